@@ -1,0 +1,196 @@
+// generated - do not edit: `npm run gen` writes this file from protocol/spec/api/46-list-partition-reassignments.spec
+import type { ApiDefinition } from '../../definition.js';
+import type { Reader } from '../../primitives/reader.js';
+import type { Writer } from '../../primitives/writer.js';
+import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+
+export interface ListPartitionReassignmentsRequest {
+  /** The time in ms to wait for the request to complete. */
+  timeoutMs: number;
+  /** The topics to list partition reassignments for, or null to list everything. */
+  topics: ListPartitionReassignmentsTopics[] | null;
+}
+
+export function defaultListPartitionReassignmentsRequest(): ListPartitionReassignmentsRequest {
+  return {
+    timeoutMs: 60000,
+    topics: null,
+  };
+}
+
+export function readListPartitionReassignmentsRequest(r: Reader, version: number): ListPartitionReassignmentsRequest {
+  const flex = true;
+  const o: ListPartitionReassignmentsRequest = {
+    timeoutMs: r.int32(),
+    topics: readArray(r, flex, 1, (r) => readListPartitionReassignmentsTopics(r, version)),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeListPartitionReassignmentsRequest(w: Writer, v: ListPartitionReassignmentsRequest, version: number): void {
+  const flex = true;
+  w.int32(v.timeoutMs);
+  writeArray(w, v.topics, flex, (w, e) => writeListPartitionReassignmentsTopics(w, e, version));
+  if (flex) w.uvarint(0);
+}
+
+export interface ListPartitionReassignmentsTopics {
+  /** The topic name */
+  name: string;
+  /** The partitions to list partition reassignments for. */
+  partitionIndexes: number[];
+}
+
+export function defaultListPartitionReassignmentsTopics(): ListPartitionReassignmentsTopics {
+  return {
+    name: '',
+    partitionIndexes: [],
+  };
+}
+
+export function readListPartitionReassignmentsTopics(r: Reader, version: number): ListPartitionReassignmentsTopics {
+  const flex = true;
+  const o: ListPartitionReassignmentsTopics = {
+    name: (r.string(flex) ?? ''),
+    partitionIndexes: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeListPartitionReassignmentsTopics(w: Writer, v: ListPartitionReassignmentsTopics, version: number): void {
+  const flex = true;
+  w.string(v.name, flex);
+  writeArray(w, v.partitionIndexes, flex, (w, e) => w.int32(e));
+  if (flex) w.uvarint(0);
+}
+
+export interface ListPartitionReassignmentsResponse {
+  /** The duration in milliseconds for which the request was throttled due to a quota violation, or zero if the request did not violate any quota. */
+  throttleTimeMs: number;
+  /** The top-level error code, or 0 if there was no error */
+  errorCode: number;
+  /** The top-level error message, or null if there was no error. */
+  errorMessage: string | null;
+  /** The ongoing reassignments for each topic. */
+  topics: OngoingTopicReassignment[];
+}
+
+export function defaultListPartitionReassignmentsResponse(): ListPartitionReassignmentsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: '',
+    topics: [],
+  };
+}
+
+export function readListPartitionReassignmentsResponse(r: Reader, version: number): ListPartitionReassignmentsResponse {
+  const flex = true;
+  const o: ListPartitionReassignmentsResponse = {
+    throttleTimeMs: r.int32(),
+    errorCode: r.int16(),
+    errorMessage: r.string(flex),
+    topics: (readArray(r, flex, 1, (r) => readOngoingTopicReassignment(r, version)) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeListPartitionReassignmentsResponse(w: Writer, v: ListPartitionReassignmentsResponse, version: number): void {
+  const flex = true;
+  w.int32(v.throttleTimeMs);
+  w.int16(v.errorCode);
+  w.string(v.errorMessage, flex);
+  writeArray(w, v.topics, flex, (w, e) => writeOngoingTopicReassignment(w, e, version));
+  if (flex) w.uvarint(0);
+}
+
+export interface OngoingTopicReassignment {
+  /** The topic name. */
+  name: string;
+  /** The ongoing reassignments for each partition. */
+  partitions: OngoingPartitionReassignment[];
+}
+
+export function defaultOngoingTopicReassignment(): OngoingTopicReassignment {
+  return {
+    name: '',
+    partitions: [],
+  };
+}
+
+export function readOngoingTopicReassignment(r: Reader, version: number): OngoingTopicReassignment {
+  const flex = true;
+  const o: OngoingTopicReassignment = {
+    name: (r.string(flex) ?? ''),
+    partitions: (readArray(r, flex, 1, (r) => readOngoingPartitionReassignment(r, version)) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeOngoingTopicReassignment(w: Writer, v: OngoingTopicReassignment, version: number): void {
+  const flex = true;
+  w.string(v.name, flex);
+  writeArray(w, v.partitions, flex, (w, e) => writeOngoingPartitionReassignment(w, e, version));
+  if (flex) w.uvarint(0);
+}
+
+export interface OngoingPartitionReassignment {
+  /** The index of the partition. */
+  partitionIndex: number;
+  /** The current replica set. */
+  replicas: number[];
+  /** The set of replicas we are currently adding. */
+  addingReplicas: number[];
+  /** The set of replicas we are currently removing. */
+  removingReplicas: number[];
+}
+
+export function defaultOngoingPartitionReassignment(): OngoingPartitionReassignment {
+  return {
+    partitionIndex: 0,
+    replicas: [],
+    addingReplicas: [],
+    removingReplicas: [],
+  };
+}
+
+export function readOngoingPartitionReassignment(r: Reader, version: number): OngoingPartitionReassignment {
+  const flex = true;
+  const o: OngoingPartitionReassignment = {
+    partitionIndex: r.int32(),
+    replicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    addingReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    removingReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeOngoingPartitionReassignment(w: Writer, v: OngoingPartitionReassignment, version: number): void {
+  const flex = true;
+  w.int32(v.partitionIndex);
+  writeArray(w, v.replicas, flex, (w, e) => w.int32(e));
+  writeArray(w, v.addingReplicas, flex, (w, e) => w.int32(e));
+  writeArray(w, v.removingReplicas, flex, (w, e) => w.int32(e));
+  if (flex) w.uvarint(0);
+}
+
+export const ListPartitionReassignmentsApi: ApiDefinition<ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse> = {
+  key: 46,
+  name: 'ListPartitionReassignments',
+  minVersion: 0,
+  maxVersion: 0,
+  maxStableVersion: 0,
+  flexibleVersion: 0,
+  listeners: ['broker', 'controller', 'zkBroker'],
+  readRequest: readListPartitionReassignmentsRequest,
+  writeRequest: writeListPartitionReassignmentsRequest,
+  defaultRequest: defaultListPartitionReassignmentsRequest,
+  readResponse: readListPartitionReassignmentsResponse,
+  writeResponse: writeListPartitionReassignmentsResponse,
+  defaultResponse: defaultListPartitionReassignmentsResponse,
+};

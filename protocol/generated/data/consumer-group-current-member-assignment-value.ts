@@ -1,0 +1,93 @@
+// generated - do not edit: `npm run gen` writes this file from protocol/spec/data/consumer-group-current-member-assignment-value.spec
+import type { MessageDefinition } from '../../definition.js';
+import type { Reader } from '../../primitives/reader.js';
+import type { Writer } from '../../primitives/writer.js';
+import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+
+export interface ConsumerGroupCurrentMemberAssignmentValue {
+  /** The current member epoch that is expected from the member in the heartbeat request. */
+  memberEpoch: number;
+  /** If the last epoch bump is lost before reaching the member, the member will retry with the previous epoch. */
+  previousMemberEpoch: number;
+  /** The member state. See MemberState for the possible values. */
+  state: number;
+  /** The partitions assigned to (or owned by) this member. */
+  assignedPartitions: TopicPartitions[];
+  /** The partitions that must be revoked by this member. */
+  partitionsPendingRevocation: TopicPartitions[];
+}
+
+export function defaultConsumerGroupCurrentMemberAssignmentValue(): ConsumerGroupCurrentMemberAssignmentValue {
+  return {
+    memberEpoch: 0,
+    previousMemberEpoch: 0,
+    state: 0,
+    assignedPartitions: [],
+    partitionsPendingRevocation: [],
+  };
+}
+
+export function readConsumerGroupCurrentMemberAssignmentValue(r: Reader, version: number): ConsumerGroupCurrentMemberAssignmentValue {
+  const flex = true;
+  const o: ConsumerGroupCurrentMemberAssignmentValue = {
+    memberEpoch: r.int32(),
+    previousMemberEpoch: r.int32(),
+    state: r.int8(),
+    assignedPartitions: (readArray(r, flex, 1, (r) => readTopicPartitions(r, version)) ?? []),
+    partitionsPendingRevocation: (readArray(r, flex, 1, (r) => readTopicPartitions(r, version)) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeConsumerGroupCurrentMemberAssignmentValue(w: Writer, v: ConsumerGroupCurrentMemberAssignmentValue, version: number): void {
+  const flex = true;
+  w.int32(v.memberEpoch);
+  w.int32(v.previousMemberEpoch);
+  w.int8(v.state);
+  writeArray(w, v.assignedPartitions, flex, (w, e) => writeTopicPartitions(w, e, version));
+  writeArray(w, v.partitionsPendingRevocation, flex, (w, e) => writeTopicPartitions(w, e, version));
+  if (flex) w.uvarint(0);
+}
+
+export interface TopicPartitions {
+  /** The topic Id. */
+  topicId: string;
+  /** The partition Ids. */
+  partitions: number[];
+}
+
+export function defaultTopicPartitions(): TopicPartitions {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+export function readTopicPartitions(r: Reader, version: number): TopicPartitions {
+  const flex = true;
+  const o: TopicPartitions = {
+    topicId: r.uuid(),
+    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeTopicPartitions(w: Writer, v: TopicPartitions, version: number): void {
+  const flex = true;
+  w.uuid(v.topicId);
+  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
+  if (flex) w.uvarint(0);
+}
+
+export const ConsumerGroupCurrentMemberAssignmentValueDefinition: MessageDefinition<ConsumerGroupCurrentMemberAssignmentValue> = {
+  name: 'ConsumerGroupCurrentMemberAssignmentValue',
+  type: -1,
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: 0,
+  read: readConsumerGroupCurrentMemberAssignmentValue,
+  write: writeConsumerGroupCurrentMemberAssignmentValue,
+  default: defaultConsumerGroupCurrentMemberAssignmentValue,
+};

@@ -1,0 +1,114 @@
+// generated - do not edit: `npm run gen` writes this file from protocol/spec/data/consumer-group-partition-metadata-value.spec
+import type { MessageDefinition } from '../../definition.js';
+import type { Reader } from '../../primitives/reader.js';
+import type { Writer } from '../../primitives/writer.js';
+import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+
+export interface ConsumerGroupPartitionMetadataValue {
+  /** The list of topic metadata. */
+  topics: TopicMetadata[];
+}
+
+export function defaultConsumerGroupPartitionMetadataValue(): ConsumerGroupPartitionMetadataValue {
+  return {
+    topics: [],
+  };
+}
+
+export function readConsumerGroupPartitionMetadataValue(r: Reader, version: number): ConsumerGroupPartitionMetadataValue {
+  const flex = true;
+  const o: ConsumerGroupPartitionMetadataValue = {
+    topics: (readArray(r, flex, 1, (r) => readTopicMetadata(r, version)) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeConsumerGroupPartitionMetadataValue(w: Writer, v: ConsumerGroupPartitionMetadataValue, version: number): void {
+  const flex = true;
+  writeArray(w, v.topics, flex, (w, e) => writeTopicMetadata(w, e, version));
+  if (flex) w.uvarint(0);
+}
+
+export interface TopicMetadata {
+  /** The topic id. */
+  topicId: string;
+  /** The topic name. */
+  topicName: string;
+  /** The number of partitions of the topic. */
+  numPartitions: number;
+  /** Deprecated: this field is not used after 4.0. Partitions mapped to a set of racks. If the rack information is unavailable for all the partitions, an empty list is stored */
+  partitionMetadata: PartitionMetadata[];
+}
+
+export function defaultTopicMetadata(): TopicMetadata {
+  return {
+    topicId: ZERO_UUID,
+    topicName: '',
+    numPartitions: 0,
+    partitionMetadata: [],
+  };
+}
+
+export function readTopicMetadata(r: Reader, version: number): TopicMetadata {
+  const flex = true;
+  const o: TopicMetadata = {
+    topicId: r.uuid(),
+    topicName: (r.string(flex) ?? ''),
+    numPartitions: r.int32(),
+    partitionMetadata: (readArray(r, flex, 1, (r) => readPartitionMetadata(r, version)) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeTopicMetadata(w: Writer, v: TopicMetadata, version: number): void {
+  const flex = true;
+  w.uuid(v.topicId);
+  w.string(v.topicName, flex);
+  w.int32(v.numPartitions);
+  writeArray(w, v.partitionMetadata, flex, (w, e) => writePartitionMetadata(w, e, version));
+  if (flex) w.uvarint(0);
+}
+
+export interface PartitionMetadata {
+  /** The partition number. */
+  partition: number;
+  /** The set of racks that the partition is mapped to. */
+  racks: string[];
+}
+
+export function defaultPartitionMetadata(): PartitionMetadata {
+  return {
+    partition: 0,
+    racks: [],
+  };
+}
+
+export function readPartitionMetadata(r: Reader, version: number): PartitionMetadata {
+  const flex = true;
+  const o: PartitionMetadata = {
+    partition: r.int32(),
+    racks: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writePartitionMetadata(w: Writer, v: PartitionMetadata, version: number): void {
+  const flex = true;
+  w.int32(v.partition);
+  writeArray(w, v.racks, flex, (w, e) => w.string(e, flex));
+  if (flex) w.uvarint(0);
+}
+
+export const ConsumerGroupPartitionMetadataValueDefinition: MessageDefinition<ConsumerGroupPartitionMetadataValue> = {
+  name: 'ConsumerGroupPartitionMetadataValue',
+  type: -1,
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: 0,
+  read: readConsumerGroupPartitionMetadataValue,
+  write: writeConsumerGroupPartitionMetadataValue,
+  default: defaultConsumerGroupPartitionMetadataValue,
+};

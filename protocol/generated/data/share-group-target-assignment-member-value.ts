@@ -1,0 +1,71 @@
+// generated - do not edit: `npm run gen` writes this file from protocol/spec/data/share-group-target-assignment-member-value.spec
+import type { MessageDefinition } from '../../definition.js';
+import type { Reader } from '../../primitives/reader.js';
+import type { Writer } from '../../primitives/writer.js';
+import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+
+export interface ShareGroupTargetAssignmentMemberValue {
+  /** The assigned partitions. */
+  topicPartitions: TopicPartition[];
+}
+
+export function defaultShareGroupTargetAssignmentMemberValue(): ShareGroupTargetAssignmentMemberValue {
+  return {
+    topicPartitions: [],
+  };
+}
+
+export function readShareGroupTargetAssignmentMemberValue(r: Reader, version: number): ShareGroupTargetAssignmentMemberValue {
+  const flex = true;
+  const o: ShareGroupTargetAssignmentMemberValue = {
+    topicPartitions: (readArray(r, flex, 1, (r) => readTopicPartition(r, version)) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeShareGroupTargetAssignmentMemberValue(w: Writer, v: ShareGroupTargetAssignmentMemberValue, version: number): void {
+  const flex = true;
+  writeArray(w, v.topicPartitions, flex, (w, e) => writeTopicPartition(w, e, version));
+  if (flex) w.uvarint(0);
+}
+
+export interface TopicPartition {
+  topicId: string;
+  partitions: number[];
+}
+
+export function defaultTopicPartition(): TopicPartition {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+export function readTopicPartition(r: Reader, version: number): TopicPartition {
+  const flex = true;
+  const o: TopicPartition = {
+    topicId: r.uuid(),
+    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeTopicPartition(w: Writer, v: TopicPartition, version: number): void {
+  const flex = true;
+  w.uuid(v.topicId);
+  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
+  if (flex) w.uvarint(0);
+}
+
+export const ShareGroupTargetAssignmentMemberValueDefinition: MessageDefinition<ShareGroupTargetAssignmentMemberValue> = {
+  name: 'ShareGroupTargetAssignmentMemberValue',
+  type: -1,
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: 0,
+  read: readShareGroupTargetAssignmentMemberValue,
+  write: writeShareGroupTargetAssignmentMemberValue,
+  default: defaultShareGroupTargetAssignmentMemberValue,
+};

@@ -1,0 +1,154 @@
+// generated - do not edit: `npm run gen` writes this file from protocol/spec/data/voters-record.spec
+import type { MessageDefinition } from '../../definition.js';
+import type { Reader } from '../../primitives/reader.js';
+import type { Writer } from '../../primitives/writer.js';
+import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+
+export interface VotersRecord {
+  /** The version of the voters record */
+  version: number;
+  voters: Voter[];
+}
+
+export function defaultVotersRecord(): VotersRecord {
+  return {
+    version: 0,
+    voters: [],
+  };
+}
+
+export function readVotersRecord(r: Reader, version: number): VotersRecord {
+  const flex = true;
+  const o: VotersRecord = {
+    version: r.int16(),
+    voters: (readArray(r, flex, 1, (r) => readVoter(r, version)) ?? []),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeVotersRecord(w: Writer, v: VotersRecord, version: number): void {
+  const flex = true;
+  w.int16(v.version);
+  writeArray(w, v.voters, flex, (w, e) => writeVoter(w, e, version));
+  if (flex) w.uvarint(0);
+}
+
+export interface Voter {
+  /** The replica id of the voter in the topic partition */
+  voterId: number;
+  /** The directory id of the voter in the topic partition */
+  voterDirectoryId: string;
+  /** The endpoint that can be used to communicate with the voter */
+  endpoints: Endpoint[];
+  /** The range of versions of the protocol that the replica supports */
+  kRaftVersionFeature: KRaftVersionFeature;
+}
+
+export function defaultVoter(): Voter {
+  return {
+    voterId: 0,
+    voterDirectoryId: ZERO_UUID,
+    endpoints: [],
+    kRaftVersionFeature: defaultKRaftVersionFeature(),
+  };
+}
+
+export function readVoter(r: Reader, version: number): Voter {
+  const flex = true;
+  const o: Voter = {
+    voterId: r.int32(),
+    voterDirectoryId: r.uuid(),
+    endpoints: (readArray(r, flex, 1, (r) => readEndpoint(r, version)) ?? []),
+    kRaftVersionFeature: readKRaftVersionFeature(r, version),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeVoter(w: Writer, v: Voter, version: number): void {
+  const flex = true;
+  w.int32(v.voterId);
+  w.uuid(v.voterDirectoryId);
+  writeArray(w, v.endpoints, flex, (w, e) => writeEndpoint(w, e, version));
+  writeKRaftVersionFeature(w, v.kRaftVersionFeature, version);
+  if (flex) w.uvarint(0);
+}
+
+export interface Endpoint {
+  /** The name of the endpoint */
+  name: string;
+  /** The hostname */
+  host: string;
+  /** The port */
+  port: number;
+}
+
+export function defaultEndpoint(): Endpoint {
+  return {
+    name: '',
+    host: '',
+    port: 0,
+  };
+}
+
+export function readEndpoint(r: Reader, version: number): Endpoint {
+  const flex = true;
+  const o: Endpoint = {
+    name: (r.string(flex) ?? ''),
+    host: (r.string(flex) ?? ''),
+    port: r.uint16(),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeEndpoint(w: Writer, v: Endpoint, version: number): void {
+  const flex = true;
+  w.string(v.name, flex);
+  w.string(v.host, flex);
+  w.uint16(v.port);
+  if (flex) w.uvarint(0);
+}
+
+export interface KRaftVersionFeature {
+  /** The minimum supported KRaft protocol version */
+  minSupportedVersion: number;
+  /** The maximum supported KRaft protocol version */
+  maxSupportedVersion: number;
+}
+
+export function defaultKRaftVersionFeature(): KRaftVersionFeature {
+  return {
+    minSupportedVersion: 0,
+    maxSupportedVersion: 0,
+  };
+}
+
+export function readKRaftVersionFeature(r: Reader, version: number): KRaftVersionFeature {
+  const flex = true;
+  const o: KRaftVersionFeature = {
+    minSupportedVersion: r.int16(),
+    maxSupportedVersion: r.int16(),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeKRaftVersionFeature(w: Writer, v: KRaftVersionFeature, version: number): void {
+  const flex = true;
+  w.int16(v.minSupportedVersion);
+  w.int16(v.maxSupportedVersion);
+  if (flex) w.uvarint(0);
+}
+
+export const VotersRecordDefinition: MessageDefinition<VotersRecord> = {
+  name: 'VotersRecord',
+  type: -1,
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: 0,
+  read: readVotersRecord,
+  write: writeVotersRecord,
+  default: defaultVotersRecord,
+};

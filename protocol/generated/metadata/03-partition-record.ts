@@ -1,0 +1,116 @@
+// generated - do not edit: `npm run gen` writes this file from protocol/spec/metadata/03-partition-record.spec
+import type { MessageDefinition } from '../../definition.js';
+import type { Reader } from '../../primitives/reader.js';
+import type { Writer } from '../../primitives/writer.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+
+export interface PartitionRecord {
+  /** The partition id. */
+  partitionId: number;
+  /** The unique ID of this topic. */
+  topicId: string;
+  /** The replicas of this partition, sorted by preferred order. */
+  replicas: number[];
+  /** The in-sync replicas of this partition */
+  isr: number[];
+  /** The replicas that we are in the process of removing. */
+  removingReplicas: number[];
+  /** The replicas that we are in the process of adding. */
+  addingReplicas: number[];
+  /** The lead replica, or -1 if there is no leader. */
+  leader: number;
+  /** 1 if the partition is recovering from an unclean leader election; 0 otherwise. */
+  leaderRecoveryState: number;
+  /** The epoch of the partition leader. */
+  leaderEpoch: number;
+  /** An epoch that gets incremented each time we change anything in the partition. */
+  partitionEpoch: number;
+  /** The log directory hosting each replica, sorted in the same exact order as the Replicas field. */
+  directories: string[];
+  /** The eligible leader replicas of this partition. */
+  eligibleLeaderReplicas: number[] | null;
+  /** The last known eligible leader replicas of this partition. */
+  lastKnownElr: number[] | null;
+}
+
+export function defaultPartitionRecord(): PartitionRecord {
+  return {
+    partitionId: -1,
+    topicId: ZERO_UUID,
+    replicas: [],
+    isr: [],
+    removingReplicas: [],
+    addingReplicas: [],
+    leader: -1,
+    leaderRecoveryState: 0,
+    leaderEpoch: -1,
+    partitionEpoch: -1,
+    directories: [],
+    eligibleLeaderReplicas: null,
+    lastKnownElr: null,
+  };
+}
+
+export function readPartitionRecord(r: Reader, version: number): PartitionRecord {
+  const flex = true;
+  const o: PartitionRecord = {
+    partitionId: r.int32(),
+    topicId: r.uuid(),
+    replicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    isr: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    removingReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    addingReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    leader: r.int32(),
+    leaderRecoveryState: 0,
+    leaderEpoch: r.int32(),
+    partitionEpoch: r.int32(),
+    directories: version >= 1 ? (readArray(r, flex, 16, (r) => r.uuid()) ?? []) : [],
+    eligibleLeaderReplicas: null,
+    lastKnownElr: null,
+  };
+  if (flex) {
+    const n = r.uvarint();
+    for (let i = 0; i < n; i++) {
+      const tag = r.uvarint();
+      const t = r.sub(r.uvarint());
+      if (tag === 0 && true) o.leaderRecoveryState = t.int8();
+      if (tag === 1 && version >= 2) o.eligibleLeaderReplicas = readArray(t, true, 4, (r) => r.int32());
+      if (tag === 2 && version >= 2) o.lastKnownElr = readArray(t, true, 4, (r) => r.int32());
+    }
+  }
+  return o;
+}
+
+export function writePartitionRecord(w: Writer, v: PartitionRecord, version: number): void {
+  const flex = true;
+  w.int32(v.partitionId);
+  w.uuid(v.topicId);
+  writeArray(w, v.replicas, flex, (w, e) => w.int32(e));
+  writeArray(w, v.isr, flex, (w, e) => w.int32(e));
+  writeArray(w, v.removingReplicas, flex, (w, e) => w.int32(e));
+  writeArray(w, v.addingReplicas, flex, (w, e) => w.int32(e));
+  w.int32(v.leader);
+  w.int32(v.leaderEpoch);
+  w.int32(v.partitionEpoch);
+  if (version >= 1) writeArray(w, v.directories, flex, (w, e) => w.uuid(e));
+  if (flex) {
+    const t0 = true && v.leaderRecoveryState !== 0;
+    const t1 = version >= 2 && v.eligibleLeaderReplicas !== null;
+    const t2 = version >= 2 && v.lastKnownElr !== null;
+    w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
+    if (t0) writeTagged(w, 0, (w) => { w.int8(v.leaderRecoveryState); });
+    if (t1) writeTagged(w, 1, (w) => { writeArray(w, v.eligibleLeaderReplicas, true, (w, e) => w.int32(e)); });
+    if (t2) writeTagged(w, 2, (w) => { writeArray(w, v.lastKnownElr, true, (w, e) => w.int32(e)); });
+  }
+}
+
+export const PartitionRecordDefinition: MessageDefinition<PartitionRecord> = {
+  name: 'PartitionRecord',
+  type: 3,
+  minVersion: 0,
+  maxVersion: 2,
+  flexibleVersion: 0,
+  read: readPartitionRecord,
+  write: writePartitionRecord,
+  default: defaultPartitionRecord,
+};

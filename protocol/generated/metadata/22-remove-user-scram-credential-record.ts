@@ -1,0 +1,46 @@
+// generated - do not edit: `npm run gen` writes this file from protocol/spec/metadata/22-remove-user-scram-credential-record.spec
+import type { MessageDefinition } from '../../definition.js';
+import type { Reader } from '../../primitives/reader.js';
+import type { Writer } from '../../primitives/writer.js';
+
+export interface RemoveUserScramCredentialRecord {
+  /** The user name. */
+  name: string;
+  /** The SCRAM mechanism. */
+  mechanism: number;
+}
+
+export function defaultRemoveUserScramCredentialRecord(): RemoveUserScramCredentialRecord {
+  return {
+    name: '',
+    mechanism: 0,
+  };
+}
+
+export function readRemoveUserScramCredentialRecord(r: Reader, version: number): RemoveUserScramCredentialRecord {
+  const flex = true;
+  const o: RemoveUserScramCredentialRecord = {
+    name: (r.string(flex) ?? ''),
+    mechanism: r.int8(),
+  };
+  if (flex) r.skipTaggedFields();
+  return o;
+}
+
+export function writeRemoveUserScramCredentialRecord(w: Writer, v: RemoveUserScramCredentialRecord, version: number): void {
+  const flex = true;
+  w.string(v.name, flex);
+  w.int8(v.mechanism);
+  if (flex) w.uvarint(0);
+}
+
+export const RemoveUserScramCredentialRecordDefinition: MessageDefinition<RemoveUserScramCredentialRecord> = {
+  name: 'RemoveUserScramCredentialRecord',
+  type: 22,
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: 0,
+  read: readRemoveUserScramCredentialRecord,
+  write: writeRemoveUserScramCredentialRecord,
+  default: defaultRemoveUserScramCredentialRecord,
+};

@@ -1,0 +1,196 @@
+// Bounds-checked reader over one frame. Every malformed input (truncation, a negative or huge
+// length, a varint that never ends) throws DecodeError and nothing else; lengths are checked
+// against the bytes that remain before anything is allocated from them.
+
+export class DecodeError extends Error {
+  readonly code = 'KRAFTLING_DECODE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+const TWO_32 = 4294967296;
+
+export class Reader {
+  pos: number;
+  readonly end: number;
+
+  constructor(
+    readonly buf: Buffer,
+    pos = 0,
+    end = buf.length,
+  ) {
+    this.pos = pos;
+    this.end = end;
+  }
+
+  get remaining(): number {
+    return this.end - this.pos;
+  }
+
+  need(n: number): void {
+    if (n > this.end - this.pos) {
+      throw new DecodeError(`need ${n} bytes at ${this.pos}, ${this.end - this.pos} remain`);
+    }
+  }
+
+  /** A reader over the next n bytes, which this reader skips. */
+  sub(n: number): Reader {
+    this.need(n);
+    const r = new Reader(this.buf, this.pos, this.pos + n);
+    this.pos += n;
+    return r;
+  }
+
+  skip(n: number): void {
+    this.need(n);
+    this.pos += n;
+  }
+
+  bool(): boolean {
+    return this.int8() !== 0;
+  }
+
+  int8(): number {
+    this.need(1);
+    return (this.buf[this.pos++]! << 24) >> 24;
+  }
+
+  uint8(): number {
+    this.need(1);
+    return this.buf[this.pos++]!;
+  }
+
+  int16(): number {
+    this.need(2);
+    const b = this.buf;
+    const p = this.pos;
+    this.pos = p + 2;
+    return ((b[p]! << 24) | (b[p + 1]! << 16)) >> 16;
+  }
+
+  uint16(): number {
+    this.need(2);
+    const b = this.buf;
+    const p = this.pos;
+    this.pos = p + 2;
+    return (b[p]! << 8) | b[p + 1]!;
+  }
+
+  int32(): number {
+    this.need(4);
+    const b = this.buf;
+    const p = this.pos;
+    this.pos = p + 4;
+    return (b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!;
+  }
+
+  uint32(): number {
+    return this.int32() >>> 0;
+  }
+
+  /** int64 as a JS number: exact within +-2^53, which covers offsets, timestamps and ids in practice. */
+  int64(): number {
+    const hi = this.int32();
+    const lo = this.int32() >>> 0;
+    return hi * TWO_32 + lo;
+  }
+
+  float64(): number {
+    this.need(8);
+    const v = this.buf.readDoubleBE(this.pos);
+    this.pos += 8;
+    return v;
+  }
+
+  /** A Kafka Uuid in its usual string form: 16 bytes as unpadded base64url. */
+  uuid(): string {
+    this.need(16);
+    const s = this.buf.toString('base64url', this.pos, this.pos + 16);
+    this.pos += 16;
+    return s;
+  }
+
+  uvarint(): number {
+    let result = 0;
+    let shift = 0;
+    for (let i = 0; i < 5; i++) {
+      this.need(1);
+      const byte = this.buf[this.pos++]!;
+      result |= (byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return result >>> 0;
+      shift += 7;
+    }
+    throw new DecodeError(`unsigned varint longer than 5 bytes at ${this.pos}`);
+  }
+
+  varint(): number {
+    const z = this.uvarint();
+    return (z >>> 1) ^ -(z & 1);
+  }
+
+  /** Zigzag varlong as a number (exact within +-2^53). */
+  varlong(): number {
+    let result = 0;
+    let mul = 1;
+    for (let i = 0; i < 10; i++) {
+      this.need(1);
+      const byte = this.buf[this.pos++]!;
+      result += (byte & 0x7f) * mul;
+      if ((byte & 0x80) === 0) {
+        return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+      }
+      mul *= 128;
+    }
+    throw new DecodeError(`varlong longer than 10 bytes at ${this.pos}`);
+  }
+
+  /** Length prefix of a string, bytes or array: -1 means null. Checked against what remains. */
+  private length(n: number, minElementBytes: number): number {
+    if (n < -1) throw new DecodeError(`negative length ${n} at ${this.pos}`);
+    if (n > 0 && n * minElementBytes > this.end - this.pos) {
+      throw new DecodeError(`length ${n} exceeds the ${this.end - this.pos} bytes that remain`);
+    }
+    return n;
+  }
+
+  stringLength(compact: boolean): number {
+    return this.length(compact ? this.uvarint() - 1 : this.int16(), 1);
+  }
+
+  bytesLength(compact: boolean): number {
+    return this.length(compact ? this.uvarint() - 1 : this.int32(), 1);
+  }
+
+  /** Array length; elements are at least minElementBytes long, which caps the count. */
+  arrayLength(compact: boolean, minElementBytes = 1): number {
+    return this.length(compact ? this.uvarint() - 1 : this.int32(), minElementBytes);
+  }
+
+  string(compact: boolean): string | null {
+    const n = this.stringLength(compact);
+    if (n < 0) return null;
+    const s = this.buf.toString('utf8', this.pos, this.pos + n);
+    this.pos += n;
+    return s;
+  }
+
+  /** Bytes as a view into the frame (no copy). */
+  bytes(compact: boolean): Buffer | null {
+    const n = this.bytesLength(compact);
+    if (n < 0) return null;
+    const b = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return b;
+  }
+
+  /** Skips a tagged-field section, for structs that know no tags in this version. */
+  skipTaggedFields(): void {
+    const count = this.uvarint();
+    for (let i = 0; i < count; i++) {
+      this.uvarint();
+      this.skip(this.uvarint());
+    }
+  }
+}

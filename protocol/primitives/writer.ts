@@ -1,0 +1,184 @@
+// Growable writer. Large byte fields (record batches read from disk) are not copied: the writer
+// keeps them as their own chunks, so a Fetch response goes to the socket as a list of buffers.
+
+const TWO_32 = 4294967296;
+/** Byte fields at least this long are referenced, not copied. */
+const ZERO_COPY_BYTES = 4096;
+
+export class Writer {
+  private buf: Buffer;
+  private pos = 0;
+  /** Start in `buf` of the bytes not yet moved to `chunks`. */
+  private start = 0;
+  private readonly chunks: Buffer[] = [];
+  private chunkBytes = 0;
+
+  constructor(initialBytes = 256) {
+    this.buf = Buffer.allocUnsafe(initialBytes);
+  }
+
+  get length(): number {
+    return this.chunkBytes + this.pos - this.start;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const live = this.pos - this.start;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, live + n, 256));
+    this.buf.copy(next, 0, this.start, this.pos);
+    this.buf = next;
+    this.start = 0;
+    this.pos = live;
+  }
+
+  bool(v: boolean): void {
+    this.int8(v ? 1 : 0);
+  }
+
+  int8(v: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = v & 0xff;
+  }
+
+  int16(v: number): void {
+    this.ensure(2);
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = (v >> 8) & 0xff;
+    b[p + 1] = v & 0xff;
+    this.pos = p + 2;
+  }
+
+  uint16(v: number): void {
+    this.int16(v);
+  }
+
+  int32(v: number): void {
+    this.ensure(4);
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = (v >>> 24) & 0xff;
+    b[p + 1] = (v >>> 16) & 0xff;
+    b[p + 2] = (v >>> 8) & 0xff;
+    b[p + 3] = v & 0xff;
+    this.pos = p + 4;
+  }
+
+  uint32(v: number): void {
+    this.int32(v >>> 0);
+  }
+
+  int64(v: number): void {
+    const hi = Math.floor(v / TWO_32);
+    this.int32(hi | 0);
+    this.int32((v - hi * TWO_32) >>> 0);
+  }
+
+  float64(v: number): void {
+    this.ensure(8);
+    this.buf.writeDoubleBE(v, this.pos);
+    this.pos += 8;
+  }
+
+  uuid(v: string): void {
+    this.ensure(16);
+    const n = this.buf.write(v, this.pos, 16, 'base64url');
+    if (n !== 16 || v.length !== 22) throw new TypeError(`not a Kafka Uuid: ${JSON.stringify(v)}`);
+    this.pos += 16;
+  }
+
+  uvarint(v: number): void {
+    this.ensure(5);
+    let x = v >>> 0;
+    const b = this.buf;
+    while (x >= 0x80) {
+      b[this.pos++] = (x & 0x7f) | 0x80;
+      x >>>= 7;
+    }
+    b[this.pos++] = x;
+  }
+
+  varint(v: number): void {
+    this.uvarint((v << 1) ^ (v >> 31));
+  }
+
+  /** Zigzag varlong of a number (exact within +-2^53). */
+  varlong(v: number): void {
+    this.ensure(10);
+    let z = v >= 0 ? v * 2 : -v * 2 - 1;
+    const b = this.buf;
+    while (z >= 0x80) {
+      b[this.pos++] = (z % 128) | 0x80;
+      z = Math.floor(z / 128);
+    }
+    b[this.pos++] = z;
+  }
+
+  string(v: string | null, compact: boolean): void {
+    if (v === null) {
+      if (compact) this.uvarint(0);
+      else this.int16(-1);
+      return;
+    }
+    const n = Buffer.byteLength(v, 'utf8');
+    if (compact) this.uvarint(n + 1);
+    else this.int16(n);
+    this.ensure(n);
+    this.buf.write(v, this.pos, n, 'utf8');
+    this.pos += n;
+  }
+
+  bytes(v: Buffer | Uint8Array | null, compact: boolean): void {
+    if (v === null) {
+      if (compact) this.uvarint(0);
+      else this.int32(-1);
+      return;
+    }
+    if (compact) this.uvarint(v.length + 1);
+    else this.int32(v.length);
+    this.raw(v);
+  }
+
+  arrayLength(n: number | null, compact: boolean): void {
+    if (n === null) {
+      if (compact) this.uvarint(0);
+      else this.int32(-1);
+    } else if (compact) this.uvarint(n + 1);
+    else this.int32(n);
+  }
+
+  /** Raw bytes: copied when small, referenced as a chunk when large. */
+  raw(v: Buffer | Uint8Array): void {
+    if (v.length >= ZERO_COPY_BYTES) {
+      if (this.pos > this.start) {
+        this.chunks.push(this.buf.subarray(this.start, this.pos));
+        this.chunkBytes += this.pos - this.start;
+        this.start = this.pos;
+      }
+      this.chunks.push(Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.length));
+      this.chunkBytes += v.length;
+      return;
+    }
+    this.ensure(v.length);
+    this.buf.set(v, this.pos);
+    this.pos += v.length;
+  }
+
+  /** Overwrites 4 bytes at the very start of the output (a frame's size prefix). */
+  patchInt32AtStart(v: number): void {
+    const target = this.chunks.length > 0 ? this.chunks[0]! : this.buf.subarray(this.start);
+    target.writeInt32BE(v, 0);
+  }
+
+  /** The output as a list of buffers, for writev. */
+  toBuffers(): Buffer[] {
+    if (this.pos > this.start) return [...this.chunks, this.buf.subarray(this.start, this.pos)];
+    return this.chunks.slice();
+  }
+
+  /** The output as one buffer (copies only when there are several chunks). */
+  toBuffer(): Buffer {
+    if (this.chunks.length === 0) return this.buf.subarray(this.start, this.pos);
+    return Buffer.concat(this.toBuffers(), this.length);
+  }
+}
