@@ -87,7 +87,9 @@ function nonDefaultCheck(f: FieldSpec, v: string, ctx: EmitContext): string {
 
 /** Compact-encoding expression for this field (some header fields stay non-compact). */
 function compactExpr(f: FieldSpec): string {
-  return f.flexible === null ? 'flex' : `(flex && ${versionCheck(f.flexible)})`;
+  if (f.flexible === null) return 'flex';
+  const check = versionCheck(f.flexible);
+  return check === 'false' ? 'false' : `(flex && ${check})`;
 }
 
 function readExpr(f: FieldSpec, r: string, ctx: EmitContext, compact: string): string {

@@ -29,7 +29,7 @@ export function readRequestHeader(r: Reader, version: number): RequestHeader {
     requestApiKey: r.int16(),
     requestApiVersion: r.int16(),
     correlationId: r.int32(),
-    clientId: version >= 1 ? r.string((flex && false)) : '',
+    clientId: version >= 1 ? r.string(false) : '',
   };
   if (flex) r.skipTaggedFields();
   return o;
@@ -40,7 +40,7 @@ export function writeRequestHeader(w: Writer, v: RequestHeader, version: number)
   w.int16(v.requestApiKey);
   w.int16(v.requestApiVersion);
   w.int32(v.correlationId);
-  if (version >= 1) w.string(v.clientId, (flex && false));
+  if (version >= 1) w.string(v.clientId, false);
   if (flex) w.uvarint(0);
 }
 
