@@ -7,6 +7,7 @@
 //   producerId int64 | producerEpoch int16 | baseSequence int32 | recordCount int32 | records...
 //
 // batchLength counts the bytes after itself; the CRC-32C covers attributes to the end.
+import { crc32c } from './crc32c.js';
 
 export const BASE_OFFSET = 0;
 export const BATCH_LENGTH = 8;
@@ -33,6 +34,16 @@ export const TRANSACTIONAL_FLAG = 0x10;
 export const CONTROL_FLAG = 0x20;
 export const DELETE_HORIZON_FLAG = 0x40;
 
+/** Magic 0 and 1 are the legacy message sets; 2 is the RecordBatch. */
+export const MAGIC_V0 = 0;
+export const MAGIC_V1 = 1;
+export const MAGIC_V2 = 2;
+
+/** Kafka's TimestampType ids, as the attributes' timestamp-type bit holds them. */
+export const TimestampType = { CREATE_TIME: 0, LOG_APPEND_TIME: 1 } as const;
+export type TimestampType = (typeof TimestampType)[keyof typeof TimestampType];
+
+export const NO_TIMESTAMP = -1;
 export const NO_PRODUCER_ID = -1;
 export const NO_PRODUCER_EPOCH = -1;
 export const NO_SEQUENCE = -1;
@@ -102,4 +113,15 @@ export function setBaseOffset(buf: Buffer, pos: number, baseOffset: number): voi
 /** Sets the partition leader epoch. Outside the CRC, so the batch stays valid. */
 export function setPartitionLeaderEpoch(buf: Buffer, pos: number, epoch: number): void {
   buf.writeInt32BE(epoch, pos + PARTITION_LEADER_EPOCH);
+}
+
+/** Sets the timestamp type and maxTimestamp, as Kafka's setMaxTimestamp does for log-append time.
+ * Both lie inside the CRC, so the CRC is recomputed, over the batch's own bytes only. */
+export function setMaxTimestamp(buf: Buffer, pos: number, timestampType: TimestampType, maxTimestamp: number): void {
+  const attributes = buf.readInt16BE(pos + ATTRIBUTES);
+  const next = timestampType === TimestampType.LOG_APPEND_TIME ? attributes | TIMESTAMP_TYPE_MASK : attributes & ~TIMESTAMP_TYPE_MASK;
+  if (next === attributes && readInt64(buf, pos + MAX_TIMESTAMP) === maxTimestamp) return;
+  buf.writeInt16BE(next, pos + ATTRIBUTES);
+  writeInt64(buf, pos + MAX_TIMESTAMP, maxTimestamp);
+  buf.writeUInt32BE(crc32c(buf, pos + ATTRIBUTES, pos + batchSize(buf, pos)), pos + CRC);
 }
