@@ -68,7 +68,7 @@ export function writeRequestFrame<T>(def: ApiDefinition<T>, version: number, cor
 }
 
 /** Size prefix, response header and body, ready for a socket. */
-export function writeResponseFrame<T>(def: ApiDefinition<unknown, T>, version: number, correlationId: number,
+export function writeResponseFrame<T>(def: ApiDefinition<any, T>, version: number, correlationId: number,
   body: T): Buffer[] {
   const w = new Writer(256);
   w.int32(0);
@@ -79,7 +79,7 @@ export function writeResponseFrame<T>(def: ApiDefinition<unknown, T>, version: n
 }
 
 /** Decodes a response frame (without its size prefix) for a request we sent. */
-export function readResponseFrame<T>(def: ApiDefinition<unknown, T>, version: number, frame: Buffer):
+export function readResponseFrame<T>(def: ApiDefinition<any, T>, version: number, frame: Buffer):
   { correlationId: number; body: T } {
   const r = new Reader(frame);
   const { correlationId } = readResponseHeader(r, responseHeaderVersion(def, version));

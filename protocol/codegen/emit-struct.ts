@@ -18,16 +18,31 @@ export interface EmitContext {
   needsIsDefault: Set<string>;
 }
 
-const SCALARS: Record<string, { ts: string; read: string; write: string; zero: string; bytes: number }> = {
-  bool: { ts: 'boolean', read: 'bool', write: 'bool', zero: 'false', bytes: 1 },
-  int8: { ts: 'number', read: 'int8', write: 'int8', zero: '0', bytes: 1 },
-  int16: { ts: 'number', read: 'int16', write: 'int16', zero: '0', bytes: 2 },
-  uint16: { ts: 'number', read: 'uint16', write: 'uint16', zero: '0', bytes: 2 },
-  int32: { ts: 'number', read: 'int32', write: 'int32', zero: '0', bytes: 4 },
-  int64: { ts: 'number', read: 'int64', write: 'int64', zero: '0', bytes: 8 },
-  float64: { ts: 'number', read: 'float64', write: 'float64', zero: '0', bytes: 8 },
-  uuid: { ts: 'string', read: 'uuid', write: 'uuid', zero: 'ZERO_UUID', bytes: 16 },
+interface Scalar {
+  ts: string;
+  /** Reader/Writer method. */
+  method: string;
+  zero: string;
+  bytes: number;
+  /** Name part of the array element helpers in codec-helpers (readInt32Element, ...). */
+  element: string;
+}
+
+const SCALARS: Record<string, Scalar> = {
+  bool: { ts: 'boolean', method: 'bool', zero: 'false', bytes: 1, element: 'Bool' },
+  int8: { ts: 'number', method: 'int8', zero: '0', bytes: 1, element: 'Int8' },
+  int16: { ts: 'number', method: 'int16', zero: '0', bytes: 2, element: 'Int16' },
+  uint16: { ts: 'number', method: 'uint16', zero: '0', bytes: 2, element: 'Uint16' },
+  int32: { ts: 'number', method: 'int32', zero: '0', bytes: 4, element: 'Int32' },
+  int64: { ts: 'number', method: 'int64', zero: '0', bytes: 8, element: 'Int64' },
+  float64: { ts: 'number', method: 'float64', zero: '0', bytes: 8, element: 'Float64' },
+  uuid: { ts: 'string', method: 'uuid', zero: 'ZERO_UUID', bytes: 16, element: 'Uuid' },
 };
+
+/** Every codec-helpers name generated code may use, so a module imports exactly what it uses. */
+export const HELPERS = ['EMPTY_BYTES', 'ZERO_UUID', 'readArray', 'writeArray', 'writeTagged',
+  ...[...Object.values(SCALARS).map((s) => s.element), 'String', 'CompactString']
+    .flatMap((e) => [`read${e}Element`, `write${e}Element`])];
 
 export const camel = (name: string): string => name[0]!.toLowerCase() + name.slice(1);
 const isArray = (type: string): boolean => type.startsWith('[]');
@@ -37,11 +52,18 @@ const isStructType = (type: string): boolean => !(type in SCALARS) && !['string'
 /** A boolean expression for `version` lying in `r`. */
 export function versionCheck(r: Versions | null): string {
   if (r === null || r.min > r.max) return 'false';
+  if (r.min === r.max) return `version === ${r.max}`;
   const parts: string[] = [];
   if (r.min > 0) parts.push(`version >= ${r.min}`);
-  if (r.max !== Infinity) parts.push(r.min === r.max ? `version === ${r.max}` : `version <= ${r.max}`);
-  if (parts.length === 2 && r.min === r.max) return parts[1]!;
+  if (r.max !== Infinity) parts.push(`version <= ${r.max}`);
   return parts.length === 0 ? 'true' : parts.join(' && ');
+}
+
+/** `a && b && ...`, folding constant sides so the output holds no `true &&` or dead branches. */
+function and(...parts: string[]): string {
+  if (parts.includes('false')) return 'false';
+  const rest = parts.filter((p) => p !== 'true');
+  return rest.length === 0 ? 'true' : rest.join(' && ');
 }
 
 const sameVersions = (a: Versions | null, b: Versions | null): boolean =>
@@ -64,7 +86,7 @@ export function defaultExpr(f: FieldSpec, ctx: EmitContext): string {
   const d = f.default;
   if (d === 'null' || f.type === 'records') return 'null';
   if (isArray(f.type)) return '[]';
-  if (f.type === 'string') return d === null ? "''" : d;
+  if (f.type === 'string') return d === null ? "''" : `'${(JSON.parse(d) as string).replace(/[\\']/g, '\\$&')}'`;
   if (f.type === 'bytes') return 'EMPTY_BYTES';
   if (f.type === 'bool') return d === null ? 'false' : String(d === 'true');
   if (f.type in SCALARS) return d === null ? SCALARS[f.type]!.zero : String(Number(d));
@@ -80,55 +102,70 @@ function nonDefaultCheck(f: FieldSpec, v: string, ctx: EmitContext): string {
   if (isStructType(f.type)) {
     if (d === 'null') return `${v} !== null`;
     ctx.needsIsDefault.add(ctx.structName(f.type));
-    return `!isDefault${ctx.structName(f.type)}(${v})`;
+    const notDefault = `!isDefault${ctx.structName(f.type)}(${v})`;
+    return f.nullable === null ? notDefault : `(${v} === null || ${notDefault})`;
   }
   return `${v} !== ${d}`;
 }
 
-/** Compact-encoding expression for this field (some header fields stay non-compact). */
-function compactExpr(f: FieldSpec): string {
-  if (f.flexible === null) return 'flex';
-  const check = versionCheck(f.flexible);
-  return check === 'false' ? 'false' : `(flex && ${check})`;
+/**
+ * How generated code refers to "this version is flexible": the literal when every version agrees,
+ * else the local `flex`.
+ */
+function flexRef(ctx: EmitContext): string {
+  const check = versionCheck(ctx.flexible);
+  return check === 'true' || check === 'false' ? check : 'flex';
 }
 
-function readExpr(f: FieldSpec, r: string, ctx: EmitContext, compact: string): string {
-  const nullableNow = f.nullable === null ? null : versionCheck(f.nullable);
+/** Compact-encoding expression for this field (some header fields stay non-compact). */
+function compactExpr(f: FieldSpec, flex: string): string {
+  return f.flexible === null ? flex : and(flex, versionCheck(f.flexible));
+}
+
+/** The element function an array of `e` passes to readArray/writeArray. */
+function elementFn(io: 'read' | 'write', e: string, compact: string, ctx: EmitContext): string {
+  if (e in SCALARS) return `${io}${SCALARS[e]!.element}Element`;
+  if (e !== 'string') return `${io}${ctx.structName(e)}`;
+  if (compact === 'true' || compact === 'false') return `${io}${compact === 'true' ? 'Compact' : ''}StringElement`;
+  return `(${compact} ? ${io}CompactStringElement : ${io}StringElement)`;
+}
+
+/**
+ * Expression reading the field from reader `r`. Inside a tagged field a nullable struct's marker
+ * is an unsigned varint (0 = null), as Kafka writes it; elsewhere it is an int8 (-1 = null).
+ */
+function readExpr(f: FieldSpec, r: string, ctx: EmitContext, compact: string, tagged: boolean): string {
   const typeIsNullable = tsType(f, ctx).endsWith('| null');
   const orDefault = (e: string): string => (typeIsNullable ? e : `(${e} ?? ${defaultExpr(f, ctx)})`);
   if (isArray(f.type)) {
     const e = elementType(f.type);
-    const elem = e in SCALARS ? `(r) => r.${SCALARS[e]!.read}()` : e === 'string'
-      ? `(r) => r.string(${compact}) ?? ''` : `(r) => read${ctx.structName(e)}(r, version)`;
     const min = e in SCALARS ? SCALARS[e]!.bytes : 1;
-    return orDefault(`readArray(${r}, ${compact}, ${min}, ${elem})`);
+    return orDefault(`readArray(${r}, ${compact}, ${min}, ${elementFn('read', e, compact, ctx)}, version)`);
   }
-  if (f.type in SCALARS) return `${r}.${SCALARS[f.type]!.read}()`;
+  if (f.type in SCALARS) return `${r}.${SCALARS[f.type]!.method}()`;
   if (f.type === 'string') return orDefault(`${r}.string(${compact})`);
   if (f.type === 'bytes' || f.type === 'records') return orDefault(`${r}.bytes(${compact})`);
   const read = `read${ctx.structName(f.type)}(${r}, version)`;
-  if (nullableNow === null) return read;
-  return `(${nullableNow} && ${r}.int8() < 0 ? null : ${read})`;
+  const isNull = and(versionCheck(f.nullable), tagged ? `${r}.uvarint() === 0` : `${r}.int8() < 0`);
+  return isNull === 'false' ? read : `(${isNull} ? null : ${read})`;
 }
 
-function writeStmt(f: FieldSpec, v: string, ctx: EmitContext, compact: string): string {
+function writeStmt(f: FieldSpec, v: string, ctx: EmitContext, compact: string, tagged: boolean): string {
   const partlyNullable = tsType(f, ctx).endsWith('| null') && f.nullable !== null &&
     !(f.nullable.min <= f.versions.min && f.nullable.max >= f.versions.max);
   const val = partlyNullable ? `(${versionCheck(f.nullable)} ? ${v} : ${v} ?? ${emptyOf(f)})` : v;
   if (isArray(f.type)) {
-    const e = elementType(f.type);
-    const elem = e in SCALARS ? `(w, e) => w.${SCALARS[e]!.write}(e)` : e === 'string'
-      ? `(w, e) => w.string(e, ${compact})` : `(w, e) => write${ctx.structName(e)}(w, e, version)`;
-    return `writeArray(w, ${val}, ${compact}, ${elem});`;
+    return `writeArray(w, ${val}, ${compact}, ${elementFn('write', elementType(f.type), compact, ctx)}, version);`;
   }
-  if (f.type in SCALARS) return `w.${SCALARS[f.type]!.write}(${v});`;
+  if (f.type in SCALARS) return `w.${SCALARS[f.type]!.method}(${v});`;
   if (f.type === 'string') return `w.string(${val}, ${compact});`;
   if (f.type === 'bytes' || f.type === 'records') return `w.bytes(${val}, ${compact});`;
   const name = ctx.structName(f.type);
-  if (f.nullable === null) return `write${name}(w, ${v}, version);`;
   const nc = versionCheck(f.nullable);
-  const marker = nc === 'true' ? 'w.int8(1); ' : `if (${nc}) w.int8(1); `;
-  return `if (${nc} && ${v} === null) w.int8(-1); else { ${marker}write${name}(w, ${v}!, version); }`;
+  if (nc === 'false') return `write${name}(w, ${v}, version);`;
+  const [nullMark, presentMark] = tagged ? ['w.uvarint(0);', 'w.uvarint(1);'] : ['w.int8(-1);', 'w.int8(1);'];
+  const mark = nc === 'true' ? presentMark : `if (${nc}) ${presentMark}`;
+  return `if (${and(nc, `${v} === null`)}) ${nullMark} else { ${mark} write${name}(w, ${v}!, version); }`;
 }
 
 function emptyOf(f: FieldSpec): string {
@@ -137,78 +174,94 @@ function emptyOf(f: FieldSpec): string {
 }
 
 /** Whether the field travels in the regular (untagged) part in some version. */
-function regularCheck(f: FieldSpec, flexible: Versions): string {
+function regularCheck(f: FieldSpec, ctx: EmitContext): string {
   const present = versionCheck(f.versions);
   if (f.tag === null) return present;
-  if (sameVersions(f.tagged, f.versions) && f.versions.min >= flexible.min) return 'false';
-  return `${present} && !(flex && ${versionCheck(f.tagged)})`;
+  if (sameVersions(f.tagged, f.versions) && f.versions.min >= ctx.flexible.min) return 'false';
+  const tagged = and(flexRef(ctx), versionCheck(f.tagged));
+  return tagged === 'false' ? present : and(present, tagged === 'true' ? 'false' : `!(${tagged})`);
 }
 
-function taggedCheck(f: FieldSpec): string {
-  return versionCheck(f.tagged);
+/** One tagged field: fixed-size scalars are written in place, the rest through a sized sub-writer. */
+function writeTaggedStmt(f: FieldSpec, v: string, ctx: EmitContext): string {
+  const scalar = SCALARS[f.type];
+  if (scalar) return `w.uvarint(${f.tag}); w.uvarint(${scalar.bytes}); w.${scalar.method}(${v});`;
+  return `writeTagged(w, ${f.tag}, (w) => { ${writeStmt(f, v, ctx, 'true', true)} });`;
 }
 
 function doc(about: string, indent: string): string {
   return about === '' ? '' : `${indent}/** ${about.replace(/\*\//g, '* /')} */\n`;
 }
 
+/** Lines of `body` run only in flexible versions: unguarded, guarded by `flex`, or left out. */
+function ifFlexible(flex: string, body: string[]): string[] {
+  if (flex === 'false') return [];
+  if (flex === 'true') return body.map((l) => `  ${l}`);
+  return ['  if (flex) {', ...body.map((l) => `    ${l}`), '  }'];
+}
+
+function flexDeclaration(ctx: EmitContext): string[] {
+  return flexRef(ctx) === 'flex' ? [`  const flex = ${versionCheck(ctx.flexible)};`] : [];
+}
+
+function emitRead(s: StructModel, ctx: EmitContext, tagged: FieldSpec[]): string[] {
+  const flex = flexRef(ctx);
+  const out = [`export function read${s.name}(r: Reader, version: number): ${s.name} {`];
+  out.push(...flexDeclaration(ctx), `  const o: ${s.name} = {`);
+  for (const f of s.fields) {
+    const reg = regularCheck(f, ctx);
+    const d = defaultExpr(f, ctx);
+    const e = reg === 'false' ? d : readExpr(f, 'r', ctx, compactExpr(f, flex), false);
+    out.push(`    ${camel(f.name)}: ${reg === 'true' || reg === 'false' ? e : `${reg} ? ${e} : ${d}`},`);
+  }
+  out.push('  };');
+  if (tagged.length === 0) {
+    out.push(...ifFlexible(flex, ['r.skipTaggedFields();']));
+  } else {
+    const body = ['const n = r.uvarint();', 'for (let i = 0; i < n; i++) {'];
+    body.push('  const tag = r.uvarint();', '  const t = r.sub(r.uvarint());');
+    for (const f of tagged) {
+      const when = and(`tag === ${f.tag}`, versionCheck(f.tagged));
+      body.push(`  if (${when}) o.${camel(f.name)} = ${readExpr(f, 't', ctx, 'true', true)};`);
+    }
+    out.push(...ifFlexible(flex, [...body, '}']));
+  }
+  out.push('  return o;', '}', '');
+  return out;
+}
+
+function emitWrite(s: StructModel, ctx: EmitContext, tagged: FieldSpec[]): string[] {
+  const flex = flexRef(ctx);
+  const out = [`export function write${s.name}(w: Writer, v: ${s.name}, version: number): void {`];
+  out.push(...flexDeclaration(ctx));
+  for (const f of s.fields) {
+    const reg = regularCheck(f, ctx);
+    if (reg === 'false') continue;
+    const stmt = writeStmt(f, `v.${camel(f.name)}`, ctx, compactExpr(f, flex), false);
+    out.push(reg === 'true' ? `  ${stmt}` : `  if (${reg}) ${stmt.startsWith('if') ? `{ ${stmt} }` : stmt}`);
+  }
+  if (tagged.length === 0) {
+    out.push(...ifFlexible(flex, ['w.uvarint(0);']));
+  } else {
+    const body = tagged.map((f, i) => `const t${i} = ${and(versionCheck(f.tagged), nonDefaultCheck(f, `v.${camel(f.name)}`, ctx))};`);
+    body.push(`w.uvarint(${tagged.length === 1 ? 't0 ? 1 : 0' : tagged.map((_, i) => `(t${i} ? 1 : 0)`).join(' + ')});`);
+    tagged.forEach((f, i) => body.push(`if (t${i}) { ${writeTaggedStmt(f, `v.${camel(f.name)}`, ctx)} }`));
+    out.push(...ifFlexible(flex, body));
+  }
+  out.push('}', '');
+  return out;
+}
+
 export function emitStruct(s: StructModel, ctx: EmitContext): string {
-  const flexCheck = versionCheck(ctx.flexible);
   const tagged = s.fields.filter((f) => f.tag !== null).sort((a, b) => a.tag! - b.tag!);
   const out: string[] = [];
   out.push(`export interface ${s.name} {`);
   for (const f of s.fields) out.push(`${doc(f.about, '  ')}  ${camel(f.name)}: ${tsType(f, ctx)};`);
   out.push('}', '');
-
-  out.push(`export function default${s.name}(): ${s.name} {`);
-  out.push(`  return {`);
+  out.push(`export function default${s.name}(): ${s.name} {`, '  return {');
   for (const f of s.fields) out.push(`    ${camel(f.name)}: ${defaultExpr(f, ctx)},`);
   out.push('  };', '}', '');
-
-  out.push(`export function read${s.name}(r: Reader, version: number): ${s.name} {`);
-  out.push(`  const flex = ${flexCheck};`);
-  out.push(`  const o: ${s.name} = {`);
-  for (const f of s.fields) {
-    const reg = regularCheck(f, ctx.flexible);
-    const d = defaultExpr(f, ctx);
-    const e = readExpr(f, 'r', ctx, compactExpr(f));
-    out.push(`    ${camel(f.name)}: ${reg === 'true' ? e : reg === 'false' ? d : `${reg} ? ${e} : ${d}`},`);
-  }
-  out.push('  };');
-  if (tagged.length === 0) {
-    out.push('  if (flex) r.skipTaggedFields();');
-  } else {
-    out.push('  if (flex) {', '    const n = r.uvarint();', '    for (let i = 0; i < n; i++) {');
-    out.push('      const tag = r.uvarint();', '      const t = r.sub(r.uvarint());');
-    for (const f of tagged) {
-      out.push(`      if (tag === ${f.tag} && ${versionCheck(f.tagged)}) o.${camel(f.name)} = ${readExpr(f, 't', ctx, 'true')};`);
-    }
-    out.push('    }', '  }');
-  }
-  out.push('  return o;', '}', '');
-
-  out.push(`export function write${s.name}(w: Writer, v: ${s.name}, version: number): void {`);
-  out.push(`  const flex = ${flexCheck};`);
-  for (const f of s.fields) {
-    const reg = regularCheck(f, ctx.flexible);
-    if (reg === 'false') continue;
-    const stmt = writeStmt(f, `v.${camel(f.name)}`, ctx, compactExpr(f));
-    out.push(reg === 'true' ? `  ${stmt}` : `  if (${reg}) ${stmt.startsWith('if') ? `{ ${stmt} }` : stmt}`);
-  }
-  if (tagged.length === 0) {
-    out.push('  if (flex) w.uvarint(0);');
-  } else {
-    out.push('  if (flex) {');
-    tagged.forEach((f, i) => out.push(`    const t${i} = ${taggedCheck(f)} && ${nonDefaultCheck(f, `v.${camel(f.name)}`, ctx)};`));
-    const count = tagged.length === 1 ? 't0 ? 1 : 0' : tagged.map((_, i) => `(t${i} ? 1 : 0)`).join(' + ');
-    out.push(`    w.uvarint(${count});`);
-    tagged.forEach((f, i) => {
-      const stmt = writeStmt(f, `v.${camel(f.name)}`, ctx, 'true');
-      out.push(`    if (t${i}) writeTagged(w, ${f.tag}, (w) => { ${stmt} });`);
-    });
-    out.push('  }');
-  }
-  out.push('}', '');
+  out.push(...emitRead(s, ctx, tagged), ...emitWrite(s, ctx, tagged));
   return out.join('\n');
 }
 

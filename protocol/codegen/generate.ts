@@ -4,10 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseSpec, type FieldSpec, type MessageSpec, type SectionSpec } from './spec.js';
-import { emitIsDefault, emitStruct, type EmitContext, type StructModel } from './emit-struct.js';
+import { emitIsDefault, emitStruct, HELPERS, type EmitContext, type StructModel } from './emit-struct.js';
 
 const SUBDIRS = ['api', 'metadata', 'header', 'data'] as const;
-const HELPERS = ['EMPTY_BYTES', 'ZERO_UUID', 'readArray', 'writeArray', 'writeTagged'];
 
 export interface SpecFile {
   /** e.g. api/03-metadata */
@@ -32,7 +31,7 @@ export function loadSpecs(protocolDir: string): SpecFile[] {
 }
 
 /** Spec struct type names used in a section, inline ones and declared ones, in source order. */
-function structsOf(section: SectionSpec): Map<string, FieldSpec[]> {
+export function structsOf(section: SectionSpec): Map<string, FieldSpec[]> {
   const found = new Map<string, FieldSpec[]>([[section.name, section.fields]]);
   const walk = (fields: FieldSpec[]): void => {
     for (const f of fields) {
@@ -60,7 +59,14 @@ function emitSections(spec: MessageSpec): { body: string; tops: string[] } {
     const ctx: EmitContext = { flexible: spec.flexible, structName, needsIsDefault: new Set() };
     const models: StructModel[] = [...perSection[i]!].map(([n, fields]) => ({ name: structName(n), fields }));
     for (const m of models) parts.push(emitStruct(m, ctx));
-    for (const m of models) if (ctx.needsIsDefault.has(m.name)) parts.push(emitIsDefault(m, ctx));
+    // An isDefault may call the isDefault of a struct it holds, so repeat until none is missing.
+    const emitted = new Set<string>();
+    while (models.some((m) => ctx.needsIsDefault.has(m.name) && !emitted.has(m.name))) {
+      for (const m of models.filter((x) => ctx.needsIsDefault.has(x.name) && !emitted.has(x.name))) {
+        emitted.add(m.name);
+        parts.push(emitIsDefault(m, ctx));
+      }
+    }
   });
   return { body: parts.join('\n'), tops: spec.sections.map((s) => s.name) };
 }
@@ -132,6 +138,10 @@ function generateIndex(files: SpecFile[]): string {
   lines.push(`export const apiDefinitions: readonly ApiDefinition[] = [\n${list('api')}\n];`);
   lines.push('', `/** __cluster_metadata records, by ascending record type. */`);
   lines.push(`export const metadataRecordDefinitions: readonly MessageDefinition[] = [\n${list('metadata')}\n];`);
+  lines.push('', `/** Request and response headers. */`);
+  lines.push(`export const headerDefinitions: readonly MessageDefinition[] = [\n${list('header')}\n];`);
+  lines.push('', `/** Other versioned data: internal-topic keys and values, Raft control records and state, by name. */`);
+  lines.push(`export const dataDefinitions: readonly MessageDefinition[] = [\n${list('data')}\n];`);
   return lines.join('\n') + '\n';
 }
 

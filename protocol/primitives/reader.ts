@@ -132,18 +132,21 @@ export class Reader {
 
   /** Zigzag varlong as a number (exact within +-2^53). */
   varlong(): number {
-    let result = 0;
-    let mul = 1;
-    for (let i = 0; i < 10; i++) {
+    // Take the sign from the lowest bit first and accumulate the rest, so that no intermediate
+    // (the zigzag value can reach 2^54) passes 2^53 and loses precision.
+    this.need(1);
+    let byte = this.buf[this.pos++]!;
+    const negative = (byte & 1) === 1;
+    let result = (byte & 0x7f) >>> 1;
+    let mul = 64;
+    for (let i = 1; (byte & 0x80) !== 0; i++) {
+      if (i === 10) throw new DecodeError(`varlong longer than 10 bytes at ${this.pos}`);
       this.need(1);
-      const byte = this.buf[this.pos++]!;
+      byte = this.buf[this.pos++]!;
       result += (byte & 0x7f) * mul;
-      if ((byte & 0x80) === 0) {
-        return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
-      }
       mul *= 128;
     }
-    throw new DecodeError(`varlong longer than 10 bytes at ${this.pos}`);
+    return negative ? -result - 1 : result;
   }
 
   /** Length prefix of a string, bytes or array: -1 means null. Checked against what remains. */

@@ -4,6 +4,7 @@
 const TWO_32 = 4294967296;
 /** Byte fields at least this long are referenced, not copied. */
 const ZERO_COPY_BYTES = 4096;
+const MAX_STRING_BYTES = 0x7fff;
 
 export class Writer {
   private buf: Buffer;
@@ -105,13 +106,19 @@ export class Writer {
   /** Zigzag varlong of a number (exact within +-2^53). */
   varlong(v: number): void {
     this.ensure(10);
-    let z = v >= 0 ? v * 2 : -v * 2 - 1;
+    // The zigzag value 2|v| - 1 of a negative v can pass 2^53, where doubles lose the low bit, so
+    // encode |v| (minus one when negative) shifted left by one, with the sign as the lowest bit.
+    const negative = v < 0;
+    let rest = negative ? -v - 1 : v;
+    let digit = (rest % 64) * 2 + (negative ? 1 : 0);
+    rest = Math.floor(rest / 64);
     const b = this.buf;
-    while (z >= 0x80) {
-      b[this.pos++] = (z % 128) | 0x80;
-      z = Math.floor(z / 128);
+    while (rest > 0) {
+      b[this.pos++] = digit | 0x80;
+      digit = rest % 128;
+      rest = Math.floor(rest / 128);
     }
-    b[this.pos++] = z;
+    b[this.pos++] = digit;
   }
 
   string(v: string | null, compact: boolean): void {
@@ -121,6 +128,8 @@ export class Writer {
       return;
     }
     const n = Buffer.byteLength(v, 'utf8');
+    // Kafka caps every string field at 32767 bytes, compact or not; past that an int16 length wraps.
+    if (n > MAX_STRING_BYTES) throw new RangeError(`string of ${n} bytes is longer than Kafka's ${MAX_STRING_BYTES}`);
     if (compact) this.uvarint(n + 1);
     else this.int16(n);
     this.ensure(n);

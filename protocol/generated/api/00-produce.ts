@@ -30,9 +30,11 @@ export function readProduceRequest(r: Reader, version: number): ProduceRequest {
     transactionalId: version >= 3 ? r.string(flex) : null,
     acks: r.int16(),
     timeoutMs: r.int32(),
-    topicData: (readArray(r, flex, 1, (r) => readTopicProduceData(r, version)) ?? []),
+    topicData: (readArray(r, flex, 1, readTopicProduceData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -41,8 +43,10 @@ export function writeProduceRequest(w: Writer, v: ProduceRequest, version: numbe
   if (version >= 3) w.string(v.transactionalId, flex);
   w.int16(v.acks);
   w.int32(v.timeoutMs);
-  writeArray(w, v.topicData, flex, (w, e) => writeTopicProduceData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topicData, flex, writeTopicProduceData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface TopicProduceData {
@@ -63,17 +67,21 @@ export function readTopicProduceData(r: Reader, version: number): TopicProduceDa
   const flex = version >= 9;
   const o: TopicProduceData = {
     name: (r.string(flex) ?? ''),
-    partitionData: (readArray(r, flex, 1, (r) => readPartitionProduceData(r, version)) ?? []),
+    partitionData: (readArray(r, flex, 1, readPartitionProduceData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeTopicProduceData(w: Writer, v: TopicProduceData, version: number): void {
   const flex = version >= 9;
   w.string(v.name, flex);
-  writeArray(w, v.partitionData, flex, (w, e) => writePartitionProduceData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitionData, flex, writePartitionProduceData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface PartitionProduceData {
@@ -96,7 +104,9 @@ export function readPartitionProduceData(r: Reader, version: number): PartitionP
     index: r.int32(),
     records: r.bytes(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -104,7 +114,9 @@ export function writePartitionProduceData(w: Writer, v: PartitionProduceData, ve
   const flex = version >= 9;
   w.int32(v.index);
   w.bytes(v.records, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ProduceResponse {
@@ -127,7 +139,7 @@ export function defaultProduceResponse(): ProduceResponse {
 export function readProduceResponse(r: Reader, version: number): ProduceResponse {
   const flex = version >= 9;
   const o: ProduceResponse = {
-    responses: (readArray(r, flex, 1, (r) => readTopicProduceResponse(r, version)) ?? []),
+    responses: (readArray(r, flex, 1, readTopicProduceResponse, version) ?? []),
     throttleTimeMs: version >= 1 ? r.int32() : 0,
     nodeEndpoints: [],
   };
@@ -136,7 +148,7 @@ export function readProduceResponse(r: Reader, version: number): ProduceResponse
     for (let i = 0; i < n; i++) {
       const tag = r.uvarint();
       const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 10) o.nodeEndpoints = (readArray(t, true, 1, (r) => readNodeEndpoint(r, version)) ?? []);
+      if (tag === 0 && version >= 10) o.nodeEndpoints = (readArray(t, true, 1, readNodeEndpoint, version) ?? []);
     }
   }
   return o;
@@ -144,12 +156,12 @@ export function readProduceResponse(r: Reader, version: number): ProduceResponse
 
 export function writeProduceResponse(w: Writer, v: ProduceResponse, version: number): void {
   const flex = version >= 9;
-  writeArray(w, v.responses, flex, (w, e) => writeTopicProduceResponse(w, e, version));
+  writeArray(w, v.responses, flex, writeTopicProduceResponse, version);
   if (version >= 1) w.int32(v.throttleTimeMs);
   if (flex) {
     const t0 = version >= 10 && (v.nodeEndpoints === null || v.nodeEndpoints.length > 0);
     w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, (w, e) => writeNodeEndpoint(w, e, version)); });
+    if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, writeNodeEndpoint, version); }); }
   }
 }
 
@@ -171,17 +183,21 @@ export function readTopicProduceResponse(r: Reader, version: number): TopicProdu
   const flex = version >= 9;
   const o: TopicProduceResponse = {
     name: (r.string(flex) ?? ''),
-    partitionResponses: (readArray(r, flex, 1, (r) => readPartitionProduceResponse(r, version)) ?? []),
+    partitionResponses: (readArray(r, flex, 1, readPartitionProduceResponse, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeTopicProduceResponse(w: Writer, v: TopicProduceResponse, version: number): void {
   const flex = version >= 9;
   w.string(v.name, flex);
-  writeArray(w, v.partitionResponses, flex, (w, e) => writePartitionProduceResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitionResponses, flex, writePartitionProduceResponse, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface PartitionProduceResponse {
@@ -223,7 +239,7 @@ export function readPartitionProduceResponse(r: Reader, version: number): Partit
     baseOffset: r.int64(),
     logAppendTimeMs: version >= 2 ? r.int64() : -1,
     logStartOffset: version >= 5 ? r.int64() : -1,
-    recordErrors: version >= 8 ? (readArray(r, flex, 1, (r) => readBatchIndexAndErrorMessage(r, version)) ?? []) : [],
+    recordErrors: version >= 8 ? (readArray(r, flex, 1, readBatchIndexAndErrorMessage, version) ?? []) : [],
     errorMessage: version >= 8 ? r.string(flex) : null,
     currentLeader: defaultLeaderIdAndEpoch(),
   };
@@ -245,12 +261,12 @@ export function writePartitionProduceResponse(w: Writer, v: PartitionProduceResp
   w.int64(v.baseOffset);
   if (version >= 2) w.int64(v.logAppendTimeMs);
   if (version >= 5) w.int64(v.logStartOffset);
-  if (version >= 8) writeArray(w, v.recordErrors, flex, (w, e) => writeBatchIndexAndErrorMessage(w, e, version));
+  if (version >= 8) writeArray(w, v.recordErrors, flex, writeBatchIndexAndErrorMessage, version);
   if (version >= 8) w.string(v.errorMessage, flex);
   if (flex) {
     const t0 = version >= 10 && !isDefaultLeaderIdAndEpoch(v.currentLeader);
     w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeLeaderIdAndEpoch(w, v.currentLeader, version); });
+    if (t0) { writeTagged(w, 0, (w) => { writeLeaderIdAndEpoch(w, v.currentLeader, version); }); }
   }
 }
 
@@ -274,7 +290,9 @@ export function readBatchIndexAndErrorMessage(r: Reader, version: number): Batch
     batchIndex: version >= 8 ? r.int32() : 0,
     batchIndexErrorMessage: version >= 8 ? r.string(flex) : null,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -282,7 +300,9 @@ export function writeBatchIndexAndErrorMessage(w: Writer, v: BatchIndexAndErrorM
   const flex = version >= 9;
   if (version >= 8) w.int32(v.batchIndex);
   if (version >= 8) w.string(v.batchIndexErrorMessage, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface LeaderIdAndEpoch {
@@ -305,7 +325,9 @@ export function readLeaderIdAndEpoch(r: Reader, version: number): LeaderIdAndEpo
     leaderId: version >= 10 ? r.int32() : -1,
     leaderEpoch: version >= 10 ? r.int32() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -313,7 +335,9 @@ export function writeLeaderIdAndEpoch(w: Writer, v: LeaderIdAndEpoch, version: n
   const flex = version >= 9;
   if (version >= 10) w.int32(v.leaderId);
   if (version >= 10) w.int32(v.leaderEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface NodeEndpoint {
@@ -344,7 +368,9 @@ export function readNodeEndpoint(r: Reader, version: number): NodeEndpoint {
     port: version >= 10 ? r.int32() : 0,
     rack: version >= 10 ? r.string(flex) : null,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -354,7 +380,9 @@ export function writeNodeEndpoint(w: Writer, v: NodeEndpoint, version: number): 
   if (version >= 10) w.string(v.host, flex);
   if (version >= 10) w.int32(v.port);
   if (version >= 10) w.string(v.rack, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 function isDefaultLeaderIdAndEpoch(v: LeaderIdAndEpoch): boolean {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface FetchRequest {
   /** The clusterId if known. This is used to validate metadata fetches prior to broker registration. */
@@ -43,7 +43,7 @@ export function defaultFetchRequest(): FetchRequest {
     sessionEpoch: -1,
     topics: [],
     forgottenTopicsData: [],
-    rackId: "",
+    rackId: '',
   };
 }
 
@@ -59,9 +59,9 @@ export function readFetchRequest(r: Reader, version: number): FetchRequest {
     isolationLevel: version >= 4 ? r.int8() : 0,
     sessionId: version >= 7 ? r.int32() : 0,
     sessionEpoch: version >= 7 ? r.int32() : -1,
-    topics: (readArray(r, flex, 1, (r) => readFetchTopic(r, version)) ?? []),
-    forgottenTopicsData: version >= 7 ? (readArray(r, flex, 1, (r) => readForgottenTopic(r, version)) ?? []) : [],
-    rackId: version >= 11 ? (r.string(flex) ?? "") : "",
+    topics: (readArray(r, flex, 1, readFetchTopic, version) ?? []),
+    forgottenTopicsData: version >= 7 ? (readArray(r, flex, 1, readForgottenTopic, version) ?? []) : [],
+    rackId: version >= 11 ? (r.string(flex) ?? '') : '',
   };
   if (flex) {
     const n = r.uvarint();
@@ -84,15 +84,15 @@ export function writeFetchRequest(w: Writer, v: FetchRequest, version: number): 
   if (version >= 4) w.int8(v.isolationLevel);
   if (version >= 7) w.int32(v.sessionId);
   if (version >= 7) w.int32(v.sessionEpoch);
-  writeArray(w, v.topics, flex, (w, e) => writeFetchTopic(w, e, version));
-  if (version >= 7) writeArray(w, v.forgottenTopicsData, flex, (w, e) => writeForgottenTopic(w, e, version));
+  writeArray(w, v.topics, flex, writeFetchTopic, version);
+  if (version >= 7) writeArray(w, v.forgottenTopicsData, flex, writeForgottenTopic, version);
   if (version >= 11) w.string(v.rackId, flex);
   if (flex) {
     const t0 = version >= 12 && v.clusterId !== null;
     const t1 = version >= 15 && !isDefaultReplicaState(v.replicaState);
     w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0));
-    if (t0) writeTagged(w, 0, (w) => { w.string(v.clusterId, true); });
-    if (t1) writeTagged(w, 1, (w) => { writeReplicaState(w, v.replicaState, version); });
+    if (t0) { writeTagged(w, 0, (w) => { w.string(v.clusterId, true); }); }
+    if (t1) { writeTagged(w, 1, (w) => { writeReplicaState(w, v.replicaState, version); }); }
   }
 }
 
@@ -116,7 +116,9 @@ export function readReplicaState(r: Reader, version: number): ReplicaState {
     replicaId: version >= 15 ? r.int32() : -1,
     replicaEpoch: version >= 15 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -124,7 +126,9 @@ export function writeReplicaState(w: Writer, v: ReplicaState, version: number): 
   const flex = version >= 12;
   if (version >= 15) w.int32(v.replicaId);
   if (version >= 15) w.int64(v.replicaEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface FetchTopic {
@@ -149,9 +153,11 @@ export function readFetchTopic(r: Reader, version: number): FetchTopic {
   const o: FetchTopic = {
     topic: version <= 12 ? (r.string(flex) ?? '') : '',
     topicId: version >= 13 ? r.uuid() : ZERO_UUID,
-    partitions: (readArray(r, flex, 1, (r) => readFetchPartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readFetchPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -159,8 +165,10 @@ export function writeFetchTopic(w: Writer, v: FetchTopic, version: number): void
   const flex = version >= 12;
   if (version <= 12) w.string(v.topic, flex);
   if (version >= 13) w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => writeFetchPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeFetchPartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface FetchPartition {
@@ -225,7 +233,7 @@ export function writeFetchPartition(w: Writer, v: FetchPartition, version: numbe
   if (flex) {
     const t0 = version >= 17 && v.replicaDirectoryId !== ZERO_UUID;
     w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { w.uuid(v.replicaDirectoryId); });
+    if (t0) { w.uvarint(0); w.uvarint(16); w.uuid(v.replicaDirectoryId); }
   }
 }
 
@@ -251,9 +259,11 @@ export function readForgottenTopic(r: Reader, version: number): ForgottenTopic {
   const o: ForgottenTopic = {
     topic: version >= 7 && version <= 12 ? (r.string(flex) ?? '') : '',
     topicId: version >= 13 ? r.uuid() : ZERO_UUID,
-    partitions: version >= 7 ? (readArray(r, flex, 4, (r) => r.int32()) ?? []) : [],
+    partitions: version >= 7 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -261,8 +271,10 @@ export function writeForgottenTopic(w: Writer, v: ForgottenTopic, version: numbe
   const flex = version >= 12;
   if (version >= 7 && version <= 12) w.string(v.topic, flex);
   if (version >= 13) w.uuid(v.topicId);
-  if (version >= 7) writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  if (version >= 7) writeArray(w, v.partitions, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 function isDefaultReplicaState(v: ReplicaState): boolean {
@@ -299,7 +311,7 @@ export function readFetchResponse(r: Reader, version: number): FetchResponse {
     throttleTimeMs: version >= 1 ? r.int32() : 0,
     errorCode: version >= 7 ? r.int16() : 0,
     sessionId: version >= 7 ? r.int32() : 0,
-    responses: (readArray(r, flex, 1, (r) => readFetchableTopicResponse(r, version)) ?? []),
+    responses: (readArray(r, flex, 1, readFetchableTopicResponse, version) ?? []),
     nodeEndpoints: [],
   };
   if (flex) {
@@ -307,7 +319,7 @@ export function readFetchResponse(r: Reader, version: number): FetchResponse {
     for (let i = 0; i < n; i++) {
       const tag = r.uvarint();
       const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 16) o.nodeEndpoints = (readArray(t, true, 1, (r) => readNodeEndpoint(r, version)) ?? []);
+      if (tag === 0 && version >= 16) o.nodeEndpoints = (readArray(t, true, 1, readNodeEndpoint, version) ?? []);
     }
   }
   return o;
@@ -318,11 +330,11 @@ export function writeFetchResponse(w: Writer, v: FetchResponse, version: number)
   if (version >= 1) w.int32(v.throttleTimeMs);
   if (version >= 7) w.int16(v.errorCode);
   if (version >= 7) w.int32(v.sessionId);
-  writeArray(w, v.responses, flex, (w, e) => writeFetchableTopicResponse(w, e, version));
+  writeArray(w, v.responses, flex, writeFetchableTopicResponse, version);
   if (flex) {
     const t0 = version >= 16 && (v.nodeEndpoints === null || v.nodeEndpoints.length > 0);
     w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, (w, e) => writeNodeEndpoint(w, e, version)); });
+    if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, writeNodeEndpoint, version); }); }
   }
 }
 
@@ -348,9 +360,11 @@ export function readFetchableTopicResponse(r: Reader, version: number): Fetchabl
   const o: FetchableTopicResponse = {
     topic: version <= 12 ? (r.string(flex) ?? '') : '',
     topicId: version >= 13 ? r.uuid() : ZERO_UUID,
-    partitions: (readArray(r, flex, 1, (r) => readPartitionData(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readPartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -358,8 +372,10 @@ export function writeFetchableTopicResponse(w: Writer, v: FetchableTopicResponse
   const flex = version >= 12;
   if (version <= 12) w.string(v.topic, flex);
   if (version >= 13) w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => writePartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writePartitionData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface PartitionData {
@@ -413,7 +429,7 @@ export function readPartitionData(r: Reader, version: number): PartitionData {
     divergingEpoch: defaultEpochEndOffset(),
     currentLeader: defaultLeaderIdAndEpoch(),
     snapshotId: defaultSnapshotId(),
-    abortedTransactions: version >= 4 ? readArray(r, flex, 1, (r) => readAbortedTransaction(r, version)) : [],
+    abortedTransactions: version >= 4 ? readArray(r, flex, 1, readAbortedTransaction, version) : [],
     preferredReadReplica: version >= 11 ? r.int32() : -1,
     records: r.bytes(flex),
   };
@@ -437,7 +453,7 @@ export function writePartitionData(w: Writer, v: PartitionData, version: number)
   w.int64(v.highWatermark);
   if (version >= 4) w.int64(v.lastStableOffset);
   if (version >= 5) w.int64(v.logStartOffset);
-  if (version >= 4) writeArray(w, v.abortedTransactions, flex, (w, e) => writeAbortedTransaction(w, e, version));
+  if (version >= 4) writeArray(w, v.abortedTransactions, flex, writeAbortedTransaction, version);
   if (version >= 11) w.int32(v.preferredReadReplica);
   w.bytes(v.records, flex);
   if (flex) {
@@ -445,9 +461,9 @@ export function writePartitionData(w: Writer, v: PartitionData, version: number)
     const t1 = version >= 12 && !isDefaultLeaderIdAndEpoch(v.currentLeader);
     const t2 = version >= 12 && !isDefaultSnapshotId(v.snapshotId);
     w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
-    if (t0) writeTagged(w, 0, (w) => { writeEpochEndOffset(w, v.divergingEpoch, version); });
-    if (t1) writeTagged(w, 1, (w) => { writeLeaderIdAndEpoch(w, v.currentLeader, version); });
-    if (t2) writeTagged(w, 2, (w) => { writeSnapshotId(w, v.snapshotId, version); });
+    if (t0) { writeTagged(w, 0, (w) => { writeEpochEndOffset(w, v.divergingEpoch, version); }); }
+    if (t1) { writeTagged(w, 1, (w) => { writeLeaderIdAndEpoch(w, v.currentLeader, version); }); }
+    if (t2) { writeTagged(w, 2, (w) => { writeSnapshotId(w, v.snapshotId, version); }); }
   }
 }
 
@@ -469,7 +485,9 @@ export function readEpochEndOffset(r: Reader, version: number): EpochEndOffset {
     epoch: version >= 12 ? r.int32() : -1,
     endOffset: version >= 12 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -477,7 +495,9 @@ export function writeEpochEndOffset(w: Writer, v: EpochEndOffset, version: numbe
   const flex = version >= 12;
   if (version >= 12) w.int32(v.epoch);
   if (version >= 12) w.int64(v.endOffset);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface LeaderIdAndEpoch {
@@ -500,7 +520,9 @@ export function readLeaderIdAndEpoch(r: Reader, version: number): LeaderIdAndEpo
     leaderId: version >= 12 ? r.int32() : -1,
     leaderEpoch: version >= 12 ? r.int32() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -508,7 +530,9 @@ export function writeLeaderIdAndEpoch(w: Writer, v: LeaderIdAndEpoch, version: n
   const flex = version >= 12;
   if (version >= 12) w.int32(v.leaderId);
   if (version >= 12) w.int32(v.leaderEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface SnapshotId {
@@ -529,7 +553,9 @@ export function readSnapshotId(r: Reader, version: number): SnapshotId {
     endOffset: r.int64(),
     epoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -537,7 +563,9 @@ export function writeSnapshotId(w: Writer, v: SnapshotId, version: number): void
   const flex = version >= 12;
   w.int64(v.endOffset);
   w.int32(v.epoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AbortedTransaction {
@@ -560,7 +588,9 @@ export function readAbortedTransaction(r: Reader, version: number): AbortedTrans
     producerId: version >= 4 ? r.int64() : 0,
     firstOffset: version >= 4 ? r.int64() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -568,7 +598,9 @@ export function writeAbortedTransaction(w: Writer, v: AbortedTransaction, versio
   const flex = version >= 12;
   if (version >= 4) w.int64(v.producerId);
   if (version >= 4) w.int64(v.firstOffset);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface NodeEndpoint {
@@ -599,7 +631,9 @@ export function readNodeEndpoint(r: Reader, version: number): NodeEndpoint {
     port: version >= 16 ? r.int32() : 0,
     rack: version >= 16 ? r.string(flex) : null,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -609,7 +643,9 @@ export function writeNodeEndpoint(w: Writer, v: NodeEndpoint, version: number): 
   if (version >= 16) w.string(v.host, flex);
   if (version >= 16) w.int32(v.port);
   if (version >= 16) w.string(v.rack, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 function isDefaultEpochEndOffset(v: EpochEndOffset): boolean {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt64Element, writeInt64Element } from '../../primitives/codec-helpers.js';
 
 export interface ListOffsetsRequest {
   /** The broker ID of the requester, or -1 if this request is being made by a normal consumer. */
@@ -29,10 +29,12 @@ export function readListOffsetsRequest(r: Reader, version: number): ListOffsetsR
   const o: ListOffsetsRequest = {
     replicaId: r.int32(),
     isolationLevel: version >= 2 ? r.int8() : 0,
-    topics: (readArray(r, flex, 1, (r) => readListOffsetsTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readListOffsetsTopic, version) ?? []),
     timeoutMs: version >= 10 ? r.int32() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -40,9 +42,11 @@ export function writeListOffsetsRequest(w: Writer, v: ListOffsetsRequest, versio
   const flex = version >= 6;
   w.int32(v.replicaId);
   if (version >= 2) w.int8(v.isolationLevel);
-  writeArray(w, v.topics, flex, (w, e) => writeListOffsetsTopic(w, e, version));
+  writeArray(w, v.topics, flex, writeListOffsetsTopic, version);
   if (version >= 10) w.int32(v.timeoutMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ListOffsetsTopic {
@@ -63,17 +67,21 @@ export function readListOffsetsTopic(r: Reader, version: number): ListOffsetsTop
   const flex = version >= 6;
   const o: ListOffsetsTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readListOffsetsPartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readListOffsetsPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeListOffsetsTopic(w: Writer, v: ListOffsetsTopic, version: number): void {
   const flex = version >= 6;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeListOffsetsPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeListOffsetsPartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ListOffsetsPartition {
@@ -104,7 +112,9 @@ export function readListOffsetsPartition(r: Reader, version: number): ListOffset
     timestamp: r.int64(),
     maxNumOffsets: version === 0 ? r.int32() : 1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -114,7 +124,9 @@ export function writeListOffsetsPartition(w: Writer, v: ListOffsetsPartition, ve
   if (version >= 4) w.int32(v.currentLeaderEpoch);
   w.int64(v.timestamp);
   if (version === 0) w.int32(v.maxNumOffsets);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ListOffsetsResponse {
@@ -135,17 +147,21 @@ export function readListOffsetsResponse(r: Reader, version: number): ListOffsets
   const flex = version >= 6;
   const o: ListOffsetsResponse = {
     throttleTimeMs: version >= 2 ? r.int32() : 0,
-    topics: (readArray(r, flex, 1, (r) => readListOffsetsTopicResponse(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readListOffsetsTopicResponse, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeListOffsetsResponse(w: Writer, v: ListOffsetsResponse, version: number): void {
   const flex = version >= 6;
   if (version >= 2) w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeListOffsetsTopicResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeListOffsetsTopicResponse, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ListOffsetsTopicResponse {
@@ -166,17 +182,21 @@ export function readListOffsetsTopicResponse(r: Reader, version: number): ListOf
   const flex = version >= 6;
   const o: ListOffsetsTopicResponse = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readListOffsetsPartitionResponse(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readListOffsetsPartitionResponse, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeListOffsetsTopicResponse(w: Writer, v: ListOffsetsTopicResponse, version: number): void {
   const flex = version >= 6;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeListOffsetsPartitionResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeListOffsetsPartitionResponse, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ListOffsetsPartitionResponse {
@@ -209,12 +229,14 @@ export function readListOffsetsPartitionResponse(r: Reader, version: number): Li
   const o: ListOffsetsPartitionResponse = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
-    oldStyleOffsets: version === 0 ? (readArray(r, flex, 8, (r) => r.int64()) ?? []) : [],
+    oldStyleOffsets: version === 0 ? (readArray(r, flex, 8, readInt64Element, version) ?? []) : [],
     timestamp: version >= 1 ? r.int64() : -1,
     offset: version >= 1 ? r.int64() : -1,
     leaderEpoch: version >= 4 ? r.int32() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -222,11 +244,13 @@ export function writeListOffsetsPartitionResponse(w: Writer, v: ListOffsetsParti
   const flex = version >= 6;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (version === 0) writeArray(w, v.oldStyleOffsets, flex, (w, e) => w.int64(e));
+  if (version === 0) writeArray(w, v.oldStyleOffsets, flex, writeInt64Element, version);
   if (version >= 1) w.int64(v.timestamp);
   if (version >= 1) w.int64(v.offset);
   if (version >= 4) w.int32(v.leaderEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const ListOffsetsApi: ApiDefinition<ListOffsetsRequest, ListOffsetsResponse> = {

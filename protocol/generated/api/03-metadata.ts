@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface MetadataRequest {
   /** The topics to fetch metadata for. */
@@ -27,22 +27,26 @@ export function defaultMetadataRequest(): MetadataRequest {
 export function readMetadataRequest(r: Reader, version: number): MetadataRequest {
   const flex = version >= 9;
   const o: MetadataRequest = {
-    topics: readArray(r, flex, 1, (r) => readMetadataRequestTopic(r, version)),
+    topics: readArray(r, flex, 1, readMetadataRequestTopic, version),
     allowAutoTopicCreation: version >= 4 ? r.bool() : true,
     includeClusterAuthorizedOperations: version >= 8 && version <= 10 ? r.bool() : false,
     includeTopicAuthorizedOperations: version >= 8 ? r.bool() : false,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeMetadataRequest(w: Writer, v: MetadataRequest, version: number): void {
   const flex = version >= 9;
-  writeArray(w, (version >= 1 ? v.topics : v.topics ?? []), flex, (w, e) => writeMetadataRequestTopic(w, e, version));
+  writeArray(w, (version >= 1 ? v.topics : v.topics ?? []), flex, writeMetadataRequestTopic, version);
   if (version >= 4) w.bool(v.allowAutoTopicCreation);
   if (version >= 8 && version <= 10) w.bool(v.includeClusterAuthorizedOperations);
   if (version >= 8) w.bool(v.includeTopicAuthorizedOperations);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface MetadataRequestTopic {
@@ -65,7 +69,9 @@ export function readMetadataRequestTopic(r: Reader, version: number): MetadataRe
     topicId: version >= 10 ? r.uuid() : ZERO_UUID,
     name: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -73,7 +79,9 @@ export function writeMetadataRequestTopic(w: Writer, v: MetadataRequestTopic, ve
   const flex = version >= 9;
   if (version >= 10) w.uuid(v.topicId);
   w.string((version >= 10 ? v.name : v.name ?? ''), flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface MetadataResponse {
@@ -106,25 +114,29 @@ export function readMetadataResponse(r: Reader, version: number): MetadataRespon
   const flex = version >= 9;
   const o: MetadataResponse = {
     throttleTimeMs: version >= 3 ? r.int32() : 0,
-    brokers: (readArray(r, flex, 1, (r) => readMetadataResponseBroker(r, version)) ?? []),
+    brokers: (readArray(r, flex, 1, readMetadataResponseBroker, version) ?? []),
     clusterId: version >= 2 ? r.string(flex) : null,
     controllerId: version >= 1 ? r.int32() : -1,
-    topics: (readArray(r, flex, 1, (r) => readMetadataResponseTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readMetadataResponseTopic, version) ?? []),
     clusterAuthorizedOperations: version >= 8 && version <= 10 ? r.int32() : -2147483648,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeMetadataResponse(w: Writer, v: MetadataResponse, version: number): void {
   const flex = version >= 9;
   if (version >= 3) w.int32(v.throttleTimeMs);
-  writeArray(w, v.brokers, flex, (w, e) => writeMetadataResponseBroker(w, e, version));
+  writeArray(w, v.brokers, flex, writeMetadataResponseBroker, version);
   if (version >= 2) w.string(v.clusterId, flex);
   if (version >= 1) w.int32(v.controllerId);
-  writeArray(w, v.topics, flex, (w, e) => writeMetadataResponseTopic(w, e, version));
+  writeArray(w, v.topics, flex, writeMetadataResponseTopic, version);
   if (version >= 8 && version <= 10) w.int32(v.clusterAuthorizedOperations);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface MetadataResponseBroker {
@@ -155,7 +167,9 @@ export function readMetadataResponseBroker(r: Reader, version: number): Metadata
     port: r.int32(),
     rack: version >= 1 ? r.string(flex) : null,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -165,7 +179,9 @@ export function writeMetadataResponseBroker(w: Writer, v: MetadataResponseBroker
   w.string(v.host, flex);
   w.int32(v.port);
   if (version >= 1) w.string(v.rack, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface MetadataResponseTopic {
@@ -201,10 +217,12 @@ export function readMetadataResponseTopic(r: Reader, version: number): MetadataR
     name: r.string(flex),
     topicId: version >= 10 ? r.uuid() : ZERO_UUID,
     isInternal: version >= 1 ? r.bool() : false,
-    partitions: (readArray(r, flex, 1, (r) => readMetadataResponsePartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readMetadataResponsePartition, version) ?? []),
     topicAuthorizedOperations: version >= 8 ? r.int32() : -2147483648,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -214,9 +232,11 @@ export function writeMetadataResponseTopic(w: Writer, v: MetadataResponseTopic, 
   w.string((version >= 12 ? v.name : v.name ?? ''), flex);
   if (version >= 10) w.uuid(v.topicId);
   if (version >= 1) w.bool(v.isInternal);
-  writeArray(w, v.partitions, flex, (w, e) => writeMetadataResponsePartition(w, e, version));
+  writeArray(w, v.partitions, flex, writeMetadataResponsePartition, version);
   if (version >= 8) w.int32(v.topicAuthorizedOperations);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface MetadataResponsePartition {
@@ -255,11 +275,13 @@ export function readMetadataResponsePartition(r: Reader, version: number): Metad
     partitionIndex: r.int32(),
     leaderId: r.int32(),
     leaderEpoch: version >= 7 ? r.int32() : -1,
-    replicaNodes: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    isrNodes: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    offlineReplicas: version >= 5 ? (readArray(r, flex, 4, (r) => r.int32()) ?? []) : [],
+    replicaNodes: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    isrNodes: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    offlineReplicas: version >= 5 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -269,10 +291,12 @@ export function writeMetadataResponsePartition(w: Writer, v: MetadataResponsePar
   w.int32(v.partitionIndex);
   w.int32(v.leaderId);
   if (version >= 7) w.int32(v.leaderEpoch);
-  writeArray(w, v.replicaNodes, flex, (w, e) => w.int32(e));
-  writeArray(w, v.isrNodes, flex, (w, e) => w.int32(e));
-  if (version >= 5) writeArray(w, v.offlineReplicas, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.replicaNodes, flex, writeInt32Element, version);
+  writeArray(w, v.isrNodes, flex, writeInt32Element, version);
+  if (version >= 5) writeArray(w, v.offlineReplicas, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const MetadataApi: ApiDefinition<MetadataRequest, MetadataResponse> = {

@@ -24,7 +24,9 @@ export function readControlledShutdownRequest(r: Reader, version: number): Contr
     brokerId: r.int32(),
     brokerEpoch: version >= 2 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -32,7 +34,9 @@ export function writeControlledShutdownRequest(w: Writer, v: ControlledShutdownR
   const flex = version >= 3;
   w.int32(v.brokerId);
   if (version >= 2) w.int64(v.brokerEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ControlledShutdownResponse {
@@ -53,17 +57,21 @@ export function readControlledShutdownResponse(r: Reader, version: number): Cont
   const flex = version >= 3;
   const o: ControlledShutdownResponse = {
     errorCode: r.int16(),
-    remainingPartitions: (readArray(r, flex, 1, (r) => readRemainingPartition(r, version)) ?? []),
+    remainingPartitions: (readArray(r, flex, 1, readRemainingPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeControlledShutdownResponse(w: Writer, v: ControlledShutdownResponse, version: number): void {
   const flex = version >= 3;
   w.int16(v.errorCode);
-  writeArray(w, v.remainingPartitions, flex, (w, e) => writeRemainingPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.remainingPartitions, flex, writeRemainingPartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface RemainingPartition {
@@ -86,7 +94,9 @@ export function readRemainingPartition(r: Reader, version: number): RemainingPar
     topicName: (r.string(flex) ?? ''),
     partitionIndex: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -94,7 +104,9 @@ export function writeRemainingPartition(w: Writer, v: RemainingPartition, versio
   const flex = version >= 3;
   w.string(v.topicName, flex);
   w.int32(v.partitionIndex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const ControlledShutdownApi: ApiDefinition<ControlledShutdownRequest, ControlledShutdownResponse> = {

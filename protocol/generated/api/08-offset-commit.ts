@@ -38,9 +38,11 @@ export function readOffsetCommitRequest(r: Reader, version: number): OffsetCommi
     memberId: version >= 1 ? (r.string(flex) ?? '') : '',
     groupInstanceId: version >= 7 ? r.string(flex) : null,
     retentionTimeMs: version >= 2 && version <= 4 ? r.int64() : -1,
-    topics: (readArray(r, flex, 1, (r) => readOffsetCommitRequestTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readOffsetCommitRequestTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -51,8 +53,10 @@ export function writeOffsetCommitRequest(w: Writer, v: OffsetCommitRequest, vers
   if (version >= 1) w.string(v.memberId, flex);
   if (version >= 7) w.string(v.groupInstanceId, flex);
   if (version >= 2 && version <= 4) w.int64(v.retentionTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeOffsetCommitRequestTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeOffsetCommitRequestTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetCommitRequestTopic {
@@ -73,17 +77,21 @@ export function readOffsetCommitRequestTopic(r: Reader, version: number): Offset
   const flex = version >= 8;
   const o: OffsetCommitRequestTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readOffsetCommitRequestPartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readOffsetCommitRequestPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetCommitRequestTopic(w: Writer, v: OffsetCommitRequestTopic, version: number): void {
   const flex = version >= 8;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeOffsetCommitRequestPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeOffsetCommitRequestPartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetCommitRequestPartition {
@@ -118,7 +126,9 @@ export function readOffsetCommitRequestPartition(r: Reader, version: number): Of
     commitTimestamp: version === 1 ? r.int64() : -1,
     committedMetadata: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -129,7 +139,9 @@ export function writeOffsetCommitRequestPartition(w: Writer, v: OffsetCommitRequ
   if (version >= 6) w.int32(v.committedLeaderEpoch);
   if (version === 1) w.int64(v.commitTimestamp);
   w.string(v.committedMetadata, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetCommitResponse {
@@ -150,17 +162,21 @@ export function readOffsetCommitResponse(r: Reader, version: number): OffsetComm
   const flex = version >= 8;
   const o: OffsetCommitResponse = {
     throttleTimeMs: version >= 3 ? r.int32() : 0,
-    topics: (readArray(r, flex, 1, (r) => readOffsetCommitResponseTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readOffsetCommitResponseTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetCommitResponse(w: Writer, v: OffsetCommitResponse, version: number): void {
   const flex = version >= 8;
   if (version >= 3) w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeOffsetCommitResponseTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeOffsetCommitResponseTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetCommitResponseTopic {
@@ -181,17 +197,21 @@ export function readOffsetCommitResponseTopic(r: Reader, version: number): Offse
   const flex = version >= 8;
   const o: OffsetCommitResponseTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readOffsetCommitResponsePartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readOffsetCommitResponsePartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetCommitResponseTopic(w: Writer, v: OffsetCommitResponseTopic, version: number): void {
   const flex = version >= 8;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeOffsetCommitResponsePartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeOffsetCommitResponsePartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetCommitResponsePartition {
@@ -214,7 +234,9 @@ export function readOffsetCommitResponsePartition(r: Reader, version: number): O
     partitionIndex: r.int32(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -222,7 +244,9 @@ export function writeOffsetCommitResponsePartition(w: Writer, v: OffsetCommitRes
   const flex = version >= 8;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const OffsetCommitApi: ApiDefinition<OffsetCommitRequest, OffsetCommitResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface OffsetFetchRequest {
   /** The group to fetch offsets for. */
@@ -28,21 +28,25 @@ export function readOffsetFetchRequest(r: Reader, version: number): OffsetFetchR
   const flex = version >= 6;
   const o: OffsetFetchRequest = {
     groupId: version <= 7 ? (r.string(flex) ?? '') : '',
-    topics: version <= 7 ? readArray(r, flex, 1, (r) => readOffsetFetchRequestTopic(r, version)) : [],
-    groups: version >= 8 ? (readArray(r, flex, 1, (r) => readOffsetFetchRequestGroup(r, version)) ?? []) : [],
+    topics: version <= 7 ? readArray(r, flex, 1, readOffsetFetchRequestTopic, version) : [],
+    groups: version >= 8 ? (readArray(r, flex, 1, readOffsetFetchRequestGroup, version) ?? []) : [],
     requireStable: version >= 7 ? r.bool() : false,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetFetchRequest(w: Writer, v: OffsetFetchRequest, version: number): void {
   const flex = version >= 6;
   if (version <= 7) w.string(v.groupId, flex);
-  if (version <= 7) writeArray(w, (version >= 2 && version <= 7 ? v.topics : v.topics ?? []), flex, (w, e) => writeOffsetFetchRequestTopic(w, e, version));
-  if (version >= 8) writeArray(w, v.groups, flex, (w, e) => writeOffsetFetchRequestGroup(w, e, version));
+  if (version <= 7) writeArray(w, (version >= 2 && version <= 7 ? v.topics : v.topics ?? []), flex, writeOffsetFetchRequestTopic, version);
+  if (version >= 8) writeArray(w, v.groups, flex, writeOffsetFetchRequestGroup, version);
   if (version >= 7) w.bool(v.requireStable);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchRequestTopic {
@@ -63,17 +67,21 @@ export function readOffsetFetchRequestTopic(r: Reader, version: number): OffsetF
   const flex = version >= 6;
   const o: OffsetFetchRequestTopic = {
     name: version <= 7 ? (r.string(flex) ?? '') : '',
-    partitionIndexes: version <= 7 ? (readArray(r, flex, 4, (r) => r.int32()) ?? []) : [],
+    partitionIndexes: version <= 7 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetFetchRequestTopic(w: Writer, v: OffsetFetchRequestTopic, version: number): void {
   const flex = version >= 6;
   if (version <= 7) w.string(v.name, flex);
-  if (version <= 7) writeArray(w, v.partitionIndexes, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  if (version <= 7) writeArray(w, v.partitionIndexes, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchRequestGroup {
@@ -102,9 +110,11 @@ export function readOffsetFetchRequestGroup(r: Reader, version: number): OffsetF
     groupId: version >= 8 ? (r.string(flex) ?? '') : '',
     memberId: version >= 9 ? r.string(flex) : null,
     memberEpoch: version >= 9 ? r.int32() : -1,
-    topics: version >= 8 ? readArray(r, flex, 1, (r) => readOffsetFetchRequestTopics(r, version)) : [],
+    topics: version >= 8 ? readArray(r, flex, 1, readOffsetFetchRequestTopics, version) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -113,8 +123,10 @@ export function writeOffsetFetchRequestGroup(w: Writer, v: OffsetFetchRequestGro
   if (version >= 8) w.string(v.groupId, flex);
   if (version >= 9) w.string(v.memberId, flex);
   if (version >= 9) w.int32(v.memberEpoch);
-  if (version >= 8) writeArray(w, v.topics, flex, (w, e) => writeOffsetFetchRequestTopics(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 8) writeArray(w, v.topics, flex, writeOffsetFetchRequestTopics, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchRequestTopics {
@@ -135,17 +147,21 @@ export function readOffsetFetchRequestTopics(r: Reader, version: number): Offset
   const flex = version >= 6;
   const o: OffsetFetchRequestTopics = {
     name: version >= 8 ? (r.string(flex) ?? '') : '',
-    partitionIndexes: version >= 8 ? (readArray(r, flex, 4, (r) => r.int32()) ?? []) : [],
+    partitionIndexes: version >= 8 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetFetchRequestTopics(w: Writer, v: OffsetFetchRequestTopics, version: number): void {
   const flex = version >= 6;
   if (version >= 8) w.string(v.name, flex);
-  if (version >= 8) writeArray(w, v.partitionIndexes, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  if (version >= 8) writeArray(w, v.partitionIndexes, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchResponse {
@@ -172,21 +188,25 @@ export function readOffsetFetchResponse(r: Reader, version: number): OffsetFetch
   const flex = version >= 6;
   const o: OffsetFetchResponse = {
     throttleTimeMs: version >= 3 ? r.int32() : 0,
-    topics: version <= 7 ? (readArray(r, flex, 1, (r) => readOffsetFetchResponseTopic(r, version)) ?? []) : [],
+    topics: version <= 7 ? (readArray(r, flex, 1, readOffsetFetchResponseTopic, version) ?? []) : [],
     errorCode: version >= 2 && version <= 7 ? r.int16() : 0,
-    groups: version >= 8 ? (readArray(r, flex, 1, (r) => readOffsetFetchResponseGroup(r, version)) ?? []) : [],
+    groups: version >= 8 ? (readArray(r, flex, 1, readOffsetFetchResponseGroup, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetFetchResponse(w: Writer, v: OffsetFetchResponse, version: number): void {
   const flex = version >= 6;
   if (version >= 3) w.int32(v.throttleTimeMs);
-  if (version <= 7) writeArray(w, v.topics, flex, (w, e) => writeOffsetFetchResponseTopic(w, e, version));
+  if (version <= 7) writeArray(w, v.topics, flex, writeOffsetFetchResponseTopic, version);
   if (version >= 2 && version <= 7) w.int16(v.errorCode);
-  if (version >= 8) writeArray(w, v.groups, flex, (w, e) => writeOffsetFetchResponseGroup(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 8) writeArray(w, v.groups, flex, writeOffsetFetchResponseGroup, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchResponseTopic {
@@ -207,17 +227,21 @@ export function readOffsetFetchResponseTopic(r: Reader, version: number): Offset
   const flex = version >= 6;
   const o: OffsetFetchResponseTopic = {
     name: version <= 7 ? (r.string(flex) ?? '') : '',
-    partitions: version <= 7 ? (readArray(r, flex, 1, (r) => readOffsetFetchResponsePartition(r, version)) ?? []) : [],
+    partitions: version <= 7 ? (readArray(r, flex, 1, readOffsetFetchResponsePartition, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetFetchResponseTopic(w: Writer, v: OffsetFetchResponseTopic, version: number): void {
   const flex = version >= 6;
   if (version <= 7) w.string(v.name, flex);
-  if (version <= 7) writeArray(w, v.partitions, flex, (w, e) => writeOffsetFetchResponsePartition(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version <= 7) writeArray(w, v.partitions, flex, writeOffsetFetchResponsePartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchResponsePartition {
@@ -252,7 +276,9 @@ export function readOffsetFetchResponsePartition(r: Reader, version: number): Of
     metadata: version <= 7 ? r.string(flex) : '',
     errorCode: version <= 7 ? r.int16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -263,7 +289,9 @@ export function writeOffsetFetchResponsePartition(w: Writer, v: OffsetFetchRespo
   if (version >= 5 && version <= 7) w.int32(v.committedLeaderEpoch);
   if (version <= 7) w.string(v.metadata, flex);
   if (version <= 7) w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchResponseGroup {
@@ -287,19 +315,23 @@ export function readOffsetFetchResponseGroup(r: Reader, version: number): Offset
   const flex = version >= 6;
   const o: OffsetFetchResponseGroup = {
     groupId: version >= 8 ? (r.string(flex) ?? '') : '',
-    topics: version >= 8 ? (readArray(r, flex, 1, (r) => readOffsetFetchResponseTopics(r, version)) ?? []) : [],
+    topics: version >= 8 ? (readArray(r, flex, 1, readOffsetFetchResponseTopics, version) ?? []) : [],
     errorCode: version >= 8 ? r.int16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetFetchResponseGroup(w: Writer, v: OffsetFetchResponseGroup, version: number): void {
   const flex = version >= 6;
   if (version >= 8) w.string(v.groupId, flex);
-  if (version >= 8) writeArray(w, v.topics, flex, (w, e) => writeOffsetFetchResponseTopics(w, e, version));
+  if (version >= 8) writeArray(w, v.topics, flex, writeOffsetFetchResponseTopics, version);
   if (version >= 8) w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchResponseTopics {
@@ -320,17 +352,21 @@ export function readOffsetFetchResponseTopics(r: Reader, version: number): Offse
   const flex = version >= 6;
   const o: OffsetFetchResponseTopics = {
     name: version >= 8 ? (r.string(flex) ?? '') : '',
-    partitions: version >= 8 ? (readArray(r, flex, 1, (r) => readOffsetFetchResponsePartitions(r, version)) ?? []) : [],
+    partitions: version >= 8 ? (readArray(r, flex, 1, readOffsetFetchResponsePartitions, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetFetchResponseTopics(w: Writer, v: OffsetFetchResponseTopics, version: number): void {
   const flex = version >= 6;
   if (version >= 8) w.string(v.name, flex);
-  if (version >= 8) writeArray(w, v.partitions, flex, (w, e) => writeOffsetFetchResponsePartitions(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 8) writeArray(w, v.partitions, flex, writeOffsetFetchResponsePartitions, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetFetchResponsePartitions {
@@ -365,7 +401,9 @@ export function readOffsetFetchResponsePartitions(r: Reader, version: number): O
     metadata: version >= 8 ? r.string(flex) : '',
     errorCode: version >= 8 ? r.int16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -376,7 +414,9 @@ export function writeOffsetFetchResponsePartitions(w: Writer, v: OffsetFetchResp
   if (version >= 8) w.int32(v.committedLeaderEpoch);
   if (version >= 8) w.string(v.metadata, flex);
   if (version >= 8) w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const OffsetFetchApi: ApiDefinition<OffsetFetchRequest, OffsetFetchResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface FindCoordinatorRequest {
   /** The coordinator key. */
@@ -26,9 +26,11 @@ export function readFindCoordinatorRequest(r: Reader, version: number): FindCoor
   const o: FindCoordinatorRequest = {
     key: version <= 3 ? (r.string(flex) ?? '') : '',
     keyType: version >= 1 ? r.int8() : 0,
-    coordinatorKeys: version >= 4 ? (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []) : [],
+    coordinatorKeys: version >= 4 ? (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -36,8 +38,10 @@ export function writeFindCoordinatorRequest(w: Writer, v: FindCoordinatorRequest
   const flex = version >= 3;
   if (version <= 3) w.string(v.key, flex);
   if (version >= 1) w.int8(v.keyType);
-  if (version >= 4) writeArray(w, v.coordinatorKeys, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  if (version >= 4) writeArray(w, v.coordinatorKeys, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface FindCoordinatorResponse {
@@ -78,9 +82,11 @@ export function readFindCoordinatorResponse(r: Reader, version: number): FindCoo
     nodeId: version <= 3 ? r.int32() : 0,
     host: version <= 3 ? (r.string(flex) ?? '') : '',
     port: version <= 3 ? r.int32() : 0,
-    coordinators: version >= 4 ? (readArray(r, flex, 1, (r) => readCoordinator(r, version)) ?? []) : [],
+    coordinators: version >= 4 ? (readArray(r, flex, 1, readCoordinator, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -92,8 +98,10 @@ export function writeFindCoordinatorResponse(w: Writer, v: FindCoordinatorRespon
   if (version <= 3) w.int32(v.nodeId);
   if (version <= 3) w.string(v.host, flex);
   if (version <= 3) w.int32(v.port);
-  if (version >= 4) writeArray(w, v.coordinators, flex, (w, e) => writeCoordinator(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 4) writeArray(w, v.coordinators, flex, writeCoordinator, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface Coordinator {
@@ -132,7 +140,9 @@ export function readCoordinator(r: Reader, version: number): Coordinator {
     errorCode: version >= 4 ? r.int16() : 0,
     errorMessage: version >= 4 ? r.string(flex) : '',
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -144,7 +154,9 @@ export function writeCoordinator(w: Writer, v: Coordinator, version: number): vo
   if (version >= 4) w.int32(v.port);
   if (version >= 4) w.int16(v.errorCode);
   if (version >= 4) w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const FindCoordinatorApi: ApiDefinition<FindCoordinatorRequest, FindCoordinatorResponse> = {

@@ -45,10 +45,12 @@ export function readJoinGroupRequest(r: Reader, version: number): JoinGroupReque
     memberId: (r.string(flex) ?? ''),
     groupInstanceId: version >= 5 ? r.string(flex) : null,
     protocolType: (r.string(flex) ?? ''),
-    protocols: (readArray(r, flex, 1, (r) => readJoinGroupRequestProtocol(r, version)) ?? []),
+    protocols: (readArray(r, flex, 1, readJoinGroupRequestProtocol, version) ?? []),
     reason: version >= 8 ? r.string(flex) : null,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -60,9 +62,11 @@ export function writeJoinGroupRequest(w: Writer, v: JoinGroupRequest, version: n
   w.string(v.memberId, flex);
   if (version >= 5) w.string(v.groupInstanceId, flex);
   w.string(v.protocolType, flex);
-  writeArray(w, v.protocols, flex, (w, e) => writeJoinGroupRequestProtocol(w, e, version));
+  writeArray(w, v.protocols, flex, writeJoinGroupRequestProtocol, version);
   if (version >= 8) w.string(v.reason, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface JoinGroupRequestProtocol {
@@ -85,7 +89,9 @@ export function readJoinGroupRequestProtocol(r: Reader, version: number): JoinGr
     name: (r.string(flex) ?? ''),
     metadata: (r.bytes(flex) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -93,7 +99,9 @@ export function writeJoinGroupRequestProtocol(w: Writer, v: JoinGroupRequestProt
   const flex = version >= 6;
   w.string(v.name, flex);
   w.bytes(v.metadata, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface JoinGroupResponse {
@@ -141,9 +149,11 @@ export function readJoinGroupResponse(r: Reader, version: number): JoinGroupResp
     leader: (r.string(flex) ?? ''),
     skipAssignment: version >= 9 ? r.bool() : false,
     memberId: (r.string(flex) ?? ''),
-    members: (readArray(r, flex, 1, (r) => readJoinGroupResponseMember(r, version)) ?? []),
+    members: (readArray(r, flex, 1, readJoinGroupResponseMember, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -157,8 +167,10 @@ export function writeJoinGroupResponse(w: Writer, v: JoinGroupResponse, version:
   w.string(v.leader, flex);
   if (version >= 9) w.bool(v.skipAssignment);
   w.string(v.memberId, flex);
-  writeArray(w, v.members, flex, (w, e) => writeJoinGroupResponseMember(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.members, flex, writeJoinGroupResponseMember, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface JoinGroupResponseMember {
@@ -185,7 +197,9 @@ export function readJoinGroupResponseMember(r: Reader, version: number): JoinGro
     groupInstanceId: version >= 5 ? r.string(flex) : null,
     metadata: (r.bytes(flex) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -194,7 +208,9 @@ export function writeJoinGroupResponseMember(w: Writer, v: JoinGroupResponseMemb
   w.string(v.memberId, flex);
   if (version >= 5) w.string(v.groupInstanceId, flex);
   w.bytes(v.metadata, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const JoinGroupApi: ApiDefinition<JoinGroupRequest, JoinGroupResponse> = {

@@ -31,7 +31,9 @@ export function readHeartbeatRequest(r: Reader, version: number): HeartbeatReque
     memberId: (r.string(flex) ?? ''),
     groupInstanceId: version >= 3 ? r.string(flex) : null,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -41,7 +43,9 @@ export function writeHeartbeatRequest(w: Writer, v: HeartbeatRequest, version: n
   w.int32(v.generationId);
   w.string(v.memberId, flex);
   if (version >= 3) w.string(v.groupInstanceId, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface HeartbeatResponse {
@@ -64,7 +68,9 @@ export function readHeartbeatResponse(r: Reader, version: number): HeartbeatResp
     throttleTimeMs: version >= 1 ? r.int32() : 0,
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -72,7 +78,9 @@ export function writeHeartbeatResponse(w: Writer, v: HeartbeatResponse, version:
   const flex = version >= 4;
   if (version >= 1) w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const HeartbeatApi: ApiDefinition<HeartbeatRequest, HeartbeatResponse> = {

@@ -26,9 +26,11 @@ export function readLeaveGroupRequest(r: Reader, version: number): LeaveGroupReq
   const o: LeaveGroupRequest = {
     groupId: (r.string(flex) ?? ''),
     memberId: version <= 2 ? (r.string(flex) ?? '') : '',
-    members: version >= 3 ? (readArray(r, flex, 1, (r) => readMemberIdentity(r, version)) ?? []) : [],
+    members: version >= 3 ? (readArray(r, flex, 1, readMemberIdentity, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -36,8 +38,10 @@ export function writeLeaveGroupRequest(w: Writer, v: LeaveGroupRequest, version:
   const flex = version >= 4;
   w.string(v.groupId, flex);
   if (version <= 2) w.string(v.memberId, flex);
-  if (version >= 3) writeArray(w, v.members, flex, (w, e) => writeMemberIdentity(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 3) writeArray(w, v.members, flex, writeMemberIdentity, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface MemberIdentity {
@@ -64,7 +68,9 @@ export function readMemberIdentity(r: Reader, version: number): MemberIdentity {
     groupInstanceId: version >= 3 ? r.string(flex) : null,
     reason: version >= 5 ? r.string(flex) : null,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -73,7 +79,9 @@ export function writeMemberIdentity(w: Writer, v: MemberIdentity, version: numbe
   if (version >= 3) w.string(v.memberId, flex);
   if (version >= 3) w.string(v.groupInstanceId, flex);
   if (version >= 5) w.string(v.reason, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface LeaveGroupResponse {
@@ -98,9 +106,11 @@ export function readLeaveGroupResponse(r: Reader, version: number): LeaveGroupRe
   const o: LeaveGroupResponse = {
     throttleTimeMs: version >= 1 ? r.int32() : 0,
     errorCode: r.int16(),
-    members: version >= 3 ? (readArray(r, flex, 1, (r) => readMemberResponse(r, version)) ?? []) : [],
+    members: version >= 3 ? (readArray(r, flex, 1, readMemberResponse, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -108,8 +118,10 @@ export function writeLeaveGroupResponse(w: Writer, v: LeaveGroupResponse, versio
   const flex = version >= 4;
   if (version >= 1) w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  if (version >= 3) writeArray(w, v.members, flex, (w, e) => writeMemberResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 3) writeArray(w, v.members, flex, writeMemberResponse, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface MemberResponse {
@@ -136,7 +148,9 @@ export function readMemberResponse(r: Reader, version: number): MemberResponse {
     groupInstanceId: version >= 3 ? r.string(flex) : '',
     errorCode: version >= 3 ? r.int16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -145,7 +159,9 @@ export function writeMemberResponse(w: Writer, v: MemberResponse, version: numbe
   if (version >= 3) w.string(v.memberId, flex);
   if (version >= 3) w.string(v.groupInstanceId, flex);
   if (version >= 3) w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const LeaveGroupApi: ApiDefinition<LeaveGroupRequest, LeaveGroupResponse> = {

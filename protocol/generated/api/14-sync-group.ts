@@ -42,9 +42,11 @@ export function readSyncGroupRequest(r: Reader, version: number): SyncGroupReque
     groupInstanceId: version >= 3 ? r.string(flex) : null,
     protocolType: version >= 5 ? r.string(flex) : null,
     protocolName: version >= 5 ? r.string(flex) : null,
-    assignments: (readArray(r, flex, 1, (r) => readSyncGroupRequestAssignment(r, version)) ?? []),
+    assignments: (readArray(r, flex, 1, readSyncGroupRequestAssignment, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -56,8 +58,10 @@ export function writeSyncGroupRequest(w: Writer, v: SyncGroupRequest, version: n
   if (version >= 3) w.string(v.groupInstanceId, flex);
   if (version >= 5) w.string(v.protocolType, flex);
   if (version >= 5) w.string(v.protocolName, flex);
-  writeArray(w, v.assignments, flex, (w, e) => writeSyncGroupRequestAssignment(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.assignments, flex, writeSyncGroupRequestAssignment, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface SyncGroupRequestAssignment {
@@ -80,7 +84,9 @@ export function readSyncGroupRequestAssignment(r: Reader, version: number): Sync
     memberId: (r.string(flex) ?? ''),
     assignment: (r.bytes(flex) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -88,7 +94,9 @@ export function writeSyncGroupRequestAssignment(w: Writer, v: SyncGroupRequestAs
   const flex = version >= 4;
   w.string(v.memberId, flex);
   w.bytes(v.assignment, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface SyncGroupResponse {
@@ -123,7 +131,9 @@ export function readSyncGroupResponse(r: Reader, version: number): SyncGroupResp
     protocolName: version >= 5 ? r.string(flex) : null,
     assignment: (r.bytes(flex) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -134,7 +144,9 @@ export function writeSyncGroupResponse(w: Writer, v: SyncGroupResponse, version:
   if (version >= 5) w.string(v.protocolType, flex);
   if (version >= 5) w.string(v.protocolName, flex);
   w.bytes(v.assignment, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const SyncGroupApi: ApiDefinition<SyncGroupRequest, SyncGroupResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { EMPTY_BYTES, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { EMPTY_BYTES, readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface DescribeGroupsRequest {
   /** The names of the groups to describe */
@@ -21,18 +21,22 @@ export function defaultDescribeGroupsRequest(): DescribeGroupsRequest {
 export function readDescribeGroupsRequest(r: Reader, version: number): DescribeGroupsRequest {
   const flex = version >= 5;
   const o: DescribeGroupsRequest = {
-    groups: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    groups: (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []),
     includeAuthorizedOperations: version >= 3 ? r.bool() : false,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeGroupsRequest(w: Writer, v: DescribeGroupsRequest, version: number): void {
   const flex = version >= 5;
-  writeArray(w, v.groups, flex, (w, e) => w.string(e, flex));
+  writeArray(w, v.groups, flex, (flex ? writeCompactStringElement : writeStringElement), version);
   if (version >= 3) w.bool(v.includeAuthorizedOperations);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeGroupsResponse {
@@ -53,17 +57,21 @@ export function readDescribeGroupsResponse(r: Reader, version: number): Describe
   const flex = version >= 5;
   const o: DescribeGroupsResponse = {
     throttleTimeMs: version >= 1 ? r.int32() : 0,
-    groups: (readArray(r, flex, 1, (r) => readDescribedGroup(r, version)) ?? []),
+    groups: (readArray(r, flex, 1, readDescribedGroup, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeGroupsResponse(w: Writer, v: DescribeGroupsResponse, version: number): void {
   const flex = version >= 5;
   if (version >= 1) w.int32(v.throttleTimeMs);
-  writeArray(w, v.groups, flex, (w, e) => writeDescribedGroup(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.groups, flex, writeDescribedGroup, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribedGroup {
@@ -103,10 +111,12 @@ export function readDescribedGroup(r: Reader, version: number): DescribedGroup {
     groupState: (r.string(flex) ?? ''),
     protocolType: (r.string(flex) ?? ''),
     protocolData: (r.string(flex) ?? ''),
-    members: (readArray(r, flex, 1, (r) => readDescribedGroupMember(r, version)) ?? []),
+    members: (readArray(r, flex, 1, readDescribedGroupMember, version) ?? []),
     authorizedOperations: version >= 3 ? r.int32() : -2147483648,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -117,9 +127,11 @@ export function writeDescribedGroup(w: Writer, v: DescribedGroup, version: numbe
   w.string(v.groupState, flex);
   w.string(v.protocolType, flex);
   w.string(v.protocolData, flex);
-  writeArray(w, v.members, flex, (w, e) => writeDescribedGroupMember(w, e, version));
+  writeArray(w, v.members, flex, writeDescribedGroupMember, version);
   if (version >= 3) w.int32(v.authorizedOperations);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribedGroupMember {
@@ -158,7 +170,9 @@ export function readDescribedGroupMember(r: Reader, version: number): DescribedG
     memberMetadata: (r.bytes(flex) ?? EMPTY_BYTES),
     memberAssignment: (r.bytes(flex) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -170,7 +184,9 @@ export function writeDescribedGroupMember(w: Writer, v: DescribedGroupMember, ve
   w.string(v.clientHost, flex);
   w.bytes(v.memberMetadata, flex);
   w.bytes(v.memberAssignment, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DescribeGroupsApi: ApiDefinition<DescribeGroupsRequest, DescribeGroupsResponse> = {

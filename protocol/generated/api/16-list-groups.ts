@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface ListGroupsRequest {
   /** The states of the groups we want to list. If empty, all groups are returned with their state. */
@@ -21,18 +21,22 @@ export function defaultListGroupsRequest(): ListGroupsRequest {
 export function readListGroupsRequest(r: Reader, version: number): ListGroupsRequest {
   const flex = version >= 3;
   const o: ListGroupsRequest = {
-    statesFilter: version >= 4 ? (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []) : [],
-    typesFilter: version >= 5 ? (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []) : [],
+    statesFilter: version >= 4 ? (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []) : [],
+    typesFilter: version >= 5 ? (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeListGroupsRequest(w: Writer, v: ListGroupsRequest, version: number): void {
   const flex = version >= 3;
-  if (version >= 4) writeArray(w, v.statesFilter, flex, (w, e) => w.string(e, flex));
-  if (version >= 5) writeArray(w, v.typesFilter, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  if (version >= 4) writeArray(w, v.statesFilter, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  if (version >= 5) writeArray(w, v.typesFilter, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ListGroupsResponse {
@@ -57,9 +61,11 @@ export function readListGroupsResponse(r: Reader, version: number): ListGroupsRe
   const o: ListGroupsResponse = {
     throttleTimeMs: version >= 1 ? r.int32() : 0,
     errorCode: r.int16(),
-    groups: (readArray(r, flex, 1, (r) => readListedGroup(r, version)) ?? []),
+    groups: (readArray(r, flex, 1, readListedGroup, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -67,8 +73,10 @@ export function writeListGroupsResponse(w: Writer, v: ListGroupsResponse, versio
   const flex = version >= 3;
   if (version >= 1) w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  writeArray(w, v.groups, flex, (w, e) => writeListedGroup(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.groups, flex, writeListedGroup, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ListedGroup {
@@ -99,7 +107,9 @@ export function readListedGroup(r: Reader, version: number): ListedGroup {
     groupState: version >= 4 ? (r.string(flex) ?? '') : '',
     groupType: version >= 5 ? (r.string(flex) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -109,7 +119,9 @@ export function writeListedGroup(w: Writer, v: ListedGroup, version: number): vo
   w.string(v.protocolType, flex);
   if (version >= 4) w.string(v.groupState, flex);
   if (version >= 5) w.string(v.groupType, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const ListGroupsApi: ApiDefinition<ListGroupsRequest, ListGroupsResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringElement, writeStringElement } from '../../primitives/codec-helpers.js';
 
 export interface SaslHandshakeRequest {
   /** The SASL mechanism chosen by the client. */
@@ -16,18 +16,14 @@ export function defaultSaslHandshakeRequest(): SaslHandshakeRequest {
 }
 
 export function readSaslHandshakeRequest(r: Reader, version: number): SaslHandshakeRequest {
-  const flex = false;
   const o: SaslHandshakeRequest = {
-    mechanism: (r.string(flex) ?? ''),
+    mechanism: (r.string(false) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeSaslHandshakeRequest(w: Writer, v: SaslHandshakeRequest, version: number): void {
-  const flex = false;
-  w.string(v.mechanism, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.mechanism, false);
 }
 
 export interface SaslHandshakeResponse {
@@ -45,20 +41,16 @@ export function defaultSaslHandshakeResponse(): SaslHandshakeResponse {
 }
 
 export function readSaslHandshakeResponse(r: Reader, version: number): SaslHandshakeResponse {
-  const flex = false;
   const o: SaslHandshakeResponse = {
     errorCode: r.int16(),
-    mechanisms: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    mechanisms: (readArray(r, false, 1, readStringElement, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeSaslHandshakeResponse(w: Writer, v: SaslHandshakeResponse, version: number): void {
-  const flex = false;
   w.int16(v.errorCode);
-  writeArray(w, v.mechanisms, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.mechanisms, false, writeStringElement, version);
 }
 
 export const SaslHandshakeApi: ApiDefinition<SaslHandshakeRequest, SaslHandshakeResponse> = {

@@ -24,7 +24,9 @@ export function readApiVersionsRequest(r: Reader, version: number): ApiVersionsR
     clientSoftwareName: version >= 3 ? (r.string(flex) ?? '') : '',
     clientSoftwareVersion: version >= 3 ? (r.string(flex) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -32,7 +34,9 @@ export function writeApiVersionsRequest(w: Writer, v: ApiVersionsRequest, versio
   const flex = version >= 3;
   if (version >= 3) w.string(v.clientSoftwareName, flex);
   if (version >= 3) w.string(v.clientSoftwareVersion, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ApiVersionsResponse {
@@ -68,7 +72,7 @@ export function readApiVersionsResponse(r: Reader, version: number): ApiVersions
   const flex = version >= 3;
   const o: ApiVersionsResponse = {
     errorCode: r.int16(),
-    apiKeys: (readArray(r, flex, 1, (r) => readApiVersion(r, version)) ?? []),
+    apiKeys: (readArray(r, flex, 1, readApiVersion, version) ?? []),
     throttleTimeMs: version >= 1 ? r.int32() : 0,
     supportedFeatures: [],
     finalizedFeaturesEpoch: -1,
@@ -80,9 +84,9 @@ export function readApiVersionsResponse(r: Reader, version: number): ApiVersions
     for (let i = 0; i < n; i++) {
       const tag = r.uvarint();
       const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 3) o.supportedFeatures = (readArray(t, true, 1, (r) => readSupportedFeatureKey(r, version)) ?? []);
+      if (tag === 0 && version >= 3) o.supportedFeatures = (readArray(t, true, 1, readSupportedFeatureKey, version) ?? []);
       if (tag === 1 && version >= 3) o.finalizedFeaturesEpoch = t.int64();
-      if (tag === 2 && version >= 3) o.finalizedFeatures = (readArray(t, true, 1, (r) => readFinalizedFeatureKey(r, version)) ?? []);
+      if (tag === 2 && version >= 3) o.finalizedFeatures = (readArray(t, true, 1, readFinalizedFeatureKey, version) ?? []);
       if (tag === 3 && version >= 3) o.zkMigrationReady = t.bool();
     }
   }
@@ -92,7 +96,7 @@ export function readApiVersionsResponse(r: Reader, version: number): ApiVersions
 export function writeApiVersionsResponse(w: Writer, v: ApiVersionsResponse, version: number): void {
   const flex = version >= 3;
   w.int16(v.errorCode);
-  writeArray(w, v.apiKeys, flex, (w, e) => writeApiVersion(w, e, version));
+  writeArray(w, v.apiKeys, flex, writeApiVersion, version);
   if (version >= 1) w.int32(v.throttleTimeMs);
   if (flex) {
     const t0 = version >= 3 && (v.supportedFeatures === null || v.supportedFeatures.length > 0);
@@ -100,10 +104,10 @@ export function writeApiVersionsResponse(w: Writer, v: ApiVersionsResponse, vers
     const t2 = version >= 3 && (v.finalizedFeatures === null || v.finalizedFeatures.length > 0);
     const t3 = version >= 3 && v.zkMigrationReady !== false;
     w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0) + (t3 ? 1 : 0));
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.supportedFeatures, true, (w, e) => writeSupportedFeatureKey(w, e, version)); });
-    if (t1) writeTagged(w, 1, (w) => { w.int64(v.finalizedFeaturesEpoch); });
-    if (t2) writeTagged(w, 2, (w) => { writeArray(w, v.finalizedFeatures, true, (w, e) => writeFinalizedFeatureKey(w, e, version)); });
-    if (t3) writeTagged(w, 3, (w) => { w.bool(v.zkMigrationReady); });
+    if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.supportedFeatures, true, writeSupportedFeatureKey, version); }); }
+    if (t1) { w.uvarint(1); w.uvarint(8); w.int64(v.finalizedFeaturesEpoch); }
+    if (t2) { writeTagged(w, 2, (w) => { writeArray(w, v.finalizedFeatures, true, writeFinalizedFeatureKey, version); }); }
+    if (t3) { w.uvarint(3); w.uvarint(1); w.bool(v.zkMigrationReady); }
   }
 }
 
@@ -131,7 +135,9 @@ export function readApiVersion(r: Reader, version: number): ApiVersion {
     minVersion: r.int16(),
     maxVersion: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -140,7 +146,9 @@ export function writeApiVersion(w: Writer, v: ApiVersion, version: number): void
   w.int16(v.apiKey);
   w.int16(v.minVersion);
   w.int16(v.maxVersion);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface SupportedFeatureKey {
@@ -167,7 +175,9 @@ export function readSupportedFeatureKey(r: Reader, version: number): SupportedFe
     minVersion: version >= 3 ? r.int16() : 0,
     maxVersion: version >= 3 ? r.int16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -176,7 +186,9 @@ export function writeSupportedFeatureKey(w: Writer, v: SupportedFeatureKey, vers
   if (version >= 3) w.string(v.name, flex);
   if (version >= 3) w.int16(v.minVersion);
   if (version >= 3) w.int16(v.maxVersion);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface FinalizedFeatureKey {
@@ -203,7 +215,9 @@ export function readFinalizedFeatureKey(r: Reader, version: number): FinalizedFe
     maxVersionLevel: version >= 3 ? r.int16() : 0,
     minVersionLevel: version >= 3 ? r.int16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -212,7 +226,9 @@ export function writeFinalizedFeatureKey(w: Writer, v: FinalizedFeatureKey, vers
   if (version >= 3) w.string(v.name, flex);
   if (version >= 3) w.int16(v.maxVersionLevel);
   if (version >= 3) w.int16(v.minVersionLevel);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const ApiVersionsApi: ApiDefinition<ApiVersionsRequest, ApiVersionsResponse> = {

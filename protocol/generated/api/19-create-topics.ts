@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface CreateTopicsRequest {
   /** The topics to create. */
@@ -24,20 +24,24 @@ export function defaultCreateTopicsRequest(): CreateTopicsRequest {
 export function readCreateTopicsRequest(r: Reader, version: number): CreateTopicsRequest {
   const flex = version >= 5;
   const o: CreateTopicsRequest = {
-    topics: (readArray(r, flex, 1, (r) => readCreatableTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readCreatableTopic, version) ?? []),
     timeoutMs: r.int32(),
     validateOnly: version >= 1 ? r.bool() : false,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeCreateTopicsRequest(w: Writer, v: CreateTopicsRequest, version: number): void {
   const flex = version >= 5;
-  writeArray(w, v.topics, flex, (w, e) => writeCreatableTopic(w, e, version));
+  writeArray(w, v.topics, flex, writeCreatableTopic, version);
   w.int32(v.timeoutMs);
   if (version >= 1) w.bool(v.validateOnly);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatableTopic {
@@ -69,10 +73,12 @@ export function readCreatableTopic(r: Reader, version: number): CreatableTopic {
     name: (r.string(flex) ?? ''),
     numPartitions: r.int32(),
     replicationFactor: r.int16(),
-    assignments: (readArray(r, flex, 1, (r) => readCreatableReplicaAssignment(r, version)) ?? []),
-    configs: (readArray(r, flex, 1, (r) => readCreatableTopicConfig(r, version)) ?? []),
+    assignments: (readArray(r, flex, 1, readCreatableReplicaAssignment, version) ?? []),
+    configs: (readArray(r, flex, 1, readCreatableTopicConfig, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -81,9 +87,11 @@ export function writeCreatableTopic(w: Writer, v: CreatableTopic, version: numbe
   w.string(v.name, flex);
   w.int32(v.numPartitions);
   w.int16(v.replicationFactor);
-  writeArray(w, v.assignments, flex, (w, e) => writeCreatableReplicaAssignment(w, e, version));
-  writeArray(w, v.configs, flex, (w, e) => writeCreatableTopicConfig(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.assignments, flex, writeCreatableReplicaAssignment, version);
+  writeArray(w, v.configs, flex, writeCreatableTopicConfig, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatableReplicaAssignment {
@@ -104,17 +112,21 @@ export function readCreatableReplicaAssignment(r: Reader, version: number): Crea
   const flex = version >= 5;
   const o: CreatableReplicaAssignment = {
     partitionIndex: r.int32(),
-    brokerIds: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    brokerIds: (readArray(r, flex, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeCreatableReplicaAssignment(w: Writer, v: CreatableReplicaAssignment, version: number): void {
   const flex = version >= 5;
   w.int32(v.partitionIndex);
-  writeArray(w, v.brokerIds, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.brokerIds, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatableTopicConfig {
@@ -137,7 +149,9 @@ export function readCreatableTopicConfig(r: Reader, version: number): CreatableT
     name: (r.string(flex) ?? ''),
     value: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -145,7 +159,9 @@ export function writeCreatableTopicConfig(w: Writer, v: CreatableTopicConfig, ve
   const flex = version >= 5;
   w.string(v.name, flex);
   w.string(v.value, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreateTopicsResponse {
@@ -166,17 +182,21 @@ export function readCreateTopicsResponse(r: Reader, version: number): CreateTopi
   const flex = version >= 5;
   const o: CreateTopicsResponse = {
     throttleTimeMs: version >= 2 ? r.int32() : 0,
-    topics: (readArray(r, flex, 1, (r) => readCreatableTopicResult(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readCreatableTopicResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeCreateTopicsResponse(w: Writer, v: CreateTopicsResponse, version: number): void {
   const flex = version >= 5;
   if (version >= 2) w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeCreatableTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeCreatableTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatableTopicResult {
@@ -221,7 +241,7 @@ export function readCreatableTopicResult(r: Reader, version: number): CreatableT
     topicConfigErrorCode: 0,
     numPartitions: version >= 5 ? r.int32() : -1,
     replicationFactor: version >= 5 ? r.int16() : -1,
-    configs: version >= 5 ? readArray(r, flex, 1, (r) => readCreatableTopicConfigs(r, version)) : [],
+    configs: version >= 5 ? readArray(r, flex, 1, readCreatableTopicConfigs, version) : [],
   };
   if (flex) {
     const n = r.uvarint();
@@ -242,11 +262,11 @@ export function writeCreatableTopicResult(w: Writer, v: CreatableTopicResult, ve
   if (version >= 1) w.string(v.errorMessage, flex);
   if (version >= 5) w.int32(v.numPartitions);
   if (version >= 5) w.int16(v.replicationFactor);
-  if (version >= 5) writeArray(w, v.configs, flex, (w, e) => writeCreatableTopicConfigs(w, e, version));
+  if (version >= 5) writeArray(w, v.configs, flex, writeCreatableTopicConfigs, version);
   if (flex) {
     const t0 = version >= 5 && v.topicConfigErrorCode !== 0;
     w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { w.int16(v.topicConfigErrorCode); });
+    if (t0) { w.uvarint(0); w.uvarint(2); w.int16(v.topicConfigErrorCode); }
   }
 }
 
@@ -282,7 +302,9 @@ export function readCreatableTopicConfigs(r: Reader, version: number): Creatable
     configSource: version >= 5 ? r.int8() : -1,
     isSensitive: version >= 5 ? r.bool() : false,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -293,7 +315,9 @@ export function writeCreatableTopicConfigs(w: Writer, v: CreatableTopicConfigs, 
   if (version >= 5) w.bool(v.readOnly);
   if (version >= 5) w.int8(v.configSource);
   if (version >= 5) w.bool(v.isSensitive);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const CreateTopicsApi: ApiDefinition<CreateTopicsRequest, CreateTopicsResponse> = {

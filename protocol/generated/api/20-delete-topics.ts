@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface DeleteTopicsRequest {
   /** The name or topic ID of the topic */
@@ -24,20 +24,24 @@ export function defaultDeleteTopicsRequest(): DeleteTopicsRequest {
 export function readDeleteTopicsRequest(r: Reader, version: number): DeleteTopicsRequest {
   const flex = version >= 4;
   const o: DeleteTopicsRequest = {
-    topics: version >= 6 ? (readArray(r, flex, 1, (r) => readDeleteTopicState(r, version)) ?? []) : [],
-    topicNames: version <= 5 ? (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []) : [],
+    topics: version >= 6 ? (readArray(r, flex, 1, readDeleteTopicState, version) ?? []) : [],
+    topicNames: version <= 5 ? (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []) : [],
     timeoutMs: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteTopicsRequest(w: Writer, v: DeleteTopicsRequest, version: number): void {
   const flex = version >= 4;
-  if (version >= 6) writeArray(w, v.topics, flex, (w, e) => writeDeleteTopicState(w, e, version));
-  if (version <= 5) writeArray(w, v.topicNames, flex, (w, e) => w.string(e, flex));
+  if (version >= 6) writeArray(w, v.topics, flex, writeDeleteTopicState, version);
+  if (version <= 5) writeArray(w, v.topicNames, flex, (flex ? writeCompactStringElement : writeStringElement), version);
   w.int32(v.timeoutMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteTopicState {
@@ -60,7 +64,9 @@ export function readDeleteTopicState(r: Reader, version: number): DeleteTopicSta
     name: version >= 6 ? r.string(flex) : null,
     topicId: version >= 6 ? r.uuid() : ZERO_UUID,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -68,7 +74,9 @@ export function writeDeleteTopicState(w: Writer, v: DeleteTopicState, version: n
   const flex = version >= 4;
   if (version >= 6) w.string(v.name, flex);
   if (version >= 6) w.uuid(v.topicId);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteTopicsResponse {
@@ -89,17 +97,21 @@ export function readDeleteTopicsResponse(r: Reader, version: number): DeleteTopi
   const flex = version >= 4;
   const o: DeleteTopicsResponse = {
     throttleTimeMs: version >= 1 ? r.int32() : 0,
-    responses: (readArray(r, flex, 1, (r) => readDeletableTopicResult(r, version)) ?? []),
+    responses: (readArray(r, flex, 1, readDeletableTopicResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteTopicsResponse(w: Writer, v: DeleteTopicsResponse, version: number): void {
   const flex = version >= 4;
   if (version >= 1) w.int32(v.throttleTimeMs);
-  writeArray(w, v.responses, flex, (w, e) => writeDeletableTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.responses, flex, writeDeletableTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeletableTopicResult {
@@ -130,7 +142,9 @@ export function readDeletableTopicResult(r: Reader, version: number): DeletableT
     errorCode: r.int16(),
     errorMessage: version >= 5 ? r.string(flex) : null,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -140,7 +154,9 @@ export function writeDeletableTopicResult(w: Writer, v: DeletableTopicResult, ve
   if (version >= 6) w.uuid(v.topicId);
   w.int16(v.errorCode);
   if (version >= 5) w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DeleteTopicsApi: ApiDefinition<DeleteTopicsRequest, DeleteTopicsResponse> = {

@@ -21,18 +21,22 @@ export function defaultDeleteRecordsRequest(): DeleteRecordsRequest {
 export function readDeleteRecordsRequest(r: Reader, version: number): DeleteRecordsRequest {
   const flex = version >= 2;
   const o: DeleteRecordsRequest = {
-    topics: (readArray(r, flex, 1, (r) => readDeleteRecordsTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readDeleteRecordsTopic, version) ?? []),
     timeoutMs: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteRecordsRequest(w: Writer, v: DeleteRecordsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.topics, flex, (w, e) => writeDeleteRecordsTopic(w, e, version));
+  writeArray(w, v.topics, flex, writeDeleteRecordsTopic, version);
   w.int32(v.timeoutMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteRecordsTopic {
@@ -53,17 +57,21 @@ export function readDeleteRecordsTopic(r: Reader, version: number): DeleteRecord
   const flex = version >= 2;
   const o: DeleteRecordsTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readDeleteRecordsPartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readDeleteRecordsPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteRecordsTopic(w: Writer, v: DeleteRecordsTopic, version: number): void {
   const flex = version >= 2;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeDeleteRecordsPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeDeleteRecordsPartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteRecordsPartition {
@@ -86,7 +94,9 @@ export function readDeleteRecordsPartition(r: Reader, version: number): DeleteRe
     partitionIndex: r.int32(),
     offset: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -94,7 +104,9 @@ export function writeDeleteRecordsPartition(w: Writer, v: DeleteRecordsPartition
   const flex = version >= 2;
   w.int32(v.partitionIndex);
   w.int64(v.offset);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteRecordsResponse {
@@ -115,17 +127,21 @@ export function readDeleteRecordsResponse(r: Reader, version: number): DeleteRec
   const flex = version >= 2;
   const o: DeleteRecordsResponse = {
     throttleTimeMs: r.int32(),
-    topics: (readArray(r, flex, 1, (r) => readDeleteRecordsTopicResult(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readDeleteRecordsTopicResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteRecordsResponse(w: Writer, v: DeleteRecordsResponse, version: number): void {
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeDeleteRecordsTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeDeleteRecordsTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteRecordsTopicResult {
@@ -146,17 +162,21 @@ export function readDeleteRecordsTopicResult(r: Reader, version: number): Delete
   const flex = version >= 2;
   const o: DeleteRecordsTopicResult = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readDeleteRecordsPartitionResult(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readDeleteRecordsPartitionResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteRecordsTopicResult(w: Writer, v: DeleteRecordsTopicResult, version: number): void {
   const flex = version >= 2;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeDeleteRecordsPartitionResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeDeleteRecordsPartitionResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteRecordsPartitionResult {
@@ -183,7 +203,9 @@ export function readDeleteRecordsPartitionResult(r: Reader, version: number): De
     lowWatermark: r.int64(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -192,7 +214,9 @@ export function writeDeleteRecordsPartitionResult(w: Writer, v: DeleteRecordsPar
   w.int32(v.partitionIndex);
   w.int64(v.lowWatermark);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DeleteRecordsApi: ApiDefinition<DeleteRecordsRequest, DeleteRecordsResponse> = {

@@ -31,7 +31,9 @@ export function readInitProducerIdRequest(r: Reader, version: number): InitProdu
     producerId: version >= 3 ? r.int64() : -1,
     producerEpoch: version >= 3 ? r.int16() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -41,7 +43,9 @@ export function writeInitProducerIdRequest(w: Writer, v: InitProducerIdRequest, 
   w.int32(v.transactionTimeoutMs);
   if (version >= 3) w.int64(v.producerId);
   if (version >= 3) w.int16(v.producerEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface InitProducerIdResponse {
@@ -72,7 +76,9 @@ export function readInitProducerIdResponse(r: Reader, version: number): InitProd
     producerId: r.int64(),
     producerEpoch: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -82,7 +88,9 @@ export function writeInitProducerIdResponse(w: Writer, v: InitProducerIdResponse
   w.int16(v.errorCode);
   w.int64(v.producerId);
   w.int16(v.producerEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const InitProducerIdApi: ApiDefinition<InitProducerIdRequest, InitProducerIdResponse> = {

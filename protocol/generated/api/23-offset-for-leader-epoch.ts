@@ -22,17 +22,21 @@ export function readOffsetForLeaderEpochRequest(r: Reader, version: number): Off
   const flex = version >= 4;
   const o: OffsetForLeaderEpochRequest = {
     replicaId: version >= 3 ? r.int32() : -2,
-    topics: (readArray(r, flex, 1, (r) => readOffsetForLeaderTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readOffsetForLeaderTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetForLeaderEpochRequest(w: Writer, v: OffsetForLeaderEpochRequest, version: number): void {
   const flex = version >= 4;
   if (version >= 3) w.int32(v.replicaId);
-  writeArray(w, v.topics, flex, (w, e) => writeOffsetForLeaderTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeOffsetForLeaderTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetForLeaderTopic {
@@ -53,17 +57,21 @@ export function readOffsetForLeaderTopic(r: Reader, version: number): OffsetForL
   const flex = version >= 4;
   const o: OffsetForLeaderTopic = {
     topic: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readOffsetForLeaderPartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readOffsetForLeaderPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetForLeaderTopic(w: Writer, v: OffsetForLeaderTopic, version: number): void {
   const flex = version >= 4;
   w.string(v.topic, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeOffsetForLeaderPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeOffsetForLeaderPartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetForLeaderPartition {
@@ -90,7 +98,9 @@ export function readOffsetForLeaderPartition(r: Reader, version: number): Offset
     currentLeaderEpoch: version >= 2 ? r.int32() : -1,
     leaderEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -99,7 +109,9 @@ export function writeOffsetForLeaderPartition(w: Writer, v: OffsetForLeaderParti
   w.int32(v.partition);
   if (version >= 2) w.int32(v.currentLeaderEpoch);
   w.int32(v.leaderEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetForLeaderEpochResponse {
@@ -120,17 +132,21 @@ export function readOffsetForLeaderEpochResponse(r: Reader, version: number): Of
   const flex = version >= 4;
   const o: OffsetForLeaderEpochResponse = {
     throttleTimeMs: version >= 2 ? r.int32() : 0,
-    topics: (readArray(r, flex, 1, (r) => readOffsetForLeaderTopicResult(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readOffsetForLeaderTopicResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetForLeaderEpochResponse(w: Writer, v: OffsetForLeaderEpochResponse, version: number): void {
   const flex = version >= 4;
   if (version >= 2) w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeOffsetForLeaderTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeOffsetForLeaderTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OffsetForLeaderTopicResult {
@@ -151,17 +167,21 @@ export function readOffsetForLeaderTopicResult(r: Reader, version: number): Offs
   const flex = version >= 4;
   const o: OffsetForLeaderTopicResult = {
     topic: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readEpochEndOffset(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readEpochEndOffset, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeOffsetForLeaderTopicResult(w: Writer, v: OffsetForLeaderTopicResult, version: number): void {
   const flex = version >= 4;
   w.string(v.topic, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeEpochEndOffset(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeEpochEndOffset, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface EpochEndOffset {
@@ -192,7 +212,9 @@ export function readEpochEndOffset(r: Reader, version: number): EpochEndOffset {
     leaderEpoch: version >= 1 ? r.int32() : -1,
     endOffset: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -202,7 +224,9 @@ export function writeEpochEndOffset(w: Writer, v: EpochEndOffset, version: numbe
   w.int32(v.partition);
   if (version >= 1) w.int32(v.leaderEpoch);
   w.int64(v.endOffset);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const OffsetForLeaderEpochApi: ApiDefinition<OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse> = {

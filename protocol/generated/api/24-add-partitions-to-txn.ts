@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface AddPartitionsToTxnRequest {
   /** List of transactions to add partitions to. */
@@ -30,24 +30,28 @@ export function defaultAddPartitionsToTxnRequest(): AddPartitionsToTxnRequest {
 export function readAddPartitionsToTxnRequest(r: Reader, version: number): AddPartitionsToTxnRequest {
   const flex = version >= 3;
   const o: AddPartitionsToTxnRequest = {
-    transactions: version >= 4 ? (readArray(r, flex, 1, (r) => readAddPartitionsToTxnTransaction(r, version)) ?? []) : [],
+    transactions: version >= 4 ? (readArray(r, flex, 1, readAddPartitionsToTxnTransaction, version) ?? []) : [],
     v3AndBelowTransactionalId: version <= 3 ? (r.string(flex) ?? '') : '',
     v3AndBelowProducerId: version <= 3 ? r.int64() : 0,
     v3AndBelowProducerEpoch: version <= 3 ? r.int16() : 0,
-    v3AndBelowTopics: version <= 3 ? (readArray(r, flex, 1, (r) => readAddPartitionsToTxnTopic(r, version)) ?? []) : [],
+    v3AndBelowTopics: version <= 3 ? (readArray(r, flex, 1, readAddPartitionsToTxnTopic, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAddPartitionsToTxnRequest(w: Writer, v: AddPartitionsToTxnRequest, version: number): void {
   const flex = version >= 3;
-  if (version >= 4) writeArray(w, v.transactions, flex, (w, e) => writeAddPartitionsToTxnTransaction(w, e, version));
+  if (version >= 4) writeArray(w, v.transactions, flex, writeAddPartitionsToTxnTransaction, version);
   if (version <= 3) w.string(v.v3AndBelowTransactionalId, flex);
   if (version <= 3) w.int64(v.v3AndBelowProducerId);
   if (version <= 3) w.int16(v.v3AndBelowProducerEpoch);
-  if (version <= 3) writeArray(w, v.v3AndBelowTopics, flex, (w, e) => writeAddPartitionsToTxnTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version <= 3) writeArray(w, v.v3AndBelowTopics, flex, writeAddPartitionsToTxnTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AddPartitionsToTxnTransaction {
@@ -80,9 +84,11 @@ export function readAddPartitionsToTxnTransaction(r: Reader, version: number): A
     producerId: version >= 4 ? r.int64() : 0,
     producerEpoch: version >= 4 ? r.int16() : 0,
     verifyOnly: version >= 4 ? r.bool() : false,
-    topics: version >= 4 ? (readArray(r, flex, 1, (r) => readAddPartitionsToTxnTopic(r, version)) ?? []) : [],
+    topics: version >= 4 ? (readArray(r, flex, 1, readAddPartitionsToTxnTopic, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -92,8 +98,10 @@ export function writeAddPartitionsToTxnTransaction(w: Writer, v: AddPartitionsTo
   if (version >= 4) w.int64(v.producerId);
   if (version >= 4) w.int16(v.producerEpoch);
   if (version >= 4) w.bool(v.verifyOnly);
-  if (version >= 4) writeArray(w, v.topics, flex, (w, e) => writeAddPartitionsToTxnTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 4) writeArray(w, v.topics, flex, writeAddPartitionsToTxnTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AddPartitionsToTxnTopic {
@@ -114,17 +122,21 @@ export function readAddPartitionsToTxnTopic(r: Reader, version: number): AddPart
   const flex = version >= 3;
   const o: AddPartitionsToTxnTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitions: (readArray(r, flex, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAddPartitionsToTxnTopic(w: Writer, v: AddPartitionsToTxnTopic, version: number): void {
   const flex = version >= 3;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AddPartitionsToTxnResponse {
@@ -152,10 +164,12 @@ export function readAddPartitionsToTxnResponse(r: Reader, version: number): AddP
   const o: AddPartitionsToTxnResponse = {
     throttleTimeMs: r.int32(),
     errorCode: version >= 4 ? r.int16() : 0,
-    resultsByTransaction: version >= 4 ? (readArray(r, flex, 1, (r) => readAddPartitionsToTxnResult(r, version)) ?? []) : [],
-    resultsByTopicV3AndBelow: version <= 3 ? (readArray(r, flex, 1, (r) => readAddPartitionsToTxnTopicResult(r, version)) ?? []) : [],
+    resultsByTransaction: version >= 4 ? (readArray(r, flex, 1, readAddPartitionsToTxnResult, version) ?? []) : [],
+    resultsByTopicV3AndBelow: version <= 3 ? (readArray(r, flex, 1, readAddPartitionsToTxnTopicResult, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -163,9 +177,11 @@ export function writeAddPartitionsToTxnResponse(w: Writer, v: AddPartitionsToTxn
   const flex = version >= 3;
   w.int32(v.throttleTimeMs);
   if (version >= 4) w.int16(v.errorCode);
-  if (version >= 4) writeArray(w, v.resultsByTransaction, flex, (w, e) => writeAddPartitionsToTxnResult(w, e, version));
-  if (version <= 3) writeArray(w, v.resultsByTopicV3AndBelow, flex, (w, e) => writeAddPartitionsToTxnTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 4) writeArray(w, v.resultsByTransaction, flex, writeAddPartitionsToTxnResult, version);
+  if (version <= 3) writeArray(w, v.resultsByTopicV3AndBelow, flex, writeAddPartitionsToTxnTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AddPartitionsToTxnResult {
@@ -186,17 +202,21 @@ export function readAddPartitionsToTxnResult(r: Reader, version: number): AddPar
   const flex = version >= 3;
   const o: AddPartitionsToTxnResult = {
     transactionalId: version >= 4 ? (r.string(flex) ?? '') : '',
-    topicResults: version >= 4 ? (readArray(r, flex, 1, (r) => readAddPartitionsToTxnTopicResult(r, version)) ?? []) : [],
+    topicResults: version >= 4 ? (readArray(r, flex, 1, readAddPartitionsToTxnTopicResult, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAddPartitionsToTxnResult(w: Writer, v: AddPartitionsToTxnResult, version: number): void {
   const flex = version >= 3;
   if (version >= 4) w.string(v.transactionalId, flex);
-  if (version >= 4) writeArray(w, v.topicResults, flex, (w, e) => writeAddPartitionsToTxnTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 4) writeArray(w, v.topicResults, flex, writeAddPartitionsToTxnTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AddPartitionsToTxnTopicResult {
@@ -217,17 +237,21 @@ export function readAddPartitionsToTxnTopicResult(r: Reader, version: number): A
   const flex = version >= 3;
   const o: AddPartitionsToTxnTopicResult = {
     name: (r.string(flex) ?? ''),
-    resultsByPartition: (readArray(r, flex, 1, (r) => readAddPartitionsToTxnPartitionResult(r, version)) ?? []),
+    resultsByPartition: (readArray(r, flex, 1, readAddPartitionsToTxnPartitionResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAddPartitionsToTxnTopicResult(w: Writer, v: AddPartitionsToTxnTopicResult, version: number): void {
   const flex = version >= 3;
   w.string(v.name, flex);
-  writeArray(w, v.resultsByPartition, flex, (w, e) => writeAddPartitionsToTxnPartitionResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.resultsByPartition, flex, writeAddPartitionsToTxnPartitionResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AddPartitionsToTxnPartitionResult {
@@ -250,7 +274,9 @@ export function readAddPartitionsToTxnPartitionResult(r: Reader, version: number
     partitionIndex: r.int32(),
     partitionErrorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -258,7 +284,9 @@ export function writeAddPartitionsToTxnPartitionResult(w: Writer, v: AddPartitio
   const flex = version >= 3;
   w.int32(v.partitionIndex);
   w.int16(v.partitionErrorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const AddPartitionsToTxnApi: ApiDefinition<AddPartitionsToTxnRequest, AddPartitionsToTxnResponse> = {

@@ -31,7 +31,9 @@ export function readAddOffsetsToTxnRequest(r: Reader, version: number): AddOffse
     producerEpoch: r.int16(),
     groupId: (r.string(flex) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -41,7 +43,9 @@ export function writeAddOffsetsToTxnRequest(w: Writer, v: AddOffsetsToTxnRequest
   w.int64(v.producerId);
   w.int16(v.producerEpoch);
   w.string(v.groupId, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AddOffsetsToTxnResponse {
@@ -64,7 +68,9 @@ export function readAddOffsetsToTxnResponse(r: Reader, version: number): AddOffs
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -72,7 +78,9 @@ export function writeAddOffsetsToTxnResponse(w: Writer, v: AddOffsetsToTxnRespon
   const flex = version >= 3;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const AddOffsetsToTxnApi: ApiDefinition<AddOffsetsToTxnRequest, AddOffsetsToTxnResponse> = {

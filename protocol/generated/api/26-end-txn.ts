@@ -31,7 +31,9 @@ export function readEndTxnRequest(r: Reader, version: number): EndTxnRequest {
     producerEpoch: r.int16(),
     committed: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -41,7 +43,9 @@ export function writeEndTxnRequest(w: Writer, v: EndTxnRequest, version: number)
   w.int64(v.producerId);
   w.int16(v.producerEpoch);
   w.bool(v.committed);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface EndTxnResponse {
@@ -72,7 +76,9 @@ export function readEndTxnResponse(r: Reader, version: number): EndTxnResponse {
     producerId: version >= 5 ? r.int64() : -1,
     producerEpoch: version >= 5 ? r.int16() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -82,7 +88,9 @@ export function writeEndTxnResponse(w: Writer, v: EndTxnResponse, version: numbe
   w.int16(v.errorCode);
   if (version >= 5) w.int64(v.producerId);
   if (version >= 5) w.int16(v.producerEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const EndTxnApi: ApiDefinition<EndTxnRequest, EndTxnResponse> = {

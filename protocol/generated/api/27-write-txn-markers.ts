@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface WriteTxnMarkersRequest {
   /** The transaction markers to be written. */
@@ -18,16 +18,20 @@ export function defaultWriteTxnMarkersRequest(): WriteTxnMarkersRequest {
 export function readWriteTxnMarkersRequest(r: Reader, version: number): WriteTxnMarkersRequest {
   const flex = version >= 1;
   const o: WriteTxnMarkersRequest = {
-    markers: (readArray(r, flex, 1, (r) => readWritableTxnMarker(r, version)) ?? []),
+    markers: (readArray(r, flex, 1, readWritableTxnMarker, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeWriteTxnMarkersRequest(w: Writer, v: WriteTxnMarkersRequest, version: number): void {
   const flex = version >= 1;
-  writeArray(w, v.markers, flex, (w, e) => writeWritableTxnMarker(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.markers, flex, writeWritableTxnMarker, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface WritableTxnMarker {
@@ -59,10 +63,12 @@ export function readWritableTxnMarker(r: Reader, version: number): WritableTxnMa
     producerId: r.int64(),
     producerEpoch: r.int16(),
     transactionResult: r.bool(),
-    topics: (readArray(r, flex, 1, (r) => readWritableTxnMarkerTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readWritableTxnMarkerTopic, version) ?? []),
     coordinatorEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -71,9 +77,11 @@ export function writeWritableTxnMarker(w: Writer, v: WritableTxnMarker, version:
   w.int64(v.producerId);
   w.int16(v.producerEpoch);
   w.bool(v.transactionResult);
-  writeArray(w, v.topics, flex, (w, e) => writeWritableTxnMarkerTopic(w, e, version));
+  writeArray(w, v.topics, flex, writeWritableTxnMarkerTopic, version);
   w.int32(v.coordinatorEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface WritableTxnMarkerTopic {
@@ -94,17 +102,21 @@ export function readWritableTxnMarkerTopic(r: Reader, version: number): Writable
   const flex = version >= 1;
   const o: WritableTxnMarkerTopic = {
     name: (r.string(flex) ?? ''),
-    partitionIndexes: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitionIndexes: (readArray(r, flex, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeWritableTxnMarkerTopic(w: Writer, v: WritableTxnMarkerTopic, version: number): void {
   const flex = version >= 1;
   w.string(v.name, flex);
-  writeArray(w, v.partitionIndexes, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitionIndexes, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface WriteTxnMarkersResponse {
@@ -121,16 +133,20 @@ export function defaultWriteTxnMarkersResponse(): WriteTxnMarkersResponse {
 export function readWriteTxnMarkersResponse(r: Reader, version: number): WriteTxnMarkersResponse {
   const flex = version >= 1;
   const o: WriteTxnMarkersResponse = {
-    markers: (readArray(r, flex, 1, (r) => readWritableTxnMarkerResult(r, version)) ?? []),
+    markers: (readArray(r, flex, 1, readWritableTxnMarkerResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeWriteTxnMarkersResponse(w: Writer, v: WriteTxnMarkersResponse, version: number): void {
   const flex = version >= 1;
-  writeArray(w, v.markers, flex, (w, e) => writeWritableTxnMarkerResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.markers, flex, writeWritableTxnMarkerResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface WritableTxnMarkerResult {
@@ -151,17 +167,21 @@ export function readWritableTxnMarkerResult(r: Reader, version: number): Writabl
   const flex = version >= 1;
   const o: WritableTxnMarkerResult = {
     producerId: r.int64(),
-    topics: (readArray(r, flex, 1, (r) => readWritableTxnMarkerTopicResult(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readWritableTxnMarkerTopicResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeWritableTxnMarkerResult(w: Writer, v: WritableTxnMarkerResult, version: number): void {
   const flex = version >= 1;
   w.int64(v.producerId);
-  writeArray(w, v.topics, flex, (w, e) => writeWritableTxnMarkerTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeWritableTxnMarkerTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface WritableTxnMarkerTopicResult {
@@ -182,17 +202,21 @@ export function readWritableTxnMarkerTopicResult(r: Reader, version: number): Wr
   const flex = version >= 1;
   const o: WritableTxnMarkerTopicResult = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readWritableTxnMarkerPartitionResult(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readWritableTxnMarkerPartitionResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeWritableTxnMarkerTopicResult(w: Writer, v: WritableTxnMarkerTopicResult, version: number): void {
   const flex = version >= 1;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeWritableTxnMarkerPartitionResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeWritableTxnMarkerPartitionResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface WritableTxnMarkerPartitionResult {
@@ -215,7 +239,9 @@ export function readWritableTxnMarkerPartitionResult(r: Reader, version: number)
     partitionIndex: r.int32(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -223,7 +249,9 @@ export function writeWritableTxnMarkerPartitionResult(w: Writer, v: WritableTxnM
   const flex = version >= 1;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const WriteTxnMarkersApi: ApiDefinition<WriteTxnMarkersRequest, WriteTxnMarkersResponse> = {

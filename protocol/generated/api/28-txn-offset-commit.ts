@@ -30,7 +30,7 @@ export function defaultTxnOffsetCommitRequest(): TxnOffsetCommitRequest {
     producerId: 0,
     producerEpoch: 0,
     generationId: -1,
-    memberId: "",
+    memberId: '',
     groupInstanceId: null,
     topics: [],
   };
@@ -44,11 +44,13 @@ export function readTxnOffsetCommitRequest(r: Reader, version: number): TxnOffse
     producerId: r.int64(),
     producerEpoch: r.int16(),
     generationId: version >= 3 ? r.int32() : -1,
-    memberId: version >= 3 ? (r.string(flex) ?? "") : "",
+    memberId: version >= 3 ? (r.string(flex) ?? '') : '',
     groupInstanceId: version >= 3 ? r.string(flex) : null,
-    topics: (readArray(r, flex, 1, (r) => readTxnOffsetCommitRequestTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readTxnOffsetCommitRequestTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -61,8 +63,10 @@ export function writeTxnOffsetCommitRequest(w: Writer, v: TxnOffsetCommitRequest
   if (version >= 3) w.int32(v.generationId);
   if (version >= 3) w.string(v.memberId, flex);
   if (version >= 3) w.string(v.groupInstanceId, flex);
-  writeArray(w, v.topics, flex, (w, e) => writeTxnOffsetCommitRequestTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeTxnOffsetCommitRequestTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface TxnOffsetCommitRequestTopic {
@@ -83,17 +87,21 @@ export function readTxnOffsetCommitRequestTopic(r: Reader, version: number): Txn
   const flex = version >= 3;
   const o: TxnOffsetCommitRequestTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readTxnOffsetCommitRequestPartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readTxnOffsetCommitRequestPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeTxnOffsetCommitRequestTopic(w: Writer, v: TxnOffsetCommitRequestTopic, version: number): void {
   const flex = version >= 3;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeTxnOffsetCommitRequestPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeTxnOffsetCommitRequestPartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface TxnOffsetCommitRequestPartition {
@@ -124,7 +132,9 @@ export function readTxnOffsetCommitRequestPartition(r: Reader, version: number):
     committedLeaderEpoch: version >= 2 ? r.int32() : -1,
     committedMetadata: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -134,7 +144,9 @@ export function writeTxnOffsetCommitRequestPartition(w: Writer, v: TxnOffsetComm
   w.int64(v.committedOffset);
   if (version >= 2) w.int32(v.committedLeaderEpoch);
   w.string(v.committedMetadata, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface TxnOffsetCommitResponse {
@@ -155,17 +167,21 @@ export function readTxnOffsetCommitResponse(r: Reader, version: number): TxnOffs
   const flex = version >= 3;
   const o: TxnOffsetCommitResponse = {
     throttleTimeMs: r.int32(),
-    topics: (readArray(r, flex, 1, (r) => readTxnOffsetCommitResponseTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readTxnOffsetCommitResponseTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeTxnOffsetCommitResponse(w: Writer, v: TxnOffsetCommitResponse, version: number): void {
   const flex = version >= 3;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeTxnOffsetCommitResponseTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeTxnOffsetCommitResponseTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface TxnOffsetCommitResponseTopic {
@@ -186,17 +202,21 @@ export function readTxnOffsetCommitResponseTopic(r: Reader, version: number): Tx
   const flex = version >= 3;
   const o: TxnOffsetCommitResponseTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readTxnOffsetCommitResponsePartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readTxnOffsetCommitResponsePartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeTxnOffsetCommitResponseTopic(w: Writer, v: TxnOffsetCommitResponseTopic, version: number): void {
   const flex = version >= 3;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeTxnOffsetCommitResponsePartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeTxnOffsetCommitResponsePartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface TxnOffsetCommitResponsePartition {
@@ -219,7 +239,9 @@ export function readTxnOffsetCommitResponsePartition(r: Reader, version: number)
     partitionIndex: r.int32(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -227,7 +249,9 @@ export function writeTxnOffsetCommitResponsePartition(w: Writer, v: TxnOffsetCom
   const flex = version >= 3;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const TxnOffsetCommitApi: ApiDefinition<TxnOffsetCommitRequest, TxnOffsetCommitResponse> = {

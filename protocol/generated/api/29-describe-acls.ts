@@ -44,7 +44,9 @@ export function readDescribeAclsRequest(r: Reader, version: number): DescribeAcl
     operation: r.int8(),
     permissionType: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -57,7 +59,9 @@ export function writeDescribeAclsRequest(w: Writer, v: DescribeAclsRequest, vers
   w.string(v.hostFilter, flex);
   w.int8(v.operation);
   w.int8(v.permissionType);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeAclsResponse {
@@ -86,9 +90,11 @@ export function readDescribeAclsResponse(r: Reader, version: number): DescribeAc
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
     errorMessage: r.string(flex),
-    resources: (readArray(r, flex, 1, (r) => readDescribeAclsResource(r, version)) ?? []),
+    resources: (readArray(r, flex, 1, readDescribeAclsResource, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -97,8 +103,10 @@ export function writeDescribeAclsResponse(w: Writer, v: DescribeAclsResponse, ve
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.string(v.errorMessage, flex);
-  writeArray(w, v.resources, flex, (w, e) => writeDescribeAclsResource(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.resources, flex, writeDescribeAclsResource, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeAclsResource {
@@ -127,9 +135,11 @@ export function readDescribeAclsResource(r: Reader, version: number): DescribeAc
     resourceType: r.int8(),
     resourceName: (r.string(flex) ?? ''),
     patternType: version >= 1 ? r.int8() : 3,
-    acls: (readArray(r, flex, 1, (r) => readAclDescription(r, version)) ?? []),
+    acls: (readArray(r, flex, 1, readAclDescription, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -138,8 +148,10 @@ export function writeDescribeAclsResource(w: Writer, v: DescribeAclsResource, ve
   w.int8(v.resourceType);
   w.string(v.resourceName, flex);
   if (version >= 1) w.int8(v.patternType);
-  writeArray(w, v.acls, flex, (w, e) => writeAclDescription(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.acls, flex, writeAclDescription, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AclDescription {
@@ -170,7 +182,9 @@ export function readAclDescription(r: Reader, version: number): AclDescription {
     operation: r.int8(),
     permissionType: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -180,7 +194,9 @@ export function writeAclDescription(w: Writer, v: AclDescription, version: numbe
   w.string(v.host, flex);
   w.int8(v.operation);
   w.int8(v.permissionType);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DescribeAclsApi: ApiDefinition<DescribeAclsRequest, DescribeAclsResponse> = {

@@ -18,16 +18,20 @@ export function defaultCreateAclsRequest(): CreateAclsRequest {
 export function readCreateAclsRequest(r: Reader, version: number): CreateAclsRequest {
   const flex = version >= 2;
   const o: CreateAclsRequest = {
-    creations: (readArray(r, flex, 1, (r) => readAclCreation(r, version)) ?? []),
+    creations: (readArray(r, flex, 1, readAclCreation, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeCreateAclsRequest(w: Writer, v: CreateAclsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.creations, flex, (w, e) => writeAclCreation(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.creations, flex, writeAclCreation, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AclCreation {
@@ -70,7 +74,9 @@ export function readAclCreation(r: Reader, version: number): AclCreation {
     operation: r.int8(),
     permissionType: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -83,7 +89,9 @@ export function writeAclCreation(w: Writer, v: AclCreation, version: number): vo
   w.string(v.host, flex);
   w.int8(v.operation);
   w.int8(v.permissionType);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreateAclsResponse {
@@ -104,17 +112,21 @@ export function readCreateAclsResponse(r: Reader, version: number): CreateAclsRe
   const flex = version >= 2;
   const o: CreateAclsResponse = {
     throttleTimeMs: r.int32(),
-    results: (readArray(r, flex, 1, (r) => readAclCreationResult(r, version)) ?? []),
+    results: (readArray(r, flex, 1, readAclCreationResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeCreateAclsResponse(w: Writer, v: CreateAclsResponse, version: number): void {
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.results, flex, (w, e) => writeAclCreationResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.results, flex, writeAclCreationResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AclCreationResult {
@@ -137,7 +149,9 @@ export function readAclCreationResult(r: Reader, version: number): AclCreationRe
     errorCode: r.int16(),
     errorMessage: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -145,7 +159,9 @@ export function writeAclCreationResult(w: Writer, v: AclCreationResult, version:
   const flex = version >= 2;
   w.int16(v.errorCode);
   w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const CreateAclsApi: ApiDefinition<CreateAclsRequest, CreateAclsResponse> = {

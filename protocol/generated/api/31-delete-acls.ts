@@ -18,16 +18,20 @@ export function defaultDeleteAclsRequest(): DeleteAclsRequest {
 export function readDeleteAclsRequest(r: Reader, version: number): DeleteAclsRequest {
   const flex = version >= 2;
   const o: DeleteAclsRequest = {
-    filters: (readArray(r, flex, 1, (r) => readDeleteAclsFilter(r, version)) ?? []),
+    filters: (readArray(r, flex, 1, readDeleteAclsFilter, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteAclsRequest(w: Writer, v: DeleteAclsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.filters, flex, (w, e) => writeDeleteAclsFilter(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.filters, flex, writeDeleteAclsFilter, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteAclsFilter {
@@ -70,7 +74,9 @@ export function readDeleteAclsFilter(r: Reader, version: number): DeleteAclsFilt
     operation: r.int8(),
     permissionType: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -83,7 +89,9 @@ export function writeDeleteAclsFilter(w: Writer, v: DeleteAclsFilter, version: n
   w.string(v.hostFilter, flex);
   w.int8(v.operation);
   w.int8(v.permissionType);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteAclsResponse {
@@ -104,17 +112,21 @@ export function readDeleteAclsResponse(r: Reader, version: number): DeleteAclsRe
   const flex = version >= 2;
   const o: DeleteAclsResponse = {
     throttleTimeMs: r.int32(),
-    filterResults: (readArray(r, flex, 1, (r) => readDeleteAclsFilterResult(r, version)) ?? []),
+    filterResults: (readArray(r, flex, 1, readDeleteAclsFilterResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteAclsResponse(w: Writer, v: DeleteAclsResponse, version: number): void {
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.filterResults, flex, (w, e) => writeDeleteAclsFilterResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.filterResults, flex, writeDeleteAclsFilterResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteAclsFilterResult {
@@ -139,9 +151,11 @@ export function readDeleteAclsFilterResult(r: Reader, version: number): DeleteAc
   const o: DeleteAclsFilterResult = {
     errorCode: r.int16(),
     errorMessage: r.string(flex),
-    matchingAcls: (readArray(r, flex, 1, (r) => readDeleteAclsMatchingAcl(r, version)) ?? []),
+    matchingAcls: (readArray(r, flex, 1, readDeleteAclsMatchingAcl, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -149,8 +163,10 @@ export function writeDeleteAclsFilterResult(w: Writer, v: DeleteAclsFilterResult
   const flex = version >= 2;
   w.int16(v.errorCode);
   w.string(v.errorMessage, flex);
-  writeArray(w, v.matchingAcls, flex, (w, e) => writeDeleteAclsMatchingAcl(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.matchingAcls, flex, writeDeleteAclsMatchingAcl, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteAclsMatchingAcl {
@@ -201,7 +217,9 @@ export function readDeleteAclsMatchingAcl(r: Reader, version: number): DeleteAcl
     operation: r.int8(),
     permissionType: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -216,7 +234,9 @@ export function writeDeleteAclsMatchingAcl(w: Writer, v: DeleteAclsMatchingAcl, 
   w.string(v.host, flex);
   w.int8(v.operation);
   w.int8(v.permissionType);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DeleteAclsApi: ApiDefinition<DeleteAclsRequest, DeleteAclsResponse> = {

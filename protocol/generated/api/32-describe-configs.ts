@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface DescribeConfigsRequest {
   /** The resources whose configurations we want to describe. */
@@ -24,20 +24,24 @@ export function defaultDescribeConfigsRequest(): DescribeConfigsRequest {
 export function readDescribeConfigsRequest(r: Reader, version: number): DescribeConfigsRequest {
   const flex = version >= 4;
   const o: DescribeConfigsRequest = {
-    resources: (readArray(r, flex, 1, (r) => readDescribeConfigsResource(r, version)) ?? []),
+    resources: (readArray(r, flex, 1, readDescribeConfigsResource, version) ?? []),
     includeSynonyms: version >= 1 ? r.bool() : false,
     includeDocumentation: version >= 3 ? r.bool() : false,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeConfigsRequest(w: Writer, v: DescribeConfigsRequest, version: number): void {
   const flex = version >= 4;
-  writeArray(w, v.resources, flex, (w, e) => writeDescribeConfigsResource(w, e, version));
+  writeArray(w, v.resources, flex, writeDescribeConfigsResource, version);
   if (version >= 1) w.bool(v.includeSynonyms);
   if (version >= 3) w.bool(v.includeDocumentation);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeConfigsResource {
@@ -62,9 +66,11 @@ export function readDescribeConfigsResource(r: Reader, version: number): Describ
   const o: DescribeConfigsResource = {
     resourceType: r.int8(),
     resourceName: (r.string(flex) ?? ''),
-    configurationKeys: readArray(r, flex, 1, (r) => r.string(flex) ?? ''),
+    configurationKeys: readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -72,8 +78,10 @@ export function writeDescribeConfigsResource(w: Writer, v: DescribeConfigsResour
   const flex = version >= 4;
   w.int8(v.resourceType);
   w.string(v.resourceName, flex);
-  writeArray(w, v.configurationKeys, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.configurationKeys, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeConfigsResponse {
@@ -94,17 +102,21 @@ export function readDescribeConfigsResponse(r: Reader, version: number): Describ
   const flex = version >= 4;
   const o: DescribeConfigsResponse = {
     throttleTimeMs: r.int32(),
-    results: (readArray(r, flex, 1, (r) => readDescribeConfigsResult(r, version)) ?? []),
+    results: (readArray(r, flex, 1, readDescribeConfigsResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeConfigsResponse(w: Writer, v: DescribeConfigsResponse, version: number): void {
   const flex = version >= 4;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.results, flex, (w, e) => writeDescribeConfigsResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.results, flex, writeDescribeConfigsResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeConfigsResult {
@@ -137,9 +149,11 @@ export function readDescribeConfigsResult(r: Reader, version: number): DescribeC
     errorMessage: r.string(flex),
     resourceType: r.int8(),
     resourceName: (r.string(flex) ?? ''),
-    configs: (readArray(r, flex, 1, (r) => readDescribeConfigsResourceResult(r, version)) ?? []),
+    configs: (readArray(r, flex, 1, readDescribeConfigsResourceResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -149,8 +163,10 @@ export function writeDescribeConfigsResult(w: Writer, v: DescribeConfigsResult, 
   w.string(v.errorMessage, flex);
   w.int8(v.resourceType);
   w.string(v.resourceName, flex);
-  writeArray(w, v.configs, flex, (w, e) => writeDescribeConfigsResourceResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.configs, flex, writeDescribeConfigsResourceResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeConfigsResourceResult {
@@ -197,11 +213,13 @@ export function readDescribeConfigsResourceResult(r: Reader, version: number): D
     isDefault: version === 0 ? r.bool() : false,
     configSource: version >= 1 ? r.int8() : -1,
     isSensitive: r.bool(),
-    synonyms: version >= 1 ? (readArray(r, flex, 1, (r) => readDescribeConfigsSynonym(r, version)) ?? []) : [],
+    synonyms: version >= 1 ? (readArray(r, flex, 1, readDescribeConfigsSynonym, version) ?? []) : [],
     configType: version >= 3 ? r.int8() : 0,
     documentation: version >= 3 ? r.string(flex) : '',
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -213,10 +231,12 @@ export function writeDescribeConfigsResourceResult(w: Writer, v: DescribeConfigs
   if (version === 0) w.bool(v.isDefault);
   if (version >= 1) w.int8(v.configSource);
   w.bool(v.isSensitive);
-  if (version >= 1) writeArray(w, v.synonyms, flex, (w, e) => writeDescribeConfigsSynonym(w, e, version));
+  if (version >= 1) writeArray(w, v.synonyms, flex, writeDescribeConfigsSynonym, version);
   if (version >= 3) w.int8(v.configType);
   if (version >= 3) w.string(v.documentation, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeConfigsSynonym {
@@ -243,7 +263,9 @@ export function readDescribeConfigsSynonym(r: Reader, version: number): Describe
     value: version >= 1 ? r.string(flex) : '',
     source: version >= 1 ? r.int8() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -252,7 +274,9 @@ export function writeDescribeConfigsSynonym(w: Writer, v: DescribeConfigsSynonym
   if (version >= 1) w.string(v.name, flex);
   if (version >= 1) w.string(v.value, flex);
   if (version >= 1) w.int8(v.source);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DescribeConfigsApi: ApiDefinition<DescribeConfigsRequest, DescribeConfigsResponse> = {

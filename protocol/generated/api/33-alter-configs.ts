@@ -21,18 +21,22 @@ export function defaultAlterConfigsRequest(): AlterConfigsRequest {
 export function readAlterConfigsRequest(r: Reader, version: number): AlterConfigsRequest {
   const flex = version >= 2;
   const o: AlterConfigsRequest = {
-    resources: (readArray(r, flex, 1, (r) => readAlterConfigsResource(r, version)) ?? []),
+    resources: (readArray(r, flex, 1, readAlterConfigsResource, version) ?? []),
     validateOnly: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterConfigsRequest(w: Writer, v: AlterConfigsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.resources, flex, (w, e) => writeAlterConfigsResource(w, e, version));
+  writeArray(w, v.resources, flex, writeAlterConfigsResource, version);
   w.bool(v.validateOnly);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterConfigsResource {
@@ -57,9 +61,11 @@ export function readAlterConfigsResource(r: Reader, version: number): AlterConfi
   const o: AlterConfigsResource = {
     resourceType: r.int8(),
     resourceName: (r.string(flex) ?? ''),
-    configs: (readArray(r, flex, 1, (r) => readAlterableConfig(r, version)) ?? []),
+    configs: (readArray(r, flex, 1, readAlterableConfig, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -67,8 +73,10 @@ export function writeAlterConfigsResource(w: Writer, v: AlterConfigsResource, ve
   const flex = version >= 2;
   w.int8(v.resourceType);
   w.string(v.resourceName, flex);
-  writeArray(w, v.configs, flex, (w, e) => writeAlterableConfig(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.configs, flex, writeAlterableConfig, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterableConfig {
@@ -91,7 +99,9 @@ export function readAlterableConfig(r: Reader, version: number): AlterableConfig
     name: (r.string(flex) ?? ''),
     value: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -99,7 +109,9 @@ export function writeAlterableConfig(w: Writer, v: AlterableConfig, version: num
   const flex = version >= 2;
   w.string(v.name, flex);
   w.string(v.value, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterConfigsResponse {
@@ -120,17 +132,21 @@ export function readAlterConfigsResponse(r: Reader, version: number): AlterConfi
   const flex = version >= 2;
   const o: AlterConfigsResponse = {
     throttleTimeMs: r.int32(),
-    responses: (readArray(r, flex, 1, (r) => readAlterConfigsResourceResponse(r, version)) ?? []),
+    responses: (readArray(r, flex, 1, readAlterConfigsResourceResponse, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterConfigsResponse(w: Writer, v: AlterConfigsResponse, version: number): void {
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.responses, flex, (w, e) => writeAlterConfigsResourceResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.responses, flex, writeAlterConfigsResourceResponse, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterConfigsResourceResponse {
@@ -161,7 +177,9 @@ export function readAlterConfigsResourceResponse(r: Reader, version: number): Al
     resourceType: r.int8(),
     resourceName: (r.string(flex) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -171,7 +189,9 @@ export function writeAlterConfigsResourceResponse(w: Writer, v: AlterConfigsReso
   w.string(v.errorMessage, flex);
   w.int8(v.resourceType);
   w.string(v.resourceName, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const AlterConfigsApi: ApiDefinition<AlterConfigsRequest, AlterConfigsResponse> = {

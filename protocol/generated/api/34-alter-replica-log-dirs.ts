@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface AlterReplicaLogDirsRequest {
   /** The alterations to make for each directory. */
@@ -18,16 +18,20 @@ export function defaultAlterReplicaLogDirsRequest(): AlterReplicaLogDirsRequest 
 export function readAlterReplicaLogDirsRequest(r: Reader, version: number): AlterReplicaLogDirsRequest {
   const flex = version >= 2;
   const o: AlterReplicaLogDirsRequest = {
-    dirs: (readArray(r, flex, 1, (r) => readAlterReplicaLogDir(r, version)) ?? []),
+    dirs: (readArray(r, flex, 1, readAlterReplicaLogDir, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterReplicaLogDirsRequest(w: Writer, v: AlterReplicaLogDirsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.dirs, flex, (w, e) => writeAlterReplicaLogDir(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.dirs, flex, writeAlterReplicaLogDir, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterReplicaLogDir {
@@ -48,17 +52,21 @@ export function readAlterReplicaLogDir(r: Reader, version: number): AlterReplica
   const flex = version >= 2;
   const o: AlterReplicaLogDir = {
     path: (r.string(flex) ?? ''),
-    topics: (readArray(r, flex, 1, (r) => readAlterReplicaLogDirTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readAlterReplicaLogDirTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterReplicaLogDir(w: Writer, v: AlterReplicaLogDir, version: number): void {
   const flex = version >= 2;
   w.string(v.path, flex);
-  writeArray(w, v.topics, flex, (w, e) => writeAlterReplicaLogDirTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeAlterReplicaLogDirTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterReplicaLogDirTopic {
@@ -79,17 +87,21 @@ export function readAlterReplicaLogDirTopic(r: Reader, version: number): AlterRe
   const flex = version >= 2;
   const o: AlterReplicaLogDirTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitions: (readArray(r, flex, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterReplicaLogDirTopic(w: Writer, v: AlterReplicaLogDirTopic, version: number): void {
   const flex = version >= 2;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterReplicaLogDirsResponse {
@@ -110,17 +122,21 @@ export function readAlterReplicaLogDirsResponse(r: Reader, version: number): Alt
   const flex = version >= 2;
   const o: AlterReplicaLogDirsResponse = {
     throttleTimeMs: r.int32(),
-    results: (readArray(r, flex, 1, (r) => readAlterReplicaLogDirTopicResult(r, version)) ?? []),
+    results: (readArray(r, flex, 1, readAlterReplicaLogDirTopicResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterReplicaLogDirsResponse(w: Writer, v: AlterReplicaLogDirsResponse, version: number): void {
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.results, flex, (w, e) => writeAlterReplicaLogDirTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.results, flex, writeAlterReplicaLogDirTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterReplicaLogDirTopicResult {
@@ -141,17 +157,21 @@ export function readAlterReplicaLogDirTopicResult(r: Reader, version: number): A
   const flex = version >= 2;
   const o: AlterReplicaLogDirTopicResult = {
     topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readAlterReplicaLogDirPartitionResult(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readAlterReplicaLogDirPartitionResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterReplicaLogDirTopicResult(w: Writer, v: AlterReplicaLogDirTopicResult, version: number): void {
   const flex = version >= 2;
   w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeAlterReplicaLogDirPartitionResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeAlterReplicaLogDirPartitionResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterReplicaLogDirPartitionResult {
@@ -174,7 +194,9 @@ export function readAlterReplicaLogDirPartitionResult(r: Reader, version: number
     partitionIndex: r.int32(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -182,7 +204,9 @@ export function writeAlterReplicaLogDirPartitionResult(w: Writer, v: AlterReplic
   const flex = version >= 2;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const AlterReplicaLogDirsApi: ApiDefinition<AlterReplicaLogDirsRequest, AlterReplicaLogDirsResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface DescribeLogDirsRequest {
   /** Each topic that we want to describe log directories for, or null for all topics. */
@@ -18,16 +18,20 @@ export function defaultDescribeLogDirsRequest(): DescribeLogDirsRequest {
 export function readDescribeLogDirsRequest(r: Reader, version: number): DescribeLogDirsRequest {
   const flex = version >= 2;
   const o: DescribeLogDirsRequest = {
-    topics: readArray(r, flex, 1, (r) => readDescribableLogDirTopic(r, version)),
+    topics: readArray(r, flex, 1, readDescribableLogDirTopic, version),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeLogDirsRequest(w: Writer, v: DescribeLogDirsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.topics, flex, (w, e) => writeDescribableLogDirTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeDescribableLogDirTopic, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribableLogDirTopic {
@@ -48,17 +52,21 @@ export function readDescribableLogDirTopic(r: Reader, version: number): Describa
   const flex = version >= 2;
   const o: DescribableLogDirTopic = {
     topic: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitions: (readArray(r, flex, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribableLogDirTopic(w: Writer, v: DescribableLogDirTopic, version: number): void {
   const flex = version >= 2;
   w.string(v.topic, flex);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeLogDirsResponse {
@@ -83,9 +91,11 @@ export function readDescribeLogDirsResponse(r: Reader, version: number): Describ
   const o: DescribeLogDirsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: version >= 3 ? r.int16() : 0,
-    results: (readArray(r, flex, 1, (r) => readDescribeLogDirsResult(r, version)) ?? []),
+    results: (readArray(r, flex, 1, readDescribeLogDirsResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -93,8 +103,10 @@ export function writeDescribeLogDirsResponse(w: Writer, v: DescribeLogDirsRespon
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
   if (version >= 3) w.int16(v.errorCode);
-  writeArray(w, v.results, flex, (w, e) => writeDescribeLogDirsResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.results, flex, writeDescribeLogDirsResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeLogDirsResult {
@@ -125,11 +137,13 @@ export function readDescribeLogDirsResult(r: Reader, version: number): DescribeL
   const o: DescribeLogDirsResult = {
     errorCode: r.int16(),
     logDir: (r.string(flex) ?? ''),
-    topics: (readArray(r, flex, 1, (r) => readDescribeLogDirsTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readDescribeLogDirsTopic, version) ?? []),
     totalBytes: version >= 4 ? r.int64() : -1,
     usableBytes: version >= 4 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -137,10 +151,12 @@ export function writeDescribeLogDirsResult(w: Writer, v: DescribeLogDirsResult, 
   const flex = version >= 2;
   w.int16(v.errorCode);
   w.string(v.logDir, flex);
-  writeArray(w, v.topics, flex, (w, e) => writeDescribeLogDirsTopic(w, e, version));
+  writeArray(w, v.topics, flex, writeDescribeLogDirsTopic, version);
   if (version >= 4) w.int64(v.totalBytes);
   if (version >= 4) w.int64(v.usableBytes);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeLogDirsTopic {
@@ -160,17 +176,21 @@ export function readDescribeLogDirsTopic(r: Reader, version: number): DescribeLo
   const flex = version >= 2;
   const o: DescribeLogDirsTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readDescribeLogDirsPartition(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readDescribeLogDirsPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeLogDirsTopic(w: Writer, v: DescribeLogDirsTopic, version: number): void {
   const flex = version >= 2;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeDescribeLogDirsPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeDescribeLogDirsPartition, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeLogDirsPartition {
@@ -201,7 +221,9 @@ export function readDescribeLogDirsPartition(r: Reader, version: number): Descri
     offsetLag: r.int64(),
     isFutureKey: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -211,7 +233,9 @@ export function writeDescribeLogDirsPartition(w: Writer, v: DescribeLogDirsParti
   w.int64(v.partitionSize);
   w.int64(v.offsetLag);
   w.bool(v.isFutureKey);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DescribeLogDirsApi: ApiDefinition<DescribeLogDirsRequest, DescribeLogDirsResponse> = {

@@ -20,14 +20,18 @@ export function readSaslAuthenticateRequest(r: Reader, version: number): SaslAut
   const o: SaslAuthenticateRequest = {
     authBytes: (r.bytes(flex) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeSaslAuthenticateRequest(w: Writer, v: SaslAuthenticateRequest, version: number): void {
   const flex = version >= 2;
   w.bytes(v.authBytes, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface SaslAuthenticateResponse {
@@ -58,7 +62,9 @@ export function readSaslAuthenticateResponse(r: Reader, version: number): SaslAu
     authBytes: (r.bytes(flex) ?? EMPTY_BYTES),
     sessionLifetimeMs: version >= 1 ? r.int64() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -68,7 +74,9 @@ export function writeSaslAuthenticateResponse(w: Writer, v: SaslAuthenticateResp
   w.string(v.errorMessage, flex);
   w.bytes(v.authBytes, flex);
   if (version >= 1) w.int64(v.sessionLifetimeMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const SaslAuthenticateApi: ApiDefinition<SaslAuthenticateRequest, SaslAuthenticateResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface CreatePartitionsRequest {
   /** Each topic that we want to create new partitions inside. */
@@ -24,20 +24,24 @@ export function defaultCreatePartitionsRequest(): CreatePartitionsRequest {
 export function readCreatePartitionsRequest(r: Reader, version: number): CreatePartitionsRequest {
   const flex = version >= 2;
   const o: CreatePartitionsRequest = {
-    topics: (readArray(r, flex, 1, (r) => readCreatePartitionsTopic(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readCreatePartitionsTopic, version) ?? []),
     timeoutMs: r.int32(),
     validateOnly: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeCreatePartitionsRequest(w: Writer, v: CreatePartitionsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.topics, flex, (w, e) => writeCreatePartitionsTopic(w, e, version));
+  writeArray(w, v.topics, flex, writeCreatePartitionsTopic, version);
   w.int32(v.timeoutMs);
   w.bool(v.validateOnly);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatePartitionsTopic {
@@ -62,9 +66,11 @@ export function readCreatePartitionsTopic(r: Reader, version: number): CreatePar
   const o: CreatePartitionsTopic = {
     name: (r.string(flex) ?? ''),
     count: r.int32(),
-    assignments: readArray(r, flex, 1, (r) => readCreatePartitionsAssignment(r, version)),
+    assignments: readArray(r, flex, 1, readCreatePartitionsAssignment, version),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -72,8 +78,10 @@ export function writeCreatePartitionsTopic(w: Writer, v: CreatePartitionsTopic, 
   const flex = version >= 2;
   w.string(v.name, flex);
   w.int32(v.count);
-  writeArray(w, v.assignments, flex, (w, e) => writeCreatePartitionsAssignment(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.assignments, flex, writeCreatePartitionsAssignment, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatePartitionsAssignment {
@@ -90,16 +98,20 @@ export function defaultCreatePartitionsAssignment(): CreatePartitionsAssignment 
 export function readCreatePartitionsAssignment(r: Reader, version: number): CreatePartitionsAssignment {
   const flex = version >= 2;
   const o: CreatePartitionsAssignment = {
-    brokerIds: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    brokerIds: (readArray(r, flex, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeCreatePartitionsAssignment(w: Writer, v: CreatePartitionsAssignment, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.brokerIds, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.brokerIds, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatePartitionsResponse {
@@ -120,17 +132,21 @@ export function readCreatePartitionsResponse(r: Reader, version: number): Create
   const flex = version >= 2;
   const o: CreatePartitionsResponse = {
     throttleTimeMs: r.int32(),
-    results: (readArray(r, flex, 1, (r) => readCreatePartitionsTopicResult(r, version)) ?? []),
+    results: (readArray(r, flex, 1, readCreatePartitionsTopicResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeCreatePartitionsResponse(w: Writer, v: CreatePartitionsResponse, version: number): void {
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.results, flex, (w, e) => writeCreatePartitionsTopicResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.results, flex, writeCreatePartitionsTopicResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatePartitionsTopicResult {
@@ -157,7 +173,9 @@ export function readCreatePartitionsTopicResult(r: Reader, version: number): Cre
     errorCode: r.int16(),
     errorMessage: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -166,7 +184,9 @@ export function writeCreatePartitionsTopicResult(w: Writer, v: CreatePartitionsT
   w.string(v.name, flex);
   w.int16(v.errorCode);
   w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const CreatePartitionsApi: ApiDefinition<CreatePartitionsRequest, CreatePartitionsResponse> = {

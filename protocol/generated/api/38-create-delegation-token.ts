@@ -29,10 +29,12 @@ export function readCreateDelegationTokenRequest(r: Reader, version: number): Cr
   const o: CreateDelegationTokenRequest = {
     ownerPrincipalType: version >= 3 ? r.string(flex) : '',
     ownerPrincipalName: version >= 3 ? r.string(flex) : '',
-    renewers: (readArray(r, flex, 1, (r) => readCreatableRenewers(r, version)) ?? []),
+    renewers: (readArray(r, flex, 1, readCreatableRenewers, version) ?? []),
     maxLifetimeMs: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -40,9 +42,11 @@ export function writeCreateDelegationTokenRequest(w: Writer, v: CreateDelegation
   const flex = version >= 2;
   if (version >= 3) w.string(v.ownerPrincipalType, flex);
   if (version >= 3) w.string(v.ownerPrincipalName, flex);
-  writeArray(w, v.renewers, flex, (w, e) => writeCreatableRenewers(w, e, version));
+  writeArray(w, v.renewers, flex, writeCreatableRenewers, version);
   w.int64(v.maxLifetimeMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreatableRenewers {
@@ -65,7 +69,9 @@ export function readCreatableRenewers(r: Reader, version: number): CreatableRene
     principalType: (r.string(flex) ?? ''),
     principalName: (r.string(flex) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -73,7 +79,9 @@ export function writeCreatableRenewers(w: Writer, v: CreatableRenewers, version:
   const flex = version >= 2;
   w.string(v.principalType, flex);
   w.string(v.principalName, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface CreateDelegationTokenResponse {
@@ -132,7 +140,9 @@ export function readCreateDelegationTokenResponse(r: Reader, version: number): C
     hmac: (r.bytes(flex) ?? EMPTY_BYTES),
     throttleTimeMs: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -149,7 +159,9 @@ export function writeCreateDelegationTokenResponse(w: Writer, v: CreateDelegatio
   w.string(v.tokenId, flex);
   w.bytes(v.hmac, flex);
   w.int32(v.throttleTimeMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const CreateDelegationTokenApi: ApiDefinition<CreateDelegationTokenRequest, CreateDelegationTokenResponse> = {

@@ -24,7 +24,9 @@ export function readRenewDelegationTokenRequest(r: Reader, version: number): Ren
     hmac: (r.bytes(flex) ?? EMPTY_BYTES),
     renewPeriodMs: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -32,7 +34,9 @@ export function writeRenewDelegationTokenRequest(w: Writer, v: RenewDelegationTo
   const flex = version >= 2;
   w.bytes(v.hmac, flex);
   w.int64(v.renewPeriodMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface RenewDelegationTokenResponse {
@@ -59,7 +63,9 @@ export function readRenewDelegationTokenResponse(r: Reader, version: number): Re
     expiryTimestampMs: r.int64(),
     throttleTimeMs: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -68,7 +74,9 @@ export function writeRenewDelegationTokenResponse(w: Writer, v: RenewDelegationT
   w.int16(v.errorCode);
   w.int64(v.expiryTimestampMs);
   w.int32(v.throttleTimeMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const RenewDelegationTokenApi: ApiDefinition<RenewDelegationTokenRequest, RenewDelegationTokenResponse> = {

@@ -24,7 +24,9 @@ export function readExpireDelegationTokenRequest(r: Reader, version: number): Ex
     hmac: (r.bytes(flex) ?? EMPTY_BYTES),
     expiryTimePeriodMs: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -32,7 +34,9 @@ export function writeExpireDelegationTokenRequest(w: Writer, v: ExpireDelegation
   const flex = version >= 2;
   w.bytes(v.hmac, flex);
   w.int64(v.expiryTimePeriodMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ExpireDelegationTokenResponse {
@@ -59,7 +63,9 @@ export function readExpireDelegationTokenResponse(r: Reader, version: number): E
     expiryTimestampMs: r.int64(),
     throttleTimeMs: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -68,7 +74,9 @@ export function writeExpireDelegationTokenResponse(w: Writer, v: ExpireDelegatio
   w.int16(v.errorCode);
   w.int64(v.expiryTimestampMs);
   w.int32(v.throttleTimeMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const ExpireDelegationTokenApi: ApiDefinition<ExpireDelegationTokenRequest, ExpireDelegationTokenResponse> = {

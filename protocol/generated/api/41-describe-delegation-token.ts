@@ -18,16 +18,20 @@ export function defaultDescribeDelegationTokenRequest(): DescribeDelegationToken
 export function readDescribeDelegationTokenRequest(r: Reader, version: number): DescribeDelegationTokenRequest {
   const flex = version >= 2;
   const o: DescribeDelegationTokenRequest = {
-    owners: readArray(r, flex, 1, (r) => readDescribeDelegationTokenOwner(r, version)),
+    owners: readArray(r, flex, 1, readDescribeDelegationTokenOwner, version),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeDelegationTokenRequest(w: Writer, v: DescribeDelegationTokenRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.owners, flex, (w, e) => writeDescribeDelegationTokenOwner(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.owners, flex, writeDescribeDelegationTokenOwner, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeDelegationTokenOwner {
@@ -50,7 +54,9 @@ export function readDescribeDelegationTokenOwner(r: Reader, version: number): De
     principalType: (r.string(flex) ?? ''),
     principalName: (r.string(flex) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -58,7 +64,9 @@ export function writeDescribeDelegationTokenOwner(w: Writer, v: DescribeDelegati
   const flex = version >= 2;
   w.string(v.principalType, flex);
   w.string(v.principalName, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeDelegationTokenResponse {
@@ -82,19 +90,23 @@ export function readDescribeDelegationTokenResponse(r: Reader, version: number):
   const flex = version >= 2;
   const o: DescribeDelegationTokenResponse = {
     errorCode: r.int16(),
-    tokens: (readArray(r, flex, 1, (r) => readDescribedDelegationToken(r, version)) ?? []),
+    tokens: (readArray(r, flex, 1, readDescribedDelegationToken, version) ?? []),
     throttleTimeMs: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeDelegationTokenResponse(w: Writer, v: DescribeDelegationTokenResponse, version: number): void {
   const flex = version >= 2;
   w.int16(v.errorCode);
-  writeArray(w, v.tokens, flex, (w, e) => writeDescribedDelegationToken(w, e, version));
+  writeArray(w, v.tokens, flex, writeDescribedDelegationToken, version);
   w.int32(v.throttleTimeMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribedDelegationToken {
@@ -147,9 +159,11 @@ export function readDescribedDelegationToken(r: Reader, version: number): Descri
     maxTimestamp: r.int64(),
     tokenId: (r.string(flex) ?? ''),
     hmac: (r.bytes(flex) ?? EMPTY_BYTES),
-    renewers: (readArray(r, flex, 1, (r) => readDescribedDelegationTokenRenewer(r, version)) ?? []),
+    renewers: (readArray(r, flex, 1, readDescribedDelegationTokenRenewer, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -164,8 +178,10 @@ export function writeDescribedDelegationToken(w: Writer, v: DescribedDelegationT
   w.int64(v.maxTimestamp);
   w.string(v.tokenId, flex);
   w.bytes(v.hmac, flex);
-  writeArray(w, v.renewers, flex, (w, e) => writeDescribedDelegationTokenRenewer(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.renewers, flex, writeDescribedDelegationTokenRenewer, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribedDelegationTokenRenewer {
@@ -188,7 +204,9 @@ export function readDescribedDelegationTokenRenewer(r: Reader, version: number):
     principalType: (r.string(flex) ?? ''),
     principalName: (r.string(flex) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -196,7 +214,9 @@ export function writeDescribedDelegationTokenRenewer(w: Writer, v: DescribedDele
   const flex = version >= 2;
   w.string(v.principalType, flex);
   w.string(v.principalName, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DescribeDelegationTokenApi: ApiDefinition<DescribeDelegationTokenRequest, DescribeDelegationTokenResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface DeleteGroupsRequest {
   /** The group names to delete. */
@@ -18,16 +18,20 @@ export function defaultDeleteGroupsRequest(): DeleteGroupsRequest {
 export function readDeleteGroupsRequest(r: Reader, version: number): DeleteGroupsRequest {
   const flex = version >= 2;
   const o: DeleteGroupsRequest = {
-    groupsNames: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    groupsNames: (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteGroupsRequest(w: Writer, v: DeleteGroupsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.groupsNames, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.groupsNames, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeleteGroupsResponse {
@@ -48,17 +52,21 @@ export function readDeleteGroupsResponse(r: Reader, version: number): DeleteGrou
   const flex = version >= 2;
   const o: DeleteGroupsResponse = {
     throttleTimeMs: r.int32(),
-    results: (readArray(r, flex, 1, (r) => readDeletableGroupResult(r, version)) ?? []),
+    results: (readArray(r, flex, 1, readDeletableGroupResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDeleteGroupsResponse(w: Writer, v: DeleteGroupsResponse, version: number): void {
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.results, flex, (w, e) => writeDeletableGroupResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.results, flex, writeDeletableGroupResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DeletableGroupResult {
@@ -81,7 +89,9 @@ export function readDeletableGroupResult(r: Reader, version: number): DeletableG
     groupId: (r.string(flex) ?? ''),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -89,7 +99,9 @@ export function writeDeletableGroupResult(w: Writer, v: DeletableGroupResult, ve
   const flex = version >= 2;
   w.string(v.groupId, flex);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DeleteGroupsApi: ApiDefinition<DeleteGroupsRequest, DeleteGroupsResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface ElectLeadersRequest {
   /** Type of elections to conduct for the partition. A value of '0' elects the preferred replica. A value of '1' elects the first live replica if there are no in-sync replica. */
@@ -25,19 +25,23 @@ export function readElectLeadersRequest(r: Reader, version: number): ElectLeader
   const flex = version >= 2;
   const o: ElectLeadersRequest = {
     electionType: version >= 1 ? r.int8() : 0,
-    topicPartitions: readArray(r, flex, 1, (r) => readTopicPartitions(r, version)),
+    topicPartitions: readArray(r, flex, 1, readTopicPartitions, version),
     timeoutMs: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeElectLeadersRequest(w: Writer, v: ElectLeadersRequest, version: number): void {
   const flex = version >= 2;
   if (version >= 1) w.int8(v.electionType);
-  writeArray(w, v.topicPartitions, flex, (w, e) => writeTopicPartitions(w, e, version));
+  writeArray(w, v.topicPartitions, flex, writeTopicPartitions, version);
   w.int32(v.timeoutMs);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface TopicPartitions {
@@ -58,17 +62,21 @@ export function readTopicPartitions(r: Reader, version: number): TopicPartitions
   const flex = version >= 2;
   const o: TopicPartitions = {
     topic: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitions: (readArray(r, flex, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeTopicPartitions(w: Writer, v: TopicPartitions, version: number): void {
   const flex = version >= 2;
   w.string(v.topic, flex);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ElectLeadersResponse {
@@ -93,9 +101,11 @@ export function readElectLeadersResponse(r: Reader, version: number): ElectLeade
   const o: ElectLeadersResponse = {
     throttleTimeMs: r.int32(),
     errorCode: version >= 1 ? r.int16() : 0,
-    replicaElectionResults: (readArray(r, flex, 1, (r) => readReplicaElectionResult(r, version)) ?? []),
+    replicaElectionResults: (readArray(r, flex, 1, readReplicaElectionResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -103,8 +113,10 @@ export function writeElectLeadersResponse(w: Writer, v: ElectLeadersResponse, ve
   const flex = version >= 2;
   w.int32(v.throttleTimeMs);
   if (version >= 1) w.int16(v.errorCode);
-  writeArray(w, v.replicaElectionResults, flex, (w, e) => writeReplicaElectionResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.replicaElectionResults, flex, writeReplicaElectionResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ReplicaElectionResult {
@@ -125,17 +137,21 @@ export function readReplicaElectionResult(r: Reader, version: number): ReplicaEl
   const flex = version >= 2;
   const o: ReplicaElectionResult = {
     topic: (r.string(flex) ?? ''),
-    partitionResult: (readArray(r, flex, 1, (r) => readPartitionResult(r, version)) ?? []),
+    partitionResult: (readArray(r, flex, 1, readPartitionResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeReplicaElectionResult(w: Writer, v: ReplicaElectionResult, version: number): void {
   const flex = version >= 2;
   w.string(v.topic, flex);
-  writeArray(w, v.partitionResult, flex, (w, e) => writePartitionResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitionResult, flex, writePartitionResult, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface PartitionResult {
@@ -162,7 +178,9 @@ export function readPartitionResult(r: Reader, version: number): PartitionResult
     errorCode: r.int16(),
     errorMessage: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -171,7 +189,9 @@ export function writePartitionResult(w: Writer, v: PartitionResult, version: num
   w.int32(v.partitionId);
   w.int16(v.errorCode);
   w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const ElectLeadersApi: ApiDefinition<ElectLeadersRequest, ElectLeadersResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface AlterPartitionReassignmentsRequest {
   /** The time in ms to wait for the request to complete. */
@@ -19,20 +19,18 @@ export function defaultAlterPartitionReassignmentsRequest(): AlterPartitionReass
 }
 
 export function readAlterPartitionReassignmentsRequest(r: Reader, version: number): AlterPartitionReassignmentsRequest {
-  const flex = true;
   const o: AlterPartitionReassignmentsRequest = {
     timeoutMs: r.int32(),
-    topics: (readArray(r, flex, 1, (r) => readReassignableTopic(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readReassignableTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterPartitionReassignmentsRequest(w: Writer, v: AlterPartitionReassignmentsRequest, version: number): void {
-  const flex = true;
   w.int32(v.timeoutMs);
-  writeArray(w, v.topics, flex, (w, e) => writeReassignableTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeReassignableTopic, version);
+  w.uvarint(0);
 }
 
 export interface ReassignableTopic {
@@ -50,20 +48,18 @@ export function defaultReassignableTopic(): ReassignableTopic {
 }
 
 export function readReassignableTopic(r: Reader, version: number): ReassignableTopic {
-  const flex = true;
   const o: ReassignableTopic = {
-    name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readReassignablePartition(r, version)) ?? []),
+    name: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readReassignablePartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeReassignableTopic(w: Writer, v: ReassignableTopic, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeReassignablePartition(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  writeArray(w, v.partitions, true, writeReassignablePartition, version);
+  w.uvarint(0);
 }
 
 export interface ReassignablePartition {
@@ -81,20 +77,18 @@ export function defaultReassignablePartition(): ReassignablePartition {
 }
 
 export function readReassignablePartition(r: Reader, version: number): ReassignablePartition {
-  const flex = true;
   const o: ReassignablePartition = {
     partitionIndex: r.int32(),
-    replicas: readArray(r, flex, 4, (r) => r.int32()),
+    replicas: readArray(r, true, 4, readInt32Element, version),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeReassignablePartition(w: Writer, v: ReassignablePartition, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
-  writeArray(w, v.replicas, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.replicas, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export interface AlterPartitionReassignmentsResponse {
@@ -118,24 +112,22 @@ export function defaultAlterPartitionReassignmentsResponse(): AlterPartitionReas
 }
 
 export function readAlterPartitionReassignmentsResponse(r: Reader, version: number): AlterPartitionReassignmentsResponse {
-  const flex = true;
   const o: AlterPartitionReassignmentsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
-    responses: (readArray(r, flex, 1, (r) => readReassignableTopicResponse(r, version)) ?? []),
+    errorMessage: r.string(true),
+    responses: (readArray(r, true, 1, readReassignableTopicResponse, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterPartitionReassignmentsResponse(w: Writer, v: AlterPartitionReassignmentsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  writeArray(w, v.responses, flex, (w, e) => writeReassignableTopicResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  writeArray(w, v.responses, true, writeReassignableTopicResponse, version);
+  w.uvarint(0);
 }
 
 export interface ReassignableTopicResponse {
@@ -153,20 +145,18 @@ export function defaultReassignableTopicResponse(): ReassignableTopicResponse {
 }
 
 export function readReassignableTopicResponse(r: Reader, version: number): ReassignableTopicResponse {
-  const flex = true;
   const o: ReassignableTopicResponse = {
-    name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readReassignablePartitionResponse(r, version)) ?? []),
+    name: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readReassignablePartitionResponse, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeReassignableTopicResponse(w: Writer, v: ReassignableTopicResponse, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeReassignablePartitionResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  writeArray(w, v.partitions, true, writeReassignablePartitionResponse, version);
+  w.uvarint(0);
 }
 
 export interface ReassignablePartitionResponse {
@@ -187,22 +177,20 @@ export function defaultReassignablePartitionResponse(): ReassignablePartitionRes
 }
 
 export function readReassignablePartitionResponse(r: Reader, version: number): ReassignablePartitionResponse {
-  const flex = true;
   const o: ReassignablePartitionResponse = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
+    errorMessage: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeReassignablePartitionResponse(w: Writer, v: ReassignablePartitionResponse, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  w.uvarint(0);
 }
 
 export const AlterPartitionReassignmentsApi: ApiDefinition<AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface ListPartitionReassignmentsRequest {
   /** The time in ms to wait for the request to complete. */
@@ -19,20 +19,18 @@ export function defaultListPartitionReassignmentsRequest(): ListPartitionReassig
 }
 
 export function readListPartitionReassignmentsRequest(r: Reader, version: number): ListPartitionReassignmentsRequest {
-  const flex = true;
   const o: ListPartitionReassignmentsRequest = {
     timeoutMs: r.int32(),
-    topics: readArray(r, flex, 1, (r) => readListPartitionReassignmentsTopics(r, version)),
+    topics: readArray(r, true, 1, readListPartitionReassignmentsTopics, version),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListPartitionReassignmentsRequest(w: Writer, v: ListPartitionReassignmentsRequest, version: number): void {
-  const flex = true;
   w.int32(v.timeoutMs);
-  writeArray(w, v.topics, flex, (w, e) => writeListPartitionReassignmentsTopics(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeListPartitionReassignmentsTopics, version);
+  w.uvarint(0);
 }
 
 export interface ListPartitionReassignmentsTopics {
@@ -50,20 +48,18 @@ export function defaultListPartitionReassignmentsTopics(): ListPartitionReassign
 }
 
 export function readListPartitionReassignmentsTopics(r: Reader, version: number): ListPartitionReassignmentsTopics {
-  const flex = true;
   const o: ListPartitionReassignmentsTopics = {
-    name: (r.string(flex) ?? ''),
-    partitionIndexes: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    name: (r.string(true) ?? ''),
+    partitionIndexes: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListPartitionReassignmentsTopics(w: Writer, v: ListPartitionReassignmentsTopics, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  writeArray(w, v.partitionIndexes, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  writeArray(w, v.partitionIndexes, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export interface ListPartitionReassignmentsResponse {
@@ -87,24 +83,22 @@ export function defaultListPartitionReassignmentsResponse(): ListPartitionReassi
 }
 
 export function readListPartitionReassignmentsResponse(r: Reader, version: number): ListPartitionReassignmentsResponse {
-  const flex = true;
   const o: ListPartitionReassignmentsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
-    topics: (readArray(r, flex, 1, (r) => readOngoingTopicReassignment(r, version)) ?? []),
+    errorMessage: r.string(true),
+    topics: (readArray(r, true, 1, readOngoingTopicReassignment, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListPartitionReassignmentsResponse(w: Writer, v: ListPartitionReassignmentsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  writeArray(w, v.topics, flex, (w, e) => writeOngoingTopicReassignment(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  writeArray(w, v.topics, true, writeOngoingTopicReassignment, version);
+  w.uvarint(0);
 }
 
 export interface OngoingTopicReassignment {
@@ -122,20 +116,18 @@ export function defaultOngoingTopicReassignment(): OngoingTopicReassignment {
 }
 
 export function readOngoingTopicReassignment(r: Reader, version: number): OngoingTopicReassignment {
-  const flex = true;
   const o: OngoingTopicReassignment = {
-    name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readOngoingPartitionReassignment(r, version)) ?? []),
+    name: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readOngoingPartitionReassignment, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeOngoingTopicReassignment(w: Writer, v: OngoingTopicReassignment, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeOngoingPartitionReassignment(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  writeArray(w, v.partitions, true, writeOngoingPartitionReassignment, version);
+  w.uvarint(0);
 }
 
 export interface OngoingPartitionReassignment {
@@ -159,24 +151,22 @@ export function defaultOngoingPartitionReassignment(): OngoingPartitionReassignm
 }
 
 export function readOngoingPartitionReassignment(r: Reader, version: number): OngoingPartitionReassignment {
-  const flex = true;
   const o: OngoingPartitionReassignment = {
     partitionIndex: r.int32(),
-    replicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    addingReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    removingReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    replicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    addingReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    removingReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeOngoingPartitionReassignment(w: Writer, v: OngoingPartitionReassignment, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
-  writeArray(w, v.replicas, flex, (w, e) => w.int32(e));
-  writeArray(w, v.addingReplicas, flex, (w, e) => w.int32(e));
-  writeArray(w, v.removingReplicas, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.replicas, true, writeInt32Element, version);
+  writeArray(w, v.addingReplicas, true, writeInt32Element, version);
+  writeArray(w, v.removingReplicas, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export const ListPartitionReassignmentsApi: ApiDefinition<ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse> = {

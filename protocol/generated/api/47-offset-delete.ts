@@ -19,20 +19,16 @@ export function defaultOffsetDeleteRequest(): OffsetDeleteRequest {
 }
 
 export function readOffsetDeleteRequest(r: Reader, version: number): OffsetDeleteRequest {
-  const flex = false;
   const o: OffsetDeleteRequest = {
-    groupId: (r.string(flex) ?? ''),
-    topics: (readArray(r, flex, 1, (r) => readOffsetDeleteRequestTopic(r, version)) ?? []),
+    groupId: (r.string(false) ?? ''),
+    topics: (readArray(r, false, 1, readOffsetDeleteRequestTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeOffsetDeleteRequest(w: Writer, v: OffsetDeleteRequest, version: number): void {
-  const flex = false;
-  w.string(v.groupId, flex);
-  writeArray(w, v.topics, flex, (w, e) => writeOffsetDeleteRequestTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.groupId, false);
+  writeArray(w, v.topics, false, writeOffsetDeleteRequestTopic, version);
 }
 
 export interface OffsetDeleteRequestTopic {
@@ -50,20 +46,16 @@ export function defaultOffsetDeleteRequestTopic(): OffsetDeleteRequestTopic {
 }
 
 export function readOffsetDeleteRequestTopic(r: Reader, version: number): OffsetDeleteRequestTopic {
-  const flex = false;
   const o: OffsetDeleteRequestTopic = {
-    name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readOffsetDeleteRequestPartition(r, version)) ?? []),
+    name: (r.string(false) ?? ''),
+    partitions: (readArray(r, false, 1, readOffsetDeleteRequestPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeOffsetDeleteRequestTopic(w: Writer, v: OffsetDeleteRequestTopic, version: number): void {
-  const flex = false;
-  w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeOffsetDeleteRequestPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.name, false);
+  writeArray(w, v.partitions, false, writeOffsetDeleteRequestPartition, version);
 }
 
 export interface OffsetDeleteRequestPartition {
@@ -78,18 +70,14 @@ export function defaultOffsetDeleteRequestPartition(): OffsetDeleteRequestPartit
 }
 
 export function readOffsetDeleteRequestPartition(r: Reader, version: number): OffsetDeleteRequestPartition {
-  const flex = false;
   const o: OffsetDeleteRequestPartition = {
     partitionIndex: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeOffsetDeleteRequestPartition(w: Writer, v: OffsetDeleteRequestPartition, version: number): void {
-  const flex = false;
   w.int32(v.partitionIndex);
-  if (flex) w.uvarint(0);
 }
 
 export interface OffsetDeleteResponse {
@@ -110,22 +98,18 @@ export function defaultOffsetDeleteResponse(): OffsetDeleteResponse {
 }
 
 export function readOffsetDeleteResponse(r: Reader, version: number): OffsetDeleteResponse {
-  const flex = false;
   const o: OffsetDeleteResponse = {
     errorCode: r.int16(),
     throttleTimeMs: r.int32(),
-    topics: (readArray(r, flex, 1, (r) => readOffsetDeleteResponseTopic(r, version)) ?? []),
+    topics: (readArray(r, false, 1, readOffsetDeleteResponseTopic, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeOffsetDeleteResponse(w: Writer, v: OffsetDeleteResponse, version: number): void {
-  const flex = false;
   w.int16(v.errorCode);
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeOffsetDeleteResponseTopic(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, false, writeOffsetDeleteResponseTopic, version);
 }
 
 export interface OffsetDeleteResponseTopic {
@@ -143,20 +127,16 @@ export function defaultOffsetDeleteResponseTopic(): OffsetDeleteResponseTopic {
 }
 
 export function readOffsetDeleteResponseTopic(r: Reader, version: number): OffsetDeleteResponseTopic {
-  const flex = false;
   const o: OffsetDeleteResponseTopic = {
-    name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readOffsetDeleteResponsePartition(r, version)) ?? []),
+    name: (r.string(false) ?? ''),
+    partitions: (readArray(r, false, 1, readOffsetDeleteResponsePartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeOffsetDeleteResponseTopic(w: Writer, v: OffsetDeleteResponseTopic, version: number): void {
-  const flex = false;
-  w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeOffsetDeleteResponsePartition(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.name, false);
+  writeArray(w, v.partitions, false, writeOffsetDeleteResponsePartition, version);
 }
 
 export interface OffsetDeleteResponsePartition {
@@ -174,20 +154,16 @@ export function defaultOffsetDeleteResponsePartition(): OffsetDeleteResponsePart
 }
 
 export function readOffsetDeleteResponsePartition(r: Reader, version: number): OffsetDeleteResponsePartition {
-  const flex = false;
   const o: OffsetDeleteResponsePartition = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeOffsetDeleteResponsePartition(w: Writer, v: OffsetDeleteResponsePartition, version: number): void {
-  const flex = false;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
 }
 
 export const OffsetDeleteApi: ApiDefinition<OffsetDeleteRequest, OffsetDeleteResponse> = {

@@ -21,18 +21,22 @@ export function defaultDescribeClientQuotasRequest(): DescribeClientQuotasReques
 export function readDescribeClientQuotasRequest(r: Reader, version: number): DescribeClientQuotasRequest {
   const flex = version >= 1;
   const o: DescribeClientQuotasRequest = {
-    components: (readArray(r, flex, 1, (r) => readComponentData(r, version)) ?? []),
+    components: (readArray(r, flex, 1, readComponentData, version) ?? []),
     strict: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeDescribeClientQuotasRequest(w: Writer, v: DescribeClientQuotasRequest, version: number): void {
   const flex = version >= 1;
-  writeArray(w, v.components, flex, (w, e) => writeComponentData(w, e, version));
+  writeArray(w, v.components, flex, writeComponentData, version);
   w.bool(v.strict);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ComponentData {
@@ -59,7 +63,9 @@ export function readComponentData(r: Reader, version: number): ComponentData {
     matchType: r.int8(),
     match: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -68,7 +74,9 @@ export function writeComponentData(w: Writer, v: ComponentData, version: number)
   w.string(v.entityType, flex);
   w.int8(v.matchType);
   w.string(v.match, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface DescribeClientQuotasResponse {
@@ -97,9 +105,11 @@ export function readDescribeClientQuotasResponse(r: Reader, version: number): De
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
     errorMessage: r.string(flex),
-    entries: readArray(r, flex, 1, (r) => readEntryData(r, version)),
+    entries: readArray(r, flex, 1, readEntryData, version),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -108,8 +118,10 @@ export function writeDescribeClientQuotasResponse(w: Writer, v: DescribeClientQu
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.string(v.errorMessage, flex);
-  writeArray(w, v.entries, flex, (w, e) => writeEntryData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.entries, flex, writeEntryData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface EntryData {
@@ -129,18 +141,22 @@ export function defaultEntryData(): EntryData {
 export function readEntryData(r: Reader, version: number): EntryData {
   const flex = version >= 1;
   const o: EntryData = {
-    entity: (readArray(r, flex, 1, (r) => readEntityData(r, version)) ?? []),
-    values: (readArray(r, flex, 1, (r) => readValueData(r, version)) ?? []),
+    entity: (readArray(r, flex, 1, readEntityData, version) ?? []),
+    values: (readArray(r, flex, 1, readValueData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeEntryData(w: Writer, v: EntryData, version: number): void {
   const flex = version >= 1;
-  writeArray(w, v.entity, flex, (w, e) => writeEntityData(w, e, version));
-  writeArray(w, v.values, flex, (w, e) => writeValueData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.entity, flex, writeEntityData, version);
+  writeArray(w, v.values, flex, writeValueData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface EntityData {
@@ -163,7 +179,9 @@ export function readEntityData(r: Reader, version: number): EntityData {
     entityType: (r.string(flex) ?? ''),
     entityName: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -171,7 +189,9 @@ export function writeEntityData(w: Writer, v: EntityData, version: number): void
   const flex = version >= 1;
   w.string(v.entityType, flex);
   w.string(v.entityName, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ValueData {
@@ -194,7 +214,9 @@ export function readValueData(r: Reader, version: number): ValueData {
     key: (r.string(flex) ?? ''),
     value: r.float64(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -202,7 +224,9 @@ export function writeValueData(w: Writer, v: ValueData, version: number): void {
   const flex = version >= 1;
   w.string(v.key, flex);
   w.float64(v.value);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const DescribeClientQuotasApi: ApiDefinition<DescribeClientQuotasRequest, DescribeClientQuotasResponse> = {

@@ -21,18 +21,22 @@ export function defaultAlterClientQuotasRequest(): AlterClientQuotasRequest {
 export function readAlterClientQuotasRequest(r: Reader, version: number): AlterClientQuotasRequest {
   const flex = version >= 1;
   const o: AlterClientQuotasRequest = {
-    entries: (readArray(r, flex, 1, (r) => readAlterClientQuotasRequestEntryData(r, version)) ?? []),
+    entries: (readArray(r, flex, 1, readAlterClientQuotasRequestEntryData, version) ?? []),
     validateOnly: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterClientQuotasRequest(w: Writer, v: AlterClientQuotasRequest, version: number): void {
   const flex = version >= 1;
-  writeArray(w, v.entries, flex, (w, e) => writeAlterClientQuotasRequestEntryData(w, e, version));
+  writeArray(w, v.entries, flex, writeAlterClientQuotasRequestEntryData, version);
   w.bool(v.validateOnly);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterClientQuotasRequestEntryData {
@@ -52,18 +56,22 @@ export function defaultAlterClientQuotasRequestEntryData(): AlterClientQuotasReq
 export function readAlterClientQuotasRequestEntryData(r: Reader, version: number): AlterClientQuotasRequestEntryData {
   const flex = version >= 1;
   const o: AlterClientQuotasRequestEntryData = {
-    entity: (readArray(r, flex, 1, (r) => readAlterClientQuotasRequestEntityData(r, version)) ?? []),
-    ops: (readArray(r, flex, 1, (r) => readOpData(r, version)) ?? []),
+    entity: (readArray(r, flex, 1, readAlterClientQuotasRequestEntityData, version) ?? []),
+    ops: (readArray(r, flex, 1, readOpData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterClientQuotasRequestEntryData(w: Writer, v: AlterClientQuotasRequestEntryData, version: number): void {
   const flex = version >= 1;
-  writeArray(w, v.entity, flex, (w, e) => writeAlterClientQuotasRequestEntityData(w, e, version));
-  writeArray(w, v.ops, flex, (w, e) => writeOpData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.entity, flex, writeAlterClientQuotasRequestEntityData, version);
+  writeArray(w, v.ops, flex, writeOpData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterClientQuotasRequestEntityData {
@@ -86,7 +94,9 @@ export function readAlterClientQuotasRequestEntityData(r: Reader, version: numbe
     entityType: (r.string(flex) ?? ''),
     entityName: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -94,7 +104,9 @@ export function writeAlterClientQuotasRequestEntityData(w: Writer, v: AlterClien
   const flex = version >= 1;
   w.string(v.entityType, flex);
   w.string(v.entityName, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface OpData {
@@ -121,7 +133,9 @@ export function readOpData(r: Reader, version: number): OpData {
     value: r.float64(),
     remove: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -130,7 +144,9 @@ export function writeOpData(w: Writer, v: OpData, version: number): void {
   w.string(v.key, flex);
   w.float64(v.value);
   w.bool(v.remove);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterClientQuotasResponse {
@@ -151,17 +167,21 @@ export function readAlterClientQuotasResponse(r: Reader, version: number): Alter
   const flex = version >= 1;
   const o: AlterClientQuotasResponse = {
     throttleTimeMs: r.int32(),
-    entries: (readArray(r, flex, 1, (r) => readAlterClientQuotasResponseEntryData(r, version)) ?? []),
+    entries: (readArray(r, flex, 1, readAlterClientQuotasResponseEntryData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeAlterClientQuotasResponse(w: Writer, v: AlterClientQuotasResponse, version: number): void {
   const flex = version >= 1;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.entries, flex, (w, e) => writeAlterClientQuotasResponseEntryData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.entries, flex, writeAlterClientQuotasResponseEntryData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterClientQuotasResponseEntryData {
@@ -186,9 +206,11 @@ export function readAlterClientQuotasResponseEntryData(r: Reader, version: numbe
   const o: AlterClientQuotasResponseEntryData = {
     errorCode: r.int16(),
     errorMessage: r.string(flex),
-    entity: (readArray(r, flex, 1, (r) => readAlterClientQuotasResponseEntityData(r, version)) ?? []),
+    entity: (readArray(r, flex, 1, readAlterClientQuotasResponseEntityData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -196,8 +218,10 @@ export function writeAlterClientQuotasResponseEntryData(w: Writer, v: AlterClien
   const flex = version >= 1;
   w.int16(v.errorCode);
   w.string(v.errorMessage, flex);
-  writeArray(w, v.entity, flex, (w, e) => writeAlterClientQuotasResponseEntityData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.entity, flex, writeAlterClientQuotasResponseEntityData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface AlterClientQuotasResponseEntityData {
@@ -220,7 +244,9 @@ export function readAlterClientQuotasResponseEntityData(r: Reader, version: numb
     entityType: (r.string(flex) ?? ''),
     entityName: r.string(flex),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -228,7 +254,9 @@ export function writeAlterClientQuotasResponseEntityData(w: Writer, v: AlterClie
   const flex = version >= 1;
   w.string(v.entityType, flex);
   w.string(v.entityName, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const AlterClientQuotasApi: ApiDefinition<AlterClientQuotasRequest, AlterClientQuotasResponse> = {

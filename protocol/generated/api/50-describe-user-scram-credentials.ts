@@ -16,18 +16,16 @@ export function defaultDescribeUserScramCredentialsRequest(): DescribeUserScramC
 }
 
 export function readDescribeUserScramCredentialsRequest(r: Reader, version: number): DescribeUserScramCredentialsRequest {
-  const flex = true;
   const o: DescribeUserScramCredentialsRequest = {
-    users: readArray(r, flex, 1, (r) => readUserName(r, version)),
+    users: readArray(r, true, 1, readUserName, version),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeUserScramCredentialsRequest(w: Writer, v: DescribeUserScramCredentialsRequest, version: number): void {
-  const flex = true;
-  writeArray(w, v.users, flex, (w, e) => writeUserName(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.users, true, writeUserName, version);
+  w.uvarint(0);
 }
 
 export interface UserName {
@@ -42,18 +40,16 @@ export function defaultUserName(): UserName {
 }
 
 export function readUserName(r: Reader, version: number): UserName {
-  const flex = true;
   const o: UserName = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUserName(w: Writer, v: UserName, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  w.uvarint(0);
 }
 
 export interface DescribeUserScramCredentialsResponse {
@@ -77,24 +73,22 @@ export function defaultDescribeUserScramCredentialsResponse(): DescribeUserScram
 }
 
 export function readDescribeUserScramCredentialsResponse(r: Reader, version: number): DescribeUserScramCredentialsResponse {
-  const flex = true;
   const o: DescribeUserScramCredentialsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
-    results: (readArray(r, flex, 1, (r) => readDescribeUserScramCredentialsResult(r, version)) ?? []),
+    errorMessage: r.string(true),
+    results: (readArray(r, true, 1, readDescribeUserScramCredentialsResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeUserScramCredentialsResponse(w: Writer, v: DescribeUserScramCredentialsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  writeArray(w, v.results, flex, (w, e) => writeDescribeUserScramCredentialsResult(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  writeArray(w, v.results, true, writeDescribeUserScramCredentialsResult, version);
+  w.uvarint(0);
 }
 
 export interface DescribeUserScramCredentialsResult {
@@ -118,24 +112,22 @@ export function defaultDescribeUserScramCredentialsResult(): DescribeUserScramCr
 }
 
 export function readDescribeUserScramCredentialsResult(r: Reader, version: number): DescribeUserScramCredentialsResult {
-  const flex = true;
   const o: DescribeUserScramCredentialsResult = {
-    user: (r.string(flex) ?? ''),
+    user: (r.string(true) ?? ''),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
-    credentialInfos: (readArray(r, flex, 1, (r) => readCredentialInfo(r, version)) ?? []),
+    errorMessage: r.string(true),
+    credentialInfos: (readArray(r, true, 1, readCredentialInfo, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeUserScramCredentialsResult(w: Writer, v: DescribeUserScramCredentialsResult, version: number): void {
-  const flex = true;
-  w.string(v.user, flex);
+  w.string(v.user, true);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  writeArray(w, v.credentialInfos, flex, (w, e) => writeCredentialInfo(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  writeArray(w, v.credentialInfos, true, writeCredentialInfo, version);
+  w.uvarint(0);
 }
 
 export interface CredentialInfo {
@@ -153,20 +145,18 @@ export function defaultCredentialInfo(): CredentialInfo {
 }
 
 export function readCredentialInfo(r: Reader, version: number): CredentialInfo {
-  const flex = true;
   const o: CredentialInfo = {
     mechanism: r.int8(),
     iterations: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeCredentialInfo(w: Writer, v: CredentialInfo, version: number): void {
-  const flex = true;
   w.int8(v.mechanism);
   w.int32(v.iterations);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const DescribeUserScramCredentialsApi: ApiDefinition<DescribeUserScramCredentialsRequest, DescribeUserScramCredentialsResponse> = {

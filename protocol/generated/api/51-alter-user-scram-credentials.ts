@@ -19,20 +19,18 @@ export function defaultAlterUserScramCredentialsRequest(): AlterUserScramCredent
 }
 
 export function readAlterUserScramCredentialsRequest(r: Reader, version: number): AlterUserScramCredentialsRequest {
-  const flex = true;
   const o: AlterUserScramCredentialsRequest = {
-    deletions: (readArray(r, flex, 1, (r) => readScramCredentialDeletion(r, version)) ?? []),
-    upsertions: (readArray(r, flex, 1, (r) => readScramCredentialUpsertion(r, version)) ?? []),
+    deletions: (readArray(r, true, 1, readScramCredentialDeletion, version) ?? []),
+    upsertions: (readArray(r, true, 1, readScramCredentialUpsertion, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterUserScramCredentialsRequest(w: Writer, v: AlterUserScramCredentialsRequest, version: number): void {
-  const flex = true;
-  writeArray(w, v.deletions, flex, (w, e) => writeScramCredentialDeletion(w, e, version));
-  writeArray(w, v.upsertions, flex, (w, e) => writeScramCredentialUpsertion(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.deletions, true, writeScramCredentialDeletion, version);
+  writeArray(w, v.upsertions, true, writeScramCredentialUpsertion, version);
+  w.uvarint(0);
 }
 
 export interface ScramCredentialDeletion {
@@ -50,20 +48,18 @@ export function defaultScramCredentialDeletion(): ScramCredentialDeletion {
 }
 
 export function readScramCredentialDeletion(r: Reader, version: number): ScramCredentialDeletion {
-  const flex = true;
   const o: ScramCredentialDeletion = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     mechanism: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeScramCredentialDeletion(w: Writer, v: ScramCredentialDeletion, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int8(v.mechanism);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface ScramCredentialUpsertion {
@@ -90,26 +86,24 @@ export function defaultScramCredentialUpsertion(): ScramCredentialUpsertion {
 }
 
 export function readScramCredentialUpsertion(r: Reader, version: number): ScramCredentialUpsertion {
-  const flex = true;
   const o: ScramCredentialUpsertion = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     mechanism: r.int8(),
     iterations: r.int32(),
-    salt: (r.bytes(flex) ?? EMPTY_BYTES),
-    saltedPassword: (r.bytes(flex) ?? EMPTY_BYTES),
+    salt: (r.bytes(true) ?? EMPTY_BYTES),
+    saltedPassword: (r.bytes(true) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeScramCredentialUpsertion(w: Writer, v: ScramCredentialUpsertion, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int8(v.mechanism);
   w.int32(v.iterations);
-  w.bytes(v.salt, flex);
-  w.bytes(v.saltedPassword, flex);
-  if (flex) w.uvarint(0);
+  w.bytes(v.salt, true);
+  w.bytes(v.saltedPassword, true);
+  w.uvarint(0);
 }
 
 export interface AlterUserScramCredentialsResponse {
@@ -127,20 +121,18 @@ export function defaultAlterUserScramCredentialsResponse(): AlterUserScramCreden
 }
 
 export function readAlterUserScramCredentialsResponse(r: Reader, version: number): AlterUserScramCredentialsResponse {
-  const flex = true;
   const o: AlterUserScramCredentialsResponse = {
     throttleTimeMs: r.int32(),
-    results: (readArray(r, flex, 1, (r) => readAlterUserScramCredentialsResult(r, version)) ?? []),
+    results: (readArray(r, true, 1, readAlterUserScramCredentialsResult, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterUserScramCredentialsResponse(w: Writer, v: AlterUserScramCredentialsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.results, flex, (w, e) => writeAlterUserScramCredentialsResult(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.results, true, writeAlterUserScramCredentialsResult, version);
+  w.uvarint(0);
 }
 
 export interface AlterUserScramCredentialsResult {
@@ -161,22 +153,20 @@ export function defaultAlterUserScramCredentialsResult(): AlterUserScramCredenti
 }
 
 export function readAlterUserScramCredentialsResult(r: Reader, version: number): AlterUserScramCredentialsResult {
-  const flex = true;
   const o: AlterUserScramCredentialsResult = {
-    user: (r.string(flex) ?? ''),
+    user: (r.string(true) ?? ''),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
+    errorMessage: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterUserScramCredentialsResult(w: Writer, v: AlterUserScramCredentialsResult, version: number): void {
-  const flex = true;
-  w.string(v.user, flex);
+  w.string(v.user, true);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  w.uvarint(0);
 }
 
 export const AlterUserScramCredentialsApi: ApiDefinition<AlterUserScramCredentialsRequest, AlterUserScramCredentialsResponse> = {

@@ -20,22 +20,20 @@ export function defaultVoteRequest(): VoteRequest {
 }
 
 export function readVoteRequest(r: Reader, version: number): VoteRequest {
-  const flex = true;
   const o: VoteRequest = {
-    clusterId: r.string(flex),
+    clusterId: r.string(true),
     voterId: version >= 1 ? r.int32() : -1,
-    topics: (readArray(r, flex, 1, (r) => readVoteRequestTopicData(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readVoteRequestTopicData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVoteRequest(w: Writer, v: VoteRequest, version: number): void {
-  const flex = true;
-  w.string(v.clusterId, flex);
+  w.string(v.clusterId, true);
   if (version >= 1) w.int32(v.voterId);
-  writeArray(w, v.topics, flex, (w, e) => writeVoteRequestTopicData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeVoteRequestTopicData, version);
+  w.uvarint(0);
 }
 
 export interface VoteRequestTopicData {
@@ -52,20 +50,18 @@ export function defaultVoteRequestTopicData(): VoteRequestTopicData {
 }
 
 export function readVoteRequestTopicData(r: Reader, version: number): VoteRequestTopicData {
-  const flex = true;
   const o: VoteRequestTopicData = {
-    topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readVoteRequestPartitionData(r, version)) ?? []),
+    topicName: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readVoteRequestPartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVoteRequestTopicData(w: Writer, v: VoteRequestTopicData, version: number): void {
-  const flex = true;
-  w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeVoteRequestPartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.topicName, true);
+  writeArray(w, v.partitions, true, writeVoteRequestPartitionData, version);
+  w.uvarint(0);
 }
 
 export interface VoteRequestPartitionData {
@@ -98,7 +94,6 @@ export function defaultVoteRequestPartitionData(): VoteRequestPartitionData {
 }
 
 export function readVoteRequestPartitionData(r: Reader, version: number): VoteRequestPartitionData {
-  const flex = true;
   const o: VoteRequestPartitionData = {
     partitionIndex: r.int32(),
     candidateEpoch: r.int32(),
@@ -108,12 +103,11 @@ export function readVoteRequestPartitionData(r: Reader, version: number): VoteRe
     lastOffsetEpoch: r.int32(),
     lastOffset: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVoteRequestPartitionData(w: Writer, v: VoteRequestPartitionData, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
   w.int32(v.candidateEpoch);
   w.int32(v.candidateId);
@@ -121,7 +115,7 @@ export function writeVoteRequestPartitionData(w: Writer, v: VoteRequestPartition
   if (version >= 1) w.uuid(v.voterDirectoryId);
   w.int32(v.lastOffsetEpoch);
   w.int64(v.lastOffset);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface VoteResponse {
@@ -141,32 +135,26 @@ export function defaultVoteResponse(): VoteResponse {
 }
 
 export function readVoteResponse(r: Reader, version: number): VoteResponse {
-  const flex = true;
   const o: VoteResponse = {
     errorCode: r.int16(),
-    topics: (readArray(r, flex, 1, (r) => readVoteResponseTopicData(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readVoteResponseTopicData, version) ?? []),
     nodeEndpoints: [],
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 1) o.nodeEndpoints = (readArray(t, true, 1, (r) => readNodeEndpoint(r, version)) ?? []);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0 && version >= 1) o.nodeEndpoints = (readArray(t, true, 1, readNodeEndpoint, version) ?? []);
   }
   return o;
 }
 
 export function writeVoteResponse(w: Writer, v: VoteResponse, version: number): void {
-  const flex = true;
   w.int16(v.errorCode);
-  writeArray(w, v.topics, flex, (w, e) => writeVoteResponseTopicData(w, e, version));
-  if (flex) {
-    const t0 = version >= 1 && (v.nodeEndpoints === null || v.nodeEndpoints.length > 0);
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, (w, e) => writeNodeEndpoint(w, e, version)); });
-  }
+  writeArray(w, v.topics, true, writeVoteResponseTopicData, version);
+  const t0 = version >= 1 && (v.nodeEndpoints === null || v.nodeEndpoints.length > 0);
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, writeNodeEndpoint, version); }); }
 }
 
 export interface VoteResponseTopicData {
@@ -183,20 +171,18 @@ export function defaultVoteResponseTopicData(): VoteResponseTopicData {
 }
 
 export function readVoteResponseTopicData(r: Reader, version: number): VoteResponseTopicData {
-  const flex = true;
   const o: VoteResponseTopicData = {
-    topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readVoteResponsePartitionData(r, version)) ?? []),
+    topicName: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readVoteResponsePartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVoteResponseTopicData(w: Writer, v: VoteResponseTopicData, version: number): void {
-  const flex = true;
-  w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeVoteResponsePartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.topicName, true);
+  writeArray(w, v.partitions, true, writeVoteResponsePartitionData, version);
+  w.uvarint(0);
 }
 
 export interface VoteResponsePartitionData {
@@ -222,7 +208,6 @@ export function defaultVoteResponsePartitionData(): VoteResponsePartitionData {
 }
 
 export function readVoteResponsePartitionData(r: Reader, version: number): VoteResponsePartitionData {
-  const flex = true;
   const o: VoteResponsePartitionData = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
@@ -230,18 +215,17 @@ export function readVoteResponsePartitionData(r: Reader, version: number): VoteR
     leaderEpoch: r.int32(),
     voteGranted: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVoteResponsePartitionData(w: Writer, v: VoteResponsePartitionData, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
   w.bool(v.voteGranted);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface NodeEndpoint {
@@ -262,22 +246,20 @@ export function defaultNodeEndpoint(): NodeEndpoint {
 }
 
 export function readNodeEndpoint(r: Reader, version: number): NodeEndpoint {
-  const flex = true;
   const o: NodeEndpoint = {
     nodeId: version >= 1 ? r.int32() : 0,
-    host: version >= 1 ? (r.string(flex) ?? '') : '',
+    host: version >= 1 ? (r.string(true) ?? '') : '',
     port: version >= 1 ? r.uint16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeNodeEndpoint(w: Writer, v: NodeEndpoint, version: number): void {
-  const flex = true;
   if (version >= 1) w.int32(v.nodeId);
-  if (version >= 1) w.string(v.host, flex);
+  if (version >= 1) w.string(v.host, true);
   if (version >= 1) w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const VoteApi: ApiDefinition<VoteRequest, VoteResponse> = {

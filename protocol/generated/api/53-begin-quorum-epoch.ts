@@ -27,10 +27,12 @@ export function readBeginQuorumEpochRequest(r: Reader, version: number): BeginQu
   const o: BeginQuorumEpochRequest = {
     clusterId: r.string(flex),
     voterId: version >= 1 ? r.int32() : -1,
-    topics: (readArray(r, flex, 1, (r) => readBeginQuorumEpochRequestTopicData(r, version)) ?? []),
-    leaderEndpoints: version >= 1 ? (readArray(r, flex, 1, (r) => readLeaderEndpoint(r, version)) ?? []) : [],
+    topics: (readArray(r, flex, 1, readBeginQuorumEpochRequestTopicData, version) ?? []),
+    leaderEndpoints: version >= 1 ? (readArray(r, flex, 1, readLeaderEndpoint, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -38,9 +40,11 @@ export function writeBeginQuorumEpochRequest(w: Writer, v: BeginQuorumEpochReque
   const flex = version >= 1;
   w.string(v.clusterId, flex);
   if (version >= 1) w.int32(v.voterId);
-  writeArray(w, v.topics, flex, (w, e) => writeBeginQuorumEpochRequestTopicData(w, e, version));
-  if (version >= 1) writeArray(w, v.leaderEndpoints, flex, (w, e) => writeLeaderEndpoint(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeBeginQuorumEpochRequestTopicData, version);
+  if (version >= 1) writeArray(w, v.leaderEndpoints, flex, writeLeaderEndpoint, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface BeginQuorumEpochRequestTopicData {
@@ -60,17 +64,21 @@ export function readBeginQuorumEpochRequestTopicData(r: Reader, version: number)
   const flex = version >= 1;
   const o: BeginQuorumEpochRequestTopicData = {
     topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readBeginQuorumEpochRequestPartitionData(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readBeginQuorumEpochRequestPartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeBeginQuorumEpochRequestTopicData(w: Writer, v: BeginQuorumEpochRequestTopicData, version: number): void {
   const flex = version >= 1;
   w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeBeginQuorumEpochRequestPartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeBeginQuorumEpochRequestPartitionData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface BeginQuorumEpochRequestPartitionData {
@@ -101,7 +109,9 @@ export function readBeginQuorumEpochRequestPartitionData(r: Reader, version: num
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -111,7 +121,9 @@ export function writeBeginQuorumEpochRequestPartitionData(w: Writer, v: BeginQuo
   if (version >= 1) w.uuid(v.voterDirectoryId);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface LeaderEndpoint {
@@ -138,7 +150,9 @@ export function readLeaderEndpoint(r: Reader, version: number): LeaderEndpoint {
     host: version >= 1 ? (r.string(flex) ?? '') : '',
     port: version >= 1 ? r.uint16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -147,7 +161,9 @@ export function writeLeaderEndpoint(w: Writer, v: LeaderEndpoint, version: numbe
   if (version >= 1) w.string(v.name, flex);
   if (version >= 1) w.string(v.host, flex);
   if (version >= 1) w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface BeginQuorumEpochResponse {
@@ -170,7 +186,7 @@ export function readBeginQuorumEpochResponse(r: Reader, version: number): BeginQ
   const flex = version >= 1;
   const o: BeginQuorumEpochResponse = {
     errorCode: r.int16(),
-    topics: (readArray(r, flex, 1, (r) => readBeginQuorumEpochResponseTopicData(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readBeginQuorumEpochResponseTopicData, version) ?? []),
     nodeEndpoints: [],
   };
   if (flex) {
@@ -178,7 +194,7 @@ export function readBeginQuorumEpochResponse(r: Reader, version: number): BeginQ
     for (let i = 0; i < n; i++) {
       const tag = r.uvarint();
       const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 1) o.nodeEndpoints = (readArray(t, true, 1, (r) => readNodeEndpoint(r, version)) ?? []);
+      if (tag === 0 && version >= 1) o.nodeEndpoints = (readArray(t, true, 1, readNodeEndpoint, version) ?? []);
     }
   }
   return o;
@@ -187,11 +203,11 @@ export function readBeginQuorumEpochResponse(r: Reader, version: number): BeginQ
 export function writeBeginQuorumEpochResponse(w: Writer, v: BeginQuorumEpochResponse, version: number): void {
   const flex = version >= 1;
   w.int16(v.errorCode);
-  writeArray(w, v.topics, flex, (w, e) => writeBeginQuorumEpochResponseTopicData(w, e, version));
+  writeArray(w, v.topics, flex, writeBeginQuorumEpochResponseTopicData, version);
   if (flex) {
     const t0 = version >= 1 && (v.nodeEndpoints === null || v.nodeEndpoints.length > 0);
     w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, (w, e) => writeNodeEndpoint(w, e, version)); });
+    if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, writeNodeEndpoint, version); }); }
   }
 }
 
@@ -212,17 +228,21 @@ export function readBeginQuorumEpochResponseTopicData(r: Reader, version: number
   const flex = version >= 1;
   const o: BeginQuorumEpochResponseTopicData = {
     topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readBeginQuorumEpochResponsePartitionData(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readBeginQuorumEpochResponsePartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeBeginQuorumEpochResponseTopicData(w: Writer, v: BeginQuorumEpochResponseTopicData, version: number): void {
   const flex = version >= 1;
   w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeBeginQuorumEpochResponsePartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeBeginQuorumEpochResponsePartitionData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface BeginQuorumEpochResponsePartitionData {
@@ -252,7 +272,9 @@ export function readBeginQuorumEpochResponsePartitionData(r: Reader, version: nu
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -262,7 +284,9 @@ export function writeBeginQuorumEpochResponsePartitionData(w: Writer, v: BeginQu
   w.int16(v.errorCode);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface NodeEndpoint {
@@ -289,7 +313,9 @@ export function readNodeEndpoint(r: Reader, version: number): NodeEndpoint {
     host: version >= 1 ? (r.string(flex) ?? '') : '',
     port: version >= 1 ? r.uint16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -298,7 +324,9 @@ export function writeNodeEndpoint(w: Writer, v: NodeEndpoint, version: number): 
   if (version >= 1) w.int32(v.nodeId);
   if (version >= 1) w.string(v.host, flex);
   if (version >= 1) w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const BeginQuorumEpochApi: ApiDefinition<BeginQuorumEpochRequest, BeginQuorumEpochResponse> = {

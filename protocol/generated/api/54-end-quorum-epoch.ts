@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface EndQuorumEpochRequest {
   clusterId: string | null;
@@ -23,19 +23,23 @@ export function readEndQuorumEpochRequest(r: Reader, version: number): EndQuorum
   const flex = version >= 1;
   const o: EndQuorumEpochRequest = {
     clusterId: r.string(flex),
-    topics: (readArray(r, flex, 1, (r) => readEndQuorumEpochRequestTopicData(r, version)) ?? []),
-    leaderEndpoints: version >= 1 ? (readArray(r, flex, 1, (r) => readLeaderEndpoint(r, version)) ?? []) : [],
+    topics: (readArray(r, flex, 1, readEndQuorumEpochRequestTopicData, version) ?? []),
+    leaderEndpoints: version >= 1 ? (readArray(r, flex, 1, readLeaderEndpoint, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeEndQuorumEpochRequest(w: Writer, v: EndQuorumEpochRequest, version: number): void {
   const flex = version >= 1;
   w.string(v.clusterId, flex);
-  writeArray(w, v.topics, flex, (w, e) => writeEndQuorumEpochRequestTopicData(w, e, version));
-  if (version >= 1) writeArray(w, v.leaderEndpoints, flex, (w, e) => writeLeaderEndpoint(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, flex, writeEndQuorumEpochRequestTopicData, version);
+  if (version >= 1) writeArray(w, v.leaderEndpoints, flex, writeLeaderEndpoint, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface EndQuorumEpochRequestTopicData {
@@ -55,17 +59,21 @@ export function readEndQuorumEpochRequestTopicData(r: Reader, version: number): 
   const flex = version >= 1;
   const o: EndQuorumEpochRequestTopicData = {
     topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readEndQuorumEpochRequestPartitionData(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readEndQuorumEpochRequestPartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeEndQuorumEpochRequestTopicData(w: Writer, v: EndQuorumEpochRequestTopicData, version: number): void {
   const flex = version >= 1;
   w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeEndQuorumEpochRequestPartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeEndQuorumEpochRequestPartitionData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface EndQuorumEpochRequestPartitionData {
@@ -97,10 +105,12 @@ export function readEndQuorumEpochRequestPartitionData(r: Reader, version: numbe
     partitionIndex: r.int32(),
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
-    preferredSuccessors: version === 0 ? (readArray(r, flex, 4, (r) => r.int32()) ?? []) : [],
-    preferredCandidates: version >= 1 ? (readArray(r, flex, 1, (r) => readReplicaInfo(r, version)) ?? []) : [],
+    preferredSuccessors: version === 0 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
+    preferredCandidates: version >= 1 ? (readArray(r, flex, 1, readReplicaInfo, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -109,9 +119,11 @@ export function writeEndQuorumEpochRequestPartitionData(w: Writer, v: EndQuorumE
   w.int32(v.partitionIndex);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (version === 0) writeArray(w, v.preferredSuccessors, flex, (w, e) => w.int32(e));
-  if (version >= 1) writeArray(w, v.preferredCandidates, flex, (w, e) => writeReplicaInfo(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version === 0) writeArray(w, v.preferredSuccessors, flex, writeInt32Element, version);
+  if (version >= 1) writeArray(w, v.preferredCandidates, flex, writeReplicaInfo, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface ReplicaInfo {
@@ -132,7 +144,9 @@ export function readReplicaInfo(r: Reader, version: number): ReplicaInfo {
     candidateId: version >= 1 ? r.int32() : 0,
     candidateDirectoryId: version >= 1 ? r.uuid() : ZERO_UUID,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -140,7 +154,9 @@ export function writeReplicaInfo(w: Writer, v: ReplicaInfo, version: number): vo
   const flex = version >= 1;
   if (version >= 1) w.int32(v.candidateId);
   if (version >= 1) w.uuid(v.candidateDirectoryId);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface LeaderEndpoint {
@@ -167,7 +183,9 @@ export function readLeaderEndpoint(r: Reader, version: number): LeaderEndpoint {
     host: version >= 1 ? (r.string(flex) ?? '') : '',
     port: version >= 1 ? r.uint16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -176,7 +194,9 @@ export function writeLeaderEndpoint(w: Writer, v: LeaderEndpoint, version: numbe
   if (version >= 1) w.string(v.name, flex);
   if (version >= 1) w.string(v.host, flex);
   if (version >= 1) w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface EndQuorumEpochResponse {
@@ -199,7 +219,7 @@ export function readEndQuorumEpochResponse(r: Reader, version: number): EndQuoru
   const flex = version >= 1;
   const o: EndQuorumEpochResponse = {
     errorCode: r.int16(),
-    topics: (readArray(r, flex, 1, (r) => readEndQuorumEpochResponseTopicData(r, version)) ?? []),
+    topics: (readArray(r, flex, 1, readEndQuorumEpochResponseTopicData, version) ?? []),
     nodeEndpoints: [],
   };
   if (flex) {
@@ -207,7 +227,7 @@ export function readEndQuorumEpochResponse(r: Reader, version: number): EndQuoru
     for (let i = 0; i < n; i++) {
       const tag = r.uvarint();
       const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 1) o.nodeEndpoints = (readArray(t, true, 1, (r) => readNodeEndpoint(r, version)) ?? []);
+      if (tag === 0 && version >= 1) o.nodeEndpoints = (readArray(t, true, 1, readNodeEndpoint, version) ?? []);
     }
   }
   return o;
@@ -216,11 +236,11 @@ export function readEndQuorumEpochResponse(r: Reader, version: number): EndQuoru
 export function writeEndQuorumEpochResponse(w: Writer, v: EndQuorumEpochResponse, version: number): void {
   const flex = version >= 1;
   w.int16(v.errorCode);
-  writeArray(w, v.topics, flex, (w, e) => writeEndQuorumEpochResponseTopicData(w, e, version));
+  writeArray(w, v.topics, flex, writeEndQuorumEpochResponseTopicData, version);
   if (flex) {
     const t0 = version >= 1 && (v.nodeEndpoints === null || v.nodeEndpoints.length > 0);
     w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, (w, e) => writeNodeEndpoint(w, e, version)); });
+    if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, writeNodeEndpoint, version); }); }
   }
 }
 
@@ -241,17 +261,21 @@ export function readEndQuorumEpochResponseTopicData(r: Reader, version: number):
   const flex = version >= 1;
   const o: EndQuorumEpochResponseTopicData = {
     topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readEndQuorumEpochResponsePartitionData(r, version)) ?? []),
+    partitions: (readArray(r, flex, 1, readEndQuorumEpochResponsePartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeEndQuorumEpochResponseTopicData(w: Writer, v: EndQuorumEpochResponseTopicData, version: number): void {
   const flex = version >= 1;
   w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeEndQuorumEpochResponsePartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, flex, writeEndQuorumEpochResponsePartitionData, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface EndQuorumEpochResponsePartitionData {
@@ -281,7 +305,9 @@ export function readEndQuorumEpochResponsePartitionData(r: Reader, version: numb
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -291,7 +317,9 @@ export function writeEndQuorumEpochResponsePartitionData(w: Writer, v: EndQuorum
   w.int16(v.errorCode);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface NodeEndpoint {
@@ -318,7 +346,9 @@ export function readNodeEndpoint(r: Reader, version: number): NodeEndpoint {
     host: version >= 1 ? (r.string(flex) ?? '') : '',
     port: version >= 1 ? r.uint16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -327,7 +357,9 @@ export function writeNodeEndpoint(w: Writer, v: NodeEndpoint, version: number): 
   if (version >= 1) w.int32(v.nodeId);
   if (version >= 1) w.string(v.host, flex);
   if (version >= 1) w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const EndQuorumEpochApi: ApiDefinition<EndQuorumEpochRequest, EndQuorumEpochResponse> = {

@@ -15,18 +15,16 @@ export function defaultDescribeQuorumRequest(): DescribeQuorumRequest {
 }
 
 export function readDescribeQuorumRequest(r: Reader, version: number): DescribeQuorumRequest {
-  const flex = true;
   const o: DescribeQuorumRequest = {
-    topics: (readArray(r, flex, 1, (r) => readDescribeQuorumRequestTopicData(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readDescribeQuorumRequestTopicData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeQuorumRequest(w: Writer, v: DescribeQuorumRequest, version: number): void {
-  const flex = true;
-  writeArray(w, v.topics, flex, (w, e) => writeDescribeQuorumRequestTopicData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeDescribeQuorumRequestTopicData, version);
+  w.uvarint(0);
 }
 
 export interface DescribeQuorumRequestTopicData {
@@ -43,20 +41,18 @@ export function defaultDescribeQuorumRequestTopicData(): DescribeQuorumRequestTo
 }
 
 export function readDescribeQuorumRequestTopicData(r: Reader, version: number): DescribeQuorumRequestTopicData {
-  const flex = true;
   const o: DescribeQuorumRequestTopicData = {
-    topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readDescribeQuorumRequestPartitionData(r, version)) ?? []),
+    topicName: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readDescribeQuorumRequestPartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeQuorumRequestTopicData(w: Writer, v: DescribeQuorumRequestTopicData, version: number): void {
-  const flex = true;
-  w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeDescribeQuorumRequestPartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.topicName, true);
+  writeArray(w, v.partitions, true, writeDescribeQuorumRequestPartitionData, version);
+  w.uvarint(0);
 }
 
 export interface DescribeQuorumRequestPartitionData {
@@ -71,18 +67,16 @@ export function defaultDescribeQuorumRequestPartitionData(): DescribeQuorumReque
 }
 
 export function readDescribeQuorumRequestPartitionData(r: Reader, version: number): DescribeQuorumRequestPartitionData {
-  const flex = true;
   const o: DescribeQuorumRequestPartitionData = {
     partitionIndex: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeQuorumRequestPartitionData(w: Writer, v: DescribeQuorumRequestPartitionData, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface DescribeQuorumResponse {
@@ -104,24 +98,22 @@ export function defaultDescribeQuorumResponse(): DescribeQuorumResponse {
 }
 
 export function readDescribeQuorumResponse(r: Reader, version: number): DescribeQuorumResponse {
-  const flex = true;
   const o: DescribeQuorumResponse = {
     errorCode: r.int16(),
-    errorMessage: version >= 2 ? r.string(flex) : '',
-    topics: (readArray(r, flex, 1, (r) => readDescribeQuorumResponseTopicData(r, version)) ?? []),
-    nodes: version >= 2 ? (readArray(r, flex, 1, (r) => readNode(r, version)) ?? []) : [],
+    errorMessage: version >= 2 ? r.string(true) : '',
+    topics: (readArray(r, true, 1, readDescribeQuorumResponseTopicData, version) ?? []),
+    nodes: version >= 2 ? (readArray(r, true, 1, readNode, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeQuorumResponse(w: Writer, v: DescribeQuorumResponse, version: number): void {
-  const flex = true;
   w.int16(v.errorCode);
-  if (version >= 2) w.string(v.errorMessage, flex);
-  writeArray(w, v.topics, flex, (w, e) => writeDescribeQuorumResponseTopicData(w, e, version));
-  if (version >= 2) writeArray(w, v.nodes, flex, (w, e) => writeNode(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 2) w.string(v.errorMessage, true);
+  writeArray(w, v.topics, true, writeDescribeQuorumResponseTopicData, version);
+  if (version >= 2) writeArray(w, v.nodes, true, writeNode, version);
+  w.uvarint(0);
 }
 
 export interface DescribeQuorumResponseTopicData {
@@ -138,20 +130,18 @@ export function defaultDescribeQuorumResponseTopicData(): DescribeQuorumResponse
 }
 
 export function readDescribeQuorumResponseTopicData(r: Reader, version: number): DescribeQuorumResponseTopicData {
-  const flex = true;
   const o: DescribeQuorumResponseTopicData = {
-    topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readDescribeQuorumResponsePartitionData(r, version)) ?? []),
+    topicName: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readDescribeQuorumResponsePartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeQuorumResponseTopicData(w: Writer, v: DescribeQuorumResponseTopicData, version: number): void {
-  const flex = true;
-  w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeDescribeQuorumResponsePartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.topicName, true);
+  writeArray(w, v.partitions, true, writeDescribeQuorumResponsePartitionData, version);
+  w.uvarint(0);
 }
 
 export interface DescribeQuorumResponsePartitionData {
@@ -183,32 +173,30 @@ export function defaultDescribeQuorumResponsePartitionData(): DescribeQuorumResp
 }
 
 export function readDescribeQuorumResponsePartitionData(r: Reader, version: number): DescribeQuorumResponsePartitionData {
-  const flex = true;
   const o: DescribeQuorumResponsePartitionData = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
-    errorMessage: version >= 2 ? r.string(flex) : '',
+    errorMessage: version >= 2 ? r.string(true) : '',
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
     highWatermark: r.int64(),
-    currentVoters: (readArray(r, flex, 1, (r) => readReplicaState(r, version)) ?? []),
-    observers: (readArray(r, flex, 1, (r) => readReplicaState(r, version)) ?? []),
+    currentVoters: (readArray(r, true, 1, readReplicaState, version) ?? []),
+    observers: (readArray(r, true, 1, readReplicaState, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeQuorumResponsePartitionData(w: Writer, v: DescribeQuorumResponsePartitionData, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (version >= 2) w.string(v.errorMessage, flex);
+  if (version >= 2) w.string(v.errorMessage, true);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
   w.int64(v.highWatermark);
-  writeArray(w, v.currentVoters, flex, (w, e) => writeReplicaState(w, e, version));
-  writeArray(w, v.observers, flex, (w, e) => writeReplicaState(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.currentVoters, true, writeReplicaState, version);
+  writeArray(w, v.observers, true, writeReplicaState, version);
+  w.uvarint(0);
 }
 
 export interface Node {
@@ -226,20 +214,18 @@ export function defaultNode(): Node {
 }
 
 export function readNode(r: Reader, version: number): Node {
-  const flex = true;
   const o: Node = {
     nodeId: version >= 2 ? r.int32() : 0,
-    listeners: version >= 2 ? (readArray(r, flex, 1, (r) => readListener(r, version)) ?? []) : [],
+    listeners: version >= 2 ? (readArray(r, true, 1, readListener, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeNode(w: Writer, v: Node, version: number): void {
-  const flex = true;
   if (version >= 2) w.int32(v.nodeId);
-  if (version >= 2) writeArray(w, v.listeners, flex, (w, e) => writeListener(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version >= 2) writeArray(w, v.listeners, true, writeListener, version);
+  w.uvarint(0);
 }
 
 export interface Listener {
@@ -260,22 +246,20 @@ export function defaultListener(): Listener {
 }
 
 export function readListener(r: Reader, version: number): Listener {
-  const flex = true;
   const o: Listener = {
-    name: version >= 2 ? (r.string(flex) ?? '') : '',
-    host: version >= 2 ? (r.string(flex) ?? '') : '',
+    name: version >= 2 ? (r.string(true) ?? '') : '',
+    host: version >= 2 ? (r.string(true) ?? '') : '',
     port: version >= 2 ? r.uint16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListener(w: Writer, v: Listener, version: number): void {
-  const flex = true;
-  if (version >= 2) w.string(v.name, flex);
-  if (version >= 2) w.string(v.host, flex);
+  if (version >= 2) w.string(v.name, true);
+  if (version >= 2) w.string(v.host, true);
   if (version >= 2) w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface ReplicaState {
@@ -300,7 +284,6 @@ export function defaultReplicaState(): ReplicaState {
 }
 
 export function readReplicaState(r: Reader, version: number): ReplicaState {
-  const flex = true;
   const o: ReplicaState = {
     replicaId: r.int32(),
     replicaDirectoryId: version >= 2 ? r.uuid() : ZERO_UUID,
@@ -308,18 +291,17 @@ export function readReplicaState(r: Reader, version: number): ReplicaState {
     lastFetchTimestamp: version >= 1 ? r.int64() : -1,
     lastCaughtUpTimestamp: version >= 1 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeReplicaState(w: Writer, v: ReplicaState, version: number): void {
-  const flex = true;
   w.int32(v.replicaId);
   if (version >= 2) w.uuid(v.replicaDirectoryId);
   w.int64(v.logEndOffset);
   if (version >= 1) w.int64(v.lastFetchTimestamp);
   if (version >= 1) w.int64(v.lastCaughtUpTimestamp);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const DescribeQuorumApi: ApiDefinition<DescribeQuorumRequest, DescribeQuorumResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface AlterPartitionRequest {
   /** The ID of the requesting broker */
@@ -21,22 +21,20 @@ export function defaultAlterPartitionRequest(): AlterPartitionRequest {
 }
 
 export function readAlterPartitionRequest(r: Reader, version: number): AlterPartitionRequest {
-  const flex = true;
   const o: AlterPartitionRequest = {
     brokerId: r.int32(),
     brokerEpoch: r.int64(),
-    topics: (readArray(r, flex, 1, (r) => readAlterPartitionRequestTopicData(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readAlterPartitionRequestTopicData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterPartitionRequest(w: Writer, v: AlterPartitionRequest, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
-  writeArray(w, v.topics, flex, (w, e) => writeAlterPartitionRequestTopicData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeAlterPartitionRequestTopicData, version);
+  w.uvarint(0);
 }
 
 export interface AlterPartitionRequestTopicData {
@@ -56,22 +54,20 @@ export function defaultAlterPartitionRequestTopicData(): AlterPartitionRequestTo
 }
 
 export function readAlterPartitionRequestTopicData(r: Reader, version: number): AlterPartitionRequestTopicData {
-  const flex = true;
   const o: AlterPartitionRequestTopicData = {
-    topicName: version <= 1 ? (r.string(flex) ?? '') : '',
+    topicName: version <= 1 ? (r.string(true) ?? '') : '',
     topicId: version >= 2 ? r.uuid() : ZERO_UUID,
-    partitions: (readArray(r, flex, 1, (r) => readAlterPartitionRequestPartitionData(r, version)) ?? []),
+    partitions: (readArray(r, true, 1, readAlterPartitionRequestPartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterPartitionRequestTopicData(w: Writer, v: AlterPartitionRequestTopicData, version: number): void {
-  const flex = true;
-  if (version <= 1) w.string(v.topicName, flex);
+  if (version <= 1) w.string(v.topicName, true);
   if (version >= 2) w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => writeAlterPartitionRequestPartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, true, writeAlterPartitionRequestPartitionData, version);
+  w.uvarint(0);
 }
 
 export interface AlterPartitionRequestPartitionData {
@@ -100,28 +96,26 @@ export function defaultAlterPartitionRequestPartitionData(): AlterPartitionReque
 }
 
 export function readAlterPartitionRequestPartitionData(r: Reader, version: number): AlterPartitionRequestPartitionData {
-  const flex = true;
   const o: AlterPartitionRequestPartitionData = {
     partitionIndex: r.int32(),
     leaderEpoch: r.int32(),
-    newIsr: version <= 2 ? (readArray(r, flex, 4, (r) => r.int32()) ?? []) : [],
-    newIsrWithEpochs: version >= 3 ? (readArray(r, flex, 1, (r) => readBrokerState(r, version)) ?? []) : [],
+    newIsr: version <= 2 ? (readArray(r, true, 4, readInt32Element, version) ?? []) : [],
+    newIsrWithEpochs: version >= 3 ? (readArray(r, true, 1, readBrokerState, version) ?? []) : [],
     leaderRecoveryState: version >= 1 ? r.int8() : 0,
     partitionEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterPartitionRequestPartitionData(w: Writer, v: AlterPartitionRequestPartitionData, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
   w.int32(v.leaderEpoch);
-  if (version <= 2) writeArray(w, v.newIsr, flex, (w, e) => w.int32(e));
-  if (version >= 3) writeArray(w, v.newIsrWithEpochs, flex, (w, e) => writeBrokerState(w, e, version));
+  if (version <= 2) writeArray(w, v.newIsr, true, writeInt32Element, version);
+  if (version >= 3) writeArray(w, v.newIsrWithEpochs, true, writeBrokerState, version);
   if (version >= 1) w.int8(v.leaderRecoveryState);
   w.int32(v.partitionEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface BrokerState {
@@ -139,20 +133,18 @@ export function defaultBrokerState(): BrokerState {
 }
 
 export function readBrokerState(r: Reader, version: number): BrokerState {
-  const flex = true;
   const o: BrokerState = {
     brokerId: version >= 3 ? r.int32() : 0,
     brokerEpoch: version >= 3 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeBrokerState(w: Writer, v: BrokerState, version: number): void {
-  const flex = true;
   if (version >= 3) w.int32(v.brokerId);
   if (version >= 3) w.int64(v.brokerEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface AlterPartitionResponse {
@@ -172,22 +164,20 @@ export function defaultAlterPartitionResponse(): AlterPartitionResponse {
 }
 
 export function readAlterPartitionResponse(r: Reader, version: number): AlterPartitionResponse {
-  const flex = true;
   const o: AlterPartitionResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    topics: (readArray(r, flex, 1, (r) => readAlterPartitionResponseTopicData(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readAlterPartitionResponseTopicData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterPartitionResponse(w: Writer, v: AlterPartitionResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  writeArray(w, v.topics, flex, (w, e) => writeAlterPartitionResponseTopicData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeAlterPartitionResponseTopicData, version);
+  w.uvarint(0);
 }
 
 export interface AlterPartitionResponseTopicData {
@@ -207,22 +197,20 @@ export function defaultAlterPartitionResponseTopicData(): AlterPartitionResponse
 }
 
 export function readAlterPartitionResponseTopicData(r: Reader, version: number): AlterPartitionResponseTopicData {
-  const flex = true;
   const o: AlterPartitionResponseTopicData = {
-    topicName: version <= 1 ? (r.string(flex) ?? '') : '',
+    topicName: version <= 1 ? (r.string(true) ?? '') : '',
     topicId: version >= 2 ? r.uuid() : ZERO_UUID,
-    partitions: (readArray(r, flex, 1, (r) => readAlterPartitionResponsePartitionData(r, version)) ?? []),
+    partitions: (readArray(r, true, 1, readAlterPartitionResponsePartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterPartitionResponseTopicData(w: Writer, v: AlterPartitionResponseTopicData, version: number): void {
-  const flex = true;
-  if (version <= 1) w.string(v.topicName, flex);
+  if (version <= 1) w.string(v.topicName, true);
   if (version >= 2) w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => writeAlterPartitionResponsePartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, true, writeAlterPartitionResponsePartitionData, version);
+  w.uvarint(0);
 }
 
 export interface AlterPartitionResponsePartitionData {
@@ -255,30 +243,28 @@ export function defaultAlterPartitionResponsePartitionData(): AlterPartitionResp
 }
 
 export function readAlterPartitionResponsePartitionData(r: Reader, version: number): AlterPartitionResponsePartitionData {
-  const flex = true;
   const o: AlterPartitionResponsePartitionData = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
-    isr: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    isr: (readArray(r, true, 4, readInt32Element, version) ?? []),
     leaderRecoveryState: version >= 1 ? r.int8() : 0,
     partitionEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAlterPartitionResponsePartitionData(w: Writer, v: AlterPartitionResponsePartitionData, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  writeArray(w, v.isr, flex, (w, e) => w.int32(e));
+  writeArray(w, v.isr, true, writeInt32Element, version);
   if (version >= 1) w.int8(v.leaderRecoveryState);
   w.int32(v.partitionEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const AlterPartitionApi: ApiDefinition<AlterPartitionRequest, AlterPartitionResponse> = {

@@ -22,22 +22,20 @@ export function defaultUpdateFeaturesRequest(): UpdateFeaturesRequest {
 }
 
 export function readUpdateFeaturesRequest(r: Reader, version: number): UpdateFeaturesRequest {
-  const flex = true;
   const o: UpdateFeaturesRequest = {
     timeoutMs: r.int32(),
-    featureUpdates: (readArray(r, flex, 1, (r) => readFeatureUpdateKey(r, version)) ?? []),
+    featureUpdates: (readArray(r, true, 1, readFeatureUpdateKey, version) ?? []),
     validateOnly: version >= 1 ? r.bool() : false,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUpdateFeaturesRequest(w: Writer, v: UpdateFeaturesRequest, version: number): void {
-  const flex = true;
   w.int32(v.timeoutMs);
-  writeArray(w, v.featureUpdates, flex, (w, e) => writeFeatureUpdateKey(w, e, version));
+  writeArray(w, v.featureUpdates, true, writeFeatureUpdateKey, version);
   if (version >= 1) w.bool(v.validateOnly);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface FeatureUpdateKey {
@@ -61,24 +59,22 @@ export function defaultFeatureUpdateKey(): FeatureUpdateKey {
 }
 
 export function readFeatureUpdateKey(r: Reader, version: number): FeatureUpdateKey {
-  const flex = true;
   const o: FeatureUpdateKey = {
-    feature: (r.string(flex) ?? ''),
+    feature: (r.string(true) ?? ''),
     maxVersionLevel: r.int16(),
     allowDowngrade: version === 0 ? r.bool() : false,
     upgradeType: version >= 1 ? r.int8() : 1,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFeatureUpdateKey(w: Writer, v: FeatureUpdateKey, version: number): void {
-  const flex = true;
-  w.string(v.feature, flex);
+  w.string(v.feature, true);
   w.int16(v.maxVersionLevel);
   if (version === 0) w.bool(v.allowDowngrade);
   if (version >= 1) w.int8(v.upgradeType);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface UpdateFeaturesResponse {
@@ -102,24 +98,22 @@ export function defaultUpdateFeaturesResponse(): UpdateFeaturesResponse {
 }
 
 export function readUpdateFeaturesResponse(r: Reader, version: number): UpdateFeaturesResponse {
-  const flex = true;
   const o: UpdateFeaturesResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
-    results: version <= 1 ? (readArray(r, flex, 1, (r) => readUpdatableFeatureResult(r, version)) ?? []) : [],
+    errorMessage: r.string(true),
+    results: version <= 1 ? (readArray(r, true, 1, readUpdatableFeatureResult, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUpdateFeaturesResponse(w: Writer, v: UpdateFeaturesResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  if (version <= 1) writeArray(w, v.results, flex, (w, e) => writeUpdatableFeatureResult(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  if (version <= 1) writeArray(w, v.results, true, writeUpdatableFeatureResult, version);
+  w.uvarint(0);
 }
 
 export interface UpdatableFeatureResult {
@@ -140,22 +134,20 @@ export function defaultUpdatableFeatureResult(): UpdatableFeatureResult {
 }
 
 export function readUpdatableFeatureResult(r: Reader, version: number): UpdatableFeatureResult {
-  const flex = true;
   const o: UpdatableFeatureResult = {
-    feature: (r.string(flex) ?? ''),
+    feature: (r.string(true) ?? ''),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
+    errorMessage: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUpdatableFeatureResult(w: Writer, v: UpdatableFeatureResult, version: number): void {
-  const flex = true;
-  w.string(v.feature, flex);
+  w.string(v.feature, true);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  w.uvarint(0);
 }
 
 export const UpdateFeaturesApi: ApiDefinition<UpdateFeaturesRequest, UpdateFeaturesResponse> = {

@@ -22,22 +22,20 @@ export function defaultEnvelopeRequest(): EnvelopeRequest {
 }
 
 export function readEnvelopeRequest(r: Reader, version: number): EnvelopeRequest {
-  const flex = true;
   const o: EnvelopeRequest = {
-    requestData: (r.bytes(flex) ?? EMPTY_BYTES),
-    requestPrincipal: r.bytes(flex),
-    clientHostAddress: (r.bytes(flex) ?? EMPTY_BYTES),
+    requestData: (r.bytes(true) ?? EMPTY_BYTES),
+    requestPrincipal: r.bytes(true),
+    clientHostAddress: (r.bytes(true) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeEnvelopeRequest(w: Writer, v: EnvelopeRequest, version: number): void {
-  const flex = true;
-  w.bytes(v.requestData, flex);
-  w.bytes(v.requestPrincipal, flex);
-  w.bytes(v.clientHostAddress, flex);
-  if (flex) w.uvarint(0);
+  w.bytes(v.requestData, true);
+  w.bytes(v.requestPrincipal, true);
+  w.bytes(v.clientHostAddress, true);
+  w.uvarint(0);
 }
 
 export interface EnvelopeResponse {
@@ -55,20 +53,18 @@ export function defaultEnvelopeResponse(): EnvelopeResponse {
 }
 
 export function readEnvelopeResponse(r: Reader, version: number): EnvelopeResponse {
-  const flex = true;
   const o: EnvelopeResponse = {
-    responseData: r.bytes(flex),
+    responseData: r.bytes(true),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeEnvelopeResponse(w: Writer, v: EnvelopeResponse, version: number): void {
-  const flex = true;
-  w.bytes(v.responseData, flex);
+  w.bytes(v.responseData, true);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const EnvelopeApi: ApiDefinition<EnvelopeRequest, EnvelopeResponse> = {

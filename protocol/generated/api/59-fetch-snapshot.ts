@@ -25,34 +25,28 @@ export function defaultFetchSnapshotRequest(): FetchSnapshotRequest {
 }
 
 export function readFetchSnapshotRequest(r: Reader, version: number): FetchSnapshotRequest {
-  const flex = true;
   const o: FetchSnapshotRequest = {
     clusterId: null,
     replicaId: r.int32(),
     maxBytes: r.int32(),
-    topics: (readArray(r, flex, 1, (r) => readFetchSnapshotRequestTopicSnapshot(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readFetchSnapshotRequestTopicSnapshot, version) ?? []),
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.clusterId = t.string(true);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.clusterId = t.string(true);
   }
   return o;
 }
 
 export function writeFetchSnapshotRequest(w: Writer, v: FetchSnapshotRequest, version: number): void {
-  const flex = true;
   w.int32(v.replicaId);
   w.int32(v.maxBytes);
-  writeArray(w, v.topics, flex, (w, e) => writeFetchSnapshotRequestTopicSnapshot(w, e, version));
-  if (flex) {
-    const t0 = true && v.clusterId !== null;
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { w.string(v.clusterId, true); });
-  }
+  writeArray(w, v.topics, true, writeFetchSnapshotRequestTopicSnapshot, version);
+  const t0 = v.clusterId !== null;
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { w.string(v.clusterId, true); }); }
 }
 
 export interface FetchSnapshotRequestTopicSnapshot {
@@ -70,20 +64,18 @@ export function defaultFetchSnapshotRequestTopicSnapshot(): FetchSnapshotRequest
 }
 
 export function readFetchSnapshotRequestTopicSnapshot(r: Reader, version: number): FetchSnapshotRequestTopicSnapshot {
-  const flex = true;
   const o: FetchSnapshotRequestTopicSnapshot = {
-    name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readFetchSnapshotRequestPartitionSnapshot(r, version)) ?? []),
+    name: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readFetchSnapshotRequestPartitionSnapshot, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFetchSnapshotRequestTopicSnapshot(w: Writer, v: FetchSnapshotRequestTopicSnapshot, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeFetchSnapshotRequestPartitionSnapshot(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  writeArray(w, v.partitions, true, writeFetchSnapshotRequestPartitionSnapshot, version);
+  w.uvarint(0);
 }
 
 export interface FetchSnapshotRequestPartitionSnapshot {
@@ -110,7 +102,6 @@ export function defaultFetchSnapshotRequestPartitionSnapshot(): FetchSnapshotReq
 }
 
 export function readFetchSnapshotRequestPartitionSnapshot(r: Reader, version: number): FetchSnapshotRequestPartitionSnapshot {
-  const flex = true;
   const o: FetchSnapshotRequestPartitionSnapshot = {
     partition: r.int32(),
     currentLeaderEpoch: r.int32(),
@@ -118,28 +109,23 @@ export function readFetchSnapshotRequestPartitionSnapshot(r: Reader, version: nu
     position: r.int64(),
     replicaDirectoryId: ZERO_UUID,
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 1) o.replicaDirectoryId = t.uuid();
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0 && version >= 1) o.replicaDirectoryId = t.uuid();
   }
   return o;
 }
 
 export function writeFetchSnapshotRequestPartitionSnapshot(w: Writer, v: FetchSnapshotRequestPartitionSnapshot, version: number): void {
-  const flex = true;
   w.int32(v.partition);
   w.int32(v.currentLeaderEpoch);
   writeFetchSnapshotRequestSnapshotId(w, v.snapshotId, version);
   w.int64(v.position);
-  if (flex) {
-    const t0 = version >= 1 && v.replicaDirectoryId !== ZERO_UUID;
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { w.uuid(v.replicaDirectoryId); });
-  }
+  const t0 = version >= 1 && v.replicaDirectoryId !== ZERO_UUID;
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { w.uvarint(0); w.uvarint(16); w.uuid(v.replicaDirectoryId); }
 }
 
 export interface FetchSnapshotRequestSnapshotId {
@@ -155,20 +141,18 @@ export function defaultFetchSnapshotRequestSnapshotId(): FetchSnapshotRequestSna
 }
 
 export function readFetchSnapshotRequestSnapshotId(r: Reader, version: number): FetchSnapshotRequestSnapshotId {
-  const flex = true;
   const o: FetchSnapshotRequestSnapshotId = {
     endOffset: r.int64(),
     epoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFetchSnapshotRequestSnapshotId(w: Writer, v: FetchSnapshotRequestSnapshotId, version: number): void {
-  const flex = true;
   w.int64(v.endOffset);
   w.int32(v.epoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface FetchSnapshotResponse {
@@ -192,34 +176,28 @@ export function defaultFetchSnapshotResponse(): FetchSnapshotResponse {
 }
 
 export function readFetchSnapshotResponse(r: Reader, version: number): FetchSnapshotResponse {
-  const flex = true;
   const o: FetchSnapshotResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    topics: (readArray(r, flex, 1, (r) => readFetchSnapshotResponseTopicSnapshot(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readFetchSnapshotResponseTopicSnapshot, version) ?? []),
     nodeEndpoints: [],
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 1) o.nodeEndpoints = (readArray(t, true, 1, (r) => readNodeEndpoint(r, version)) ?? []);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0 && version >= 1) o.nodeEndpoints = (readArray(t, true, 1, readNodeEndpoint, version) ?? []);
   }
   return o;
 }
 
 export function writeFetchSnapshotResponse(w: Writer, v: FetchSnapshotResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  writeArray(w, v.topics, flex, (w, e) => writeFetchSnapshotResponseTopicSnapshot(w, e, version));
-  if (flex) {
-    const t0 = version >= 1 && (v.nodeEndpoints === null || v.nodeEndpoints.length > 0);
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, (w, e) => writeNodeEndpoint(w, e, version)); });
-  }
+  writeArray(w, v.topics, true, writeFetchSnapshotResponseTopicSnapshot, version);
+  const t0 = version >= 1 && (v.nodeEndpoints === null || v.nodeEndpoints.length > 0);
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.nodeEndpoints, true, writeNodeEndpoint, version); }); }
 }
 
 export interface FetchSnapshotResponseTopicSnapshot {
@@ -237,20 +215,18 @@ export function defaultFetchSnapshotResponseTopicSnapshot(): FetchSnapshotRespon
 }
 
 export function readFetchSnapshotResponseTopicSnapshot(r: Reader, version: number): FetchSnapshotResponseTopicSnapshot {
-  const flex = true;
   const o: FetchSnapshotResponseTopicSnapshot = {
-    name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readFetchSnapshotResponsePartitionSnapshot(r, version)) ?? []),
+    name: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readFetchSnapshotResponsePartitionSnapshot, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFetchSnapshotResponseTopicSnapshot(w: Writer, v: FetchSnapshotResponseTopicSnapshot, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writeFetchSnapshotResponsePartitionSnapshot(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  writeArray(w, v.partitions, true, writeFetchSnapshotResponsePartitionSnapshot, version);
+  w.uvarint(0);
 }
 
 export interface FetchSnapshotResponsePartitionSnapshot {
@@ -282,7 +258,6 @@ export function defaultFetchSnapshotResponsePartitionSnapshot(): FetchSnapshotRe
 }
 
 export function readFetchSnapshotResponsePartitionSnapshot(r: Reader, version: number): FetchSnapshotResponsePartitionSnapshot {
-  const flex = true;
   const o: FetchSnapshotResponsePartitionSnapshot = {
     index: r.int32(),
     errorCode: r.int16(),
@@ -290,32 +265,27 @@ export function readFetchSnapshotResponsePartitionSnapshot(r: Reader, version: n
     currentLeader: defaultLeaderIdAndEpoch(),
     size: r.int64(),
     position: r.int64(),
-    unalignedRecords: r.bytes(flex),
+    unalignedRecords: r.bytes(true),
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.currentLeader = readLeaderIdAndEpoch(t, version);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.currentLeader = readLeaderIdAndEpoch(t, version);
   }
   return o;
 }
 
 export function writeFetchSnapshotResponsePartitionSnapshot(w: Writer, v: FetchSnapshotResponsePartitionSnapshot, version: number): void {
-  const flex = true;
   w.int32(v.index);
   w.int16(v.errorCode);
   writeFetchSnapshotResponseSnapshotId(w, v.snapshotId, version);
   w.int64(v.size);
   w.int64(v.position);
-  w.bytes(v.unalignedRecords, flex);
-  if (flex) {
-    const t0 = true && !isDefaultLeaderIdAndEpoch(v.currentLeader);
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeLeaderIdAndEpoch(w, v.currentLeader, version); });
-  }
+  w.bytes(v.unalignedRecords, true);
+  const t0 = !isDefaultLeaderIdAndEpoch(v.currentLeader);
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { writeLeaderIdAndEpoch(w, v.currentLeader, version); }); }
 }
 
 export interface FetchSnapshotResponseSnapshotId {
@@ -331,20 +301,18 @@ export function defaultFetchSnapshotResponseSnapshotId(): FetchSnapshotResponseS
 }
 
 export function readFetchSnapshotResponseSnapshotId(r: Reader, version: number): FetchSnapshotResponseSnapshotId {
-  const flex = true;
   const o: FetchSnapshotResponseSnapshotId = {
     endOffset: r.int64(),
     epoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFetchSnapshotResponseSnapshotId(w: Writer, v: FetchSnapshotResponseSnapshotId, version: number): void {
-  const flex = true;
   w.int64(v.endOffset);
   w.int32(v.epoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface LeaderIdAndEpoch {
@@ -362,20 +330,18 @@ export function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
 }
 
 export function readLeaderIdAndEpoch(r: Reader, version: number): LeaderIdAndEpoch {
-  const flex = true;
   const o: LeaderIdAndEpoch = {
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeLeaderIdAndEpoch(w: Writer, v: LeaderIdAndEpoch, version: number): void {
-  const flex = true;
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface NodeEndpoint {
@@ -396,22 +362,20 @@ export function defaultNodeEndpoint(): NodeEndpoint {
 }
 
 export function readNodeEndpoint(r: Reader, version: number): NodeEndpoint {
-  const flex = true;
   const o: NodeEndpoint = {
     nodeId: version >= 1 ? r.int32() : 0,
-    host: version >= 1 ? (r.string(flex) ?? '') : '',
+    host: version >= 1 ? (r.string(true) ?? '') : '',
     port: version >= 1 ? r.uint16() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeNodeEndpoint(w: Writer, v: NodeEndpoint, version: number): void {
-  const flex = true;
   if (version >= 1) w.int32(v.nodeId);
-  if (version >= 1) w.string(v.host, flex);
+  if (version >= 1) w.string(v.host, true);
   if (version >= 1) w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 function isDefaultLeaderIdAndEpoch(v: LeaderIdAndEpoch): boolean {

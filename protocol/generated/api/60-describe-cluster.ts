@@ -19,20 +19,18 @@ export function defaultDescribeClusterRequest(): DescribeClusterRequest {
 }
 
 export function readDescribeClusterRequest(r: Reader, version: number): DescribeClusterRequest {
-  const flex = true;
   const o: DescribeClusterRequest = {
     includeClusterAuthorizedOperations: r.bool(),
     endpointType: version >= 1 ? r.int8() : 1,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeClusterRequest(w: Writer, v: DescribeClusterRequest, version: number): void {
-  const flex = true;
   w.bool(v.includeClusterAuthorizedOperations);
   if (version >= 1) w.int8(v.endpointType);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface DescribeClusterResponse {
@@ -68,32 +66,30 @@ export function defaultDescribeClusterResponse(): DescribeClusterResponse {
 }
 
 export function readDescribeClusterResponse(r: Reader, version: number): DescribeClusterResponse {
-  const flex = true;
   const o: DescribeClusterResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
+    errorMessage: r.string(true),
     endpointType: version >= 1 ? r.int8() : 1,
-    clusterId: (r.string(flex) ?? ''),
+    clusterId: (r.string(true) ?? ''),
     controllerId: r.int32(),
-    brokers: (readArray(r, flex, 1, (r) => readDescribeClusterBroker(r, version)) ?? []),
+    brokers: (readArray(r, true, 1, readDescribeClusterBroker, version) ?? []),
     clusterAuthorizedOperations: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeClusterResponse(w: Writer, v: DescribeClusterResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
+  w.string(v.errorMessage, true);
   if (version >= 1) w.int8(v.endpointType);
-  w.string(v.clusterId, flex);
+  w.string(v.clusterId, true);
   w.int32(v.controllerId);
-  writeArray(w, v.brokers, flex, (w, e) => writeDescribeClusterBroker(w, e, version));
+  writeArray(w, v.brokers, true, writeDescribeClusterBroker, version);
   w.int32(v.clusterAuthorizedOperations);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface DescribeClusterBroker {
@@ -117,24 +113,22 @@ export function defaultDescribeClusterBroker(): DescribeClusterBroker {
 }
 
 export function readDescribeClusterBroker(r: Reader, version: number): DescribeClusterBroker {
-  const flex = true;
   const o: DescribeClusterBroker = {
     brokerId: r.int32(),
-    host: (r.string(flex) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.int32(),
-    rack: r.string(flex),
+    rack: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeClusterBroker(w: Writer, v: DescribeClusterBroker, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
-  w.string(v.host, flex);
+  w.string(v.host, true);
   w.int32(v.port);
-  w.string(v.rack, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.rack, true);
+  w.uvarint(0);
 }
 
 export const DescribeClusterApi: ApiDefinition<DescribeClusterRequest, DescribeClusterResponse> = {

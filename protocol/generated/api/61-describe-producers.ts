@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface DescribeProducersRequest {
   topics: TopicRequest[];
@@ -15,18 +15,16 @@ export function defaultDescribeProducersRequest(): DescribeProducersRequest {
 }
 
 export function readDescribeProducersRequest(r: Reader, version: number): DescribeProducersRequest {
-  const flex = true;
   const o: DescribeProducersRequest = {
-    topics: (readArray(r, flex, 1, (r) => readTopicRequest(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readTopicRequest, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeProducersRequest(w: Writer, v: DescribeProducersRequest, version: number): void {
-  const flex = true;
-  writeArray(w, v.topics, flex, (w, e) => writeTopicRequest(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeTopicRequest, version);
+  w.uvarint(0);
 }
 
 export interface TopicRequest {
@@ -44,20 +42,18 @@ export function defaultTopicRequest(): TopicRequest {
 }
 
 export function readTopicRequest(r: Reader, version: number): TopicRequest {
-  const flex = true;
   const o: TopicRequest = {
-    name: (r.string(flex) ?? ''),
-    partitionIndexes: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    name: (r.string(true) ?? ''),
+    partitionIndexes: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicRequest(w: Writer, v: TopicRequest, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  writeArray(w, v.partitionIndexes, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  writeArray(w, v.partitionIndexes, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export interface DescribeProducersResponse {
@@ -75,20 +71,18 @@ export function defaultDescribeProducersResponse(): DescribeProducersResponse {
 }
 
 export function readDescribeProducersResponse(r: Reader, version: number): DescribeProducersResponse {
-  const flex = true;
   const o: DescribeProducersResponse = {
     throttleTimeMs: r.int32(),
-    topics: (readArray(r, flex, 1, (r) => readTopicResponse(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readTopicResponse, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeProducersResponse(w: Writer, v: DescribeProducersResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeTopicResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeTopicResponse, version);
+  w.uvarint(0);
 }
 
 export interface TopicResponse {
@@ -106,20 +100,18 @@ export function defaultTopicResponse(): TopicResponse {
 }
 
 export function readTopicResponse(r: Reader, version: number): TopicResponse {
-  const flex = true;
   const o: TopicResponse = {
-    name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 1, (r) => readPartitionResponse(r, version)) ?? []),
+    name: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 1, readPartitionResponse, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicResponse(w: Writer, v: TopicResponse, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, (w, e) => writePartitionResponse(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  writeArray(w, v.partitions, true, writePartitionResponse, version);
+  w.uvarint(0);
 }
 
 export interface PartitionResponse {
@@ -142,24 +134,22 @@ export function defaultPartitionResponse(): PartitionResponse {
 }
 
 export function readPartitionResponse(r: Reader, version: number): PartitionResponse {
-  const flex = true;
   const o: PartitionResponse = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
-    activeProducers: (readArray(r, flex, 1, (r) => readProducerState(r, version)) ?? []),
+    errorMessage: r.string(true),
+    activeProducers: (readArray(r, true, 1, readProducerState, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writePartitionResponse(w: Writer, v: PartitionResponse, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  writeArray(w, v.activeProducers, flex, (w, e) => writeProducerState(w, e, version));
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  writeArray(w, v.activeProducers, true, writeProducerState, version);
+  w.uvarint(0);
 }
 
 export interface ProducerState {
@@ -183,7 +173,6 @@ export function defaultProducerState(): ProducerState {
 }
 
 export function readProducerState(r: Reader, version: number): ProducerState {
-  const flex = true;
   const o: ProducerState = {
     producerId: r.int64(),
     producerEpoch: r.int32(),
@@ -192,19 +181,18 @@ export function readProducerState(r: Reader, version: number): ProducerState {
     coordinatorEpoch: r.int32(),
     currentTxnStartOffset: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeProducerState(w: Writer, v: ProducerState, version: number): void {
-  const flex = true;
   w.int64(v.producerId);
   w.int32(v.producerEpoch);
   w.int32(v.lastSequence);
   w.int64(v.lastTimestamp);
   w.int32(v.coordinatorEpoch);
   w.int64(v.currentTxnStartOffset);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const DescribeProducersApi: ApiDefinition<DescribeProducersRequest, DescribeProducersResponse> = {

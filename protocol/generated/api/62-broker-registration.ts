@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
 
 export interface BrokerRegistrationRequest {
   /** The broker ID. */
@@ -40,34 +40,32 @@ export function defaultBrokerRegistrationRequest(): BrokerRegistrationRequest {
 }
 
 export function readBrokerRegistrationRequest(r: Reader, version: number): BrokerRegistrationRequest {
-  const flex = true;
   const o: BrokerRegistrationRequest = {
     brokerId: r.int32(),
-    clusterId: (r.string(flex) ?? ''),
+    clusterId: (r.string(true) ?? ''),
     incarnationId: r.uuid(),
-    listeners: (readArray(r, flex, 1, (r) => readListener(r, version)) ?? []),
-    features: (readArray(r, flex, 1, (r) => readFeature(r, version)) ?? []),
-    rack: r.string(flex),
+    listeners: (readArray(r, true, 1, readListener, version) ?? []),
+    features: (readArray(r, true, 1, readFeature, version) ?? []),
+    rack: r.string(true),
     isMigratingZkBroker: version >= 1 ? r.bool() : false,
-    logDirs: version >= 2 ? (readArray(r, flex, 16, (r) => r.uuid()) ?? []) : [],
+    logDirs: version >= 2 ? (readArray(r, true, 16, readUuidElement, version) ?? []) : [],
     previousBrokerEpoch: version >= 3 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeBrokerRegistrationRequest(w: Writer, v: BrokerRegistrationRequest, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
-  w.string(v.clusterId, flex);
+  w.string(v.clusterId, true);
   w.uuid(v.incarnationId);
-  writeArray(w, v.listeners, flex, (w, e) => writeListener(w, e, version));
-  writeArray(w, v.features, flex, (w, e) => writeFeature(w, e, version));
-  w.string(v.rack, flex);
+  writeArray(w, v.listeners, true, writeListener, version);
+  writeArray(w, v.features, true, writeFeature, version);
+  w.string(v.rack, true);
   if (version >= 1) w.bool(v.isMigratingZkBroker);
-  if (version >= 2) writeArray(w, v.logDirs, flex, (w, e) => w.uuid(e));
+  if (version >= 2) writeArray(w, v.logDirs, true, writeUuidElement, version);
   if (version >= 3) w.int64(v.previousBrokerEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface Listener {
@@ -91,24 +89,22 @@ export function defaultListener(): Listener {
 }
 
 export function readListener(r: Reader, version: number): Listener {
-  const flex = true;
   const o: Listener = {
-    name: (r.string(flex) ?? ''),
-    host: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.uint16(),
     securityProtocol: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListener(w: Writer, v: Listener, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  w.string(v.host, flex);
+  w.string(v.name, true);
+  w.string(v.host, true);
   w.uint16(v.port);
   w.int16(v.securityProtocol);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface Feature {
@@ -129,22 +125,20 @@ export function defaultFeature(): Feature {
 }
 
 export function readFeature(r: Reader, version: number): Feature {
-  const flex = true;
   const o: Feature = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     minSupportedVersion: r.int16(),
     maxSupportedVersion: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFeature(w: Writer, v: Feature, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface BrokerRegistrationResponse {
@@ -165,22 +159,20 @@ export function defaultBrokerRegistrationResponse(): BrokerRegistrationResponse 
 }
 
 export function readBrokerRegistrationResponse(r: Reader, version: number): BrokerRegistrationResponse {
-  const flex = true;
   const o: BrokerRegistrationResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
     brokerEpoch: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeBrokerRegistrationResponse(w: Writer, v: BrokerRegistrationResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.int64(v.brokerEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const BrokerRegistrationApi: ApiDefinition<BrokerRegistrationRequest, BrokerRegistrationResponse> = {

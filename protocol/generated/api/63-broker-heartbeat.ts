@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, writeTagged, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
 
 export interface BrokerHeartbeatRequest {
   /** The broker ID. */
@@ -31,7 +31,6 @@ export function defaultBrokerHeartbeatRequest(): BrokerHeartbeatRequest {
 }
 
 export function readBrokerHeartbeatRequest(r: Reader, version: number): BrokerHeartbeatRequest {
-  const flex = true;
   const o: BrokerHeartbeatRequest = {
     brokerId: r.int32(),
     brokerEpoch: r.int64(),
@@ -40,29 +39,24 @@ export function readBrokerHeartbeatRequest(r: Reader, version: number): BrokerHe
     wantShutDown: r.bool(),
     offlineLogDirs: [],
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 1) o.offlineLogDirs = (readArray(t, true, 16, (r) => r.uuid()) ?? []);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0 && version >= 1) o.offlineLogDirs = (readArray(t, true, 16, readUuidElement, version) ?? []);
   }
   return o;
 }
 
 export function writeBrokerHeartbeatRequest(w: Writer, v: BrokerHeartbeatRequest, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
   w.int64(v.currentMetadataOffset);
   w.bool(v.wantFence);
   w.bool(v.wantShutDown);
-  if (flex) {
-    const t0 = version >= 1 && (v.offlineLogDirs === null || v.offlineLogDirs.length > 0);
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.offlineLogDirs, true, (w, e) => w.uuid(e)); });
-  }
+  const t0 = version >= 1 && (v.offlineLogDirs === null || v.offlineLogDirs.length > 0);
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.offlineLogDirs, true, writeUuidElement, version); }); }
 }
 
 export interface BrokerHeartbeatResponse {
@@ -89,7 +83,6 @@ export function defaultBrokerHeartbeatResponse(): BrokerHeartbeatResponse {
 }
 
 export function readBrokerHeartbeatResponse(r: Reader, version: number): BrokerHeartbeatResponse {
-  const flex = true;
   const o: BrokerHeartbeatResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
@@ -97,18 +90,17 @@ export function readBrokerHeartbeatResponse(r: Reader, version: number): BrokerH
     isFenced: r.bool(),
     shouldShutDown: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeBrokerHeartbeatResponse(w: Writer, v: BrokerHeartbeatResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.bool(v.isCaughtUp);
   w.bool(v.isFenced);
   w.bool(v.shouldShutDown);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const BrokerHeartbeatApi: ApiDefinition<BrokerHeartbeatRequest, BrokerHeartbeatResponse> = {

@@ -15,18 +15,16 @@ export function defaultUnregisterBrokerRequest(): UnregisterBrokerRequest {
 }
 
 export function readUnregisterBrokerRequest(r: Reader, version: number): UnregisterBrokerRequest {
-  const flex = true;
   const o: UnregisterBrokerRequest = {
     brokerId: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUnregisterBrokerRequest(w: Writer, v: UnregisterBrokerRequest, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface UnregisterBrokerResponse {
@@ -47,22 +45,20 @@ export function defaultUnregisterBrokerResponse(): UnregisterBrokerResponse {
 }
 
 export function readUnregisterBrokerResponse(r: Reader, version: number): UnregisterBrokerResponse {
-  const flex = true;
   const o: UnregisterBrokerResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
+    errorMessage: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUnregisterBrokerResponse(w: Writer, v: UnregisterBrokerResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  w.uvarint(0);
 }
 
 export const UnregisterBrokerApi: ApiDefinition<UnregisterBrokerRequest, UnregisterBrokerResponse> = {

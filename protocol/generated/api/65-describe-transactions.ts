@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface DescribeTransactionsRequest {
   /** Array of transactionalIds to include in describe results. If empty, then no results will be returned. */
@@ -16,18 +16,16 @@ export function defaultDescribeTransactionsRequest(): DescribeTransactionsReques
 }
 
 export function readDescribeTransactionsRequest(r: Reader, version: number): DescribeTransactionsRequest {
-  const flex = true;
   const o: DescribeTransactionsRequest = {
-    transactionalIds: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    transactionalIds: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTransactionsRequest(w: Writer, v: DescribeTransactionsRequest, version: number): void {
-  const flex = true;
-  writeArray(w, v.transactionalIds, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.transactionalIds, true, writeCompactStringElement, version);
+  w.uvarint(0);
 }
 
 export interface DescribeTransactionsResponse {
@@ -44,20 +42,18 @@ export function defaultDescribeTransactionsResponse(): DescribeTransactionsRespo
 }
 
 export function readDescribeTransactionsResponse(r: Reader, version: number): DescribeTransactionsResponse {
-  const flex = true;
   const o: DescribeTransactionsResponse = {
     throttleTimeMs: r.int32(),
-    transactionStates: (readArray(r, flex, 1, (r) => readTransactionState(r, version)) ?? []),
+    transactionStates: (readArray(r, true, 1, readTransactionState, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTransactionsResponse(w: Writer, v: DescribeTransactionsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.transactionStates, flex, (w, e) => writeTransactionState(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.transactionStates, true, writeTransactionState, version);
+  w.uvarint(0);
 }
 
 export interface TransactionState {
@@ -86,32 +82,30 @@ export function defaultTransactionState(): TransactionState {
 }
 
 export function readTransactionState(r: Reader, version: number): TransactionState {
-  const flex = true;
   const o: TransactionState = {
     errorCode: r.int16(),
-    transactionalId: (r.string(flex) ?? ''),
-    transactionState: (r.string(flex) ?? ''),
+    transactionalId: (r.string(true) ?? ''),
+    transactionState: (r.string(true) ?? ''),
     transactionTimeoutMs: r.int32(),
     transactionStartTimeMs: r.int64(),
     producerId: r.int64(),
     producerEpoch: r.int16(),
-    topics: (readArray(r, flex, 1, (r) => readTopicData(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readTopicData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTransactionState(w: Writer, v: TransactionState, version: number): void {
-  const flex = true;
   w.int16(v.errorCode);
-  w.string(v.transactionalId, flex);
-  w.string(v.transactionState, flex);
+  w.string(v.transactionalId, true);
+  w.string(v.transactionState, true);
   w.int32(v.transactionTimeoutMs);
   w.int64(v.transactionStartTimeMs);
   w.int64(v.producerId);
   w.int16(v.producerEpoch);
-  writeArray(w, v.topics, flex, (w, e) => writeTopicData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeTopicData, version);
+  w.uvarint(0);
 }
 
 export interface TopicData {
@@ -127,20 +121,18 @@ export function defaultTopicData(): TopicData {
 }
 
 export function readTopicData(r: Reader, version: number): TopicData {
-  const flex = true;
   const o: TopicData = {
-    topic: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    topic: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicData(w: Writer, v: TopicData, version: number): void {
-  const flex = true;
-  w.string(v.topic, flex);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  w.string(v.topic, true);
+  writeArray(w, v.partitions, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export const DescribeTransactionsApi: ApiDefinition<DescribeTransactionsRequest, DescribeTransactionsResponse> = {

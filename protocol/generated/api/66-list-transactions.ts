@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt64Element, writeInt64Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface ListTransactionsRequest {
   /** The transaction states to filter by: if empty, all transactions are returned; if non-empty, then only transactions matching one of the filtered states will be returned */
@@ -22,22 +22,20 @@ export function defaultListTransactionsRequest(): ListTransactionsRequest {
 }
 
 export function readListTransactionsRequest(r: Reader, version: number): ListTransactionsRequest {
-  const flex = true;
   const o: ListTransactionsRequest = {
-    stateFilters: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
-    producerIdFilters: (readArray(r, flex, 8, (r) => r.int64()) ?? []),
+    stateFilters: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    producerIdFilters: (readArray(r, true, 8, readInt64Element, version) ?? []),
     durationFilter: version >= 1 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListTransactionsRequest(w: Writer, v: ListTransactionsRequest, version: number): void {
-  const flex = true;
-  writeArray(w, v.stateFilters, flex, (w, e) => w.string(e, flex));
-  writeArray(w, v.producerIdFilters, flex, (w, e) => w.int64(e));
+  writeArray(w, v.stateFilters, true, writeCompactStringElement, version);
+  writeArray(w, v.producerIdFilters, true, writeInt64Element, version);
   if (version >= 1) w.int64(v.durationFilter);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface ListTransactionsResponse {
@@ -59,24 +57,22 @@ export function defaultListTransactionsResponse(): ListTransactionsResponse {
 }
 
 export function readListTransactionsResponse(r: Reader, version: number): ListTransactionsResponse {
-  const flex = true;
   const o: ListTransactionsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    unknownStateFilters: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
-    transactionStates: (readArray(r, flex, 1, (r) => readTransactionState(r, version)) ?? []),
+    unknownStateFilters: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    transactionStates: (readArray(r, true, 1, readTransactionState, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListTransactionsResponse(w: Writer, v: ListTransactionsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  writeArray(w, v.unknownStateFilters, flex, (w, e) => w.string(e, flex));
-  writeArray(w, v.transactionStates, flex, (w, e) => writeTransactionState(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.unknownStateFilters, true, writeCompactStringElement, version);
+  writeArray(w, v.transactionStates, true, writeTransactionState, version);
+  w.uvarint(0);
 }
 
 export interface TransactionState {
@@ -95,22 +91,20 @@ export function defaultTransactionState(): TransactionState {
 }
 
 export function readTransactionState(r: Reader, version: number): TransactionState {
-  const flex = true;
   const o: TransactionState = {
-    transactionalId: (r.string(flex) ?? ''),
+    transactionalId: (r.string(true) ?? ''),
     producerId: r.int64(),
-    transactionState: (r.string(flex) ?? ''),
+    transactionState: (r.string(true) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTransactionState(w: Writer, v: TransactionState, version: number): void {
-  const flex = true;
-  w.string(v.transactionalId, flex);
+  w.string(v.transactionalId, true);
   w.int64(v.producerId);
-  w.string(v.transactionState, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.transactionState, true);
+  w.uvarint(0);
 }
 
 export const ListTransactionsApi: ApiDefinition<ListTransactionsRequest, ListTransactionsResponse> = {

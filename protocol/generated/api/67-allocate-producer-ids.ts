@@ -18,20 +18,18 @@ export function defaultAllocateProducerIdsRequest(): AllocateProducerIdsRequest 
 }
 
 export function readAllocateProducerIdsRequest(r: Reader, version: number): AllocateProducerIdsRequest {
-  const flex = true;
   const o: AllocateProducerIdsRequest = {
     brokerId: r.int32(),
     brokerEpoch: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAllocateProducerIdsRequest(w: Writer, v: AllocateProducerIdsRequest, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface AllocateProducerIdsResponse {
@@ -55,24 +53,22 @@ export function defaultAllocateProducerIdsResponse(): AllocateProducerIdsRespons
 }
 
 export function readAllocateProducerIdsResponse(r: Reader, version: number): AllocateProducerIdsResponse {
-  const flex = true;
   const o: AllocateProducerIdsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
     producerIdStart: r.int64(),
     producerIdLen: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAllocateProducerIdsResponse(w: Writer, v: AllocateProducerIdsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.int64(v.producerIdStart);
   w.int32(v.producerIdLen);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const AllocateProducerIdsApi: ApiDefinition<AllocateProducerIdsRequest, AllocateProducerIdsResponse> = {

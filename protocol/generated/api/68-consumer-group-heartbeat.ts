@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupHeartbeatRequest {
   /** The group identifier. */
@@ -43,36 +43,34 @@ export function defaultConsumerGroupHeartbeatRequest(): ConsumerGroupHeartbeatRe
 }
 
 export function readConsumerGroupHeartbeatRequest(r: Reader, version: number): ConsumerGroupHeartbeatRequest {
-  const flex = true;
   const o: ConsumerGroupHeartbeatRequest = {
-    groupId: (r.string(flex) ?? ''),
-    memberId: (r.string(flex) ?? ''),
+    groupId: (r.string(true) ?? ''),
+    memberId: (r.string(true) ?? ''),
     memberEpoch: r.int32(),
-    instanceId: r.string(flex),
-    rackId: r.string(flex),
+    instanceId: r.string(true),
+    rackId: r.string(true),
     rebalanceTimeoutMs: r.int32(),
-    subscribedTopicNames: readArray(r, flex, 1, (r) => r.string(flex) ?? ''),
-    subscribedTopicRegex: version >= 1 ? r.string(flex) : null,
-    serverAssignor: r.string(flex),
-    topicPartitions: readArray(r, flex, 1, (r) => readConsumerGroupHeartbeatRequestTopicPartitions(r, version)),
+    subscribedTopicNames: readArray(r, true, 1, readCompactStringElement, version),
+    subscribedTopicRegex: version >= 1 ? r.string(true) : null,
+    serverAssignor: r.string(true),
+    topicPartitions: readArray(r, true, 1, readConsumerGroupHeartbeatRequestTopicPartitions, version),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupHeartbeatRequest(w: Writer, v: ConsumerGroupHeartbeatRequest, version: number): void {
-  const flex = true;
-  w.string(v.groupId, flex);
-  w.string(v.memberId, flex);
+  w.string(v.groupId, true);
+  w.string(v.memberId, true);
   w.int32(v.memberEpoch);
-  w.string(v.instanceId, flex);
-  w.string(v.rackId, flex);
+  w.string(v.instanceId, true);
+  w.string(v.rackId, true);
   w.int32(v.rebalanceTimeoutMs);
-  writeArray(w, v.subscribedTopicNames, flex, (w, e) => w.string(e, flex));
-  if (version >= 1) w.string(v.subscribedTopicRegex, flex);
-  w.string(v.serverAssignor, flex);
-  writeArray(w, v.topicPartitions, flex, (w, e) => writeConsumerGroupHeartbeatRequestTopicPartitions(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.subscribedTopicNames, true, writeCompactStringElement, version);
+  if (version >= 1) w.string(v.subscribedTopicRegex, true);
+  w.string(v.serverAssignor, true);
+  writeArray(w, v.topicPartitions, true, writeConsumerGroupHeartbeatRequestTopicPartitions, version);
+  w.uvarint(0);
 }
 
 export interface ConsumerGroupHeartbeatRequestTopicPartitions {
@@ -90,20 +88,18 @@ export function defaultConsumerGroupHeartbeatRequestTopicPartitions(): ConsumerG
 }
 
 export function readConsumerGroupHeartbeatRequestTopicPartitions(r: Reader, version: number): ConsumerGroupHeartbeatRequestTopicPartitions {
-  const flex = true;
   const o: ConsumerGroupHeartbeatRequestTopicPartitions = {
     topicId: r.uuid(),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupHeartbeatRequestTopicPartitions(w: Writer, v: ConsumerGroupHeartbeatRequestTopicPartitions, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export interface ConsumerGroupHeartbeatResponse {
@@ -136,30 +132,28 @@ export function defaultConsumerGroupHeartbeatResponse(): ConsumerGroupHeartbeatR
 }
 
 export function readConsumerGroupHeartbeatResponse(r: Reader, version: number): ConsumerGroupHeartbeatResponse {
-  const flex = true;
   const o: ConsumerGroupHeartbeatResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
-    memberId: r.string(flex),
+    errorMessage: r.string(true),
+    memberId: r.string(true),
     memberEpoch: r.int32(),
     heartbeatIntervalMs: r.int32(),
-    assignment: (true && r.int8() < 0 ? null : readAssignment(r, version)),
+    assignment: (r.int8() < 0 ? null : readAssignment(r, version)),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupHeartbeatResponse(w: Writer, v: ConsumerGroupHeartbeatResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  w.string(v.memberId, flex);
+  w.string(v.errorMessage, true);
+  w.string(v.memberId, true);
   w.int32(v.memberEpoch);
   w.int32(v.heartbeatIntervalMs);
-  if (true && v.assignment === null) w.int8(-1); else { w.int8(1); writeAssignment(w, v.assignment!, version); }
-  if (flex) w.uvarint(0);
+  if (v.assignment === null) w.int8(-1); else { w.int8(1); writeAssignment(w, v.assignment!, version); }
+  w.uvarint(0);
 }
 
 export interface Assignment {
@@ -174,18 +168,16 @@ export function defaultAssignment(): Assignment {
 }
 
 export function readAssignment(r: Reader, version: number): Assignment {
-  const flex = true;
   const o: Assignment = {
-    topicPartitions: (readArray(r, flex, 1, (r) => readConsumerGroupHeartbeatResponseTopicPartitions(r, version)) ?? []),
+    topicPartitions: (readArray(r, true, 1, readConsumerGroupHeartbeatResponseTopicPartitions, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignment(w: Writer, v: Assignment, version: number): void {
-  const flex = true;
-  writeArray(w, v.topicPartitions, flex, (w, e) => writeConsumerGroupHeartbeatResponseTopicPartitions(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topicPartitions, true, writeConsumerGroupHeartbeatResponseTopicPartitions, version);
+  w.uvarint(0);
 }
 
 export interface ConsumerGroupHeartbeatResponseTopicPartitions {
@@ -203,20 +195,18 @@ export function defaultConsumerGroupHeartbeatResponseTopicPartitions(): Consumer
 }
 
 export function readConsumerGroupHeartbeatResponseTopicPartitions(r: Reader, version: number): ConsumerGroupHeartbeatResponseTopicPartitions {
-  const flex = true;
   const o: ConsumerGroupHeartbeatResponseTopicPartitions = {
     topicId: r.uuid(),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupHeartbeatResponseTopicPartitions(w: Writer, v: ConsumerGroupHeartbeatResponseTopicPartitions, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export const ConsumerGroupHeartbeatApi: ApiDefinition<ConsumerGroupHeartbeatRequest, ConsumerGroupHeartbeatResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupDescribeRequest {
   /** The ids of the groups to describe */
@@ -19,20 +19,18 @@ export function defaultConsumerGroupDescribeRequest(): ConsumerGroupDescribeRequ
 }
 
 export function readConsumerGroupDescribeRequest(r: Reader, version: number): ConsumerGroupDescribeRequest {
-  const flex = true;
   const o: ConsumerGroupDescribeRequest = {
-    groupIds: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    groupIds: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
     includeAuthorizedOperations: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupDescribeRequest(w: Writer, v: ConsumerGroupDescribeRequest, version: number): void {
-  const flex = true;
-  writeArray(w, v.groupIds, flex, (w, e) => w.string(e, flex));
+  writeArray(w, v.groupIds, true, writeCompactStringElement, version);
   w.bool(v.includeAuthorizedOperations);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface ConsumerGroupDescribeResponse {
@@ -50,20 +48,18 @@ export function defaultConsumerGroupDescribeResponse(): ConsumerGroupDescribeRes
 }
 
 export function readConsumerGroupDescribeResponse(r: Reader, version: number): ConsumerGroupDescribeResponse {
-  const flex = true;
   const o: ConsumerGroupDescribeResponse = {
     throttleTimeMs: r.int32(),
-    groups: (readArray(r, flex, 1, (r) => readDescribedGroup(r, version)) ?? []),
+    groups: (readArray(r, true, 1, readDescribedGroup, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupDescribeResponse(w: Writer, v: ConsumerGroupDescribeResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.groups, flex, (w, e) => writeDescribedGroup(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.groups, true, writeDescribedGroup, version);
+  w.uvarint(0);
 }
 
 export interface DescribedGroup {
@@ -102,34 +98,32 @@ export function defaultDescribedGroup(): DescribedGroup {
 }
 
 export function readDescribedGroup(r: Reader, version: number): DescribedGroup {
-  const flex = true;
   const o: DescribedGroup = {
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
-    groupId: (r.string(flex) ?? ''),
-    groupState: (r.string(flex) ?? ''),
+    errorMessage: r.string(true),
+    groupId: (r.string(true) ?? ''),
+    groupState: (r.string(true) ?? ''),
     groupEpoch: r.int32(),
     assignmentEpoch: r.int32(),
-    assignorName: (r.string(flex) ?? ''),
-    members: (readArray(r, flex, 1, (r) => readMember(r, version)) ?? []),
+    assignorName: (r.string(true) ?? ''),
+    members: (readArray(r, true, 1, readMember, version) ?? []),
     authorizedOperations: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribedGroup(w: Writer, v: DescribedGroup, version: number): void {
-  const flex = true;
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  w.string(v.groupId, flex);
-  w.string(v.groupState, flex);
+  w.string(v.errorMessage, true);
+  w.string(v.groupId, true);
+  w.string(v.groupState, true);
   w.int32(v.groupEpoch);
   w.int32(v.assignmentEpoch);
-  w.string(v.assignorName, flex);
-  writeArray(w, v.members, flex, (w, e) => writeMember(w, e, version));
+  w.string(v.assignorName, true);
+  writeArray(w, v.members, true, writeMember, version);
   w.int32(v.authorizedOperations);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface Member {
@@ -171,36 +165,34 @@ export function defaultMember(): Member {
 }
 
 export function readMember(r: Reader, version: number): Member {
-  const flex = true;
   const o: Member = {
-    memberId: (r.string(flex) ?? ''),
-    instanceId: r.string(flex),
-    rackId: r.string(flex),
+    memberId: (r.string(true) ?? ''),
+    instanceId: r.string(true),
+    rackId: r.string(true),
     memberEpoch: r.int32(),
-    clientId: (r.string(flex) ?? ''),
-    clientHost: (r.string(flex) ?? ''),
-    subscribedTopicNames: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
-    subscribedTopicRegex: r.string(flex),
+    clientId: (r.string(true) ?? ''),
+    clientHost: (r.string(true) ?? ''),
+    subscribedTopicNames: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    subscribedTopicRegex: r.string(true),
     assignment: readAssignment(r, version),
     targetAssignment: readAssignment(r, version),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeMember(w: Writer, v: Member, version: number): void {
-  const flex = true;
-  w.string(v.memberId, flex);
-  w.string(v.instanceId, flex);
-  w.string(v.rackId, flex);
+  w.string(v.memberId, true);
+  w.string(v.instanceId, true);
+  w.string(v.rackId, true);
   w.int32(v.memberEpoch);
-  w.string(v.clientId, flex);
-  w.string(v.clientHost, flex);
-  writeArray(w, v.subscribedTopicNames, flex, (w, e) => w.string(e, flex));
-  w.string(v.subscribedTopicRegex, flex);
+  w.string(v.clientId, true);
+  w.string(v.clientHost, true);
+  writeArray(w, v.subscribedTopicNames, true, writeCompactStringElement, version);
+  w.string(v.subscribedTopicRegex, true);
   writeAssignment(w, v.assignment, version);
   writeAssignment(w, v.targetAssignment, version);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface TopicPartitions {
@@ -221,22 +213,20 @@ export function defaultTopicPartitions(): TopicPartitions {
 }
 
 export function readTopicPartitions(r: Reader, version: number): TopicPartitions {
-  const flex = true;
   const o: TopicPartitions = {
     topicId: r.uuid(),
-    topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    topicName: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicPartitions(w: Writer, v: TopicPartitions, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  w.string(v.topicName, true);
+  writeArray(w, v.partitions, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export interface Assignment {
@@ -251,18 +241,16 @@ export function defaultAssignment(): Assignment {
 }
 
 export function readAssignment(r: Reader, version: number): Assignment {
-  const flex = true;
   const o: Assignment = {
-    topicPartitions: (readArray(r, flex, 1, (r) => readTopicPartitions(r, version)) ?? []),
+    topicPartitions: (readArray(r, true, 1, readTopicPartitions, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignment(w: Writer, v: Assignment, version: number): void {
-  const flex = true;
-  writeArray(w, v.topicPartitions, flex, (w, e) => writeTopicPartitions(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topicPartitions, true, writeTopicPartitions, version);
+  w.uvarint(0);
 }
 
 export const ConsumerGroupDescribeApi: ApiDefinition<ConsumerGroupDescribeRequest, ConsumerGroupDescribeResponse> = {

@@ -28,26 +28,24 @@ export function defaultControllerRegistrationRequest(): ControllerRegistrationRe
 }
 
 export function readControllerRegistrationRequest(r: Reader, version: number): ControllerRegistrationRequest {
-  const flex = true;
   const o: ControllerRegistrationRequest = {
     controllerId: r.int32(),
     incarnationId: r.uuid(),
     zkMigrationReady: r.bool(),
-    listeners: (readArray(r, flex, 1, (r) => readListener(r, version)) ?? []),
-    features: (readArray(r, flex, 1, (r) => readFeature(r, version)) ?? []),
+    listeners: (readArray(r, true, 1, readListener, version) ?? []),
+    features: (readArray(r, true, 1, readFeature, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeControllerRegistrationRequest(w: Writer, v: ControllerRegistrationRequest, version: number): void {
-  const flex = true;
   w.int32(v.controllerId);
   w.uuid(v.incarnationId);
   w.bool(v.zkMigrationReady);
-  writeArray(w, v.listeners, flex, (w, e) => writeListener(w, e, version));
-  writeArray(w, v.features, flex, (w, e) => writeFeature(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.listeners, true, writeListener, version);
+  writeArray(w, v.features, true, writeFeature, version);
+  w.uvarint(0);
 }
 
 export interface Listener {
@@ -71,24 +69,22 @@ export function defaultListener(): Listener {
 }
 
 export function readListener(r: Reader, version: number): Listener {
-  const flex = true;
   const o: Listener = {
-    name: (r.string(flex) ?? ''),
-    host: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.uint16(),
     securityProtocol: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListener(w: Writer, v: Listener, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  w.string(v.host, flex);
+  w.string(v.name, true);
+  w.string(v.host, true);
   w.uint16(v.port);
   w.int16(v.securityProtocol);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface Feature {
@@ -109,22 +105,20 @@ export function defaultFeature(): Feature {
 }
 
 export function readFeature(r: Reader, version: number): Feature {
-  const flex = true;
   const o: Feature = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     minSupportedVersion: r.int16(),
     maxSupportedVersion: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFeature(w: Writer, v: Feature, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface ControllerRegistrationResponse {
@@ -145,22 +139,20 @@ export function defaultControllerRegistrationResponse(): ControllerRegistrationR
 }
 
 export function readControllerRegistrationResponse(r: Reader, version: number): ControllerRegistrationResponse {
-  const flex = true;
   const o: ControllerRegistrationResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
+    errorMessage: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeControllerRegistrationResponse(w: Writer, v: ControllerRegistrationResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  w.uvarint(0);
 }
 
 export const ControllerRegistrationApi: ApiDefinition<ControllerRegistrationRequest, ControllerRegistrationResponse> = {

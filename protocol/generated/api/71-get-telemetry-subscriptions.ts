@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt8Element, writeInt8Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface GetTelemetrySubscriptionsRequest {
   /** Unique id for this client instance, must be set to 0 on the first request. */
@@ -16,18 +16,16 @@ export function defaultGetTelemetrySubscriptionsRequest(): GetTelemetrySubscript
 }
 
 export function readGetTelemetrySubscriptionsRequest(r: Reader, version: number): GetTelemetrySubscriptionsRequest {
-  const flex = true;
   const o: GetTelemetrySubscriptionsRequest = {
     clientInstanceId: r.uuid(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeGetTelemetrySubscriptionsRequest(w: Writer, v: GetTelemetrySubscriptionsRequest, version: number): void {
-  const flex = true;
   w.uuid(v.clientInstanceId);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface GetTelemetrySubscriptionsResponse {
@@ -66,34 +64,32 @@ export function defaultGetTelemetrySubscriptionsResponse(): GetTelemetrySubscrip
 }
 
 export function readGetTelemetrySubscriptionsResponse(r: Reader, version: number): GetTelemetrySubscriptionsResponse {
-  const flex = true;
   const o: GetTelemetrySubscriptionsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
     clientInstanceId: r.uuid(),
     subscriptionId: r.int32(),
-    acceptedCompressionTypes: (readArray(r, flex, 1, (r) => r.int8()) ?? []),
+    acceptedCompressionTypes: (readArray(r, true, 1, readInt8Element, version) ?? []),
     pushIntervalMs: r.int32(),
     telemetryMaxBytes: r.int32(),
     deltaTemporality: r.bool(),
-    requestedMetrics: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    requestedMetrics: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeGetTelemetrySubscriptionsResponse(w: Writer, v: GetTelemetrySubscriptionsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.uuid(v.clientInstanceId);
   w.int32(v.subscriptionId);
-  writeArray(w, v.acceptedCompressionTypes, flex, (w, e) => w.int8(e));
+  writeArray(w, v.acceptedCompressionTypes, true, writeInt8Element, version);
   w.int32(v.pushIntervalMs);
   w.int32(v.telemetryMaxBytes);
   w.bool(v.deltaTemporality);
-  writeArray(w, v.requestedMetrics, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.requestedMetrics, true, writeCompactStringElement, version);
+  w.uvarint(0);
 }
 
 export const GetTelemetrySubscriptionsApi: ApiDefinition<GetTelemetrySubscriptionsRequest, GetTelemetrySubscriptionsResponse> = {

@@ -28,26 +28,24 @@ export function defaultPushTelemetryRequest(): PushTelemetryRequest {
 }
 
 export function readPushTelemetryRequest(r: Reader, version: number): PushTelemetryRequest {
-  const flex = true;
   const o: PushTelemetryRequest = {
     clientInstanceId: r.uuid(),
     subscriptionId: r.int32(),
     terminating: r.bool(),
     compressionType: r.int8(),
-    metrics: (r.bytes(flex) ?? EMPTY_BYTES),
+    metrics: (r.bytes(true) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writePushTelemetryRequest(w: Writer, v: PushTelemetryRequest, version: number): void {
-  const flex = true;
   w.uuid(v.clientInstanceId);
   w.int32(v.subscriptionId);
   w.bool(v.terminating);
   w.int8(v.compressionType);
-  w.bytes(v.metrics, flex);
-  if (flex) w.uvarint(0);
+  w.bytes(v.metrics, true);
+  w.uvarint(0);
 }
 
 export interface PushTelemetryResponse {
@@ -65,20 +63,18 @@ export function defaultPushTelemetryResponse(): PushTelemetryResponse {
 }
 
 export function readPushTelemetryResponse(r: Reader, version: number): PushTelemetryResponse {
-  const flex = true;
   const o: PushTelemetryResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writePushTelemetryResponse(w: Writer, v: PushTelemetryResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const PushTelemetryApi: ApiDefinition<PushTelemetryRequest, PushTelemetryResponse> = {

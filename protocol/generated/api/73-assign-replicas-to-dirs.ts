@@ -21,22 +21,20 @@ export function defaultAssignReplicasToDirsRequest(): AssignReplicasToDirsReques
 }
 
 export function readAssignReplicasToDirsRequest(r: Reader, version: number): AssignReplicasToDirsRequest {
-  const flex = true;
   const o: AssignReplicasToDirsRequest = {
     brokerId: r.int32(),
     brokerEpoch: r.int64(),
-    directories: (readArray(r, flex, 1, (r) => readAssignReplicasToDirsRequestDirectoryData(r, version)) ?? []),
+    directories: (readArray(r, true, 1, readAssignReplicasToDirsRequestDirectoryData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignReplicasToDirsRequest(w: Writer, v: AssignReplicasToDirsRequest, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
-  writeArray(w, v.directories, flex, (w, e) => writeAssignReplicasToDirsRequestDirectoryData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.directories, true, writeAssignReplicasToDirsRequestDirectoryData, version);
+  w.uvarint(0);
 }
 
 export interface AssignReplicasToDirsRequestDirectoryData {
@@ -53,20 +51,18 @@ export function defaultAssignReplicasToDirsRequestDirectoryData(): AssignReplica
 }
 
 export function readAssignReplicasToDirsRequestDirectoryData(r: Reader, version: number): AssignReplicasToDirsRequestDirectoryData {
-  const flex = true;
   const o: AssignReplicasToDirsRequestDirectoryData = {
     id: r.uuid(),
-    topics: (readArray(r, flex, 1, (r) => readAssignReplicasToDirsRequestTopicData(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readAssignReplicasToDirsRequestTopicData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignReplicasToDirsRequestDirectoryData(w: Writer, v: AssignReplicasToDirsRequestDirectoryData, version: number): void {
-  const flex = true;
   w.uuid(v.id);
-  writeArray(w, v.topics, flex, (w, e) => writeAssignReplicasToDirsRequestTopicData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeAssignReplicasToDirsRequestTopicData, version);
+  w.uvarint(0);
 }
 
 export interface AssignReplicasToDirsRequestTopicData {
@@ -83,20 +79,18 @@ export function defaultAssignReplicasToDirsRequestTopicData(): AssignReplicasToD
 }
 
 export function readAssignReplicasToDirsRequestTopicData(r: Reader, version: number): AssignReplicasToDirsRequestTopicData {
-  const flex = true;
   const o: AssignReplicasToDirsRequestTopicData = {
     topicId: r.uuid(),
-    partitions: (readArray(r, flex, 1, (r) => readAssignReplicasToDirsRequestPartitionData(r, version)) ?? []),
+    partitions: (readArray(r, true, 1, readAssignReplicasToDirsRequestPartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignReplicasToDirsRequestTopicData(w: Writer, v: AssignReplicasToDirsRequestTopicData, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => writeAssignReplicasToDirsRequestPartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, true, writeAssignReplicasToDirsRequestPartitionData, version);
+  w.uvarint(0);
 }
 
 export interface AssignReplicasToDirsRequestPartitionData {
@@ -111,18 +105,16 @@ export function defaultAssignReplicasToDirsRequestPartitionData(): AssignReplica
 }
 
 export function readAssignReplicasToDirsRequestPartitionData(r: Reader, version: number): AssignReplicasToDirsRequestPartitionData {
-  const flex = true;
   const o: AssignReplicasToDirsRequestPartitionData = {
     partitionIndex: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignReplicasToDirsRequestPartitionData(w: Writer, v: AssignReplicasToDirsRequestPartitionData, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface AssignReplicasToDirsResponse {
@@ -142,22 +134,20 @@ export function defaultAssignReplicasToDirsResponse(): AssignReplicasToDirsRespo
 }
 
 export function readAssignReplicasToDirsResponse(r: Reader, version: number): AssignReplicasToDirsResponse {
-  const flex = true;
   const o: AssignReplicasToDirsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    directories: (readArray(r, flex, 1, (r) => readAssignReplicasToDirsResponseDirectoryData(r, version)) ?? []),
+    directories: (readArray(r, true, 1, readAssignReplicasToDirsResponseDirectoryData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignReplicasToDirsResponse(w: Writer, v: AssignReplicasToDirsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  writeArray(w, v.directories, flex, (w, e) => writeAssignReplicasToDirsResponseDirectoryData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.directories, true, writeAssignReplicasToDirsResponseDirectoryData, version);
+  w.uvarint(0);
 }
 
 export interface AssignReplicasToDirsResponseDirectoryData {
@@ -174,20 +164,18 @@ export function defaultAssignReplicasToDirsResponseDirectoryData(): AssignReplic
 }
 
 export function readAssignReplicasToDirsResponseDirectoryData(r: Reader, version: number): AssignReplicasToDirsResponseDirectoryData {
-  const flex = true;
   const o: AssignReplicasToDirsResponseDirectoryData = {
     id: r.uuid(),
-    topics: (readArray(r, flex, 1, (r) => readAssignReplicasToDirsResponseTopicData(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readAssignReplicasToDirsResponseTopicData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignReplicasToDirsResponseDirectoryData(w: Writer, v: AssignReplicasToDirsResponseDirectoryData, version: number): void {
-  const flex = true;
   w.uuid(v.id);
-  writeArray(w, v.topics, flex, (w, e) => writeAssignReplicasToDirsResponseTopicData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeAssignReplicasToDirsResponseTopicData, version);
+  w.uvarint(0);
 }
 
 export interface AssignReplicasToDirsResponseTopicData {
@@ -204,20 +192,18 @@ export function defaultAssignReplicasToDirsResponseTopicData(): AssignReplicasTo
 }
 
 export function readAssignReplicasToDirsResponseTopicData(r: Reader, version: number): AssignReplicasToDirsResponseTopicData {
-  const flex = true;
   const o: AssignReplicasToDirsResponseTopicData = {
     topicId: r.uuid(),
-    partitions: (readArray(r, flex, 1, (r) => readAssignReplicasToDirsResponsePartitionData(r, version)) ?? []),
+    partitions: (readArray(r, true, 1, readAssignReplicasToDirsResponsePartitionData, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignReplicasToDirsResponseTopicData(w: Writer, v: AssignReplicasToDirsResponseTopicData, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => writeAssignReplicasToDirsResponsePartitionData(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, true, writeAssignReplicasToDirsResponsePartitionData, version);
+  w.uvarint(0);
 }
 
 export interface AssignReplicasToDirsResponsePartitionData {
@@ -235,20 +221,18 @@ export function defaultAssignReplicasToDirsResponsePartitionData(): AssignReplic
 }
 
 export function readAssignReplicasToDirsResponsePartitionData(r: Reader, version: number): AssignReplicasToDirsResponsePartitionData {
-  const flex = true;
   const o: AssignReplicasToDirsResponsePartitionData = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAssignReplicasToDirsResponsePartitionData(w: Writer, v: AssignReplicasToDirsResponsePartitionData, version: number): void {
-  const flex = true;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const AssignReplicasToDirsApi: ApiDefinition<AssignReplicasToDirsRequest, AssignReplicasToDirsResponse> = {

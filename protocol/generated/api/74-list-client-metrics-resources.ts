@@ -13,16 +13,14 @@ export function defaultListClientMetricsResourcesRequest(): ListClientMetricsRes
 }
 
 export function readListClientMetricsResourcesRequest(r: Reader, version: number): ListClientMetricsResourcesRequest {
-  const flex = true;
   const o: ListClientMetricsResourcesRequest = {
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListClientMetricsResourcesRequest(w: Writer, v: ListClientMetricsResourcesRequest, version: number): void {
-  const flex = true;
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface ListClientMetricsResourcesResponse {
@@ -43,22 +41,20 @@ export function defaultListClientMetricsResourcesResponse(): ListClientMetricsRe
 }
 
 export function readListClientMetricsResourcesResponse(r: Reader, version: number): ListClientMetricsResourcesResponse {
-  const flex = true;
   const o: ListClientMetricsResourcesResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    clientMetricsResources: (readArray(r, flex, 1, (r) => readClientMetricsResource(r, version)) ?? []),
+    clientMetricsResources: (readArray(r, true, 1, readClientMetricsResource, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListClientMetricsResourcesResponse(w: Writer, v: ListClientMetricsResourcesResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  writeArray(w, v.clientMetricsResources, flex, (w, e) => writeClientMetricsResource(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.clientMetricsResources, true, writeClientMetricsResource, version);
+  w.uvarint(0);
 }
 
 export interface ClientMetricsResource {
@@ -73,18 +69,16 @@ export function defaultClientMetricsResource(): ClientMetricsResource {
 }
 
 export function readClientMetricsResource(r: Reader, version: number): ClientMetricsResource {
-  const flex = true;
   const o: ClientMetricsResource = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeClientMetricsResource(w: Writer, v: ClientMetricsResource, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  w.uvarint(0);
 }
 
 export const ListClientMetricsResourcesApi: ApiDefinition<ListClientMetricsResourcesRequest, ListClientMetricsResourcesResponse> = {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface DescribeTopicPartitionsRequest {
   /** The topics to fetch details for. */
@@ -22,22 +22,20 @@ export function defaultDescribeTopicPartitionsRequest(): DescribeTopicPartitions
 }
 
 export function readDescribeTopicPartitionsRequest(r: Reader, version: number): DescribeTopicPartitionsRequest {
-  const flex = true;
   const o: DescribeTopicPartitionsRequest = {
-    topics: (readArray(r, flex, 1, (r) => readTopicRequest(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readTopicRequest, version) ?? []),
     responsePartitionLimit: r.int32(),
-    cursor: (true && r.int8() < 0 ? null : readDescribeTopicPartitionsRequestCursor(r, version)),
+    cursor: (r.int8() < 0 ? null : readDescribeTopicPartitionsRequestCursor(r, version)),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTopicPartitionsRequest(w: Writer, v: DescribeTopicPartitionsRequest, version: number): void {
-  const flex = true;
-  writeArray(w, v.topics, flex, (w, e) => writeTopicRequest(w, e, version));
+  writeArray(w, v.topics, true, writeTopicRequest, version);
   w.int32(v.responsePartitionLimit);
-  if (true && v.cursor === null) w.int8(-1); else { w.int8(1); writeDescribeTopicPartitionsRequestCursor(w, v.cursor!, version); }
-  if (flex) w.uvarint(0);
+  if (v.cursor === null) w.int8(-1); else { w.int8(1); writeDescribeTopicPartitionsRequestCursor(w, v.cursor!, version); }
+  w.uvarint(0);
 }
 
 export interface TopicRequest {
@@ -52,18 +50,16 @@ export function defaultTopicRequest(): TopicRequest {
 }
 
 export function readTopicRequest(r: Reader, version: number): TopicRequest {
-  const flex = true;
   const o: TopicRequest = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicRequest(w: Writer, v: TopicRequest, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  w.uvarint(0);
 }
 
 export interface DescribeTopicPartitionsRequestCursor {
@@ -81,20 +77,18 @@ export function defaultDescribeTopicPartitionsRequestCursor(): DescribeTopicPart
 }
 
 export function readDescribeTopicPartitionsRequestCursor(r: Reader, version: number): DescribeTopicPartitionsRequestCursor {
-  const flex = true;
   const o: DescribeTopicPartitionsRequestCursor = {
-    topicName: (r.string(flex) ?? ''),
+    topicName: (r.string(true) ?? ''),
     partitionIndex: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTopicPartitionsRequestCursor(w: Writer, v: DescribeTopicPartitionsRequestCursor, version: number): void {
-  const flex = true;
-  w.string(v.topicName, flex);
+  w.string(v.topicName, true);
   w.int32(v.partitionIndex);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface DescribeTopicPartitionsResponse {
@@ -115,22 +109,20 @@ export function defaultDescribeTopicPartitionsResponse(): DescribeTopicPartition
 }
 
 export function readDescribeTopicPartitionsResponse(r: Reader, version: number): DescribeTopicPartitionsResponse {
-  const flex = true;
   const o: DescribeTopicPartitionsResponse = {
     throttleTimeMs: r.int32(),
-    topics: (readArray(r, flex, 1, (r) => readDescribeTopicPartitionsResponseTopic(r, version)) ?? []),
-    nextCursor: (true && r.int8() < 0 ? null : readDescribeTopicPartitionsResponseCursor(r, version)),
+    topics: (readArray(r, true, 1, readDescribeTopicPartitionsResponseTopic, version) ?? []),
+    nextCursor: (r.int8() < 0 ? null : readDescribeTopicPartitionsResponseCursor(r, version)),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTopicPartitionsResponse(w: Writer, v: DescribeTopicPartitionsResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
-  writeArray(w, v.topics, flex, (w, e) => writeDescribeTopicPartitionsResponseTopic(w, e, version));
-  if (true && v.nextCursor === null) w.int8(-1); else { w.int8(1); writeDescribeTopicPartitionsResponseCursor(w, v.nextCursor!, version); }
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeDescribeTopicPartitionsResponseTopic, version);
+  if (v.nextCursor === null) w.int8(-1); else { w.int8(1); writeDescribeTopicPartitionsResponseCursor(w, v.nextCursor!, version); }
+  w.uvarint(0);
 }
 
 export interface DescribeTopicPartitionsResponseTopic {
@@ -160,28 +152,26 @@ export function defaultDescribeTopicPartitionsResponseTopic(): DescribeTopicPart
 }
 
 export function readDescribeTopicPartitionsResponseTopic(r: Reader, version: number): DescribeTopicPartitionsResponseTopic {
-  const flex = true;
   const o: DescribeTopicPartitionsResponseTopic = {
     errorCode: r.int16(),
-    name: r.string(flex),
+    name: r.string(true),
     topicId: r.uuid(),
     isInternal: r.bool(),
-    partitions: (readArray(r, flex, 1, (r) => readDescribeTopicPartitionsResponsePartition(r, version)) ?? []),
+    partitions: (readArray(r, true, 1, readDescribeTopicPartitionsResponsePartition, version) ?? []),
     topicAuthorizedOperations: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTopicPartitionsResponseTopic(w: Writer, v: DescribeTopicPartitionsResponseTopic, version: number): void {
-  const flex = true;
   w.int16(v.errorCode);
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.uuid(v.topicId);
   w.bool(v.isInternal);
-  writeArray(w, v.partitions, flex, (w, e) => writeDescribeTopicPartitionsResponsePartition(w, e, version));
+  writeArray(w, v.partitions, true, writeDescribeTopicPartitionsResponsePartition, version);
   w.int32(v.topicAuthorizedOperations);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface DescribeTopicPartitionsResponsePartition {
@@ -220,34 +210,32 @@ export function defaultDescribeTopicPartitionsResponsePartition(): DescribeTopic
 }
 
 export function readDescribeTopicPartitionsResponsePartition(r: Reader, version: number): DescribeTopicPartitionsResponsePartition {
-  const flex = true;
   const o: DescribeTopicPartitionsResponsePartition = {
     errorCode: r.int16(),
     partitionIndex: r.int32(),
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
-    replicaNodes: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    isrNodes: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    eligibleLeaderReplicas: readArray(r, flex, 4, (r) => r.int32()),
-    lastKnownElr: readArray(r, flex, 4, (r) => r.int32()),
-    offlineReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    replicaNodes: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    isrNodes: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    eligibleLeaderReplicas: readArray(r, true, 4, readInt32Element, version),
+    lastKnownElr: readArray(r, true, 4, readInt32Element, version),
+    offlineReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTopicPartitionsResponsePartition(w: Writer, v: DescribeTopicPartitionsResponsePartition, version: number): void {
-  const flex = true;
   w.int16(v.errorCode);
   w.int32(v.partitionIndex);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  writeArray(w, v.replicaNodes, flex, (w, e) => w.int32(e));
-  writeArray(w, v.isrNodes, flex, (w, e) => w.int32(e));
-  writeArray(w, v.eligibleLeaderReplicas, flex, (w, e) => w.int32(e));
-  writeArray(w, v.lastKnownElr, flex, (w, e) => w.int32(e));
-  writeArray(w, v.offlineReplicas, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.replicaNodes, true, writeInt32Element, version);
+  writeArray(w, v.isrNodes, true, writeInt32Element, version);
+  writeArray(w, v.eligibleLeaderReplicas, true, writeInt32Element, version);
+  writeArray(w, v.lastKnownElr, true, writeInt32Element, version);
+  writeArray(w, v.offlineReplicas, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export interface DescribeTopicPartitionsResponseCursor {
@@ -265,20 +253,18 @@ export function defaultDescribeTopicPartitionsResponseCursor(): DescribeTopicPar
 }
 
 export function readDescribeTopicPartitionsResponseCursor(r: Reader, version: number): DescribeTopicPartitionsResponseCursor {
-  const flex = true;
   const o: DescribeTopicPartitionsResponseCursor = {
-    topicName: (r.string(flex) ?? ''),
+    topicName: (r.string(true) ?? ''),
     partitionIndex: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTopicPartitionsResponseCursor(w: Writer, v: DescribeTopicPartitionsResponseCursor, version: number): void {
-  const flex = true;
-  w.string(v.topicName, flex);
+  w.string(v.topicName, true);
   w.int32(v.partitionIndex);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const DescribeTopicPartitionsApi: ApiDefinition<DescribeTopicPartitionsRequest, DescribeTopicPartitionsResponse> = {

@@ -26,26 +26,24 @@ export function defaultAddRaftVoterRequest(): AddRaftVoterRequest {
 }
 
 export function readAddRaftVoterRequest(r: Reader, version: number): AddRaftVoterRequest {
-  const flex = true;
   const o: AddRaftVoterRequest = {
-    clusterId: r.string(flex),
+    clusterId: r.string(true),
     timeoutMs: r.int32(),
     voterId: r.int32(),
     voterDirectoryId: r.uuid(),
-    listeners: (readArray(r, flex, 1, (r) => readListener(r, version)) ?? []),
+    listeners: (readArray(r, true, 1, readListener, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAddRaftVoterRequest(w: Writer, v: AddRaftVoterRequest, version: number): void {
-  const flex = true;
-  w.string(v.clusterId, flex);
+  w.string(v.clusterId, true);
   w.int32(v.timeoutMs);
   w.int32(v.voterId);
   w.uuid(v.voterDirectoryId);
-  writeArray(w, v.listeners, flex, (w, e) => writeListener(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.listeners, true, writeListener, version);
+  w.uvarint(0);
 }
 
 export interface Listener {
@@ -66,22 +64,20 @@ export function defaultListener(): Listener {
 }
 
 export function readListener(r: Reader, version: number): Listener {
-  const flex = true;
   const o: Listener = {
-    name: (r.string(flex) ?? ''),
-    host: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.uint16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListener(w: Writer, v: Listener, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  w.string(v.host, flex);
+  w.string(v.name, true);
+  w.string(v.host, true);
   w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface AddRaftVoterResponse {
@@ -102,22 +98,20 @@ export function defaultAddRaftVoterResponse(): AddRaftVoterResponse {
 }
 
 export function readAddRaftVoterResponse(r: Reader, version: number): AddRaftVoterResponse {
-  const flex = true;
   const o: AddRaftVoterResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
+    errorMessage: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAddRaftVoterResponse(w: Writer, v: AddRaftVoterResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  w.uvarint(0);
 }
 
 export const AddRaftVoterApi: ApiDefinition<AddRaftVoterRequest, AddRaftVoterResponse> = {

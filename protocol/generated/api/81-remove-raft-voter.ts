@@ -21,22 +21,20 @@ export function defaultRemoveRaftVoterRequest(): RemoveRaftVoterRequest {
 }
 
 export function readRemoveRaftVoterRequest(r: Reader, version: number): RemoveRaftVoterRequest {
-  const flex = true;
   const o: RemoveRaftVoterRequest = {
-    clusterId: r.string(flex),
+    clusterId: r.string(true),
     voterId: r.int32(),
     voterDirectoryId: r.uuid(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeRemoveRaftVoterRequest(w: Writer, v: RemoveRaftVoterRequest, version: number): void {
-  const flex = true;
-  w.string(v.clusterId, flex);
+  w.string(v.clusterId, true);
   w.int32(v.voterId);
   w.uuid(v.voterDirectoryId);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface RemoveRaftVoterResponse {
@@ -57,22 +55,20 @@ export function defaultRemoveRaftVoterResponse(): RemoveRaftVoterResponse {
 }
 
 export function readRemoveRaftVoterResponse(r: Reader, version: number): RemoveRaftVoterResponse {
-  const flex = true;
   const o: RemoveRaftVoterResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    errorMessage: r.string(flex),
+    errorMessage: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeRemoveRaftVoterResponse(w: Writer, v: RemoveRaftVoterResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  w.string(v.errorMessage, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.errorMessage, true);
+  w.uvarint(0);
 }
 
 export const RemoveRaftVoterApi: ApiDefinition<RemoveRaftVoterRequest, RemoveRaftVoterResponse> = {

@@ -30,28 +30,26 @@ export function defaultUpdateRaftVoterRequest(): UpdateRaftVoterRequest {
 }
 
 export function readUpdateRaftVoterRequest(r: Reader, version: number): UpdateRaftVoterRequest {
-  const flex = true;
   const o: UpdateRaftVoterRequest = {
-    clusterId: r.string(flex),
+    clusterId: r.string(true),
     currentLeaderEpoch: r.int32(),
     voterId: r.int32(),
     voterDirectoryId: r.uuid(),
-    listeners: (readArray(r, flex, 1, (r) => readListener(r, version)) ?? []),
+    listeners: (readArray(r, true, 1, readListener, version) ?? []),
     kRaftVersionFeature: readKRaftVersionFeature(r, version),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUpdateRaftVoterRequest(w: Writer, v: UpdateRaftVoterRequest, version: number): void {
-  const flex = true;
-  w.string(v.clusterId, flex);
+  w.string(v.clusterId, true);
   w.int32(v.currentLeaderEpoch);
   w.int32(v.voterId);
   w.uuid(v.voterDirectoryId);
-  writeArray(w, v.listeners, flex, (w, e) => writeListener(w, e, version));
+  writeArray(w, v.listeners, true, writeListener, version);
   writeKRaftVersionFeature(w, v.kRaftVersionFeature, version);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface Listener {
@@ -72,22 +70,20 @@ export function defaultListener(): Listener {
 }
 
 export function readListener(r: Reader, version: number): Listener {
-  const flex = true;
   const o: Listener = {
-    name: (r.string(flex) ?? ''),
-    host: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.uint16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeListener(w: Writer, v: Listener, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  w.string(v.host, flex);
+  w.string(v.name, true);
+  w.string(v.host, true);
   w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface KRaftVersionFeature {
@@ -105,20 +101,18 @@ export function defaultKRaftVersionFeature(): KRaftVersionFeature {
 }
 
 export function readKRaftVersionFeature(r: Reader, version: number): KRaftVersionFeature {
-  const flex = true;
   const o: KRaftVersionFeature = {
     minSupportedVersion: r.int16(),
     maxSupportedVersion: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeKRaftVersionFeature(w: Writer, v: KRaftVersionFeature, version: number): void {
-  const flex = true;
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface UpdateRaftVoterResponse {
@@ -138,32 +132,26 @@ export function defaultUpdateRaftVoterResponse(): UpdateRaftVoterResponse {
 }
 
 export function readUpdateRaftVoterResponse(r: Reader, version: number): UpdateRaftVoterResponse {
-  const flex = true;
   const o: UpdateRaftVoterResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
     currentLeader: defaultCurrentLeader(),
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.currentLeader = readCurrentLeader(t, version);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.currentLeader = readCurrentLeader(t, version);
   }
   return o;
 }
 
 export function writeUpdateRaftVoterResponse(w: Writer, v: UpdateRaftVoterResponse, version: number): void {
-  const flex = true;
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  if (flex) {
-    const t0 = true && !isDefaultCurrentLeader(v.currentLeader);
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeCurrentLeader(w, v.currentLeader, version); });
-  }
+  const t0 = !isDefaultCurrentLeader(v.currentLeader);
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { writeCurrentLeader(w, v.currentLeader, version); }); }
 }
 
 export interface CurrentLeader {
@@ -187,24 +175,22 @@ export function defaultCurrentLeader(): CurrentLeader {
 }
 
 export function readCurrentLeader(r: Reader, version: number): CurrentLeader {
-  const flex = true;
   const o: CurrentLeader = {
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
-    host: (r.string(flex) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeCurrentLeader(w: Writer, v: CurrentLeader, version: number): void {
-  const flex = true;
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  w.string(v.host, flex);
+  w.string(v.host, true);
   w.int32(v.port);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 function isDefaultCurrentLeader(v: CurrentLeader): boolean {

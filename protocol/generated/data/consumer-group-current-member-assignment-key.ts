@@ -18,20 +18,16 @@ export function defaultConsumerGroupCurrentMemberAssignmentKey(): ConsumerGroupC
 }
 
 export function readConsumerGroupCurrentMemberAssignmentKey(r: Reader, version: number): ConsumerGroupCurrentMemberAssignmentKey {
-  const flex = false;
   const o: ConsumerGroupCurrentMemberAssignmentKey = {
-    groupId: version === 8 ? (r.string(flex) ?? '') : '',
-    memberId: version === 8 ? (r.string(flex) ?? '') : '',
+    groupId: version === 8 ? (r.string(false) ?? '') : '',
+    memberId: version === 8 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupCurrentMemberAssignmentKey(w: Writer, v: ConsumerGroupCurrentMemberAssignmentKey, version: number): void {
-  const flex = false;
-  if (version === 8) w.string(v.groupId, flex);
-  if (version === 8) w.string(v.memberId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 8) w.string(v.groupId, false);
+  if (version === 8) w.string(v.memberId, false);
 }
 
 export const ConsumerGroupCurrentMemberAssignmentKeyDefinition: MessageDefinition<ConsumerGroupCurrentMemberAssignmentKey> = {

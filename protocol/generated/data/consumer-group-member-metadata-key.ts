@@ -18,20 +18,16 @@ export function defaultConsumerGroupMemberMetadataKey(): ConsumerGroupMemberMeta
 }
 
 export function readConsumerGroupMemberMetadataKey(r: Reader, version: number): ConsumerGroupMemberMetadataKey {
-  const flex = false;
   const o: ConsumerGroupMemberMetadataKey = {
-    groupId: version === 5 ? (r.string(flex) ?? '') : '',
-    memberId: version === 5 ? (r.string(flex) ?? '') : '',
+    groupId: version === 5 ? (r.string(false) ?? '') : '',
+    memberId: version === 5 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupMemberMetadataKey(w: Writer, v: ConsumerGroupMemberMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 5) w.string(v.groupId, flex);
-  if (version === 5) w.string(v.memberId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 5) w.string(v.groupId, false);
+  if (version === 5) w.string(v.memberId, false);
 }
 
 export const ConsumerGroupMemberMetadataKeyDefinition: MessageDefinition<ConsumerGroupMemberMetadataKey> = {

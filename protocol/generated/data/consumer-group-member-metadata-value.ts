@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { EMPTY_BYTES, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { EMPTY_BYTES, readArray, writeArray, writeTagged, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupMemberMetadataValue {
   /** The (optional) instance id. */
@@ -40,44 +40,38 @@ export function defaultConsumerGroupMemberMetadataValue(): ConsumerGroupMemberMe
 }
 
 export function readConsumerGroupMemberMetadataValue(r: Reader, version: number): ConsumerGroupMemberMetadataValue {
-  const flex = true;
   const o: ConsumerGroupMemberMetadataValue = {
-    instanceId: r.string(flex),
-    rackId: r.string(flex),
-    clientId: (r.string(flex) ?? ''),
-    clientHost: (r.string(flex) ?? ''),
-    subscribedTopicNames: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
-    subscribedTopicRegex: r.string(flex),
+    instanceId: r.string(true),
+    rackId: r.string(true),
+    clientId: (r.string(true) ?? ''),
+    clientHost: (r.string(true) ?? ''),
+    subscribedTopicNames: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    subscribedTopicRegex: r.string(true),
     rebalanceTimeoutMs: r.int32(),
-    serverAssignor: r.string(flex),
+    serverAssignor: r.string(true),
     classicMemberMetadata: null,
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.classicMemberMetadata = (true && t.int8() < 0 ? null : readClassicMemberMetadata(t, version));
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.classicMemberMetadata = (t.uvarint() === 0 ? null : readClassicMemberMetadata(t, version));
   }
   return o;
 }
 
 export function writeConsumerGroupMemberMetadataValue(w: Writer, v: ConsumerGroupMemberMetadataValue, version: number): void {
-  const flex = true;
-  w.string(v.instanceId, flex);
-  w.string(v.rackId, flex);
-  w.string(v.clientId, flex);
-  w.string(v.clientHost, flex);
-  writeArray(w, v.subscribedTopicNames, flex, (w, e) => w.string(e, flex));
-  w.string(v.subscribedTopicRegex, flex);
+  w.string(v.instanceId, true);
+  w.string(v.rackId, true);
+  w.string(v.clientId, true);
+  w.string(v.clientHost, true);
+  writeArray(w, v.subscribedTopicNames, true, writeCompactStringElement, version);
+  w.string(v.subscribedTopicRegex, true);
   w.int32(v.rebalanceTimeoutMs);
-  w.string(v.serverAssignor, flex);
-  if (flex) {
-    const t0 = true && v.classicMemberMetadata !== null;
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { if (true && v.classicMemberMetadata === null) w.int8(-1); else { w.int8(1); writeClassicMemberMetadata(w, v.classicMemberMetadata!, version); } });
-  }
+  w.string(v.serverAssignor, true);
+  const t0 = v.classicMemberMetadata !== null;
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { if (v.classicMemberMetadata === null) w.uvarint(0); else { w.uvarint(1); writeClassicMemberMetadata(w, v.classicMemberMetadata!, version); } }); }
 }
 
 export interface ClassicMemberMetadata {
@@ -95,20 +89,18 @@ export function defaultClassicMemberMetadata(): ClassicMemberMetadata {
 }
 
 export function readClassicMemberMetadata(r: Reader, version: number): ClassicMemberMetadata {
-  const flex = true;
   const o: ClassicMemberMetadata = {
     sessionTimeoutMs: r.int32(),
-    supportedProtocols: (readArray(r, flex, 1, (r) => readClassicProtocol(r, version)) ?? []),
+    supportedProtocols: (readArray(r, true, 1, readClassicProtocol, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeClassicMemberMetadata(w: Writer, v: ClassicMemberMetadata, version: number): void {
-  const flex = true;
   w.int32(v.sessionTimeoutMs);
-  writeArray(w, v.supportedProtocols, flex, (w, e) => writeClassicProtocol(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.supportedProtocols, true, writeClassicProtocol, version);
+  w.uvarint(0);
 }
 
 export interface ClassicProtocol {
@@ -126,20 +118,18 @@ export function defaultClassicProtocol(): ClassicProtocol {
 }
 
 export function readClassicProtocol(r: Reader, version: number): ClassicProtocol {
-  const flex = true;
   const o: ClassicProtocol = {
-    name: (r.string(flex) ?? ''),
-    metadata: (r.bytes(flex) ?? EMPTY_BYTES),
+    name: (r.string(true) ?? ''),
+    metadata: (r.bytes(true) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeClassicProtocol(w: Writer, v: ClassicProtocol, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  w.bytes(v.metadata, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.name, true);
+  w.bytes(v.metadata, true);
+  w.uvarint(0);
 }
 
 export const ConsumerGroupMemberMetadataValueDefinition: MessageDefinition<ConsumerGroupMemberMetadataValue> = {

@@ -15,18 +15,14 @@ export function defaultConsumerGroupMetadataKey(): ConsumerGroupMetadataKey {
 }
 
 export function readConsumerGroupMetadataKey(r: Reader, version: number): ConsumerGroupMetadataKey {
-  const flex = false;
   const o: ConsumerGroupMetadataKey = {
-    groupId: version === 3 ? (r.string(flex) ?? '') : '',
+    groupId: version === 3 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupMetadataKey(w: Writer, v: ConsumerGroupMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 3) w.string(v.groupId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 3) w.string(v.groupId, false);
 }
 
 export const ConsumerGroupMetadataKeyDefinition: MessageDefinition<ConsumerGroupMetadataKey> = {

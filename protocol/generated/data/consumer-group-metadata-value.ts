@@ -15,18 +15,16 @@ export function defaultConsumerGroupMetadataValue(): ConsumerGroupMetadataValue 
 }
 
 export function readConsumerGroupMetadataValue(r: Reader, version: number): ConsumerGroupMetadataValue {
-  const flex = true;
   const o: ConsumerGroupMetadataValue = {
     epoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupMetadataValue(w: Writer, v: ConsumerGroupMetadataValue, version: number): void {
-  const flex = true;
   w.int32(v.epoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const ConsumerGroupMetadataValueDefinition: MessageDefinition<ConsumerGroupMetadataValue> = {

@@ -15,18 +15,14 @@ export function defaultConsumerGroupPartitionMetadataKey(): ConsumerGroupPartiti
 }
 
 export function readConsumerGroupPartitionMetadataKey(r: Reader, version: number): ConsumerGroupPartitionMetadataKey {
-  const flex = false;
   const o: ConsumerGroupPartitionMetadataKey = {
-    groupId: version === 4 ? (r.string(flex) ?? '') : '',
+    groupId: version === 4 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupPartitionMetadataKey(w: Writer, v: ConsumerGroupPartitionMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 4) w.string(v.groupId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 4) w.string(v.groupId, false);
 }
 
 export const ConsumerGroupPartitionMetadataKeyDefinition: MessageDefinition<ConsumerGroupPartitionMetadataKey> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupPartitionMetadataValue {
   /** The list of topic metadata. */
@@ -16,18 +16,16 @@ export function defaultConsumerGroupPartitionMetadataValue(): ConsumerGroupParti
 }
 
 export function readConsumerGroupPartitionMetadataValue(r: Reader, version: number): ConsumerGroupPartitionMetadataValue {
-  const flex = true;
   const o: ConsumerGroupPartitionMetadataValue = {
-    topics: (readArray(r, flex, 1, (r) => readTopicMetadata(r, version)) ?? []),
+    topics: (readArray(r, true, 1, readTopicMetadata, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupPartitionMetadataValue(w: Writer, v: ConsumerGroupPartitionMetadataValue, version: number): void {
-  const flex = true;
-  writeArray(w, v.topics, flex, (w, e) => writeTopicMetadata(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topics, true, writeTopicMetadata, version);
+  w.uvarint(0);
 }
 
 export interface TopicMetadata {
@@ -51,24 +49,22 @@ export function defaultTopicMetadata(): TopicMetadata {
 }
 
 export function readTopicMetadata(r: Reader, version: number): TopicMetadata {
-  const flex = true;
   const o: TopicMetadata = {
     topicId: r.uuid(),
-    topicName: (r.string(flex) ?? ''),
+    topicName: (r.string(true) ?? ''),
     numPartitions: r.int32(),
-    partitionMetadata: (readArray(r, flex, 1, (r) => readPartitionMetadata(r, version)) ?? []),
+    partitionMetadata: (readArray(r, true, 1, readPartitionMetadata, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicMetadata(w: Writer, v: TopicMetadata, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  w.string(v.topicName, flex);
+  w.string(v.topicName, true);
   w.int32(v.numPartitions);
-  writeArray(w, v.partitionMetadata, flex, (w, e) => writePartitionMetadata(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitionMetadata, true, writePartitionMetadata, version);
+  w.uvarint(0);
 }
 
 export interface PartitionMetadata {
@@ -86,20 +82,18 @@ export function defaultPartitionMetadata(): PartitionMetadata {
 }
 
 export function readPartitionMetadata(r: Reader, version: number): PartitionMetadata {
-  const flex = true;
   const o: PartitionMetadata = {
     partition: r.int32(),
-    racks: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    racks: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writePartitionMetadata(w: Writer, v: PartitionMetadata, version: number): void {
-  const flex = true;
   w.int32(v.partition);
-  writeArray(w, v.racks, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.racks, true, writeCompactStringElement, version);
+  w.uvarint(0);
 }
 
 export const ConsumerGroupPartitionMetadataValueDefinition: MessageDefinition<ConsumerGroupPartitionMetadataValue> = {

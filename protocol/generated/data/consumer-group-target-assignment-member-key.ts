@@ -18,20 +18,16 @@ export function defaultConsumerGroupTargetAssignmentMemberKey(): ConsumerGroupTa
 }
 
 export function readConsumerGroupTargetAssignmentMemberKey(r: Reader, version: number): ConsumerGroupTargetAssignmentMemberKey {
-  const flex = false;
   const o: ConsumerGroupTargetAssignmentMemberKey = {
-    groupId: version === 7 ? (r.string(flex) ?? '') : '',
-    memberId: version === 7 ? (r.string(flex) ?? '') : '',
+    groupId: version === 7 ? (r.string(false) ?? '') : '',
+    memberId: version === 7 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupTargetAssignmentMemberKey(w: Writer, v: ConsumerGroupTargetAssignmentMemberKey, version: number): void {
-  const flex = false;
-  if (version === 7) w.string(v.groupId, flex);
-  if (version === 7) w.string(v.memberId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 7) w.string(v.groupId, false);
+  if (version === 7) w.string(v.memberId, false);
 }
 
 export const ConsumerGroupTargetAssignmentMemberKeyDefinition: MessageDefinition<ConsumerGroupTargetAssignmentMemberKey> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupTargetAssignmentMemberValue {
   /** The assigned partitions. */
@@ -16,18 +16,16 @@ export function defaultConsumerGroupTargetAssignmentMemberValue(): ConsumerGroup
 }
 
 export function readConsumerGroupTargetAssignmentMemberValue(r: Reader, version: number): ConsumerGroupTargetAssignmentMemberValue {
-  const flex = true;
   const o: ConsumerGroupTargetAssignmentMemberValue = {
-    topicPartitions: (readArray(r, flex, 1, (r) => readTopicPartition(r, version)) ?? []),
+    topicPartitions: (readArray(r, true, 1, readTopicPartition, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupTargetAssignmentMemberValue(w: Writer, v: ConsumerGroupTargetAssignmentMemberValue, version: number): void {
-  const flex = true;
-  writeArray(w, v.topicPartitions, flex, (w, e) => writeTopicPartition(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.topicPartitions, true, writeTopicPartition, version);
+  w.uvarint(0);
 }
 
 export interface TopicPartition {
@@ -43,20 +41,18 @@ export function defaultTopicPartition(): TopicPartition {
 }
 
 export function readTopicPartition(r: Reader, version: number): TopicPartition {
-  const flex = true;
   const o: TopicPartition = {
     topicId: r.uuid(),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicPartition(w: Writer, v: TopicPartition, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export const ConsumerGroupTargetAssignmentMemberValueDefinition: MessageDefinition<ConsumerGroupTargetAssignmentMemberValue> = {

@@ -15,18 +15,14 @@ export function defaultConsumerGroupTargetAssignmentMetadataKey(): ConsumerGroup
 }
 
 export function readConsumerGroupTargetAssignmentMetadataKey(r: Reader, version: number): ConsumerGroupTargetAssignmentMetadataKey {
-  const flex = false;
   const o: ConsumerGroupTargetAssignmentMetadataKey = {
-    groupId: version === 6 ? (r.string(flex) ?? '') : '',
+    groupId: version === 6 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupTargetAssignmentMetadataKey(w: Writer, v: ConsumerGroupTargetAssignmentMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 6) w.string(v.groupId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 6) w.string(v.groupId, false);
 }
 
 export const ConsumerGroupTargetAssignmentMetadataKeyDefinition: MessageDefinition<ConsumerGroupTargetAssignmentMetadataKey> = {

@@ -15,18 +15,16 @@ export function defaultConsumerGroupTargetAssignmentMetadataValue(): ConsumerGro
 }
 
 export function readConsumerGroupTargetAssignmentMetadataValue(r: Reader, version: number): ConsumerGroupTargetAssignmentMetadataValue {
-  const flex = true;
   const o: ConsumerGroupTargetAssignmentMetadataValue = {
     assignmentEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerGroupTargetAssignmentMetadataValue(w: Writer, v: ConsumerGroupTargetAssignmentMetadataValue, version: number): void {
-  const flex = true;
   w.int32(v.assignmentEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const ConsumerGroupTargetAssignmentMetadataValueDefinition: MessageDefinition<ConsumerGroupTargetAssignmentMetadataValue> = {

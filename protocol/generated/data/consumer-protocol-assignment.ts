@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerProtocolAssignment {
   assignedPartitions: TopicPartition[];
@@ -17,20 +17,16 @@ export function defaultConsumerProtocolAssignment(): ConsumerProtocolAssignment 
 }
 
 export function readConsumerProtocolAssignment(r: Reader, version: number): ConsumerProtocolAssignment {
-  const flex = false;
   const o: ConsumerProtocolAssignment = {
-    assignedPartitions: (readArray(r, flex, 1, (r) => readTopicPartition(r, version)) ?? []),
-    userData: r.bytes(flex),
+    assignedPartitions: (readArray(r, false, 1, readTopicPartition, version) ?? []),
+    userData: r.bytes(false),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerProtocolAssignment(w: Writer, v: ConsumerProtocolAssignment, version: number): void {
-  const flex = false;
-  writeArray(w, v.assignedPartitions, flex, (w, e) => writeTopicPartition(w, e, version));
-  w.bytes(v.userData, flex);
-  if (flex) w.uvarint(0);
+  writeArray(w, v.assignedPartitions, false, writeTopicPartition, version);
+  w.bytes(v.userData, false);
 }
 
 export interface TopicPartition {
@@ -46,20 +42,16 @@ export function defaultTopicPartition(): TopicPartition {
 }
 
 export function readTopicPartition(r: Reader, version: number): TopicPartition {
-  const flex = false;
   const o: TopicPartition = {
-    topic: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    topic: (r.string(false) ?? ''),
+    partitions: (readArray(r, false, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicPartition(w: Writer, v: TopicPartition, version: number): void {
-  const flex = false;
-  w.string(v.topic, flex);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  w.string(v.topic, false);
+  writeArray(w, v.partitions, false, writeInt32Element, version);
 }
 
 export const ConsumerProtocolAssignmentDefinition: MessageDefinition<ConsumerProtocolAssignment> = {

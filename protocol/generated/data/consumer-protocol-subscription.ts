@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element, readStringElement, writeStringElement } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerProtocolSubscription {
   topics: string[];
@@ -23,26 +23,22 @@ export function defaultConsumerProtocolSubscription(): ConsumerProtocolSubscript
 }
 
 export function readConsumerProtocolSubscription(r: Reader, version: number): ConsumerProtocolSubscription {
-  const flex = false;
   const o: ConsumerProtocolSubscription = {
-    topics: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
-    userData: r.bytes(flex),
-    ownedPartitions: version >= 1 ? (readArray(r, flex, 1, (r) => readTopicPartition(r, version)) ?? []) : [],
+    topics: (readArray(r, false, 1, readStringElement, version) ?? []),
+    userData: r.bytes(false),
+    ownedPartitions: version >= 1 ? (readArray(r, false, 1, readTopicPartition, version) ?? []) : [],
     generationId: version >= 2 ? r.int32() : -1,
-    rackId: version >= 3 ? r.string(flex) : null,
+    rackId: version >= 3 ? r.string(false) : null,
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeConsumerProtocolSubscription(w: Writer, v: ConsumerProtocolSubscription, version: number): void {
-  const flex = false;
-  writeArray(w, v.topics, flex, (w, e) => w.string(e, flex));
-  w.bytes(v.userData, flex);
-  if (version >= 1) writeArray(w, v.ownedPartitions, flex, (w, e) => writeTopicPartition(w, e, version));
+  writeArray(w, v.topics, false, writeStringElement, version);
+  w.bytes(v.userData, false);
+  if (version >= 1) writeArray(w, v.ownedPartitions, false, writeTopicPartition, version);
   if (version >= 2) w.int32(v.generationId);
-  if (version >= 3) w.string(v.rackId, flex);
-  if (flex) w.uvarint(0);
+  if (version >= 3) w.string(v.rackId, false);
 }
 
 export interface TopicPartition {
@@ -58,20 +54,16 @@ export function defaultTopicPartition(): TopicPartition {
 }
 
 export function readTopicPartition(r: Reader, version: number): TopicPartition {
-  const flex = false;
   const o: TopicPartition = {
-    topic: version >= 1 ? (r.string(flex) ?? '') : '',
-    partitions: version >= 1 ? (readArray(r, flex, 4, (r) => r.int32()) ?? []) : [],
+    topic: version >= 1 ? (r.string(false) ?? '') : '',
+    partitions: version >= 1 ? (readArray(r, false, 4, readInt32Element, version) ?? []) : [],
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicPartition(w: Writer, v: TopicPartition, version: number): void {
-  const flex = false;
-  if (version >= 1) w.string(v.topic, flex);
-  if (version >= 1) writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  if (version >= 1) w.string(v.topic, false);
+  if (version >= 1) writeArray(w, v.partitions, false, writeInt32Element, version);
 }
 
 export const ConsumerProtocolSubscriptionDefinition: MessageDefinition<ConsumerProtocolSubscription> = {

@@ -21,22 +21,20 @@ export function defaultDefaultPrincipalData(): DefaultPrincipalData {
 }
 
 export function readDefaultPrincipalData(r: Reader, version: number): DefaultPrincipalData {
-  const flex = true;
   const o: DefaultPrincipalData = {
-    type: (r.string(flex) ?? ''),
-    name: (r.string(flex) ?? ''),
+    type: (r.string(true) ?? ''),
+    name: (r.string(true) ?? ''),
     tokenAuthenticated: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDefaultPrincipalData(w: Writer, v: DefaultPrincipalData, version: number): void {
-  const flex = true;
-  w.string(v.type, flex);
-  w.string(v.name, flex);
+  w.string(v.type, true);
+  w.string(v.name, true);
   w.bool(v.tokenAuthenticated);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const DefaultPrincipalDataDefinition: MessageDefinition<DefaultPrincipalData> = {

@@ -14,18 +14,14 @@ export function defaultGroupMetadataKey(): GroupMetadataKey {
 }
 
 export function readGroupMetadataKey(r: Reader, version: number): GroupMetadataKey {
-  const flex = false;
   const o: GroupMetadataKey = {
-    group: version === 2 ? (r.string(flex) ?? '') : '',
+    group: version === 2 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeGroupMetadataKey(w: Writer, v: GroupMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 2) w.string(v.group, flex);
-  if (flex) w.uvarint(0);
+  if (version === 2) w.string(v.group, false);
 }
 
 export const GroupMetadataKeyDefinition: MessageDefinition<GroupMetadataKey> = {

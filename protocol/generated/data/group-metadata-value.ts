@@ -32,9 +32,11 @@ export function readGroupMetadataValue(r: Reader, version: number): GroupMetadat
     protocol: r.string(flex),
     leader: r.string(flex),
     currentStateTimestamp: version >= 2 ? r.int64() : -1,
-    members: (readArray(r, flex, 1, (r) => readMemberMetadata(r, version)) ?? []),
+    members: (readArray(r, flex, 1, readMemberMetadata, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -45,8 +47,10 @@ export function writeGroupMetadataValue(w: Writer, v: GroupMetadataValue, versio
   w.string(v.protocol, flex);
   w.string(v.leader, flex);
   if (version >= 2) w.int64(v.currentStateTimestamp);
-  writeArray(w, v.members, flex, (w, e) => writeMemberMetadata(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.members, flex, writeMemberMetadata, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export interface MemberMetadata {
@@ -85,7 +89,9 @@ export function readMemberMetadata(r: Reader, version: number): MemberMetadata {
     subscription: (r.bytes(flex) ?? EMPTY_BYTES),
     assignment: (r.bytes(flex) ?? EMPTY_BYTES),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -99,7 +105,9 @@ export function writeMemberMetadata(w: Writer, v: MemberMetadata, version: numbe
   w.int32(v.sessionTimeout);
   w.bytes(v.subscription, flex);
   w.bytes(v.assignment, flex);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const GroupMetadataValueDefinition: MessageDefinition<GroupMetadataValue> = {

@@ -18,20 +18,18 @@ export function defaultKRaftVersionRecord(): KRaftVersionRecord {
 }
 
 export function readKRaftVersionRecord(r: Reader, version: number): KRaftVersionRecord {
-  const flex = true;
   const o: KRaftVersionRecord = {
     version: r.int16(),
     kRaftVersion: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeKRaftVersionRecord(w: Writer, v: KRaftVersionRecord, version: number): void {
-  const flex = true;
   w.int16(v.version);
   w.int16(v.kRaftVersion);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const KRaftVersionRecordDefinition: MessageDefinition<KRaftVersionRecord> = {

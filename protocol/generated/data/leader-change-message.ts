@@ -25,24 +25,22 @@ export function defaultLeaderChangeMessage(): LeaderChangeMessage {
 }
 
 export function readLeaderChangeMessage(r: Reader, version: number): LeaderChangeMessage {
-  const flex = true;
   const o: LeaderChangeMessage = {
     version: r.int16(),
     leaderId: r.int32(),
-    voters: (readArray(r, flex, 1, (r) => readVoter(r, version)) ?? []),
-    grantingVoters: (readArray(r, flex, 1, (r) => readVoter(r, version)) ?? []),
+    voters: (readArray(r, true, 1, readVoter, version) ?? []),
+    grantingVoters: (readArray(r, true, 1, readVoter, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeLeaderChangeMessage(w: Writer, v: LeaderChangeMessage, version: number): void {
-  const flex = true;
   w.int16(v.version);
   w.int32(v.leaderId);
-  writeArray(w, v.voters, flex, (w, e) => writeVoter(w, e, version));
-  writeArray(w, v.grantingVoters, flex, (w, e) => writeVoter(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.voters, true, writeVoter, version);
+  writeArray(w, v.grantingVoters, true, writeVoter, version);
+  w.uvarint(0);
 }
 
 export interface Voter {
@@ -59,20 +57,18 @@ export function defaultVoter(): Voter {
 }
 
 export function readVoter(r: Reader, version: number): Voter {
-  const flex = true;
   const o: Voter = {
     voterId: r.int32(),
     voterDirectoryId: version >= 1 ? r.uuid() : ZERO_UUID,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVoter(w: Writer, v: Voter, version: number): void {
-  const flex = true;
   w.int32(v.voterId);
   if (version >= 1) w.uuid(v.voterDirectoryId);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const LeaderChangeMessageDefinition: MessageDefinition<LeaderChangeMessage> = {

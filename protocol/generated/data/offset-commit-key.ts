@@ -18,22 +18,18 @@ export function defaultOffsetCommitKey(): OffsetCommitKey {
 }
 
 export function readOffsetCommitKey(r: Reader, version: number): OffsetCommitKey {
-  const flex = false;
   const o: OffsetCommitKey = {
-    group: version <= 1 ? (r.string(flex) ?? '') : '',
-    topic: version <= 1 ? (r.string(flex) ?? '') : '',
+    group: version <= 1 ? (r.string(false) ?? '') : '',
+    topic: version <= 1 ? (r.string(false) ?? '') : '',
     partition: version <= 1 ? r.int32() : 0,
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeOffsetCommitKey(w: Writer, v: OffsetCommitKey, version: number): void {
-  const flex = false;
-  if (version <= 1) w.string(v.group, flex);
-  if (version <= 1) w.string(v.topic, flex);
+  if (version <= 1) w.string(v.group, false);
+  if (version <= 1) w.string(v.topic, false);
   if (version <= 1) w.int32(v.partition);
-  if (flex) w.uvarint(0);
 }
 
 export const OffsetCommitKeyDefinition: MessageDefinition<OffsetCommitKey> = {

@@ -30,7 +30,9 @@ export function readOffsetCommitValue(r: Reader, version: number): OffsetCommitV
     commitTimestamp: r.int64(),
     expireTimestamp: version === 1 ? r.int64() : -1,
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -41,7 +43,9 @@ export function writeOffsetCommitValue(w: Writer, v: OffsetCommitValue, version:
   w.string(v.metadata, flex);
   w.int64(v.commitTimestamp);
   if (version === 1) w.int64(v.expireTimestamp);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const OffsetCommitValueDefinition: MessageDefinition<OffsetCommitValue> = {

@@ -27,30 +27,28 @@ export function defaultQuorumStateData(): QuorumStateData {
 }
 
 export function readQuorumStateData(r: Reader, version: number): QuorumStateData {
-  const flex = true;
   const o: QuorumStateData = {
-    clusterId: version === 0 ? (r.string(flex) ?? '') : '',
+    clusterId: version === 0 ? (r.string(true) ?? '') : '',
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
     votedId: r.int32(),
     votedDirectoryId: version >= 1 ? r.uuid() : ZERO_UUID,
     appliedOffset: version === 0 ? r.int64() : 0,
-    currentVoters: version === 0 ? readArray(r, flex, 1, (r) => readVoter(r, version)) : [],
+    currentVoters: version === 0 ? readArray(r, true, 1, readVoter, version) : [],
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeQuorumStateData(w: Writer, v: QuorumStateData, version: number): void {
-  const flex = true;
-  if (version === 0) w.string(v.clusterId, flex);
+  if (version === 0) w.string(v.clusterId, true);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
   w.int32(v.votedId);
   if (version >= 1) w.uuid(v.votedDirectoryId);
   if (version === 0) w.int64(v.appliedOffset);
-  if (version === 0) writeArray(w, v.currentVoters, flex, (w, e) => writeVoter(w, e, version));
-  if (flex) w.uvarint(0);
+  if (version === 0) writeArray(w, v.currentVoters, true, writeVoter, version);
+  w.uvarint(0);
 }
 
 export interface Voter {
@@ -64,18 +62,16 @@ export function defaultVoter(): Voter {
 }
 
 export function readVoter(r: Reader, version: number): Voter {
-  const flex = true;
   const o: Voter = {
     voterId: version === 0 ? r.int32() : 0,
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVoter(w: Writer, v: Voter, version: number): void {
-  const flex = true;
   if (version === 0) w.int32(v.voterId);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const QuorumStateDataDefinition: MessageDefinition<QuorumStateData> = {

@@ -18,20 +18,16 @@ export function defaultShareGroupCurrentMemberAssignmentKey(): ShareGroupCurrent
 }
 
 export function readShareGroupCurrentMemberAssignmentKey(r: Reader, version: number): ShareGroupCurrentMemberAssignmentKey {
-  const flex = false;
   const o: ShareGroupCurrentMemberAssignmentKey = {
-    groupId: version === 14 ? (r.string(flex) ?? '') : '',
-    memberId: version === 14 ? (r.string(flex) ?? '') : '',
+    groupId: version === 14 ? (r.string(false) ?? '') : '',
+    memberId: version === 14 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupCurrentMemberAssignmentKey(w: Writer, v: ShareGroupCurrentMemberAssignmentKey, version: number): void {
-  const flex = false;
-  if (version === 14) w.string(v.groupId, flex);
-  if (version === 14) w.string(v.memberId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 14) w.string(v.groupId, false);
+  if (version === 14) w.string(v.memberId, false);
 }
 
 export const ShareGroupCurrentMemberAssignmentKeyDefinition: MessageDefinition<ShareGroupCurrentMemberAssignmentKey> = {

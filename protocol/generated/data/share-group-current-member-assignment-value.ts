@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface ShareGroupCurrentMemberAssignmentValue {
   /** The current member epoch that is expected from the member in the heartbeat request. */
@@ -25,24 +25,22 @@ export function defaultShareGroupCurrentMemberAssignmentValue(): ShareGroupCurre
 }
 
 export function readShareGroupCurrentMemberAssignmentValue(r: Reader, version: number): ShareGroupCurrentMemberAssignmentValue {
-  const flex = true;
   const o: ShareGroupCurrentMemberAssignmentValue = {
     memberEpoch: r.int32(),
     previousMemberEpoch: r.int32(),
     state: r.int8(),
-    assignedPartitions: (readArray(r, flex, 1, (r) => readTopicPartitions(r, version)) ?? []),
+    assignedPartitions: (readArray(r, true, 1, readTopicPartitions, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupCurrentMemberAssignmentValue(w: Writer, v: ShareGroupCurrentMemberAssignmentValue, version: number): void {
-  const flex = true;
   w.int32(v.memberEpoch);
   w.int32(v.previousMemberEpoch);
   w.int8(v.state);
-  writeArray(w, v.assignedPartitions, flex, (w, e) => writeTopicPartitions(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.assignedPartitions, true, writeTopicPartitions, version);
+  w.uvarint(0);
 }
 
 export interface TopicPartitions {
@@ -60,20 +58,18 @@ export function defaultTopicPartitions(): TopicPartitions {
 }
 
 export function readTopicPartitions(r: Reader, version: number): TopicPartitions {
-  const flex = true;
   const o: TopicPartitions = {
     topicId: r.uuid(),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicPartitions(w: Writer, v: TopicPartitions, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitions, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export const ShareGroupCurrentMemberAssignmentValueDefinition: MessageDefinition<ShareGroupCurrentMemberAssignmentValue> = {

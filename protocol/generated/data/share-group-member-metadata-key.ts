@@ -18,20 +18,16 @@ export function defaultShareGroupMemberMetadataKey(): ShareGroupMemberMetadataKe
 }
 
 export function readShareGroupMemberMetadataKey(r: Reader, version: number): ShareGroupMemberMetadataKey {
-  const flex = false;
   const o: ShareGroupMemberMetadataKey = {
-    groupId: version === 10 ? (r.string(flex) ?? '') : '',
-    memberId: version === 10 ? (r.string(flex) ?? '') : '',
+    groupId: version === 10 ? (r.string(false) ?? '') : '',
+    memberId: version === 10 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupMemberMetadataKey(w: Writer, v: ShareGroupMemberMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 10) w.string(v.groupId, flex);
-  if (version === 10) w.string(v.memberId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 10) w.string(v.groupId, false);
+  if (version === 10) w.string(v.memberId, false);
 }
 
 export const ShareGroupMemberMetadataKeyDefinition: MessageDefinition<ShareGroupMemberMetadataKey> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface ShareGroupMemberMetadataValue {
   /** The (optional) rack id. */
@@ -25,24 +25,22 @@ export function defaultShareGroupMemberMetadataValue(): ShareGroupMemberMetadata
 }
 
 export function readShareGroupMemberMetadataValue(r: Reader, version: number): ShareGroupMemberMetadataValue {
-  const flex = true;
   const o: ShareGroupMemberMetadataValue = {
-    rackId: r.string(flex),
-    clientId: (r.string(flex) ?? ''),
-    clientHost: (r.string(flex) ?? ''),
-    subscribedTopicNames: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    rackId: r.string(true),
+    clientId: (r.string(true) ?? ''),
+    clientHost: (r.string(true) ?? ''),
+    subscribedTopicNames: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupMemberMetadataValue(w: Writer, v: ShareGroupMemberMetadataValue, version: number): void {
-  const flex = true;
-  w.string(v.rackId, flex);
-  w.string(v.clientId, flex);
-  w.string(v.clientHost, flex);
-  writeArray(w, v.subscribedTopicNames, flex, (w, e) => w.string(e, flex));
-  if (flex) w.uvarint(0);
+  w.string(v.rackId, true);
+  w.string(v.clientId, true);
+  w.string(v.clientHost, true);
+  writeArray(w, v.subscribedTopicNames, true, writeCompactStringElement, version);
+  w.uvarint(0);
 }
 
 export const ShareGroupMemberMetadataValueDefinition: MessageDefinition<ShareGroupMemberMetadataValue> = {

@@ -15,18 +15,14 @@ export function defaultShareGroupMetadataKey(): ShareGroupMetadataKey {
 }
 
 export function readShareGroupMetadataKey(r: Reader, version: number): ShareGroupMetadataKey {
-  const flex = false;
   const o: ShareGroupMetadataKey = {
-    groupId: version === 11 ? (r.string(flex) ?? '') : '',
+    groupId: version === 11 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupMetadataKey(w: Writer, v: ShareGroupMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 11) w.string(v.groupId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 11) w.string(v.groupId, false);
 }
 
 export const ShareGroupMetadataKeyDefinition: MessageDefinition<ShareGroupMetadataKey> = {

@@ -15,18 +15,16 @@ export function defaultShareGroupMetadataValue(): ShareGroupMetadataValue {
 }
 
 export function readShareGroupMetadataValue(r: Reader, version: number): ShareGroupMetadataValue {
-  const flex = true;
   const o: ShareGroupMetadataValue = {
     epoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupMetadataValue(w: Writer, v: ShareGroupMetadataValue, version: number): void {
-  const flex = true;
   w.int32(v.epoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const ShareGroupMetadataValueDefinition: MessageDefinition<ShareGroupMetadataValue> = {

@@ -15,18 +15,14 @@ export function defaultShareGroupPartitionMetadataKey(): ShareGroupPartitionMeta
 }
 
 export function readShareGroupPartitionMetadataKey(r: Reader, version: number): ShareGroupPartitionMetadataKey {
-  const flex = false;
   const o: ShareGroupPartitionMetadataKey = {
-    groupId: version === 9 ? (r.string(flex) ?? '') : '',
+    groupId: version === 9 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupPartitionMetadataKey(w: Writer, v: ShareGroupPartitionMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 9) w.string(v.groupId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 9) w.string(v.groupId, false);
 }
 
 export const ShareGroupPartitionMetadataKeyDefinition: MessageDefinition<ShareGroupPartitionMetadataKey> = {

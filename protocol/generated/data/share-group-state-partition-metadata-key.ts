@@ -15,18 +15,14 @@ export function defaultShareGroupStatePartitionMetadataKey(): ShareGroupStatePar
 }
 
 export function readShareGroupStatePartitionMetadataKey(r: Reader, version: number): ShareGroupStatePartitionMetadataKey {
-  const flex = false;
   const o: ShareGroupStatePartitionMetadataKey = {
-    groupId: version === 15 ? (r.string(flex) ?? '') : '',
+    groupId: version === 15 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupStatePartitionMetadataKey(w: Writer, v: ShareGroupStatePartitionMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 15) w.string(v.groupId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 15) w.string(v.groupId, false);
 }
 
 export const ShareGroupStatePartitionMetadataKeyDefinition: MessageDefinition<ShareGroupStatePartitionMetadataKey> = {

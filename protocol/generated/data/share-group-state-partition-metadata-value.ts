@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface ShareGroupStatePartitionMetadataValue {
   /** The topics with initialized share-group state. */
@@ -19,20 +19,18 @@ export function defaultShareGroupStatePartitionMetadataValue(): ShareGroupStateP
 }
 
 export function readShareGroupStatePartitionMetadataValue(r: Reader, version: number): ShareGroupStatePartitionMetadataValue {
-  const flex = true;
   const o: ShareGroupStatePartitionMetadataValue = {
-    initializedTopics: (readArray(r, flex, 1, (r) => readTopicPartitionsInfo(r, version)) ?? []),
-    deletingTopics: (readArray(r, flex, 1, (r) => readTopicInfo(r, version)) ?? []),
+    initializedTopics: (readArray(r, true, 1, readTopicPartitionsInfo, version) ?? []),
+    deletingTopics: (readArray(r, true, 1, readTopicInfo, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupStatePartitionMetadataValue(w: Writer, v: ShareGroupStatePartitionMetadataValue, version: number): void {
-  const flex = true;
-  writeArray(w, v.initializedTopics, flex, (w, e) => writeTopicPartitionsInfo(w, e, version));
-  writeArray(w, v.deletingTopics, flex, (w, e) => writeTopicInfo(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.initializedTopics, true, writeTopicPartitionsInfo, version);
+  writeArray(w, v.deletingTopics, true, writeTopicInfo, version);
+  w.uvarint(0);
 }
 
 export interface TopicPartitionsInfo {
@@ -53,22 +51,20 @@ export function defaultTopicPartitionsInfo(): TopicPartitionsInfo {
 }
 
 export function readTopicPartitionsInfo(r: Reader, version: number): TopicPartitionsInfo {
-  const flex = true;
   const o: TopicPartitionsInfo = {
     topicId: r.uuid(),
-    topicName: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    topicName: (r.string(true) ?? ''),
+    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicPartitionsInfo(w: Writer, v: TopicPartitionsInfo, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  w.string(v.topicName, flex);
-  writeArray(w, v.partitions, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  w.string(v.topicName, true);
+  writeArray(w, v.partitions, true, writeInt32Element, version);
+  w.uvarint(0);
 }
 
 export interface TopicInfo {
@@ -86,20 +82,18 @@ export function defaultTopicInfo(): TopicInfo {
 }
 
 export function readTopicInfo(r: Reader, version: number): TopicInfo {
-  const flex = true;
   const o: TopicInfo = {
     topicId: r.uuid(),
-    topicName: (r.string(flex) ?? ''),
+    topicName: (r.string(true) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicInfo(w: Writer, v: TopicInfo, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  w.string(v.topicName, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.topicName, true);
+  w.uvarint(0);
 }
 
 export const ShareGroupStatePartitionMetadataValueDefinition: MessageDefinition<ShareGroupStatePartitionMetadataValue> = {

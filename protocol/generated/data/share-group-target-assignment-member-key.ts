@@ -18,20 +18,16 @@ export function defaultShareGroupTargetAssignmentMemberKey(): ShareGroupTargetAs
 }
 
 export function readShareGroupTargetAssignmentMemberKey(r: Reader, version: number): ShareGroupTargetAssignmentMemberKey {
-  const flex = false;
   const o: ShareGroupTargetAssignmentMemberKey = {
-    groupId: version === 13 ? (r.string(flex) ?? '') : '',
-    memberId: version === 13 ? (r.string(flex) ?? '') : '',
+    groupId: version === 13 ? (r.string(false) ?? '') : '',
+    memberId: version === 13 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupTargetAssignmentMemberKey(w: Writer, v: ShareGroupTargetAssignmentMemberKey, version: number): void {
-  const flex = false;
-  if (version === 13) w.string(v.groupId, flex);
-  if (version === 13) w.string(v.memberId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 13) w.string(v.groupId, false);
+  if (version === 13) w.string(v.memberId, false);
 }
 
 export const ShareGroupTargetAssignmentMemberKeyDefinition: MessageDefinition<ShareGroupTargetAssignmentMemberKey> = {

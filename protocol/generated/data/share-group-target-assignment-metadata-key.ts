@@ -15,18 +15,14 @@ export function defaultShareGroupTargetAssignmentMetadataKey(): ShareGroupTarget
 }
 
 export function readShareGroupTargetAssignmentMetadataKey(r: Reader, version: number): ShareGroupTargetAssignmentMetadataKey {
-  const flex = false;
   const o: ShareGroupTargetAssignmentMetadataKey = {
-    groupId: version === 12 ? (r.string(flex) ?? '') : '',
+    groupId: version === 12 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupTargetAssignmentMetadataKey(w: Writer, v: ShareGroupTargetAssignmentMetadataKey, version: number): void {
-  const flex = false;
-  if (version === 12) w.string(v.groupId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 12) w.string(v.groupId, false);
 }
 
 export const ShareGroupTargetAssignmentMetadataKeyDefinition: MessageDefinition<ShareGroupTargetAssignmentMetadataKey> = {

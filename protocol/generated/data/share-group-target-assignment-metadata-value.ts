@@ -15,18 +15,16 @@ export function defaultShareGroupTargetAssignmentMetadataValue(): ShareGroupTarg
 }
 
 export function readShareGroupTargetAssignmentMetadataValue(r: Reader, version: number): ShareGroupTargetAssignmentMetadataValue {
-  const flex = true;
   const o: ShareGroupTargetAssignmentMetadataValue = {
     assignmentEpoch: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeShareGroupTargetAssignmentMetadataValue(w: Writer, v: ShareGroupTargetAssignmentMetadataValue, version: number): void {
-  const flex = true;
   w.int32(v.assignmentEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const ShareGroupTargetAssignmentMetadataValueDefinition: MessageDefinition<ShareGroupTargetAssignmentMetadataValue> = {

@@ -15,18 +15,16 @@ export function defaultSnapshotFooterRecord(): SnapshotFooterRecord {
 }
 
 export function readSnapshotFooterRecord(r: Reader, version: number): SnapshotFooterRecord {
-  const flex = true;
   const o: SnapshotFooterRecord = {
     version: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeSnapshotFooterRecord(w: Writer, v: SnapshotFooterRecord, version: number): void {
-  const flex = true;
   w.int16(v.version);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const SnapshotFooterRecordDefinition: MessageDefinition<SnapshotFooterRecord> = {

@@ -18,20 +18,18 @@ export function defaultSnapshotHeaderRecord(): SnapshotHeaderRecord {
 }
 
 export function readSnapshotHeaderRecord(r: Reader, version: number): SnapshotHeaderRecord {
-  const flex = true;
   const o: SnapshotHeaderRecord = {
     version: r.int16(),
     lastContainedLogTimestamp: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeSnapshotHeaderRecord(w: Writer, v: SnapshotHeaderRecord, version: number): void {
-  const flex = true;
   w.int16(v.version);
   w.int64(v.lastContainedLogTimestamp);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const SnapshotHeaderRecordDefinition: MessageDefinition<SnapshotHeaderRecord> = {

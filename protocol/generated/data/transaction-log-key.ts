@@ -14,18 +14,14 @@ export function defaultTransactionLogKey(): TransactionLogKey {
 }
 
 export function readTransactionLogKey(r: Reader, version: number): TransactionLogKey {
-  const flex = false;
   const o: TransactionLogKey = {
-    transactionalId: version === 0 ? (r.string(flex) ?? '') : '',
+    transactionalId: version === 0 ? (r.string(false) ?? '') : '',
   };
-  if (flex) r.skipTaggedFields();
   return o;
 }
 
 export function writeTransactionLogKey(w: Writer, v: TransactionLogKey, version: number): void {
-  const flex = false;
-  if (version === 0) w.string(v.transactionalId, flex);
-  if (flex) w.uvarint(0);
+  if (version === 0) w.string(v.transactionalId, false);
 }
 
 export const TransactionLogKeyDefinition: MessageDefinition<TransactionLogKey> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
 
 export interface TransactionLogValue {
   /** Producer id in use by the transactional id */
@@ -51,7 +51,7 @@ export function readTransactionLogValue(r: Reader, version: number): Transaction
     producerEpoch: r.int16(),
     transactionTimeoutMs: r.int32(),
     transactionStatus: r.int8(),
-    transactionPartitions: readArray(r, flex, 1, (r) => readPartitionsSchema(r, version)),
+    transactionPartitions: readArray(r, flex, 1, readPartitionsSchema, version),
     transactionLastUpdateTimestampMs: r.int64(),
     transactionStartTimestampMs: r.int64(),
     clientTransactionVersion: 0,
@@ -75,7 +75,7 @@ export function writeTransactionLogValue(w: Writer, v: TransactionLogValue, vers
   w.int16(v.producerEpoch);
   w.int32(v.transactionTimeoutMs);
   w.int8(v.transactionStatus);
-  writeArray(w, v.transactionPartitions, flex, (w, e) => writePartitionsSchema(w, e, version));
+  writeArray(w, v.transactionPartitions, flex, writePartitionsSchema, version);
   w.int64(v.transactionLastUpdateTimestampMs);
   w.int64(v.transactionStartTimestampMs);
   if (flex) {
@@ -83,9 +83,9 @@ export function writeTransactionLogValue(w: Writer, v: TransactionLogValue, vers
     const t1 = version >= 1 && v.nextProducerId !== -1;
     const t2 = version >= 1 && v.clientTransactionVersion !== 0;
     w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
-    if (t0) writeTagged(w, 0, (w) => { w.int64(v.previousProducerId); });
-    if (t1) writeTagged(w, 1, (w) => { w.int64(v.nextProducerId); });
-    if (t2) writeTagged(w, 2, (w) => { w.int16(v.clientTransactionVersion); });
+    if (t0) { w.uvarint(0); w.uvarint(8); w.int64(v.previousProducerId); }
+    if (t1) { w.uvarint(1); w.uvarint(8); w.int64(v.nextProducerId); }
+    if (t2) { w.uvarint(2); w.uvarint(2); w.int16(v.clientTransactionVersion); }
   }
 }
 
@@ -105,17 +105,21 @@ export function readPartitionsSchema(r: Reader, version: number): PartitionsSche
   const flex = version >= 1;
   const o: PartitionsSchema = {
     topic: (r.string(flex) ?? ''),
-    partitionIds: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    partitionIds: (readArray(r, flex, 4, readInt32Element, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writePartitionsSchema(w: Writer, v: PartitionsSchema, version: number): void {
   const flex = version >= 1;
   w.string(v.topic, flex);
-  writeArray(w, v.partitionIds, flex, (w, e) => w.int32(e));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.partitionIds, flex, writeInt32Element, version);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const TransactionLogValueDefinition: MessageDefinition<TransactionLogValue> = {

@@ -18,20 +18,18 @@ export function defaultVotersRecord(): VotersRecord {
 }
 
 export function readVotersRecord(r: Reader, version: number): VotersRecord {
-  const flex = true;
   const o: VotersRecord = {
     version: r.int16(),
-    voters: (readArray(r, flex, 1, (r) => readVoter(r, version)) ?? []),
+    voters: (readArray(r, true, 1, readVoter, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVotersRecord(w: Writer, v: VotersRecord, version: number): void {
-  const flex = true;
   w.int16(v.version);
-  writeArray(w, v.voters, flex, (w, e) => writeVoter(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.voters, true, writeVoter, version);
+  w.uvarint(0);
 }
 
 export interface Voter {
@@ -55,24 +53,22 @@ export function defaultVoter(): Voter {
 }
 
 export function readVoter(r: Reader, version: number): Voter {
-  const flex = true;
   const o: Voter = {
     voterId: r.int32(),
     voterDirectoryId: r.uuid(),
-    endpoints: (readArray(r, flex, 1, (r) => readEndpoint(r, version)) ?? []),
+    endpoints: (readArray(r, true, 1, readEndpoint, version) ?? []),
     kRaftVersionFeature: readKRaftVersionFeature(r, version),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeVoter(w: Writer, v: Voter, version: number): void {
-  const flex = true;
   w.int32(v.voterId);
   w.uuid(v.voterDirectoryId);
-  writeArray(w, v.endpoints, flex, (w, e) => writeEndpoint(w, e, version));
+  writeArray(w, v.endpoints, true, writeEndpoint, version);
   writeKRaftVersionFeature(w, v.kRaftVersionFeature, version);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface Endpoint {
@@ -93,22 +89,20 @@ export function defaultEndpoint(): Endpoint {
 }
 
 export function readEndpoint(r: Reader, version: number): Endpoint {
-  const flex = true;
   const o: Endpoint = {
-    name: (r.string(flex) ?? ''),
-    host: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.uint16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeEndpoint(w: Writer, v: Endpoint, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  w.string(v.host, flex);
+  w.string(v.name, true);
+  w.string(v.host, true);
   w.uint16(v.port);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface KRaftVersionFeature {
@@ -126,20 +120,18 @@ export function defaultKRaftVersionFeature(): KRaftVersionFeature {
 }
 
 export function readKRaftVersionFeature(r: Reader, version: number): KRaftVersionFeature {
-  const flex = true;
   const o: KRaftVersionFeature = {
     minSupportedVersion: r.int16(),
     maxSupportedVersion: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeKRaftVersionFeature(w: Writer, v: KRaftVersionFeature, version: number): void {
-  const flex = true;
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const VotersRecordDefinition: MessageDefinition<VotersRecord> = {

@@ -31,7 +31,9 @@ export function readRequestHeader(r: Reader, version: number): RequestHeader {
     correlationId: r.int32(),
     clientId: version >= 1 ? r.string(false) : '',
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
@@ -41,7 +43,9 @@ export function writeRequestHeader(w: Writer, v: RequestHeader, version: number)
   w.int16(v.requestApiVersion);
   w.int32(v.correlationId);
   if (version >= 1) w.string(v.clientId, false);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const RequestHeaderDefinition: MessageDefinition<RequestHeader> = {

@@ -19,14 +19,18 @@ export function readResponseHeader(r: Reader, version: number): ResponseHeader {
   const o: ResponseHeader = {
     correlationId: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  if (flex) {
+    r.skipTaggedFields();
+  }
   return o;
 }
 
 export function writeResponseHeader(w: Writer, v: ResponseHeader, version: number): void {
   const flex = version >= 1;
   w.int32(v.correlationId);
-  if (flex) w.uvarint(0);
+  if (flex) {
+    w.uvarint(0);
+  }
 }
 
 export const ResponseHeaderDefinition: MessageDefinition<ResponseHeader> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
 
 export interface RegisterBrokerRecord {
   /** The broker id. */
@@ -43,46 +43,40 @@ export function defaultRegisterBrokerRecord(): RegisterBrokerRecord {
 }
 
 export function readRegisterBrokerRecord(r: Reader, version: number): RegisterBrokerRecord {
-  const flex = true;
   const o: RegisterBrokerRecord = {
     brokerId: r.int32(),
     isMigratingZkBroker: version >= 2 ? r.bool() : false,
     incarnationId: r.uuid(),
     brokerEpoch: r.int64(),
-    endPoints: (readArray(r, flex, 1, (r) => readBrokerEndpoint(r, version)) ?? []),
-    features: (readArray(r, flex, 1, (r) => readBrokerFeature(r, version)) ?? []),
-    rack: r.string(flex),
+    endPoints: (readArray(r, true, 1, readBrokerEndpoint, version) ?? []),
+    features: (readArray(r, true, 1, readBrokerFeature, version) ?? []),
+    rack: r.string(true),
     fenced: r.bool(),
     inControlledShutdown: version >= 1 ? r.bool() : false,
     logDirs: [],
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && version >= 3) o.logDirs = (readArray(t, true, 16, (r) => r.uuid()) ?? []);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0 && version >= 3) o.logDirs = (readArray(t, true, 16, readUuidElement, version) ?? []);
   }
   return o;
 }
 
 export function writeRegisterBrokerRecord(w: Writer, v: RegisterBrokerRecord, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
   if (version >= 2) w.bool(v.isMigratingZkBroker);
   w.uuid(v.incarnationId);
   w.int64(v.brokerEpoch);
-  writeArray(w, v.endPoints, flex, (w, e) => writeBrokerEndpoint(w, e, version));
-  writeArray(w, v.features, flex, (w, e) => writeBrokerFeature(w, e, version));
-  w.string(v.rack, flex);
+  writeArray(w, v.endPoints, true, writeBrokerEndpoint, version);
+  writeArray(w, v.features, true, writeBrokerFeature, version);
+  w.string(v.rack, true);
   w.bool(v.fenced);
   if (version >= 1) w.bool(v.inControlledShutdown);
-  if (flex) {
-    const t0 = version >= 3 && (v.logDirs === null || v.logDirs.length > 0);
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.logDirs, true, (w, e) => w.uuid(e)); });
-  }
+  const t0 = version >= 3 && (v.logDirs === null || v.logDirs.length > 0);
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.logDirs, true, writeUuidElement, version); }); }
 }
 
 export interface BrokerEndpoint {
@@ -106,24 +100,22 @@ export function defaultBrokerEndpoint(): BrokerEndpoint {
 }
 
 export function readBrokerEndpoint(r: Reader, version: number): BrokerEndpoint {
-  const flex = true;
   const o: BrokerEndpoint = {
-    name: (r.string(flex) ?? ''),
-    host: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.uint16(),
     securityProtocol: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeBrokerEndpoint(w: Writer, v: BrokerEndpoint, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  w.string(v.host, flex);
+  w.string(v.name, true);
+  w.string(v.host, true);
   w.uint16(v.port);
   w.int16(v.securityProtocol);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface BrokerFeature {
@@ -144,22 +136,20 @@ export function defaultBrokerFeature(): BrokerFeature {
 }
 
 export function readBrokerFeature(r: Reader, version: number): BrokerFeature {
-  const flex = true;
   const o: BrokerFeature = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     minSupportedVersion: r.int16(),
     maxSupportedVersion: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeBrokerFeature(w: Writer, v: BrokerFeature, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const RegisterBrokerRecordDefinition: MessageDefinition<RegisterBrokerRecord> = {

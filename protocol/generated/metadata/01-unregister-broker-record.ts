@@ -18,20 +18,18 @@ export function defaultUnregisterBrokerRecord(): UnregisterBrokerRecord {
 }
 
 export function readUnregisterBrokerRecord(r: Reader, version: number): UnregisterBrokerRecord {
-  const flex = true;
   const o: UnregisterBrokerRecord = {
     brokerId: r.int32(),
     brokerEpoch: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUnregisterBrokerRecord(w: Writer, v: UnregisterBrokerRecord, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const UnregisterBrokerRecordDefinition: MessageDefinition<UnregisterBrokerRecord> = {

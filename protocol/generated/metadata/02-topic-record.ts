@@ -19,20 +19,18 @@ export function defaultTopicRecord(): TopicRecord {
 }
 
 export function readTopicRecord(r: Reader, version: number): TopicRecord {
-  const flex = true;
   const o: TopicRecord = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     topicId: r.uuid(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeTopicRecord(w: Writer, v: TopicRecord, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.uuid(v.topicId);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const TopicRecordDefinition: MessageDefinition<TopicRecord> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Element, writeInt32Element, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
 
 export interface PartitionRecord {
   /** The partition id. */
@@ -52,56 +52,50 @@ export function defaultPartitionRecord(): PartitionRecord {
 }
 
 export function readPartitionRecord(r: Reader, version: number): PartitionRecord {
-  const flex = true;
   const o: PartitionRecord = {
     partitionId: r.int32(),
     topicId: r.uuid(),
-    replicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    isr: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    removingReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
-    addingReplicas: (readArray(r, flex, 4, (r) => r.int32()) ?? []),
+    replicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    isr: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    removingReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    addingReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
     leader: r.int32(),
     leaderRecoveryState: 0,
     leaderEpoch: r.int32(),
     partitionEpoch: r.int32(),
-    directories: version >= 1 ? (readArray(r, flex, 16, (r) => r.uuid()) ?? []) : [],
+    directories: version >= 1 ? (readArray(r, true, 16, readUuidElement, version) ?? []) : [],
     eligibleLeaderReplicas: null,
     lastKnownElr: null,
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.leaderRecoveryState = t.int8();
-      if (tag === 1 && version >= 2) o.eligibleLeaderReplicas = readArray(t, true, 4, (r) => r.int32());
-      if (tag === 2 && version >= 2) o.lastKnownElr = readArray(t, true, 4, (r) => r.int32());
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.leaderRecoveryState = t.int8();
+    if (tag === 1 && version >= 2) o.eligibleLeaderReplicas = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 2 && version >= 2) o.lastKnownElr = readArray(t, true, 4, readInt32Element, version);
   }
   return o;
 }
 
 export function writePartitionRecord(w: Writer, v: PartitionRecord, version: number): void {
-  const flex = true;
   w.int32(v.partitionId);
   w.uuid(v.topicId);
-  writeArray(w, v.replicas, flex, (w, e) => w.int32(e));
-  writeArray(w, v.isr, flex, (w, e) => w.int32(e));
-  writeArray(w, v.removingReplicas, flex, (w, e) => w.int32(e));
-  writeArray(w, v.addingReplicas, flex, (w, e) => w.int32(e));
+  writeArray(w, v.replicas, true, writeInt32Element, version);
+  writeArray(w, v.isr, true, writeInt32Element, version);
+  writeArray(w, v.removingReplicas, true, writeInt32Element, version);
+  writeArray(w, v.addingReplicas, true, writeInt32Element, version);
   w.int32(v.leader);
   w.int32(v.leaderEpoch);
   w.int32(v.partitionEpoch);
-  if (version >= 1) writeArray(w, v.directories, flex, (w, e) => w.uuid(e));
-  if (flex) {
-    const t0 = true && v.leaderRecoveryState !== 0;
-    const t1 = version >= 2 && v.eligibleLeaderReplicas !== null;
-    const t2 = version >= 2 && v.lastKnownElr !== null;
-    w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
-    if (t0) writeTagged(w, 0, (w) => { w.int8(v.leaderRecoveryState); });
-    if (t1) writeTagged(w, 1, (w) => { writeArray(w, v.eligibleLeaderReplicas, true, (w, e) => w.int32(e)); });
-    if (t2) writeTagged(w, 2, (w) => { writeArray(w, v.lastKnownElr, true, (w, e) => w.int32(e)); });
-  }
+  if (version >= 1) writeArray(w, v.directories, true, writeUuidElement, version);
+  const t0 = v.leaderRecoveryState !== 0;
+  const t1 = version >= 2 && v.eligibleLeaderReplicas !== null;
+  const t2 = version >= 2 && v.lastKnownElr !== null;
+  w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
+  if (t0) { w.uvarint(0); w.uvarint(1); w.int8(v.leaderRecoveryState); }
+  if (t1) { writeTagged(w, 1, (w) => { writeArray(w, v.eligibleLeaderReplicas, true, writeInt32Element, version); }); }
+  if (t2) { writeTagged(w, 2, (w) => { writeArray(w, v.lastKnownElr, true, writeInt32Element, version); }); }
 }
 
 export const PartitionRecordDefinition: MessageDefinition<PartitionRecord> = {

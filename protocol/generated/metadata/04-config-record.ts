@@ -24,24 +24,22 @@ export function defaultConfigRecord(): ConfigRecord {
 }
 
 export function readConfigRecord(r: Reader, version: number): ConfigRecord {
-  const flex = true;
   const o: ConfigRecord = {
     resourceType: r.int8(),
-    resourceName: (r.string(flex) ?? ''),
-    name: (r.string(flex) ?? ''),
-    value: r.string(flex),
+    resourceName: (r.string(true) ?? ''),
+    name: (r.string(true) ?? ''),
+    value: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeConfigRecord(w: Writer, v: ConfigRecord, version: number): void {
-  const flex = true;
   w.int8(v.resourceType);
-  w.string(v.resourceName, flex);
-  w.string(v.name, flex);
-  w.string(v.value, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.resourceName, true);
+  w.string(v.name, true);
+  w.string(v.value, true);
+  w.uvarint(0);
 }
 
 export const ConfigRecordDefinition: MessageDefinition<ConfigRecord> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Element, writeInt32Element, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
 
 export interface PartitionChangeRecord {
   /** The partition id. */
@@ -46,7 +46,6 @@ export function defaultPartitionChangeRecord(): PartitionChangeRecord {
 }
 
 export function readPartitionChangeRecord(r: Reader, version: number): PartitionChangeRecord {
-  const flex = true;
   const o: PartitionChangeRecord = {
     partitionId: r.int32(),
     topicId: r.uuid(),
@@ -60,50 +59,45 @@ export function readPartitionChangeRecord(r: Reader, version: number): Partition
     eligibleLeaderReplicas: null,
     lastKnownElr: null,
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.isr = readArray(t, true, 4, (r) => r.int32());
-      if (tag === 1 && true) o.leader = t.int32();
-      if (tag === 2 && true) o.replicas = readArray(t, true, 4, (r) => r.int32());
-      if (tag === 3 && true) o.removingReplicas = readArray(t, true, 4, (r) => r.int32());
-      if (tag === 4 && true) o.addingReplicas = readArray(t, true, 4, (r) => r.int32());
-      if (tag === 5 && true) o.leaderRecoveryState = t.int8();
-      if (tag === 6 && version >= 2) o.eligibleLeaderReplicas = readArray(t, true, 4, (r) => r.int32());
-      if (tag === 7 && version >= 2) o.lastKnownElr = readArray(t, true, 4, (r) => r.int32());
-      if (tag === 8 && version >= 1) o.directories = readArray(t, true, 16, (r) => r.uuid());
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.isr = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 1) o.leader = t.int32();
+    if (tag === 2) o.replicas = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 3) o.removingReplicas = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 4) o.addingReplicas = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 5) o.leaderRecoveryState = t.int8();
+    if (tag === 6 && version >= 2) o.eligibleLeaderReplicas = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 7 && version >= 2) o.lastKnownElr = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 8 && version >= 1) o.directories = readArray(t, true, 16, readUuidElement, version);
   }
   return o;
 }
 
 export function writePartitionChangeRecord(w: Writer, v: PartitionChangeRecord, version: number): void {
-  const flex = true;
   w.int32(v.partitionId);
   w.uuid(v.topicId);
-  if (flex) {
-    const t0 = true && v.isr !== null;
-    const t1 = true && v.leader !== -2;
-    const t2 = true && v.replicas !== null;
-    const t3 = true && v.removingReplicas !== null;
-    const t4 = true && v.addingReplicas !== null;
-    const t5 = true && v.leaderRecoveryState !== -1;
-    const t6 = version >= 2 && v.eligibleLeaderReplicas !== null;
-    const t7 = version >= 2 && v.lastKnownElr !== null;
-    const t8 = version >= 1 && v.directories !== null;
-    w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0) + (t3 ? 1 : 0) + (t4 ? 1 : 0) + (t5 ? 1 : 0) + (t6 ? 1 : 0) + (t7 ? 1 : 0) + (t8 ? 1 : 0));
-    if (t0) writeTagged(w, 0, (w) => { writeArray(w, v.isr, true, (w, e) => w.int32(e)); });
-    if (t1) writeTagged(w, 1, (w) => { w.int32(v.leader); });
-    if (t2) writeTagged(w, 2, (w) => { writeArray(w, v.replicas, true, (w, e) => w.int32(e)); });
-    if (t3) writeTagged(w, 3, (w) => { writeArray(w, v.removingReplicas, true, (w, e) => w.int32(e)); });
-    if (t4) writeTagged(w, 4, (w) => { writeArray(w, v.addingReplicas, true, (w, e) => w.int32(e)); });
-    if (t5) writeTagged(w, 5, (w) => { w.int8(v.leaderRecoveryState); });
-    if (t6) writeTagged(w, 6, (w) => { writeArray(w, v.eligibleLeaderReplicas, true, (w, e) => w.int32(e)); });
-    if (t7) writeTagged(w, 7, (w) => { writeArray(w, v.lastKnownElr, true, (w, e) => w.int32(e)); });
-    if (t8) writeTagged(w, 8, (w) => { writeArray(w, v.directories, true, (w, e) => w.uuid(e)); });
-  }
+  const t0 = v.isr !== null;
+  const t1 = v.leader !== -2;
+  const t2 = v.replicas !== null;
+  const t3 = v.removingReplicas !== null;
+  const t4 = v.addingReplicas !== null;
+  const t5 = v.leaderRecoveryState !== -1;
+  const t6 = version >= 2 && v.eligibleLeaderReplicas !== null;
+  const t7 = version >= 2 && v.lastKnownElr !== null;
+  const t8 = version >= 1 && v.directories !== null;
+  w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0) + (t3 ? 1 : 0) + (t4 ? 1 : 0) + (t5 ? 1 : 0) + (t6 ? 1 : 0) + (t7 ? 1 : 0) + (t8 ? 1 : 0));
+  if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.isr, true, writeInt32Element, version); }); }
+  if (t1) { w.uvarint(1); w.uvarint(4); w.int32(v.leader); }
+  if (t2) { writeTagged(w, 2, (w) => { writeArray(w, v.replicas, true, writeInt32Element, version); }); }
+  if (t3) { writeTagged(w, 3, (w) => { writeArray(w, v.removingReplicas, true, writeInt32Element, version); }); }
+  if (t4) { writeTagged(w, 4, (w) => { writeArray(w, v.addingReplicas, true, writeInt32Element, version); }); }
+  if (t5) { w.uvarint(5); w.uvarint(1); w.int8(v.leaderRecoveryState); }
+  if (t6) { writeTagged(w, 6, (w) => { writeArray(w, v.eligibleLeaderReplicas, true, writeInt32Element, version); }); }
+  if (t7) { writeTagged(w, 7, (w) => { writeArray(w, v.lastKnownElr, true, writeInt32Element, version); }); }
+  if (t8) { writeTagged(w, 8, (w) => { writeArray(w, v.directories, true, writeUuidElement, version); }); }
 }
 
 export const PartitionChangeRecordDefinition: MessageDefinition<PartitionChangeRecord> = {

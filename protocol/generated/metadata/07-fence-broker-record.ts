@@ -18,20 +18,18 @@ export function defaultFenceBrokerRecord(): FenceBrokerRecord {
 }
 
 export function readFenceBrokerRecord(r: Reader, version: number): FenceBrokerRecord {
-  const flex = true;
   const o: FenceBrokerRecord = {
     id: r.int32(),
     epoch: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFenceBrokerRecord(w: Writer, v: FenceBrokerRecord, version: number): void {
-  const flex = true;
   w.int32(v.id);
   w.int64(v.epoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const FenceBrokerRecordDefinition: MessageDefinition<FenceBrokerRecord> = {

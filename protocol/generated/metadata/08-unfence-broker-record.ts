@@ -18,20 +18,18 @@ export function defaultUnfenceBrokerRecord(): UnfenceBrokerRecord {
 }
 
 export function readUnfenceBrokerRecord(r: Reader, version: number): UnfenceBrokerRecord {
-  const flex = true;
   const o: UnfenceBrokerRecord = {
     id: r.int32(),
     epoch: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUnfenceBrokerRecord(w: Writer, v: UnfenceBrokerRecord, version: number): void {
-  const flex = true;
   w.int32(v.id);
   w.int64(v.epoch);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const UnfenceBrokerRecordDefinition: MessageDefinition<UnfenceBrokerRecord> = {

@@ -16,18 +16,16 @@ export function defaultRemoveTopicRecord(): RemoveTopicRecord {
 }
 
 export function readRemoveTopicRecord(r: Reader, version: number): RemoveTopicRecord {
-  const flex = true;
   const o: RemoveTopicRecord = {
     topicId: r.uuid(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeRemoveTopicRecord(w: Writer, v: RemoveTopicRecord, version: number): void {
-  const flex = true;
   w.uuid(v.topicId);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const RemoveTopicRecordDefinition: MessageDefinition<RemoveTopicRecord> = {

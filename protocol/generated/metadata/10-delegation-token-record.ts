@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
 
 export interface DelegationTokenRecord {
   /** The delegation token owner. */
@@ -34,30 +34,28 @@ export function defaultDelegationTokenRecord(): DelegationTokenRecord {
 }
 
 export function readDelegationTokenRecord(r: Reader, version: number): DelegationTokenRecord {
-  const flex = true;
   const o: DelegationTokenRecord = {
-    owner: (r.string(flex) ?? ''),
-    requester: (r.string(flex) ?? ''),
-    renewers: (readArray(r, flex, 1, (r) => r.string(flex) ?? '') ?? []),
+    owner: (r.string(true) ?? ''),
+    requester: (r.string(true) ?? ''),
+    renewers: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
     issueTimestamp: r.int64(),
     maxTimestamp: r.int64(),
     expirationTimestamp: r.int64(),
-    tokenId: (r.string(flex) ?? ''),
+    tokenId: (r.string(true) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeDelegationTokenRecord(w: Writer, v: DelegationTokenRecord, version: number): void {
-  const flex = true;
-  w.string(v.owner, flex);
-  w.string(v.requester, flex);
-  writeArray(w, v.renewers, flex, (w, e) => w.string(e, flex));
+  w.string(v.owner, true);
+  w.string(v.requester, true);
+  writeArray(w, v.renewers, true, writeCompactStringElement, version);
   w.int64(v.issueTimestamp);
   w.int64(v.maxTimestamp);
   w.int64(v.expirationTimestamp);
-  w.string(v.tokenId, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.tokenId, true);
+  w.uvarint(0);
 }
 
 export const DelegationTokenRecordDefinition: MessageDefinition<DelegationTokenRecord> = {

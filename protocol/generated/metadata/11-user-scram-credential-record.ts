@@ -31,28 +31,26 @@ export function defaultUserScramCredentialRecord(): UserScramCredentialRecord {
 }
 
 export function readUserScramCredentialRecord(r: Reader, version: number): UserScramCredentialRecord {
-  const flex = true;
   const o: UserScramCredentialRecord = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     mechanism: r.int8(),
-    salt: (r.bytes(flex) ?? EMPTY_BYTES),
-    storedKey: (r.bytes(flex) ?? EMPTY_BYTES),
-    serverKey: (r.bytes(flex) ?? EMPTY_BYTES),
+    salt: (r.bytes(true) ?? EMPTY_BYTES),
+    storedKey: (r.bytes(true) ?? EMPTY_BYTES),
+    serverKey: (r.bytes(true) ?? EMPTY_BYTES),
     iterations: r.int32(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeUserScramCredentialRecord(w: Writer, v: UserScramCredentialRecord, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int8(v.mechanism);
-  w.bytes(v.salt, flex);
-  w.bytes(v.storedKey, flex);
-  w.bytes(v.serverKey, flex);
+  w.bytes(v.salt, true);
+  w.bytes(v.storedKey, true);
+  w.bytes(v.serverKey, true);
   w.int32(v.iterations);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const UserScramCredentialRecordDefinition: MessageDefinition<UserScramCredentialRecord> = {

@@ -18,20 +18,18 @@ export function defaultFeatureLevelRecord(): FeatureLevelRecord {
 }
 
 export function readFeatureLevelRecord(r: Reader, version: number): FeatureLevelRecord {
-  const flex = true;
   const o: FeatureLevelRecord = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     featureLevel: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeFeatureLevelRecord(w: Writer, v: FeatureLevelRecord, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int16(v.featureLevel);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const FeatureLevelRecordDefinition: MessageDefinition<FeatureLevelRecord> = {

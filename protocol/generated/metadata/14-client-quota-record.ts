@@ -25,24 +25,22 @@ export function defaultClientQuotaRecord(): ClientQuotaRecord {
 }
 
 export function readClientQuotaRecord(r: Reader, version: number): ClientQuotaRecord {
-  const flex = true;
   const o: ClientQuotaRecord = {
-    entity: (readArray(r, flex, 1, (r) => readEntityData(r, version)) ?? []),
-    key: (r.string(flex) ?? ''),
+    entity: (readArray(r, true, 1, readEntityData, version) ?? []),
+    key: (r.string(true) ?? ''),
     value: r.float64(),
     remove: r.bool(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeClientQuotaRecord(w: Writer, v: ClientQuotaRecord, version: number): void {
-  const flex = true;
-  writeArray(w, v.entity, flex, (w, e) => writeEntityData(w, e, version));
-  w.string(v.key, flex);
+  writeArray(w, v.entity, true, writeEntityData, version);
+  w.string(v.key, true);
   w.float64(v.value);
   w.bool(v.remove);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface EntityData {
@@ -60,20 +58,18 @@ export function defaultEntityData(): EntityData {
 }
 
 export function readEntityData(r: Reader, version: number): EntityData {
-  const flex = true;
   const o: EntityData = {
-    entityType: (r.string(flex) ?? ''),
-    entityName: r.string(flex),
+    entityType: (r.string(true) ?? ''),
+    entityName: r.string(true),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeEntityData(w: Writer, v: EntityData, version: number): void {
-  const flex = true;
-  w.string(v.entityType, flex);
-  w.string(v.entityName, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.entityType, true);
+  w.string(v.entityName, true);
+  w.uvarint(0);
 }
 
 export const ClientQuotaRecordDefinition: MessageDefinition<ClientQuotaRecord> = {

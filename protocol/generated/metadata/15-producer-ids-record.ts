@@ -21,22 +21,20 @@ export function defaultProducerIdsRecord(): ProducerIdsRecord {
 }
 
 export function readProducerIdsRecord(r: Reader, version: number): ProducerIdsRecord {
-  const flex = true;
   const o: ProducerIdsRecord = {
     brokerId: r.int32(),
     brokerEpoch: r.int64(),
     nextProducerId: r.int64(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeProducerIdsRecord(w: Writer, v: ProducerIdsRecord, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
   w.int64(v.nextProducerId);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const ProducerIdsRecordDefinition: MessageDefinition<ProducerIdsRecord> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, writeTagged, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
 
 export interface BrokerRegistrationChangeRecord {
   /** The broker id. */
@@ -28,7 +28,6 @@ export function defaultBrokerRegistrationChangeRecord(): BrokerRegistrationChang
 }
 
 export function readBrokerRegistrationChangeRecord(r: Reader, version: number): BrokerRegistrationChangeRecord {
-  const flex = true;
   const o: BrokerRegistrationChangeRecord = {
     brokerId: r.int32(),
     brokerEpoch: r.int64(),
@@ -36,32 +35,27 @@ export function readBrokerRegistrationChangeRecord(r: Reader, version: number): 
     inControlledShutdown: 0,
     logDirs: [],
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.fenced = t.int8();
-      if (tag === 1 && version >= 1) o.inControlledShutdown = t.int8();
-      if (tag === 2 && version >= 2) o.logDirs = (readArray(t, true, 16, (r) => r.uuid()) ?? []);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.fenced = t.int8();
+    if (tag === 1 && version >= 1) o.inControlledShutdown = t.int8();
+    if (tag === 2 && version >= 2) o.logDirs = (readArray(t, true, 16, readUuidElement, version) ?? []);
   }
   return o;
 }
 
 export function writeBrokerRegistrationChangeRecord(w: Writer, v: BrokerRegistrationChangeRecord, version: number): void {
-  const flex = true;
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
-  if (flex) {
-    const t0 = true && v.fenced !== 0;
-    const t1 = version >= 1 && v.inControlledShutdown !== 0;
-    const t2 = version >= 2 && (v.logDirs === null || v.logDirs.length > 0);
-    w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
-    if (t0) writeTagged(w, 0, (w) => { w.int8(v.fenced); });
-    if (t1) writeTagged(w, 1, (w) => { w.int8(v.inControlledShutdown); });
-    if (t2) writeTagged(w, 2, (w) => { writeArray(w, v.logDirs, true, (w, e) => w.uuid(e)); });
-  }
+  const t0 = v.fenced !== 0;
+  const t1 = version >= 1 && v.inControlledShutdown !== 0;
+  const t2 = version >= 2 && (v.logDirs === null || v.logDirs.length > 0);
+  w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
+  if (t0) { w.uvarint(0); w.uvarint(1); w.int8(v.fenced); }
+  if (t1) { w.uvarint(1); w.uvarint(1); w.int8(v.inControlledShutdown); }
+  if (t2) { writeTagged(w, 2, (w) => { writeArray(w, v.logDirs, true, writeUuidElement, version); }); }
 }
 
 export const BrokerRegistrationChangeRecordDefinition: MessageDefinition<BrokerRegistrationChangeRecord> = {

@@ -37,32 +37,30 @@ export function defaultAccessControlEntryRecord(): AccessControlEntryRecord {
 }
 
 export function readAccessControlEntryRecord(r: Reader, version: number): AccessControlEntryRecord {
-  const flex = true;
   const o: AccessControlEntryRecord = {
     id: r.uuid(),
     resourceType: r.int8(),
-    resourceName: (r.string(flex) ?? ''),
+    resourceName: (r.string(true) ?? ''),
     patternType: r.int8(),
-    principal: (r.string(flex) ?? ''),
-    host: (r.string(flex) ?? ''),
+    principal: (r.string(true) ?? ''),
+    host: (r.string(true) ?? ''),
     operation: r.int8(),
     permissionType: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeAccessControlEntryRecord(w: Writer, v: AccessControlEntryRecord, version: number): void {
-  const flex = true;
   w.uuid(v.id);
   w.int8(v.resourceType);
-  w.string(v.resourceName, flex);
+  w.string(v.resourceName, true);
   w.int8(v.patternType);
-  w.string(v.principal, flex);
-  w.string(v.host, flex);
+  w.string(v.principal, true);
+  w.string(v.host, true);
   w.int8(v.operation);
   w.int8(v.permissionType);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const AccessControlEntryRecordDefinition: MessageDefinition<AccessControlEntryRecord> = {

@@ -16,18 +16,16 @@ export function defaultRemoveAccessControlEntryRecord(): RemoveAccessControlEntr
 }
 
 export function readRemoveAccessControlEntryRecord(r: Reader, version: number): RemoveAccessControlEntryRecord {
-  const flex = true;
   const o: RemoveAccessControlEntryRecord = {
     id: r.uuid(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeRemoveAccessControlEntryRecord(w: Writer, v: RemoveAccessControlEntryRecord, version: number): void {
-  const flex = true;
   w.uuid(v.id);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const RemoveAccessControlEntryRecordDefinition: MessageDefinition<RemoveAccessControlEntryRecord> = {

@@ -12,16 +12,14 @@ export function defaultNoOpRecord(): NoOpRecord {
 }
 
 export function readNoOpRecord(r: Reader, version: number): NoOpRecord {
-  const flex = true;
   const o: NoOpRecord = {
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeNoOpRecord(w: Writer, v: NoOpRecord, version: number): void {
-  const flex = true;
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const NoOpRecordDefinition: MessageDefinition<NoOpRecord> = {

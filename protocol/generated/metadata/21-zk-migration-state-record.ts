@@ -15,18 +15,16 @@ export function defaultZkMigrationStateRecord(): ZkMigrationStateRecord {
 }
 
 export function readZkMigrationStateRecord(r: Reader, version: number): ZkMigrationStateRecord {
-  const flex = true;
   const o: ZkMigrationStateRecord = {
     zkMigrationState: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeZkMigrationStateRecord(w: Writer, v: ZkMigrationStateRecord, version: number): void {
-  const flex = true;
   w.int8(v.zkMigrationState);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const ZkMigrationStateRecordDefinition: MessageDefinition<ZkMigrationStateRecord> = {

@@ -18,20 +18,18 @@ export function defaultRemoveUserScramCredentialRecord(): RemoveUserScramCredent
 }
 
 export function readRemoveUserScramCredentialRecord(r: Reader, version: number): RemoveUserScramCredentialRecord {
-  const flex = true;
   const o: RemoveUserScramCredentialRecord = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     mechanism: r.int8(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeRemoveUserScramCredentialRecord(w: Writer, v: RemoveUserScramCredentialRecord, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int8(v.mechanism);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const RemoveUserScramCredentialRecordDefinition: MessageDefinition<RemoveUserScramCredentialRecord> = {

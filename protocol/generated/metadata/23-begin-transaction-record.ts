@@ -16,28 +16,22 @@ export function defaultBeginTransactionRecord(): BeginTransactionRecord {
 }
 
 export function readBeginTransactionRecord(r: Reader, version: number): BeginTransactionRecord {
-  const flex = true;
   const o: BeginTransactionRecord = {
     name: null,
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.name = t.string(true);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.name = t.string(true);
   }
   return o;
 }
 
 export function writeBeginTransactionRecord(w: Writer, v: BeginTransactionRecord, version: number): void {
-  const flex = true;
-  if (flex) {
-    const t0 = true && v.name !== null;
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { w.string(v.name, true); });
-  }
+  const t0 = v.name !== null;
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { w.string(v.name, true); }); }
 }
 
 export const BeginTransactionRecordDefinition: MessageDefinition<BeginTransactionRecord> = {

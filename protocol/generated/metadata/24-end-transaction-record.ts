@@ -12,16 +12,14 @@ export function defaultEndTransactionRecord(): EndTransactionRecord {
 }
 
 export function readEndTransactionRecord(r: Reader, version: number): EndTransactionRecord {
-  const flex = true;
   const o: EndTransactionRecord = {
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeEndTransactionRecord(w: Writer, v: EndTransactionRecord, version: number): void {
-  const flex = true;
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const EndTransactionRecordDefinition: MessageDefinition<EndTransactionRecord> = {

@@ -16,28 +16,22 @@ export function defaultAbortTransactionRecord(): AbortTransactionRecord {
 }
 
 export function readAbortTransactionRecord(r: Reader, version: number): AbortTransactionRecord {
-  const flex = true;
   const o: AbortTransactionRecord = {
     reason: null,
   };
-  if (flex) {
-    const n = r.uvarint();
-    for (let i = 0; i < n; i++) {
-      const tag = r.uvarint();
-      const t = r.sub(r.uvarint());
-      if (tag === 0 && true) o.reason = t.string(true);
-    }
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 0) o.reason = t.string(true);
   }
   return o;
 }
 
 export function writeAbortTransactionRecord(w: Writer, v: AbortTransactionRecord, version: number): void {
-  const flex = true;
-  if (flex) {
-    const t0 = true && v.reason !== null;
-    w.uvarint(t0 ? 1 : 0);
-    if (t0) writeTagged(w, 0, (w) => { w.string(v.reason, true); });
-  }
+  const t0 = v.reason !== null;
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { writeTagged(w, 0, (w) => { w.string(v.reason, true); }); }
 }
 
 export const AbortTransactionRecordDefinition: MessageDefinition<AbortTransactionRecord> = {

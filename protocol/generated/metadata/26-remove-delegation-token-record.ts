@@ -15,18 +15,16 @@ export function defaultRemoveDelegationTokenRecord(): RemoveDelegationTokenRecor
 }
 
 export function readRemoveDelegationTokenRecord(r: Reader, version: number): RemoveDelegationTokenRecord {
-  const flex = true;
   const o: RemoveDelegationTokenRecord = {
-    tokenId: (r.string(flex) ?? ''),
+    tokenId: (r.string(true) ?? ''),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeRemoveDelegationTokenRecord(w: Writer, v: RemoveDelegationTokenRecord, version: number): void {
-  const flex = true;
-  w.string(v.tokenId, flex);
-  if (flex) w.uvarint(0);
+  w.string(v.tokenId, true);
+  w.uvarint(0);
 }
 
 export const RemoveDelegationTokenRecordDefinition: MessageDefinition<RemoveDelegationTokenRecord> = {

@@ -28,26 +28,24 @@ export function defaultRegisterControllerRecord(): RegisterControllerRecord {
 }
 
 export function readRegisterControllerRecord(r: Reader, version: number): RegisterControllerRecord {
-  const flex = true;
   const o: RegisterControllerRecord = {
     controllerId: r.int32(),
     incarnationId: r.uuid(),
     zkMigrationReady: r.bool(),
-    endPoints: (readArray(r, flex, 1, (r) => readControllerEndpoint(r, version)) ?? []),
-    features: (readArray(r, flex, 1, (r) => readControllerFeature(r, version)) ?? []),
+    endPoints: (readArray(r, true, 1, readControllerEndpoint, version) ?? []),
+    features: (readArray(r, true, 1, readControllerFeature, version) ?? []),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeRegisterControllerRecord(w: Writer, v: RegisterControllerRecord, version: number): void {
-  const flex = true;
   w.int32(v.controllerId);
   w.uuid(v.incarnationId);
   w.bool(v.zkMigrationReady);
-  writeArray(w, v.endPoints, flex, (w, e) => writeControllerEndpoint(w, e, version));
-  writeArray(w, v.features, flex, (w, e) => writeControllerFeature(w, e, version));
-  if (flex) w.uvarint(0);
+  writeArray(w, v.endPoints, true, writeControllerEndpoint, version);
+  writeArray(w, v.features, true, writeControllerFeature, version);
+  w.uvarint(0);
 }
 
 export interface ControllerEndpoint {
@@ -71,24 +69,22 @@ export function defaultControllerEndpoint(): ControllerEndpoint {
 }
 
 export function readControllerEndpoint(r: Reader, version: number): ControllerEndpoint {
-  const flex = true;
   const o: ControllerEndpoint = {
-    name: (r.string(flex) ?? ''),
-    host: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
+    host: (r.string(true) ?? ''),
     port: r.uint16(),
     securityProtocol: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeControllerEndpoint(w: Writer, v: ControllerEndpoint, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
-  w.string(v.host, flex);
+  w.string(v.name, true);
+  w.string(v.host, true);
   w.uint16(v.port);
   w.int16(v.securityProtocol);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export interface ControllerFeature {
@@ -109,22 +105,20 @@ export function defaultControllerFeature(): ControllerFeature {
 }
 
 export function readControllerFeature(r: Reader, version: number): ControllerFeature {
-  const flex = true;
   const o: ControllerFeature = {
-    name: (r.string(flex) ?? ''),
+    name: (r.string(true) ?? ''),
     minSupportedVersion: r.int16(),
     maxSupportedVersion: r.int16(),
   };
-  if (flex) r.skipTaggedFields();
+  r.skipTaggedFields();
   return o;
 }
 
 export function writeControllerFeature(w: Writer, v: ControllerFeature, version: number): void {
-  const flex = true;
-  w.string(v.name, flex);
+  w.string(v.name, true);
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (flex) w.uvarint(0);
+  w.uvarint(0);
 }
 
 export const RegisterControllerRecordDefinition: MessageDefinition<RegisterControllerRecord> = {
