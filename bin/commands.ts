@@ -1,0 +1,103 @@
+// Each CLI command: its flags, its help text and what it runs.
+import type { ParseArgsConfig } from 'node:util';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Command {
+  summary: string;
+  help: string;
+  options: Options;
+  /** Resolves with the exit code, or -1 for a command that keeps running (start). */
+  run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
+}
+
+const help = { type: 'boolean', short: 'h' } as const;
+
+const startOptions: Options = {
+  nodes: { type: 'string', short: 'n' },
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string', short: 'd' },
+  ephemeral: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  override: { type: 'string', multiple: true, short: 'o' },
+  profile: { type: 'string' },
+  'log-level': { type: 'string' },
+  fsync: { type: 'boolean' },
+  'cluster-id': { type: 'string' },
+  help,
+};
+
+export const commands: Record<string, Command> = {
+  start: {
+    summary: 'start a broker (or --nodes N co-located nodes) and print "kraftling ready" when it serves',
+    help: `kraftling start [options]
+
+  -n, --nodes N           co-located nodes in this process (default 1); ports count up from --port
+  -p, --port P            first broker port (default 9092; 0 picks free ports)
+      --host H            address to listen on and advertise (default 127.0.0.1)
+  -d, --data-dir DIR      data directory (default ./.kraftling); each node uses DIR/node-<id>
+      --ephemeral         use a temporary data directory, removed at exit
+  -c, --config FILE       a server.properties file (Kafka's keys; one node)
+  -o, --override K=V      set a config key (repeatable), on top of --config
+      --profile NAME      defaults laid under the config: dev (default) or kafka
+      --fsync             fsync before acknowledging (log.flush.interval.messages=1)
+      --cluster-id ID     cluster id used when formatting new data directories
+      --log-level LEVEL   trace, debug, info (default), warn, error or silent`,
+    options: startOptions,
+    run: async (values) => (await import('./start.js')).runStart(values),
+  },
+  format: {
+    summary: 'write meta.properties into a data directory (kafka-storage format)',
+    help: `kraftling format [options]
+
+  -d, --data-dir DIR      data directory to format (default ./.kraftling/node-<id>)
+  -c, --config FILE       a server.properties file (its log.dirs and node.id are used)
+      --cluster-id ID     cluster id (default: a new random one)
+      --node-id N         node id (default: node.id from the config, else 1)`,
+    options: {
+      'data-dir': { type: 'string', short: 'd' },
+      config: { type: 'string', short: 'c' },
+      'cluster-id': { type: 'string' },
+      'node-id': { type: 'string' },
+      help,
+    },
+    run: async (values) => (await import('./format.js')).runFormat(values),
+  },
+  'random-uuid': {
+    summary: 'print a new cluster id (kafka-storage random-uuid)',
+    help: 'kraftling random-uuid',
+    options: { help },
+    run: async () => {
+      const { randomUuid } = await import('../src/node/meta-properties.js');
+      process.stdout.write(`${randomUuid()}\n`);
+      return 0;
+    },
+  },
+  apis: {
+    summary: 'print the supported API table (keys and versions)',
+    help: 'kraftling apis',
+    options: { help },
+    run: async () => {
+      const { apiTable } = await import('./api-table.js');
+      process.stdout.write(apiTable());
+      return 0;
+    },
+  },
+  version: {
+    summary: 'print the version',
+    help: 'kraftling version',
+    options: { help },
+    run: async () => {
+      const { VERSION } = await import('../src/version.js');
+      process.stdout.write(`kraftling ${VERSION}\n`);
+      return 0;
+    },
+  },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`);
+  return `kraftling: a Kafka-compatible broker with combined-mode KRaft\n\nusage: kraftling <command> [options]\n\n${lines.join('\n')}\n\nRun \`kraftling <command> --help\` for a command's options.\n`;
+}

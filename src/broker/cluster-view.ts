@@ -1,0 +1,35 @@
+// Read helpers over the metadata image shared by several handlers.
+import type { MetadataImage } from '../metadata/image.js';
+import { liveBrokers } from '../metadata/image.js';
+
+export const CONSUMER_OFFSETS_TOPIC = '__consumer_offsets';
+export const TRANSACTION_STATE_TOPIC = '__transaction_state';
+
+export function isInternalTopic(name: string): boolean {
+  return name === CONSUMER_OFFSETS_TOPIC || name === TRANSACTION_STATE_TOPIC;
+}
+
+export interface BrokerAddress {
+  id: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+/**
+ * Live brokers as reachable on one listener: a client that connected to PLAINTEXT is told the
+ * PLAINTEXT addresses. A broker without that listener is left out, as Kafka does.
+ */
+export function brokerEndpoints(image: MetadataImage, listenerName: string): BrokerAddress[] {
+  const out: BrokerAddress[] = [];
+  for (const b of liveBrokers(image)) {
+    const ep = b.endpoints.find((e) => e.name === listenerName) ?? (b.endpoints.length === 1 ? b.endpoints[0] : undefined);
+    if (ep) out.push({ id: b.id, host: ep.host, port: ep.port, rack: b.rack });
+  }
+  return out;
+}
+
+/** The address of one broker on a listener, or undefined when it is not live there. */
+export function brokerEndpoint(image: MetadataImage, id: number, listenerName: string): BrokerAddress | undefined {
+  return brokerEndpoints(image, listenerName).find((b) => b.id === id);
+}

@@ -1,0 +1,75 @@
+// Request path from bytes to bytes: decode the header, find the handler, check the version,
+// decode the body, run the handler, encode the response. Anything that cannot be decoded, an
+// unknown API key, or an unsupported version (other than ApiVersions) closes the connection, as
+// Kafka does; the server logs one line for it.
+import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import { DecodeError } from '../../protocol/primitives/reader.js';
+import { API_VERSIONS_KEY, readRequestFrame, writeResponseFrame } from '../../protocol/registry.js';
+import { NO_RESPONSE, type RequestContext } from './handler.js';
+import { handlerFor } from './registry.js';
+import type { BrokerServices } from './services.js';
+
+export class ProtocolError extends Error {
+  readonly code = 'KRAFTLING_PROTOCOL';
+}
+
+export interface DispatchLog {
+  error(fields: object, msg: string): void;
+}
+
+export type Response = Buffer[] | null;
+
+export class Dispatcher {
+  constructor(
+    private readonly services: BrokerServices,
+    private readonly log: DispatchLog,
+  ) {}
+
+  /** One request frame (no size prefix) in; the response frame out (null for none). */
+  handle(frame: Buffer, conn: { id: number; listenerName: string }): Response | Promise<Response> {
+    const { header, body, def } = readRequestFrame(frame);
+    const key = header.requestApiKey;
+    const version = header.requestApiVersion;
+    const handler = handlerFor(key);
+    if (!handler || !def) throw new ProtocolError(`unknown API key ${key}`);
+    if (version < handler.minVersion || version > handler.maxVersion) {
+      if (key === API_VERSIONS_KEY) return this.unsupportedApiVersions(header.correlationId, handler.minVersion, handler.maxVersion);
+      throw new ProtocolError(`${def.name} v${version} is not supported (v${handler.minVersion}-v${handler.maxVersion})`);
+    }
+    const req = def.readRequest(body, version);
+    const ctx: RequestContext = { header, version, listenerName: conn.listenerName, connectionId: conn.id, services: this.services };
+    let result;
+    try {
+      result = handler.handle(req, ctx);
+    } catch (err) {
+      throw this.internal(err, def.name);
+    }
+    if (result === NO_RESPONSE) return null;
+    if (result instanceof Promise) {
+      return result.then(
+        (res) => (res === NO_RESPONSE ? null : writeResponseFrame(def, version, header.correlationId, res)),
+        (err) => {
+          throw this.internal(err, def.name);
+        },
+      );
+    }
+    return writeResponseFrame(def, version, header.correlationId, result);
+  }
+
+  /** Kafka answers an ApiVersions version it does not know in the v0 layout, naming its own range. */
+  private unsupportedApiVersions(correlationId: number, minVersion: number, maxVersion: number): Buffer[] {
+    return writeResponseFrame(ApiVersionsApi, 0, correlationId, {
+      ...ApiVersionsApi.defaultResponse(),
+      errorCode: ErrorCode.UNSUPPORTED_VERSION,
+      apiKeys: [{ apiKey: API_VERSIONS_KEY, minVersion, maxVersion }],
+    });
+  }
+
+  /** A handler failed unexpectedly: log it with its stack, and let the connection close. */
+  private internal(err: unknown, api: string): Error {
+    if (err instanceof DecodeError || err instanceof ProtocolError) return err;
+    this.log.error({ err, api }, 'handler failed');
+    return new ProtocolError(`${api} handler failed: ${(err as Error).message}`);
+  }
+}

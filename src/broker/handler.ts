@@ -1,0 +1,32 @@
+// The shape of one API handler. Each handler file (handlers/NN-name.ts) exports one of these;
+// the registry lists them, and ApiVersions advertises exactly the versions they declare.
+import type { ApiDefinition } from '../../protocol/definition.js';
+import type { RequestHeader } from '../../protocol/generated/header/request-header.js';
+import type { BrokerServices } from './services.js';
+
+export interface RequestContext {
+  header: RequestHeader;
+  version: number;
+  /** Listener the request arrived on; Metadata answers with that listener's endpoints. */
+  listenerName: string;
+  /** Connection id, for per-connection state and log lines. */
+  connectionId: number;
+  services: BrokerServices;
+}
+
+/** What a handler returns: a response, a promise of one, or NO_RESPONSE (acks=0 produce). */
+export type HandlerResult<Res> = Res | typeof NO_RESPONSE | Promise<Res | typeof NO_RESPONSE>;
+
+export const NO_RESPONSE: unique symbol = Symbol('no response');
+
+export interface Handler<Req = any, Res = any> {
+  api: ApiDefinition<Req, Res>;
+  minVersion: number;
+  maxVersion: number;
+  /** Order-sensitive work happens before the first await: requests of a connection run in order. */
+  handle(req: Req, ctx: RequestContext): HandlerResult<Res>;
+}
+
+export function handler<Req, Res>(h: Handler<Req, Res>): Handler<Req, Res> {
+  return h;
+}

@@ -1,0 +1,59 @@
+// Produce (key 0), v0-v11.
+// Appends each partition's batches on the leader: header and CRC checks without decompressing,
+// max.message.bytes, message.timestamp.type (LogAppendTime stamps the broker time), legacy message
+// sets (magic 0/1, up-converted as Kafka does), idempotent producer sequences (duplicates answered
+// with their first offset). acks=0 gets no response, acks=1 an answer once written, acks=-1 once
+// the ISR has it (or REQUEST_TIMED_OUT after timeout_ms). Appends happen in request order.
+// __cluster_metadata cannot be written (TOPIC_AUTHORIZATION_FAILED).
+// Not implemented: transactional writes (a transactional_id gets INVALID_REQUEST), and KIP-951's
+// current-leader hints (clients refresh metadata instead).
+import {
+  ProduceApi, type PartitionProduceResponse, type ProduceRequest, type ProduceResponse,
+} from '../../../protocol/generated/api/00-produce.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import type { PartitionProduceResult } from '../../replication/produce.js';
+import { CLUSTER_METADATA_TOPIC } from '../../controller/topic-names.js';
+import { NO_RESPONSE, handler } from '../handler.js';
+
+const NO_LEADER = { leaderId: -1, leaderEpoch: -1 };
+
+export const produceHandler = handler<ProduceRequest, ProduceResponse>({
+  api: ProduceApi,
+  minVersion: 0,
+  maxVersion: 11,
+  handle(req, ctx) {
+    const pending: Promise<void>[] = [];
+    const responses = req.topicData.map((topic) => ({
+      name: topic.name,
+      partitionResponses: topic.partitionData.map((data) => {
+        const out = answer(data.index, refusal(req, topic.name) ?? undefined);
+        if (out.errorCode !== ErrorCode.NONE) return out;
+        const result = ctx.services.replicas.produce(topic.name, data.index, data.records ?? Buffer.alloc(0), {
+          acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version,
+        });
+        if (result instanceof Promise) pending.push(result.then((r) => void Object.assign(out, answer(data.index, r))));
+        else Object.assign(out, answer(data.index, result));
+        return out;
+      }),
+    }));
+    const response = (): ProduceResponse | typeof NO_RESPONSE =>
+      req.acks === 0 ? NO_RESPONSE : { responses, throttleTimeMs: 0, nodeEndpoints: [] };
+    return pending.length === 0 ? response() : Promise.all(pending).then(response);
+  },
+});
+
+function refusal(req: ProduceRequest, topic: string): PartitionProduceResult | null {
+  const fail = (errorCode: number, errorMessage: string): PartitionProduceResult =>
+    ({ errorCode, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 });
+  if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS, `Invalid required acks ${req.acks}`);
+  if (topic === CLUSTER_METADATA_TOPIC) return fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'The metadata log is written by the controller only');
+  if (req.transactionalId !== null) return fail(ErrorCode.INVALID_REQUEST, 'Transactional produce is not supported by kraftling yet');
+  return null;
+}
+
+function answer(index: number, r?: PartitionProduceResult): PartitionProduceResponse {
+  return {
+    index, errorCode: r?.errorCode ?? ErrorCode.NONE, baseOffset: r?.baseOffset ?? -1, logAppendTimeMs: r?.logAppendTimeMs ?? -1,
+    logStartOffset: r?.logStartOffset ?? -1, recordErrors: [], errorMessage: r?.errorMessage ?? null, currentLeader: NO_LEADER,
+  };
+}

@@ -1,0 +1,88 @@
+// Fetch (key 1), v0-v17.
+// Consumers read up to the high watermark, follower replicas up to the log end offset (their fetch
+// offset records their progress and may move the high watermark; a diverged follower gets
+// DivergingEpoch). max_bytes, partition_max_bytes and "at least one batch" follow Kafka; with less
+// than min_bytes available the fetch long-polls up to max_wait_ms. Topic ids (v13+) are resolved
+// through the metadata image. Versions below 4 get legacy message sets (down-converted batches).
+// Fetch sessions (KIP-227): this broker keeps none, and says so the way Kafka allows: a full fetch
+// is answered with session id 0, so clients keep sending full fetches; an incremental fetch for a
+// session id gets FETCH_SESSION_ID_NOT_FOUND.
+// Not implemented: transactions (read_committed reads up to the high watermark, no aborted list),
+// preferred read replicas (always -1), rack-aware follower fetching.
+import {
+  FetchApi, type FetchRequest, type FetchResponse, type FetchableTopicResponse, type PartitionData,
+} from '../../../protocol/generated/api/01-fetch.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { downConvertRecordBatches } from '../../../protocol/records/conversion.js';
+import { errorCodeOf } from '../../../protocol/records/record-error.js';
+import { fetch, type FetchPartitionInput, type FetchPartitionOutput } from '../../replication/fetch.js';
+import { handler, type RequestContext } from '../handler.js';
+
+/** Sessions and epochs as KIP-227 defines them. */
+const INITIAL_EPOCH = 0;
+const FINAL_EPOCH = -1;
+
+export const fetchHandler = handler<FetchRequest, FetchResponse>({
+  api: FetchApi,
+  minVersion: 0,
+  maxVersion: 17,
+  handle(req, ctx) {
+    const sessionError = checkSession(req);
+    if (sessionError !== ErrorCode.NONE) {
+      return { throttleTimeMs: 0, errorCode: sessionError, sessionId: req.sessionId, responses: [], nodeEndpoints: [] };
+    }
+    const image = ctx.services.image();
+    const named = req.topics.map((t) => ({ ...t, name: ctx.version >= 13 ? image.topicsById.get(t.topicId)?.name : t.topic }));
+    const inputs: FetchPartitionInput[] = named.flatMap((t) => t.name === undefined ? [] : t.partitions.map((p) => ({
+      topic: t.name!, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
+      currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
+    })));
+    const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
+    const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'));
+    const results = fetch(ctx.services.replicas, { replicaId, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes, partitions: inputs });
+    const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
+      let i = 0;
+      const responses: FetchableTopicResponse[] = named.map((t) => ({
+        topic: t.topic, topicId: t.topicId,
+        partitions: t.partitions.map((p) => t.name === undefined
+          ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
+          : partitionData(p.partition, outputs[i++]!, ctx, p.fetchOffset)),
+      }));
+      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
+    };
+    return results instanceof Promise ? results.then(respond) : respond(results);
+  },
+});
+
+function checkSession(req: FetchRequest): number {
+  if (req.sessionId !== 0) return ErrorCode.FETCH_SESSION_ID_NOT_FOUND;
+  if (req.sessionEpoch !== INITIAL_EPOCH && req.sessionEpoch !== FINAL_EPOCH) return ErrorCode.INVALID_FETCH_SESSION_EPOCH;
+  return ErrorCode.NONE;
+}
+
+function errorOnly(errorCode: number): FetchPartitionOutput {
+  return { errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: null, divergingEpoch: null };
+}
+
+function partitionData(partitionIndex: number, out: FetchPartitionOutput, ctx: RequestContext, fetchOffset: number): PartitionData {
+  let records = out.records;
+  let errorCode = out.errorCode;
+  if (ctx.version < 4 && records !== null && records.length > 0) {
+    try {
+      records = downConvertRecordBatches(records, ctx.version < 2 ? 0 : 1, { firstOffset: fetchOffset });
+    } catch (err) {
+      errorCode = errorCodeOf(err) ?? ErrorCode.UNKNOWN_SERVER_ERROR;
+      records = null;
+    }
+  }
+  return {
+    partitionIndex, errorCode, highWatermark: out.highWatermark, lastStableOffset: out.lastStableOffset,
+    logStartOffset: out.logStartOffset,
+    divergingEpoch: out.divergingEpoch ?? { epoch: -1, endOffset: -1 },
+    currentLeader: { leaderId: -1, leaderEpoch: -1 },
+    snapshotId: { endOffset: -1, epoch: -1 },
+    abortedTransactions: null,
+    preferredReadReplica: -1,
+    records,
+  };
+}

@@ -1,0 +1,34 @@
+// ListOffsets (key 2), v0-v10.
+// On the leader: earliest (-2) and earliest-local (-4) give the log start offset, latest (-1) the
+// high watermark (also for read_committed: no transactions yet, so the last stable offset is the
+// high watermark), max timestamp (-3) the record with the largest timestamp, and a timestamp the
+// first record at or after it (refined inside the batch); offsets not yet committed are not shown.
+// current_leader_epoch is checked (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH).
+// v0's old_style_offsets holds the single answer. Not implemented: tiered storage (-5, -6 find nothing).
+import {
+  ListOffsetsApi, type ListOffsetsPartitionResponse, type ListOffsetsRequest, type ListOffsetsResponse,
+} from '../../../protocol/generated/api/02-list-offsets.js';
+import { listOffset } from '../../replication/offsets.js';
+import { handler } from '../handler.js';
+
+export const listOffsetsHandler = handler<ListOffsetsRequest, ListOffsetsResponse>({
+  api: ListOffsetsApi,
+  minVersion: 0,
+  maxVersion: 10,
+  handle(req, { services, version }) {
+    const topics = req.topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p): ListOffsetsPartitionResponse => {
+        const found = services.replicas.lookup(t.name, p.partitionIndex);
+        const a = 'errorCode' in found
+          ? { errorCode: found.errorCode, timestamp: -1, offset: -1, leaderEpoch: -1 }
+          : listOffset(found.partition, p.timestamp, p.currentLeaderEpoch);
+        return {
+          partitionIndex: p.partitionIndex, errorCode: a.errorCode, timestamp: a.timestamp, offset: a.offset,
+          leaderEpoch: a.leaderEpoch, oldStyleOffsets: version === 0 && a.offset >= 0 ? [a.offset] : [],
+        };
+      }),
+    }));
+    return { throttleTimeMs: 0, topics };
+  },
+});

@@ -1,0 +1,91 @@
+// Metadata (key 3), v0-v12.
+// Answers from this broker's replayed metadata image: live brokers with their endpoints on the
+// listener the request came in on, and each requested topic's partitions, leaders, epochs,
+// replicas and ISR. Unknown topics are created when the request allows it and
+// auto.create.topics.enable is on; the answer then waits for the creation to commit, so a client
+// gets the new topic at once instead of LEADER_NOT_AVAILABLE and a retry.
+// Not implemented: authorized operations (reported as "not requested", -2147483648).
+import {
+  MetadataApi, type MetadataRequest, type MetadataResponse, type MetadataResponseTopic,
+} from '../../../protocol/generated/api/03-metadata.js';
+import { CreateTopicsApi } from '../../../protocol/generated/api/19-create-topics.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { checkTopicName } from '../../controller/topic-names.js';
+import type { MetadataImage, TopicState } from '../../metadata/image.js';
+import { handler, type RequestContext } from '../handler.js';
+import { brokerEndpoints, isInternalTopic } from '../cluster-view.js';
+
+const NO_OPERATIONS = -2147483648;
+
+export const metadataHandler = handler<MetadataRequest, MetadataResponse>({
+  api: MetadataApi,
+  minVersion: 0,
+  maxVersion: 12,
+  handle(req, ctx) {
+    const image = ctx.services.image();
+    // v0 used an empty list for "all topics"; later versions use null.
+    const all = req.topics === null || (ctx.version === 0 && req.topics.length === 0);
+    if (all) return respond(ctx, image, [...image.topicsByName.values()].map((t) => topicMetadata(image, t)));
+    const missing = req.topics!.filter((t) => t.name !== null && !image.topicsByName.has(t.name)).map((t) => t.name!);
+    const creatable = missing.filter((n) => checkTopicName(n) === null);
+    const autoCreate = req.allowAutoTopicCreation && ctx.services.config.bool('auto.create.topics.enable');
+    if (!autoCreate || creatable.length === 0) return respond(ctx, ctx.services.image(), describeTopics(ctx, req));
+    return autoCreateTopics(ctx, creatable).then(() => respond(ctx, ctx.services.image(), describeTopics(ctx, req)));
+  },
+});
+
+function describeTopics(ctx: RequestContext, req: MetadataRequest): MetadataResponseTopic[] {
+  const image = ctx.services.image();
+  return req.topics!.map((t) => {
+    const topic = t.name !== null ? image.topicsByName.get(t.name) : image.topicsById.get(t.topicId);
+    if (topic) return topicMetadata(image, topic);
+    const invalid = t.name !== null && checkTopicName(t.name) !== null;
+    const errorCode = invalid ? ErrorCode.INVALID_TOPIC_EXCEPTION
+      : t.name === null ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+    return {
+      errorCode, name: t.name, topicId: t.topicId, isInternal: false, partitions: [],
+      topicAuthorizedOperations: NO_OPERATIONS,
+    };
+  });
+}
+
+async function autoCreateTopics(ctx: RequestContext, names: string[]): Promise<void> {
+  await ctx.services.controller.call(CreateTopicsApi, 7, {
+    topics: names.map((name) => ({ name, numPartitions: -1, replicationFactor: -1, assignments: [], configs: [] })),
+    timeoutMs: 30_000,
+    validateOnly: false,
+  });
+}
+
+function topicMetadata(image: MetadataImage, topic: TopicState): MetadataResponseTopic {
+  return {
+    errorCode: 0,
+    name: topic.name,
+    topicId: topic.topicId,
+    isInternal: isInternalTopic(topic.name),
+    partitions: topic.partitions.map((p) => {
+      const offline = p.replicas.filter((id) => image.brokers.get(id)?.fenced !== false);
+      return {
+        errorCode: p.leader === -1 ? ErrorCode.LEADER_NOT_AVAILABLE : 0,
+        partitionIndex: p.partitionId,
+        leaderId: p.leader,
+        leaderEpoch: p.leaderEpoch,
+        replicaNodes: [...p.replicas],
+        isrNodes: [...p.isr],
+        offlineReplicas: offline,
+      };
+    }),
+    topicAuthorizedOperations: NO_OPERATIONS,
+  };
+}
+
+function respond(ctx: RequestContext, image: MetadataImage, topics: MetadataResponseTopic[]): MetadataResponse {
+  return {
+    throttleTimeMs: 0,
+    brokers: brokerEndpoints(image, ctx.listenerName).map((b) => ({ nodeId: b.id, host: b.host, port: b.port, rack: b.rack })),
+    clusterId: ctx.services.clusterId,
+    controllerId: ctx.services.controllerId(),
+    topics,
+    clusterAuthorizedOperations: NO_OPERATIONS,
+  };
+}

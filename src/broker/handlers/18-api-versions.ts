@@ -1,0 +1,27 @@
+// ApiVersions (key 18), v0-v4.
+// Lists every API and version range this broker serves (derived from the handler registry), and
+// the features it supports and has finalized (metadata.version from the metadata image).
+// A request at a version above what we serve is answered by the dispatcher with
+// UNSUPPORTED_VERSION in the v0 layout, as Kafka does, so any client can read it.
+// Not implemented: client software name/version validation (accepted and ignored).
+import { ApiVersionsApi, type ApiVersionsRequest, type ApiVersionsResponse } from '../../../protocol/generated/api/18-api-versions.js';
+import { handler } from '../handler.js';
+import { SUPPORTED_FEATURES } from '../features.js';
+
+export const apiVersionsHandler = handler<ApiVersionsRequest, ApiVersionsResponse>({
+  api: ApiVersionsApi,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(_req, { services }) {
+    const image = services.image();
+    return {
+      errorCode: 0,
+      apiKeys: services.supportedApis(),
+      throttleTimeMs: 0,
+      supportedFeatures: SUPPORTED_FEATURES.map((f) => ({ name: f.name, minVersion: f.minVersion, maxVersion: f.maxVersion })),
+      finalizedFeaturesEpoch: image.offset,
+      finalizedFeatures: [...image.features].map(([name, level]) => ({ name, minVersionLevel: level, maxVersionLevel: level })),
+      zkMigrationReady: false,
+    };
+  },
+});

@@ -1,0 +1,28 @@
+// DeleteRecords (key 21), v0-v2.
+// On the leader, moves each partition's log start offset up to the given offset (-1: the high
+// watermark) and persists it; whole segments below it are removed by the next retention pass.
+// An offset past the high watermark gets OFFSET_OUT_OF_RANGE. The answer waits for every partition.
+import {
+  DeleteRecordsApi, type DeleteRecordsPartitionResult, type DeleteRecordsRequest, type DeleteRecordsResponse,
+} from '../../../protocol/generated/api/21-delete-records.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { deleteRecords } from '../../replication/offsets.js';
+import { handler } from '../handler.js';
+
+export const deleteRecordsHandler = handler<DeleteRecordsRequest, DeleteRecordsResponse>({
+  api: DeleteRecordsApi,
+  minVersion: 0,
+  maxVersion: 2,
+  async handle(req, { services }) {
+    const topics = await Promise.all(req.topics.map(async (t) => ({
+      name: t.name,
+      partitions: await Promise.all(t.partitions.map(async (p): Promise<DeleteRecordsPartitionResult> => {
+        const found = services.replicas.lookup(t.name, p.partitionIndex);
+        if ('errorCode' in found) return { partitionIndex: p.partitionIndex, lowWatermark: -1, errorCode: found.errorCode };
+        const r = await deleteRecords(found.partition, p.offset);
+        return { partitionIndex: p.partitionIndex, lowWatermark: r.lowWatermark, errorCode: r.errorCode ?? ErrorCode.NONE };
+      })),
+    })));
+    return { throttleTimeMs: 0, topics };
+  },
+});

@@ -1,0 +1,78 @@
+// DescribeConfigs (key 32), v0-v4.
+// Topic resources: every topic key with its effective value and source (topic override, dynamic
+// broker config, static server.properties, or Kafka's default), synonyms when asked, docs when
+// asked. Broker resources: this broker's keys ("" describes the dynamic cluster defaults).
+// Not implemented: BROKER_LOGGER, CLIENT_METRICS and GROUP resources (INVALID_REQUEST).
+import {
+  DescribeConfigsApi, type DescribeConfigsRequest, type DescribeConfigsResourceResult, type DescribeConfigsResponse,
+  type DescribeConfigsResult, type DescribeConfigsResource,
+} from '../../../protocol/generated/api/32-describe-configs.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { BROKER_KEYS } from '../../config/broker-keys.js';
+import type { ConfigType } from '../../config/definition.js';
+import { ConfigSourceCode, effectiveTopicConfigs, type EffectiveConfig } from '../../config/effective.js';
+import { DYNAMIC_BROKER_KEYS, TOPIC_KEY_BY_NAME } from '../../config/topic-keys.js';
+import { brokerConfigs, ConfigResourceType, topicConfigs } from '../../metadata/image.js';
+import { handler } from '../handler.js';
+import type { BrokerServices } from '../services.js';
+
+const TYPE_CODES: Record<ConfigType, number> = { boolean: 1, string: 2, int: 3, long: 5, double: 6, list: 7, password: 9 };
+
+export const describeConfigsHandler = handler<DescribeConfigsRequest, DescribeConfigsResponse>({
+  api: DescribeConfigsApi,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(req, { services, version }) {
+    const results = req.resources.map((res) => describe(services, res, version === 0 || req.includeSynonyms, req.includeDocumentation));
+    return { throttleTimeMs: 0, results };
+  },
+});
+
+function describe(services: BrokerServices, res: DescribeConfigsResource, synonyms: boolean, docs: boolean): DescribeConfigsResult {
+  const answer = (errorCode: number, errorMessage: string | null, configs: DescribeConfigsResourceResult[] = []): DescribeConfigsResult =>
+    ({ errorCode, errorMessage, resourceType: res.resourceType, resourceName: res.resourceName, configs });
+  const image = services.image();
+  const dynamic = { perBroker: brokerConfigs(image, services.nodeId), clusterDefault: brokerConfigs(image, '') };
+  let entries: (EffectiveConfig & { type: ConfigType; doc: string })[];
+  if (res.resourceType === ConfigResourceType.TOPIC) {
+    if (!image.topicsByName.has(res.resourceName)) return answer(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${res.resourceName} does not exist.`);
+    entries = effectiveTopicConfigs(services.config, dynamic, topicConfigs(image, res.resourceName)).map((c) => {
+      const key = TOPIC_KEY_BY_NAME.get(c.name)!;
+      return { ...c, type: key.type, doc: key.doc };
+    });
+  } else if (res.resourceType === ConfigResourceType.BROKER) {
+    if (res.resourceName !== '' && res.resourceName !== String(services.nodeId)) {
+      return answer(ErrorCode.INVALID_REQUEST, `Unexpected broker id, expected ${services.nodeId} or empty string, but received ${res.resourceName}`);
+    }
+    entries = brokerEntries(services, res.resourceName === '' ? new Map() : dynamic.perBroker, dynamic.clusterDefault);
+  } else {
+    return answer(ErrorCode.INVALID_REQUEST, `Unsupported resource type ${res.resourceType}`);
+  }
+  const wanted = res.configurationKeys === null ? null : new Set(res.configurationKeys);
+  const configs = entries.filter((c) => wanted === null || wanted.has(c.name)).map((c) => ({
+    name: c.name, value: c.value, readOnly: c.readOnly, isDefault: c.source === ConfigSourceCode.DEFAULT_CONFIG,
+    configSource: c.source, isSensitive: c.sensitive, synonyms: synonyms ? c.synonyms : [],
+    configType: TYPE_CODES[c.type], documentation: docs ? c.doc : null,
+  }));
+  return answer(ErrorCode.NONE, null, configs);
+}
+
+function brokerEntries(services: BrokerServices, perBroker: ReadonlyMap<string, string>,
+  clusterDefault: ReadonlyMap<string, string>): (EffectiveConfig & { type: ConfigType; doc: string })[] {
+  return BROKER_KEYS.map((key) => {
+    const syn: EffectiveConfig['synonyms'] = [];
+    const own = perBroker.get(key.name);
+    if (own !== undefined) syn.push({ name: key.name, value: own, source: ConfigSourceCode.DYNAMIC_BROKER_CONFIG });
+    const def = clusterDefault.get(key.name);
+    if (def !== undefined) syn.push({ name: key.name, value: def, source: ConfigSourceCode.DYNAMIC_DEFAULT_BROKER_CONFIG });
+    const source = services.config.source(key.name);
+    const value = services.config.get(key.name);
+    if (source !== null && source !== 'default') syn.push({ name: key.name, value, source: ConfigSourceCode.STATIC_BROKER_CONFIG });
+    syn.push({ name: key.name, value: key.default, source: ConfigSourceCode.DEFAULT_CONFIG });
+    const top = syn[0]!;
+    return {
+      name: key.name, value: top.value, source: top.source, readOnly: !DYNAMIC_BROKER_KEYS.has(key.name), sensitive: key.type === 'password',
+      synonyms: syn, type: key.type, doc: key.doc,
+    };
+  });
+}

@@ -1,0 +1,33 @@
+// What handlers may use. The node runtime implements it; handlers stay free of sockets, timers and
+// files, so they can run over in-memory bytes in tests.
+import type { ApiDefinition } from '../../protocol/definition.js';
+import type { ApiVersion } from '../../protocol/generated/api/18-api-versions.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { MetadataImage } from '../metadata/image.js';
+import type { ReplicaManager } from '../replication/replica-manager.js';
+
+export interface ControllerChannel {
+  /**
+   * Sends a metadata-changing request to the active controller (this node's, or forwarded to the
+   * node that leads). Resolves once its records are committed and applied to this broker's image;
+   * rejects only on an internal failure. NOT_CONTROLLER-style errors come back inside the response.
+   */
+  call<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req): Promise<Res>;
+}
+
+export interface BrokerServices {
+  readonly nodeId: number;
+  readonly clusterId: string;
+  readonly config: ServerConfig;
+  nowMs(): number;
+  /** This broker's metadata image: every committed record it has applied. */
+  image(): MetadataImage;
+  /** Id of the active controller, or -1 while none is known. */
+  controllerId(): number;
+  readonly controller: ControllerChannel;
+  /** The APIs and versions this broker serves (ApiVersions answers with these). */
+  supportedApis(): ApiVersion[];
+  readonly replicas: ReplicaManager;
+  /** A producer id no other producer has: from this broker's block, reserving a new one when used up. */
+  nextProducerId(): Promise<number>;
+}

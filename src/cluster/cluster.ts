@@ -1,0 +1,93 @@
+// The embedded API: start one or more co-located nodes in this process, stop them, and reach
+// them, for `kraftling start` and for test suites that want a Kafka in milliseconds.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ProfileName } from '../config/profiles.js';
+import { parseProperties } from '../config/properties.js';
+import { ServerConfig } from '../config/server-config.js';
+import { createLogger, type Logger } from '../node/logger.js';
+import { KraftlingNode } from '../node/node.js';
+
+export interface ClusterOptions {
+  /** Co-located nodes (default 1). */
+  nodes?: number;
+  /** Address to listen on and advertise (default 127.0.0.1). */
+  host?: string;
+  /** First broker port; node i listens on port + i - 1. 0 (the default here) picks free ports. */
+  port?: number;
+  /** Data directory; node i uses <dataDir>/node-<i>. Default: a temporary directory (ephemeral). */
+  dataDir?: string;
+  /** Remove the data directory on stop (default: true when no dataDir is given). */
+  ephemeral?: boolean;
+  /** Defaults under the config: 'dev' (default) or 'kafka'. */
+  profile?: ProfileName;
+  /** A server.properties file (single node). */
+  configFile?: string;
+  /** Config keys set on top of everything else. */
+  overrides?: Record<string, string>;
+  clusterId?: string;
+  logLevel?: string;
+  logger?: Logger;
+}
+
+export class Cluster {
+  private constructor(
+    readonly nodes: KraftlingNode[],
+    readonly dataDir: string,
+    private readonly ephemeral: boolean,
+  ) {}
+
+  static async start(options: ClusterOptions = {}): Promise<Cluster> {
+    const count = options.nodes ?? 1;
+    if (!Number.isInteger(count) || count < 1) throw new RangeError(`nodes must be a positive integer, got ${count}`);
+    const ephemeral = options.ephemeral ?? options.dataDir === undefined;
+    const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-'));
+    const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
+    const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
+    const nodes: KraftlingNode[] = [];
+    for (let i = 1; i <= count; i++) {
+      const config = ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides: nodeOverrides(options, dataDir, i, file) });
+      for (const w of config.warnings) logger.warn(w);
+      nodes.push(new KraftlingNode({ config, logger, clusterId: options.clusterId }));
+    }
+    const cluster = new Cluster(nodes, dataDir, ephemeral);
+    try {
+      await Promise.all(nodes.map((n) => n.start()));
+    } catch (err) {
+      await cluster.stop();
+      throw err;
+    }
+    return cluster;
+  }
+
+  /** host:port of every broker, comma separated: what a client's bootstrap.servers takes. */
+  get bootstrapServers(): string {
+    return this.nodes.flatMap((n) => n.brokerAddresses.slice(0, 1).map((a) => `${a.host}:${a.port}`)).join(',');
+  }
+
+  get clusterId(): string {
+    return this.nodes[0]!.clusterId;
+  }
+
+  /** Stops every node gracefully, then removes an ephemeral data directory. */
+  async stop(): Promise<void> {
+    await Promise.all(this.nodes.map((n) => n.stop()));
+    if (this.ephemeral) fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** What the cluster sets per node, under --config keys only when the user did not set them. */
+function nodeOverrides(o: ClusterOptions, dataDir: string, i: number, file: ReadonlyMap<string, string> | undefined): Map<string, string> {
+  const host = o.host ?? '127.0.0.1';
+  const out = new Map<string, string>();
+  const fromFile = (k: string): boolean => file?.has(k) === true;
+  if (!fromFile('node.id')) out.set('node.id', String(i));
+  if (!fromFile('listeners') || o.port !== undefined) {
+    const port = o.port === undefined || o.port === 0 ? 0 : o.port + i - 1;
+    out.set('listeners', `PLAINTEXT://${host}:${port}`);
+  }
+  if (!fromFile('log.dirs') && !fromFile('log.dir')) out.set('log.dirs', path.join(dataDir, `node-${i}`));
+  for (const [k, v] of Object.entries(o.overrides ?? {})) out.set(k, v);
+  return out;
+}

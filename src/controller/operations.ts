@@ -1,0 +1,16 @@
+// Admin requests the active controller serves, by API key.
+import type { ControllerEnv, ControllerResult } from './env.js';
+import type { MetadataImage } from '../metadata/image.js';
+import { createTopics } from './create-topics.js';
+import { createPartitions, deleteTopics } from './topic-changes.js';
+import { alterConfigs, incrementalAlterConfigs } from './configs.js';
+
+export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any) => ControllerResult<unknown>;
+
+export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = new Map<number, ControllerOperation>([
+  [19, createTopics],
+  [20, deleteTopics],
+  [33, alterConfigs],
+  [37, createPartitions],
+  [44, incrementalAlterConfigs],
+]);

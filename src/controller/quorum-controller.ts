@@ -1,0 +1,149 @@
+// The active controller's state machine. Each operation reads the latest image (committed records
+// plus those proposed but not yet committed, so back-to-back requests see each other) and returns
+// the records to append and the response to send once they commit. The runtime appends them to
+// the metadata log (through Raft), and calls `deactivate` when this node stops leading, which
+// drops everything uncommitted. Sans-IO: time comes in as nowMs.
+import type { BrokerHeartbeatRequest, BrokerHeartbeatResponse } from '../../protocol/generated/api/63-broker-heartbeat.js';
+import type { BrokerRegistrationRequest, BrokerRegistrationResponse } from '../../protocol/generated/api/62-broker-registration.js';
+import type { AllocateProducerIdsRequest, AllocateProducerIdsResponse } from '../../protocol/generated/api/67-allocate-producer-ids.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import { MetadataDelta } from '../metadata/delta.js';
+import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
+import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
+import { brokerHeartbeat, fenceBroker, registerBroker } from './brokers.js';
+import type { ControllerEnv, ControllerResult } from './env.js';
+
+/** Producer ids are handed to brokers in blocks of this size, as in Kafka. */
+export const PRODUCER_ID_BLOCK_SIZE = 1000;
+
+export class QuorumController {
+  private committed: MetadataImage = EMPTY_IMAGE;
+  private latest: MetadataImage = EMPTY_IMAGE;
+  private active = false;
+  /** Proposed batches not yet committed, with the log offset of their last record once appended. */
+  private pending: { records: MetadataRecord[]; lastOffset: number }[] = [];
+  /** Last heartbeat time per broker; soft state, reset when this node becomes active. */
+  private readonly heartbeats = new Map<number, number>();
+
+  constructor(
+    private readonly env: ControllerEnv,
+    private readonly clusterId: string,
+  ) {}
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** The image operations read: committed plus proposed. */
+  get image(): MetadataImage {
+    return this.latest;
+  }
+
+  /** This node became the active controller, with everything up to `image` committed. */
+  activate(image: MetadataImage, nowMs: number): void {
+    this.active = true;
+    this.committed = this.latest = image;
+    this.heartbeats.clear();
+    // Every broker gets a fresh session: a new controller cannot know when it last heard of them.
+    for (const id of image.brokers.keys()) this.heartbeats.set(id, nowMs);
+  }
+
+  deactivate(): void {
+    this.active = false;
+    this.pending = [];
+    this.latest = this.committed;
+  }
+
+  /** The runtime appended the most recent proposal; its last record landed at `lastOffset`. */
+  appended(lastOffset: number): void {
+    const last = this.pending.at(-1);
+    if (last) last.lastOffset = lastOffset;
+  }
+
+  /** Records up to `image.offset` are committed (called for every commit, active or not). */
+  committedTo(image: MetadataImage): void {
+    this.committed = image;
+    this.pending = this.pending.filter((p) => p.lastOffset > image.offset);
+    this.latest = image;
+    for (const p of this.pending) this.applyToLatest(p.records);
+  }
+
+  /** Runs an operation against the latest image and takes its records as proposed. */
+  write<R>(op: (env: ControllerEnv, image: MetadataImage) => ControllerResult<R>): ControllerResult<R> {
+    const result = op(this.env, this.latest);
+    this.propose(result.records);
+    return result;
+  }
+
+  /** Records that bootstrap an empty log: the metadata.version feature level. */
+  bootstrapRecords(metadataVersion: number): MetadataRecord[] {
+    if (this.latest.features.has('metadata.version')) return [];
+    return [record(MetadataRecordType.FEATURE_LEVEL, { name: 'metadata.version', featureLevel: metadataVersion })];
+  }
+
+  registerBroker(req: BrokerRegistrationRequest, nowMs: number): ControllerResult<BrokerRegistrationResponse> {
+    const epoch = this.nextBrokerEpoch();
+    const result = registerBroker(this.latest, this.clusterId, req, epoch, (id) => this.sessionAlive(id, nowMs));
+    if (result.response.errorCode === ErrorCode.NONE) this.heartbeats.set(req.brokerId, nowMs);
+    this.propose(result.records);
+    return result;
+  }
+
+  brokerHeartbeat(req: BrokerHeartbeatRequest, nowMs: number): ControllerResult<BrokerHeartbeatResponse> {
+    const result = brokerHeartbeat(this.latest, { req, committedOffset: this.committed.offset });
+    if (result.response.errorCode === ErrorCode.NONE) this.heartbeats.set(req.brokerId, nowMs);
+    this.propose(result.records);
+    return result;
+  }
+
+  allocateProducerIds(req: AllocateProducerIdsRequest): ControllerResult<AllocateProducerIdsResponse> {
+    const broker = this.latest.brokers.get(req.brokerId);
+    const answer = (errorCode: number, start = -1, len = 0): AllocateProducerIdsResponse =>
+      ({ throttleTimeMs: 0, errorCode, producerIdStart: start, producerIdLen: len });
+    if (!broker) return { records: [], response: answer(ErrorCode.BROKER_ID_NOT_REGISTERED) };
+    if (broker.epoch !== req.brokerEpoch) return { records: [], response: answer(ErrorCode.STALE_BROKER_EPOCH) };
+    const start = this.latest.nextProducerId;
+    const records = [record(MetadataRecordType.PRODUCER_IDS, {
+      brokerId: req.brokerId, brokerEpoch: req.brokerEpoch, nextProducerId: start + PRODUCER_ID_BLOCK_SIZE,
+    })];
+    this.propose(records);
+    return { records, response: answer(ErrorCode.NONE, start, PRODUCER_ID_BLOCK_SIZE) };
+  }
+
+  /** Fences brokers whose sessions lapsed; the records (if any) must be appended like any write. */
+  tick(nowMs: number): MetadataRecord[] {
+    if (!this.active) return [];
+    const records: MetadataRecord[] = [];
+    for (const broker of this.latest.brokers.values()) {
+      if (!broker.fenced && !this.sessionAlive(broker.id, nowMs)) {
+        const fence = fenceBroker(this.latest, broker.id);
+        this.propose(fence);
+        records.push(...fence);
+      }
+    }
+    return records;
+  }
+
+  private sessionAlive(id: number, nowMs: number): boolean {
+    const last = this.heartbeats.get(id);
+    return last !== undefined && nowMs - last < this.env.config.int('broker.session.timeout.ms');
+  }
+
+  private nextBrokerEpoch(): number {
+    let max = this.latest.offset;
+    for (const b of this.latest.brokers.values()) max = Math.max(max, b.epoch);
+    return max + 1;
+  }
+
+  private propose(records: MetadataRecord[]): void {
+    if (records.length === 0) return;
+    this.pending.push({ records, lastOffset: Infinity });
+    this.applyToLatest(records);
+  }
+
+  private applyToLatest(records: MetadataRecord[]): void {
+    const delta = new MetadataDelta(this.latest);
+    for (const r of records) delta.apply(r);
+    this.latest = delta.finish(this.latest.offset + records.length, this.latest.epoch);
+  }
+}

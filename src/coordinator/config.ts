@@ -1,0 +1,38 @@
+// The settings the group coordinator reads, taken once from the broker configuration.
+import type { ServerConfig } from '../config/server-config.js';
+
+export interface GroupCoordinatorConfig {
+  /** offsets.topic.num.partitions: how many shards group ids hash onto. */
+  numPartitions: number;
+  minSessionTimeoutMs: number;
+  maxSessionTimeoutMs: number;
+  /** group.initial.rebalance.delay.ms: how long a new group waits for more members. */
+  initialRebalanceDelayMs: number;
+  maxGroupSize: number;
+  offsetsRetentionMs: number;
+  offsetsRetentionCheckIntervalMs: number;
+  /** offset.metadata.max.bytes: Kafka's default, not configurable here. */
+  offsetMetadataMaxBytes: number;
+  /**
+   * How long a brand-new member may wait in JoinGroup before it is dropped: it has no member id to
+   * heartbeat with yet. Kafka's group.classic.new.member.join.timeout.ms default.
+   */
+  newMemberJoinTimeoutMs: number;
+}
+
+const OFFSET_METADATA_MAX_BYTES = 4096;
+const NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
+
+export function groupCoordinatorConfig(config: ServerConfig): GroupCoordinatorConfig {
+  return {
+    numPartitions: config.int('offsets.topic.num.partitions'),
+    minSessionTimeoutMs: config.int('group.min.session.timeout.ms'),
+    maxSessionTimeoutMs: config.int('group.max.session.timeout.ms'),
+    initialRebalanceDelayMs: config.int('group.initial.rebalance.delay.ms'),
+    maxGroupSize: config.int('group.max.size'),
+    offsetsRetentionMs: config.int('offsets.retention.minutes') * 60_000,
+    offsetsRetentionCheckIntervalMs: config.int('offsets.retention.check.interval.ms'),
+    offsetMetadataMaxBytes: OFFSET_METADATA_MAX_BYTES,
+    newMemberJoinTimeoutMs: NEW_MEMBER_JOIN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,178 @@
+// Applies __cluster_metadata records to an image, producing the next image. Records arrive in
+// log order; each kind changes exactly the state Kafka's MetadataDelta changes for it.
+import type { BrokerState, MetadataImage, PartitionState, TopicState } from './image.js';
+import { configKey } from './image.js';
+import { MetadataRecordType, type AnyMetadataRecord, type MetadataRecord, type PartitionChangeRecordData, type PartitionRecordData } from './records.js';
+
+export class MetadataDelta {
+  private topicsByName: Map<string, TopicState> | null = null;
+  private topicsById: Map<string, TopicState> | null = null;
+  private brokers: Map<number, BrokerState> | null = null;
+  private configs: Map<string, ReadonlyMap<string, string>> | null = null;
+  private features: Map<string, number> | null = null;
+  private nextProducerId: number;
+  /** Topics already copied in this delta, so further changes to them mutate the copy. */
+  private readonly ownTopics = new Set<string>();
+  private readonly ownConfigs = new Set<string>();
+
+  constructor(private readonly base: MetadataImage) {
+    this.nextProducerId = base.nextProducerId;
+  }
+
+  apply(any: AnyMetadataRecord): void {
+    const record = any as MetadataRecord;
+    switch (record.type) {
+      case MetadataRecordType.REGISTER_BROKER: {
+        const r = record.data;
+        this.brokerMap().set(r.brokerId, {
+          id: r.brokerId, epoch: r.brokerEpoch, incarnationId: r.incarnationId, endpoints: r.endPoints,
+          rack: r.rack, fenced: r.fenced, inControlledShutdown: r.inControlledShutdown,
+        });
+        break;
+      }
+      case MetadataRecordType.UNREGISTER_BROKER:
+        this.brokerMap().delete(record.data.brokerId);
+        break;
+      case MetadataRecordType.FENCE_BROKER:
+        this.changeBroker(record.data.id, { fenced: true });
+        break;
+      case MetadataRecordType.UNFENCE_BROKER:
+        this.changeBroker(record.data.id, { fenced: false });
+        break;
+      case MetadataRecordType.BROKER_REGISTRATION_CHANGE: {
+        const r = record.data;
+        const change: Partial<BrokerState> = {};
+        if (r.fenced !== 0) change.fenced = r.fenced === 1;
+        if (r.inControlledShutdown !== 0) change.inControlledShutdown = r.inControlledShutdown === 1;
+        this.changeBroker(r.brokerId, change);
+        break;
+      }
+      case MetadataRecordType.TOPIC:
+        this.putTopic({ name: record.data.name, topicId: record.data.topicId, partitions: [] });
+        break;
+      case MetadataRecordType.PARTITION:
+        this.applyPartition(record.data);
+        break;
+      case MetadataRecordType.PARTITION_CHANGE:
+        this.applyPartitionChange(record.data);
+        break;
+      case MetadataRecordType.REMOVE_TOPIC:
+        this.removeTopic(record.data.topicId);
+        break;
+      case MetadataRecordType.CONFIG:
+        this.applyConfig(record.data.resourceType, record.data.resourceName, record.data.name, record.data.value);
+        break;
+      case MetadataRecordType.FEATURE_LEVEL:
+        this.featureMap().set(record.data.name, record.data.featureLevel);
+        break;
+      case MetadataRecordType.PRODUCER_IDS:
+        this.nextProducerId = record.data.nextProducerId;
+        break;
+      default:
+        // NoOp, ACLs, SCRAM, quotas, delegation tokens: nothing in the image uses them yet.
+        break;
+    }
+  }
+
+  finish(offset: number, epoch: number): MetadataImage {
+    const b = this.base;
+    return {
+      offset,
+      epoch,
+      topicsByName: this.topicsByName ?? b.topicsByName,
+      topicsById: this.topicsById ?? b.topicsById,
+      brokers: this.brokers ?? b.brokers,
+      configs: this.configs ?? b.configs,
+      features: this.features ?? b.features,
+      nextProducerId: this.nextProducerId,
+    };
+  }
+
+  private brokerMap(): Map<number, BrokerState> {
+    return (this.brokers ??= new Map(this.base.brokers));
+  }
+
+  private featureMap(): Map<string, number> {
+    return (this.features ??= new Map(this.base.features));
+  }
+
+  private changeBroker(id: number, change: Partial<BrokerState>): void {
+    const current = (this.brokers ?? this.base.brokers).get(id);
+    if (current) this.brokerMap().set(id, { ...current, ...change });
+  }
+
+  private topicMaps(): [Map<string, TopicState>, Map<string, TopicState>] {
+    this.topicsByName ??= new Map(this.base.topicsByName);
+    this.topicsById ??= new Map(this.base.topicsById);
+    return [this.topicsByName, this.topicsById];
+  }
+
+  private putTopic(topic: TopicState): void {
+    const [byName, byId] = this.topicMaps();
+    byName.set(topic.name, topic);
+    byId.set(topic.topicId, topic);
+    this.ownTopics.add(topic.topicId);
+  }
+
+  /** A topic this delta may mutate (copied from the base image on first use). */
+  private ownTopic(topicId: string): (TopicState & { partitions: PartitionState[] }) | undefined {
+    const [, byId] = this.topicMaps();
+    const current = byId.get(topicId);
+    if (!current) return undefined;
+    if (!this.ownTopics.has(topicId)) this.putTopic({ ...current, partitions: current.partitions.slice() });
+    return byId.get(topicId) as TopicState & { partitions: PartitionState[] };
+  }
+
+  private removeTopic(topicId: string): void {
+    const [byName, byId] = this.topicMaps();
+    const topic = byId.get(topicId);
+    if (!topic) return;
+    byId.delete(topicId);
+    byName.delete(topic.name);
+    this.applyConfigRemoval(configKey(2, topic.name));
+  }
+
+  private applyPartition(r: PartitionRecordData): void {
+    const topic = this.ownTopic(r.topicId);
+    if (!topic) return;
+    topic.partitions[r.partitionId] = {
+      partitionId: r.partitionId, topicId: r.topicId, replicas: r.replicas, isr: r.isr, leader: r.leader,
+      leaderEpoch: r.leaderEpoch, partitionEpoch: r.partitionEpoch, leaderRecoveryState: r.leaderRecoveryState,
+    };
+  }
+
+  private applyPartitionChange(r: PartitionChangeRecordData): void {
+    const topic = this.ownTopic(r.topicId);
+    const current = topic?.partitions[r.partitionId];
+    if (!topic || !current) return;
+    const next: PartitionState = { ...current, partitionEpoch: current.partitionEpoch + 1 };
+    if (r.isr !== null) next.isr = r.isr;
+    if (r.replicas !== null) next.replicas = r.replicas;
+    // Kafka bumps the leader epoch when the leader changes (-2 means "no change").
+    if (r.leader !== -2) {
+      next.leader = r.leader;
+      next.leaderEpoch = current.leaderEpoch + 1;
+    }
+    if (r.leaderRecoveryState !== -1) next.leaderRecoveryState = r.leaderRecoveryState;
+    topic.partitions[r.partitionId] = next;
+  }
+
+  private applyConfig(type: number, name: string, key: string, value: string | null): void {
+    const ck = configKey(type, name);
+    this.configs ??= new Map(this.base.configs);
+    let own = this.configs.get(ck) as Map<string, string> | undefined;
+    if (!this.ownConfigs.has(ck)) {
+      own = new Map(own ?? []);
+      this.configs.set(ck, own);
+      this.ownConfigs.add(ck);
+    }
+    if (value === null) own!.delete(key);
+    else own!.set(key, value);
+  }
+
+  private applyConfigRemoval(ck: string): void {
+    this.configs ??= new Map(this.base.configs);
+    this.configs.delete(ck);
+    this.ownConfigs.delete(ck);
+  }
+}

@@ -1,0 +1,95 @@
+// __cluster_metadata records as typed values, and their encoding inside a record's value: Kafka's
+// ApiMessageAndVersion framing (uvarint frame version 1, uvarint record type, uvarint version,
+// then the record), with a null key.
+import { metadataRecordDefinitions } from '../../protocol/generated/index.js';
+import type { MessageDefinition } from '../../protocol/definition.js';
+import { DecodeError, Reader } from '../../protocol/primitives/reader.js';
+import { Writer } from '../../protocol/primitives/writer.js';
+import type { BrokerRegistrationChangeRecord } from '../../protocol/generated/metadata/17-broker-registration-change-record.js';
+import type { ConfigRecord } from '../../protocol/generated/metadata/04-config-record.js';
+import type { FeatureLevelRecord } from '../../protocol/generated/metadata/12-feature-level-record.js';
+import type { FenceBrokerRecord } from '../../protocol/generated/metadata/07-fence-broker-record.js';
+import type { PartitionChangeRecord } from '../../protocol/generated/metadata/05-partition-change-record.js';
+import type { PartitionRecord } from '../../protocol/generated/metadata/03-partition-record.js';
+import type { ProducerIdsRecord } from '../../protocol/generated/metadata/15-producer-ids-record.js';
+import type { RegisterBrokerRecord } from '../../protocol/generated/metadata/00-register-broker-record.js';
+import type { RemoveTopicRecord } from '../../protocol/generated/metadata/09-remove-topic-record.js';
+import type { TopicRecord } from '../../protocol/generated/metadata/02-topic-record.js';
+import type { UnfenceBrokerRecord } from '../../protocol/generated/metadata/08-unfence-broker-record.js';
+import type { UnregisterBrokerRecord } from '../../protocol/generated/metadata/01-unregister-broker-record.js';
+
+export const enum MetadataRecordType {
+  REGISTER_BROKER = 0,
+  UNREGISTER_BROKER = 1,
+  TOPIC = 2,
+  PARTITION = 3,
+  CONFIG = 4,
+  PARTITION_CHANGE = 5,
+  FENCE_BROKER = 7,
+  UNFENCE_BROKER = 8,
+  REMOVE_TOPIC = 9,
+  FEATURE_LEVEL = 12,
+  PRODUCER_IDS = 15,
+  BROKER_REGISTRATION_CHANGE = 17,
+  NO_OP = 20,
+}
+
+export type PartitionRecordData = PartitionRecord;
+export type PartitionChangeRecordData = PartitionChangeRecord;
+
+export type MetadataRecord =
+  | { type: MetadataRecordType.REGISTER_BROKER; version: number; data: RegisterBrokerRecord }
+  | { type: MetadataRecordType.UNREGISTER_BROKER; version: number; data: UnregisterBrokerRecord }
+  | { type: MetadataRecordType.TOPIC; version: number; data: TopicRecord }
+  | { type: MetadataRecordType.PARTITION; version: number; data: PartitionRecord }
+  | { type: MetadataRecordType.CONFIG; version: number; data: ConfigRecord }
+  | { type: MetadataRecordType.PARTITION_CHANGE; version: number; data: PartitionChangeRecord }
+  | { type: MetadataRecordType.FENCE_BROKER; version: number; data: FenceBrokerRecord }
+  | { type: MetadataRecordType.UNFENCE_BROKER; version: number; data: UnfenceBrokerRecord }
+  | { type: MetadataRecordType.REMOVE_TOPIC; version: number; data: RemoveTopicRecord }
+  | { type: MetadataRecordType.FEATURE_LEVEL; version: number; data: FeatureLevelRecord }
+  | { type: MetadataRecordType.PRODUCER_IDS; version: number; data: ProducerIdsRecord }
+  | { type: MetadataRecordType.BROKER_REGISTRATION_CHANGE; version: number; data: BrokerRegistrationChangeRecord };
+
+/** Any record of the log, including kinds the image does not use (ACLs, quotas, ...). */
+export type AnyMetadataRecord = MetadataRecord | { type: number; version: number; data: unknown };
+
+const FRAME_VERSION = 1;
+
+const byType: (MessageDefinition | undefined)[] = [];
+for (const def of metadataRecordDefinitions) byType[def.type] = def;
+
+export function encodeMetadataRecord(record: AnyMetadataRecord): Buffer {
+  const def = byType[record.type];
+  if (!def) throw new TypeError(`unknown metadata record type ${record.type}`);
+  const w = new Writer(64);
+  w.uvarint(FRAME_VERSION);
+  w.uvarint(record.type);
+  w.uvarint(record.version);
+  def.write(w, record.data, record.version);
+  return w.toBuffer();
+}
+
+export function decodeMetadataRecord(value: Buffer): AnyMetadataRecord {
+  const r = new Reader(value);
+  const frameVersion = r.uvarint();
+  if (frameVersion !== FRAME_VERSION) throw new DecodeError(`metadata record frame version ${frameVersion}`);
+  const type = r.uvarint();
+  const version = r.uvarint();
+  const def = byType[type];
+  if (!def) throw new DecodeError(`unknown metadata record type ${type}`);
+  if (version < def.minVersion || version > def.maxVersion) {
+    throw new DecodeError(`metadata record type ${type} version ${version} is not supported`);
+  }
+  return { type, version, data: def.read(r, version) };
+}
+
+/** Highest version of a record type, which is what this controller writes. */
+export function latestVersion(type: MetadataRecordType): number {
+  return byType[type]!.maxVersion;
+}
+
+/** A record at its latest version. */
+export function record<T extends MetadataRecord['type']>(type: T, data: Extract<MetadataRecord, { type: T }>['data']): MetadataRecord {
+  return { type, version: latestVersion(type), data } as MetadataRecord;
+}

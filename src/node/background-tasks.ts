@@ -1,0 +1,56 @@
+// Periodic work of a node: retention (log.retention.check.interval.ms), time-based flushes
+// (flush.ms), offset checkpoints, and the controller's broker-session check.
+import type { LogDir } from '../../storage/log-dir.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { QuorumController } from '../controller/quorum-controller.js';
+import type { LocalControllerChannel } from './controller-channel.js';
+import type { Logger } from './logger.js';
+import { storageEventLogger } from './node-storage.js';
+
+const CHECKPOINT_INTERVAL_MS = 60_000;
+const FLUSH_CHECK_INTERVAL_MS = 1_000;
+
+export interface BackgroundTaskOptions {
+  config: ServerConfig;
+  logDir: LogDir;
+  controller: QuorumController;
+  channel: LocalControllerChannel;
+  nowMs: () => number;
+  log: Logger;
+}
+
+export class BackgroundTasks {
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly o: BackgroundTaskOptions) {}
+
+  start(): void {
+    const { config, logDir, log } = this.o;
+    const onEvent = storageEventLogger(log);
+    this.every(config.int('log.retention.check.interval.ms'), async () => {
+      for (const e of await logDir.deleteOldSegments()) onEvent(e);
+    });
+    this.every(FLUSH_CHECK_INTERVAL_MS, () => logDir.flushDue());
+    this.every(CHECKPOINT_INTERVAL_MS, () => logDir.checkpoint());
+    this.every(Math.max(50, Math.floor(config.int('broker.session.timeout.ms') / 4)), () =>
+      this.o.channel.commit(this.o.controller.tick(this.o.nowMs())));
+  }
+
+  stop(): void {
+    for (const t of this.timers.splice(0)) clearInterval(t);
+  }
+
+  /** Runs `task` every `intervalMs`, never two at once, logging (not throwing) failures. */
+  private every(intervalMs: number, task: () => Promise<unknown>): void {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      task().catch((err) => this.o.log.warn({ err }, 'background task failed')).finally(() => {
+        running = false;
+      });
+    }, intervalMs);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}

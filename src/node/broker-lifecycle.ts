@@ -1,0 +1,99 @@
+// The broker side of KIP-631: register with the active controller, heartbeat every
+// broker.heartbeat.interval.ms with the metadata offset applied so far (which unfences the broker
+// once it has caught up), and on a graceful stop ask for a controlled shutdown so leadership moves
+// away before the node goes.
+import type { BrokerHeartbeatRequest, BrokerHeartbeatResponse } from '../../protocol/generated/api/63-broker-heartbeat.js';
+import type { BrokerRegistrationRequest } from '../../protocol/generated/api/62-broker-registration.js';
+import { ErrorCode, errorName } from '../../protocol/errors.js';
+import { SUPPORTED_FEATURES } from '../broker/features.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { QuorumController } from '../controller/quorum-controller.js';
+import type { LocalControllerChannel } from './controller-channel.js';
+import type { Logger } from './logger.js';
+import type { MetadataPublisher } from './metadata-publisher.js';
+
+const PLAINTEXT = 0;
+
+export interface BrokerLifecycleOptions {
+  nodeId: number;
+  clusterId: string;
+  incarnationId: string;
+  config: ServerConfig;
+  controller: QuorumController;
+  channel: LocalControllerChannel;
+  publisher: MetadataPublisher;
+  addresses: { name: string; host: string; port: number }[];
+  nowMs: () => number;
+  log: Logger;
+}
+
+export class BrokerLifecycle {
+  private brokerEpoch = -1;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = false;
+
+  constructor(private readonly o: BrokerLifecycleOptions) {}
+
+  /** Registers, then heartbeats until unfenced; resolves once this broker serves. */
+  async register(): Promise<void> {
+    const req: BrokerRegistrationRequest = {
+      brokerId: this.o.nodeId, clusterId: this.o.clusterId, incarnationId: toUuid(this.o.incarnationId),
+      listeners: this.o.addresses.map((a) => ({ name: a.name, host: a.host, port: a.port, securityProtocol: PLAINTEXT })),
+      features: SUPPORTED_FEATURES.map((f) => ({ name: f.name, minSupportedVersion: f.minVersion, maxSupportedVersion: f.maxVersion })),
+      rack: this.o.config.get('broker.rack'), isMigratingZkBroker: false, logDirs: [], previousBrokerEpoch: -1,
+    };
+    const result = this.o.controller.registerBroker(req, this.o.nowMs());
+    if (result.response.errorCode !== ErrorCode.NONE) {
+      throw new Error(`broker registration failed: ${errorName(result.response.errorCode)}`);
+    }
+    await this.o.channel.commit(result.records);
+    this.brokerEpoch = result.response.brokerEpoch;
+    for (;;) {
+      const hb = await this.heartbeat(false);
+      if (hb.errorCode === ErrorCode.NONE && !hb.isFenced) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const interval = this.o.config.int('broker.heartbeat.interval.ms');
+    this.timer = setInterval(() => {
+      if (this.inFlight) return;
+      this.heartbeat(false).catch((err) => this.o.log.warn({ err }, 'broker heartbeat failed'));
+    }, interval);
+    this.timer.unref();
+  }
+
+  /** Controlled shutdown: leadership moves to other ISR members and the broker is fenced. */
+  async shutdown(): Promise<void> {
+    this.abort();
+    if (this.brokerEpoch < 0 || !this.o.config.bool('controlled.shutdown.enable')) return;
+    try {
+      await this.heartbeat(true);
+    } catch (err) {
+      this.o.log.warn({ err }, 'controlled shutdown failed');
+    }
+  }
+
+  abort(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async heartbeat(wantShutDown: boolean): Promise<BrokerHeartbeatResponse> {
+    this.inFlight = true;
+    try {
+      const req: BrokerHeartbeatRequest = {
+        brokerId: this.o.nodeId, brokerEpoch: this.brokerEpoch, currentMetadataOffset: this.o.publisher.image.offset,
+        wantFence: false, wantShutDown, offlineLogDirs: [],
+      };
+      const result = this.o.controller.brokerHeartbeat(req, this.o.nowMs());
+      await this.o.channel.commit(result.records);
+      return result.response;
+    } finally {
+      this.inFlight = false;
+    }
+  }
+}
+
+/** Kafka Uuid form (base64url of 16 bytes) of an RFC 4122 string. */
+function toUuid(rfc: string): string {
+  return Buffer.from(rfc.replace(/-/g, ''), 'hex').toString('base64url');
+}

@@ -1,0 +1,46 @@
+// The node's view of the __cluster_metadata quorum: who leads, proposing records as the active
+// controller, and the stream of committed batches every broker replays.
+import type { AnyMetadataRecord } from '../metadata/records.js';
+
+export interface CommittedBatch {
+  baseOffset: number;
+  lastOffset: number;
+  /** Leader epoch the batch was written in. */
+  epoch: number;
+  /** Metadata records; empty for control batches (leader changes, snapshot markers). */
+  records: AnyMetadataRecord[];
+}
+
+export interface LeaderState {
+  /** -1 while no leader is known. */
+  leaderId: number;
+  epoch: number;
+}
+
+export class NotLeaderError extends Error {
+  readonly code = 'KRAFTLING_NOT_LEADER';
+  constructor(readonly leaderId: number) {
+    super(`not the metadata quorum leader (leader: ${leaderId})`);
+  }
+}
+
+export interface QuorumListener {
+  /** Committed batches in log order, starting from the beginning of the log on start. */
+  onCommit(batch: CommittedBatch): void;
+  /** Leadership changed; `isLocal` when this node now leads (and may propose). */
+  onLeaderChange(state: LeaderState, isLocal: boolean): void;
+}
+
+export interface MetadataQuorum {
+  start(listener: QuorumListener): Promise<void>;
+  leader(): LeaderState;
+  /**
+   * Appends the records as one batch (only on the leader; throws NotLeaderError otherwise).
+   * Returns the offset of its last record at once, and a promise that resolves when it commits
+   * and rejects if leadership is lost first.
+   */
+  propose(records: AnyMetadataRecord[]): { lastOffset: number; committed: Promise<void> };
+  /** Highest committed offset + 1. */
+  highWatermark(): number;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,58 @@
+// The node's TCP listeners: one per broker listener in `listeners` (the controller listener joins
+// with the Raft quorum), all feeding the same request dispatcher.
+import { Dispatcher } from '../broker/dispatch.js';
+import type { BrokerServices } from '../broker/services.js';
+import type { Endpoint, ServerConfig } from '../config/server-config.js';
+import { Listener } from '../server/listener.js';
+import type { Logger } from './logger.js';
+
+/** Unsent response bytes per connection beyond which it stops reading requests. */
+const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+export class NodeListeners {
+  private readonly listeners: { endpoint: Endpoint; listener: Listener }[] = [];
+
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly services: BrokerServices,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    const dispatcher = new Dispatcher(this.services, this.log);
+    const controllerNames = new Set(this.config.controllerListenerNames);
+    const limits = {
+      maxFrameBytes: this.config.int('socket.request.max.bytes'),
+      idleTimeoutMs: this.config.int('connections.max.idle.ms'),
+      maxInFlight: this.config.int('queued.max.requests'),
+      maxQueuedBytes: MAX_QUEUED_RESPONSE_BYTES,
+    };
+    for (const endpoint of this.config.listeners.filter((l) => !controllerNames.has(l.name))) {
+      const listener = new Listener({
+        name: endpoint.name, host: endpoint.host || '0.0.0.0', port: endpoint.port, limits,
+        handler: { handle: (frame, conn) => dispatcher.handle(frame, conn) },
+        log: this.log.child({ listener: endpoint.name }),
+      });
+      await listener.listen();
+      this.listeners.push({ endpoint, listener });
+    }
+  }
+
+  /** Advertised broker addresses, with ports that were 0 replaced by the bound ones. */
+  brokerAddresses(): { name: string; host: string; port: number }[] {
+    const advertised = this.config.advertisedListeners;
+    return this.listeners.map(({ endpoint, listener }) => {
+      const ad = advertised.find((a) => a.name === endpoint.name) ?? endpoint;
+      const host = ad.host === '' || ad.host === '0.0.0.0' ? 'localhost' : ad.host;
+      return { name: endpoint.name, host, port: ad.port === 0 || ad === endpoint ? listener.port : ad.port };
+    });
+  }
+
+  async close(graceMs: number): Promise<void> {
+    await Promise.all(this.listeners.map(({ listener }) => listener.close(graceMs)));
+  }
+
+  abort(): void {
+    for (const { listener } of this.listeners) listener.abort();
+  }
+}

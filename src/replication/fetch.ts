@@ -1,0 +1,122 @@
+// Reading partitions for a Fetch request, consumers and follower replicas alike, with Kafka's
+// limits (max_bytes over the whole response, partition_max_bytes per partition, but at least one
+// whole batch so a large record never stalls a consumer) and the long poll: with less than
+// min_bytes to return, the fetch waits up to max_wait_ms for new data.
+import { ErrorCode } from '../../protocol/errors.js';
+import type { Partition } from './partition.js';
+import type { ReplicaManager } from './replica-manager.js';
+
+export interface FetchPartitionInput {
+  topic: string;
+  partition: number;
+  fetchOffset: number;
+  partitionMaxBytes: number;
+  /** -1 when the client does not know (old versions). */
+  currentLeaderEpoch: number;
+  /** Followers: epoch of the last batch they hold, for divergence detection; else -1. */
+  lastFetchedEpoch: number;
+}
+
+export interface FetchPartitionOutput {
+  errorCode: number;
+  highWatermark: number;
+  lastStableOffset: number;
+  logStartOffset: number;
+  records: Buffer | null;
+  /** Set when a follower's log diverged from the leader's: truncate to endOffset of epoch. */
+  divergingEpoch: { epoch: number; endOffset: number } | null;
+}
+
+export interface FetchInput {
+  /** -1 for consumers, the broker id for follower replicas. */
+  replicaId: number;
+  maxWaitMs: number;
+  minBytes: number;
+  maxBytes: number;
+  partitions: FetchPartitionInput[];
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function failure(errorCode: number): FetchPartitionOutput {
+  return { errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: EMPTY, divergingEpoch: null };
+}
+
+export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutput[] | Promise<FetchPartitionOutput[]> {
+  const first = readAll(rm, input);
+  if (input.maxWaitMs <= 0 || first.bytes >= input.minBytes || first.stop) return first.results;
+  return new Promise((resolve) => {
+    const partitions = input.partitions.map((p) => rm.lookup(p.topic, p.partition))
+      .flatMap((l) => ('partition' in l ? [l.partition] : []));
+    let done = false;
+    const unsubscribe: (() => void)[] = [];
+    const subscribe = (): void => {
+      for (const u of unsubscribe.splice(0)) u();
+      for (const p of partitions) unsubscribe.push(p.onData(retry));
+    };
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const u of unsubscribe.splice(0)) u();
+      resolve(readAll(rm, input).results);
+    };
+    function retry(): void {
+      if (done) return;
+      const next = readAll(rm, input);
+      if (next.bytes >= input.minBytes || next.stop) finish();
+      else subscribe();
+    }
+    const timer = setTimeout(finish, input.maxWaitMs);
+    subscribe();
+  });
+}
+
+interface ReadPass {
+  results: FetchPartitionOutput[];
+  bytes: number;
+  /** An error or a divergence: answer at once rather than waiting. */
+  stop: boolean;
+}
+
+function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
+  let bytes = 0;
+  let stop = false;
+  const results = input.partitions.map((req) => {
+    const found = rm.lookup(req.topic, req.partition);
+    if ('errorCode' in found) {
+      stop = true;
+      return failure(found.errorCode);
+    }
+    const budget = input.maxBytes - bytes;
+    const out = readPartition(found.partition, req, input.replicaId, bytes === 0 ? Math.max(budget, 1) : budget, rm.nowMs());
+    if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch) stop = true;
+    bytes += out.records?.length ?? 0;
+    return out;
+  });
+  return { results, bytes, stop };
+}
+
+function readPartition(p: Partition, req: FetchPartitionInput, replicaId: number, budget: number, nowMs: number): FetchPartitionOutput {
+  const follower = replicaId >= 0;
+  if (!p.isLeader) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+  if (req.currentLeaderEpoch >= 0 && req.currentLeaderEpoch !== p.leaderEpoch) {
+    return failure(req.currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH);
+  }
+  const log = p.log;
+  const offsets = (): Omit<FetchPartitionOutput, 'errorCode' | 'records' | 'divergingEpoch'> =>
+    ({ highWatermark: log.highWatermark, lastStableOffset: log.highWatermark, logStartOffset: log.logStartOffset });
+  if (follower && req.lastFetchedEpoch >= 0) {
+    const end = log.endOffsetForEpoch(req.lastFetchedEpoch);
+    if (end.epoch !== req.lastFetchedEpoch || end.endOffset < req.fetchOffset) {
+      return { errorCode: ErrorCode.NONE, ...offsets(), records: EMPTY, divergingEpoch: { epoch: end.epoch, endOffset: end.endOffset } };
+    }
+  }
+  // A follower's fetch offset is its log end offset: it may move the high watermark first.
+  if (follower) p.recordFollowerFetch(replicaId, req.fetchOffset, nowMs);
+  const limit = Math.min(req.partitionMaxBytes, budget);
+  const read = log.read(req.fetchOffset, Math.max(limit, 1), follower ? log.logEndOffset : log.highWatermark);
+  if (read.errorCode !== ErrorCode.NONE) return { ...failure(read.errorCode), ...offsets() };
+  const records = limit <= 0 ? EMPTY : read.records;
+  return { errorCode: ErrorCode.NONE, ...offsets(), records, divergingEpoch: null };
+}

@@ -1,0 +1,125 @@
+// One partition replica on this broker: its log, what the metadata image says about it (leader,
+// epoch, replicas, ISR), the followers' progress when it leads, and the high watermark that
+// follows from them. Appends from producers go through here; so do waits for new data.
+import type { PartitionLog } from '../../storage/partition-log.js';
+import type { PartitionState } from '../metadata/image.js';
+
+export interface FollowerProgress {
+  logEndOffset: number;
+  lastFetchMs: number;
+  /** Last time the follower had fetched up to the leader's log end offset (replica.lag.time.max.ms). */
+  lastCaughtUpMs: number;
+}
+
+export class Partition {
+  state: PartitionState;
+  readonly followers = new Map<number, FollowerProgress>();
+  private readonly dataWaiters = new Set<() => void>();
+  private readonly hwWaiters: { offset: number; resolve: (ok: boolean) => void }[] = [];
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    readonly log: PartitionLog,
+    state: PartitionState,
+    private readonly nodeId: number,
+  ) {
+    this.state = state;
+  }
+
+  get isLeader(): boolean {
+    return this.state.leader === this.nodeId;
+  }
+
+  get leaderEpoch(): number {
+    return this.state.leaderEpoch;
+  }
+
+  get highWatermark(): number {
+    return this.log.highWatermark;
+  }
+
+  /** The image changed this partition. Followers' progress is kept only while we stay leader. */
+  update(state: PartitionState, nowMs: number): void {
+    const wasLeader = this.isLeader;
+    this.state = state;
+    if (!this.isLeader) {
+      this.followers.clear();
+    } else {
+      for (const id of state.replicas) {
+        if (id !== this.nodeId && !this.followers.has(id)) {
+          this.followers.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastCaughtUpMs: wasLeader ? 0 : nowMs });
+        }
+      }
+      for (const id of this.followers.keys()) if (!state.replicas.includes(id)) this.followers.delete(id);
+    }
+    this.advanceHighWatermark();
+  }
+
+  /**
+   * Leader rule: the high watermark is the smallest log end offset among ISR members (ours
+   * included), never going back. A follower learns it from the leader's fetch responses.
+   */
+  advanceHighWatermark(): void {
+    if (!this.isLeader) return;
+    let hw = this.log.logEndOffset;
+    for (const id of this.state.isr) {
+      if (id === this.nodeId) continue;
+      const f = this.followers.get(id);
+      hw = Math.min(hw, f ? Math.max(f.logEndOffset, 0) : 0);
+    }
+    this.setHighWatermark(hw);
+  }
+
+  /** Moves the high watermark forward (never back) and wakes whoever waits for it. */
+  setHighWatermark(offset: number): void {
+    const before = this.log.highWatermark;
+    if (offset <= before) return;
+    const hw = this.log.updateHighWatermark(offset);
+    if (hw > before) {
+      this.wakeDataWaiters();
+      for (let i = this.hwWaiters.length - 1; i >= 0; i--) {
+        const w = this.hwWaiters[i]!;
+        if (w.offset <= hw) {
+          this.hwWaiters.splice(i, 1);
+          w.resolve(true);
+        }
+      }
+    }
+  }
+
+  /** Resolves true once the high watermark reaches `offset`, false if leadership is lost first. */
+  waitForHighWatermark(offset: number): Promise<boolean> {
+    if (this.log.highWatermark >= offset) return Promise.resolve(true);
+    return new Promise((resolve) => this.hwWaiters.push({ offset, resolve }));
+  }
+
+  /** Fails every pending acks=all wait (leadership moved, partition deleted, shutdown). */
+  abandonWaits(): void {
+    for (const w of this.hwWaiters.splice(0)) w.resolve(false);
+    this.wakeDataWaiters();
+  }
+
+  /** Calls `wake` once when new data may be readable (a long-polling fetch). Returns an unsubscribe. */
+  onData(wake: () => void): () => void {
+    this.dataWaiters.add(wake);
+    return () => this.dataWaiters.delete(wake);
+  }
+
+  wakeDataWaiters(): void {
+    if (this.dataWaiters.size === 0) return;
+    const waiters = [...this.dataWaiters];
+    this.dataWaiters.clear();
+    for (const w of waiters) w();
+  }
+
+  /** Records a follower's fetch position (its log end offset) and advances the high watermark. */
+  recordFollowerFetch(replicaId: number, fetchOffset: number, nowMs: number): void {
+    const f = this.followers.get(replicaId);
+    if (!f) return;
+    f.logEndOffset = fetchOffset;
+    f.lastFetchMs = nowMs;
+    if (fetchOffset >= this.log.logEndOffset) f.lastCaughtUpMs = nowMs;
+    this.advanceHighWatermark();
+  }
+}

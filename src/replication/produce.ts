@@ -1,0 +1,152 @@
+// The leader's append path for a produce request's partition data, as Kafka's LogValidator and
+// ReplicaManager.appendRecords do it: check the batches by their headers and CRC (records stay
+// compressed), convert legacy message sets, stamp LogAppendTime, recompress only when the topic
+// asks for a different codec, append, then wait for the acks the producer asked for.
+import { ErrorCode } from '../../protocol/errors.js';
+import { compressionTypeByName } from '../../protocol/compression/index.js';
+import { MAGIC, MAGIC_V2, TimestampType, setMaxTimestamp } from '../../protocol/records/batch-header.js';
+import { validateRecordBatches, type BatchInfo } from '../../protocol/records/batch-validation.js';
+import { upConvertMessageSet } from '../../protocol/records/conversion.js';
+import { decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { RecordError, errorCodeOf } from '../../protocol/records/record-error.js';
+import type { Partition } from './partition.js';
+import type { ProducerStates } from './producer-state.js';
+
+export interface TopicSettings {
+  maxMessageBytes: number;
+  logAppendTime: boolean;
+  minInsyncReplicas: number;
+  /** compression.type: 'producer' keeps what the client sent. */
+  compressionType: string;
+  timestampBeforeMaxMs: number;
+  timestampAfterMaxMs: number;
+  segmentBytes: number;
+}
+
+export interface ProduceOptions {
+  acks: number;
+  timeoutMs: number;
+  /** Produce v3+ must carry RecordBatch v2; older versions may carry legacy message sets. */
+  requestVersion: number;
+  nowMs: number;
+}
+
+export interface PartitionProduceResult {
+  errorCode: number;
+  errorMessage: string | null;
+  baseOffset: number;
+  logAppendTimeMs: number;
+  logStartOffset: number;
+}
+
+export function produceError(errorCode: number, errorMessage: string | null = null): PartitionProduceResult {
+  return { errorCode, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 };
+}
+
+/** Validates and appends; the synchronous part queues the append in request order. */
+export function appendAsLeader(partition: Partition, records: Buffer, settings: TopicSettings, producers: ProducerStates,
+  opts: ProduceOptions): PartitionProduceResult | Promise<PartitionProduceResult> {
+  if (!partition.isLeader) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+  if (opts.acks === -1 && partition.state.isr.length < settings.minInsyncReplicas) {
+    return produceError(ErrorCode.NOT_ENOUGH_REPLICAS, `The size of the current ISR ${partition.state.isr.length} is insufficient to satisfy the min.isr requirement of ${settings.minInsyncReplicas}`);
+  }
+  let batches: Buffer;
+  let infos: BatchInfo[];
+  try {
+    batches = toRecordBatches(records, opts.requestVersion);
+    infos = validateRecordBatches(batches, { maxBatchBytes: settings.maxMessageBytes });
+    if (batches.length > settings.segmentBytes) {
+      return produceError(ErrorCode.RECORD_LIST_TOO_LARGE, `The request included message batch larger than the configured segment size (${settings.segmentBytes})`);
+    }
+    const problem = checkTimestamps(infos, settings, opts.nowMs);
+    if (problem) return produceError(ErrorCode.INVALID_TIMESTAMP, problem);
+    const recompressed = applyTopicCompression(batches, infos, settings.compressionType);
+    if (recompressed !== batches) {
+      batches = recompressed;
+      infos = validateRecordBatches(batches);
+    }
+  } catch (err) {
+    const code = errorCodeOf(err);
+    if (code === undefined) throw err;
+    return produceError(code, (err as Error).message);
+  }
+  if (infos.length === 0) return produceError(ErrorCode.INVALID_RECORD, 'The produce request carries no record batch');
+  const sequenced = producers.sequence(infos);
+  if (sequenced.kind === 'error') return produceError(sequenced.errorCode, sequenced.message);
+  if (sequenced.kind === 'duplicate') return sequenced.original.then((o) => ({ ...duplicateResult(o), logStartOffset: partition.log.logStartOffset }));
+  if (settings.logAppendTime) stampLogAppendTime(batches, infos, opts.nowMs);
+  const appended = partition.log.append(batches, { leaderEpoch: partition.leaderEpoch });
+  return appended.then(async (result) => {
+    sequenced.appended(result.baseOffset);
+    partition.advanceHighWatermark();
+    partition.wakeDataWaiters();
+    const ok: PartitionProduceResult = {
+      errorCode: ErrorCode.NONE, errorMessage: null, baseOffset: result.baseOffset,
+      logAppendTimeMs: settings.logAppendTime ? opts.nowMs : -1, logStartOffset: result.logStartOffset,
+    };
+    if (opts.acks !== -1) return ok;
+    const replicated = await waitWithTimeout(partition.waitForHighWatermark(result.lastOffset + 1), opts.timeoutMs);
+    if (replicated === 'timeout') return produceError(ErrorCode.REQUEST_TIMED_OUT, 'Timed out waiting for the in-sync replicas');
+    if (!replicated) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'Leadership changed before the write was replicated');
+    return ok;
+  }, (err: Error) => {
+    sequenced.failed();
+    return produceError(ErrorCode.KAFKA_STORAGE_ERROR, err.message);
+  });
+}
+
+/** A retried batch that was already written: success with the offset it got the first time. */
+function duplicateResult(baseOffset: number): PartitionProduceResult {
+  return { errorCode: ErrorCode.NONE, errorMessage: null, baseOffset, logAppendTimeMs: -1, logStartOffset: -1 };
+}
+
+function toRecordBatches(records: Buffer, requestVersion: number): Buffer {
+  if (records.length <= MAGIC || records.readInt8(MAGIC) === MAGIC_V2) return records;
+  if (requestVersion >= 3) throw new RecordError('KRAFTLING_INVALID_RECORD', 'Produce v3 and later must carry record batches (magic 2)');
+  return upConvertMessageSet(records);
+}
+
+function checkTimestamps(infos: BatchInfo[], settings: TopicSettings, nowMs: number): string | null {
+  if (settings.logAppendTime) return null;
+  for (const b of infos) {
+    if (b.maxTimestamp < 0) continue;
+    if (nowMs - b.maxTimestamp > settings.timestampBeforeMaxMs || b.maxTimestamp - nowMs > settings.timestampAfterMaxMs) {
+      return `Timestamp ${b.maxTimestamp} of a batch is out of range (message.timestamp.before/after.max.ms)`;
+    }
+  }
+  return null;
+}
+
+/** LogAppendTime: each batch's max timestamp becomes the broker's time (its CRC is recomputed). */
+function stampLogAppendTime(batches: Buffer, infos: BatchInfo[], nowMs: number): void {
+  for (const b of infos) setMaxTimestamp(batches, b.position, TimestampType.LOG_APPEND_TIME, nowMs);
+}
+
+/** A topic with its own compression.type gets batches in that codec; the default keeps the producer's. */
+function applyTopicCompression(batches: Buffer, infos: BatchInfo[], compressionType: string): Buffer {
+  if (compressionType === 'producer') return batches;
+  const target = compressionType === 'uncompressed' ? 0 : compressionTypeByName(compressionType) ?? 0;
+  if (infos.every((b) => b.compression === target)) return batches;
+  const parts = infos.map((b) => {
+    if (b.compression === target) return batches.subarray(b.position, b.position + b.sizeBytes);
+    const batch = decodeRecordBatch(batches, b.position);
+    return encodeRecordBatch({
+      compression: target, timestampType: batch.timestampType, isTransactional: batch.isTransactional,
+      producerId: batch.producerId, producerEpoch: batch.producerEpoch, baseSequence: batch.baseSequence,
+      records: batch.records.map((r) => ({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, offsetDelta: r.offset - batch.baseOffset })),
+    });
+  });
+  return Buffer.concat(parts);
+}
+
+async function waitWithTimeout<T>(p: Promise<T>, timeoutMs: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

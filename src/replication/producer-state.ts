@@ -1,0 +1,92 @@
+// Idempotent producers (KIP-98): per producer id, the epoch and the last five batches' sequence
+// ranges, so a retried batch is answered with its first offset instead of being written twice,
+// and a gap in sequences is refused with OUT_OF_ORDER_SEQUENCE_NUMBER. Sequences are taken when
+// the append is queued (a producer has up to five requests in flight), offsets when it completes.
+import { ErrorCode } from '../../protocol/errors.js';
+import type { BatchInfo } from '../../protocol/records/batch-validation.js';
+
+/** Kafka keeps this many batches per producer for duplicate detection (max.in.flight limit). */
+const BATCHES_KEPT = 5;
+const INT32_MAX = 2147483647;
+
+interface SeqBatch {
+  firstSeq: number;
+  lastSeq: number;
+  /** Resolves with the batch's base offset once appended. */
+  offset: Promise<number>;
+}
+
+interface ProducerEntry {
+  epoch: number;
+  batches: SeqBatch[];
+}
+
+export type Sequenced =
+  | { kind: 'ok'; appended(baseOffset: number): void; failed(): void }
+  | { kind: 'duplicate'; original: Promise<number> }
+  | { kind: 'error'; errorCode: number; message: string };
+
+const NOTHING: Sequenced = { kind: 'ok', appended() {}, failed() {} };
+
+export class ProducerStates {
+  private readonly producers = new Map<number, ProducerEntry>();
+
+  /** Checks the batches' producer fields and takes their sequences. */
+  sequence(infos: BatchInfo[]): Sequenced {
+    const idempotent = infos.filter((b) => b.producerId >= 0);
+    if (idempotent.length === 0) return NOTHING;
+    const pending: { resolve: (o: number) => void; reject: (e: Error) => void; delta: number }[] = [];
+    // Offsets the log will give each batch, relative to the first: batches take consecutive ranges.
+    const deltas: number[] = [];
+    infos.reduce((sum, b) => (deltas.push(sum), sum + b.lastOffsetDelta + 1), 0);
+    for (const b of idempotent) {
+      const delta = deltas[infos.indexOf(b)]!;
+      const entry = this.producers.get(b.producerId);
+      const lastSeq = (b.baseSequence + b.lastOffsetDelta) % (INT32_MAX + 1);
+      if (entry) {
+        if (b.producerEpoch < entry.epoch) {
+          return { kind: 'error', errorCode: ErrorCode.INVALID_PRODUCER_EPOCH, message: `Producer epoch ${b.producerEpoch} is older than ${entry.epoch}` };
+        }
+        const dup = b.producerEpoch === entry.epoch && entry.batches.find((s) => s.firstSeq === b.baseSequence && s.lastSeq === lastSeq);
+        if (dup) return { kind: 'duplicate', original: dup.offset.then((o) => o - delta) };
+        const expected = b.producerEpoch > entry.epoch ? 0 : nextSeq(entry.batches.at(-1)?.lastSeq ?? -1);
+        if (b.baseSequence !== expected) {
+          return { kind: 'error', errorCode: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, message: `Out of order sequence number for producer ${b.producerId}: ${b.baseSequence} (incoming seq. number), ${expected - 1} (current end sequence number)` };
+        }
+      }
+      let resolve!: (o: number) => void;
+      let reject!: (e: Error) => void;
+      const offset = new Promise<number>((res, rej) => { resolve = res; reject = rej; });
+      offset.catch(() => undefined);
+      const batch = { firstSeq: b.baseSequence, lastSeq, offset };
+      const next = entry && entry.epoch === b.producerEpoch ? entry : { epoch: b.producerEpoch, batches: [] };
+      next.batches.push(batch);
+      if (next.batches.length > BATCHES_KEPT) next.batches.shift();
+      this.producers.set(b.producerId, next);
+      pending.push({ resolve, reject, delta });
+    }
+    return {
+      kind: 'ok',
+      appended: (baseOffset) => {
+        for (const p of pending) p.resolve(baseOffset + p.delta);
+      },
+      failed: () => {
+        for (const p of pending) p.reject(new Error('append failed'));
+      },
+    };
+  }
+
+  /** Rebuilds a producer's state from a batch found in the log (at start or as a follower). */
+  replay(b: { producerId: number; producerEpoch: number; baseSequence: number; lastOffsetDelta: number; baseOffset: number }): void {
+    if (b.producerId < 0 || b.baseSequence < 0) return;
+    const entry = this.producers.get(b.producerId);
+    const next = entry && entry.epoch === b.producerEpoch ? entry : { epoch: b.producerEpoch, batches: [] };
+    next.batches.push({ firstSeq: b.baseSequence, lastSeq: (b.baseSequence + b.lastOffsetDelta) % (INT32_MAX + 1), offset: Promise.resolve(b.baseOffset) });
+    if (next.batches.length > BATCHES_KEPT) next.batches.shift();
+    this.producers.set(b.producerId, next);
+  }
+}
+
+function nextSeq(seq: number): number {
+  return seq === INT32_MAX ? 0 : seq + 1;
+}

@@ -1,0 +1,126 @@
+// The partitions this broker hosts. Follows the metadata image: creates the log of every partition
+// that lists this node as a replica, tracks leadership and ISR, deletes logs of removed topics, and
+// keeps each log's settings equal to the topic's effective configs. Serves produce and offset
+// queries; fetch lives in fetch.ts.
+import { ErrorCode } from '../../protocol/errors.js';
+import type { LogConfig } from '../../storage/log-config.js';
+import type { LogDir } from '../../storage/log-dir.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { DynamicBrokerConfigs } from '../config/effective.js';
+import { brokerConfigs, topicConfigs, type MetadataImage, type TopicState } from '../metadata/image.js';
+import { Partition } from './partition.js';
+import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
+import { ProducerStates } from './producer-state.js';
+import { logConfigFor, topicSettingsFor } from './topic-settings.js';
+
+export interface ReplicaManagerOptions {
+  nodeId: number;
+  logDir: LogDir;
+  config: ServerConfig;
+  nowMs: () => number;
+}
+
+export type PartitionLookup =
+  | { partition: Partition }
+  | { errorCode: number };
+
+const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+export class ReplicaManager {
+  private readonly partitions = new Map<string, Partition>();
+  private readonly producers = new Map<string, ProducerStates>();
+  private readonly settings = new Map<string, TopicSettings>();
+  private image: MetadataImage | undefined;
+
+  constructor(private readonly options: ReplicaManagerOptions) {}
+
+  get nodeId(): number {
+    return this.options.nodeId;
+  }
+
+  get hostedPartitions(): number {
+    return this.partitions.size;
+  }
+
+  nowMs(): number {
+    return this.options.nowMs();
+  }
+
+  /** Follows a new metadata image (called in image order by the metadata publisher). */
+  async applyImage(image: MetadataImage, previous: MetadataImage): Promise<void> {
+    this.image = image;
+    const dynamic = { perBroker: brokerConfigs(image, this.nodeId), clusterDefault: brokerConfigs(image, '') };
+    const configsChanged = image.configs !== previous.configs;
+    if (image.topicsById === previous.topicsById && !configsChanged) return;
+    for (const topic of previous.topicsById.values()) {
+      if (!image.topicsById.has(topic.topicId)) await this.removeTopic(topic);
+    }
+    for (const topic of image.topicsById.values()) {
+      if (previous.topicsById.get(topic.topicId) === topic && !configsChanged) continue;
+      this.settings.set(topic.name, topicSettingsFor(this.options.config, dynamic, topicConfigs(image, topic.name)));
+      await this.applyTopic(topic, dynamic);
+    }
+  }
+
+  private async applyTopic(topic: TopicState, dynamic: DynamicBrokerConfigs): Promise<void> {
+    const overrides = topicConfigs(this.image!, topic.name);
+    const logConfig: LogConfig = logConfigFor(this.options.config, dynamic, overrides);
+    for (const state of topic.partitions) {
+      if (!state || !state.replicas.includes(this.nodeId)) continue;
+      const k = key(topic.name, state.partitionId);
+      let p = this.partitions.get(k);
+      if (!p) {
+        const log = await this.options.logDir.getOrCreate(topic.name, state.partitionId);
+        p = new Partition(topic.name, state.partitionId, log, state, this.nodeId);
+        this.partitions.set(k, p);
+        this.producers.set(k, new ProducerStates());
+      }
+      p.log.config = logConfig;
+      if (p.state !== state) {
+        const lostLeadership = p.isLeader && state.leader !== this.nodeId;
+        p.update(state, this.nowMs());
+        if (lostLeadership) p.abandonWaits();
+      }
+    }
+  }
+
+  private async removeTopic(topic: TopicState): Promise<void> {
+    this.settings.delete(topic.name);
+    for (const state of topic.partitions) {
+      if (!state) continue;
+      const k = key(topic.name, state.partitionId);
+      const p = this.partitions.get(k);
+      if (!p) continue;
+      p.abandonWaits();
+      this.partitions.delete(k);
+      this.producers.delete(k);
+      await this.options.logDir.delete(topic.name, state.partitionId);
+    }
+  }
+
+  /** The hosted partition, or the error a client gets for it. */
+  lookup(topic: string, partition: number): PartitionLookup {
+    const p = this.partitions.get(key(topic, partition));
+    if (p) return { partition: p };
+    const t = this.image?.topicsByName.get(topic);
+    if (!t || !t.partitions[partition]) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
+    return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
+  }
+
+  produce(topic: string, partition: number, records: Buffer, opts: Omit<ProduceOptions, 'nowMs'>): PartitionProduceResult | Promise<PartitionProduceResult> {
+    const found = this.lookup(topic, partition);
+    if ('errorCode' in found) return produceError(found.errorCode);
+    const p = found.partition;
+    return appendAsLeader(p, records, this.settings.get(topic)!, this.producers.get(key(topic, partition))!, { ...opts, nowMs: this.nowMs() });
+  }
+
+  /** Every hosted partition, for retention, flushing and shutdown. */
+  all(): Iterable<Partition> {
+    return this.partitions.values();
+  }
+
+  /** Shutdown: fails pending acks=all waits so their requests answer. */
+  abandonAll(): void {
+    for (const p of this.partitions.values()) p.abandonWaits();
+  }
+}

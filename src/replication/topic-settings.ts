@@ -1,0 +1,40 @@
+// A topic's effective configs turned into what the log and the produce path act on.
+import type { LogConfig } from '../../storage/log-config.js';
+import { topicConfigValue, type DynamicBrokerConfigs } from '../config/effective.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { TopicSettings } from './produce.js';
+
+/** Kafka's Long.MAX_VALUE "never", clamped to what a JS number holds exactly. */
+function long(v: string): number {
+  return Math.min(Number(v), Number.MAX_SAFE_INTEGER);
+}
+
+export function logConfigFor(config: ServerConfig, dynamic: DynamicBrokerConfigs, overrides: ReadonlyMap<string, string>): LogConfig {
+  const get = (name: string): string => topicConfigValue(config, dynamic, overrides, name);
+  const flushMessages = long(get('flush.messages'));
+  return {
+    segmentBytes: long(get('segment.bytes')),
+    segmentMs: long(get('segment.ms')),
+    segmentIndexBytes: long(get('segment.index.bytes')),
+    indexIntervalBytes: long(get('index.interval.bytes')),
+    retentionMs: long(get('retention.ms')),
+    retentionBytes: long(get('retention.bytes')),
+    flushMessages,
+    flushMs: long(get('flush.ms')),
+    // flush.messages=1 means "fsync every message" in Kafka: here, before acknowledging.
+    fsyncBeforeAck: flushMessages <= 1,
+  };
+}
+
+export function topicSettingsFor(config: ServerConfig, dynamic: DynamicBrokerConfigs, overrides: ReadonlyMap<string, string>): TopicSettings {
+  const get = (name: string): string => topicConfigValue(config, dynamic, overrides, name);
+  return {
+    maxMessageBytes: long(get('max.message.bytes')),
+    logAppendTime: get('message.timestamp.type') === 'LogAppendTime',
+    minInsyncReplicas: long(get('min.insync.replicas')),
+    compressionType: get('compression.type'),
+    timestampBeforeMaxMs: Math.min(long(get('message.timestamp.before.max.ms')), long(get('message.timestamp.difference.max.ms'))),
+    timestampAfterMaxMs: Math.min(long(get('message.timestamp.after.max.ms')), long(get('message.timestamp.difference.max.ms'))),
+    segmentBytes: long(get('segment.bytes')),
+  };
+}
