@@ -24,6 +24,12 @@ export class QuorumController {
   private pending: { records: MetadataRecord[]; lastOffset: number }[] = [];
   /** Last heartbeat time per broker; soft state, reset when this node becomes active. */
   private readonly heartbeats = new Map<number, number>();
+  /**
+   * Brokers that registered or heartbeated since this node became active. Only these can hold a
+   * registration against a new incarnation: a broker restarted while the controller moved has a
+   * session the new controller granted as grace against fencing, not one it ever saw used.
+   */
+  private readonly heard = new Set<number>();
 
   constructor(
     private readonly env: ControllerEnv,
@@ -44,6 +50,7 @@ export class QuorumController {
     this.active = true;
     this.committed = this.latest = image;
     this.heartbeats.clear();
+    this.heard.clear();
     // Every broker gets a fresh session: a new controller cannot know when it last heard of them.
     for (const id of image.brokers.keys()) this.heartbeats.set(id, nowMs);
   }
@@ -83,15 +90,15 @@ export class QuorumController {
 
   registerBroker(req: BrokerRegistrationRequest, nowMs: number): ControllerResult<BrokerRegistrationResponse> {
     const epoch = this.nextBrokerEpoch();
-    const result = registerBroker(this.latest, this.clusterId, req, epoch, (id) => this.sessionAlive(id, nowMs));
-    if (result.response.errorCode === ErrorCode.NONE) this.heartbeats.set(req.brokerId, nowMs);
+    const result = registerBroker(this.latest, this.clusterId, req, epoch, (id) => this.heard.has(id) && this.sessionAlive(id, nowMs));
+    if (result.response.errorCode === ErrorCode.NONE) this.touch(req.brokerId, nowMs);
     this.propose(result.records);
     return result;
   }
 
   brokerHeartbeat(req: BrokerHeartbeatRequest, nowMs: number): ControllerResult<BrokerHeartbeatResponse> {
     const result = brokerHeartbeat(this.latest, { req, committedOffset: this.committed.offset });
-    if (result.response.errorCode === ErrorCode.NONE) this.heartbeats.set(req.brokerId, nowMs);
+    if (result.response.errorCode === ErrorCode.NONE) this.touch(req.brokerId, nowMs);
     this.propose(result.records);
     return result;
   }
@@ -122,6 +129,11 @@ export class QuorumController {
       }
     }
     return records;
+  }
+
+  private touch(id: number, nowMs: number): void {
+    this.heartbeats.set(id, nowMs);
+    this.heard.add(id);
   }
 
   private sessionAlive(id: number, nowMs: number): boolean {

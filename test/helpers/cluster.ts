@@ -1,0 +1,14 @@
+// Real brokers for tests: in-process clusters on ephemeral ports with temporary data directories,
+// and kafkajs clients pointed at them.
+import { Kafka, logLevel } from 'kafkajs';
+import { Cluster, type ClusterOptions } from '../../src/cluster/cluster.js';
+import { silentLogger } from '../../src/node/logger.js';
+
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  return Cluster.start({ port: 0, logger: silentLogger(), ...options });
+}
+
+export function kafkaClient(cluster: Cluster | string, clientId = 'kraftling-test'): Kafka {
+  const brokers = (typeof cluster === 'string' ? cluster : cluster.bootstrapServers).split(',');
+  return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 50 } });
+}
