@@ -1,0 +1,38 @@
+// Kafka's file names in a partition directory: segments are named by their base offset, zero-padded
+// to 20 digits so names sort in offset order.
+
+export const LOG_SUFFIX = '.log';
+export const INDEX_SUFFIX = '.index';
+export const TIME_INDEX_SUFFIX = '.timeindex';
+export const LEADER_EPOCH_CHECKPOINT = 'leader-epoch-checkpoint';
+/** In the log dir: written on clean shutdown, removed once the logs are loaded again. */
+export const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
+export const LOG_START_OFFSET_CHECKPOINT = 'log-start-offset-checkpoint';
+export const RECOVERY_POINT_CHECKPOINT = 'recovery-point-offset-checkpoint';
+/** Suffix of a partition directory renamed for deletion (Kafka: <topic>-<partition>.<id>-delete). */
+export const DELETE_DIR_SUFFIX = '-delete';
+
+export function offsetFileName(offset: number, suffix: string): string {
+  return String(offset).padStart(20, '0') + suffix;
+}
+
+/** The base offset of a `<20 digits><suffix>` name, or undefined. */
+export function parseOffsetFileName(name: string, suffix: string): number | undefined {
+  if (!name.endsWith(suffix)) return undefined;
+  const digits = name.slice(0, -suffix.length);
+  if (!/^\d{20}$/.test(digits)) return undefined;
+  const offset = Number(digits);
+  return Number.isSafeInteger(offset) ? offset : undefined;
+}
+
+export function partitionDirName(topic: string, partition: number): string {
+  return `${topic}-${partition}`;
+}
+
+/** Topic and partition of a `<topic>-<partition>` directory name, or undefined for other names. */
+export function parsePartitionDirName(name: string): { topic: string; partition: number } | undefined {
+  const match = /^(.+)-(\d+)$/.exec(name);
+  if (match === null) return undefined;
+  const partition = Number(match[2]);
+  return Number.isSafeInteger(partition) && partition <= 0x7fffffff ? { topic: match[1] as string, partition } : undefined;
+}

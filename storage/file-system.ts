@@ -1,0 +1,59 @@
+// The file-system seam of the storage layer: the few calls the log needs, so the same code runs on
+// node:fs and on the in-memory twin that injects faults and crashes.
+//
+// Writes, reads and truncations are synchronous: they touch the page cache and cost microseconds,
+// less than a hop through libuv's thread pool. Only the calls that wait for the device (fsync of a
+// file or a directory, and the atomic file replace that needs them) are asynchronous, so a slow disk
+// never blocks the event loop. Paths use '/' and are joined with joinPath.
+
+export interface FileHandle {
+  /** Writes all of `data` at `position` (never O_APPEND: the log tracks its own end). */
+  write(data: Uint8Array, position: number): void;
+  /** Reads into `target` from `position`; returns the bytes read, short only at end of file. */
+  read(target: Uint8Array, position: number): number;
+  size(): number;
+  /** Shrinks or extends (with zeros) the file to `length` bytes. */
+  truncate(length: number): void;
+  /** fdatasync: the data and the size needed to read it back reach the device. */
+  sync(): Promise<void>;
+  /** Closes the handle, after any sync still in flight on it. */
+  close(): void;
+}
+
+export interface FileStat {
+  size: number;
+  isDirectory: boolean;
+}
+
+export interface FileSystem {
+  /** Opens for reading and writing. A created file's name is durable only after syncDir(parent). */
+  open(path: string, options?: { create?: boolean }): FileHandle;
+  readFile(path: string): Buffer;
+  /** Writes a temp file, syncs it, renames it over `path` and syncs the directory. */
+  writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
+  /** undefined when nothing is at `path`. */
+  stat(path: string): FileStat | undefined;
+  /** Names in the directory, sorted. */
+  readdir(path: string): string[];
+  /** Creates the directory and missing parents; succeeds if it exists. */
+  mkdir(path: string): void;
+  rename(fromPath: string, toPath: string): void;
+  unlink(path: string): void;
+  /** Removes an empty directory. */
+  rmdir(path: string): void;
+  /** fsync of a directory: makes creates, renames and unlinks in it durable. */
+  syncDir(path: string): Promise<void>;
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}
+
+export function parentPath(path: string): string {
+  const slash = path.replace(/\/+$/, '').lastIndexOf('/');
+  if (slash < 0) return '.';
+  return slash === 0 ? '/' : path.slice(0, slash);
+}
+
+/** Suffix of the temp file writeFileAtomic renames from; loaders ignore and remove such files. */
+export const TEMP_SUFFIX = '.tmp';

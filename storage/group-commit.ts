@@ -1,0 +1,71 @@
+// Group commit: appends that must be durable wait for a sync covering their end offset. At most one
+// sync runs at a time; everyone who wrote while it ran shares the next one, so N concurrent
+// fsync-before-ack producers cost about one fsync per round trip of the disk, not N.
+
+interface Waiter {
+  offset: number;
+  lost: boolean;
+}
+
+export class GroupCommit {
+  private synced: number;
+  private inFlight: Promise<void> | undefined;
+  /** Bumped by reset(): a sync that started before a truncation must not count after it. */
+  private generation = 0;
+  private readonly waiters = new Set<Waiter>();
+
+  constructor(
+    /** Syncs everything written so far. */
+    private readonly sync: () => Promise<void>,
+    /** The offset up to which data has been written (the log end offset). */
+    private readonly writtenOffset: () => number,
+    syncedOffset: number,
+  ) {
+    this.synced = syncedOffset;
+  }
+
+  get syncedOffset(): number {
+    return this.synced;
+  }
+
+  /**
+   * Resolves true once everything below `offset` is synced, false if a truncation removed some of
+   * that data first; rejects if a sync it waited on failed.
+   */
+  async waitFor(offset: number): Promise<boolean> {
+    const waiter: Waiter = { offset, lost: false };
+    this.waiters.add(waiter);
+    try {
+      while (this.synced < offset) {
+        if (waiter.lost) return false;
+        if (this.inFlight === undefined) this.start();
+        await this.inFlight;
+      }
+      return !waiter.lost;
+    } finally {
+      this.waiters.delete(waiter);
+    }
+  }
+
+  /** The log was truncated to end at `offset`, and synced there. */
+  reset(offset: number): void {
+    this.generation++;
+    this.synced = offset;
+    for (const waiter of this.waiters) {
+      if (waiter.offset > offset) waiter.lost = true;
+    }
+  }
+
+  private start(): void {
+    const target = this.writtenOffset();
+    const generation = this.generation;
+    const run: Promise<void> = this.sync()
+      .then(() => {
+        if (generation === this.generation) this.synced = Math.max(this.synced, target);
+      })
+      .finally(() => {
+        if (this.inFlight === run) this.inFlight = undefined;
+      });
+    this.inFlight = run;
+  }
+}

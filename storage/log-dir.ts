@@ -1,0 +1,206 @@
+// One log directory (a `log.dirs` entry) and the partition logs in it, with Kafka's files at its top:
+//
+//   .kafka_cleanshutdown                written by close(), removed once the logs are loaded again
+//   log-start-offset-checkpoint         "<topic> <partition> <logStartOffset>" per log
+//   recovery-point-offset-checkpoint    "<topic> <partition> <recoveryPoint>" per log
+//
+// After an unclean shutdown each log recovers from its checkpointed recovery point (all of it when
+// unknown). The log start offset checkpoint is rewritten before DeleteRecords returns.
+import { readCheckpoint, formatCheckpoint, parseCount } from './checkpoint-file.js';
+import { CoalescedTask } from './coalesced-task.js';
+import { joinPath, parentPath, type FileSystem } from './file-system.js';
+import {
+  CLEAN_SHUTDOWN_FILE,
+  DELETE_DIR_SUFFIX,
+  LOG_START_OFFSET_CHECKPOINT,
+  RECOVERY_POINT_CHECKPOINT,
+  parsePartitionDirName,
+  partitionDirName,
+} from './file-names.js';
+import type { LogConfig } from './log-config.js';
+import type { PartitionLogOptions } from './log-types.js';
+import { PartitionLog } from './partition-log.js';
+import type { StorageEvent } from './storage-events.js';
+
+export interface LogDirOptions {
+  fs: FileSystem;
+  path: string;
+  /** The runtime's clock. */
+  nowMs: () => number;
+  /** The effective config of a topic's logs (topic overrides over broker defaults). */
+  configFor: (topic: string) => LogConfig;
+}
+
+export interface OpenedLogDir {
+  logDir: LogDir;
+  /** Recovery events of every log, for the runtime to log. */
+  events: StorageEvent[];
+  hadCleanShutdown: boolean;
+}
+
+type OffsetsByPartition = Map<string, number>;
+
+export class LogDir {
+  private readonly logs = new Map<string, PartitionLog>();
+  private readonly creating = new Map<string, Promise<PartitionLog>>();
+  private readonly checkpointer: CoalescedTask;
+  private deletions = 0;
+
+  private constructor(private readonly options: LogDirOptions) {
+    this.checkpointer = new CoalescedTask(() => this.writeCheckpoints());
+  }
+
+  /** Loads (and recovers, if needed) every partition log in the directory, creating it if missing. */
+  static async open(options: LogDirOptions): Promise<OpenedLogDir> {
+    const { fs, path } = options;
+    if (fs.stat(path) === undefined) {
+      fs.mkdir(path);
+      await fs.syncDir(parentPath(path));
+    }
+    const logDir = new LogDir(options);
+    const events: StorageEvent[] = [];
+    const markerPath = joinPath(path, CLEAN_SHUTDOWN_FILE);
+    const hadCleanShutdown = fs.stat(markerPath) !== undefined;
+    const logStartOffsets = logDir.readOffsets(LOG_START_OFFSET_CHECKPOINT, events);
+    const recoveryPoints = logDir.readOffsets(RECOVERY_POINT_CHECKPOINT, events);
+    for (const name of fs.readdir(path)) {
+      const entryPath = joinPath(path, name);
+      if (!fs.stat(entryPath)?.isDirectory) continue;
+      if (name.endsWith(DELETE_DIR_SUFFIX)) {
+        await removeDir(fs, entryPath);
+        continue;
+      }
+      const id = parsePartitionDirName(name);
+      if (id === undefined) continue;
+      const { log, events: logEvents } = await PartitionLog.open(entryPath, id.topic, id.partition, {
+        ...logDir.logOptions(id.topic),
+        hadCleanShutdown,
+        recoveryPoint: recoveryPoints.get(name),
+        logStartOffset: logStartOffsets.get(name),
+      });
+      logDir.logs.set(name, log);
+      events.push(...logEvents);
+    }
+    if (hadCleanShutdown) {
+      fs.unlink(markerPath);
+      await fs.syncDir(path);
+    }
+    return { logDir, events, hadCleanShutdown };
+  }
+
+  get path(): string {
+    return this.options.path;
+  }
+
+  get(topic: string, partition: number): PartitionLog | undefined {
+    return this.logs.get(partitionDirName(topic, partition));
+  }
+
+  all(): PartitionLog[] {
+    return [...this.logs.values()];
+  }
+
+  /** The partition's log, created empty if this directory has none. */
+  async getOrCreate(topic: string, partition: number): Promise<PartitionLog> {
+    const name = partitionDirName(topic, partition);
+    const existing = this.logs.get(name) ?? this.creating.get(name);
+    if (existing !== undefined) return existing;
+    const creating = PartitionLog.create(this.path, topic, partition, this.logOptions(topic));
+    this.creating.set(name, creating);
+    try {
+      const log = await creating;
+      this.logs.set(name, log);
+      return log;
+    } finally {
+      this.creating.delete(name);
+    }
+  }
+
+  /** Closes and deletes a partition's log: renamed to `<name>.<n>-delete` first (durably), so a
+   * crash mid-way leaves no half-deleted log to load; open() finishes such deletions. */
+  async delete(topic: string, partition: number): Promise<void> {
+    const name = partitionDirName(topic, partition);
+    const log = this.logs.get(name);
+    if (log === undefined) return;
+    this.logs.delete(name);
+    await log.close();
+    const uniqueId = `${this.options.nowMs().toString(16)}${this.deletions++}`;
+    const doomed = joinPath(this.path, `${name}.${uniqueId}${DELETE_DIR_SUFFIX}`);
+    this.options.fs.rename(log.dir, doomed);
+    await this.options.fs.syncDir(this.path);
+    await removeDir(this.options.fs, doomed);
+    await this.checkpoint();
+  }
+
+  /** Rewrites both offset checkpoints (the runtime calls this periodically, as Kafka does). */
+  checkpoint(): Promise<void> {
+    return this.checkpointer.run();
+  }
+
+  /** flush.ms for every log; returns how many flushed. */
+  async flushDue(): Promise<number> {
+    const flushed = await Promise.all(this.all().map((log) => log.flushIfDue()));
+    return flushed.filter(Boolean).length;
+  }
+
+  /** Retention for every log. */
+  async deleteOldSegments(): Promise<StorageEvent[]> {
+    const events = await Promise.all(this.all().map((log) => log.deleteOldSegments()));
+    return events.filter((e): e is StorageEvent => e !== undefined);
+  }
+
+  /** Flushes and closes every log, checkpoints, then writes the clean shutdown marker. */
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((log) => log.close()));
+    await this.checkpoint();
+    await this.options.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.alloc(0));
+    this.logs.clear();
+  }
+
+  private logOptions(topic: string): PartitionLogOptions {
+    return {
+      fs: this.options.fs,
+      config: this.options.configFor(topic),
+      nowMs: this.options.nowMs,
+      persistLogStartOffset: () => this.checkpoint(),
+    };
+  }
+
+  private async writeCheckpoints(): Promise<void> {
+    const write = (fileName: string, offset: (log: PartitionLog) => number): Promise<void> => {
+      const entries = this.all().map((log) => [log.topic, log.partition, offset(log)]);
+      return this.options.fs.writeFileAtomic(joinPath(this.path, fileName), formatCheckpoint(entries));
+    };
+    await Promise.all([
+      write(LOG_START_OFFSET_CHECKPOINT, (log) => log.logStartOffset),
+      write(RECOVERY_POINT_CHECKPOINT, (log) => log.recoveryPoint),
+    ]);
+  }
+
+  private readOffsets(fileName: string, events: StorageEvent[]): OffsetsByPartition {
+    const path = joinPath(this.path, fileName);
+    const read = readCheckpoint(this.options.fs, path, 3);
+    const offsets: OffsetsByPartition = new Map();
+    if (read.kind === 'ok') {
+      for (const [topic, partitionField, offsetField] of read.entries) {
+        const partition = parseCount(partitionField as string);
+        const offset = parseCount(offsetField as string);
+        if (partition === undefined || offset === undefined) {
+          events.push({ kind: 'checkpointMalformed', path });
+          return new Map();
+        }
+        offsets.set(partitionDirName(topic as string, partition), offset);
+      }
+    } else if (read.kind === 'malformed') {
+      events.push({ kind: 'checkpointMalformed', path });
+    }
+    return offsets;
+  }
+}
+
+/** Deletes a partition directory's files, then the directory. */
+async function removeDir(fs: FileSystem, path: string): Promise<void> {
+  for (const name of fs.readdir(path)) fs.unlink(joinPath(path, name));
+  fs.rmdir(path);
+  await fs.syncDir(parentPath(path));
+}

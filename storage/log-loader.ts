@@ -1,0 +1,125 @@
+// Opening a partition directory: segments, indexes, leader epochs and crash recovery.
+//
+// Every segment but the last is synced (log and trimmed indexes) before the next one is created, so
+// only the last segment can end in a torn write. After an unclean shutdown the segments from the
+// one holding the recovery point onward are validated batch by batch: the last one is truncated at
+// its first invalid batch (one event); an invalid batch in an earlier one is corruption of synced
+// data and throws CorruptSegmentError naming the file and position. Any segment whose indexes are
+// missing or insane is validated and its indexes rebuilt the same way.
+import { assert } from './errors.js';
+import type { BatchInfo } from './batch-scan.js';
+import { TEMP_SUFFIX, joinPath, type FileSystem } from './file-system.js';
+import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, parseOffsetFileName } from './file-names.js';
+import { LeaderEpochCache } from './leader-epoch-cache.js';
+import type { LogConfig } from './log-config.js';
+import { LogSegment } from './log-segment.js';
+import type { StorageEvent } from './storage-events.js';
+
+export interface LoadOptions {
+  config: LogConfig;
+  nowMs: number;
+  hadCleanShutdown: boolean;
+  /** Offset below which everything was synced when last checkpointed; 0 when unknown. */
+  recoveryPoint: number;
+  /** The checkpointed log start offset; 0 when unknown. */
+  logStartOffset: number;
+}
+
+export interface LoadedLog {
+  segments: LogSegment[];
+  epochCache: LeaderEpochCache;
+  logStartOffset: number;
+  events: StorageEvent[];
+}
+
+export async function loadLog(fs: FileSystem, dir: string, options: LoadOptions): Promise<LoadedLog> {
+  const events: StorageEvent[] = [];
+  const baseOffsets = tidyDirectory(fs, dir);
+  const { cache: epochCache, status } = LeaderEpochCache.load(fs, dir);
+  if (status === 'malformed') events.push({ kind: 'checkpointMalformed', path: epochCache.path });
+  const rebuildEpochs = status !== 'ok';
+
+  const opened = baseOffsets.map((base) => LogSegment.open(fs, dir, base, options.config, options.nowMs));
+  const segments = opened.map((o) => o.segment);
+  const firstUnflushed = options.hadCleanShutdown ? segments.length : floorIndex(baseOffsets, options.recoveryPoint);
+  const recovered = new Set<LogSegment>();
+  const assignEpoch = (batch: BatchInfo): void => epochCache.assign(batch.partitionLeaderEpoch, batch.baseOffset);
+
+  opened.forEach(({ segment, indexesValid }, i) => {
+    const isLast = i === segments.length - 1;
+    const unflushed = i >= firstUnflushed;
+    if (unflushed || !indexesValid) {
+      const result = segment.recover(isLast, assignEpoch);
+      recovered.add(segment);
+      // The active segment's preallocated indexes always look damaged after a crash; not news.
+      if (!unflushed) events.push({ kind: 'indexesRebuilt', path: segment.logPath });
+      if (result.failure) {
+        const { truncatedBytes, failure } = result;
+        events.push({ kind: 'tailTruncated', path: segment.logPath, ...failure, truncatedBytes });
+      }
+    } else if (rebuildEpochs) {
+      segment.batchesFrom(0, assignEpoch);
+    }
+  });
+
+  let logStartOffset = Math.max(options.logStartOffset, segments[0]?.baseOffset ?? 0);
+  const logEndOffset = segments.at(-1)?.nextOffset ?? logStartOffset;
+  if (logEndOffset < logStartOffset) {
+    events.push({ kind: 'logReset', dir, logEndOffset, logStartOffset });
+    for (const segment of segments.splice(0)) segment.delete();
+  }
+  if (segments.length === 0) {
+    segments.push(LogSegment.create(fs, dir, logStartOffset, options.config, options.nowMs));
+  }
+  logStartOffset = Math.max(logStartOffset, (segments[0] as LogSegment).baseOffset);
+  epochCache.truncateFromEnd((segments.at(-1) as LogSegment).nextOffset);
+  epochCache.truncateFromStart(logStartOffset);
+
+  await settleSegments(fs, dir, segments, recovered);
+  return { segments, epochCache, logStartOffset, events };
+}
+
+/** Seals recovered older segments, opens the last for appends and makes the result durable. */
+async function settleSegments(
+  fs: FileSystem,
+  dir: string,
+  segments: LogSegment[],
+  recovered: Set<LogSegment>,
+): Promise<void> {
+  const active = segments.at(-1);
+  assert(active !== undefined, 'a log has at least one segment');
+  const syncs: Promise<void>[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (recovered.has(segment)) syncs.push(segment.seal());
+  }
+  active.makeActive();
+  syncs.push(active.syncLog());
+  await Promise.all(syncs);
+  await fs.syncDir(dir);
+}
+
+/** Removes leftovers (temp files, indexes without a .log) and returns the segments' base offsets. */
+function tidyDirectory(fs: FileSystem, dir: string): number[] {
+  const names = fs.readdir(dir);
+  const baseOffsets: number[] = [];
+  for (const name of names) {
+    const base = parseOffsetFileName(name, LOG_SUFFIX);
+    if (base !== undefined) baseOffsets.push(base);
+  }
+  const bases = new Set(baseOffsets);
+  for (const name of names) {
+    const indexBase = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX);
+    const orphanIndex = indexBase !== undefined && !bases.has(indexBase);
+    if (orphanIndex || name.endsWith(TEMP_SUFFIX)) fs.unlink(joinPath(dir, name));
+  }
+  return baseOffsets.sort((a, b) => a - b);
+}
+
+/** Index of the last base offset <= offset (the segment holding it), or 0. */
+function floorIndex(baseOffsets: number[], offset: number): number {
+  let found = 0;
+  baseOffsets.forEach((base, i) => {
+    if (base <= offset) found = i;
+  });
+  return found;
+}

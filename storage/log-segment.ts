@@ -1,0 +1,278 @@
+// One segment of a partition log: <base>.log holding RecordBatch v2 bytes exactly as appended, with
+// its sparse <base>.index and <base>.timeindex. Only the last (active) segment takes appends; its
+// index files are preallocated to segment.index.bytes, and sealed (final time entry, trimmed,
+// synced) when it rolls or the log closes.
+import { CorruptSegmentError, FileSystemError } from './errors.js';
+import { scanBatches, type BatchInfo, type ScanFailure, type ScanResult } from './batch-scan.js';
+import { joinPath, type FileHandle, type FileSystem } from './file-system.js';
+import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFileName } from './file-names.js';
+import { OffsetIndex } from './offset-index.js';
+import { NO_TIMESTAMP, TimeIndex } from './time-index.js';
+
+export interface SegmentIndexConfig {
+  /** index.interval.bytes: bytes of batches between offset index entries. */
+  indexIntervalBytes: number;
+  /** segment.index.bytes: size limit of each index file. */
+  segmentIndexBytes: number;
+}
+
+export interface RecoverResult {
+  truncatedBytes: number;
+  failure?: ScanFailure;
+}
+
+/** Chunk for header walks on the read path: an index interval's worth of small batches. */
+const READ_CHUNK_BYTES = 8192;
+
+export class LogSegment {
+  sizeBytes: number;
+  /** One past the last offset in the segment; the base offset while empty. */
+  nextOffset: number;
+  maxTimestampMs = NO_TIMESTAMP;
+  offsetOfMaxTimestamp: number;
+  /** Max timestamp of the first batch: segment.ms counts from it (Kafka's rollingBasedTimestamp). */
+  firstBatchTimestampMs = NO_TIMESTAMP;
+  private lastIndexedPosition = 0;
+
+  private constructor(
+    private readonly fs: FileSystem,
+    readonly dir: string,
+    readonly baseOffset: number,
+    private readonly log: FileHandle,
+    private offsetIndex: OffsetIndex,
+    private timeIndex: TimeIndex,
+    private readonly config: SegmentIndexConfig,
+    /** Creation time, for segment.ms when batches carry no timestamps. */
+    public createdMs: number,
+  ) {
+    this.sizeBytes = log.size();
+    this.nextOffset = baseOffset;
+    this.offsetOfMaxTimestamp = baseOffset;
+  }
+
+  static create(fs: FileSystem, dir: string, baseOffset: number, config: SegmentIndexConfig, nowMs: number): LogSegment {
+    const paths = segmentPaths(dir, baseOffset);
+    const log = fs.open(paths.log, { create: true });
+    if (log.size() !== 0) throw new FileSystemError('EEXIST', 'create segment', paths.log);
+    const offsetIndex = OffsetIndex.create(fs, paths.index, baseOffset, config.segmentIndexBytes);
+    const timeIndex = TimeIndex.create(fs, paths.timeIndex, baseOffset, config.segmentIndexBytes);
+    return new LogSegment(fs, dir, baseOffset, log, offsetIndex, timeIndex, config, nowMs);
+  }
+
+  /**
+   * Opens an existing segment trusting its files. Returns `indexesValid: false` when an index is
+   * missing or fails its sanity check; the caller then runs recover().
+   */
+  static open(
+    fs: FileSystem,
+    dir: string,
+    baseOffset: number,
+    config: SegmentIndexConfig,
+    nowMs: number,
+  ): { segment: LogSegment; indexesValid: boolean } {
+    const paths = segmentPaths(dir, baseOffset);
+    const log = fs.open(paths.log);
+    const offsetIndex = OffsetIndex.load(fs, paths.index, baseOffset, config.segmentIndexBytes);
+    const timeIndex = TimeIndex.load(fs, paths.timeIndex, baseOffset, config.segmentIndexBytes);
+    const segment = new LogSegment(
+      fs, dir, baseOffset, log,
+      offsetIndex ?? OffsetIndex.create(fs, paths.index, baseOffset, config.segmentIndexBytes),
+      timeIndex ?? TimeIndex.create(fs, paths.timeIndex, baseOffset, config.segmentIndexBytes),
+      config, nowMs,
+    );
+    const indexesValid =
+      offsetIndex !== undefined &&
+      timeIndex !== undefined &&
+      offsetIndex.isSane(segment.sizeBytes) &&
+      segment.loadTail() &&
+      timeIndex.isSane(segment.nextOffset);
+    return { segment, indexesValid };
+  }
+
+  get logPath(): string {
+    return segmentPaths(this.dir, this.baseOffset).log;
+  }
+
+  get indexesFull(): boolean {
+    return this.offsetIndex.isFull || this.timeIndex.isFull;
+  }
+
+  /** Appends batches; `infos` describe them with positions relative to `batches`. */
+  append(batches: Buffer, infos: BatchInfo[]): void {
+    const start = this.sizeBytes;
+    this.log.write(batches, start);
+    this.sizeBytes += batches.length;
+    for (const info of infos) this.indexBatch({ ...info, position: start + info.position });
+  }
+
+  read(position: number, length: number): Buffer {
+    const target = Buffer.allocUnsafe(length);
+    return target.subarray(0, this.log.read(target, position));
+  }
+
+  /** The first batch whose last offset is >= `offset`, or undefined. */
+  batchAtOrAfter(offset: number): BatchInfo | undefined {
+    return this.findBatch(this.offsetIndex.lookup(offset).position, (b) => b.lastOffset >= offset);
+  }
+
+  /** The first batch with max timestamp >= `timestampMs` and last offset >= `minOffset`. */
+  batchWithTimestampAtOrAfter(timestampMs: number, minOffset: number): BatchInfo | undefined {
+    const start = this.offsetIndex.lookup(this.timeIndex.lookup(timestampMs).offset).position;
+    return this.findBatch(start, (b) => b.maxTimestampMs >= timestampMs && b.lastOffset >= minOffset);
+  }
+
+  /** Walks batch headers from `position` (a batch boundary) until `visit` returns false; framing
+   * that is not a batch throws, naming the file and position. */
+  batchesFrom(position: number, visit: (batch: BatchInfo) => boolean | void): void {
+    const result = this.scanHeaders(position, visit);
+    if (result.failure) throw new CorruptSegmentError(this.logPath, result.failure.position, result.failure.reason);
+  }
+
+  /** Removes the batches with offsets >= `offset` (the whole batch holding it). Returns bytes cut. */
+  truncateTo(offset: number, nowMs: number): number {
+    const batch = this.batchAtOrAfter(offset);
+    if (batch === undefined) return 0;
+    const cutBytes = this.sizeBytes - batch.position;
+    this.offsetIndex.truncateTo(offset);
+    this.timeIndex.truncateTo(offset);
+    this.log.truncate(batch.position);
+    this.sizeBytes = batch.position;
+    if (this.sizeBytes === 0) this.createdMs = nowMs;
+    if (!this.loadTail()) throw new CorruptSegmentError(this.logPath, this.lastIndexedPosition, 'unreadable after truncation');
+    return cutBytes;
+  }
+
+  /**
+   * Validates every batch (length, magic, CRC-32C, offsets) and rebuilds both indexes. An invalid
+   * batch ends the segment: truncated there when `allowTruncate` (the tail of the last segment,
+   * where a crash can tear a write), else reported as CorruptSegmentError.
+   */
+  recover(allowTruncate: boolean, onBatch: (batch: BatchInfo) => void): RecoverResult {
+    const paths = segmentPaths(this.dir, this.baseOffset);
+    this.offsetIndex.file.close();
+    this.timeIndex.file.close();
+    this.offsetIndex = OffsetIndex.create(this.fs, paths.index, this.baseOffset, this.config.segmentIndexBytes);
+    this.timeIndex = TimeIndex.create(this.fs, paths.timeIndex, this.baseOffset, this.config.segmentIndexBytes);
+    this.resetTail();
+    const result = scanBatches(
+      this.log,
+      { startPosition: 0, endPosition: this.sizeBytes, segmentBaseOffset: this.baseOffset, verify: true },
+      (batch) => {
+        this.indexBatch(batch);
+        onBatch(batch);
+      },
+    );
+    if (result.failure === undefined) return { truncatedBytes: 0 };
+    if (!allowTruncate) throw new CorruptSegmentError(this.logPath, result.failure.position, result.failure.reason);
+    const truncatedBytes = this.sizeBytes - result.validEndPosition;
+    this.log.truncate(result.validEndPosition);
+    this.sizeBytes = result.validEndPosition;
+    return { truncatedBytes, failure: result.failure };
+  }
+
+  /** Reopens the index files for appends: this segment became the active one again. */
+  makeActive(): void {
+    this.offsetIndex.file.makeWritable();
+    this.timeIndex.file.makeWritable();
+  }
+
+  /** Ends the segment's active life: final time index entry, indexes trimmed, everything synced. */
+  async seal(): Promise<void> {
+    this.timeIndex.maybeAppend(this.maxTimestampMs, this.offsetOfMaxTimestamp);
+    this.offsetIndex.file.trim();
+    this.timeIndex.file.trim();
+    await Promise.all([this.log.sync(), this.offsetIndex.file.sync(), this.timeIndex.file.sync()]);
+    this.offsetIndex.file.close();
+    this.timeIndex.file.close();
+  }
+
+  /** Syncs the .log file; the indexes of an active segment are rebuilt after a crash instead. */
+  syncLog(): Promise<void> {
+    return this.log.sync();
+  }
+
+  close(): void {
+    this.offsetIndex.file.close();
+    this.timeIndex.file.close();
+    this.log.close();
+  }
+
+  /** Closes and unlinks the files; durable after the caller syncs the directory. */
+  delete(): void {
+    this.close();
+    const paths = segmentPaths(this.dir, this.baseOffset);
+    for (const path of [paths.log, paths.index, paths.timeIndex]) {
+      if (this.fs.stat(path) !== undefined) this.fs.unlink(path);
+    }
+  }
+
+  private findBatch(position: number, match: (batch: BatchInfo) => boolean): BatchInfo | undefined {
+    let found: BatchInfo | undefined;
+    this.batchesFrom(position, (batch) => {
+      if (!match(batch)) return true;
+      found = batch;
+      return false;
+    });
+    return found;
+  }
+
+  /** Takes a batch's offsets and timestamps into the segment's running state. */
+  private noteBatch(batch: BatchInfo): void {
+    if (batch.position === 0) this.firstBatchTimestampMs = batch.maxTimestampMs;
+    if (batch.maxTimestampMs > this.maxTimestampMs) {
+      this.maxTimestampMs = batch.maxTimestampMs;
+      this.offsetOfMaxTimestamp = batch.lastOffset;
+    }
+    this.nextOffset = batch.lastOffset + 1;
+  }
+
+  private indexBatch(batch: BatchInfo): void {
+    this.noteBatch(batch);
+    // Kafka's rule: an entry for the first batch starting more than index.interval.bytes after the last.
+    if (batch.position - this.lastIndexedPosition > this.config.indexIntervalBytes && !this.offsetIndex.isFull) {
+      this.offsetIndex.append(batch.lastOffset, batch.position);
+      this.timeIndex.maybeAppend(this.maxTimestampMs, this.offsetOfMaxTimestamp);
+      this.lastIndexedPosition = batch.position;
+    }
+  }
+
+  private resetTail(): void {
+    this.nextOffset = this.baseOffset;
+    this.maxTimestampMs = NO_TIMESTAMP;
+    this.offsetOfMaxTimestamp = this.baseOffset;
+    this.firstBatchTimestampMs = NO_TIMESTAMP;
+    this.lastIndexedPosition = 0;
+  }
+
+  /** Derives nextOffset and the max timestamp from the indexes and the batches after their last
+   * entries (at most about an index interval). False if those bytes are not whole batches. */
+  private loadTail(): boolean {
+    this.resetTail();
+    const lastTime = this.timeIndex.lastEntry();
+    this.maxTimestampMs = lastTime.timestampMs;
+    this.offsetOfMaxTimestamp = lastTime.offset;
+    this.lastIndexedPosition = this.offsetIndex.lastEntry().position;
+    const start = Math.min(this.lastIndexedPosition, this.offsetIndex.lookup(lastTime.offset).position);
+    const result = this.scanHeaders(start, (batch) => this.noteBatch(batch));
+    if (result.failure !== undefined) return false;
+    if (start === 0) return true;
+    const first = this.scanHeaders(0, (batch) => {
+      this.firstBatchTimestampMs = batch.maxTimestampMs;
+      return false;
+    });
+    return first.failure === undefined;
+  }
+
+  private scanHeaders(position: number, visit: (batch: BatchInfo) => boolean | void): ScanResult {
+    const options = { startPosition: position, endPosition: this.sizeBytes, segmentBaseOffset: this.baseOffset };
+    return scanBatches(this.log, { ...options, verify: false, chunkBytes: READ_CHUNK_BYTES }, visit);
+  }
+}
+
+function segmentPaths(dir: string, baseOffset: number): { log: string; index: string; timeIndex: string } {
+  return {
+    log: joinPath(dir, offsetFileName(baseOffset, LOG_SUFFIX)),
+    index: joinPath(dir, offsetFileName(baseOffset, INDEX_SUFFIX)),
+    timeIndex: joinPath(dir, offsetFileName(baseOffset, TIME_INDEX_SUFFIX)),
+  };
+}

@@ -1,0 +1,104 @@
+// The ordered segments of one partition directory and the operations that add or remove them:
+// append with Kafka's roll rule, truncation from the end, whole-segment deletion from the start.
+// Each keeps the invariant recovery relies on: every segment but the last is sealed and synced, and
+// a crash at any point leaves a prefix of the log.
+import { MAX_RELATIVE_OFFSET, type BatchInfo } from './batch-scan.js';
+import { assert } from './errors.js';
+import type { FileSystem } from './file-system.js';
+import type { LogConfig } from './log-config.js';
+import { floorSegmentIndex } from './log-reads.js';
+import { LogSegment } from './log-segment.js';
+
+export class LogSegments {
+  constructor(
+    private readonly fs: FileSystem,
+    readonly dir: string,
+    private list: LogSegment[],
+    private readonly nowMs: () => number,
+  ) {
+    assert(list.length > 0, 'a log has at least one segment');
+  }
+
+  get all(): readonly LogSegment[] {
+    return this.list;
+  }
+
+  get active(): LogSegment {
+    return this.list.at(-1) as LogSegment;
+  }
+
+  get first(): LogSegment {
+    return this.list[0] as LogSegment;
+  }
+
+  get sizeBytes(): number {
+    return this.list.reduce((sum, s) => sum + s.sizeBytes, 0);
+  }
+
+  /** Writes batches to the active segment, rolling first when Kafka would. */
+  async append(batches: Buffer, infos: BatchInfo[], config: LogConfig): Promise<void> {
+    if (this.shouldRoll(batches.length, infos, config)) await this.roll((infos[0] as BatchInfo).baseOffset, config);
+    this.active.append(batches, infos);
+  }
+
+  /** Removes offsets >= `offset`, durably. Later segments go first, so a crash leaves a prefix. */
+  async truncateTo(offset: number): Promise<void> {
+    const removed = this.list.splice(floorSegmentIndex(this.list, offset) + 1);
+    for (const segment of removed.reverse()) segment.delete();
+    if (removed.length > 0) await this.fs.syncDir(this.dir);
+    this.active.makeActive();
+    this.active.truncateTo(offset, this.nowMs());
+    await this.active.syncLog();
+  }
+
+  /** Replaces every segment by an empty one at `offset`, durably (one directory sync). */
+  async truncateFullyAndStartAt(offset: number, config: LogConfig): Promise<void> {
+    for (const segment of this.list.splice(0)) segment.delete();
+    this.list.push(LogSegment.create(this.fs, this.dir, offset, config, this.nowMs()));
+    await this.fs.syncDir(this.dir);
+  }
+
+  /** Deletes the `count` oldest segments (never the active one); returns their base offsets. */
+  async deleteOldest(count: number): Promise<number[]> {
+    assert(count < this.list.length, 'the active segment is never deleted');
+    const doomed = this.list.splice(0, count);
+    for (const segment of doomed) segment.delete();
+    await this.fs.syncDir(this.dir);
+    return doomed.map((s) => s.baseOffset);
+  }
+
+  /** Seals the active segment (so the next open needs no recovery) and closes every file. */
+  async close(): Promise<void> {
+    await this.active.seal();
+    for (const segment of this.list) segment.close();
+  }
+
+  /** Kafka's roll rule: size, time since the first batch's timestamp, full indexes, offset range. */
+  private shouldRoll(appendBytes: number, infos: BatchInfo[], config: LogConfig): boolean {
+    const segment = this.active;
+    const last = infos.at(-1) as BatchInfo;
+    if (last.lastOffset - segment.baseOffset > MAX_RELATIVE_OFFSET) return true;
+    if (segment.sizeBytes === 0) return false;
+    if (segment.sizeBytes > config.segmentBytes - appendBytes || segment.indexesFull) return true;
+    // segment.ms counts in record time from the first batch, in clock time for timestamp-less data.
+    const maxTimestampMs = infos.reduce((max, i) => Math.max(max, i.maxTimestampMs), -1);
+    const waitedMs =
+      segment.firstBatchTimestampMs >= 0
+        ? maxTimestampMs - segment.firstBatchTimestampMs
+        : this.nowMs() - segment.createdMs;
+    return waitedMs > config.segmentMs;
+  }
+
+  /** The old segment is sealed and synced before the new one exists, so after any crash only the
+   * last segment can hold a torn write. */
+  private async roll(baseOffset: number, config: LogConfig): Promise<void> {
+    const old = this.active;
+    await old.seal();
+    if (old.sizeBytes === 0) {
+      this.list.pop();
+      old.delete();
+    }
+    this.list.push(LogSegment.create(this.fs, this.dir, baseOffset, config, this.nowMs()));
+    await this.fs.syncDir(this.dir);
+  }
+}

@@ -1,0 +1,96 @@
+// Kafka's sparse offset index (<base offset>.index): 8-byte entries of int32 offset relative to the
+// segment's base offset and int32 byte position in the .log file. An entry names the last offset of
+// the batch starting at that position; a lookup returns the greatest entry at or below the target
+// offset, from where a short scan of batch headers finds the batch holding it.
+import { assert } from './errors.js';
+import { EntryFile } from './entry-file.js';
+import type { FileSystem } from './file-system.js';
+
+const OFFSET_INDEX_ENTRY_BYTES = 8;
+
+export interface OffsetPosition {
+  offset: number;
+  position: number;
+}
+
+export class OffsetIndex {
+  private constructor(
+    readonly file: EntryFile,
+    readonly baseOffset: number,
+  ) {}
+
+  static create(fs: FileSystem, path: string, baseOffset: number, maxIndexBytes: number): OffsetIndex {
+    return new OffsetIndex(EntryFile.create(fs, path, OFFSET_INDEX_ENTRY_BYTES, maxIndexBytes), baseOffset);
+  }
+
+  static load(fs: FileSystem, path: string, baseOffset: number, maxIndexBytes: number): OffsetIndex | undefined {
+    const file = EntryFile.load(fs, path, OFFSET_INDEX_ENTRY_BYTES, maxIndexBytes);
+    return file && new OffsetIndex(file, baseOffset);
+  }
+
+  get entries(): number {
+    return this.file.entries;
+  }
+
+  get isFull(): boolean {
+    return this.file.isFull;
+  }
+
+  entryAt(i: number): OffsetPosition {
+    const entry = this.file.entry(i);
+    return { offset: this.baseOffset + entry.readInt32BE(0), position: entry.readInt32BE(4) };
+  }
+
+  lastEntry(): OffsetPosition {
+    return this.entries === 0 ? { offset: this.baseOffset, position: 0 } : this.entryAt(this.entries - 1);
+  }
+
+  append(offset: number, position: number): void {
+    assert(this.entries === 0 || offset > this.lastEntry().offset, `index offsets must grow in ${this.file.path}`);
+    const entry = Buffer.alloc(OFFSET_INDEX_ENTRY_BYTES);
+    entry.writeInt32BE(offset - this.baseOffset, 0);
+    entry.writeInt32BE(position, 4);
+    this.file.append(entry);
+  }
+
+  /** The greatest entry with offset <= target, or (baseOffset, 0) when there is none. */
+  lookup(targetOffset: number): OffsetPosition {
+    const slot = largestLowerBound(this.entries, (i) => this.entryAt(i).offset, targetOffset);
+    return slot < 0 ? { offset: this.baseOffset, position: 0 } : this.entryAt(slot);
+  }
+
+  /** Drops the entries for offsets >= `offset`. */
+  truncateTo(offset: number): void {
+    const slot = largestLowerBound(this.entries, (i) => this.entryAt(i).offset, offset - 1);
+    this.file.truncateTo(slot + 1);
+  }
+
+  /** Relative offsets and positions strictly increasing, positions inside the log file. */
+  isSane(logSizeBytes: number): boolean {
+    let previous: OffsetPosition | undefined;
+    for (let i = 0; i < this.entries; i++) {
+      const entry = this.entryAt(i);
+      if (entry.offset < this.baseOffset || entry.position < 0 || entry.position >= logSizeBytes) return false;
+      if (previous && (entry.offset <= previous.offset || entry.position <= previous.position)) return false;
+      previous = entry;
+    }
+    return true;
+  }
+}
+
+/** Index of the greatest key <= target among `count` ascending keys, or -1. */
+export function largestLowerBound(count: number, keyAt: (i: number) => number, target: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyAt(mid) <= target) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}

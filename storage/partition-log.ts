@@ -1,0 +1,341 @@
+// A partition's log in <log.dir>/<topic>-<partition>/: segments of RecordBatch v2 bytes, offsets,
+// leader epochs, flush policy and retention (Kafka's UnifiedLog, reduced).
+//
+// Mutations (appends, truncations, retention, close) run one at a time in call order; reads are
+// synchronous and see every completed mutation. Durability is separate from appending: an append
+// writes to the page cache and, when fsyncBeforeAck or flush.messages asks for it, waits for a group
+// commit that covers it. Any I/O failure takes the log offline until it is reopened and recovered.
+import { ErrorCode } from '../protocol/errors.js';
+import { assignOffsets, describeBatches, type BatchInfo } from './batch-scan.js';
+import { AppendTruncatedError, LogOfflineError, UnexpectedAppendOffsetError, assert } from './errors.js';
+import { joinPath } from './file-system.js';
+import { partitionDirName } from './file-names.js';
+import type { EpochEndOffset, EpochEntry, LeaderEpochCache } from './leader-epoch-cache.js';
+import type { LogConfig } from './log-config.js';
+import type {
+  AppendResult,
+  DeleteRecordsResult,
+  LogReadResult,
+  OpenPartitionLogOptions,
+  PartitionLogOptions,
+} from './log-types.js';
+import { LogFlush } from './log-flush.js';
+import { loadLog } from './log-loader.js';
+import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
+import type { LogSegment } from './log-segment.js';
+import { LogSegments } from './log-segments.js';
+import { deletableSegments } from './retention.js';
+import type { StorageEvent } from './storage-events.js';
+import type { TimestampOffset } from './time-index.js';
+
+export class PartitionLog {
+  private readonly segments: LogSegments;
+  private readonly epochCache: LeaderEpochCache;
+  private readonly flusher: LogFlush;
+  private readonly nowMs: () => number;
+  private readonly persistLogStartOffset: ((log: PartitionLog) => Promise<void>) | undefined;
+  private startOffset: number;
+  private hw: number;
+  private tail: Promise<void> = Promise.resolve();
+  private offline: LogOfflineError | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly dir: string,
+    readonly topic: string,
+    readonly partition: number,
+    public config: LogConfig,
+    options: PartitionLogOptions,
+    loaded: { segments: LogSegment[]; epochCache: LeaderEpochCache; logStartOffset: number },
+  ) {
+    this.nowMs = options.nowMs;
+    this.persistLogStartOffset = options.persistLogStartOffset;
+    this.segments = new LogSegments(options.fs, dir, loaded.segments, options.nowMs);
+    this.epochCache = loaded.epochCache;
+    this.startOffset = loaded.logStartOffset;
+    this.hw = loaded.logStartOffset;
+    this.flusher = new LogFlush(this.segments, this.epochCache, options.nowMs);
+  }
+
+  /** Creates `<parentDir>/<topic>-<partition>/` with an empty first segment. */
+  static async create(
+    parentDir: string,
+    topic: string,
+    partition: number,
+    options: PartitionLogOptions,
+  ): Promise<PartitionLog> {
+    const dir = joinPath(parentDir, partitionDirName(topic, partition));
+    assert(options.fs.stat(dir) === undefined, `${dir} already exists`);
+    options.fs.mkdir(dir);
+    await options.fs.syncDir(parentDir);
+    const { log } = await PartitionLog.open(dir, topic, partition, { ...options, hadCleanShutdown: true });
+    return log;
+  }
+
+  /** Opens an existing partition directory, recovering it after an unclean shutdown. */
+  static async open(
+    dir: string,
+    topic: string,
+    partition: number,
+    options: OpenPartitionLogOptions,
+  ): Promise<{ log: PartitionLog; events: StorageEvent[] }> {
+    const loaded = await loadLog(options.fs, dir, {
+      config: options.config,
+      nowMs: options.nowMs(),
+      hadCleanShutdown: options.hadCleanShutdown,
+      recoveryPoint: options.recoveryPoint ?? 0,
+      logStartOffset: options.logStartOffset ?? 0,
+    });
+    return { log: new PartitionLog(dir, topic, partition, options.config, options, loaded), events: loaded.events };
+  }
+
+  get logEndOffset(): number {
+    return this.segments.active.nextOffset;
+  }
+
+  get logStartOffset(): number {
+    return this.startOffset;
+  }
+
+  get highWatermark(): number {
+    return this.hw;
+  }
+
+  /** Everything below it is synced (with the epochs it needs): what LogDir checkpoints. */
+  get recoveryPoint(): number {
+    return this.flusher.syncedOffset;
+  }
+
+  get unflushedMessages(): number {
+    return this.logEndOffset - this.recoveryPoint;
+  }
+
+  get sizeBytes(): number {
+    return this.segments.sizeBytes;
+  }
+
+  segmentBaseOffsets(): number[] {
+    return this.segments.all.map((s) => s.baseOffset);
+  }
+
+  latestEpoch(): number {
+    return this.epochCache.latestEpoch();
+  }
+
+  epochEntries(): readonly EpochEntry[] {
+    return this.epochCache.all();
+  }
+
+  /** The leader epoch of the batch holding `offset` (ListOffsets reports it), per the cache. */
+  epochForOffset(offset: number): number {
+    return this.epochCache.epochForOffset(offset);
+  }
+
+  /** OffsetForLeaderEpoch / Raft divergence: where `epoch` ended in this log. */
+  endOffsetForEpoch(epoch: number): EpochEndOffset {
+    return this.epochCache.endOffsetFor(epoch, this.logEndOffset);
+  }
+
+  /** Sets the high watermark, clamped to [logStartOffset, logEndOffset] as Kafka does; returns it. */
+  updateHighWatermark(offset: number): number {
+    this.checkOnline();
+    this.hw = Math.min(Math.max(offset, this.startOffset), this.logEndOffset);
+    return this.hw;
+  }
+
+  /** Leader append: rewrites the batches' base offsets (in place) from the log end offset and stamps
+   * `leaderEpoch` into them. `batches` holds whole, validated batches, at most segment.bytes. */
+  append(batches: Buffer, options: { leaderEpoch: number }): Promise<AppendResult> {
+    return this.appendBatches(batches, false, (infos) => {
+      assignOffsets(batches, infos, this.logEndOffset, options.leaderEpoch);
+    });
+  }
+
+  /** Follower (or Raft) append: batches keep their offsets and epochs; the first must be at or past
+   * the log end offset (else UnexpectedAppendOffsetError: truncate first). */
+  appendAsFollower(batches: Buffer): Promise<AppendResult> {
+    return this.appendBatches(batches, true, (infos) => {
+      const first = infos[0] as BatchInfo;
+      if (first.baseOffset < this.logEndOffset) throw new UnexpectedAppendOffsetError(first.baseOffset, this.logEndOffset);
+    });
+  }
+
+  /**
+   * Whole batches from the one holding `fetchOffset`, from a single segment, up to `maxBytes` (but
+   * at least one batch, however large: Kafka's rule) and below `maxOffset` (the high watermark for
+   * consumers, the log end offset for followers).
+   */
+  read(fetchOffset: number, maxBytes: number, maxOffset = this.logEndOffset): LogReadResult {
+    this.checkOnline();
+    if (fetchOffset < this.startOffset || fetchOffset > this.logEndOffset) {
+      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };
+    }
+    return { errorCode: ErrorCode.NONE, records: readBatches(this.segments.all, fetchOffset, maxBytes, maxOffset) };
+  }
+
+  /** ListOffsets by time: the first offset at or after logStartOffset whose record timestamp is >=
+   * `timestampMs`, found per batch and refined inside it by `pick` when given. The caller hides
+   * results at or above the high watermark from consumers. */
+  offsetForTimestamp(timestampMs: number, pick?: RecordTimestampPicker): TimestampOffset | undefined {
+    this.checkOnline();
+    return offsetForTimestamp(this.segments.all, timestampMs, this.startOffset, pick);
+  }
+
+  /** ListOffsets MAX_TIMESTAMP. */
+  maxTimestampAndOffset(): TimestampOffset | undefined {
+    this.checkOnline();
+    return maxTimestampAndOffset(this.segments.all);
+  }
+
+  /** Syncs everything appended so far (sharing an fsync with concurrent callers). */
+  async flush(): Promise<void> {
+    await this.flushTo(this.logEndOffset);
+  }
+
+  /** Flushes when the oldest unflushed data is flush.ms old; the runtime calls this periodically. */
+  async flushIfDue(): Promise<boolean> {
+    if (!this.flusher.isDue(this.config.flushMs)) return false;
+    await this.flush();
+    return true;
+  }
+
+  /** Removes every offset >= `offset` (the whole batch holding it), durably, before resolving. */
+  truncateTo(offset: number): Promise<void> {
+    return this.serial(async () => {
+      if (offset >= this.logEndOffset) return;
+      if (offset < this.startOffset) return this.truncateFullyNow(offset);
+      await this.segments.truncateTo(offset);
+      this.epochCache.truncateFromEnd(this.logEndOffset);
+      await this.epochCache.persist();
+      this.hw = Math.min(this.hw, this.logEndOffset);
+      this.flusher.truncated(this.logEndOffset);
+    });
+  }
+
+  /** Deletes every segment and restarts the log empty at `offset` (follower behind the leader's
+   * log start offset, Raft snapshot install). */
+  truncateFullyAndStartAt(offset: number): Promise<void> {
+    return this.serial(() => this.truncateFullyNow(offset));
+  }
+
+  /** DeleteRecords: moves the log start offset up to `offset` (at most the high watermark) and
+   * persists it. Segments wholly below it go at the next deleteOldSegments(). */
+  deleteRecordsBefore(offset: number): Promise<DeleteRecordsResult> {
+    return this.serial(async () => {
+      if (offset > this.hw) return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, lowWatermark: this.startOffset };
+      if (offset > this.startOffset) {
+        this.startOffset = offset;
+        this.epochCache.truncateFromStart(offset);
+        await this.persistLogStartOffset?.(this);
+      }
+      return { errorCode: ErrorCode.NONE, lowWatermark: this.startOffset };
+    });
+  }
+
+  /** Retention pass (retention.ms, retention.bytes, log start offset); the runtime calls it
+   * periodically. Deletes whole old segments, never the active one. */
+  deleteOldSegments(): Promise<StorageEvent | undefined> {
+    return this.serial(async () => {
+      const deletable = deletableSegments({
+        segments: this.segments.all,
+        highWatermark: this.hw,
+        logStartOffset: this.startOffset,
+        retentionMs: this.config.retentionMs,
+        retentionBytes: this.config.retentionBytes,
+        nowMs: this.nowMs(),
+      });
+      if (deletable === undefined) return undefined;
+      const baseOffsets = await this.segments.deleteOldest(deletable.count);
+      this.startOffset = Math.max(this.startOffset, this.segments.first.baseOffset);
+      this.epochCache.truncateFromStart(this.startOffset);
+      return { kind: 'segmentsDeleted', dir: this.dir, baseOffsets, reason: deletable.reason } as const;
+    });
+  }
+
+  /** Flushes, seals the active segment (so the next open needs no recovery) and closes the files. */
+  close(): Promise<void> {
+    return this.serial(async () => {
+      await this.flushTo(this.logEndOffset);
+      await this.segments.close();
+      await this.epochCache.persist();
+      this.closed = true;
+    });
+  }
+
+  private async appendBatches(
+    batches: Buffer,
+    offsetsAssigned: boolean,
+    prepare: (infos: BatchInfo[]) => void,
+  ): Promise<AppendResult> {
+    const infos = describeBatches(batches, offsetsAssigned);
+    assert(batches.length <= this.config.segmentBytes, 'append larger than segment.bytes (RECORD_LIST_TOO_LARGE)');
+    const result = await this.serial(async () => {
+      prepare(infos);
+      await this.segments.append(batches, infos, this.config);
+      for (const info of infos) this.epochCache.assign(info.partitionLeaderEpoch, info.baseOffset);
+      return this.appendResult(infos);
+    });
+    await this.awaitDurability(result.lastOffset);
+    return result;
+  }
+
+  private async truncateFullyNow(offset: number): Promise<void> {
+    await this.segments.truncateFullyAndStartAt(offset, this.config);
+    this.epochCache.clear();
+    await this.epochCache.persist();
+    this.startOffset = offset;
+    this.hw = offset;
+    this.flusher.truncated(offset);
+    await this.persistLogStartOffset?.(this);
+  }
+
+  private appendResult(infos: BatchInfo[]): AppendResult {
+    const first = infos[0] as BatchInfo;
+    return {
+      baseOffset: first.baseOffset,
+      lastOffset: (infos.at(-1) as BatchInfo).lastOffset,
+      logAppendTimeMs: first.logAppendTime ? first.maxTimestampMs : -1,
+      logStartOffset: this.startOffset,
+    };
+  }
+
+  private async awaitDurability(lastOffset: number): Promise<void> {
+    if (!this.config.fsyncBeforeAck && this.unflushedMessages < this.config.flushMessages) return;
+    if (!(await this.flushTo(lastOffset + 1))) throw new AppendTruncatedError(lastOffset);
+  }
+
+  private async flushTo(offset: number): Promise<boolean> {
+    this.checkOnline();
+    try {
+      return await this.flusher.waitFor(offset);
+    } catch (err) {
+      throw this.fail(err);
+    }
+  }
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(async () => {
+      this.checkOnline();
+      try {
+        return await op();
+      } catch (err) {
+        throw err instanceof UnexpectedAppendOffsetError ? err : this.fail(err);
+      }
+    });
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private fail(err: unknown): unknown {
+    this.offline ??= new LogOfflineError(this.dir, { cause: err });
+    return err;
+  }
+
+  private checkOnline(): void {
+    assert(!this.closed, `log ${this.dir} is closed`);
+    if (this.offline !== undefined) throw this.offline;
+  }
+}

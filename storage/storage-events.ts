@@ -1,0 +1,15 @@
+// What storage reports for the runtime to log; storage itself never logs.
+
+export type StorageEvent =
+  /** Recovery cut a torn or corrupt tail off the last segment (one event per truncation). */
+  | { kind: 'tailTruncated'; path: string; position: number; truncatedBytes: number; reason: string }
+  /** A segment's indexes were missing or failed their sanity check and were rebuilt. */
+  | { kind: 'indexesRebuilt'; path: string }
+  /** A checkpoint file could not be parsed; its content was derived again. */
+  | { kind: 'checkpointMalformed'; path: string }
+  /** The log ended below the checkpointed log start offset: it restarts empty there. */
+  | { kind: 'logReset'; dir: string; logEndOffset: number; logStartOffset: number }
+  /** Old segments were deleted by retention or because they lie below the log start offset. */
+  | { kind: 'segmentsDeleted'; dir: string; baseOffsets: number[]; reason: DeletionReason };
+
+export type DeletionReason = 'retentionMs' | 'retentionBytes' | 'logStartOffset';

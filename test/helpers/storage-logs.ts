@@ -1,0 +1,41 @@
+// Shared set-up for storage tests: a small-scale log config, a manual clock and open/reopen helpers.
+import type { FileSystem } from '../../storage/file-system.js';
+import { DEFAULT_LOG_CONFIG, type LogConfig } from '../../storage/log-config.js';
+import { PartitionLog } from '../../storage/partition-log.js';
+import type { StorageEvent } from '../../storage/storage-events.js';
+
+export const LOG_PARENT = '/data';
+export const TOPIC = 'orders';
+export const PARTITION_DIR = `${LOG_PARENT}/${TOPIC}-0`;
+
+/** Kafka's defaults, scaled down so tests roll segments and fill indexes quickly. */
+export function testConfig(overrides: Partial<LogConfig> = {}): LogConfig {
+  return { ...DEFAULT_LOG_CONFIG, segmentBytes: 16 * 1024, segmentIndexBytes: 1024, indexIntervalBytes: 512, ...overrides };
+}
+
+export class ManualClock {
+  constructor(public ms = 1_700_000_000_000) {}
+
+  readonly nowMs = (): number => this.ms;
+}
+
+export async function createTestLog(fs: FileSystem, config: LogConfig, clock = new ManualClock()): Promise<PartitionLog> {
+  fs.mkdir(LOG_PARENT);
+  await fs.syncDir('/');
+  return PartitionLog.create(LOG_PARENT, TOPIC, 0, { fs, config, nowMs: clock.nowMs });
+}
+
+export async function reopenTestLog(
+  fs: FileSystem,
+  config: LogConfig,
+  options: { hadCleanShutdown: boolean; clock?: ManualClock; recoveryPoint?: number },
+): Promise<{ log: PartitionLog; events: StorageEvent[] }> {
+  const clock = options.clock ?? new ManualClock();
+  return PartitionLog.open(PARTITION_DIR, TOPIC, 0, {
+    fs,
+    config,
+    nowMs: clock.nowMs,
+    hadCleanShutdown: options.hadCleanShutdown,
+    recoveryPoint: options.recoveryPoint,
+  });
+}

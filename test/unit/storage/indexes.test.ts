@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
+import { OffsetIndex } from '../../../storage/offset-index.js';
+import { TimeIndex } from '../../../storage/time-index.js';
+import { formatCheckpoint, parseCheckpoint } from '../../../storage/checkpoint-file.js';
+import { offsetFileName, parseOffsetFileName, parsePartitionDirName } from '../../../storage/file-names.js';
+
+describe('OffsetIndex', () => {
+  it('stores int32 relative offsets and positions, looks up the greatest entry at or below', () => {
+    const fs = new MemoryFileSystem();
+    const index = OffsetIndex.create(fs, '/100.index', 100, 80);
+    expect(fs.stat('/100.index')?.size).toBe(80);
+    index.append(105, 4100);
+    index.append(110, 8300);
+    expect(index.lookup(99)).toEqual({ offset: 100, position: 0 });
+    expect(index.lookup(104)).toEqual({ offset: 100, position: 0 });
+    expect(index.lookup(105)).toEqual({ offset: 105, position: 4100 });
+    expect(index.lookup(1000)).toEqual({ offset: 110, position: 8300 });
+    index.file.trim();
+    expect(fs.readFile('/100.index').toString('hex')).toBe('00000005000010040000000a0000206c');
+    index.truncateTo(110);
+    expect(index.entries).toBe(1);
+    expect(index.isSane(5000)).toBe(true);
+    expect(index.isSane(4100)).toBe(false);
+  });
+
+  it('is full at segment.index.bytes / 8 entries', () => {
+    const index = OffsetIndex.create(new MemoryFileSystem(), '/0.index', 0, 20);
+    index.append(1, 10);
+    expect(index.isFull).toBe(false);
+    index.append(2, 20);
+    expect(index.isFull).toBe(true);
+    expect(() => index.append(3, 30)).toThrow();
+  });
+});
+
+describe('TimeIndex', () => {
+  it('appends only growing timestamps and looks up the greatest at or below', () => {
+    const fs = new MemoryFileSystem();
+    const index = TimeIndex.create(fs, '/50.timeindex', 50, 120);
+    index.maybeAppend(1000, 55);
+    index.maybeAppend(1000, 57);
+    index.maybeAppend(900, 58);
+    index.maybeAppend(2000, 60);
+    expect(index.entries).toBe(2);
+    expect(index.lookup(999)).toEqual({ timestampMs: -1, offset: 50 });
+    expect(index.lookup(1500)).toEqual({ timestampMs: 1000, offset: 55 });
+    index.file.trim();
+    expect(fs.readFile('/50.timeindex').toString('hex')).toBe('00000000000003e80000000500000000000007d00000000a');
+    index.truncateTo(60);
+    expect(index.lastEntry()).toEqual({ timestampMs: 1000, offset: 55 });
+    expect(index.isSane(56)).toBe(true);
+    expect(index.isSane(55)).toBe(false);
+  });
+});
+
+describe('file names and checkpoints', () => {
+  it('names segments by their 20-digit base offset', () => {
+    expect(offsetFileName(1234, '.log')).toBe('00000000000000001234.log');
+    expect(parseOffsetFileName('00000000000000001234.timeindex', '.timeindex')).toBe(1234);
+    expect(parseOffsetFileName('1234.log', '.log')).toBeUndefined();
+    expect(parsePartitionDirName('my-topic-12')).toEqual({ topic: 'my-topic', partition: 12 });
+    expect(parsePartitionDirName('my-topic-12.3fa9-delete')).toBeUndefined();
+  });
+
+  it("reads and writes Kafka's checkpoint text", () => {
+    const text = formatCheckpoint([['a', 0, 5], ['b', 1, 7]]).toString();
+    expect(text).toBe('0\n2\na 0 5\nb 1 7\n');
+    expect(parseCheckpoint(text, 3)).toEqual([['a', '0', '5'], ['b', '1', '7']]);
+    expect(parseCheckpoint('0\n3\na 0 5\n', 3)).toBeUndefined();
+    expect(parseCheckpoint('1\n0\n', 3)).toBeUndefined();
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
+import { LogDir, type LogDirOptions } from '../../../storage/log-dir.js';
+import type { LogConfig } from '../../../storage/log-config.js';
+import { encodeTestBatch } from '../../helpers/storage-batches.js';
+import { ManualClock, testConfig } from '../../helpers/storage-logs.js';
+
+function options(
+  fs: MemoryFileSystem,
+  config: LogConfig = testConfig({ segmentBytes: 2048 }),
+  clock = new ManualClock(),
+): LogDirOptions {
+  return { fs, path: '/kafka-logs', nowMs: clock.nowMs, configFor: () => config };
+}
+
+async function fill(logDir: LogDir, topic: string, batches: number): Promise<void> {
+  const log = await logDir.getOrCreate(topic, 0);
+  for (let i = 0; i < batches; i++) await log.append(encodeTestBatch({ valueBytes: 200 }), { leaderEpoch: 0 });
+  log.updateHighWatermark(log.logEndOffset);
+}
+
+describe('LogDir', () => {
+  it('writes the clean shutdown marker on close and removes it once loaded', async () => {
+    const fs = new MemoryFileSystem();
+    const first = await LogDir.open(options(fs));
+    expect(first.hadCleanShutdown).toBe(false);
+    await fill(first.logDir, 'a', 5);
+    await first.logDir.close();
+    expect(fs.readdir('/kafka-logs')).toContain('.kafka_cleanshutdown');
+    const second = await LogDir.open(options(fs));
+    expect(second.hadCleanShutdown).toBe(true);
+    expect(fs.readdir('/kafka-logs')).not.toContain('.kafka_cleanshutdown');
+    expect(second.logDir.get('a', 0)?.logEndOffset).toBe(5);
+    fs.crash();
+    const third = await LogDir.open(options(fs));
+    expect(third.hadCleanShutdown).toBe(false);
+    expect(third.logDir.get('a', 0)?.logEndOffset).toBe(5);
+  });
+
+  it('makes DeleteRecords durable before it returns', async () => {
+    const fs = new MemoryFileSystem();
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'a', 20);
+    await fill(logDir, 'b', 3);
+    await logDir.get('a', 0)?.flush();
+    await logDir.get('a', 0)?.deleteRecordsBefore(13);
+    fs.crash();
+    const reopened = await LogDir.open(options(fs));
+    expect(reopened.logDir.get('a', 0)?.logStartOffset).toBe(13);
+    expect(reopened.logDir.get('b', 0)?.logStartOffset).toBe(0);
+    expect(fs.readFile('/kafka-logs/log-start-offset-checkpoint').toString()).toBe('0\n2\na 0 13\nb 0 0\n');
+  });
+
+  it('checkpoints recovery points so recovery skips segments known to be synced', async () => {
+    const fs = new MemoryFileSystem();
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'a', 20);
+    const log = logDir.get('a', 0);
+    await log?.flush();
+    await logDir.checkpoint();
+    expect(fs.readFile('/kafka-logs/recovery-point-offset-checkpoint').toString()).toBe('0\n1\na 0 20\n');
+    // Damage the first segment: below the recovery point it is trusted, so the log still opens.
+    const handle = fs.open('/kafka-logs/a-0/00000000000000000000.log');
+    handle.write(Buffer.from([0xff]), 100);
+    await handle.sync();
+    fs.crash();
+    const reopened = await LogDir.open(options(fs));
+    expect(reopened.logDir.get('a', 0)?.logEndOffset).toBe(20);
+    await fs.writeFileAtomic('/kafka-logs/recovery-point-offset-checkpoint', Buffer.from('0\n0\n'));
+    await expect(LogDir.open(options(fs))).rejects.toMatchObject({
+      code: 'CORRUPT_SEGMENT',
+      path: '/kafka-logs/a-0/00000000000000000000.log',
+    });
+  });
+
+  it('deletes a partition durably and finishes an interrupted deletion on open', async () => {
+    const fs = new MemoryFileSystem();
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'a', 3);
+    await fill(logDir, 'b', 3);
+    await logDir.delete('a', 0);
+    fs.crash();
+    expect(fs.readdir('/kafka-logs').filter((n) => n.includes('-0'))).toEqual(['b-0']);
+    fs.mkdir('/kafka-logs/c-0.1f0-delete');
+    await fs.syncDir('/kafka-logs');
+    const reopened = await LogDir.open(options(fs));
+    expect(reopened.logDir.all().map((l) => l.topic)).toEqual(['b']);
+    expect(fs.readdir('/kafka-logs').filter((n) => n.includes('-0'))).toEqual(['b-0']);
+  });
+
+  it('flushes logs whose unflushed data is flush.ms old', async () => {
+    const clock = new ManualClock();
+    const fs = new MemoryFileSystem();
+    const { logDir } = await LogDir.open(options(fs, testConfig({ flushMs: 1000 }), clock));
+    await fill(logDir, 'a', 2);
+    await fill(logDir, 'b', 0);
+    expect(await logDir.flushDue()).toBe(0);
+    clock.ms += 1000;
+    expect(await logDir.flushDue()).toBe(1);
+    expect(logDir.get('a', 0)?.unflushedMessages).toBe(0);
+    expect(await logDir.flushDue()).toBe(0);
+  });
+
+  it('creates a log once when asked concurrently', async () => {
+    const { logDir } = await LogDir.open(options(new MemoryFileSystem()));
+    const [a, b] = await Promise.all([logDir.getOrCreate('t', 1), logDir.getOrCreate('t', 1)]);
+    expect(a).toBe(b);
+    expect(logDir.all()).toHaveLength(1);
+  });
+
+  it('runs retention over every log', async () => {
+    const fs = new MemoryFileSystem();
+    const { logDir } = await LogDir.open(options(fs, testConfig({ segmentBytes: 1024, retentionBytes: 1024 })));
+    await fill(logDir, 'a', 20);
+    const events = await logDir.deleteOldSegments();
+    expect(events).toEqual([expect.objectContaining({ kind: 'segmentsDeleted', dir: '/kafka-logs/a-0', reason: 'retentionBytes' })]);
+  });
+});
