@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The kraftling command. Thin: parses flags and calls into src/cluster or a tool module.
 // Flags are parsed with node:util's parseArgs rather than yargs: yargs alone takes longer to load
 // than the whole broker takes to become ready, and start-up time is a product feature here.

@@ -28,21 +28,11 @@ export function checkLeaderEpoch(p: Partition, currentLeaderEpoch: number): numb
   return currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH;
 }
 
-/** The leader epoch that wrote `offset`, from the leader-epoch cache; -1 when unknown. */
-function epochOf(p: Partition, offset: number): number {
-  let epoch = -1;
-  for (const e of p.log.epochEntries()) {
-    if (e.startOffset > offset) break;
-    epoch = e.epoch;
-  }
-  return epoch;
-}
-
 export function listOffset(p: Partition, timestamp: number, currentLeaderEpoch: number): OffsetAnswer {
   const check = checkLeaderEpoch(p, currentLeaderEpoch);
   if (check !== ErrorCode.NONE) return notFound(check);
   const log = p.log;
-  const at = (offset: number, ts = -1): OffsetAnswer => ({ errorCode: ErrorCode.NONE, timestamp: ts, offset, leaderEpoch: epochOf(p, offset) });
+  const at = (offset: number, ts = -1): OffsetAnswer => ({ errorCode: ErrorCode.NONE, timestamp: ts, offset, leaderEpoch: p.log.epochForOffset(offset) });
   switch (timestamp) {
     case LATEST_TIMESTAMP:
       return { ...at(p.highWatermark), leaderEpoch: log.latestEpoch() };
