@@ -1,9 +1,7 @@
 // Read helpers over the metadata image shared by several handlers.
+import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../coordinator/internal-topics.js';
 import type { MetadataImage } from '../metadata/image.js';
 import { liveBrokers } from '../metadata/image.js';
-
-export const CONSUMER_OFFSETS_TOPIC = '__consumer_offsets';
-export const TRANSACTION_STATE_TOPIC = '__transaction_state';
 
 export function isInternalTopic(name: string): boolean {
   return name === CONSUMER_OFFSETS_TOPIC || name === TRANSACTION_STATE_TOPIC;

@@ -27,7 +27,7 @@ export class Dispatcher {
   ) {}
 
   /** One request frame (no size prefix) in; the response frame out (null for none). */
-  handle(frame: Buffer, conn: { id: number; listenerName: string }): Response | Promise<Response> {
+  handle(frame: Buffer, conn: { id: number; listenerName: string; remoteAddress: string }): Response | Promise<Response> {
     const { header, body, def } = readRequestFrame(frame);
     const key = header.requestApiKey;
     const version = header.requestApiVersion;
@@ -38,7 +38,8 @@ export class Dispatcher {
       throw new ProtocolError(`${def.name} v${version} is not supported (v${handler.minVersion}-v${handler.maxVersion})`);
     }
     const req = def.readRequest(body, version);
-    const ctx: RequestContext = { header, version, listenerName: conn.listenerName, connectionId: conn.id, services: this.services };
+    const clientHost = `/${conn.remoteAddress.replace(/:\d+$/, '')}`;
+    const ctx: RequestContext = { header, version, listenerName: conn.listenerName, connectionId: conn.id, clientHost, services: this.services };
     let result;
     try {
       result = handler.handle(req, ctx);

@@ -11,6 +11,8 @@ export interface RequestContext {
   listenerName: string;
   /** Connection id, for per-connection state and log lines. */
   connectionId: number;
+  /** The client's address as Kafka reports it ("/127.0.0.1"), for DescribeGroups. */
+  clientHost: string;
   services: BrokerServices;
 }
 

@@ -4,6 +4,17 @@ import type { Handler } from './handler.js';
 import { produceHandler } from './handlers/00-produce.js';
 import { fetchHandler } from './handlers/01-fetch.js';
 import { listOffsetsHandler } from './handlers/02-list-offsets.js';
+import { offsetCommitHandler } from './handlers/08-offset-commit.js';
+import { offsetFetchHandler } from './handlers/09-offset-fetch.js';
+import { findCoordinatorHandler } from './handlers/10-find-coordinator.js';
+import { joinGroupHandler } from './handlers/11-join-group.js';
+import { heartbeatHandler } from './handlers/12-heartbeat.js';
+import { leaveGroupHandler } from './handlers/13-leave-group.js';
+import { syncGroupHandler } from './handlers/14-sync-group.js';
+import { describeGroupsHandler } from './handlers/15-describe-groups.js';
+import { listGroupsHandler } from './handlers/16-list-groups.js';
+import { deleteGroupsHandler } from './handlers/42-delete-groups.js';
+import { offsetDeleteHandler } from './handlers/47-offset-delete.js';
 import { apiVersionsHandler } from './handlers/18-api-versions.js';
 import { deleteRecordsHandler } from './handlers/21-delete-records.js';
 import { initProducerIdHandler } from './handlers/22-init-producer-id.js';
@@ -33,6 +44,17 @@ const HANDLERS: readonly Handler[] = [
   createPartitionsHandler,
   incrementalAlterConfigsHandler,
   describeClusterHandler,
+  offsetCommitHandler,
+  offsetFetchHandler,
+  findCoordinatorHandler,
+  joinGroupHandler,
+  heartbeatHandler,
+  leaveGroupHandler,
+  syncGroupHandler,
+  describeGroupsHandler,
+  listGroupsHandler,
+  deleteGroupsHandler,
+  offsetDeleteHandler,
 ];
 
 const byKey: (Handler | undefined)[] = [];

@@ -5,6 +5,7 @@ import type { ApiVersion } from '../../protocol/generated/api/18-api-versions.js
 import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
+import type { GroupCoordinatorAccess } from '../coordinator/access.js';
 
 export interface ControllerChannel {
   /**
@@ -30,4 +31,6 @@ export interface BrokerServices {
   readonly replicas: ReplicaManager;
   /** A producer id no other producer has: from this broker's block, reserving a new one when used up. */
   nextProducerId(): Promise<number>;
+  /** The classic group coordinator of the __consumer_offsets partitions this broker leads. */
+  readonly groups: GroupCoordinatorAccess;
 }

@@ -117,7 +117,11 @@ export class ClassicGroup {
     member.sessionTimeoutMs = sessionTimeoutMs;
     if (respond && !member.awaitingJoin) this.numAwaitingJoin++;
     else if (!respond && member.awaitingJoin) this.numAwaitingJoin--;
+    // A second JoinGroup replaces the parked one, which still gets an answer so that no request,
+    // and no connection waiting behind it, hangs.
+    const replaced = respond ? member.awaitingJoin : null;
     member.awaitingJoin = respond;
+    replaced?.(joinError(member.memberId, ErrorCode.REBALANCE_IN_PROGRESS));
   }
 
   /** Answers a parked JoinGroup; false when the member had none. */

@@ -23,9 +23,13 @@ export interface GroupCoordinatorConfig {
 const OFFSET_METADATA_MAX_BYTES = 4096;
 const NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
 
-export function groupCoordinatorConfig(config: ServerConfig): GroupCoordinatorConfig {
+/**
+ * `offsetsTopicPartitions`: the partition count of __consumer_offsets when it already exists, which
+ * wins over the setting (as in Kafka) so that placement never changes under existing groups.
+ */
+export function groupCoordinatorConfig(config: ServerConfig, offsetsTopicPartitions?: number): GroupCoordinatorConfig {
   return {
-    numPartitions: config.int('offsets.topic.num.partitions'),
+    numPartitions: offsetsTopicPartitions ?? config.int('offsets.topic.num.partitions'),
     minSessionTimeoutMs: config.int('group.min.session.timeout.ms'),
     maxSessionTimeoutMs: config.int('group.max.session.timeout.ms'),
     initialRebalanceDelayMs: config.int('group.initial.rebalance.delay.ms'),

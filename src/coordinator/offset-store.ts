@@ -30,10 +30,6 @@ export class OffsetStore {
     return this.byGroup.get(groupId) ?? EMPTY;
   }
 
-  groupIds(): IterableIterator<string> {
-    return this.byGroup.keys();
-  }
-
   put(groupId: string, topic: string, partition: number, offset: CommittedOffset): void {
     let topics = this.byGroup.get(groupId);
     if (!topics) this.byGroup.set(groupId, (topics = new Map()));

@@ -10,6 +10,7 @@ import type { LocalControllerChannel } from './controller-channel.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
 import type { MetadataQuorum } from './metadata-quorum.js';
 import { ProducerIdBlocks } from './producer-id-blocks.js';
+import type { GroupCoordinatorAccess } from '../coordinator/access.js';
 
 export interface NodeServicesOptions {
   nodeId: number;
@@ -21,6 +22,7 @@ export interface NodeServicesOptions {
   channel: LocalControllerChannel;
   controller: QuorumController;
   replicas: ReplicaManager;
+  groups: GroupCoordinatorAccess;
 }
 
 export class NodeServices implements BrokerServices {
@@ -29,6 +31,7 @@ export class NodeServices implements BrokerServices {
   readonly config: ServerConfig;
   readonly controller: ControllerChannel;
   readonly replicas: ReplicaManager;
+  readonly groups: GroupCoordinatorAccess;
   private readonly apis: ApiVersion[] = supportedApis();
   private readonly producerIds: ProducerIdBlocks;
 
@@ -38,6 +41,7 @@ export class NodeServices implements BrokerServices {
     this.config = o.config;
     this.controller = o.channel;
     this.replicas = o.replicas;
+    this.groups = o.groups;
     this.producerIds = new ProducerIdBlocks(o.nodeId, o.controller, o.channel, () => o.publisher.image);
   }
 

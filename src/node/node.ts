@@ -21,6 +21,7 @@ import { defaultLogConfig, metadataLogConfig, storageEventLogger } from './node-
 import { NodeListeners } from './node-listeners.js';
 import { NodeServices } from './node-services.js';
 import { SingleVoterQuorum } from './single-voter-quorum.js';
+import { GroupRuntime } from './group-runtime.js';
 
 export interface NodeOptions {
   config: ServerConfig;
@@ -45,6 +46,7 @@ export class KraftlingNode {
   private lifecycle: BrokerLifecycle | undefined;
   private tasks: BackgroundTasks | undefined;
   private replicas: ReplicaManager | undefined;
+  private groups: GroupRuntime | undefined;
   private state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
 
   constructor(private readonly options: NodeOptions) {
@@ -76,6 +78,9 @@ export class KraftlingNode {
     const controller = new QuorumController({ config, random: Math.random }, this.clusterId);
     publisher.subscribe((image) => controller.committedTo(image));
     publisher.subscribe((image, previous) => replicas.applyImage(image, previous));
+    const groups = new GroupRuntime({ nodeId: this.nodeId, config, replicas, nowMs: this.nowMs, log: this.log });
+    this.groups = groups;
+    publisher.subscribe((image) => groups.applyImage(image));
 
     const metadataLog = await this.logDir!.getOrCreate(CLUSTER_METADATA_TOPIC, 0);
     metadataLog.config = metadataLogConfig(config);
@@ -95,7 +100,7 @@ export class KraftlingNode {
     publisher.flush();
     await publisher.settled();
 
-    const services = new NodeServices({ nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, channel, controller, replicas });
+    const services = new NodeServices({ nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, channel, controller, replicas, groups: groups.access });
     this.listeners = new NodeListeners(config, services, this.log);
     await this.listeners.start();
     this.lifecycle = new BrokerLifecycle({
@@ -130,6 +135,7 @@ export class KraftlingNode {
     this.tasks?.stop();
     await this.listeners?.close(5_000);
     await this.lifecycle?.shutdown();
+    this.groups?.stop();
     this.replicas?.abandonAll();
     await this.quorum?.stop();
     await this.logDir?.close();
@@ -142,6 +148,7 @@ export class KraftlingNode {
     this.tasks?.stop();
     this.listeners?.abort();
     this.lifecycle?.abort();
+    this.groups?.stop();
     this.replicas?.abandonAll();
     this.state = 'stopped';
   }

@@ -1,0 +1,47 @@
+// OffsetFetch (key 9), v0-v9.
+// Committed offsets (-1 and no error for partitions without one) of one group (v0-v7) or of many
+// groups at once (v8+); a null topic list (v2+) asks for every committed partition. require_stable
+// (v7+) answers UNSTABLE_OFFSET_COMMIT for a partition whose commit is still being written, so the
+// client retries instead of reading the previous offset. Group errors go on every partition in
+// v0-v1, at the top level in v2-v7, per group from v8.
+// Not implemented: member id / epoch checks of the new consumer protocol (v9); ACLs; quotas
+// (throttle_time_ms is always 0).
+import { ErrorCode } from '../../../protocol/errors.js';
+import {
+  OffsetFetchApi, type OffsetFetchRequest, type OffsetFetchResponse, type OffsetFetchResponseTopic,
+} from '../../../protocol/generated/api/09-offset-fetch.js';
+import { groupRequestContext, type OffsetFetchGroupResult } from '../../coordinator/access.js';
+import { handler } from '../handler.js';
+
+const BATCHED_VERSION = 8;
+const TOP_LEVEL_ERROR_VERSION = 2;
+
+export const offsetFetchHandler = handler<OffsetFetchRequest, OffsetFetchResponse>({
+  api: OffsetFetchApi,
+  minVersion: 0,
+  maxVersion: 9,
+  handle(req, ctx) {
+    const groupCtx = groupRequestContext(ctx);
+    if (ctx.version >= BATCHED_VERSION) {
+      const groups = ctx.services.groups.fetchOffsets(req.groups, req.requireStable, groupCtx);
+      return { throttleTimeMs: 0, topics: [], errorCode: ErrorCode.NONE, groups };
+    }
+    const [result] = ctx.services.groups.fetchOffsets([{ groupId: req.groupId, topics: req.topics }], req.requireStable, groupCtx);
+    return singleGroupResponse(req, result!, ctx.version);
+  },
+});
+
+function singleGroupResponse(req: OffsetFetchRequest, result: OffsetFetchGroupResult, version: number): OffsetFetchResponse {
+  if (result.errorCode === ErrorCode.NONE) {
+    return { throttleTimeMs: 0, topics: result.topics, errorCode: ErrorCode.NONE, groups: [] };
+  }
+  if (version >= TOP_LEVEL_ERROR_VERSION) return { throttleTimeMs: 0, topics: [], errorCode: result.errorCode, groups: [] };
+  // v0-v1 have no top-level error code: each requested partition carries it.
+  const topics: OffsetFetchResponseTopic[] = (req.topics ?? []).map((t) => ({
+    name: t.name,
+    partitions: t.partitionIndexes.map((partitionIndex) => ({
+      partitionIndex, committedOffset: -1, committedLeaderEpoch: -1, metadata: '', errorCode: result.errorCode,
+    })),
+  }));
+  return { throttleTimeMs: 0, topics, errorCode: ErrorCode.NONE, groups: [] };
+}

@@ -1,0 +1,20 @@
+// JoinGroup (key 11), v0-v9.
+// Classic group membership through the group coordinator: the MEMBER_ID_REQUIRED round trip for
+// members without an id (v4+), static membership by group.instance.id (v5+), protocol selection
+// across members, rebalance and session timeouts, group.initial.rebalance.delay.ms. The answer
+// waits until the join phase completes. v0 has no rebalance timeout: the session timeout serves.
+// v9 tells a rejoining static leader to skip the assignment.
+// Not implemented: quotas (throttle_time_ms is always 0); the join reason is only accepted.
+import { JoinGroupApi, type JoinGroupRequest, type JoinGroupResponse } from '../../../protocol/generated/api/11-join-group.js';
+import { groupRequestContext } from '../../coordinator/access.js';
+import { handler } from '../handler.js';
+
+export const joinGroupHandler = handler<JoinGroupRequest, JoinGroupResponse>({
+  api: JoinGroupApi,
+  minVersion: 0,
+  maxVersion: 9,
+  handle(req, ctx) {
+    const request = ctx.version === 0 ? { ...req, rebalanceTimeoutMs: req.sessionTimeoutMs } : req;
+    return ctx.services.groups.joinGroup(request, groupRequestContext(ctx));
+  },
+});

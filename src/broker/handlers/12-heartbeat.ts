@@ -1,0 +1,17 @@
+// Heartbeat (key 12), v0-v4.
+// Keeps a classic group member's session alive. REBALANCE_IN_PROGRESS tells the member to rejoin;
+// ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID and FENCED_INSTANCE_ID fence stale or duplicate members.
+// While the coordinator loads its partition the member is answered as alive (Kafka does the same).
+// Not implemented: quotas (throttle_time_ms is always 0).
+import { HeartbeatApi, type HeartbeatRequest, type HeartbeatResponse } from '../../../protocol/generated/api/12-heartbeat.js';
+import { groupRequestContext } from '../../coordinator/access.js';
+import { handler } from '../handler.js';
+
+export const heartbeatHandler = handler<HeartbeatRequest, HeartbeatResponse>({
+  api: HeartbeatApi,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(req, ctx) {
+    return ctx.services.groups.heartbeat(req, groupRequestContext(ctx));
+  },
+});

@@ -1,0 +1,18 @@
+// ListGroups (key 16), v0-v5.
+// The groups of every __consumer_offsets partition this broker leads (clients ask every broker),
+// filtered by state (v4+, case-insensitive) and type (v5+; all groups here are "classic").
+// COORDINATOR_LOAD_IN_PROGRESS while a partition is still loading, with the groups loaded so far.
+// Not implemented: quotas (throttle_time_ms is always 0).
+import { ListGroupsApi, type ListGroupsRequest, type ListGroupsResponse } from '../../../protocol/generated/api/16-list-groups.js';
+import { groupRequestContext } from '../../coordinator/access.js';
+import { handler } from '../handler.js';
+
+export const listGroupsHandler = handler<ListGroupsRequest, ListGroupsResponse>({
+  api: ListGroupsApi,
+  minVersion: 0,
+  maxVersion: 5,
+  handle(req, ctx) {
+    const result = ctx.services.groups.listGroups(req.statesFilter, req.typesFilter, groupRequestContext(ctx));
+    return { throttleTimeMs: 0, errorCode: result.errorCode, groups: result.groups };
+  },
+});

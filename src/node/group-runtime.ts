@@ -1,0 +1,103 @@
+// Runs the group coordinator inside a node: its records go to __consumer_offsets through the
+// replica manager (acks=all), its shards follow leadership of that topic's partitions (loading by
+// replaying the partition log), and one timer drives all its deadlines.
+import { randomUUID } from 'node:crypto';
+import { ErrorCode } from '../../protocol/errors.js';
+import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import type { ServerConfig } from '../config/server-config.js';
+import { groupCoordinatorAccess, type GroupCoordinatorAccess } from '../coordinator/access.js';
+import { groupCoordinatorConfig } from '../coordinator/config.js';
+import { partitionsLedBy } from '../coordinator/coordinator-key.js';
+import { GroupCoordinator, type CoordinatorAppend } from '../coordinator/group-coordinator.js';
+import { CONSUMER_OFFSETS_TOPIC } from '../coordinator/internal-topics.js';
+import type { MetadataImage } from '../metadata/image.js';
+import type { ReplicaManager } from '../replication/replica-manager.js';
+import type { Logger } from './logger.js';
+
+const PRODUCE_VERSION = 9;
+const LOAD_READ_BYTES = 1 << 20;
+
+export class GroupRuntime {
+  readonly access: GroupCoordinatorAccess;
+  private readonly coordinator: GroupCoordinator;
+  /** Loaded (or loading) partitions and the leader epoch they were loaded at. */
+  private readonly loaded = new Map<number, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private loading: Promise<void> = Promise.resolve();
+
+  constructor(private readonly o: { nodeId: number; config: ServerConfig; replicas: ReplicaManager; nowMs: () => number; log: Logger }) {
+    this.coordinator = new GroupCoordinator({
+      config: groupCoordinatorConfig(o.config),
+      newUuid: randomUUID,
+      append: (a) => this.append(a),
+      scheduleTick: (deadlineMs) => this.schedule(deadlineMs),
+    });
+    this.access = groupCoordinatorAccess(this.coordinator);
+  }
+
+  /** Image listener: load the partitions this node now leads, unload the others. */
+  applyImage(image: MetadataImage): Promise<void> {
+    const led = partitionsLedBy(image, CONSUMER_OFFSETS_TOPIC, this.o.nodeId);
+    for (const [p, epoch] of [...this.loaded]) {
+      if (led.get(p) !== epoch) {
+        this.loaded.delete(p);
+        this.coordinator.unload(p, this.o.nowMs());
+      }
+    }
+    for (const [p, epoch] of led) {
+      if (this.loaded.has(p)) continue;
+      this.loaded.set(p, epoch);
+      this.coordinator.beginLoad(p, this.o.nowMs());
+      this.loading = this.loading.then(() => this.load(p, epoch));
+    }
+    return this.loading;
+  }
+
+  private async load(partition: number, epoch: number): Promise<void> {
+    const found = this.o.replicas.lookup(CONSUMER_OFFSETS_TOPIC, partition);
+    if ('errorCode' in found || this.loaded.get(partition) !== epoch) return;
+    const log = found.partition.log;
+    let offset = log.logStartOffset;
+    const end = log.logEndOffset;
+    while (offset < end) {
+      const read = log.read(offset, LOAD_READ_BYTES, end);
+      if (read.errorCode !== ErrorCode.NONE || !read.records || read.records.length === 0) break;
+      for (const batch of decodeRecordBatches(read.records)) {
+        offset = batch.baseOffset + batch.lastOffsetDelta + 1;
+        if (batch.isControl) continue;
+        for (const r of batch.records) {
+          if (r.key && !this.coordinator.replay(partition, { key: r.key, value: r.value })) {
+            this.o.log.warn({ partition, offset: r.offset }, 'skipped a malformed __consumer_offsets record');
+          }
+        }
+      }
+    }
+    if (this.loaded.get(partition) === epoch) this.coordinator.completeLoad(partition, this.o.nowMs());
+  }
+
+  private append(a: CoordinatorAppend): void {
+    const nowMs = this.o.nowMs();
+    const batch = encodeRecordBatch({ records: a.records.map((r) => ({ key: r.key, value: r.value, timestamp: nowMs })) });
+    const result = this.o.replicas.produce(CONSUMER_OFFSETS_TOPIC, a.partition, batch, {
+      acks: -1, timeoutMs: this.o.config.int('offsets.commit.timeout.ms'), requestVersion: PRODUCE_VERSION,
+    });
+    Promise.resolve(result).then(
+      (r) => this.coordinator.appendCompleted(a.token, r.errorCode, this.o.nowMs()),
+      () => this.coordinator.appendCompleted(a.token, ErrorCode.UNKNOWN_SERVER_ERROR, this.o.nowMs()),
+    );
+  }
+
+  private schedule(deadlineMs: number | null): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (deadlineMs === null) return;
+    this.timer = setTimeout(() => this.coordinator.tick(this.o.nowMs()), Math.max(0, deadlineMs - this.o.nowMs()));
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    for (const p of this.loaded.keys()) this.coordinator.unload(p, this.o.nowMs());
+    this.loaded.clear();
+  }
+}

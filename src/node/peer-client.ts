@@ -1,0 +1,139 @@
+// Requests from this node to another node over real TCP, with the project's codecs: Raft RPCs to
+// other voters, broker registration and heartbeats to the active controller, forwarded admin
+// requests, and replica fetches. One connection per destination, pipelined, reconnecting on
+// demand; every request has a timeout, and a broken connection fails what is in flight on it.
+import net from 'node:net';
+import type { ApiDefinition } from '../../protocol/definition.js';
+import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js';
+
+export class PeerRequestError extends Error {
+  readonly code = 'KRAFTLING_PEER';
+}
+
+interface Pending {
+  correlationId: number;
+  resolve: (frame: Buffer) => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+class PeerConnection {
+  private socket: net.Socket | undefined;
+  private connecting: Promise<net.Socket> | undefined;
+  private buffered: Buffer[] = [];
+  private bufferedBytes = 0;
+  private readonly pending: Pending[] = [];
+
+  constructor(readonly host: string, readonly port: number, private readonly connectTimeoutMs: number) {}
+
+  async send(frame: Buffer[], correlationId: number, timeoutMs: number): Promise<Buffer> {
+    const socket = await this.connect();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new PeerRequestError(`request to ${this.host}:${this.port} timed out after ${timeoutMs} ms`)), timeoutMs);
+      this.pending.push({ correlationId, resolve, reject, timer });
+      socket.cork();
+      for (const b of frame) socket.write(b);
+      socket.uncork();
+    });
+  }
+
+  close(): void {
+    this.fail(new PeerRequestError('connection closed'));
+  }
+
+  private connect(): Promise<net.Socket> {
+    if (this.socket && !this.socket.destroyed) return Promise.resolve(this.socket);
+    this.connecting ??= new Promise<net.Socket>((resolve, reject) => {
+      const socket = net.connect({ host: this.host, port: this.port, noDelay: true });
+      const timer = setTimeout(() => socket.destroy(new PeerRequestError(`connect to ${this.host}:${this.port} timed out`)), this.connectTimeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        this.socket = socket;
+        this.connecting = undefined;
+        resolve(socket);
+      });
+      socket.once('error', (err) => {
+        clearTimeout(timer);
+        this.connecting = undefined;
+        reject(new PeerRequestError(`${this.host}:${this.port}: ${err.message}`));
+      });
+      socket.on('data', (chunk: Buffer) => this.onData(chunk));
+      socket.on('close', () => {
+        if (this.socket === socket) this.fail(new PeerRequestError(`connection to ${this.host}:${this.port} closed`));
+      });
+    });
+    return this.connecting;
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffered.push(chunk);
+    this.bufferedBytes += chunk.length;
+    for (;;) {
+      if (this.bufferedBytes < 4) return;
+      let head = this.buffered[0]!;
+      if (head.length < 4) head = this.merge();
+      const size = head.readInt32BE(0);
+      if (this.bufferedBytes < 4 + size) return;
+      head = this.buffered.length > 1 && head.length < 4 + size ? this.merge() : head;
+      const frame = head.subarray(4, 4 + size);
+      if (head.length === 4 + size) this.buffered.shift();
+      else this.buffered[0] = head.subarray(4 + size);
+      this.bufferedBytes -= 4 + size;
+      const next = this.pending.shift();
+      if (!next) return this.fail(new PeerRequestError('response without a request'));
+      clearTimeout(next.timer);
+      if (frame.length >= 4 && frame.readInt32BE(0) !== next.correlationId) {
+        next.reject(new PeerRequestError('correlation id mismatch'));
+        return this.fail(new PeerRequestError('correlation id mismatch'));
+      }
+      next.resolve(frame);
+    }
+  }
+
+  private merge(): Buffer {
+    const merged = Buffer.concat(this.buffered, this.bufferedBytes);
+    this.buffered = [merged];
+    return merged;
+  }
+
+  /** Drops the connection and fails everything in flight on it. */
+  private fail(err: Error): void {
+    const socket = this.socket;
+    this.socket = undefined;
+    this.buffered = [];
+    this.bufferedBytes = 0;
+    for (const p of this.pending.splice(0)) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
+    socket?.destroy();
+  }
+}
+
+export class PeerClient {
+  private readonly connections = new Map<string, PeerConnection>();
+  private correlationId = 1;
+
+  constructor(
+    private readonly clientId: string,
+    private readonly connectTimeoutMs = 2_000,
+  ) {}
+
+  async request<Req, Res>(address: { host: string; port: number }, api: ApiDefinition<Req, Res>, version: number,
+    body: Req, timeoutMs: number): Promise<Res> {
+    const key = `${address.host}:${address.port}`;
+    let conn = this.connections.get(key);
+    if (!conn) {
+      conn = new PeerConnection(address.host, address.port, this.connectTimeoutMs);
+      this.connections.set(key, conn);
+    }
+    const correlationId = this.correlationId++ & 0x7fffffff;
+    const frame = await conn.send(writeRequestFrame(api, version, correlationId, this.clientId, body), correlationId, timeoutMs);
+    return readResponseFrame(api, version, frame).body;
+  }
+
+  close(): void {
+    for (const c of this.connections.values()) c.close();
+    this.connections.clear();
+  }
+}
