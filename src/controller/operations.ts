@@ -4,6 +4,7 @@ import type { MetadataImage } from '../metadata/image.js';
 import { createTopics } from './create-topics.js';
 import { createPartitions, deleteTopics } from './topic-changes.js';
 import { alterConfigs, incrementalAlterConfigs } from './configs.js';
+import { alterPartition } from './alter-partition.js';
 
 export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any) => ControllerResult<unknown>;
 
@@ -13,4 +14,5 @@ export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = n
   [33, alterConfigs],
   [37, createPartitions],
   [44, incrementalAlterConfigs],
+  [56, alterPartition],
 ]);

@@ -44,10 +44,11 @@ function failure(errorCode: number): FetchPartitionOutput {
 
 export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutput[] | Promise<FetchPartitionOutput[]> {
   const first = readAll(rm, input);
+  // A follower's progress may let it join the ISR of the partitions it fetched.
+  if (input.replicaId >= 0) rm.checkIsr(hosted(rm, input));
   if (input.maxWaitMs <= 0 || first.bytes >= input.minBytes || first.stop) return first.results;
   return new Promise((resolve) => {
-    const partitions = input.partitions.map((p) => rm.lookup(p.topic, p.partition))
-      .flatMap((l) => ('partition' in l ? [l.partition] : []));
+    const partitions = hosted(rm, input);
     let done = false;
     const unsubscribe: (() => void)[] = [];
     const subscribe = (): void => {
@@ -70,6 +71,11 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
     const timer = setTimeout(finish, input.maxWaitMs);
     subscribe();
   });
+}
+
+/** The partitions of the request this broker hosts. */
+function hosted(rm: ReplicaManager, input: FetchInput): Partition[] {
+  return input.partitions.map((p) => rm.lookup(p.topic, p.partition)).flatMap((l) => ('partition' in l ? [l.partition] : []));
 }
 
 interface ReadPass {

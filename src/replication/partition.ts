@@ -7,7 +7,9 @@ import type { PartitionState } from '../metadata/image.js';
 export interface FollowerProgress {
   logEndOffset: number;
   lastFetchMs: number;
-  /** Last time the follower had fetched up to the leader's log end offset (replica.lag.time.max.ms). */
+  /** The leader's log end offset when the follower last fetched. */
+  lastFetchLeaderEndOffset: number;
+  /** Last time the follower was caught up with the leader (replica.lag.time.max.ms). */
   lastCaughtUpMs: number;
 }
 
@@ -48,7 +50,7 @@ export class Partition {
     } else {
       for (const id of state.replicas) {
         if (id !== this.nodeId && !this.followers.has(id)) {
-          this.followers.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastCaughtUpMs: wasLeader ? 0 : nowMs });
+          this.followers.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: wasLeader ? 0 : nowMs });
         }
       }
       for (const id of this.followers.keys()) if (!state.replicas.includes(id)) this.followers.delete(id);
@@ -117,9 +119,19 @@ export class Partition {
   recordFollowerFetch(replicaId: number, fetchOffset: number, nowMs: number): void {
     const f = this.followers.get(replicaId);
     if (!f) return;
+    const leaderEnd = this.log.logEndOffset;
+    // Kafka's rule: at the leader's end now means caught up now; at the end the leader had at the
+    // previous fetch means caught up as of then, so a follower under steady load stays in the ISR.
+    if (fetchOffset >= leaderEnd) f.lastCaughtUpMs = nowMs;
+    else if (fetchOffset >= f.lastFetchLeaderEndOffset) f.lastCaughtUpMs = Math.max(f.lastCaughtUpMs, f.lastFetchMs);
     f.logEndOffset = fetchOffset;
     f.lastFetchMs = nowMs;
-    if (fetchOffset >= this.log.logEndOffset) f.lastCaughtUpMs = nowMs;
+    f.lastFetchLeaderEndOffset = leaderEnd;
     this.advanceHighWatermark();
+  }
+
+  /** Followers learn the high watermark from their leader's fetch responses. */
+  setFollowerHighWatermark(offset: number): void {
+    if (!this.isLeader) this.log.updateHighWatermark(Math.max(offset, this.log.highWatermark));
   }
 }

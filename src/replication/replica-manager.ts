@@ -12,12 +12,20 @@ import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { ProducerStates } from './producer-state.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
+import { alterPartitionRequest, desiredIsr, type AlterPartitionSender } from './isr.js';
+import type { ReplicaFetchers } from './replica-fetcher.js';
 
 export interface ReplicaManagerOptions {
   nodeId: number;
   logDir: LogDir;
   config: ServerConfig;
   nowMs: () => number;
+  /** Follower fetch loops (absent on a single node, which never follows anyone). */
+  fetchers?: ReplicaFetchers;
+  /** Sends ISR changes of partitions this broker leads to the active controller. */
+  alterPartition?: AlterPartitionSender;
+  /** This broker's registration epoch, for AlterPartition. */
+  brokerEpoch?: () => number;
 }
 
 export type PartitionLookup =
@@ -31,6 +39,8 @@ export class ReplicaManager {
   private readonly producers = new Map<string, ProducerStates>();
   private readonly settings = new Map<string, TopicSettings>();
   private image: MetadataImage | undefined;
+  /** Partitions with an AlterPartition in flight: one at a time each. */
+  private readonly isrPending = new Set<Partition>();
 
   constructor(private readonly options: ReplicaManagerOptions) {}
 
@@ -81,6 +91,7 @@ export class ReplicaManager {
         p.update(state, this.nowMs());
         if (lostLeadership) p.abandonWaits();
       }
+      this.options.fetchers?.follow(p, p.isLeader ? -1 : state.leader);
     }
   }
 
@@ -92,6 +103,7 @@ export class ReplicaManager {
       const p = this.partitions.get(k);
       if (!p) continue;
       p.abandonWaits();
+      this.options.fetchers?.follow(p, -1);
       this.partitions.delete(k);
       this.producers.delete(k);
       await this.options.logDir.delete(topic.name, state.partitionId);
@@ -112,6 +124,26 @@ export class ReplicaManager {
     if ('errorCode' in found) return produceError(found.errorCode);
     const p = found.partition;
     return appendAsLeader(p, records, this.settings.get(topic)!, this.producers.get(key(topic, partition))!, { ...opts, nowMs: this.nowMs() });
+  }
+
+  /**
+   * Asks the controller to change the ISR of led partitions that need it: all of them (the periodic
+   * shrink check) or the ones a follower just fetched for (expansion).
+   */
+  checkIsr(partitions: Iterable<Partition> = this.partitions.values()): void {
+    const send = this.options.alterPartition;
+    if (!send) return;
+    const nowMs = this.nowMs();
+    const lagMaxMs = this.options.config.int('replica.lag.time.max.ms');
+    for (const p of partitions) {
+      if (this.isrPending.has(p)) continue;
+      const isr = desiredIsr(p, this.nodeId, nowMs, lagMaxMs);
+      if (!isr) continue;
+      this.isrPending.add(p);
+      send(alterPartitionRequest(p, this.nodeId, this.options.brokerEpoch?.() ?? -1, isr))
+        .catch(() => undefined)
+        .finally(() => this.isrPending.delete(p));
+    }
   }
 
   /** Every hosted partition, for retention, flushing and shutdown. */

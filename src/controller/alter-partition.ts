@@ -1,0 +1,67 @@
+// AlterPartition (KIP-497) on the active controller: a partition leader asks to shrink or expand
+// its ISR. The controller checks that the request comes from the current leader at the current
+// leader and partition epochs, that every new ISR member is a live broker of the replica set, and
+// commits the change as a PartitionChangeRecord.
+import type {
+  AlterPartitionRequest, AlterPartitionRequestPartitionData, AlterPartitionResponse, AlterPartitionResponsePartitionData,
+} from '../../protocol/generated/api/56-alter-partition.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import type { MetadataImage, PartitionState } from '../metadata/image.js';
+import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
+import type { ControllerEnv, ControllerResult } from './env.js';
+
+const NO_LEADER_CHANGE = -2;
+
+export function alterPartition(_env: ControllerEnv, image: MetadataImage, req: AlterPartitionRequest): ControllerResult<AlterPartitionResponse> {
+  const broker = image.brokers.get(req.brokerId);
+  if (!broker) return { records: [], response: { throttleTimeMs: 0, errorCode: ErrorCode.BROKER_ID_NOT_REGISTERED, topics: [] } };
+  if (req.brokerEpoch !== -1 && broker.epoch !== req.brokerEpoch) {
+    return { records: [], response: { throttleTimeMs: 0, errorCode: ErrorCode.STALE_BROKER_EPOCH, topics: [] } };
+  }
+  const records: MetadataRecord[] = [];
+  const topics = req.topics.map((t) => {
+    const topic = t.topicName !== '' ? image.topicsByName.get(t.topicName) : image.topicsById.get(t.topicId);
+    return {
+      topicName: t.topicName, topicId: t.topicId,
+      partitions: t.partitions.map((p): AlterPartitionResponsePartitionData => {
+        const state = topic?.partitions[p.partitionIndex];
+        if (!state) return failed(p.partitionIndex, topic ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.UNKNOWN_TOPIC_ID);
+        const error = check(image, req.brokerId, state, p);
+        if (error !== ErrorCode.NONE) return failed(p.partitionIndex, error);
+        const isr = requestedIsr(p);
+        records.push(record(MetadataRecordType.PARTITION_CHANGE, {
+          partitionId: state.partitionId, topicId: state.topicId, isr, leader: NO_LEADER_CHANGE, replicas: null,
+          removingReplicas: null, addingReplicas: null, leaderRecoveryState: -1, directories: null,
+          eligibleLeaderReplicas: null, lastKnownElr: null,
+        }));
+        return {
+          partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE, leaderId: state.leader, leaderEpoch: state.leaderEpoch,
+          isr, leaderRecoveryState: state.leaderRecoveryState, partitionEpoch: state.partitionEpoch + 1,
+        };
+      }),
+    };
+  });
+  return { records, response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, topics } };
+}
+
+function requestedIsr(p: AlterPartitionRequestPartitionData): number[] {
+  return p.newIsrWithEpochs.length > 0 ? p.newIsrWithEpochs.map((b) => b.brokerId) : p.newIsr;
+}
+
+function check(image: MetadataImage, brokerId: number, state: PartitionState, p: AlterPartitionRequestPartitionData): number {
+  if (state.leader !== brokerId) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
+  if (p.leaderEpoch < state.leaderEpoch) return ErrorCode.FENCED_LEADER_EPOCH;
+  if (p.leaderEpoch > state.leaderEpoch || p.partitionEpoch !== state.partitionEpoch) return ErrorCode.INVALID_UPDATE_VERSION;
+  const isr = requestedIsr(p);
+  if (isr.length === 0 || !isr.includes(brokerId)) return ErrorCode.INVALID_REQUEST;
+  for (const b of p.newIsrWithEpochs.length > 0 ? p.newIsrWithEpochs : isr.map((id) => ({ brokerId: id, brokerEpoch: -1 }))) {
+    const member = image.brokers.get(b.brokerId);
+    if (!state.replicas.includes(b.brokerId) || !member || member.fenced || member.inControlledShutdown) return ErrorCode.INELIGIBLE_REPLICA;
+    if (b.brokerEpoch !== -1 && member.epoch !== b.brokerEpoch) return ErrorCode.INELIGIBLE_REPLICA;
+  }
+  return ErrorCode.NONE;
+}
+
+function failed(partitionIndex: number, errorCode: number): AlterPartitionResponsePartitionData {
+  return { partitionIndex, errorCode, leaderId: -1, leaderEpoch: -1, isr: [], leaderRecoveryState: 0, partitionEpoch: -1 };
+}

@@ -1,0 +1,37 @@
+// The leader's view of who is in sync: a follower that has not caught up for
+// replica.lag.time.max.ms leaves the ISR; one that has fetched up to the high watermark (and into
+// the current leader epoch) joins it. Changes go to the controller as AlterPartition requests.
+import type { AlterPartitionRequest, AlterPartitionResponse } from '../../protocol/generated/api/56-alter-partition.js';
+import type { Partition } from './partition.js';
+
+/** The ISR this leader wants, or null when the current one is right. */
+export function desiredIsr(p: Partition, nodeId: number, nowMs: number, lagMaxMs: number): number[] | null {
+  if (!p.isLeader || p.state.replicas.length <= 1) return null;
+  const epochStart = p.log.epochEntries().find((e) => e.epoch === p.leaderEpoch)?.startOffset ?? p.log.logEndOffset;
+  const inSync = (id: number): boolean => {
+    if (id === nodeId) return true;
+    const f = p.followers.get(id);
+    if (!f) return false;
+    if (p.state.isr.includes(id)) return f.lastCaughtUpMs >= nowMs - lagMaxMs;
+    return f.logEndOffset >= p.highWatermark && f.logEndOffset >= epochStart;
+  };
+  const next = p.state.replicas.filter(inSync);
+  const same = next.length === p.state.isr.length && next.every((id) => p.state.isr.includes(id));
+  return same ? null : next;
+}
+
+export function alterPartitionRequest(p: Partition, nodeId: number, brokerEpoch: number, isr: number[]): AlterPartitionRequest {
+  return {
+    brokerId: nodeId, brokerEpoch,
+    topics: [{
+      topicName: p.topic, topicId: p.state.topicId,
+      partitions: [{
+        partitionIndex: p.partition, leaderEpoch: p.leaderEpoch, newIsr: isr,
+        newIsrWithEpochs: isr.map((id) => ({ brokerId: id, brokerEpoch: -1 })),
+        leaderRecoveryState: p.state.leaderRecoveryState, partitionEpoch: p.state.partitionEpoch,
+      }],
+    }],
+  };
+}
+
+export type AlterPartitionSender = (req: AlterPartitionRequest) => Promise<AlterPartitionResponse>;

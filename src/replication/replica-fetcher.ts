@@ -1,0 +1,154 @@
+// Follower replication: for each leader this broker follows partitions of, one loop of Fetch
+// requests (replica id = this broker) that appends what the leader returns, truncates where the
+// leader says the logs diverged (Fetch v12+ DivergingEpoch, from the last fetched epoch), restarts
+// behind the leader's log start offset, and keeps the follower's high watermark. The leader learns
+// each follower's progress from its fetch offsets, which is how acks=all and the ISR work.
+import { defaultFetchRequest, type FetchRequest, type FetchResponse, type PartitionData } from '../../protocol/generated/api/01-fetch.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import type { Partition } from './partition.js';
+
+export interface FetchTransport {
+  /** Sends a Fetch request to a broker; rejects on a transport failure. */
+  fetch(leaderId: number, req: FetchRequest): Promise<FetchResponse>;
+}
+
+export interface FetcherSettings {
+  nodeId: number;
+  maxWaitMs: number;
+  maxBytesPerPartition: number;
+  backoffMs: number;
+}
+
+const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+/** One fetch loop towards one leader. */
+class LeaderFetcher {
+  readonly partitions = new Set<Partition>();
+  private running = false;
+  private stopped = false;
+
+  constructor(
+    private readonly leaderId: number,
+    private readonly transport: FetchTransport,
+    private readonly settings: FetcherSettings,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.loop();
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped && this.partitions.size > 0) {
+      const batch = [...this.partitions];
+      try {
+        const res = await this.transport.fetch(this.leaderId, this.request(batch));
+        const failed = await this.apply(batch, res);
+        if (failed) await sleep(this.settings.backoffMs);
+      } catch (err) {
+        if (!this.stopped) this.onError(err);
+        await sleep(this.settings.backoffMs);
+      }
+    }
+    this.running = false;
+  }
+
+  private request(batch: Partition[]): FetchRequest {
+    const byTopic = new Map<string, Partition[]>();
+    for (const p of batch) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
+    return {
+      ...defaultFetchRequest(),
+      replicaId: this.settings.nodeId,
+      replicaState: { replicaId: this.settings.nodeId, replicaEpoch: -1 },
+      maxWaitMs: this.settings.maxWaitMs, minBytes: 1, maxBytes: this.settings.maxBytesPerPartition * batch.length,
+      isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      topics: [...byTopic].map(([topic, ps]) => ({
+        topic, topicId: ZERO_UUID,
+        partitions: ps.map((p) => ({
+          partition: p.partition, currentLeaderEpoch: p.leaderEpoch, fetchOffset: p.log.logEndOffset,
+          lastFetchedEpoch: p.log.latestEpoch(), logStartOffset: p.log.logStartOffset,
+          partitionMaxBytes: this.settings.maxBytesPerPartition, replicaDirectoryId: ZERO_UUID,
+        })),
+      })),
+    };
+  }
+
+  /** Applies a response; returns true when some partition needs a pause before fetching again. */
+  private async apply(batch: Partition[], res: FetchResponse): Promise<boolean> {
+    if (res.errorCode !== ErrorCode.NONE) return true;
+    let failed = false;
+    for (const topic of res.responses) {
+      for (const data of topic.partitions) {
+        const p = batch.find((b) => b.topic === topic.topic && b.partition === data.partitionIndex);
+        if (p && this.partitions.has(p)) failed = !(await applyPartition(p, data)) || failed;
+      }
+    }
+    return failed;
+  }
+}
+
+/** Applies one partition's fetch result to the follower log; false when the fetch failed. */
+async function applyPartition(p: Partition, data: PartitionData): Promise<boolean> {
+  const log = p.log;
+  if (data.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
+    // Behind the leader's log start: nothing below it exists anymore, start over there.
+    if (data.logStartOffset > log.logEndOffset) await log.truncateFullyAndStartAt(data.logStartOffset);
+    return true;
+  }
+  if (data.errorCode !== ErrorCode.NONE) return false;
+  if (data.divergingEpoch.epoch >= 0 || data.divergingEpoch.endOffset >= 0) {
+    const local = log.endOffsetForEpoch(data.divergingEpoch.epoch);
+    await log.truncateTo(Math.min(data.divergingEpoch.endOffset, local.endOffset));
+    return true;
+  }
+  if (data.records && data.records.length > 0) await log.appendAsFollower(data.records);
+  p.setFollowerHighWatermark(Math.min(data.highWatermark, log.logEndOffset));
+  return true;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The fetch loops of a broker, one per leader, following the partitions it is a follower of. */
+export class ReplicaFetchers {
+  private readonly fetchers = new Map<number, LeaderFetcher>();
+  private readonly leaderOf = new Map<Partition, number>();
+
+  constructor(
+    private readonly transport: FetchTransport,
+    private readonly settings: FetcherSettings,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /** Follow `p` from `leaderId`, or stop following it (leaderId -1, or this broker leads). */
+  follow(p: Partition, leaderId: number): void {
+    const current = this.leaderOf.get(p);
+    if (current === leaderId) return;
+    if (current !== undefined) {
+      this.fetchers.get(current)?.partitions.delete(p);
+      this.leaderOf.delete(p);
+    }
+    if (leaderId < 0 || leaderId === this.settings.nodeId) return;
+    let fetcher = this.fetchers.get(leaderId);
+    if (!fetcher) {
+      fetcher = new LeaderFetcher(leaderId, this.transport, this.settings, this.onError);
+      this.fetchers.set(leaderId, fetcher);
+    }
+    fetcher.partitions.add(p);
+    this.leaderOf.set(p, leaderId);
+    fetcher.start();
+  }
+
+  stop(): void {
+    for (const f of this.fetchers.values()) f.stop();
+    this.fetchers.clear();
+    this.leaderOf.clear();
+  }
+}
