@@ -1,0 +1,136 @@
+// The broker under measurement, in its own process as a user runs it, so the figures include
+// neither tsx's start-up nor the bench's own CPU: by default the package's `kraftling` bin (the
+// bundled CLI), or the tsc output `dist/bin/kraftling.js`. Builds first when an output is missing
+// or older than a source file.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SOURCE_DIRS = ['bin', 'protocol', 'storage', 'src'];
+const TSC_CLI = 'dist/bin/kraftling.js';
+/** Written by `npm run build` when the project bundles its CLI (bin/bundle.mjs). */
+const BUNDLE = 'dist/kraftling.cjs';
+const READY = /kraftling ready bootstrap=(\S+)/;
+const STDERR_KEPT_CHARS = 8_000;
+const STOP_GRACE_MS = 10_000;
+
+/** A way to run the CLI: a script path relative to the repository root. */
+export interface BrokerEntry {
+  label: string;
+  script: string;
+}
+
+/** What `npx kraftling` runs: package.json's bin. */
+export const PACKAGE_BIN: BrokerEntry = (() => {
+  const bin = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> }).bin;
+  const script = typeof bin === 'string' ? bin : bin?.kraftling ?? TSC_CLI;
+  return { label: 'kraftling bin', script: path.normalize(script) };
+})();
+
+export const TSC_OUTPUT: BrokerEntry = { label: 'tsc output', script: TSC_CLI };
+
+export function brokerCommand(entry: BrokerEntry): string {
+  return `node ${entry.script} start --ephemeral --port 0`;
+}
+
+function newestSourceMs(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceMs(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function oldestOutputMs(): number {
+  const outputs = [TSC_CLI, ...(fs.existsSync(path.join(ROOT, 'bin/bundle.mjs')) ? [BUNDLE] : [])];
+  return Math.min(...outputs.map((o) => (fs.existsSync(path.join(ROOT, o)) ? fs.statSync(path.join(ROOT, o)).mtimeMs : 0)));
+}
+
+/** Runs `npm run build` when an output is missing or older than a source file. */
+export function ensureBuild(log: (line: string) => void): void {
+  const builtMs = oldestOutputMs();
+  const sourceMs = Math.max(...SOURCE_DIRS.map((d) => newestSourceMs(path.join(ROOT, d))));
+  if (builtMs >= sourceMs) return;
+  log(builtMs === 0 ? 'dist/ is missing: npm run build' : 'dist/ is older than the sources: npm run build');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status === 0) return;
+  // tsc still emits JavaScript when it finds type errors, so a tree in the middle of an edit can
+  // often be measured; a broker that then fails to start says so in its group's row.
+  if (oldestOutputMs() === 0) throw new Error(`npm run build failed (${result.status ?? result.signal}) and left no CLI to run`);
+  log(`npm run build failed (${result.status ?? result.signal}): measuring the JavaScript it emitted`);
+}
+
+export interface BrokerProcess {
+  pid: number;
+  bootstrap: string;
+  /** startup_ms from the ready line: the broker's own clock, from loading bin/start to serving. */
+  reportedStartupMs: number;
+  /** When the process was spawned, on this process's performance.now() clock. */
+  spawnedAt: number;
+  stop(): Promise<void>;
+}
+
+/** Resident set size or its peak (VmRSS, VmHWM) of a process, in bytes. */
+export function processMemoryBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(match[1]) * 1024;
+}
+
+function stopper(child: ChildProcess, exited: Promise<unknown>): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+}
+
+/** Spawns the compiled broker and resolves once it prints its ready line. */
+export function startBroker(entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000): Promise<BrokerProcess> {
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [entry.script, 'start', '--ephemeral', '--port', '0'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(code ?? signal))));
+  let stderr = '';
+  // The log goes to stderr; it must be drained or the broker blocks once the pipe fills.
+  child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-STDERR_KEPT_CHARS); });
+  let stdout = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`broker not ready in ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const match = READY.exec(stdout);
+      if (!match) return;
+      clearTimeout(timer);
+      const reportedStartupMs = Number(/startup_ms=(\d+)/.exec(stdout)?.[1] ?? NaN);
+      resolve({ pid: child.pid!, bootstrap: match[1]!, reportedStartupMs, spawnedAt, stop: stopper(child, exited) });
+      child.stdout!.removeAllListeners('data');
+      child.stdout!.resume();
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`broker exited (${code}) before it was ready\n${stderr}`));
+    });
+  });
+}
+
+/** Runs `body` against a fresh broker and stops the broker afterwards, whatever happens. */
+export async function withBroker<T>(body: (broker: BrokerProcess) => Promise<T>): Promise<T> {
+  const broker = await startBroker();
+  try {
+    return await body(broker);
+  } finally {
+    await broker.stop();
+  }
+}

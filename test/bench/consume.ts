@@ -1,0 +1,131 @@
+// Consume throughput: fill a topic with the produce generator, then read it back with raw Fetch
+// requests, one in flight per partition (the next offset comes from the previous answer) and all
+// partitions' fetches pipelined on one connection. Reads wrap around to offset 0 until the run time
+// is up, so the figure does not depend on how fast the fill was.
+import { FetchApi, type FetchRequest } from '../../protocol/generated/api/01-fetch.js';
+import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
+import { readResponseFrame } from '../../protocol/registry.js';
+import { BASE_OFFSET, BATCH_LENGTH, LAST_OFFSET_DELTA, LOG_OVERHEAD, RECORD_COUNT, RECORDS } from '../../protocol/records/batch-header.js';
+import { withBroker } from './broker-process.js';
+import { PRODUCE_SHAPE } from './produce.js';
+import { produceFor, produceRequests } from './produce-load.js';
+import { BenchConnection, createTopic, prepareRequest } from './raw-client.js';
+import { mbPerSec, perSec, thousands, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+
+const TOPIC = 'bench-consume';
+const FETCH_VERSION = 12;
+/** A Kafka consumer's default max.partition.fetch.bytes; each request names one partition. */
+const FETCH_MAX_BYTES = 2 ** 20;
+
+interface Cursor {
+  partition: number;
+  offset: number;
+  /** The high watermark, learnt from the first answer. */
+  endOffset: number;
+  wrapped: boolean;
+}
+
+interface ReadTotals {
+  bytes: number;
+  records: number;
+  fetches: number;
+}
+
+function fetchRequest(partition: number, fetchOffset: number): FetchRequest {
+  return {
+    clusterId: null, replicaId: -1, replicaState: { replicaId: -1, replicaEpoch: -1 },
+    maxWaitMs: 0, minBytes: 1, maxBytes: FETCH_MAX_BYTES, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+    topics: [{
+      topic: TOPIC, topicId: ZERO_UUID,
+      partitions: [{
+        partition, currentLeaderEpoch: -1, fetchOffset, lastFetchedEpoch: -1, logStartOffset: -1,
+        partitionMaxBytes: FETCH_MAX_BYTES, replicaDirectoryId: ZERO_UUID,
+      }],
+    }],
+    forgottenTopicsData: [], rackId: '',
+  };
+}
+
+/** Counts the whole batches in a fetched buffer (a trailing partial batch is the client's to drop). */
+function countBatches(records: Buffer, totals: ReadTotals): number {
+  let pos = 0;
+  let nextOffset = -1;
+  while (pos + RECORDS <= records.length) {
+    const size = LOG_OVERHEAD + records.readInt32BE(pos + BATCH_LENGTH);
+    if (pos + size > records.length) break;
+    nextOffset = Number(records.readBigInt64BE(pos + BASE_OFFSET)) + records.readInt32BE(pos + LAST_OFFSET_DELTA) + 1;
+    totals.bytes += size;
+    totals.records += records.readInt32BE(pos + RECORD_COUNT);
+    pos += size;
+  }
+  return nextOffset;
+}
+
+/** Reads every partition from offset 0, wrapping around, until each has been read once and time is up. */
+async function readBack(bootstrap: string, partitions: number, durationMs: number): Promise<ReadTotals & { elapsedMs: number }> {
+  const conn = await BenchConnection.connect(bootstrap);
+  const totals: ReadTotals = { bytes: 0, records: 0, fetches: 0 };
+  const started = performance.now();
+  const deadline = started + durationMs;
+  const cursors: Cursor[] = Array.from({ length: partitions }, (_, partition) => ({ partition, offset: 0, endOffset: Infinity, wrapped: false }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      conn.onFailure(reject);
+      const fetchNext = (cursor: Cursor): void => {
+        if (cursor.wrapped && performance.now() >= deadline) {
+          if (conn.inFlight === 0) resolve();
+          return;
+        }
+        conn.send(prepareRequest(FetchApi, FETCH_VERSION, fetchRequest(cursor.partition, cursor.offset)), (frame) => {
+          const data = readResponseFrame(FetchApi, FETCH_VERSION, frame).body.responses[0]?.partitions[0];
+          totals.fetches++;
+          const next = data && data.errorCode === 0 && data.records ? countBatches(data.records, totals) : -1;
+          if (next < 0) {
+            reject(new Error(`fetch of partition ${cursor.partition} at ${cursor.offset} returned no batch (error ${data?.errorCode})`));
+            return;
+          }
+          cursor.endOffset = data!.highWatermark;
+          cursor.offset = next >= cursor.endOffset ? 0 : next;
+          cursor.wrapped ||= next >= cursor.endOffset;
+          fetchNext(cursor);
+        });
+      };
+      for (const cursor of cursors) fetchNext(cursor);
+    });
+  } finally {
+    conn.close();
+  }
+  return { ...totals, elapsedMs: performance.now() - started };
+}
+
+async function run(settings: BenchSettings): Promise<Figure[]> {
+  const shape = { ...PRODUCE_SHAPE, topic: TOPIC, acks: 1 };
+  const perRound = produceRequests(shape);
+  // Whole rounds, so every partition holds the same number of batches.
+  const rounds = Math.ceil(settings.consumeFillBytes / (perRound.payloadBytesPerRequest * perRound.requests.length));
+  return withBroker(async (broker) => {
+    await createTopic(broker.bootstrap, TOPIC, shape.partitions);
+    settings.log(`consume: filling ${TOPIC} with ${(settings.consumeFillBytes / 1e6).toFixed(0)} MB`);
+    const fill = await produceFor(broker.bootstrap, shape, Infinity, rounds * perRound.requests.length);
+    settings.log('consume: reading back');
+    await readBack(broker.bootstrap, shape.partitions, settings.warmupMs);
+    const read = await readBack(broker.bootstrap, shape.partitions, settings.runMs);
+    const passes = read.bytes / fill.payloadBytes;
+    return [{
+      group: 'consume',
+      name: 'consume (Fetch, data in page cache)',
+      value: `${mbPerSec(read.bytes, read.elapsedMs).toFixed(1)} MB/s, ${thousands(perSec(read.records, read.elapsedMs))} rec/s`,
+      versus: `${thousands(perSec(read.fetches, read.elapsedMs))} fetches/s; `
+        + `${passes.toFixed(1)} passes over ${(fill.payloadBytes / 1e6).toFixed(0)} MB`,
+      generator: `raw client: 1 conn, Fetch v${FETCH_VERSION}, one in flight per partition (${shape.partitions} pipelined), `
+        + `max_bytes ${FETCH_MAX_BYTES / 2 ** 20} MiB, produced by the produce generator`,
+    }];
+  });
+}
+
+export const consumeGroup: FigureGroup = {
+  name: 'consume',
+  description: 'fill a topic, then read it back with pipelined raw Fetch requests',
+  usesBroker: true,
+  run,
+};

@@ -1,0 +1,86 @@
+// Produce latency at a fixed rate: one connection, one Produce request of a single 1 KiB record
+// every millisecond (acks=1), sent on schedule whether or not earlier answers are back (an open
+// loop, so a slow answer cannot hold back the requests behind it). Latency runs from the write of a
+// request to the arrival of its answer.
+import { withBroker } from './broker-process.js';
+import { PRODUCE_VERSION, produceErrors, produceRequests } from './produce-load.js';
+import { BenchConnection, createTopic, type PreparedRequest } from './raw-client.js';
+import { percentile, thousands, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+
+const TOPIC = 'bench-latency';
+const RATE_PER_SEC = 1_000;
+const WARMUP_REQUESTS = 500;
+
+interface Schedule {
+  latenciesMs: number[];
+  errors: number;
+  elapsedMs: number;
+}
+
+/** Sends `total` requests at RATE_PER_SEC, catching up after a late timer, and records each latency. */
+function sendOnSchedule(conn: BenchConnection, request: PreparedRequest, total: number): Promise<Schedule> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const intervalMs = 1000 / RATE_PER_SEC;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    conn.onFailure(reject);
+    const sendOne = (): void => {
+      const sentAt = performance.now();
+      conn.send(request, (frame) => {
+        latenciesMs.push(performance.now() - sentAt);
+        errors += produceErrors(frame);
+        if (latenciesMs.length === total) resolve({ latenciesMs, errors, elapsedMs: performance.now() - started });
+      });
+      sent++;
+    };
+    const tick = (): void => {
+      const due = Math.min(total, Math.floor((performance.now() - started) / intervalMs) + 1);
+      while (sent < due) sendOne();
+      if (sent < total) setTimeout(tick, Math.max(0, started + sent * intervalMs - performance.now()));
+    };
+    tick();
+  });
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(2)} ms`;
+}
+
+async function run(settings: BenchSettings): Promise<Figure[]> {
+  const { requests } = produceRequests({
+    // batchBytes 0: the smallest batch, a single record.
+    topic: TOPIC, partitions: 1, partitionsPerRequest: 1, batchBytes: 0, acks: 1, connections: 1, window: 1,
+  });
+  const total = Math.round((settings.latencyMs / 1000) * RATE_PER_SEC);
+  return withBroker(async (broker) => {
+    await createTopic(broker.bootstrap, TOPIC, 1);
+    const conn = await BenchConnection.connect(broker.bootstrap);
+    try {
+      settings.log(`latency: ${thousands(total)} requests at ${thousands(RATE_PER_SEC)}/s`);
+      await sendOnSchedule(conn, requests[0]!, WARMUP_REQUESTS);
+      const result = await sendOnSchedule(conn, requests[0]!, total);
+      const at = (p: number): number => percentile(result.latenciesMs, p);
+      const rate = result.latenciesMs.length / (result.elapsedMs / 1000);
+      const errors = result.errors > 0 ? `; ${result.errors} errors!` : '';
+      return [{
+        group: 'latency',
+        name: 'produce latency p50 / p99',
+        value: `${ms(at(50))} / ${ms(at(99))}`,
+        versus: `p99.9 ${ms(at(99.9))}, max ${ms(at(100))}; ${thousands(rate)} req/s achieved${errors}`,
+        generator: `raw client: 1 conn, Produce v${PRODUCE_VERSION} of one 1 KiB record, acks=1, `
+          + `${thousands(RATE_PER_SEC)} req/s open loop, ${thousands(total)} requests`,
+      }];
+    } finally {
+      conn.close();
+    }
+  });
+}
+
+export const latencyGroup: FigureGroup = {
+  name: 'latency',
+  description: 'p50/p99 produce latency at a fixed 1,000 requests/s',
+  usesBroker: true,
+  run,
+};

@@ -1,0 +1,129 @@
+// Produce throughput with acks=1 and acks=-1 against the compiled broker, next to the read rate of a
+// bare TCP sink fed the same frames in the same run (the target is a ratio of the two), and of the
+// same sink appending to files, which shows what writing the log alone costs on this machine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runTcpBaseline } from './baseline-tcp.js';
+import { processMemoryBytes, withBroker } from './broker-process.js';
+import { produceFor, produceRequests, type ProduceRequests, type ProduceRun, type ProduceShape } from './produce-load.js';
+import { createTopic } from './raw-client.js';
+import { mbPerSec, median, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+
+const TARGET_FRACTION = 0.6;
+
+/**
+ * One request carries a 64 KiB batch for each of 8 partitions, as librdkafka sends whatever every
+ * partition has ready in one request. The broker pays per request as well as per byte, so smaller
+ * requests (2 x 32 KiB) measured about a third lower here.
+ */
+export const PRODUCE_SHAPE: Omit<ProduceShape, 'topic' | 'acks'> = {
+  partitions: 8,
+  partitionsPerRequest: 8,
+  batchBytes: 64 * 1024,
+  connections: 2,
+  window: 8,
+};
+
+function describeShape(shape: Omit<ProduceShape, 'topic' | 'acks'>, batchBytes: number): string {
+  return `raw client (our codecs): ${shape.connections} conns x ${shape.window} in flight, `
+    + `${shape.partitionsPerRequest} x ${(batchBytes / 1024).toFixed(1)} KiB batches/request, `
+    + `1 KiB records, ${shape.partitions} partitions, pre-encoded`;
+}
+
+function produceFigure(name: string, run: ProduceRun, sinks: { plain: number; file: number }, generator: string): Figure {
+  const mb = mbPerSec(run.payloadBytes, run.elapsedMs);
+  const fraction = mb / sinks.plain;
+  const errors = run.errors > 0 ? `; ${run.errors} partition errors!` : '';
+  return {
+    group: 'produce',
+    name,
+    value: `${mb.toFixed(1)} MB/s, ${thousands(perSec(run.records, run.elapsedMs))} rec/s`,
+    versus: `${(fraction * 100).toFixed(0)}% of TCP sink (target >= ${TARGET_FRACTION * 100}%: ${verdict(fraction >= TARGET_FRACTION)}), `
+      + `${((mb / sinks.file) * 100).toFixed(0)}% of sink + file${errors}`,
+    generator,
+  };
+}
+
+/**
+ * Each timed run stops after this many bytes even with time left. Past roughly a tenth of the
+ * machine's memory in dirty pages the kernel throttles writers to the disk's own rate, and the
+ * figure would measure the disk instead of the broker; every run also gets a fresh broker, whose
+ * ephemeral log (and its dirty pages) is deleted when it stops.
+ */
+const MAX_RUN_BYTES = 1.2e9;
+
+/** Median rate of several sink runs: each is short (it ends at MAX_RUN_BYTES) and the machine noisy. */
+interface SinkFigure {
+  figure: Figure;
+  mbPerSec: number;
+}
+
+async function sinkFigure(name: string, load: ProduceRequests, settings: BenchSettings, fileDir?: string): Promise<SinkFigure> {
+  const rates: number[] = [];
+  for (let i = 0; i < settings.baselineRuns; i++) {
+    const sink = await runTcpBaseline(load.requests, {
+      connections: PRODUCE_SHAPE.connections, windowBytes: PRODUCE_SHAPE.window * load.requests[0]!.bytes,
+      durationMs: settings.runMs, maxBytes: MAX_RUN_BYTES, fileDir,
+    });
+    // The sink counts wire bytes; scaled to RecordBatch bytes so the rates compare like for like.
+    rates.push(mbPerSec(sink.frames * load.payloadBytesPerRequest, sink.elapsedMs));
+  }
+  const rate = median(rates);
+  const how = `same frames and connections, written as fast as a bare node net.Server (own process) reads them; `
+    + `median of ${settings.baselineRuns}`;
+  return {
+    mbPerSec: rate,
+    figure: {
+      group: 'produce', name, value: `${rate.toFixed(1)} MB/s`,
+      versus: fileDir === undefined ? 'the 100% the produce rates are compared with' : 'for reference: the cost of writing the log',
+      generator: fileDir === undefined ? how : `${how}; the server also writeSync-appends to a file`,
+    },
+  };
+}
+
+async function fileSinkFigure(load: ProduceRequests, settings: BenchSettings): Promise<SinkFigure> {
+  const fileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-'));
+  try {
+    return await sinkFigure('TCP sink + file append', load, settings, fileDir);
+  } finally {
+    fs.rmSync(fileDir, { recursive: true, force: true });
+  }
+}
+
+async function run(settings: BenchSettings): Promise<Figure[]> {
+  const load = produceRequests({ ...PRODUCE_SHAPE, topic: 'bench-produce', acks: 1 });
+  const generator = `${describeShape(PRODUCE_SHAPE, load.batchBytes)}; fresh broker, ${settings.warmupMs} ms warm-up, `
+    + `then ${settings.runMs / 1000} s or ${MAX_RUN_BYTES / 1e9} GB`;
+  settings.log('produce: TCP sink baselines');
+  const sink = await sinkFigure('TCP sink read rate (baseline)', load, settings);
+  const fileSink = await fileSinkFigure(load, settings);
+  const figures = [sink.figure, fileSink.figure];
+  const sinks = { plain: sink.mbPerSec, file: fileSink.mbPerSec };
+  const maxRequests = Math.floor(MAX_RUN_BYTES / load.payloadBytesPerRequest);
+  for (const acks of [1, -1]) {
+    settings.log(`produce: acks=${acks}`);
+    await withBroker(async (broker) => {
+      const shape = { ...PRODUCE_SHAPE, topic: 'bench-produce', acks };
+      await createTopic(broker.bootstrap, shape.topic, shape.partitions);
+      await produceFor(broker.bootstrap, shape, settings.warmupMs);
+      const result = await produceFor(broker.bootstrap, shape, settings.runMs, maxRequests);
+      figures.push(produceFigure(`produce acks=${acks}`, result, sinks, generator));
+      figures.push({
+        group: 'produce',
+        name: `broker peak RSS (VmHWM) after acks=${acks}`,
+        value: `${(processMemoryBytes(broker.pid, 'VmHWM') / 2 ** 20).toFixed(0)} MiB`,
+        versus: 'for reference',
+        generator: '/proc/<pid>/status of the broker process',
+      });
+    });
+  }
+  return figures;
+}
+
+export const produceGroup: FigureGroup = {
+  name: 'produce',
+  description: 'TCP sink baseline, then produce throughput with acks=1 and acks=-1',
+  usesBroker: true,
+  run,
+};
