@@ -1,7 +1,6 @@
 // The broker under measurement, in its own process as a user runs it, so the figures include
-// neither tsx's start-up nor the bench's own CPU: by default the package's `kraftling` bin (the
-// bundled CLI), or the tsc output `dist/bin/kraftling.js`. Builds first when an output is missing
-// or older than a source file.
+// neither tsx's start-up nor the bench's own CPU: the package's `kraftling` bin (the bundled CLI).
+// Builds first when an output is missing or older than a source file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,9 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCE_DIRS = ['bin', 'protocol', 'storage', 'src'];
-const TSC_CLI = 'dist/bin/kraftling.js';
-/** Written by `npm run build` when the project bundles its CLI (bin/bundle.mjs). */
-const BUNDLE = 'dist/kraftling.cjs';
+/** Written by `npm run build`: the bundled CLI and the bundled library. */
+const OUTPUTS = ['dist/kraftling.cjs', 'dist/kraftling.mjs'];
 const READY = /kraftling ready bootstrap=(\S+)/;
 const STDERR_KEPT_CHARS = 8_000;
 const STOP_GRACE_MS = 10_000;
@@ -25,11 +23,9 @@ export interface BrokerEntry {
 /** What `npx kraftling` runs: package.json's bin. */
 export const PACKAGE_BIN: BrokerEntry = (() => {
   const bin = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> }).bin;
-  const script = typeof bin === 'string' ? bin : bin?.kraftling ?? TSC_CLI;
+  const script = typeof bin === 'string' ? bin : bin!.kraftling!;
   return { label: 'kraftling bin', script: path.normalize(script) };
 })();
-
-export const TSC_OUTPUT: BrokerEntry = { label: 'tsc output', script: TSC_CLI };
 
 export function brokerCommand(entry: BrokerEntry): string {
   return `node ${entry.script} start --ephemeral --port 0`;
@@ -46,8 +42,7 @@ function newestSourceMs(dir: string): number {
 }
 
 function oldestOutputMs(): number {
-  const outputs = [TSC_CLI, ...(fs.existsSync(path.join(ROOT, 'bin/bundle.mjs')) ? [BUNDLE] : [])];
-  return Math.min(...outputs.map((o) => (fs.existsSync(path.join(ROOT, o)) ? fs.statSync(path.join(ROOT, o)).mtimeMs : 0)));
+  return Math.min(...OUTPUTS.map((o) => (fs.existsSync(path.join(ROOT, o)) ? fs.statSync(path.join(ROOT, o)).mtimeMs : 0)));
 }
 
 /** Runs `npm run build` when an output is missing or older than a source file. */

@@ -1,11 +1,11 @@
-// Start-up and idle memory: spawn the broker, poll it with Metadata requests until one is answered,
-// then read its resident set size while it idles. Both ways to run the CLI are measured: the
-// package's bin (the bundled CLI users get) and the tsc output. Compared with spawning a bare
-// `node -e 0`, which is the floor any Node program pays.
+// Start-up and idle memory: spawn the broker (the package's bin, as `npx kraftling start` runs it),
+// poll it with Metadata requests until one is answered, then read its resident set size while it
+// idles. Compared with spawning a bare `node -e 0`, which is the floor any Node program pays. Also
+// what a test suite pays: importing the library and starting a cluster in its own process.
 import { spawn } from 'node:child_process';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
 import {
-  PACKAGE_BIN, TSC_OUTPUT, brokerCommand, processMemoryBytes, startBroker, type BrokerEntry, type BrokerProcess,
+  PACKAGE_BIN, ROOT, brokerCommand, processMemoryBytes, startBroker, type BrokerEntry, type BrokerProcess,
 } from './broker-process.js';
 import { BenchConnection } from './raw-client.js';
 import { median, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
@@ -95,16 +95,28 @@ function entryFigures(entry: BrokerEntry, samples: StartupSample[], bareMs: numb
   ];
 }
 
+/** In a fresh Node process: import the library, start a one-node cluster; the in-process time. */
+function librarySample(): Promise<number> {
+  const script = "const t=performance.now(); const { Cluster } = await import('./dist/kraftling.mjs'); " +
+    "const c = await Cluster.start({ logLevel: 'silent' }); process.stdout.write(String(performance.now() - t)); await c.stop();";
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  return new Promise((resolve, reject) => child.once('exit', () => (out ? resolve(Number(out)) : reject(new Error('library start failed')))));
+}
+
 async function run(settings: BenchSettings): Promise<Figure[]> {
-  const entries = PACKAGE_BIN.script === TSC_OUTPUT.script ? [PACKAGE_BIN] : [PACKAGE_BIN, TSC_OUTPUT];
+  const entries = [PACKAGE_BIN];
   // One untimed start each: the bundled CLI writes its V8 code cache on its first start after a build.
   for (const entry of entries) await startupSample(entry, 0);
   const samples = entries.map((): StartupSample[] => []);
   const bare: number[] = [];
+  const library: number[] = [];
   // Interleaved, so a noisy moment on the machine hits every series alike.
   for (let i = 0; i < settings.startupRuns; i++) {
     settings.log(`startup: run ${i + 1} of ${settings.startupRuns}`);
     bare.push(await bareNodeMs());
+    library.push(await librarySample());
     for (const [j, entry] of entries.entries()) samples[j]!.push(await startupSample(entry, settings.idleSettleMs));
   }
   const bareMs = median(bare);
@@ -117,12 +129,19 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
       generator: `node -e 0; median of ${settings.startupRuns}`,
     },
     ...entries.flatMap((entry, j) => entryFigures(entry, samples[j]!, bareMs, settings)),
+    {
+      group: 'startup',
+      name: 'library: import + Cluster.start',
+      value: `${median(library).toFixed(0)} ms`,
+      versus: 'what a test suite waits for, after its own Node start',
+      generator: `import('kraftling') then Cluster.start() in a fresh process; median of ${settings.startupRuns}`,
+    },
   ];
 }
 
 export const startupGroup: FigureGroup = {
   name: 'startup',
-  description: 'spawn to first Metadata answer vs bare node, and idle RSS (kraftling bin and tsc output)',
+  description: 'spawn to first Metadata answer vs bare node, idle RSS, and the library\'s start in a test process',
   usesBroker: true,
   run,
 };
