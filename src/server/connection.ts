@@ -45,6 +45,8 @@ export class Connection {
   private readonly slots: Slot[] = [];
   private paused = false;
   private closed = false;
+  /** Responses written in one tick leave in one writev, not one system call each. */
+  private corked = false;
 
   constructor(
     private readonly socket: Socket,
@@ -124,13 +126,15 @@ export class Connection {
 
   private write(response: Response): void {
     if (response === null || this.closed) return;
-    if (response.length === 1) {
-      this.socket.write(response[0]!);
-      return;
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
     }
-    this.socket.cork();
     for (const b of response) this.socket.write(b);
-    this.socket.uncork();
   }
 
   private overloaded(): boolean {
