@@ -1,0 +1,269 @@
+// The state every handler shares (Kafka's QuorumState plus the client's outputs): the role, the
+// log overlay, the high watermark, requests in flight, and what the next Ready hands the driver.
+// Role transitions live here so that each one resets what belongs to the old role.
+import type { QuorumStateData } from '../../protocol/generated/data/quorum-state-data.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import { assert } from './assert.js';
+import { describeBatch, encodeLeaderChangeBatch } from './batches.js';
+import type { RaftConfig } from './config.js';
+import { LeaderProgress } from './leader-progress.js';
+import type { ReplicatedLog, SnapshotId, SnapshotStore } from './log-seams.js';
+import { fetchResponse, type LeaderAndEpoch } from './message-builders.js';
+import type { InboundRequest, OutboundMessage, RaftRequestBody, RaftResponseBody } from './messages.js';
+import { isMajority } from './quorum-math.js';
+import { RaftLog } from './raft-log.js';
+import { RequestTracker } from './request-tracker.js';
+import { hasLeader, quorumStateData, sameQuorumState, type Election, type RoleState } from './roles.js';
+
+export interface RaftCoreOptions {
+  config: RaftConfig;
+  log: ReplicatedLog;
+  snapshots: SnapshotStore;
+  /** The quorum-state file as last written, or undefined on first start. */
+  quorumState: QuorumStateData | undefined;
+  nowMs: number;
+  /** Uniform in [0, 1); the simulator passes a seeded generator. */
+  random: () => number;
+}
+
+/** Bytes of a snapshot being downloaded, to write at `position` of its partial file. */
+export interface SnapshotChunk {
+  snapshotId: SnapshotId;
+  position: number;
+  bytes: Buffer;
+}
+
+/** A fetch the leader holds until there is data, a new high watermark, or its wait ends. */
+export interface ParkedFetch {
+  request: Extract<InboundRequest, { apiKey: 1 }>;
+  replicaId: number;
+  fetchOffset: number;
+  maxBytes: number;
+  deadlineMs: number;
+}
+
+export class RaftCore {
+  readonly config: RaftConfig;
+  readonly log: RaftLog;
+  readonly random: () => number;
+  readonly isVoter: boolean;
+  nowMs: number;
+  state: RoleState;
+  /** Committed offset as this node knows it; never goes back while the process lives. */
+  highWatermark: number;
+  reportedHighWatermark: number;
+  roleChanged = true;
+  readonly requests = new RequestTracker();
+  outbox: OutboundMessage[] = [];
+  snapshotChunks: SnapshotChunk[] = [];
+  parkedFetches: ParkedFetch[] = [];
+  /** The quorum state the driver has (or is about to have) on disk. */
+  persisted: QuorumStateData | undefined;
+
+  constructor(options: RaftCoreOptions) {
+    this.config = options.config;
+    this.log = new RaftLog(options.log, options.snapshots);
+    this.random = options.random;
+    this.nowMs = options.nowMs;
+    this.isVoter = this.config.voterIds.includes(this.config.nodeId);
+    this.persisted = options.quorumState;
+    // A snapshot only ever covers committed records, so its end is a safe starting point.
+    this.highWatermark = options.snapshots.latestSnapshotId()?.endOffset ?? 0;
+    this.reportedHighWatermark = this.highWatermark;
+    this.state = this.restoredState(options.quorumState);
+  }
+
+  get nodeId(): number {
+    return this.config.nodeId;
+  }
+
+  get otherVoters(): number[] {
+    return this.config.voterIds.filter((id) => id !== this.nodeId);
+  }
+
+  currentLeader(): LeaderAndEpoch {
+    return { leaderId: hasLeader(this.state) ? this.state.leaderId : -1, leaderEpoch: this.state.epoch };
+  }
+
+  isVoterId(id: number): boolean {
+    return this.config.voterIds.includes(id);
+  }
+
+  clusterIdMismatch(clusterId: string | null): boolean {
+    return this.config.clusterId !== null && clusterId !== null && clusterId !== this.config.clusterId;
+  }
+
+  randomElectionTimeoutMs(): number {
+    return this.config.electionTimeoutMs + Math.floor(this.random() * this.config.electionTimeoutMs);
+  }
+
+  randomElectionBackoffMs(): number {
+    return Math.floor(this.random() * this.config.electionBackoffMaxMs);
+  }
+
+  raiseHighWatermark(offset: number): void {
+    if (offset > this.highWatermark) this.highWatermark = offset;
+  }
+
+  send(destinationId: number, message: RaftRequestBody): void {
+    const correlationId = this.requests.register(destinationId, message.apiKey, this.nowMs, this.config.requestTimeoutMs);
+    this.outbox.push({ ...message, kind: 'request', destinationId, correlationId } as OutboundMessage);
+  }
+
+  respond(request: InboundRequest, message: RaftResponseBody): void {
+    this.outbox.push({ ...message, kind: 'response', destinationId: request.sourceId, correlationId: request.correlationId } as OutboundMessage);
+  }
+
+  quorumStateChanged(): boolean {
+    return this.persisted === undefined || !sameQuorumState(this.persisted, this.currentQuorumState());
+  }
+
+  /** The quorum state to write, when it differs from what the driver has. */
+  takeQuorumState(): QuorumStateData | undefined {
+    if (!this.quorumStateChanged()) return undefined;
+    this.persisted = this.currentQuorumState();
+    return this.persisted;
+  }
+
+  private currentQuorumState(): QuorumStateData {
+    return quorumStateData(this.state, this.config.clusterId, this.config.voterIds);
+  }
+
+  // ---- transitions (Kafka's QuorumState.transitionTo*) ----
+
+  becomeUnattached(epoch: number, votedId: number, electionDeadlineMs?: number): void {
+    const deadline = this.isVoter ? (electionDeadlineMs ?? this.nowMs + this.randomElectionTimeoutMs()) : Infinity;
+    this.transitionTo({ role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs: deadline });
+  }
+
+  becomeFollower(epoch: number, leaderId: number): void {
+    assert(leaderId !== this.nodeId, 'following ourselves');
+    const votedId = epoch === this.state.epoch ? this.state.votedId : -1;
+    this.transitionTo({
+      role: 'follower',
+      epoch,
+      leaderId,
+      votedId,
+      fetchDeadlineMs: this.nowMs + this.config.fetchTimeoutMs,
+      hasFetchedFromLeader: false,
+      snapshotDownload: undefined,
+    });
+  }
+
+  /** An expired timer: a Pre-Vote round first (KIP-996) unless that is switched off. */
+  startElection(): void {
+    assert(this.isVoter, 'an observer cannot stand for election');
+    if (this.config.preVote) this.becomeProspective();
+    else this.becomeCandidate();
+  }
+
+  becomeProspective(): void {
+    const s = this.state;
+    const leaderId = s.role === 'follower' ? s.leaderId : -1;
+    const election: Election = { granted: new Set([this.nodeId]), rejected: new Set() };
+    const electionDeadlineMs = this.nowMs + this.randomElectionTimeoutMs();
+    this.transitionTo({ role: 'prospective', epoch: s.epoch, leaderId, votedId: s.votedId, election, electionDeadlineMs });
+    if (isMajority(this.config.voterIds, election.granted)) this.becomeCandidate();
+  }
+
+  becomeCandidate(): void {
+    const election: Election = { granted: new Set([this.nodeId]), rejected: new Set() };
+    this.transitionTo({
+      role: 'candidate',
+      epoch: this.state.epoch + 1,
+      leaderId: -1,
+      votedId: this.nodeId,
+      election,
+      electionDeadlineMs: this.nowMs + this.randomElectionTimeoutMs(),
+      backoffUntilMs: undefined,
+    });
+    if (isMajority(this.config.voterIds, election.granted)) this.becomeLeader();
+  }
+
+  becomeLeader(): void {
+    const s = this.state;
+    assert(s.role === 'candidate' && isMajority(this.config.voterIds, s.election.granted), 'leader without a won election');
+    const epochStartOffset = this.log.logEndOffset;
+    const progress = new LeaderProgress(this.nodeId, this.config.voterIds, epochStartOffset, this.config.fetchTimeoutMs, this.nowMs);
+    progress.updateLocalEndOffset(this.log.durableEndOffset);
+    this.transitionTo({ role: 'leader', epoch: s.epoch, leaderId: this.nodeId, votedId: this.nodeId, progress });
+    const granted = [...s.election.granted].sort((a, b) => a - b);
+    const batch = encodeLeaderChangeBatch(this.nodeId, this.config.voterIds, granted, epochStartOffset, s.epoch, this.nowMs);
+    this.log.append(describeBatch(batch));
+  }
+
+  becomeResigned(preferredSuccessors: number[]): void {
+    const s = this.state;
+    this.transitionTo({
+      role: 'resigned',
+      epoch: s.epoch,
+      leaderId: this.nodeId,
+      votedId: s.votedId,
+      electionDeadlineMs: this.nowMs + this.randomElectionTimeoutMs(),
+      unacknowledged: new Set(this.otherVoters),
+      preferredSuccessors,
+    });
+  }
+
+  /**
+   * A peer reported (leaderId, epoch): move to a newer epoch, or follow a leader of our epoch that
+   * we did not know. Returns whether the role changed.
+   */
+  onLeaderHint(leaderId: number, epoch: number): boolean {
+    const s = this.state;
+    if (epoch > s.epoch) {
+      if (leaderId >= 0 && leaderId !== this.nodeId) this.becomeFollower(epoch, leaderId);
+      else this.becomeUnattached(epoch, -1);
+      return true;
+    }
+    if (epoch < s.epoch || leaderId < 0) return false;
+    // A prospective already knows the leader it stopped hearing from; others telling it about
+    // that leader must not pull it back before its pre-vote round ends.
+    if (s.leaderId >= 0) {
+      assert(s.leaderId === leaderId, `leaders ${s.leaderId} and ${leaderId} in epoch ${epoch}`);
+      return false;
+    }
+    if (leaderId === this.nodeId) return false;
+    this.becomeFollower(epoch, leaderId);
+    return true;
+  }
+
+  private transitionTo(next: RoleState): void {
+    const previous = this.state as RoleState | undefined;
+    if (previous !== undefined) assert(next.epoch >= previous.epoch, `epoch ${previous.epoch} -> ${next.epoch}`);
+    this.state = next;
+    this.requests.reset();
+    this.roleChanged = true;
+    if (previous?.role === 'leader') this.releaseParkedFetches();
+  }
+
+  /** Held fetches are answered when the leader steps down, so followers look for the next one. */
+  private releaseParkedFetches(): void {
+    for (const parked of this.parkedFetches) {
+      this.respond(parked.request, {
+        apiKey: 1,
+        body: fetchResponse({ errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, currentLeader: this.currentLeader(), highWatermark: this.highWatermark }),
+      });
+    }
+    this.parkedFetches = [];
+  }
+
+  private restoredState(stored: QuorumStateData | undefined): RoleState {
+    const epoch = Math.max(0, stored?.leaderEpoch ?? 0);
+    const leaderId = stored?.leaderId ?? -1;
+    const votedId = stored?.votedId ?? -1;
+    if (leaderId === this.nodeId) {
+      // A leader that restarts has lost its leader state; it resigns and lets the others elect.
+      assert(this.isVoter, 'a stored leadership of a non-voter');
+      const others = this.otherVoters;
+      const electionDeadlineMs = this.nowMs + this.randomElectionTimeoutMs();
+      return { role: 'resigned', epoch, leaderId, votedId, electionDeadlineMs, unacknowledged: new Set(others), preferredSuccessors: others };
+    }
+    if (leaderId >= 0) {
+      const fetchDeadlineMs = this.nowMs + this.config.fetchTimeoutMs;
+      return { role: 'follower', epoch, leaderId, votedId, fetchDeadlineMs, hasFetchedFromLeader: false, snapshotDownload: undefined };
+    }
+    const electionDeadlineMs = this.isVoter ? this.nowMs + this.randomElectionTimeoutMs() : Infinity;
+    return { role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs };
+  }
+}
