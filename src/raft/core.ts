@@ -252,18 +252,20 @@ export class RaftCore {
     const epoch = Math.max(0, stored?.leaderEpoch ?? 0);
     const leaderId = stored?.leaderId ?? -1;
     const votedId = stored?.votedId ?? -1;
+    // A sole voter has nobody to wait for: it stands for election at once (KafkaRaftClient does too).
+    const firstDeadlineMs = (): number => (this.otherVoters.length === 0 ? this.nowMs : this.nowMs + this.randomElectionTimeoutMs());
     if (leaderId === this.nodeId) {
       // A leader that restarts has lost its leader state; it resigns and lets the others elect.
       assert(this.isVoter, 'a stored leadership of a non-voter');
       const others = this.otherVoters;
-      const electionDeadlineMs = this.nowMs + this.randomElectionTimeoutMs();
+      const electionDeadlineMs = firstDeadlineMs();
       return { role: 'resigned', epoch, leaderId, votedId, electionDeadlineMs, unacknowledged: new Set(others), preferredSuccessors: others };
     }
     if (leaderId >= 0) {
       const fetchDeadlineMs = this.nowMs + this.config.fetchTimeoutMs;
       return { role: 'follower', epoch, leaderId, votedId, fetchDeadlineMs, hasFetchedFromLeader: false, snapshotDownload: undefined };
     }
-    const electionDeadlineMs = this.isVoter ? this.nowMs + this.randomElectionTimeoutMs() : Infinity;
+    const electionDeadlineMs = this.isVoter ? firstDeadlineMs() : Infinity;
     return { role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs };
   }
 }

@@ -110,6 +110,13 @@ describe('elections', () => {
     expect(leader.status.highWatermark).toBe(leader.status.logEndOffset);
   });
 
+  it('lets a sole voter lead at its first tick, without waiting out an election timeout', () => {
+    const node = new TestNode(1, [1], { random: () => 0.99 });
+    node.tick(0);
+    expect(node.status).toMatchObject({ role: 'leader', epoch: 1 });
+    expect(node.status.highWatermark).toBe(node.status.logEndOffset);
+  });
+
   it('makes a leader step down for a Vote of a newer epoch', () => {
     const cluster = new TestCluster(VOTERS, (id) => ({ random: () => (id - 1) / 10 }));
     cluster.advance(1000);
