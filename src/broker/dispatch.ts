@@ -6,7 +6,7 @@ import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js'
 import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { API_VERSIONS_KEY, readRequestFrame, writeResponseFrame } from '../../protocol/registry.js';
-import { NO_RESPONSE, type RequestContext } from './handler.js';
+import { NO_RESPONSE, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 import type { BrokerServices } from './services.js';
 
@@ -24,6 +24,7 @@ export class Dispatcher {
   constructor(
     private readonly services: BrokerServices,
     private readonly log: DispatchLog,
+    private readonly listenerType: ListenerType = 'broker',
   ) {}
 
   /** One request frame (no size prefix) in; the response frame out (null for none). */
@@ -31,7 +32,7 @@ export class Dispatcher {
     const { header, body, def } = readRequestFrame(frame);
     const key = header.requestApiKey;
     const version = header.requestApiVersion;
-    const handler = handlerFor(key);
+    const handler = handlerFor(key, this.listenerType);
     if (!handler || !def) throw new ProtocolError(`unknown API key ${key}`);
     if (version < handler.minVersion || version > handler.maxVersion) {
       if (key === API_VERSIONS_KEY) return this.unsupportedApiVersions(header.correlationId, handler.minVersion, handler.maxVersion);
@@ -39,7 +40,9 @@ export class Dispatcher {
     }
     const req = def.readRequest(body, version);
     const clientHost = `/${conn.remoteAddress.replace(/:\d+$/, '')}`;
-    const ctx: RequestContext = { header, version, listenerName: conn.listenerName, connectionId: conn.id, clientHost, services: this.services };
+    const ctx: RequestContext = {
+      header, version, listenerType: this.listenerType, listenerName: conn.listenerName, connectionId: conn.id, clientHost, services: this.services,
+    };
     let result;
     try {
       result = handler.handle(req, ctx);

@@ -4,9 +4,13 @@ import type { ApiDefinition } from '../../protocol/definition.js';
 import type { RequestHeader } from '../../protocol/generated/header/request-header.js';
 import type { BrokerServices } from './services.js';
 
+/** Which of a node's listeners a request came in on: client traffic, or the controller quorum's. */
+export type ListenerType = 'broker' | 'controller';
+
 export interface RequestContext {
   header: RequestHeader;
   version: number;
+  listenerType: ListenerType;
   /** Listener the request arrived on; Metadata answers with that listener's endpoints. */
   listenerName: string;
   /** Connection id, for per-connection state and log lines. */
@@ -25,6 +29,8 @@ export interface Handler<Req = any, Res = any> {
   api: ApiDefinition<Req, Res>;
   minVersion: number;
   maxVersion: number;
+  /** The listeners that serve this API (default: broker only). */
+  listeners?: readonly ListenerType[];
   /** Order-sensitive work happens before the first await: requests of a connection run in order. */
   handle(req: Req, ctx: RequestContext): HandlerResult<Res>;
 }

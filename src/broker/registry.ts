@@ -1,6 +1,6 @@
 // Every API this broker answers, and the ApiVersions list derived from it.
 import type { ApiVersion } from '../../protocol/generated/api/18-api-versions.js';
-import type { Handler } from './handler.js';
+import type { Handler, ListenerType } from './handler.js';
 import { produceHandler } from './handlers/00-produce.js';
 import { fetchHandler } from './handlers/01-fetch.js';
 import { listOffsetsHandler } from './handlers/02-list-offsets.js';
@@ -27,6 +27,16 @@ import { describeConfigsHandler } from './handlers/32-describe-configs.js';
 import { alterConfigsHandler } from './handlers/33-alter-configs.js';
 import { incrementalAlterConfigsHandler } from './handlers/44-incremental-alter-configs.js';
 import { describeClusterHandler } from './handlers/60-describe-cluster.js';
+import { quorumFetchHandler } from './handlers/01-fetch-quorum.js';
+import { voteHandler } from './handlers/52-vote.js';
+import { beginQuorumEpochHandler } from './handlers/53-begin-quorum-epoch.js';
+import { endQuorumEpochHandler } from './handlers/54-end-quorum-epoch.js';
+import { describeQuorumHandler } from './handlers/55-describe-quorum.js';
+import { alterPartitionHandler } from './handlers/56-alter-partition.js';
+import { fetchSnapshotHandler } from './handlers/59-fetch-snapshot.js';
+import { brokerRegistrationHandler } from './handlers/62-broker-registration.js';
+import { brokerHeartbeatHandler } from './handlers/63-broker-heartbeat.js';
+import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,
@@ -55,16 +65,30 @@ const HANDLERS: readonly Handler[] = [
   listGroupsHandler,
   deleteGroupsHandler,
   offsetDeleteHandler,
+  quorumFetchHandler,
+  voteHandler,
+  beginQuorumEpochHandler,
+  endQuorumEpochHandler,
+  describeQuorumHandler,
+  alterPartitionHandler,
+  fetchSnapshotHandler,
+  brokerRegistrationHandler,
+  brokerHeartbeatHandler,
+  allocateProducerIdsHandler,
 ];
 
-const byKey: (Handler | undefined)[] = [];
-for (const h of HANDLERS) byKey[h.api.key] = h;
-
-export function handlerFor(apiKey: number): Handler | undefined {
-  return byKey[apiKey];
+const byListener: Record<ListenerType, (Handler | undefined)[]> = { broker: [], controller: [] };
+for (const h of HANDLERS) {
+  for (const listener of h.listeners ?? ['broker']) {
+    if (byListener[listener][h.api.key]) throw new Error(`two handlers for API ${h.api.key} on the ${listener} listener`);
+    byListener[listener][h.api.key] = h;
+  }
 }
 
-export function supportedApis(): ApiVersion[] {
-  return HANDLERS.map((h) => ({ apiKey: h.api.key, minVersion: h.minVersion, maxVersion: h.maxVersion }))
-    .sort((a, b) => a.apiKey - b.apiKey);
+export function handlerFor(apiKey: number, listener: ListenerType = 'broker'): Handler | undefined {
+  return byListener[listener][apiKey];
+}
+
+export function supportedApis(listener: ListenerType = 'broker'): ApiVersion[] {
+  return byListener[listener].flatMap((h) => (h ? [{ apiKey: h.api.key, minVersion: h.minVersion, maxVersion: h.maxVersion }] : []));
 }

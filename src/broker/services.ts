@@ -2,6 +2,8 @@
 // files, so they can run over in-memory bytes in tests.
 import type { ApiDefinition } from '../../protocol/definition.js';
 import type { ApiVersion } from '../../protocol/generated/api/18-api-versions.js';
+import type { DescribeQuorumResponse } from '../../protocol/generated/api/55-describe-quorum.js';
+import type { ListenerType } from './handler.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
@@ -14,6 +16,16 @@ export interface ControllerChannel {
    * rejects only on an internal failure. NOT_CONTROLLER-style errors come back inside the response.
    */
   call<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req): Promise<Res>;
+  /** The same on the controller listener: served by this node's controller, or NOT_CONTROLLER. */
+  callLocal<Req, Res>(api: ApiDefinition<Req, Res>, req: Req): Promise<Res>;
+}
+
+/** The metadata quorum as the Raft APIs see it. */
+export interface QuorumAccess {
+  /** A Raft request from another voter (Vote, BeginQuorumEpoch, EndQuorumEpoch, Fetch, FetchSnapshot). */
+  handleRequest(apiKey: number, body: unknown): Promise<unknown>;
+  /** DescribeQuorum's answer, from the leader (asked over the network when it is another node). */
+  describe(): Promise<DescribeQuorumResponse>;
 }
 
 export interface BrokerServices {
@@ -26,8 +38,9 @@ export interface BrokerServices {
   /** Id of the active controller, or -1 while none is known. */
   controllerId(): number;
   readonly controller: ControllerChannel;
-  /** The APIs and versions this broker serves (ApiVersions answers with these). */
-  supportedApis(): ApiVersion[];
+  readonly quorum: QuorumAccess;
+  /** The APIs and versions a listener serves (ApiVersions answers with these). */
+  supportedApis(listenerType: ListenerType): ApiVersion[];
   readonly replicas: ReplicaManager;
   /** A producer id no other producer has: from this broker's block, reserving a new one when used up. */
   nextProducerId(): Promise<number>;

@@ -12,6 +12,11 @@ import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
 import { brokerHeartbeat, fenceBroker, registerBroker } from './brokers.js';
 import type { ControllerEnv, ControllerResult } from './env.js';
+import { CONTROLLER_OPERATIONS } from './operations.js';
+
+const BROKER_REGISTRATION = 62;
+const BROKER_HEARTBEAT = 63;
+const ALLOCATE_PRODUCER_IDS = 67;
 
 /** Producer ids are handed to brokers in blocks of this size, as in Kafka. */
 export const PRODUCER_ID_BLOCK_SIZE = 1000;
@@ -80,6 +85,23 @@ export class QuorumController {
     const result = op(this.env, this.latest);
     this.propose(result.records);
     return result;
+  }
+
+  /** Serves any controller API by key: admin operations and the broker lifecycle. */
+  handle(apiKey: number, req: unknown, nowMs: number): ControllerResult<unknown> {
+    switch (apiKey) {
+      case BROKER_REGISTRATION:
+        return this.registerBroker(req as BrokerRegistrationRequest, nowMs);
+      case BROKER_HEARTBEAT:
+        return this.brokerHeartbeat(req as BrokerHeartbeatRequest, nowMs);
+      case ALLOCATE_PRODUCER_IDS:
+        return this.allocateProducerIds(req as AllocateProducerIdsRequest);
+      default: {
+        const op = CONTROLLER_OPERATIONS.get(apiKey);
+        if (!op) throw new Error(`API ${apiKey} is not a controller operation`);
+        return this.write((env, image) => op(env, image, req));
+      }
+    }
   }
 
   /** Records that bootstrap an empty log: the metadata.version feature level. */

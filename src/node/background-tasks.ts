@@ -3,7 +3,8 @@
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { QuorumController } from '../controller/quorum-controller.js';
-import type { LocalControllerChannel } from './controller-channel.js';
+import type { ReplicaManager } from '../replication/replica-manager.js';
+import type { ControllerClient } from './controller-client.js';
 import type { Logger } from './logger.js';
 import { storageEventLogger } from './node-storage.js';
 
@@ -14,7 +15,8 @@ export interface BackgroundTaskOptions {
   config: ServerConfig;
   logDir: LogDir;
   controller: QuorumController;
-  channel: LocalControllerChannel;
+  channel: ControllerClient;
+  replicas: ReplicaManager;
   nowMs: () => number;
   log: Logger;
 }
@@ -32,6 +34,8 @@ export class BackgroundTasks {
     });
     this.every(FLUSH_CHECK_INTERVAL_MS, () => logDir.flushDue());
     this.every(CHECKPOINT_INTERVAL_MS, () => logDir.checkpoint());
+    // ISR shrinks: followers silent or behind for replica.lag.time.max.ms leave it.
+    this.every(Math.max(50, Math.floor(config.int('replica.lag.time.max.ms') / 4)), async () => this.o.replicas.checkIsr());
     this.every(Math.max(50, Math.floor(config.int('broker.session.timeout.ms') / 4)), () =>
       this.o.channel.commit(this.o.controller.tick(this.o.nowMs())));
   }

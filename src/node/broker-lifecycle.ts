@@ -2,13 +2,12 @@
 // broker.heartbeat.interval.ms with the metadata offset applied so far (which unfences the broker
 // once it has caught up), and on a graceful stop ask for a controlled shutdown so leadership moves
 // away before the node goes.
-import type { BrokerHeartbeatRequest, BrokerHeartbeatResponse } from '../../protocol/generated/api/63-broker-heartbeat.js';
-import type { BrokerRegistrationRequest } from '../../protocol/generated/api/62-broker-registration.js';
+import { BrokerHeartbeatApi, type BrokerHeartbeatRequest, type BrokerHeartbeatResponse } from '../../protocol/generated/api/63-broker-heartbeat.js';
+import { BrokerRegistrationApi, type BrokerRegistrationRequest } from '../../protocol/generated/api/62-broker-registration.js';
 import { ErrorCode, errorName } from '../../protocol/errors.js';
 import { SUPPORTED_FEATURES } from '../broker/features.js';
 import type { ServerConfig } from '../config/server-config.js';
-import type { QuorumController } from '../controller/quorum-controller.js';
-import type { LocalControllerChannel } from './controller-channel.js';
+import type { ControllerClient } from './controller-client.js';
 import type { Logger } from './logger.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
 
@@ -19,8 +18,7 @@ export interface BrokerLifecycleOptions {
   clusterId: string;
   incarnationId: string;
   config: ServerConfig;
-  controller: QuorumController;
-  channel: LocalControllerChannel;
+  controller: ControllerClient;
   publisher: MetadataPublisher;
   addresses: { name: string; host: string; port: number }[];
   nowMs: () => number;
@@ -42,12 +40,18 @@ export class BrokerLifecycle {
       features: SUPPORTED_FEATURES.map((f) => ({ name: f.name, minSupportedVersion: f.minVersion, maxSupportedVersion: f.maxVersion })),
       rack: this.o.config.get('broker.rack'), isMigratingZkBroker: false, logDirs: [], previousBrokerEpoch: -1,
     };
-    const result = this.o.controller.registerBroker(req, this.o.nowMs());
-    if (result.response.errorCode !== ErrorCode.NONE) {
-      throw new Error(`broker registration failed: ${errorName(result.response.errorCode)}`);
+    // A previous incarnation's session may still look alive to the controller: retry until it lapses.
+    for (;;) {
+      const res = await this.o.controller.call(BrokerRegistrationApi, 4, req);
+      if (res.errorCode === ErrorCode.NONE) {
+        this.brokerEpoch = res.brokerEpoch;
+        break;
+      }
+      if (res.errorCode !== ErrorCode.DUPLICATE_BROKER_REGISTRATION && res.errorCode !== ErrorCode.NOT_CONTROLLER) {
+        throw new Error(`broker registration failed: ${errorName(res.errorCode)}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
     }
-    await this.o.channel.commit(result.records);
-    this.brokerEpoch = result.response.brokerEpoch;
     for (;;) {
       const hb = await this.heartbeat(false);
       if (hb.errorCode === ErrorCode.NONE && !hb.isFenced) break;
@@ -59,6 +63,10 @@ export class BrokerLifecycle {
       this.heartbeat(false).catch((err) => this.o.log.warn({ err }, 'broker heartbeat failed'));
     }, interval);
     this.timer.unref();
+  }
+
+  get epoch(): number {
+    return this.brokerEpoch;
   }
 
   /** Controlled shutdown: leadership moves to other ISR members and the broker is fenced. */
@@ -84,9 +92,7 @@ export class BrokerLifecycle {
         brokerId: this.o.nodeId, brokerEpoch: this.brokerEpoch, currentMetadataOffset: this.o.publisher.image.offset,
         wantFence: false, wantShutDown, offlineLogDirs: [],
       };
-      const result = this.o.controller.brokerHeartbeat(req, this.o.nowMs());
-      await this.o.channel.commit(result.records);
-      return result.response;
+      return await this.o.controller.call(BrokerHeartbeatApi, 1, req);
     } finally {
       this.inFlight = false;
     }

@@ -5,6 +5,7 @@
 // to be applied, which is how a write answers only once its effect is visible.
 import { MetadataDelta } from '../metadata/delta.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
+import type { AnyMetadataRecord } from '../metadata/records.js';
 import type { CommittedBatch } from './metadata-quorum.js';
 
 export type ImageListener = (image: MetadataImage, previous: MetadataImage) => void | Promise<void>;
@@ -44,6 +45,14 @@ export class MetadataPublisher {
     for (const r of batch.records) this.delta.apply(r);
     this.deltaEnd = { offset: batch.lastOffset, epoch: batch.epoch };
     if (!deferPublish) this.flush();
+  }
+
+  /** Replaces the state wholesale with a snapshot's records (whose last offset is `offset`). */
+  reset(records: readonly AnyMetadataRecord[], offset: number, epoch: number): void {
+    this.delta = new MetadataDelta(EMPTY_IMAGE);
+    for (const r of records) this.delta.apply(r);
+    this.deltaEnd = { offset, epoch };
+    this.flush();
   }
 
   flush(): void {

@@ -25,7 +25,9 @@ export class NotLeaderError extends Error {
 }
 
 export interface QuorumListener {
-  /** Committed batches in log order, starting from the beginning of the log on start. */
+  /** The state replaced wholesale by a snapshot (at start, or a lagging follower's download). */
+  onSnapshot(records: AnyMetadataRecord[], endOffset: number, epoch: number): void;
+  /** Committed batches in log order (after the snapshot, if one was loaded). */
   onCommit(batch: CommittedBatch): void;
   /** Leadership changed; `isLocal` when this node now leads (and may propose). */
   onLeaderChange(state: LeaderState, isLocal: boolean): void;

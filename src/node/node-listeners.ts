@@ -1,5 +1,6 @@
-// The node's TCP listeners: one per broker listener in `listeners` (the controller listener joins
-// with the Raft quorum), all feeding the same request dispatcher.
+// The node's TCP listeners: one per entry of `listeners`. Those named in controller.listener.names
+// carry the quorum's traffic (Raft, broker registration, forwarded admin requests) and serve the
+// controller APIs; the others serve clients and follower brokers.
 import { Dispatcher } from '../broker/dispatch.js';
 import type { BrokerServices } from '../broker/services.js';
 import type { Endpoint, ServerConfig } from '../config/server-config.js';
@@ -10,7 +11,7 @@ import type { Logger } from './logger.js';
 const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export class NodeListeners {
-  private readonly listeners: { endpoint: Endpoint; listener: Listener }[] = [];
+  private readonly listeners: { endpoint: Endpoint; listener: Listener; controller: boolean }[] = [];
 
   constructor(
     private readonly config: ServerConfig,
@@ -19,7 +20,10 @@ export class NodeListeners {
   ) {}
 
   async start(): Promise<void> {
-    const dispatcher = new Dispatcher(this.services, this.log);
+    const dispatchers = {
+      broker: new Dispatcher(this.services, this.log, 'broker'),
+      controller: new Dispatcher(this.services, this.log, 'controller'),
+    };
     const controllerNames = new Set(this.config.controllerListenerNames);
     const limits = {
       maxFrameBytes: this.config.int('socket.request.max.bytes'),
@@ -27,21 +31,23 @@ export class NodeListeners {
       maxInFlight: this.config.int('queued.max.requests'),
       maxQueuedBytes: MAX_QUEUED_RESPONSE_BYTES,
     };
-    for (const endpoint of this.config.listeners.filter((l) => !controllerNames.has(l.name))) {
+    for (const endpoint of this.config.listeners) {
+      const controller = controllerNames.has(endpoint.name);
+      const dispatcher = controller ? dispatchers.controller : dispatchers.broker;
       const listener = new Listener({
         name: endpoint.name, host: endpoint.host || '0.0.0.0', port: endpoint.port, limits,
         handler: { handle: (frame, conn) => dispatcher.handle(frame, conn) },
         log: this.log.child({ listener: endpoint.name }),
       });
       await listener.listen();
-      this.listeners.push({ endpoint, listener });
+      this.listeners.push({ endpoint, listener, controller });
     }
   }
 
   /** Advertised broker addresses, with ports that were 0 replaced by the bound ones. */
   brokerAddresses(): { name: string; host: string; port: number }[] {
     const advertised = this.config.advertisedListeners;
-    return this.listeners.map(({ endpoint, listener }) => {
+    return this.listeners.filter((l) => !l.controller).map(({ endpoint, listener }) => {
       const ad = advertised.find((a) => a.name === endpoint.name) ?? endpoint;
       const host = ad.host === '' || ad.host === '0.0.0.0' ? 'localhost' : ad.host;
       return { name: endpoint.name, host, port: ad.port === 0 || ad === endpoint ? listener.port : ad.port };

@@ -1,16 +1,20 @@
 // BrokerServices for one node: what its handlers see of it.
 import type { ApiVersion } from '../../protocol/generated/api/18-api-versions.js';
-import type { BrokerServices, ControllerChannel } from '../broker/services.js';
+import { DescribeQuorumApi, type DescribeQuorumResponse } from '../../protocol/generated/api/55-describe-quorum.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import type { ListenerType } from '../broker/handler.js';
+import type { BrokerServices, QuorumAccess } from '../broker/services.js';
 import { supportedApis } from '../broker/registry.js';
-import type { ServerConfig } from '../config/server-config.js';
-import type { QuorumController } from '../controller/quorum-controller.js';
-import type { MetadataImage } from '../metadata/image.js';
-import type { ReplicaManager } from '../replication/replica-manager.js';
-import type { LocalControllerChannel } from './controller-channel.js';
-import type { MetadataPublisher } from './metadata-publisher.js';
-import type { MetadataQuorum } from './metadata-quorum.js';
-import { ProducerIdBlocks } from './producer-id-blocks.js';
+import type { ServerConfig, Voter } from '../config/server-config.js';
 import type { GroupCoordinatorAccess } from '../coordinator/access.js';
+import type { MetadataImage } from '../metadata/image.js';
+import { METADATA_TOPIC } from '../raft/index.js';
+import type { ReplicaManager } from '../replication/replica-manager.js';
+import type { ControllerClient } from './controller-client.js';
+import type { MetadataPublisher } from './metadata-publisher.js';
+import type { PeerClient } from './peer-client.js';
+import { ProducerIdBlocks } from './producer-id-blocks.js';
+import type { RaftQuorum } from './raft-quorum.js';
 
 export interface NodeServicesOptions {
   nodeId: number;
@@ -18,9 +22,10 @@ export interface NodeServicesOptions {
   config: ServerConfig;
   nowMs: () => number;
   publisher: MetadataPublisher;
-  quorum: MetadataQuorum;
-  channel: LocalControllerChannel;
-  controller: QuorumController;
+  quorum: RaftQuorum;
+  voters: readonly Voter[];
+  peers: PeerClient;
+  controller: ControllerClient;
   replicas: ReplicaManager;
   groups: GroupCoordinatorAccess;
 }
@@ -29,20 +34,25 @@ export class NodeServices implements BrokerServices {
   readonly nodeId: number;
   readonly clusterId: string;
   readonly config: ServerConfig;
-  readonly controller: ControllerChannel;
+  readonly controller: ControllerClient;
   readonly replicas: ReplicaManager;
   readonly groups: GroupCoordinatorAccess;
-  private readonly apis: ApiVersion[] = supportedApis();
+  readonly quorum: QuorumAccess;
+  private readonly apis: Record<ListenerType, ApiVersion[]> = { broker: supportedApis('broker'), controller: supportedApis('controller') };
   private readonly producerIds: ProducerIdBlocks;
 
   constructor(private readonly o: NodeServicesOptions) {
     this.nodeId = o.nodeId;
     this.clusterId = o.clusterId;
     this.config = o.config;
-    this.controller = o.channel;
+    this.controller = o.controller;
     this.replicas = o.replicas;
     this.groups = o.groups;
-    this.producerIds = new ProducerIdBlocks(o.nodeId, o.controller, o.channel, () => o.publisher.image);
+    this.producerIds = new ProducerIdBlocks(o.nodeId, o.controller, () => o.publisher.image);
+    this.quorum = {
+      handleRequest: (apiKey, body) => o.quorum.handleRequest({ apiKey, body } as never),
+      describe: () => this.describeQuorum(),
+    };
   }
 
   nowMs(): number {
@@ -57,11 +67,31 @@ export class NodeServices implements BrokerServices {
     return this.o.quorum.leader().leaderId;
   }
 
-  supportedApis(): ApiVersion[] {
-    return this.apis;
+  supportedApis(listenerType: ListenerType): ApiVersion[] {
+    return this.apis[listenerType];
   }
 
   nextProducerId(): Promise<number> {
     return this.producerIds.next();
+  }
+
+  /** The leader answers DescribeQuorum; any other node asks the leader, over its controller listener. */
+  private async describeQuorum(): Promise<DescribeQuorumResponse> {
+    const partition = this.o.quorum.describeQuorum();
+    const leader = this.o.voters.find((v) => v.id === partition.leaderId);
+    if (partition.errorCode === ErrorCode.NOT_LEADER_OR_FOLLOWER && leader && leader.id !== this.nodeId) {
+      try {
+        return await this.o.peers.request(leader, DescribeQuorumApi, 2, {
+          topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
+        }, this.config.int('controller.quorum.request.timeout.ms'));
+      } catch {
+        // Answer with what this node knows: the leader, without the voters' progress.
+      }
+    }
+    return {
+      errorCode: ErrorCode.NONE, errorMessage: null,
+      topics: [{ topicName: METADATA_TOPIC, partitions: [partition] }],
+      nodes: this.o.voters.map((v) => ({ nodeId: v.id, listeners: [{ name: this.config.controllerListenerNames[0] ?? 'CONTROLLER', host: v.host, port: v.port }] })),
+    };
   }
 }

@@ -1,27 +1,34 @@
 // One kraftling node: a broker and a controller in one (KRaft combined mode). Wires storage, the
-// metadata quorum, the image publisher, the controller, the replicas and the listeners, and owns
-// their lifecycle: start, graceful stop, and kill (a crash without any cleanup, for fault tests).
+// Raft quorum of __cluster_metadata, the image publisher, the controller, the replicas, the group
+// coordinator and the listeners, and owns their lifecycle: start, graceful stop, and kill (a crash
+// without any cleanup, for fault tests).
 import { randomUUID } from 'node:crypto';
+import { AlterPartitionApi } from '../../protocol/generated/api/56-alter-partition.js';
 import { LogDir } from '../../storage/log-dir.js';
-import { METADATA_VERSION } from '../broker/features.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import type { FileSystem } from '../../storage/file-system.js';
+import { METADATA_VERSION } from '../broker/features.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { QuorumController } from '../controller/quorum-controller.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
+import { ReplicaFetchers } from '../replication/replica-fetcher.js';
 import { ReplicaManager } from '../replication/replica-manager.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
-import { LocalControllerChannel } from './controller-channel.js';
+import { ControllerClient } from './controller-client.js';
+import { GroupRuntime } from './group-runtime.js';
 import type { Logger } from './logger.js';
 import { ensureFormatted } from './meta-properties.js';
 import { MetadataPublisher } from './metadata-publisher.js';
-import type { MetadataQuorum } from './metadata-quorum.js';
 import { defaultLogConfig, metadataLogConfig, storageEventLogger } from './node-storage.js';
 import { NodeListeners } from './node-listeners.js';
 import { NodeServices } from './node-services.js';
-import { SingleVoterQuorum } from './single-voter-quorum.js';
-import { GroupRuntime } from './group-runtime.js';
+import { PeerClient } from './peer-client.js';
+import { raftConfigFor, resolveVoters } from './quorum-config.js';
+import { RaftQuorum } from './raft-quorum.js';
+import { PeerRaftTransport } from './raft-transport.js';
+import { PeerFetchTransport } from './replica-transport.js';
+import { SnapshotPolicy } from './snapshot-policy.js';
 
 export interface NodeOptions {
   config: ServerConfig;
@@ -40,12 +47,14 @@ export class KraftlingNode {
   private readonly fs: FileSystem;
   private readonly log: Logger;
   private readonly nowMs: () => number;
+  private readonly peers: PeerClient;
   private logDir: LogDir | undefined;
-  private quorum: MetadataQuorum | undefined;
+  private quorum: RaftQuorum | undefined;
   private listeners: NodeListeners | undefined;
   private lifecycle: BrokerLifecycle | undefined;
   private tasks: BackgroundTasks | undefined;
   private replicas: ReplicaManager | undefined;
+  private fetchers: ReplicaFetchers | undefined;
   private groups: GroupRuntime | undefined;
   private state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
 
@@ -54,6 +63,7 @@ export class KraftlingNode {
     this.fs = options.fs ?? new NodeFileSystem();
     this.log = options.logger.child({ node: this.nodeId });
     this.nowMs = options.nowMs ?? Date.now;
+    this.peers = new PeerClient(`kraftling-node-${this.nodeId}`);
   }
 
   get config(): ServerConfig {
@@ -65,54 +75,83 @@ export class KraftlingNode {
     return this.listeners?.brokerAddresses() ?? [];
   }
 
+  /** The metadata quorum as this node sees it (role, epoch, leader, offsets). */
+  get quorumStatus() {
+    return this.quorum?.status;
+  }
+
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`node ${this.nodeId} was already started`);
     this.state = 'starting';
     const { config } = this.options;
-    const dirs = [...new Set([config.logDir, config.metadataLogDir])];
-    this.clusterId = await ensureFormatted(this.fs, dirs, this.nodeId,
+    const voters = resolveVoters(config);
+    this.clusterId = await ensureFormatted(this.fs, [...new Set([config.logDir, config.metadataLogDir])], this.nodeId,
       { clusterId: this.options.clusterId, autoFormat: this.options.autoFormat ?? true });
+    const logDir = await this.openLogDir();
     const publisher = new MetadataPublisher((err) => this.log.error({ err }, 'applying metadata failed'));
-    const replicas = new ReplicaManager({ nodeId: this.nodeId, logDir: await this.openLogDir(), config, nowMs: this.nowMs });
-    this.replicas = replicas;
     const controller = new QuorumController({ config, random: Math.random }, this.clusterId);
-    publisher.subscribe((image) => controller.committedTo(image));
-    publisher.subscribe((image, previous) => replicas.applyImage(image, previous));
+    const metadataLog = await logDir.getOrCreate(CLUSTER_METADATA_TOPIC, 0);
+    metadataLog.config = metadataLogConfig(config);
+    const quorum = new RaftQuorum({
+      config: raftConfigFor(config, voters, this.clusterId), fs: this.fs, log: metadataLog, dir: metadataLog.dir,
+      transport: new PeerRaftTransport(this.peers, voters, config.int('controller.quorum.request.timeout.ms') + 1_000),
+      nowMs: this.nowMs, random: Math.random, logger: this.log,
+    });
+    this.quorum = quorum;
+    const client = new ControllerClient({ nodeId: this.nodeId, controller, quorum, publisher, peers: this.peers, voters, nowMs: this.nowMs, timeoutMs: 30_000 });
+    this.fetchers = new ReplicaFetchers(
+      new PeerFetchTransport(this.peers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
+      { nodeId: this.nodeId, maxWaitMs: config.int('replica.fetch.wait.max.ms'), maxBytesPerPartition: config.int('replica.fetch.max.bytes'), backoffMs: 100 },
+      (err) => this.log.debug({ err }, 'replica fetch failed'),
+    );
+    const replicas = new ReplicaManager({
+      nodeId: this.nodeId, logDir, config, nowMs: this.nowMs, fetchers: this.fetchers,
+      alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1,
+    });
+    this.replicas = replicas;
     const groups = new GroupRuntime({ nodeId: this.nodeId, config, replicas, nowMs: this.nowMs, log: this.log });
     this.groups = groups;
+    const snapshots = new SnapshotPolicy(config, quorum, this.nowMs, this.log);
+    publisher.subscribe((image) => controller.committedTo(image));
+    publisher.subscribe((image, previous) => replicas.applyImage(image, previous));
     publisher.subscribe((image) => groups.applyImage(image));
+    publisher.subscribe((image) => snapshots.onImage(image));
 
-    const metadataLog = await this.logDir!.getOrCreate(CLUSTER_METADATA_TOPIC, 0);
-    metadataLog.config = metadataLogConfig(config);
-    const quorum = new SingleVoterQuorum(this.nodeId, metadataLog, this.nowMs);
-    this.quorum = quorum;
-    const channel = new LocalControllerChannel(quorum, controller, publisher);
-    let replaying = true;
-    await quorum.start({
-      onCommit: (batch) => publisher.apply(batch, replaying),
-      onLeaderChange: (_state, isLocal) => {
-        publisher.flush();
-        if (isLocal) controller.activate(publisher.built, this.nowMs());
-        else controller.deactivate();
-      },
+    const services = new NodeServices({
+      nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, voters,
+      peers: this.peers, controller: client, replicas, groups: groups.access,
     });
-    replaying = false;
-    publisher.flush();
-    await publisher.settled();
-
-    const services = new NodeServices({ nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, channel, controller, replicas, groups: groups.access });
     this.listeners = new NodeListeners(config, services, this.log);
     await this.listeners.start();
+    await quorum.start({
+      onSnapshot: (records, endOffset, epoch) => publisher.reset(records, endOffset - 1, epoch),
+      onCommit: (batch) => publisher.apply(batch),
+      onLeaderChange: (leader, isLocal) => {
+        if (!isLocal) {
+          controller.deactivate();
+          return;
+        }
+        controller.activate(publisher.built, this.nowMs());
+        this.log.info({ epoch: leader.epoch }, 'this node is now the active controller');
+        client.commit(controller.bootstrapRecords(METADATA_VERSION)).catch((err) => this.log.warn({ err }, 'bootstrap records failed'));
+      },
+    });
     this.lifecycle = new BrokerLifecycle({
-      nodeId: this.nodeId, clusterId: this.clusterId, incarnationId: randomUUID(), config, controller, channel, publisher,
+      nodeId: this.nodeId, clusterId: this.clusterId, incarnationId: randomUUID(), config, controller: client, publisher,
       addresses: this.listeners.brokerAddresses(), nowMs: this.nowMs, log: this.log,
     });
-    await channel.commit(controller.bootstrapRecords(METADATA_VERSION));
     await this.lifecycle.register();
-    this.tasks = new BackgroundTasks({ config, logDir: this.logDir!, controller, channel, nowMs: this.nowMs, log: this.log });
+    this.tasks = new BackgroundTasks({ config, logDir, controller, channel: client, replicas, nowMs: this.nowMs, log: this.log });
     this.tasks.start();
     this.state = 'running';
     this.log.info({ clusterId: this.clusterId, listeners: this.brokerAddresses }, 'node started');
+  }
+
+  /** The listener follower brokers fetch on: inter.broker.listener.name, else the first broker listener. */
+  private interBrokerListener(): string {
+    const { config } = this.options;
+    const controllerNames = new Set(config.controllerListenerNames);
+    return config.get('inter.broker.listener.name') ?? config.listeners.find((l) => !controllerNames.has(l.name))?.name ?? 'PLAINTEXT';
   }
 
   private async openLogDir(): Promise<LogDir> {
@@ -128,28 +167,34 @@ export class KraftlingNode {
     return logDir;
   }
 
-  /** Graceful stop: stop accepting, finish in-flight requests, controlled shutdown, flush, close. */
+  /** Graceful stop: controlled shutdown, stop accepting, finish in-flight requests, flush, close. */
   async stop(): Promise<void> {
     if (this.state !== 'running' && this.state !== 'starting') return;
     this.state = 'stopping';
     this.tasks?.stop();
-    await this.listeners?.close(5_000);
     await this.lifecycle?.shutdown();
+    this.quorum?.resign();
+    await this.listeners?.close(5_000);
+    this.fetchers?.stop();
     this.groups?.stop();
     this.replicas?.abandonAll();
     await this.quorum?.stop();
+    this.peers.close();
     await this.logDir?.close();
     this.state = 'stopped';
     this.log.info('node stopped');
   }
 
-  /** Crash: drop connections and timers at once; nothing is flushed or closed. */
+  /** Crash: drop connections, timers and fetches at once; nothing is flushed or closed. */
   kill(): void {
     this.tasks?.stop();
     this.listeners?.abort();
     this.lifecycle?.abort();
+    this.fetchers?.stop();
     this.groups?.stop();
     this.replicas?.abandonAll();
+    void this.quorum?.stop();
+    this.peers.close();
     this.state = 'stopped';
   }
 }

@@ -2,9 +2,9 @@
 // (AllocateProducerIds, committed as ProducerIdsRecord), so ids stay unique across brokers and
 // restarts. One reservation at a time; concurrent callers share it.
 import { ErrorCode, errorName } from '../../protocol/errors.js';
-import type { QuorumController } from '../controller/quorum-controller.js';
+import { AllocateProducerIdsApi } from '../../protocol/generated/api/67-allocate-producer-ids.js';
 import type { MetadataImage } from '../metadata/image.js';
-import type { LocalControllerChannel } from './controller-channel.js';
+import type { ControllerClient } from './controller-client.js';
 
 export class ProducerIdBlocks {
   private next_ = 0;
@@ -13,8 +13,7 @@ export class ProducerIdBlocks {
 
   constructor(
     private readonly nodeId: number,
-    private readonly controller: QuorumController,
-    private readonly channel: LocalControllerChannel,
+    private readonly controller: ControllerClient,
     private readonly image: () => MetadataImage,
   ) {}
 
@@ -30,12 +29,9 @@ export class ProducerIdBlocks {
 
   private async reserve(): Promise<void> {
     const epoch = this.image().brokers.get(this.nodeId)?.epoch ?? -1;
-    const result = this.controller.allocateProducerIds({ brokerId: this.nodeId, brokerEpoch: epoch });
-    if (result.response.errorCode !== ErrorCode.NONE) {
-      throw new Error(`producer id allocation failed: ${errorName(result.response.errorCode)}`);
-    }
-    await this.channel.commit(result.records);
-    this.next_ = result.response.producerIdStart;
-    this.end = this.next_ + result.response.producerIdLen;
+    const res = await this.controller.call(AllocateProducerIdsApi, 0, { brokerId: this.nodeId, brokerEpoch: epoch });
+    if (res.errorCode !== ErrorCode.NONE) throw new Error(`producer id allocation failed: ${errorName(res.errorCode)}`);
+    this.next_ = res.producerIdStart;
+    this.end = this.next_ + res.producerIdLen;
   }
 }

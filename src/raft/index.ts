@@ -5,6 +5,7 @@ export type { RaftCoreOptions, SnapshotChunk } from './core.js';
 export { METADATA_PARTITION, METADATA_TOPIC, METADATA_TOPIC_ID, checkRaftConfig, defaultRaftConfig, type RaftConfig } from './config.js';
 export {
   metadataEndOffsetForEpoch,
+  sameSnapshotId,
   snapshotFileStem,
   type OffsetAndEpoch,
   type ReplicatedLog,

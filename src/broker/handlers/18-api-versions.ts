@@ -1,5 +1,5 @@
 // ApiVersions (key 18), v0-v4.
-// Lists every API and version range this broker serves (derived from the handler registry), and
+// Lists every API and version range the listener serves (derived from the handler registry), and
 // the features it supports and has finalized (metadata.version from the metadata image).
 // A request at a version above what we serve is answered by the dispatcher with
 // UNSUPPORTED_VERSION in the v0 layout, as Kafka does, so any client can read it.
@@ -12,11 +12,12 @@ export const apiVersionsHandler = handler<ApiVersionsRequest, ApiVersionsRespons
   api: ApiVersionsApi,
   minVersion: 0,
   maxVersion: 4,
-  handle(_req, { services }) {
+  listeners: ['broker', 'controller'],
+  handle(_req, { services, listenerType }) {
     const image = services.image();
     return {
       errorCode: 0,
-      apiKeys: services.supportedApis(),
+      apiKeys: services.supportedApis(listenerType),
       throttleTimeMs: 0,
       supportedFeatures: SUPPORTED_FEATURES.map((f) => ({ name: f.name, minVersion: f.minVersion, maxVersion: f.maxVersion })),
       finalizedFeaturesEpoch: image.offset,

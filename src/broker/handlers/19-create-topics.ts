@@ -11,7 +11,10 @@ export const createTopicsHandler = handler<CreateTopicsRequest, CreateTopicsResp
   api: CreateTopicsApi,
   minVersion: 0,
   maxVersion: 7,
-  handle(req, { services, version }) {
+  listeners: ['broker', 'controller'],
+  handle(req, { services, version, listenerType }) {
+    // On the controller listener the request was forwarded here: serve it, never forward again.
+    if (listenerType === 'controller') return services.controller.callLocal(CreateTopicsApi, req);
     return services.controller.call(CreateTopicsApi, version, req);
   },
 });

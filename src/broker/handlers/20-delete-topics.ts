@@ -10,7 +10,10 @@ export const deleteTopicsHandler = handler<DeleteTopicsRequest, DeleteTopicsResp
   api: DeleteTopicsApi,
   minVersion: 0,
   maxVersion: 6,
-  handle(req, { services, version }) {
+  listeners: ['broker', 'controller'],
+  handle(req, { services, version, listenerType }) {
+    // On the controller listener the request was forwarded here: serve it, never forward again.
+    if (listenerType === 'controller') return services.controller.callLocal(DeleteTopicsApi, req);
     return services.controller.call(DeleteTopicsApi, version, req);
   },
 });

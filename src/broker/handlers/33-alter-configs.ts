@@ -10,7 +10,10 @@ export const alterConfigsHandler = handler<AlterConfigsRequest, AlterConfigsResp
   api: AlterConfigsApi,
   minVersion: 0,
   maxVersion: 2,
-  handle(req, { services, version }) {
+  listeners: ['broker', 'controller'],
+  handle(req, { services, version, listenerType }) {
+    // On the controller listener the request was forwarded here: serve it, never forward again.
+    if (listenerType === 'controller') return services.controller.callLocal(AlterConfigsApi, req);
     return services.controller.call(AlterConfigsApi, version, req);
   },
 });

@@ -8,7 +8,10 @@ export const createPartitionsHandler = handler<CreatePartitionsRequest, CreatePa
   api: CreatePartitionsApi,
   minVersion: 0,
   maxVersion: 3,
-  handle(req, { services, version }) {
+  listeners: ['broker', 'controller'],
+  handle(req, { services, version, listenerType }) {
+    // On the controller listener the request was forwarded here: serve it, never forward again.
+    if (listenerType === 'controller') return services.controller.callLocal(CreatePartitionsApi, req);
     return services.controller.call(CreatePartitionsApi, version, req);
   },
 });

@@ -10,7 +10,10 @@ export const incrementalAlterConfigsHandler = handler<IncrementalAlterConfigsReq
   api: IncrementalAlterConfigsApi,
   minVersion: 0,
   maxVersion: 1,
-  handle(req, { services, version }) {
+  listeners: ['broker', 'controller'],
+  handle(req, { services, version, listenerType }) {
+    // On the controller listener the request was forwarded here: serve it, never forward again.
+    if (listenerType === 'controller') return services.controller.callLocal(IncrementalAlterConfigsApi, req);
     return services.controller.call(IncrementalAlterConfigsApi, version, req);
   },
 });

@@ -66,7 +66,7 @@ class Broker {
       },
       groups: groupCoordinatorAccess(this.h.coordinator),
     } as unknown as BrokerServices;
-    return { header: { requestApiKey: 0, requestApiVersion: version, correlationId: 1, clientId: 'cli' }, version, listenerName: 'PLAINTEXT', connectionId: 1, clientHost: '/127.0.0.1', services };
+    return { header: { requestApiKey: 0, requestApiVersion: version, correlationId: 1, clientId: 'cli' }, version, listenerType: 'broker', listenerName: 'PLAINTEXT', connectionId: 1, clientHost: '/127.0.0.1', services };
   }
 
   /** Runs a handler, completes the coordinator's writes, and checks the answer encodes in that version. */

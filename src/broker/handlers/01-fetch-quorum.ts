@@ -1,0 +1,16 @@
+// Fetch (key 1) on the controller listener, v0-v17: the KRaft followers' replication of
+// __cluster_metadata (KIP-595). Served by the Raft core: records after the follower's offset,
+// DivergingEpoch when its log split from the leader's, SnapshotId when it is behind the log start,
+// and the high watermark. Held up to the long-poll time when there is nothing new.
+import { FetchApi, type FetchRequest, type FetchResponse } from '../../../protocol/generated/api/01-fetch.js';
+import { handler } from '../handler.js';
+
+export const quorumFetchHandler = handler<FetchRequest, FetchResponse>({
+  api: FetchApi,
+  minVersion: 0,
+  maxVersion: 17,
+  listeners: ['controller'],
+  handle(req, { services }) {
+    return services.quorum.handleRequest(FetchApi.key, req) as Promise<FetchResponse>;
+  },
+});

@@ -1,0 +1,16 @@
+// BeginQuorumEpoch (key 53), v0-v1, controller listener: a newly elected leader tells the voters,
+// which become its followers and start fetching from it.
+import {
+  BeginQuorumEpochApi, type BeginQuorumEpochRequest, type BeginQuorumEpochResponse,
+} from '../../../protocol/generated/api/53-begin-quorum-epoch.js';
+import { handler } from '../handler.js';
+
+export const beginQuorumEpochHandler = handler<BeginQuorumEpochRequest, BeginQuorumEpochResponse>({
+  api: BeginQuorumEpochApi,
+  minVersion: 0,
+  maxVersion: 1,
+  listeners: ['controller'],
+  handle(req, { services }) {
+    return services.quorum.handleRequest(BeginQuorumEpochApi.key, req) as Promise<BeginQuorumEpochResponse>;
+  },
+});

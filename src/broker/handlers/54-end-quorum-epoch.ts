@@ -1,0 +1,16 @@
+// EndQuorumEpoch (key 54), v0-v1, controller listener: a leader that resigns (a controlled
+// shutdown) names its preferred successors, who then start an election without waiting.
+import {
+  EndQuorumEpochApi, type EndQuorumEpochRequest, type EndQuorumEpochResponse,
+} from '../../../protocol/generated/api/54-end-quorum-epoch.js';
+import { handler } from '../handler.js';
+
+export const endQuorumEpochHandler = handler<EndQuorumEpochRequest, EndQuorumEpochResponse>({
+  api: EndQuorumEpochApi,
+  minVersion: 0,
+  maxVersion: 1,
+  listeners: ['controller'],
+  handle(req, { services }) {
+    return services.quorum.handleRequest(EndQuorumEpochApi.key, req) as Promise<EndQuorumEpochResponse>;
+  },
+});

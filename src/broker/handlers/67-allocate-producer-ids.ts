@@ -1,0 +1,16 @@
+// AllocateProducerIds (key 67), v0-v0, controller listener.
+// A broker reserves a block of 1000 producer ids for InitProducerId (KIP-730), committed as a
+// ProducerIdsRecord so ids stay unique across brokers and restarts.
+// Served by this node's controller when it is the active one, else NOT_CONTROLLER.
+import { AllocateProducerIdsApi, type AllocateProducerIdsRequest, type AllocateProducerIdsResponse } from '../../../protocol/generated/api/67-allocate-producer-ids.js';
+import { handler } from '../handler.js';
+
+export const allocateProducerIdsHandler = handler<AllocateProducerIdsRequest, AllocateProducerIdsResponse>({
+  api: AllocateProducerIdsApi,
+  minVersion: 0,
+  maxVersion: 0,
+  listeners: ['controller'],
+  handle(req, { services }) {
+    return services.controller.callLocal(AllocateProducerIdsApi, req);
+  },
+});

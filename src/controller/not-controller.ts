@@ -1,0 +1,65 @@
+// NOT_CONTROLLER answers for requests that reach a node whose controller is not the active one,
+// in each API's own shape, and the test a forwarding broker uses to see that it must retry.
+import { ErrorCode } from '../../protocol/errors.js';
+import type { AlterConfigsRequest } from '../../protocol/generated/api/33-alter-configs.js';
+import type { CreatePartitionsRequest } from '../../protocol/generated/api/37-create-partitions.js';
+import type { CreateTopicsRequest } from '../../protocol/generated/api/19-create-topics.js';
+import type { DeleteTopicsRequest } from '../../protocol/generated/api/20-delete-topics.js';
+import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
+
+const NOT_CONTROLLER = ErrorCode.NOT_CONTROLLER;
+const MESSAGE = 'This is not the active controller.';
+
+export function notControllerResponse(apiKey: number, req: any): unknown {
+  switch (apiKey) {
+    case 19:
+      return {
+        throttleTimeMs: 0,
+        topics: (req as CreateTopicsRequest).topics.map((t) => ({
+          name: t.name, topicId: ZERO_UUID, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE, topicConfigErrorCode: 0,
+          numPartitions: -1, replicationFactor: -1, configs: null,
+        })),
+      };
+    case 20: {
+      const r = req as DeleteTopicsRequest;
+      const topics = [...r.topicNames.map((name) => ({ name: name as string | null, topicId: ZERO_UUID })), ...r.topics];
+      return { throttleTimeMs: 0, responses: topics.map((t) => ({ ...t, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE })) };
+    }
+    case 33:
+    case 44:
+      return {
+        throttleTimeMs: 0,
+        responses: (req as AlterConfigsRequest).resources.map((res) => ({
+          errorCode: NOT_CONTROLLER, errorMessage: MESSAGE, resourceType: res.resourceType, resourceName: res.resourceName,
+        })),
+      };
+    case 37:
+      return { throttleTimeMs: 0, results: (req as CreatePartitionsRequest).topics.map((t) => ({ name: t.name, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE })) };
+    case 56:
+      return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, topics: [] };
+    case 62:
+      return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, brokerEpoch: -1 };
+    case 63:
+      return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, isCaughtUp: false, isFenced: true, shouldShutDown: false };
+    case 67:
+      return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, producerIdStart: -1, producerIdLen: 0 };
+    default:
+      throw new Error(`API ${apiKey} has no NOT_CONTROLLER answer`);
+  }
+}
+
+/** True when a controller API's response says the receiver was not the active controller. */
+export function saysNotController(apiKey: number, res: any): boolean {
+  switch (apiKey) {
+    case 19:
+      return res.topics.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);
+    case 20:
+    case 33:
+    case 44:
+      return res.responses.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);
+    case 37:
+      return res.results.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);
+    default:
+      return res.errorCode === NOT_CONTROLLER;
+  }
+}

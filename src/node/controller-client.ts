@@ -1,0 +1,102 @@
+// How this node reaches the active controller. When this node's controller is active, requests
+// run on it: their records are proposed through the quorum, and the answer waits until they are
+// committed and applied to this broker's image. Otherwise the request is forwarded to the active
+// controller's controller listener (as Kafka brokers forward admin requests), retried while the
+// quorum elects one, and answered once this broker's image has caught up with the leader.
+import type { ApiDefinition } from '../../protocol/definition.js';
+import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
+import type { ControllerChannel } from '../broker/services.js';
+import type { Voter } from '../config/server-config.js';
+import { notControllerResponse, saysNotController } from '../controller/not-controller.js';
+import type { QuorumController } from '../controller/quorum-controller.js';
+import type { MetadataRecord } from '../metadata/records.js';
+import { METADATA_TOPIC } from '../raft/index.js';
+import type { MetadataPublisher } from './metadata-publisher.js';
+import type { MetadataQuorum } from './metadata-quorum.js';
+import type { PeerClient } from './peer-client.js';
+
+export interface ControllerClientOptions {
+  nodeId: number;
+  controller: QuorumController;
+  quorum: MetadataQuorum;
+  publisher: MetadataPublisher;
+  peers: PeerClient;
+  voters: readonly Voter[];
+  nowMs: () => number;
+  /** How long a forwarded request keeps retrying while no controller answers. */
+  timeoutMs: number;
+}
+
+const RETRY_MS = 25;
+const CATCH_UP_MS = 5_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class ControllerClient implements ControllerChannel {
+  constructor(private readonly o: ControllerClientOptions) {}
+
+  /** From this node's broker: run locally when active, else forward to the active controller. */
+  async call<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req): Promise<Res> {
+    const deadline = this.o.nowMs() + this.o.timeoutMs;
+    for (;;) {
+      if (this.o.controller.isActive) {
+        const res = await this.callLocal(api, req);
+        if (!saysNotController(api.key, res)) return res;
+      } else {
+        const res = await this.forward(api, version, req);
+        if (res !== undefined) return res;
+      }
+      if (this.o.nowMs() > deadline) return notControllerResponse(api.key, req) as Res;
+      await sleep(RETRY_MS);
+    }
+  }
+
+  /** As the controller (a request on the controller listener): NOT_CONTROLLER unless active. */
+  async callLocal<Req, Res>(api: ApiDefinition<Req, Res>, req: Req): Promise<Res> {
+    if (!this.o.controller.isActive) return notControllerResponse(api.key, req) as Res;
+    const result = this.o.controller.handle(api.key, req, this.o.nowMs());
+    try {
+      await this.commit(result.records);
+    } catch {
+      // Leadership was lost before the records committed: the caller retries elsewhere.
+      return notControllerResponse(api.key, req) as Res;
+    }
+    return result.response as Res;
+  }
+
+  /** Proposes records from this node's controller and waits until this broker's image has them. */
+  async commit(records: MetadataRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const { lastOffset, committed } = this.o.quorum.propose(records);
+    this.o.controller.appended(lastOffset);
+    await committed;
+    await this.o.publisher.waitFor(lastOffset);
+  }
+
+  /** One attempt at the active controller; undefined when there is none to ask right now. */
+  private async forward<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req): Promise<Res | undefined> {
+    const leaderId = this.o.quorum.leader().leaderId;
+    const voter = this.o.voters.find((v) => v.id === leaderId);
+    if (leaderId === this.o.nodeId || !voter) return undefined;
+    try {
+      const res = await this.o.peers.request(voter, api, version, req, this.o.timeoutMs);
+      if (saysNotController(api.key, res)) return undefined;
+      await this.catchUp(voter);
+      return res;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Waits (a bounded time) until this broker's image reaches the leader's high watermark. */
+  private async catchUp(leader: Voter): Promise<void> {
+    try {
+      const res = await this.o.peers.request(leader, DescribeQuorumApi, 1, {
+        topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
+      }, this.o.timeoutMs);
+      const hw = res.topics[0]?.partitions[0]?.highWatermark ?? 0;
+      await Promise.race([this.o.publisher.waitFor(hw - 1), sleep(CATCH_UP_MS)]);
+    } catch {
+      // The answer stands; this broker's image catches up on its own.
+    }
+  }
+}

@@ -1,0 +1,33 @@
+// The Raft quorum's settings from server.properties: the static voters (controller.quorum.voters)
+// and KRaft's timing keys.
+import { ConfigError } from '../config/definition.js';
+import type { ServerConfig, Voter } from '../config/server-config.js';
+import { defaultRaftConfig, type RaftConfig } from '../raft/index.js';
+
+/** The voters; a node configured alone (no voters) is a quorum of itself. */
+export function resolveVoters(config: ServerConfig): Voter[] {
+  const voters = config.voters;
+  if (voters.length === 0) return [{ id: config.nodeId, host: '', port: 0 }];
+  if (!voters.some((v) => v.id === config.nodeId)) {
+    throw new ConfigError('controller.quorum.voters', `node.id ${config.nodeId} is not one of the voters; every kraftling node is a controller`);
+  }
+  if (new Set(voters.map((v) => v.id)).size !== voters.length) throw new ConfigError('controller.quorum.voters', 'a voter id appears twice');
+  return voters;
+}
+
+export function raftConfigFor(config: ServerConfig, voters: readonly Voter[], clusterId: string): RaftConfig {
+  const fetchTimeoutMs = config.int('controller.quorum.fetch.timeout.ms');
+  return {
+    ...defaultRaftConfig(config.nodeId, voters.map((v) => v.id)),
+    clusterId,
+    electionTimeoutMs: config.int('controller.quorum.election.timeout.ms'),
+    fetchTimeoutMs,
+    electionBackoffMaxMs: config.int('controller.quorum.election.backoff.max.ms'),
+    requestTimeoutMs: config.int('controller.quorum.request.timeout.ms'),
+    retryBackoffMs: config.int('controller.quorum.retry.backoff.ms'),
+    // A held fetch must answer well before the follower's fetch timeout would end its patience.
+    fetchMaxWaitMs: Math.min(500, Math.floor(fetchTimeoutMs / 2)),
+    // Pre-vote needs Vote v2 on the wire (KIP-996), which this protocol layer does not have yet.
+    preVote: false,
+  };
+}

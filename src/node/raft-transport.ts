@@ -1,0 +1,41 @@
+// Raft requests to the other voters, over their controller listeners (controller.quorum.voters),
+// with the generated codecs. The versions are the highest both ends of a kraftling quorum speak.
+import type { ApiDefinition } from '../../protocol/definition.js';
+import { FetchApi } from '../../protocol/generated/api/01-fetch.js';
+import { VoteApi } from '../../protocol/generated/api/52-vote.js';
+import { BeginQuorumEpochApi } from '../../protocol/generated/api/53-begin-quorum-epoch.js';
+import { EndQuorumEpochApi } from '../../protocol/generated/api/54-end-quorum-epoch.js';
+import { FetchSnapshotApi } from '../../protocol/generated/api/59-fetch-snapshot.js';
+import type { Voter } from '../config/server-config.js';
+import type { OutboundRequest } from '../raft/index.js';
+import type { PeerClient } from './peer-client.js';
+
+/** Each Raft API with the version this node sends. */
+export const RAFT_APIS: ReadonlyMap<number, { api: ApiDefinition; version: number }> = new Map([
+  [FetchApi.key, { api: FetchApi, version: 17 }],
+  [VoteApi.key, { api: VoteApi, version: 1 }],
+  [BeginQuorumEpochApi.key, { api: BeginQuorumEpochApi, version: 1 }],
+  [EndQuorumEpochApi.key, { api: EndQuorumEpochApi, version: 1 }],
+  [FetchSnapshotApi.key, { api: FetchSnapshotApi, version: 1 }],
+]);
+
+export interface RaftTransport {
+  /** Sends a request to another voter; resolves with the response body, rejects when none comes. */
+  send(request: OutboundRequest): Promise<unknown>;
+}
+
+export class PeerRaftTransport implements RaftTransport {
+  constructor(
+    private readonly peers: PeerClient,
+    private readonly voters: readonly Voter[],
+    private readonly timeoutMs: number,
+  ) {}
+
+  send(request: OutboundRequest): Promise<unknown> {
+    const voter = this.voters.find((v) => v.id === request.destinationId);
+    const entry = RAFT_APIS.get(request.apiKey);
+    if (!voter || !entry) return Promise.reject(new Error(`no route for Raft API ${request.apiKey} to ${request.destinationId}`));
+    // A held fetch may take the long-poll time on top of the usual request timeout.
+    return this.peers.request(voter, entry.api, entry.version, request.body, this.timeoutMs);
+  }
+}

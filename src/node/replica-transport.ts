@@ -1,0 +1,25 @@
+// Follower fetches to partition leaders, over the leaders' broker listener (the first one in
+// `listeners` unless inter.broker.listener.name says otherwise), with the generated codecs.
+import { FetchApi, type FetchRequest, type FetchResponse } from '../../protocol/generated/api/01-fetch.js';
+import { brokerEndpoint } from '../broker/cluster-view.js';
+import type { MetadataImage } from '../metadata/image.js';
+import type { FetchTransport } from '../replication/replica-fetcher.js';
+import type { PeerClient } from './peer-client.js';
+
+/** Fetch v12: the newest version that still names topics (v13+ use topic ids). */
+const FETCH_VERSION = 12;
+
+export class PeerFetchTransport implements FetchTransport {
+  constructor(
+    private readonly peers: PeerClient,
+    private readonly image: () => MetadataImage,
+    private readonly listenerName: string,
+    private readonly requestTimeoutMs: number,
+  ) {}
+
+  fetch(leaderId: number, req: FetchRequest): Promise<FetchResponse> {
+    const leader = brokerEndpoint(this.image(), leaderId, this.listenerName);
+    if (!leader) return Promise.reject(new Error(`broker ${leaderId} has no ${this.listenerName} endpoint`));
+    return this.peers.request(leader, FetchApi, FETCH_VERSION, req, req.maxWaitMs + this.requestTimeoutMs);
+  }
+}
