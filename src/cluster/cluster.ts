@@ -8,6 +8,9 @@ import { parseProperties } from '../config/properties.js';
 import { ServerConfig } from '../config/server-config.js';
 import { createLogger, type Logger } from '../node/logger.js';
 import { KraftlingNode } from '../node/node.js';
+import { randomUuid, readMetaProperties } from '../node/meta-properties.js';
+import { NodeFileSystem } from '../../storage/node-file-system.js';
+import { freePort } from './free-port.js';
 
 export interface ClusterOptions {
   /** Co-located nodes (default 1). */
@@ -45,12 +48,18 @@ export class Cluster {
     const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-'));
     const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
     const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
-    const nodes: KraftlingNode[] = [];
+    const controllerPorts = count > 1 ? await controllerPortsFor(options, count) : [];
+    const configs: ServerConfig[] = [];
     for (let i = 1; i <= count; i++) {
-      const config = ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides: nodeOverrides(options, dataDir, i, file) });
-      for (const w of config.warnings) logger.warn(w);
-      nodes.push(new KraftlingNode({ config, logger, clusterId: options.clusterId }));
+      const overrides = nodeOverrides(options, dataDir, i, file, controllerPorts);
+      configs.push(ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides }));
     }
+    // Every node of one cluster formats with the same id: the given one, or the one already on disk.
+    const clusterId = options.clusterId ?? existingClusterId(configs) ?? randomUuid();
+    const nodes = configs.map((config) => {
+      for (const w of config.warnings) logger.warn(w);
+      return new KraftlingNode({ config, logger, clusterId });
+    });
     const cluster = new Cluster(nodes, dataDir, ephemeral);
     try {
       await Promise.all(nodes.map((n) => n.start()));
@@ -77,15 +86,44 @@ export class Cluster {
   }
 }
 
+function existingClusterId(configs: ServerConfig[]): string | undefined {
+  const fs = new NodeFileSystem();
+  for (const c of configs) {
+    for (const dir of [c.logDir, c.metadataLogDir]) {
+      const meta = fs.stat(dir) ? readMetaProperties(fs, dir) : undefined;
+      if (meta) return meta.clusterId;
+    }
+  }
+  return undefined;
+}
+
+/** Controller listener ports: broker port + 100 for fixed ports, else free ones found now. */
+async function controllerPortsFor(o: ClusterOptions, count: number): Promise<number[]> {
+  if (o.port !== undefined && o.port !== 0) return Array.from({ length: count }, (_, i) => o.port! + CONTROLLER_PORT_OFFSET + i);
+  return Promise.all(Array.from({ length: count }, () => freePort(o.host ?? '127.0.0.1')));
+}
+
+const CONTROLLER_PORT_OFFSET = 100;
+
 /** What the cluster sets per node, under --config keys only when the user did not set them. */
-function nodeOverrides(o: ClusterOptions, dataDir: string, i: number, file: ReadonlyMap<string, string> | undefined): Map<string, string> {
+function nodeOverrides(o: ClusterOptions, dataDir: string, i: number, file: ReadonlyMap<string, string> | undefined,
+  controllerPorts: number[]): Map<string, string> {
   const host = o.host ?? '127.0.0.1';
   const out = new Map<string, string>();
   const fromFile = (k: string): boolean => file?.has(k) === true;
   if (!fromFile('node.id')) out.set('node.id', String(i));
   if (!fromFile('listeners') || o.port !== undefined) {
     const port = o.port === undefined || o.port === 0 ? 0 : o.port + i - 1;
-    out.set('listeners', `PLAINTEXT://${host}:${port}`);
+    const controller = controllerPorts.length > 0 ? `,CONTROLLER://${host}:${controllerPorts[i - 1]}` : '';
+    out.set('listeners', `PLAINTEXT://${host}:${port}${controller}`);
+  }
+  if (controllerPorts.length > 0) {
+    out.set('controller.listener.names', 'CONTROLLER');
+    out.set('controller.quorum.voters', controllerPorts.map((p, j) => `${j + 1}@${host}:${p}`).join(','));
+    // Several brokers: replicate by default, so killing one shows a leader moving, not data gone.
+    const rf = String(Math.min(3, controllerPorts.length));
+    for (const k of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) out.set(k, rf);
+    out.set('transaction.state.log.min.isr', String(Math.min(2, controllerPorts.length)));
   }
   if (!fromFile('log.dirs') && !fromFile('log.dir')) out.set('log.dirs', path.join(dataDir, `node-${i}`));
   for (const [k, v] of Object.entries(o.overrides ?? {})) out.set(k, v);

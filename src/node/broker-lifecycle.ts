@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
 
 const PLAINTEXT = 0;
+const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 2_000;
 
 export interface BrokerLifecycleOptions {
   nodeId: number;
@@ -73,8 +74,10 @@ export class BrokerLifecycle {
   async shutdown(): Promise<void> {
     this.abort();
     if (this.brokerEpoch < 0 || !this.o.config.bool('controlled.shutdown.enable')) return;
+    // Bounded: with no controller left to answer (the whole cluster stopping), stop anyway.
+    const giveUp = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), CONTROLLED_SHUTDOWN_TIMEOUT_MS).unref());
     try {
-      await this.heartbeat(true);
+      if ((await Promise.race([this.heartbeat(true), giveUp])) === 'timeout') this.o.log.info('controlled shutdown got no answer; stopping anyway');
     } catch (err) {
       this.o.log.warn({ err }, 'controlled shutdown failed');
     }

@@ -29,5 +29,7 @@ export function raftConfigFor(config: ServerConfig, voters: readonly Voter[], cl
     fetchMaxWaitMs: Math.min(500, Math.floor(fetchTimeoutMs / 2)),
     // Pre-vote needs Vote v2 on the wire (KIP-996), which this protocol layer does not have yet.
     preVote: false,
+    // A cluster started as one (kraftling start --nodes N) elects in one round trip.
+    eagerFirstElection: true,
   };
 }

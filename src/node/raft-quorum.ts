@@ -7,7 +7,7 @@ import type { FileSystem } from '../../storage/file-system.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
 import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
-import { RaftNode, type InboundRequest, type OutboundMessage, type RaftConfig, type Ready, type SnapshotId } from '../raft/index.js';
+import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type Ready, type SnapshotId } from '../raft/index.js';
 import type { Logger } from './logger.js';
 import { committedBatches, MetadataLog } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
@@ -91,6 +91,7 @@ export class RaftQuorum implements MetadataQuorum {
   }
 
   propose(records: AnyMetadataRecord[]): { lastOffset: number; committed: Promise<void> } {
+    this.raft.tick(this.o.nowMs());
     const result = this.raft.propose(records.map(encodeMetadataRecord));
     if (result.errorCode !== 0 || !('lastOffset' in result)) throw new NotLeaderError('leaderId' in result ? result.leaderId : -1);
     const committed = new Promise<void>((resolve, reject) => {
@@ -105,6 +106,8 @@ export class RaftQuorum implements MetadataQuorum {
     await this.started;
     const token = this.nextToken++;
     const answer = new Promise<unknown>((resolve) => this.owed.set(token, resolve));
+    // step() reads the time of the last tick: bring it up to now first.
+    this.raft.tick(this.o.nowMs());
     this.raft.step({ ...request, kind: 'request', sourceId: -1, correlationId: token } as InboundRequest);
     this.drive();
     return await answer;
@@ -201,12 +204,22 @@ export class RaftQuorum implements MetadataQuorum {
       return;
     }
     this.o.transport.send(m).then(
-      (body) => this.raft.step({ kind: 'response', apiKey: m.apiKey, body, sourceId: m.destinationId, correlationId: m.correlationId } as never),
-      () => this.raft.step({ kind: 'failure', sourceId: m.destinationId, correlationId: m.correlationId }),
+      (body) => this.stepNow({ kind: 'response', apiKey: m.apiKey, body, sourceId: m.destinationId, correlationId: m.correlationId } as InboundMessage),
+      () => this.stepNow({ kind: 'failure', sourceId: m.destinationId, correlationId: m.correlationId }),
     ).finally(() => this.drive());
   }
 
+  /** step() reads the time of the last tick: bring it up to now first. */
+  private stepNow(message: InboundMessage): void {
+    if (this.stopped) return;
+    this.raft.tick(this.o.nowMs());
+    this.raft.step(message);
+  }
+
   private onRole(isLeader: boolean, leaderId: number, epoch: number): void {
+    if (leaderId !== this.announced.leaderId || epoch !== this.announced.epoch) {
+      this.o.logger.debug({ leaderId, epoch }, 'metadata quorum leader changed');
+    }
     this.announced = { leaderId, epoch };
     if (isLeader) {
       // Its controller acts once it has applied the whole log up to this epoch's first record.

@@ -35,6 +35,9 @@ export interface RaftConfig {
   /** KIP-996: elections start with a Pre-Vote round that changes no state. Needs Vote v2 on the
    * wire; with it off, an expired timer goes straight to a real election. */
   preVote: boolean;
+  /** In a brand-new quorum (no stored state), the lowest voter id stands for election at once
+   * rather than after an election timeout: voters started together elect without split votes. */
+  eagerFirstElection: boolean;
 }
 
 export function defaultRaftConfig(nodeId: number, voterIds: readonly number[]): RaftConfig {
@@ -52,6 +55,7 @@ export function defaultRaftConfig(nodeId: number, voterIds: readonly number[]): 
     snapshotChunkBytes: 1024 * 1024,
     maxBatchBytes: 8 * 1024 * 1024,
     preVote: true,
+    eagerFirstElection: false,
   };
 }
 

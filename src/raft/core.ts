@@ -253,7 +253,12 @@ export class RaftCore {
     const leaderId = stored?.leaderId ?? -1;
     const votedId = stored?.votedId ?? -1;
     // A sole voter has nobody to wait for: it stands for election at once (KafkaRaftClient does too).
-    const firstDeadlineMs = (): number => (this.otherVoters.length === 0 ? this.nowMs : this.nowMs + this.randomElectionTimeoutMs());
+    // With eagerFirstElection, in a brand-new quorum the lowest voter id stands at once as well, so
+    // voters started together elect in one round trip instead of splitting votes; others wait.
+    const fresh = this.config.eagerFirstElection && stored === undefined && epoch === 0 && this.isVoter &&
+      this.nodeId === Math.min(...this.config.voterIds);
+    const firstDeadlineMs = (): number =>
+      (this.otherVoters.length === 0 || fresh ? this.nowMs : this.nowMs + this.randomElectionTimeoutMs());
     if (leaderId === this.nodeId) {
       // A leader that restarts has lost its leader state; it resigns and lets the others elect.
       assert(this.isVoter, 'a stored leadership of a non-voter');

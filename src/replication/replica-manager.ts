@@ -84,6 +84,7 @@ export class ReplicaManager {
         p = new Partition(topic.name, state.partitionId, log, state, this.nodeId);
         this.partitions.set(k, p);
         this.producers.set(k, new ProducerStates());
+        p.update(state, this.nowMs());
       }
       p.log.config = logConfig;
       if (p.state !== state) {

@@ -117,6 +117,13 @@ describe('elections', () => {
     expect(node.status.highWatermark).toBe(node.status.logEndOffset);
   });
 
+  it('with eagerFirstElection, elects the lowest voter of a brand-new quorum in one round trip', () => {
+    const cluster = new TestCluster(VOTERS, () => ({ config: { eagerFirstElection: true, preVote: false }, random: () => 0.99 }));
+    cluster.advance(10);
+    expect(cluster.leader()?.id).toBe(Math.min(...VOTERS));
+    expect(cluster.leader()!.status.epoch).toBe(1);
+  });
+
   it('makes a leader step down for a Vote of a newer epoch', () => {
     const cluster = new TestCluster(VOTERS, (id) => ({ random: () => (id - 1) / 10 }));
     cluster.advance(1000);
