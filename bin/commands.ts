@@ -64,6 +64,23 @@ export const commands: Record<string, Command> = {
     },
     run: async (values) => (await import('./format.js')).runFormat(values),
   },
+  'metadata-quorum': {
+    summary: 'describe the KRaft metadata quorum (kafka-metadata-quorum describe)',
+    help: `kraftling metadata-quorum describe [options]
+
+      --bootstrap-server H:P      a broker listener of the cluster
+      --bootstrap-controller H:P  or a controller listener
+      --status                    leader, epoch, high watermark, voters and lag (default)
+      --replication               each voter's and observer's log end offset, lag and fetch times`,
+    options: {
+      'bootstrap-server': { type: 'string' },
+      'bootstrap-controller': { type: 'string' },
+      status: { type: 'boolean' },
+      replication: { type: 'boolean' },
+      help,
+    },
+    run: async (values, positionals) => (await import('./metadata-quorum.js')).runMetadataQuorum(values, positionals),
+  },
   'random-uuid': {
     summary: 'print a new cluster id (kafka-storage random-uuid)',
     help: 'kraftling random-uuid',

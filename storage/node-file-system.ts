@@ -39,6 +39,7 @@ class NodeFileHandle implements FileHandle {
   constructor(
     private readonly fd: number,
     private readonly path: string,
+    private readonly durable: boolean,
   ) {}
 
   write(data: Uint8Array, position: number): void {
@@ -72,6 +73,7 @@ class NodeFileHandle implements FileHandle {
   }
 
   async sync(): Promise<void> {
+    if (!this.durable) return;
     this.syncsInFlight++;
     try {
       await fsyncFd(this.fd, this.path, true);
@@ -92,11 +94,26 @@ class NodeFileHandle implements FileHandle {
   }
 }
 
+export interface NodeFileSystemOptions {
+  /**
+   * false skips every fsync: for data that must not outlive the process anyway (an ephemeral
+   * cluster's temporary directory), where waiting for the device buys nothing. A kill -9 still
+   * loses nothing written: the page cache belongs to the operating system, not the process.
+   */
+  durable?: boolean;
+}
+
 export class NodeFileSystem implements FileSystem {
+  private readonly durable: boolean;
+
+  constructor(options: NodeFileSystemOptions = {}) {
+    this.durable = options.durable ?? true;
+  }
+
   open(path: string, options: { create?: boolean } = {}): FileHandle {
     const flags = fs.constants.O_RDWR | (options.create ? fs.constants.O_CREAT : 0);
     const fd = wrap('open', path, () => fs.openSync(path, flags, FILE_MODE));
-    return new NodeFileHandle(fd, path);
+    return new NodeFileHandle(fd, path, this.durable);
   }
 
   readFile(path: string): Buffer {
@@ -143,6 +160,7 @@ export class NodeFileSystem implements FileSystem {
   }
 
   async syncDir(path: string): Promise<void> {
+    if (!this.durable) return;
     const fd = wrap('open', path, () => fs.openSync(path, fs.constants.O_RDONLY));
     try {
       await fsyncFd(fd, path, false);

@@ -56,9 +56,11 @@ export class Cluster {
     }
     // Every node of one cluster formats with the same id: the given one, or the one already on disk.
     const clusterId = options.clusterId ?? existingClusterId(configs) ?? randomUuid();
+    // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
+    const files = new NodeFileSystem({ durable: !ephemeral });
     const nodes = configs.map((config) => {
       for (const w of config.warnings) logger.warn(w);
-      return new KraftlingNode({ config, logger, clusterId });
+      return new KraftlingNode({ config, logger, clusterId, fs: files });
     });
     const cluster = new Cluster(nodes, dataDir, ephemeral);
     try {
@@ -87,10 +89,10 @@ export class Cluster {
 }
 
 function existingClusterId(configs: ServerConfig[]): string | undefined {
-  const fs = new NodeFileSystem();
+  const files = new NodeFileSystem({ durable: false });
   for (const c of configs) {
     for (const dir of [c.logDir, c.metadataLogDir]) {
-      const meta = fs.stat(dir) ? readMetaProperties(fs, dir) : undefined;
+      const meta = files.stat(dir) ? readMetaProperties(files, dir) : undefined;
       if (meta) return meta.clusterId;
     }
   }

@@ -47,7 +47,14 @@ export class KraftlingNode {
   private readonly fs: FileSystem;
   private readonly log: Logger;
   private readonly nowMs: () => number;
-  private readonly peers: PeerClient;
+  /**
+   * Separate connections per kind of traffic, as Kafka keeps separate channels: a Raft fetch held
+   * by the leader must never queue behind (or hold up) a broker registration waiting on that
+   * very replication, and follower data fetches must not delay either.
+   */
+  private readonly raftPeers: PeerClient;
+  private readonly controllerPeers: PeerClient;
+  private readonly replicaPeers: PeerClient;
   private logDir: LogDir | undefined;
   private quorum: RaftQuorum | undefined;
   private listeners: NodeListeners | undefined;
@@ -63,7 +70,9 @@ export class KraftlingNode {
     this.fs = options.fs ?? new NodeFileSystem();
     this.log = options.logger.child({ node: this.nodeId });
     this.nowMs = options.nowMs ?? Date.now;
-    this.peers = new PeerClient(`kraftling-node-${this.nodeId}`);
+    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`);
+    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`);
+    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`);
   }
 
   get config(): ServerConfig {
@@ -94,13 +103,13 @@ export class KraftlingNode {
     metadataLog.config = metadataLogConfig(config);
     const quorum = new RaftQuorum({
       config: raftConfigFor(config, voters, this.clusterId), fs: this.fs, log: metadataLog, dir: metadataLog.dir,
-      transport: new PeerRaftTransport(this.peers, voters, config.int('controller.quorum.request.timeout.ms') + 1_000),
+      transport: new PeerRaftTransport(this.raftPeers, voters, config.int('controller.quorum.request.timeout.ms') + 1_000),
       nowMs: this.nowMs, random: Math.random, logger: this.log,
     });
     this.quorum = quorum;
-    const client = new ControllerClient({ nodeId: this.nodeId, controller, quorum, publisher, peers: this.peers, voters, nowMs: this.nowMs, timeoutMs: 30_000 });
+    const client = new ControllerClient({ nodeId: this.nodeId, controller, quorum, publisher, peers: this.controllerPeers, voters, nowMs: this.nowMs, timeoutMs: 30_000 });
     this.fetchers = new ReplicaFetchers(
-      new PeerFetchTransport(this.peers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
+      new PeerFetchTransport(this.replicaPeers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
       { nodeId: this.nodeId, maxWaitMs: config.int('replica.fetch.wait.max.ms'), maxBytesPerPartition: config.int('replica.fetch.max.bytes'), backoffMs: 100 },
       (err) => this.log.debug({ err }, 'replica fetch failed'),
     );
@@ -119,7 +128,7 @@ export class KraftlingNode {
 
     const services = new NodeServices({
       nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, voters,
-      peers: this.peers, controller: client, replicas, groups: groups.access,
+      peers: this.controllerPeers, controller: client, replicas, groups: groups.access,
     });
     this.listeners = new NodeListeners(config, services, this.log);
     await this.listeners.start();
@@ -179,7 +188,7 @@ export class KraftlingNode {
     this.groups?.stop();
     this.replicas?.abandonAll();
     await this.quorum?.stop();
-    this.peers.close();
+    this.closePeers();
     await this.logDir?.close();
     this.state = 'stopped';
     this.log.info('node stopped');
@@ -194,7 +203,11 @@ export class KraftlingNode {
     this.groups?.stop();
     this.replicas?.abandonAll();
     void this.quorum?.stop();
-    this.peers.close();
+    this.closePeers();
     this.state = 'stopped';
+  }
+
+  private closePeers(): void {
+    for (const p of [this.raftPeers, this.controllerPeers, this.replicaPeers]) p.close();
   }
 }

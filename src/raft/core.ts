@@ -57,6 +57,12 @@ export class RaftCore {
   outbox: OutboundMessage[] = [];
   snapshotChunks: SnapshotChunk[] = [];
   parkedFetches: ParkedFetch[] = [];
+  /**
+   * The high watermark each replica was last told, while this node leads. A fetch is not held when
+   * the replica has yet to learn a newer one: otherwise a follower would apply committed records a
+   * whole long-poll late (what Fetch v18's follower high watermark, KIP-1166, later fixes on the wire).
+   */
+  sentHighWatermarks = new Map<number, number>();
   /** The quorum state the driver has (or is about to have) on disk. */
   persisted: QuorumStateData | undefined;
 
@@ -246,6 +252,7 @@ export class RaftCore {
       });
     }
     this.parkedFetches = [];
+    this.sentHighWatermarks.clear();
   }
 
   private restoredState(stored: QuorumStateData | undefined): RoleState {

@@ -73,8 +73,11 @@ function answerValidFetch(core: RaftCore, fetch: ParkedFetch): void {
   completeParkedFetches(core, (f) => f.replicaId === fetch.replicaId);
   const highWatermark = core.highWatermark;
   maybeAdvanceHighWatermark(core);
-  // Held only when the answer would carry nothing: no records, and no commit this fetch caused.
-  const nothingNew = fetch.fetchOffset >= core.log.durableEndOffset && core.highWatermark === highWatermark;
+  // Held only when the answer would carry nothing: no records, no commit this fetch caused, and no
+  // high watermark the replica has not been told yet.
+  const toldHighWatermark = core.sentHighWatermarks.get(fetch.replicaId) ?? -1;
+  const nothingNew = fetch.fetchOffset >= core.log.durableEndOffset && core.highWatermark === highWatermark &&
+    core.highWatermark <= toldHighWatermark;
   if (fetch.request.body.maxWaitMs > 0 && nothingNew) core.parkedFetches.push(fetch);
   else answerParked(core, fetch);
 }
@@ -90,6 +93,7 @@ function answer(core: RaftCore, fields: Partial<PartitionData>): FetchResponse {
 
 function answerParked(core: RaftCore, fetch: ParkedFetch): void {
   const records = core.log.read(fetch.fetchOffset, fetch.maxBytes);
+  core.sentHighWatermarks.set(fetch.replicaId, core.highWatermark);
   core.respond(fetch.request, { apiKey: 1, body: answer(core, { records }) });
 }
 

@@ -112,6 +112,10 @@ describe('fetch', () => {
     expect(replies.every((p) => (p.records?.length ?? 0) > 0)).toBe(true);
 
     leader.step(fetchFrom(3, epoch, end + 1, epoch));
+    // Replica 3's fetch committed the record; replica 2 has not been told yet, so it is not held.
+    const told = fetchReplies(leader.step(fetchFrom(2, epoch, end + 1, epoch, 100)));
+    expect(told.map((p) => p.highWatermark)).toEqual([end + 1]);
+    // Now nothing is new for it: held until its wait ends.
     expect(fetchReplies(leader.step(fetchFrom(2, epoch, end + 1, epoch, 100)))).toHaveLength(0);
     expect(fetchReplies(leader.tick(leader.nowMs + 99))).toHaveLength(0);
     expect(fetchReplies(leader.tick(leader.nowMs + 1))).toHaveLength(1);
