@@ -55,7 +55,10 @@ export class Cluster {
       configs.push(ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides }));
     }
     // Every node of one cluster formats with the same id: the given one, or the one already on disk.
-    const clusterId = options.clusterId ?? existingClusterId(configs) ?? randomUuid();
+    // A lone node of a larger quorum (one process per node) leaves it to the node, which derives
+    // one from the voters that the other processes derive too.
+    const loneVoter = count === 1 && configs[0]!.voters.length > 1;
+    const clusterId = options.clusterId ?? existingClusterId(configs) ?? (loneVoter ? undefined : randomUuid());
     // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
     const files = new NodeFileSystem({ durable: !ephemeral });
     const nodes = configs.map((config) => {
@@ -66,7 +69,7 @@ export class Cluster {
     try {
       await Promise.all(nodes.map((n) => n.start()));
     } catch (err) {
-      await cluster.stop();
+      await cluster.stop().catch(() => undefined);
       throw err;
     }
     return cluster;

@@ -1,7 +1,7 @@
 // meta.properties, the file `kafka-storage format` writes into every log directory: which cluster
 // and node the directory belongs to. A node refuses to start on a directory of another cluster or
 // node, as Kafka does, so a mixed-up --data-dir fails loudly instead of merging two clusters.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { parseProperties } from '../config/properties.js';
 import type { FileSystem } from '../../storage/file-system.js';
 import { joinPath } from '../../storage/file-system.js';
@@ -24,6 +24,16 @@ export function randomUuid(): string {
     const id = randomBytes(16).toString('base64url');
     if (!id.startsWith('-')) return id;
   }
+}
+
+/**
+ * The cluster id nodes of one static quorum use when each formats its own directory (no
+ * --cluster-id): the same on every node, because it comes from controller.quorum.voters.
+ */
+export function clusterIdForVoters(voters: readonly { id: number; host: string; port: number }[]): string {
+  const canonical = [...voters].sort((a, b) => a.id - b.id).map((v) => `${v.id}@${v.host}:${v.port}`).join(',');
+  const id = createHash('sha256').update(`kraftling cluster ${canonical}`).digest().subarray(0, 16).toString('base64url');
+  return id.startsWith('-') ? `A${id.slice(1)}` : id;
 }
 
 export function readMetaProperties(fs: FileSystem, dir: string): MetaProperties | undefined {

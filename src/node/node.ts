@@ -18,7 +18,7 @@ import { BrokerLifecycle } from './broker-lifecycle.js';
 import { ControllerClient } from './controller-client.js';
 import { GroupRuntime } from './group-runtime.js';
 import type { Logger } from './logger.js';
-import { ensureFormatted } from './meta-properties.js';
+import { clusterIdForVoters, ensureFormatted } from './meta-properties.js';
 import { MetadataPublisher } from './metadata-publisher.js';
 import { defaultLogConfig, metadataLogConfig, storageEventLogger } from './node-storage.js';
 import { NodeListeners } from './node-listeners.js';
@@ -94,8 +94,10 @@ export class KraftlingNode {
     this.state = 'starting';
     const { config } = this.options;
     const voters = resolveVoters(config);
+    // Nodes of one quorum formatting on their own agree on a cluster id derived from the voters.
+    const clusterId = this.options.clusterId ?? (voters.length > 1 ? clusterIdForVoters(voters) : undefined);
     this.clusterId = await ensureFormatted(this.fs, [...new Set([config.logDir, config.metadataLogDir])], this.nodeId,
-      { clusterId: this.options.clusterId, autoFormat: this.options.autoFormat ?? true });
+      { clusterId, autoFormat: this.options.autoFormat ?? true });
     const logDir = await this.openLogDir();
     const publisher = new MetadataPublisher((err) => this.log.error({ err }, 'applying metadata failed'));
     const controller = new QuorumController({ config, random: Math.random }, this.clusterId);

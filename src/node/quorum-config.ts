@@ -27,6 +27,8 @@ export function raftConfigFor(config: ServerConfig, voters: readonly Voter[], cl
     retryBackoffMs: config.int('controller.quorum.retry.backoff.ms'),
     // A held fetch must answer well before the follower's fetch timeout would end its patience.
     fetchMaxWaitMs: Math.min(500, Math.floor(fetchTimeoutMs / 2)),
+    // A batch must fit in one segment of the metadata log; larger proposals are refused instead.
+    maxBatchBytes: Math.min(8 * 1024 * 1024, config.int('metadata.log.segment.bytes')),
     // Pre-vote needs Vote v2 on the wire (KIP-996), which this protocol layer does not have yet.
     preVote: false,
     // A cluster started as one (kraftling start --nodes N) elects in one round trip.

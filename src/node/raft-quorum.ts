@@ -134,7 +134,7 @@ export class RaftQuorum implements MetadataQuorum {
 
   /** Hands leadership to another voter, as a controlled shutdown does. */
   resign(): void {
-    if (this.raft.resign()) this.drive();
+    if (this.raft?.resign()) this.drive();
   }
 
   async stop(): Promise<void> {
@@ -187,6 +187,8 @@ export class RaftQuorum implements MetadataQuorum {
     if (ready.quorumState) await writeQuorumState(this.o.fs, this.o.dir, ready.quorumState);
     for (const chunk of ready.snapshotChunks) this.snapshots.writeChunk(chunk.snapshotId, chunk.position, chunk.bytes);
     if (ready.installSnapshot) {
+      this.o.logger.info({ endOffset: ready.installSnapshot.endOffset, epoch: ready.installSnapshot.epoch },
+        'installing the leader\'s metadata snapshot: this node was behind its log start');
       await this.snapshots.install(ready.installSnapshot);
       await log.truncateFullyAndStartAt(ready.installSnapshot.endOffset);
       this.loadSnapshot(ready.installSnapshot);

@@ -1,0 +1,138 @@
+// A three-node cluster as three processes, started from examples/three-node's server.properties
+// (ports and directories moved to free ones). kill -9 of the active controller: a new one is
+// elected, admin calls and produce requests keep working, and the killed node rejoins and catches
+// up, from the log, or from a snapshot when the others have trimmed their log past it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Kafka } from 'kafkajs';
+import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
+import { freePort } from '../../src/cluster/free-port.js';
+import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
+import { kafkaClient } from '../helpers/cluster.js';
+import { RawClient } from '../helpers/raw-client.js';
+
+const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/three-node');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-kraft-'));
+const brokers: (BrokerProcess | undefined)[] = [];
+afterAll(async () => {
+  for (const b of brokers) b?.child.kill('SIGKILL');
+  await Promise.all(brokers.map((b) => b?.exited));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The example files with free ports, a temp data dir, and snapshot settings small enough to matter. */
+async function writeConfigs(): Promise<{ files: string[]; bootstrap: string }> {
+  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort('127.0.0.1')));
+  const mapping = new Map([['9092', ports[0]], ['9093', ports[1]], ['9094', ports[2]], ['9192', ports[3]], ['9193', ports[4]], ['9194', ports[5]]]);
+  const files = [1, 2, 3].map((i) => {
+    const text = fs.readFileSync(path.join(EXAMPLES, `server-${i}.properties`), 'utf8')
+      .replace(/:(9092|9093|9094|9192|9193|9194)\b/g, (_, p: string) => `:${mapping.get(p)}`)
+      .replace(/^log\.dirs=.*$/m, `log.dirs=${path.join(dir, `node-${i}`)}`);
+    const extra = [
+      'metadata.log.segment.bytes=16384',
+      'metadata.log.max.record.bytes.between.snapshots=8192',
+      'metadata.max.retention.bytes=16384',
+    ].join('\n');
+    const file = path.join(dir, `server-${i}.properties`);
+    fs.writeFileSync(file, `${text}\n${extra}\n`);
+    return file;
+  });
+  return { files, bootstrap: ports.slice(0, 3).map((p) => `127.0.0.1:${p}`).join(',') };
+}
+
+async function quorum(address: string) {
+  const client = await RawClient.connect(address);
+  try {
+    const res = await client.request(DescribeQuorumApi, 1, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] });
+    return res.topics[0]!.partitions[0]!;
+  } finally {
+    client.close();
+  }
+}
+
+async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+    } catch {
+      // Not there yet.
+    }
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('three processes from server.properties', () => {
+  let files: string[];
+  let kafka: Kafka;
+
+  it('elects a controller and serves', async () => {
+    const cfg = await writeConfigs();
+    files = cfg.files;
+    const started = await Promise.all(files.map((f) => startBrokerProcess(['--config', f, '--log-level', 'warn'])));
+    brokers.push(...started);
+    kafka = kafkaClient(cfg.bootstrap);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'replicated', numPartitions: 3 }] });
+    const meta = await admin.fetchTopicMetadata({ topics: ['replicated'] });
+    expect(meta.topics[0]!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
+    await admin.disconnect();
+    const q = await quorum(brokers[0]!.bootstrap);
+    expect(q.currentVoters.map((v) => v.replicaId).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('survives kill -9 of the active controller and takes the node back', async () => {
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: 'replicated', acks: -1, messages: Array.from({ length: 50 }, (_, i) => ({ value: `before-${i}` })) });
+    const { leaderId, leaderEpoch } = await quorum(brokers[0]!.bootstrap);
+    const victim = leaderId - 1;
+    brokers[victim]!.child.kill('SIGKILL');
+    await brokers[victim]!.exited;
+    const survivor = brokers[(victim + 1) % 3]!.bootstrap;
+    const next = await eventually(async () => {
+      const q = await quorum(survivor);
+      return q.leaderId !== leaderId && q.leaderId >= 0 && q.leaderEpoch > leaderEpoch ? q : undefined;
+    });
+    expect(next.leaderId).not.toBe(leaderId);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'after-failover', numPartitions: 2 }] });
+    await producer.send({ topic: 'replicated', acks: -1, messages: Array.from({ length: 50 }, (_, i) => ({ value: `after-${i}` })) });
+    const offsets = await admin.fetchTopicOffsets('replicated');
+    expect(offsets.reduce((sum, p) => sum + Number(p.high), 0)).toBe(100);
+    // Enough metadata for the others to snapshot and trim their log past what the victim has. Two
+    // replicas: once the dead broker is fenced, only two are left to place them on.
+    for (let batch = 0; batch < 8; batch++) {
+      await admin.createTopics({ topics: Array.from({ length: 10 }, (_, i) => ({ topic: `while-down-${batch * 10 + i}`, numPartitions: 1, replicationFactor: 2 })) });
+    }
+    await producer.disconnect();
+
+    brokers[victim] = await startBrokerProcess(['--config', files[victim]!, '--log-level', 'info']);
+    const back = await eventually(async () => {
+      const q = await quorum(survivor);
+      const lagging = q.currentVoters.find((v) => v.replicaId === leaderId)!;
+      return lagging.logEndOffset >= q.highWatermark ? q : undefined;
+    });
+    expect(back.currentVoters).toHaveLength(3);
+    const victimAdmin = kafkaClient(brokers[victim]!.bootstrap).admin();
+    await victimAdmin.connect();
+    const topics = await eventually(async () => {
+      const t = await victimAdmin.listTopics();
+      return t.length >= 82 ? t : undefined;
+    });
+    expect(topics).toEqual(expect.arrayContaining(['replicated', 'after-failover', 'while-down-79']));
+    await victimAdmin.disconnect();
+    await admin.disconnect();
+    // The restarted node was behind the others' log start, so it caught up from the leader's snapshot.
+    expect(brokers[victim]!.stderr()).toMatch(/installing the leader's metadata snapshot/);
+    const snapshots = fs.readdirSync(path.join(dir, `node-${leaderId}`, '__cluster_metadata-0')).filter((f) => f.endsWith('.checkpoint'));
+    expect(snapshots.length).toBeGreaterThan(0);
+  });
+});
