@@ -35,7 +35,11 @@ export interface BrokerServices {
   nowMs(): number;
   /** This broker's metadata image: every committed record it has applied. */
   image(): MetadataImage;
-  /** Id of the active controller, or -1 while none is known. */
+  /**
+   * The controller id clients are told. As in Kafka's KRaft mode, a live broker (this one):
+   * brokers forward controller requests, so a client sends admin requests to any broker and never
+   * sees -1 while the quorum elects.
+   */
   controllerId(): number;
   readonly controller: ControllerChannel;
   readonly quorum: QuorumAccess;

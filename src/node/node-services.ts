@@ -64,7 +64,10 @@ export class NodeServices implements BrokerServices {
   }
 
   controllerId(): number {
-    return this.o.quorum.leader().leaderId;
+    const image = this.o.publisher.image;
+    if (image.brokers.get(this.nodeId)?.fenced === false) return this.nodeId;
+    for (const b of image.brokers.values()) if (!b.fenced) return b.id;
+    return this.nodeId;
   }
 
   supportedApis(listenerType: ListenerType): ApiVersion[] {

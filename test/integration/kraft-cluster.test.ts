@@ -23,7 +23,12 @@ async function retry<T>(op: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
 }
 
 beforeAll(async () => {
-  cluster = await startCluster({ nodes: 3 });
+  // Three nodes share this test process's event loop with the other test files running beside it:
+  // quorum timeouts looser than the dev profile's keep a busy moment from forcing an election.
+  cluster = await startCluster({
+    nodes: 3,
+    overrides: { 'controller.quorum.fetch.timeout.ms': '2000', 'controller.quorum.election.timeout.ms': '1000', 'broker.session.timeout.ms': '4000' },
+  });
 });
 
 afterAll(async () => {
