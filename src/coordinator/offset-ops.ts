@@ -7,7 +7,7 @@ import type { OffsetCommitRequest, OffsetCommitResponse } from '../../protocol/g
 import type { OffsetDeleteRequest, OffsetDeleteResponse } from '../../protocol/generated/api/47-offset-delete.js';
 import type { GroupRequestContext, OffsetFetchTopicResult } from './access.js';
 import type { ClassicGroup } from './classic-group.js';
-import { scheduleHeartbeat } from './classic-rebalance.js';
+import { appendErrorToResponse, scheduleHeartbeat } from './classic-rebalance.js';
 import type { GroupShard } from './group-shard.js';
 import { toRecordValue, type CommittedOffset } from './offset-store.js';
 import { groupTombstone, offsetCommitRecord, offsetTombstone, type CoordinatorRecord } from './records.js';
@@ -24,22 +24,9 @@ export function commitErrorResponse(req: OffsetCommitRequest, errorCode: number)
 
 /** Commit append errors as Kafka reports them on offsets: a batch too large is the commit's size. */
 function commitAppendError(errorCode: number): number {
-  switch (errorCode) {
-    case ErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
-    case ErrorCode.NOT_ENOUGH_REPLICAS:
-    case ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND:
-    case ErrorCode.REQUEST_TIMED_OUT:
-      return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-    case ErrorCode.NOT_LEADER_OR_FOLLOWER:
-    case ErrorCode.KAFKA_STORAGE_ERROR:
-      return ErrorCode.NOT_COORDINATOR;
-    case ErrorCode.MESSAGE_TOO_LARGE:
-    case ErrorCode.RECORD_LIST_TOO_LARGE:
-    case ErrorCode.INVALID_FETCH_SIZE:
-      return ErrorCode.INVALID_COMMIT_OFFSET_SIZE;
-    default:
-      return errorCode;
-  }
+  const tooLarge = errorCode === ErrorCode.MESSAGE_TOO_LARGE || errorCode === ErrorCode.RECORD_LIST_TOO_LARGE ||
+    errorCode === ErrorCode.INVALID_FETCH_SIZE;
+  return tooLarge ? ErrorCode.INVALID_COMMIT_OFFSET_SIZE : appendErrorToResponse(errorCode);
 }
 
 export function commitOffsets(shard: GroupShard, req: OffsetCommitRequest, ctx: GroupRequestContext,

@@ -1,6 +1,7 @@
 // Real brokers for tests: in-process clusters on ephemeral ports with temporary data directories,
 // and kafkajs clients pointed at them.
-import { Kafka, logLevel } from 'kafkajs';
+import { afterAll, beforeAll } from 'vitest';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Cluster, type ClusterOptions } from '../../src/cluster/cluster.js';
 import { silentLogger } from '../../src/node/logger.js';
 
@@ -11,4 +12,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 export function kafkaClient(cluster: Cluster | string, clientId = 'kraftling-test'): Kafka {
   const brokers = (typeof cluster === 'string' ? cluster : cluster.bootstrapServers).split(',');
   return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 50 } });
+}
+
+/** A cluster and a connected kafkajs admin for a test file: started before its tests, stopped after. */
+export function clusterWithAdmin(options: ClusterOptions = {}): { cluster: Cluster; admin: Admin } {
+  const ctx = {} as { cluster: Cluster; admin: Admin };
+  beforeAll(async () => {
+    ctx.cluster = await startCluster(options);
+    ctx.admin = kafkaClient(ctx.cluster).admin();
+    await ctx.admin.connect();
+  });
+  afterAll(async () => {
+    await ctx.admin?.disconnect();
+    await ctx.cluster?.stop();
+  });
+  return ctx;
 }

@@ -1,40 +1,27 @@
 // kafkajs admin against a real broker: topics are created, described, altered and deleted as on
 // Kafka, with Kafka's error codes for bad requests.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
 import { ConfigResourceTypes } from 'kafkajs';
-import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { clusterWithAdmin } from '../helpers/cluster.js';
 
-let cluster: Cluster;
+const ctx = clusterWithAdmin();
 
 /** kafkajs gathers per-topic failures of createTopics into one aggregate error; this returns their types. */
 async function creationErrors(topics: Parameters<Admin['createTopics']>[0]['topics']): Promise<string[]> {
   try {
-    await admin.createTopics({ topics });
+    await ctx.admin.createTopics({ topics });
     return [];
   } catch (err) {
     return ((err as { errors?: { type: string }[] }).errors ?? [{ type: (err as Error).message }]).map((e) => e.type);
   }
 }
-let admin: Admin;
-
-beforeAll(async () => {
-  cluster = await startCluster();
-  admin = kafkaClient(cluster).admin();
-  await admin.connect();
-});
-
-afterAll(async () => {
-  await admin?.disconnect();
-  await cluster?.stop();
-});
 
 describe('topics through kafkajs admin', () => {
   it('creates, lists and describes topics', async () => {
-    expect(await admin.createTopics({ topics: [{ topic: 'a', numPartitions: 3 }, { topic: 'b' }] })).toBe(true);
-    expect((await admin.listTopics()).sort()).toEqual(['a', 'b']);
-    const meta = await admin.fetchTopicMetadata({ topics: ['a', 'b'] });
+    expect(await ctx.admin.createTopics({ topics: [{ topic: 'a', numPartitions: 3 }, { topic: 'b' }] })).toBe(true);
+    expect((await ctx.admin.listTopics()).sort()).toEqual(['a', 'b']);
+    const meta = await ctx.admin.fetchTopicMetadata({ topics: ['a', 'b'] });
     const a = meta.topics.find((t) => t.name === 'a')!;
     expect(a.partitions.map((p) => p.partitionId).sort()).toEqual([0, 1, 2]);
     expect(a.partitions.every((p) => p.leader === 1 && p.isr.length === 1)).toBe(true);
@@ -42,7 +29,7 @@ describe('topics through kafkajs admin', () => {
   });
 
   it('answers TOPIC_ALREADY_EXISTS and INVALID_TOPIC_EXCEPTION like Kafka', async () => {
-    await expect(admin.createTopics({ topics: [{ topic: 'a' }] })).resolves.toBe(false);
+    await expect(ctx.admin.createTopics({ topics: [{ topic: 'a' }] })).resolves.toBe(false);
     expect(await creationErrors([{ topic: 'bad name!' }])).toEqual(['INVALID_TOPIC_EXCEPTION']);
     expect(await creationErrors([{ topic: '__cluster_metadata' }])).toEqual(['INVALID_TOPIC_EXCEPTION']);
   });
@@ -53,8 +40,8 @@ describe('topics through kafkajs admin', () => {
   });
 
   it('creates a topic with configs and describes them with their sources', async () => {
-    await admin.createTopics({ topics: [{ topic: 'configured', configEntries: [{ name: 'retention.ms', value: '3600000' }] }] });
-    const described = await admin.describeConfigs({
+    await ctx.admin.createTopics({ topics: [{ topic: 'configured', configEntries: [{ name: 'retention.ms', value: '3600000' }] }] });
+    const described = await ctx.admin.describeConfigs({
       resources: [{ type: ConfigResourceTypes.TOPIC, name: 'configured', configNames: ['retention.ms', 'cleanup.policy'] }],
       includeSynonyms: false,
     });
@@ -64,37 +51,37 @@ describe('topics through kafkajs admin', () => {
   });
 
   it('alters topic configs and refuses invalid ones', async () => {
-    await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: 'a', configEntries: [{ name: 'max.message.bytes', value: '2048' }] }] });
-    const described = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: 'a', configNames: ['max.message.bytes'] }], includeSynonyms: false });
+    await ctx.admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: 'a', configEntries: [{ name: 'max.message.bytes', value: '2048' }] }] });
+    const described = await ctx.admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: 'a', configNames: ['max.message.bytes'] }], includeSynonyms: false });
     expect(described.resources[0]!.configEntries[0]!.configValue).toBe('2048');
-    await expect(admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: 'a', configEntries: [{ name: 'no.such.key', value: '1' }] }] }))
+    await expect(ctx.admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: 'a', configEntries: [{ name: 'no.such.key', value: '1' }] }] }))
       .rejects.toThrow();
     expect(await creationErrors([{ topic: 'badcfg', configEntries: [{ name: 'retention.ms', value: 'soon' }] }])).toEqual(['INVALID_CONFIG']);
   });
 
   it('describes the broker resource', async () => {
-    const described = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: '1', configNames: ['num.partitions', 'log.segment.bytes'] }], includeSynonyms: false });
+    const described = await ctx.admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.BROKER, name: '1', configNames: ['num.partitions', 'log.segment.bytes'] }], includeSynonyms: false });
     const names = described.resources[0]!.configEntries.map((e) => e.configName).sort();
     expect(names).toEqual(['log.segment.bytes', 'num.partitions']);
   });
 
   it('adds partitions', async () => {
-    await admin.createPartitions({ topicPartitions: [{ topic: 'b', count: 4 }] });
-    const meta = await admin.fetchTopicMetadata({ topics: ['b'] });
+    await ctx.admin.createPartitions({ topicPartitions: [{ topic: 'b', count: 4 }] });
+    const meta = await ctx.admin.fetchTopicMetadata({ topics: ['b'] });
     expect(meta.topics[0]!.partitions).toHaveLength(4);
-    await expect(admin.createPartitions({ topicPartitions: [{ topic: 'b', count: 2 }] })).rejects.toThrow();
+    await expect(ctx.admin.createPartitions({ topicPartitions: [{ topic: 'b', count: 2 }] })).rejects.toThrow();
   });
 
   it('deletes topics, and the metadata log cannot be deleted', async () => {
-    await admin.deleteTopics({ topics: ['b'] });
-    expect(await admin.listTopics()).not.toContain('b');
-    await expect(admin.deleteTopics({ topics: ['__cluster_metadata'] })).rejects.toThrow();
+    await ctx.admin.deleteTopics({ topics: ['b'] });
+    expect(await ctx.admin.listTopics()).not.toContain('b');
+    await expect(ctx.admin.deleteTopics({ topics: ['__cluster_metadata'] })).rejects.toThrow();
   });
 
   it('describes the cluster', async () => {
-    const described = await admin.describeCluster();
+    const described = await ctx.admin.describeCluster();
     expect(described.brokers).toHaveLength(1);
     expect(described.controller).toBe(1);
-    expect(described.clusterId).toBe(cluster.clusterId);
+    expect(described.clusterId).toBe(ctx.cluster.clusterId);
   });
 });

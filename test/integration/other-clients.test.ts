@@ -5,10 +5,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
-import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { clusterWithAdmin, kafkaClient } from '../helpers/cluster.js';
 import { pythonHas, which } from '../helpers/system.js';
 
 const run = promisify(execFile);
@@ -16,16 +15,15 @@ const CLIENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../h
 const confluent = pythonHas('confluent_kafka');
 const kafkaPython = pythonHas('kafka');
 
-let cluster: Cluster;
-let admin: Admin;
+const ctx = clusterWithAdmin();
 
 function python(script: string, ...args: (string | number)[]): Promise<{ stdout: string }> {
   return run('/usr/bin/python3', [path.join(CLIENTS, script), ...args.map(String)], { timeout: 60_000 });
 }
 
 async function topicWith(topic: string, values: string[]): Promise<void> {
-  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }] });
-  const producer = kafkaClient(cluster).producer();
+  await ctx.admin.createTopics({ topics: [{ topic, numPartitions: 3 }] });
+  const producer = kafkaClient(ctx.cluster).producer();
   await producer.connect();
   await producer.send({ topic, messages: values.map((value) => ({ value })) });
   await producer.disconnect();
@@ -33,24 +31,13 @@ async function topicWith(topic: string, values: string[]): Promise<void> {
 
 const values = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
-beforeAll(async () => {
-  cluster = await startCluster();
-  admin = kafkaClient(cluster).admin();
-  await admin.connect();
-});
-
-afterAll(async () => {
-  await admin?.disconnect();
-  await cluster?.stop();
-});
-
 describe.skipIf(!confluent)('librdkafka through Python confluent-kafka', () => {
   it('produces idempotently and reads back in a consumer group, committing offsets', async () => {
-    await admin.createTopics({ topics: [{ topic: 'rdk', numPartitions: 3 }] });
-    await python('confluent_produce.py', cluster.bootstrapServers, 'rdk', 300);
-    const { stdout } = await python('confluent_consume.py', cluster.bootstrapServers, 'rdk-group', 'rdk', 300);
+    await ctx.admin.createTopics({ topics: [{ topic: 'rdk', numPartitions: 3 }] });
+    await python('confluent_produce.py', ctx.cluster.bootstrapServers, 'rdk', 300);
+    const { stdout } = await python('confluent_consume.py', ctx.cluster.bootstrapServers, 'rdk-group', 'rdk', 300);
     expect(stdout.trim().split('\n').sort()).toEqual(values('librdkafka', 300).sort());
-    const offsets = await admin.fetchOffsets({ groupId: 'rdk-group', topics: ['rdk'] });
+    const offsets = await ctx.admin.fetchOffsets({ groupId: 'rdk-group', topics: ['rdk'] });
     // A partition the producer's hashing left empty has no commit (-1).
     const committed = offsets[0]!.partitions.reduce((sum, p) => sum + Math.max(Number(p.offset), 0), 0);
     expect(committed).toBe(300);
@@ -59,9 +46,9 @@ describe.skipIf(!confluent)('librdkafka through Python confluent-kafka', () => {
 
 describe.skipIf(!kafkaPython)('kafka-python', () => {
   it('produces with gzip and consumes in a group', async () => {
-    await admin.createTopics({ topics: [{ topic: 'kp', numPartitions: 2 }] });
-    await python('kafka_python_produce.py', cluster.bootstrapServers, 'kp', 50);
-    const { stdout } = await python('kafka_python_consume.py', cluster.bootstrapServers, 'kp-group', 'kp', 50);
+    await ctx.admin.createTopics({ topics: [{ topic: 'kp', numPartitions: 2 }] });
+    await python('kafka_python_produce.py', ctx.cluster.bootstrapServers, 'kp', 50);
+    const { stdout } = await python('kafka_python_consume.py', ctx.cluster.bootstrapServers, 'kp-group', 'kp', 50);
     expect(stdout.trim().split('\n').sort()).toEqual(values('kafka-python', 50).sort());
   });
 });
@@ -69,7 +56,7 @@ describe.skipIf(!kafkaPython)('kafka-python', () => {
 describe.skipIf(!which('kcat'))('kcat balanced consumer', () => {
   it('joins a group and reads every message', async () => {
     await topicWith('kc', values('kcat', 40));
-    const { stdout } = await run('kcat', ['-b', cluster.bootstrapServers, '-G', 'kc-group', '-o', 'beginning', '-c', '40', '-q', '-f', '%s\\n', 'kc'], { timeout: 60_000 });
+    const { stdout } = await run('kcat', ['-b', ctx.cluster.bootstrapServers, '-G', 'kc-group', '-o', 'beginning', '-c', '40', '-q', '-f', '%s\\n', 'kc'], { timeout: 60_000 });
     expect(stdout.trim().split('\n').sort()).toEqual(values('kcat', 40).sort());
   });
 });
