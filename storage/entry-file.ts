@@ -1,42 +1,53 @@
 // A file of fixed-size entries kept whole in memory, the common part of the offset and time indexes.
 // Kafka memory-maps its indexes; we read them once and write each new entry through, which gives the
-// same bytes on disk. The file of the active segment is preallocated to segment.index.bytes (rounded
-// down to whole entries) and trimmed to its entries when the segment rolls or the log closes.
+// same bytes on disk.
+//
+// The file is touched only when needed: a new or rebuilt index opens (and creates) its file at its
+// first entry, preallocated to segment.index.bytes (rounded down to whole entries) as Kafka does for
+// the active segment, or when the segment is sealed, which cuts the file to its entries and syncs
+// it. Entries are buffered from the first one on (a loaded file holds its own bytes).
 import { assert } from './errors.js';
-import type { FileHandle, FileSystem } from './file-system.js';
+import type { FileHandle } from './file-system.js';
+import type { PartitionDir } from './partition-dir.js';
+
+const NO_ENTRIES = Buffer.alloc(0);
 
 export class EntryFile {
   private buf: Buffer;
   private count: number;
+  /** Open for appends; the file then holds the entries followed by preallocated (or stale) bytes. */
   private handle: FileHandle | undefined;
+  /** The file holds exactly the entries and is synced (it was loaded or sealed since the last change). */
+  private exact: boolean;
+  /** The file is known to exist: opening it creates no directory entry. */
+  private exists: boolean;
 
   private constructor(
-    private readonly fs: FileSystem,
+    private readonly dir: PartitionDir,
     readonly path: string,
     readonly entrySize: number,
     readonly maxEntries: number,
     content: Buffer,
+    exact: boolean,
   ) {
     this.buf = content;
     this.count = content.length / entrySize;
+    this.exact = exact;
+    this.exists = exact;
   }
 
-  /** A new, empty, writable file (replacing any file at `path`). */
-  static create(fs: FileSystem, path: string, entrySize: number, maxIndexBytes: number): EntryFile {
-    const file = new EntryFile(fs, path, entrySize, maxEntriesFor(maxIndexBytes, entrySize), Buffer.alloc(0));
-    file.handle = fs.open(path, { create: true });
-    file.handle.truncate(0);
-    file.preallocate();
-    return file;
+  /** A new or rebuilt index: no entries; its file (missing, or stale) is rewritten at first need. */
+  static empty(dir: PartitionDir, path: string, entrySize: number, maxIndexBytes: number): EntryFile {
+    return new EntryFile(dir, path, entrySize, maxEntriesFor(maxIndexBytes, entrySize), NO_ENTRIES, false);
   }
 
-  /** The file's entries, read-only; undefined if it is missing or not a whole number of entries. */
-  static load(fs: FileSystem, path: string, entrySize: number, maxIndexBytes: number): EntryFile | undefined {
-    const stat = fs.stat(path);
+  /** The file's entries; undefined if it is missing or not a whole number of entries. */
+  static load(dir: PartitionDir, path: string, entrySize: number, maxIndexBytes: number): EntryFile | undefined {
+    const stat = dir.fs.stat(path);
     if (stat === undefined || stat.isDirectory || stat.size % entrySize !== 0) return undefined;
-    const content = fs.readFile(path);
+    const content = dir.fs.readFile(path);
     if (content.length % entrySize !== 0) return undefined;
-    return new EntryFile(fs, path, entrySize, maxEntriesFor(maxIndexBytes, entrySize), content);
+    return new EntryFile(dir, path, entrySize, maxEntriesFor(maxIndexBytes, entrySize), content, true);
   }
 
   get entries(): number {
@@ -52,8 +63,8 @@ export class EntryFile {
   }
 
   append(entry: Buffer): void {
-    assert(this.handle !== undefined, `append to read-only index ${this.path}`);
     assert(entry.length === this.entrySize && !this.isFull, `index entry does not fit ${this.path}`);
+    const handle = this.handle ?? this.openForAppends();
     const position = this.count * this.entrySize;
     if (this.buf.length < position + this.entrySize) {
       const grown = Buffer.alloc(Math.max(position + this.entrySize, this.buf.length * 2, 64 * this.entrySize));
@@ -61,31 +72,27 @@ export class EntryFile {
       this.buf = grown;
     }
     entry.copy(this.buf, position);
-    this.handle.write(entry, position);
+    handle.write(entry, position);
     this.count++;
+    this.exact = false;
   }
 
-  /** Drops the entries from `count` on. Stale bytes may stay in the preallocated tail of the file;
-   * only `entries` counts, and a crash before the next trim makes recovery rebuild this index. */
+  /** Drops the entries from `count` on. Stale bytes may stay in the file until it is sealed; only
+   * `entries` counts, and a crash before then makes recovery rebuild this index. */
   truncateTo(count: number): void {
-    this.count = Math.min(this.count, count);
+    if (count >= this.count) return;
+    this.count = count;
+    this.exact = false;
   }
 
-  /** Opens the file for appends again and preallocates it (the segment became active). */
-  makeWritable(): void {
-    if (this.handle !== undefined) return;
-    this.handle = this.fs.open(this.path, { create: true });
-    this.preallocate();
-  }
-
-  /** Cuts the file to its entries (segment rolled or log closing); sync() and close() follow. */
-  trim(): void {
-    if (this.handle === undefined) return;
-    this.handle.truncate(this.count * this.entrySize);
-  }
-
-  async sync(): Promise<void> {
-    await this.handle?.sync();
+  /** Writes the file as exactly its entries (creating it if needed), syncs and closes it. */
+  async seal(): Promise<void> {
+    if (this.exact) return;
+    const handle = this.handle ?? this.rewrite();
+    handle.truncate(this.count * this.entrySize);
+    await handle.sync();
+    this.close();
+    this.exact = true;
   }
 
   close(): void {
@@ -93,9 +100,23 @@ export class EntryFile {
     this.handle = undefined;
   }
 
-  private preallocate(): void {
-    const handle = this.handle as FileHandle;
+  /** The segment is active and takes its first entry since it was loaded, rebuilt or sealed. */
+  private openForAppends(): FileHandle {
+    const handle = this.rewrite();
     handle.truncate(this.maxEntries * this.entrySize);
+    return handle;
+  }
+
+  /** Opens the file (creating it) with exactly the entries in memory: the file may be missing, hold
+   * a loaded copy, or hold what a rebuild replaced. */
+  private rewrite(): FileHandle {
+    const handle = this.dir.fs.open(this.path, { create: true });
+    this.handle = handle;
+    if (!this.exists) this.dir.changed();
+    this.exists = true;
+    handle.truncate(0);
+    if (this.count > 0) handle.write(this.buf.subarray(0, this.count * this.entrySize), 0);
+    return handle;
   }
 }
 

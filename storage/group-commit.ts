@@ -7,18 +7,24 @@ interface Waiter {
   lost: boolean;
 }
 
+/** What is committed: a log (an object, not two closures, to keep an idle log small). */
+export interface SyncTarget {
+  /** Syncs everything written so far. */
+  sync(): Promise<void>;
+  /** The offset up to which data has been written (the log end offset). */
+  writtenOffset(): number;
+}
+
 export class GroupCommit {
   private synced: number;
   private inFlight: Promise<void> | undefined;
   /** Bumped by reset(): a sync that started before a truncation must not count after it. */
   private generation = 0;
-  private readonly waiters = new Set<Waiter>();
+  /** Created by the first wait: most logs of a large broker never have one. */
+  private waiters: Set<Waiter> | undefined;
 
   constructor(
-    /** Syncs everything written so far. */
-    private readonly sync: () => Promise<void>,
-    /** The offset up to which data has been written (the log end offset). */
-    private readonly writtenOffset: () => number,
+    private readonly target: SyncTarget,
     syncedOffset: number,
   ) {
     this.synced = syncedOffset;
@@ -33,8 +39,10 @@ export class GroupCommit {
    * that data first; rejects if a sync it waited on failed.
    */
   async waitFor(offset: number): Promise<boolean> {
+    if (this.synced >= offset) return true;
     const waiter: Waiter = { offset, lost: false };
-    this.waiters.add(waiter);
+    const waiters = (this.waiters ??= new Set());
+    waiters.add(waiter);
     try {
       while (this.synced < offset) {
         if (waiter.lost) return false;
@@ -43,7 +51,7 @@ export class GroupCommit {
       }
       return !waiter.lost;
     } finally {
-      this.waiters.delete(waiter);
+      waiters.delete(waiter);
     }
   }
 
@@ -51,15 +59,15 @@ export class GroupCommit {
   reset(offset: number): void {
     this.generation++;
     this.synced = offset;
-    for (const waiter of this.waiters) {
+    for (const waiter of this.waiters ?? []) {
       if (waiter.offset > offset) waiter.lost = true;
     }
   }
 
   private start(): void {
-    const target = this.writtenOffset();
+    const target = this.target.writtenOffset();
     const generation = this.generation;
-    const run: Promise<void> = this.sync()
+    const run: Promise<void> = this.target.sync()
       .then(() => {
         if (generation === this.generation) this.synced = Math.max(this.synced, target);
       })

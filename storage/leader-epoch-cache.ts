@@ -23,7 +23,8 @@ export interface EpochEndOffset {
 export class LeaderEpochCache {
   private entries: EpochEntry[];
   private changed = false;
-  private readonly writer: CoalescedTask;
+  /** Created by the first write: a log that is never written never needs one. */
+  private writer: CoalescedTask | undefined;
 
   private constructor(
     private readonly fs: FileSystem,
@@ -31,18 +32,23 @@ export class LeaderEpochCache {
     entries: EpochEntry[],
   ) {
     this.entries = entries;
-    this.writer = new CoalescedTask(() => this.write());
+  }
+
+  /** The cache of a new log: no entries and no file until an epoch is assigned. */
+  static empty(fs: FileSystem, dir: string): LeaderEpochCache {
+    return new LeaderEpochCache(fs, joinPath(dir, LEADER_EPOCH_CHECKPOINT), []);
   }
 
   /** Loads the checkpoint. When it is missing or malformed the cache starts empty, to be derived
-   * from the batches, and is written at the next persist(). */
+   * from the batches; a malformed file is rewritten at the next persist(), a missing one once an
+   * epoch is derived or assigned (no file and an empty file say the same). */
   static load(fs: FileSystem, dir: string): { cache: LeaderEpochCache; status: 'ok' | 'missing' | 'malformed' } {
     const path = joinPath(dir, LEADER_EPOCH_CHECKPOINT);
     const read = readCheckpoint(fs, path, 2);
     const entries = read.kind === 'ok' ? parseEntries(read.entries) : undefined;
     const cache = new LeaderEpochCache(fs, path, entries ?? []);
-    cache.changed = entries === undefined;
     const status = entries !== undefined ? 'ok' : read.kind === 'missing' ? 'missing' : 'malformed';
+    cache.changed = status === 'malformed';
     return { cache, status };
   }
 
@@ -118,7 +124,9 @@ export class LeaderEpochCache {
 
   /** Writes the checkpoint if entries changed; resolves once the file and its rename are durable. */
   async persist(): Promise<void> {
-    if (this.changed) await this.writer.run();
+    if (!this.changed) return;
+    this.writer ??= new CoalescedTask(() => this.write());
+    await this.writer.run();
   }
 
   private async write(): Promise<void> {

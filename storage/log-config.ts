@@ -17,7 +17,7 @@ export interface LogConfig {
   retentionBytes: number;
   /** flush.messages: fsync once this many messages are unflushed. */
   flushMessages: number;
-  /** flush.ms: fsync when unflushed data is this old (checked by flushIfDue, run periodically). */
+  /** flush.ms: fsync when unflushed data is this old (checked by LogDir.flushDue, run periodically). */
   flushMs: number;
   /** Ours: append() resolves only once its batches are synced (appends share fsyncs). */
   fsyncBeforeAck: boolean;

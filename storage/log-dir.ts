@@ -6,9 +6,15 @@
 //
 // After an unclean shutdown each log recovers from its checkpointed recovery point (all of it when
 // unknown). The log start offset checkpoint is rewritten before DeleteRecords returns.
+//
+// Sized for 100,000 partitions: a new log costs a mkdir and a share of one fsync of this directory
+// (concurrent creations share it), no file until its first append; descriptors go through a
+// HandleCache of at most `maxOpenFiles`; work over every log runs a bounded number at a time.
 import { readCheckpoint, formatCheckpoint, parseCount } from './checkpoint-file.js';
 import { CoalescedTask } from './coalesced-task.js';
+import { TurnBudget, forEachConcurrently } from './concurrency.js';
 import { joinPath, parentPath, type FileSystem } from './file-system.js';
+import { HandleCache } from './handle-cache.js';
 import {
   CLEAN_SHUTDOWN_FILE,
   DELETE_DIR_SUFFIX,
@@ -29,7 +35,14 @@ export interface LogDirOptions {
   nowMs: () => number;
   /** The effective config of a topic's logs (topic overrides over broker defaults). */
   configFor: (topic: string) => LogConfig;
+  /** Descriptors the logs may hold open at once (default DEFAULT_MAX_OPEN_FILES). */
+  maxOpenFiles?: number;
 }
+
+/** Logs flushed, closed or swept by retention at once. */
+const CONCURRENT_LOGS = 32;
+/** Partition directories created per turn of the event loop: a few milliseconds of mkdirs. */
+const MKDIRS_PER_TURN = 32;
 
 export interface OpenedLogDir {
   logDir: LogDir;
@@ -43,21 +56,30 @@ type OffsetsByPartition = Map<string, number>;
 export class LogDir {
   private readonly logs = new Map<string, PartitionLog>();
   private readonly creating = new Map<string, Promise<PartitionLog>>();
+  private readonly fs: HandleCache;
   private readonly checkpointer: CoalescedTask;
+  /** fsync of this directory, shared by the partition directories created while one is pending. */
+  private readonly syncer: CoalescedTask;
   private deletions = 0;
+  private readonly mkdirTurns = new TurnBudget(MKDIRS_PER_TURN);
+  /** Shared by every log, rather than a closure each. */
+  private readonly persistLogStartOffset = (): Promise<void> => this.checkpoint();
 
   private constructor(private readonly options: LogDirOptions) {
+    this.fs = new HandleCache(options.fs, options.maxOpenFiles);
     this.checkpointer = new CoalescedTask(() => this.writeCheckpoints());
+    this.syncer = new CoalescedTask(() => this.fs.syncDir(this.path));
   }
 
   /** Loads (and recovers, if needed) every partition log in the directory, creating it if missing. */
   static async open(options: LogDirOptions): Promise<OpenedLogDir> {
-    const { fs, path } = options;
+    const logDir = new LogDir(options);
+    const { fs } = logDir;
+    const { path } = options;
     if (fs.stat(path) === undefined) {
       fs.mkdir(path);
       await fs.syncDir(parentPath(path));
     }
-    const logDir = new LogDir(options);
     const events: StorageEvent[] = [];
     const markerPath = joinPath(path, CLEAN_SHUTDOWN_FILE);
     const hadCleanShutdown = fs.stat(markerPath) !== undefined;
@@ -67,13 +89,13 @@ export class LogDir {
       const entryPath = joinPath(path, name);
       if (!fs.stat(entryPath)?.isDirectory) continue;
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
-        await removeDir(fs, entryPath);
+        await removeDir(fs, entryPath, () => logDir.syncer.run());
         continue;
       }
       const id = parsePartitionDirName(name);
       if (id === undefined) continue;
       const { log, events: logEvents } = await PartitionLog.open(entryPath, id.topic, id.partition, {
-        ...logDir.logOptions(id.topic),
+        ...logDir.logOptions(options.configFor(id.topic)),
         hadCleanShutdown,
         recoveryPoint: recoveryPoints.get(name),
         logStartOffset: logStartOffsets.get(name),
@@ -92,6 +114,11 @@ export class LogDir {
     return this.options.path;
   }
 
+  /** Descriptors the logs hold open now (at most maxOpenFiles, but for syncs in flight). */
+  get openFiles(): number {
+    return this.fs.openFiles;
+  }
+
   get(topic: string, partition: number): PartitionLog | undefined {
     return this.logs.get(partitionDirName(topic, partition));
   }
@@ -100,12 +127,13 @@ export class LogDir {
     return [...this.logs.values()];
   }
 
-  /** The partition's log, created empty if this directory has none. */
-  async getOrCreate(topic: string, partition: number): Promise<PartitionLog> {
+  /** The partition's log, created empty if this directory has none, with `config` (default: the
+   * options' configFor). Callers creating many logs of a topic pass one config object for all. */
+  async getOrCreate(topic: string, partition: number, config?: LogConfig): Promise<PartitionLog> {
     const name = partitionDirName(topic, partition);
     const existing = this.logs.get(name) ?? this.creating.get(name);
     if (existing !== undefined) return existing;
-    const creating = PartitionLog.create(this.path, topic, partition, this.logOptions(topic));
+    const creating = this.create(topic, partition, name, config ?? this.options.configFor(topic));
     this.creating.set(name, creating);
     try {
       const log = await creating;
@@ -126,9 +154,9 @@ export class LogDir {
     await log.close();
     const uniqueId = `${this.options.nowMs().toString(16)}${this.deletions++}`;
     const doomed = joinPath(this.path, `${name}.${uniqueId}${DELETE_DIR_SUFFIX}`);
-    this.options.fs.rename(log.dir, doomed);
-    await this.options.fs.syncDir(this.path);
-    await removeDir(this.options.fs, doomed);
+    this.fs.rename(log.dir, doomed);
+    await this.syncer.run();
+    await removeDir(this.fs, doomed, () => this.syncer.run());
     await this.checkpoint();
   }
 
@@ -139,37 +167,50 @@ export class LogDir {
 
   /** flush.ms for every log; returns how many flushed. */
   async flushDue(): Promise<number> {
-    const flushed = await Promise.all(this.all().map((log) => log.flushIfDue()));
-    return flushed.filter(Boolean).length;
+    const due = this.all().filter((log) => log.isFlushDue);
+    await forEachConcurrently(due, CONCURRENT_LOGS, (log) => log.flush());
+    return due.length;
   }
 
   /** Retention for every log. */
   async deleteOldSegments(): Promise<StorageEvent[]> {
-    const events = await Promise.all(this.all().map((log) => log.deleteOldSegments()));
-    return events.filter((e): e is StorageEvent => e !== undefined);
+    const events: StorageEvent[] = [];
+    await forEachConcurrently(this.all(), CONCURRENT_LOGS, async (log) => {
+      const event = await log.deleteOldSegments();
+      if (event !== undefined) events.push(event);
+    });
+    return events;
   }
 
   /** Flushes and closes every log, checkpoints, then writes the clean shutdown marker. */
   async close(): Promise<void> {
-    await Promise.all(this.all().map((log) => log.close()));
+    await forEachConcurrently(this.all(), CONCURRENT_LOGS, (log) => log.close());
     await this.checkpoint();
-    await this.options.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.alloc(0));
+    await this.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.alloc(0));
     this.logs.clear();
   }
 
-  private logOptions(topic: string): PartitionLogOptions {
-    return {
-      fs: this.options.fs,
-      config: this.options.configFor(topic),
-      nowMs: this.options.nowMs,
-      persistLogStartOffset: () => this.checkpoint(),
-    };
+  /**
+   * mkdir, then a share of one fsync of this directory, then a log that touches no file yet. No
+   * check that the directory is new: open() loaded every one there was, and a stray one holding a
+   * segment fails the first append (a segment file is never created over data).
+   */
+  private async create(topic: string, partition: number, name: string, config: LogConfig): Promise<PartitionLog> {
+    const dir = joinPath(this.path, name);
+    await this.mkdirTurns.take();
+    this.fs.mkdir(dir);
+    await this.syncer.run();
+    return PartitionLog.inNewDir(dir, topic, partition, this.logOptions(config));
+  }
+
+  private logOptions(config: LogConfig): PartitionLogOptions {
+    return { fs: this.fs, config, nowMs: this.options.nowMs, persistLogStartOffset: this.persistLogStartOffset };
   }
 
   private async writeCheckpoints(): Promise<void> {
     const write = (fileName: string, offset: (log: PartitionLog) => number): Promise<void> => {
       const entries = this.all().map((log) => [log.topic, log.partition, offset(log)]);
-      return this.options.fs.writeFileAtomic(joinPath(this.path, fileName), formatCheckpoint(entries));
+      return this.fs.writeFileAtomic(joinPath(this.path, fileName), formatCheckpoint(entries));
     };
     await Promise.all([
       write(LOG_START_OFFSET_CHECKPOINT, (log) => log.logStartOffset),
@@ -179,7 +220,7 @@ export class LogDir {
 
   private readOffsets(fileName: string, events: StorageEvent[]): OffsetsByPartition {
     const path = joinPath(this.path, fileName);
-    const read = readCheckpoint(this.options.fs, path, 3);
+    const read = readCheckpoint(this.fs, path, 3);
     const offsets: OffsetsByPartition = new Map();
     if (read.kind === 'ok') {
       for (const [topic, partitionField, offsetField] of read.entries) {
@@ -198,9 +239,9 @@ export class LogDir {
   }
 }
 
-/** Deletes a partition directory's files, then the directory. */
-async function removeDir(fs: FileSystem, path: string): Promise<void> {
+/** Deletes a partition directory's files, then the directory, then syncs its parent. */
+async function removeDir(fs: FileSystem, path: string, syncParent: () => Promise<void>): Promise<void> {
   for (const name of fs.readdir(path)) fs.unlink(joinPath(path, name));
   fs.rmdir(path);
-  await fs.syncDir(parentPath(path));
+  await syncParent();
 }

@@ -1,10 +1,11 @@
 // A log's flush bookkeeping: group commit over the active segment (everything older was synced when
-// it rolled), the leader epochs the synced data needs, and the time of the last flush for flush.ms.
-import { GroupCommit } from './group-commit.js';
+// it rolled) and its directory entry, the leader epochs the synced data needs, and the time of the
+// last flush for flush.ms.
+import { GroupCommit, type SyncTarget } from './group-commit.js';
 import type { LeaderEpochCache } from './leader-epoch-cache.js';
 import type { LogSegments } from './log-segments.js';
 
-export class LogFlush {
+export class LogFlush implements SyncTarget {
   private readonly commit: GroupCommit;
   private lastFlushMs: number;
 
@@ -14,8 +15,7 @@ export class LogFlush {
     private readonly nowMs: () => number,
   ) {
     this.lastFlushMs = nowMs();
-    const logEndOffset = (): number => segments.active.nextOffset;
-    this.commit = new GroupCommit(() => this.sync(), logEndOffset, logEndOffset());
+    this.commit = new GroupCommit(this, this.writtenOffset());
   }
 
   /** Everything below it is synced, with the leader epochs it needs. */
@@ -38,8 +38,12 @@ export class LogFlush {
     this.commit.reset(offset);
   }
 
-  private async sync(): Promise<void> {
-    await this.segments.active.syncLog();
+  writtenOffset(): number {
+    return this.segments.active.nextOffset;
+  }
+
+  async sync(): Promise<void> {
+    await this.segments.syncActive();
     await this.epochCache.persist();
     this.lastFlushMs = this.nowMs();
   }

@@ -13,6 +13,7 @@ import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, parseOffsetFileName } from
 import { LeaderEpochCache } from './leader-epoch-cache.js';
 import type { LogConfig } from './log-config.js';
 import { LogSegment } from './log-segment.js';
+import { PartitionDir } from './partition-dir.js';
 import type { StorageEvent } from './storage-events.js';
 
 export interface LoadOptions {
@@ -26,20 +27,30 @@ export interface LoadOptions {
 }
 
 export interface LoadedLog {
+  dir: PartitionDir;
   segments: LogSegment[];
   epochCache: LeaderEpochCache;
   logStartOffset: number;
   events: StorageEvent[];
 }
 
-export async function loadLog(fs: FileSystem, dir: string, options: LoadOptions): Promise<LoadedLog> {
+/** The log of a directory just created: one segment at offset 0 without files, no epochs. Reads
+ * nothing from disk. */
+export function newLog(fs: FileSystem, path: string, config: LogConfig, nowMs: number): LoadedLog {
+  const dir = new PartitionDir(fs, path);
+  const segments = [LogSegment.create(dir, 0, config, nowMs)];
+  return { dir, segments, epochCache: LeaderEpochCache.empty(fs, path), logStartOffset: 0, events: [] };
+}
+
+export async function loadLog(fs: FileSystem, path: string, options: LoadOptions): Promise<LoadedLog> {
   const events: StorageEvent[] = [];
-  const baseOffsets = tidyDirectory(fs, dir);
-  const { cache: epochCache, status } = LeaderEpochCache.load(fs, dir);
+  const dir = new PartitionDir(fs, path);
+  const baseOffsets = tidyDirectory(dir);
+  const { cache: epochCache, status } = LeaderEpochCache.load(fs, path);
   if (status === 'malformed') events.push({ kind: 'checkpointMalformed', path: epochCache.path });
   const rebuildEpochs = status !== 'ok';
 
-  const opened = baseOffsets.map((base) => LogSegment.open(fs, dir, base, options.config, options.nowMs));
+  const opened = baseOffsets.map((base) => LogSegment.open(dir, base, options.config, options.nowMs));
   const segments = opened.map((o) => o.segment);
   const firstUnflushed = options.hadCleanShutdown ? segments.length : floorIndex(baseOffsets, options.recoveryPoint);
   const recovered = new Set<LogSegment>();
@@ -65,42 +76,45 @@ export async function loadLog(fs: FileSystem, dir: string, options: LoadOptions)
   let logStartOffset = Math.max(options.logStartOffset, segments[0]?.baseOffset ?? 0);
   const logEndOffset = segments.at(-1)?.nextOffset ?? logStartOffset;
   if (logEndOffset < logStartOffset) {
-    events.push({ kind: 'logReset', dir, logEndOffset, logStartOffset });
+    events.push({ kind: 'logReset', dir: path, logEndOffset, logStartOffset });
     for (const segment of segments.splice(0)) segment.delete();
   }
-  if (segments.length === 0) {
-    segments.push(LogSegment.create(fs, dir, logStartOffset, options.config, options.nowMs));
-  }
+  // A directory without segments (created, then never written) gets a segment without files.
+  if (segments.length === 0) segments.push(LogSegment.create(dir, logStartOffset, options.config, options.nowMs));
   logStartOffset = Math.max(logStartOffset, (segments[0] as LogSegment).baseOffset);
   epochCache.truncateFromEnd((segments.at(-1) as LogSegment).nextOffset);
   epochCache.truncateFromStart(logStartOffset);
 
-  await settleSegments(fs, dir, segments, recovered);
-  return { segments, epochCache, logStartOffset, events };
+  await settleSegments(dir, segments, recovered, options.hadCleanShutdown);
+  return { dir, segments, epochCache, logStartOffset, events };
 }
 
-/** Seals recovered older segments, opens the last for appends and makes the result durable. */
+/** Seals recovered older segments and makes the result durable. */
 async function settleSegments(
-  fs: FileSystem,
-  dir: string,
+  dir: PartitionDir,
   segments: LogSegment[],
   recovered: Set<LogSegment>,
+  hadCleanShutdown: boolean,
 ): Promise<void> {
   const active = segments.at(-1);
   assert(active !== undefined, 'a log has at least one segment');
-  const syncs: Promise<void>[] = [];
+  // One at a time: each seal holds three descriptors until its syncs end.
   for (const segment of segments.slice(0, -1)) {
-    if (recovered.has(segment)) syncs.push(segment.seal());
+    if (recovered.has(segment)) await segment.seal();
   }
-  active.makeActive();
-  syncs.push(active.syncLog());
-  await Promise.all(syncs);
-  await fs.syncDir(dir);
+  // After a crash, recovery read data (and directory entries) that may exist only in the page
+  // cache, and the log now counts all of it as synced. After a clean shutdown close() synced it.
+  if (!hadCleanShutdown && active.hasFiles) {
+    dir.changed();
+    await active.syncLog();
+  }
+  await dir.syncIfChanged();
 }
 
 /** Removes leftovers (temp files, indexes without a .log) and returns the segments' base offsets. */
-function tidyDirectory(fs: FileSystem, dir: string): number[] {
-  const names = fs.readdir(dir);
+function tidyDirectory(dir: PartitionDir): number[] {
+  const { fs } = dir;
+  const names = fs.readdir(dir.path);
   const baseOffsets: number[] = [];
   for (const name of names) {
     const base = parseOffsetFileName(name, LOG_SUFFIX);
@@ -110,7 +124,10 @@ function tidyDirectory(fs: FileSystem, dir: string): number[] {
   for (const name of names) {
     const indexBase = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX);
     const orphanIndex = indexBase !== undefined && !bases.has(indexBase);
-    if (orphanIndex || name.endsWith(TEMP_SUFFIX)) fs.unlink(joinPath(dir, name));
+    if (orphanIndex || name.endsWith(TEMP_SUFFIX)) {
+      fs.unlink(joinPath(dir.path, name));
+      dir.changed();
+    }
   }
   return baseOffsets.sort((a, b) => a - b);
 }

@@ -1,12 +1,16 @@
 // One segment of a partition log: <base>.log holding RecordBatch v2 bytes exactly as appended, with
 // its sparse <base>.index and <base>.timeindex. Only the last (active) segment takes appends; its
-// index files are preallocated to segment.index.bytes, and sealed (final time entry, trimmed,
-// synced) when it rolls or the log closes.
-import { CorruptSegmentError, FileSystemError } from './errors.js';
+// index files are preallocated to segment.index.bytes once written, and sealed (final time entry,
+// trimmed, synced) when it rolls or the log closes.
+//
+// A new segment has no files until its first append creates the .log (a partition that is never
+// written costs its directory only); its indexes follow at their first entry or when it is sealed.
+import { CorruptSegmentError, FileSystemError, assert } from './errors.js';
 import { scanBatches, type BatchInfo, type ScanFailure, type ScanResult } from './batch-scan.js';
-import { joinPath, type FileHandle, type FileSystem } from './file-system.js';
+import { joinPath, type FileHandle } from './file-system.js';
 import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFileName } from './file-names.js';
 import { OffsetIndex } from './offset-index.js';
+import type { PartitionDir } from './partition-dir.js';
 import { NO_TIMESTAMP, TimeIndex } from './time-index.js';
 
 export interface SegmentIndexConfig {
@@ -35,28 +39,25 @@ export class LogSegment {
   private lastIndexedPosition = 0;
 
   private constructor(
-    private readonly fs: FileSystem,
-    readonly dir: string,
+    private readonly dir: PartitionDir,
     readonly baseOffset: number,
-    private readonly log: FileHandle,
-    private offsetIndex: OffsetIndex,
-    private timeIndex: TimeIndex,
+    /** The .log file; undefined until the segment's first append creates it. */
+    private log: FileHandle | undefined,
+    /** Created at first use (an unwritten segment never needs them): see the getters. */
+    private offsetIndex_: OffsetIndex | undefined,
+    private timeIndex_: TimeIndex | undefined,
     private readonly config: SegmentIndexConfig,
     /** Creation time, for segment.ms when batches carry no timestamps. */
     public createdMs: number,
   ) {
-    this.sizeBytes = log.size();
+    this.sizeBytes = log?.size() ?? 0;
     this.nextOffset = baseOffset;
     this.offsetOfMaxTimestamp = baseOffset;
   }
 
-  static create(fs: FileSystem, dir: string, baseOffset: number, config: SegmentIndexConfig, nowMs: number): LogSegment {
-    const paths = segmentPaths(dir, baseOffset);
-    const log = fs.open(paths.log, { create: true });
-    if (log.size() !== 0) throw new FileSystemError('EEXIST', 'create segment', paths.log);
-    const offsetIndex = OffsetIndex.create(fs, paths.index, baseOffset, config.segmentIndexBytes);
-    const timeIndex = TimeIndex.create(fs, paths.timeIndex, baseOffset, config.segmentIndexBytes);
-    return new LogSegment(fs, dir, baseOffset, log, offsetIndex, timeIndex, config, nowMs);
+  /** A new, empty segment. No file is created until materialize() or the first append. */
+  static create(dir: PartitionDir, baseOffset: number, config: SegmentIndexConfig, nowMs: number): LogSegment {
+    return new LogSegment(dir, baseOffset, undefined, undefined, undefined, config, nowMs);
   }
 
   /**
@@ -64,22 +65,15 @@ export class LogSegment {
    * missing or fails its sanity check; the caller then runs recover().
    */
   static open(
-    fs: FileSystem,
-    dir: string,
+    dir: PartitionDir,
     baseOffset: number,
     config: SegmentIndexConfig,
     nowMs: number,
   ): { segment: LogSegment; indexesValid: boolean } {
-    const paths = segmentPaths(dir, baseOffset);
-    const log = fs.open(paths.log);
-    const offsetIndex = OffsetIndex.load(fs, paths.index, baseOffset, config.segmentIndexBytes);
-    const timeIndex = TimeIndex.load(fs, paths.timeIndex, baseOffset, config.segmentIndexBytes);
-    const segment = new LogSegment(
-      fs, dir, baseOffset, log,
-      offsetIndex ?? OffsetIndex.create(fs, paths.index, baseOffset, config.segmentIndexBytes),
-      timeIndex ?? TimeIndex.create(fs, paths.timeIndex, baseOffset, config.segmentIndexBytes),
-      config, nowMs,
-    );
+    const log = dir.fs.open(segmentFile(dir, baseOffset, LOG_SUFFIX));
+    const offsetIndex = OffsetIndex.load(dir, segmentFile(dir, baseOffset, INDEX_SUFFIX), baseOffset, config.segmentIndexBytes);
+    const timeIndex = TimeIndex.load(dir, segmentFile(dir, baseOffset, TIME_INDEX_SUFFIX), baseOffset, config.segmentIndexBytes);
+    const segment = new LogSegment(dir, baseOffset, log, offsetIndex, timeIndex, config, nowMs);
     const indexesValid =
       offsetIndex !== undefined &&
       timeIndex !== undefined &&
@@ -90,7 +84,37 @@ export class LogSegment {
   }
 
   get logPath(): string {
-    return segmentPaths(this.dir, this.baseOffset).log;
+    return this.path(LOG_SUFFIX);
+  }
+
+  private get offsetIndex(): OffsetIndex {
+    this.offsetIndex_ ??= OffsetIndex.empty(this.dir, this.path(INDEX_SUFFIX), this.baseOffset, this.config.segmentIndexBytes);
+    return this.offsetIndex_;
+  }
+
+  private get timeIndex(): TimeIndex {
+    this.timeIndex_ ??= TimeIndex.empty(this.dir, this.path(TIME_INDEX_SUFFIX), this.baseOffset, this.config.segmentIndexBytes);
+    return this.timeIndex_;
+  }
+
+  /** Whether the .log file exists (it was loaded, appended to or materialized). */
+  get hasFiles(): boolean {
+    return this.log !== undefined;
+  }
+
+  /** Creates the (empty) .log file now: its name records the base offset on disk. Durable once the
+   * directory is synced. */
+  materialize(): FileHandle {
+    if (this.log !== undefined) return this.log;
+    const path = this.logPath;
+    const log = this.dir.fs.open(path, { create: true });
+    if (log.size() !== 0) {
+      log.close();
+      throw new FileSystemError('EEXIST', 'create segment', path);
+    }
+    this.log = log;
+    this.dir.changed();
+    return log;
   }
 
   get indexesFull(): boolean {
@@ -100,23 +124,26 @@ export class LogSegment {
   /** Appends batches; `infos` describe them with positions relative to `batches`. */
   append(batches: Buffer, infos: BatchInfo[]): void {
     const start = this.sizeBytes;
-    this.log.write(batches, start);
+    (this.log ?? this.materialize()).write(batches, start);
     this.sizeBytes += batches.length;
     for (const info of infos) this.indexBatch({ ...info, position: start + info.position });
   }
 
   read(position: number, length: number): Buffer {
+    if (this.log === undefined) return Buffer.alloc(0);
     const target = Buffer.allocUnsafe(length);
     return target.subarray(0, this.log.read(target, position));
   }
 
   /** The first batch whose last offset is >= `offset`, or undefined. */
   batchAtOrAfter(offset: number): BatchInfo | undefined {
+    if (this.sizeBytes === 0) return undefined;
     return this.findBatch(this.offsetIndex.lookup(offset).position, (b) => b.lastOffset >= offset);
   }
 
   /** The first batch with max timestamp >= `timestampMs` and last offset >= `minOffset`. */
   batchWithTimestampAtOrAfter(timestampMs: number, minOffset: number): BatchInfo | undefined {
+    if (this.sizeBytes === 0) return undefined;
     const start = this.offsetIndex.lookup(this.timeIndex.lookup(timestampMs).offset).position;
     return this.findBatch(start, (b) => b.maxTimestampMs >= timestampMs && b.lastOffset >= minOffset);
   }
@@ -135,7 +162,7 @@ export class LogSegment {
     const cutBytes = this.sizeBytes - batch.position;
     this.offsetIndex.truncateTo(offset);
     this.timeIndex.truncateTo(offset);
-    this.log.truncate(batch.position);
+    this.log?.truncate(batch.position);
     this.sizeBytes = batch.position;
     if (this.sizeBytes === 0) this.createdMs = nowMs;
     if (!this.loadTail()) throw new CorruptSegmentError(this.logPath, this.lastIndexedPosition, 'unreadable after truncation');
@@ -148,14 +175,14 @@ export class LogSegment {
    * where a crash can tear a write), else reported as CorruptSegmentError.
    */
   recover(allowTruncate: boolean, onBatch: (batch: BatchInfo) => void): RecoverResult {
-    const paths = segmentPaths(this.dir, this.baseOffset);
-    this.offsetIndex.file.close();
-    this.timeIndex.file.close();
-    this.offsetIndex = OffsetIndex.create(this.fs, paths.index, this.baseOffset, this.config.segmentIndexBytes);
-    this.timeIndex = TimeIndex.create(this.fs, paths.timeIndex, this.baseOffset, this.config.segmentIndexBytes);
+    const log = this.log;
+    assert(log !== undefined, `recovery of ${this.logPath}, which has no file`);
+    this.closeIndexes();
+    this.offsetIndex_ = undefined;
+    this.timeIndex_ = undefined;
     this.resetTail();
     const result = scanBatches(
-      this.log,
+      log,
       { startPosition: 0, endPosition: this.sizeBytes, segmentBaseOffset: this.baseOffset, verify: true },
       (batch) => {
         this.indexBatch(batch);
@@ -165,45 +192,48 @@ export class LogSegment {
     if (result.failure === undefined) return { truncatedBytes: 0 };
     if (!allowTruncate) throw new CorruptSegmentError(this.logPath, result.failure.position, result.failure.reason);
     const truncatedBytes = this.sizeBytes - result.validEndPosition;
-    this.log.truncate(result.validEndPosition);
+    log.truncate(result.validEndPosition);
     this.sizeBytes = result.validEndPosition;
     return { truncatedBytes, failure: result.failure };
   }
 
-  /** Reopens the index files for appends: this segment became the active one again. */
-  makeActive(): void {
-    this.offsetIndex.file.makeWritable();
-    this.timeIndex.file.makeWritable();
-  }
-
-  /** Ends the segment's active life: final time index entry, indexes trimmed, everything synced. */
+  /** Ends the segment's active life: final time index entry, index files written exactly, everything
+   * synced. A segment without files has nothing to seal. */
   async seal(): Promise<void> {
+    if (this.log === undefined) return;
     this.timeIndex.maybeAppend(this.maxTimestampMs, this.offsetOfMaxTimestamp);
-    this.offsetIndex.file.trim();
-    this.timeIndex.file.trim();
-    await Promise.all([this.log.sync(), this.offsetIndex.file.sync(), this.timeIndex.file.sync()]);
-    this.offsetIndex.file.close();
-    this.timeIndex.file.close();
+    await Promise.all([this.log.sync(), this.offsetIndex.file.seal(), this.timeIndex.file.seal()]);
   }
 
   /** Syncs the .log file; the indexes of an active segment are rebuilt after a crash instead. */
-  syncLog(): Promise<void> {
-    return this.log.sync();
+  async syncLog(): Promise<void> {
+    await this.log?.sync();
   }
 
   close(): void {
-    this.offsetIndex.file.close();
-    this.timeIndex.file.close();
-    this.log.close();
+    this.closeIndexes();
+    this.log?.close();
   }
 
   /** Closes and unlinks the files; durable after the caller syncs the directory. */
   delete(): void {
+    const hadFiles = this.hasFiles;
     this.close();
-    const paths = segmentPaths(this.dir, this.baseOffset);
-    for (const path of [paths.log, paths.index, paths.timeIndex]) {
-      if (this.fs.stat(path) !== undefined) this.fs.unlink(path);
+    if (!hadFiles) return;
+    const { fs } = this.dir;
+    for (const path of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX].map((suffix) => this.path(suffix))) {
+      if (fs.stat(path) !== undefined) fs.unlink(path);
     }
+    this.dir.changed();
+  }
+
+  private closeIndexes(): void {
+    this.offsetIndex_?.file.close();
+    this.timeIndex_?.file.close();
+  }
+
+  private path(suffix: string): string {
+    return segmentFile(this.dir, this.baseOffset, suffix);
   }
 
   private findBatch(position: number, match: (batch: BatchInfo) => boolean): BatchInfo | undefined {
@@ -264,15 +294,12 @@ export class LogSegment {
   }
 
   private scanHeaders(position: number, visit: (batch: BatchInfo) => boolean | void): ScanResult {
+    if (this.log === undefined || position >= this.sizeBytes) return { validEndPosition: position };
     const options = { startPosition: position, endPosition: this.sizeBytes, segmentBaseOffset: this.baseOffset };
     return scanBatches(this.log, { ...options, verify: false, chunkBytes: READ_CHUNK_BYTES }, visit);
   }
 }
 
-function segmentPaths(dir: string, baseOffset: number): { log: string; index: string; timeIndex: string } {
-  return {
-    log: joinPath(dir, offsetFileName(baseOffset, LOG_SUFFIX)),
-    index: joinPath(dir, offsetFileName(baseOffset, INDEX_SUFFIX)),
-    timeIndex: joinPath(dir, offsetFileName(baseOffset, TIME_INDEX_SUFFIX)),
-  };
+function segmentFile(dir: PartitionDir, baseOffset: number, suffix: string): string {
+  return joinPath(dir.path, offsetFileName(baseOffset, suffix));
 }

@@ -4,15 +4,14 @@
 // a crash at any point leaves a prefix of the log.
 import { MAX_RELATIVE_OFFSET, type BatchInfo } from './batch-scan.js';
 import { assert } from './errors.js';
-import type { FileSystem } from './file-system.js';
 import type { LogConfig } from './log-config.js';
 import { floorSegmentIndex } from './log-reads.js';
 import { LogSegment } from './log-segment.js';
+import type { PartitionDir } from './partition-dir.js';
 
 export class LogSegments {
   constructor(
-    private readonly fs: FileSystem,
-    readonly dir: string,
+    readonly dir: PartitionDir,
     private list: LogSegment[],
     private readonly nowMs: () => number,
   ) {
@@ -45,17 +44,19 @@ export class LogSegments {
   async truncateTo(offset: number): Promise<void> {
     const removed = this.list.splice(floorSegmentIndex(this.list, offset) + 1);
     for (const segment of removed.reverse()) segment.delete();
-    if (removed.length > 0) await this.fs.syncDir(this.dir);
-    this.active.makeActive();
+    if (removed.length > 0) await this.dir.sync();
     this.active.truncateTo(offset, this.nowMs());
     await this.active.syncLog();
   }
 
-  /** Replaces every segment by an empty one at `offset`, durably (one directory sync). */
+  /** Replaces every segment by an empty one at `offset`, durably (one directory sync). Its .log is
+   * created at once: the file's name is what records, on disk, where the log now starts. */
   async truncateFullyAndStartAt(offset: number, config: LogConfig): Promise<void> {
     for (const segment of this.list.splice(0)) segment.delete();
-    this.list.push(LogSegment.create(this.fs, this.dir, offset, config, this.nowMs()));
-    await this.fs.syncDir(this.dir);
+    const segment = LogSegment.create(this.dir, offset, config, this.nowMs());
+    this.list.push(segment);
+    segment.materialize();
+    await this.dir.sync();
   }
 
   /** Deletes the `count` oldest segments (never the active one); returns their base offsets. */
@@ -63,13 +64,21 @@ export class LogSegments {
     assert(count < this.list.length, 'the active segment is never deleted');
     const doomed = this.list.splice(0, count);
     for (const segment of doomed) segment.delete();
-    await this.fs.syncDir(this.dir);
+    await this.dir.sync();
     return doomed.map((s) => s.baseOffset);
+  }
+
+  /** Syncs what a flush covers: the active segment's .log and, if files were created since the last
+   * directory sync, the directory (a first append creates the .log). Older segments were synced
+   * when they were sealed. */
+  async syncActive(): Promise<void> {
+    await Promise.all([this.active.syncLog(), this.dir.syncIfChanged()]);
   }
 
   /** Seals the active segment (so the next open needs no recovery) and closes every file. */
   async close(): Promise<void> {
     await this.active.seal();
+    await this.dir.syncIfChanged();
     for (const segment of this.list) segment.close();
   }
 
@@ -98,7 +107,11 @@ export class LogSegments {
       this.list.pop();
       old.delete();
     }
-    this.list.push(LogSegment.create(this.fs, this.dir, baseOffset, config, this.nowMs()));
-    await this.fs.syncDir(this.dir);
+    const segment = LogSegment.create(this.dir, baseOffset, config, this.nowMs());
+    this.list.push(segment);
+    // Created now rather than by the append that follows, so one directory sync covers it, the old
+    // segment's index files and the removal of an empty one.
+    segment.materialize();
+    await this.dir.sync();
   }
 }

@@ -4,7 +4,7 @@
 // offset, from where a short scan of batch headers finds the batch holding it.
 import { assert } from './errors.js';
 import { EntryFile } from './entry-file.js';
-import type { FileSystem } from './file-system.js';
+import type { PartitionDir } from './partition-dir.js';
 
 const OFFSET_INDEX_ENTRY_BYTES = 8;
 
@@ -19,12 +19,13 @@ export class OffsetIndex {
     readonly baseOffset: number,
   ) {}
 
-  static create(fs: FileSystem, path: string, baseOffset: number, maxIndexBytes: number): OffsetIndex {
-    return new OffsetIndex(EntryFile.create(fs, path, OFFSET_INDEX_ENTRY_BYTES, maxIndexBytes), baseOffset);
+  /** A new or rebuilt index; its file is written when it takes an entry or is sealed. */
+  static empty(dir: PartitionDir, path: string, baseOffset: number, maxIndexBytes: number): OffsetIndex {
+    return new OffsetIndex(EntryFile.empty(dir, path, OFFSET_INDEX_ENTRY_BYTES, maxIndexBytes), baseOffset);
   }
 
-  static load(fs: FileSystem, path: string, baseOffset: number, maxIndexBytes: number): OffsetIndex | undefined {
-    const file = EntryFile.load(fs, path, OFFSET_INDEX_ENTRY_BYTES, maxIndexBytes);
+  static load(dir: PartitionDir, path: string, baseOffset: number, maxIndexBytes: number): OffsetIndex | undefined {
+    const file = EntryFile.load(dir, path, OFFSET_INDEX_ENTRY_BYTES, maxIndexBytes);
     return file && new OffsetIndex(file, baseOffset);
   }
 

@@ -7,7 +7,7 @@
 // commit that covers it. Any I/O failure takes the log offline until it is reopened and recovered.
 import { ErrorCode } from '../protocol/errors.js';
 import { assignOffsets, describeBatches, type BatchInfo } from './batch-scan.js';
-import { AppendTruncatedError, LogOfflineError, UnexpectedAppendOffsetError, assert } from './errors.js';
+import { AppendTruncatedError, UnexpectedAppendOffsetError, assert } from './errors.js';
 import { joinPath } from './file-system.js';
 import { partitionDirName } from './file-names.js';
 import type { EpochEndOffset, EpochEntry, LeaderEpochCache } from './leader-epoch-cache.js';
@@ -20,9 +20,9 @@ import type {
   PartitionLogOptions,
 } from './log-types.js';
 import { LogFlush } from './log-flush.js';
-import { loadLog } from './log-loader.js';
+import { LogGuard } from './log-guard.js';
+import { loadLog, newLog, type LoadedLog } from './log-loader.js';
 import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
-import type { LogSegment } from './log-segment.js';
 import { LogSegments } from './log-segments.js';
 import { deletableSegments } from './retention.js';
 import type { StorageEvent } from './storage-events.js';
@@ -36,9 +36,7 @@ export class PartitionLog {
   private readonly persistLogStartOffset: ((log: PartitionLog) => Promise<void>) | undefined;
   private startOffset: number;
   private hw: number;
-  private tail: Promise<void> = Promise.resolve();
-  private offline: LogOfflineError | undefined;
-  private closed = false;
+  private readonly guard: LogGuard;
 
   private constructor(
     readonly dir: string,
@@ -46,18 +44,19 @@ export class PartitionLog {
     readonly partition: number,
     public config: LogConfig,
     options: PartitionLogOptions,
-    loaded: { segments: LogSegment[]; epochCache: LeaderEpochCache; logStartOffset: number },
+    loaded: LoadedLog,
   ) {
     this.nowMs = options.nowMs;
+    this.guard = new LogGuard(dir);
     this.persistLogStartOffset = options.persistLogStartOffset;
-    this.segments = new LogSegments(options.fs, dir, loaded.segments, options.nowMs);
+    this.segments = new LogSegments(loaded.dir, loaded.segments, options.nowMs);
     this.epochCache = loaded.epochCache;
     this.startOffset = loaded.logStartOffset;
     this.hw = loaded.logStartOffset;
     this.flusher = new LogFlush(this.segments, this.epochCache, options.nowMs);
   }
 
-  /** Creates `<parentDir>/<topic>-<partition>/` with an empty first segment. */
+  /** Creates `<parentDir>/<topic>-<partition>/`, durably, with an empty first segment. */
   static async create(
     parentDir: string,
     topic: string,
@@ -68,8 +67,17 @@ export class PartitionLog {
     assert(options.fs.stat(dir) === undefined, `${dir} already exists`);
     options.fs.mkdir(dir);
     await options.fs.syncDir(parentDir);
-    const { log } = await PartitionLog.open(dir, topic, partition, { ...options, hadCleanShutdown: true });
-    return log;
+    return PartitionLog.inNewDir(dir, topic, partition, options);
+  }
+
+  /**
+   * The log of a directory just created (and made durable) by the caller, which lets a caller
+   * creating many logs share one fsync of their parent. Touches no file: the first segment's files
+   * are created by its first append, so an unused partition costs its directory only.
+   */
+  static inNewDir(dir: string, topic: string, partition: number, options: PartitionLogOptions): PartitionLog {
+    const loaded = newLog(options.fs, dir, options.config, options.nowMs());
+    return new PartitionLog(dir, topic, partition, options.config, options, loaded);
   }
 
   /** Opens an existing partition directory, recovering it after an unclean shutdown. */
@@ -138,7 +146,7 @@ export class PartitionLog {
 
   /** Sets the high watermark, clamped to [logStartOffset, logEndOffset] as Kafka does; returns it. */
   updateHighWatermark(offset: number): number {
-    this.checkOnline();
+    this.guard.check();
     this.hw = Math.min(Math.max(offset, this.startOffset), this.logEndOffset);
     return this.hw;
   }
@@ -166,7 +174,7 @@ export class PartitionLog {
    * consumers, the log end offset for followers).
    */
   read(fetchOffset: number, maxBytes: number, maxOffset = this.logEndOffset): LogReadResult {
-    this.checkOnline();
+    this.guard.check();
     if (fetchOffset < this.startOffset || fetchOffset > this.logEndOffset) {
       return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };
     }
@@ -177,13 +185,13 @@ export class PartitionLog {
    * `timestampMs`, found per batch and refined inside it by `pick` when given. The caller hides
    * results at or above the high watermark from consumers. */
   offsetForTimestamp(timestampMs: number, pick?: RecordTimestampPicker): TimestampOffset | undefined {
-    this.checkOnline();
+    this.guard.check();
     return offsetForTimestamp(this.segments.all, timestampMs, this.startOffset, pick);
   }
 
   /** ListOffsets MAX_TIMESTAMP. */
   maxTimestampAndOffset(): TimestampOffset | undefined {
-    this.checkOnline();
+    this.guard.check();
     return maxTimestampAndOffset(this.segments.all);
   }
 
@@ -192,16 +200,14 @@ export class PartitionLog {
     await this.flushTo(this.logEndOffset);
   }
 
-  /** Flushes when the oldest unflushed data is flush.ms old; the runtime calls this periodically. */
-  async flushIfDue(): Promise<boolean> {
-    if (!this.flusher.isDue(this.config.flushMs)) return false;
-    await this.flush();
-    return true;
+  /** Whether the oldest unflushed data is flush.ms old (LogDir.flushDue, run periodically, asks). */
+  get isFlushDue(): boolean {
+    return this.flusher.isDue(this.config.flushMs);
   }
 
   /** Removes every offset >= `offset` (the whole batch holding it), durably, before resolving. */
   truncateTo(offset: number): Promise<void> {
-    return this.serial(async () => {
+    return this.guard.serial(async () => {
       if (offset >= this.logEndOffset) return;
       if (offset < this.startOffset) return this.truncateFullyNow(offset);
       await this.segments.truncateTo(offset);
@@ -215,13 +221,13 @@ export class PartitionLog {
   /** Deletes every segment and restarts the log empty at `offset` (follower behind the leader's
    * log start offset, Raft snapshot install). */
   truncateFullyAndStartAt(offset: number): Promise<void> {
-    return this.serial(() => this.truncateFullyNow(offset));
+    return this.guard.serial(() => this.truncateFullyNow(offset));
   }
 
   /** DeleteRecords: moves the log start offset up to `offset` (at most the high watermark) and
    * persists it. Segments wholly below it go at the next deleteOldSegments(). */
   deleteRecordsBefore(offset: number): Promise<DeleteRecordsResult> {
-    return this.serial(async () => {
+    return this.guard.serial(async () => {
       if (offset > this.hw) return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, lowWatermark: this.startOffset };
       if (offset > this.startOffset) {
         this.startOffset = offset;
@@ -235,7 +241,7 @@ export class PartitionLog {
   /** Retention pass (retention.ms, retention.bytes, log start offset); the runtime calls it
    * periodically. Deletes whole old segments, never the active one. */
   deleteOldSegments(): Promise<StorageEvent | undefined> {
-    return this.serial(async () => {
+    return this.guard.serial(async () => {
       const deletable = deletableSegments({
         segments: this.segments.all,
         highWatermark: this.hw,
@@ -254,11 +260,11 @@ export class PartitionLog {
 
   /** Flushes, seals the active segment (so the next open needs no recovery) and closes the files. */
   close(): Promise<void> {
-    return this.serial(async () => {
+    return this.guard.serial(async () => {
       await this.flushTo(this.logEndOffset);
       await this.segments.close();
       await this.epochCache.persist();
-      this.closed = true;
+      this.guard.markClosed();
     });
   }
 
@@ -269,7 +275,7 @@ export class PartitionLog {
   ): Promise<AppendResult> {
     const infos = describeBatches(batches, offsetsAssigned);
     assert(batches.length <= this.config.segmentBytes, 'append larger than segment.bytes (RECORD_LIST_TOO_LARGE)');
-    const result = await this.serial(async () => {
+    const result = await this.guard.serial(async () => {
       prepare(infos);
       await this.segments.append(batches, infos, this.config);
       for (const info of infos) this.epochCache.assign(info.partitionLeaderEpoch, info.baseOffset);
@@ -305,37 +311,11 @@ export class PartitionLog {
   }
 
   private async flushTo(offset: number): Promise<boolean> {
-    this.checkOnline();
+    this.guard.check();
     try {
       return await this.flusher.waitFor(offset);
     } catch (err) {
-      throw this.fail(err);
+      throw this.guard.fail(err);
     }
-  }
-
-  private serial<T>(op: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(async () => {
-      this.checkOnline();
-      try {
-        return await op();
-      } catch (err) {
-        throw err instanceof UnexpectedAppendOffsetError ? err : this.fail(err);
-      }
-    });
-    this.tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  }
-
-  private fail(err: unknown): unknown {
-    this.offline ??= new LogOfflineError(this.dir, { cause: err });
-    return err;
-  }
-
-  private checkOnline(): void {
-    assert(!this.closed, `log ${this.dir} is closed`);
-    if (this.offline !== undefined) throw this.offline;
   }
 }

@@ -5,7 +5,7 @@
 // the target, the point to start scanning from.
 import { assert } from './errors.js';
 import { EntryFile } from './entry-file.js';
-import type { FileSystem } from './file-system.js';
+import type { PartitionDir } from './partition-dir.js';
 import { readInt64, writeInt64 } from '../protocol/records/batch-header.js';
 import { largestLowerBound } from './offset-index.js';
 
@@ -23,12 +23,13 @@ export class TimeIndex {
     readonly baseOffset: number,
   ) {}
 
-  static create(fs: FileSystem, path: string, baseOffset: number, maxIndexBytes: number): TimeIndex {
-    return new TimeIndex(EntryFile.create(fs, path, TIME_INDEX_ENTRY_BYTES, maxIndexBytes), baseOffset);
+  /** A new or rebuilt index; its file is written when it takes an entry or is sealed. */
+  static empty(dir: PartitionDir, path: string, baseOffset: number, maxIndexBytes: number): TimeIndex {
+    return new TimeIndex(EntryFile.empty(dir, path, TIME_INDEX_ENTRY_BYTES, maxIndexBytes), baseOffset);
   }
 
-  static load(fs: FileSystem, path: string, baseOffset: number, maxIndexBytes: number): TimeIndex | undefined {
-    const file = EntryFile.load(fs, path, TIME_INDEX_ENTRY_BYTES, maxIndexBytes);
+  static load(dir: PartitionDir, path: string, baseOffset: number, maxIndexBytes: number): TimeIndex | undefined {
+    const file = EntryFile.load(dir, path, TIME_INDEX_ENTRY_BYTES, maxIndexBytes);
     return file && new TimeIndex(file, baseOffset);
   }
 

@@ -13,10 +13,14 @@ export interface FollowerProgress {
   lastCaughtUpMs: number;
 }
 
+const NO_FOLLOWERS: ReadonlyMap<number, FollowerProgress> = new Map();
+
 export class Partition {
   state: PartitionState;
-  readonly followers = new Map<number, FollowerProgress>();
-  private readonly dataWaiters = new Set<() => void>();
+  // Created when first needed: a broker hosting 100,000 partitions has most of them idle, and each
+  // empty Map or Set costs about a hundred bytes.
+  private followers_: Map<number, FollowerProgress> | undefined;
+  private dataWaiters: Set<() => void> | undefined;
   private readonly hwWaiters: { offset: number; resolve: (ok: boolean) => void }[] = [];
 
   constructor(
@@ -27,6 +31,11 @@ export class Partition {
     private readonly nodeId: number,
   ) {
     this.state = state;
+  }
+
+  /** The followers' progress while this broker leads (empty otherwise). */
+  get followers(): ReadonlyMap<number, FollowerProgress> {
+    return this.followers_ ?? NO_FOLLOWERS;
   }
 
   get isLeader(): boolean {
@@ -46,14 +55,15 @@ export class Partition {
     const wasLeader = this.isLeader;
     this.state = state;
     if (!this.isLeader) {
-      this.followers.clear();
+      this.followers_ = undefined;
     } else {
       for (const id of state.replicas) {
         if (id !== this.nodeId && !this.followers.has(id)) {
-          this.followers.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: wasLeader ? 0 : nowMs });
+          this.followers_ ??= new Map();
+          this.followers_.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: wasLeader ? 0 : nowMs });
         }
       }
-      for (const id of this.followers.keys()) if (!state.replicas.includes(id)) this.followers.delete(id);
+      for (const id of this.followers.keys()) if (!state.replicas.includes(id)) this.followers_?.delete(id);
     }
     this.advanceHighWatermark();
   }
@@ -104,12 +114,13 @@ export class Partition {
 
   /** Calls `wake` once when new data may be readable (a long-polling fetch). Returns an unsubscribe. */
   onData(wake: () => void): () => void {
-    this.dataWaiters.add(wake);
-    return () => this.dataWaiters.delete(wake);
+    const waiters = (this.dataWaiters ??= new Set());
+    waiters.add(wake);
+    return () => waiters.delete(wake);
   }
 
   wakeDataWaiters(): void {
-    if (this.dataWaiters.size === 0) return;
+    if (this.dataWaiters === undefined || this.dataWaiters.size === 0) return;
     const waiters = [...this.dataWaiters];
     this.dataWaiters.clear();
     for (const w of waiters) w();

@@ -3,11 +3,11 @@
 // keeps each log's settings equal to the topic's effective configs. Serves produce and offset
 // queries; fetch lives in fetch.ts.
 import { ErrorCode } from '../../protocol/errors.js';
+import { forEachConcurrently } from '../../storage/concurrency.js';
 import type { LogConfig } from '../../storage/log-config.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
-import type { DynamicBrokerConfigs } from '../config/effective.js';
-import { brokerConfigs, topicConfigs, type MetadataImage, type TopicState } from '../metadata/image.js';
+import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { ProducerStates } from './producer-state.js';
@@ -33,6 +33,13 @@ export type PartitionLookup =
   | { errorCode: number };
 
 const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+/**
+ * Logs created or deleted at once when an image adds or removes partitions: a CreateTopics of
+ * thousands of partitions then shares fsyncs of the log directory instead of paying them one
+ * partition after the other. The image still applies in order: it is done when all are.
+ */
+const LOG_CONCURRENCY = 64;
 
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
@@ -65,25 +72,50 @@ export class ReplicaManager {
     for (const topic of previous.topicsById.values()) {
       if (!image.topicsById.has(topic.topicId)) await this.removeTopic(topic);
     }
+    // One LogConfig object per topic, shared by its partitions' logs.
+    const changed = new Map<TopicState, LogConfig>();
     for (const topic of image.topicsById.values()) {
       if (previous.topicsById.get(topic.topicId) === topic && !configsChanged) continue;
-      this.settings.set(topic.name, topicSettingsFor(this.options.config, dynamic, topicConfigs(image, topic.name)));
-      await this.applyTopic(topic, dynamic);
+      const overrides = topicConfigs(image, topic.name);
+      this.settings.set(topic.name, topicSettingsFor(this.options.config, dynamic, overrides));
+      changed.set(topic, logConfigFor(this.options.config, dynamic, overrides));
     }
+    // The logs first, many at once; then the partitions, in image order. A log that could not be
+    // created leaves its partition unhosted (NOT_LEADER_OR_FOLLOWER) and fails the image, as before.
+    let failure: { err: unknown } | undefined;
+    await this.createLogs(changed).catch((err: unknown) => {
+      failure = { err };
+    });
+    for (const [topic, logConfig] of changed) this.applyTopic(topic, logConfig);
+    if (failure !== undefined) throw failure.err;
   }
 
-  private async applyTopic(topic: TopicState, dynamic: DynamicBrokerConfigs): Promise<void> {
-    const overrides = topicConfigs(this.image!, topic.name);
-    const logConfig: LogConfig = logConfigFor(this.options.config, dynamic, overrides);
+  private createLogs(topics: ReadonlyMap<TopicState, LogConfig>): Promise<void> {
+    const missing: { topic: string; partition: number; config: LogConfig }[] = [];
+    for (const [topic, config] of topics) {
+      for (const state of topic.partitions) {
+        if (!state || !this.hosts(state) || this.partitions.has(key(topic.name, state.partitionId))) continue;
+        missing.push({ topic: topic.name, partition: state.partitionId, config });
+      }
+    }
+    const { logDir } = this.options;
+    return forEachConcurrently(missing, LOG_CONCURRENCY, (p) => logDir.getOrCreate(p.topic, p.partition, p.config));
+  }
+
+  private hosts(state: PartitionState): boolean {
+    return state.replicas.includes(this.nodeId);
+  }
+
+  private applyTopic(topic: TopicState, logConfig: LogConfig): void {
     for (const state of topic.partitions) {
-      if (!state || !state.replicas.includes(this.nodeId)) continue;
+      if (!state || !this.hosts(state)) continue;
       const k = key(topic.name, state.partitionId);
       let p = this.partitions.get(k);
       if (!p) {
-        const log = await this.options.logDir.getOrCreate(topic.name, state.partitionId);
+        const log = this.options.logDir.get(topic.name, state.partitionId);
+        if (!log) continue;
         p = new Partition(topic.name, state.partitionId, log, state, this.nodeId);
         this.partitions.set(k, p);
-        this.producers.set(k, new ProducerStates());
         p.update(state, this.nowMs());
       }
       p.log.config = logConfig;
@@ -98,6 +130,7 @@ export class ReplicaManager {
 
   private async removeTopic(topic: TopicState): Promise<void> {
     this.settings.delete(topic.name);
+    const removed: Partition[] = [];
     for (const state of topic.partitions) {
       if (!state) continue;
       const k = key(topic.name, state.partitionId);
@@ -107,8 +140,10 @@ export class ReplicaManager {
       this.options.fetchers?.follow(p, -1);
       this.partitions.delete(k);
       this.producers.delete(k);
-      await this.options.logDir.delete(topic.name, state.partitionId);
+      removed.push(p);
     }
+    const { logDir } = this.options;
+    await forEachConcurrently(removed, LOG_CONCURRENCY, (p) => logDir.delete(p.topic, p.partition));
   }
 
   /** The hosted partition, or the error a client gets for it. */
@@ -124,7 +159,18 @@ export class ReplicaManager {
     const found = this.lookup(topic, partition);
     if ('errorCode' in found) return produceError(found.errorCode);
     const p = found.partition;
-    return appendAsLeader(p, records, this.settings.get(topic)!, this.producers.get(key(topic, partition))!, { ...opts, nowMs: this.nowMs() });
+    return appendAsLeader(p, records, this.settings.get(topic)!, this.producersOf(topic, partition), { ...opts, nowMs: this.nowMs() });
+  }
+
+  /** Created at a partition's first produce: most of many partitions never see an idempotent one. */
+  private producersOf(topic: string, partition: number): ProducerStates {
+    const k = key(topic, partition);
+    let states = this.producers.get(k);
+    if (!states) {
+      states = new ProducerStates();
+      this.producers.set(k, states);
+    }
+    return states;
   }
 
   /**

@@ -96,10 +96,13 @@ describe('three nodes in one process', () => {
     const kafka = kafkaClient(cluster);
     const admin = kafka.admin();
     await admin.connect();
+    // The node killed above must be fenced first, or the new topic could be placed on it.
+    await retry(async () => {
+      if ((await admin.describeCluster()).brokers.length !== 2) throw new Error('the killed broker is not fenced yet');
+    });
     await admin.createTopics({ topics: [{ topic: 'controlled', numPartitions: 1, replicationFactor: 2 }] });
-    const live = cluster.nodes.filter((n) => n.quorumStatus !== undefined && n.brokerAddresses.length > 0);
     const before = (await admin.fetchTopicMetadata({ topics: ['controlled'] })).topics[0]!.partitions[0]!;
-    const leader = live.find((n) => n.nodeId === before.leader)!;
+    const leader = cluster.nodes.find((n) => n.nodeId === before.leader)!;
     await leader.stop();
     // No session has to lapse: the stopping broker asked the controller to move its leaderships.
     const after = (await admin.fetchTopicMetadata({ topics: ['controlled'] })).topics[0]!.partitions[0]!;

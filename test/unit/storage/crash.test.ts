@@ -1,15 +1,20 @@
 // Seeded crash tests on the in-memory file system: appends (some concurrent), flushes, truncations,
 // retention, then a power cut at a random moment (in-flight syncs lost, unsynced tails dropped or torn), then
 // recovery. After every crash: each synced batch is back byte for byte at its offset, the log is a
-// prefix of what was written (nothing after a torn write), and offsets continue from there.
+// prefix of what was written (nothing after a torn write), and offsets continue from there. Odd
+// seeds run the log through a handle cache of 3 descriptors, so files are closed and reopened
+// under every operation.
 // Replay one seed: npx vitest run test/unit/storage/crash.test.ts -t "seed 17$"
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../protocol/errors.js';
+import type { FileSystem } from '../../../storage/file-system.js';
+import { HandleCache } from '../../../storage/handle-cache.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
 import type { LogConfig } from '../../../storage/log-config.js';
 import { encodeTestBatch, seededRandom, splitBatches } from '../../helpers/storage-batches.js';
 import { createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
+import { CountingFileSystem } from './counting-file-system.js';
 
 const SEED_COUNT = Number(process.env.STORAGE_CRASH_SEEDS ?? 60);
 const CRASHES_PER_SEED = 4;
@@ -101,16 +106,25 @@ async function runBurst(log: PartitionLog, model: Model, random: () => number, c
   return inFlight;
 }
 
+const CACHED_DESCRIPTORS = 3;
+
 async function crashAndRecover(seed: number): Promise<void> {
   const random = seededRandom(seed);
   const fs = new MemoryFileSystem();
+  const lives: CountingFileSystem[] = [];
+  // A crash ends the process and its cache with it: each life of the log gets a new one.
+  const files = (): FileSystem => {
+    if (seed % 2 === 0) return fs;
+    lives.push(new CountingFileSystem(fs, CACHED_DESCRIPTORS));
+    return new HandleCache(lives.at(-1) as CountingFileSystem, CACHED_DESCRIPTORS);
+  };
   const config = testConfig({
     segmentBytes: 4096 + Math.floor(random() * 8192),
     indexIntervalBytes: 128 + Math.floor(random() * 1024),
     fsyncBeforeAck: random() < 0.5,
     retentionBytes: random() < 0.5 ? -1 : 8192 + Math.floor(random() * 32768),
   });
-  let log = await createTestLog(fs, config);
+  let log = await createTestLog(files(), config);
   const model = new Model();
   for (let crash = 0; crash < CRASHES_PER_SEED; crash++) {
     const inFlight = await runBurst(log, model, random, config);
@@ -120,7 +134,7 @@ async function crashAndRecover(seed: number): Promise<void> {
     fs.crash(random() < 0.5 ? { random } : {});
     model.generation++;
 
-    const reopened = await reopenTestLog(fs, config, { hadCleanShutdown: false, recoveryPoint });
+    const reopened = await reopenTestLog(files(), config, { hadCleanShutdown: false, recoveryPoint });
     log = reopened.log;
     expect(reopened.events.filter((e) => e.kind === 'tailTruncated').length).toBeLessThanOrEqual(1);
     const recovered = readAll(log);
@@ -133,6 +147,7 @@ async function crashAndRecover(seed: number): Promise<void> {
     model.issued = written.slice(0, recovered.length);
     model.syncedCount = recovered.length;
   }
+  expect(lives.flatMap((life) => life.violations)).toEqual([]);
 }
 
 describe('crash recovery on the in-memory file system', () => {

@@ -65,7 +65,7 @@ describe('GroupCommit', () => {
   function controlledSync(): { commit: GroupCommit; finish: () => void; syncs: () => number; written: { offset: number } } {
     const written = { offset: 0 };
     const pending: (() => void)[] = [];
-    const commit = new GroupCommit(() => new Promise<void>((resolve) => pending.push(resolve)), () => written.offset, 0);
+    const commit = new GroupCommit({ sync: () => new Promise<void>((resolve) => pending.push(resolve)), writtenOffset: () => written.offset }, 0);
     return { commit, finish: () => pending.shift()?.(), syncs: () => pending.length, written };
   }
 

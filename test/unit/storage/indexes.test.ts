@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import { OffsetIndex } from '../../../storage/offset-index.js';
+import { PartitionDir } from '../../../storage/partition-dir.js';
 import { TimeIndex } from '../../../storage/time-index.js';
 import { formatCheckpoint, parseCheckpoint } from '../../../storage/checkpoint-file.js';
 import { offsetFileName, parseOffsetFileName, parsePartitionDirName } from '../../../storage/file-names.js';
 
 describe('OffsetIndex', () => {
-  it('stores int32 relative offsets and positions, looks up the greatest entry at or below', () => {
+  it('stores int32 relative offsets and positions, looks up the greatest entry at or below', async () => {
     const fs = new MemoryFileSystem();
-    const index = OffsetIndex.create(fs, '/100.index', 100, 80);
-    expect(fs.stat('/100.index')?.size).toBe(80);
+    const index = OffsetIndex.empty(new PartitionDir(fs, '/'), '/100.index', 100, 80);
+    expect(fs.stat('/100.index')).toBeUndefined();
     index.append(105, 4100);
+    expect(fs.stat('/100.index')?.size).toBe(80);
     index.append(110, 8300);
     expect(index.lookup(99)).toEqual({ offset: 100, position: 0 });
     expect(index.lookup(104)).toEqual({ offset: 100, position: 0 });
     expect(index.lookup(105)).toEqual({ offset: 105, position: 4100 });
     expect(index.lookup(1000)).toEqual({ offset: 110, position: 8300 });
-    index.file.trim();
+    await index.file.seal();
     expect(fs.readFile('/100.index').toString('hex')).toBe('00000005000010040000000a0000206c');
     index.truncateTo(110);
     expect(index.entries).toBe(1);
@@ -25,7 +27,7 @@ describe('OffsetIndex', () => {
   });
 
   it('is full at segment.index.bytes / 8 entries', () => {
-    const index = OffsetIndex.create(new MemoryFileSystem(), '/0.index', 0, 20);
+    const index = OffsetIndex.empty(new PartitionDir(new MemoryFileSystem(), '/'), '/0.index', 0, 20);
     index.append(1, 10);
     expect(index.isFull).toBe(false);
     index.append(2, 20);
@@ -35,9 +37,9 @@ describe('OffsetIndex', () => {
 });
 
 describe('TimeIndex', () => {
-  it('appends only growing timestamps and looks up the greatest at or below', () => {
+  it('appends only growing timestamps and looks up the greatest at or below', async () => {
     const fs = new MemoryFileSystem();
-    const index = TimeIndex.create(fs, '/50.timeindex', 50, 120);
+    const index = TimeIndex.empty(new PartitionDir(fs, '/'), '/50.timeindex', 50, 120);
     index.maybeAppend(1000, 55);
     index.maybeAppend(1000, 57);
     index.maybeAppend(900, 58);
@@ -45,7 +47,7 @@ describe('TimeIndex', () => {
     expect(index.entries).toBe(2);
     expect(index.lookup(999)).toEqual({ timestampMs: -1, offset: 50 });
     expect(index.lookup(1500)).toEqual({ timestampMs: 1000, offset: 55 });
-    index.file.trim();
+    await index.file.seal();
     expect(fs.readFile('/50.timeindex').toString('hex')).toBe('00000000000003e80000000500000000000007d00000000a');
     index.truncateTo(60);
     expect(index.lastEntry()).toEqual({ timestampMs: 1000, offset: 55 });

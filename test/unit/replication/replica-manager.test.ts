@@ -1,0 +1,100 @@
+// The replica manager follows metadata images: the logs of new local partitions are created many
+// at once, and the partitions are hosted (usable) when applyImage resolves.
+import { describe, expect, it } from 'vitest';
+import { FileSystemError } from '../../../storage/errors.js';
+import { LogDir } from '../../../storage/log-dir.js';
+import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
+import { ServerConfig } from '../../../src/config/server-config.js';
+import { MetadataDelta } from '../../../src/metadata/delta.js';
+import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
+import { MetadataRecordType, record, type MetadataRecord } from '../../../src/metadata/records.js';
+import { ReplicaManager } from '../../../src/replication/replica-manager.js';
+import { DEFAULT_LOG_CONFIG } from '../../../storage/log-config.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { encodeTestBatch } from '../../helpers/storage-batches.js';
+
+const NODE_ID = 1;
+const LOG_DIR = '/kafka-logs';
+
+function apply(base: MetadataImage, records: MetadataRecord[]): MetadataImage {
+  const delta = new MetadataDelta(base);
+  for (const r of records) delta.apply(r);
+  return delta.finish(base.offset + records.length, 1);
+}
+
+function topicRecords(name: string, partitions: number, replicasOf: (p: number) => number[]): MetadataRecord[] {
+  const topicId = Buffer.from(name.padEnd(16, '.')).toString('base64url');
+  return [
+    record(MetadataRecordType.TOPIC, { name, topicId }),
+    ...Array.from({ length: partitions }, (_, partitionId) => {
+      const replicas = replicasOf(partitionId);
+      return record(MetadataRecordType.PARTITION, {
+        partitionId, topicId, replicas, isr: replicas, removingReplicas: [], addingReplicas: [], leader: replicas[0]!,
+        leaderRecoveryState: 0, leaderEpoch: 0, partitionEpoch: 0, directories: [], eligibleLeaderReplicas: null, lastKnownElr: null,
+      });
+    }),
+  ];
+}
+
+/** Counts fsyncs of the log directory; mkdir of the named directories fails. */
+class TestFileSystem extends MemoryFileSystem {
+  logDirSyncs = 0;
+  readonly failing = new Set<string>();
+
+  override mkdir(path: string): void {
+    if (this.failing.has(path)) throw new FileSystemError('ENOSPC', 'mkdir', path);
+    super.mkdir(path);
+  }
+
+  override syncDir(path: string): Promise<void> {
+    if (path === LOG_DIR) this.logDirSyncs++;
+    return super.syncDir(path);
+  }
+}
+
+async function setUp(fs = new TestFileSystem()): Promise<{ fs: TestFileSystem; logDir: LogDir; replicas: ReplicaManager }> {
+  const nowMs = (): number => 1_000;
+  const { logDir } = await LogDir.open({ fs, path: LOG_DIR, nowMs, configFor: () => DEFAULT_LOG_CONFIG });
+  const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', String(NODE_ID)]]) });
+  return { fs, logDir, replicas: new ReplicaManager({ nodeId: NODE_ID, logDir, config, nowMs }) };
+}
+
+describe('ReplicaManager.applyImage', () => {
+  it('hosts every local partition of a large image when it resolves, sharing directory fsyncs', async () => {
+    const { fs, logDir, replicas } = await setUp();
+    const syncsBefore = fs.logDirSyncs;
+    const records = Array.from({ length: 20 }, (_, t) => topicRecords(`t${t}`, 100, (p) => (p % 4 === 0 ? [2] : [NODE_ID, 2])));
+    const image = apply(EMPTY_IMAGE, records.flat());
+    await replicas.applyImage(image, EMPTY_IMAGE);
+    expect(replicas.hostedPartitions).toBe(1500);
+    expect(logDir.all()).toHaveLength(1500);
+    expect(fs.logDirSyncs - syncsBefore).toBeLessThan(1500 / 10);
+    const hosted = replicas.lookup('t7', 33);
+    expect('partition' in hosted && hosted.partition.isLeader).toBe(true);
+    expect(replicas.lookup('t7', 32)).toEqual({ errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
+    const produced = await replicas.produce('t7', 33, encodeTestBatch({ baseTimestampMs: 1_000 }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 });
+    expect(produced.errorCode).toBe(ErrorCode.NONE);
+  });
+
+  it('a log that cannot be created fails the image but the other partitions are hosted', async () => {
+    const fs = new TestFileSystem();
+    fs.failing.add(`${LOG_DIR}/bad-3`);
+    const { replicas } = await setUp(fs);
+    const image = apply(EMPTY_IMAGE, [...topicRecords('good', 10, () => [NODE_ID]), ...topicRecords('bad', 10, () => [NODE_ID])]);
+    await expect(replicas.applyImage(image, EMPTY_IMAGE)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(replicas.hostedPartitions).toBe(19);
+    expect(replicas.lookup('bad', 3)).toEqual({ errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
+  });
+
+  it('deletes the logs of a removed topic', async () => {
+    const { fs, logDir, replicas } = await setUp();
+    const created = apply(EMPTY_IMAGE, [...topicRecords('a', 50, () => [NODE_ID]), ...topicRecords('b', 2, () => [NODE_ID])]);
+    await replicas.applyImage(created, EMPTY_IMAGE);
+    const topicId = created.topicsByName.get('a')!.topicId;
+    const removed = apply(created, [record(MetadataRecordType.REMOVE_TOPIC, { topicId })]);
+    await replicas.applyImage(removed, created);
+    expect(replicas.hostedPartitions).toBe(2);
+    expect(logDir.all().map((l) => l.topic)).toEqual(['b', 'b']);
+    expect(fs.readdir(LOG_DIR).filter((n) => n.startsWith('a-'))).toEqual([]);
+  });
+});
