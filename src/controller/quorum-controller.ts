@@ -66,10 +66,19 @@ export class QuorumController {
     this.latest = this.committed;
   }
 
-  /** The runtime appended the most recent proposal; its last record landed at `lastOffset`. */
+  /**
+   * The runtime appended everything proposed since the last append, as one batch whose last record
+   * landed at `lastOffset` (tick() can propose several sets of records that go out together).
+   */
   appended(lastOffset: number): void {
-    const last = this.pending.at(-1);
-    if (last) last.lastOffset = lastOffset;
+    for (const p of this.pending) if (p.lastOffset === Infinity) p.lastOffset = lastOffset;
+  }
+
+  /** The runtime could not append what was proposed (leadership lost first): forget it. */
+  discardUnappended(): void {
+    this.pending = this.pending.filter((p) => p.lastOffset !== Infinity);
+    this.latest = this.committed;
+    for (const p of this.pending) this.applyToLatest(p.records);
   }
 
   /** Records up to `image.offset` are committed (called for every commit, active or not). */

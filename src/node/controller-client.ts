@@ -66,7 +66,14 @@ export class ControllerClient implements ControllerChannel {
   /** Proposes records from this node's controller and waits until this broker's image has them. */
   async commit(records: MetadataRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const { lastOffset, committed } = this.o.quorum.propose(records);
+    let proposal;
+    try {
+      proposal = this.o.quorum.propose(records);
+    } catch (err) {
+      this.o.controller.discardUnappended();
+      throw err;
+    }
+    const { lastOffset, committed } = proposal;
     this.o.controller.appended(lastOffset);
     await committed;
     await this.o.publisher.waitFor(lastOffset);

@@ -29,6 +29,8 @@ export interface QuorumListener {
   onSnapshot(records: AnyMetadataRecord[], endOffset: number, epoch: number): void;
   /** Committed batches in log order (after the snapshot, if one was loaded). */
   onCommit(batch: CommittedBatch): void;
+  /** The batches committed by one advance of the high watermark have all been handed over. */
+  onCommitsDone(): void;
   /** Leadership changed; `isLocal` when this node now leads (and may propose). */
   onLeaderChange(state: LeaderState, isLocal: boolean): void;
 }

@@ -136,7 +136,10 @@ export class KraftlingNode {
     await this.listeners.start();
     await quorum.start({
       onSnapshot: (records, endOffset, epoch) => publisher.reset(records, endOffset - 1, epoch),
-      onCommit: (batch) => publisher.apply(batch),
+      // One image per advance of the high watermark: replaying a long log at start publishes once,
+      // so a topic created and deleted in it never has its partitions made and removed again.
+      onCommit: (batch) => publisher.apply(batch, true),
+      onCommitsDone: () => publisher.flush(),
       onLeaderChange: (leader, isLocal) => {
         if (!isLocal) {
           controller.deactivate();

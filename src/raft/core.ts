@@ -103,6 +103,15 @@ export class RaftCore {
     return this.config.electionTimeoutMs + Math.floor(this.random() * this.config.electionTimeoutMs);
   }
 
+  /**
+   * When a follower gives up on a silent leader: the fetch timeout plus a random share of the
+   * election backoff. Without the jitter, followers that heard the leader at the same moments all
+   * stand at once and split the vote; with it one of them usually asks first and wins.
+   */
+  followerFetchDeadlineMs(): number {
+    return this.nowMs + this.config.fetchTimeoutMs + Math.floor(this.random() * this.config.electionBackoffMaxMs);
+  }
+
   randomElectionBackoffMs(): number {
     return Math.floor(this.random() * this.config.electionBackoffMaxMs);
   }
@@ -150,7 +159,7 @@ export class RaftCore {
       epoch,
       leaderId,
       votedId,
-      fetchDeadlineMs: this.nowMs + this.config.fetchTimeoutMs,
+      fetchDeadlineMs: this.followerFetchDeadlineMs(),
       hasFetchedFromLeader: false,
       snapshotDownload: undefined,
     });

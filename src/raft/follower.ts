@@ -71,7 +71,7 @@ export function handleFetchResponse(core: RaftCore, response: Response<1>): void
 }
 
 function heardFromLeader(core: RaftCore, s: FollowerState): void {
-  s.fetchDeadlineMs = core.nowMs + core.config.fetchTimeoutMs;
+  s.fetchDeadlineMs = core.followerFetchDeadlineMs();
   s.hasFetchedFromLeader = true;
 }
 
