@@ -66,7 +66,12 @@ export interface BrokerProcess {
   reportedStartupMs: number;
   /** When the process was spawned, on this process's performance.now() clock. */
   spawnedAt: number;
+  /** When its ready line arrived, on the same clock. */
+  readyAt: number;
+  /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
   stop(): Promise<void>;
+  /** SIGKILL (kill -9): a crash; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /** Resident set size or its peak (VmRSS, VmHWM) of a process, in bytes. */
@@ -87,10 +92,23 @@ function stopper(child: ChildProcess, exited: Promise<unknown>): () => Promise<v
   };
 }
 
-/** Spawns the compiled broker and resolves once it prints its ready line. */
+function killer(child: ChildProcess, exited: Promise<unknown>): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
+}
+
+/** Spawns the compiled broker with the default flags of the figures: ephemeral, free ports. */
 export function startBroker(entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000): Promise<BrokerProcess> {
+  return spawnBroker(['--ephemeral', '--port', '0'], entry, timeoutMs);
+}
+
+/** Spawns `<entry> start <args>` and resolves once it prints its ready line. */
+export function spawnBroker(args: readonly string[], entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000): Promise<BrokerProcess> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [entry.script, 'start', '--ephemeral', '--port', '0'], {
+  const child = spawn(process.execPath, [entry.script, 'start', ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(code ?? signal))));
@@ -109,7 +127,10 @@ export function startBroker(entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000
       if (!match) return;
       clearTimeout(timer);
       const reportedStartupMs = Number(/startup_ms=(\d+)/.exec(stdout)?.[1] ?? NaN);
-      resolve({ pid: child.pid!, bootstrap: match[1]!, reportedStartupMs, spawnedAt, stop: stopper(child, exited) });
+      resolve({
+        pid: child.pid!, bootstrap: match[1]!, reportedStartupMs, spawnedAt, readyAt: performance.now(),
+        stop: stopper(child, exited), kill: killer(child, exited),
+      });
       child.stdout!.removeAllListeners('data');
       child.stdout!.resume();
     });

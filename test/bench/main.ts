@@ -6,19 +6,25 @@ import { parseArgs } from 'node:util';
 import { ensureBuild } from './broker-process.js';
 import { protocolGroup } from './codecs.js';
 import { consumeGroup } from './consume.js';
+import { groupsGroup } from './groups.js';
 import { kafkajsGroup } from './kafkajs.js';
+import { kraftGroup } from './kraft.js';
 import { latencyGroup } from './latency.js';
 import { librdkafkaGroup } from './librdkafka.js';
+import { partitionsGroup } from './partitions.js';
 import { produceGroup } from './produce.js';
 import { formatTable, settingsFor, type Figure, type FigureGroup } from './report.js';
 import { startupGroup } from './startup.js';
 
-const GROUPS: FigureGroup[] = [startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, protocolGroup];
+const GROUPS: FigureGroup[] = [
+  startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, partitionsGroup,
+  protocolGroup,
+];
 
 function usage(): string {
   const names = GROUPS.map((g) => `  ${g.name.padEnd(11)} ${g.description}`).join('\n');
   return `usage: npm run bench -- [--quick] [--only group,group...]\n\n`
-    + `  --quick     about 20 s: shorter runs, fewer start-up samples\n`
+    + `  --quick     about 40 s: shorter runs, fewer samples\n`
     + `  --only      run only the named groups\n\ngroups:\n${names}\n`;
 }
 

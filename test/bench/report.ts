@@ -27,6 +27,18 @@ export interface BenchSettings {
   latencyMs: number;
   /** Records each librdkafka client produces. */
   librdkafkaRecords: number;
+  /** Fresh groups behind each consumer-group median. */
+  groupRuns: number;
+  /** Fresh three-node clusters behind the election median. */
+  electionRuns: number;
+  /** Controller kills behind the failover median. */
+  failoverRuns: number;
+  /** Topics (one partition each) in the metadata log the replay figure restarts from. */
+  replayTopics: number;
+  /** Restarts behind each replay median. */
+  replayRestarts: number;
+  /** Timed one-topic CreateTopics requests per target broker. */
+  createTopicsRequests: number;
   log: (line: string) => void;
 }
 
@@ -43,11 +55,13 @@ export function settingsFor(quick: boolean, log: (line: string) => void): BenchS
     return {
       quick, log, startupRuns: 3, idleSettleMs: 500, baselineRuns: 3, warmupMs: 300, runMs: 1_000,
       consumeFillBytes: 64e6, latencyMs: 2_000, librdkafkaRecords: 30_000,
+      groupRuns: 3, electionRuns: 3, failoverRuns: 3, replayTopics: 5_000, replayRestarts: 2, createTopicsRequests: 50,
     };
   }
   return {
     quick, log, startupRuns: 7, idleSettleMs: 1_000, baselineRuns: 5, warmupMs: 1_000, runMs: 5_000,
     consumeFillBytes: 400e6, latencyMs: 5_000, librdkafkaRecords: 200_000,
+    groupRuns: 7, electionRuns: 5, failoverRuns: 7, replayTopics: 10_000, replayRestarts: 3, createTopicsRequests: 300,
   };
 }
 
@@ -73,6 +87,11 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+/** "min A, max B ms": the spread behind a median of durations. */
+export function msRange(values: readonly number[]): string {
+  return `min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)} ms`;
 }
 
 /** "met" or "MISSED" after a target, so a reader finds the misses at a glance. */

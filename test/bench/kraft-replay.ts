@@ -1,0 +1,153 @@
+// Metadata log replay on start: a one-node broker with a persistent data directory gets a large
+// metadata log through the admin API, stops gracefully, and starts again; it prints its ready line
+// only once it has applied its whole log. Each large log is compared with a base log (the same
+// first topics, nothing more): the replay rate is the extra records over the extra start time the
+// broker prints (startup_ms), so process start-up and the base topics cancel out. Two large logs:
+// many topics, whose start also opens each topic's partition log, as any restart with that many
+// topics does; and config changes on the base topics, which open nothing more, so replay alone.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
+import { IncrementalAlterConfigsApi } from '../../protocol/generated/api/44-incremental-alter-configs.js';
+import { spawnBroker } from './broker-process.js';
+import { describeQuorum } from './kraft-cluster.js';
+import { BenchConnection } from './raw-client.js';
+import { median, perSec, thousands, type BenchSettings, type Figure } from './report.js';
+
+/** Topics in every log; also the records one config-change request adds. */
+const BASE_TOPICS = 100;
+const TOPICS_PER_REQUEST = 100;
+/** Far above the logs built here: each start replays the log itself, not a snapshot. */
+const SNAPSHOT_AFTER_BYTES = 1 << 30;
+const RESOURCE_TOPIC = 2;
+const OP_SET = 0;
+const RETENTION_BASE_MS = 7 * 24 * 3_600_000;
+
+/** One kind of metadata log: how to build it after the base topics exist. */
+interface LogShape {
+  label: string;
+  build(conn: BenchConnection): Promise<void>;
+}
+
+interface Series {
+  shape: LogShape;
+  dataDir: string;
+  /** The high watermark when the last session stopped: what the next start replays. */
+  recordsAtStop: number;
+  startupMs: number[];
+  replayed: number[];
+}
+
+function brokerArgs(dataDir: string): string[] {
+  return ['--data-dir', dataDir, '--port', '0', '--log-level', 'warn',
+    '--override', `metadata.log.max.record.bytes.between.snapshots=${SNAPSHOT_AFTER_BYTES}`];
+}
+
+async function createTopics(conn: BenchConnection, from: number, to: number): Promise<void> {
+  for (let first = from; first < to; first += TOPICS_PER_REQUEST) {
+    const names = Array.from({ length: Math.min(TOPICS_PER_REQUEST, to - first) }, (_, i) => `bench-replay-${first + i}`);
+    const res = await conn.request(CreateTopicsApi, 7, {
+      topics: names.map((name) => ({ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] })),
+      timeoutMs: 60_000, validateOnly: false,
+    });
+    const failed = res.topics.find((t) => t.errorCode !== 0);
+    if (failed) throw new Error(`CreateTopics ${failed.name}: error ${failed.errorCode} ${failed.errorMessage ?? ''}`);
+  }
+}
+
+/** `rounds` IncrementalAlterConfigs requests, each setting retention.ms on every base topic: one ConfigRecord each. */
+async function alterConfigs(conn: BenchConnection, rounds: number): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    const resources = Array.from({ length: BASE_TOPICS }, (_, i) => ({
+      resourceType: RESOURCE_TOPIC, resourceName: `bench-replay-${i}`,
+      configs: [{ name: 'retention.ms', configOperation: OP_SET, value: String(RETENTION_BASE_MS + round) }],
+    }));
+    const res = await conn.request(IncrementalAlterConfigsApi, 1, { resources, validateOnly: false });
+    const failed = res.responses.find((r) => r.errorCode !== 0);
+    if (failed) throw new Error(`IncrementalAlterConfigs ${failed.resourceName}: error ${failed.errorCode} ${failed.errorMessage ?? ''}`);
+  }
+}
+
+/** Starts the broker on the series' directory, optionally builds its log, then stops it gracefully. */
+async function session(series: Series, build: boolean): Promise<void> {
+  const broker = await spawnBroker(brokerArgs(series.dataDir), undefined, 120_000);
+  try {
+    if (build) {
+      const conn = await BenchConnection.connect(broker.bootstrap);
+      try {
+        await createTopics(conn, 0, BASE_TOPICS);
+        await series.shape.build(conn);
+      } finally {
+        conn.close();
+      }
+    } else {
+      series.replayed.push(series.recordsAtStop);
+      series.startupMs.push(broker.reportedStartupMs);
+    }
+    const quorum = await describeQuorum(broker.bootstrap);
+    if (!quorum) throw new Error('no DescribeQuorum answer from the replay broker');
+    series.recordsAtStop = quorum.highWatermark;
+  } finally {
+    await broker.stop();
+  }
+}
+
+function shapes(topics: number): LogShape[] {
+  return [
+    { label: 'base', build: async () => {} },
+    { label: 'topics', build: (conn) => createTopics(conn, BASE_TOPICS, topics) },
+    // As many records as the topics log is built with (a TopicRecord and a PartitionRecord per topic).
+    { label: 'configs', build: (conn) => alterConfigs(conn, Math.round((2 * topics) / BASE_TOPICS)) },
+  ];
+}
+
+function hasSnapshot(series: Series): boolean {
+  return fs.readdirSync(path.join(series.dataDir, 'node-1', '__cluster_metadata-0')).some((f) => f.endsWith('.checkpoint'));
+}
+
+function replayFigure(name: string, series: Series, base: Series, what: string, settings: BenchSettings): Figure {
+  // Each restart against the base restart next to it: both saw the same moment of the machine.
+  const rates = series.replayed.map((records, i) =>
+    perSec(records - base.replayed[i]!, series.startupMs[i]! - base.startupMs[i]!));
+  const snapshot = hasSnapshot(series) ? '; A SNAPSHOT WAS WRITTEN: the start loaded it' : '';
+  return {
+    group: 'kraft',
+    name,
+    value: `${thousands(median(rates))} records/s`,
+    versus: `startup_ms ${median(series.startupMs).toFixed(0)} ms with ${thousands(median(series.replayed))} records in the log, `
+      + `${median(base.startupMs).toFixed(0)} ms with ${thousands(median(base.replayed))} (${BASE_TOPICS} topics)${snapshot}`,
+    generator: `1 node, --data-dir (durable), ${what}; graceful stop, restart; extra records (DescribeQuorum high watermark `
+      + `at stop) / extra startup_ms, against the base restart run next to it; medians of ${settings.replayRestarts} restarts`,
+  };
+}
+
+export async function replayFigures(settings: BenchSettings): Promise<Figure[]> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-replay-'));
+  try {
+    const all = shapes(settings.replayTopics).map((shape): Series => ({
+      shape, dataDir: path.join(root, shape.label), recordsAtStop: 0, startupMs: [], replayed: [],
+    }));
+    const built = performance.now();
+    for (const series of all) {
+      settings.log(`kraft: building the ${series.shape.label} metadata log`);
+      await session(series, true);
+    }
+    const buildSeconds = (performance.now() - built) / 1000;
+    // Interleaved, so a noisy moment on the machine hits every series alike.
+    for (let i = 0; i < settings.replayRestarts; i++) {
+      settings.log(`kraft: replay restarts ${i + 1} of ${settings.replayRestarts}`);
+      for (const series of all) await session(series, false);
+    }
+    const [base, topics, configs] = all as [Series, Series, Series];
+    return [
+      replayFigure('metadata log replay on start, topics', topics, base,
+        `${thousands(settings.replayTopics)} one-partition topics by CreateTopics (${TOPICS_PER_REQUEST}/request; all logs built in `
+        + `${buildSeconds.toFixed(0)} s); includes opening each topic's partition log`, settings),
+      replayFigure('metadata log replay on start, configs', configs, base,
+        `${BASE_TOPICS} topics, then IncrementalAlterConfigs of retention.ms on each (${BASE_TOPICS} ConfigRecords/request)`, settings),
+    ];
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}

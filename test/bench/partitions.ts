@@ -1,0 +1,170 @@
+// Many partitions on one broker: the team's target is 100,000 partitions on one node. The bench
+// spawns the broker, creates that many partitions through CreateTopics (100 topics of 100
+// partitions per request; each answer means its partitions are usable), then reads the broker's
+// resident set size and open descriptors from /proc and times a Metadata request for every topic.
+// Twice: ephemeral (`--ephemeral`, no fsync, as tests run it) and durable (`--data-dir`, fsyncs).
+// Both keep their data under a directory of the bench's, removed afterwards: an ephemeral broker's
+// own removal of 100,000 directories can outlast the stop's grace period.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
+import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
+import { PACKAGE_BIN, processMemoryBytes, spawnBroker, type BrokerProcess } from './broker-process.js';
+import { BenchConnection } from './raw-client.js';
+import { median, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+
+const TARGET_PARTITIONS = 100_000;
+/** --quick: a fifth of the target, so the group takes seconds. */
+const QUICK_PARTITIONS = 20_000;
+const PARTITIONS_PER_TOPIC = 100;
+const TOPICS_PER_REQUEST = 100;
+const METADATA_RUNS = 3;
+const REQUEST_TIMEOUT_MS = 600_000;
+const MB = 1e6;
+
+function openDescriptors(pid: number): number {
+  return fs.readdirSync(`/proc/${pid}/fd`).length;
+}
+
+async function createPartitions(conn: BenchConnection, total: number, settings: BenchSettings): Promise<void> {
+  const topics = total / PARTITIONS_PER_TOPIC;
+  for (let first = 0; first < topics; first += TOPICS_PER_REQUEST) {
+    const names = Array.from({ length: Math.min(TOPICS_PER_REQUEST, topics - first) }, (_, i) => `bench-partitions-${first + i}`);
+    const res = await conn.request(CreateTopicsApi, 7, {
+      topics: names.map((name) => ({ name, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: 1, assignments: [], configs: [] })),
+      timeoutMs: REQUEST_TIMEOUT_MS, validateOnly: false,
+    });
+    const failed = res.topics.find((t) => t.errorCode !== 0);
+    if (failed) throw new Error(`CreateTopics ${failed.name}: error ${failed.errorCode} ${failed.errorMessage ?? ''}`);
+    settings.log(`partitions: ${thousands((first + names.length) * PARTITIONS_PER_TOPIC)} of ${thousands(total)} created`);
+  }
+}
+
+/** A Metadata request for all topics: its time and the partitions in the answer. */
+async function metadataForAll(conn: BenchConnection): Promise<{ ms: number; partitions: number }> {
+  const started = performance.now();
+  const res = await conn.request(MetadataApi, 12, {
+    topics: null, allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false,
+  });
+  return { ms: performance.now() - started, partitions: res.topics.reduce((sum, t) => sum + t.partitions.length, 0) };
+}
+
+type Mode = 'ephemeral' | 'durable';
+
+interface Measured {
+  mode: Mode;
+  total: number;
+  createMs: number;
+  idleRssBytes: number;
+  rssBytes: number;
+  idleFds: number;
+  fds: number;
+  metadataMs: number;
+  metadataPartitions: number;
+}
+
+function brokerArgs(mode: Mode, root: string): string[] {
+  return mode === 'ephemeral' ? ['--ephemeral', '--port', '0'] : ['--data-dir', root, '--port', '0', '--log-level', 'warn'];
+}
+
+/** Spawns the broker; an ephemeral one makes its temporary directory under `root` (TMPDIR). */
+function spawnIn(mode: Mode, root: string): Promise<BrokerProcess> {
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = root;
+  try {
+    return spawnBroker(brokerArgs(mode, root), PACKAGE_BIN, 60_000);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+}
+
+async function measure(mode: Mode, total: number, settings: BenchSettings): Promise<Measured> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-partitions-'));
+  settings.log(`partitions: ${mode} broker, ${thousands(total)} partitions`);
+  const broker = await spawnIn(mode, root);
+  try {
+    const conn = await BenchConnection.connect(broker.bootstrap);
+    try {
+      const idleRssBytes = processMemoryBytes(broker.pid, 'VmRSS');
+      const idleFds = openDescriptors(broker.pid);
+      const started = performance.now();
+      await createPartitions(conn, total, settings);
+      const createMs = performance.now() - started;
+      const rssBytes = processMemoryBytes(broker.pid, 'VmRSS');
+      const fds = openDescriptors(broker.pid);
+      const runs: { ms: number; partitions: number }[] = [];
+      for (let i = 0; i < METADATA_RUNS; i++) runs.push(await metadataForAll(conn));
+      return {
+        mode, total, createMs, idleRssBytes, rssBytes, idleFds, fds,
+        metadataMs: median(runs.map((r) => r.ms)), metadataPartitions: runs[0]!.partitions,
+      };
+    } finally {
+      conn.close();
+    }
+  } finally {
+    await broker.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function figures(m: Measured): Figure[] {
+  const method = `node ${PACKAGE_BIN.script} start ${brokerArgs(m.mode, '<dir>').join(' ')}; CreateTopics v7 of `
+    + `${TOPICS_PER_REQUEST} topics x ${PARTITIONS_PER_TOPIC} partitions, one request at a time`;
+  const perPartition = (m.rssBytes - m.idleRssBytes) / m.total;
+  return [
+    {
+      group: 'partitions',
+      name: `create ${thousands(m.total)} partitions on one node (${m.mode})`,
+      value: `${(m.createMs / 1000).toFixed(1)} s`,
+      versus: `target ${thousands(TARGET_PARTITIONS)} on one node: ${verdict(m.total >= TARGET_PARTITIONS)}`,
+      generator: `${method}; each answer means its partitions are usable`,
+    },
+    {
+      group: 'partitions',
+      name: `partition creation rate (${m.mode})`,
+      value: `${thousands(perSec(m.total, m.createMs))} partitions/s`,
+      versus: m.mode === 'durable'
+        ? 'a directory each, made durable by fsyncs of the log dir shared by concurrent creations'
+        : 'a directory each (no fsync); segment files come with the first append',
+      generator: method,
+    },
+    {
+      group: 'partitions',
+      name: `RSS with ${thousands(m.total)} partitions (${m.mode})`,
+      value: `${(m.rssBytes / MB).toFixed(0)} MB`,
+      versus: `${thousands(perPartition)} bytes per partition over the idle broker's ${(m.idleRssBytes / MB).toFixed(0)} MB`,
+      generator: 'VmRSS in /proc/<pid>/status, before and after creating',
+    },
+    {
+      group: 'partitions',
+      name: `open descriptors with ${thousands(m.total)} partitions (${m.mode})`,
+      value: `${thousands(m.fds)}`,
+      versus: `${thousands(m.idleFds)} when idle; segment files sit behind a cache of at most 4,096 descriptors`,
+      generator: 'entries of /proc/<pid>/fd after creating',
+    },
+    {
+      group: 'partitions',
+      name: `Metadata for all topics (${m.mode})`,
+      value: `${m.metadataMs.toFixed(0)} ms`,
+      versus: `${thousands(m.metadataPartitions)} partitions in the answer`,
+      generator: `Metadata v12, topics null, one connection; median of ${METADATA_RUNS}`,
+    },
+  ];
+}
+
+async function run(settings: BenchSettings): Promise<Figure[]> {
+  const total = settings.quick ? QUICK_PARTITIONS : TARGET_PARTITIONS;
+  const modes: Mode[] = settings.quick ? ['ephemeral'] : ['ephemeral', 'durable'];
+  const out: Figure[] = [];
+  for (const mode of modes) out.push(...figures(await measure(mode, total, settings)));
+  return out;
+}
+
+export const partitionsGroup: FigureGroup = {
+  name: 'partitions',
+  description: '100,000 partitions on one node, ephemeral and durable: time, rate, RSS, descriptors, Metadata',
+  usesBroker: true,
+  run,
+};
