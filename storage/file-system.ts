@@ -57,3 +57,18 @@ export function parentPath(path: string): string {
 
 /** Suffix of the temp file writeFileAtomic renames from; loaders ignore and remove such files. */
 export const TEMP_SUFFIX = '.tmp';
+
+/** writeFileAtomic in terms of a file system's other calls: temp file, sync, rename, sync the dir. */
+export async function writeFileAtomicWith(fs: Pick<FileSystem, 'open' | 'rename' | 'syncDir'>, path: string, data: Uint8Array): Promise<void> {
+  const tempPath = path + TEMP_SUFFIX;
+  const handle = fs.open(tempPath, { create: true });
+  try {
+    handle.truncate(0);
+    handle.write(data, 0);
+    await handle.sync();
+  } finally {
+    handle.close();
+  }
+  fs.rename(tempPath, path);
+  await fs.syncDir(parentPath(path));
+}

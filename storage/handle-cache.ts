@@ -10,7 +10,7 @@
 // the file, not the descriptor, so an fsync on a new descriptor covers writes made through an old one
 // (and Linux reports a writeback error to the first fsync that has not seen it, whichever fd).
 import { FileSystemError } from './errors.js';
-import { TEMP_SUFFIX, parentPath, type FileHandle, type FileStat, type FileSystem } from './file-system.js';
+import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem } from './file-system.js';
 
 /** Well under the usual descriptor limits (Node raises the soft one to the hard one at start), and
  * far more than the partitions a broker writes at once. */
@@ -111,18 +111,8 @@ export class HandleCache implements FileSystem {
   }
 
   /** Through a cached handle, so the temp file's descriptor counts against the limit too. */
-  async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-    const tempPath = path + TEMP_SUFFIX;
-    const handle = this.open(tempPath, { create: true });
-    try {
-      handle.truncate(0);
-      handle.write(data, 0);
-      await handle.sync();
-    } finally {
-      handle.close();
-    }
-    this.inner.rename(tempPath, path);
-    await this.inner.syncDir(parentPath(path));
+  writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    return writeFileAtomicWith(this, path, data);
   }
 
   stat(path: string): FileStat | undefined {

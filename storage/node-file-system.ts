@@ -4,7 +4,7 @@
 // many appends can share one sync.
 import * as fs from 'node:fs';
 import { FileSystemError } from './errors.js';
-import { TEMP_SUFFIX, parentPath, type FileHandle, type FileStat, type FileSystem } from './file-system.js';
+import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem } from './file-system.js';
 
 const FILE_MODE = 0o644;
 
@@ -120,18 +120,8 @@ export class NodeFileSystem implements FileSystem {
     return wrap('read', path, () => fs.readFileSync(path));
   }
 
-  async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-    const tempPath = path + TEMP_SUFFIX;
-    const handle = this.open(tempPath, { create: true });
-    try {
-      handle.truncate(0);
-      handle.write(data, 0);
-      await handle.sync();
-    } finally {
-      handle.close();
-    }
-    this.rename(tempPath, path);
-    await this.syncDir(parentPath(path));
+  writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    return writeFileAtomicWith(this, path, data);
   }
 
   stat(path: string): FileStat | undefined {

@@ -30,6 +30,7 @@ import {
   TRANSACTIONAL_FLAG,
   TimestampType,
   writeInt64,
+  type BatchHeader,
 } from './batch-header.js';
 import { checkRecordBatch, readBatchInfo, type BatchInfo } from './batch-validation.js';
 import { compressRecords, decompressRecords, type DecompressOptions } from './codec.js';
@@ -51,19 +52,8 @@ export interface RecordBatchInput {
   records: readonly RecordInput[];
 }
 
-/** The header fields of a batch about to be written. */
-interface BatchFields {
-  baseOffset: number;
-  partitionLeaderEpoch: number;
-  attributes: number;
-  lastOffsetDelta: number;
-  baseTimestamp: number;
-  maxTimestamp: number;
-  producerId: number;
-  producerEpoch: number;
-  baseSequence: number;
-  recordCount: number;
-}
+/** The header fields of a batch about to be written (its length, magic and CRC come last). */
+type BatchFields = Omit<BatchHeader, 'batchLength' | 'magic' | 'crc'>;
 
 export interface RecordBatch extends BatchInfo {
   records: DecodedRecord[];
