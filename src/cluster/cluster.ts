@@ -84,9 +84,14 @@ export class Cluster {
     return this.nodes[0]!.clusterId;
   }
 
-  /** Stops every node gracefully, then removes an ephemeral data directory. */
+  /**
+   * Stops every node gracefully, then removes an ephemeral data directory. The active controller
+   * goes last, so the others' controlled shutdowns still have a controller to commit through.
+   */
   async stop(): Promise<void> {
-    await Promise.all(this.nodes.map((n) => n.stop()));
+    const active = this.nodes.find((n) => n.quorumStatus?.role === 'leader');
+    await Promise.all(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
+    await active?.stop();
     if (this.ephemeral) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -12,7 +12,7 @@ import type { Logger } from './logger.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
 
 const PLAINTEXT = 0;
-const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 2_000;
+const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 5_000;
 
 export interface BrokerLifecycleOptions {
   nodeId: number;
