@@ -181,6 +181,13 @@ export class PartitionLog {
     return { errorCode: ErrorCode.NONE, records: readBatches(this.segments.all, fetchOffset, maxBytes, maxOffset) };
   }
 
+  /** The newest batches of the active segment, about `maxBytes` of them (see LogSegment.tail):
+   * where idempotent producers' recent sequences are found again after a restart. */
+  readTail(maxBytes: number): Buffer {
+    this.guard.check();
+    return this.segments.active.tail(maxBytes);
+  }
+
   /** ListOffsets by time: the first offset at or after logStartOffset whose record timestamp is >=
    * `timestampMs`, found per batch and refined inside it by `pick` when given. The caller hides
    * results at or above the high watermark from consumers. */

@@ -3,6 +3,8 @@
 // follows from them. Appends from producers go through here; so do waits for new data.
 import type { PartitionLog } from '../../storage/partition-log.js';
 import type { PartitionState } from '../metadata/image.js';
+import type { BatchInfo } from '../../protocol/records/batch-validation.js';
+import { ProducerStates, UNSEQUENCED, type Sequenced } from './producer-state.js';
 
 export interface FollowerProgress {
   logEndOffset: number;
@@ -13,6 +15,9 @@ export interface FollowerProgress {
   lastCaughtUpMs: number;
 }
 
+/** How much of the log's end a new leader reads to learn idempotent producers' sequences. */
+const PRODUCER_SCAN_BYTES = 8 << 20;
+
 const NO_FOLLOWERS: ReadonlyMap<number, FollowerProgress> = new Map();
 
 export class Partition {
@@ -21,6 +26,7 @@ export class Partition {
   // empty Map or Set costs about a hundred bytes.
   private followers_: Map<number, FollowerProgress> | undefined;
   private dataWaiters: Set<() => void> | undefined;
+  private producers_: ProducerStates | undefined;
   private readonly hwWaiters: { offset: number; resolve: (ok: boolean) => void }[] = [];
 
   constructor(
@@ -46,6 +52,15 @@ export class Partition {
     return this.state.leaderEpoch;
   }
 
+  /** Checks and takes idempotent batches' sequences (see ProducerStates). The state is learnt
+   * from the log's end at the first such batch this broker leads for, and dropped when leadership
+   * goes: the next leader's appends are not seen here, only in the log it will have replicated. */
+  sequence(infos: BatchInfo[]): Sequenced {
+    if (!infos.some((b) => b.producerId >= 0)) return UNSEQUENCED;
+    this.producers_ ??= ProducerStates.fromLog(this.log.readTail(PRODUCER_SCAN_BYTES));
+    return this.producers_.sequence(infos);
+  }
+
   get highWatermark(): number {
     return this.log.highWatermark;
   }
@@ -56,6 +71,7 @@ export class Partition {
     this.state = state;
     if (!this.isLeader) {
       this.followers_ = undefined;
+      this.producers_ = undefined;
     } else {
       for (const id of state.replicas) {
         if (id !== this.nodeId && !this.followers.has(id)) {

@@ -10,7 +10,6 @@ import { upConvertMessageSet } from '../../protocol/records/conversion.js';
 import { decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { RecordError, errorCodeOf } from '../../protocol/records/record-error.js';
 import type { Partition } from './partition.js';
-import type { ProducerStates } from './producer-state.js';
 
 export interface TopicSettings {
   maxMessageBytes: number;
@@ -44,7 +43,7 @@ export function produceError(errorCode: number, errorMessage: string | null = nu
 }
 
 /** Validates and appends; the synchronous part queues the append in request order. */
-export function appendAsLeader(partition: Partition, records: Buffer, settings: TopicSettings, producers: ProducerStates,
+export function appendAsLeader(partition: Partition, records: Buffer, settings: TopicSettings,
   opts: ProduceOptions): PartitionProduceResult | Promise<PartitionProduceResult> {
   if (!partition.isLeader) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER);
   if (opts.acks === -1 && partition.state.isr.length < settings.minInsyncReplicas) {
@@ -71,7 +70,7 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
     return produceError(code, (err as Error).message);
   }
   if (infos.length === 0) return produceError(ErrorCode.INVALID_RECORD, 'The produce request carries no record batch');
-  const sequenced = producers.sequence(infos);
+  const sequenced = partition.sequence(infos);
   if (sequenced.kind === 'error') return produceError(sequenced.errorCode, sequenced.message);
   if (sequenced.kind === 'duplicate') return sequenced.original.then((o) => ({ ...duplicateResult(o), logStartOffset: partition.log.logStartOffset }));
   if (settings.logAppendTime) stampLogAppendTime(batches, infos, opts.nowMs);

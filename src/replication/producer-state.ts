@@ -3,6 +3,7 @@
 // and a gap in sequences is refused with OUT_OF_ORDER_SEQUENCE_NUMBER. Sequences are taken when
 // the append is queued (a producer has up to five requests in flight), offsets when it completes.
 import { ErrorCode } from '../../protocol/errors.js';
+import { BATCH_HEADER_BYTES, batchSize, readBatchHeader } from '../../protocol/records/batch-header.js';
 import type { BatchInfo } from '../../protocol/records/batch-validation.js';
 
 /** Kafka keeps this many batches per producer for duplicate detection (max.in.flight limit). */
@@ -26,7 +27,8 @@ export type Sequenced =
   | { kind: 'duplicate'; original: Promise<number> }
   | { kind: 'error'; errorCode: number; message: string };
 
-const NOTHING: Sequenced = { kind: 'ok', appended() {}, failed() {} };
+/** What batches without a producer id get: nothing to check or remember. */
+export const UNSEQUENCED: Sequenced = { kind: 'ok', appended() {}, failed() {} };
 
 export class ProducerStates {
   private readonly producers = new Map<number, ProducerEntry>();
@@ -34,7 +36,7 @@ export class ProducerStates {
   /** Checks the batches' producer fields and takes their sequences. */
   sequence(infos: BatchInfo[]): Sequenced {
     const idempotent = infos.filter((b) => b.producerId >= 0);
-    if (idempotent.length === 0) return NOTHING;
+    if (idempotent.length === 0) return UNSEQUENCED;
     const pending: { resolve: (o: number) => void; reject: (e: Error) => void; delta: number }[] = [];
     // Offsets the log will give each batch, relative to the first: batches take consecutive ranges.
     const deltas: number[] = [];
@@ -76,14 +78,26 @@ export class ProducerStates {
     };
   }
 
-  /** Rebuilds a producer's state from a batch found in the log (at start or as a follower). */
-  replay(b: { producerId: number; producerEpoch: number; baseSequence: number; lastOffsetDelta: number; baseOffset: number }): void {
-    if (b.producerId < 0 || b.baseSequence < 0) return;
-    const entry = this.producers.get(b.producerId);
-    const next = entry && entry.epoch === b.producerEpoch ? entry : { epoch: b.producerEpoch, batches: [] };
-    next.batches.push({ firstSeq: b.baseSequence, lastSeq: (b.baseSequence + b.lastOffsetDelta) % (INT32_MAX + 1), offset: Promise.resolve(b.baseOffset) });
-    if (next.batches.length > BATCHES_KEPT) next.batches.shift();
-    this.producers.set(b.producerId, next);
+  /**
+   * The state the batches already in a log imply (`batches`: whole batches, oldest first), so a
+   * new leader or a restarted broker still answers a retried batch with its first offset and
+   * checks the next sequence. A producer not seen there starts afresh, as Kafka treats one whose
+   * state expired: any sequence is accepted.
+   */
+  static fromLog(batches: Buffer): ProducerStates {
+    const states = new ProducerStates();
+    for (let pos = 0, size = 0; pos + BATCH_HEADER_BYTES <= batches.length; pos += size) {
+      size = batchSize(batches, pos);
+      if (size < BATCH_HEADER_BYTES) break;
+      const b = readBatchHeader(batches, pos);
+      if (b.producerId < 0 || b.baseSequence < 0) continue;
+      const entry = states.producers.get(b.producerId);
+      const next = entry && entry.epoch === b.producerEpoch ? entry : { epoch: b.producerEpoch, batches: [] };
+      next.batches.push({ firstSeq: b.baseSequence, lastSeq: (b.baseSequence + b.lastOffsetDelta) % (INT32_MAX + 1), offset: Promise.resolve(b.baseOffset) });
+      if (next.batches.length > BATCHES_KEPT) next.batches.shift();
+      states.producers.set(b.producerId, next);
+    }
+    return states;
   }
 }
 

@@ -10,7 +10,6 @@ import type { ServerConfig } from '../config/server-config.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
-import { ProducerStates } from './producer-state.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
 import { alterPartitionRequest, desiredIsr, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
@@ -43,7 +42,6 @@ const LOG_CONCURRENCY = 64;
 
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
-  private readonly producers = new Map<string, ProducerStates>();
   private readonly settings = new Map<string, TopicSettings>();
   private image: MetadataImage | undefined;
   /** Partitions with an AlterPartition in flight: one at a time each. */
@@ -139,7 +137,6 @@ export class ReplicaManager {
       p.abandonWaits();
       this.options.fetchers?.follow(p, -1);
       this.partitions.delete(k);
-      this.producers.delete(k);
       removed.push(p);
     }
     const { logDir } = this.options;
@@ -159,18 +156,7 @@ export class ReplicaManager {
     const found = this.lookup(topic, partition);
     if ('errorCode' in found) return produceError(found.errorCode);
     const p = found.partition;
-    return appendAsLeader(p, records, this.settings.get(topic)!, this.producersOf(topic, partition), { ...opts, nowMs: this.nowMs() });
-  }
-
-  /** Created at a partition's first produce: most of many partitions never see an idempotent one. */
-  private producersOf(topic: string, partition: number): ProducerStates {
-    const k = key(topic, partition);
-    let states = this.producers.get(k);
-    if (!states) {
-      states = new ProducerStates();
-      this.producers.set(k, states);
-    }
-    return states;
+    return appendAsLeader(p, records, this.settings.get(topic)!, { ...opts, nowMs: this.nowMs() });
   }
 
   /**

@@ -1,6 +1,9 @@
 // Produce, Fetch and ListOffsets details clients depend on: long polling, offsets by time, log
 // append time, size limits, old message formats, auto-created topics, DeleteRecords and
 // idempotent retries.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
 import { FetchApi, defaultFetchRequest } from '../../protocol/generated/api/01-fetch.js';
@@ -148,6 +151,35 @@ describe('produce rules', () => {
     const gap = await produce('idempotent', batch(['c'], Date.now(), { ...producer, seq: 5 }));
     expect(gap.errorCode).toBe(45);
     expect((await readPartition(raw, 'idempotent', 0)).map((r) => r.value!.toString())).toEqual(['a', 'b']);
+  });
+
+  it('still recognises a retried idempotent batch after a restart', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-idempotent-'));
+    const producer = { id: 777, epoch: 0, seq: 0 };
+    const sendTo = async (c: Cluster, values: string[], seq: number) => {
+      const client = await RawClient.connect(c.bootstrapServers);
+      const res = await client.request(ProduceApi, 9, {
+        transactionalId: null, acks: -1, timeoutMs: 5000,
+        topicData: [{ name: 'kept', partitionData: [{ index: 0, records: batch(values, Date.now(), { ...producer, seq }) }] }],
+      });
+      client.close();
+      return res.responses[0]!.partitionResponses[0]!;
+    };
+    try {
+      const before = await startCluster({ dataDir });
+      const setup = kafkaClient(before).admin();
+      await setup.createTopics({ topics: [{ topic: 'kept' }] });
+      await setup.disconnect();
+      expect(await sendTo(before, ['x', 'y'], 0)).toMatchObject({ errorCode: 0, baseOffset: 0 });
+      expect(await sendTo(before, ['z'], 2)).toMatchObject({ errorCode: 0, baseOffset: 2 });
+      await before.stop();
+      const after = await startCluster({ dataDir });
+      expect(await sendTo(after, ['z'], 2)).toMatchObject({ errorCode: 0, baseOffset: 2 });
+      expect(await sendTo(after, ['w'], 3)).toMatchObject({ errorCode: 0, baseOffset: 3 });
+      await after.stop();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

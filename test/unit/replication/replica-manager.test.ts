@@ -5,36 +5,16 @@ import { FileSystemError } from '../../../storage/errors.js';
 import { LogDir } from '../../../storage/log-dir.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import { ServerConfig } from '../../../src/config/server-config.js';
-import { MetadataDelta } from '../../../src/metadata/delta.js';
-import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
-import { MetadataRecordType, record, type MetadataRecord } from '../../../src/metadata/records.js';
+import { EMPTY_IMAGE } from '../../../src/metadata/image.js';
+import { MetadataRecordType, record } from '../../../src/metadata/records.js';
 import { ReplicaManager } from '../../../src/replication/replica-manager.js';
 import { DEFAULT_LOG_CONFIG } from '../../../storage/log-config.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
+import { applyRecords as apply, topicRecords } from '../../helpers/metadata-images.js';
 
 const NODE_ID = 1;
 const LOG_DIR = '/kafka-logs';
-
-function apply(base: MetadataImage, records: MetadataRecord[]): MetadataImage {
-  const delta = new MetadataDelta(base);
-  for (const r of records) delta.apply(r);
-  return delta.finish(base.offset + records.length, 1);
-}
-
-function topicRecords(name: string, partitions: number, replicasOf: (p: number) => number[]): MetadataRecord[] {
-  const topicId = Buffer.from(name.padEnd(16, '.')).toString('base64url');
-  return [
-    record(MetadataRecordType.TOPIC, { name, topicId }),
-    ...Array.from({ length: partitions }, (_, partitionId) => {
-      const replicas = replicasOf(partitionId);
-      return record(MetadataRecordType.PARTITION, {
-        partitionId, topicId, replicas, isr: replicas, removingReplicas: [], addingReplicas: [], leader: replicas[0]!,
-        leaderRecoveryState: 0, leaderEpoch: 0, partitionEpoch: 0, directories: [], eligibleLeaderReplicas: null, lastKnownElr: null,
-      });
-    }),
-  ];
-}
 
 /** Counts fsyncs of the log directory; mkdir of the named directories fails. */
 class TestFileSystem extends MemoryFileSystem {

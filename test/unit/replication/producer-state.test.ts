@@ -1,0 +1,100 @@
+// Idempotent producers across leadership: the sequences a leader checks come from what it appended
+// and, when it (again) becomes leader or restarts, from the batches at the end of its log, so a
+// retry is still answered with its first offset and the next batch is not refused as a gap.
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { encodeRecordBatch } from '../../../protocol/records/record-batch.js';
+import { ServerConfig } from '../../../src/config/server-config.js';
+import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
+import { ProducerStates } from '../../../src/replication/producer-state.js';
+import { ReplicaManager } from '../../../src/replication/replica-manager.js';
+import { DEFAULT_LOG_CONFIG } from '../../../storage/log-config.js';
+import { LogDir } from '../../../storage/log-dir.js';
+import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
+import { applyRecords, leaderChange, topicRecords } from '../../helpers/metadata-images.js';
+import { validateRecordBatches } from '../../../protocol/records/batch-validation.js';
+
+const ME = 1;
+const OTHER = 2;
+const PID = 7;
+
+function batch(seq: number, count = 1, epoch = 0, baseOffset = 0): Buffer {
+  return encodeRecordBatch({
+    baseOffset, producerId: PID, producerEpoch: epoch, baseSequence: seq,
+    records: Array.from({ length: count }, (_, i) => ({ key: null, value: Buffer.from(`s${seq + i}`), timestamp: 1_000 })),
+  });
+}
+
+async function open(fs: MemoryFileSystem): Promise<{ logDir: LogDir; replicas: ReplicaManager }> {
+  const nowMs = (): number => 1_000;
+  const { logDir } = await LogDir.open({ fs, path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
+  const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', String(ME)]]) });
+  return { logDir, replicas: new ReplicaManager({ nodeId: ME, logDir, config, nowMs }) };
+}
+
+const produce = (replicas: ReplicaManager, records: Buffer) =>
+  Promise.resolve(replicas.produce('t', 0, records, { acks: 1, timeoutMs: 1_000, requestVersion: 9 }));
+
+describe('ProducerStates', () => {
+  it('checks epochs and sequences, and answers a retry with the first offset', async () => {
+    const states = new ProducerStates();
+    const infos = (b: Buffer) => validateRecordBatches(b);
+    const first = states.sequence(infos(batch(0, 3)));
+    expect(first.kind).toBe('ok');
+    if (first.kind === 'ok') first.appended(10);
+    const retry = states.sequence(infos(batch(0, 3)));
+    expect(retry.kind === 'duplicate' && await retry.original).toBe(10);
+    expect(states.sequence(infos(batch(5))).kind).toBe('error');
+    expect(states.sequence(infos(batch(3))).kind).toBe('ok');
+    const bumped = states.sequence(infos(batch(0, 1, 1)));
+    expect(bumped.kind).toBe('ok');
+    const stale = states.sequence(infos(batch(5, 1, 0)));
+    expect(stale).toMatchObject({ kind: 'error', errorCode: ErrorCode.INVALID_PRODUCER_EPOCH });
+  });
+
+  it('learns the last batches of each producer from the log, and accepts any sequence from one it never saw', async () => {
+    const log = Buffer.concat([batch(0, 2, 0, 0), batch(2, 2, 0, 2), batch(4, 1, 0, 4)]);
+    const states = ProducerStates.fromLog(log);
+    const retry = states.sequence(validateRecordBatches(batch(2, 2)));
+    expect(retry.kind === 'duplicate' && await retry.original).toBe(2);
+    expect(states.sequence(validateRecordBatches(batch(9))).kind).toBe('error');
+    expect(states.sequence(validateRecordBatches(batch(5))).kind).toBe('ok');
+    const stranger = encodeRecordBatch({ producerId: 99, producerEpoch: 0, baseSequence: 1234, records: [{ key: null, value: null, timestamp: 1 }] });
+    expect(ProducerStates.fromLog(log).sequence(validateRecordBatches(stranger)).kind).toBe('ok');
+  });
+});
+
+describe('idempotent producers and leadership', () => {
+  it('a leader that followed for a while takes the sequences the other leader appended', async () => {
+    const { logDir, replicas } = await open(new MemoryFileSystem());
+    const led = applyRecords(EMPTY_IMAGE, topicRecords('t', 1, () => [ME, OTHER]));
+    await replicas.applyImage(led, EMPTY_IMAGE);
+    expect(await produce(replicas, batch(0, 2))).toMatchObject({ errorCode: 0, baseOffset: 0 });
+
+    const followed = applyRecords(led, [leaderChange('t', 0, OTHER)]);
+    await replicas.applyImage(followed, led);
+    await logDir.get('t', 0)!.appendAsFollower(batch(2, 3, 0, 2));
+
+    const ledAgain = applyRecords(followed, [leaderChange('t', 0, ME)]);
+    await replicas.applyImage(ledAgain, followed);
+    const retried = await produce(replicas, batch(2, 3));
+    expect(retried).toMatchObject({ errorCode: 0, baseOffset: 2 });
+    expect(await produce(replicas, batch(5))).toMatchObject({ errorCode: 0, baseOffset: 5 });
+    expect(await produce(replicas, batch(9))).toMatchObject({ errorCode: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER });
+  });
+
+  it('a restarted broker still recognises a retried batch', async () => {
+    const fs = new MemoryFileSystem();
+    const image: MetadataImage = applyRecords(EMPTY_IMAGE, topicRecords('t', 1, () => [ME]));
+    const before = await open(fs);
+    await before.replicas.applyImage(image, EMPTY_IMAGE);
+    for (let seq = 0; seq < 10; seq += 2) await produce(before.replicas, batch(seq, 2));
+    await before.logDir.close();
+
+    const after = await open(fs);
+    await after.replicas.applyImage(image, EMPTY_IMAGE);
+    expect(await produce(after.replicas, batch(8, 2))).toMatchObject({ errorCode: 0, baseOffset: 8 });
+    expect(await produce(after.replicas, batch(10))).toMatchObject({ errorCode: 0, baseOffset: 10 });
+    expect(after.logDir.get('t', 0)!.logEndOffset).toBe(11);
+  });
+});
