@@ -153,6 +153,22 @@ describe('produce rules', () => {
     expect((await readPartition(raw, 'idempotent', 0)).map((r) => r.value!.toString())).toEqual(['a', 'b']);
   });
 
+  it('serves a kafkajs idempotent producer: a producer id from InitProducerId, every record once', async () => {
+    await admin.createTopics({ topics: [{ topic: 'kafkajs-idempotent', numPartitions: 2 }] });
+    const producer = kafkaClient(cluster).producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    for (let i = 0; i < 20; i++) {
+      await producer.send({ topic: 'kafkajs-idempotent', acks: -1, messages: Array.from({ length: 50 }, (_, j) => ({ key: `k${j % 7}`, value: `v${i * 50 + j}` })) });
+    }
+    await producer.disconnect();
+    const stored = await raw.request(FetchApi, 11, fetchRequest('kafkajs-idempotent', 0, 0, 1));
+    const batches = decodeRecordBatches(stored.responses[0]!.partitions[0]!.records!);
+    expect(batches.length).toBeGreaterThan(0);
+    for (const b of batches) expect(b.producerId).toBeGreaterThanOrEqual(0);
+    const records = [...await readPartition(raw, 'kafkajs-idempotent', 0), ...await readPartition(raw, 'kafkajs-idempotent', 1)];
+    expect(records.map((r) => r.value!.toString()).sort()).toEqual(Array.from({ length: 1000 }, (_, i) => `v${i}`).sort());
+  });
+
   it('still recognises a retried idempotent batch after a restart', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-idempotent-'));
     const producer = { id: 777, epoch: 0, seq: 0 };
