@@ -67,7 +67,6 @@ export class Partition {
 
   /** The image changed this partition. Followers' progress is kept only while we stay leader. */
   update(state: PartitionState, nowMs: number): void {
-    const wasLeader = this.isLeader;
     this.state = state;
     if (!this.isLeader) {
       this.followers_ = undefined;
@@ -76,7 +75,10 @@ export class Partition {
       for (const id of state.replicas) {
         if (id !== this.nodeId && !this.followers.has(id)) {
           this.followers_ ??= new Map();
-          this.followers_.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: wasLeader ? 0 : nowMs });
+          // Kafka's rule on taking leadership: ISR members count as caught up now, so a follower
+          // gets replica.lag.time.max.ms to fetch before it can be shrunk; others from never.
+          const caughtUpMs = state.isr.includes(id) ? nowMs : 0;
+          this.followers_.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: caughtUpMs });
         }
       }
       for (const id of this.followers.keys()) if (!state.replicas.includes(id)) this.followers_?.delete(id);
