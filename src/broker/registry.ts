@@ -25,7 +25,10 @@ import { deleteTopicsHandler } from './handlers/20-delete-topics.js';
 import { createPartitionsHandler } from './handlers/37-create-partitions.js';
 import { describeConfigsHandler } from './handlers/32-describe-configs.js';
 import { alterConfigsHandler } from './handlers/33-alter-configs.js';
+import { electLeadersHandler } from './handlers/43-elect-leaders.js';
 import { incrementalAlterConfigsHandler } from './handlers/44-incremental-alter-configs.js';
+import { alterPartitionReassignmentsHandler } from './handlers/45-alter-partition-reassignments.js';
+import { listPartitionReassignmentsHandler } from './handlers/46-list-partition-reassignments.js';
 import { describeClusterHandler } from './handlers/60-describe-cluster.js';
 import { quorumFetchHandler } from './handlers/01-fetch-quorum.js';
 import { voteHandler } from './handlers/52-vote.js';
@@ -52,7 +55,10 @@ const HANDLERS: readonly Handler[] = [
   describeConfigsHandler,
   alterConfigsHandler,
   createPartitionsHandler,
+  electLeadersHandler,
   incrementalAlterConfigsHandler,
+  alterPartitionReassignmentsHandler,
+  listPartitionReassignmentsHandler,
   describeClusterHandler,
   offsetCommitHandler,
   offsetFetchHandler,

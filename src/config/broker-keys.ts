@@ -73,6 +73,9 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('compression.type', 'string', 'producer', 'codec of stored batches', { oneOf: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] }),
   key('min.insync.replicas', 'int', '1', 'in-sync replicas an acks=all write needs', { min: 1 }),
   key('unclean.leader.election.enable', 'boolean', 'false', 'let an out-of-sync replica lead'),
+  key('auto.leader.rebalance.enable', 'boolean', 'true', 'move leadership back to preferred replicas periodically'),
+  key('leader.imbalance.check.interval.seconds', 'long', '300', 'how often the controller moves leadership back to preferred replicas', { min: 1 }),
+  key('leader.imbalance.per.broker.percentage', 'int', '10', 'imbalance threshold (KRaft controllers ignore it)', inert),
   key('fetch.max.bytes', 'int', '57671680', 'largest Fetch response', { min: 1024 }),
   // Network
   key('socket.request.max.bytes', 'int', '104857600', 'largest request frame; larger frames close the connection', { min: 1 }),
@@ -84,7 +87,6 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('num.io.threads', 'int', '8', 'I/O threads', inert),
   key('background.threads', 'int', '10', 'background threads', inert),
   key('num.recovery.threads.per.data.dir', 'int', '1', 'recovery threads', inert),
-  key('auto.leader.rebalance.enable', 'boolean', 'true', 'preferred leader rebalancing', inert),
   // Groups, offsets and transactions
   key('offsets.topic.num.partitions', 'int', '50', 'partitions of __consumer_offsets', { min: 1 }),
   key('offsets.topic.replication.factor', 'int', '3', 'replication factor of __consumer_offsets', { min: 1 }),

@@ -24,5 +24,7 @@ export const PROFILES: Record<ProfileName, Readonly<Record<string, string>>> = {
     'broker.heartbeat.interval.ms': '250',
     'replica.lag.time.max.ms': '5000',
     'log.retention.check.interval.ms': '30000',
+    // Leadership returns to a restarted broker within seconds, not five minutes.
+    'leader.imbalance.check.interval.seconds': '10',
   },
 };

@@ -7,10 +7,9 @@ import type {
 } from '../../protocol/generated/api/56-alter-partition.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import type { MetadataImage, PartitionState } from '../metadata/image.js';
-import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
+import type { MetadataRecord } from '../metadata/records.js';
 import type { ControllerEnv, ControllerResult } from './env.js';
-
-const NO_LEADER_CHANGE = -2;
+import { buildPartitionChange } from './partition-change.js';
 
 export function alterPartition(_env: ControllerEnv, image: MetadataImage, req: AlterPartitionRequest): ControllerResult<AlterPartitionResponse> {
   const broker = image.brokers.get(req.brokerId);
@@ -28,15 +27,12 @@ export function alterPartition(_env: ControllerEnv, image: MetadataImage, req: A
         if (!state) return failed(p.partitionIndex, topic ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.UNKNOWN_TOPIC_ID);
         const error = check(image, req.brokerId, state, p);
         if (error !== ErrorCode.NONE) return failed(p.partitionIndex, error);
-        const isr = requestedIsr(p);
-        records.push(record(MetadataRecordType.PARTITION_CHANGE, {
-          partitionId: state.partitionId, topicId: state.topicId, isr, leader: NO_LEADER_CHANGE, replicas: null,
-          removingReplicas: null, addingReplicas: null, leaderRecoveryState: -1, directories: null,
-          eligibleLeaderReplicas: null, lastKnownElr: null,
-        }));
+        // The new ISR may complete a reassignment (partition-change.ts), which can move leadership.
+        const { record: change, after } = buildPartitionChange(image, state, { isr: requestedIsr(p), forceIsr: true });
+        records.push(change!);
         return {
-          partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE, leaderId: state.leader, leaderEpoch: state.leaderEpoch,
-          isr, leaderRecoveryState: state.leaderRecoveryState, partitionEpoch: state.partitionEpoch + 1,
+          partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE, leaderId: after.leader, leaderEpoch: after.leaderEpoch,
+          isr: [...after.isr], leaderRecoveryState: after.leaderRecoveryState, partitionEpoch: after.partitionEpoch,
         };
       }),
     };

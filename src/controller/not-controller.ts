@@ -5,6 +5,8 @@ import type { AlterConfigsRequest } from '../../protocol/generated/api/33-alter-
 import type { CreatePartitionsRequest } from '../../protocol/generated/api/37-create-partitions.js';
 import type { CreateTopicsRequest } from '../../protocol/generated/api/19-create-topics.js';
 import type { DeleteTopicsRequest } from '../../protocol/generated/api/20-delete-topics.js';
+import type { ElectLeadersRequest } from '../../protocol/generated/api/43-elect-leaders.js';
+import type { AlterPartitionReassignmentsRequest } from '../../protocol/generated/api/45-alter-partition-reassignments.js';
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 
 const NOT_CONTROLLER = ErrorCode.NOT_CONTROLLER;
@@ -35,6 +37,22 @@ export function notControllerResponse(apiKey: number, req: any): unknown {
       };
     case 37:
       return { throttleTimeMs: 0, results: (req as CreatePartitionsRequest).topics.map((t) => ({ name: t.name, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE })) };
+    case 43:
+      return {
+        throttleTimeMs: 0, errorCode: NOT_CONTROLLER,
+        replicaElectionResults: ((req as ElectLeadersRequest).topicPartitions ?? []).map((t) => ({
+          topic: t.topic, partitionResult: t.partitions.map((partitionId) => ({ partitionId, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE })),
+        })),
+      };
+    case 45:
+      return {
+        throttleTimeMs: 0, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE,
+        responses: (req as AlterPartitionReassignmentsRequest).topics.map((t) => ({
+          name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE })),
+        })),
+      };
+    case 46:
+      return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE, topics: [] };
     case 56:
       return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, topics: [] };
     case 62:
@@ -59,6 +77,10 @@ export function saysNotController(apiKey: number, res: any): boolean {
       return res.responses.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);
     case 37:
       return res.results.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);
+    case 43:
+      // ElectLeaders v0 has no top-level error code on the wire: look at the partitions too.
+      return res.errorCode === NOT_CONTROLLER || res.replicaElectionResults.some((t: { partitionResult: { errorCode: number }[] }) =>
+        t.partitionResult.some((p) => p.errorCode === NOT_CONTROLLER));
     default:
       return res.errorCode === NOT_CONTROLLER;
   }

@@ -5,6 +5,8 @@ import { createTopics } from './create-topics.js';
 import { createPartitions, deleteTopics } from './topic-changes.js';
 import { alterConfigs, incrementalAlterConfigs } from './configs.js';
 import { alterPartition } from './alter-partition.js';
+import { electLeaders } from './leader-elections.js';
+import { alterPartitionReassignments, listPartitionReassignments } from './reassignments.js';
 
 export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any) => ControllerResult<unknown>;
 
@@ -13,6 +15,9 @@ export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = n
   [20, deleteTopics],
   [33, alterConfigs],
   [37, createPartitions],
+  [43, electLeaders],
   [44, incrementalAlterConfigs],
+  [45, alterPartitionReassignments],
+  [46, listPartitionReassignments],
   [56, alterPartition],
 ]);

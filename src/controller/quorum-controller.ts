@@ -12,6 +12,7 @@ import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
 import { brokerHeartbeat, fenceBroker, registerBroker } from './brokers.js';
 import type { ControllerEnv, ControllerResult } from './env.js';
+import { LeaderBalancer } from './leader-balancer.js';
 import { CONTROLLER_OPERATIONS } from './operations.js';
 
 const BROKER_REGISTRATION = 62;
@@ -35,11 +36,15 @@ export class QuorumController {
    * session the new controller granted as grace against fencing, not one it ever saw used.
    */
   private readonly heard = new Set<number>();
+  /** Preferred and unclean leader elections of this controller's own accord. */
+  private balancer: LeaderBalancer;
 
   constructor(
     private readonly env: ControllerEnv,
     private readonly clusterId: string,
-  ) {}
+  ) {
+    this.balancer = new LeaderBalancer(env, 0);
+  }
 
   get isActive(): boolean {
     return this.active;
@@ -56,6 +61,7 @@ export class QuorumController {
     this.committed = this.latest = image;
     this.heartbeats.clear();
     this.heard.clear();
+    this.balancer = new LeaderBalancer(this.env, nowMs);
     // Every broker gets a fresh session: a new controller cannot know when it last heard of them.
     for (const id of image.brokers.keys()) this.heartbeats.set(id, nowMs);
   }
@@ -148,7 +154,10 @@ export class QuorumController {
     return { records, response: answer(ErrorCode.NONE, start, PRODUCER_ID_BLOCK_SIZE) };
   }
 
-  /** Fences brokers whose sessions lapsed; the records (if any) must be appended like any write. */
+  /**
+   * Fences brokers whose sessions lapsed and runs the periodic leader elections; the records (if
+   * any) must be appended like any write.
+   */
   tick(nowMs: number): MetadataRecord[] {
     if (!this.active) return [];
     const records: MetadataRecord[] = [];
@@ -159,6 +168,9 @@ export class QuorumController {
         records.push(...fence);
       }
     }
+    const elections = this.balancer.tick(this.latest, nowMs);
+    this.propose(elections);
+    records.push(...elections);
     return records;
   }
 

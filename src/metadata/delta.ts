@@ -138,6 +138,8 @@ export class MetadataDelta {
     topic.partitions[r.partitionId] = {
       partitionId: r.partitionId, topicId: r.topicId, replicas: r.replicas, isr: r.isr, leader: r.leader,
       leaderEpoch: r.leaderEpoch, partitionEpoch: r.partitionEpoch, leaderRecoveryState: r.leaderRecoveryState,
+      ...(r.addingReplicas.length > 0 ? { addingReplicas: r.addingReplicas } : {}),
+      ...(r.removingReplicas.length > 0 ? { removingReplicas: r.removingReplicas } : {}),
     };
   }
 
@@ -148,6 +150,9 @@ export class MetadataDelta {
     const next: PartitionState = { ...current, partitionEpoch: current.partitionEpoch + 1 };
     if (r.isr !== null) next.isr = r.isr;
     if (r.replicas !== null) next.replicas = r.replicas;
+    // null: unchanged; empty: the reassignment completed or was cancelled.
+    if (r.addingReplicas !== null) setOrDrop(next, 'addingReplicas', r.addingReplicas);
+    if (r.removingReplicas !== null) setOrDrop(next, 'removingReplicas', r.removingReplicas);
     // Kafka bumps the leader epoch when the leader changes (-2 means "no change").
     if (r.leader !== -2) {
       next.leader = r.leader;
@@ -175,4 +180,10 @@ export class MetadataDelta {
     this.configs.delete(ck);
     this.ownConfigs.delete(ck);
   }
+}
+
+/** Keeps images alike however they were built (log or snapshot): an empty list is no list. */
+function setOrDrop(p: PartitionState, field: 'addingReplicas' | 'removingReplicas', ids: readonly number[]): void {
+  if (ids.length > 0) p[field] = ids;
+  else delete p[field];
 }

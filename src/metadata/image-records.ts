@@ -21,7 +21,7 @@ export function imageRecords(image: MetadataImage): MetadataRecord[] {
       if (!p) continue;
       out.push(record(MetadataRecordType.PARTITION, {
         partitionId: p.partitionId, topicId: p.topicId, replicas: [...p.replicas], isr: [...p.isr],
-        removingReplicas: [], addingReplicas: [], leader: p.leader, leaderRecoveryState: p.leaderRecoveryState,
+        removingReplicas: [...(p.removingReplicas ?? [])], addingReplicas: [...(p.addingReplicas ?? [])], leader: p.leader, leaderRecoveryState: p.leaderRecoveryState,
         leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, directories: p.replicas.map(() => ZERO_UUID),
         eligibleLeaderReplicas: null, lastKnownElr: null,
       }));

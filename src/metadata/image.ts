@@ -14,6 +14,9 @@ export interface PartitionState {
   leaderEpoch: number;
   partitionEpoch: number;
   leaderRecoveryState: number;
+  /** Replicas an ongoing reassignment adds / removes (KIP-455); absent or empty when none is. */
+  addingReplicas?: readonly number[];
+  removingReplicas?: readonly number[];
 }
 
 export interface TopicState {

@@ -85,6 +85,7 @@ export class ReplicaManager {
       failure = { err };
     });
     for (const [topic, logConfig] of changed) this.applyTopic(topic, logConfig);
+    await this.removeReassignedAway(changed.keys());
     if (failure !== undefined) throw failure.err;
   }
 
@@ -124,6 +125,26 @@ export class ReplicaManager {
       }
       this.options.fetchers?.follow(p, p.isLeader ? -1 : state.leader);
     }
+  }
+
+  /**
+   * Replicas a reassignment moved off this broker: they stop following, fail their waits, and
+   * their logs are deleted, as Kafka deletes a replica removed from the replica set.
+   */
+  private async removeReassignedAway(topics: Iterable<TopicState>): Promise<void> {
+    const removed: Partition[] = [];
+    for (const topic of topics) {
+      for (const state of topic.partitions) {
+        const p = state ? this.partitions.get(key(topic.name, state.partitionId)) : undefined;
+        if (!p || this.hosts(state!)) continue;
+        p.abandonWaits();
+        this.options.fetchers?.follow(p, -1);
+        this.partitions.delete(key(topic.name, state!.partitionId));
+        removed.push(p);
+      }
+    }
+    const { logDir } = this.options;
+    await forEachConcurrently(removed, LOG_CONCURRENCY, (p) => logDir.delete(p.topic, p.partition));
   }
 
   private async removeTopic(topic: TopicState): Promise<void> {

@@ -1,0 +1,20 @@
+// ListPartitionReassignments (key 46), v0.
+// Forwarded to the active controller, which lists the partitions with a reassignment in progress
+// (replicas, adding, removing) among those asked for, or among all when topics is null; unknown
+// topics and partitions are left out, as Kafka does.
+import {
+  ListPartitionReassignmentsApi, type ListPartitionReassignmentsRequest, type ListPartitionReassignmentsResponse,
+} from '../../../protocol/generated/api/46-list-partition-reassignments.js';
+import { handler } from '../handler.js';
+
+export const listPartitionReassignmentsHandler = handler<ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse>({
+  api: ListPartitionReassignmentsApi,
+  minVersion: 0,
+  maxVersion: 0,
+  listeners: ['broker', 'controller'],
+  handle(req, { services, version, listenerType }) {
+    // On the controller listener the request was forwarded here: serve it, never forward again.
+    if (listenerType === 'controller') return services.controller.callLocal(ListPartitionReassignmentsApi, req);
+    return services.controller.call(ListPartitionReassignmentsApi, version, req);
+  },
+});
