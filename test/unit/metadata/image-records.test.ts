@@ -52,4 +52,20 @@ describe('imageRecords', () => {
     expect(comparable(rebuilt)).toEqual(comparable(image));
     expect(image.topicsByName.get('a')!.partitions[0]).toMatchObject({ leader: 2, leaderEpoch: 1, partitionEpoch: 1, isr: [2, 3] });
   });
+
+  it('keeps a reassignment in progress, and forgets a finished one alike in log and snapshot', () => {
+    const t = 'dGhpcy1pcy10b3BpYy0xAA';
+    const reassignment = (replicas: number[] | null, adding: number[], removing: number[]) => record(MetadataRecordType.PARTITION_CHANGE, {
+      partitionId: 0, topicId: t, isr: null, leader: -2, replicas, removingReplicas: removing, addingReplicas: adding,
+      leaderRecoveryState: -1, directories: null, eligibleLeaderReplicas: null, lastKnownElr: null,
+    });
+    const base = [broker(1), broker(2), broker(3), record(MetadataRecordType.TOPIC, { name: 'a', topicId: t }), partition(t, 0, [1, 2])];
+    const moving = replay([...base, reassignment([2, 3, 1], [3], [1])]);
+    expect(moving.topicsByName.get('a')!.partitions[0]).toMatchObject({ replicas: [2, 3, 1], addingReplicas: [3], removingReplicas: [1] });
+    const comparable = (i: MetadataImage) => ({ ...i, offset: 0, epoch: 0 });
+    expect(comparable(replay(imageRecords(moving)))).toEqual(comparable(moving));
+    const done = replay([reassignment([2, 3], [], [])], moving);
+    expect(done.topicsByName.get('a')!.partitions[0]!.addingReplicas).toBeUndefined();
+    expect(comparable(replay(imageRecords(done)))).toEqual(comparable(done));
+  });
 });

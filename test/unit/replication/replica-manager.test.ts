@@ -77,4 +77,25 @@ describe('ReplicaManager.applyImage', () => {
     expect(logDir.all().map((l) => l.topic)).toEqual(['b', 'b']);
     expect(fs.readdir(LOG_DIR).filter((n) => n.startsWith('a-'))).toEqual([]);
   });
+
+  it('stops hosting and deletes a replica that a reassignment moved off this broker, failing its acks=all waits', async () => {
+    const { fs, logDir, replicas } = await setUp();
+    const created = apply(EMPTY_IMAGE, topicRecords('moving', 2, () => [NODE_ID, 2]));
+    await replicas.applyImage(created, EMPTY_IMAGE);
+    const hosted = replicas.lookup('moving', 0);
+    if (!('partition' in hosted)) throw new Error('not hosted');
+    const waiting = hosted.partition.waitForHighWatermark(100);
+    const topicId = created.topicsByName.get('moving')!.topicId;
+    // The reassignment to [2, 3] completed: replicas and ISR without this broker, 2 leads.
+    const moved = apply(created, [record(MetadataRecordType.PARTITION_CHANGE, {
+      partitionId: 0, topicId, isr: [2, 3], leader: 2, replicas: [2, 3], removingReplicas: [], addingReplicas: [],
+      leaderRecoveryState: -1, directories: null, eligibleLeaderReplicas: null, lastKnownElr: null,
+    })]);
+    await replicas.applyImage(moved, created);
+    expect(replicas.hostedPartitions).toBe(1);
+    expect(replicas.lookup('moving', 0)).toEqual({ errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
+    expect(logDir.all().map((l) => `${l.topic}-${l.partition}`)).toEqual(['moving-1']);
+    expect(fs.readdir(LOG_DIR).filter((n) => n.startsWith('moving-0'))).toEqual([]);
+    expect(await waiting).toBe(false);
+  });
 });
