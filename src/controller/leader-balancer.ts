@@ -31,12 +31,11 @@ export class LeaderBalancer {
       this.seenConfigs = image.configs;
       records.push(...uncleanElections(this.env, image));
     }
-    if (nowMs >= this.nextPreferredMs) {
+    // Not in the same batch as unclean elections, which were computed against this same image:
+    // the next tick runs it.
+    if (nowMs >= this.nextPreferredMs && records.length === 0) {
       this.nextPreferredMs = nowMs + this.intervalMs();
-      // Not after unclean elections in the same batch: they were computed against this image.
-      if (records.length === 0 && this.env.config.bool('auto.leader.rebalance.enable')) {
-        records.push(...preferredElections(image, MAX_PREFERRED_ELECTIONS));
-      }
+      if (this.env.config.bool('auto.leader.rebalance.enable')) records.push(...preferredElections(image, MAX_PREFERRED_ELECTIONS));
     }
     return records;
   }
