@@ -230,5 +230,35 @@ describe('faults during a reassignment', () => {
     const leader = (await partitionInfo('fault')).leader;
     expect([y, z]).toContain(leader);
     await expectAllAcked(leader, 'fault', load.acked);
+    await restart(x);
+  });
+});
+
+describe('unclean leader election', () => {
+  it('lets a live out-of-sync replica lead when the last in-sync one dies, where the topic allows it', async () => {
+    const z = activeControllerId();
+    const [x, y] = [1, 2, 3].filter((id) => id !== z) as [number, number];
+    await admin.createTopics({ topics: [{ topic: 'unclean', replicaAssignment: [{ partition: 0, replicas: [x, y] }],
+      configEntries: [{ name: 'unclean.leader.election.enable', value: 'true' }] }] });
+    await retry(async () => expect((await partitionInfo('unclean')).isr).toHaveLength(2));
+    const producer = kafkaClient(cluster).producer({ retry: { retries: 3, initialRetryTime: 100 } });
+    await producer.connect();
+    const send = (values: string[]) => retry(() => producer.send({ topic: 'unclean', acks: -1, messages: values.map((value) => ({ value })) }));
+    await send(['a0', 'a1']);
+    // y dies and leaves the ISR; x alone acknowledges b0.
+    node(y).kill();
+    await retry(async () => expect((await partitionInfo('unclean')).isr).toEqual([x]));
+    await send(['b0']);
+    // x dies too (the quorum waits for y), then y comes back without b0.
+    node(x).kill();
+    await restart(y);
+    await retry(async () => expect(await partitionInfo('unclean')).toMatchObject({ leader: y, isr: [y] }));
+    await send(['c0']);
+    await producer.disconnect();
+    const raw = await RawClient.connect(address(y));
+    const values = (await readPartition(raw, 'unclean', 0)).map((r) => r.value!.toString());
+    raw.close();
+    // What y had is kept; what only x had is lost, as Kafka warns.
+    expect(values).toEqual(['a0', 'a1', 'c0']);
   });
 });
