@@ -87,8 +87,14 @@ export class QuorumController {
     for (const p of this.pending) this.applyToLatest(p.records);
   }
 
-  /** Records up to `image.offset` are committed (called for every commit, active or not). */
+  /**
+   * Records up to `image.offset` are committed (called for every commit, active or not). Images
+   * arrive through the publisher's queue, so one published before `activate` can land after it:
+   * an older image never replaces a newer one, or the controller would forget committed records
+   * (and, say, create a topic name twice).
+   */
   committedTo(image: MetadataImage): void {
+    if (image.offset < this.committed.offset) return;
     this.committed = image;
     this.pending = this.pending.filter((p) => p.lastOffset > image.offset);
     this.latest = image;
