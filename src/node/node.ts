@@ -14,6 +14,7 @@ import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { ReplicaFetchers } from '../replication/replica-fetcher.js';
 import { ReplicaManager } from '../replication/replica-manager.js';
 import { BackgroundTasks } from './background-tasks.js';
+import { BrokerCatchUp } from './broker-catch-up.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
 import { ControllerClient } from './controller-client.js';
 import { GroupRuntime } from './group-runtime.js';
@@ -124,8 +125,11 @@ export class KraftlingNode {
     this.groups = groups;
     const snapshots = new SnapshotPolicy(config, quorum, this.nowMs, this.log);
     publisher.subscribe((image) => controller.committedTo(image));
-    publisher.subscribe((image, previous) => replicas.applyImage(image, previous));
-    publisher.subscribe((image) => groups.applyImage(image));
+    const catchUp = new BrokerCatchUp(async (image, previous) => {
+      await replicas.applyImage(image, previous);
+      await groups.applyImage(image);
+    });
+    publisher.subscribe(catchUp.listener);
     publisher.subscribe((image) => snapshots.onImage(image));
 
     const services = new NodeServices({
@@ -155,6 +159,7 @@ export class KraftlingNode {
       addresses: this.listeners.brokerAddresses(), nowMs: this.nowMs, log: this.log,
     });
     await this.lifecycle.register();
+    await catchUp.open();
     this.tasks = new BackgroundTasks({ config, logDir, controller, channel: client, replicas, nowMs: this.nowMs, log: this.log });
     this.tasks.start();
     this.state = 'running';

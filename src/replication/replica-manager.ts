@@ -168,7 +168,9 @@ export class ReplicaManager {
   lookup(topic: string, partition: number): PartitionLookup {
     const p = this.partitions.get(key(topic, partition));
     if (p) return { partition: p };
-    const t = this.image?.topicsByName.get(topic);
+    // No image yet: the broker has not caught up with the quorum, and cannot say the topic is unknown.
+    if (!this.image) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
+    const t = this.image.topicsByName.get(topic);
     if (!t || !t.partitions[partition]) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
     return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
   }
