@@ -24,7 +24,12 @@ export interface BrokerLifecycleOptions {
   addresses: { name: string; host: string; port: number }[];
   nowMs: () => number;
   log: Logger;
+  /** The metadata quorum's leader as this node knows it (-1: none): the controller to wait for. */
+  quorumLeaderId: () => number;
 }
+
+/** How often a controlled shutdown looks whether any controller is left to answer it. */
+const LEADERLESS_POLL_MS = 50;
 
 export class BrokerLifecycle {
   private brokerEpoch = -1;
@@ -75,12 +80,37 @@ export class BrokerLifecycle {
     this.abort();
     if (this.brokerEpoch < 0 || !this.o.config.bool('controlled.shutdown.enable')) return;
     // Bounded: with no controller left to answer (the whole cluster stopping), stop anyway.
-    const giveUp = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), CONTROLLED_SHUTDOWN_TIMEOUT_MS).unref());
+    const giveUp = this.noControllerLeft();
     try {
-      if ((await Promise.race([this.heartbeat(true), giveUp])) === 'timeout') this.o.log.info('controlled shutdown got no answer; stopping anyway');
+      const answer = await Promise.race([this.heartbeat(true), giveUp.promise]);
+      if (answer === 'timeout') this.o.log.info('controlled shutdown got no answer; stopping anyway');
+      if (answer === 'leaderless') this.o.log.info('no controller is left to move leadership; stopping anyway');
     } catch (err) {
       this.o.log.warn({ err }, 'controlled shutdown failed');
+    } finally {
+      giveUp.cancel();
     }
+  }
+
+  /**
+   * Resolves once no controller can answer: the quorum has had no leader for two election
+   * timeouts (an election among live voters takes less), or the overall time-out passed. When a
+   * whole cluster stops at once, the last nodes would otherwise wait out the time-out for nothing.
+   */
+  private noControllerLeft(): { promise: Promise<'timeout' | 'leaderless'>; cancel: () => void } {
+    const leaderlessMs = 2 * this.o.config.int('controller.quorum.election.timeout.ms');
+    let poll: NodeJS.Timeout | undefined;
+    let timeout: NodeJS.Timeout | undefined;
+    const promise = new Promise<'timeout' | 'leaderless'>((resolve) => {
+      let leaderlessSinceMs: number | undefined;
+      poll = setInterval(() => {
+        if (this.o.quorumLeaderId() >= 0) leaderlessSinceMs = undefined;
+        else leaderlessSinceMs ??= this.o.nowMs();
+        if (leaderlessSinceMs !== undefined && this.o.nowMs() - leaderlessSinceMs >= leaderlessMs) resolve('leaderless');
+      }, LEADERLESS_POLL_MS);
+      timeout = setTimeout(() => resolve('timeout'), CONTROLLED_SHUTDOWN_TIMEOUT_MS);
+    });
+    return { promise, cancel: () => { clearInterval(poll); clearTimeout(timeout); } };
   }
 
   abort(): void {

@@ -157,6 +157,7 @@ export class KraftlingNode {
     this.lifecycle = new BrokerLifecycle({
       nodeId: this.nodeId, clusterId: this.clusterId, incarnationId: randomUUID(), config, controller: client, publisher,
       addresses: this.listeners.brokerAddresses(), nowMs: this.nowMs, log: this.log,
+      quorumLeaderId: () => quorum.status.leaderId,
     });
     await this.lifecycle.register();
     await catchUp.open();

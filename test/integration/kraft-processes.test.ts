@@ -5,16 +5,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Kafka } from 'kafkajs';
 import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
-import { freePort } from '../../src/cluster/free-port.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { kafkaClient } from '../helpers/cluster.js';
+import { threeNodeConfigs } from '../helpers/three-node.js';
 import { RawClient } from '../helpers/raw-client.js';
 
-const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/three-node');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-kraft-'));
 const brokers: (BrokerProcess | undefined)[] = [];
 afterAll(async () => {
@@ -24,23 +22,12 @@ afterAll(async () => {
 });
 
 /** The example files with free ports, a temp data dir, and snapshot settings small enough to matter. */
-async function writeConfigs(): Promise<{ files: string[]; bootstrap: string }> {
-  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort('127.0.0.1')));
-  const mapping = new Map([['9092', ports[0]], ['9093', ports[1]], ['9094', ports[2]], ['9192', ports[3]], ['9193', ports[4]], ['9194', ports[5]]]);
-  const files = [1, 2, 3].map((i) => {
-    const text = fs.readFileSync(path.join(EXAMPLES, `server-${i}.properties`), 'utf8')
-      .replace(/:(9092|9093|9094|9192|9193|9194)\b/g, (_, p: string) => `:${mapping.get(p)}`)
-      .replace(/^log\.dirs=.*$/m, `log.dirs=${path.join(dir, `node-${i}`)}`);
-    const extra = [
-      'metadata.log.segment.bytes=16384',
-      'metadata.log.max.record.bytes.between.snapshots=8192',
-      'metadata.max.retention.bytes=16384',
-    ].join('\n');
-    const file = path.join(dir, `server-${i}.properties`);
-    fs.writeFileSync(file, `${text}\n${extra}\n`);
-    return file;
-  });
-  return { files, bootstrap: ports.slice(0, 3).map((p) => `127.0.0.1:${p}`).join(',') };
+function writeConfigs(): Promise<{ files: string[]; bootstrap: string }> {
+  return threeNodeConfigs(dir, [
+    'metadata.log.segment.bytes=16384',
+    'metadata.log.max.record.bytes.between.snapshots=8192',
+    'metadata.max.retention.bytes=16384',
+  ]);
 }
 
 async function quorum(address: string) {
