@@ -26,6 +26,7 @@ import {
 import type { LogConfig } from './log-config.js';
 import type { PartitionLogOptions } from './log-types.js';
 import { PartitionLog } from './partition-log.js';
+import { readPartitionMetadata, writePartitionMetadata } from './partition-metadata.js';
 import type { StorageEvent } from './storage-events.js';
 
 export interface LogDirOptions {
@@ -123,17 +124,23 @@ export class LogDir {
     return this.logs.get(partitionDirName(topic, partition));
   }
 
+  /** The topic id in the log's partition.metadata, if it has a readable one. */
+  topicIdOf(log: PartitionLog): string | undefined {
+    return readPartitionMetadata(this.fs, log.dir);
+  }
+
   all(): PartitionLog[] {
     return [...this.logs.values()];
   }
 
   /** The partition's log, created empty if this directory has none, with `config` (default: the
-   * options' configFor). Callers creating many logs of a topic pass one config object for all. */
-  async getOrCreate(topic: string, partition: number, config?: LogConfig): Promise<PartitionLog> {
+   * options' configFor). Callers creating many logs of a topic pass one config object for all.
+   * A new directory records `topicId` in its partition.metadata file, as Kafka's does. */
+  async getOrCreate(topic: string, partition: number, config?: LogConfig, topicId?: string): Promise<PartitionLog> {
     const name = partitionDirName(topic, partition);
     const existing = this.logs.get(name) ?? this.creating.get(name);
     if (existing !== undefined) return existing;
-    const creating = this.create(topic, partition, name, config ?? this.options.configFor(topic));
+    const creating = this.create(topic, partition, name, config ?? this.options.configFor(topic), topicId);
     this.creating.set(name, creating);
     try {
       const log = await creating;
@@ -195,10 +202,11 @@ export class LogDir {
    * check that the directory is new: open() loaded every one there was, and a stray one holding a
    * segment fails the first append (a segment file is never created over data).
    */
-  private async create(topic: string, partition: number, name: string, config: LogConfig): Promise<PartitionLog> {
+  private async create(topic: string, partition: number, name: string, config: LogConfig, topicId?: string): Promise<PartitionLog> {
     const dir = joinPath(this.path, name);
     await this.mkdirTurns.take();
     this.fs.mkdir(dir);
+    if (topicId !== undefined) writePartitionMetadata(this.fs, dir, topicId);
     await this.syncer.run();
     return PartitionLog.inNewDir(dir, topic, partition, this.logOptions(config));
   }

@@ -7,6 +7,7 @@ import { forEachConcurrently } from '../../storage/concurrency.js';
 import type { LogConfig } from '../../storage/log-config.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
+import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
@@ -63,7 +64,9 @@ export class ReplicaManager {
 
   /** Follows a new metadata image (called in image order by the metadata publisher). */
   async applyImage(image: MetadataImage, previous: MetadataImage): Promise<void> {
+    const first = this.image === undefined;
     this.image = image;
+    if (first) await this.deleteStrayLogs(image);
     const dynamic = { perBroker: brokerConfigs(image, this.nodeId), clusterDefault: brokerConfigs(image, '') };
     const configsChanged = image.configs !== previous.configs;
     if (image.topicsById === previous.topicsById && !configsChanged) return;
@@ -90,15 +93,35 @@ export class ReplicaManager {
   }
 
   private createLogs(topics: ReadonlyMap<TopicState, LogConfig>): Promise<void> {
-    const missing: { topic: string; partition: number; config: LogConfig }[] = [];
+    const missing: { topic: string; topicId: string; partition: number; config: LogConfig }[] = [];
     for (const [topic, config] of topics) {
       for (const state of topic.partitions) {
         if (!state || !this.hosts(state) || this.partitions.has(key(topic.name, state.partitionId))) continue;
-        missing.push({ topic: topic.name, partition: state.partitionId, config });
+        missing.push({ topic: topic.name, topicId: topic.topicId, partition: state.partitionId, config });
       }
     }
     const { logDir } = this.options;
-    return forEachConcurrently(missing, LOG_CONCURRENCY, (p) => logDir.getOrCreate(p.topic, p.partition, p.config));
+    return forEachConcurrently(missing, LOG_CONCURRENCY, (p) => logDir.getOrCreate(p.topic, p.partition, p.config, p.topicId));
+  }
+
+  /**
+   * The first image this broker follows (it has caught up with the quorum by then) says which of
+   * the logs found on disk are still its own. The others are strays, as Kafka calls them: their
+   * topic was deleted, or re-created under the same name (another topic id), or the partition was
+   * moved to other brokers, while this one was down. Kept, they would be served or extended as if
+   * they belonged to the partition that has the name now.
+   */
+  private async deleteStrayLogs(image: MetadataImage): Promise<void> {
+    const { logDir } = this.options;
+    const strays = logDir.all().filter((log) => {
+      if (log.topic === CLUSTER_METADATA_TOPIC) return false;
+      const topic = image.topicsByName.get(log.topic);
+      const state = topic?.partitions[log.partition];
+      if (!topic || !state || !this.hosts(state)) return true;
+      const topicId = logDir.topicIdOf(log);
+      return topicId !== undefined && topicId !== topic.topicId;
+    });
+    await forEachConcurrently(strays, LOG_CONCURRENCY, (log) => logDir.delete(log.topic, log.partition));
   }
 
   private hosts(state: PartitionState): boolean {

@@ -99,3 +99,35 @@ describe('ReplicaManager.applyImage', () => {
     expect(await waiting).toBe(false);
   });
 });
+
+describe('stray logs at start', () => {
+  it('deletes logs the first image does not give this broker: deleted, re-created under another id, or moved away', async () => {
+    const fs = new TestFileSystem();
+    const before = await setUp(fs);
+    const mine = (p: number): number[] => (p === 0 ? [NODE_ID] : [NODE_ID, 2]);
+    const first = apply(EMPTY_IMAGE, [...topicRecords('kept', 2, mine), ...topicRecords('gone', 1, mine), ...topicRecords('again', 1, mine)]);
+    await before.replicas.applyImage(first, EMPTY_IMAGE);
+    for (const topic of ['kept', 'gone', 'again']) {
+      const p = before.replicas.lookup(topic, 0);
+      if (!('partition' in p)) throw new Error(`${topic} not hosted`);
+      await p.partition.log.append(encodeTestBatch({ baseTimestampMs: 1_000 }), { leaderEpoch: 0 });
+    }
+    await before.logDir.close();
+
+    // While this broker was down: 'gone' deleted, 'again' deleted and re-created (a new topic id),
+    // and kept-1 moved to other brokers. The restarted broker's first image says so.
+    const again = topicRecords('again', 1, mine);
+    (again[0]!.data as { topicId: string }).topicId = 'AAAAAAAAAAAAAAAAAAAABA';
+    for (const r of again.slice(1)) (r.data as { topicId: string }).topicId = 'AAAAAAAAAAAAAAAAAAAABA';
+    const now = apply(EMPTY_IMAGE, [...topicRecords('kept', 2, (p) => (p === 0 ? [NODE_ID] : [2, 3])), ...again]);
+    const after = await setUp(fs);
+    expect(after.logDir.all().map((l) => `${l.topic}-${l.partition}`).sort()).toEqual(['again-0', 'gone-0', 'kept-0', 'kept-1']);
+    await after.replicas.applyImage(now, EMPTY_IMAGE);
+    expect(after.logDir.all().map((l) => `${l.topic}-${l.partition}`).sort()).toEqual(['again-0', 'kept-0']);
+    const kept = after.replicas.lookup('kept', 0);
+    const recreated = after.replicas.lookup('again', 0);
+    expect('partition' in kept && kept.partition.log.logEndOffset).toBeGreaterThan(0);
+    // The re-created topic starts empty: the old topic's records are not its own.
+    expect('partition' in recreated && recreated.partition.log.logEndOffset).toBe(0);
+  });
+});
