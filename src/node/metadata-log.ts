@@ -1,6 +1,6 @@
 // The metadata partition's log as the Raft core reads it (its ReplicatedLog seam), over the
 // project's segmented storage, and the committed batches decoded for the metadata image.
-import { batchSize, LOG_OVERHEAD } from '../../protocol/records/batch-header.js';
+import { batchSize, LOG_OVERHEAD, readBatchHeader } from '../../protocol/records/batch-header.js';
 import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
 import { decodeMetadataRecord } from '../metadata/records.js';
@@ -37,6 +37,33 @@ export class MetadataLog implements ReplicatedLog {
     const read = this.log.read(fromOffset, maxBytes, this.log.logEndOffset);
     return read.errorCode === 0 ? read.records : Buffer.alloc(0);
   }
+}
+
+/**
+ * KafkaMetadataLog.truncateToLatestSnapshot, run when the log opens: a log that does not lead up to
+ * the latest snapshot restarts empty at its end, and the older snapshots go. That is a log ending
+ * before the snapshot (a crash after a downloaded snapshot was published but before the log was
+ * reset), and also one that runs past it but wrote the record before the snapshot's end in another
+ * epoch: its history diverged from the one the snapshot holds, so comparing offsets is not enough.
+ * Returns whether it truncated.
+ */
+export async function truncateToLatestSnapshot(log: PartitionLog, snapshots: FileSnapshotStore): Promise<boolean> {
+  const latest = snapshots.latestSnapshotId();
+  if (latest === undefined || log.logStartOffset >= latest.endOffset) return false;
+  const beforeEnd = latest.endOffset - 1;
+  const diverged = log.logEndOffset < latest.endOffset || epochAt(log, beforeEnd) !== latest.epoch;
+  if (!diverged) return false;
+  await log.truncateFullyAndStartAt(latest.endOffset);
+  await snapshots.deleteBefore(latest.endOffset);
+  return true;
+}
+
+/** The leader epoch of the batch holding `offset`, read from the batch itself; -1 if not there. */
+function epochAt(log: PartitionLog, offset: number): number {
+  const read = log.read(offset, 1, log.logEndOffset);
+  if (read.errorCode !== 0 || read.records.length < LOG_OVERHEAD) return -1;
+  const header = readBatchHeader(read.records, 0);
+  return header.baseOffset <= offset ? header.partitionLeaderEpoch : -1;
 }
 
 /** Committed batches in [fromOffset, toOffset), decoded: control batches carry no records. */

@@ -9,7 +9,7 @@ import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
 import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type Ready, type SnapshotId } from '../raft/index.js';
 import type { Logger } from './logger.js';
-import { committedBatches, MetadataLog } from './metadata-log.js';
+import { committedBatches, MetadataLog, truncateToLatestSnapshot } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
 import { readQuorumState, writeQuorumState } from './quorum-state-file.js';
 import type { RaftTransport } from './raft-transport.js';
@@ -27,7 +27,19 @@ export interface RaftQuorumOptions {
   nowMs: () => number;
   random: () => number;
   logger: Logger;
+  /** Where the driver's one timer runs; real timers unless a simulation brings a virtual clock. */
+  timers?: QuorumTimers;
 }
+
+export interface QuorumTimers {
+  setTimeout(run: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: QuorumTimers = {
+  setTimeout: (run, delayMs) => setTimeout(run, delayMs),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 type Proposal = { lastOffset: number; epoch: number; resolve: () => void; reject: (err: Error) => void };
 
@@ -41,7 +53,8 @@ export class RaftQuorum implements MetadataQuorum {
   /** Responses owed to inbound requests, by the token given to the core. */
   private readonly owed = new Map<number, (body: unknown) => void>();
   private nextToken = 1;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
+  private readonly timers: QuorumTimers;
   private processing: Promise<void> | undefined;
   /** Set when this node became leader: its controller waits until the log before the epoch is applied. */
   private activation: { epoch: number; startOffset: number } | undefined;
@@ -53,14 +66,18 @@ export class RaftQuorum implements MetadataQuorum {
     this.markStarted = resolve;
   });
 
-  constructor(private readonly o: RaftQuorumOptions) {}
+  constructor(private readonly o: RaftQuorumOptions) {
+    this.timers = o.timers ?? REAL_TIMERS;
+  }
 
   async start(listener: QuorumListener): Promise<void> {
     this.listener = listener;
     this.snapshots = FileSnapshotStore.open(this.o.fs, this.o.dir);
+    // A crash during a snapshot install leaves a log that does not lead up to the latest snapshot.
+    if (await truncateToLatestSnapshot(this.o.log, this.snapshots)) {
+      this.o.logger.warn({ logStartOffset: this.o.log.logStartOffset }, 'the metadata log did not lead up to the latest snapshot; restarted it there');
+    }
     const latest = this.snapshots.latestSnapshotId();
-    // A log that ends before the latest snapshot (a crash during an install) restarts at it.
-    if (latest && this.o.log.logEndOffset < latest.endOffset) await this.o.log.truncateFullyAndStartAt(latest.endOffset);
     if (latest) this.loadSnapshot(latest);
     this.raft = new RaftNode({
       config: this.o.config, log: new MetadataLog(this.o.log, this.snapshots), snapshots: this.snapshots,
@@ -106,9 +123,11 @@ export class RaftQuorum implements MetadataQuorum {
     await this.started;
     const token = this.nextToken++;
     const answer = new Promise<unknown>((resolve) => this.owed.set(token, resolve));
-    // step() reads the time of the last tick: bring it up to now first.
-    this.raft.tick(this.o.nowMs());
-    this.raft.step({ ...request, kind: 'request', sourceId: -1, correlationId: token } as InboundRequest);
+    if (!this.stepNow({ ...request, kind: 'request', sourceId: -1, correlationId: token } as InboundRequest)) {
+      // Dropped: the connection closes, as for any request that cannot be answered.
+      this.owed.delete(token);
+      throw new Error(`Raft request ${request.apiKey} dropped: it would break an invariant`);
+    }
     this.drive();
     return await answer;
   }
@@ -139,7 +158,7 @@ export class RaftQuorum implements MetadataQuorum {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     await this.processing;
     for (const p of this.proposals.splice(0)) p.reject(new Error('the quorum is stopping'));
     this.snapshots?.close();
@@ -160,13 +179,15 @@ export class RaftQuorum implements MetadataQuorum {
   }
 
   private arm(): void {
-    clearTimeout(this.timer);
+    this.timers.clearTimeout(this.timer);
     if (this.stopped) return;
     const waitMs = Math.max(0, Math.min(this.raft.nextDeadlineMs() - this.o.nowMs(), 60_000));
-    this.timer = setTimeout(() => {
-      this.raft.tick(this.o.nowMs());
-      this.drive();
-    }, waitMs);
+    this.timer = this.timers.setTimeout(() => this.drive(), waitMs);
+  }
+
+  /** True while no Ready is being carried out (a simulation waits for this between its events). */
+  get idle(): boolean {
+    return this.processing === undefined;
   }
 
   private async processReadies(): Promise<void> {
@@ -186,16 +207,25 @@ export class RaftQuorum implements MetadataQuorum {
     const log = this.o.log;
     if (ready.quorumState) await writeQuorumState(this.o.fs, this.o.dir, ready.quorumState);
     for (const chunk of ready.snapshotChunks) this.snapshots.writeChunk(chunk.snapshotId, chunk.position, chunk.bytes);
-    if (ready.installSnapshot) {
-      this.o.logger.info({ endOffset: ready.installSnapshot.endOffset, epoch: ready.installSnapshot.epoch },
-        'installing the leader\'s metadata snapshot: this node was behind its log start');
-      await this.snapshots.install(ready.installSnapshot);
-      await log.truncateFullyAndStartAt(ready.installSnapshot.endOffset);
-      this.loadSnapshot(ready.installSnapshot);
-    }
+    if (ready.installSnapshot) await this.installSnapshot(ready.installSnapshot);
     if (ready.truncateToOffset !== undefined) await log.truncateTo(ready.truncateToOffset);
     for (const batch of ready.appends) await log.appendAsFollower(batch);
     if (ready.appends.length > 0 || ready.truncateToOffset !== undefined) await log.flush();
+  }
+
+  /**
+   * A downloaded snapshot replaces the log, in an order a power cut at any step recovers from:
+   * the snapshot is made durable under its real name first (fsync, rename, directory fsync), then
+   * the log restarts at its end, and only then do the older snapshots go. A crash before the
+   * rename leaves the old state; after it, start() finds a log that does not lead up to the
+   * snapshot and restarts it there (truncateToLatestSnapshot).
+   */
+  private async installSnapshot(id: SnapshotId): Promise<void> {
+    this.o.logger.info({ endOffset: id.endOffset, epoch: id.epoch }, 'installing the leader\'s metadata snapshot: this node was behind its log start');
+    await this.snapshots.install(id);
+    await this.o.log.truncateFullyAndStartAt(id.endOffset);
+    await this.snapshots.deleteBefore(id.endOffset);
+    this.loadSnapshot(id);
   }
 
   private send(m: OutboundMessage): void {
@@ -205,17 +235,31 @@ export class RaftQuorum implements MetadataQuorum {
       resolve?.(m.body);
       return;
     }
+    // stepNow never throws, so nothing here can become an unhandled rejection.
     this.o.transport.send(m).then(
       (body) => this.stepNow({ kind: 'response', apiKey: m.apiKey, body, sourceId: m.destinationId, correlationId: m.correlationId } as InboundMessage),
       () => this.stepNow({ kind: 'failure', sourceId: m.destinationId, correlationId: m.correlationId }),
     ).finally(() => this.drive());
   }
 
-  /** step() reads the time of the last tick: bring it up to now first. */
-  private stepNow(message: InboundMessage): void {
-    if (this.stopped) return;
-    this.raft.tick(this.o.nowMs());
-    this.raft.step(message);
+  /**
+   * Hands a message to the core at the current time (step() reads the time of the last tick).
+   * A message the core refuses with an exception (a peer claiming a second leader for an epoch, a
+   * truncation below the high watermark, a malformed body) is logged and dropped: thrown from a
+   * transport callback it would take the process down, and the peer would do it again after the
+   * restart. Returns false when the message was dropped.
+   */
+  private stepNow(message: InboundMessage): boolean {
+    if (this.stopped) return false;
+    try {
+      this.raft.tick(this.o.nowMs());
+      this.raft.step(message);
+      return true;
+    } catch (err) {
+      const { kind, sourceId } = message;
+      this.o.logger.error({ err, kind, apiKey: 'apiKey' in message ? message.apiKey : undefined, sourceId }, 'dropped a Raft message the quorum cannot accept');
+      return false;
+    }
   }
 
   private onRole(isLeader: boolean, leaderId: number, epoch: number): void {

@@ -70,7 +70,11 @@ export class FileSnapshotStore implements SnapshotStore {
     this.partial.size = Math.max(this.partial.size, position + bytes.length);
   }
 
-  /** Publishes the downloaded snapshot; the log restarts at its end, so older snapshots go. */
+  /**
+   * Publishes the downloaded snapshot: its partial file is synced, renamed to the real name and the
+   * directory synced, so from here on it survives a power cut whole. The caller then restarts the
+   * log at its end and deletes the older snapshots, in that order.
+   */
   async install(id: SnapshotId): Promise<void> {
     const partial = this.partial;
     if (!partial || !sameSnapshotId(partial.id, id)) throw new Error(`no downloaded snapshot ${snapshotFileStem(id)}`);
@@ -78,7 +82,6 @@ export class FileSnapshotStore implements SnapshotStore {
     partial.handle.close();
     this.partial = undefined;
     await this.publish(id);
-    await this.deleteBefore(id.endOffset);
   }
 
   /** Writes a snapshot this node produced. */
@@ -113,8 +116,12 @@ export class FileSnapshotStore implements SnapshotStore {
   }
 
   private async publish(id: SnapshotId): Promise<void> {
+    // A reader of the old file under this name (the same snapshot fetched again) reopens it.
+    this.handles.get(snapshotFileStem(id))?.close();
+    this.handles.delete(snapshotFileStem(id));
     this.fs.rename(this.path(id) + '.part', this.path(id));
     await this.fs.syncDir(this.dir);
+    if (this.ids.some((s) => sameSnapshotId(s, id))) return;
     this.ids.push(id);
     this.ids.sort((a, b) => a.endOffset - b.endOffset);
   }
