@@ -147,7 +147,14 @@ export class RaftCore {
   // ---- transitions (Kafka's QuorumState.transitionTo*) ----
 
   becomeUnattached(epoch: number, votedId: number, electionDeadlineMs?: number): void {
-    const deadline = this.isVoter ? (electionDeadlineMs ?? this.nowMs + this.randomElectionTimeoutMs()) : Infinity;
+    // Kafka's QuorumState.transitionToUnattached: a voter already waiting for an election keeps its
+    // deadline when a newer epoch arrives without a leader. A fresh timeout each time would let a
+    // candidate that cannot win (its log is behind) hold every other voter off for good, bumping
+    // the epoch just before their timers run out. Granting a vote does restart the timer.
+    const s = this.state as RoleState | undefined;
+    const waiting = s !== undefined && votedId < 0 && (s.role === 'unattached' || s.role === 'prospective' || s.role === 'candidate');
+    const kept = waiting ? s.electionDeadlineMs : undefined;
+    const deadline = this.isVoter ? (electionDeadlineMs ?? kept ?? this.nowMs + this.randomElectionTimeoutMs()) : Infinity;
     this.transitionTo({ role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs: deadline });
   }
 

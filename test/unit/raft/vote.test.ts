@@ -145,4 +145,20 @@ describe('persist before send', () => {
     expect(ready.quorumState).toMatchObject({ leaderEpoch: 1, votedId: 1, leaderId: -1 });
     expect(ready.role).toMatchObject({ role: 'candidate', epoch: 1 });
   });
+
+  // Found by the driver simulation (npm run sim -- --seed 1 --scenario driver-chaos): without
+  // pre-vote, a voter whose log is behind stood again and again, and each new epoch gave the others
+  // a fresh election timeout, so none of them ever stood and the quorum never elected.
+  it('keeps its election deadline when a losing candidate moves it to a newer epoch (Kafka\'s transitionToUnattached)', () => {
+    const node = nodeWithLog([1, 1], 1);
+    expect(node.raft.nextDeadlineMs()).toBe(300);
+    node.tick(200);
+    expect(voteReply(node.step(voteFrom(2, 2, 0, 0))).voteGranted).toBe(false);
+    expect(node.status).toMatchObject({ role: 'unattached', epoch: 2 });
+    expect(node.raft.nextDeadlineMs()).toBe(300);
+    // A granted vote does restart the timer, as Kafka's voted state does.
+    node.tick(250);
+    expect(voteReply(node.step(voteFrom(3, 3, 1, 4))).voteGranted).toBe(true);
+    expect(node.raft.nextDeadlineMs()).toBe(550);
+  });
 });
