@@ -218,6 +218,19 @@ export class MemoryFileSystem implements FileSystem {
     dir.syncedEntries = snapshot;
   }
 
+  /** The bytes of `path` a crash() now would keep (without any torn tail), or undefined when the
+   * file would not survive it: what a checker reads to tell durable state from the page cache. */
+  durableFile(path: string): Buffer | undefined {
+    let node: MemNode = this.root;
+    for (const name of segments(path)) {
+      if (node.kind !== 'dir') return undefined;
+      const child: MemNode | undefined = node.syncedEntries.get(name);
+      if (child === undefined) return undefined;
+      node = child;
+    }
+    return node.kind === 'file' ? Buffer.from(node.synced.view()) : undefined;
+  }
+
   private lookup(path: string): MemNode | undefined {
     let node: MemNode = this.root;
     for (const name of segments(path)) {

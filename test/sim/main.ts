@@ -1,10 +1,10 @@
 // The simulator from the command line:
 //   npx tsx test/sim/main.ts --seeds 50                 every scenario, seeds 1..50
 //   npx tsx test/sim/main.ts --seed 123 --scenario leader-crash [--trace]
+//   npx tsx test/sim/main.ts --seeds 20 --scenario driver-chaos    the real driver over in-memory disks
 // Prints failures with their replay command (and a failing run's last events, or with --trace
 // every message), the run time, and election timings in virtual time.
-import { SCENARIOS } from './scenarios.js';
-import { describeFailure, runScenario, type RunOutcome } from './runner.js';
+import { ALL_SCENARIO_NAMES, describeFailure, runAnyScenario, type RunOutcome } from './runner.js';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,23 +34,23 @@ function report(outcomes: RunOutcome[], wallMs: number): void {
   process.exitCode = failures.length > 0 ? 1 : 0;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const scenarioArg = argValue('scenario');
   const seedArg = argValue('seed');
   const started = performance.now();
   if (seedArg !== undefined) {
     const trace = process.argv.includes('--trace');
-    const outcome = runScenario(scenarioArg ?? 'chaos', Number(seedArg), trace);
+    const outcome = await runAnyScenario(scenarioArg ?? 'chaos', Number(seedArg), trace);
     if (trace || outcome.error !== undefined) console.log(outcome.trace.join('\n'));
     report([outcome], performance.now() - started);
     return;
   }
   const seeds = Number(argValue('seeds') ?? '25');
   const from = Number(argValue('from') ?? '1');
-  const names = scenarioArg !== undefined ? [scenarioArg] : SCENARIOS.map((s) => s.name);
+  const names = scenarioArg !== undefined ? [scenarioArg] : ALL_SCENARIO_NAMES;
   const outcomes: RunOutcome[] = [];
-  for (const name of names) for (let seed = from; seed < from + seeds; seed++) outcomes.push(runScenario(name, seed));
+  for (const name of names) for (let seed = from; seed < from + seeds; seed++) outcomes.push(await runAnyScenario(name, seed));
   report(outcomes, performance.now() - started);
 }
 
-main();
+void main();

@@ -1,0 +1,192 @@
+// Scenarios of the driver simulation. Each picks its quorum size, network and timings from the
+// seed, drives faults (power cuts between disk steps, crashes, one-way partitions, frozen
+// processes, messages slower than the request timeout) and ends healed, expecting commits and every
+// node holding every acknowledged entry. The checker watches safety after every event.
+import { LivenessFailure } from '../scenario-kit.js';
+import { Prng } from '../prng.js';
+import { DriverSim } from './driver-sim.js';
+import { CALM, type DriverNetworkFaults } from './driver-network.js';
+
+export const DRIVER_LIVENESS_MS = 15_000;
+
+export interface DriverScenario {
+  name: string;
+  voters: readonly number[];
+  run(sim: DriverSim, prng: Prng): Promise<void>;
+}
+
+/** Quorum timings of the dev profile (as the other simulation), at the real driver's settings. */
+const TIMINGS = {
+  electionTimeoutMs: 300,
+  fetchTimeoutMs: 500,
+  electionBackoffMaxMs: 200,
+  requestTimeoutMs: 250,
+  fetchMaxWaitMs: 100,
+  retryBackoffMs: 20,
+  snapshotChunkBytes: 4096,
+  // The wire between nodes has Vote v1: no pre-vote (as raftConfigFor sets it).
+  preVote: false,
+};
+
+function weather(prng: Prng): DriverNetworkFaults {
+  return {
+    dropRate: prng.pick([0, 0.01, 0.05]),
+    duplicateRate: prng.pick([0, 0.02]),
+    minDelayMs: 1,
+    maxDelayMs: prng.int(2, 20),
+    slowRate: prng.pick([0, 0.01, 0.03]),
+    slowDelayMs: TIMINGS.requestTimeoutMs + 1000,
+  };
+}
+
+export function createDriverSim(scenario: DriverScenario, seed: number, trace = false): { sim: DriverSim; prng: Prng } {
+  const prng = new Prng(seed ^ 0x0d71e7);
+  const sim = new DriverSim({
+    seed,
+    voters: prng.pick(scenario.voters),
+    config: { ...TIMINGS, eagerFirstElection: prng.chance(0.5), fetchMaxBytes: prng.pick([300, 4096, 1 << 20]) },
+    segmentBytes: prng.pick([2048, 16384, 1 << 20]),
+    faults: weather(prng),
+    trace,
+  });
+  return { sim, prng };
+}
+
+async function expectWithin(sim: DriverSim, done: () => boolean, withinMs: number, what: string): Promise<void> {
+  if (!(await sim.runUntilTrue(done, withinMs))) throw new LivenessFailure(`${what} did not happen within ${withinMs} ms (at ${sim.nowMs} ms)`);
+}
+
+async function expectAcks(sim: DriverSim, what: string): Promise<void> {
+  const before = sim.checker.acked.size;
+  await expectWithin(sim, () => sim.checker.acked.size >= before + 3, DRIVER_LIVENESS_MS, what);
+}
+
+async function startAndCommit(sim: DriverSim): Promise<void> {
+  for (const node of sim.nodes) sim.restart(node.id);
+  sim.startClient();
+  await expectAcks(sim, 'first election and commits');
+}
+
+/** Heal, thaw and restart everyone, expect commits and every node to apply every committed entry. */
+async function recoverAndCheck(sim: DriverSim): Promise<void> {
+  sim.heal();
+  sim.network.faults = { ...CALM, dropRate: Math.min(sim.network.faults.dropRate, 0.01) };
+  for (const node of sim.nodes) {
+    node.cancelPowerCut();
+    if (!node.alive) sim.restart(node.id);
+  }
+  sim.startClient();
+  await expectAcks(sim, 'commits after healing');
+  // Quiet, so that every proposal still in flight settles before the count is taken.
+  sim.stopClient();
+  await sim.runFor(2000);
+  const target = sim.checker.committed.length;
+  await expectWithin(sim, () => sim.minApplied() >= target, DRIVER_LIVENESS_MS, `every node applying ${target} entries`);
+  sim.checker.checkAllApplied();
+}
+
+function someAlive(sim: DriverSim, prng: Prng): number | undefined {
+  const alive = sim.nodes.filter((n) => n.alive).map((n) => n.id);
+  return alive.length > 0 ? prng.pick(alive) : undefined;
+}
+
+/** One random fault or repair. */
+function chaosAction(sim: DriverSim, prng: Prng): void {
+  const dead = sim.nodes.filter((n) => !n.alive).map((n) => n.id);
+  const target = someAlive(sim, prng);
+  switch (prng.int(0, 9)) {
+    case 0:
+      if (target !== undefined) sim.crash(target);
+      break;
+    case 1:
+      // The power goes in the middle of whatever the node writes next.
+      if (target !== undefined) sim.node(target).cutPowerAfter(prng.int(1, 40));
+      break;
+    case 2:
+    case 3:
+      if (dead.length > 0) sim.restart(prng.pick(dead));
+      break;
+    case 4:
+      if (prng.chance(0.5)) sim.isolate(prng.shuffled(sim.allIds).slice(0, prng.int(1, Math.max(1, sim.allIds.length - 1))));
+      else sim.network.cutOneWay(prng.pick(sim.allIds), prng.pick(sim.allIds));
+      break;
+    case 5:
+      sim.heal();
+      break;
+    case 6:
+      for (const node of sim.nodes) if (prng.chance(0.5)) node.writeSnapshot(prng.pick([0, 4096, 1 << 20]));
+      break;
+    case 7:
+      sim.network.faults = { ...weather(prng), dropRate: prng.pick([0, 0.05, 0.2]) };
+      break;
+    case 8:
+      // A frozen process (a long GC pause, a stopped VM): sometimes longer than the fetch timeout.
+      if (target !== undefined) sim.pause(target, prng.int(100, 2000));
+      break;
+    default:
+      sim.leader()?.quorum!.resign();
+  }
+}
+
+const chaos: DriverScenario = {
+  name: 'driver-chaos',
+  voters: [1, 3, 3, 5],
+  async run(sim, prng) {
+    await startAndCommit(sim);
+    const endMs = sim.nowMs + prng.int(4000, 8000);
+    while (sim.nowMs < endMs) {
+      await sim.runFor(prng.int(50, 800));
+      chaosAction(sim, prng);
+    }
+    await recoverAndCheck(sim);
+  },
+};
+
+/** Power cuts between disk steps, again and again, while every node snapshots and truncates its log. */
+const powerCuts: DriverScenario = {
+  name: 'driver-power-cuts',
+  voters: [3, 5],
+  async run(sim, prng) {
+    await startAndCommit(sim);
+    for (let round = 0; round < 6; round++) {
+      for (const node of sim.nodes) if (prng.chance(0.4)) node.writeSnapshot(prng.pick([0, 2048]));
+      const victim = someAlive(sim, prng);
+      if (victim !== undefined) sim.node(victim).cutPowerAfter(prng.int(1, 25));
+      await sim.runFor(prng.int(100, 700));
+      for (const node of sim.nodes) if (!node.alive && prng.chance(0.7)) sim.restart(node.id);
+    }
+    await recoverAndCheck(sim);
+  },
+};
+
+/**
+ * A follower falls behind the others' log start, so it must download a snapshot; its power goes
+ * at a random disk step of the catch-up (the download, the rename, the log reset), and it restarts
+ * from whatever its disk kept, again.
+ */
+const snapshotInstall: DriverScenario = {
+  name: 'driver-snapshot-install',
+  voters: [3],
+  async run(sim, prng) {
+    await startAndCommit(sim);
+    const lagging = prng.pick(sim.allIds);
+    sim.isolate([lagging]);
+    for (let round = 0; round < 3; round++) {
+      await sim.runFor(prng.int(600, 1500));
+      for (const node of sim.nodes) if (node.id !== lagging) node.writeSnapshot(0);
+    }
+    await sim.runFor(200);
+    sim.heal();
+    for (let cut = 0; cut < 3; cut++) {
+      const node = sim.node(lagging);
+      if (!node.alive) sim.restart(lagging);
+      await sim.runFor(1);
+      sim.node(lagging).cutPowerAfter(prng.int(1, 60));
+      await sim.runFor(prng.int(200, 800));
+      if (cut === 1) for (const n of sim.nodes) if (n.id !== lagging) n.writeSnapshot(0);
+    }
+    await recoverAndCheck(sim);
+  },
+};
+
+export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, powerCuts, snapshotInstall];
