@@ -11,6 +11,7 @@ import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessag
 import type { Logger } from './logger.js';
 import { committedBatches, MetadataLog, truncateToLatestSnapshot } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
+import { REAL_TIMERS, type QuorumTimers } from './quorum-timers.js';
 import { readQuorumState, writeQuorumState } from './quorum-state-file.js';
 import type { RaftTransport } from './raft-transport.js';
 import { FileSnapshotStore } from './snapshot-files.js';
@@ -30,16 +31,6 @@ export interface RaftQuorumOptions {
   /** Where the driver's one timer runs; real timers unless a simulation brings a virtual clock. */
   timers?: QuorumTimers;
 }
-
-export interface QuorumTimers {
-  setTimeout(run: () => void, delayMs: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const REAL_TIMERS: QuorumTimers = {
-  setTimeout: (run, delayMs) => setTimeout(run, delayMs),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 type Proposal = { lastOffset: number; epoch: number; resolve: () => void; reject: (err: Error) => void };
 
@@ -235,8 +226,15 @@ export class RaftQuorum implements MetadataQuorum {
       resolve?.(m.body);
       return;
     }
-    // stepNow never throws, so nothing here can become an unhandled rejection.
-    this.o.transport.send(m).then(
+    // A transport that throws instead of rejecting must not stop the driver (it would, thrown
+    // from here into processReadies); and stepNow never throws, so nothing below is unhandled.
+    let sent: Promise<unknown>;
+    try {
+      sent = this.o.transport.send(m);
+    } catch (err) {
+      sent = Promise.reject(err);
+    }
+    sent.then(
       (body) => this.stepNow({ kind: 'response', apiKey: m.apiKey, body, sourceId: m.destinationId, correlationId: m.correlationId } as InboundMessage),
       () => this.stepNow({ kind: 'failure', sourceId: m.destinationId, correlationId: m.correlationId }),
     ).finally(() => this.drive());

@@ -132,3 +132,25 @@ describe('RaftQuorum and peer messages the core refuses', () => {
     }
   });
 });
+
+describe('RaftQuorum and a transport that throws', () => {
+  it('treats a request the transport throws on as failed, and keeps driving', async () => {
+    const fs = new MemoryFileSystem();
+    const log = await metadataLog(fs);
+    await writeQuorumState(fs, log.dir, { ...defaultQuorumStateData(), leaderEpoch: 5, leaderId: 2 });
+    const logged: Logged[] = [];
+    let calls = 0;
+    const send = (): Promise<unknown> => {
+      calls++;
+      throw new Error('cannot encode');
+    };
+    const quorum = quorumOver(fs, log, send, logged);
+    quorums.push(quorum);
+    await quorum.start(listener());
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toBeGreaterThan(0);
+    expect(logged.filter((l) => l.level >= 50)).toEqual([]);
+    // Nothing stopped the driver: it is at rest, waiting for its timer to retry.
+    expect(quorum.idle).toBe(true);
+  });
+});
