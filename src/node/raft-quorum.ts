@@ -68,6 +68,10 @@ export class RaftQuorum implements MetadataQuorum {
     if (await truncateToLatestSnapshot(this.o.log, this.snapshots)) {
       this.o.logger.warn({ logStartOffset: this.o.log.logStartOffset }, 'the metadata log did not lead up to the latest snapshot; restarted it there');
     }
+    // KafkaMetadataLog.recoverSnapshots: a power cut between raising the log start and deleting
+    // the snapshots below it leaves those behind; the core takes the earliest snapshot for the one
+    // at the log start (its epoch is the log's epoch there), so they go now.
+    await this.snapshots.deleteBefore(this.o.log.logStartOffset);
     const latest = this.snapshots.latestSnapshotId();
     if (latest) this.loadSnapshot(latest);
     this.raft = new RaftNode({

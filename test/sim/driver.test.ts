@@ -16,6 +16,10 @@ const REGRESSIONS: Record<string, number[]> = {
   // Without pre-vote, a voter whose log was behind stood again and again and every newer epoch gave
   // the others a fresh election timeout: no leader was ever elected (core: becomeUnattached).
   'driver-chaos': [1],
+  // A power cut between raising the log start and deleting the snapshots below it left an older
+  // snapshot that passed for the one at the log start: the node fetched with last epoch 0, was
+  // sent an older snapshot and went back (driver: delete snapshots below the log start at start).
+  'driver-power-cuts': [286, 319, 403],
 };
 
 describe('raft driver simulation', () => {

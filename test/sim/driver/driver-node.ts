@@ -124,6 +124,11 @@ export class DriverNode {
   }
 
   track(promise: Promise<unknown>): void {
+    // The power may have gone while the call that made `promise` ran: a dead process waits for nothing.
+    if (!this.alive) {
+      promise.catch(() => undefined);
+      return;
+    }
     const inc = this.incarnation;
     const tracked = promise.catch((err: unknown) => {
       if (inc === this.incarnation && this.alive && !(err instanceof PowerCut)) this.host.fail(`node ${this.id}: ${String(err)}`);
