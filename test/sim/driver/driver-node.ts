@@ -22,6 +22,9 @@ export const METADATA_TOPIC = '__cluster_metadata';
 
 export interface DriverHost {
   readonly nowMs: number;
+  readonly maxDiskLatencyMs: number;
+  /** Bumped by every file call and scheduled event: unchanged over a turn means all are waiting. */
+  activity: number;
   schedule(atMs: number, run: () => void): void;
   note(text: string): void;
   /** Sends a Raft request of `from`'s incarnation over the simulated network. */
@@ -73,9 +76,10 @@ export class DriverNode {
     return `${DATA_DIR}/${METADATA_TOPIC}-0`;
   }
 
-  /** Nothing of this incarnation is in flight (or it is dead, and nothing of it matters). */
-  get idle(): boolean {
-    return !this.alive || (this.work.size === 0 && (this.quorum?.idle ?? true));
+  /** Nothing of this incarnation can move before virtual time does: it is dead, has nothing in
+   * flight, or waits for an fsync's latency. */
+  get atRest(): boolean {
+    return !this.alive || (this.work.size === 0 && (this.quorum?.idle ?? true)) || (this.fs?.waiting ?? 0) > 0;
   }
 
   get paused(): boolean {
@@ -93,7 +97,7 @@ export class DriverNode {
     this.pausedUntilMs = 0;
     this.applied = [];
     this.activeEpoch = undefined;
-    this.fs = new PowerCutFileSystem(this.disk, () => this.die('power cut'));
+    this.fs = new PowerCutFileSystem(this.disk, () => this.die('power cut'), () => this.diskLatency(inc), () => this.host.activity++);
     this.track(this.open(inc, this.fs));
   }
 
@@ -145,6 +149,13 @@ export class DriverNode {
     const epoch = Number(last.slice(0, last.indexOf('/')));
     this.host.note(`node ${this.id} writes snapshot ${lastOffset + 1}-${epoch}`);
     this.track(quorum.writeSnapshot(this.applied.map(valueRecord), lastOffset, epoch, retainBytes));
+  }
+
+  /** An fsync takes 0 to maxDiskLatencyMs of virtual time (events of the process wait while it is frozen). */
+  private diskLatency(inc: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.host.schedule(this.host.nowMs + this.prng.int(0, this.host.maxDiskLatencyMs), () => this.run(inc, resolve));
+    });
   }
 
   private die(how: string): void {

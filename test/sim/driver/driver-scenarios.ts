@@ -46,6 +46,7 @@ export function createDriverSim(scenario: DriverScenario, seed: number, trace = 
     voters: prng.pick(scenario.voters),
     config: { ...TIMINGS, eagerFirstElection: prng.chance(0.5), fetchMaxBytes: prng.pick([300, 4096, 1 << 20]) },
     segmentBytes: prng.pick([2048, 16384, 1 << 20]),
+    maxDiskLatencyMs: prng.pick([0, 2, 10]),
     faults: weather(prng),
     trace,
   });

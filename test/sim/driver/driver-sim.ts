@@ -25,6 +25,8 @@ export interface DriverSimOptions {
   voters: number;
   config: Partial<RaftConfig>;
   segmentBytes: number;
+  /** Each fsync takes up to this long in virtual time; 0 makes the disk as fast as the clock is still. */
+  maxDiskLatencyMs: number;
   faults: DriverNetworkFaults;
   trace: boolean;
 }
@@ -44,6 +46,8 @@ function overWire(apiKey: number, body: unknown, kind: 'request' | 'response'): 
 export class DriverSim implements DriverHost {
   nowMs = 0;
   eventCount = 0;
+  activity = 0;
+  readonly maxDiskLatencyMs: number;
   readonly prng: Prng;
   readonly nodes: DriverNode[] = [];
   readonly network: DriverNetwork;
@@ -56,6 +60,7 @@ export class DriverSim implements DriverHost {
 
   constructor(readonly options: DriverSimOptions) {
     this.prng = new Prng(options.seed);
+    this.maxDiskLatencyMs = options.maxDiskLatencyMs;
     const voterIds = Array.from({ length: options.voters }, (_, i) => i + 1);
     this.network = new DriverNetwork(this.prng.split(1), options.faults);
     this.config = { ...defaultRaftConfig(1, voterIds), ...options.config };
@@ -81,6 +86,7 @@ export class DriverSim implements DriverHost {
   }
 
   schedule(atMs: number, run: () => void): void {
+    this.activity++;
     this.queue.push(Math.max(atMs, this.nowMs), run);
   }
 
@@ -167,13 +173,17 @@ export class DriverSim implements DriverHost {
     return text === undefined ? '\u0000' : text.slice(0, text.indexOf(' hw '));
   }
 
-  /** Lets every node's asynchronous work (file I/O, request handling) run until all are at rest. */
+  /**
+   * Lets every node's asynchronous work (file I/O, request handling) run until each is at rest:
+   * done, or waiting for virtual time (an fsync's latency), with nothing moving for two turns.
+   */
   private async settle(): Promise<void> {
     let calm = 0;
     for (let turn = 0; calm < 2; turn++) {
-      if (turn > MAX_SETTLE_TURNS) throw new Error(`nodes ${this.nodes.filter((n) => !n.idle).map((n) => n.id)} never came to rest`);
+      if (turn > MAX_SETTLE_TURNS) throw new Error(`nodes ${this.nodes.filter((n) => !n.atRest).map((n) => n.id)} never came to rest`);
+      const before = this.activity;
       await nextTurn();
-      calm = this.nodes.every((n) => n.idle) ? calm + 1 : 0;
+      calm = this.activity === before && this.nodes.every((n) => n.atRest) ? calm + 1 : 0;
     }
   }
 

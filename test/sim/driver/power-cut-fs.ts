@@ -21,10 +21,17 @@ export class PowerCutFileSystem implements FileSystem {
   /** Disk steps taken by this incarnation. */
   steps = 0;
 
+  /** fsyncs waiting for their (virtual) disk latency. */
+  waiting = 0;
+
   constructor(
     private readonly disk: MemoryFileSystem,
     /** Called at the moment of the cut: the simulation crashes the disk and buries the process. */
     private readonly onCut: () => void,
+    /** The latency of one fsync, in virtual time: resolves when it has passed. */
+    private readonly latency: () => Promise<void>,
+    /** Counts every call, so the simulation can tell when the process stopped moving. */
+    private readonly onActivity: () => void,
   ) {}
 
   /** The power goes before the `steps`-th next disk step (1: before the very next one). */
@@ -45,7 +52,7 @@ export class PowerCutFileSystem implements FileSystem {
     return this.dead;
   }
 
-  /** A disk step: false (and the power is cut) when the cut comes before it. */
+  /** A disk step: throws PowerCut (and the power is cut) when the cut comes before it. */
   step(): void {
     this.check();
     if (--this.stepsLeft <= 0) {
@@ -57,6 +64,7 @@ export class PowerCutFileSystem implements FileSystem {
   }
 
   check(): void {
+    this.onActivity();
     if (this.dead) throw new PowerCut('the process is gone');
   }
 
@@ -68,6 +76,14 @@ export class PowerCutFileSystem implements FileSystem {
       if (err instanceof PowerCut) return never();
       throw err;
     }
+    // The data reaches the disk only once the latency has passed: a cut meanwhile loses it.
+    this.waiting++;
+    try {
+      await this.latency();
+    } finally {
+      this.waiting--;
+    }
+    if (this.dead) return never();
     await run();
     if (this.dead) return never();
   }
