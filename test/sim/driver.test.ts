@@ -8,7 +8,7 @@ import { DRIVER_SCENARIOS } from './driver/driver-scenarios.js';
 import { runDriverScenario } from './driver/driver-runner.js';
 import { describeFailure } from './runner.js';
 
-const SEEDS = Number(process.env.DRIVER_SIM_SEEDS ?? 6);
+const SEEDS = Number(process.env.DRIVER_SIM_SEEDS ?? 8);
 const FROM = Number(process.env.DRIVER_SIM_FROM ?? 1);
 
 /** Seeds that found bugs, by scenario (each line says what was wrong). */

@@ -190,4 +190,31 @@ const snapshotInstall: DriverScenario = {
   },
 };
 
-export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, powerCuts, snapshotInstall];
+/**
+ * The leader freezes (a long GC pause, a suspended VM) past the fetch timeout while clients keep
+ * proposing; the others elect, and the old leader thaws with its held fetches, pending proposals
+ * and timers all overdue, sometimes behind a one-way cut that lets it talk but not hear.
+ */
+const staleLeader: DriverScenario = {
+  name: 'driver-stale-leader',
+  voters: [3, 5],
+  async run(sim, prng) {
+    await startAndCommit(sim);
+    for (let round = 0; round < 3; round++) {
+      const leader = sim.leader();
+      if (leader === undefined) {
+        await sim.runFor(500);
+        continue;
+      }
+      const pauseMs = prng.int(400, 2500);
+      sim.pause(leader.id, pauseMs);
+      if (prng.chance(0.5)) for (const other of sim.allIds) if (other !== leader.id) sim.network.cutOneWay(other, leader.id);
+      await sim.runFor(pauseMs + prng.int(0, 600));
+      sim.heal();
+      await sim.runFor(prng.int(100, 800));
+    }
+    await recoverAndCheck(sim);
+  },
+};
+
+export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, powerCuts, snapshotInstall, staleLeader];

@@ -152,4 +152,18 @@ describe('MemoryFileSystem', () => {
     expect(() => fs.readFile('/a')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     expect(fs.stat('/a')).toBeUndefined();
   });
+
+  it('shows what a crash now would keep (durableFile), without crashing', async () => {
+    const fs = await freshDir();
+    const f = fs.open('/d/a', { create: true });
+    f.write(Buffer.from('one'), 0);
+    await f.sync();
+    // Synced bytes, but the name is not durable until the directory is synced.
+    expect(fs.durableFile('/d/a')).toBeUndefined();
+    await fs.syncDir('/d');
+    f.write(Buffer.from('two'), 3);
+    expect(fs.durableFile('/d/a')?.toString()).toBe('one');
+    fs.crash();
+    expect(fs.readFile('/d/a').toString()).toBe('one');
+  });
 });
