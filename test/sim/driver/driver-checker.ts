@@ -110,6 +110,13 @@ export class DriverChecker {
     if (epoch < (this.durableEpoch.get(node.id) ?? 0)) this.fail(`node ${node.id}: durable epoch went back to ${epoch}`);
     this.durableEpoch.set(node.id, epoch);
     if (stored !== undefined && stored.votedId >= 0) this.noteVote(node.id, epoch, stored.votedId);
+    if (stored !== undefined && stored.leaderId >= 0) this.noteLeader(node.id, epoch, stored.leaderId, 'stored');
+  }
+
+  private noteLeader(nodeId: number, epoch: number, leaderId: number, how: string): void {
+    const known = this.leaderByEpoch.get(epoch);
+    if (known !== undefined && known !== leaderId) this.fail(`node ${nodeId} ${how} ${leaderId} as leader of epoch ${epoch}, another ${known}`);
+    this.leaderByEpoch.set(epoch, leaderId);
   }
 
   private checkLive(node: DriverNode): void {
@@ -117,13 +124,7 @@ export class DriverChecker {
     if (status.epoch < (this.liveEpoch.get(node.id) ?? status.epoch)) this.fail(`node ${node.id}: epoch went back to ${status.epoch}`);
     if (status.epoch < (this.durableEpoch.get(node.id) ?? 0)) this.fail(`node ${node.id}: runs epoch ${status.epoch} below its stored one`);
     this.liveEpoch.set(node.id, status.epoch);
-    if (status.leaderId >= 0) {
-      const known = this.leaderByEpoch.get(status.epoch);
-      if (known !== undefined && known !== status.leaderId) {
-        this.fail(`node ${node.id} believes ${status.leaderId} leads epoch ${status.epoch}, another believed ${known}`);
-      }
-      this.leaderByEpoch.set(status.epoch, status.leaderId);
-    }
+    if (status.leaderId >= 0) this.noteLeader(node.id, status.epoch, status.leaderId, 'believes');
     if (status.role === 'leader') this.checkLeaderCompleteness(node, status.epoch);
     const hw = node.log!.highWatermark;
     if (hw < (this.liveHw.get(node.id) ?? 0)) this.fail(`node ${node.id}: high watermark went back to ${hw}`);

@@ -158,19 +158,16 @@ export class DriverSim implements DriverHost {
 
   private readonly roles = new Map<number, string>();
 
+  /** Traces each node's role as it changes (with --trace, its high watermark and log too). */
   private noteRoles(): void {
     for (const n of this.nodes) {
       const s = n.started ? n.quorum!.status : undefined;
-      const text = s === undefined ? (n.alive ? 'starting' : 'down') : `${s.role} epoch ${s.epoch} leader ${s.leaderId} voted ${s.votedId} hw ${s.highWatermark} log ${s.logStartOffset}..${s.logEndOffset}`;
+      const role = s === undefined ? (n.alive ? 'starting' : 'down') : `${s.role} epoch ${s.epoch} leader ${s.leaderId} voted ${s.votedId}`;
+      const text = s === undefined || !this.options.trace ? role : `${role} hw ${s.highWatermark} log ${s.logStartOffset}..${s.logEndOffset}`;
       if (this.roles.get(n.id) === text) continue;
       this.roles.set(n.id, text);
-      if (s === undefined || this.options.trace || !text.startsWith(this.roleOnly(this.roles.get(-n.id)))) this.note(`node ${n.id} ${text}`);
-      this.roles.set(-n.id, text);
+      this.note(`node ${n.id} ${text}`);
     }
-  }
-
-  private roleOnly(text: string | undefined): string {
-    return text === undefined ? '\u0000' : text.slice(0, text.indexOf(' hw '));
   }
 
   /**
