@@ -43,15 +43,19 @@ export class MetadataLog implements ReplicatedLog {
  * KafkaMetadataLog.truncateToLatestSnapshot, run when the log opens: a log that does not lead up to
  * the latest snapshot restarts empty at its end, and the older snapshots go. That is a log ending
  * before the snapshot (a crash after a downloaded snapshot was published but before the log was
- * reset), and also one that runs past it but wrote the record before the snapshot's end in another
- * epoch: its history diverged from the one the snapshot holds, so comparing offsets is not enough.
- * Returns whether it truncated.
+ * reset); one whose last epoch is older than the snapshot's (Kafka's test: a crash inside the reset
+ * can leave the leader-epoch checkpoint of the old log beside an empty one); and one that runs past
+ * the snapshot but wrote the record before its end in another epoch, a history other than the one
+ * the snapshot holds, which comparing offsets alone misses. Returns whether it truncated.
  */
 export async function truncateToLatestSnapshot(log: PartitionLog, snapshots: FileSnapshotStore): Promise<boolean> {
   const latest = snapshots.latestSnapshotId();
-  if (latest === undefined || log.logStartOffset >= latest.endOffset) return false;
-  const beforeEnd = latest.endOffset - 1;
-  const diverged = log.logEndOffset < latest.endOffset || epochAt(log, beforeEnd) !== latest.epoch;
+  if (latest === undefined || log.logStartOffset > latest.endOffset) return false;
+  const logEpoch = log.latestEpoch();
+  const diverged =
+    log.logEndOffset < latest.endOffset ||
+    (logEpoch >= 0 && logEpoch < latest.epoch) ||
+    (log.logStartOffset < latest.endOffset && epochAt(log, latest.endOffset - 1) !== latest.epoch);
   if (!diverged) return false;
   await log.truncateFullyAndStartAt(latest.endOffset);
   await snapshots.deleteBefore(latest.endOffset);

@@ -8,7 +8,9 @@ import { DRIVER_SCENARIOS } from './driver/driver-scenarios.js';
 import { runDriverScenario } from './driver/driver-runner.js';
 import { describeFailure } from './runner.js';
 
-const SEEDS = Number(process.env.DRIVER_SIM_SEEDS ?? 8);
+const SEEDS = Number(process.env.DRIVER_SIM_SEEDS ?? 4);
+/** driver-chaos-fast runs 2-3 times longer than the others. */
+const FAST_SEEDS = Number(process.env.DRIVER_SIM_SEEDS ?? 2);
 const FROM = Number(process.env.DRIVER_SIM_FROM ?? 1);
 
 /** Seeds that found bugs, by scenario (each line says what was wrong). */
@@ -20,11 +22,16 @@ const REGRESSIONS: Record<string, number[]> = {
   // snapshot that passed for the one at the log start: the node fetched with last epoch 0, was
   // sent an older snapshot and went back (driver: delete snapshots below the log start at start).
   'driver-power-cuts': [286, 319, 403],
+  // A power cut inside the log reset after a snapshot install left the old leader-epoch checkpoint
+  // beside the emptied log: the node fetched with epoch 1 behind a snapshot of epoch 2 and was told
+  // to truncate below its high watermark (driver: Kafka's epoch test in truncateToLatestSnapshot).
+  'driver-chaos-fast': [5038],
 };
 
 describe('raft driver simulation', () => {
   for (const scenario of DRIVER_SCENARIOS) {
-    const seeds = [...new Set([...Array.from({ length: SEEDS }, (_, i) => FROM + i), ...(REGRESSIONS[scenario.name] ?? [])])];
+    const count = scenario.name === 'driver-chaos-fast' ? FAST_SEEDS : SEEDS;
+    const seeds = [...new Set([...Array.from({ length: count }, (_, i) => FROM + i), ...(REGRESSIONS[scenario.name] ?? [])])];
     it(`${scenario.name}: seeds ${seeds.join(',')} keep every invariant and recover`, async () => {
       const failures: string[] = [];
       for (const seed of seeds) {

@@ -129,19 +129,26 @@ function chaosAction(sim: DriverSim, prng: Prng): void {
   }
 }
 
-const chaos: DriverScenario = {
-  name: 'driver-chaos',
-  voters: [1, 3, 3, 5],
-  async run(sim, prng) {
-    await startAndCommit(sim);
-    const endMs = sim.nowMs + prng.int(4000, 8000);
-    while (sim.nowMs < endMs) {
-      await sim.runFor(prng.int(50, 800));
-      chaosAction(sim, prng);
-    }
-    await recoverAndCheck(sim);
-  },
-};
+/** Random faults and repairs every `gapMs`, for `durationMs`, then recovery. */
+function chaosScenario(name: string, gapMs: [number, number], durationMs: [number, number]): DriverScenario {
+  return {
+    name,
+    voters: [1, 3, 3, 5],
+    async run(sim, prng) {
+      await startAndCommit(sim);
+      const endMs = sim.nowMs + prng.int(...durationMs);
+      while (sim.nowMs < endMs) {
+        await sim.runFor(prng.int(...gapMs));
+        chaosAction(sim, prng);
+      }
+      await recoverAndCheck(sim);
+    },
+  };
+}
+
+const chaos = chaosScenario('driver-chaos', [50, 800], [4000, 8000]);
+/** Faults faster than elections settle, for longer: crashes land mid-recovery, mid-install. */
+const chaosFast = chaosScenario('driver-chaos-fast', [10, 300], [10000, 20000]);
 
 /** Power cuts between disk steps, again and again, while every node snapshots and truncates its log. */
 const powerCuts: DriverScenario = {
@@ -217,4 +224,4 @@ const staleLeader: DriverScenario = {
   },
 };
 
-export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, powerCuts, snapshotInstall, staleLeader];
+export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader];

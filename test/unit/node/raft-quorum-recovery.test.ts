@@ -90,6 +90,25 @@ describe('RaftQuorum start-up (KafkaMetadataLog.truncateToLatestSnapshot)', () =
     expect({ start: log.logStartOffset, end: log.logEndOffset }).toEqual({ start: 0, end: 10 });
   });
 
+  // Found by the driver simulation (npm run sim -- --seed 5038 --scenario driver-chaos-fast): the
+  // power went inside the reset that follows a snapshot install, after the segments went but
+  // before the emptied leader-epoch checkpoint was written. The node came back with an empty log at
+  // the snapshot's end whose epoch cache still said epoch 1, fetched with that, and was told to
+  // truncate below its high watermark.
+  it('restarts a log whose last epoch is older than the latest snapshot\'s, even an empty one at its end', async () => {
+    const fs = new MemoryFileSystem();
+    const log = await metadataLog(fs);
+    await appendEpochs(log, [1, 1, 1, 1, 1, 1, 1, 1]);
+    log.updateHighWatermark(8);
+    await log.deleteRecordsBefore(8);
+    await storeSnapshot(fs, log.dir, 8, 2);
+    expect({ start: log.logStartOffset, end: log.logEndOffset, epoch: log.latestEpoch() }).toEqual({ start: 8, end: 8, epoch: 1 });
+    const quorum = quorumOver(fs, log, () => new Promise(() => undefined));
+    quorums.push(quorum);
+    await quorum.start(listener());
+    expect({ start: log.logStartOffset, end: log.logEndOffset, epoch: log.latestEpoch() }).toEqual({ start: 8, end: 8, epoch: -1 });
+  });
+
   it('restarts a log that ends before the latest snapshot (a crash between publishing a download and the log reset)', async () => {
     const fs = new MemoryFileSystem();
     const log = await metadataLog(fs);
