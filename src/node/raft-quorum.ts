@@ -119,9 +119,10 @@ export class RaftQuorum implements MetadataQuorum {
     const token = this.nextToken++;
     const answer = new Promise<unknown>((resolve) => this.owed.set(token, resolve));
     if (!this.stepNow({ ...request, kind: 'request', sourceId: -1, correlationId: token } as InboundRequest)) {
-      // Dropped: the connection closes, as for any request that cannot be answered.
+      // Dropped (refused by the core, or the quorum is stopping): the connection closes, as for
+      // any request that cannot be answered.
       this.owed.delete(token);
-      throw new Error(`Raft request ${request.apiKey} dropped: it would break an invariant`);
+      throw new Error(`Raft request ${request.apiKey} dropped`);
     }
     this.drive();
     return await answer;

@@ -194,3 +194,15 @@ describe('RaftQuorum and a transport that throws', () => {
     expect(quorum.idle).toBe(true);
   });
 });
+
+describe('RaftQuorum when stopping', () => {
+  it('drops a Raft request that arrives after stop() (the connection closes) instead of never answering it', async () => {
+    const fs = new MemoryFileSystem();
+    const log = await metadataLog(fs);
+    const quorum = quorumOver(fs, log, () => new Promise(() => undefined));
+    await quorum.start(listener());
+    await quorum.stop();
+    const vote = { apiKey: 52, body: { clusterId: null, voterId: -1, topics: [] } };
+    await expect(quorum.handleRequest(vote as Parameters<typeof quorum.handleRequest>[0])).rejects.toThrow('dropped');
+  });
+});
