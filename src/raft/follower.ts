@@ -65,7 +65,7 @@ export function handleFetchResponse(core: RaftCore, response: Response<1>): void
     return retryLater(core, response.sourceId);
   }
   if (p.divergingEpoch.epoch >= 0 || p.divergingEpoch.endOffset >= 0) truncateOnDivergence(core, p);
-  else if (p.snapshotId.epoch >= 0 || p.snapshotId.endOffset >= 0) startSnapshotDownload(s, p);
+  else if (p.snapshotId.epoch >= 0 || p.snapshotId.endOffset >= 0) startSnapshotDownload(core, s, p);
   else if (!appendFetched(core, p)) return retryLater(core, response.sourceId);
   heardFromLeader(core, s);
 }
@@ -82,8 +82,11 @@ function truncateOnDivergence(core: RaftCore, p: PartitionData): void {
   core.log.truncateToEndOffset(diverging);
 }
 
-function startSnapshotDownload(s: FollowerState, p: PartitionData): void {
+function startSnapshotDownload(core: RaftCore, s: FollowerState, p: PartitionData): void {
   if (p.snapshotId.epoch < 0 || p.snapshotId.endOffset < 0) return;
+  // Kafka fails here too (its truncateToLatestSnapshot finds nothing to do): a snapshot below what
+  // we know is committed would take the state machine back. The driver drops the response.
+  assert(p.snapshotId.endOffset >= core.highWatermark, `snapshot ${p.snapshotId.endOffset} below the high watermark ${core.highWatermark}`);
   s.snapshotDownload = { snapshotId: { endOffset: p.snapshotId.endOffset, epoch: p.snapshotId.epoch }, position: 0 };
 }
 

@@ -122,7 +122,7 @@ describe('RaftQuorum start-up (KafkaMetadataLog.truncateToLatestSnapshot)', () =
 });
 
 describe('RaftQuorum start-up (KafkaMetadataLog.recoverSnapshots)', () => {
-  // Found by the driver simulation (npm run sim -- --seed 286 --scenario driver-power-cuts): the
+  // Found by the driver simulation (npm run sim -- --seed 70 --scenario driver-power-cuts): the
   // power went between raising the log start and deleting the snapshots below it; after the
   // restart the older snapshot passed for the one at the log start, the node fetched with last
   // epoch 0 and the leader sent it an older snapshot, taking its state backwards.

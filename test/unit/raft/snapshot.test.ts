@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultQuorumStateData } from '../../../protocol/generated/data/quorum-state-data.js';
 import { encodeDataBatch } from '../../../src/raft/batches.js';
 import { MemoryLog, MemorySnapshotStore } from '../../../src/raft/memory-log.js';
+import { RaftInvariantError } from '../../../src/raft/assert.js';
+import { fetchResponse } from '../../../src/raft/message-builders.js';
 import { TestCluster, TestNode } from './harness.js';
+import { requestsOf } from './raft-messages.js';
 
 const VOTERS = [1, 2, 3];
 
@@ -48,5 +51,23 @@ describe('snapshots', () => {
       expect(follower.log.batches.map((b) => b.baseOffset)).toEqual(log.batches.map((b) => b.baseOffset));
       expect(follower.status.highWatermark).toBe(log.logEndOffset);
     }
+  });
+
+  // The symptom of a bug the driver simulation found (npm run sim -- --seed 70 --scenario
+  // driver-power-cuts): a follower told to load a snapshot older than its committed state loaded
+  // it, and its metadata went backwards. Now the core refuses, and the driver logs and drops it.
+  it('refuses a snapshot that ends below the follower\'s high watermark', () => {
+    const snapshots = new MemorySnapshotStore();
+    const log = new MemoryLog(snapshots);
+    for (let i = 0; i < 5; i++) log.append(encodeDataBatch([Buffer.from(`a${i}`), Buffer.from(`b${i}`)], log.logEndOffset, 1, 0));
+    snapshots.add({ endOffset: 10, epoch: 1 }, Buffer.from('x'));
+    log.deleteBefore(10);
+    const node = new TestNode(1, VOTERS, { log, snapshots, quorumState: { ...defaultQuorumStateData(), leaderEpoch: 2, leaderId: 2 } });
+    const fetch = requestsOf(node.flush(), 1)[0]!;
+    expect(node.status.highWatermark).toBe(10);
+    const body = fetchResponse({ currentLeader: { leaderId: 2, leaderEpoch: 2 }, snapshotId: { endOffset: 5, epoch: 1 }, highWatermark: 12 });
+    const answer = { kind: 'response', apiKey: 1, sourceId: 2, correlationId: fetch.correlationId, body } as const;
+    expect(() => node.step(answer)).toThrow(RaftInvariantError);
+    expect(node.status).toMatchObject({ role: 'follower', highWatermark: 10, logStartOffset: 10 });
   });
 });

@@ -146,7 +146,7 @@ describe('persist before send', () => {
     expect(ready.role).toMatchObject({ role: 'candidate', epoch: 1 });
   });
 
-  // Found by the driver simulation (npm run sim -- --seed 1 --scenario driver-chaos): without
+  // Found by the driver simulation (npm run sim -- --seed 14 --scenario driver-chaos): without
   // pre-vote, a voter whose log is behind stood again and again, and each new epoch gave the others
   // a fresh election timeout, so none of them ever stood and the quorum never elected.
   it('keeps its election deadline when a losing candidate moves it to a newer epoch (Kafka\'s transitionToUnattached)', () => {
