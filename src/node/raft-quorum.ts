@@ -140,6 +140,8 @@ export class RaftQuorum implements MetadataQuorum {
     await this.snapshots.create(id, bytes);
     const log = this.o.log;
     if (log.sizeBytes > retainBytes && id.endOffset > log.logStartOffset && id.endOffset <= log.highWatermark) {
+      // Fetches keep being answered meanwhile: none may find a snapshot below the new log start.
+      this.snapshots.forgetBefore(id.endOffset);
       await log.deleteRecordsBefore(id.endOffset);
       await log.deleteOldSegments();
       await this.snapshots.deleteBefore(log.logStartOffset);

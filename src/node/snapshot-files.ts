@@ -16,6 +16,8 @@ function parseName(name: string): SnapshotId | undefined {
 export class FileSnapshotStore implements SnapshotStore {
   /** Complete snapshots, oldest first. */
   private ids: SnapshotId[] = [];
+  /** Forgotten snapshots whose files are still to be deleted. */
+  private retired: SnapshotId[] = [];
   private readonly handles = new Map<string, FileHandle>();
   private partial: { id: SnapshotId; handle: FileHandle; size: number } | undefined;
 
@@ -95,16 +97,27 @@ export class FileSnapshotStore implements SnapshotStore {
     await this.publish(id);
   }
 
-  /** Deletes snapshots ending below `offset` (the log start: nothing needs them anymore). */
-  async deleteBefore(offset: number): Promise<void> {
-    const doomed = this.ids.filter((s) => s.endOffset < offset);
-    if (doomed.length === 0) return;
-    for (const id of doomed) {
+  /**
+   * Stops offering the snapshots ending below `offset`, at once (their files go at the next
+   * deleteBefore). Called before the log start rises to `offset`: the core takes the earliest
+   * snapshot for the one at the log start, and while the rise is on its way to disk a fetch must not
+   * find an older one there (Kafka forgets the ids first too, in removeSnapshotFilesBefore).
+   */
+  forgetBefore(offset: number): void {
+    for (const id of this.ids.filter((s) => s.endOffset < offset)) {
       this.handles.get(snapshotFileStem(id))?.close();
       this.handles.delete(snapshotFileStem(id));
-      this.fs.unlink(this.path(id));
+      this.retired.push(id);
     }
     this.ids = this.ids.filter((s) => s.endOffset >= offset);
+  }
+
+  /** Deletes the snapshots ending below `offset` (the log start: nothing needs them anymore). */
+  async deleteBefore(offset: number): Promise<void> {
+    this.forgetBefore(offset);
+    const doomed = this.retired.splice(0);
+    if (doomed.length === 0) return;
+    for (const id of doomed) if (this.fs.stat(this.path(id))) this.fs.unlink(this.path(id));
     await this.fs.syncDir(this.dir);
   }
 
