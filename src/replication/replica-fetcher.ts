@@ -17,6 +17,8 @@ export interface FetcherSettings {
   maxWaitMs: number;
   maxBytesPerPartition: number;
   backoffMs: number;
+  /** Waits out a backoff; a simulation passes its virtual clock's (default: a real timer). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -50,13 +52,17 @@ class LeaderFetcher {
       try {
         const res = await this.transport.fetch(this.leaderId, this.request(batch));
         const failed = await this.apply(batch, res);
-        if (failed) await sleep(this.settings.backoffMs);
+        if (failed) await this.backoff();
       } catch (err) {
         if (!this.stopped) this.onError(err);
-        await sleep(this.settings.backoffMs);
+        await this.backoff();
       }
     }
     this.running = false;
+  }
+
+  private backoff(): Promise<void> {
+    return (this.settings.sleep ?? sleep)(this.settings.backoffMs);
   }
 
   private request(batch: Partition[]): FetchRequest {
