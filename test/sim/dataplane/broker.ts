@@ -1,0 +1,220 @@
+// One simulated broker: the real ReplicaManager, Partition, produce and fetch paths and the real
+// replica fetchers, over a real LogDir on its own in-memory file system. A power cut loses what was
+// not synced and kills this incarnation (its pending promises never settle, as in a dead process);
+// a restart reopens the log directory (recovery), registers again for a new broker epoch and
+// follows the images the controller hands out in heartbeat responses.
+import { defaultBrokerHeartbeatRequest } from '../../../protocol/generated/api/63-broker-heartbeat.js';
+import { defaultBrokerRegistrationRequest } from '../../../protocol/generated/api/62-broker-registration.js';
+import type { FetchRequest, FetchResponse, PartitionData } from '../../../protocol/generated/api/01-fetch.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { LogDir } from '../../../storage/log-dir.js';
+import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
+import type { ServerConfig } from '../../../src/config/server-config.js';
+import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
+import { fetch, type FetchPartitionOutput } from '../../../src/replication/fetch.js';
+import type { Partition } from '../../../src/replication/partition.js';
+import type { PartitionProduceResult } from '../../../src/replication/produce.js';
+import { ReplicaFetchers } from '../../../src/replication/replica-fetcher.js';
+import { ReplicaManager } from '../../../src/replication/replica-manager.js';
+import { logConfigFor } from '../../../src/replication/topic-settings.js';
+import type { Prng } from '../prng.js';
+import type { VirtualClock } from './clock.js';
+import { CLUSTER_ID, TOPIC, type SimController } from './controller.js';
+import { CONTROLLER, type DataNetwork } from './network.js';
+
+export interface BrokerEnv {
+  clock: VirtualClock;
+  network: DataNetwork;
+  controller: SimController;
+  config: ServerConfig;
+  brokers: () => readonly SimBroker[];
+  note: (text: string) => void;
+}
+
+const HEARTBEAT_INTERVAL_MS = 100;
+const REQUEST_TIMEOUT_MS = 500;
+/** The broker-side acks=all wait never times out in virtual time: clients time out instead. */
+const PRODUCE_TIMEOUT_MS = 2 ** 31 - 1;
+
+export class SimBroker {
+  readonly fs = new MemoryFileSystem();
+  alive = false;
+  incarnation = 0;
+  brokerEpoch: number;
+  rm: ReplicaManager | undefined;
+  private fetchers: ReplicaFetchers | undefined;
+  private queuedImage: MetadataImage = EMPTY_IMAGE;
+  private applying: Promise<void> = Promise.resolve();
+  appliedOffset = -1;
+  private registering = false;
+  /** Every ReplicaManager this broker ran, so the end of a run can release their waits. */
+  readonly managers: ReplicaManager[] = [];
+
+  constructor(readonly id: number, private readonly env: BrokerEnv, private readonly prng: Prng) {
+    this.brokerEpoch = id;
+  }
+
+  private aliveCheck(): () => boolean {
+    const inc = this.incarnation;
+    return () => this.alive && this.incarnation === inc;
+  }
+
+  /** Opens (recovering) the log directory and starts the broker's loops. */
+  async start(): Promise<void> {
+    this.alive = true;
+    this.incarnation++;
+    const isAlive = this.aliveCheck();
+    const { clock, config, network } = this.env;
+    const logConfig = logConfigFor(config, { perBroker: new Map(), clusterDefault: new Map() }, new Map());
+    const { logDir, events } = await LogDir.open({ fs: this.fs, path: '/data', nowMs: () => clock.nowMs, configFor: () => logConfig });
+    if (!isAlive()) return;
+    if (events.length > 0) this.env.note(`broker ${this.id}: recovery ${events.map((e) => e.kind).join(',')}`);
+    const fetchers = new ReplicaFetchers(
+      { fetch: (leaderId, req) => network.request(this.id, leaderId, isAlive, req.maxWaitMs + REQUEST_TIMEOUT_MS, () => this.peer(leaderId)?.serveFetch(req)) },
+      { nodeId: this.id, maxWaitMs: 100, maxBytesPerPartition: 8192, backoffMs: 100, sleep: (ms) => clock.sleep(ms, isAlive) },
+      () => undefined,
+    );
+    const rm = new ReplicaManager({
+      nodeId: this.id, logDir, config, nowMs: () => clock.nowMs, fetchers,
+      alterPartition: (req) => network.request(this.id, CONTROLLER, isAlive, REQUEST_TIMEOUT_MS, () => this.env.controller.alterPartition(req)),
+      brokerEpoch: () => this.brokerEpoch,
+    });
+    this.fetchers = fetchers;
+    this.rm = rm;
+    this.managers.push(rm);
+    this.queuedImage = EMPTY_IMAGE;
+    this.applying = Promise.resolve();
+    this.appliedOffset = -1;
+    this.registering = false;
+    this.heartbeatLoop(isAlive);
+    this.isrLoop(isAlive, rm);
+  }
+
+  /** Power cut: unsynced writes are lost, the process and everything it awaited is gone. */
+  powerCut(): void {
+    this.alive = false;
+    this.fetchers?.stop();
+    this.rm?.abandonAll();
+    this.rm = undefined;
+    this.fs.crash({ random: () => this.prng.next() });
+    this.brokerEpoch = -1;
+  }
+
+  private peer(id: number): SimBroker | undefined {
+    return this.env.brokers().find((b) => b.id === id);
+  }
+
+  private heartbeatLoop(isAlive: () => boolean): void {
+    const { clock, network, controller } = this.env;
+    const beat = (): void => {
+      if (!isAlive()) return;
+      if (this.brokerEpoch < 0 && !this.registering) {
+        // One registration at a time: a second one would take a newer epoch than the answer we keep.
+        this.registering = true;
+        const req = { ...defaultBrokerRegistrationRequest(), brokerId: this.id, clusterId: CLUSTER_ID, incarnationId: `b${this.id}-${this.incarnation}` };
+        network.request(this.id, CONTROLLER, isAlive, REQUEST_TIMEOUT_MS, () => controller.register(req)).then((res) => {
+          if (res.errorCode === ErrorCode.NONE && this.brokerEpoch < 0) this.brokerEpoch = res.brokerEpoch;
+        }, () => undefined).finally(() => {
+          if (isAlive()) this.registering = false;
+        });
+      } else if (this.brokerEpoch >= 0) {
+        const req = { ...defaultBrokerHeartbeatRequest(), brokerId: this.id, brokerEpoch: this.brokerEpoch, currentMetadataOffset: this.appliedOffset };
+        network.request(this.id, CONTROLLER, isAlive, REQUEST_TIMEOUT_MS, () => controller.heartbeat(req)).then(({ response, image }) => {
+          if (response.errorCode === ErrorCode.STALE_BROKER_EPOCH || response.errorCode === ErrorCode.BROKER_ID_NOT_REGISTERED) this.brokerEpoch = -1;
+          else this.offerImage(image);
+        }, () => undefined);
+      }
+      clock.at(HEARTBEAT_INTERVAL_MS, beat);
+    };
+    beat();
+  }
+
+  /** Applies images in order, each once, as the metadata publisher does. */
+  private offerImage(image: MetadataImage): void {
+    const rm = this.rm;
+    if (!rm || image.offset <= this.queuedImage.offset) return;
+    const previous = this.queuedImage;
+    this.queuedImage = image;
+    this.applying = this.applying.then(() => rm.applyImage(image, previous)).then(
+      () => { this.appliedOffset = image.offset; },
+      (err: Error) => this.env.note(`broker ${this.id}: applying image ${image.offset} failed: ${err.message}`),
+    );
+  }
+
+  private isrLoop(isAlive: () => boolean, rm: ReplicaManager): void {
+    const intervalMs = Math.max(50, Math.floor(this.env.config.int('replica.lag.time.max.ms') / 4));
+    const check = (): void => {
+      if (!isAlive()) return;
+      rm.checkIsr();
+      this.env.clock.at(intervalMs, check);
+    };
+    this.env.clock.at(intervalMs, check);
+  }
+
+  partition(p: number): Partition | undefined {
+    const found = this.rm?.lookup(TOPIC, p);
+    return found && 'partition' in found ? found.partition : undefined;
+  }
+
+  /** A Fetch request at this broker (a follower's or a consumer's), with the long poll in virtual time. */
+  serveFetch(req: FetchRequest): Promise<FetchResponse> | undefined {
+    const rm = this.rm;
+    if (!rm) return undefined;
+    const isAlive = this.aliveCheck();
+    const partitions = req.topics.flatMap((t) => t.partitions.map((p) => ({
+      topic: t.topic, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
+      currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
+    })));
+    const input = { replicaId: req.replicaId, maxWaitMs: 0, minBytes: req.minBytes, maxBytes: req.maxBytes, partitions };
+    const read = (): FetchPartitionOutput[] => fetch(rm, input) as FetchPartitionOutput[];
+    const first = read();
+    const ready = (outs: FetchPartitionOutput[]): boolean =>
+      outs.some((o) => o.errorCode !== ErrorCode.NONE || o.divergingEpoch !== null || (o.records?.length ?? 0) > 0);
+    if (req.maxWaitMs <= 0 || ready(first)) return Promise.resolve(this.fetchResponse(req, first));
+    return new Promise((resolve) => {
+      let done = false;
+      const unsubscribe: (() => void)[] = [];
+      const finish = (): void => {
+        if (done) return;
+        done = true;
+        for (const u of unsubscribe) u();
+        if (isAlive()) resolve(this.fetchResponse(req, read()));
+      };
+      for (const p of partitions) {
+        const found = rm.lookup(p.topic, p.partition);
+        if ('partition' in found) unsubscribe.push(found.partition.onData(finish));
+      }
+      this.env.clock.at(req.maxWaitMs, finish);
+    });
+  }
+
+  private fetchResponse(req: FetchRequest, outs: FetchPartitionOutput[]): FetchResponse {
+    let i = 0;
+    const responses = req.topics.map((t) => ({
+      topic: t.topic, topicId: t.topicId,
+      partitions: t.partitions.map((p): PartitionData => {
+        const out = outs[i++]!;
+        return {
+          partitionIndex: p.partition, errorCode: out.errorCode, highWatermark: out.highWatermark,
+          lastStableOffset: out.lastStableOffset, logStartOffset: out.logStartOffset,
+          divergingEpoch: out.divergingEpoch ?? { epoch: -1, endOffset: -1 },
+          currentLeader: { leaderId: -1, leaderEpoch: -1 }, snapshotId: { endOffset: -1, epoch: -1 },
+          abortedTransactions: null, preferredReadReplica: -1,
+          // The bytes leave the process: a copy, as a socket write makes.
+          records: out.records === null ? null : Buffer.from(out.records),
+        };
+      }),
+    }));
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
+  }
+
+  /** An acks=all produce of one partition; the response is dropped if this incarnation dies first. */
+  serveProduce(partition: number, records: Buffer): Promise<{ result: PartitionProduceResult; leaderEpoch: number } | undefined> | undefined {
+    const rm = this.rm;
+    if (!rm) return undefined;
+    const isAlive = this.aliveCheck();
+    const leaderEpoch = this.partition(partition)?.leaderEpoch ?? -1;
+    const answer = rm.produce(TOPIC, partition, Buffer.from(records), { acks: -1, timeoutMs: PRODUCE_TIMEOUT_MS, requestVersion: 9 });
+    return Promise.resolve(answer).then((result) => (isAlive() ? { result, leaderEpoch } : undefined));
+  }
+}
