@@ -53,6 +53,8 @@ export class DataChecker {
   private readonly committed: Map<number, string>[];
   private readonly mirrors = new Map<string, LeaderMirror>();
   leaderAcks = 0;
+  /** What each broker held when its power was last cut: copies a leader may have counted. */
+  private readonly copiesBeforeCut = new Map<number, Map<string, number>[]>();
 
   constructor(
     private readonly brokers: readonly SimBroker[],
@@ -81,14 +83,26 @@ export class DataChecker {
     }
   }
 
-  /** The leader is about to answer success for these records: count their live copies. */
+  /** Called before a broker's power is cut: a leader that counted this broker's copy of a record
+   * (its fetch came before the cut) was right to, though the copy is lost now. */
+  rememberCopies(b: SimBroker): void {
+    const copies = Array.from({ length: this.partitions }, (_, p) => {
+      const log = b.partition(p)?.log;
+      return new Map(log ? readIds(log, log.logStartOffset, log.logEndOffset).map((r) => [r.id, r.offset]) : []);
+    });
+    this.copiesBeforeCut.set(b.id, copies);
+  }
+
+  /** The leader is about to answer success for these records: count their copies, live or lost
+   * to a power cut after the leader learnt of them. */
   atLeaderAck(leader: SimBroker, partition: number, baseOffset: number, ids: readonly string[]): void {
     this.leaderAcks++;
     for (const [i, id] of ids.entries()) {
       const offset = baseOffset + i;
       const holders = this.brokers.filter((b) => {
         const log = b.alive ? b.partition(partition)?.log : undefined;
-        return log !== undefined && readIds(log, offset, offset + 1)[0]?.id === id;
+        if (log !== undefined && readIds(log, offset, offset + 1)[0]?.id === id) return true;
+        return this.copiesBeforeCut.get(b.id)?.[partition]?.get(id) === offset;
       });
       if (holders.length < this.minInsyncReplicas) {
         this.fail(`broker ${leader.id} acknowledged ${id} at p${partition}@${offset} (acks=all) while only brokers [${holders.map((b) => b.id).join(',')}] hold it, fewer than min.insync.replicas=${this.minInsyncReplicas}`);

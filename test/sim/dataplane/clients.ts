@@ -23,7 +23,7 @@ export interface ClientEnv {
 }
 
 const METADATA_MAX_AGE_MS = 300;
-const REQUEST_TIMEOUT_MS = 2000;
+const REQUEST_TIMEOUT_MS = 1000;
 
 /** What a client believes about a partition, refreshed from the controller now and then. */
 class ClientMetadata {

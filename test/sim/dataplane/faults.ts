@@ -10,12 +10,17 @@ import type { Prng } from '../prng.js';
 import { CONTROLLER } from './network.js';
 import type { DataplaneSim } from './simulation.js';
 
+/** Every broker up, registered in its current life and unfenced, every ISR full. */
 function healthy(sim: DataplaneSim): boolean {
-  if (sim.brokers.some((b) => !b.alive)) return false;
+  const registered = (id: number, epoch: number): boolean => {
+    const b = sim.controller.image.brokers.get(id);
+    return b !== undefined && b.epoch === epoch && !b.fenced;
+  };
+  if (sim.brokers.some((b) => !b.alive || !registered(b.id, b.brokerEpoch))) return false;
   for (const topic of sim.controller.image.topicsByName.values()) {
     for (const p of topic.partitions) if (p.isr.length !== p.replicas.length) return false;
   }
-  return [...sim.controller.image.brokers.values()].every((b) => !b.fenced);
+  return true;
 }
 
 /** Draws and injects one fault; false when the one drawn does not apply now. */
@@ -38,6 +43,7 @@ export function injectFault(sim: DataplaneSim, prng: Prng): boolean {
       sim.powerCutPending = true;
       const b = sim.brokers[prng.int(0, sim.brokers.length - 1)]!;
       sim.note(`fault: power cut of broker ${b.id}`);
+      sim.checker.rememberCopies(b);
       b.powerCut();
       clock.at(prng.int(50, 2000), () => {
         sim.note(`restart broker ${b.id}`);
