@@ -5,9 +5,11 @@
 //   leader never removes anything from its log while it leads (same broker life, same epoch);
 // - no offset ever holds two different records below a leader's high watermark, nor in what
 //   consumers read: committed data never changes, whoever serves it;
+// - every member of a committed ISR (in its current life) holds every acknowledged record;
 // - a consumer never finds the log ending below what it already read (committed data vanished).
 import { decodeRecordBatches } from '../../../protocol/records/record-batch.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
+import type { MetadataImage } from '../../../src/metadata/image.js';
 import type { SimBroker } from './broker.js';
 
 export interface Ack {
@@ -53,6 +55,7 @@ export class DataChecker {
   private readonly committed: Map<number, string>[];
   private readonly mirrors = new Map<string, LeaderMirror>();
   leaderAcks = 0;
+  private isrCheckedAt = -1;
   /** What each broker held when its power was last cut: copies a leader may have counted. */
   private readonly copiesBeforeCut = new Map<number, Map<string, number>[]>();
 
@@ -166,6 +169,31 @@ export class DataChecker {
       const found = m.ids[a.offset];
       if (found !== a.id) {
         this.fail(`${who}: acknowledged ${a.id} (p${partition}@${a.offset}, acked in epoch ${a.epoch}) is missing; the log has ${found ?? 'nothing'} there (end ${end})`);
+      }
+    }
+  }
+
+  /**
+   * Whenever the controller's image changes: every member of a committed ISR that registered in its
+   * current life (a restarted broker leaves the ISR when it registers again) holds every
+   * acknowledged record, as the high watermark only passes what every ISR member fetched. A broker
+   * re-admitted on what its previous life had fetched breaks this at once (KIP-903's concern).
+   */
+  checkIsrMembers(image: MetadataImage): void {
+    if (image.offset === this.isrCheckedAt) return;
+    this.isrCheckedAt = image.offset;
+    for (const topic of image.topicsByName.values()) {
+      for (const state of topic.partitions) {
+        for (const id of state.isr) {
+          const b = this.brokers.find((x) => x.id === id);
+          const log = b?.alive && image.brokers.get(id)?.epoch === b.brokerEpoch ? b.partition(state.partitionId)?.log : undefined;
+          if (!b || !log) continue;
+          const held = new Map(readIds(log, log.logStartOffset, log.logEndOffset).map((r) => [r.offset, r.id]));
+          for (const a of this.acks) {
+            if (a.partition !== state.partitionId || held.get(a.offset) === a.id) continue;
+            this.fail(`broker ${id} (broker epoch ${b.brokerEpoch}) is in the ISR [${state.isr.join(',')}] of p${a.partition} (partition epoch ${state.partitionEpoch}) but lacks acknowledged ${a.id} at offset ${a.offset} (its log ends at ${log.logEndOffset})`);
+          }
+        }
       }
     }
   }

@@ -86,6 +86,7 @@ export class DataplaneSim {
   private check = (): void => {
     if (this.checker.violation) throw this.checker.violation;
     this.checker.afterEvent();
+    this.checker.checkIsrMembers(this.controller.image);
   };
 
   async run(): Promise<void> {
