@@ -21,6 +21,7 @@ import type { Prng } from '../prng.js';
 import type { VirtualClock } from './clock.js';
 import { CLUSTER_ID, TOPIC, type SimController } from './controller.js';
 import { CONTROLLER, type DataNetwork } from './network.js';
+import { ProcessFileSystem } from './process-fs.js';
 
 export interface BrokerEnv {
   clock: VirtualClock;
@@ -29,6 +30,8 @@ export interface BrokerEnv {
   config: ServerConfig;
   brokers: () => readonly SimBroker[];
   note: (text: string) => void;
+  /** A failure of the code under test outside any request (recovery at start, say). */
+  fail: (err: Error) => void;
 }
 
 const HEARTBEAT_INTERVAL_MS = 100;
@@ -37,7 +40,9 @@ const REQUEST_TIMEOUT_MS = 500;
 const PRODUCE_TIMEOUT_MS = 2 ** 31 - 1;
 
 export class SimBroker {
+  /** The machine's disk, which outlives the broker's processes. */
   readonly fs = new MemoryFileSystem();
+  private processFs: ProcessFileSystem | undefined;
   alive = false;
   incarnation = 0;
   brokerEpoch: number;
@@ -64,9 +69,19 @@ export class SimBroker {
     this.alive = true;
     this.incarnation++;
     const isAlive = this.aliveCheck();
+    try {
+      await this.open(isAlive);
+    } catch (err) {
+      // A start cut short by a kill fails on its dead file system: only a live one's failure counts.
+      if (isAlive()) this.env.fail(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  private async open(isAlive: () => boolean): Promise<void> {
     const { clock, config, network } = this.env;
     const logConfig = logConfigFor(config, { perBroker: new Map(), clusterDefault: new Map() }, new Map());
-    const { logDir, events } = await LogDir.open({ fs: this.fs, path: '/data', nowMs: () => clock.nowMs, configFor: () => logConfig });
+    this.processFs = new ProcessFileSystem(this.fs);
+    const { logDir, events } = await LogDir.open({ fs: this.processFs, path: '/data', nowMs: () => clock.nowMs, configFor: () => logConfig });
     if (!isAlive()) return;
     if (events.length > 0) this.env.note(`broker ${this.id}: recovery ${events.map((e) => e.kind).join(',')}`);
     const fetchers = new ReplicaFetchers(
@@ -90,14 +105,20 @@ export class SimBroker {
     this.isrLoop(isAlive, rm);
   }
 
-  /** Power cut: unsynced writes are lost, the process and everything it awaited is gone. */
-  powerCut(): void {
+  /** SIGKILL: the process and everything it awaited is gone; what it wrote stays in the page cache. */
+  kill(): void {
     this.alive = false;
+    this.processFs?.kill();
     this.fetchers?.stop();
     this.rm?.abandonAll();
     this.rm = undefined;
-    this.fs.crash({ random: () => this.prng.next() });
     this.brokerEpoch = -1;
+  }
+
+  /** Power cut: a kill that also loses every write not synced. */
+  powerCut(): void {
+    this.kill();
+    this.fs.crash({ random: () => this.prng.next() });
   }
 
   private peer(id: number): SimBroker | undefined {
@@ -137,7 +158,9 @@ export class SimBroker {
     this.queuedImage = image;
     this.applying = this.applying.then(() => rm.applyImage(image, previous)).then(
       () => { this.appliedOffset = image.offset; },
-      (err: Error) => this.env.note(`broker ${this.id}: applying image ${image.offset} failed: ${err.message}`),
+      (err: Error) => {
+        if (this.rm === rm) this.env.fail(new Error(`broker ${this.id}: applying image ${image.offset} failed: ${err.message}`));
+      },
     );
   }
 

@@ -7,6 +7,8 @@ import { EventQueue } from '../event-queue.js';
 
 type ImmediateFn = typeof setImmediate;
 
+const MAX_TURNS_PER_EVENT = 100_000;
+
 export class VirtualClock {
   nowMs = 0;
   events = 0;
@@ -48,7 +50,9 @@ export class VirtualClock {
   /** Lets every promise chain and setImmediate of the code under test run to completion. */
   async settle(): Promise<void> {
     const real = this.realImmediate ?? globalThis.setImmediate;
-    for (let quiet = 0; quiet < 2;) {
+    for (let quiet = 0, turns = 0; quiet < 2; turns++) {
+      // Code that keeps scheduling work without time passing is a hot loop: a bug to report.
+      if (turns > MAX_TURNS_PER_EVENT) throw new Error(`the code under test does not settle at ${this.nowMs} ms (a hot loop?)`);
       await new Promise<void>((resolve) => real(() => resolve()));
       quiet = this.pendingImmediates === 0 ? quiet + 1 : 0;
     }

@@ -5,10 +5,21 @@
 // cluster is healthy again. Otherwise the ISR could shrink to the broker that lost its data, which
 // then leads again with a shorter log: two failures, beyond what Kafka promises (KIP-966's
 // eligible leader replicas address it; kraftling does not have them). Network faults alone may
-// pile up freely: no partition of the network, however long, may lose an acknowledged record.
+// pile up freely, and so may kills (SIGKILL: the page cache keeps what was written): no partition
+// of the network, however long, and no number of kills may lose an acknowledged record.
 import type { Prng } from '../prng.js';
 import { CONTROLLER } from './network.js';
+import type { SimBroker } from './broker.js';
 import type { DataplaneSim } from './simulation.js';
+
+/** Restarts a broker that is still down then (healing may have restarted it already). */
+function restartLater(sim: DataplaneSim, b: SimBroker, delayMs: number): void {
+  sim.clock.at(delayMs, () => {
+    if (b.alive) return;
+    sim.note(`restart broker ${b.id}`);
+    void b.start();
+  });
+}
 
 /** Every broker up, registered in its current life and unfenced, every ISR full. */
 function healthy(sim: DataplaneSim): boolean {
@@ -31,7 +42,7 @@ export function injectFault(sim: DataplaneSim, prng: Prng): boolean {
     sim.powerCutPending = false;
   }
   const networkFaulty = network.cutLinks.length > 0 || network.slowUntilMs > clock.nowMs;
-  const kind = prng.pick(['powerCut', 'powerCut', 'isolate', 'oneWay', 'oneWay', 'slow'] as const);
+  const kind = prng.pick(['powerCut', 'powerCut', 'kill', 'isolate', 'oneWay', 'oneWay', 'slow'] as const);
   const brokerIds = sim.brokers.map((b) => b.id);
   const heal = (what: string, afterMs: number, undo: () => void): void => clock.at(afterMs, () => {
     undo();
@@ -45,10 +56,17 @@ export function injectFault(sim: DataplaneSim, prng: Prng): boolean {
       sim.note(`fault: power cut of broker ${b.id}`);
       sim.checker.rememberCopies(b);
       b.powerCut();
-      clock.at(prng.int(50, 2000), () => {
-        sim.note(`restart broker ${b.id}`);
-        void b.start();
-      });
+      restartLater(sim, b, prng.int(50, 2000));
+      return true;
+    }
+    case 'kill': {
+      const up = sim.brokers.filter((x) => x.alive);
+      if (up.length === 0) return false;
+      const b = prng.pick(up);
+      sim.note(`fault: broker ${b.id} killed`);
+      sim.checker.rememberCopies(b);
+      b.kill();
+      restartLater(sim, b, prng.int(50, 2000));
       return true;
     }
     case 'isolate': {

@@ -64,7 +64,13 @@ export class DataplaneSim {
       brokers: options.brokers, partitions: options.partitions, minInsyncReplicas: options.minInsyncReplicas,
       segmentBytes: 4096, sessionTimeoutMs: 1000,
     }, (t) => this.note(t));
-    const env = { clock: this.clock, network: this.network, controller: this.controller, config, brokers: () => this.brokers, note: (t: string) => this.note(t) };
+    const env = {
+      clock: this.clock, network: this.network, controller: this.controller, config, brokers: () => this.brokers,
+      note: (t: string) => this.note(t),
+      fail: (err: Error) => this.checker.safely(() => {
+        throw err;
+      }),
+    };
     for (let id = 1; id <= options.brokers; id++) this.brokers.push(new SimBroker(id, env, this.prng.split(10 + id)));
     this.checker = new DataChecker(this.brokers, options.partitions, options.minInsyncReplicas);
     const clients: ClientEnv = { clock: this.clock, network: this.network, controller: this.controller, checker: this.checker, brokers: this.brokers, prng: this.prng.split(3) };
