@@ -45,7 +45,7 @@ function failure(errorCode: number): FetchPartitionOutput {
 export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutput[] | Promise<FetchPartitionOutput[]> {
   const first = readAll(rm, input);
   // A follower's progress may let it join the ISR of the partitions it fetched.
-  if (input.replicaId >= 0) rm.checkIsr(hosted(rm, input));
+  if (input.replicaId >= 0) rm.checkIsr(hosted(rm, input), input.replicaId);
   if (input.maxWaitMs <= 0 || first.bytes >= input.minBytes || first.stop) return first.results;
   return new Promise((resolve) => {
     const partitions = hosted(rm, input);

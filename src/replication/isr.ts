@@ -4,8 +4,13 @@
 import type { AlterPartitionRequest, AlterPartitionResponse } from '../../protocol/generated/api/56-alter-partition.js';
 import type { Partition } from './partition.js';
 
-/** The ISR this leader wants, or null when the current one is right. */
-export function desiredIsr(p: Partition, nodeId: number, nowMs: number, lagMaxMs: number): number[] | null {
+/**
+ * The ISR this leader wants, or null when the current one is right. `fetchedBy` is the follower
+ * whose fetch asks (-1 for the periodic check): only it may join, on the progress that fetch just
+ * recorded, as in Kafka (Partition.maybeExpandIsr runs in that follower's fetch). Progress recorded
+ * earlier may be stale: the follower may have stopped fetching, died or restarted with less.
+ */
+export function desiredIsr(p: Partition, nodeId: number, nowMs: number, lagMaxMs: number, fetchedBy = -1): number[] | null {
   if (!p.isLeader || p.state.replicas.length <= 1) return null;
   const epochStart = p.log.epochEntries().find((e) => e.epoch === p.leaderEpoch)?.startOffset ?? p.log.logEndOffset;
   const inSync = (id: number): boolean => {
@@ -13,7 +18,7 @@ export function desiredIsr(p: Partition, nodeId: number, nowMs: number, lagMaxMs
     const f = p.followers.get(id);
     if (!f) return false;
     if (p.state.isr.includes(id)) return f.lastCaughtUpMs >= nowMs - lagMaxMs;
-    return f.logEndOffset >= p.highWatermark && f.logEndOffset >= epochStart;
+    return id === fetchedBy && f.logEndOffset >= p.highWatermark && f.logEndOffset >= epochStart;
   };
   const next = p.state.replicas.filter(inSync);
   const same = next.length === p.state.isr.length && next.every((id) => p.state.isr.includes(id));

@@ -207,16 +207,16 @@ export class ReplicaManager {
 
   /**
    * Asks the controller to change the ISR of led partitions that need it: all of them (the periodic
-   * shrink check) or the ones a follower just fetched for (expansion).
+   * shrink check) or the ones follower `fetchedBy` just fetched for (which it may join).
    */
-  checkIsr(partitions: Iterable<Partition> = this.partitions.values()): void {
+  checkIsr(partitions: Iterable<Partition> = this.partitions.values(), fetchedBy = -1): void {
     const send = this.options.alterPartition;
     if (!send) return;
     const nowMs = this.nowMs();
     const lagMaxMs = this.options.config.int('replica.lag.time.max.ms');
     for (const p of partitions) {
       if (this.isrPending.has(p)) continue;
-      const isr = desiredIsr(p, this.nodeId, nowMs, lagMaxMs);
+      const isr = desiredIsr(p, this.nodeId, nowMs, lagMaxMs, fetchedBy);
       if (!isr) continue;
       this.isrPending.add(p);
       send(alterPartitionRequest(p, this.nodeId, this.options.brokerEpoch?.() ?? -1, isr))

@@ -46,4 +46,21 @@ describe('desiredIsr', () => {
     expect(desiredIsr(p, 1, clock.now + LAG_MAX_MS, LAG_MAX_MS)).toBeNull();
     expect(desiredIsr(p, 1, clock.now + LAG_MAX_MS + 1, LAG_MAX_MS)).toEqual([1]);
   });
+
+  it('lets a follower join only on its own fetch, not on progress an earlier fetch recorded', async () => {
+    const clock = { now: 1_000_000 };
+    const p = await ledPartition(clock);
+    p.recordFollowerFetch(2, p.log.logEndOffset, clock.now);
+    // The follower stops fetching (it died, say) and is shrunk out of the ISR.
+    clock.now += LAG_MAX_MS + 1;
+    expect(desiredIsr(p, 1, clock.now, LAG_MAX_MS)).toEqual([1]);
+    p.update({ ...p.state, isr: [1], partitionEpoch: p.state.partitionEpoch + 1 }, clock.now);
+    // Its last recorded position still reaches the high watermark, but that is stale: neither the
+    // periodic check nor another follower's fetch brings it back.
+    expect(desiredIsr(p, 1, clock.now, LAG_MAX_MS)).toBeNull();
+    expect(desiredIsr(p, 1, clock.now, LAG_MAX_MS, 3)).toBeNull();
+    // Its own fetch does.
+    p.recordFollowerFetch(2, p.log.logEndOffset, clock.now);
+    expect(desiredIsr(p, 1, clock.now, LAG_MAX_MS, 2)).toEqual([1, 2]);
+  });
 });
