@@ -18,14 +18,14 @@ import { describeOutcome, runDataplane } from './simulation.js';
  *   newer epoch from the previous leader, fetch with that last fetched epoch and get a diverging
  *   epoch of (-1, -1), which reads as "no divergence": they never truncate, never record progress
  *   and never rejoin the ISR (and fetch again at once, a hot loop).
- * - item 3 (seeds 5, 18): the leader asks for an ISR expansion and the controller commits it;
+ * - item 3 (seeds 5, 40): the leader asks for an ISR expansion and the controller commits it;
  *   until the leader learns of it (late, or never if its link to the controller is cut) it computes
  *   the high watermark over its old, smaller ISR and acknowledges records the new member lacks; the
  *   committed ISR then holds a broker without them, which the controller may elect.
  */
-const WAITING_FOR_ITEM_2 = [1, 3, 6, 7, 11, 14, 17, 19, 20, 22, 23, 25, 26, 27, 28, 29, 31, 32, 33, 34, 38, 40, 41, 44, 46, 50, 51, 52, 55, 57, 58, 59, 60];
+const WAITING_FOR_ITEM_2 = [1, 3, 6, 7, 11, 14, 17, 18, 19, 20, 22, 23, 25, 26, 27, 28, 29, 31, 32, 33, 34, 38, 41, 44, 46, 50, 51, 52, 55, 57, 58, 59, 60];
 const WAITING_FOR_ITEMS_2_7 = [39];
-const WAITING_FOR_ITEMS_2_3_7 = [5, 18];
+const WAITING_FOR_ITEMS_2_3_7 = [5, 40];
 const WAITING = [...WAITING_FOR_ITEM_2, ...WAITING_FOR_ITEMS_2_7, ...WAITING_FOR_ITEMS_2_3_7];
 
 const FIRST_SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);

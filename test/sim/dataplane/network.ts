@@ -21,7 +21,7 @@ export class DataNetwork {
   constructor(
     private readonly clock: VirtualClock,
     private readonly prng: Prng,
-    readonly faults: LinkFaults,
+    public faults: LinkFaults,
   ) {}
 
   isCut(from: number, to: number): boolean {

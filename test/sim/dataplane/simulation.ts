@@ -125,6 +125,8 @@ export class DataplaneSim {
     this.note('heal: network healed, brokers restarted');
     this.network.heal();
     this.network.slowUntilMs = 0;
+    // No more faults, lost messages included: what follows checks that the cluster converges.
+    this.network.faults.dropRate = 0;
     for (const b of this.brokers) if (!b.alive) void b.start();
   }
 
