@@ -58,7 +58,8 @@ export class QuorumController {
   /** This node became the active controller, with everything up to `image` committed. */
   activate(image: MetadataImage, nowMs: number): void {
     this.active = true;
-    this.committed = this.latest = image;
+    if (image.offset >= this.committed.offset) this.committed = image;
+    this.latest = this.committed;
     this.heartbeats.clear();
     this.heard.clear();
     this.balancer = new LeaderBalancer(this.env, nowMs);
