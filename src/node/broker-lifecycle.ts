@@ -35,6 +35,7 @@ export class BrokerLifecycle {
   private brokerEpoch = -1;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
+  private stopped = false;
 
   constructor(private readonly o: BrokerLifecycleOptions) {}
 
@@ -49,6 +50,7 @@ export class BrokerLifecycle {
     // A previous incarnation's session may still look alive to the controller: retry until it lapses.
     for (;;) {
       const res = await this.o.controller.call(BrokerRegistrationApi, 4, req);
+      this.throwIfStopped();
       if (res.errorCode === ErrorCode.NONE) {
         this.brokerEpoch = res.brokerEpoch;
         break;
@@ -60,6 +62,7 @@ export class BrokerLifecycle {
     }
     for (;;) {
       const hb = await this.heartbeat(false);
+      this.throwIfStopped();
       if (hb.errorCode === ErrorCode.NONE && !hb.isFenced) break;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -79,12 +82,18 @@ export class BrokerLifecycle {
   async shutdown(): Promise<void> {
     this.abort();
     if (this.brokerEpoch < 0 || !this.o.config.bool('controlled.shutdown.enable')) return;
+    // Nobody to hand leadership to (the rest of the cluster has stopped): nothing to wait for.
+    if (!this.otherBrokerAlive()) {
+      this.o.log.info('no other live broker to take leadership over: stopping without a controlled shutdown');
+      return;
+    }
     // Bounded: with no controller left to answer (the whole cluster stopping), stop anyway.
     const giveUp = this.noControllerLeft();
     try {
       const answer = await Promise.race([this.heartbeat(true), giveUp.promise]);
       if (answer === 'timeout') this.o.log.info('controlled shutdown got no answer; stopping anyway');
       if (answer === 'leaderless') this.o.log.info('no controller is left to move leadership; stopping anyway');
+      if (answer === 'alone') this.o.log.info('no other live broker is left; stopping without waiting for the controlled shutdown');
     } catch (err) {
       this.o.log.warn({ err }, 'controlled shutdown failed');
     } finally {
@@ -97,25 +106,39 @@ export class BrokerLifecycle {
    * timeouts (an election among live voters takes less), or the overall time-out passed. When a
    * whole cluster stops at once, the last nodes would otherwise wait out the time-out for nothing.
    */
-  private noControllerLeft(): { promise: Promise<'timeout' | 'leaderless'>; cancel: () => void } {
+  private noControllerLeft(): { promise: Promise<'timeout' | 'leaderless' | 'alone'>; cancel: () => void } {
     const leaderlessMs = 2 * this.o.config.int('controller.quorum.election.timeout.ms');
     let poll: NodeJS.Timeout | undefined;
     let timeout: NodeJS.Timeout | undefined;
-    const promise = new Promise<'timeout' | 'leaderless'>((resolve) => {
+    const promise = new Promise<'timeout' | 'leaderless' | 'alone'>((resolve) => {
       let leaderlessSinceMs: number | undefined;
       poll = setInterval(() => {
         if (this.o.quorumLeaderId() >= 0) leaderlessSinceMs = undefined;
         else leaderlessSinceMs ??= this.o.nowMs();
         if (leaderlessSinceMs !== undefined && this.o.nowMs() - leaderlessSinceMs >= leaderlessMs) resolve('leaderless');
+        // Every other broker has been fenced meanwhile (they stopped too): no leadership left to move.
+        if (!this.otherBrokerAlive()) resolve('alone');
       }, LEADERLESS_POLL_MS);
       timeout = setTimeout(() => resolve('timeout'), CONTROLLED_SHUTDOWN_TIMEOUT_MS);
     });
     return { promise, cancel: () => { clearInterval(poll); clearTimeout(timeout); } };
   }
 
+  /** Stops heartbeating; a registration still in progress gives up. */
   abort(): void {
+    this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** Whether this broker's image shows another unfenced broker that leadership could move to. */
+  private otherBrokerAlive(): boolean {
+    for (const b of this.o.publisher.image.brokers.values()) if (b.id !== this.o.nodeId && !b.fenced) return true;
+    return false;
+  }
+
+  private throwIfStopped(): void {
+    if (this.stopped) throw new Error('the broker is stopping');
   }
 
   private async heartbeat(wantShutDown: boolean): Promise<BrokerHeartbeatResponse> {

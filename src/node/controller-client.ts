@@ -32,12 +32,22 @@ const CATCH_UP_MS = 5_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ControllerClient implements ControllerChannel {
+  private stopped = false;
+  /** Requests this node's controller is serving (its own broker's or forwarded ones), until answered. */
+  private serving = 0;
+
   constructor(private readonly o: ControllerClientOptions) {}
+
+  /** The node is stopping: calls still retrying give up (answering NOT_CONTROLLER) instead of retrying on. */
+  stop(): void {
+    this.stopped = true;
+  }
 
   /** From this node's broker: run locally when active, else forward to the active controller. */
   async call<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req): Promise<Res> {
     const deadline = this.o.nowMs() + this.o.timeoutMs;
     for (;;) {
+      if (this.stopped) return notControllerResponse(api.key, req) as Res;
       if (this.o.controller.isActive) {
         const res = await this.callLocal(api, req);
         if (!saysNotController(api.key, res)) return res;
@@ -54,13 +64,26 @@ export class ControllerClient implements ControllerChannel {
   async callLocal<Req, Res>(api: ApiDefinition<Req, Res>, req: Req): Promise<Res> {
     if (!this.o.controller.isActive) return notControllerResponse(api.key, req) as Res;
     const result = this.o.controller.handle(api.key, req, this.o.nowMs());
+    this.serving++;
     try {
       await this.commit(result.records);
     } catch {
       // Leadership was lost before the records committed: the caller retries elsewhere.
       return notControllerResponse(api.key, req) as Res;
+    } finally {
+      this.serving--;
     }
     return result.response as Res;
+  }
+
+  /**
+   * Resolves once no request is being served by this node's controller, or after maxWaitMs. A
+   * stopping active controller first lets the other brokers' controlled shutdowns it is
+   * committing finish: a whole cluster stopping then needs no new election to answer them.
+   */
+  async drain(maxWaitMs: number): Promise<void> {
+    const deadline = this.o.nowMs() + maxWaitMs;
+    while (this.serving > 0 && this.o.nowMs() < deadline) await sleep(5);
   }
 
   /** Proposes records from this node's controller and waits until this broker's image has them. */

@@ -54,8 +54,17 @@ export class NodeListeners {
     });
   }
 
-  async close(graceMs: number): Promise<void> {
-    await Promise.all(this.listeners.map(({ listener }) => listener.close(graceMs)));
+  /** Stops the broker listeners: in-flight requests get up to graceMs to answer. */
+  async closeBroker(graceMs: number): Promise<void> {
+    await Promise.all(this.listeners.filter((l) => !l.controller).map(({ listener }) => listener.close(graceMs)));
+  }
+
+  /**
+   * Stops the controller listeners. Called once the quorum has stopped: the quorum needs them until
+   * then, to commit other brokers' controlled shutdowns and to hand leadership over.
+   */
+  async closeController(graceMs: number): Promise<void> {
+    await Promise.all(this.listeners.filter((l) => l.controller).map(({ listener }) => listener.close(graceMs)));
   }
 
   abort(): void {

@@ -47,6 +47,8 @@ export class ReplicaManager {
   private image: MetadataImage | undefined;
   /** Partitions with an AlterPartition in flight: one at a time each. */
   private readonly isrPending = new Set<Partition>();
+  /** Set by `abandonAll`: a stopping broker leads nothing (every lookup NOT_LEADER_OR_FOLLOWER). */
+  private stopped = false;
 
   constructor(private readonly options: ReplicaManagerOptions) {}
 
@@ -190,6 +192,7 @@ export class ReplicaManager {
   /** The hosted partition, or the error a client gets for it. */
   lookup(topic: string, partition: number): PartitionLookup {
     const p = this.partitions.get(key(topic, partition));
+    if (p && this.stopped) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
     if (p) return { partition: p };
     // No image yet: the broker has not caught up with the quorum, and cannot say the topic is unknown.
     if (!this.image) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
@@ -230,8 +233,12 @@ export class ReplicaManager {
     return this.partitions.values();
   }
 
-  /** Shutdown: fails pending acks=all waits so their requests answer. */
+  /**
+   * Shutdown: leads nothing from now on, and fails pending acks=all waits and ends fetch long-polls
+   * (woken, they find no partition to read) so their requests answer at once.
+   */
   abandonAll(): void {
+    this.stopped = true;
     for (const p of this.partitions.values()) p.abandonWaits();
   }
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
-import { kafkaClient } from '../helpers/cluster.js';
+import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { threeNodeConfigs } from '../helpers/three-node.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-stop-'));
@@ -31,4 +31,15 @@ it('stops all three processes at once, each exiting with code 0', async () => {
   const codes = await Promise.all(brokers.map((b) => b.exited));
   console.log(`three processes stopped together in ${Date.now() - startedMs} ms`);
   expect(codes).toEqual([0, 0, 0]);
+}, 60_000);
+
+it('Cluster.stop() of a three-node in-process cluster finishes', async () => {
+  const cluster = await startCluster({ nodes: 3 });
+  const admin = kafkaClient(cluster).admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: 'stop', numPartitions: 3 }] });
+  await admin.disconnect();
+  const startedMs = Date.now();
+  await cluster.stop();
+  console.log(`in-process three-node cluster stopped in ${Date.now() - startedMs} ms`);
 }, 60_000);
