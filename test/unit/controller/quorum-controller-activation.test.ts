@@ -52,6 +52,14 @@ describe('QuorumController images', () => {
     expect(res.topics[0]!.errorCode).toBe(ErrorCode.TOPIC_ALREADY_EXISTS);
   });
 
+  it('is not rolled back by an activation with an image older than one it has already seen committed', () => {
+    const controller = new QuorumController({ config, random: () => 0.5 }, 'cluster');
+    controller.committedTo(withTopic);
+    controller.activate(withBroker, 0);
+    expect(controller.image.offset).toBe(withTopic.offset);
+    expect(createTopic(controller).topics[0]!.errorCode).toBe(ErrorCode.TOPIC_ALREADY_EXISTS);
+  });
+
   it('keeps proposals it made after activation when an older image arrives, and drops them once committed', () => {
     const controller = new QuorumController({ config, random: () => 0.5 }, 'cluster');
     controller.activate(withBroker, 0);
