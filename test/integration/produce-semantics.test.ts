@@ -125,9 +125,22 @@ describe('produce rules', () => {
     expect((await produce('events', b)).errorCode).toBe(2);
   });
 
-  it('refuses invalid acks and writes to __cluster_metadata', async () => {
+  it('refuses invalid acks', async () => {
     expect((await produce('events', batch(['a']), 9, { acks: 2 })).errorCode).toBe(21);
-    expect((await produce('__cluster_metadata', batch(['a']))).errorCode).toBe(29);
+  });
+
+  it('refuses client writes to internal topics with INVALID_TOPIC_EXCEPTION, while groups still commit', async () => {
+    // A group's commit makes the coordinator write __consumer_offsets itself, not through Produce.
+    await admin.setOffsets({ groupId: 'internal-writes', topic: 'events', partitions: [{ partition: 0, offset: '1' }] });
+    const written = async (): Promise<number> => (await admin.fetchTopicOffsets('__consumer_offsets')).reduce((n, p) => n + Number(p.high), 0);
+    const before = await written();
+    expect(before).toBeGreaterThan(0);
+    for (const topic of ['__consumer_offsets', '__transaction_state', '__cluster_metadata']) {
+      const out = await produce(topic, batch(['forged']), 9, { acks: -1 });
+      expect(out.errorCode, topic).toBe(17);
+      expect(out.errorMessage).toBe(`Cannot append to internal topic ${topic}`);
+    }
+    expect(await written()).toBe(before);
   });
 
   it('accepts legacy message sets (magic 0 and 1) from old clients and serves them to old fetchers', async () => {

@@ -4,7 +4,9 @@
 // sets (magic 0/1, up-converted as Kafka does), idempotent producer sequences (duplicates answered
 // with their first offset). acks=0 gets no response, acks=1 an answer once written, acks=-1 once
 // the ISR has it (or REQUEST_TIMED_OUT after timeout_ms). Appends happen in request order.
-// __cluster_metadata cannot be written (TOPIC_AUTHORIZATION_FAILED).
+// Internal topics (__consumer_offsets, __transaction_state, __cluster_metadata) cannot be written
+// by clients: INVALID_TOPIC_EXCEPTION, Kafka's "Cannot append to internal topic". The coordinators
+// write their own records through the replica manager, not through this handler.
 // Not implemented: transactional writes (a transactional_id gets INVALID_REQUEST), and KIP-951's
 // current-leader hints (clients refresh metadata instead).
 import {
@@ -13,9 +15,11 @@ import {
 import { ErrorCode } from '../../../protocol/errors.js';
 import type { PartitionProduceResult } from '../../replication/produce.js';
 import { CLUSTER_METADATA_TOPIC } from '../../controller/topic-names.js';
+import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../coordinator/internal-topics.js';
 import { NO_RESPONSE, handler } from '../handler.js';
 
 const NO_LEADER = { leaderId: -1, leaderEpoch: -1 };
+const INTERNAL_TOPICS: ReadonlySet<string> = new Set([CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, CLUSTER_METADATA_TOPIC]);
 
 export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   api: ProduceApi,
@@ -46,7 +50,7 @@ function refusal(req: ProduceRequest, topic: string): PartitionProduceResult | n
   const fail = (errorCode: number, errorMessage: string): PartitionProduceResult =>
     ({ errorCode, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 });
   if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS, `Invalid required acks ${req.acks}`);
-  if (topic === CLUSTER_METADATA_TOPIC) return fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'The metadata log is written by the controller only');
+  if (INTERNAL_TOPICS.has(topic)) return fail(ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${topic}`);
   if (req.transactionalId !== null) return fail(ErrorCode.INVALID_REQUEST, 'Transactional produce is not supported by kraftling yet');
   return null;
 }
