@@ -212,10 +212,26 @@ export class PartitionLog {
     return this.flusher.isDue(this.config.flushMs);
   }
 
+  /** A new leader's epoch starts at the log end offset (Kafka's maybeAssignEpochStartOffset):
+   * recorded after the appends already queued, and persisted. No-op for an epoch not newer. */
+  assignEpochStartOffset(epoch: number): Promise<void> {
+    return this.guard.serial(async () => {
+      if (epoch <= this.epochCache.latestEpoch()) return;
+      this.epochCache.assign(epoch, this.logEndOffset);
+      await this.epochCache.persist();
+    });
+  }
+
   /** Removes every offset >= `offset` (the whole batch holding it), durably, before resolving. */
   truncateTo(offset: number): Promise<void> {
     return this.guard.serial(async () => {
-      if (offset >= this.logEndOffset) return;
+      if (offset >= this.logEndOffset) {
+        // Kafka's rule: no record goes, but an epoch entry at the very end does (a former leader
+        // recorded its epoch's start and wrote nothing in it), or the follower keeps sending a last
+        // fetched epoch its leader never had.
+        this.epochCache.truncateFromEnd(this.logEndOffset);
+        return this.epochCache.persist();
+      }
       if (offset < this.startOffset) return this.truncateFullyNow(offset);
       await this.segments.truncateTo(offset);
       this.epochCache.truncateFromEnd(this.logEndOffset);

@@ -125,7 +125,8 @@ export class KraftlingNode {
     this.controllerClient = client;
     this.fetchers = new ReplicaFetchers(
       new PeerFetchTransport(this.replicaPeers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
-      { nodeId: this.nodeId, maxWaitMs: config.int('replica.fetch.wait.max.ms'), maxBytesPerPartition: config.int('replica.fetch.max.bytes'), backoffMs: 100 },
+      { nodeId: this.nodeId, maxWaitMs: config.int('replica.fetch.wait.max.ms'), maxBytesPerPartition: config.int('replica.fetch.max.bytes'), backoffMs: 100,
+        brokerEpoch: () => this.lifecycle?.epoch ?? -1 },
       (err) => this.log.debug({ err }, 'replica fetch failed'),
     );
     const replicas = new ReplicaManager({

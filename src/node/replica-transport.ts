@@ -6,8 +6,9 @@ import type { MetadataImage } from '../metadata/image.js';
 import type { FetchTransport } from '../replication/replica-fetcher.js';
 import type { PeerClient } from './peer-client.js';
 
-/** Fetch v12: the newest version that still names topics (v13+ use topic ids). */
-const FETCH_VERSION = 12;
+/** Fetch v15: the first to carry the follower's broker epoch (KIP-903's replica_state). From v13 on
+ * topics go by id: the request's names are mapped to ids here, and the response's ids back. */
+const FETCH_VERSION = 15;
 
 export class PeerFetchTransport implements FetchTransport {
   constructor(
@@ -20,6 +21,10 @@ export class PeerFetchTransport implements FetchTransport {
   fetch(leaderId: number, req: FetchRequest): Promise<FetchResponse> {
     const leader = brokerEndpoint(this.image(), leaderId, this.listenerName);
     if (!leader) return Promise.reject(new Error(`broker ${leaderId} has no ${this.listenerName} endpoint`));
-    return this.peers.request(leader, FetchApi, FETCH_VERSION, req, req.maxWaitMs + this.requestTimeoutMs);
+    const image = this.image();
+    const byId: FetchRequest = { ...req, topics: req.topics.map((t) => ({ ...t, topicId: image.topicsByName.get(t.topic)?.topicId ?? t.topicId })) };
+    const names = new Map(byId.topics.map((t) => [t.topicId, t.topic]));
+    return this.peers.request(leader, FetchApi, FETCH_VERSION, byId, req.maxWaitMs + this.requestTimeoutMs)
+      .then((res) => ({ ...res, responses: res.responses.map((t) => ({ ...t, topic: names.get(t.topicId) ?? t.topic })) }));
   }
 }

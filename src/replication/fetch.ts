@@ -30,6 +30,8 @@ export interface FetchPartitionOutput {
 export interface FetchInput {
   /** -1 for consumers, the broker id for follower replicas. */
   replicaId: number;
+  /** A follower's broker epoch (Fetch v15+), -1 when not sent. */
+  replicaEpoch?: number;
   maxWaitMs: number;
   minBytes: number;
   maxBytes: number;
@@ -95,7 +97,7 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
       return failure(found.errorCode);
     }
     const budget = input.maxBytes - bytes;
-    const out = readPartition(found.partition, req, input.replicaId, bytes === 0 ? Math.max(budget, 1) : budget, rm.nowMs());
+    const out = readPartition(found.partition, req, input, bytes === 0 ? Math.max(budget, 1) : budget, rm.nowMs());
     if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch) stop = true;
     bytes += out.records?.length ?? 0;
     return out;
@@ -103,8 +105,8 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
   return { results, bytes, stop };
 }
 
-function readPartition(p: Partition, req: FetchPartitionInput, replicaId: number, budget: number, nowMs: number): FetchPartitionOutput {
-  const follower = replicaId >= 0;
+function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number): FetchPartitionOutput {
+  const follower = input.replicaId >= 0;
   if (!p.isLeader) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
   if (req.currentLeaderEpoch >= 0 && req.currentLeaderEpoch !== p.leaderEpoch) {
     return failure(req.currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH);
@@ -114,12 +116,15 @@ function readPartition(p: Partition, req: FetchPartitionInput, replicaId: number
     ({ highWatermark: log.highWatermark, lastStableOffset: log.highWatermark, logStartOffset: log.logStartOffset });
   if (follower && req.lastFetchedEpoch >= 0) {
     const end = log.endOffsetForEpoch(req.lastFetchedEpoch);
+    // Kafka: no epoch at or below the follower's last one here, so no point where the logs agree
+    // can be named: OFFSET_OUT_OF_RANGE (a DivergingEpoch of -1/-1 would read as "none").
+    if (end.epoch < 0) return { ...failure(ErrorCode.OFFSET_OUT_OF_RANGE), ...offsets() };
     if (end.epoch !== req.lastFetchedEpoch || end.endOffset < req.fetchOffset) {
       return { errorCode: ErrorCode.NONE, ...offsets(), records: EMPTY, divergingEpoch: { epoch: end.epoch, endOffset: end.endOffset } };
     }
   }
   // A follower's fetch offset is its log end offset: it may move the high watermark first.
-  if (follower) p.recordFollowerFetch(replicaId, req.fetchOffset, nowMs);
+  if (follower) p.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1);
   const limit = Math.min(req.partitionMaxBytes, budget);
   const read = log.read(req.fetchOffset, Math.max(limit, 1), follower ? log.logEndOffset : log.highWatermark);
   if (read.errorCode !== ErrorCode.NONE) return { ...failure(read.errorCode), ...offsets() };

@@ -2,6 +2,7 @@
 // replica.lag.time.max.ms leaves the ISR; one that has fetched up to the high watermark (and into
 // the current leader epoch) joins it. Changes go to the controller as AlterPartition requests.
 import type { AlterPartitionRequest, AlterPartitionResponse } from '../../protocol/generated/api/56-alter-partition.js';
+import { ErrorCode } from '../../protocol/errors.js';
 import type { Partition } from './partition.js';
 
 /**
@@ -32,11 +33,22 @@ export function alterPartitionRequest(p: Partition, nodeId: number, brokerEpoch:
       topicName: p.topic, topicId: p.state.topicId,
       partitions: [{
         partitionIndex: p.partition, leaderEpoch: p.leaderEpoch, newIsr: isr,
-        newIsrWithEpochs: isr.map((id) => ({ brokerId: id, brokerEpoch: -1 })),
+        // KIP-903: each member's broker epoch as it fetched (ours for us), so the controller refuses
+        // a member whose incarnation has changed since (INELIGIBLE_REPLICA).
+        newIsrWithEpochs: isr.map((id) => ({ brokerId: id, brokerEpoch: id === nodeId ? brokerEpoch : p.followers.get(id)?.brokerEpoch ?? -1 })),
         leaderRecoveryState: p.state.leaderRecoveryState, partitionEpoch: p.state.partitionEpoch,
       }],
     }],
   };
+}
+
+/** What an AlterPartition answer means for the partition's pending ISR change. */
+export function isrChangeOutcome(p: Partition, res: AlterPartitionResponse): 'answered' | 'refused' {
+  const answer = res.topics.flatMap((t) => t.partitions).find((r) => r.partitionIndex === p.partition);
+  const errorCode = res.errorCode !== ErrorCode.NONE ? res.errorCode : answer?.errorCode ?? ErrorCode.UNKNOWN_SERVER_ERROR;
+  // Committed; or the controller has a newer partition epoch than our image (something changed the
+  // partition, perhaps our own earlier request): either way the image must catch up first.
+  return errorCode === ErrorCode.NONE || errorCode === ErrorCode.INVALID_UPDATE_VERSION ? 'answered' : 'refused';
 }
 
 export type AlterPartitionSender = (req: AlterPartitionRequest) => Promise<AlterPartitionResponse>;

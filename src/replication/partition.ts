@@ -13,6 +13,23 @@ export interface FollowerProgress {
   lastFetchLeaderEndOffset: number;
   /** Last time the follower was caught up with the leader (replica.lag.time.max.ms). */
   lastCaughtUpMs: number;
+  /** The broker epoch the follower fetched with (KIP-903; -1 unknown): AlterPartition sends it so
+   * the controller never admits a restarted follower on its previous incarnation's progress. */
+  brokerEpoch: number;
+}
+
+/**
+ * An ISR change sent to the controller and not yet in the image (Kafka's PendingExpandIsr and
+ * PendingShrinkIsr). Until it settles the high watermark counts the maximal ISR, so a follower
+ * being added never enters the ISR missing records the leader acknowledged.
+ */
+interface PendingIsrChange {
+  isr: readonly number[];
+  /** The partition epoch the request was sent at: the change settles when the image moves past it. */
+  sentAtEpoch: number;
+  /** in-flight; answered (committed, or the controller is ahead of our image); unknown after a
+   * transport failure (sent again at the next check). */
+  status: 'in-flight' | 'answered' | 'unknown';
 }
 
 /** How much of the log's end a new leader reads to learn idempotent producers' sequences. */
@@ -27,7 +44,10 @@ export class Partition {
   private followers_: Map<number, FollowerProgress> | undefined;
   private dataWaiters: Set<() => void> | undefined;
   private producers_: ProducerStates | undefined;
-  private readonly hwWaiters: { offset: number; resolve: (ok: boolean) => void }[] = [];
+  private readonly hwWaiters: { offset: number; resolve: (isrSize: number | null) => void }[] = [];
+  private pendingIsr: PendingIsrChange | undefined;
+  /** The leader epoch whose start offset this broker recorded when it took leadership (-1: not leading). */
+  private ledEpoch = -1;
 
   constructor(
     readonly topic: string,
@@ -65,20 +85,67 @@ export class Partition {
     return this.log.highWatermark;
   }
 
+  /** Kafka's maximalIsr: the ISR plus the members a pending expansion adds; a pending shrink keeps
+   * the old, larger ISR. The high watermark and acks=all count these replicas. */
+  get maximalIsr(): readonly number[] {
+    const pending = this.pendingIsr;
+    if (pending === undefined) return this.state.isr;
+    return [...this.state.isr, ...pending.isr.filter((id) => !this.state.isr.includes(id))];
+  }
+
+  /** Whether a new AlterPartition may be sent: none in flight, none committed but not yet seen. */
+  get canChangeIsr(): boolean {
+    return this.pendingIsr === undefined || this.pendingIsr.status === 'unknown';
+  }
+
+  /** An AlterPartition for `isr` is being sent. A previous change of unknown outcome still counts. */
+  isrChangeSent(isr: readonly number[]): void {
+    const earlier = this.pendingIsr?.isr ?? [];
+    this.pendingIsr = { isr: [...isr, ...earlier.filter((id) => !isr.includes(id))], sentAtEpoch: this.state.partitionEpoch, status: 'in-flight' };
+  }
+
+  /** The ISR of a change whose outcome is unknown (the transport failed), to be sent again. */
+  get unknownIsrChange(): readonly number[] | undefined {
+    return this.pendingIsr?.status === 'unknown' ? this.pendingIsr.isr : undefined;
+  }
+
+  /**
+   * The controller's answer: 'answered' when it committed the change or has a newer partition epoch
+   * than our image (the change settles when the image moves past the epoch it was sent at),
+   * 'refused' (dropped now), or 'unknown' after a transport failure (kept, to be sent again).
+   */
+  isrChangeAnswered(answer: 'answered' | 'refused' | 'unknown'): void {
+    const pending = this.pendingIsr;
+    if (pending === undefined) return;
+    if (answer === 'refused') this.pendingIsr = undefined;
+    else pending.status = answer;
+    this.settleIsrChange();
+    this.advanceHighWatermark();
+  }
+
+  private settleIsrChange(): void {
+    const pending = this.pendingIsr;
+    if (pending === undefined) return;
+    if (!this.isLeader || (pending.status !== 'in-flight' && this.state.partitionEpoch > pending.sentAtEpoch)) this.pendingIsr = undefined;
+  }
+
   /** The image changed this partition. Followers' progress is kept only while we stay leader. */
   update(state: PartitionState, nowMs: number): void {
     this.state = state;
+    this.settleIsrChange();
     if (!this.isLeader) {
       this.followers_ = undefined;
       this.producers_ = undefined;
+      this.ledEpoch = -1;
     } else {
+      this.takeLeadership();
       for (const id of state.replicas) {
         if (id !== this.nodeId && !this.followers.has(id)) {
           this.followers_ ??= new Map();
           // Kafka's rule on taking leadership: ISR members count as caught up now, so a follower
           // gets replica.lag.time.max.ms to fetch before it can be shrunk; others from never.
           const caughtUpMs = state.isr.includes(id) ? nowMs : 0;
-          this.followers_.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: caughtUpMs });
+          this.followers_.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: caughtUpMs, brokerEpoch: -1 });
         }
       }
       for (const id of this.followers.keys()) if (!state.replicas.includes(id)) this.followers_?.delete(id);
@@ -86,14 +153,24 @@ export class Partition {
     this.advanceHighWatermark();
   }
 
+  /** Kafka's makeLeader: the new epoch starts at the log end offset, in the leader-epoch cache, so
+   * followers' divergence checks and OffsetForLeaderEpoch see where the previous epoch ended even
+   * before the first append of this one. */
+  private takeLeadership(): void {
+    if (this.ledEpoch === this.leaderEpoch) return;
+    this.ledEpoch = this.leaderEpoch;
+    // A failed persist leaves the entry in memory and the file rewritten at the next persist.
+    this.log.assignEpochStartOffset(this.leaderEpoch).catch(() => undefined);
+  }
+
   /**
-   * Leader rule: the high watermark is the smallest log end offset among ISR members (ours
-   * included), never going back. A follower learns it from the leader's fetch responses.
+   * Leader rule: the high watermark is the smallest log end offset among the maximal ISR's
+   * members (ours included), never going back. Followers learn it from the leader's fetch responses.
    */
   advanceHighWatermark(): void {
     if (!this.isLeader) return;
     let hw = this.log.logEndOffset;
-    for (const id of this.state.isr) {
+    for (const id of this.maximalIsr) {
       if (id === this.nodeId) continue;
       const f = this.followers.get(id);
       hw = Math.min(hw, f ? Math.max(f.logEndOffset, 0) : 0);
@@ -108,25 +185,27 @@ export class Partition {
     const hw = this.log.updateHighWatermark(offset);
     if (hw > before) {
       this.wakeDataWaiters();
+      const isrSize = this.maximalIsr.length;
       for (let i = this.hwWaiters.length - 1; i >= 0; i--) {
         const w = this.hwWaiters[i]!;
         if (w.offset <= hw) {
           this.hwWaiters.splice(i, 1);
-          w.resolve(true);
+          w.resolve(isrSize);
         }
       }
     }
   }
 
-  /** Resolves true once the high watermark reaches `offset`, false if leadership is lost first. */
-  waitForHighWatermark(offset: number): Promise<boolean> {
-    if (this.log.highWatermark >= offset) return Promise.resolve(true);
+  /** Resolves once the high watermark reaches `offset` with the size of the (maximal) ISR that
+   * got it there, for acks=all's min.insync.replicas check; null if leadership is lost first. */
+  waitForHighWatermark(offset: number): Promise<number | null> {
+    if (this.log.highWatermark >= offset) return Promise.resolve(this.maximalIsr.length);
     return new Promise((resolve) => this.hwWaiters.push({ offset, resolve }));
   }
 
   /** Fails every pending acks=all wait (leadership moved, partition deleted, shutdown). */
   abandonWaits(): void {
-    for (const w of this.hwWaiters.splice(0)) w.resolve(false);
+    for (const w of this.hwWaiters.splice(0)) w.resolve(null);
     this.wakeDataWaiters();
   }
 
@@ -145,10 +224,16 @@ export class Partition {
   }
 
   /** Records a follower's fetch position (its log end offset) and advances the high watermark. */
-  recordFollowerFetch(replicaId: number, fetchOffset: number, nowMs: number): void {
+  recordFollowerFetch(replicaId: number, fetchOffset: number, nowMs: number, brokerEpoch = -1): void {
     const f = this.followers.get(replicaId);
     if (!f) return;
     const leaderEnd = this.log.logEndOffset;
+    if (brokerEpoch !== f.brokerEpoch) {
+      // A new incarnation of the follower (KIP-903): what the previous one fetched says nothing
+      // about this one, which may have lost unsynced writes. Only its own fetches count from now.
+      f.brokerEpoch = brokerEpoch;
+      f.lastFetchLeaderEndOffset = Number.MAX_SAFE_INTEGER;
+    }
     // Kafka's rule: at the leader's end now means caught up now; at the end the leader had at the
     // previous fetch means caught up as of then, so a follower under steady load stays in the ISR.
     if (fetchOffset >= leaderEnd) f.lastCaughtUpMs = nowMs;

@@ -84,9 +84,14 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
       logAppendTimeMs: settings.logAppendTime ? opts.nowMs : -1, logStartOffset: result.logStartOffset,
     };
     if (opts.acks !== -1) return ok;
-    const replicated = await waitWithTimeout(partition.waitForHighWatermark(result.lastOffset + 1), opts.timeoutMs);
-    if (replicated === 'timeout') return produceError(ErrorCode.REQUEST_TIMED_OUT, 'Timed out waiting for the in-sync replicas');
-    if (!replicated) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'Leadership changed before the write was replicated');
+    const isrSize = await waitWithTimeout(partition.waitForHighWatermark(result.lastOffset + 1), opts.timeoutMs);
+    if (isrSize === 'timeout') return produceError(ErrorCode.REQUEST_TIMED_OUT, 'Timed out waiting for the in-sync replicas');
+    if (isrSize === null) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'Leadership changed before the write was replicated');
+    // Kafka's checkEnoughReplicasReachOffset: the ISR may have shrunk while the request waited,
+    // letting the high watermark pass with fewer copies than min.insync.replicas.
+    if (isrSize < settings.minInsyncReplicas) {
+      return produceError(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND, `The size of the current ISR ${isrSize} is insufficient to satisfy the min.isr requirement of ${settings.minInsyncReplicas}`);
+    }
     return ok;
   }, (err: Error) => {
     sequenced.failed();

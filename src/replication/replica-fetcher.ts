@@ -1,7 +1,8 @@
 // Follower replication: for each leader this broker follows partitions of, one loop of Fetch
 // requests (replica id = this broker) that appends what the leader returns, truncates where the
 // leader says the logs diverged (Fetch v12+ DivergingEpoch, from the last fetched epoch), restarts
-// behind the leader's log start offset, and keeps the follower's high watermark. The leader learns
+// behind the leader's log start offset or where it is ahead of the leader, and keeps the follower's
+// high watermark. Every failed fetch pauses backoffMs before the next one. The leader learns
 // each follower's progress from its fetch offsets, which is how acks=all and the ISR work.
 import { defaultFetchRequest, type FetchRequest, type FetchResponse, type PartitionData } from '../../protocol/generated/api/01-fetch.js';
 import { ErrorCode } from '../../protocol/errors.js';
@@ -19,6 +20,8 @@ export interface FetcherSettings {
   backoffMs: number;
   /** Waits out a backoff; a simulation passes its virtual clock's (default: a real timer). */
   sleep?: (ms: number) => Promise<void>;
+  /** This broker's current registration epoch (-1 before it registers), sent in every fetch. */
+  brokerEpoch?: () => number;
 }
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -71,7 +74,8 @@ class LeaderFetcher {
     return {
       ...defaultFetchRequest(),
       replicaId: this.settings.nodeId,
-      replicaState: { replicaId: this.settings.nodeId, replicaEpoch: -1 },
+      // KIP-903: the leader records the epoch of the incarnation that fetched, for AlterPartition.
+      replicaState: { replicaId: this.settings.nodeId, replicaEpoch: this.settings.brokerEpoch?.() ?? -1 },
       maxWaitMs: this.settings.maxWaitMs, minBytes: 1, maxBytes: this.settings.maxBytesPerPartition * batch.length,
       isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
       topics: [...byTopic].map(([topic, ps]) => ({
@@ -99,23 +103,41 @@ class LeaderFetcher {
   }
 }
 
-/** Applies one partition's fetch result to the follower log; false when the fetch failed. */
+/** Applies one partition's fetch result to the follower log; false when the fetch failed (the
+ * loop pauses before the next fetch). */
 async function applyPartition(p: Partition, data: PartitionData): Promise<boolean> {
   const log = p.log;
   if (data.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
-    // Behind the leader's log start: nothing below it exists anymore, start over there.
-    if (data.logStartOffset > log.logEndOffset) await log.truncateFullyAndStartAt(data.logStartOffset);
-    return true;
+    await truncateOutOfRange(p, data);
+    return false;
   }
   if (data.errorCode !== ErrorCode.NONE) return false;
   if (data.divergingEpoch.epoch >= 0 || data.divergingEpoch.endOffset >= 0) {
     const local = log.endOffsetForEpoch(data.divergingEpoch.epoch);
+    const before = { end: log.logEndOffset, epoch: log.latestEpoch() };
     await log.truncateTo(Math.min(data.divergingEpoch.endOffset, local.endOffset));
-    return true;
+    // No progress means the same answer next time: pause rather than spin.
+    return log.logEndOffset !== before.end || log.latestEpoch() !== before.epoch;
   }
   if (data.records && data.records.length > 0) await log.appendAsFollower(data.records);
   p.setFollowerHighWatermark(Math.min(data.highWatermark, log.logEndOffset));
   return true;
+}
+
+/**
+ * OFFSET_OUT_OF_RANGE, as Kafka's follower handles it. Behind the leader's log start: nothing below
+ * it exists anymore, start over there. Otherwise the follower is ahead of the leader's log end, or
+ * the leader knows no epoch at or below the follower's last one: its records past the leader's
+ * high watermark are not the leader's, so truncate there; if nothing is left to cut, every record
+ * from the leader's log start on is in an epoch the leader never had, so start over at it.
+ */
+async function truncateOutOfRange(p: Partition, data: PartitionData): Promise<void> {
+  const log = p.log;
+  if (data.logStartOffset < 0) return;
+  if (data.logStartOffset > log.logEndOffset) return log.truncateFullyAndStartAt(data.logStartOffset);
+  const target = Math.max(data.logStartOffset, data.highWatermark);
+  if (target < log.logEndOffset) return log.truncateTo(target);
+  return log.truncateFullyAndStartAt(data.logStartOffset);
 }
 
 function sleep(ms: number): Promise<void> {

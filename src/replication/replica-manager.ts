@@ -12,7 +12,7 @@ import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, t
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
-import { alterPartitionRequest, desiredIsr, type AlterPartitionSender } from './isr.js';
+import { alterPartitionRequest, desiredIsr, isrChangeOutcome, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
 
 export interface ReplicaManagerOptions {
@@ -45,8 +45,6 @@ export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
   private readonly settings = new Map<string, TopicSettings>();
   private image: MetadataImage | undefined;
-  /** Partitions with an AlterPartition in flight: one at a time each. */
-  private readonly isrPending = new Set<Partition>();
   /** Set by `abandonAll`: a stopping broker leads nothing (every lookup NOT_LEADER_OR_FOLLOWER). */
   private stopped = false;
 
@@ -218,13 +216,15 @@ export class ReplicaManager {
     const nowMs = this.nowMs();
     const lagMaxMs = this.options.config.int('replica.lag.time.max.ms');
     for (const p of partitions) {
-      if (this.isrPending.has(p)) continue;
-      const isr = desiredIsr(p, this.nodeId, nowMs, lagMaxMs, fetchedBy);
+      // One change at a time per partition, as Kafka's pending ISR states: none while one is in
+      // flight or committed but not yet in this broker's image; one whose outcome is unknown (the
+      // transport failed) is sent again as it was, as Kafka's AlterPartitionManager retries.
+      if (!p.canChangeIsr) continue;
+      const isr = p.unknownIsrChange ?? desiredIsr(p, this.nodeId, nowMs, lagMaxMs, fetchedBy);
       if (!isr) continue;
-      this.isrPending.add(p);
-      send(alterPartitionRequest(p, this.nodeId, this.options.brokerEpoch?.() ?? -1, isr))
-        .catch(() => undefined)
-        .finally(() => this.isrPending.delete(p));
+      const req = alterPartitionRequest(p, this.nodeId, this.options.brokerEpoch?.() ?? -1, [...isr]);
+      p.isrChangeSent(isr);
+      send(req).then((res) => p.isrChangeAnswered(isrChangeOutcome(p, res)), () => p.isrChangeAnswered('unknown'));
     }
   }
 

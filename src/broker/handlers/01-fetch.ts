@@ -1,7 +1,7 @@
 // Fetch (key 1), v0-v17.
 // Consumers read up to the high watermark, follower replicas up to the log end offset (their fetch
 // offset records their progress and may move the high watermark; a diverged follower gets
-// DivergingEpoch). max_bytes, partition_max_bytes and "at least one batch" follow Kafka; with less
+// DivergingEpoch; v15+ followers send their broker epoch, KIP-903). max_bytes, partition_max_bytes and "at least one batch" follow Kafka; with less
 // than min_bytes available the fetch long-polls up to max_wait_ms. Topic ids (v13+) are resolved
 // through the metadata image. Versions below 4 get legacy message sets (down-converted batches).
 // Fetch sessions (KIP-227): this broker keeps none, and says so the way Kafka allows: a full fetch
@@ -38,8 +38,9 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
       currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
     })));
     const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
+    const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'));
-    const results = fetch(ctx.services.replicas, { replicaId, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes, partitions: inputs });
+    const results = fetch(ctx.services.replicas, { replicaId, replicaEpoch, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes, partitions: inputs });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
       let i = 0;
       const responses: FetchableTopicResponse[] = named.map((t) => ({
