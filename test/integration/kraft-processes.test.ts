@@ -115,6 +115,12 @@ describe('three processes from server.properties', () => {
       return t.length >= 82 ? t : undefined;
     });
     expect(topics).toEqual(expect.arrayContaining(['replicated', 'after-failover', 'while-down-79']));
+    // Its fetches carry its new broker epoch, which the leaders send in AlterPartition (KIP-903):
+    // the controller takes it back into every ISR it left.
+    await eventually(async () => {
+      const meta = await victimAdmin.fetchTopicMetadata({ topics: ['replicated'] });
+      return meta.topics[0]!.partitions.every((p) => p.isr.includes(leaderId)) ? true : undefined;
+    }, 60_000);
     await victimAdmin.disconnect();
     await admin.disconnect();
     // The restarted node was behind the others' log start, so it caught up from the leader's snapshot.
