@@ -121,7 +121,7 @@ describe('the high watermark over the maximal ISR', () => {
     l.p.recordFollowerFetch(3, 1, l.clock.now);
     expect(l.p.highWatermark).toBe(1);
     // Follower 3 caught up: the leader asks to add it.
-    l.replicas.checkIsr([l.p]);
+    l.replicas.checkIsr([l.p], 3);
     expect(l.sent).toHaveLength(1);
     expect(l.sent[0]!.req.topics[0]!.partitions[0]!.newIsr).toEqual([1, 2, 3]);
     // Meanwhile a record gets to follower 2 but not to follower 3.
@@ -141,20 +141,20 @@ describe('the high watermark over the maximal ISR', () => {
     const l = await leader([1, 2]);
     l.p.recordFollowerFetch(2, 0, l.clock.now);
     l.p.recordFollowerFetch(3, 0, l.clock.now);
-    l.replicas.checkIsr([l.p]);
+    l.replicas.checkIsr([l.p], 3);
     await produce(l, 1);
     l.p.recordFollowerFetch(2, 1, l.clock.now);
     // Committed, but this broker's image has not caught up: still pending, no new request.
     answer(l.sent[0]!, ErrorCode.NONE);
     await settle();
     expect(l.p.highWatermark).toBe(0);
-    l.replicas.checkIsr([l.p]);
+    l.replicas.checkIsr([l.p], 3);
     expect(l.sent).toHaveLength(1);
 
     const refused = await leader([1, 2]);
     refused.p.recordFollowerFetch(2, 0, refused.clock.now);
     refused.p.recordFollowerFetch(3, 0, refused.clock.now);
-    refused.replicas.checkIsr([refused.p]);
+    refused.replicas.checkIsr([refused.p], 3);
     await produce(refused, 1);
     refused.p.recordFollowerFetch(2, 1, refused.clock.now);
     expect(refused.p.highWatermark).toBe(0);
@@ -171,7 +171,7 @@ describe('the high watermark over the maximal ISR', () => {
     l.p.recordFollowerFetch(2, 1, l.clock.now);
     l.clock.now += 60_000;
     l.p.recordFollowerFetch(2, 1, l.clock.now);
-    l.replicas.checkIsr([l.p]);
+    l.replicas.checkIsr([l.p], 3);
     expect(l.sent[0]!.req.topics[0]!.partitions[0]!.newIsr).toEqual([1, 2]);
     expect(l.p.highWatermark).toBe(0);
     await commitIsr(l, [1, 2]);
@@ -186,7 +186,7 @@ describe('broker epochs in AlterPartition (KIP-903)', () => {
     const l = await leader([1, 2]);
     l.p.recordFollowerFetch(2, 0, l.clock.now, 41);
     l.p.recordFollowerFetch(3, 0, l.clock.now, 42);
-    l.replicas.checkIsr([l.p]);
+    l.replicas.checkIsr([l.p], 3);
     const sent = l.sent[0]!.req;
     expect(sent.brokerEpoch).toBe(BROKER_EPOCH);
     expect(sent.topics[0]!.partitions[0]!.newIsrWithEpochs).toEqual([
