@@ -7,20 +7,10 @@ import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
+import { retry } from '../helpers/retry.js';
 
 let cluster: Cluster;
 
-async function retry<T>(op: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await op();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 beforeAll(async () => {
   // Three nodes share this test process's event loop with the other test files running beside it:

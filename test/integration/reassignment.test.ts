@@ -15,23 +15,13 @@ import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
+import { retry } from '../helpers/retry.js';
 
 let cluster: Cluster;
 let admin: Admin;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function retry<T>(op: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await op();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await sleep(200);
-    }
-  }
-}
 
 beforeAll(async () => {
   // Quorum timeouts looser than the dev profile's, as in kraft-cluster.test.ts: three nodes share

@@ -18,6 +18,7 @@ import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { GateProxy } from '../helpers/gate-proxy.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
+import { retry } from '../helpers/retry.js';
 
 /** How long the probe waits for an answer before lifting the cut (a held request is no ack either). */
 const HELD_MS = 2_000;
@@ -26,17 +27,6 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => undefined);
 });
 
-async function retry<T>(op: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await op();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 /** End offsets of the node's metadata snapshots (`<offset>-<epoch>.checkpoint`). */
 function snapshotEndOffsets(node: KraftlingNode): number[] {
