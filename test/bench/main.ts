@@ -10,6 +10,7 @@ import { groupsGroup } from './groups.js';
 import { kafkajsGroup } from './kafkajs.js';
 import { kraftGroup } from './kraft.js';
 import { latencyGroup } from './latency.js';
+import { leaderKillGroup } from './leader-kill.js';
 import { librdkafkaGroup } from './librdkafka.js';
 import { partitionsGroup } from './partitions.js';
 import { produceGroup } from './produce.js';
@@ -17,7 +18,7 @@ import { formatTable, settingsFor, type Figure, type FigureGroup } from './repor
 import { startupGroup } from './startup.js';
 
 const GROUPS: FigureGroup[] = [
-  startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, partitionsGroup,
+  startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, partitionsGroup,
   protocolGroup,
 ];
 
