@@ -14,8 +14,16 @@ const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const NODE_IDS = [1, 2, 3] as const;
 /** A request that gets no answer in this time counts as "no answer" (the node may be dead or busy). */
 const REQUEST_TIMEOUT_MS = 5_000;
-/** Small segments, so records cross segment rolls while nodes die (producer state after a roll). */
-const SEGMENT_BYTES = 32 * 1024;
+/**
+ * Small segments, so records cross segment rolls while nodes die (producer state after a roll), and
+ * a small metadata log between snapshots, so restarted nodes load and install metadata snapshots.
+ */
+const EXTRA_PROPERTIES = [
+  'log.segment.bytes=32768',
+  'metadata.log.segment.bytes=16384',
+  'metadata.log.max.record.bytes.between.snapshots=8192',
+  'metadata.max.retention.bytes=16384',
+];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,7 +61,7 @@ export class ChaosCluster {
         .replace(/:(9092|9093|9094|9192|9193|9194)\b/g, (_, p: string) => `:${mapping.get(p)}`)
         .replace(/^log\.dirs=.*$/m, `log.dirs=${path.join(dir, `node-${id}`)}`);
       const file = path.join(dir, `server-${id}.properties`);
-      fs.writeFileSync(file, `${text}\nlog.segment.bytes=${SEGMENT_BYTES}\n`);
+      fs.writeFileSync(file, `${text}\n${EXTRA_PROPERTIES.join('\n')}\n`);
       return file;
     });
     return new ChaosCluster(dir, files, ports.slice(0, 3).map((p) => `127.0.0.1:${p}`));

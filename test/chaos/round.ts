@@ -46,7 +46,7 @@ async function produceUnderFaults(cluster: ChaosCluster, options: RoundOptions):
   if (options.python) producers.push(startLibrdkafkaProducer(options.python, cluster.bootstrap, TOPIC, PARTITIONS));
   await new Promise((resolve) => setTimeout(resolve, WARM_UP_MS));
   const kills = await runNemesis(cluster, {
-    topic: TOPIC, partitions: PARTITIONS, durationMs: options.durationMs, quietMs: [200, 2_500], downMs: [100, 3_000],
+    topic: TOPIC, partitions: PARTITIONS, durationMs: options.durationMs, quietMs: [0, 1_500], downMs: [100, 2_000],
   }, new Prng(options.seed), options.log).finally(async () => {
     // Whatever happened, every node runs again before the producers are asked to finish.
     for (const id of NODE_IDS) if (!cluster.isUp(id)) await cluster.start(id);
