@@ -10,6 +10,9 @@ import {
   MAGIC,
   MAX_TIMESTAMP,
   PARTITION_LEADER_EPOCH,
+  PRODUCER_EPOCH,
+  PRODUCER_ID,
+  BASE_SEQUENCE,
   TIMESTAMP_TYPE_MASK,
   batchSize,
   readInt64,
@@ -32,6 +35,10 @@ export interface BatchInfo {
   maxTimestampMs: number;
   partitionLeaderEpoch: number;
   logAppendTime: boolean;
+  /** Idempotent producers' fields (-1 when the batch has no producer): producer state follows them. */
+  producerId: number;
+  producerEpoch: number;
+  baseSequence: number;
 }
 
 export interface ScanFailure {
@@ -89,6 +96,9 @@ function batchInfo(batch: Buffer, position: number): BatchInfo {
     maxTimestampMs: readInt64(batch, MAX_TIMESTAMP),
     partitionLeaderEpoch: batch.readInt32BE(PARTITION_LEADER_EPOCH),
     logAppendTime: (batch.readInt16BE(ATTRIBUTES) & TIMESTAMP_TYPE_MASK) !== 0,
+    producerId: readInt64(batch, PRODUCER_ID),
+    producerEpoch: batch.readInt16BE(PRODUCER_EPOCH),
+    baseSequence: batch.readInt32BE(BASE_SEQUENCE),
   };
 }
 

@@ -4,6 +4,8 @@
 export const LOG_SUFFIX = '.log';
 export const INDEX_SUFFIX = '.index';
 export const TIME_INDEX_SUFFIX = '.timeindex';
+/** Producer-state snapshot, named by the offset it describes the state at. */
+export const SNAPSHOT_SUFFIX = '.snapshot';
 export const LEADER_EPOCH_CHECKPOINT = 'leader-epoch-checkpoint';
 /** In the log dir: written on clean shutdown, removed once the logs are loaded again. */
 export const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';

@@ -38,6 +38,8 @@ export interface LogDirOptions {
   configFor: (topic: string) => LogConfig;
   /** Descriptors the logs may hold open at once (default DEFAULT_MAX_OPEN_FILES). */
   maxOpenFiles?: number;
+  /** Receives what the logs find after opening (a corrupt producer snapshot). */
+  onEvent?: (e: StorageEvent) => void;
 }
 
 /** Logs flushed, closed or swept by retention at once. */
@@ -212,7 +214,8 @@ export class LogDir {
   }
 
   private logOptions(config: LogConfig): PartitionLogOptions {
-    return { fs: this.fs, config, nowMs: this.options.nowMs, persistLogStartOffset: this.persistLogStartOffset };
+    const { nowMs, onEvent } = this.options;
+    return { fs: this.fs, config, nowMs, persistLogStartOffset: this.persistLogStartOffset, onEvent };
   }
 
   private async writeCheckpoints(): Promise<void> {

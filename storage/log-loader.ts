@@ -9,7 +9,7 @@
 import { assert } from './errors.js';
 import type { BatchInfo } from './batch-scan.js';
 import { TEMP_SUFFIX, joinPath, type FileSystem } from './file-system.js';
-import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, parseOffsetFileName } from './file-names.js';
+import { INDEX_SUFFIX, LOG_SUFFIX, SNAPSHOT_SUFFIX, TIME_INDEX_SUFFIX, offsetFileName, parseOffsetFileName } from './file-names.js';
 import { LeaderEpochCache } from './leader-epoch-cache.js';
 import type { LogConfig } from './log-config.js';
 import { LogSegment } from './log-segment.js';
@@ -32,6 +32,8 @@ export interface LoadedLog {
   epochCache: LeaderEpochCache;
   logStartOffset: number;
   events: StorageEvent[];
+  /** Offsets of the producer-state snapshots, ascending; undefined for a new log (no state yet). */
+  snapshotOffsets: number[] | undefined;
 }
 
 /** The log of a directory just created: one segment at offset 0 without files, no epochs. Reads
@@ -39,13 +41,13 @@ export interface LoadedLog {
 export function newLog(fs: FileSystem, path: string, config: LogConfig, nowMs: number): LoadedLog {
   const dir = new PartitionDir(fs, path);
   const segments = [LogSegment.create(dir, 0, config, nowMs)];
-  return { dir, segments, epochCache: LeaderEpochCache.empty(fs, path), logStartOffset: 0, events: [] };
+  return { dir, segments, epochCache: LeaderEpochCache.empty(fs, path), logStartOffset: 0, events: [], snapshotOffsets: undefined };
 }
 
 export async function loadLog(fs: FileSystem, path: string, options: LoadOptions): Promise<LoadedLog> {
   const events: StorageEvent[] = [];
   const dir = new PartitionDir(fs, path);
-  const baseOffsets = tidyDirectory(dir);
+  const { baseOffsets, snapshotOffsets } = tidyDirectory(dir);
   const { cache: epochCache, status } = LeaderEpochCache.load(fs, path);
   if (status === 'malformed') events.push({ kind: 'checkpointMalformed', path: epochCache.path });
   const rebuildEpochs = status !== 'ok';
@@ -84,9 +86,10 @@ export async function loadLog(fs: FileSystem, path: string, options: LoadOptions
   logStartOffset = Math.max(logStartOffset, (segments[0] as LogSegment).baseOffset);
   epochCache.truncateFromEnd((segments.at(-1) as LogSegment).nextOffset);
   epochCache.truncateFromStart(logStartOffset);
+  const snapshots = dropSnapshotsAbove(dir, snapshotOffsets, (segments.at(-1) as LogSegment).nextOffset);
 
   await settleSegments(dir, segments, recovered, options.hadCleanShutdown);
-  return { dir, segments, epochCache, logStartOffset, events };
+  return { dir, segments, epochCache, logStartOffset, events, snapshotOffsets: snapshots };
 }
 
 /** Seals recovered older segments and makes the result durable. */
@@ -111,14 +114,28 @@ async function settleSegments(
   await dir.syncIfChanged();
 }
 
-/** Removes leftovers (temp files, indexes without a .log) and returns the segments' base offsets. */
-function tidyDirectory(dir: PartitionDir): number[] {
+/** Producer-state snapshots above the log end (a torn tail was cut, or a truncation's cut landed
+ * before its snapshot deletions did) describe data that is gone: removed before anything is appended. */
+function dropSnapshotsAbove(dir: PartitionDir, snapshotOffsets: number[], logEndOffset: number): number[] {
+  for (const offset of snapshotOffsets.filter((o) => o > logEndOffset)) {
+    dir.fs.unlink(joinPath(dir.path, offsetFileName(offset, SNAPSHOT_SUFFIX)));
+    dir.changed();
+  }
+  return snapshotOffsets.filter((o) => o <= logEndOffset);
+}
+
+/** Removes leftovers (temp files, indexes without a .log); returns the segments' base offsets and
+ * the producer-state snapshots' offsets, ascending. */
+function tidyDirectory(dir: PartitionDir): { baseOffsets: number[]; snapshotOffsets: number[] } {
   const { fs } = dir;
   const names = fs.readdir(dir.path);
   const baseOffsets: number[] = [];
+  const snapshotOffsets: number[] = [];
   for (const name of names) {
     const base = parseOffsetFileName(name, LOG_SUFFIX);
     if (base !== undefined) baseOffsets.push(base);
+    const snapshot = parseOffsetFileName(name, SNAPSHOT_SUFFIX);
+    if (snapshot !== undefined) snapshotOffsets.push(snapshot);
   }
   const bases = new Set(baseOffsets);
   for (const name of names) {
@@ -129,7 +146,8 @@ function tidyDirectory(dir: PartitionDir): number[] {
       dir.changed();
     }
   }
-  return baseOffsets.sort((a, b) => a - b);
+  const ascending = (a: number, b: number): number => a - b;
+  return { baseOffsets: baseOffsets.sort(ascending), snapshotOffsets: snapshotOffsets.sort(ascending) };
 }
 
 /** Index of the last base offset <= offset (the segment holding it), or 0. */

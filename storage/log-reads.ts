@@ -1,6 +1,6 @@
 // Read-side queries over a log's segments: fetch, offset by timestamp, max timestamp. Pure functions
 // of the segments so PartitionLog stays about state and mutation.
-import { wholeBatchesLength } from './batch-scan.js';
+import { wholeBatchesLength, type BatchInfo } from './batch-scan.js';
 import type { LogSegment } from './log-segment.js';
 import type { TimestampOffset } from './time-index.js';
 
@@ -18,6 +18,15 @@ export function floorSegmentIndex(segments: readonly LogSegment[], offset: numbe
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Visits the header of every batch from the one holding `offset` to the log's end. */
+export function visitBatchesFrom(segments: readonly LogSegment[], offset: number, visit: (batch: BatchInfo) => void): void {
+  for (let i = floorSegmentIndex(segments, offset); i < segments.length; i++) {
+    const segment = segments[i] as LogSegment;
+    const first = segment.batchAtOrAfter(offset);
+    if (first !== undefined) segment.batchesFrom(first.position, visit);
+  }
 }
 
 /**

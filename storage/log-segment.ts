@@ -135,14 +135,6 @@ export class LogSegment {
     return target.subarray(0, this.log.read(target, position));
   }
 
-  /** Whole batches at the end of the segment, starting at the indexed batch boundary nearest
-   * before its last `maxBytes` bytes (so a little more than that, at most an index interval). */
-  tail(maxBytes: number): Buffer {
-    if (this.sizeBytes === 0) return Buffer.alloc(0);
-    const start = this.offsetIndex.lookupPosition(Math.max(0, this.sizeBytes - maxBytes)).position;
-    return this.read(start, this.sizeBytes - start);
-  }
-
   /** The first batch whose last offset is >= `offset`, or undefined. */
   batchAtOrAfter(offset: number): BatchInfo | undefined {
     if (this.sizeBytes === 0) return undefined;

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../protocol/errors.js';
 import type { FileSystem } from './file-system.js';
 import type { LogConfig } from './log-config.js';
 import type { PartitionLog } from './partition-log.js';
+import type { StorageEvent } from './storage-events.js';
 
 export interface PartitionLogOptions {
   fs: FileSystem;
@@ -12,6 +13,8 @@ export interface PartitionLogOptions {
   nowMs: () => number;
   /** Makes this log's start offset durable (LogDir's log-start-offset-checkpoint). */
   persistLogStartOffset?: (log: PartitionLog) => Promise<void>;
+  /** Receives what storage finds after the log is open (a corrupt producer snapshot). */
+  onEvent?: (e: StorageEvent) => void;
 }
 
 export interface OpenPartitionLogOptions extends PartitionLogOptions {

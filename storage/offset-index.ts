@@ -60,12 +60,6 @@ export class OffsetIndex {
     return slot < 0 ? { offset: this.baseOffset, position: 0 } : this.entryAt(slot);
   }
 
-  /** The greatest entry with position <= target, or (baseOffset, 0) when there is none. */
-  lookupPosition(targetPosition: number): OffsetPosition {
-    const slot = largestLowerBound(this.entries, (i) => this.entryAt(i).position, targetPosition);
-    return slot < 0 ? { offset: this.baseOffset, position: 0 } : this.entryAt(slot);
-  }
-
   /** Drops the entries for offsets >= `offset`. */
   truncateTo(offset: number): void {
     const slot = largestLowerBound(this.entries, (i) => this.entryAt(i).offset, offset - 1);

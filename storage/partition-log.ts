@@ -22,8 +22,9 @@ import type {
 import { LogFlush } from './log-flush.js';
 import { LogGuard } from './log-guard.js';
 import { loadLog, newLog, type LoadedLog } from './log-loader.js';
-import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
+import { maxTimestampAndOffset, offsetForTimestamp, readBatches, visitBatchesFrom, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
+import { ProducerStateManager, type BatchWalk, type ProducerStateEntry } from './producer-state-manager.js';
 import { deletableSegments } from './retention.js';
 import type { StorageEvent } from './storage-events.js';
 import type { TimestampOffset } from './time-index.js';
@@ -37,6 +38,8 @@ export class PartitionLog {
   private startOffset: number;
   private hw: number;
   private readonly guard: LogGuard;
+  private readonly producerState: ProducerStateManager;
+  private readonly walkBatches: BatchWalk = (offset, visit) => visitBatchesFrom(this.segments.all, offset, visit);
 
   private constructor(
     readonly dir: string,
@@ -49,7 +52,11 @@ export class PartitionLog {
     this.nowMs = options.nowMs;
     this.guard = new LogGuard(dir);
     this.persistLogStartOffset = options.persistLogStartOffset;
-    this.segments = new LogSegments(loaded.dir, loaded.segments, options.nowMs);
+    const onEvent = options.onEvent ?? ((): void => {});
+    this.producerState = loaded.snapshotOffsets === undefined
+      ? ProducerStateManager.empty(loaded.dir, loaded.logStartOffset, onEvent)
+      : new ProducerStateManager(loaded.dir, loaded.snapshotOffsets, onEvent);
+    this.segments = new LogSegments(loaded.dir, loaded.segments, options.nowMs, (offset) => this.producerState.writeSnapshot(offset));
     this.epochCache = loaded.epochCache;
     this.startOffset = loaded.logStartOffset;
     this.hw = loaded.logStartOffset;
@@ -181,11 +188,16 @@ export class PartitionLog {
     return { errorCode: ErrorCode.NONE, records: readBatches(this.segments.all, fetchOffset, maxBytes, maxOffset) };
   }
 
-  /** The newest batches of the active segment, about `maxBytes` of them (see LogSegment.tail):
-   * where idempotent producers' recent sequences are found again after a restart. */
-  readTail(maxBytes: number): Buffer {
+  /** An idempotent producer's epoch and last batches as appended to this log, as leader or
+   * follower (loaded from the newest producer snapshot and the log after it at first use). */
+  producerEntry(producerId: number): ProducerStateEntry | undefined {
     this.guard.check();
-    return this.segments.active.tail(maxBytes);
+    return this.producerState.entry(producerId, this.logEndOffset, this.walkBatches);
+  }
+
+  /** Offsets of the producer-state snapshot files, ascending. */
+  producerSnapshotOffsets(): readonly number[] {
+    return this.producerState.snapshots;
   }
 
   /** ListOffsets by time: the first offset at or after logStartOffset whose record timestamp is >=
@@ -233,7 +245,11 @@ export class PartitionLog {
         return this.epochCache.persist();
       }
       if (offset < this.startOffset) return this.truncateFullyNow(offset);
+      // Snapshots above the new end go (durably) first: one must never describe data appended later.
+      this.producerState.deleteSnapshotsAbove(offset);
+      await this.segments.dir.syncIfChanged();
       await this.segments.truncateTo(offset);
+      this.producerState.dropState();
       this.epochCache.truncateFromEnd(this.logEndOffset);
       await this.epochCache.persist();
       this.hw = Math.min(this.hw, this.logEndOffset);
@@ -274,6 +290,7 @@ export class PartitionLog {
         nowMs: this.nowMs(),
       });
       if (deletable === undefined) return undefined;
+      this.producerState.deleteSnapshotsBelow(this.segments.all[deletable.count]?.baseOffset ?? this.logEndOffset);
       const baseOffsets = await this.segments.deleteOldest(deletable.count);
       this.startOffset = Math.max(this.startOffset, this.segments.first.baseOffset);
       this.epochCache.truncateFromStart(this.startOffset);
@@ -285,6 +302,8 @@ export class PartitionLog {
   close(): Promise<void> {
     return this.guard.serial(async () => {
       await this.flushTo(this.logEndOffset);
+      // Kafka's clean-shutdown snapshot: the next open loads the state without reading the log.
+      if (this.producerState.changedSinceSnapshot) await this.producerState.writeSnapshot(this.logEndOffset);
       await this.segments.close();
       await this.epochCache.persist();
       this.guard.markClosed();
@@ -300,7 +319,10 @@ export class PartitionLog {
     assert(batches.length <= this.config.segmentBytes, 'append larger than segment.bytes (RECORD_LIST_TOO_LARGE)');
     const result = await this.guard.serial(async () => {
       prepare(infos);
+      // Loaded before the write, so the walk of the log does not see these batches too.
+      this.producerState.load(this.logEndOffset, this.walkBatches);
       await this.segments.append(batches, infos, this.config);
+      this.producerState.appended(infos);
       for (const info of infos) this.epochCache.assign(info.partitionLeaderEpoch, info.baseOffset);
       return this.appendResult(infos);
     });
@@ -309,6 +331,7 @@ export class PartitionLog {
   }
 
   private async truncateFullyNow(offset: number): Promise<void> {
+    this.producerState.clear(offset);
     await this.segments.truncateFullyAndStartAt(offset, this.config);
     this.epochCache.clear();
     await this.epochCache.persist();

@@ -9,6 +9,9 @@ export type StorageEvent =
   | { kind: 'checkpointMalformed'; path: string }
   /** The log ended below the checkpointed log start offset: it restarts empty there. */
   | { kind: 'logReset'; dir: string; logEndOffset: number; logStartOffset: number }
+  /** A producer-state snapshot failed its checks: it was removed, and the state is rebuilt from an
+   * older snapshot and the log. */
+  | { kind: 'producerSnapshotCorrupt'; path: string; reason: string }
   /** Old segments were deleted by retention or because they lie below the log start offset. */
   | { kind: 'segmentsDeleted'; dir: string; baseOffsets: number[]; reason: DeletionReason };
 

@@ -38,6 +38,9 @@ export function storageEventLogger(log: Logger): (e: StorageEvent) => void {
       case 'logReset':
         log.warn({ dir: e.dir, logEndOffset: e.logEndOffset, logStartOffset: e.logStartOffset }, 'log ended below its start offset; restarted empty');
         break;
+      case 'producerSnapshotCorrupt':
+        log.warn({ path: e.path, reason: e.reason }, 'producer snapshot is corrupt; producer state is rebuilt from the log');
+        break;
       case 'segmentsDeleted':
         log.info({ dir: e.dir, baseOffsets: e.baseOffsets, reason: e.reason }, 'deleted old segments');
         break;

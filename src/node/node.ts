@@ -191,7 +191,7 @@ export class KraftlingNode {
     const { config } = this.options;
     const onEvent = storageEventLogger(this.log);
     const { logDir, events } = await LogDir.open({
-      fs: this.fs, path: config.logDir, nowMs: this.nowMs,
+      fs: this.fs, path: config.logDir, nowMs: this.nowMs, onEvent,
       // Until the image says otherwise (the replica manager applies topic configs), broker defaults.
       configFor: (topic) => (topic === CLUSTER_METADATA_TOPIC ? metadataLogConfig(config) : defaultLogConfig(config)),
     });

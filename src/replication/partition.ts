@@ -32,9 +32,6 @@ interface PendingIsrChange {
   status: 'in-flight' | 'answered' | 'unknown';
 }
 
-/** How much of the log's end a new leader reads to learn idempotent producers' sequences. */
-const PRODUCER_SCAN_BYTES = 8 << 20;
-
 const NO_FOLLOWERS: ReadonlyMap<number, FollowerProgress> = new Map();
 
 export class Partition {
@@ -72,12 +69,12 @@ export class Partition {
     return this.state.leaderEpoch;
   }
 
-  /** Checks and takes idempotent batches' sequences (see ProducerStates). The state is learnt
-   * from the log's end at the first such batch this broker leads for, and dropped when leadership
-   * goes: the next leader's appends are not seen here, only in the log it will have replicated. */
+  /** Checks and takes idempotent batches' sequences (see ProducerStates). Each producer starts
+   * from the state the log holds for it (kept by storage on every append, leader or follower, and
+   * in producer snapshot files); this leader's view is dropped when leadership goes. */
   sequence(infos: BatchInfo[]): Sequenced {
     if (!infos.some((b) => b.producerId >= 0)) return UNSEQUENCED;
-    this.producers_ ??= ProducerStates.fromLog(this.log.readTail(PRODUCER_SCAN_BYTES));
+    this.producers_ ??= new ProducerStates((producerId) => this.log.producerEntry(producerId));
     return this.producers_.sequence(infos);
   }
 

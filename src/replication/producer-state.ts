@@ -1,13 +1,13 @@
-// Idempotent producers (KIP-98): per producer id, the epoch and the last five batches' sequence
-// ranges, so a retried batch is answered with its first offset instead of being written twice,
-// and a gap in sequences is refused with OUT_OF_ORDER_SEQUENCE_NUMBER. Sequences are taken when
-// the append is queued (a producer has up to five requests in flight), offsets when it completes.
+// Idempotent producers (KIP-98) on a leader: per producer id, the epoch and the last five batches'
+// sequence ranges, so a retried batch is answered with its first offset instead of being written
+// twice, and a gap in sequences is refused with OUT_OF_ORDER_SEQUENCE_NUMBER. Sequences are taken
+// when the append is queued (a producer has up to five requests in flight), offsets when it
+// completes. A producer's starting point is what the log holds for it (storage keeps that state
+// on every replica and in producer snapshot files), looked up the first time this leader sees it.
 import { ErrorCode } from '../../protocol/errors.js';
-import { BATCH_HEADER_BYTES, batchSize, readBatchHeader } from '../../protocol/records/batch-header.js';
 import type { BatchInfo } from '../../protocol/records/batch-validation.js';
+import { PRODUCER_BATCHES_KEPT as BATCHES_KEPT, type ProducerStateEntry } from '../../storage/producer-state-manager.js';
 
-/** Kafka keeps this many batches per producer for duplicate detection (max.in.flight limit). */
-const BATCHES_KEPT = 5;
 const INT32_MAX = 2147483647;
 
 interface SeqBatch {
@@ -30,8 +30,13 @@ export type Sequenced =
 /** What batches without a producer id get: nothing to check or remember. */
 export const UNSEQUENCED: Sequenced = { kind: 'ok', appended() {}, failed() {} };
 
+/** What the log holds for a producer id (undefined: never seen, or its state expired). */
+export type StoredProducers = (producerId: number) => ProducerStateEntry | undefined;
+
 export class ProducerStates {
   private readonly producers = new Map<number, ProducerEntry>();
+
+  constructor(private readonly stored: StoredProducers = () => undefined) {}
 
   /** Checks the batches' producer fields and takes their sequences. */
   sequence(infos: BatchInfo[]): Sequenced {
@@ -43,7 +48,7 @@ export class ProducerStates {
     infos.reduce((sum, b) => (deltas.push(sum), sum + b.lastOffsetDelta + 1), 0);
     for (const b of idempotent) {
       const delta = deltas[infos.indexOf(b)]!;
-      const entry = this.producers.get(b.producerId);
+      const entry = this.entry(b.producerId);
       const lastSeq = (b.baseSequence + b.lastOffsetDelta) % (INT32_MAX + 1);
       if (entry) {
         if (b.producerEpoch < entry.epoch) {
@@ -78,26 +83,17 @@ export class ProducerStates {
     };
   }
 
-  /**
-   * The state the batches already in a log imply (`batches`: whole batches, oldest first), so a
-   * new leader or a restarted broker still answers a retried batch with its first offset and
-   * checks the next sequence. A producer not seen there starts afresh, as Kafka treats one whose
-   * state expired: any sequence is accepted.
-   */
-  static fromLog(batches: Buffer): ProducerStates {
-    const states = new ProducerStates();
-    for (let pos = 0, size = 0; pos + BATCH_HEADER_BYTES <= batches.length; pos += size) {
-      size = batchSize(batches, pos);
-      if (size < BATCH_HEADER_BYTES) break;
-      const b = readBatchHeader(batches, pos);
-      if (b.producerId < 0 || b.baseSequence < 0) continue;
-      const entry = states.producers.get(b.producerId);
-      const next = entry && entry.epoch === b.producerEpoch ? entry : { epoch: b.producerEpoch, batches: [] };
-      next.batches.push({ firstSeq: b.baseSequence, lastSeq: (b.baseSequence + b.lastOffsetDelta) % (INT32_MAX + 1), offset: Promise.resolve(b.baseOffset) });
-      if (next.batches.length > BATCHES_KEPT) next.batches.shift();
-      states.producers.set(b.producerId, next);
-    }
-    return states;
+  /** This leader's entry for the producer, seeded from the log's state the first time. A producer
+   * the log does not know starts afresh, as Kafka treats one whose state expired: any sequence. */
+  private entry(producerId: number): ProducerEntry | undefined {
+    const known = this.producers.get(producerId);
+    if (known !== undefined) return known;
+    const stored = this.stored(producerId);
+    if (stored === undefined) return undefined;
+    const batches = stored.batches.map((b) => ({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, offset: Promise.resolve(b.firstOffset) }));
+    const entry = { epoch: stored.epoch, batches };
+    this.producers.set(producerId, entry);
+    return entry;
   }
 }
 

@@ -1,5 +1,5 @@
 // Idempotent producers across leadership: the sequences a leader checks come from what it appended
-// and, when it (again) becomes leader or restarts, from the batches at the end of its log, so a
+// and, when it (again) becomes leader or restarts, from the producer state its log keeps, so a
 // retry is still answered with its first offset and the next batch is not refused as a gap.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../protocol/errors.js';
@@ -25,10 +25,11 @@ function batch(seq: number, count = 1, epoch = 0, baseOffset = 0): Buffer {
   });
 }
 
-async function open(fs: MemoryFileSystem): Promise<{ logDir: LogDir; replicas: ReplicaManager }> {
+async function open(fs: MemoryFileSystem, segmentBytes = DEFAULT_LOG_CONFIG.segmentBytes): Promise<{ logDir: LogDir; replicas: ReplicaManager }> {
   const nowMs = (): number => 1_000;
-  const { logDir } = await LogDir.open({ fs, path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
-  const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', String(ME)]]) });
+  const { logDir } = await LogDir.open({ fs, path: '/logs', nowMs, configFor: () => ({ ...DEFAULT_LOG_CONFIG, segmentBytes }) });
+  const overrides = new Map([['node.id', String(ME)], ['log.segment.bytes', String(segmentBytes)]]);
+  const config = ServerConfig.resolve({ profile: 'dev', overrides });
   return { logDir, replicas: new ReplicaManager({ nodeId: ME, logDir, config, nowMs }) };
 }
 
@@ -52,15 +53,18 @@ describe('ProducerStates', () => {
     expect(stale).toMatchObject({ kind: 'error', errorCode: ErrorCode.INVALID_PRODUCER_EPOCH });
   });
 
-  it('learns the last batches of each producer from the log, and accepts any sequence from one it never saw', async () => {
-    const log = Buffer.concat([batch(0, 2, 0, 0), batch(2, 2, 0, 2), batch(4, 1, 0, 4)]);
-    const states = ProducerStates.fromLog(log);
+  it('starts each producer from what the log holds for it, and accepts any sequence from one it never saw', async () => {
+    const stored = { epoch: 0, batches: [[0, 1, 0], [2, 3, 2], [4, 4, 4]].map(([firstSeq, lastSeq, firstOffset]) => ({
+      firstSeq: firstSeq!, lastSeq: lastSeq!, firstOffset: firstOffset!, lastOffset: firstOffset! + lastSeq! - firstSeq!, maxTimestampMs: 1_000,
+    })) };
+    const seeded = () => new ProducerStates((id) => (id === PID ? stored : undefined));
+    const states = seeded();
     const retry = states.sequence(validateRecordBatches(batch(2, 2)));
     expect(retry.kind === 'duplicate' && await retry.original).toBe(2);
     expect(states.sequence(validateRecordBatches(batch(9))).kind).toBe('error');
     expect(states.sequence(validateRecordBatches(batch(5))).kind).toBe('ok');
     const stranger = encodeRecordBatch({ producerId: 99, producerEpoch: 0, baseSequence: 1234, records: [{ key: null, value: null, timestamp: 1 }] });
-    expect(ProducerStates.fromLog(log).sequence(validateRecordBatches(stranger)).kind).toBe('ok');
+    expect(seeded().sequence(validateRecordBatches(stranger)).kind).toBe('ok');
   });
 });
 
@@ -97,4 +101,29 @@ describe('idempotent producers and leadership', () => {
     expect(await produce(after.replicas, batch(10))).toMatchObject({ errorCode: 0, baseOffset: 10 });
     expect(after.logDir.get('t', 0)!.logEndOffset).toBe(11);
   });
+
+  for (const ending of ['clean shutdown', 'crash'] as const) {
+    it(`after a ${ending}, recognises a retried batch whose original lies in an older segment`, async () => {
+      const fs = new MemoryFileSystem();
+      const image: MetadataImage = applyRecords(EMPTY_IMAGE, topicRecords('t', 1, () => [ME]));
+      const before = await open(fs, 1024);
+      await before.replicas.applyImage(image, EMPTY_IMAGE);
+      expect(await produce(before.replicas, batch(0, 2))).toMatchObject({ errorCode: 0, baseOffset: 0 });
+      const log = before.logDir.get('t', 0)!;
+      const other = (i: number) => encodeRecordBatch({ records: [{ key: null, value: Buffer.alloc(400, i), timestamp: 1_000 }] });
+      for (let i = 0; log.segmentBaseOffsets().length < 4; i++) await produce(before.replicas, other(i));
+      const end = log.logEndOffset;
+      if (ending === 'clean shutdown') await before.logDir.close();
+      else {
+        await log.flush();
+        fs.crash();
+      }
+
+      const after = await open(fs, 1024);
+      await after.replicas.applyImage(image, EMPTY_IMAGE);
+      expect(await produce(after.replicas, batch(0, 2))).toMatchObject({ errorCode: 0, baseOffset: 0 });
+      expect(after.logDir.get('t', 0)!.logEndOffset).toBe(end);
+      expect(await produce(after.replicas, batch(2))).toMatchObject({ errorCode: 0, baseOffset: end });
+    });
+  }
 });

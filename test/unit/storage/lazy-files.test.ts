@@ -69,7 +69,8 @@ describe('lazy partition files', () => {
     expect(fs.readdir(`${DIR}/t-0`)).toEqual(['00000000000000000000.log']);
     await logDir.close();
     expect(fs.readdir(`${DIR}/t-0`)).toEqual([
-      '00000000000000000000.index', '00000000000000000000.log', '00000000000000000000.timeindex', 'leader-epoch-checkpoint',
+      '00000000000000000000.index', '00000000000000000000.log', '00000000000000000000.timeindex',
+      '00000000000000000001.snapshot', 'leader-epoch-checkpoint',
     ]);
     expect(fs.stat(`${DIR}/t-0/00000000000000000000.index`)?.size).toBe(0);
     expect(fs.stat(`${DIR}/t-0/00000000000000000000.timeindex`)?.size).toBe(12);

@@ -87,6 +87,7 @@ describe('partition log on disk', () => {
       '00000000000000000000.index',
       '00000000000000000000.log',
       '00000000000000000000.timeindex',
+      '00000000000000000012.snapshot',
       'leader-epoch-checkpoint',
     ]);
     expect(statSync(join(partitionDir, '00000000000000000000.log')).size).toBe(12 * 1024);

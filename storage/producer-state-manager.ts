@@ -1,0 +1,228 @@
+// Idempotent producers' state as the log implies it (Kafka's ProducerStateManager, without
+// transactions): per producer id, its epoch and its last five batches (sequences and offsets),
+// updated by every append, leader or follower, so whichever replica leads next can answer a
+// retried batch with its original offset. The state is kept in `<offset>.snapshot` files: one at
+// each segment roll (as of the new segment's base offset) and one at close (as of the log end).
+//
+// Loaded at first use, from the newest readable snapshot at or below the log end plus a walk of the
+// batch headers after it: at most the active segment after a crash, nothing after a clean close.
+// A truncation deletes the snapshots above the new end first, then drops the state to be loaded again.
+import { joinPath } from './file-system.js';
+import { SNAPSHOT_SUFFIX, offsetFileName } from './file-names.js';
+import type { BatchInfo } from './batch-scan.js';
+import type { PartitionDir } from './partition-dir.js';
+import { decodeProducerSnapshot, encodeProducerSnapshot, type ProducerSnapshotEntry } from './producer-snapshot.js';
+import type { StorageEvent } from './storage-events.js';
+
+/** Batches kept per producer for duplicate detection (Kafka: max.in.flight.requests.per.connection). */
+export const PRODUCER_BATCHES_KEPT = 5;
+/** Snapshots kept besides those retention removes with their segments: enough for a follower's
+ * truncation into the last segments to start from a snapshot below it. */
+const SNAPSHOTS_KEPT = 3;
+const SEQUENCE_RANGE = 2 ** 31;
+
+export interface ProducerBatch {
+  firstSeq: number;
+  lastSeq: number;
+  firstOffset: number;
+  lastOffset: number;
+  maxTimestampMs: number;
+}
+
+export interface ProducerStateEntry {
+  epoch: number;
+  /** Oldest first, at most PRODUCER_BATCHES_KEPT. */
+  batches: ProducerBatch[];
+}
+
+/** Walks the batch headers of the log from `offset` (a batch boundary or below the log start). */
+export type BatchWalk = (offset: number, visit: (batch: BatchInfo) => void) => void;
+
+export class ProducerStateManager {
+  /** undefined until loaded (or after a truncation dropped it). */
+  private producers: Map<number, ProducerStateEntry> | undefined;
+  /** The offset the state was taken up to (the log end when loaded). */
+  private mapEndOffset = 0;
+  private lastSnapshotOffset = -1;
+  /** The state holds batches no snapshot has (close writes one then). */
+  private snapshotDue = false;
+
+  constructor(
+    private readonly dir: PartitionDir,
+    /** Offsets of the snapshot files in the directory, ascending. */
+    private readonly snapshotOffsets: number[],
+    private readonly onEvent: (e: StorageEvent) => void,
+  ) {}
+
+  /** The state of a log that has no data yet: loaded and empty. */
+  static empty(dir: PartitionDir, offset: number, onEvent: (e: StorageEvent) => void): ProducerStateManager {
+    const manager = new ProducerStateManager(dir, [], onEvent);
+    manager.producers = new Map();
+    manager.mapEndOffset = offset;
+    return manager;
+  }
+
+  get snapshots(): readonly number[] {
+    return this.snapshotOffsets;
+  }
+
+  /** The producer's appended state, loading it first if needed. */
+  entry(producerId: number, logEndOffset: number, walk: BatchWalk): ProducerStateEntry | undefined {
+    return this.load(logEndOffset, walk).get(producerId);
+  }
+
+  /** Loads the state if it is not: the newest readable snapshot at or below the log end, then
+   * the log after it (from the log's start when there is none). */
+  load(logEndOffset: number, walk: BatchWalk): Map<number, ProducerStateEntry> {
+    if (this.producers !== undefined) return this.producers;
+    const producers = new Map<number, ProducerStateEntry>();
+    let from = 0;
+    this.lastSnapshotOffset = -1;
+    for (let i = this.snapshotOffsets.length - 1; i >= 0; i--) {
+      const offset = this.snapshotOffsets[i] as number;
+      if (offset > logEndOffset) continue;
+      const entries = this.readSnapshot(offset);
+      if (entries === undefined) continue;
+      for (const e of entries) producers.set(e.producerId, fromSnapshotEntry(e));
+      from = offset;
+      this.lastSnapshotOffset = offset;
+      break;
+    }
+    this.producers = producers;
+    walk(from, (batch) => this.apply(batch));
+    this.mapEndOffset = logEndOffset;
+    this.snapshotDue = from !== logEndOffset;
+    return producers;
+  }
+
+  /** Takes appended batches into a loaded state (the caller loaded it before appending). */
+  appended(infos: readonly BatchInfo[]): void {
+    if (this.producers === undefined) return;
+    for (const info of infos) this.apply(info);
+  }
+
+  /** Writes the loaded state as `<offset>.snapshot` and syncs it. The name is durable with the
+   * next sync of the directory (the roll's, the close's). Older snapshots beyond the few kept go. */
+  async writeSnapshot(offset: number): Promise<void> {
+    const producers = this.producers;
+    if (producers === undefined || offset === this.lastSnapshotOffset) return;
+    const entries = [...producers].map(([id, e]) => toSnapshotEntry(id, e));
+    const handle = this.dir.fs.open(this.path(offset), { create: true });
+    this.dir.changed();
+    try {
+      handle.truncate(0);
+      handle.write(encodeProducerSnapshot(entries), 0);
+      await handle.sync();
+    } finally {
+      handle.close();
+    }
+    this.lastSnapshotOffset = offset;
+    this.snapshotDue = this.mapEndOffset !== offset;
+    if (!this.snapshotOffsets.includes(offset)) this.snapshotOffsets.push(offset);
+    this.snapshotOffsets.sort((a, b) => a - b);
+    while (this.snapshotOffsets.length > SNAPSHOTS_KEPT) this.remove(this.snapshotOffsets[0] as number);
+  }
+
+  /** Whether the state holds batches no snapshot has (close writes one then). */
+  get changedSinceSnapshot(): boolean {
+    return this.producers !== undefined && this.snapshotDue;
+  }
+
+  /** The offset the loaded state was taken up to. */
+  get endOffset(): number {
+    return this.mapEndOffset;
+  }
+
+  /** Before a truncation to `offset`: snapshots above it describe data about to go. The caller
+   * syncs the directory before cutting the log, and calls dropState() once it is cut. */
+  deleteSnapshotsAbove(offset: number): void {
+    for (const s of this.snapshotOffsets.filter((o) => o > offset)) this.remove(s);
+    this.dropState();
+  }
+
+  /** Retention deleted the segments below `offset`; their snapshots go too (a later one holds
+   * every producer the state still knows). */
+  deleteSnapshotsBelow(offset: number): void {
+    for (const s of this.snapshotOffsets.filter((o) => o < offset)) this.remove(s);
+  }
+
+  /** The state is stale (the log was cut): loaded again at next use. */
+  dropState(): void {
+    this.producers = undefined;
+    this.lastSnapshotOffset = -1;
+  }
+
+  /** The log restarts empty at `offset`: no snapshot, no producer. */
+  clear(offset: number): void {
+    for (const s of [...this.snapshotOffsets]) this.remove(s);
+    this.producers = new Map();
+    this.mapEndOffset = offset;
+    this.lastSnapshotOffset = -1;
+    this.snapshotDue = false;
+  }
+
+  private apply(batch: BatchInfo): void {
+    this.mapEndOffset = batch.lastOffset + 1;
+    this.snapshotDue = true;
+    // Control batches (transaction markers) carry no sequence; without transactions there are none.
+    if (batch.producerId < 0 || batch.baseSequence < 0) return;
+    const producers = this.producers as Map<number, ProducerStateEntry>;
+    const current = producers.get(batch.producerId);
+    // A new epoch starts the producer afresh (Kafka clears its batch metadata).
+    const entry = current !== undefined && current.epoch === batch.producerEpoch ? current : { epoch: batch.producerEpoch, batches: [] };
+    const delta = batch.lastOffset - batch.baseOffset;
+    entry.batches.push({
+      firstSeq: batch.baseSequence, lastSeq: (batch.baseSequence + delta) % SEQUENCE_RANGE,
+      firstOffset: batch.baseOffset, lastOffset: batch.lastOffset, maxTimestampMs: batch.maxTimestampMs,
+    });
+    if (entry.batches.length > PRODUCER_BATCHES_KEPT) entry.batches.shift();
+    producers.set(batch.producerId, entry);
+  }
+
+  /** The entries of a snapshot, or undefined (after a warning, and the file removed) if unreadable. */
+  private readSnapshot(offset: number): ProducerSnapshotEntry[] | undefined {
+    const path = this.path(offset);
+    let decoded: ReturnType<typeof decodeProducerSnapshot>;
+    try {
+      decoded = decodeProducerSnapshot(this.dir.fs.readFile(path));
+    } catch (err) {
+      decoded = { corrupt: (err as Error).message };
+    }
+    if (Array.isArray(decoded)) return decoded;
+    this.onEvent({ kind: 'producerSnapshotCorrupt', path, reason: decoded.corrupt });
+    this.remove(offset);
+    return undefined;
+  }
+
+  private remove(offset: number): void {
+    const i = this.snapshotOffsets.indexOf(offset);
+    if (i >= 0) this.snapshotOffsets.splice(i, 1);
+    const path = this.path(offset);
+    if (this.dir.fs.stat(path) === undefined) return;
+    this.dir.fs.unlink(path);
+    this.dir.changed();
+  }
+
+  private path(offset: number): string {
+    return joinPath(this.dir.path, offsetFileName(offset, SNAPSHOT_SUFFIX));
+  }
+}
+
+function toSnapshotEntry(producerId: number, e: ProducerStateEntry): ProducerSnapshotEntry {
+  const last = e.batches.at(-1);
+  return {
+    producerId, producerEpoch: e.epoch,
+    lastSequence: last?.lastSeq ?? -1, lastOffset: last?.lastOffset ?? -1,
+    offsetDelta: last ? last.lastOffset - last.firstOffset : 0, timestampMs: last?.maxTimestampMs ?? -1,
+    coordinatorEpoch: -1, currentTxnFirstOffset: -1,
+  };
+}
+
+function fromSnapshotEntry(e: ProducerSnapshotEntry): ProducerStateEntry {
+  if (e.lastOffset < 0) return { epoch: e.producerEpoch, batches: [] };
+  const firstSeq = (e.lastSequence - e.offsetDelta + SEQUENCE_RANGE) % SEQUENCE_RANGE;
+  return {
+    epoch: e.producerEpoch,
+    batches: [{ firstSeq, lastSeq: e.lastSequence, firstOffset: e.lastOffset - e.offsetDelta, lastOffset: e.lastOffset, maxTimestampMs: e.timestampMs }],
+  };
+}
