@@ -102,6 +102,23 @@ describe('idempotent producers and leadership', () => {
     expect(after.logDir.get('t', 0)!.logEndOffset).toBe(11);
   });
 
+  it('a follower that becomes leader recognises a retry whose original it replicated segments ago', async () => {
+    const { logDir, replicas } = await open(new MemoryFileSystem(), 1024);
+    const followed = applyRecords(EMPTY_IMAGE, topicRecords('t', 1, () => [OTHER, ME]));
+    await replicas.applyImage(followed, EMPTY_IMAGE);
+    const log = logDir.get('t', 0)!;
+    await log.appendAsFollower(batch(0, 2));
+    while (log.segmentBaseOffsets().length < 4) {
+      const other = encodeRecordBatch({ baseOffset: log.logEndOffset, records: [{ key: null, value: Buffer.alloc(400), timestamp: 1_000 }] });
+      await log.appendAsFollower(other);
+    }
+    const end = log.logEndOffset;
+    const led = applyRecords(followed, [leaderChange('t', 0, ME)]);
+    await replicas.applyImage(led, followed);
+    expect(await produce(replicas, batch(0, 2))).toMatchObject({ errorCode: 0, baseOffset: 0 });
+    expect(await produce(replicas, batch(2))).toMatchObject({ errorCode: 0, baseOffset: end });
+  });
+
   for (const ending of ['clean shutdown', 'crash'] as const) {
     it(`after a ${ending}, recognises a retried batch whose original lies in an older segment`, async () => {
       const fs = new MemoryFileSystem();
