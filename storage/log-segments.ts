@@ -14,9 +14,9 @@ export class LogSegments {
     readonly dir: PartitionDir,
     private list: LogSegment[],
     private readonly nowMs: () => number,
-    /** Runs as the active segment is sealed for a roll to `baseOffset` (producer-state snapshot);
-     * files it creates are made durable by the roll's directory sync. */
-    private readonly onRoll: (baseOffset: number) => Promise<void> = async () => {},
+    /** Snapshots the producer state as of a roll's new base offset while the old segment is
+     * sealed; the roll's directory sync makes the file's name durable. */
+    private readonly producerState?: { writeSnapshot(offset: number): Promise<void> },
   ) {
     assert(list.length > 0, 'a log has at least one segment');
   }
@@ -105,7 +105,7 @@ export class LogSegments {
    * last segment can hold a torn write. */
   private async roll(baseOffset: number, config: LogConfig): Promise<void> {
     const old = this.active;
-    await Promise.all([old.seal(), this.onRoll(baseOffset)]);
+    await Promise.all([old.seal(), this.producerState?.writeSnapshot(baseOffset)]);
     if (old.sizeBytes === 0) {
       this.list.pop();
       old.delete();

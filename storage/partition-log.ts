@@ -22,9 +22,9 @@ import type {
 import { LogFlush } from './log-flush.js';
 import { LogGuard } from './log-guard.js';
 import { loadLog, newLog, type LoadedLog } from './log-loader.js';
-import { maxTimestampAndOffset, offsetForTimestamp, readBatches, visitBatchesFrom, type RecordTimestampPicker } from './log-reads.js';
+import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
-import { ProducerStateManager, type BatchWalk, type ProducerStateEntry } from './producer-state-manager.js';
+import { ProducerStateManager, type ProducerStateEntry } from './producer-state-manager.js';
 import { deletableSegments } from './retention.js';
 import type { StorageEvent } from './storage-events.js';
 import type { TimestampOffset } from './time-index.js';
@@ -39,7 +39,6 @@ export class PartitionLog {
   private hw: number;
   private readonly guard: LogGuard;
   private readonly producerState: ProducerStateManager;
-  private readonly walkBatches: BatchWalk = (offset, visit) => visitBatchesFrom(this.segments.all, offset, visit);
 
   private constructor(
     readonly dir: string,
@@ -56,7 +55,7 @@ export class PartitionLog {
     this.producerState = loaded.snapshotOffsets === undefined
       ? ProducerStateManager.empty(loaded.dir, loaded.logStartOffset, onEvent)
       : new ProducerStateManager(loaded.dir, loaded.snapshotOffsets, onEvent);
-    this.segments = new LogSegments(loaded.dir, loaded.segments, options.nowMs, (offset) => this.producerState.writeSnapshot(offset));
+    this.segments = new LogSegments(loaded.dir, loaded.segments, options.nowMs, this.producerState);
     this.epochCache = loaded.epochCache;
     this.startOffset = loaded.logStartOffset;
     this.hw = loaded.logStartOffset;
@@ -190,9 +189,9 @@ export class PartitionLog {
 
   /** An idempotent producer's epoch and last batches as appended to this log, as leader or
    * follower (loaded from the newest producer snapshot and the log after it at first use). */
-  producerEntry(producerId: number): ProducerStateEntry | undefined {
+  producerEntry(producerId: number): Readonly<ProducerStateEntry> | undefined {
     this.guard.check();
-    return this.producerState.entry(producerId, this.logEndOffset, this.walkBatches);
+    return this.producerState.entry(producerId, this.segments.all);
   }
 
   /** Offsets of the producer-state snapshot files, ascending. */
@@ -320,7 +319,7 @@ export class PartitionLog {
     const result = await this.guard.serial(async () => {
       prepare(infos);
       // Loaded before the write, so the walk of the log does not see these batches too.
-      this.producerState.load(this.logEndOffset, this.walkBatches);
+      this.producerState.load(this.segments.all);
       await this.segments.append(batches, infos, this.config);
       this.producerState.appended(infos);
       for (const info of infos) this.epochCache.assign(info.partitionLeaderEpoch, info.baseOffset);

@@ -10,6 +10,8 @@
 import { joinPath } from './file-system.js';
 import { SNAPSHOT_SUFFIX, offsetFileName } from './file-names.js';
 import type { BatchInfo } from './batch-scan.js';
+import { visitBatchesFrom } from './log-reads.js';
+import type { LogSegment } from './log-segment.js';
 import type { PartitionDir } from './partition-dir.js';
 import { decodeProducerSnapshot, encodeProducerSnapshot, type ProducerSnapshotEntry } from './producer-snapshot.js';
 import type { StorageEvent } from './storage-events.js';
@@ -34,9 +36,6 @@ export interface ProducerStateEntry {
   /** Oldest first, at most PRODUCER_BATCHES_KEPT. */
   batches: ProducerBatch[];
 }
-
-/** Walks the batch headers of the log from `offset` (a batch boundary or below the log start). */
-export type BatchWalk = (offset: number, visit: (batch: BatchInfo) => void) => void;
 
 export class ProducerStateManager {
   /** undefined until loaded (or after a truncation dropped it). */
@@ -67,14 +66,15 @@ export class ProducerStateManager {
   }
 
   /** The producer's appended state, loading it first if needed. */
-  entry(producerId: number, logEndOffset: number, walk: BatchWalk): ProducerStateEntry | undefined {
-    return this.load(logEndOffset, walk).get(producerId);
+  entry(producerId: number, segments: readonly LogSegment[]): Readonly<ProducerStateEntry> | undefined {
+    return this.load(segments).get(producerId);
   }
 
   /** Loads the state if it is not: the newest readable snapshot at or below the log end, then
-   * the log after it (from the log's start when there is none). */
-  load(logEndOffset: number, walk: BatchWalk): Map<number, ProducerStateEntry> {
+   * the log's batch headers after it (from the log's start when there is none). */
+  load(segments: readonly LogSegment[]): Map<number, ProducerStateEntry> {
     if (this.producers !== undefined) return this.producers;
+    const logEndOffset = (segments.at(-1) as LogSegment).nextOffset;
     const producers = new Map<number, ProducerStateEntry>();
     let from = 0;
     this.lastSnapshotOffset = -1;
@@ -89,7 +89,7 @@ export class ProducerStateManager {
       break;
     }
     this.producers = producers;
-    walk(from, (batch) => this.apply(batch));
+    visitBatchesFrom(segments, from, (batch) => this.apply(batch));
     this.mapEndOffset = logEndOffset;
     this.snapshotDue = from !== logEndOffset;
     return producers;
