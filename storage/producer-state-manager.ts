@@ -128,11 +128,6 @@ export class ProducerStateManager {
     return this.producers !== undefined && this.snapshotDue;
   }
 
-  /** The offset the loaded state was taken up to. */
-  get endOffset(): number {
-    return this.mapEndOffset;
-  }
-
   /** Before a truncation to `offset`: snapshots above it describe data about to go. The caller
    * syncs the directory before cutting the log, and calls dropState() once it is cut. */
   deleteSnapshotsAbove(offset: number): void {

@@ -30,8 +30,8 @@ export type Sequenced =
 /** What batches without a producer id get: nothing to check or remember. */
 export const UNSEQUENCED: Sequenced = { kind: 'ok', appended() {}, failed() {} };
 
-/** What the log holds for a producer id (undefined: never seen, or its state expired). */
-export type StoredProducers = (producerId: number) => ProducerStateEntry | undefined;
+/** What the log holds for a producer id (undefined: no batch of it in the log's producer state). */
+export type StoredProducers = (producerId: number) => Readonly<ProducerStateEntry> | undefined;
 
 export class ProducerStates {
   private readonly producers = new Map<number, ProducerEntry>();
