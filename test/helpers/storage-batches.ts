@@ -34,6 +34,8 @@ export interface TestBatchOptions {
   logAppendTime?: boolean;
   /** Byte the values are filled with, to tell batches apart. */
   fill?: number;
+  /** An idempotent producer's fields (default: none, -1). */
+  producer?: { id: number; epoch: number; baseSequence: number };
 }
 
 function varint(value: number): number[] {
@@ -70,9 +72,9 @@ export function encodeTestBatch(options: TestBatchOptions = {}): Buffer {
   header.writeInt32BE(count - 1, LAST_OFFSET_DELTA);
   writeInt64(header, BASE_TIMESTAMP, baseTimestampMs);
   writeInt64(header, MAX_TIMESTAMP, baseTimestampMs + count - 1);
-  writeInt64(header, PRODUCER_ID, -1);
-  header.writeInt16BE(-1, PRODUCER_EPOCH);
-  header.writeInt32BE(-1, BASE_SEQUENCE);
+  writeInt64(header, PRODUCER_ID, options.producer?.id ?? -1);
+  header.writeInt16BE(options.producer?.epoch ?? -1, PRODUCER_EPOCH);
+  header.writeInt32BE(options.producer?.baseSequence ?? -1, BASE_SEQUENCE);
   header.writeInt32BE(count, RECORD_COUNT);
   const batch = Buffer.concat([header, records]);
   batch.writeUInt32BE(crc32c(batch, ATTRIBUTES, batch.length), CRC);

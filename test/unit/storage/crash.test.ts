@@ -1,7 +1,8 @@
 // Seeded crash tests on the in-memory file system: appends (some concurrent), flushes, truncations,
 // retention, then a power cut at a random moment (in-flight syncs lost, unsynced tails dropped or torn), then
 // recovery. After every crash: each synced batch is back byte for byte at its offset, the log is a
-// prefix of what was written (nothing after a torn write), and offsets continue from there. Odd
+// prefix of what was written (nothing after a torn write), and offsets continue from there, and the
+// producer state (loaded from producer snapshots plus the log) names each producer's last batch. Odd
 // seeds run the log through a handle cache of 3 descriptors, so files are closed and reopened
 // under every operation.
 // Replay one seed: npx vitest run test/unit/storage/crash.test.ts -t "seed 17$"
@@ -26,6 +27,8 @@ class Model {
   syncedCount = 0;
   /** Bumped by a crash: callbacks of the dead log must not touch the model. */
   generation = 0;
+  /** Idempotent producers' next sequences: some batches carry one of them. */
+  sequences = new Map<number, number>();
 
   written(): Buffer[] {
     // Test batches start with base offset -1; the log sets the assigned offset in place.
@@ -50,11 +53,16 @@ function readAll(log: PartitionLog): Buffer[] {
   return out;
 }
 
-function randomBatch(random: () => number, segmentBytes: number): Buffer {
+function randomBatch(random: () => number, segmentBytes: number, sequences: Map<number, number>): Buffer {
   const big = random() < 0.05;
+  const id = random() < 0.3 ? 1 + Math.floor(random() * 3) : -1;
+  const recordCount = big ? 1 : 1 + Math.floor(random() * 5);
+  const baseSequence = sequences.get(id) ?? 0;
+  if (id >= 0) sequences.set(id, baseSequence + recordCount);
   return encodeTestBatch({
+    producer: id >= 0 ? { id, epoch: 0, baseSequence } : undefined,
     baseOffset: -1,
-    recordCount: big ? 1 : 1 + Math.floor(random() * 5),
+    recordCount,
     valueBytes: big ? segmentBytes - 200 - Math.floor(random() * 1000) : 10 + Math.floor(random() * 400),
     fill: Math.floor(random() * 256),
     baseTimestampMs: 1_000_000 + Math.floor(random() * 1000),
@@ -68,7 +76,7 @@ async function runBurst(log: PartitionLog, model: Model, random: () => number, c
   for (let i = 0; i < operations; i++) {
     const r = random();
     if (r < 0.75) {
-      const batch = randomBatch(random, config.segmentBytes);
+      const batch = randomBatch(random, config.segmentBytes, model.sequences);
       model.issued.push(batch);
       const generation = model.generation;
       const appended = log.append(batch, { leaderEpoch: 1 }).then(() => {
@@ -104,6 +112,17 @@ async function runBurst(log: PartitionLog, model: Model, random: () => number, c
     if (random() < 0.3) await Promise.resolve();
   }
   return inFlight;
+}
+
+/** Each producer with a batch in the log has that batch as its last in the producer state. */
+function expectProducerState(log: PartitionLog, batches: Buffer[]): void {
+  const lastByProducer = new Map<number, Buffer>();
+  for (const b of batches) if (b.readBigInt64BE(43) >= 0n) lastByProducer.set(Number(b.readBigInt64BE(43)), b);
+  for (const [id, b] of lastByProducer) {
+    const last = log.producerEntry(id)?.batches.at(-1);
+    expect(last, `producer ${id}`).toMatchObject({ firstSeq: b.readInt32BE(53), firstOffset: Number(b.readBigInt64BE(0)) });
+  }
+  for (const id of [1, 2, 3]) expect(log.producerEntry(id)?.batches.at(-1)?.lastOffset ?? -1).toBeLessThan(log.logEndOffset);
 }
 
 const CACHED_DESCRIPTORS = 3;
@@ -144,6 +163,7 @@ async function crashAndRecover(seed: number): Promise<void> {
     recovered.forEach((batch, i) => expect(batch.equals(written[i] as Buffer), `batch ${i} differs`).toBe(true));
     const last = recovered.at(-1);
     expect(log.logEndOffset).toBe(last === undefined ? log.logStartOffset : (splitBatches(last)[0]?.lastOffset as number) + 1);
+    expectProducerState(log, recovered);
     model.issued = written.slice(0, recovered.length);
     model.syncedCount = recovered.length;
   }
