@@ -22,6 +22,9 @@ export const PRODUCER_BATCHES_KEPT = 5;
  * truncation into the last segments to start from a snapshot below it. */
 const SNAPSHOTS_KEPT = 3;
 const SEQUENCE_RANGE = 2 ** 31;
+/** The state of a log without producers, shared (never written to): most logs of a broker with
+ * many partitions have none, and an empty Map costs about a hundred bytes. */
+const NO_PRODUCERS: ReadonlyMap<number, ProducerStateEntry> = new Map();
 
 export interface ProducerBatch {
   firstSeq: number;
@@ -39,7 +42,7 @@ export interface ProducerStateEntry {
 
 export class ProducerStateManager {
   /** undefined until loaded (or after a truncation dropped it). */
-  private producers: Map<number, ProducerStateEntry> | undefined;
+  private producers: ReadonlyMap<number, ProducerStateEntry> | undefined;
   /** The offset the state was taken up to (the log end when loaded). */
   private mapEndOffset = 0;
   private lastSnapshotOffset = -1;
@@ -56,7 +59,7 @@ export class ProducerStateManager {
   /** The state of a log that has no data yet: loaded and empty. */
   static empty(dir: PartitionDir, offset: number, onEvent: (e: StorageEvent) => void): ProducerStateManager {
     const manager = new ProducerStateManager(dir, [], onEvent);
-    manager.producers = new Map();
+    manager.producers = NO_PRODUCERS;
     manager.mapEndOffset = offset;
     return manager;
   }
@@ -72,10 +75,10 @@ export class ProducerStateManager {
 
   /** Loads the state if it is not: the newest readable snapshot at or below the log end, then
    * the log's batch headers after it (from the log's start when there is none). */
-  load(segments: readonly LogSegment[]): Map<number, ProducerStateEntry> {
+  load(segments: readonly LogSegment[]): ReadonlyMap<number, ProducerStateEntry> {
     if (this.producers !== undefined) return this.producers;
     const logEndOffset = (segments.at(-1) as LogSegment).nextOffset;
-    const producers = new Map<number, ProducerStateEntry>();
+    this.producers = NO_PRODUCERS;
     let from = 0;
     this.lastSnapshotOffset = -1;
     for (let i = this.snapshotOffsets.length - 1; i >= 0; i--) {
@@ -83,16 +86,15 @@ export class ProducerStateManager {
       if (offset > logEndOffset) continue;
       const entries = this.readSnapshot(offset);
       if (entries === undefined) continue;
-      for (const e of entries) producers.set(e.producerId, fromSnapshotEntry(e));
+      if (entries.length > 0) this.producers = new Map(entries.map((e) => [e.producerId, fromSnapshotEntry(e)]));
       from = offset;
       this.lastSnapshotOffset = offset;
       break;
     }
-    this.producers = producers;
     visitBatchesFrom(segments, from, (batch) => this.apply(batch));
     this.mapEndOffset = logEndOffset;
     this.snapshotDue = from !== logEndOffset;
-    return producers;
+    return this.producers;
   }
 
   /** Takes appended batches into a loaded state (the caller loaded it before appending). */
@@ -150,7 +152,7 @@ export class ProducerStateManager {
   /** The log restarts empty at `offset`: no snapshot, no producer. */
   clear(offset: number): void {
     for (const s of [...this.snapshotOffsets]) this.remove(s);
-    this.producers = new Map();
+    this.producers = NO_PRODUCERS;
     this.mapEndOffset = offset;
     this.lastSnapshotOffset = -1;
     this.snapshotDue = false;
@@ -161,6 +163,7 @@ export class ProducerStateManager {
     this.snapshotDue = true;
     // Control batches (transaction markers) carry no sequence; without transactions there are none.
     if (batch.producerId < 0 || batch.baseSequence < 0) return;
+    if (this.producers === NO_PRODUCERS || this.producers === undefined) this.producers = new Map();
     const producers = this.producers as Map<number, ProducerStateEntry>;
     const current = producers.get(batch.producerId);
     // A new epoch starts the producer afresh (Kafka clears its batch metadata).
