@@ -29,6 +29,9 @@ import { deletableSegments } from './retention.js';
 import type { StorageEvent } from './storage-events.js';
 import type { TimestampOffset } from './time-index.js';
 
+/** Producer state that takes longer than this much log to rebuild is loaded when the log opens. */
+const EAGER_PRODUCER_LOAD_BYTES = 1 << 20;
+
 export class PartitionLog {
   private readonly segments: LogSegments;
   private readonly epochCache: LeaderEpochCache;
@@ -100,7 +103,11 @@ export class PartitionLog {
       recoveryPoint: options.recoveryPoint ?? 0,
       logStartOffset: options.logStartOffset ?? 0,
     });
-    return { log: new PartitionLog(dir, topic, partition, options.config, options, loaded), events: loaded.events };
+    const log = new PartitionLog(dir, topic, partition, options.config, options, loaded);
+    // A long walk (a crash far from the last roll) happens now, before the broker serves, rather
+    // than stalling the event loop at the first produce; a short one waits for first use.
+    if (log.producerState.bytesToLoad(log.segments.all) > EAGER_PRODUCER_LOAD_BYTES) log.producerState.load(log.segments.all);
+    return { log, events: loaded.events };
   }
 
   get logEndOffset(): number {

@@ -4,8 +4,9 @@
 // retried batch with its original offset. The state is kept in `<offset>.snapshot` files: one at
 // each segment roll (as of the new segment's base offset) and one at close (as of the log end).
 //
-// Loaded at first use, from the newest readable snapshot at or below the log end plus a walk of the
-// batch headers after it: at most the active segment after a crash, nothing after a clean close.
+// Loaded from the newest readable snapshot at or below the log end plus a walk of the batch headers
+// after it (at most the active segment after a crash, nothing after a clean close): at first use, or
+// when the log opens if the walk is long.
 // A truncation deletes the snapshots above the new end first, then drops the state to be loaded again.
 import { joinPath } from './file-system.js';
 import { SNAPSHOT_SUFFIX, offsetFileName } from './file-names.js';
@@ -95,6 +96,14 @@ export class ProducerStateManager {
     this.mapEndOffset = logEndOffset;
     this.snapshotDue = from !== logEndOffset;
     return this.producers;
+  }
+
+  /** About how many bytes of log load() would walk (0 once loaded). */
+  bytesToLoad(segments: readonly LogSegment[]): number {
+    if (this.producers !== undefined) return 0;
+    const logEndOffset = (segments.at(-1) as LogSegment).nextOffset;
+    const from = this.snapshotOffsets.filter((o) => o <= logEndOffset).at(-1) ?? 0;
+    return segments.filter((s) => s.nextOffset > from).reduce((sum, s) => sum + s.sizeBytes, 0);
   }
 
   /** Takes appended batches into a loaded state (the caller loaded it before appending). */

@@ -119,6 +119,29 @@ describe('producer state across rolls and reopens', () => {
     expect(fs.stat(latest)).toBeUndefined();
   });
 
+  it('loads at open, before serving, when more than 1 MiB of log lies after the newest snapshot', async () => {
+    const fs = new MemoryFileSystem();
+    const big = { ...config, segmentBytes: 4 << 20 };
+    const log = await createTestLog(fs, big);
+    const chunk = (): Promise<unknown> => log.append(encodeTestBatch({ valueBytes: 100 << 10 }), { leaderEpoch: 0 });
+    await log.append(idempotent(0), { leaderEpoch: 0 });
+    while (log.segmentBaseOffsets().length < 2) await chunk();
+    await log.append(idempotent(1), { leaderEpoch: 0 });
+    for (let i = 0; i < 12; i++) await chunk();
+    expect(log.producerSnapshotOffsets()).toHaveLength(1);
+    await log.flush();
+    const snapshot = `${PARTITION_DIR}/${snapshotFiles(fs)[0]}`;
+    await fs.writeFileAtomic(snapshot, Buffer.from('not a snapshot'));
+    fs.crash();
+
+    const events: StorageEvent[] = [];
+    const options = { fs, config: big, nowMs: new ManualClock().nowMs, hadCleanShutdown: false, onEvent: (e: StorageEvent) => events.push(e) };
+    const { log: reopened } = await PartitionLog.open(PARTITION_DIR, TOPIC, 0, options);
+    // The load ran during open: it met the damaged snapshot and walked the whole log instead.
+    expect(events).toEqual([expect.objectContaining({ kind: 'producerSnapshotCorrupt', path: snapshot })]);
+    expect(reopened.producerEntry(PID)?.batches.map((b) => b.firstSeq)).toEqual([0, 1]);
+  });
+
   it('a truncation deletes the snapshots above the new end and the state it cut', async () => {
     const fs = new MemoryFileSystem();
     const log = await createTestLog(fs, config);
