@@ -3,7 +3,7 @@
 // 64,000 batches of 1 KiB from 10,000 idempotent producers in one 64 MiB segment, then: the
 // clean-shutdown snapshot (close), loading the state from it at first use after a clean restart,
 // and the worst case after a crash: no snapshot at the end, so the whole active segment's batch
-// headers are walked. Also appends with 64 KiB segments, so every roll writes a snapshot, from 10
+// headers are walked (when the log opens, as the walk is over 1 MiB). Also appends with 64 KiB segments, so every roll writes a snapshot, from 10
 // and from 10,000 producers (a 460 KB snapshot per roll).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,10 +50,15 @@ async function main(): Promise<void> {
     console.log(`load from the snapshot at first use: ${timed(() => clean.producerEntry(1)).ms.toFixed(1)} ms`);
     await clean.close();
     for (const name of fs.readdir(dir)) if (name.endsWith('.snapshot')) fs.unlink(join(dir, name));
+    start = performance.now();
     const bare = await open();
+    bare.producerEntry(1);
     const mib = (bare.sizeBytes / (1 << 20)).toFixed(1);
-    console.log(`load without a snapshot (walk of ${BATCHES} batch headers, ${mib} MiB): ${timed(() => bare.producerEntry(1)).ms.toFixed(1)} ms`);
+    console.log(`open and load without a snapshot (walk of ${BATCHES} batch headers, ${mib} MiB): ${(performance.now() - start).toFixed(1)} ms`);
     await bare.close();
+    start = performance.now();
+    await open();
+    console.log(`open of the same log (indexes trusted after the clean close): ${(performance.now() - start).toFixed(1)} ms`);
 
     for (const producers of [10, PRODUCERS]) {
       const rolling = await fill(join(root, `rolling-${producers}`), { ...DEFAULT_LOG_CONFIG, segmentBytes: 64 << 10 }, producers);
