@@ -19,4 +19,6 @@ export interface ProducerRun {
   idempotent: boolean;
   /** Errors the producer could not carry on from, e.g. librdkafka's fatal idempotence errors. */
   fatal: string[];
+  /** Fatal errors that are a known bug of this client version, not the broker's doing (reported, not failed). */
+  clientBugs: string[];
 }

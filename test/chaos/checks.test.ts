@@ -17,7 +17,7 @@ function partition(values: string[]): PartitionContents {
 }
 
 function run(producer: string, acks: [number, string][], idempotent = false): ProducerRun {
-  return { producer, idempotent, failed: 0, fatal: [], acks: acks.map(([offset, id]) => ({ producer, partition: 0, offset, id })) };
+  return { producer, idempotent, failed: 0, fatal: [], clientBugs: [], acks: acks.map(([offset, id]) => ({ producer, partition: 0, offset, id })) };
 }
 
 describe('checkAcks', () => {

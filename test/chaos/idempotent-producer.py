@@ -6,12 +6,13 @@ the partitions until SIGTERM, then waits for every delivery report. Prints one l
   ack PARTITION OFFSET ID      the broker acknowledged the record at that offset
   fail ID ERROR                librdkafka gave up on the record
   fatal ERROR                  librdkafka raised a fatal error (the producer stops)
+and first `librdkafka VERSION`, since some fatal errors are bugs of older librdkafka versions.
 """
 import signal
 import sys
 import time
 
-from confluent_kafka import KafkaException, Producer
+from confluent_kafka import KafkaException, Producer, libversion
 
 stopping = False
 
@@ -28,6 +29,7 @@ def say(line):
 
 def main(bootstrap, topic, partitions, rate):
     signal.signal(signal.SIGTERM, on_term)
+    say('librdkafka ' + libversion()[0])
     fatal = []
 
     def on_error(err):
@@ -59,9 +61,15 @@ def main(bootstrap, topic, partitions, rate):
             sent += 1
         except (BufferError, KafkaException):
             pass
-        producer.poll(0)
+        try:
+            producer.poll(0)
+        except KafkaException:
+            pass  # a fatal error: error_cb reported it, and the loop ends
         time.sleep(1.0 / rate)
-    producer.flush(90)
+    try:
+        producer.flush(90)
+    except KafkaException:
+        pass
 
 
 if __name__ == '__main__':

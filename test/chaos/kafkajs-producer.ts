@@ -22,7 +22,7 @@ export function startKafkajsProducer(bootstrap: string, topic: string, partition
     retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 1_000 },
   });
   const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: false });
-  const run: ProducerRun = { producer: 'kafkajs', acks: [], failed: 0, idempotent: false, fatal: [] };
+  const run: ProducerRun = { producer: 'kafkajs', acks: [], failed: 0, idempotent: false, fatal: [], clientBugs: [] };
   let stopping = false;
   let nextId = 0;
 

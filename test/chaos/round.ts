@@ -80,6 +80,7 @@ export async function runRound(options: RoundOptions): Promise<RoundResult> {
     result.kills = kills;
     result.acked = runs.reduce((n, r) => n + r.acks.length, 0);
     result.failedSends = runs.reduce((n, r) => n + r.failed, 0);
+    for (const r of runs) for (const bug of r.clientBugs) options.log(`  ${r.producer} stopped on a known bug of its version (not a broker fault): ${bug}`);
     const checked = await checkRound(cluster, runs);
     result.records = checked.records;
     result.violations = checked.violations;
