@@ -72,10 +72,17 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
   if (infos.length === 0) return produceError(ErrorCode.INVALID_RECORD, 'The produce request carries no record batch');
   const sequenced = partition.sequence(infos);
   if (sequenced.kind === 'error') return produceError(sequenced.errorCode, sequenced.message);
-  if (sequenced.kind === 'duplicate') return sequenced.original.then((o) => ({ ...duplicateResult(o), logStartOffset: partition.log.logStartOffset }));
+  if (sequenced.kind === 'duplicate') {
+    // A retry of a batch already written is answered like its first attempt would be: with acks=all
+    // only once the in-sync replicas have it (Kafka's DelayedProduce runs for duplicates too). The
+    // first attempt may have timed out with the batch on the leader alone.
+    const records = infos.reduce((n, b) => n + b.lastOffsetDelta + 1, 0);
+    return sequenced.original.then((o) => acknowledged(partition, o + records, settings, opts,
+      { ...duplicateResult(o), logStartOffset: partition.log.logStartOffset }));
+  }
   if (settings.logAppendTime) stampLogAppendTime(batches, infos, opts.nowMs);
   const appended = partition.log.append(batches, { leaderEpoch: partition.leaderEpoch });
-  return appended.then(async (result) => {
+  return appended.then((result) => {
     sequenced.appended(result.baseOffset);
     partition.advanceHighWatermark();
     partition.wakeDataWaiters();
@@ -83,20 +90,26 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
       errorCode: ErrorCode.NONE, errorMessage: null, baseOffset: result.baseOffset,
       logAppendTimeMs: settings.logAppendTime ? opts.nowMs : -1, logStartOffset: result.logStartOffset,
     };
-    if (opts.acks !== -1) return ok;
-    const isrSize = await waitWithTimeout(partition.waitForHighWatermark(result.lastOffset + 1), opts.timeoutMs);
-    if (isrSize === 'timeout') return produceError(ErrorCode.REQUEST_TIMED_OUT, 'Timed out waiting for the in-sync replicas');
-    if (isrSize === null) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'Leadership changed before the write was replicated');
-    // Kafka's checkEnoughReplicasReachOffset: the ISR may have shrunk while the request waited,
-    // letting the high watermark pass with fewer copies than min.insync.replicas.
-    if (isrSize < settings.minInsyncReplicas) {
-      return produceError(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND, `The size of the current ISR ${isrSize} is insufficient to satisfy the min.isr requirement of ${settings.minInsyncReplicas}`);
-    }
-    return ok;
+    return acknowledged(partition, result.lastOffset + 1, settings, opts, ok);
   }, (err: Error) => {
     sequenced.failed();
     return produceError(ErrorCode.KAFKA_STORAGE_ERROR, err.message);
   });
+}
+
+/** `ok` once the acks asked for hold for records up to `endOffset` (exclusive), else the error. */
+async function acknowledged(partition: Partition, endOffset: number, settings: TopicSettings, opts: ProduceOptions,
+  ok: PartitionProduceResult): Promise<PartitionProduceResult> {
+  if (opts.acks !== -1) return ok;
+  const isrSize = await waitWithTimeout(partition.waitForHighWatermark(endOffset), opts.timeoutMs);
+  if (isrSize === 'timeout') return produceError(ErrorCode.REQUEST_TIMED_OUT, 'Timed out waiting for the in-sync replicas');
+  if (isrSize === null) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'Leadership changed before the write was replicated');
+  // Kafka's checkEnoughReplicasReachOffset: the ISR may have shrunk while the request waited,
+  // letting the high watermark pass with fewer copies than min.insync.replicas.
+  if (isrSize < settings.minInsyncReplicas) {
+    return produceError(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND, `The size of the current ISR ${isrSize} is insufficient to satisfy the min.isr requirement of ${settings.minInsyncReplicas}`);
+  }
+  return ok;
 }
 
 /** A retried batch that was already written: success with the offset it got the first time. */
