@@ -78,7 +78,9 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
     // first attempt may have timed out with the batch on the leader alone.
     const records = infos.reduce((n, b) => n + b.lastOffsetDelta + 1, 0);
     return sequenced.original.then((o) => acknowledged(partition, o + records, settings, opts,
-      { ...duplicateResult(o), logStartOffset: partition.log.logStartOffset }));
+      { ...duplicateResult(o), logStartOffset: partition.log.logStartOffset }),
+    // The first attempt's append failed (its log went offline): the retry gets that answer too.
+    (err: Error) => produceError(ErrorCode.KAFKA_STORAGE_ERROR, err.message));
   }
   if (settings.logAppendTime) stampLogAppendTime(batches, infos, opts.nowMs);
   const appended = partition.log.append(batches, { leaderEpoch: partition.leaderEpoch });

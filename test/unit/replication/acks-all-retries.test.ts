@@ -2,7 +2,8 @@
 // the leader recognises it as already written, and answers it as Kafka's DelayedProduce does, only
 // once the in-sync replicas have it and min.insync.replicas still holds. Its first attempt may
 // have timed out with the batch on the leader alone; an immediate success would acknowledge a
-// record that the leader's death loses.
+// record that the leader's death loses. A retry waiting on a first attempt whose append failed
+// gets that attempt's error code, not a rejected request.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { encodeRecordBatch } from '../../../protocol/records/record-batch.js';
@@ -20,6 +21,7 @@ import { applyRecords, topicIdOf, topicRecords } from '../../helpers/metadata-im
 const NOW_MS = 1_700_000_000_000;
 
 interface Leader {
+  fs: MemoryFileSystem;
   replicas: ReplicaManager;
   p: Partition;
   commitIsr(isr: number[]): Promise<void>;
@@ -28,7 +30,8 @@ interface Leader {
 /** Node 1 leads t-0 with replicas and ISR [1, 2, 3]; min.insync.replicas=2. */
 async function leader(): Promise<Leader> {
   const nowMs = (): number => NOW_MS;
-  const { logDir } = await LogDir.open({ fs: new MemoryFileSystem(), path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
+  const fs = new MemoryFileSystem();
+  const { logDir } = await LogDir.open({ fs, path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
   const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', '1'], ['min.insync.replicas', '2']]) });
   const replicas = new ReplicaManager({ nodeId: 1, logDir, config, nowMs });
   let image: MetadataImage = applyRecords(EMPTY_IMAGE, topicRecords('t', 1, () => [1, 2, 3]));
@@ -43,7 +46,7 @@ async function leader(): Promise<Leader> {
     await replicas.applyImage(next, image);
     image = next;
   };
-  return { replicas, p: found.partition, commitIsr };
+  return { fs, replicas, p: found.partition, commitIsr };
 }
 
 /** The same idempotent batch of three records every time: producer 42, epoch 0, sequence 0. */
@@ -52,9 +55,9 @@ const BATCH = encodeRecordBatch({
   records: ['a', 'b', 'c'].map((v, i) => ({ key: null, value: Buffer.from(v), timestamp: NOW_MS + i })),
 });
 
-function produce(l: Leader, timeoutMs: number): { answer: Promise<PartitionProduceResult>; answered: () => boolean } {
+function produce(l: Leader, timeoutMs: number, acks = -1): { answer: Promise<PartitionProduceResult>; answered: () => boolean } {
   let done = false;
-  const answer = Promise.resolve(l.replicas.produce('t', 0, BATCH, { acks: -1, timeoutMs, requestVersion: 9 }))
+  const answer = Promise.resolve(l.replicas.produce('t', 0, BATCH, { acks, timeoutMs, requestVersion: 9 }))
     .finally(() => { done = true; });
   return { answer, answered: () => done };
 }
@@ -102,5 +105,14 @@ describe('a retried idempotent batch under acks=all', () => {
     await timedOutFirstAttempt(l);
     expect((await produce(l, 0).answer).errorCode).toBe(ErrorCode.REQUEST_TIMED_OUT);
     expect(l.p.log.logEndOffset).toBe(3);
+  });
+
+  it('answers KAFKA_STORAGE_ERROR, as its first attempt, when that append failed while the retry waited for it', async () => {
+    const l = await leader();
+    l.fs.failNext('write');
+    const first = produce(l, 60_000, 1);
+    const retry = produce(l, 60_000, 1);
+    expect((await first.answer).errorCode).toBe(ErrorCode.KAFKA_STORAGE_ERROR);
+    expect((await retry.answer).errorCode).toBe(ErrorCode.KAFKA_STORAGE_ERROR);
   });
 });
