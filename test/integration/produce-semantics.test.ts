@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin } from 'kafkajs';
 import { FetchApi, defaultFetchRequest } from '../../protocol/generated/api/01-fetch.js';
 import { ListOffsetsApi } from '../../protocol/generated/api/02-list-offsets.js';
+import { DeleteRecordsApi } from '../../protocol/generated/api/21-delete-records.js';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { encodeMessageSet, decodeMessageSet } from '../../protocol/records/message-set.js';
@@ -141,6 +142,20 @@ describe('produce rules', () => {
       expect(out.errorMessage).toBe(`Cannot append to internal topic ${topic}`);
     }
     expect(await written()).toBe(before);
+  });
+
+  it('refuses DeleteRecords on internal topics with INVALID_TOPIC_EXCEPTION, keeping committed offsets', async () => {
+    await admin.setOffsets({ groupId: 'internal-trim', topic: 'events', partitions: [{ partition: 0, offset: '1' }] });
+    const offsets = await admin.fetchTopicOffsets('__consumer_offsets');
+    const res = await raw.request(DeleteRecordsApi, 2, { timeoutMs: 5000, topics: [
+      { name: '__consumer_offsets', partitions: offsets.map((o) => ({ partitionIndex: o.partition, offset: -1 })) },
+      { name: '__transaction_state', partitions: [{ partitionIndex: 0, offset: -1 }] },
+      { name: '__cluster_metadata', partitions: [{ partitionIndex: 0, offset: -1 }] },
+    ] });
+    for (const t of res.topics) for (const p of t.partitions) expect({ topic: t.name, errorCode: p.errorCode }).toEqual({ topic: t.name, errorCode: 17 });
+    expect(await admin.fetchTopicOffsets('__consumer_offsets')).toEqual(offsets);
+    const [fetched] = await admin.fetchOffsets({ groupId: 'internal-trim', topics: ['events'] });
+    expect(fetched!.partitions).toEqual([{ partition: 0, offset: '1', metadata: null }]);
   });
 
   it('accepts legacy message sets (magic 0 and 1) from old clients and serves them to old fetchers', async () => {

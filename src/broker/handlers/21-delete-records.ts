@@ -2,11 +2,15 @@
 // On the leader, moves each partition's log start offset up to the given offset (-1: the high
 // watermark) and persists it; whole segments below it are removed by the next retention pass.
 // An offset past the high watermark gets OFFSET_OUT_OF_RANGE. The answer waits for every partition.
+// Internal topics get INVALID_TOPIC_EXCEPTION, as Kafka's "Cannot delete records of internal
+// topic": a client trimming __consumer_offsets would drop committed offsets and groups.
 import {
   DeleteRecordsApi, type DeleteRecordsPartitionResult, type DeleteRecordsRequest, type DeleteRecordsResponse,
 } from '../../../protocol/generated/api/21-delete-records.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { deleteRecords } from '../../replication/offsets.js';
+import { CLUSTER_METADATA_TOPIC } from '../../controller/topic-names.js';
+import { isInternalTopic } from '../cluster-view.js';
 import { handler } from '../handler.js';
 
 export const deleteRecordsHandler = handler<DeleteRecordsRequest, DeleteRecordsResponse>({
@@ -17,6 +21,9 @@ export const deleteRecordsHandler = handler<DeleteRecordsRequest, DeleteRecordsR
     const topics = await Promise.all(req.topics.map(async (t) => ({
       name: t.name,
       partitions: await Promise.all(t.partitions.map(async (p): Promise<DeleteRecordsPartitionResult> => {
+        if (isInternalTopic(t.name) || t.name === CLUSTER_METADATA_TOPIC) {
+          return { partitionIndex: p.partitionIndex, lowWatermark: -1, errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION };
+        }
         const found = services.replicas.lookup(t.name, p.partitionIndex);
         if ('errorCode' in found) return { partitionIndex: p.partitionIndex, lowWatermark: -1, errorCode: found.errorCode };
         const r = await deleteRecords(found.partition, p.offset);
