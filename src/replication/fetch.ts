@@ -123,8 +123,10 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
       return { errorCode: ErrorCode.NONE, ...offsets(), records: EMPTY, divergingEpoch: { epoch: end.epoch, endOffset: end.endOffset } };
     }
   }
-  // A follower's fetch offset is its log end offset: it may move the high watermark first.
-  if (follower) p.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1);
+  // A follower's fetch offset is its log end offset: it may move the high watermark first. One past
+  // our log end is out of range, and says nothing about what the follower holds: it must not count
+  // toward the high watermark (Kafka updates follower state only after a successful read).
+  if (follower && req.fetchOffset <= log.logEndOffset) p.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1);
   const limit = Math.min(req.partitionMaxBytes, budget);
   const read = log.read(req.fetchOffset, Math.max(limit, 1), follower ? log.logEndOffset : log.highWatermark);
   if (read.errorCode !== ErrorCode.NONE) return { ...failure(read.errorCode), ...offsets() };
