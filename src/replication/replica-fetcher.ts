@@ -93,13 +93,17 @@ class LeaderFetcher {
   private async apply(batch: Partition[], res: FetchResponse): Promise<boolean> {
     if (res.errorCode !== ErrorCode.NONE) return true;
     let failed = false;
+    const answered = new Set<Partition>();
     for (const topic of res.responses) {
       for (const data of topic.partitions) {
         const p = batch.find((b) => b.topic === topic.topic && b.partition === data.partitionIndex);
-        if (p && this.partitions.has(p)) failed = !(await applyPartition(p, data)) || failed;
+        if (!p || answered.has(p)) continue;
+        answered.add(p);
+        if (this.partitions.has(p)) failed = !(await applyPartition(p, data)) || failed;
       }
     }
-    return failed;
+    // A partition the leader left out of its answer would be asked for again at once, forever.
+    return failed || answered.size < batch.length;
   }
 }
 
@@ -114,8 +118,11 @@ async function applyPartition(p: Partition, data: PartitionData): Promise<boolea
   if (data.errorCode !== ErrorCode.NONE) return false;
   if (data.divergingEpoch.epoch >= 0 || data.divergingEpoch.endOffset >= 0) {
     const local = log.endOffsetForEpoch(data.divergingEpoch.epoch);
+    // Kafka: with no epoch at or below the leader's here, the leader's end offset alone says where.
+    const target = local.endOffset >= 0 ? Math.min(data.divergingEpoch.endOffset, local.endOffset) : data.divergingEpoch.endOffset;
+    if (target < 0) return false;
     const before = { end: log.logEndOffset, epoch: log.latestEpoch() };
-    await log.truncateTo(Math.min(data.divergingEpoch.endOffset, local.endOffset));
+    await log.truncateTo(target);
     // No progress means the same answer next time: pause rather than spin.
     return log.logEndOffset !== before.end || log.latestEpoch() !== before.epoch;
   }
@@ -125,19 +132,21 @@ async function applyPartition(p: Partition, data: PartitionData): Promise<boolea
 }
 
 /**
- * OFFSET_OUT_OF_RANGE, as Kafka's follower handles it. Behind the leader's log start: nothing below
- * it exists anymore, start over there. Otherwise the follower is ahead of the leader's log end, or
- * the leader knows no epoch at or below the follower's last one: its records past the leader's
- * high watermark are not the leader's, so truncate there; if nothing is left to cut, every record
- * from the leader's log start on is in an epoch the leader never had, so start over at it.
+ * OFFSET_OUT_OF_RANGE, as Kafka's follower handles it (AbstractFetcherThread.fetchOffsetAndTruncate).
+ * Behind the leader's log start: nothing below it exists anymore, start over there. Ahead of the
+ * leader: cut back (Kafka to the leader's log end, which a fetch answer does not carry; to its high
+ * watermark here, which is at most that, and below which every record is the leader's). Otherwise
+ * keep every record -- Kafka truncates fully only when the leader's log start is past the
+ * follower's end: wiping an in-sync follower's log would leave an ISR member without the records it
+ * acknowledged -- but drop an epoch entry at the very end (a former leader's epoch with nothing
+ * written in it, which the leader may not know) and fetch again after the backoff.
  */
 async function truncateOutOfRange(p: Partition, data: PartitionData): Promise<void> {
   const log = p.log;
   if (data.logStartOffset < 0) return;
   if (data.logStartOffset > log.logEndOffset) return log.truncateFullyAndStartAt(data.logStartOffset);
   const target = Math.max(data.logStartOffset, data.highWatermark);
-  if (target < log.logEndOffset) return log.truncateTo(target);
-  return log.truncateFullyAndStartAt(data.logStartOffset);
+  return log.truncateTo(Math.min(target, log.logEndOffset));
 }
 
 function sleep(ms: number): Promise<void> {
