@@ -45,6 +45,12 @@ function failure(errorCode: number): FetchPartitionOutput {
 }
 
 export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutput[] | Promise<FetchPartitionOutput[]> {
+  // Kafka's updateFetchStateOrThrow: a fetch from an earlier incarnation of the follower than the
+  // image knows (a late request of a broker that has restarted since) must not record its progress.
+  const replicaEpoch = input.replicaEpoch ?? -1;
+  if (input.replicaId >= 0 && replicaEpoch >= 0 && rm.registeredEpoch(input.replicaId) > replicaEpoch) {
+    return input.partitions.map(() => failure(ErrorCode.NOT_LEADER_OR_FOLLOWER));
+  }
   const first = readAll(rm, input);
   // A follower's progress may let it join the ISR of the partitions it fetched.
   if (input.replicaId >= 0) rm.checkIsr(hosted(rm, input), input.replicaId);

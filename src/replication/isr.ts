@@ -3,6 +3,7 @@
 // the current leader epoch) joins it. Changes go to the controller as AlterPartition requests.
 import type { AlterPartitionRequest, AlterPartitionResponse } from '../../protocol/generated/api/56-alter-partition.js';
 import { ErrorCode } from '../../protocol/errors.js';
+import type { BrokerState } from '../metadata/image.js';
 import type { Partition } from './partition.js';
 
 /**
@@ -40,6 +41,27 @@ export function alterPartitionRequest(p: Partition, nodeId: number, brokerEpoch:
       }],
     }],
   };
+}
+
+/**
+ * Kafka's isReplicaIsrEligible (KRaft): a follower joins the ISR only if the image has it unfenced,
+ * not shutting down, and registered at the broker epoch it fetched with; else the controller would
+ * refuse (INELIGIBLE_REPLICA) and every fetch of the follower would ask again. Members the ISR has
+ * already are not checked (a shrink is the controller's to refuse); a broker the image does not
+ * know yet is left to the controller. Null when nothing is left to change.
+ */
+export function withoutIneligible(p: Partition, isr: number[] | null, brokerOf: (id: number) => BrokerState | undefined): number[] | null {
+  if (isr === null) return null;
+  const eligible = (id: number): boolean => {
+    if (p.state.isr.includes(id)) return true;
+    const broker = brokerOf(id);
+    if (broker === undefined) return true;
+    const fetchedWith = p.followers.get(id)?.brokerEpoch ?? -1;
+    return !broker.fenced && !broker.inControlledShutdown && (fetchedWith === -1 || fetchedWith === broker.epoch);
+  };
+  const next = isr.filter(eligible);
+  const same = next.length === p.state.isr.length && next.every((id) => p.state.isr.includes(id));
+  return same ? null : next;
 }
 
 /** What an AlterPartition answer means for the partition's pending ISR change. */

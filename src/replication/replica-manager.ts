@@ -12,7 +12,7 @@ import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, t
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
-import { alterPartitionRequest, desiredIsr, isrChangeOutcome, type AlterPartitionSender } from './isr.js';
+import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
 
 export interface ReplicaManagerOptions {
@@ -187,6 +187,11 @@ export class ReplicaManager {
     await forEachConcurrently(removed, LOG_CONCURRENCY, (p) => logDir.delete(p.topic, p.partition));
   }
 
+  /** The broker epoch of `brokerId`'s registration in this broker's image, -1 when unknown. */
+  registeredEpoch(brokerId: number): number {
+    return this.image?.brokers.get(brokerId)?.epoch ?? -1;
+  }
+
   /** The hosted partition, or the error a client gets for it. */
   lookup(topic: string, partition: number): PartitionLookup {
     const p = this.partitions.get(key(topic, partition));
@@ -220,7 +225,7 @@ export class ReplicaManager {
       // flight or committed but not yet in this broker's image; one whose outcome is unknown (the
       // transport failed) is sent again as it was, as Kafka's AlterPartitionManager retries.
       if (!p.canChangeIsr) continue;
-      const isr = p.unknownIsrChange ?? desiredIsr(p, this.nodeId, nowMs, lagMaxMs, fetchedBy);
+      const isr = p.unknownIsrChange ?? withoutIneligible(p, desiredIsr(p, this.nodeId, nowMs, lagMaxMs, fetchedBy), (id) => this.image?.brokers.get(id));
       if (!isr) continue;
       const req = alterPartitionRequest(p, this.nodeId, this.options.brokerEpoch?.() ?? -1, [...isr]);
       p.isrChangeSent(isr);
