@@ -228,9 +228,10 @@ export class Partition {
     if (brokerEpoch !== f.brokerEpoch) {
       // A new incarnation of the follower (KIP-903): what the previous one fetched says nothing
       // about this one, which may have lost unsynced writes. Only its own fetches count from now,
-      // and it is not caught up until one of them reaches our end (the first epoch a leader sees
-      // is no new incarnation: ISR members count as caught up from the takeover).
-      if (f.brokerEpoch >= 0 && brokerEpoch >= 0) f.lastCaughtUpMs = 0;
+      // and it is not caught up until one of them reaches our end. Its first fetch under this
+      // leadership is no new incarnation (ISR members count as caught up from the takeover); a
+      // change from or to -1 is (a restarted broker may fetch before it has registered again).
+      if (f.logEndOffset >= 0) f.lastCaughtUpMs = 0;
       f.brokerEpoch = brokerEpoch;
       f.lastFetchLeaderEndOffset = Number.MAX_SAFE_INTEGER;
     }

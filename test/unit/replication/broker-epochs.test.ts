@@ -101,6 +101,16 @@ describe('a restarted follower in the ISR', () => {
     l.replicas.checkIsr([l.p]);
     expect(l.sent.map((r) => r.topics[0]!.partitions[0]!.newIsr)).toEqual([[1, 2]]);
   });
+
+  it('is not caught up either when its new incarnation first fetches before it has registered (epoch -1)', async () => {
+    const l = await leader([1, 2, 3], []);
+    await followerFetch(l, 2, 41, 3);
+    await followerFetch(l, 3, 42, 3);
+    l.clock.now += 1_000;
+    await followerFetch(l, 3, -1, 2);
+    await followerFetch(l, 3, 44, 2);
+    expect(l.p.followers.get(3)!.lastCaughtUpMs).toBe(0);
+  });
 });
 
 describe('ISR expansion asks only for eligible followers', () => {
