@@ -121,6 +121,8 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   const offsets = (): Omit<FetchPartitionOutput, 'errorCode' | 'records' | 'divergingEpoch'> =>
     ({ highWatermark: log.highWatermark, lastStableOffset: log.highWatermark, logStartOffset: log.logStartOffset });
   if (follower && req.lastFetchedEpoch >= 0) {
+    // Not a leader for this epoch yet as far as divergence goes: a retriable answer, not a wrong one.
+    if (p.epochStartPending) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
     const end = log.endOffsetForEpoch(req.lastFetchedEpoch);
     // Kafka: no epoch at or below the follower's last one here, so no point where the logs agree
     // can be named: OFFSET_OUT_OF_RANGE (a DivergingEpoch of -1/-1 would read as "none").

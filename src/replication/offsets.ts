@@ -77,6 +77,8 @@ export async function deleteRecords(p: Partition, offset: number): Promise<{ err
 export function offsetForLeaderEpoch(p: Partition, currentLeaderEpoch: number, leaderEpoch: number): { errorCode: number; leaderEpoch: number; endOffset: number } {
   const check = checkLeaderEpoch(p, currentLeaderEpoch);
   if (check !== ErrorCode.NONE) return { errorCode: check, leaderEpoch: -1, endOffset: -1 };
+  // The new epoch's start is not recorded yet: the cache would name the previous epoch's end wrongly.
+  if (p.epochStartPending) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, leaderEpoch: -1, endOffset: -1 };
   const end = p.log.endOffsetForEpoch(leaderEpoch);
   return { errorCode: ErrorCode.NONE, leaderEpoch: end.epoch, endOffset: end.endOffset };
 }

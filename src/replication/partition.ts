@@ -150,6 +150,13 @@ export class Partition {
     this.advanceHighWatermark();
   }
 
+  /** Leading, but the epoch's start offset is not in the leader-epoch cache yet (the takeover's
+   * assignment waits behind a write in flight): divergence checks must wait too. Kafka records it
+   * in makeLeader before the partition serves as leader. */
+  get epochStartPending(): boolean {
+    return this.isLeader && this.log.latestEpoch() < this.leaderEpoch;
+  }
+
   /** Kafka's makeLeader: the new epoch starts at the log end offset, in the leader-epoch cache, so
    * followers' divergence checks and OffsetForLeaderEpoch see where the previous epoch ended even
    * before the first append of this one. */

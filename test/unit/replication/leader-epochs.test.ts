@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FetchRequest, FetchResponse } from '../../../protocol/generated/api/01-fetch.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { ServerConfig } from '../../../src/config/server-config.js';
-import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
+import { EMPTY_IMAGE, partitionState, type MetadataImage } from '../../../src/metadata/image.js';
 import { MetadataRecordType, record } from '../../../src/metadata/records.js';
 import { fetch } from '../../../src/replication/fetch.js';
 import { offsetForLeaderEpoch } from '../../../src/replication/offsets.js';
@@ -102,6 +102,7 @@ describe('a new leader', () => {
     await replicas.applyImage(image(1, 2), EMPTY_IMAGE);
     const p = hosted(replicas);
     await p.log.appendAsFollower(encodeTestBatch({ baseOffset: 0, partitionLeaderEpoch: 1 }));
+    await p.log.assignEpochStartOffset(2); // as a takeover after that write records it
     const [out] = await fetch(replicas, {
       replicaId: 2, maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20,
       partitions: [{ topic: 't', partition: 0, fetchOffset: 3, partitionMaxBytes: 1 << 20, currentLeaderEpoch: 2, lastFetchedEpoch: 9 }],
@@ -109,6 +110,30 @@ describe('a new leader', () => {
     expect(out!.errorCode).toBe(ErrorCode.OFFSET_OUT_OF_RANGE);
     expect(out!.divergingEpoch).toBeNull();
     expect(out!.logStartOffset).toBe(0);
+  });
+});
+
+describe('a new leader whose epoch start waits behind a write in flight', () => {
+  it('answers followers NOT_LEADER_OR_FOLLOWER until it is recorded, then the right divergence', async () => {
+    const replicas = await node(1);
+    await replicas.applyImage(image(2, 4), EMPTY_IMAGE);
+    const p = hosted(replicas);
+    await write(p, [0, 0, 3]);
+    // The last fetch as a follower is still being written when the image makes this broker leader.
+    const appending = p.log.appendAsFollower(encodeTestBatch({ baseOffset: 3, partitionLeaderEpoch: 3 }));
+    p.update(partitionState(image(1, 5), 't', 0)!, 1_000_000);
+    const ask = () => fetch(replicas, {
+      replicaId: 2, maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20,
+      partitions: [{ topic: 't', partition: 0, fetchOffset: 4, partitionMaxBytes: 1 << 20, currentLeaderEpoch: 5, lastFetchedEpoch: 4 }],
+    });
+    const [early] = await ask();
+    expect(early!.errorCode).toBe(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    expect(offsetForLeaderEpoch(p, 5, 4).errorCode).toBe(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    await appending;
+    await p.log.assignEpochStartOffset(5); // queued behind the takeover's own: it has run
+    const [late] = await ask();
+    expect(late!.divergingEpoch).toEqual({ epoch: 3, endOffset: 4 });
+    expect(offsetForLeaderEpoch(p, 5, 4)).toEqual({ errorCode: ErrorCode.NONE, leaderEpoch: 3, endOffset: 4 });
   });
 });
 
