@@ -86,7 +86,8 @@ export class SimBroker {
     if (events.length > 0) this.env.note(`broker ${this.id}: recovery ${events.map((e) => e.kind).join(',')}`);
     const fetchers = new ReplicaFetchers(
       { fetch: (leaderId, req) => network.request(this.id, leaderId, isAlive, req.maxWaitMs + REQUEST_TIMEOUT_MS, () => this.peer(leaderId)?.serveFetch(req)) },
-      { nodeId: this.id, maxWaitMs: 100, maxBytesPerPartition: 8192, backoffMs: 100, sleep: (ms) => clock.sleep(ms, isAlive) },
+      // Fetches carry this incarnation's broker epoch (KIP-903), as a node's fetchers do.
+      { nodeId: this.id, maxWaitMs: 100, maxBytesPerPartition: 8192, backoffMs: 100, sleep: (ms) => clock.sleep(ms, isAlive), brokerEpoch: () => this.brokerEpoch },
       () => undefined,
     );
     const rm = new ReplicaManager({
@@ -188,7 +189,7 @@ export class SimBroker {
       topic: t.topic, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
       currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
     })));
-    const input = { replicaId: req.replicaId, maxWaitMs: 0, minBytes: req.minBytes, maxBytes: req.maxBytes, partitions };
+    const input = { replicaId: req.replicaId, replicaEpoch: req.replicaState.replicaEpoch, maxWaitMs: 0, minBytes: req.minBytes, maxBytes: req.maxBytes, partitions };
     const read = (): FetchPartitionOutput[] => fetch(rm, input) as FetchPartitionOutput[];
     const first = read();
     const ready = (outs: FetchPartitionOutput[]): boolean =>
