@@ -29,8 +29,9 @@ export function raftConfigFor(config: ServerConfig, voters: readonly Voter[], cl
     fetchMaxWaitMs: Math.min(500, Math.floor(fetchTimeoutMs / 2)),
     // A batch must fit in one segment of the metadata log; larger proposals are refused instead.
     maxBatchBytes: Math.min(8 * 1024 * 1024, config.int('metadata.log.segment.bytes')),
-    // Pre-vote needs Vote v2 on the wire (KIP-996), which this protocol layer does not have yet.
-    preVote: false,
+    // Pre-vote (KIP-996, Vote v2): a voter cut off from the leader asks before it bumps the epoch,
+    // so rejoining after a partition does not depose a leader the others still follow.
+    preVote: true,
     // A cluster started as one (kraftling start --nodes N) elects in one round trip.
     eagerFirstElection: true,
   };

@@ -13,7 +13,7 @@ import type { PeerClient } from './peer-client.js';
 /** Each Raft API with the version this node sends. */
 export const RAFT_APIS: ReadonlyMap<number, { api: ApiDefinition; version: number }> = new Map([
   [FetchApi.key, { api: FetchApi, version: 17 }],
-  [VoteApi.key, { api: VoteApi, version: 1 }],
+  [VoteApi.key, { api: VoteApi, version: 2 }],
   [BeginQuorumEpochApi.key, { api: BeginQuorumEpochApi, version: 1 }],
   [EndQuorumEpochApi.key, { api: EndQuorumEpochApi, version: 1 }],
   [FetchSnapshotApi.key, { api: FetchSnapshotApi, version: 1 }],

@@ -44,7 +44,7 @@ export function handleVoteRequest(core: RaftCore, request: Request<52>): void {
   if (core.clusterIdMismatch(request.body.clusterId)) return reply(topLevelError(defaultVoteResponse, ErrorCode.INCONSISTENT_CLUSTER_ID));
   const p = metadataPartition(request.body.topics, byTopicName, (x) => x.partitionIndex);
   if (p === undefined) return reply(topLevelError(defaultVoteResponse, ErrorCode.INVALID_REQUEST));
-  const preVote = p.preVote === true;
+  const preVote = p.preVote;
   const refuse = (errorCode: number) => reply(voteResponse(errorCode, core.currentLeader(), false));
   // A candidate bumps its epoch past its log's last epoch; a prospective asks in its current one.
   const epochTooHigh = preVote ? p.lastOffsetEpoch > p.candidateEpoch : p.lastOffsetEpoch >= p.candidateEpoch;

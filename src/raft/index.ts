@@ -19,7 +19,6 @@ export type {
   OutboundMessage,
   OutboundRequest,
   OutboundResponse,
-  RaftVoteRequest,
   RequestFailure,
 } from './messages.js';
 export { RaftApiKey } from './messages.js';

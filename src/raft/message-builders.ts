@@ -34,10 +34,9 @@ import {
   type FetchSnapshotResponse,
   type FetchSnapshotResponsePartitionSnapshot,
 } from '../../protocol/generated/api/59-fetch-snapshot.js';
-import { defaultVoteRequest, defaultVoteRequestPartitionData, defaultVoteResponse, defaultVoteResponsePartitionData, type VoteResponse } from '../../protocol/generated/api/52-vote.js';
+import { defaultVoteRequest, defaultVoteRequestPartitionData, defaultVoteResponse, defaultVoteResponsePartitionData, type VoteRequest, type VoteRequestPartitionData, type VoteResponse } from '../../protocol/generated/api/52-vote.js';
 import { METADATA_PARTITION, METADATA_TOPIC, METADATA_TOPIC_ID } from './config.js';
 import type { SnapshotId } from './log-seams.js';
-import type { RaftVoteRequest, RaftVoteRequestPartition } from './messages.js';
 
 /** The partition of a one-topic, one-partition message when it is the metadata partition. */
 export function metadataPartition<T extends { partitions: readonly unknown[] }>(
@@ -62,7 +61,7 @@ export interface LeaderAndEpoch {
   leaderEpoch: number;
 }
 
-export function voteRequest(clusterId: string | null, voterId: number, fields: Omit<RaftVoteRequestPartition, 'partitionIndex' | 'candidateDirectoryId' | 'voterDirectoryId'>): RaftVoteRequest {
+export function voteRequest(clusterId: string | null, voterId: number, fields: Omit<VoteRequestPartitionData, 'partitionIndex' | 'candidateDirectoryId' | 'voterDirectoryId'>): VoteRequest {
   const partition = { ...defaultVoteRequestPartitionData(), ...fields, partitionIndex: METADATA_PARTITION };
   return { ...defaultVoteRequest(), clusterId, voterId, topics: [{ topicName: METADATA_TOPIC, partitions: [partition] }] };
 }

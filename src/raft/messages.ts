@@ -5,7 +5,7 @@ import type { BeginQuorumEpochRequest, BeginQuorumEpochResponse } from '../../pr
 import type { EndQuorumEpochRequest, EndQuorumEpochResponse } from '../../protocol/generated/api/54-end-quorum-epoch.js';
 import type { FetchRequest, FetchResponse } from '../../protocol/generated/api/01-fetch.js';
 import type { FetchSnapshotRequest, FetchSnapshotResponse } from '../../protocol/generated/api/59-fetch-snapshot.js';
-import type { VoteRequest, VoteRequestPartitionData, VoteRequestTopicData, VoteResponse } from '../../protocol/generated/api/52-vote.js';
+import type { VoteRequest, VoteResponse } from '../../protocol/generated/api/52-vote.js';
 
 export const RaftApiKey = {
   FETCH: 1,
@@ -15,19 +15,8 @@ export const RaftApiKey = {
   FETCH_SNAPSHOT: 59,
 } as const;
 
-/**
- * Vote v2 (KIP-996) adds PreVote to each partition; the generated struct (v0-1) lacks it, so the
- * core adds it here. It is set on every Vote the core sends and read, absent meaning false, from
- * every Vote it receives. Once the spec has the field this type is the generated one.
- */
-export type RaftVoteRequestPartition = VoteRequestPartitionData & { preVote?: boolean };
-
-export interface RaftVoteRequest extends Omit<VoteRequest, 'topics'> {
-  topics: (Omit<VoteRequestTopicData, 'partitions'> & { partitions: RaftVoteRequestPartition[] })[];
-}
-
 export type RaftRequestBody =
-  | { apiKey: typeof RaftApiKey.VOTE; body: RaftVoteRequest }
+  | { apiKey: typeof RaftApiKey.VOTE; body: VoteRequest }
   | { apiKey: typeof RaftApiKey.BEGIN_QUORUM_EPOCH; body: BeginQuorumEpochRequest }
   | { apiKey: typeof RaftApiKey.END_QUORUM_EPOCH; body: EndQuorumEpochRequest }
   | { apiKey: typeof RaftApiKey.FETCH; body: FetchRequest }

@@ -35,9 +35,8 @@
 //    the one at the log start, as in KafkaMetadataLog); the core reads all of it through the seams.
 // 7. On open, a log that ends before the latest snapshot restarts empty at the snapshot's end
 //    (KafkaMetadataLog does the same), and the partial file of an unfinished download is dropped.
-// 8. Pre-votes travel in Vote v2's PreVote field (RaftVoteRequestPartition.preVote). A codec that
-//    stops at v1 drops it and a pre-vote would arrive as a real vote, so run with
-//    config.preVote = false until the wire has v2.
+// 8. Pre-votes travel in Vote v2's PreVote field. A transport that sends Vote v0-1 drops it and a
+//    pre-vote would arrive as a real vote, so it must send v2 when config.preVote is on.
 import type { DescribeQuorumResponsePartitionData } from '../../protocol/generated/api/55-describe-quorum.js';
 import type { QuorumStateData } from '../../protocol/generated/data/quorum-state-data.js';
 import { assert } from './assert.js';

@@ -10,12 +10,11 @@ import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
-import { ServerConfig } from '../../src/config/server-config.js';
 import { silentLogger } from '../../src/node/logger.js';
 import { KraftlingNode } from '../../src/node/node.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
-import { GateProxy } from '../helpers/gate-proxy.js';
+import { isolatedConfig } from '../helpers/isolated-node.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
 import { retry } from '../helpers/retry.js';
@@ -32,29 +31,6 @@ afterAll(async () => {
 function snapshotEndOffsets(node: KraftlingNode): number[] {
   const dir = `${node.config.metadataLogDir}/__cluster_metadata-0`;
   return fs.readdirSync(dir).filter((f) => f.endsWith('.checkpoint')).map((f) => Number(f.split('-')[0]));
-}
-
-/** The victim's config, with every other voter reached through a proxy that starts closed. */
-async function isolatedConfig(victim: KraftlingNode, others: KraftlingNode[]): Promise<{ config: ServerConfig; proxies: GateProxy[] }> {
-  const proxies: GateProxy[] = [];
-  const voters: string[] = [];
-  for (const v of victim.config.voters) {
-    if (v.id === victim.nodeId) {
-      voters.push(`${v.id}@${v.host}:${v.port}`);
-      continue;
-    }
-    const proxy = await GateProxy.start({ host: v.host, port: v.port });
-    proxies.push(proxy);
-    voters.push(`${v.id}@127.0.0.1:${proxy.port}`);
-  }
-  expect(others.length).toBe(proxies.length);
-  const overrides = new Map(victim.config.entries().map(([k, v]) => [k, v.value]));
-  overrides.set('controller.quorum.voters', voters.join(','));
-  // Cut off, it stays a follower of the leader its quorum-state names instead of calling
-  // elections: the others keep their leader and take it back as soon as the proxies open.
-  overrides.set('controller.quorum.fetch.timeout.ms', '600000');
-  overrides.set('controller.quorum.election.timeout.ms', '600000');
-  return { config: ServerConfig.resolve({ profile: 'dev', overrides }), proxies };
 }
 
 describe('a restarted broker with a stale image', () => {
@@ -93,7 +69,11 @@ describe('a restarted broker with a stale image', () => {
       return cluster.nodes.find((n) => n.nodeId === p.leader)!;
     });
 
-    const { config, proxies } = await isolatedConfig(victim, others);
+    // Cut off, it stays a follower of the leader its quorum-state names instead of calling
+    // elections: the others keep their leader and take it back as soon as the proxies open.
+    const { config, proxies } = await isolatedConfig(victim, others, {
+      'controller.quorum.fetch.timeout.ms': '600000', 'controller.quorum.election.timeout.ms': '600000',
+    });
     cleanups.push(() => Promise.all(proxies.map((p) => p.close())));
     const restarted = new KraftlingNode({ config, logger: silentLogger(), clusterId: cluster.clusterId, fs: new NodeFileSystem({ durable: false }) });
     const started = restarted.start();

@@ -9,7 +9,7 @@ import { EndQuorumEpochApi } from '../../protocol/generated/api/54-end-quorum-ep
 import { FetchSnapshotApi } from '../../protocol/generated/api/59-fetch-snapshot.js';
 import { Reader } from '../../protocol/primitives/reader.js';
 import { Writer } from '../../protocol/primitives/writer.js';
-import type { RaftRequestBody, RaftResponseBody, RaftVoteRequest } from '../../src/raft/messages.js';
+import type { RaftRequestBody, RaftResponseBody } from '../../src/raft/messages.js';
 
 const APIS: Record<number, ApiDefinition> = { 1: FetchApi, 52: VoteApi, 53: BeginQuorumEpochApi, 54: EndQuorumEpochApi, 59: FetchSnapshotApi };
 
@@ -25,11 +25,6 @@ function roundTrip<T>(write: (w: Writer, v: T, version: number) => void, read: (
 export function requestOverWire(message: RaftRequestBody): RaftRequestBody {
   const api = APIS[message.apiKey]!;
   const body = roundTrip(api.writeRequest, api.readRequest, message.body, api.maxStableVersion);
-  if (message.apiKey === 52) {
-    const sent = message.body.topics;
-    const received = body as RaftVoteRequest;
-    received.topics.forEach((t, i) => t.partitions.forEach((p, j) => (p.preVote = sent[i]!.partitions[j]!.preVote)));
-  }
   return { apiKey: message.apiKey, body } as RaftRequestBody;
 }
 

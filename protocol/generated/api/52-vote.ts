@@ -79,6 +79,8 @@ export interface VoteRequestPartitionData {
   lastOffsetEpoch: number;
   /** The offset of the last record written to the metadata log */
   lastOffset: number;
+  /** Whether the request is a pre-vote: it asks whether the voter would grant a vote, and changes no state on either side */
+  preVote: boolean;
 }
 
 export function defaultVoteRequestPartitionData(): VoteRequestPartitionData {
@@ -90,6 +92,7 @@ export function defaultVoteRequestPartitionData(): VoteRequestPartitionData {
     voterDirectoryId: ZERO_UUID,
     lastOffsetEpoch: 0,
     lastOffset: 0,
+    preVote: false,
   };
 }
 
@@ -102,6 +105,7 @@ export function readVoteRequestPartitionData(r: Reader, version: number): VoteRe
     voterDirectoryId: version >= 1 ? r.uuid() : ZERO_UUID,
     lastOffsetEpoch: r.int32(),
     lastOffset: r.int64(),
+    preVote: version >= 2 ? r.bool() : false,
   };
   r.skipTaggedFields();
   return o;
@@ -115,6 +119,7 @@ export function writeVoteRequestPartitionData(w: Writer, v: VoteRequestPartition
   if (version >= 1) w.uuid(v.voterDirectoryId);
   w.int32(v.lastOffsetEpoch);
   w.int64(v.lastOffset);
+  if (version >= 2) w.bool(v.preVote);
   w.uvarint(0);
 }
 
@@ -266,8 +271,8 @@ export const VoteApi: ApiDefinition<VoteRequest, VoteResponse> = {
   key: 52,
   name: 'Vote',
   minVersion: 0,
-  maxVersion: 1,
-  maxStableVersion: 1,
+  maxVersion: 2,
+  maxStableVersion: 2,
   flexibleVersion: 0,
   listeners: ['controller'],
   readRequest: readVoteRequest,

@@ -17,6 +17,6 @@ export async function runDriverScenario(name: string, seed: number, trace = fals
   } catch (err) {
     error = err instanceof Error ? err : new Error(String(err));
   }
-  const measures = { voters: sim.nodes.length, preVote: false, firstElectionMs: undefined, reelectionMs: [] };
+  const measures = { voters: sim.nodes.length, preVote: true, firstElectionMs: undefined, reelectionMs: [] };
   return { scenario: name, seed, error, measures, events: sim.eventCount, virtualMs: sim.nowMs, trace: sim.trace };
 }

@@ -24,8 +24,8 @@ const TIMINGS = {
   fetchMaxWaitMs: 100,
   retryBackoffMs: 20,
   snapshotChunkBytes: 4096,
-  // The wire between nodes has Vote v1: no pre-vote (as raftConfigFor sets it).
-  preVote: false,
+  // Vote v2 on the wire: pre-vote on (as raftConfigFor sets it).
+  preVote: true,
 };
 
 function weather(prng: Prng): DriverNetworkFaults {

@@ -3,6 +3,7 @@
 // event queue; the driver's file I/O is asynchronous, so after each event the loop lets every
 // node's pending work run to rest (nothing else runs meanwhile, so the order is fixed by the seed)
 // before the checker looks and the next event starts.
+import type { VoteRequest, VoteResponse } from '../../../protocol/generated/api/52-vote.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { Reader } from '../../../protocol/primitives/reader.js';
 import { Writer } from '../../../protocol/primitives/writer.js';
@@ -246,10 +247,11 @@ export class DriverSim implements DriverHost {
   }
 
   private checkVote(voter: DriverNode, request: unknown, response: unknown): void {
-    const asked = (request as { topics: { partitions: { candidateEpoch: number; candidateId: number }[] }[] }).topics[0]?.partitions[0];
-    const answer = (response as { errorCode: number; topics: { partitions: { voteGranted: boolean }[] }[] });
+    const asked = (request as VoteRequest).topics[0]?.partitions[0];
+    const answer = response as VoteResponse;
     const granted = answer.errorCode === ErrorCode.NONE && answer.topics[0]?.partitions[0]?.voteGranted === true;
-    if (asked !== undefined && granted) this.checker.onVoteGranted(voter, asked.candidateEpoch, asked.candidateId);
+    // A granted pre-vote changes no state: only real votes must be stored before they leave.
+    if (asked !== undefined && granted && !asked.preVote) this.checker.onVoteGranted(voter, asked.candidateEpoch, asked.candidateId);
   }
 
   private transmit(fromId: number, toId: number, deliver: (to: DriverNode) => void): void {

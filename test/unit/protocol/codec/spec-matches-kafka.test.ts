@@ -145,7 +145,30 @@ function compareHeader(file: SpecFile, ref: RefMessage): Mismatch | undefined {
   return undefined;
 }
 
-function compareSpec(file: SpecFile, reference: Map<string, RefMessage>): Mismatch | undefined {
+/** Fields as the reference knows them: without those that begin in the declared extension. */
+function withoutExtension(fields: FieldSpec[], from: number): FieldSpec[] {
+  return fields.filter((f) => f.versions.min < from)
+    .map((f) => (f.fields === null ? f : { ...f, fields: withoutExtension(f.fields, from) }));
+}
+
+/**
+ * The spec as the reference should see it: a declared extension (versions Kafka added after the
+ * reference) is cut off, so every version below it is still checked field by field, and the cut
+ * versions must follow the reference's last one exactly.
+ */
+function referenceView(file: SpecFile): SpecFile {
+  const ext = file.spec.extension;
+  if (ext === null) return file;
+  const sections = file.spec.sections.map((s) => ({
+    ...s,
+    fields: withoutExtension(s.fields, ext.min),
+    structs: s.structs.map((st) => ({ ...st, fields: withoutExtension(st.fields, ext.min) })),
+  }));
+  return { ...file, spec: { ...file.spec, versions: { min: file.spec.versions.min, max: ext.min - 1 }, sections } };
+}
+
+function compareSpec(whole: SpecFile, reference: Map<string, RefMessage>): Mismatch | undefined {
+  const file = referenceView(whole);
   for (const section of file.spec.sections) {
     const ref = reference.get(section.name);
     if (!ref) return { path: section.name, attribute: 'reference message', ours: section.name, kafka: undefined };
@@ -169,6 +192,13 @@ describe('project specs match Kafka message definitions', () => {
     if (m) {
       expect.fail(`spec/${id}.spec differs from ${m.path}: ${m.attribute} is ` +
         `${JSON.stringify(m.ours)} here, ${JSON.stringify(m.kafka)} in Kafka`);
+    }
+  });
+
+  it('declares extensions only as the newest versions of a message', () => {
+    for (const { id, spec } of specs.filter((f) => f.spec.extension !== null)) {
+      expect(spec.extension!.max, `spec/${id}.spec: extension ends where the versions end`).toBe(spec.versions.max);
+      expect(spec.extension!.min, `spec/${id}.spec: extension inside the versions`).toBeGreaterThan(spec.versions.min);
     }
   });
 
