@@ -14,12 +14,19 @@ import {
   PRODUCER_ID,
   BASE_SEQUENCE,
   TIMESTAMP_TYPE_MASK,
+  TRANSACTIONAL_FLAG,
+  CONTROL_FLAG,
+  RECORDS,
+  RECORD_COUNT,
+  BASE_TIMESTAMP,
   batchSize,
   readInt64,
   setBaseOffset,
   setPartitionLeaderEpoch,
 } from '../protocol/records/batch-header.js';
 import { crc32c } from '../protocol/records/crc32c.js';
+import { ControlRecordType, readEndTxnMarker } from '../protocol/records/control-record.js';
+import { decodeRecords } from '../protocol/records/record.js';
 import type { FileHandle } from './file-system.js';
 
 const CURRENT_MAGIC = 2;
@@ -39,6 +46,16 @@ export interface BatchInfo {
   producerId: number;
   producerEpoch: number;
   baseSequence: number;
+  isTransactional: boolean;
+  isControl: boolean;
+  /** A transaction marker (control batch with an ABORT/COMMIT record): producer state and the
+   * transaction index follow it. Only read when the whole batch was at hand. */
+  marker?: TxnMarker;
+}
+
+export interface TxnMarker {
+  commit: boolean;
+  coordinatorEpoch: number;
 }
 
 export interface ScanFailure {
@@ -88,6 +105,8 @@ class ChunkReader {
 
 function batchInfo(batch: Buffer, position: number): BatchInfo {
   const baseOffset = readInt64(batch, 0);
+  const attributes = batch.readInt16BE(ATTRIBUTES);
+  const isControl = (attributes & CONTROL_FLAG) !== 0;
   return {
     position,
     sizeBytes: batchSize(batch),
@@ -99,7 +118,27 @@ function batchInfo(batch: Buffer, position: number): BatchInfo {
     producerId: readInt64(batch, PRODUCER_ID),
     producerEpoch: batch.readInt16BE(PRODUCER_EPOCH),
     baseSequence: batch.readInt32BE(BASE_SEQUENCE),
+    isTransactional: (attributes & TRANSACTIONAL_FLAG) !== 0,
+    isControl,
+    marker: isControl && batch.length === batchSize(batch) ? readMarker(batch) : undefined,
   };
+}
+
+/** The ABORT/COMMIT marker of a whole control batch (uncompressed, as Kafka writes them), or
+ * undefined for other control records or an unreadable one (it then changes no state). */
+function readMarker(batch: Buffer): TxnMarker | undefined {
+  const count = batch.readInt32BE(RECORD_COUNT);
+  if (count < 1) return undefined;
+  try {
+    const ctx = { baseOffset: readInt64(batch, 0), baseTimestamp: readInt64(batch, BASE_TIMESTAMP), logAppendTime: null };
+    const record = decodeRecords(batch, RECORDS, batch.length, count, ctx)[0]!;
+    const type = record.key === null || record.key.length < 4 ? -1 : record.key.readInt16BE(2);
+    if (type !== ControlRecordType.ABORT && type !== ControlRecordType.COMMIT) return undefined;
+    const marker = readEndTxnMarker(record);
+    return { commit: marker.type === ControlRecordType.COMMIT, coordinatorEpoch: marker.coordinatorEpoch };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why the header of a batch (at least BATCH_HEADER_BYTES in `batch`) is unacceptable, or undefined. */
@@ -141,7 +180,10 @@ export function scanBatches(
     const size = batchSize(reader.bytes(position, LOG_OVERHEAD));
     if (size < BATCH_HEADER_BYTES) return fail(`batch size ${size} below the ${BATCH_HEADER_BYTES}-byte header`);
     if (size > remaining) return fail(`batch of ${size} bytes runs past the end of the file (${remaining} left)`);
-    const bytes = reader.bytes(position, verify ? size : BATCH_HEADER_BYTES);
+    // Control batches are read whole: a transaction marker's type and coordinator epoch are in its record.
+    const header = reader.bytes(position, BATCH_HEADER_BYTES);
+    const whole = verify || (header.length >= BATCH_HEADER_BYTES && (header.readInt16BE(ATTRIBUTES) & CONTROL_FLAG) !== 0);
+    const bytes = whole ? reader.bytes(position, size) : header;
     const reason = checkHeader(bytes, minOffset, segmentBaseOffset) ?? (verify ? checkCrc(bytes) : undefined);
     if (reason !== undefined) return fail(reason);
     const info = batchInfo(bytes, position);

@@ -201,6 +201,20 @@ export class PartitionLog {
     return this.producerState.entry(producerId, this.segments.all);
   }
 
+  /** Kafka's last stable offset: below the first offset of any transaction still open (or whose
+   * marker is not yet replicated), and at most the high watermark. read_committed reads below it. */
+  get lastStableOffset(): number {
+    this.guard.check();
+    const first = this.producerState.firstUnstableOffset(this.segments.all, this.hw);
+    return first === undefined ? this.hw : Math.min(first, this.hw);
+  }
+
+  /** Every producer the log's state holds (DescribeProducers), loading the state first if needed. */
+  producerEntries(): ReadonlyMap<number, Readonly<ProducerStateEntry>> {
+    this.guard.check();
+    return this.producerState.load(this.segments.all);
+  }
+
   /** Offsets of the producer-state snapshot files, ascending. */
   producerSnapshotOffsets(): readonly number[] {
     return this.producerState.snapshots;

@@ -1,7 +1,9 @@
-// Idempotent producers' state as the log implies it (Kafka's ProducerStateManager, without
-// transactions): per producer id, its epoch and its last five batches (sequences and offsets),
-// updated by every append, leader or follower, so whichever replica leads next can answer a
-// retried batch with its original offset. The state is kept in `<offset>.snapshot` files: one at
+// Idempotent and transactional producers' state as the log implies it (Kafka's
+// ProducerStateManager): per producer id, its epoch, its last five batches (sequences and offsets),
+// its open transaction's first offset and its coordinator epoch, updated by every append, leader or
+// follower, so whichever replica leads next can answer a retried batch with its original offset and
+// knows the open transactions (the last stable offset). Completed transactions go to a sink (the
+// transaction index keeps the aborted ones). The state is kept in `<offset>.snapshot` files: one at
 // each segment roll (as of the new segment's base offset) and one at close (as of the log end).
 //
 // Loaded from the newest readable snapshot at or below the log end plus a walk of the batch headers
@@ -15,31 +17,21 @@ import { visitBatchesFrom } from './log-reads.js';
 import type { LogSegment } from './log-segment.js';
 import type { PartitionDir } from './partition-dir.js';
 import { decodeProducerSnapshot, encodeProducerSnapshot, type ProducerSnapshotEntry } from './producer-snapshot.js';
+import { applyBatch, fromSnapshotEntry, toSnapshotEntry, type CompletedTxn, type ProducerStateEntry } from './producer-entry.js';
+
+export { PRODUCER_BATCHES_KEPT, type ProducerBatch, type ProducerStateEntry, type CompletedTxn } from './producer-entry.js';
 import type { StorageEvent } from './storage-events.js';
 
-/** Batches kept per producer for duplicate detection (Kafka: max.in.flight.requests.per.connection). */
-export const PRODUCER_BATCHES_KEPT = 5;
 /** Snapshots kept besides those retention removes with their segments: enough for a follower's
  * truncation into the last segments to start from a snapshot below it. */
 const SNAPSHOTS_KEPT = 3;
-const SEQUENCE_RANGE = 2 ** 31;
 /** The state of a log without producers, shared (never written to): most logs of a broker with
  * many partitions have none, and an empty Map costs about a hundred bytes. */
 const NO_PRODUCERS: ReadonlyMap<number, ProducerStateEntry> = new Map();
 
-export interface ProducerBatch {
-  firstSeq: number;
-  lastSeq: number;
-  firstOffset: number;
-  lastOffset: number;
-  maxTimestampMs: number;
-}
-
-export interface ProducerStateEntry {
-  epoch: number;
-  /** Oldest first, at most PRODUCER_BATCHES_KEPT. */
-  batches: ProducerBatch[];
-}
+/** Where completed transactions go as they are applied (the log's transaction index for aborted
+ * ones, and the last stable offset's bookkeeping). */
+export type CompletedTxnSink = (txn: CompletedTxn, lastStableOffset: number) => void;
 
 export class ProducerStateManager {
   /** undefined until loaded (or after a truncation dropped it). */
@@ -49,6 +41,13 @@ export class ProducerStateManager {
   private lastSnapshotOffset = -1;
   /** The state holds batches no snapshot has (close writes one then). */
   private snapshotDue = false;
+  /** Producer id -> first offset of its open transaction (Kafka's ongoingTxns). */
+  private ongoing = new Map<number, number>();
+  /** Completed transactions whose marker may still be above the high watermark (Kafka's
+   * unreplicatedTxns); pruned as the high watermark passes them. */
+  private unreplicated: CompletedTxn[] = [];
+  /** Told of every transaction completed as batches are applied (appends and load walks). */
+  onCompleted: CompletedTxnSink | undefined;
 
   constructor(
     private readonly dir: PartitionDir,
@@ -80,6 +79,8 @@ export class ProducerStateManager {
     if (this.producers !== undefined) return this.producers;
     const logEndOffset = (segments.at(-1) as LogSegment).nextOffset;
     this.producers = NO_PRODUCERS;
+    this.ongoing = new Map();
+    this.unreplicated = [];
     let from = 0;
     this.lastSnapshotOffset = -1;
     for (let i = this.snapshotOffsets.length - 1; i >= 0; i--) {
@@ -88,6 +89,7 @@ export class ProducerStateManager {
       const entries = this.readSnapshot(offset);
       if (entries === undefined) continue;
       if (entries.length > 0) this.producers = new Map(entries.map((e) => [e.producerId, fromSnapshotEntry(e)]));
+      for (const e of entries) if (e.currentTxnFirstOffset >= 0) this.ongoing.set(e.producerId, e.currentTxnFirstOffset);
       from = offset;
       this.lastSnapshotOffset = offset;
       break;
@@ -162,6 +164,8 @@ export class ProducerStateManager {
   clear(offset: number): void {
     for (const s of [...this.snapshotOffsets]) this.remove(s);
     this.producers = NO_PRODUCERS;
+    this.ongoing = new Map();
+    this.unreplicated = [];
     this.mapEndOffset = offset;
     this.lastSnapshotOffset = -1;
     this.snapshotDue = false;
@@ -170,20 +174,37 @@ export class ProducerStateManager {
   private apply(batch: BatchInfo): void {
     this.mapEndOffset = batch.lastOffset + 1;
     this.snapshotDue = true;
-    // Control batches (transaction markers) carry no sequence; without transactions there are none.
-    if (batch.producerId < 0 || batch.baseSequence < 0) return;
+    if (batch.producerId < 0) return;
     if (this.producers === NO_PRODUCERS || this.producers === undefined) this.producers = new Map();
     const producers = this.producers as Map<number, ProducerStateEntry>;
-    const current = producers.get(batch.producerId);
-    // A new epoch starts the producer afresh (Kafka clears its batch metadata).
-    const entry = current !== undefined && current.epoch === batch.producerEpoch ? current : { epoch: batch.producerEpoch, batches: [] };
-    const delta = batch.lastOffset - batch.baseOffset;
-    entry.batches.push({
-      firstSeq: batch.baseSequence, lastSeq: (batch.baseSequence + delta) % SEQUENCE_RANGE,
-      firstOffset: batch.baseOffset, lastOffset: batch.lastOffset, maxTimestampMs: batch.maxTimestampMs,
-    });
-    if (entry.batches.length > PRODUCER_BATCHES_KEPT) entry.batches.shift();
+    const { entry, completed } = applyBatch(producers.get(batch.producerId), batch);
     producers.set(batch.producerId, entry);
+    if (entry.currentTxnFirstOffset >= 0) this.ongoing.set(batch.producerId, entry.currentTxnFirstOffset);
+    else this.ongoing.delete(batch.producerId);
+    if (completed !== undefined) {
+      this.unreplicated.push(completed);
+      this.onCompleted?.(completed, this.firstOngoingOffset() ?? completed.lastOffset + 1);
+    }
+  }
+
+  /** The least first offset of the open transactions (undefined: none open). */
+  private firstOngoingOffset(): number | undefined {
+    let first: number | undefined;
+    for (const offset of this.ongoing.values()) if (first === undefined || offset < first) first = offset;
+    return first;
+  }
+
+  /**
+   * Kafka's firstUnstableOffset: the least first offset of the transactions that are open, or
+   * completed with a marker not yet below the high watermark (a marker that is not replicated may
+   * be lost with its leader, and the transaction be open again). Loads the state first.
+   */
+  firstUnstableOffset(segments: readonly LogSegment[], highWatermark: number): number | undefined {
+    this.load(segments);
+    this.unreplicated = this.unreplicated.filter((t) => t.lastOffset >= highWatermark);
+    let first = this.firstOngoingOffset();
+    for (const t of this.unreplicated) if (first === undefined || t.firstOffset < first) first = t.firstOffset;
+    return first;
   }
 
   /** The entries of a snapshot, or undefined (after a warning, and the file removed) if unreadable. */
@@ -213,23 +234,4 @@ export class ProducerStateManager {
   private path(offset: number): string {
     return joinPath(this.dir.path, offsetFileName(offset, SNAPSHOT_SUFFIX));
   }
-}
-
-function toSnapshotEntry(producerId: number, e: ProducerStateEntry): ProducerSnapshotEntry {
-  const last = e.batches.at(-1);
-  return {
-    producerId, producerEpoch: e.epoch,
-    lastSequence: last?.lastSeq ?? -1, lastOffset: last?.lastOffset ?? -1,
-    offsetDelta: last ? last.lastOffset - last.firstOffset : 0, timestampMs: last?.maxTimestampMs ?? -1,
-    coordinatorEpoch: -1, currentTxnFirstOffset: -1,
-  };
-}
-
-function fromSnapshotEntry(e: ProducerSnapshotEntry): ProducerStateEntry {
-  if (e.lastOffset < 0) return { epoch: e.producerEpoch, batches: [] };
-  const firstSeq = (e.lastSequence - e.offsetDelta + SEQUENCE_RANGE) % SEQUENCE_RANGE;
-  return {
-    epoch: e.producerEpoch,
-    batches: [{ firstSeq, lastSeq: e.lastSequence, firstOffset: e.lastOffset - e.offsetDelta, lastOffset: e.lastOffset, maxTimestampMs: e.timestampMs }],
-  };
 }

@@ -19,6 +19,7 @@ import { apiVersionsHandler } from './handlers/18-api-versions.js';
 import { deleteRecordsHandler } from './handlers/21-delete-records.js';
 import { initProducerIdHandler } from './handlers/22-init-producer-id.js';
 import { offsetForLeaderEpochHandler } from './handlers/23-offset-for-leader-epoch.js';
+import { writeTxnMarkersHandler } from './handlers/27-write-txn-markers.js';
 import { metadataHandler } from './handlers/03-metadata.js';
 import { createTopicsHandler } from './handlers/19-create-topics.js';
 import { deleteTopicsHandler } from './handlers/20-delete-topics.js';
@@ -52,6 +53,7 @@ const HANDLERS: readonly Handler[] = [
   deleteRecordsHandler,
   initProducerIdHandler,
   offsetForLeaderEpochHandler,
+  writeTxnMarkersHandler,
   describeConfigsHandler,
   alterConfigsHandler,
   createPartitionsHandler,

@@ -4,7 +4,7 @@
 import type { PartitionLog } from '../../storage/partition-log.js';
 import type { PartitionState } from '../metadata/image.js';
 import type { BatchInfo } from '../../protocol/records/batch-validation.js';
-import { ProducerStates, UNSEQUENCED, type Sequenced } from './producer-state.js';
+import { ProducerStates, UNSEQUENCED, type MarkerCheck, type Sequenced } from './producer-state.js';
 
 export interface FollowerProgress {
   logEndOffset: number;
@@ -74,8 +74,16 @@ export class Partition {
    * in producer snapshot files); this leader's view is dropped when leadership goes. */
   sequence(infos: BatchInfo[]): Sequenced {
     if (!infos.some((b) => b.producerId >= 0)) return UNSEQUENCED;
-    this.producers_ ??= new ProducerStates((producerId) => this.log.producerEntry(producerId));
-    return this.producers_.sequence(infos);
+    return this.producerStates().sequence(infos);
+  }
+
+  /** Checks and takes a transaction marker for the producer (see ProducerStates.marker). */
+  checkMarker(producerId: number, producerEpoch: number, coordinatorEpoch: number): MarkerCheck {
+    return this.producerStates().marker(producerId, producerEpoch, coordinatorEpoch);
+  }
+
+  private producerStates(): ProducerStates {
+    return (this.producers_ ??= new ProducerStates((producerId) => this.log.producerEntry(producerId)));
   }
 
   get highWatermark(): number {

@@ -70,6 +70,9 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
     return produceError(code, (err as Error).message);
   }
   if (infos.length === 0) return produceError(ErrorCode.INVALID_RECORD, 'The produce request carries no record batch');
+  if (infos.some((b) => b.isTransactional && b.producerId < 0)) {
+    return produceError(ErrorCode.INVALID_RECORD, 'A transactional batch must carry a producer id');
+  }
   const sequenced = partition.sequence(infos);
   if (sequenced.kind === 'error') return produceError(sequenced.errorCode, sequenced.message);
   if (sequenced.kind === 'duplicate') {
@@ -100,7 +103,7 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
 }
 
 /** `ok` once the acks asked for hold for records up to `endOffset` (exclusive), else the error. */
-async function acknowledged(partition: Partition, endOffset: number, settings: TopicSettings, opts: ProduceOptions,
+export async function acknowledged(partition: Partition, endOffset: number, settings: TopicSettings, opts: Pick<ProduceOptions, 'acks' | 'timeoutMs'>,
   ok: PartitionProduceResult): Promise<PartitionProduceResult> {
   if (opts.acks !== -1) return ok;
   const isrSize = await waitWithTimeout(partition.waitForHighWatermark(endOffset), opts.timeoutMs);

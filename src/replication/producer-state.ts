@@ -1,6 +1,8 @@
-// Idempotent producers (KIP-98) on a leader: per producer id, the epoch and the last five batches'
-// sequence ranges, so a retried batch is answered with its first offset instead of being written
-// twice, and a gap in sequences is refused with OUT_OF_ORDER_SEQUENCE_NUMBER. Sequences are taken
+// Idempotent and transactional producers (KIP-98) on a leader: per producer id, the epoch and the
+// last five batches' sequence ranges, so a retried batch is answered with its first offset instead
+// of being written twice, and a gap in sequences is refused with OUT_OF_ORDER_SEQUENCE_NUMBER; and
+// whether its transaction is open (a non-transactional batch then gets INVALID_TXN_STATE) and the
+// coordinator epoch of its last marker (older markers are fenced). Sequences are taken
 // when the append is queued (a producer has up to five requests in flight), offsets when it
 // completes. A producer's starting point is what the log holds for it (storage keeps that state
 // on every replica and in producer snapshot files), looked up the first time this leader sees it.
@@ -20,7 +22,12 @@ interface SeqBatch {
 interface ProducerEntry {
   epoch: number;
   batches: SeqBatch[];
+  /** A transactional batch was taken and no marker since (Kafka: currentTxnFirstOffset present). */
+  txnOpen: boolean;
+  coordinatorEpoch: number;
 }
+
+export type MarkerCheck = { kind: 'ok' } | { kind: 'error'; errorCode: number; message: string };
 
 export type Sequenced =
   | { kind: 'ok'; appended(baseOffset: number): void; failed(): void }
@@ -52,7 +59,12 @@ export class ProducerStates {
       const lastSeq = (b.baseSequence + b.lastOffsetDelta) % (INT32_MAX + 1);
       if (entry) {
         if (b.producerEpoch < entry.epoch) {
+          // Kafka answers INVALID_PRODUCER_EPOCH here (since 2.7, not PRODUCER_FENCED): the client
+          // aborts its transaction and may go on.
           return { kind: 'error', errorCode: ErrorCode.INVALID_PRODUCER_EPOCH, message: `Producer epoch ${b.producerEpoch} is older than ${entry.epoch}` };
+        }
+        if (entry.txnOpen && !b.isTransactional) {
+          return { kind: 'error', errorCode: ErrorCode.INVALID_TXN_STATE, message: `Expected transactional write from producer ${b.producerId}` };
         }
         const dup = b.producerEpoch === entry.epoch && entry.batches.find((s) => s.firstSeq === b.baseSequence && s.lastSeq === lastSeq);
         if (dup) return { kind: 'duplicate', original: dup.offset.then((o) => o - delta) };
@@ -66,7 +78,12 @@ export class ProducerStates {
       const offset = new Promise<number>((res, rej) => { resolve = res; reject = rej; });
       offset.catch(() => undefined);
       const batch = { firstSeq: b.baseSequence, lastSeq, offset };
-      const next = entry && entry.epoch === b.producerEpoch ? entry : { epoch: b.producerEpoch, batches: [] };
+      const next = entry ?? { epoch: b.producerEpoch, batches: [], txnOpen: false, coordinatorEpoch: -1 };
+      if (next.epoch !== b.producerEpoch) {
+        next.epoch = b.producerEpoch;
+        next.batches = [];
+      }
+      if (b.isTransactional) next.txnOpen = true;
       next.batches.push(batch);
       if (next.batches.length > BATCHES_KEPT) next.batches.shift();
       this.producers.set(b.producerId, next);
@@ -83,6 +100,31 @@ export class ProducerStates {
     };
   }
 
+  /**
+   * Checks a COMMIT/ABORT marker for the producer and takes it (Kafka's appendEndTxnMarker, for
+   * transaction versions 0 and 1: the marker carries the transaction's epoch or a newer one): an
+   * older producer epoch gets INVALID_PRODUCER_EPOCH, an older coordinator epoch than the last
+   * marker's TRANSACTION_COORDINATOR_FENCED (a zombie coordinator). Closes the open transaction.
+   */
+  marker(producerId: number, producerEpoch: number, coordinatorEpoch: number): MarkerCheck {
+    const entry = this.entry(producerId);
+    if (entry && producerEpoch < entry.epoch) {
+      return { kind: 'error', errorCode: ErrorCode.INVALID_PRODUCER_EPOCH, message: `Marker epoch ${producerEpoch} of producer ${producerId} is older than ${entry.epoch}` };
+    }
+    if (entry && coordinatorEpoch < entry.coordinatorEpoch) {
+      return { kind: 'error', errorCode: ErrorCode.TRANSACTION_COORDINATOR_FENCED, message: `Coordinator epoch ${coordinatorEpoch} for producer ${producerId} is older than ${entry.coordinatorEpoch}` };
+    }
+    const next = entry ?? { epoch: producerEpoch, batches: [], txnOpen: false, coordinatorEpoch };
+    if (next.epoch !== producerEpoch) {
+      next.epoch = producerEpoch;
+      next.batches = [];
+    }
+    next.coordinatorEpoch = coordinatorEpoch;
+    next.txnOpen = false;
+    this.producers.set(producerId, next);
+    return { kind: 'ok' };
+  }
+
   /** This leader's entry for the producer, seeded from the log's state the first time. A producer
    * the log does not know starts afresh, as Kafka treats one whose state expired: any sequence. */
   private entry(producerId: number): ProducerEntry | undefined {
@@ -91,7 +133,7 @@ export class ProducerStates {
     const stored = this.stored(producerId);
     if (stored === undefined) return undefined;
     const batches = stored.batches.map((b) => ({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, offset: Promise.resolve(b.firstOffset) }));
-    const entry = { epoch: stored.epoch, batches };
+    const entry = { epoch: stored.epoch, batches, txnOpen: stored.currentTxnFirstOffset >= 0, coordinatorEpoch: stored.coordinatorEpoch };
     this.producers.set(producerId, entry);
     return entry;
   }

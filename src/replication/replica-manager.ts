@@ -12,6 +12,7 @@ import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, t
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
+import { appendTxnMarker, type TxnMarker } from './txn-markers.js';
 import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
 
@@ -45,6 +46,10 @@ export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
   private readonly settings = new Map<string, TopicSettings>();
   private image: MetadataImage | undefined;
+  /** Told of each marker written (acknowledged by the ISR) on a partition this broker leads: the
+   * group coordinator makes a committed transaction's offsets visible from it (Kafka's
+   * onTransactionCompleted after WriteTxnMarkers). */
+  txnMarkerWritten: ((topic: string, partition: number, marker: TxnMarker) => void) | undefined;
   /** Set by `abandonAll`: a stopping broker leads nothing (every lookup NOT_LEADER_OR_FOLLOWER). */
   private stopped = false;
 
@@ -209,6 +214,15 @@ export class ReplicaManager {
     if ('errorCode' in found) return produceError(found.errorCode);
     const p = found.partition;
     return appendAsLeader(p, records, this.settings.get(topic)!, { ...opts, nowMs: this.nowMs() });
+  }
+
+  /** WriteTxnMarkers for one partition (see txn-markers.ts): resolves with its error code. */
+  async writeTxnMarker(topic: string, partition: number, marker: TxnMarker, timeoutMs: number): Promise<number> {
+    const found = this.lookup(topic, partition);
+    if ('errorCode' in found) return found.errorCode;
+    const code = await appendTxnMarker(found.partition, marker, this.settings.get(topic)!, { timeoutMs, nowMs: this.nowMs() });
+    if (code === ErrorCode.NONE) this.txnMarkerWritten?.(topic, partition, marker);
+    return code;
   }
 
   /**

@@ -7,12 +7,15 @@
 // Internal topics (__consumer_offsets, __transaction_state, __cluster_metadata) cannot be written
 // by clients: INVALID_TOPIC_EXCEPTION, Kafka's "Cannot append to internal topic". The coordinators
 // write their own records through the replica manager, not through this handler.
-// Not implemented: transactional writes (a transactional_id gets INVALID_REQUEST), and KIP-951's
-// current-leader hints (clients refresh metadata instead).
+// Transactional batches (KIP-98) need the request's transactional_id (else
+// TRANSACTIONAL_ID_AUTHORIZATION_FAILED, as Kafka answers); the leader tracks each producer's open
+// transaction from them (a non-transactional batch while one is open: INVALID_TXN_STATE).
+// Not implemented: KIP-951's current-leader hints (clients refresh metadata instead).
 import {
   ProduceApi, type PartitionProduceResponse, type ProduceRequest, type ProduceResponse,
 } from '../../../protocol/generated/api/00-produce.js';
 import { ErrorCode } from '../../../protocol/errors.js';
+import { ATTRIBUTES, MAGIC, MAGIC_V2, TRANSACTIONAL_FLAG } from '../../../protocol/records/batch-header.js';
 import type { PartitionProduceResult } from '../../replication/produce.js';
 import { CLUSTER_METADATA_TOPIC } from '../../controller/topic-names.js';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../coordinator/internal-topics.js';
@@ -30,7 +33,7 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
     const responses = req.topicData.map((topic) => ({
       name: topic.name,
       partitionResponses: topic.partitionData.map((data) => {
-        const out = answer(data.index, refusal(req, topic.name) ?? undefined);
+        const out = answer(data.index, refusal(req, topic.name, data.records) ?? undefined);
         if (out.errorCode !== ErrorCode.NONE) return out;
         const result = ctx.services.replicas.produce(topic.name, data.index, data.records ?? Buffer.alloc(0), {
           acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version,
@@ -46,13 +49,21 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   },
 });
 
-function refusal(req: ProduceRequest, topic: string): PartitionProduceResult | null {
+function refusal(req: ProduceRequest, topic: string, records: Buffer | null): PartitionProduceResult | null {
   const fail = (errorCode: number, errorMessage: string): PartitionProduceResult =>
     ({ errorCode, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 });
   if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS, `Invalid required acks ${req.acks}`);
   if (INTERNAL_TOPICS.has(topic)) return fail(ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${topic}`);
-  if (req.transactionalId !== null) return fail(ErrorCode.INVALID_REQUEST, 'Transactional produce is not supported by kraftling yet');
+  if (req.transactionalId === null && isTransactional(records)) {
+    return fail(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'Transactional records need the request\'s transactional id');
+  }
   return null;
+}
+
+/** Whether the first batch has the transactional flag (Kafka looks at each; a producer sends one). */
+function isTransactional(records: Buffer | null): boolean {
+  if (records === null || records.length < ATTRIBUTES + 2 || records.readInt8(MAGIC) !== MAGIC_V2) return false;
+  return (records.readInt16BE(ATTRIBUTES) & TRANSACTIONAL_FLAG) !== 0;
 }
 
 function answer(index: number, r?: PartitionProduceResult): PartitionProduceResponse {

@@ -56,7 +56,7 @@ describe('ProducerStates', () => {
   it('starts each producer from what the log holds for it, and accepts any sequence from one it never saw', async () => {
     const stored = { epoch: 0, batches: [[0, 1, 0], [2, 3, 2], [4, 4, 4]].map(([firstSeq, lastSeq, firstOffset]) => ({
       firstSeq: firstSeq!, lastSeq: lastSeq!, firstOffset: firstOffset!, lastOffset: firstOffset! + lastSeq! - firstSeq!, maxTimestampMs: 1_000,
-    })) };
+    })), coordinatorEpoch: -1, currentTxnFirstOffset: -1, lastTimestampMs: 1_000 };
     const seeded = () => new ProducerStates((id) => (id === PID ? stored : undefined));
     const states = seeded();
     const retry = states.sequence(validateRecordBatches(batch(2, 2)));

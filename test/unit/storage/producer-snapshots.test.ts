@@ -84,7 +84,7 @@ describe('producer state across rolls and reopens', () => {
       }
       const reopened = await reopen(fs, ending === 'clean');
       expect(reopened.segmentBaseOffsets().length).toBeGreaterThan(3);
-      expect(reopened.producerEntry(PID)).toEqual({ epoch: 0, batches: [{ firstSeq: 0, lastSeq: 2, firstOffset: 0, lastOffset: 2, maxTimestampMs: 5_002 }] });
+      expect(reopened.producerEntry(PID)).toMatchObject({ epoch: 0, batches: [{ firstSeq: 0, lastSeq: 2, firstOffset: 0, lastOffset: 2, maxTimestampMs: 5_002 }] });
     });
   }
 
