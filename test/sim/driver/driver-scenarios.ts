@@ -2,6 +2,7 @@
 // seed, drives faults (power cuts between disk steps, crashes, one-way partitions, frozen
 // processes, messages slower than the request timeout) and ends healed, expecting commits and every
 // node holding every acknowledged entry. The checker watches safety after every event.
+import { InvariantViolation } from '../checker.js';
 import { LivenessFailure } from '../scenario-kit.js';
 import { Prng } from '../prng.js';
 import { DriverSim } from './driver-sim.js';
@@ -224,4 +225,31 @@ const staleLeader: DriverScenario = {
   },
 };
 
-export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader];
+/**
+ * A follower cut off from every other node past its fetch timeout, on a network that drops
+ * nothing, then let back: with pre-vote (KIP-996, Vote v2 on the real driver's wire) it never
+ * bumps the epoch while alone, so rejoining leaves the leader and its epoch in place.
+ */
+const rejoin: DriverScenario = {
+  name: 'driver-rejoin',
+  voters: [3, 5],
+  async run(sim, prng) {
+    sim.network.faults = { ...CALM };
+    await startAndCommit(sim);
+    for (let round = 0; round < 2; round++) {
+      const leader = sim.leader();
+      if (leader === undefined) throw new LivenessFailure(`no leader on a calm network at ${sim.nowMs} ms`);
+      const epoch = leader.quorum!.status.epoch;
+      const follower = prng.pick(sim.allIds.filter((id) => id !== leader.id));
+      sim.isolate([follower]);
+      await sim.runFor(prng.int(TIMINGS.fetchTimeoutMs + 200, 4000));
+      sim.heal();
+      await sim.runFor(2000);
+      const moved = sim.nodes.find((n) => n.alive && n.quorum !== undefined && n.quorum.status.epoch !== epoch);
+      if (moved !== undefined) throw new InvariantViolation(`node ${moved.id} is in epoch ${moved.quorum!.status.epoch}, not ${epoch}, after follower ${follower} rejoined`);
+    }
+    await recoverAndCheck(sim);
+  },
+};
+
+export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin];
