@@ -81,6 +81,31 @@ export const commands: Record<string, Command> = {
     },
     run: async (values, positionals) => (await import('./metadata-quorum.js')).runMetadataQuorum(values, positionals),
   },
+  'dump-log': {
+    summary: 'print the batches and records of log segments, indexes and snapshots (kafka-dump-log)',
+    help: `kraftling dump-log --files FILE[,FILE...] [options]
+
+      --files FILES                 .log, .index, .timeindex, .snapshot (producer state) or
+                                    .checkpoint (metadata snapshot) files, comma separated
+      --print-data-log              print every record's key and payload, not only the batches
+      --deep-iteration              the same as --print-data-log
+      --cluster-metadata-decoder    decode records as __cluster_metadata records (JSON)
+      --offsets-decoder             decode records as __consumer_offsets records
+      --transaction-log-decoder     decode records as __transaction_state records
+
+  Example: kraftling dump-log --cluster-metadata-decoder \\
+             --files .kraftling/node-1/__cluster_metadata-0/00000000000000000000.log`,
+    options: {
+      files: { type: 'string', multiple: true },
+      'print-data-log': { type: 'boolean' },
+      'deep-iteration': { type: 'boolean' },
+      'cluster-metadata-decoder': { type: 'boolean' },
+      'offsets-decoder': { type: 'boolean' },
+      'transaction-log-decoder': { type: 'boolean' },
+      help,
+    },
+    run: async (values, positionals) => (await import('./dump-log.js')).runDumpLog(values, positionals),
+  },
   'random-uuid': {
     summary: 'print a new cluster id (kafka-storage random-uuid)',
     help: 'kraftling random-uuid',

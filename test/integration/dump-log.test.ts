@@ -1,0 +1,110 @@
+// `kraftling dump-log` over the files of a real broker's data directory: a topic's segment written
+// by kafkajs (compressed, keyed, with headers), the __cluster_metadata log and a metadata snapshot,
+// a __consumer_offsets segment, and damaged copies of a segment (flipped byte, torn tail), which it
+// must show as damaged rather than fail on or skip silently.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CompressionTypes } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { runCli } from '../helpers/broker-process.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-dump-log-'));
+const nodeDir = path.join(root, 'node-1');
+const segment = (dir: string) => path.join(nodeDir, dir, '00000000000000000000.log');
+
+beforeAll(async () => {
+  const cluster = await startCluster({
+    dataDir: root,
+    // Every new image is snapshotted, so a .checkpoint exists to dump.
+    overrides: { 'metadata.log.max.record.bytes.between.snapshots': '1', 'offsets.topic.num.partitions': '1' },
+  });
+  try {
+    const kafka = kafkaClient(cluster);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'dumped', numPartitions: 1 }] });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: 'dumped', compression: CompressionTypes.GZIP,
+      messages: [0, 1, 2].map((i) => ({ key: `k${i}`, value: `v${i}`, headers: { trace: `t${i}` } })),
+    });
+    await producer.disconnect();
+    await admin.setOffsets({ groupId: 'dumpers', topic: 'dumped', partitions: [{ partition: 0, offset: '2' }] });
+    await admin.disconnect();
+  } finally {
+    await cluster.stop();
+  }
+}, 60_000);
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('kraftling dump-log', () => {
+  it('prints a segment batch by batch, and with --print-data-log record by record', async () => {
+    const batches = await runCli(['dump-log', '--files', segment('dumped-0')]);
+    expect(batches.code).toBe(0);
+    expect(batches.stdout).toContain(`Dumping ${segment('dumped-0')}`);
+    expect(batches.stdout).toMatch(/baseOffset: 0 lastOffset: 2 count: 3 .* compresscodec: gzip crc: \d+ isvalid: true/);
+    expect(batches.stdout).not.toContain('| offset:');
+
+    const records = await runCli(['dump-log', '--print-data-log', '--files', segment('dumped-0')]);
+    for (const i of [0, 1, 2]) {
+      expect(records.stdout).toMatch(new RegExp(`\\| offset: ${i} CreateTime: \\d+ keySize: 2 valueSize: 2 sequence: -?\\d+ headerKeys: \\[trace\\] key: k${i} payload: v${i}`));
+    }
+  });
+
+  it('decodes the metadata log and a metadata snapshot', async () => {
+    const log = await runCli(['dump-log', '--cluster-metadata-decoder', '--files', segment('__cluster_metadata-0')]);
+    expect(log.code).toBe(0);
+    expect(log.stdout).toMatch(/LeaderChange: \{"version":0,"leaderId":1/);
+    expect(log.stdout).toMatch(/payload: \{"type":"TOPIC_RECORD","version":0,"data":\{"name":"dumped","topicId":"[\w-]{22}"\}\}/);
+
+    const dir = path.join(nodeDir, '__cluster_metadata-0');
+    const snapshot = fs.readdirSync(dir).filter((f) => f.endsWith('.checkpoint')).sort().at(-1)!;
+    const dumped = await runCli(['dump-log', '--files', path.join(dir, snapshot)]);
+    expect(dumped.code).toBe(0);
+    expect(dumped.stdout).toMatch(/SnapshotHeader: \{"version":0,"lastContainedLogTimestamp":\d+\}/);
+    expect(dumped.stdout).toContain('"type":"TOPIC_RECORD"');
+    expect(dumped.stdout).toMatch(/SnapshotFooter: \{"version":0\}/);
+  });
+
+  it('decodes committed offsets with --offsets-decoder', async () => {
+    const res = await runCli(['dump-log', '--offsets-decoder', '--files', segment('__consumer_offsets-0')]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/key: \{"type":"offset_commit","group":"dumpers","topic":"dumped","partition":0\} payload: \{"offset":2,"leaderEpoch":-1/);
+  });
+
+  it('shows a damaged batch and a torn tail instead of failing on them', async () => {
+    const bytes = fs.readFileSync(segment('dumped-0'));
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 3] = flipped[flipped.length - 3]! ^ 0xff;
+    const torn = Buffer.concat([bytes, bytes.subarray(0, 20)]);
+    const flippedFile = path.join(root, '00000000000000000000.log');
+    const tornDir = fs.mkdtempSync(path.join(root, 'torn-'));
+    const tornFile = path.join(tornDir, '00000000000000000000.log');
+    fs.writeFileSync(flippedFile, flipped);
+    fs.writeFileSync(tornFile, torn);
+
+    const bad = await runCli(['dump-log', '--print-data-log', '--files', flippedFile]);
+    expect(bad.code).toBe(0);
+    expect(bad.stdout).toMatch(/count: 3 .* isvalid: false/);
+    expect(bad.stdout).toMatch(/\| invalid batch: .*corrupt/);
+
+    const tail = await runCli(['dump-log', '--files', tornFile]);
+    expect(tail.stdout).toMatch(/isvalid: true/);
+    expect(tail.stdout).toContain(`Found 20 invalid bytes at the end of the file (position ${bytes.length})`);
+  });
+
+  it('answers bad usage with exit 2 and unreadable files with exit 1, one line each', async () => {
+    const none = await runCli(['dump-log']);
+    expect({ code: none.code, stderr: none.stderr.trim() }).toEqual({ code: 2, stderr: 'kraftling dump-log: --files FILE[,FILE...] is required' });
+    const missing = await runCli(['dump-log', '--files', path.join(root, 'nope.log')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const other = await runCli(['dump-log', '--files', path.join(nodeDir, 'meta.properties')]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('not a .log, .checkpoint, .index, .timeindex or .snapshot file');
+  });
+});
