@@ -106,6 +106,26 @@ export const commands: Record<string, Command> = {
     },
     run: async (values, positionals) => (await import('./dump-log.js')).runDumpLog(values, positionals),
   },
+  'metadata-shell': {
+    summary: 'browse the metadata image of a data directory or snapshot, offline (kafka-metadata-shell)',
+    help: `kraftling metadata-shell (--data-dir DIR | --snapshot FILE) [command]
+
+  -d, --data-dir DIR      a node's directory (or its __cluster_metadata-0 folder): the newest
+                          snapshot, then the log after it, replayed as a broker replays them
+  -s, --snapshot FILE     one metadata snapshot (.checkpoint)
+
+  Runs the command given, or reads commands from stdin: ls, cat, tree, find, cd, pwd, help, exit.
+  Paths: /metadata, /features, /brokers/<id>, /topics/<name>/<partition>, /topicIds/<id>,
+  /configs/<topic|broker>/<name>/<key>.
+
+  Example: kraftling metadata-shell -d .kraftling/node-1 cat /topics/orders/0`,
+    options: {
+      'data-dir': { type: 'string', short: 'd' },
+      snapshot: { type: 'string', short: 's' },
+      help,
+    },
+    run: async (values, positionals) => (await import('./metadata-shell.js')).runMetadataShell(values, positionals),
+  },
   'random-uuid': {
     summary: 'print a new cluster id (kafka-storage random-uuid)',
     help: 'kraftling random-uuid',

@@ -1,11 +1,12 @@
-// `kraftling dump-log` over the files of a real broker's data directory: a topic's segment written
-// by kafkajs (compressed, keyed, with headers), the __cluster_metadata log and a metadata snapshot,
-// a __consumer_offsets segment, and damaged copies of a segment (flipped byte, torn tail), which it
-// must show as damaged rather than fail on or skip silently.
+// The offline tools over the files of a real broker's data directory. `kraftling dump-log`: a
+// topic's segment written by kafkajs (compressed, keyed, with headers), the __cluster_metadata log
+// and a metadata snapshot, a __consumer_offsets segment, and damaged copies of a segment (flipped
+// byte, torn tail), which it must show as damaged rather than fail on or skip silently.
+// `kraftling metadata-shell`: the image rebuilt from the snapshot and the log, browsed by path.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CompressionTypes } from 'kafkajs';
+import { CompressionTypes, ConfigResourceTypes } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { runCli } from '../helpers/broker-process.js';
@@ -33,6 +34,9 @@ beforeAll(async () => {
     });
     await producer.disconnect();
     await admin.setOffsets({ groupId: 'dumpers', topic: 'dumped', partitions: [{ partition: 0, offset: '2' }] });
+    await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: 'dumped', configEntries: [{ name: 'retention.ms', value: '3600000' }] }] });
+    // A topic created after the last snapshot that the log still holds: replay must reach it.
+    await admin.createTopics({ topics: [{ topic: 'late', numPartitions: 2 }] });
     await admin.disconnect();
   } finally {
     await cluster.stop();
@@ -106,5 +110,37 @@ describe('kraftling dump-log', () => {
     const other = await runCli(['dump-log', '--files', path.join(nodeDir, 'meta.properties')]);
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('not a .log, .checkpoint, .index, .timeindex or .snapshot file');
+  });
+});
+
+describe('kraftling metadata-shell', () => {
+  const shell = (args: string[], input?: string) => runCli(['metadata-shell', '--data-dir', nodeDir, ...args], 30_000, input);
+
+  it('lays the image out by path, replayed from the newest snapshot and the log after it', async () => {
+    const top = await shell(['ls', '/']);
+    expect(top).toMatchObject({ code: 0, stdout: 'brokers\nconfigs\nfeatures\nmetadata\ntopicIds\ntopics\n' });
+    const partition = await shell(['cat', '/topics/dumped/0']);
+    expect(JSON.parse(partition.stdout)).toMatchObject({ partitionId: 0, replicas: [1], isr: [1], leader: 1 });
+    expect((await shell(['cat', '/configs/topic/dumped/retention.ms'])).stdout).toBe('3600000\n');
+    expect((await shell(['ls', '/topics/late'])).stdout).toBe('0\n1\nid\n');
+    const id = (await shell(['cat', '/topics/dumped/id'])).stdout.trim();
+    expect((await shell(['cat', `/topicIds/${id}`])).stdout).toBe('dumped\n');
+  });
+
+  it('reads one snapshot on its own', async () => {
+    const dir = path.join(nodeDir, '__cluster_metadata-0');
+    const snapshot = fs.readdirSync(dir).filter((f) => f.endsWith('.checkpoint')).sort().at(-1)!;
+    const res = await runCli(['metadata-shell', '--snapshot', path.join(dir, snapshot), 'cat', '/metadata/offset']);
+    expect(res.code).toBe(0);
+    expect(Number(res.stdout)).toBe(Number(snapshot.split('-')[0]) - 1);
+  });
+
+  it('takes commands from stdin, and answers a bad path with one line and exit 1', async () => {
+    const res = await shell([], 'cd /topics/dumped\npwd\nls\ncat nope\ntree /features\nexit\n');
+    expect(res.code).toBe(1);
+    expect(res.stdout).toBe('/topics/dumped\n0\nid\n/features\n  metadata.version: ' + res.stdout.split('metadata.version: ')[1]);
+    expect(res.stderr).toBe('nope: no such file or directory\n');
+    const usage = await runCli(['metadata-shell', 'ls']);
+    expect(usage.code).toBe(2);
   });
 });
