@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpecs, type SpecFile } from '../../../../protocol/codegen/generate.js';
 import type { FieldSpec, StructSpec, Versions } from '../../../../protocol/codegen/spec.js';
-import { loadReference, protocolDir, type RefField, type RefMessage, type RefStruct } from './helpers/kafka-reference.js';
+import { loadReference, protocolDir, referenceAvailable, type RefField, type RefMessage, type RefStruct } from './helpers/kafka-reference.js';
 
 /**
  * Reference APIs the project leaves out on purpose: the share-group APIs (KIP-932), which Kafka
@@ -181,8 +181,8 @@ function compareSpec(whole: SpecFile, reference: Map<string, RefMessage>): Misma
 
 const specs = loadSpecs(protocolDir);
 
-describe('project specs match Kafka message definitions', () => {
-  const reference = loadReference();
+describe.skipIf(!referenceAvailable())('project specs match Kafka message definitions', () => {
+  const reference = referenceAvailable() ? loadReference() : new Map<string, RefMessage>();
 
   it.each(specs.map((f) => [f.id, f] as const))('spec/%s.spec', (id, file) => {
     // API and metadata record files are named by their key: api/03-metadata.spec holds key 3.
