@@ -15,7 +15,7 @@ function confluent(bootstrap: string, codec: string): MatrixClient {
   };
 }
 
-describe.runIf(installed('python3 confluent_kafka', pythonHas('confluent_kafka')))('python confluent-kafka', () => {
+describe.runIf(installed('python3 confluent_kafka', pythonHas('confluent_kafka')))('python confluent-kafka', { concurrent: true }, () => {
   const ctx = matrixCluster();
   for (const codec of ['lz4', 'zstd'] as const) {
     it(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {

@@ -19,7 +19,7 @@ function kafkaPython(bootstrap: string, codec: string): MatrixClient {
 /** The Python module behind each codec of kafka-python 2.0 (kafka/codec.py). */
 const CODEC_MODULES = { gzip: 'gzip', snappy: 'snappy', lz4: 'lz4.frame', zstd: 'zstandard' } as const;
 
-describe.runIf(installed('python3 kafka (kafka-python)', pythonHas('kafka')))('kafka-python', () => {
+describe.runIf(installed('python3 kafka (kafka-python)', pythonHas('kafka')))('kafka-python', { concurrent: true }, () => {
   const ctx = matrixCluster();
   for (const [codec, module] of Object.entries(CODEC_MODULES) as [keyof typeof CODEC_MODULES, string][]) {
     if (!installed(`python3 ${module} for kafka-python's ${codec}`, pythonHas(module))) continue;

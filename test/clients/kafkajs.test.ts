@@ -61,7 +61,7 @@ function kafkajs(kafka: Kafka, codec: keyof typeof TYPES): MatrixClient {
   };
 }
 
-describe('kafkajs', () => {
+describe('kafkajs', { concurrent: true }, () => {
   const ctx = matrixCluster();
   for (const codec of ['gzip', 'snappy', 'lz4'] as const satisfies readonly CodecName[]) {
     it.skipIf(codec === 'lz4' && !lz4)(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {

@@ -90,7 +90,11 @@ export async function runMatrix(cluster: Cluster, client: MatrixClient, name: st
   // A restarted consumer of the group resumes at the commit: exactly the new records, none again.
   expectCompleteInOrder(await client.consume(topic, group, MORE), RECORDS, MORE);
   expect(await committedTotal(cluster, group, topic)).toBe(RECORDS + MORE);
-  expect(storedCodecs(cluster, topic)).toEqual([CODEC_IDS[codec]]);
+  // Clients send a batch uncompressed when the codec would not make it smaller (kafka-python's
+  // DefaultRecordBatchBuilder._maybe_compress): a small batch of a slow run may be stored plain.
+  const stored = storedCodecs(cluster, topic);
+  expect(stored).toContain(CODEC_IDS[codec]);
+  expect(stored.filter((c) => c !== CODEC_IDS[codec] && c !== CODEC_IDS.none)).toEqual([]);
 }
 
 async function expectTopic(cluster: Cluster, topic: string): Promise<void> {

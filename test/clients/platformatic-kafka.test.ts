@@ -36,7 +36,7 @@ function platformatic(bootstrap: string, codec: 'gzip' | 'snappy' | 'lz4'): Matr
   };
 }
 
-describe('@platformatic/kafka', () => {
+describe('@platformatic/kafka', { concurrent: true }, () => {
   const ctx = matrixCluster();
   for (const codec of ['gzip', 'snappy', 'lz4'] as const) {
     it(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {

@@ -21,7 +21,7 @@ function sarama(binary: string, bootstrap: string, codec: string): MatrixClient 
   };
 }
 
-describe.runIf(installed('go and Debian\'s Sarama (golang-github-shopify-sarama-dev)', present))('Sarama (Go)', () => {
+describe.runIf(installed('go and Debian\'s Sarama (golang-github-shopify-sarama-dev)', present))('Sarama (Go)', { concurrent: true }, () => {
   const ctx = matrixCluster();
   let dir = '';
   let binary = '';
