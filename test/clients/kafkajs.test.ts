@@ -1,5 +1,6 @@
 // Client matrix: kafkajs, with its built-in gzip and the snappy and lz4 codecs it takes as plugins
-// from npm (kafkajs-snappy, @2l/kafkajs-lz4: no install script, lz4 from a prebuilt package).
+// from npm: kafkajs-snappy, and @2l/kafkajs-lz4, whose lz4 comes as a prebuilt package (kafkajs-lz4
+// 1.2 needs lz4 0.6, whose install step compiles with node-gyp: no clean `npm ci` offline).
 import { createRequire } from 'node:module';
 import { describe, it } from 'vitest';
 import { CompressionCodecs, CompressionTypes, type Kafka } from 'kafkajs';
