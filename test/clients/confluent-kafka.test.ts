@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, it } from 'vitest';
 import { pythonHas } from '../helpers/system.js';
-import { PROGRAMS, installed, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
+import { FLOW_TIMEOUT_MS, PROGRAMS, installed, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
 
 function confluent(bootstrap: string, codec: string): MatrixClient {
   const run = (topic: string, group: string, ...args: (string | number)[]) => runProgram('/usr/bin/python3',
@@ -20,6 +20,6 @@ describe.runIf(installed('python3 confluent_kafka', pythonHas('confluent_kafka')
   for (const codec of ['lz4', 'zstd'] as const) {
     it(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {
       await runMatrix(ctx.cluster, confluent(ctx.cluster.bootstrapServers, codec), 'confluent', codec);
-    });
+    }, FLOW_TIMEOUT_MS);
   }
 });

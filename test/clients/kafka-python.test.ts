@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, it } from 'vitest';
 import { pythonHas } from '../helpers/system.js';
-import { PROGRAMS, installed, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
+import { FLOW_TIMEOUT_MS, PROGRAMS, installed, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
 
 function kafkaPython(bootstrap: string, codec: string): MatrixClient {
   const run = (topic: string, group: string, ...args: (string | number)[]) => runProgram('/usr/bin/python3',
@@ -25,6 +25,6 @@ describe.runIf(installed('python3 kafka (kafka-python)', pythonHas('kafka')))('k
     if (!installed(`python3 ${module} for kafka-python's ${codec}`, pythonHas(module))) continue;
     it(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {
       await runMatrix(ctx.cluster, kafkaPython(ctx.cluster.bootstrapServers, codec), 'kafka-python', codec);
-    });
+    }, FLOW_TIMEOUT_MS);
   }
 });

@@ -6,7 +6,7 @@ import { describe, it } from 'vitest';
 import { CompressionCodecs, CompressionTypes, type Kafka } from 'kafkajs';
 import SnappyCodec from 'kafkajs-snappy';
 import { kafkaClient } from '../helpers/cluster.js';
-import { keyedRecords, matrixCluster, runMatrix, type CodecName, type MatrixClient, type ReadRecord } from './matrix.js';
+import { FLOW_TIMEOUT_MS, keyedRecords, matrixCluster, runMatrix, type CodecName, type MatrixClient, type ReadRecord } from './matrix.js';
 
 const TYPES = { gzip: CompressionTypes.GZIP, snappy: CompressionTypes.Snappy, lz4: CompressionTypes.LZ4 } as const;
 
@@ -67,6 +67,6 @@ describe('kafkajs', { concurrent: true }, () => {
   for (const codec of ['gzip', 'snappy', 'lz4'] as const satisfies readonly CodecName[]) {
     it.skipIf(codec === 'lz4' && !lz4)(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {
       await runMatrix(ctx.cluster, kafkajs(kafkaClient(ctx.cluster, 'matrix-kafkajs'), codec), 'kafkajs', codec);
-    });
+    }, FLOW_TIMEOUT_MS);
   }
 });

@@ -3,7 +3,7 @@
 // what it printed when it exits after -c records.
 import { describe, it } from 'vitest';
 import { which } from '../helpers/system.js';
-import { installed, keyedRecords, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
+import { FLOW_TIMEOUT_MS, installed, keyedRecords, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
 
 function kcat(bootstrap: string, codec: string): MatrixClient {
   return {
@@ -22,5 +22,5 @@ describe.runIf(installed('kcat', which('kcat')))('kcat', () => {
   const ctx = matrixCluster();
   it('snappy: produces 1,000 keyed records, reads them in order, resumes a group at its commit', async () => {
     await runMatrix(ctx.cluster, kcat(ctx.cluster.bootstrapServers, 'snappy'), 'kcat', 'snappy');
-  });
+  }, FLOW_TIMEOUT_MS);
 });

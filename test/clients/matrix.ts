@@ -16,6 +16,8 @@ import { ATTRIBUTES, COMPRESSION_MASK, batchSize } from '../../protocol/records/
 export const RECORDS = 1000;
 export const MORE = 100;
 export const PARTITIONS = 3;
+/** A deadline for one client's whole flow, far above its few seconds: the machine may be busy. */
+export const FLOW_TIMEOUT_MS = 180_000;
 export const PROGRAMS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'programs');
 
 /** Ten keys, so every partition gets some and each key's records must stay in one partition. */
@@ -133,7 +135,7 @@ export function matrixCluster(): { cluster: Cluster } {
   const ctx = {} as { cluster: Cluster };
   beforeAll(async () => {
     ctx.cluster = await startCluster({ nodes: 3 });
-  });
+  }, FLOW_TIMEOUT_MS);
   afterAll(async () => {
     await ctx.cluster?.stop();
   });

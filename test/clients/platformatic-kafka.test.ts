@@ -2,7 +2,7 @@
 // gzip, snappy and lz4 (zstd needs Node's zlib zstd, from Node 22.15).
 import { describe, it } from 'vitest';
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers, type Message } from '@platformatic/kafka';
-import { matrixCluster, keyedRecords, runMatrix, type MatrixClient, type ReadRecord } from './matrix.js';
+import { FLOW_TIMEOUT_MS, matrixCluster, keyedRecords, runMatrix, type MatrixClient, type ReadRecord } from './matrix.js';
 
 function platformatic(bootstrap: string, codec: 'gzip' | 'snappy' | 'lz4'): MatrixClient {
   const base = { clientId: 'matrix-platformatic', bootstrapBrokers: bootstrap.split(',') };
@@ -41,6 +41,6 @@ describe('@platformatic/kafka', { concurrent: true }, () => {
   for (const codec of ['gzip', 'snappy', 'lz4'] as const) {
     it(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {
       await runMatrix(ctx.cluster, platformatic(ctx.cluster.bootstrapServers, codec), 'platformatic', codec);
-    });
+    }, FLOW_TIMEOUT_MS);
   }
 });

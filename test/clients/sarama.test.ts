@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { which } from '../helpers/system.js';
-import { PROGRAMS, installed, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
+import { FLOW_TIMEOUT_MS, PROGRAMS, installed, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
 
 const GOPATH = '/usr/share/gocode';
 const present = which('go') && fs.existsSync(path.join(GOPATH, 'src/github.com/Shopify/sarama'));
@@ -40,6 +40,6 @@ describe.runIf(installed('go and Debian\'s Sarama (golang-github-shopify-sarama-
   for (const codec of ['zstd', 'lz4'] as const) {
     it(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {
       await runMatrix(ctx.cluster, sarama(binary, ctx.cluster.bootstrapServers, codec), 'sarama', codec);
-    });
+    }, FLOW_TIMEOUT_MS);
   }
 });

@@ -36,7 +36,7 @@ def consume(count):
                          "enable.auto.commit": False, "session.timeout.ms": 6000})
     consumer.subscribe([topic])
     seen, idle = 0, 0
-    while seen < count and idle < 300:
+    while seen < count and idle < 1200:  # 120 s without a record: give up
         msg = consumer.poll(0.1)
         if msg is None:
             idle += 1

@@ -28,7 +28,7 @@ def produce(first, count):
 
 def consume(count):
     consumer = KafkaConsumer(topic, bootstrap_servers=servers, group_id=group, auto_offset_reset="earliest",
-                             enable_auto_commit=False, consumer_timeout_ms=30000, fetch_max_wait_ms=100)
+                             enable_auto_commit=False, consumer_timeout_ms=120000, fetch_max_wait_ms=100)
     seen = 0
     for msg in consumer:
         seen += 1
