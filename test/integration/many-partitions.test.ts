@@ -40,13 +40,13 @@ beforeAll(async () => {
   producer = kafka.producer({ allowAutoTopicCreation: false });
   await Promise.all([admin.connect(), producer.connect()]);
   raw = await RawClient.connect(cluster.bootstrapServers);
-});
+}, 120_000);
 
 afterAll(async () => {
   raw?.close();
   await Promise.all([admin?.disconnect(), producer?.disconnect()]);
   await cluster?.stop();
-});
+}, 120_000);
 
 describe('20,000 partitions on one node', () => {
   it('creates them through the admin API without a descriptor each, and serves a sample', async () => {
@@ -73,5 +73,5 @@ describe('20,000 partitions on one node', () => {
     // Each sampled partition now has a segment file open; the other 19,800 have none.
     const afterProduce = openDescriptors();
     expect(afterProduce - before).toBeLessThan(sample.length + 100);
-  });
+  }, 240_000);
 });
