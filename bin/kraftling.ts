@@ -3,6 +3,7 @@
 // than the whole broker takes to become ready, and start-up time is a product feature here.
 import { parseArgs } from 'node:util';
 import { commands, usage } from './commands.js';
+import { suggestion, UsageError } from './usage.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -13,21 +14,37 @@ async function main(argv: string[]): Promise<number> {
   if (name === '--version' || name === '-v') return commands.version!.run({}, []);
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`kraftling: unknown command "${name}"\n\n${usage()}`);
+    process.stderr.write(`kraftling: unknown command "${name}"${suggestion(name, Object.keys(commands))}; \`kraftling --help\` lists them\n`);
     return 2;
   }
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
   } catch (err) {
-    process.stderr.write(`kraftling ${name}: ${(err as Error).message}\n`);
+    process.stderr.write(`kraftling ${name}: ${flagError(err as Error, command.options)}\n`);
     return 2;
   }
   if (parsed.values.help) {
     process.stdout.write(`${command.help}\n`);
     return 0;
   }
-  return command.run(parsed.values as Record<string, unknown>, parsed.positionals);
+  try {
+    return await command.run(parsed.values as Record<string, unknown>, parsed.positionals);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`kraftling ${name}: ${err.message}\n`);
+    return 2;
+  }
+}
+
+/** parseArgs' message, shortened to one line, with the nearest known flag for an unknown one. */
+function flagError(err: Error, options: Record<string, { short?: string }>): string {
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(err.message);
+  if (unknown) {
+    const names = Object.entries(options).flatMap(([long, o]) => [`--${long}`, ...(o.short ? [`-${o.short}`] : [])]);
+    return `unknown option ${unknown[1]}${suggestion(unknown[1]!, names)}; --help lists the options`;
+  }
+  return err.message.split('\n')[0]!;
 }
 
 main(process.argv.slice(2)).then(
@@ -35,7 +52,7 @@ main(process.argv.slice(2)).then(
     if (code !== -1) process.exitCode = code;
   },
   (err: Error & { code?: string }) => {
-    process.stderr.write(`kraftling: ${err.message}\n`);
+    process.stderr.write(`kraftling: ${err.message.split('\n')[0]}\n`);
     process.exitCode = 1;
   },
 );

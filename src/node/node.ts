@@ -76,6 +76,10 @@ export class KraftlingNode {
   private fetchers: ReplicaFetchers | undefined;
   private groups: GroupRuntime | undefined;
   private state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
+  /** start()'s work, which stop() lets unwind when it comes first. */
+  private starting: Promise<void> | undefined;
+  private quorumStarted = false;
+  private stopping: Promise<void> | undefined;
 
   constructor(private readonly options: NodeOptions) {
     this.nodeId = options.config.nodeId;
@@ -98,19 +102,32 @@ export class KraftlingNode {
 
   /** The metadata quorum as this node sees it (role, epoch, leader, offsets). */
   get quorumStatus() {
-    return this.quorum?.status;
+    // Undefined until the quorum has started (a node whose start failed before it never does).
+    return this.quorumStarted ? this.quorum?.status : undefined;
   }
 
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`node ${this.nodeId} was already started`);
     this.state = 'starting';
+    this.starting = this.startUp();
+    await this.starting;
+  }
+
+  /** Between the steps of start-up: a stop() that came meanwhile ends it here. */
+  private throwIfStopping(): void {
+    if (this.state !== 'starting') throw new Error(`node ${this.nodeId} was stopped while starting`);
+  }
+
+  private async startUp(): Promise<void> {
     const { config } = this.options;
     const voters = resolveVoters(config);
     // Nodes of one quorum formatting on their own agree on a cluster id derived from the voters.
     const clusterId = this.options.clusterId ?? (voters.length > 1 ? clusterIdForVoters(voters) : undefined);
     this.clusterId = await ensureFormatted(this.fs, [...new Set([config.logDir, config.metadataLogDir])], this.nodeId,
       { clusterId, autoFormat: this.options.autoFormat ?? true });
+    this.throwIfStopping();
     const logDir = await this.openLogDir();
+    this.throwIfStopping();
     const publisher = new MetadataPublisher((err) => this.log.error({ err }, 'applying metadata failed'));
     const controller = new QuorumController({ config, random: Math.random }, this.clusterId);
     const metadataLog = await logDir.getOrCreate(CLUSTER_METADATA_TOPIC, 0);
@@ -151,6 +168,7 @@ export class KraftlingNode {
     });
     this.listeners = new NodeListeners(config, services, this.log);
     await this.listeners.start();
+    this.throwIfStopping();
     await quorum.start({
       onSnapshot: (records, endOffset, epoch) => publisher.reset(records, endOffset - 1, epoch),
       // One image per advance of the high watermark: replaying a long log at start publishes once,
@@ -167,13 +185,17 @@ export class KraftlingNode {
         client.commit(controller.bootstrapRecords(METADATA_VERSION)).catch((err) => this.log.warn({ err }, 'bootstrap records failed'));
       },
     });
+    this.quorumStarted = true;
+    this.throwIfStopping();
     this.lifecycle = new BrokerLifecycle({
       nodeId: this.nodeId, clusterId: this.clusterId, incarnationId: randomUUID(), config, controller: client, publisher,
       addresses: this.listeners.brokerAddresses(), nowMs: this.nowMs, log: this.log,
       quorumLeaderId: () => quorum.status.leaderId,
     });
     await this.lifecycle.register();
+    this.throwIfStopping();
     await catchUp.open();
+    this.throwIfStopping();
     this.tasks = new BackgroundTasks({ config, logDir, controller, channel: client, replicas, nowMs: this.nowMs, log: this.log });
     this.tasks.start();
     this.state = 'running';
@@ -205,8 +227,24 @@ export class KraftlingNode {
    * The quorum stops last (until then it commits other brokers' controlled shutdowns); a leader
    * resigns first, so the others elect a successor at once instead of after an election timeout.
    */
-  async stop(): Promise<void> {
-    if (this.state !== 'running' && this.state !== 'starting') return;
+  stop(): Promise<void> {
+    // Once: a second caller (a signal while the cluster stops a failed start) waits for the first.
+    this.stopping ??= this.stopOnce();
+    return this.stopping;
+  }
+
+  private async stopOnce(): Promise<void> {
+    if (this.state === 'starting') {
+      // Stopped while starting (another node of the cluster failed to start, or a signal came):
+      // waits for a controller give up, start() unwinds, then whatever it had opened is closed.
+      this.state = 'stopping';
+      this.lifecycle?.abort();
+      this.controllerClient?.stop();
+      this.controllerPeers.close();
+      await this.starting?.catch(() => undefined);
+    } else if (this.state !== 'running') {
+      return;
+    }
     this.state = 'stopping';
     this.tasks?.stop();
     await this.lifecycle?.shutdown();
