@@ -71,6 +71,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
+  watchParent(() => onSignal('parent exited'));
   try {
     cluster = await Cluster.start({
       nodes: flags.nodes, port: flags.port, host: values.host as string | undefined, dataDir: flags.dataDir,
@@ -87,10 +88,30 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
     shutDown(cluster, logger);
     return -1;
   }
-  const data = flags.dataDir !== undefined ? path.resolve(flags.dataDir) : `${cluster.dataDir} (ephemeral)`;
+  // One node: its own directory (log.dirs of a --config file included); several: their parent.
+  const data = path.resolve(cluster.nodes.length === 1 ? cluster.nodes[0]!.config.logDir : cluster.dataDir);
   process.stdout.write(`kraftling ready bootstrap=${cluster.bootstrapServers} cluster=${cluster.clusterId} nodes=${cluster.nodes.length} data=${data} startup_ms=${Math.round(performance.now())}\n`);
   return -1;
 }
+
+/**
+ * A launcher that dies without passing its signal on (npx and npm exec do, on SIGTERM) would
+ * leave the broker running with nobody to stop it: once the parent is gone, stop as if signalled.
+ * Only under npm (which sets npm_command): `kraftling start &` from a script that then exits
+ * is a way to leave a broker running on purpose.
+ */
+function watchParent(onGone: () => void): void {
+  const parent = process.ppid;
+  if (parent <= 1 || process.env.npm_command === undefined) return;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, PARENT_POLL_MS);
+  timer.unref();
+}
+
+const PARENT_POLL_MS = 500;
 
 function shutDown(cluster: Cluster, logger: Logger): void {
   cluster.stop().then(() => process.exit(0), (err: Error) => {

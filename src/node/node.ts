@@ -86,9 +86,9 @@ export class KraftlingNode {
     this.fs = options.fs ?? new NodeFileSystem();
     this.log = options.logger.child({ node: this.nodeId });
     this.nowMs = options.nowMs ?? Date.now;
-    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`);
-    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`);
-    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`);
+    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log);
+    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log);
+    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log);
   }
 
   get config(): ServerConfig {

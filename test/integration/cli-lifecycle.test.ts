@@ -92,13 +92,36 @@ it('a second signal exits at once', async () => {
   expect([0, 130]).toContain(await r.exited);
 }, HANG_GUARD_MS + 5_000);
 
+it('a broker whose launcher dies without passing the signal on (npx, npm exec) stops by itself', async () => {
+  // A shell that runs the broker in the background and is then SIGKILLed: the broker is orphaned.
+  const data = path.join(dir, 'orphan');
+  const shell = spawn('sh', ['-c', `"${process.execPath}" --import tsx "${CLI}" start --port 0 --data-dir "${data}" --log-level warn & echo $!; wait`], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, npm_command: 'exec' },
+  });
+  let out = '';
+  shell.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  await new Promise<void>((resolve) => {
+    const poll = setInterval(() => { if (/kraftling ready/.test(out)) { clearInterval(poll); resolve(); } }, 20);
+  });
+  const pid = Number(out.split('\n')[0]);
+  shell.kill('SIGKILL');
+  const alive = (): boolean => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  const deadline = Date.now() + HANG_GUARD_MS;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const stillAlive = alive();
+  if (stillAlive) process.kill(pid, 'SIGKILL');
+  expect(stillAlive).toBe(false);
+  // It stopped gracefully: a clean-shutdown marker, so the next start needs no recovery.
+  expect(fs.existsSync(path.join(data, 'node-1', '.kafka_cleanshutdown'))).toBe(true);
+}, HANG_GUARD_MS + 5_000);
+
 it('the ready line names the data directory', async () => {
   const data = path.join(dir, 'named');
   const r = run(['start', '--port', '0', '--data-dir', data, '--log-level', 'warn']);
   await new Promise<void>((resolve) => {
     const poll = setInterval(() => { if (/kraftling ready/.test(r.stdout)) { clearInterval(poll); resolve(); } }, 20);
   });
-  expect(r.stdout).toMatch(new RegExp(`kraftling ready bootstrap=\\S+ cluster=\\S+ nodes=1 data=${data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} startup_ms=\\d+`));
+  expect(r.stdout).toMatch(new RegExp(`kraftling ready bootstrap=\\S+ cluster=\\S+ nodes=1 data=${path.join(data, 'node-1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} startup_ms=\\d+`));
   r.signal('SIGTERM');
   expect(await r.exited).toBe(0);
 }, HANG_GUARD_MS + 5_000);
