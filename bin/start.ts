@@ -82,7 +82,8 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
     // Cluster.start has stopped every node it started and removed an ephemeral directory.
     if (signalled) process.exit(0);
     logger.fatal(`cannot start: ${(err as Error).message}`);
-    process.exit(1);
+    // An invalid config value is a usage error, like a bad flag; anything else failed at run time.
+    process.exit((err as { code?: string }).code === 'KRAFTLING_CONFIG' ? 2 : 1);
   }
   if (signalled) {
     shutDown(cluster, logger);

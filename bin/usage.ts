@@ -2,6 +2,7 @@
 // with the nearest valid name for a misspelt one. A usage error exits 2, a runtime failure 1.
 import fs from 'node:fs';
 import path from 'node:path';
+import { nearest } from '../src/config/nearest-name.js';
 
 export class UsageError extends Error {
   readonly code = 'KRAFTLING_USAGE';
@@ -9,34 +10,6 @@ export class UsageError extends Error {
 
 /** pino's levels, plus silent. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
-
-/** Levenshtein distance: how many single-character edits turn a into b. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
-}
-
-/** The candidate nearest to a misspelt name, when it is near enough to be what was meant. */
-export function nearest(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  // A third of the name's length: "--nodse" finds "--nodes", "--xyz" finds nothing.
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
 
 /** " (did you mean X?)" or nothing. */
 export function suggestion(name: string, candidates: Iterable<string>): string {

@@ -141,3 +141,16 @@ it.each([
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(message);
 });
+
+it('a config key: a misspelt one gets the nearest name, an invalid value names the key and range and exits 2', async () => {
+  const r = run(['start', '--ephemeral', '--port', '0', '-o', 'log.retention.hour=3', '-o', 'num.partitions=-5', '--log-level', 'warn']);
+  expect(await r.exited).toBe(2);
+  const lines = r.stderr().trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+  expect(lines).toHaveLength(1);
+  expect(lines[0]!.msg).toBe('cannot start: num.partitions: -5 is below the minimum 1');
+  const warned = run(['start', '--ephemeral', '--port', '0', '-o', 'log.retention.hour=3', '--log-level', 'warn']);
+  await untilStderr(warned, /log\.retention\.hour/);
+  warned.signal('SIGTERM');
+  expect(await warned.exited).toBe(0);
+  expect(warned.stderr()).toMatch(/unknown config key log\.retention\.hour \(ignored\); did you mean log\.retention\.hours\?/);
+}, HANG_GUARD_MS + 5_000);
