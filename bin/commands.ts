@@ -1,5 +1,6 @@
 // Each CLI command: its flags, its help text and what it runs.
 import type { ParseArgsConfig } from 'node:util';
+import { toolCommands } from './tools/registry.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -146,6 +147,7 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  ...toolCommands,
   version: {
     summary: 'print the version',
     help: 'kraftling version',
