@@ -100,6 +100,27 @@ examples:
     },
     run: async (values) => (await import('./consumer-groups.js')).runConsumerGroups(values),
   },
+  configs: {
+    summary: 'describe or alter topic and broker configs (kafka-configs)',
+    help: `kraftling configs --bootstrap-server H:P --entity-type topics|brokers --entity-name NAME (--describe [--all] | --alter ...)
+
+${BOOTSTRAP_HELP}
+      --entity-type T               topics or brokers
+      --entity-name NAME            the topic's name, or the broker's id
+      --describe [--all]            the dynamic configs, or (--all) every config with its source
+      --alter                       change configs:
+      --add-config K=V[,K=V]        set (a list value in brackets: k=[a,b])
+      --delete-config K[,K]         remove (back to the default)
+
+examples:
+  kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --alter --add-config retention.ms=60000
+  kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --describe`,
+    options: {
+      ...bootstrap, 'entity-type': { type: 'string' }, 'entity-name': { type: 'string' }, describe: { type: 'boolean' }, all: { type: 'boolean' },
+      alter: { type: 'boolean' }, 'add-config': { type: 'string' }, 'delete-config': { type: 'string' }, help,
+    },
+    run: async (values) => (await import('./configs.js')).runConfigs(values),
+  },
   'broker-api-versions': {
     summary: 'print the API versions a live broker serves (kafka-broker-api-versions)',
     help: `kraftling broker-api-versions --bootstrap-server H:P

@@ -128,3 +128,23 @@ describe('broker-api-versions, features, storage info', () => {
     expect(fs.existsSync(dir)).toBe(true);
   });
 });
+
+describe('configs', () => {
+  it('alters and describes a topic config; a misspelt key gets the nearest name and exit 1', async () => {
+    await cli(['topics', ...bs(), '--create', '--topic', 'tools-c']);
+    const entity = ['--entity-type', 'topics', '--entity-name', 'tools-c'];
+    expect(await cli(['configs', ...bs(), ...entity, '--alter', '--add-config', 'retention.ms=120000,cleanup.policy=[delete]']))
+      .toMatchObject({ code: 0, stdout: 'Completed updating config for topic tools-c.\n' });
+    const described = await cli(['configs', ...bs(), ...entity, '--describe']);
+    expect(described.stdout).toBe('Dynamic configs for topic tools-c are:\n  cleanup.policy=delete source=DYNAMIC_TOPIC_CONFIG\n  retention.ms=120000 source=DYNAMIC_TOPIC_CONFIG\n');
+    await cli(['configs', ...bs(), ...entity, '--alter', '--delete-config', 'retention.ms']);
+    expect((await cli(['configs', ...bs(), ...entity, '--describe'])).stdout).not.toContain('retention.ms');
+    const typo = await cli(['configs', ...bs(), ...entity, '--alter', '--add-config', 'retention.mss=5']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/did you mean retention\.ms\?/);
+    expect(await cli(['configs', ...bs(), '--entity-type', 'topic', '--entity-name', 'x', '--describe']))
+      .toMatchObject({ code: 2, stderr: 'kraftling configs: --entity-type takes topics or brokers, got "topic"\n' });
+    const broker = await cli(['configs', ...bs(), '--entity-type', 'brokers', '--entity-name', '1', '--describe', '--all']);
+    expect(broker.stdout).toMatch(/^All configs for broker 1 are:\n[\s\S]*  num\.partitions=1 source=/);
+  });
+});
