@@ -32,6 +32,7 @@ interface StartFlags {
   nodes: number;
   port: number | undefined;
   dataDir: string | undefined;
+  overrides: Record<string, string>;
 }
 
 /** Checks every flag before anything starts: a usage error exits 2 with one line. */
@@ -48,7 +49,7 @@ function startFlags(values: Record<string, unknown>): StartFlags {
   const port = values.port !== undefined ? intFlag('port', values.port, 9092, 65535) : values.config ? undefined : 9092;
   const dataDir = values.ephemeral === true ? undefined : (values['data-dir'] as string | undefined) ?? '.kraftling';
   if (dataDir !== undefined) checkDataDir(dataDir);
-  return { profile: profile as ProfileName, logLevel, nodes, port, dataDir };
+  return { profile: profile as ProfileName, logLevel, nodes, port, dataDir, overrides: overrides(values) };
 }
 
 export async function runStart(values: Record<string, unknown>): Promise<number> {
@@ -75,7 +76,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
   try {
     cluster = await Cluster.start({
       nodes: flags.nodes, port: flags.port, host: values.host as string | undefined, dataDir: flags.dataDir,
-      ephemeral: values.ephemeral === true, configFile: values.config as string | undefined, overrides: overrides(values),
+      ephemeral: values.ephemeral === true, configFile: values.config as string | undefined, overrides: flags.overrides,
       profile: flags.profile, clusterId: values['cluster-id'] as string | undefined, logger, signal: aborter.signal,
     });
   } catch (err) {
