@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/cli-in-process.js';
 import { threeNodeConfigs } from '../helpers/three-node.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -135,9 +136,10 @@ it.each([
   [['start', '-d', path.join(ROOT, 'package.json')], /^kraftling start: --data-dir .*package\.json: .* is not a directory$/],
   [['format', '--cluster-id', 'notvalid', '-d', path.join(dir, 'f')], /^kraftling format: --cluster-id: a cluster id is 22 characters/],
 ])('usage error %j exits 2 with one line', async (args, message) => {
-  const r = run(args as string[]);
-  expect(await r.exited).toBe(2);
-  const lines = r.stderr().trim().split('\n');
+  // In-process: each of these stops before anything starts, so a child process would only cost time.
+  const r = await runInProcess(args as string[]);
+  expect(r.code).toBe(2);
+  const lines = r.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(message);
 });
