@@ -1,9 +1,9 @@
 // `kraftling console-consumer`: kafka-console-consumer. Fetches every partition of --topic (or
 // --partition) from its leader and prints each record as Kafka's DefaultMessageFormatter does:
 // timestamp, partition, offset, headers, key (each when its print.* property is true), then value.
-// With --group it starts from the group's committed offsets and commits what it printed, as a
-// client outside any generation (Kafka accepts that from a group with no members); it does not
-// join the group, so two such consumers of one group both read every partition.
+// With --group it joins the group as a member (group-member.ts), reads the partitions the group
+// assigns it from their committed offsets, commits what it printed, and joins again when the group
+// rebalances: two console consumers of one group split the partitions, as Kafka's do.
 import { FetchApi } from '../../protocol/generated/api/01-fetch.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
@@ -11,6 +11,7 @@ import type { DecodedRecord } from '../../protocol/records/record.js';
 import { UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 import { commitOffsets, committedOffsets, EARLIEST, LATEST, listOffsets } from './group-offsets.js';
+import { GroupMember, HEARTBEAT_INTERVAL_MS } from './group-member.js';
 import { keyValues } from './topics.js';
 
 interface Format {
@@ -63,10 +64,12 @@ export async function runConsoleConsumer(values: Record<string, unknown>): Promi
   const group = values.group as string | undefined;
   const offsetFlag = values.offset as string | undefined;
   if (offsetFlag !== undefined && onlyPartition === undefined) throw new UsageError('--offset needs --partition');
+  if (group !== undefined && onlyPartition !== undefined) throw new UsageError('--group and --partition cannot be used together: the group assigns the partitions');
   if (offsetFlag !== undefined && !/^(earliest|latest|\d+)$/.test(offsetFlag)) throw new UsageError(`--offset takes earliest, latest or a non-negative integer, got "${offsetFlag}"`);
   const reset = values['from-beginning'] === true ? EARLIEST : LATEST;
   return withClient('console-consumer', values, async (client) => {
-    const state = new ConsumeLoop(client, topic, f, group, maxMessages, timeoutMs);
+    const member = group === undefined ? undefined : new GroupMember(client, group, topic);
+    const state = new ConsumeLoop(client, topic, f, member, maxMessages, timeoutMs);
     const stop = (): void => state.stop();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -76,6 +79,7 @@ export async function runConsoleConsumer(values: Record<string, unknown>): Promi
     } finally {
       process.removeListener('SIGINT', stop);
       process.removeListener('SIGTERM', stop);
+      await member?.leave();
       process.stderr.write(`Processed a total of ${state.count} messages\n`);
     }
     return 0;
@@ -87,9 +91,11 @@ class ConsumeLoop {
   private stopped = false;
   private readonly positions = new Map<number, number>();
   private reset = LATEST;
+  private rejoin = false;
+  private lastHeartbeatMs = 0;
 
   constructor(private readonly client: KafkaClient, private readonly topic: string, private readonly f: Format,
-    private readonly group: string | undefined, private readonly maxMessages: number | undefined, private readonly timeoutMs: number | undefined) {}
+    private readonly member: GroupMember | undefined, private readonly maxMessages: number | undefined, private readonly timeoutMs: number | undefined) {}
 
   stop(): void {
     this.stopped = true;
@@ -98,14 +104,26 @@ class ConsumeLoop {
   async init(only: number | undefined, offsetFlag: string | undefined, reset: number): Promise<void> {
     this.reset = reset;
     const all = await this.client.partitions(this.topic);
-    const chosen = only === undefined ? all : all.filter((p) => p.partition === only);
+    let chosen = only === undefined ? all : all.filter((p) => p.partition === only);
     if (chosen.length === 0) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `partition ${this.topic}-${only}`);
-    const committed = this.group ? await committedOffsets(this.client, this.group) : new Map<string, number>();
+    if (this.member) {
+      const assigned = new Set(await this.member.join());
+      this.lastHeartbeatMs = Date.now();
+      chosen = chosen.filter((p) => assigned.has(p.partition));
+    }
+    // What this member had read stays read: a partition it keeps resumes at its own position if
+    // that is past the commit (a commit that failed when the coordinator moved), as Kafka's does.
+    const local = new Map(this.positions);
+    this.positions.clear();
+    const committed = this.member ? await committedOffsets(this.client, this.member.group) : new Map<string, number>();
     const explicit = offsetFlag !== undefined && /^\d+$/.test(offsetFlag) ? Number(offsetFlag) : undefined;
     const which = offsetFlag === 'earliest' ? EARLIEST : offsetFlag === 'latest' ? LATEST : reset;
     const needed = chosen.filter((p) => explicit === undefined && !committed.has(`${this.topic}/${p.partition}`));
     const listed = needed.length > 0 ? await listOffsets(this.client, this.topic, needed, which) : new Map<number, number>();
-    for (const p of chosen) this.positions.set(p.partition, explicit ?? committed.get(`${this.topic}/${p.partition}`) ?? listed.get(p.partition)!);
+    for (const p of chosen) {
+      const start = explicit ?? committed.get(`${this.topic}/${p.partition}`) ?? listed.get(p.partition)!;
+      this.positions.set(p.partition, Math.max(start, local.get(p.partition) ?? -1));
+    }
   }
 
   async run(): Promise<void> {
@@ -113,6 +131,7 @@ class ConsumeLoop {
     while (!this.stopped && !this.done()) {
       const before = this.count;
       try {
+        await this.keepMembership();
         await this.fetchRound();
       } catch (err) {
         if (err instanceof UsageError || err instanceof KafkaError) throw err;
@@ -122,6 +141,20 @@ class ConsumeLoop {
       if (this.count > before) lastRecordMs = Date.now();
       else if (this.timeoutMs !== undefined && Date.now() - lastRecordMs >= this.timeoutMs) break;
     }
+  }
+
+  /** Heartbeats on time; when the group has moved on, joins again and takes the new assignment. */
+  private async keepMembership(): Promise<void> {
+    if (!this.member) return;
+    if (!this.rejoin && Date.now() - this.lastHeartbeatMs >= HEARTBEAT_INTERVAL_MS) {
+      this.lastHeartbeatMs = Date.now();
+      this.rejoin = !(await this.member.heartbeat());
+    }
+    if (!this.rejoin) return;
+    // Commit what was read before giving the partitions up (Kafka's consumer commits on revoke).
+    await this.commit(new Map(this.positions));
+    await this.init(undefined, undefined, this.reset);
+    this.rejoin = false;
   }
 
   private done(): boolean {
@@ -166,7 +199,18 @@ class ConsumeLoop {
       const next = this.print(p.partitionIndex, p.records);
       if (next !== undefined) printed.set(p.partitionIndex, next);
     }
-    if (this.group) await commitOffsets(this.client, this.group, this.topic, printed);
+    if (this.member) await this.commit(printed);
+  }
+
+  /** Commits in the member's generation; a generation that has ended means: join again. */
+  private async commit(printed: Map<number, number>): Promise<void> {
+    try {
+      await commitOffsets(this.client, this.member!.group, this.topic, printed, this.member!);
+    } catch (err) {
+      const code = err instanceof KafkaError ? err.errorCode : -1;
+      if (![ErrorCode.REBALANCE_IN_PROGRESS, ErrorCode.ILLEGAL_GENERATION, ErrorCode.UNKNOWN_MEMBER_ID].includes(code as never)) throw err;
+      this.rejoin = true;
+    }
   }
 
   /** Prints the records at or after the position; returns the new position when it moved. */

@@ -28,11 +28,15 @@ export async function committedOffsets(client: KafkaClient, group: string): Prom
   return out;
 }
 
-/** Commits as a client outside any generation (what Kafka accepts from a group with no members). */
-export async function commitOffsets(client: KafkaClient, group: string, topic: string, offsets: Map<number, number>): Promise<void> {
+/**
+ * Commits inside a member's generation, or (no member) as a client outside any generation, which
+ * Kafka accepts from a group with no members.
+ */
+export async function commitOffsets(client: KafkaClient, group: string, topic: string, offsets: Map<number, number>,
+  member: { generation: number; memberId: string } = { generation: -1, memberId: '' }): Promise<void> {
   if (offsets.size === 0) return;
   const { res } = await client.request(OffsetCommitApi, {
-    groupId: group, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, retentionTimeMs: -1,
+    groupId: group, generationIdOrMemberEpoch: member.generation, memberId: member.memberId, groupInstanceId: null, retentionTimeMs: -1,
     topics: [{ name: topic, partitions: [...offsets].map(([partitionIndex, committedOffset]) => ({ partitionIndex, committedOffset, committedLeaderEpoch: -1, commitTimestamp: -1, committedMetadata: '' })) }],
   }, await coordinator(client, group), 7);
   for (const p of res.topics[0]?.partitions ?? []) if (p.errorCode !== 0) throw new KafkaError(p.errorCode, `committing ${topic}-${p.partitionIndex} for group ${group}`);

@@ -61,8 +61,8 @@ ${BOOTSTRAP_HELP}
       --from-beginning              start at the earliest offset (default: new records only)
       --partition N                 only this partition
       --offset O                    earliest, latest or an offset (with --partition)
-      --group G                     start from G's committed offsets and commit what was printed
-                                    (as a client outside any generation: it does not join the group)
+      --group G                     join consumer group G: read the partitions it assigns, from its
+                                    committed offsets, and commit what was printed (not with --partition)
       --max-messages N              exit after N records
       --timeout-ms MS               exit when no record came for MS
       --property K=V                print.key, print.timestamp, print.partition, print.offset,
