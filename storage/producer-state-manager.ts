@@ -48,6 +48,8 @@ export class ProducerStateManager {
   private unreplicated: CompletedTxn[] = [];
   /** Told of every transaction completed as batches are applied (appends and load walks). */
   onCompleted: CompletedTxnSink | undefined;
+  /** Runs before each snapshot is written (what the walk after it will not rebuild must be durable). */
+  beforeSnapshot: (() => Promise<void> | undefined) | undefined;
 
   constructor(
     private readonly dir: PartitionDir,
@@ -119,6 +121,7 @@ export class ProducerStateManager {
   async writeSnapshot(offset: number): Promise<void> {
     const producers = this.producers;
     if (producers === undefined || offset === this.lastSnapshotOffset) return;
+    await this.beforeSnapshot?.();
     const entries = [...producers].map(([id, e]) => toSnapshotEntry(id, e));
     const handle = this.dir.fs.open(this.path(offset), { create: true });
     this.dir.changed();
