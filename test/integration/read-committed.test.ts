@@ -44,7 +44,7 @@ async function values(isolationLevel: 0 | 1): Promise<{ values: string[]; lastSt
 const plain = (value: string): Buffer => txnRecords({ producerId: -1, producerEpoch: -1 }, -1, [value], false);
 
 beforeAll(async () => {
-  cluster = await startCluster();
+  cluster = await startCluster({ overrides: { 'transaction.partition.verification.enable': 'false' } });
   client = await RawClient.connect(cluster.bootstrapServers);
   await client.request(CreateTopicsApi, 7, {
     topics: [{ name: TOPIC, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false,

@@ -17,7 +17,7 @@ let cluster: Cluster;
 let client: RawClient;
 
 beforeAll(async () => {
-  cluster = await startCluster();
+  cluster = await startCluster({ overrides: { 'transaction.partition.verification.enable': 'false' } });
   client = await RawClient.connect(cluster.bootstrapServers);
   const topics = ['markers', 'fenced'].map((name) => ({ name, numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] }));
   await client.request(CreateTopicsApi, 7, { topics, timeoutMs: 5000, validateOnly: false });

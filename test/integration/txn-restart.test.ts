@@ -23,7 +23,7 @@ afterAll(() => {
 });
 
 function start(dataDir: string): Promise<BrokerProcess> {
-  return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn', '-o', 'log.segment.bytes=1024']);
+  return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn', '-o', 'log.segment.bytes=1024', '-o', 'transaction.partition.verification.enable=false']);
 }
 
 const RETRIABLE: number[] = [ErrorCode.NOT_LEADER_OR_FOLLOWER, ErrorCode.LEADER_NOT_AVAILABLE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION];
