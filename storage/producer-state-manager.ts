@@ -204,7 +204,9 @@ export class ProducerStateManager {
    */
   firstUnstableOffset(segments: readonly LogSegment[], highWatermark: number): number | undefined {
     this.load(segments);
-    this.unreplicated = this.unreplicated.filter((t) => t.lastOffset >= highWatermark);
+    // Every fetch asks: most logs have no transaction at all, and pay two size checks.
+    if (this.ongoing.size === 0 && this.unreplicated.length === 0) return undefined;
+    if (this.unreplicated.length > 0) this.unreplicated = this.unreplicated.filter((t) => t.lastOffset >= highWatermark);
     let first = this.firstOngoingOffset();
     for (const t of this.unreplicated) if (first === undefined || t.firstOffset < first) first = t.firstOffset;
     return first;
