@@ -153,7 +153,9 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
 }
 
 /** The aborted transactions overlapping the records read from `fetchOffset` (Kafka's
- * addAbortedTransactions, bounded by the offset after the last batch returned). */
+ * addAbortedTransactions, bounded by the offset after the last batch returned), by first offset:
+ * the index holds them in marker order, and kafkajs, unlike the Java consumer's priority queue,
+ * walks the list in order and lets aborted records through when it is not sorted. */
 function abortedIn(p: Partition, fetchOffset: number, records: Buffer): { producerId: number; firstOffset: number }[] {
   if (records.length === 0) return [];
   let position = 0;
@@ -162,5 +164,7 @@ function abortedIn(p: Partition, fetchOffset: number, records: Buffer): { produc
     upperBoundOffset = lastOffset(records, position) + 1;
     position += batchSize(records, position);
   }
-  return p.log.abortedTransactions(fetchOffset, upperBoundOffset).map((t) => ({ producerId: t.producerId, firstOffset: t.firstOffset }));
+  return p.log.abortedTransactions(fetchOffset, upperBoundOffset)
+    .map((t) => ({ producerId: t.producerId, firstOffset: t.firstOffset }))
+    .sort((a, b) => a.firstOffset - b.firstOffset);
 }
