@@ -114,4 +114,35 @@ describe('read_committed', () => {
     const all = await run('kcat', [...args, '-X', 'isolation.level=read_uncommitted'], { timeout: 60_000 });
     expect(all.stdout.trim().split('\n')).toEqual(ALL);
   });
+
+  it('a kafkajs read_committed group moves its committed offset past trailing markers and aborted batches', async () => {
+    const topic = 'rc-tail';
+    await client.request(CreateTopicsApi, 7, {
+      topics: [{ name: topic, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false,
+    });
+    const p5 = { producerId: 605, producerEpoch: 0 };
+    const p6 = { producerId: 606, producerEpoch: 0 };
+    expect((await produceTo(client, topic, 0, txnRecords(p5, 0, ['tail-a']))).baseOffset).toBe(0);
+    expect((await writeMarker(client, p5, true, [[topic, 0]])).get(`${topic}:0`)).toBe(ErrorCode.NONE);
+    expect((await produceTo(client, topic, 0, txnRecords(p6, 0, ['tail-b']))).baseOffset).toBe(2);
+    expect((await writeMarker(client, p6, false, [[topic, 0]])).get(`${topic}:0`)).toBe(ErrorCode.NONE);
+    const kafka = kafkaClient(cluster);
+    const admin = kafka.admin();
+    await admin.connect();
+    const consumer = kafka.consumer({ groupId: 'rc-tail-group', readUncommitted: false });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const seen: string[] = [];
+    await consumer.run({ eachBatch: async ({ batch }) => void seen.push(...batch.messages.map((m) => m.value!.toString())) });
+    // As with Kafka, the batches left empty by filtering (a marker; an aborted transaction and its
+    // marker) still move the group's position: the committed offset reaches the log end, 4.
+    for (;;) {
+      const [committed] = await admin.fetchOffsets({ groupId: 'rc-tail-group', topics: [topic] });
+      if (committed!.partitions[0]!.offset === '4') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await consumer.disconnect();
+    await admin.disconnect();
+    expect(seen).toEqual(['tail-a']);
+  });
 });
