@@ -31,6 +31,7 @@ import { incrementalAlterConfigsHandler } from './handlers/44-incremental-alter-
 import { alterPartitionReassignmentsHandler } from './handlers/45-alter-partition-reassignments.js';
 import { listPartitionReassignmentsHandler } from './handlers/46-list-partition-reassignments.js';
 import { describeClusterHandler } from './handlers/60-describe-cluster.js';
+import { describeProducersHandler } from './handlers/61-describe-producers.js';
 import { quorumFetchHandler } from './handlers/01-fetch-quorum.js';
 import { voteHandler } from './handlers/52-vote.js';
 import { beginQuorumEpochHandler } from './handlers/53-begin-quorum-epoch.js';
@@ -62,6 +63,7 @@ const HANDLERS: readonly Handler[] = [
   alterPartitionReassignmentsHandler,
   listPartitionReassignmentsHandler,
   describeClusterHandler,
+  describeProducersHandler,
   offsetCommitHandler,
   offsetFetchHandler,
   findCoordinatorHandler,

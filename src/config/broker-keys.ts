@@ -102,6 +102,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('transaction.state.log.replication.factor', 'int', '3', 'replication factor of __transaction_state', { min: 1 }),
   key('transaction.state.log.min.isr', 'int', '2', 'min.insync.replicas of __transaction_state', { min: 1 }),
   key('transaction.max.timeout.ms', 'int', '900000', 'largest transaction timeout', { min: 1 }),
+  key('transaction.partition.verification.enable', 'boolean', 'true', 'partition leaders verify a transactional batch with the coordinator (KIP-890)'),
   key('transactional.id.expiration.ms', 'int', '604800000', 'idle transactional ids expire after this long', { min: 1 }),
   key('producer.id.expiration.ms', 'int', '86400000', 'idle producer ids expire after this long', { min: 1 }),
   // KRaft

@@ -25,6 +25,7 @@ import { defaultLogConfig, metadataLogConfig, storageEventLogger } from './node-
 import { NodeListeners } from './node-listeners.js';
 import { NodeServices } from './node-services.js';
 import { PeerClient } from './peer-client.js';
+import { txnVerifier } from './txn-verifier.js';
 import { raftConfigFor, resolveVoters } from './quorum-config.js';
 import { RaftQuorum } from './raft-quorum.js';
 import { PeerRaftTransport } from './raft-transport.js';
@@ -66,6 +67,9 @@ export class KraftlingNode {
   private readonly raftPeers: PeerClient;
   private readonly controllerPeers: PeerClient;
   private readonly replicaPeers: PeerClient;
+  /** KIP-890 verifications, on connections of their own: responses come in request order, and a
+   * replica fetch long-polling on a shared connection would hold them back. */
+  private readonly verifyPeers: PeerClient;
   private logDir: LogDir | undefined;
   private quorum: RaftQuorum | undefined;
   private listeners: NodeListeners | undefined;
@@ -89,6 +93,7 @@ export class KraftlingNode {
     this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log);
     this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log);
     this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log);
+    this.verifyPeers = new PeerClient(`kraftling-txn-verify-${this.nodeId}`, undefined, this.log);
   }
 
   get config(): ServerConfig {
@@ -149,6 +154,8 @@ export class KraftlingNode {
     const replicas = new ReplicaManager({
       nodeId: this.nodeId, logDir, config, nowMs: this.nowMs, fetchers: this.fetchers,
       alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1,
+      verifyTxn: config.bool('transaction.partition.verification.enable')
+        ? txnVerifier({ peers: this.verifyPeers, image: () => publisher.image, listenerName: this.interBrokerListener(), timeoutMs: 30_000 }) : undefined,
     });
     this.replicas = replicas;
     const groups = new GroupRuntime({ nodeId: this.nodeId, config, replicas, nowMs: this.nowMs, log: this.log });
@@ -280,6 +287,6 @@ export class KraftlingNode {
   }
 
   private closePeers(): void {
-    for (const p of [this.raftPeers, this.controllerPeers, this.replicaPeers]) p.close();
+    for (const p of [this.raftPeers, this.controllerPeers, this.replicaPeers, this.verifyPeers]) p.close();
   }
 }

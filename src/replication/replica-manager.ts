@@ -13,6 +13,7 @@ import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
 import { appendTxnMarker, type TxnMarker } from './txn-markers.js';
+import type { TxnVerifier } from './txn-verification.js';
 import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
 
@@ -27,6 +28,9 @@ export interface ReplicaManagerOptions {
   alterPartition?: AlterPartitionSender;
   /** This broker's registration epoch, for AlterPartition. */
   brokerEpoch?: () => number;
+  /** KIP-890 verification of transactional produce with the coordinator (absent: none; the runtime
+   * leaves it out when transaction.partition.verification.enable is false). */
+  verifyTxn?: TxnVerifier;
 }
 
 export type PartitionLookup =
@@ -213,7 +217,7 @@ export class ReplicaManager {
     const found = this.lookup(topic, partition);
     if ('errorCode' in found) return produceError(found.errorCode);
     const p = found.partition;
-    return appendAsLeader(p, records, this.settings.get(topic)!, { ...opts, nowMs: this.nowMs() });
+    return appendAsLeader(p, records, this.settings.get(topic)!, { ...opts, nowMs: this.nowMs(), verify: this.options.verifyTxn });
   }
 
   /** WriteTxnMarkers for one partition (see txn-markers.ts): resolves with its error code. */

@@ -7,8 +7,10 @@
 // Fetch sessions (KIP-227): this broker keeps none, and says so the way Kafka allows: a full fetch
 // is answered with session id 0, so clients keep sending full fetches; an incremental fetch for a
 // session id gets FETCH_SESSION_ID_NOT_FOUND.
-// Not implemented: transactions (read_committed reads up to the high watermark, no aborted list),
-// preferred read replicas (always -1), rack-aware follower fetching.
+// isolation_level=1 (read_committed, v4+) reads below the last stable offset and gets the aborted
+// transactions of the range it read (from the segments' .txnindex), so the client drops their
+// records; every response carries the last stable offset.
+// Not implemented: preferred read replicas (always -1), rack-aware follower fetching.
 import {
   FetchApi, type FetchRequest, type FetchResponse, type FetchableTopicResponse, type PartitionData,
 } from '../../../protocol/generated/api/01-fetch.js';
@@ -40,7 +42,10 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'));
-    const results = fetch(ctx.services.replicas, { replicaId, replicaEpoch, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes, partitions: inputs });
+    const results = fetch(ctx.services.replicas, {
+      replicaId, replicaEpoch, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes,
+      isolationLevel: ctx.version >= 4 ? req.isolationLevel : 0, partitions: inputs,
+    });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
       let i = 0;
       const responses: FetchableTopicResponse[] = named.map((t) => ({
@@ -82,7 +87,7 @@ function partitionData(partitionIndex: number, out: FetchPartitionOutput, ctx: R
     divergingEpoch: out.divergingEpoch ?? { epoch: -1, endOffset: -1 },
     currentLeader: { leaderId: -1, leaderEpoch: -1 },
     snapshotId: { endOffset: -1, epoch: -1 },
-    abortedTransactions: null,
+    abortedTransactions: out.abortedTransactions ?? null,
     preferredReadReplica: -1,
     records,
   };
