@@ -39,6 +39,11 @@ export class GroupRuntime {
       scheduleTick: (deadlineMs) => this.schedule(deadlineMs),
     });
     this.access = groupCoordinatorAccess(this.coordinator);
+    // A marker written to __consumer_offsets settles the producer's transactional offsets there
+    // (Kafka's onTransactionCompleted after WriteTxnMarkers).
+    o.replicas.txnMarkerWritten = (topic, partition, marker) => {
+      if (topic === CONSUMER_OFFSETS_TOPIC) this.coordinator.completeTransaction(partition, marker.producerId, marker.commit, o.nowMs());
+    };
   }
 
   /** Image listener: load the partitions this node now leads, unload the others. */

@@ -1,0 +1,134 @@
+// Transactions end to end with kafkajs over real TCP against one broker: committed and aborted
+// transactions across two topics and several partitions (each partition holds every record of a
+// committed transaction followed by its COMMIT marker, every record of an aborted one followed by
+// ABORT, nothing left open); a consume-transform-produce loop whose offsets (sendOffsets) become
+// the group's committed offsets only when the transaction commits; fencing of a producer by a
+// second one with the same transactional id; DescribeTransactions/ListTransactions.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { DescribeTransactionsApi } from '../../protocol/generated/api/65-describe-transactions.js';
+import { ListTransactionsApi } from '../../protocol/generated/api/66-list-transactions.js';
+import type { Cluster } from '../../src/cluster/cluster.js';
+import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { RawClient } from '../helpers/raw-client.js';
+import { txnOutcome } from '../helpers/txn-outcome.js';
+
+let cluster: Cluster;
+let kafka: Kafka;
+let admin: Admin;
+let raw: RawClient;
+
+beforeAll(async () => {
+  cluster = await startCluster({ nodes: 1 });
+  kafka = kafkaClient(cluster);
+  admin = kafka.admin();
+  await admin.connect();
+  raw = await RawClient.connect(cluster.bootstrapServers.split(',')[0]!);
+});
+
+afterAll(async () => {
+  raw?.close();
+  await admin?.disconnect();
+  await cluster?.stop();
+});
+
+function txnProducer(transactionalId: string): Producer {
+  return kafka.producer({ transactionalId, idempotent: true, maxInFlightRequests: 1 });
+}
+
+describe('kafkajs transactions', () => {
+  it('commits some transactions and aborts others, all or nothing on every partition of two topics', async () => {
+    await admin.createTopics({ topics: [{ topic: 'tx-a', numPartitions: 3 }, { topic: 'tx-b', numPartitions: 2 }] });
+    const producer = txnProducer('commit-abort');
+    await producer.connect();
+    const expected = { committed: new Set<string>(), aborted: new Set<string>() };
+    for (let t = 0; t < 6; t++) {
+      const txn = await producer.transaction();
+      const values: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const a = `t${t}-a${i}`;
+        const b = `t${t}-b${i}`;
+        values.push(a, b);
+        await txn.send({ topic: 'tx-a', messages: [{ value: a, partition: i % 3 }] });
+        await txn.send({ topic: 'tx-b', messages: [{ value: b, partition: i % 2 }] });
+      }
+      if (t % 2 === 0) await txn.commit();
+      else await txn.abort();
+      for (const v of values) (t % 2 === 0 ? expected.committed : expected.aborted).add(v);
+    }
+    await producer.disconnect();
+    const seen = { committed: new Set<string>(), aborted: new Set<string>() };
+    for (const [topic, partitions] of [['tx-a', 3], ['tx-b', 2]] as const) {
+      for (let p = 0; p < partitions; p++) {
+        const o = await txnOutcome(raw, topic, p);
+        expect(o.open).toEqual([]);
+        expect(o.plain).toEqual([]);
+        expect(o.markers).toBe(6); // every transaction wrote to every partition
+        for (const v of o.committed) seen.committed.add(v);
+        for (const v of o.aborted) seen.aborted.add(v);
+      }
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('consume-transform-produce: sendOffsets commits the group offsets with the transaction, abort leaves them', async () => {
+    await admin.createTopics({ topics: [{ topic: 'ctp-in', numPartitions: 1 }, { topic: 'ctp-out', numPartitions: 1 }] });
+    const plain = kafka.producer();
+    await plain.connect();
+    await plain.send({ topic: 'ctp-in', messages: Array.from({ length: 6 }, (_, i) => ({ value: `in-${i}` })) });
+    await plain.disconnect();
+    const producer = txnProducer('ctp');
+    await producer.connect();
+    const group = 'ctp-group';
+    const committedOffset = async (): Promise<string> => {
+      const r = await admin.fetchOffsets({ groupId: group, topics: ['ctp-in'] });
+      return r[0]!.partitions[0]!.offset;
+    };
+    // Transaction 1 processes records 0-2 and commits; transaction 2 processes 3-5 and aborts.
+    for (const [from, commit] of [[0, true], [3, false]] as const) {
+      const txn = await producer.transaction();
+      for (let i = from; i < from + 3; i++) await txn.send({ topic: 'ctp-out', messages: [{ value: `out-${i}` }] });
+      await txn.sendOffsets({ consumerGroupId: group, topics: [{ topic: 'ctp-in', partitions: [{ partition: 0, offset: String(from + 3) }] }] });
+      if (commit) await txn.commit();
+      else await txn.abort();
+      expect(await committedOffset()).toBe('3');
+    }
+    await producer.disconnect();
+    const o = await txnOutcome(raw, 'ctp-out', 0);
+    expect(o.committed).toEqual(['out-0', 'out-1', 'out-2']);
+    expect(o.aborted).toEqual(['out-3', 'out-4', 'out-5']);
+  });
+
+  it('a second producer with the same transactional id fences the first and aborts its open transaction', async () => {
+    await admin.createTopics({ topics: [{ topic: 'tx-fence', numPartitions: 1 }] });
+    const first = txnProducer('fenced-id');
+    await first.connect();
+    const open = await first.transaction();
+    await open.send({ topic: 'tx-fence', messages: [{ value: 'zombie' }] });
+    const second = txnProducer('fenced-id');
+    await second.connect(); // InitProducerId: aborts the open transaction, bumps the epoch
+    const txn = await second.transaction();
+    await txn.send({ topic: 'tx-fence', messages: [{ value: 'winner' }] });
+    await txn.commit();
+    await expect(open.commit()).rejects.toThrow(/fenced|epoch/i);
+    await first.disconnect();
+    await second.disconnect();
+    const o = await txnOutcome(raw, 'tx-fence', 0);
+    expect(o).toMatchObject({ committed: ['winner'], aborted: ['zombie'], open: [] });
+  });
+
+  it('DescribeTransactions and ListTransactions report the coordinator\'s state', async () => {
+    await admin.createTopics({ topics: [{ topic: 'tx-describe', numPartitions: 2 }] });
+    const producer = txnProducer('described');
+    await producer.connect();
+    const txn = await producer.transaction();
+    await txn.send({ topic: 'tx-describe', messages: [{ value: 'x', partition: 1 }] });
+    const described = await raw.request(DescribeTransactionsApi, 0, { transactionalIds: ['described', 'unknown-id'] });
+    expect(described.transactionStates[0]).toMatchObject({ errorCode: 0, transactionState: 'Ongoing', topics: [{ topic: 'tx-describe', partitions: [1] }] });
+    expect(described.transactionStates[1]!.errorCode).toBe(105); // TRANSACTIONAL_ID_NOT_FOUND
+    const listed = await raw.request(ListTransactionsApi, 1, { stateFilters: ['Ongoing'], producerIdFilters: [], durationFilter: -1 });
+    expect(listed.transactionStates.map((t) => t.transactionalId)).toContain('described');
+    await txn.commit();
+    await producer.disconnect();
+  });
+});
