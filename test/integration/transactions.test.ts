@@ -3,7 +3,13 @@
 // committed transaction followed by its COMMIT marker, every record of an aborted one followed by
 // ABORT, nothing left open); a consume-transform-produce loop whose offsets (sendOffsets) become
 // the group's committed offsets only when the transaction commits; fencing of a producer by a
-// second one with the same transactional id; DescribeTransactions/ListTransactions.
+// second one with the same transactional id; DescribeTransactions/ListTransactions; and the same
+// with librdkafka (python3 confluent-kafka, skipped when absent): init/commit/abort and
+// send_offsets_to_transaction.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { DescribeTransactionsApi } from '../../protocol/generated/api/65-describe-transactions.js';
@@ -11,7 +17,10 @@ import { ListTransactionsApi } from '../../protocol/generated/api/66-list-transa
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { pythonHas } from '../helpers/system.js';
 import { txnOutcome } from '../helpers/txn-outcome.js';
+
+const CLIENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../helpers/clients');
 
 let cluster: Cluster;
 let kafka: Kafka;
@@ -130,5 +139,23 @@ describe('kafkajs transactions', () => {
     expect(listed.transactionStates.map((t) => t.transactionalId)).toContain('described');
     await txn.commit();
     await producer.disconnect();
+  });
+});
+
+describe.skipIf(!pythonHas('confluent_kafka'))('librdkafka transactions through Python confluent-kafka', () => {
+  it('init_transactions, commit and abort, send_offsets_to_transaction', async () => {
+    await admin.createTopics({ topics: [{ topic: 'rdk-tx', numPartitions: 3 }, { topic: 'rdk-in', numPartitions: 1 }, { topic: 'rdk-out', numPartitions: 1 }] });
+    const plain = kafka.producer();
+    await plain.connect();
+    await plain.send({ topic: 'rdk-in', messages: Array.from({ length: 5 }, (_, i) => ({ value: `m${i}` })) });
+    await plain.disconnect();
+    const { stdout } = await promisify(execFile)('/usr/bin/python3',
+      [path.join(CLIENTS, 'confluent_txn.py'), cluster.bootstrapServers, 'rdk-tx', '3', 'rdk-in', 'rdk-out', 'rdk-txn-group'], { timeout: 90_000 });
+    expect(JSON.parse(stdout)).toEqual({ committed: 5 });
+    for (let p = 0; p < 3; p++) {
+      const o = await txnOutcome(raw, 'rdk-tx', p);
+      expect(o).toMatchObject({ committed: [`rdk-t0-p${p}`, `rdk-t2-p${p}`], aborted: [`rdk-t1-p${p}`, `rdk-t3-p${p}`], open: [] });
+    }
+    expect((await txnOutcome(raw, 'rdk-out', 0)).committed).toEqual(['out-m0', 'out-m1', 'out-m2', 'out-m3', 'out-m4']);
   });
 });
