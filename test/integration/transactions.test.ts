@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Admin, Kafka, Producer } from 'kafkajs';
+import { ErrorCode } from '../../protocol/errors.js';
+import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordinator.js';
+import { InitProducerIdApi } from '../../protocol/generated/api/22-init-producer-id.js';
+import { AddPartitionsToTxnApi } from '../../protocol/generated/api/24-add-partitions-to-txn.js';
 import { DescribeTransactionsApi } from '../../protocol/generated/api/65-describe-transactions.js';
 import { ListTransactionsApi } from '../../protocol/generated/api/66-list-transactions.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
@@ -139,6 +143,32 @@ describe('kafkajs transactions', () => {
     expect(listed.transactionStates.map((t) => t.transactionalId)).toContain('described');
     await txn.commit();
     await producer.disconnect();
+  });
+});
+
+describe('transaction requests on the wire', () => {
+  it('version-dependent fencing errors, unknown partitions, timeouts, and v4 verify-only batches', async () => {
+    await admin.createTopics({ topics: [{ topic: 'tx-raw', numPartitions: 2 }] });
+    const found = await raw.request(FindCoordinatorApi, 4, { key: '', keyType: 1, coordinatorKeys: ['raw-id'] });
+    expect(found.coordinators[0]!.errorCode).toBe(ErrorCode.NONE);
+    const tooLong = await raw.request(InitProducerIdApi, 3, { transactionalId: 'raw-id', transactionTimeoutMs: 900_001, producerId: -1, producerEpoch: -1 });
+    expect(tooLong.errorCode).toBe(ErrorCode.INVALID_TRANSACTION_TIMEOUT);
+    const init = await raw.request(InitProducerIdApi, 3, { transactionalId: 'raw-id', transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 });
+    expect(init).toMatchObject({ errorCode: ErrorCode.NONE, producerEpoch: 0 });
+    const add = (version: number, producerEpoch: number, topics: { name: string; partitions: number[] }[]) => raw.request(AddPartitionsToTxnApi, version, {
+      transactions: [], v3AndBelowTransactionalId: 'raw-id', v3AndBelowProducerId: init.producerId, v3AndBelowProducerEpoch: producerEpoch, v3AndBelowTopics: topics,
+    });
+    const codes = (r: Awaited<ReturnType<typeof add>>) => r.resultsByTopicV3AndBelow.flatMap((t) => t.resultsByPartition.map((p) => p.partitionErrorCode));
+    expect(codes(await add(1, 5, [{ name: 'tx-raw', partitions: [0] }]))).toEqual([ErrorCode.INVALID_PRODUCER_EPOCH]);
+    expect(codes(await add(2, 5, [{ name: 'tx-raw', partitions: [0] }]))).toEqual([ErrorCode.PRODUCER_FENCED]);
+    expect(codes(await add(3, 0, [{ name: 'tx-raw', partitions: [0, 7] }]))).toEqual([ErrorCode.OPERATION_NOT_ATTEMPTED, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]);
+    expect(codes(await add(3, 0, [{ name: 'tx-raw', partitions: [0] }]))).toEqual([ErrorCode.NONE]);
+    const verify = await raw.request(AddPartitionsToTxnApi, 4, {
+      transactions: [{ transactionalId: 'raw-id', producerId: init.producerId, producerEpoch: 0, verifyOnly: true, topics: [{ name: 'tx-raw', partitions: [0, 1] }] }],
+      v3AndBelowTransactionalId: '', v3AndBelowProducerId: 0, v3AndBelowProducerEpoch: 0, v3AndBelowTopics: [],
+    });
+    expect(verify.resultsByTransaction[0]!.topicResults[0]!.resultsByPartition.map((p) => p.partitionErrorCode))
+      .toEqual([ErrorCode.NONE, ErrorCode.INVALID_TXN_STATE]);
   });
 });
 
