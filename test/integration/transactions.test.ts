@@ -5,7 +5,7 @@
 // the group's committed offsets only when the transaction commits; fencing of a producer by a
 // second one with the same transactional id; DescribeTransactions/ListTransactions; and the same
 // with librdkafka (python3 confluent-kafka, skipped when absent): init/commit/abort and
-// send_offsets_to_transaction.
+// send_offsets_to_transaction, and a read_committed consumer.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,15 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordinator.js';
 import { InitProducerIdApi } from '../../protocol/generated/api/22-init-producer-id.js';
 import { AddPartitionsToTxnApi } from '../../protocol/generated/api/24-add-partitions-to-txn.js';
+import { EndTxnApi } from '../../protocol/generated/api/26-end-txn.js';
 import { DescribeTransactionsApi } from '../../protocol/generated/api/65-describe-transactions.js';
 import { ListTransactionsApi } from '../../protocol/generated/api/66-list-transactions.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { consumeValues } from '../helpers/consume-values.js';
+import { retry } from '../helpers/retry.js';
+import { fetchOnce, produceTo, txnRecords } from '../helpers/txn-requests.js';
 import { pythonHas } from '../helpers/system.js';
 import { txnOutcome } from '../helpers/txn-outcome.js';
 
@@ -82,6 +86,11 @@ describe('kafkajs transactions', () => {
       }
     }
     expect(seen).toEqual(expected);
+    // read_committed consumers see exactly the committed records; read_uncommitted ones all.
+    const committedOnly = [...(await consumeValues(kafka, ['tx-a', 'tx-b'], false, expected.committed.size)).values()].flat();
+    expect(committedOnly.sort()).toEqual([...expected.committed].sort());
+    const all = [...(await consumeValues(kafka, ['tx-a', 'tx-b'], true, 60)).values()].flat();
+    expect(all.sort()).toEqual([...expected.committed, ...expected.aborted].sort());
   });
 
   it('consume-transform-produce: sendOffsets commits the group offsets with the transaction, abort leaves them', async () => {
@@ -172,6 +181,48 @@ describe('transaction requests on the wire', () => {
   });
 });
 
+describe('interleaved aborted transactions', () => {
+  /** InitProducerId, AddPartitionsToTxn and one transactional batch on partition 0 of `topic`. */
+  async function openTxn(id: string, topic: string, value: string): Promise<{ producerId: number; producerEpoch: number }> {
+    await raw.request(FindCoordinatorApi, 4, { key: '', keyType: 1, coordinatorKeys: [id] }); // creates __transaction_state
+    const p = await retry(async () => {
+      const r = await raw.request(InitProducerIdApi, 3, { transactionalId: id, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 });
+      if (r.errorCode !== ErrorCode.NONE) throw new Error(`InitProducerId error ${r.errorCode}`);
+      return r;
+    });
+    await raw.request(AddPartitionsToTxnApi, 3, {
+      transactions: [], v3AndBelowTransactionalId: id, v3AndBelowProducerId: p.producerId, v3AndBelowProducerEpoch: p.producerEpoch,
+      v3AndBelowTopics: [{ name: topic, partitions: [0] }],
+    });
+    const produced = await produceTo(raw, topic, 0, txnRecords(p, 0, [value]), id);
+    expect(produced.errorCode, produced.errorMessage ?? "").toBe(ErrorCode.NONE);
+    return p;
+  }
+
+  async function abort(id: string, p: { producerId: number; producerEpoch: number }): Promise<void> {
+    expect((await raw.request(EndTxnApi, 3, { transactionalId: id, ...p, committed: false })).errorCode).toBe(ErrorCode.NONE);
+    await retry(async () => {
+      const d = await raw.request(DescribeTransactionsApi, 0, { transactionalIds: [id] });
+      if (d.transactionStates[0]!.transactionState !== 'CompleteAbort') throw new Error('markers not written yet');
+    });
+  }
+
+  it('a kafkajs read_committed consumer drops both when the later-started one aborts first', async () => {
+    await admin.createTopics({ topics: [{ topic: 'tx-order', numPartitions: 1 }] });
+    const a = await openTxn('order-a', 'tx-order', 'a-aborted'); // offset 0
+    const b = await openTxn('order-b', 'tx-order', 'b-aborted'); // offset 1
+    await abort('order-b', b); // the index lists b (first offset 1) before a (first offset 0)
+    await abort('order-a', a);
+    const plain = kafka.producer();
+    await plain.connect();
+    await plain.send({ topic: 'tx-order', messages: [{ value: 'after' }] });
+    await plain.disconnect();
+    const fetched = await fetchOnce(raw, 'tx-order', 0, 0, 1);
+    expect(fetched.abortedTransactions!.map((t) => t.firstOffset)).toEqual([0, 1]);
+    expect((await consumeValues(kafka, ['tx-order'], false, 1)).get('tx-order')).toEqual(['after']);
+  });
+});
+
 describe.skipIf(!pythonHas('confluent_kafka'))('librdkafka transactions through Python confluent-kafka', () => {
   it('init_transactions, commit and abort, send_offsets_to_transaction', async () => {
     await admin.createTopics({ topics: [{ topic: 'rdk-tx', numPartitions: 3 }, { topic: 'rdk-in', numPartitions: 1 }, { topic: 'rdk-out', numPartitions: 1 }] });
@@ -181,7 +232,8 @@ describe.skipIf(!pythonHas('confluent_kafka'))('librdkafka transactions through 
     await plain.disconnect();
     const { stdout } = await promisify(execFile)('/usr/bin/python3',
       [path.join(CLIENTS, 'confluent_txn.py'), cluster.bootstrapServers, 'rdk-tx', '3', 'rdk-in', 'rdk-out', 'rdk-txn-group'], { timeout: 90_000 });
-    expect(JSON.parse(stdout)).toEqual({ committed: 5 });
+    const committed = [0, 2].flatMap((t) => [0, 1, 2].map((p) => `rdk-t${t}-p${p}`)).sort();
+    expect(JSON.parse(stdout)).toEqual({ committed: 5, read_committed: committed });
     for (let p = 0; p < 3; p++) {
       const o = await txnOutcome(raw, 'rdk-tx', p);
       expect(o).toMatchObject({ committed: [`rdk-t0-p${p}`, `rdk-t2-p${p}`], aborted: [`rdk-t1-p${p}`, `rdk-t3-p${p}`], open: [] });
