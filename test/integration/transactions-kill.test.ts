@@ -3,7 +3,8 @@
 // three-partition topic while first the transaction coordinator's node and then a partition
 // leader are killed -9 and restarted. Afterwards no transaction is left open, each one is
 // committed on every partition it reached or aborted on every one, and every commit or abort a
-// producer saw acknowledged is in the log as such. (Not checked: that a transaction reached all
+// producer saw acknowledged is in the log as such; a read_committed consumer then reads exactly
+// the committed records. (Not checked: that a transaction reached all
 // three partitions. kafkajs's send() retry skips partitions whose leader moved to a broker that
 // already answered that send, and resends others under a new sequence, so a committed transaction
 // may legitimately hold a record twice on one partition and none on another.)
@@ -15,6 +16,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordinator.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { kafkaClient } from '../helpers/cluster.js';
+import { consumeValues } from '../helpers/consume-values.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { retry } from '../helpers/retry.js';
 import { threeNodeConfigs } from '../helpers/three-node.js';
@@ -120,6 +122,13 @@ describe('transactions through kill -9 of the coordinator and of a partition lea
       return all;
     }, 60_000, 250);
     await admin.disconnect();
+    // A read_committed consumer sees exactly the committed records, none of the aborted ones.
+    const committedRecords = outcomesByPartition.flatMap((o) => o.committed);
+    const read = await consumeValues(kafka, [TOPIC], false, committedRecords.length);
+    const extra = [...(read.get(TOPIC) ?? [])];
+    for (const v of committedRecords) if (extra.includes(v)) extra.splice(extra.indexOf(v), 1);
+    expect(extra, 'records read_committed that are not committed').toEqual([]);
+    expect((read.get(TOPIC) ?? []).sort()).toEqual(committedRecords.sort());
 
     const fate = new Map<string, Set<string>>();
     const note = (label: string, what: string) => fate.set(label, (fate.get(label) ?? new Set()).add(what));

@@ -1,7 +1,8 @@
 # A librdkafka (confluent-kafka) transactional producer: init_transactions, then transactions
 # alternately committed and aborted across the topic's partitions; then consume-transform-produce:
 # a group consumer reads IN_TOPIC, the producer writes OUT_TOPIC and sends the consumer's positions
-# with send_offsets_to_transaction, and commits. Prints the group's committed offsets as JSON.
+# with send_offsets_to_transaction, and commits; then a read_committed consumer reads TOPIC.
+# Prints the group's committed offset and what the reader saw, as JSON.
 import json
 import sys
 from confluent_kafka import Consumer, Producer, TopicPartition
@@ -36,5 +37,20 @@ positions = consumer.position(consumer.assignment())
 producer.send_offsets_to_transaction(positions, consumer.consumer_group_metadata(), 30)
 producer.commit_transaction(30)
 committed = consumer.committed([TopicPartition(in_topic, 0)], 30)
-print(json.dumps({"committed": committed[0].offset}))
 consumer.close()
+
+# A read_committed consumer of TOPIC: the committed transactions' records only.
+reader = Consumer({"bootstrap.servers": bootstrap, "group.id": group + "-reader", "auto.offset.reset": "earliest",
+                   "isolation.level": "read_committed"})
+reader.subscribe([topic])
+values = []
+idle = 0
+while idle < 3:
+    msg = reader.poll(1.0)
+    if msg is None:
+        idle += 1 if values else 0
+        continue
+    if not msg.error():
+        values.append(msg.value().decode())
+reader.close()
+print(json.dumps({"committed": committed[0].offset, "read_committed": sorted(values)}))
