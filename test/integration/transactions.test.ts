@@ -5,7 +5,7 @@
 // the group's committed offsets only when the transaction commits; fencing of a producer by a
 // second one with the same transactional id; DescribeTransactions/ListTransactions; and the same
 // with librdkafka (python3 confluent-kafka, skipped when absent): init/commit/abort and
-// send_offsets_to_transaction, and a read_committed consumer.
+// send_offsets_to_transaction, and a read_committed consumer; kcat with isolation.level=read_committed.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ import { RawClient } from '../helpers/raw-client.js';
 import { consumeValues } from '../helpers/consume-values.js';
 import { retry } from '../helpers/retry.js';
 import { fetchOnce, produceTo, txnRecords } from '../helpers/txn-requests.js';
-import { pythonHas } from '../helpers/system.js';
+import { pythonHas, which } from '../helpers/system.js';
 import { txnOutcome } from '../helpers/txn-outcome.js';
 
 const CLIENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../helpers/clients');
@@ -91,6 +91,11 @@ describe('kafkajs transactions', () => {
     expect(committedOnly.sort()).toEqual([...expected.committed].sort());
     const all = [...(await consumeValues(kafka, ['tx-a', 'tx-b'], true, 60)).values()].flat();
     expect(all.sort()).toEqual([...expected.committed, ...expected.aborted].sort());
+    if (which('kcat')) {
+      const { stdout } = await promisify(execFile)('kcat', ['-b', cluster.bootstrapServers, '-C', '-X', 'isolation.level=read_committed',
+        '-o', 'beginning', '-e', '-q', '-f', '%s\\n', '-t', 'tx-a'], { timeout: 60_000 });
+      expect(stdout.trim().split('\n').sort()).toEqual([...expected.committed].filter((v) => v.includes('-a')).sort());
+    }
   });
 
   it('consume-transform-produce: sendOffsets commits the group offsets with the transaction, abort leaves them', async () => {
