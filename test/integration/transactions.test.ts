@@ -3,7 +3,8 @@
 // committed transaction followed by its COMMIT marker, every record of an aborted one followed by
 // ABORT, nothing left open); a consume-transform-produce loop whose offsets (sendOffsets) become
 // the group's committed offsets only when the transaction commits; fencing of a producer by a
-// second one with the same transactional id; DescribeTransactions/ListTransactions; and the same
+// second one with the same transactional id; a read_committed consumer that commits past a
+// trailing marker; DescribeTransactions/ListTransactions; and the same
 // with librdkafka (python3 confluent-kafka, skipped when absent): init/commit/abort and
 // send_offsets_to_transaction, and a read_committed consumer; kcat with isolation.level=read_committed.
 import { execFile } from 'node:child_process';
@@ -96,6 +97,28 @@ describe('kafkajs transactions', () => {
         '-o', 'beginning', '-e', '-q', '-f', '%s\\n', '-t', 'tx-a'], { timeout: 60_000 });
       expect(stdout.trim().split('\n').sort()).toEqual([...expected.committed].filter((v) => v.includes('-a')).sort());
     }
+  });
+
+  it('a read_committed kafkajs consumer moves past a trailing commit marker: its group commits the offset after it', async () => {
+    await admin.createTopics({ topics: [{ topic: 'tx-tail', numPartitions: 1 }] });
+    const producer = txnProducer('tail');
+    await producer.connect();
+    const txn = await producer.transaction();
+    await txn.send({ topic: 'tx-tail', messages: [{ value: 'x' }, { value: 'y' }] });
+    await txn.commit(); // offsets 0-1 the records, 2 the COMMIT marker
+    await producer.disconnect();
+    const consumer = kafka.consumer({ groupId: 'tail-group', readUncommitted: false, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: ['tx-tail'], fromBeginning: true });
+    const seen: string[] = [];
+    await consumer.run({ eachBatch: async ({ batch }) => { for (const m of batch.messages) seen.push(m.value!.toString()); } });
+    // kafkajs resolves and commits the offset past a fetched batch that holds only the marker.
+    await retry(async () => {
+      const offset = (await admin.fetchOffsets({ groupId: 'tail-group', topics: ['tx-tail'] }))[0]!.partitions[0]!.offset;
+      if (offset !== '3') throw new Error(`committed offset ${offset}`);
+    }, 30_000, 100);
+    await consumer.disconnect();
+    expect(seen).toEqual(['x', 'y']);
   });
 
   it('consume-transform-produce: sendOffsets commits the group offsets with the transaction, abort leaves them', async () => {
