@@ -42,6 +42,12 @@ import { fetchSnapshotHandler } from './handlers/59-fetch-snapshot.js';
 import { brokerRegistrationHandler } from './handlers/62-broker-registration.js';
 import { brokerHeartbeatHandler } from './handlers/63-broker-heartbeat.js';
 import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.js';
+import { addPartitionsToTxnHandler } from './handlers/24-add-partitions-to-txn.js';
+import { addOffsetsToTxnHandler } from './handlers/25-add-offsets-to-txn.js';
+import { endTxnHandler } from './handlers/26-end-txn.js';
+import { txnOffsetCommitHandler } from './handlers/28-txn-offset-commit.js';
+import { describeTransactionsHandler } from './handlers/65-describe-transactions.js';
+import { listTransactionsHandler } from './handlers/66-list-transactions.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,
@@ -53,6 +59,12 @@ const HANDLERS: readonly Handler[] = [
   deleteTopicsHandler,
   deleteRecordsHandler,
   initProducerIdHandler,
+  addPartitionsToTxnHandler,
+  addOffsetsToTxnHandler,
+  endTxnHandler,
+  txnOffsetCommitHandler,
+  describeTransactionsHandler,
+  listTransactionsHandler,
   offsetForLeaderEpochHandler,
   writeTxnMarkersHandler,
   describeConfigsHandler,

@@ -104,6 +104,8 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('transaction.max.timeout.ms', 'int', '900000', 'largest transaction timeout', { min: 1 }),
   key('transaction.partition.verification.enable', 'boolean', 'true', 'partition leaders verify a transactional batch with the coordinator (KIP-890)'),
   key('transactional.id.expiration.ms', 'int', '604800000', 'idle transactional ids expire after this long', { min: 1 }),
+  key('transaction.abort.timed.out.transaction.cleanup.interval.ms', 'int', '10000', 'how often timed-out transactions are aborted', { min: 1 }),
+  key('transaction.remove.expired.transaction.cleanup.interval.ms', 'int', '3600000', 'how often expired transactional ids are removed', { min: 1 }),
   key('producer.id.expiration.ms', 'int', '86400000', 'idle producer ids expire after this long', { min: 1 }),
   // KRaft
   key('controller.quorum.election.timeout.ms', 'int', '1000', 'follower wait before starting an election', { min: 1 }),

@@ -18,6 +18,7 @@ import { BrokerCatchUp } from './broker-catch-up.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
 import { ControllerClient } from './controller-client.js';
 import { GroupRuntime } from './group-runtime.js';
+import { TxnRuntime } from './txn-runtime.js';
 import type { Logger } from './logger.js';
 import { clusterIdForVoters, ensureFormatted } from './meta-properties.js';
 import { MetadataPublisher } from './metadata-publisher.js';
@@ -70,6 +71,8 @@ export class KraftlingNode {
   /** KIP-890 verifications, on connections of their own: responses come in request order, and a
    * replica fetch long-polling on a shared connection would hold them back. */
   private readonly verifyPeers: PeerClient;
+  /** Transaction markers to partition leaders: a channel of their own, as Kafka's marker channel. */
+  private readonly markerPeers: PeerClient;
   private logDir: LogDir | undefined;
   private quorum: RaftQuorum | undefined;
   private listeners: NodeListeners | undefined;
@@ -79,6 +82,7 @@ export class KraftlingNode {
   private replicas: ReplicaManager | undefined;
   private fetchers: ReplicaFetchers | undefined;
   private groups: GroupRuntime | undefined;
+  private transactions: TxnRuntime | undefined;
   private state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
   /** start()'s work, which stop() lets unwind when it comes first. */
   private starting: Promise<void> | undefined;
@@ -94,6 +98,7 @@ export class KraftlingNode {
     this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log);
     this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log);
     this.verifyPeers = new PeerClient(`kraftling-txn-verify-${this.nodeId}`, undefined, this.log);
+    this.markerPeers = new PeerClient(`kraftling-txn-markers-${this.nodeId}`, undefined, this.log);
   }
 
   get config(): ServerConfig {
@@ -160,18 +165,25 @@ export class KraftlingNode {
     this.replicas = replicas;
     const groups = new GroupRuntime({ nodeId: this.nodeId, config, replicas, nowMs: this.nowMs, log: this.log });
     this.groups = groups;
+    let services: NodeServices | undefined;
+    const transactions = new TxnRuntime({
+      nodeId: this.nodeId, config, replicas, peers: this.markerPeers, listenerName: this.interBrokerListener(),
+      image: () => publisher.image, nextProducerId: () => services!.nextProducerId(), nowMs: this.nowMs, log: this.log,
+    });
+    this.transactions = transactions;
     const snapshots = new SnapshotPolicy(config, quorum, this.nowMs, this.log);
     publisher.subscribe((image) => controller.committedTo(image));
     const catchUp = new BrokerCatchUp(async (image, previous) => {
       await replicas.applyImage(image, previous);
       await groups.applyImage(image);
+      await transactions.applyImage(image);
     });
     publisher.subscribe(catchUp.listener);
     publisher.subscribe((image) => snapshots.onImage(image));
 
-    const services = new NodeServices({
+    services = new NodeServices({
       nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, voters,
-      peers: this.controllerPeers, controller: client, replicas, groups: groups.access,
+      peers: this.controllerPeers, controller: client, replicas, groups: groups.access, transactions: transactions.access,
     });
     this.listeners = new NodeListeners(config, services, this.log);
     await this.listeners.start();
@@ -262,6 +274,7 @@ export class KraftlingNode {
     await this.listeners?.closeBroker(BROKER_CLOSE_GRACE_MS);
     this.fetchers?.stop();
     this.groups?.stop();
+    this.transactions?.stop();
     await this.controllerClient?.drain(CONTROLLER_DRAIN_MS);
     this.quorum?.resign();
     await this.quorum?.stop();
@@ -280,6 +293,7 @@ export class KraftlingNode {
     this.controllerClient?.stop();
     this.fetchers?.stop();
     this.groups?.stop();
+    this.transactions?.stop();
     this.replicas?.abandonAll();
     void this.quorum?.stop();
     this.closePeers();
@@ -287,6 +301,6 @@ export class KraftlingNode {
   }
 
   private closePeers(): void {
-    for (const p of [this.raftPeers, this.controllerPeers, this.replicaPeers, this.verifyPeers]) p.close();
+    for (const p of [this.raftPeers, this.controllerPeers, this.replicaPeers, this.verifyPeers, this.markerPeers]) p.close();
   }
 }

@@ -16,10 +16,11 @@ import { partitionsGroup } from './partitions.js';
 import { produceGroup } from './produce.js';
 import { formatTable, settingsFor, type Figure, type FigureGroup } from './report.js';
 import { startupGroup } from './startup.js';
+import { transactionsGroup } from './transactions.js';
 
 const GROUPS: FigureGroup[] = [
   startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, partitionsGroup,
-  protocolGroup,
+  protocolGroup, transactionsGroup,
 ];
 
 function usage(): string {
