@@ -78,6 +78,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
       nodes: flags.nodes, port: flags.port, host: values.host as string | undefined, dataDir: flags.dataDir,
       ephemeral: values.ephemeral === true, configFile: values.config as string | undefined, overrides: flags.overrides,
       profile: flags.profile, clusterId: values['cluster-id'] as string | undefined, logger, signal: aborter.signal,
+      http: values.http as string | undefined,
     });
   } catch (err) {
     // Cluster.start has stopped every node it started and removed an ephemeral directory.
@@ -92,7 +93,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
   }
   // One node: its own directory (log.dirs of a --config file included); several: their parent.
   const data = path.resolve(cluster.nodes.length === 1 ? cluster.nodes[0]!.config.logDir : cluster.dataDir);
-  process.stdout.write(`kraftling ready bootstrap=${cluster.bootstrapServers} cluster=${cluster.clusterId} nodes=${cluster.nodes.length} data=${data} startup_ms=${Math.round(performance.now())}\n`);
+  process.stdout.write(`kraftling ready bootstrap=${cluster.bootstrapServers} cluster=${cluster.clusterId} nodes=${cluster.nodes.length} data=${data} startup_ms=${Math.round(performance.now())}${cluster.httpAddress ? ` http=${cluster.httpAddress}` : ''}\n`);
   return -1;
 }
 

@@ -137,6 +137,11 @@ export class KraftlingNode {
     return this.quorumStarted ? this.quorum?.status : undefined;
   }
 
+  /** A new node on this one's config, data directory and logger, to start once this one has stopped (a restart). */
+  successor(): KraftlingNode {
+    return new KraftlingNode({ ...this.options, clusterId: this.clusterId || this.options.clusterId });
+  }
+
   /** What the HTTP listener reads; nothing here changes the node. */
   get view(): NodeView {
     const node = this;
