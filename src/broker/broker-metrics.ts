@@ -51,7 +51,7 @@ export class BrokerMetrics {
     }
   }
 
-  /** A partition this broker leads changed its ISR in the image: count it as Kafka's leader does. */
+  /** A partition this broker leads (before and after) changed its ISR in the image. */
   isrChanged(before: number, after: number): void {
     if (after < before) this.isrShrinks++;
     else if (after > before) this.isrExpands++;

@@ -158,7 +158,9 @@ export class ReplicaManager {
       p.log.config = logConfig;
       if (p.state !== state) {
         const lostLeadership = p.isLeader && state.leader !== this.nodeId;
-        if (p.isLeader && !lostLeadership && state.leaderEpoch === p.state.leaderEpoch) this.metrics.isrChanged(p.state.isr.length, state.isr.length);
+        // Counted whoever changed it (this leader's AlterPartition, or the controller fencing a
+        // follower), so a follower's death always shows as a shrink on its leader.
+        if (p.isLeader && !lostLeadership) this.metrics.isrChanged(p.state.isr.length, state.isr.length);
         p.update(state, this.nowMs());
         if (lostLeadership) p.abandonWaits();
       }
