@@ -8,24 +8,24 @@ export const CONSOLE_PAGE = `<!doctype html>
 <style>
 body{font:14px system-ui,sans-serif;margin:0;color:#222;background:#f6f7f9}
 header{background:#223;color:#fff;padding:8px 16px}header b{font-size:16px;margin-right:12px}
-main{display:grid;grid-template-columns:1fr 1fr;gap:12px;padding:12px}
+main{display:grid;grid-template-columns:3fr 2fr;gap:12px;padding:12px}
 section{background:#fff;border:1px solid #dde;border-radius:6px;padding:8px 12px;overflow:auto;max-height:460px}
 section.wide{grid-column:1/3}h2{font-size:15px;margin:4px 0 8px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:2px 8px;border-bottom:1px solid #eee;font-variant-numeric:tabular-nums}
 tr.sel{background:#eef4ff}tr.click{cursor:pointer}.bad{color:#b00;font-weight:600}.ok{color:#070}.mono{font-family:monospace;white-space:pre-wrap;word-break:break-all}
-button{font-size:12px;margin-right:4px}input,select{font-size:13px}#err{color:#b00;margin-left:12px}
+button{font-size:12px;margin-right:4px}td:last-child{white-space:nowrap}h3{font-size:14px;margin:8px 0 4px}input,select{font-size:13px}#err{color:#b00;margin-left:12px}
 </style></head><body>
 <header><b>kraftling</b><span id="summary">connecting...</span><span id="err"></span></header>
 <main>
 <section><h2>Quorum</h2><div id="quorum"></div><table id="nodes"></table></section>
 <section><h2>Topics</h2><table id="topics"></table></section>
 <section class="wide"><h2>Partitions <span id="topic-name"></span></h2><table id="partitions"></table></section>
+<section class="wide"><h2>Consumer groups</h2><div id="groups"></div></section>
 <section class="wide"><h2>Records</h2>
 <form id="browse">topic <select id="r-topic"></select> partition <input id="r-partition" type="number" min="0" value="0" style="width:5em">
 from <select id="r-mode"><option value="offset">offset</option><option value="timestamp">time (ms or ISO)</option></select>
 <input id="r-from" style="width:14em" placeholder="start"> as <select id="r-format"><option>text</option><option>json</option><option>hex</option></select>
 <button>show</button></form><table id="records"></table></section>
-<section class="wide"><h2>Consumer groups</h2><div id="groups"></div></section>
 </main>
 <script>
 var state = { topic: null, controls: [] };
@@ -45,7 +45,7 @@ function renderCluster(c) {
   $('quorum').innerHTML = leader
     ? '<p id="controller">active controller: <b>node ' + leader.nodeId + '</b>, epoch ' + leader.epoch + ', committed offset ' + (leader.highWatermark - 1) + '</p>'
     : '<p id="controller" class="bad">no active controller (election in progress?)</p>';
-  $('nodes').innerHTML = head(['node', 'state', 'role', 'epoch', 'applied metadata offset', 'lag', 'fenced', 'leads', '']) +
+  $('nodes').innerHTML = head(['node', 'state', 'role', 'epoch', 'applied offset', 'lag', 'fenced', 'leads', '']) +
     c.nodes.map(function (n) {
       var buttons = state.controls.map(function (a) { return '<button data-node="' + n.nodeId + '" data-action="' + a + '">' + a + '</button>'; }).join('');
       return row([n.nodeId, esc(n.state), esc(n.role), n.epoch, n.metadataOffset, n.metadataLagOffsets,
@@ -78,7 +78,7 @@ function renderGroups(groups) {
     var members = g.members.map(function (m) {
       var parts = Object.keys(m.assignment).map(function (t) { return esc(t) + ':' + m.assignment[t].join(','); }).join(' ');
       return row([esc(m.memberId), esc(m.clientId), esc(m.clientHost), parts]);
-    }).join('');
+    }).join('') || row(['no members']);
     var offsets = g.offsets.map(function (o) { return row([esc(o.topic), o.partition, o.committedOffset, o.endOffset, o.lag]); }).join('');
     return '<h3 data-group="' + esc(g.groupId) + '">' + esc(g.groupId) + ' <small>' + esc(g.state) + ', coordinator ' + g.coordinator +
       ', lag <b class="lag">' + g.totalLag + '</b></small></h3>' +
@@ -89,7 +89,7 @@ function renderGroups(groups) {
 function show(b64, text, format) {
   if (text === null) return '<i>null</i>';
   if (format === 'hex') return esc(b64);
-  if (format === 'json') { try { return esc(JSON.stringify(JSON.parse(text), null, 1)); } catch (e) { return esc(text); } }
+  if (format === 'json') { try { return esc(JSON.stringify(JSON.parse(text))); } catch (e) { return esc(text); } }
   return esc(text);
 }
 function browse(ev) {
