@@ -38,31 +38,16 @@ export class NodeListeners {
       const dispatcher = controller ? dispatchers.controller : dispatchers.broker;
       const listener = new Listener({
         name: endpoint.name, host: endpoint.host || '0.0.0.0', port: endpoint.port, limits,
-        handler: { handle: (frame, conn) => this.timed(dispatcher, frame, conn) },
+        handler: {
+          handle: (frame, conn) => dispatcher.handle(frame, conn),
+          // kafka.network RequestMetrics: the API key and version are the frame's first 4 bytes.
+          answered: (frame, startMs) => this.metrics.requestDone(frame.readInt16BE(0), frame.readInt16BE(2), startMs),
+        },
         log: this.log.child({ listener: endpoint.name }),
       });
       await listener.listen();
       this.listeners.push({ endpoint, listener, controller });
     }
-  }
-
-  /**
-   * Dispatches and counts the request for /metrics (kafka.network RequestMetrics). The API key and
-   * version are the frame's first four bytes; a frame too short for them fails in dispatch anyway.
-   */
-  private timed(dispatcher: Dispatcher, frame: Buffer, conn: Parameters<Dispatcher['handle']>[1]): ReturnType<Dispatcher['handle']> {
-    const startMs = performance.now();
-    const result = dispatcher.handle(frame, conn);
-    const apiKey = frame.readInt16BE(0);
-    const version = frame.readInt16BE(2);
-    if (!(result instanceof Promise)) {
-      this.metrics.requestDone(apiKey, version, startMs);
-      return result;
-    }
-    return result.then((res) => {
-      this.metrics.requestDone(apiKey, version, startMs);
-      return res;
-    });
   }
 
   /** Advertised broker addresses, with ports that were 0 replaced by the bound ones. */

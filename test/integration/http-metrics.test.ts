@@ -86,6 +86,15 @@ describe('/health and /metrics', () => {
     await metricUntil('kafka_consumergroup_lag', { consumergroup: 'metered-readers', topic: 'metered' }, (v) => v === 5);
   });
 
+  it('browses records from an offset or a time (the console\'s API)', async () => {
+    const page = (q: string): Promise<{ records: { offset: number; key: string; value: string; headers: unknown[] }[] }> =>
+      get(`/api/records?topic=metered&${q}`).then((r) => JSON.parse(r.body));
+    const fromOffset = await page('offset=3&limit=2');
+    expect(fromOffset.records.map((r) => [r.offset, r.key, r.value])).toEqual([[3, 'k3', 'value-3'], [4, 'k4', 'value-4']]);
+    expect((await page('timestamp=0&limit=1')).records.map((r) => r.offset)).toEqual([0]);
+    expect((await page(`timestamp=${Date.now() + 3_600_000}`)).records).toEqual([]);
+  });
+
   it('raises under-replicated partitions when a follower dies, and serves on through its restart', async () => {
     const controller = cluster.nodes.find((n) => n.quorumStatus?.role === 'leader')!.nodeId;
     const metered = cluster.nodes.find((n) => n.view.replicas?.lookup('metered', 0) !== undefined && n.view.image().topicsByName.get('metered'))!.view.image().topicsByName.get('metered')!.partitions[0]!;

@@ -1,7 +1,7 @@
 // /metrics in the Prometheus text exposition format (version 0.0.4). Names are those the
 // Prometheus JMX exporter's Kafka rules give Kafka's MBeans (lowercased, `PerSec` counters as
 // `_total`, `type=raft-metrics` attributes with dashes as underscores), so dashboards made for
-// Apache Kafka find them. Every series carries node_id: one process may run several nodes.
+// Apache Kafka find them. A node's series carry node_id: one process may run several nodes.
 // Consumer-group lag uses kafka_exporter's names (Kafka's broker has no such MBean); the few
 // figures with no Kafka counterpart are prefixed kraftling_.
 import { apiDefinition } from '../../../protocol/registry.js';
