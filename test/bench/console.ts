@@ -50,10 +50,14 @@ async function renderFigures(log: (line: string) => void): Promise<Figure[]> {
     const tab = await browser.open(`http://${http}/`);
     const firstRenderMs = Number(await tab.waitFor<string>('document.body.dataset.firstRenderMs', 60_000));
     const rows = await tab.evaluate<number>('document.querySelectorAll("#partitions tr").length - 1');
+    // A few refreshes of the open page, then the broker's memory with the console in use.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const rss = processMemoryBytes(broker.pid, 'VmRSS');
     return [
       { group: 'console', name: 'console page weight', value: `${(Buffer.byteLength(page) / 1024).toFixed(1)} KiB`, versus: 'one HTML file, CSS and JS inline, no framework', generator: 'GET /' },
       { group: 'console', name: `JSON per refresh, ${PARTITIONS}-partition topic selected`, value: `${(api.reduce((n, b) => n + Buffer.byteLength(b), 0) / 1024).toFixed(1)} KiB`, versus: 'polled once a second', generator: '/api/cluster + /api/topics + /api/groups + /api/topics?name=wide' },
       { group: 'console', name: `first render, 3 nodes x ${PARTITIONS} partitions`, value: `${firstRenderMs} ms`, versus: `${rows} partition rows drawn`, generator: 'headless Chromium: navigation start -> first refresh drawn (performance.now())' },
+      { group: 'console', name: `RSS of that process, console open 3 s`, value: `${(rss / MB).toFixed(1)} MB`, versus: 'three nodes, 1,000 partitions x 3 replicas', generator: 'VmRSS of the kraftling start --nodes 3 process' },
     ];
   } finally {
     await browser.close();
