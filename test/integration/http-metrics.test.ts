@@ -93,6 +93,14 @@ describe('/health and /metrics', () => {
     expect(fromOffset.records.map((r) => [r.offset, r.key, r.value])).toEqual([[3, 'k3', 'value-3'], [4, 'k4', 'value-4']]);
     expect((await page('timestamp=0&limit=1')).records.map((r) => r.offset)).toEqual([0]);
     expect((await page(`timestamp=${Date.now() + 3_600_000}`)).records).toEqual([]);
+    // A large value is shown cut, not shipped whole to the browser.
+    const producer = kafkaClient(cluster).producer();
+    await producer.connect();
+    const [sent] = await producer.send({ topic: 'metered', acks: -1, messages: [{ key: 'big', value: 'x'.repeat(100_000) }] });
+    await producer.disconnect();
+    const big = (await page(`offset=${sent!.baseOffset}&limit=1`)).records[0]!;
+    expect(big.key).toBe('big');
+    expect(big.value).toBe(`${'x'.repeat(16 * 1024)}\u2026`);
   });
 
   it('raises under-replicated partitions when a follower dies, and serves on through its restart', async () => {

@@ -11,6 +11,9 @@ import type { HttpTarget, NodeControls } from './http-listener.js';
 
 const MAX_RECORDS = 500;
 const READ_BYTES = 1 << 20;
+/** Log bytes one page of records may read, and bytes of a key or value it shows: a browser page, not an export. */
+const MAX_PAGE_READ_BYTES = 8 << 20;
+const MAX_SHOWN_BYTES = 16 << 10;
 const CONTROL_NAMES = ['kill', 'restart', 'isolate', 'heal'] as const;
 
 export async function consoleApi(method: string, url: URL, target: HttpTarget): Promise<unknown> {
@@ -100,9 +103,11 @@ function records(nodes: NodeView[], params: URLSearchParams): unknown {
   offset = Math.max(offset, log.logStartOffset);
   const out: ReturnType<typeof recordView>[] = [];
   let next = offset;
-  while (next < end && out.length < limit) {
+  let readBytes = 0;
+  while (next < end && out.length < limit && readBytes < MAX_PAGE_READ_BYTES) {
     const read = log.read(next, READ_BYTES, end);
     if (read.errorCode !== ErrorCode.NONE || read.records.length === 0) break;
+    readBytes += read.records.length;
     for (const batch of decodeRecordBatches(read.records)) {
       if (!batch.isControl) for (const r of batch.records) if (r.offset >= offset && out.length < limit) out.push(recordView(r));
       next = batch.baseOffset + batch.lastOffsetDelta + 1;
@@ -114,10 +119,17 @@ function records(nodes: NodeView[], params: URLSearchParams): unknown {
 function recordView(r: DecodedRecord): { offset: number; timestamp: number; key: string | null; keyHex: string | null; value: string | null; valueHex: string | null; headers: { key: string; value: string | null }[] } {
   return {
     offset: r.offset, timestamp: r.timestamp,
-    key: r.key?.toString('utf8') ?? null, keyHex: r.key?.toString('hex') ?? null,
-    value: r.value?.toString('utf8') ?? null, valueHex: r.value?.toString('hex') ?? null,
+    key: shown(r.key, 'utf8'), keyHex: shown(r.key, 'hex'),
+    value: shown(r.value, 'utf8'), valueHex: shown(r.value, 'hex'),
     headers: r.headers.map((h) => ({ key: h.key, value: h.value?.toString('utf8') ?? null })),
   };
+}
+
+/** A key or value as text or hex, cut at MAX_SHOWN_BYTES (marked with an ellipsis). */
+function shown(bytes: Buffer | null, encoding: 'utf8' | 'hex'): string | null {
+  if (bytes === null) return null;
+  if (bytes.length <= MAX_SHOWN_BYTES) return bytes.toString(encoding);
+  return `${bytes.subarray(0, MAX_SHOWN_BYTES).toString(encoding)}\u2026`;
 }
 
 async function nodeControl(controls: NodeControls, nodeId: number, action: string, nodes: NodeView[]): Promise<unknown> {
