@@ -25,6 +25,9 @@ export class BrokerMetrics {
   readonly requestCount = new Float64Array(MAX_API_KEY + 1);
   isrShrinks = 0;
   isrExpands = 0;
+  /** Kafka's NewActiveControllersCount: leaders of the metadata quorum this node has seen elected. */
+  newActiveControllers = 0;
+  private lastController = { leaderId: -1, epoch: -1 };
 
   topic(name: string): TopicCounters {
     let t = this.topics.get(name);
@@ -49,6 +52,16 @@ export class BrokerMetrics {
       const count = this.requests[i]!;
       if (count > 0) yield { apiKey: Math.floor(i / (MAX_VERSION + 1)), version: i % (MAX_VERSION + 1), count };
     }
+  }
+
+  /**
+   * The quorum announced a leader. As Kafka counts it: every newly elected controller, the same
+   * node again included (a new epoch); "no leader" is not counted, nor an announcement repeated.
+   */
+  controllerSeen(leaderId: number, epoch: number): void {
+    if (leaderId < 0 || (leaderId === this.lastController.leaderId && epoch === this.lastController.epoch)) return;
+    this.lastController = { leaderId, epoch };
+    this.newActiveControllers++;
   }
 
   /** A partition this broker leads (before and after) changed its ISR in the image. */

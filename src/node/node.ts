@@ -233,6 +233,7 @@ export class KraftlingNode {
       onCommit: (batch) => publisher.apply(batch, true),
       onCommitsDone: () => publisher.flush(),
       onLeaderChange: (leader, isLocal) => {
+        this.metrics.controllerSeen(leader.leaderId, leader.epoch);
         if (!isLocal) {
           controller.deactivate();
           return;

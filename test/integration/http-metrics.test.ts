@@ -53,6 +53,10 @@ describe('/health and /metrics', () => {
     expect(health.healthy).toBe(true);
     expect(health.nodes.map((n: { nodeId: number }) => n.nodeId)).toEqual([1, 2, 3]);
     for (const n of health.nodes) expect(n).toMatchObject({ ready: true, controllerKnown: true, unfenced: true, metadataCaughtUp: true });
+    const text = (await get('/metrics')).body;
+    const active = [1, 2, 3].map((id) => sample(text, 'kafka_controller_kafkacontroller_activecontrollercount', { node_id: id }));
+    expect(active.sort()).toEqual([0, 0, 1]);
+    for (const id of [1, 2, 3]) expect(sample(text, 'kafka_controller_kafkacontroller_newactivecontrollerscount', { node_id: id })).toBeGreaterThanOrEqual(1);
   });
 
   it('counts kafkajs produce and fetch per topic, and a consumer group\'s lag', async () => {

@@ -111,6 +111,7 @@ function controllerGauges(out: Exposition, nodes: NodeView[]): void {
     for (const n of nodes) out.sample(name, 'gauge', help, { node_id: n.nodeId }, value(n));
   };
   gauge('kafka_controller_kafkacontroller_activecontrollercount', '1 on the active controller, else 0', (n) => (n.quorum?.role === 'leader' ? 1 : 0));
+  gauge('kafka_controller_kafkacontroller_newactivecontrollerscount', 'Times this node has seen a new active controller elected', (n) => n.metrics.newActiveControllers);
   const counts = new Map(nodes.map((n) => [n, imageCounts(n)]));
   gauge('kafka_controller_kafkacontroller_globaltopiccount', 'Topics in the metadata image', (n) => counts.get(n)!.topics);
   gauge('kafka_controller_kafkacontroller_globalpartitioncount', 'Partitions in the metadata image', (n) => counts.get(n)!.partitions);

@@ -58,4 +58,14 @@ describe('BrokerMetrics', () => {
     m.isrChanged(3, 3);
     expect({ shrinks: m.isrShrinks, expands: m.isrExpands }).toEqual({ shrinks: 1, expands: 1 });
   });
+
+  it('counts newly elected controllers as Kafka does: not "no leader", not a repeat', () => {
+    const m = new BrokerMetrics();
+    m.controllerSeen(1, 1);
+    m.controllerSeen(1, 1);
+    m.controllerSeen(-1, 2);
+    m.controllerSeen(2, 2);
+    m.controllerSeen(2, 3);
+    expect(m.newActiveControllers).toBe(3);
+  });
 });
