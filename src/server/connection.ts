@@ -99,7 +99,7 @@ export class Connection {
 
   private dispatch(frame: Buffer): void {
     let result: Response | Promise<Response>;
-    const startMs = performance.now();
+    const startMs = this.handler.answered ? performance.now() : 0;
     try {
       result = this.handler.handle(frame, this.info);
     } catch (err) {
