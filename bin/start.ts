@@ -6,6 +6,7 @@ import { Cluster } from '../src/cluster/cluster.js';
 import type { ProfileName } from '../src/config/profiles.js';
 import { createLogger, type Logger } from '../src/node/logger.js';
 import { clusterIdProblem } from '../src/node/meta-properties.js';
+import { parseHttpAddress } from '../src/cluster/http/http-address.js';
 import { checkDataDir, LOG_LEVELS, UsageError } from './usage.js';
 
 function intFlag(name: string, v: unknown, fallback: number, max: number): number {
@@ -49,7 +50,16 @@ function startFlags(values: Record<string, unknown>): StartFlags {
   const port = values.port !== undefined ? intFlag('port', values.port, 9092, 65535) : values.config ? undefined : 9092;
   const dataDir = values.ephemeral === true ? undefined : (values['data-dir'] as string | undefined) ?? '.kraftling';
   if (dataDir !== undefined) checkDataDir(dataDir);
+  if (values.http !== undefined) checkHttpAddress(values.http as string);
   return { profile: profile as ProfileName, logLevel, nodes, port, dataDir, overrides: overrides(values) };
+}
+
+function checkHttpAddress(value: string): void {
+  try {
+    parseHttpAddress(value);
+  } catch (err) {
+    throw new UsageError(`--http: ${(err as Error).message}`);
+  }
 }
 
 export async function runStart(values: Record<string, unknown>): Promise<number> {

@@ -9,6 +9,7 @@ import type { NodeView } from '../../node/node.js';
 import { consoleApi } from './console-api.js';
 import { CONSOLE_PAGE } from './console-page.js';
 import { healthOf } from './health.js';
+import { parseHttpAddress } from './http-address.js';
 import { HttpError } from './http-error.js';
 import { metricsText } from './metrics-text.js';
 
@@ -29,14 +30,6 @@ export interface HttpTarget {
 
 /** Longest request body accepted (the console's POSTs carry none). */
 const MAX_BODY_BYTES = 4096;
-
-/** Parses `host:port` (`[::1]:8080` for IPv6); port 0 picks a free one. */
-export function parseHttpAddress(value: string): { host: string; port: number } {
-  const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(value.trim());
-  const port = m ? Number(m[3]) : NaN;
-  if (!m || port > 65535) throw new RangeError(`the HTTP listener takes host:port (port 0-65535, 0 picks a free one), got "${value}"`);
-  return { host: m[1] ?? (m[2] || '127.0.0.1'), port };
-}
 
 export class HttpListener {
   private constructor(private readonly server: http.Server, readonly host: string, readonly port: number) {}

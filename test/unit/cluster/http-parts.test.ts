@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BrokerMetrics } from '../../../src/broker/broker-metrics.js';
 import { consumerAssignment } from '../../../src/cluster/http/cluster-reads.js';
-import { parseHttpAddress } from '../../../src/cluster/http/http-listener.js';
+import { parseHttpAddress } from '../../../src/cluster/http/http-address.js';
 
 describe('parseHttpAddress', () => {
   it('takes host:port, [v6]:port and :port (loopback), port 0 for a free one', () => {
