@@ -6,6 +6,7 @@ import { Cluster } from '../src/cluster/cluster.js';
 import type { ProfileName } from '../src/config/profiles.js';
 import { createLogger, type Logger } from '../src/node/logger.js';
 import { clusterIdProblem } from '../src/node/meta-properties.js';
+import { parseHttpAddress } from '../src/cluster/http/http-address.js';
 import { checkDataDir, LOG_LEVELS, UsageError } from './usage.js';
 
 function intFlag(name: string, v: unknown, fallback: number, max: number): number {
@@ -49,7 +50,16 @@ function startFlags(values: Record<string, unknown>): StartFlags {
   const port = values.port !== undefined ? intFlag('port', values.port, 9092, 65535) : values.config ? undefined : 9092;
   const dataDir = values.ephemeral === true ? undefined : (values['data-dir'] as string | undefined) ?? '.kraftling';
   if (dataDir !== undefined) checkDataDir(dataDir);
+  if (values.http !== undefined) checkHttpAddress(values.http as string);
   return { profile: profile as ProfileName, logLevel, nodes, port, dataDir, overrides: overrides(values) };
+}
+
+function checkHttpAddress(value: string): void {
+  try {
+    parseHttpAddress(value);
+  } catch (err) {
+    throw new UsageError(`--http: ${(err as Error).message}`);
+  }
 }
 
 export async function runStart(values: Record<string, unknown>): Promise<number> {
@@ -78,6 +88,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
       nodes: flags.nodes, port: flags.port, host: values.host as string | undefined, dataDir: flags.dataDir,
       ephemeral: values.ephemeral === true, configFile: values.config as string | undefined, overrides: flags.overrides,
       profile: flags.profile, clusterId: values['cluster-id'] as string | undefined, logger, signal: aborter.signal,
+      http: values.http as string | undefined,
     });
   } catch (err) {
     // Cluster.start has stopped every node it started and removed an ephemeral directory.
@@ -92,7 +103,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
   }
   // One node: its own directory (log.dirs of a --config file included); several: their parent.
   const data = path.resolve(cluster.nodes.length === 1 ? cluster.nodes[0]!.config.logDir : cluster.dataDir);
-  process.stdout.write(`kraftling ready bootstrap=${cluster.bootstrapServers} cluster=${cluster.clusterId} nodes=${cluster.nodes.length} data=${data} startup_ms=${Math.round(performance.now())}\n`);
+  process.stdout.write(`kraftling ready bootstrap=${cluster.bootstrapServers} cluster=${cluster.clusterId} nodes=${cluster.nodes.length} data=${data} startup_ms=${Math.round(performance.now())}${cluster.httpAddress ? ` http=${cluster.httpAddress}` : ''}\n`);
   return -1;
 }
 

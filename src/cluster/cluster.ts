@@ -34,9 +34,16 @@ export interface ClusterOptions {
   logger?: Logger;
   /** Aborting it stops the nodes, whatever state their start is in; start() then rejects. */
   signal?: AbortSignal;
+  /**
+   * host:port of the HTTP listener (/health, /metrics, web console); port 0 picks a free one.
+   * Default: the config key kraftling.http.listener, else off.
+   */
+  http?: string;
 }
 
 export class Cluster {
+  private httpListener: { readonly address: string; close(): Promise<void> } | undefined;
+
   private constructor(
     readonly nodes: KraftlingNode[],
     readonly dataDir: string,
@@ -63,6 +70,8 @@ export class Cluster {
     try {
       if (options.signal?.aborted) throw new Error('start aborted');
       await Promise.all(nodes.map((n) => n.start()));
+      const http = options.http ?? nodes[0]!.config.get('kraftling.http.listener') ?? '';
+      if (http !== '') await cluster.startHttp(http, options.logger ?? createLogger({ level: options.logLevel ?? 'info' }));
     } catch (err) {
       // Nodes already started (or starting) stop too, and an ephemeral directory goes with them.
       await cluster.stop().catch(() => undefined);
@@ -82,11 +91,25 @@ export class Cluster {
     return this.nodes[0]!.clusterId;
   }
 
+  /** host:port the HTTP listener is bound to, undefined when it is off. */
+  get httpAddress(): string | undefined {
+    return this.httpListener?.address;
+  }
+
+  /** The listener's code is imported only here, so a cluster without it never loads it. */
+  private async startHttp(address: string, logger: Logger): Promise<void> {
+    const { startClusterHttp } = await import('./http/cluster-http.js');
+    this.httpListener = await startClusterHttp(address, { clusterId: this.clusterId, nodes: this.nodes }, logger);
+    logger.info({ http: this.httpListener.address }, 'HTTP listener serves /health, /metrics and the web console');
+  }
+
   /**
    * Stops every node gracefully, then removes an ephemeral data directory. The active controller
    * goes last, so the others' controlled shutdowns still have a controller to commit through.
    */
   async stop(): Promise<void> {
+    await this.httpListener?.close();
+    this.httpListener = undefined;
     const active = this.nodes.find((n) => n.quorumStatus?.role === 'leader');
     // Every node stops even when one of them fails to: none may be left running.
     const results = await Promise.allSettled(this.nodes.filter((n) => n !== active).map((n) => n.stop()));

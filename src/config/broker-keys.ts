@@ -123,6 +123,8 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('num.replica.fetchers', 'int', '1', 'replica fetcher threads', inert),
   key('initial.broker.registration.timeout.ms', 'int', '60000', 'time to wait for the first registration', { min: 1 }),
   key('controlled.shutdown.enable', 'boolean', 'true', 'move leadership away before stopping'),
+  // kraftling's own (Kafka has no such key): the operator's HTTP listener, off unless set.
+  key('kraftling.http.listener', 'string', null, 'host:port serving /health, /metrics and the web console (port 0: a free one); unset: off'),
 ];
 
 export const BROKER_KEY_BY_NAME: ReadonlyMap<string, ConfigKey> = new Map(BROKER_KEYS.map((k) => [k.name, k]));

@@ -7,7 +7,10 @@ import { AlterPartitionApi } from '../../protocol/generated/api/56-alter-partiti
 import { LogDir } from '../../storage/log-dir.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import type { FileSystem } from '../../storage/file-system.js';
+import { BrokerMetrics } from '../broker/broker-metrics.js';
 import { METADATA_VERSION } from '../broker/features.js';
+import type { GroupCoordinatorAccess } from '../coordinator/access.js';
+import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { QuorumController } from '../controller/quorum-controller.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
@@ -54,8 +57,24 @@ export interface NodeOptions {
   nowMs?: () => number;
 }
 
+/** Read-only handles on a node's parts, for the HTTP listener's /health, /metrics and console. */
+export interface NodeView {
+  readonly nodeId: number;
+  readonly state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped';
+  /** The image this broker serves (empty before it has caught up). */
+  image(): MetadataImage;
+  /** The broker's parts follow the image: it caught up with the quorum and was unfenced once. */
+  readonly caughtUp: boolean;
+  readonly quorum: KraftlingNode['quorumStatus'];
+  readonly replicas: ReplicaManager | undefined;
+  readonly groups: GroupCoordinatorAccess | undefined;
+  readonly metrics: BrokerMetrics;
+}
+
 export class KraftlingNode {
   readonly nodeId: number;
+  /** Counters of the request path, produce, fetch and ISR changes (see /metrics). */
+  readonly metrics = new BrokerMetrics();
   clusterId = '';
   private readonly fs: FileSystem;
   private readonly log: Logger;
@@ -83,6 +102,8 @@ export class KraftlingNode {
   private fetchers: ReplicaFetchers | undefined;
   private groups: GroupRuntime | undefined;
   private transactions: TxnRuntime | undefined;
+  private publisher: MetadataPublisher | undefined;
+  private catchUp: BrokerCatchUp | undefined;
   private state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
   /** start()'s work, which stop() lets unwind when it comes first. */
   private starting: Promise<void> | undefined;
@@ -116,6 +137,21 @@ export class KraftlingNode {
     return this.quorumStarted ? this.quorum?.status : undefined;
   }
 
+  /** A new node on this one's config, data directory and logger, to start once this one has stopped (a restart). */
+  successor(): KraftlingNode {
+    return new KraftlingNode({ ...this.options, clusterId: this.clusterId || this.options.clusterId });
+  }
+
+  /** What the HTTP listener reads; nothing here changes the node. */
+  get view(): NodeView {
+    const node = this;
+    return {
+      nodeId: this.nodeId, state: this.state, quorum: this.quorumStatus, replicas: this.replicas, groups: this.groups?.access,
+      metrics: this.metrics, caughtUp: this.catchUp?.isOpen === true,
+      image: () => node.publisher?.image ?? EMPTY_IMAGE,
+    };
+  }
+
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`node ${this.nodeId} was already started`);
     this.state = 'starting';
@@ -139,6 +175,7 @@ export class KraftlingNode {
     const logDir = await this.openLogDir();
     this.throwIfStopping();
     const publisher = new MetadataPublisher((err) => this.log.error({ err }, 'applying metadata failed'));
+    this.publisher = publisher;
     const controller = new QuorumController({ config, random: Math.random }, this.clusterId);
     const metadataLog = await logDir.getOrCreate(CLUSTER_METADATA_TOPIC, 0);
     metadataLog.config = metadataLogConfig(config);
@@ -158,7 +195,7 @@ export class KraftlingNode {
     );
     const replicas = new ReplicaManager({
       nodeId: this.nodeId, logDir, config, nowMs: this.nowMs, fetchers: this.fetchers,
-      alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1,
+      alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1, metrics: this.metrics,
       verifyTxn: config.bool('transaction.partition.verification.enable')
         ? txnVerifier({ peers: this.verifyPeers, image: () => publisher.image, listenerName: this.interBrokerListener(), timeoutMs: 30_000 }) : undefined,
     });
@@ -179,13 +216,14 @@ export class KraftlingNode {
       await transactions.applyImage(image);
     });
     publisher.subscribe(catchUp.listener);
+    this.catchUp = catchUp;
     publisher.subscribe((image) => snapshots.onImage(image));
 
     services = new NodeServices({
       nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, voters,
       peers: this.controllerPeers, controller: client, replicas, groups: groups.access, transactions: transactions.access,
     });
-    this.listeners = new NodeListeners(config, services, this.log);
+    this.listeners = new NodeListeners(config, services, this.log, this.metrics);
     await this.listeners.start();
     this.throwIfStopping();
     await quorum.start({
@@ -195,6 +233,7 @@ export class KraftlingNode {
       onCommit: (batch) => publisher.apply(batch, true),
       onCommitsDone: () => publisher.flush(),
       onLeaderChange: (leader, isLocal) => {
+        this.metrics.controllerSeen(leader.leaderId, leader.epoch);
         if (!isLocal) {
           controller.deactivate();
           return;

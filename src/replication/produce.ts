@@ -7,6 +7,7 @@ import { compressionTypeByName } from '../../protocol/compression/index.js';
 import { MAGIC, MAGIC_V2, TimestampType, setMaxTimestamp } from '../../protocol/records/batch-header.js';
 import { validateRecordBatches, type BatchInfo } from '../../protocol/records/batch-validation.js';
 import { upConvertMessageSet } from '../../protocol/records/conversion.js';
+import type { TopicCounters } from '../broker/broker-metrics.js';
 import { decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { RecordError, errorCodeOf } from '../../protocol/records/record-error.js';
 import type { Partition } from './partition.js';
@@ -35,6 +36,8 @@ export interface ProduceOptions {
   /** KIP-890 part 1 (transaction.partition.verification.enable): asks the transaction coordinator
    * whether the partition is in the producer's ongoing transaction. Absent: no verification. */
   verify?: TxnVerifier;
+  /** The topic's MessagesIn/BytesIn counters, bumped once the batches are in the log. */
+  counters?: TopicCounters;
 }
 
 export interface PartitionProduceResult {
@@ -114,6 +117,10 @@ function appendChecked(partition: Partition, batches: Buffer, infos: BatchInfo[]
   const appended = partition.log.append(batches, { leaderEpoch: partition.leaderEpoch });
   return appended.then((result) => {
     sequenced.appended(result.baseOffset);
+    if (opts.counters !== undefined) {
+      opts.counters.messagesIn += result.lastOffset - result.baseOffset + 1;
+      opts.counters.bytesIn += batches.length;
+    }
     partition.advanceHighWatermark();
     partition.wakeDataWaiters();
     const ok: PartitionProduceResult = {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureBuild } from './broker-process.js';
 import { protocolGroup } from './codecs.js';
+import { consoleGroup } from './console.js';
 import { consumeGroup } from './consume.js';
 import { groupsGroup } from './groups.js';
 import { kafkajsGroup } from './kafkajs.js';
@@ -20,7 +21,7 @@ import { transactionsGroup } from './transactions.js';
 
 const GROUPS: FigureGroup[] = [
   startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, partitionsGroup,
-  protocolGroup, transactionsGroup,
+  protocolGroup, transactionsGroup, consoleGroup,
 ];
 
 function usage(): string {

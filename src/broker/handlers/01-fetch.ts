@@ -47,6 +47,7 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
       isolationLevel: ctx.version >= 4 ? req.isolationLevel : 0, partitions: inputs,
     });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
+      if (replicaId < 0) countBytesOut(ctx, inputs, outputs);
       let i = 0;
       const responses: FetchableTopicResponse[] = named.map((t) => ({
         topic: t.topic, topicId: t.topicId,
@@ -59,6 +60,15 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     return results instanceof Promise ? results.then(respond) : respond(results);
   },
 });
+
+/** BytesOutPerSec counts what consumers are sent; follower fetches are replication traffic. */
+function countBytesOut(ctx: RequestContext, inputs: FetchPartitionInput[], outputs: FetchPartitionOutput[]): void {
+  const { metrics } = ctx.services.replicas;
+  for (let i = 0; i < outputs.length; i++) {
+    const bytes = outputs[i]!.records?.length ?? 0;
+    if (bytes > 0) metrics.topic(inputs[i]!.topic).bytesOut += bytes;
+  }
+}
 
 function checkSession(req: FetchRequest): number {
   if (req.sessionId !== 0) return ErrorCode.FETCH_SESSION_ID_NOT_FOUND;
