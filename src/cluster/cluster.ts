@@ -8,8 +8,13 @@ import { parseProperties } from '../config/properties.js';
 import { ServerConfig } from '../config/server-config.js';
 import { createLogger, type Logger } from '../node/logger.js';
 import { KraftlingNode } from '../node/node.js';
-import { clusterIdProblem, randomUuid, readMetaProperties } from '../node/meta-properties.js';
+import { randomUuid, readMetaProperties } from '../node/meta-properties.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
+import { PeerNetwork } from '../node/peer-network.js';
+import type { FileSystem } from '../../storage/file-system.js';
+import { ClusterFaults } from './cluster-faults.js';
+import { resetCluster } from './cluster-reset.js';
+import { ChangeHub, ClusterWaits, partitionOf } from './cluster-waits.js';
 import { freePort } from './free-port.js';
 
 export interface ClusterOptions {
@@ -32,52 +37,77 @@ export interface ClusterOptions {
   clusterId?: string;
   logLevel?: string;
   logger?: Logger;
-  /** Aborting it stops the nodes, whatever state their start is in; start() then rejects. */
-  signal?: AbortSignal;
-  /**
-   * host:port of the HTTP listener (/health, /metrics, web console); port 0 picks a free one.
-   * Default: the config key kraftling.http.listener, else off.
-   */
-  http?: string;
+}
+
+/** What it takes to make node i again (restart): its config inputs and shared parts. */
+interface NodeSpec {
+  profile: ProfileName;
+  file: ReadonlyMap<string, string> | undefined;
+  overrides: Map<string, string>;
+  clusterId: string | undefined;
 }
 
 export class Cluster {
-  private httpListener: { readonly address: string; close(): Promise<void> } | undefined;
+  private readonly hub = new ChangeHub();
+  /** Waits that resolve on the event: controller elected, leader, ISR size, group stable, offset committed. */
+  readonly waitFor: ClusterWaits;
+  /** Faults with real consequences: isolation, injected errors, latency, interception, dropped connections. */
+  readonly faults: ClusterFaults;
 
   private constructor(
     readonly nodes: KraftlingNode[],
     readonly dataDir: string,
     private readonly ephemeral: boolean,
-  ) {}
+    private readonly specs: NodeSpec[],
+    private readonly network: PeerNetwork,
+    private readonly files: FileSystem,
+    private readonly logger: Logger,
+  ) {
+    this.waitFor = new ClusterWaits(this.hub, () => this.running(), () => this.controllerId());
+    this.faults = new ClusterFaults(network, () => this.nodes.map((n) => n.nodeId), (id) => this.node(id), () => this.hub.notify());
+    for (const node of nodes) this.watch(node);
+  }
 
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
     const count = options.nodes ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`nodes must be a positive integer, got ${count}`);
-    const idProblem = options.clusterId !== undefined ? clusterIdProblem(options.clusterId) : undefined;
-    if (idProblem) throw new RangeError(idProblem);
     const ephemeral = options.ephemeral ?? options.dataDir === undefined;
     const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-'));
-    let nodes: KraftlingNode[] = [];
-    try {
-      nodes = await createNodes(options, count, dataDir, ephemeral);
-    } catch (err) {
-      if (ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
-      throw err;
+    const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
+    const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
+    const controllerPorts = count > 1 ? await controllerPortsFor(options, count) : [];
+    const configs: ServerConfig[] = [];
+    const specs: NodeSpec[] = [];
+    for (let i = 1; i <= count; i++) {
+      const overrides = nodeOverrides(options, dataDir, i, file, controllerPorts);
+      specs.push({ profile: options.profile ?? 'dev', file, overrides, clusterId: undefined });
+      configs.push(ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides }));
     }
-    const cluster = new Cluster(nodes, dataDir, ephemeral);
-    const abort = (): void => void cluster.stop().catch(() => undefined);
-    options.signal?.addEventListener('abort', abort, { once: true });
+    // Every node of one cluster formats with the same id: the given one, or the one already on disk.
+    // A lone node of a larger quorum (one process per node) leaves it to the node, which derives
+    // one from the voters that the other processes derive too.
+    const loneVoter = count === 1 && configs[0]!.voters.length > 1;
+    const clusterId = options.clusterId ?? existingClusterId(configs) ?? (loneVoter ? undefined : randomUuid());
+    // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
+    const files = new NodeFileSystem({ durable: !ephemeral });
+    const network = new PeerNetwork();
+    for (const spec of specs) spec.clusterId = clusterId;
+    const nodes = configs.map((config) => {
+      for (const w of config.warnings) logger.warn(w);
+      network.register(config.nodeId, config.voters.filter((v) => v.id === config.nodeId));
+      return new KraftlingNode({ config, logger, clusterId, fs: files, network });
+    });
+    const cluster = new Cluster(nodes, dataDir, ephemeral, specs, network, files, logger);
     try {
-      if (options.signal?.aborted) throw new Error('start aborted');
       await Promise.all(nodes.map((n) => n.start()));
-      const http = options.http ?? nodes[0]!.config.get('kraftling.http.listener') ?? '';
-      if (http !== '') await cluster.startHttp(http, options.logger ?? createLogger({ level: options.logLevel ?? 'info' }));
+      for (const n of nodes) network.register(n.nodeId, n.brokerAddresses);
+      // Ready means usable from every node: each one's image shows an active controller and every
+      // broker unfenced, so a topic created next is led, produced to and read at once.
+      await cluster.waitFor.controller();
+      await cluster.waitFor.brokersUnfenced();
     } catch (err) {
-      // Nodes already started (or starting) stop too, and an ephemeral directory goes with them.
       await cluster.stop().catch(() => undefined);
       throw err;
-    } finally {
-      options.signal?.removeEventListener('abort', abort);
     }
     return cluster;
   }
@@ -91,55 +121,80 @@ export class Cluster {
     return this.nodes[0]!.clusterId;
   }
 
-  /** host:port the HTTP listener is bound to, undefined when it is off. */
-  get httpAddress(): string | undefined {
-    return this.httpListener?.address;
+  /** The node with this id (node.id; 1..N unless a config file says otherwise). */
+  node(id: number): KraftlingNode {
+    const node = this.nodes.find((n) => n.nodeId === id);
+    if (!node) throw new RangeError(`no node ${id} in this cluster (nodes: ${this.nodes.map((n) => n.nodeId).join(', ')})`);
+    return node;
   }
 
-  /** The listener's code is imported only here, so a cluster without it never loads it. */
-  private async startHttp(address: string, logger: Logger): Promise<void> {
-    const { startClusterHttp } = await import('./http/cluster-http.js');
-    this.httpListener = await startClusterHttp(address, { clusterId: this.clusterId, nodes: this.nodes }, logger);
-    logger.info({ http: this.httpListener.address }, 'HTTP listener serves /health, /metrics and the web console');
+  /** The nodes that are up (not killed or stopped). */
+  running(): KraftlingNode[] {
+    return this.nodes.filter((n) => n.status === 'running');
+  }
+
+  /** The active controller's node id, as the running nodes see it; undefined during an election. */
+  controllerId(): number | undefined {
+    const leader = this.running().find((n) => n.quorumStatus?.role === 'leader');
+    return leader?.nodeId;
+  }
+
+  /** The partition's leader in the newest image any running node has (-1: none); undefined for an unknown partition. */
+  leaderOf(topic: string, partition: number): number | undefined {
+    let newest: KraftlingNode | undefined;
+    for (const n of this.running()) if ((n.metadataImage?.offset ?? -1) > (newest?.metadataImage?.offset ?? -1)) newest = n;
+    return partitionOf(newest?.metadataImage, topic, partition)?.leader;
+  }
+
+  /** Crash: connections, timers and in-memory state dropped at once, nothing flushed (as SIGKILL). */
+  kill(id: number): void {
+    this.node(id).kill();
+    this.hub.notify();
+  }
+
+  /** Starts a killed or stopped node again on the same ports and data directory; resolves once it serves. */
+  async restart(id: number): Promise<void> {
+    const index = this.nodes.findIndex((n) => n.nodeId === id);
+    const old = this.node(id);
+    if (old.status !== 'stopped') await old.stop();
+    const spec = this.specs[index]!;
+    const overrides = new Map(spec.overrides);
+    // Same ports as before: clients and the other nodes know this node by them.
+    const bound = new Map(old.brokerAddresses.map((a) => [a.name, a.port]));
+    overrides.set('listeners', old.config.listeners.map((l) => `${l.name}://${l.host}:${l.port === 0 ? bound.get(l.name) ?? 0 : l.port}`).join(','));
+    const config = ServerConfig.resolve({ profile: spec.profile, file: spec.file, overrides });
+    const node = new KraftlingNode({ config, logger: this.logger, clusterId: spec.clusterId, fs: this.files, network: this.network });
+    this.nodes[index] = node;
+    this.watch(node);
+    await node.start();
+    this.hub.notify();
+  }
+
+  /** Deletes every user topic and consumer group, leaving the cluster ready for the next test. */
+  reset(): Promise<void> {
+    return resetCluster(() => this.running(), this.hub);
+  }
+
+  private watch(node: KraftlingNode): void {
+    node.onChange(() => this.hub.notify());
   }
 
   /**
-   * Stops every node gracefully, then removes an ephemeral data directory. The active controller
-   * goes last, so the others' controlled shutdowns still have a controller to commit through.
+   * Without an id: stops every node gracefully, then removes an ephemeral data directory. The
+   * active controller goes last, so the others' controlled shutdowns still have a controller to
+   * commit through. With an id: a controlled shutdown of that node alone.
    */
-  async stop(): Promise<void> {
-    await this.httpListener?.close();
-    this.httpListener = undefined;
+  async stop(id?: number): Promise<void> {
+    if (id !== undefined) {
+      await this.node(id).stop();
+      this.hub.notify();
+      return;
+    }
     const active = this.nodes.find((n) => n.quorumStatus?.role === 'leader');
-    // Every node stops even when one of them fails to: none may be left running.
-    const results = await Promise.allSettled(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
-    if (active) results.push(...(await Promise.allSettled([active.stop()])));
+    await Promise.all(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
+    await active?.stop();
     if (this.ephemeral) fs.rmSync(this.dataDir, { recursive: true, force: true });
-    const failed = results.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
   }
-}
-
-async function createNodes(options: ClusterOptions, count: number, dataDir: string, ephemeral: boolean): Promise<KraftlingNode[]> {
-  const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
-  const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
-  const controllerPorts = count > 1 ? await controllerPortsFor(options, count) : [];
-  const configs: ServerConfig[] = [];
-  for (let i = 1; i <= count; i++) {
-    const overrides = nodeOverrides(options, dataDir, i, file, controllerPorts);
-    configs.push(ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides }));
-  }
-  // Every node of one cluster formats with the same id: the given one, or the one already on disk.
-  // A lone node of a larger quorum (one process per node) leaves it to the node, which derives
-  // one from the voters that the other processes derive too.
-  const loneVoter = count === 1 && configs[0]!.voters.length > 1;
-  const clusterId = options.clusterId ?? existingClusterId(configs) ?? (loneVoter ? undefined : randomUuid());
-  // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
-  const files = new NodeFileSystem({ durable: !ephemeral });
-  return configs.map((config) => {
-    for (const w of config.warnings) logger.warn(w);
-    return new KraftlingNode({ config, logger, clusterId, fs: files });
-  });
 }
 
 function existingClusterId(configs: ServerConfig[]): string | undefined {
