@@ -13,6 +13,7 @@ import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { PeerNetwork } from '../node/peer-network.js';
 import type { FileSystem } from '../../storage/file-system.js';
 import { ClusterFaults } from './cluster-faults.js';
+import { ControlServer } from './control-server.js';
 import { resetCluster } from './cluster-reset.js';
 import { ChangeHub, ClusterWaits, partitionOf } from './cluster-waits.js';
 import { freePort } from './free-port.js';
@@ -53,6 +54,9 @@ export class Cluster {
   readonly waitFor: ClusterWaits;
   /** Faults with real consequences: isolation, injected errors, latency, interception, dropped connections. */
   readonly faults: ClusterFaults;
+  /** host:port of the control endpoint (kraftling.control.listener), when it is on. */
+  controlAddress: string | undefined;
+  private control: ControlServer | undefined;
 
   private constructor(
     readonly nodes: KraftlingNode[],
@@ -105,6 +109,7 @@ export class Cluster {
       // broker unfenced, so a topic created next is led, produced to and read at once.
       await cluster.waitFor.controller();
       await cluster.waitFor.brokersUnfenced();
+      await cluster.startControl(configs[0]!.get('kraftling.control.listener'));
     } catch (err) {
       await cluster.stop().catch(() => undefined);
       throw err;
@@ -175,6 +180,15 @@ export class Cluster {
     return resetCluster(() => this.running(), this.hub);
   }
 
+  private async startControl(listener: string | null): Promise<void> {
+    if (!listener) return;
+    const m = /^(.*):(\d+)$/.exec(listener);
+    if (!m) throw new Error(`kraftling.control.listener must be host:port, got "${listener}"`);
+    this.control = new ControlServer(this);
+    const bound = await this.control.listen(m[1]!, Number(m[2]));
+    this.controlAddress = `${bound.host}:${bound.port}`;
+  }
+
   private watch(node: KraftlingNode): void {
     node.onChange(() => this.hub.notify());
   }
@@ -190,6 +204,7 @@ export class Cluster {
       this.hub.notify();
       return;
     }
+    await this.control?.close();
     const active = this.nodes.find((n) => n.quorumStatus?.role === 'leader');
     await Promise.all(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
     await active?.stop();

@@ -77,6 +77,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('leader.imbalance.check.interval.seconds', 'long', '300', 'how often the controller moves leadership back to preferred replicas', { min: 1 }),
   key('leader.imbalance.per.broker.percentage', 'int', '10', 'imbalance threshold (KRaft controllers ignore it)', inert),
   key('fetch.max.bytes', 'int', '57671680', 'largest Fetch response', { min: 1024 }),
+  key('kraftling.control.listener', 'string', null, 'host:port of the JSON-over-HTTP fault and node control endpoint of an in-process cluster (unset: off)'),
   key('kraftling.consumer.fetch.max.wait.ms', 'int', '-1', 'longest a consumer Fetch is held waiting for data, whatever its max_wait_ms (-1: as the consumer asks, as Kafka does)', { min: -1 }),
   // Network
   key('socket.request.max.bytes', 'int', '104857600', 'largest request frame; larger frames close the connection', { min: 1 }),
