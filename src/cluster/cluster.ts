@@ -7,11 +7,12 @@ import type { ProfileName } from '../config/profiles.js';
 import { parseProperties } from '../config/properties.js';
 import { ServerConfig } from '../config/server-config.js';
 import { createLogger, type Logger } from '../node/logger.js';
-import { KraftlingNode } from '../node/node.js';
+import { KraftlingNode, type NodeOptions } from '../node/node.js';
 import { randomUuid, readMetaProperties } from '../node/meta-properties.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { PeerNetwork } from '../node/peer-network.js';
 import type { FileSystem } from '../../storage/file-system.js';
+import { KillableFileSystem } from '../../storage/killable-file-system.js';
 import { ClusterFaults } from './cluster-faults.js';
 import { ControlServer } from './control-server.js';
 import { resetCluster } from './cluster-reset.js';
@@ -99,7 +100,7 @@ export class Cluster {
     const nodes = configs.map((config) => {
       for (const w of config.warnings) logger.warn(w);
       network.register(config.nodeId, config.voters.filter((v) => v.id === config.nodeId));
-      return new KraftlingNode({ config, logger, clusterId, fs: files, network });
+      return newNode({ config, logger, clusterId, fs: files, network });
     });
     const cluster = new Cluster(nodes, dataDir, ephemeral, specs, network, files, logger);
     try {
@@ -153,7 +154,10 @@ export class Cluster {
 
   /** Crash: connections, timers and in-memory state dropped at once, nothing flushed (as SIGKILL). */
   kill(id: number): void {
-    this.node(id).kill();
+    const node = this.node(id);
+    node.kill();
+    // Whatever the dead node left running touches no file again, as after SIGKILL.
+    nodeFiles.get(node)?.kill();
     this.hub.notify();
   }
 
@@ -168,7 +172,7 @@ export class Cluster {
     const bound = new Map(old.brokerAddresses.map((a) => [a.name, a.port]));
     overrides.set('listeners', old.config.listeners.map((l) => `${l.name}://${l.host}:${l.port === 0 ? bound.get(l.name) ?? 0 : l.port}`).join(','));
     const config = ServerConfig.resolve({ profile: spec.profile, file: spec.file, overrides });
-    const node = new KraftlingNode({ config, logger: this.logger, clusterId: spec.clusterId, fs: this.files, network: this.network });
+    const node = newNode({ config, logger: this.logger, clusterId: spec.clusterId, fs: this.files, network: this.network });
     this.nodes[index] = node;
     this.watch(node);
     await node.start();
@@ -210,6 +214,16 @@ export class Cluster {
     await active?.stop();
     if (this.ephemeral) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** Each node's own view of the shared file system, which kill() cuts off. */
+const nodeFiles = new WeakMap<KraftlingNode, KillableFileSystem>();
+
+function newNode(options: NodeOptions & { fs: FileSystem }): KraftlingNode {
+  const files = new KillableFileSystem(options.fs);
+  const node = new KraftlingNode({ ...options, fs: files });
+  nodeFiles.set(node, files);
+  return node;
 }
 
 function existingClusterId(configs: ServerConfig[]): string | undefined {
