@@ -141,8 +141,14 @@ export class Cluster {
 
   /** The active controller's node id, as the running nodes see it; undefined during an election. */
   controllerId(): number | undefined {
-    const leader = this.running().find((n) => n.quorumStatus?.role === 'leader');
-    return leader?.nodeId;
+    const running = this.running();
+    const local = running.find((n) => n.quorumStatus?.role === 'leader');
+    if (local) return local.nodeId;
+    // The leader may be a node of another process (one process per node): take it when every
+    // node here agrees on it.
+    const seen = new Set(running.map((n) => n.quorumStatus?.leaderId));
+    const [leaderId] = seen;
+    return seen.size === 1 && leaderId !== undefined && leaderId >= 0 && !this.nodes.some((n) => n.nodeId === leaderId) ? leaderId : undefined;
   }
 
   /** The partition's leader in the newest image any running node has (-1: none); undefined for an unknown partition. */
