@@ -13,6 +13,7 @@ import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { PeerNetwork } from '../node/peer-network.js';
 import type { FileSystem } from '../../storage/file-system.js';
 import { KillableFileSystem } from '../../storage/killable-file-system.js';
+import { MemoryFileSystem } from '../../storage/memory-file-system.js';
 import { ClusterFaults } from './cluster-faults.js';
 import { ControlServer } from './control-server.js';
 import { resetCluster } from './cluster-reset.js';
@@ -30,6 +31,11 @@ export interface ClusterOptions {
   dataDir?: string;
   /** Remove the data directory on stop (default: true when no dataDir is given). */
   ephemeral?: boolean;
+  /**
+   * 'disk' (default), or 'memory': each node keeps its files in memory, behind a page cache of its
+   * own, so `kill(id, { powerLoss: true })` can drop what it had not fsynced. Nothing touches the disk.
+   */
+  storage?: 'disk' | 'memory';
   /** Defaults under the config: 'dev' (default) or 'kafka'. */
   profile?: ProfileName;
   /** A server.properties file (single node). */
@@ -65,7 +71,7 @@ export class Cluster {
     private readonly ephemeral: boolean,
     private readonly specs: NodeSpec[],
     private readonly network: PeerNetwork,
-    private readonly files: FileSystem,
+    private readonly disks: FileSystem[],
     private readonly logger: Logger,
   ) {
     this.waitFor = new ClusterWaits(this.hub, () => this.running(), () => this.controllerId());
@@ -76,8 +82,9 @@ export class Cluster {
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
     const count = options.nodes ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`nodes must be a positive integer, got ${count}`);
-    const ephemeral = options.ephemeral ?? options.dataDir === undefined;
-    const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-'));
+    const inMemory = options.storage === 'memory';
+    const ephemeral = !inMemory && (options.ephemeral ?? options.dataDir === undefined);
+    const dataDir = options.dataDir ?? (inMemory ? '/kraftling' : fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-')));
     const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
     const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
     const controllerPorts = count > 1 ? await controllerPortsFor(options, count) : [];
@@ -95,14 +102,15 @@ export class Cluster {
     const clusterId = options.clusterId ?? existingClusterId(configs) ?? (loneVoter ? undefined : randomUuid());
     // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
     const files = new NodeFileSystem({ durable: !ephemeral });
+    const disks = configs.map(() => (inMemory ? new MemoryFileSystem() : files));
     const network = new PeerNetwork();
     for (const spec of specs) spec.clusterId = clusterId;
     const nodes = configs.map((config) => {
       for (const w of config.warnings) logger.warn(w);
       network.register(config.nodeId, config.voters.filter((v) => v.id === config.nodeId));
-      return newNode({ config, logger, clusterId, fs: files, network });
+      return newNode({ config, logger, clusterId, fs: disks[configs.indexOf(config)]!, network });
     });
-    const cluster = new Cluster(nodes, dataDir, ephemeral, specs, network, files, logger);
+    const cluster = new Cluster(nodes, dataDir, ephemeral, specs, network, disks, logger);
     try {
       await Promise.all(nodes.map((n) => n.start()));
       for (const n of nodes) network.register(n.nodeId, n.brokerAddresses);
@@ -158,12 +166,19 @@ export class Cluster {
     return partitionOf(newest?.metadataImage, topic, partition)?.leader;
   }
 
-  /** Crash: connections, timers and in-memory state dropped at once, nothing flushed (as SIGKILL). */
-  kill(id: number): void {
+  /**
+   * Crash: connections, timers and in-memory state dropped at once, nothing flushed (as SIGKILL;
+   * what was written stays in the page cache). With `powerLoss` (storage: 'memory' only), the
+   * node's unsynced writes are lost too, as when the machine loses power.
+   */
+  kill(id: number, options: { powerLoss?: boolean } = {}): void {
     const node = this.node(id);
+    const disk = this.disks[this.nodes.indexOf(node)];
+    if (options.powerLoss && !(disk instanceof MemoryFileSystem)) throw new RangeError('kill with powerLoss needs Cluster.start({ storage: \'memory\' })');
     node.kill();
     // Whatever the dead node left running touches no file again, as after SIGKILL.
     nodeFiles.get(node)?.kill();
+    if (options.powerLoss) (disk as MemoryFileSystem).crash();
     this.hub.notify();
   }
 
@@ -178,7 +193,7 @@ export class Cluster {
     const bound = new Map(old.brokerAddresses.map((a) => [a.name, a.port]));
     overrides.set('listeners', old.config.listeners.map((l) => `${l.name}://${l.host}:${l.port === 0 ? bound.get(l.name) ?? 0 : l.port}`).join(','));
     const config = ServerConfig.resolve({ profile: spec.profile, file: spec.file, overrides });
-    const node = newNode({ config, logger: this.logger, clusterId: spec.clusterId, fs: this.files, network: this.network });
+    const node = newNode({ config, logger: this.logger, clusterId: spec.clusterId, fs: this.disks[index]!, network: this.network });
     this.nodes[index] = node;
     this.watch(node);
     await node.start();
