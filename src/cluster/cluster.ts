@@ -74,7 +74,7 @@ export class Cluster {
     private readonly disks: FileSystem[],
     private readonly logger: Logger,
   ) {
-    this.waitFor = new ClusterWaits(this.hub, () => this.running(), () => this.controllerId());
+    this.waitFor = new ClusterWaits(this.hub, () => this.reachable(), () => this.controllerId());
     this.faults = new ClusterFaults(network, () => this.nodes.map((n) => n.nodeId), (id) => this.node(id), () => this.hub.notify());
     for (const node of nodes) this.watch(node);
   }
@@ -147,10 +147,23 @@ export class Cluster {
     return this.nodes.filter((n) => n.status === 'running');
   }
 
+  /**
+   * The running nodes no fault cuts off from the others: what the waits consult, since an isolated
+   * node's view (a leadership it lost, an image that no longer moves) is stale by design.
+   */
+  reachable(): KraftlingNode[] {
+    const ids = this.nodes.map((n) => n.nodeId);
+    return this.running().filter((n) => !this.network.isCutOff(n.nodeId, ids));
+  }
+
   /** The active controller's node id, as the running nodes see it; undefined during an election. */
   controllerId(): number | undefined {
-    const running = this.running();
-    const local = running.find((n) => n.quorumStatus?.role === 'leader');
+    const running = this.reachable();
+    // An isolated old leader may not know yet that it was replaced: the newest epoch wins.
+    let local: KraftlingNode | undefined;
+    for (const n of running) {
+      if (n.quorumStatus?.role === 'leader' && (local === undefined || n.quorumStatus.epoch > local.quorumStatus!.epoch)) local = n;
+    }
     if (local) return local.nodeId;
     // The leader may be a node of another process (one process per node): take it when every
     // node here agrees on it.

@@ -29,6 +29,13 @@ export class PeerNetwork {
     return this.blocked.has(`${fromId}>${toId}`);
   }
 
+  /** Whether `id` is cut off from every other node of `ids` (in one direction or both). */
+  isCutOff(id: number, ids: readonly number[]): boolean {
+    if (this.blocked.size === 0) return false;
+    const others = ids.filter((other) => other !== id);
+    return others.length > 0 && others.every((other) => this.isBlocked(id, other) || this.isBlocked(other, id));
+  }
+
   /** Whether a request from node `fromId` to host:port is dropped. */
   dropped(fromId: number, host: string, port: number): boolean {
     if (this.blocked.size === 0) return false;
