@@ -99,16 +99,16 @@ export class Cluster {
     // A lone node of a larger quorum (one process per node) leaves it to the node, which derives
     // one from the voters that the other processes derive too.
     const loneVoter = count === 1 && configs[0]!.voters.length > 1;
-    const clusterId = options.clusterId ?? existingClusterId(configs) ?? (loneVoter ? undefined : randomUuid());
+    const clusterId = options.clusterId ?? (inMemory ? undefined : existingClusterId(configs)) ?? (loneVoter ? undefined : randomUuid());
     // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
     const files = new NodeFileSystem({ durable: !ephemeral });
     const disks = configs.map(() => (inMemory ? new MemoryFileSystem() : files));
     const network = new PeerNetwork();
     for (const spec of specs) spec.clusterId = clusterId;
-    const nodes = configs.map((config) => {
+    const nodes = configs.map((config, i) => {
       for (const w of config.warnings) logger.warn(w);
       network.register(config.nodeId, config.voters.filter((v) => v.id === config.nodeId));
-      return newNode({ config, logger, clusterId, fs: disks[configs.indexOf(config)]!, network });
+      return newNode({ config, logger, clusterId, fs: disks[i]!, network });
     });
     const cluster = new Cluster(nodes, dataDir, ephemeral, specs, network, disks, logger);
     try {
