@@ -80,6 +80,19 @@ export class Cluster {
   }
 
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await Cluster.startOnce(options);
+      } catch (err) {
+        // The controller ports were free when probed, but another cluster starting at the same
+        // moment (parallel test files) may have taken one since: start again on fresh ports.
+        const autoPorts = (options.port === undefined && !options.configFile) || options.port === 0;
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !autoPorts || attempt >= START_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private static async startOnce(options: ClusterOptions): Promise<Cluster> {
     const count = options.nodes ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`nodes must be a positive integer, got ${count}`);
     const inMemory = options.storage === 'memory';
@@ -278,6 +291,8 @@ async function controllerPortsFor(o: ClusterOptions, count: number): Promise<num
 }
 
 const CONTROLLER_PORT_OFFSET = 100;
+/** Starts on free ports tried before giving up on EADDRINUSE. */
+const START_ATTEMPTS = 5;
 
 /** What the cluster sets per node, under --config keys only when the user did not set them. */
 function nodeOverrides(o: ClusterOptions, dataDir: string, i: number, file: ReadonlyMap<string, string> | undefined,

@@ -45,7 +45,7 @@ async function endOffset(topic: string): Promise<number> {
 
 describe('isolation', () => {
   it('isolating the controller\'s node elects a new controller and fences the isolated broker; heal brings it back', async () => {
-    const controller = cluster.controllerId()!;
+    const controller = await cluster.waitFor.controller();
     cluster.faults.isolate(controller);
     // The waits consult the nodes that are not cut off: the isolated one's view is stale.
     const next = await cluster.waitFor.controller({ not: controller });
@@ -58,7 +58,7 @@ describe('isolation', () => {
   });
 
   it('one-way isolation (inbound) of the controller: the others stop hearing it and elect another', async () => {
-    const controller = cluster.controllerId()!;
+    const controller = await cluster.waitFor.controller();
     cluster.faults.isolate(controller, { direction: 'inbound' });
     expect(await cluster.waitFor.controller({ not: controller })).not.toBe(controller);
   });
@@ -79,7 +79,7 @@ describe('isolation', () => {
   it('isolating the controller that also leads a partition: the others elect a controller, stay unfenced, and take the leadership', async () => {
     // Their heartbeats in flight to the vanished controller must give up in time (half a session,
     // as Kafka's KAFKA-14392), or its successor fences them too and the partition has no leader.
-    const controller = cluster.controllerId()!;
+    const controller = await cluster.waitFor.controller();
     const others = [1, 2, 3].filter((id) => id !== controller);
     const admin = kafkaClient(cluster).admin();
     await admin.connect();

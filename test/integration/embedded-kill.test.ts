@@ -17,7 +17,8 @@ async function streamThroughKill(cluster: Cluster, kill: (leader: number) => voi
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: 'stream', numPartitions: 1, replicationFactor: 3 }] });
   await cluster.waitFor.isr('stream', 0, 3);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  // Retries enough to outlast the failover on a loaded machine (a fenced broker takes 1.5 s or more).
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1_000 } });
   await producer.connect();
   const acked: string[] = [];
   const leader = cluster.leaderOf('stream', 0)!;
