@@ -8,7 +8,7 @@ import { parseProperties } from '../config/properties.js';
 import { ServerConfig } from '../config/server-config.js';
 import { createLogger, type Logger } from '../node/logger.js';
 import { KraftlingNode, type NodeOptions } from '../node/node.js';
-import { randomUuid, readMetaProperties } from '../node/meta-properties.js';
+import { clusterIdProblem, randomUuid, readMetaProperties } from '../node/meta-properties.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { PeerNetwork } from '../node/peer-network.js';
 import type { FileSystem } from '../../storage/file-system.js';
@@ -45,6 +45,8 @@ export interface ClusterOptions {
   clusterId?: string;
   logLevel?: string;
   logger?: Logger;
+  /** Aborting it stops the nodes, whatever state their start is in; start() then rejects. */
+  signal?: AbortSignal;
 }
 
 /** What it takes to make node i again (restart): its config inputs and shared parts. */
@@ -95,36 +97,24 @@ export class Cluster {
   private static async startOnce(options: ClusterOptions): Promise<Cluster> {
     const count = options.nodes ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`nodes must be a positive integer, got ${count}`);
+    const idProblem = options.clusterId !== undefined ? clusterIdProblem(options.clusterId) : undefined;
+    if (idProblem) throw new RangeError(idProblem);
     const inMemory = options.storage === 'memory';
     const ephemeral = !inMemory && (options.ephemeral ?? options.dataDir === undefined);
     const dataDir = options.dataDir ?? (inMemory ? '/kraftling' : fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-')));
-    const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
-    const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
-    const controllerPorts = count > 1 ? await controllerPortsFor(options, count) : [];
-    const configs: ServerConfig[] = [];
-    const specs: NodeSpec[] = [];
-    for (let i = 1; i <= count; i++) {
-      const overrides = nodeOverrides(options, dataDir, i, file, controllerPorts);
-      specs.push({ profile: options.profile ?? 'dev', file, overrides, clusterId: undefined });
-      configs.push(ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides }));
-    }
-    // Every node of one cluster formats with the same id: the given one, or the one already on disk.
-    // A lone node of a larger quorum (one process per node) leaves it to the node, which derives
-    // one from the voters that the other processes derive too.
-    const loneVoter = count === 1 && configs[0]!.voters.length > 1;
-    const clusterId = options.clusterId ?? (inMemory ? undefined : existingClusterId(configs)) ?? (loneVoter ? undefined : randomUuid());
-    // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
-    const files = new NodeFileSystem({ durable: !ephemeral });
-    const disks = configs.map(() => (inMemory ? new MemoryFileSystem() : files));
-    const network = new PeerNetwork();
-    for (const spec of specs) spec.clusterId = clusterId;
-    const nodes = configs.map((config, i) => {
-      for (const w of config.warnings) logger.warn(w);
-      network.register(config.nodeId, config.voters.filter((v) => v.id === config.nodeId));
-      return newNode({ config, logger, clusterId, fs: disks[i]!, network });
-    });
-    const cluster = new Cluster(nodes, dataDir, ephemeral, specs, network, disks, logger);
+    let made: MadeNodes;
     try {
+      made = await createNodes(options, count, dataDir, ephemeral, inMemory);
+    } catch (err) {
+      if (ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    }
+    const { nodes, specs, network, disks, logger, configs } = made;
+    const cluster = new Cluster(nodes, dataDir, ephemeral, specs, network, disks, logger);
+    const abort = (): void => void cluster.stop().catch(() => undefined);
+    options.signal?.addEventListener('abort', abort, { once: true });
+    try {
+      if (options.signal?.aborted) throw new Error('start aborted');
       await Promise.all(nodes.map((n) => n.start()));
       for (const n of nodes) network.register(n.nodeId, n.brokerAddresses);
       // Ready means usable from every node: each one's image shows an active controller and every
@@ -133,8 +123,11 @@ export class Cluster {
       await cluster.waitFor.brokersUnfenced();
       await cluster.startControl(configs[0]!.get('kraftling.control.listener'));
     } catch (err) {
+      // Nodes already started (or starting) stop too, and an ephemeral directory goes with them.
       await cluster.stop().catch(() => undefined);
       throw err;
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
     }
     return cluster;
   }
@@ -257,10 +250,51 @@ export class Cluster {
     }
     await this.control?.close();
     const active = this.nodes.find((n) => n.quorumStatus?.role === 'leader');
-    await Promise.all(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
-    await active?.stop();
+    // Every node stops even when one of them fails to: none may be left running.
+    const results = await Promise.allSettled(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
+    if (active) results.push(...(await Promise.allSettled([active.stop()])));
     if (this.ephemeral) fs.rmSync(this.dataDir, { recursive: true, force: true });
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
+}
+
+interface MadeNodes {
+  nodes: KraftlingNode[];
+  configs: ServerConfig[];
+  specs: NodeSpec[];
+  network: PeerNetwork;
+  disks: FileSystem[];
+  logger: Logger;
+}
+
+async function createNodes(options: ClusterOptions, count: number, dataDir: string, ephemeral: boolean, inMemory: boolean): Promise<MadeNodes> {
+  const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
+  const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
+  const controllerPorts = count > 1 ? await controllerPortsFor(options, count) : [];
+  const configs: ServerConfig[] = [];
+  const specs: NodeSpec[] = [];
+  for (let i = 1; i <= count; i++) {
+    const overrides = nodeOverrides(options, dataDir, i, file, controllerPorts);
+    specs.push({ profile: options.profile ?? 'dev', file, overrides, clusterId: undefined });
+    configs.push(ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides }));
+  }
+  // Every node of one cluster formats with the same id: the given one, or the one already on disk.
+  // A lone node of a larger quorum (one process per node) leaves it to the node, which derives
+  // one from the voters that the other processes derive too.
+  const loneVoter = count === 1 && configs[0]!.voters.length > 1;
+  const clusterId = options.clusterId ?? (inMemory ? undefined : existingClusterId(configs)) ?? (loneVoter ? undefined : randomUuid());
+  // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
+  const files = new NodeFileSystem({ durable: !ephemeral });
+  const disks = configs.map(() => (inMemory ? new MemoryFileSystem() : files));
+  const network = new PeerNetwork();
+  for (const spec of specs) spec.clusterId = clusterId;
+  const nodes = configs.map((config, i) => {
+    for (const w of config.warnings) logger.warn(w);
+    network.register(config.nodeId, config.voters.filter((v) => v.id === config.nodeId));
+    return newNode({ config, logger, clusterId, fs: disks[i]!, network });
+  });
+  return { nodes, configs, specs, network, disks, logger };
 }
 
 /** Each node's own view of the shared file system, which kill() cuts off. */

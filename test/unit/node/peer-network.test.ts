@@ -16,7 +16,7 @@ async function closedPort(): Promise<number> {
 }
 
 function clientOf(network: PeerNetwork, nodeId: number): PeerClient {
-  return new PeerClient(`test-${nodeId}`, 1_000, (host, port) => network.dropped(nodeId, host, port));
+  return new PeerClient(`test-${nodeId}`, 1_000, undefined, (host, port) => network.dropped(nodeId, host, port));
 }
 
 describe('PeerNetwork', () => {
