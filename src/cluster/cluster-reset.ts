@@ -1,5 +1,6 @@
-// Between tests: delete every user topic and every consumer group, so the next test starts on an
-// empty cluster without paying for a new one. Topics go through the active controller as a
+// Between tests: abort every open transaction, delete every user topic and every consumer group,
+// so the next test starts on an empty cluster without paying for a new one. (Kafka has no way to
+// delete a transactional id; an aborted one holds nothing open and expires as usual.) Topics go through the active controller as a
 // DeleteTopics request would; groups are deleted on their coordinators, as DeleteGroups does, so
 // a group with live members is refused (NON_EMPTY_GROUP) as Kafka refuses it.
 import { DeleteTopicsApi } from '../../protocol/generated/api/20-delete-topics.js';
@@ -14,6 +15,7 @@ export async function resetCluster(running: () => KraftlingNode[], hub: ChangeHu
   const nodes = running();
   const first = nodes[0];
   if (!first) throw new Error('reset needs a running node');
+  await abortTransactions(nodes);
   await deleteGroups(nodes);
   const image = first.metadataImage;
   const topics = [...(image?.topicsByName.keys() ?? [])].filter((t) => !t.startsWith('__'));
@@ -45,4 +47,16 @@ async function deleteGroups(nodes: KraftlingNode[]): Promise<void> {
     }
   }
   if (refused.length > 0) throw new Error(`reset could not delete groups (stop their consumers first): ${refused.join(', ')}`);
+}
+
+/** Aborts every ongoing transaction on its coordinator, as EndTxn(abort) from its producer would. */
+async function abortTransactions(nodes: KraftlingNode[]): Promise<void> {
+  for (const node of nodes) {
+    const txns = node.transactionCoordinator;
+    if (!txns) continue;
+    const ongoing = txns.list(['Ongoing'], [], -1).transactionStates.map((t) => t.transactionalId);
+    if (ongoing.length === 0) continue;
+    const described = txns.describe(ongoing).filter((t) => t.errorCode === ErrorCode.NONE && t.transactionState === 'Ongoing');
+    await Promise.all(described.map((t) => txns.endTxn({ transactionalId: t.transactionalId, producerId: t.producerId, producerEpoch: t.producerEpoch, committed: false })));
+  }
 }

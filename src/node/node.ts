@@ -23,6 +23,7 @@ import { ClientFaults } from './client-faults.js';
 import { ControllerClient } from './controller-client.js';
 import { GroupRuntime } from './group-runtime.js';
 import { TxnRuntime } from './txn-runtime.js';
+import type { TxnCoordinatorAccess } from '../coordinator/txn-access.js';
 import type { Logger } from './logger.js';
 import { clusterIdForVoters, ensureFormatted } from './meta-properties.js';
 import { MetadataPublisher } from './metadata-publisher.js';
@@ -171,6 +172,11 @@ export class KraftlingNode {
   /** The metadata image this node's broker serves. */
   get metadataImage(): MetadataImage | undefined {
     return this.publisher?.image;
+  }
+
+  /** The transaction coordinator as this node's handlers see it. */
+  get transactionCoordinator(): TxnCoordinatorAccess | undefined {
+    return this.transactions?.access;
   }
 
   /** The group coordinator as this node's handlers see it. */

@@ -134,8 +134,16 @@ describe('waits and reset', () => {
     await consumer.disconnect();
   });
 
-  it('reset() deletes every user topic and group; the cluster serves a new topic of the same name at once', async () => {
+  it('reset() aborts open transactions, deletes every user topic and group; the cluster serves a new topic of the same name at once', async () => {
+    const producer = kafkaClient(cluster).producer({ transactionalId: 'left-open', idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const txn = await producer.transaction();
+    await txn.send({ topic: 'waits', messages: [{ value: 'never committed' }] });
+    const ongoing = () => cluster.running().flatMap((n) => n.transactionCoordinator?.list(['Ongoing'], [], -1).transactionStates ?? []);
+    expect(ongoing().map((t) => t.transactionalId)).toEqual(['left-open']);
     await cluster.reset();
+    expect(ongoing()).toEqual([]);
+    await producer.disconnect();
     const admin = kafkaClient(cluster).admin();
     await admin.connect();
     expect((await admin.listTopics()).filter((t) => !t.startsWith('__'))).toEqual([]);
