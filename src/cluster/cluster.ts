@@ -47,6 +47,11 @@ export interface ClusterOptions {
   logger?: Logger;
   /** Aborting it stops the nodes, whatever state their start is in; start() then rejects. */
   signal?: AbortSignal;
+  /**
+   * host:port of the HTTP listener (/health, /metrics, web console); port 0 picks a free one.
+   * Default: the config key kraftling.http.listener, else off.
+   */
+  http?: string;
 }
 
 /** What it takes to make node i again (restart): its config inputs and shared parts. */
@@ -66,6 +71,7 @@ export class Cluster {
   /** host:port of the control endpoint (kraftling.control.listener), when it is on. */
   controlAddress: string | undefined;
   private control: ControlServer | undefined;
+  private httpListener: { readonly address: string; close(): Promise<void> } | undefined;
 
   private constructor(
     readonly nodes: KraftlingNode[],
@@ -122,6 +128,8 @@ export class Cluster {
       await cluster.waitFor.controller();
       await cluster.waitFor.brokersUnfenced();
       await cluster.startControl(configs[0]!.get('kraftling.control.listener'));
+      const http = options.http ?? configs[0]!.get('kraftling.http.listener') ?? '';
+      if (http !== '') await cluster.startHttp(http, logger);
     } catch (err) {
       // Nodes already started (or starting) stop too, and an ephemeral directory goes with them.
       await cluster.stop().catch(() => undefined);
@@ -224,6 +232,18 @@ export class Cluster {
     return resetCluster(() => this.running(), this.hub);
   }
 
+  /** host:port the HTTP listener is bound to, undefined when it is off. */
+  get httpAddress(): string | undefined {
+    return this.httpListener?.address;
+  }
+
+  /** The listener's code is imported only here, so a cluster without it never loads it. */
+  private async startHttp(address: string, logger: Logger): Promise<void> {
+    const { startClusterHttp } = await import('./http/cluster-http.js');
+    this.httpListener = await startClusterHttp(address, this, logger);
+    logger.info({ http: this.httpListener.address }, 'HTTP listener serves /health, /metrics and the web console');
+  }
+
   private async startControl(listener: string | null): Promise<void> {
     if (!listener) return;
     const m = /^(.*):(\d+)$/.exec(listener);
@@ -249,6 +269,8 @@ export class Cluster {
       return;
     }
     await this.control?.close();
+    await this.httpListener?.close();
+    this.httpListener = undefined;
     const active = this.nodes.find((n) => n.quorumStatus?.role === 'leader');
     // Every node stops even when one of them fails to: none may be left running.
     const results = await Promise.allSettled(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
