@@ -15,7 +15,7 @@ import type { FileSystem } from '../../storage/file-system.js';
 import { KillableFileSystem } from '../../storage/killable-file-system.js';
 import { MemoryFileSystem } from '../../storage/memory-file-system.js';
 import { ClusterFaults } from './cluster-faults.js';
-import { ControlServer } from './control-server.js';
+import type { ControlServer } from './control-server.js';
 import { resetCluster } from './cluster-reset.js';
 import { ChangeHub, ClusterWaits, partitionOf } from './cluster-waits.js';
 import { freePort } from './free-port.js';
@@ -248,6 +248,8 @@ export class Cluster {
     if (!listener) return;
     const m = /^(.*):(\d+)$/.exec(listener);
     if (!m) throw new Error(`kraftling.control.listener must be host:port, got "${listener}"`);
+    // Imported only when on: a cluster without it loads no HTTP code.
+    const { ControlServer } = await import('./control-server.js');
     this.control = new ControlServer(this);
     const bound = await this.control.listen(m[1]!, Number(m[2]));
     this.controlAddress = `${bound.host}:${bound.port}`;
