@@ -57,6 +57,3 @@ export const TOPIC_KEYS: readonly TopicConfigKey[] = [
 ];
 
 export const TOPIC_KEY_BY_NAME: ReadonlyMap<string, TopicConfigKey> = new Map(TOPIC_KEYS.map((k) => [k.name, k]));
-
-/** Broker keys that are topic defaults; these are the ones that can change at runtime. */
-export const DYNAMIC_BROKER_KEYS: ReadonlySet<string> = new Set(TOPIC_KEYS.map((k) => k.brokerKey));
