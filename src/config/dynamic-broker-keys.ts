@@ -1,9 +1,9 @@
 // Broker keys that AlterConfigs / IncrementalAlterConfigs may change at runtime (Kafka's
 // DynamicBrokerConfig.AllDynamicConfigs, as far as kraftling knows the keys): every broker key
-// that is a topic config's default, plus the thread pool and log cleaner keys Kafka reconfigures
+// that is a topic config's default (log.retention.hours and .minutes too), plus the thread pool and log cleaner keys Kafka reconfigures
 // in place. The others are read-only: DescribeConfigs says so and a change is refused.
 import { BROKER_KEY_BY_NAME } from './broker-keys.js';
-import { TOPIC_KEYS } from './topic-keys.js';
+import { topicDefaultBrokerKeys } from './effective.js';
 
 /** Kafka's reconfigurable keys beyond topic defaults (DynamicThreadPool, DynamicLogCleaner). */
 const OTHER_DYNAMIC_KEYS = [
@@ -13,6 +13,6 @@ const OTHER_DYNAMIC_KEYS = [
 ];
 
 export const DYNAMIC_BROKER_KEYS: ReadonlySet<string> = new Set([
-  ...TOPIC_KEYS.map((k) => k.brokerKey),
+  ...topicDefaultBrokerKeys(),
   ...OTHER_DYNAMIC_KEYS.filter((name) => BROKER_KEY_BY_NAME.has(name)),
 ]);

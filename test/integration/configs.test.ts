@@ -26,6 +26,7 @@ if (!hasConfluent) console.log('python3 confluent_kafka not found: its config te
 const DYNAMIC_TOPIC = 1;
 const DYNAMIC_BROKER = 2;
 const DYNAMIC_DEFAULT_BROKER = 3;
+const STATIC_BROKER = 4;
 const DEFAULT = 5;
 const BROKER = 4;
 
@@ -163,4 +164,42 @@ describe('dynamic broker configs', () => {
     const node = JSON.parse(await python('describe', 'broker', '1'));
     expect(node['log.retention.ms'].slice(0, 2)).toEqual(['7200000', DYNAMIC_DEFAULT_BROKER]);
   }, 120_000);
+});
+
+describe('topic keys with several broker synonyms (retention.ms, segment.ms)', () => {
+  let own: Cluster;
+  let ownAdmin: Admin;
+  beforeAll(async () => {
+    own = await startCluster({ overrides: { 'log.retention.hours': '2' } });
+    ownAdmin = kafkaClient(own).admin();
+    await ownAdmin.connect();
+    await ownAdmin.createTopics({ topics: [{ topic: 'hours', numPartitions: 1 }] });
+  });
+  afterAll(async () => {
+    await ownAdmin?.disconnect();
+    await own?.stop();
+  });
+  const describeTopic = async () => {
+    const d = await ownAdmin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: 'hours', configNames: ['retention.ms', 'segment.ms'] }], includeSynonyms: true });
+    return new Map(d.resources[0]!.configEntries.map((e) => [e.configName, e]));
+  };
+
+  it('reports log.retention.hours from server.properties as the static source of retention.ms, as Kafka does', async () => {
+    const entries = await describeTopic();
+    const retention = entries.get('retention.ms')!;
+    expect(retention).toMatchObject({ configValue: '7200000', configSource: STATIC_BROKER, isDefault: false });
+    expect(retention.configSynonyms.map((s) => [s.configName, s.configValue, s.configSource])).toEqual([
+      ['log.retention.hours', '2', STATIC_BROKER], ['log.retention.hours', '168', DEFAULT],
+    ]);
+    expect(entries.get('segment.ms')!.configSynonyms.map((s) => [s.configName, s.configValue, s.configSource])).toEqual([
+      ['log.roll.hours', '168', DEFAULT],
+    ]);
+  });
+
+  it('takes a dynamic per-broker log.retention.minutes before the static hours', async () => {
+    await ownAdmin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.BROKER, name: '1', configEntries: [{ name: 'log.retention.minutes', value: '30' }] }] });
+    const retention = (await describeTopic()).get('retention.ms')!;
+    expect(retention).toMatchObject({ configValue: '1800000', configSource: DYNAMIC_BROKER });
+    expect(retention.configSynonyms[0]).toMatchObject({ configName: 'log.retention.minutes', configValue: '30', configSource: DYNAMIC_BROKER });
+  });
 });
