@@ -18,7 +18,8 @@ export class RawConsumerMember {
   owned: OwnedTopic[] = [];
   private coordinator: RawClient | null = null;
 
-  constructor(private bootstrap: string, readonly groupId: string, readonly memberId: string, readonly topics: string[]) {}
+  constructor(private bootstrap: string, readonly groupId: string, readonly memberId: string, readonly topics: string[],
+    readonly regex: string | null = null) {}
 
   /** Where to look for the coordinator from now on (the survivors after a node is killed). */
   useBootstrap(bootstrap: string): void {
@@ -39,7 +40,8 @@ export class RawConsumerMember {
     try {
       res = await client.request(ConsumerGroupHeartbeatApi, 1, {
         groupId: this.groupId, memberId: this.memberId, memberEpoch: this.memberEpoch, instanceId: null, rackId: null,
-        rebalanceTimeoutMs: joining ? 30_000 : -1, subscribedTopicNames: joining ? this.topics : null, subscribedTopicRegex: null,
+        rebalanceTimeoutMs: joining ? 30_000 : -1, subscribedTopicNames: joining && this.regex === null ? this.topics : null,
+        subscribedTopicRegex: joining ? this.regex : null,
         serverAssignor: null, topicPartitions: this.owned,
       });
     } catch {
