@@ -9,6 +9,7 @@ import type { Assignment } from './consumer-assignment.js';
 import { groupTombstones } from './consumer-records.js';
 import { OPERATIONS_NOT_REQUESTED } from './group-admin.js';
 import type { GroupShard } from './group-shard.js';
+import { offsetTombstone, type CoordinatorRecord } from './records.js';
 
 export const CONSUMER_GROUP_TYPE = 'consumer';
 const CONSUMER_PROTOCOL_TYPE = 'consumer';
@@ -43,6 +44,19 @@ export function takeEmptyConsumerGroup(shard: GroupShard, groupId: string, nowMs
   shard.consumerGroups.delete(groupId);
   shard.append(groupTombstones(groupId), nowMs, () => {});
   return true;
+}
+
+/** DeleteGroups on a consumer group: only an empty one goes, with its offsets (NON_EMPTY_GROUP otherwise). */
+export function deleteConsumerGroup(shard: GroupShard, groupId: string, records: CoordinatorRecord[]): number {
+  const group = shard.consumerGroups.get(groupId)!;
+  if (group.members.size > 0) return ErrorCode.NON_EMPTY_GROUP;
+  for (const [topic, partitions] of shard.offsets.groupOffsets(groupId)) {
+    for (const partition of partitions.keys()) records.push(offsetTombstone(groupId, topic, partition));
+  }
+  records.push(...groupTombstones(groupId));
+  shard.consumerGroups.delete(groupId);
+  shard.offsets.removeGroup(groupId);
+  return ErrorCode.NONE;
 }
 
 export function listConsumerGroups(shard: GroupShard, statesFilter: readonly string[], typesFilter: readonly string[]): ListedGroup[] {

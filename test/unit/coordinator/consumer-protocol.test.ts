@@ -150,6 +150,25 @@ describe('consumer groups and the classic APIs', () => {
     expect(h.fetched('g', 't', 0).offset).toBe(3);
   });
 
+  it('deletes an empty consumer group with its offsets, and refuses while it has members', () => {
+    const h = new Harness();
+    const topics = new Topics().add('t', 1);
+    join(h, topics, 'm1', ['t']);
+    h.commit({ groupId: 'g', memberId: 'm1', generationIdOrMemberEpoch: 1 }, [['t', 0, 5]], 9);
+    h.flush();
+    const results: number[] = [];
+    h.coordinator.deleteGroups(['g'], h.ctx(2), (r) => results.push(r[0]!.errorCode));
+    cgh(h, topics, { memberId: 'm1', memberEpoch: -1 });
+    h.coordinator.deleteGroups(['g'], h.ctx(2), (r) => results.push(r[0]!.errorCode));
+    h.flush();
+    expect(results).toEqual([ErrorCode.NON_EMPTY_GROUP, ErrorCode.NONE]);
+    expect(h.coordinator.listGroups([], [], h.ctx(5)).groups).toEqual([]);
+    const h2 = new Harness(TEST_CONFIG, []);
+    h2.load(0, h.log.get(0)!);
+    expect(h2.fetched('g', 't', 0).offset).toBe(-1);
+    expect(h2.coordinator.listGroups([], [], h2.ctx(5)).groups).toEqual([]);
+  });
+
   it('refuses to take over a classic group that has members', () => {
     const h = new Harness();
     const topics = new Topics().add('t', 1);
