@@ -5,7 +5,7 @@
 //   ones no other member still holds (the rest wait: UNRELEASED_PARTITIONS);
 // - a member at the target epoch with everything assigned is STABLE.
 import {
-  EMPTY_ASSIGNMENT, fromPairs, intersect, isEmpty, minus, type Assignment,
+  EMPTY_ASSIGNMENT, equals, fromPairs, intersect, isEmpty, minus, type Assignment,
 } from './consumer-assignment.js';
 import { MemberState, type ConsumerGroup, type ConsumerMember } from './consumer-group.js';
 
@@ -14,6 +14,15 @@ import { MemberState, type ConsumerGroup, type ConsumerMember } from './consumer
  * Kafka reads as "still owns everything").
  */
 export function reconcile(group: ConsumerGroup, member: ConsumerMember, owned: Assignment | null): ConsumerMember {
+  const next = step(group, member, owned);
+  // Unchanged: the same object, so the caller writes no record for a heartbeat that moved nothing.
+  const same = next.state === member.state && next.memberEpoch === member.memberEpoch &&
+    next.previousMemberEpoch === member.previousMemberEpoch && equals(next.assigned, member.assigned) &&
+    equals(next.pendingRevocation, member.pendingRevocation);
+  return same ? member : next;
+}
+
+function step(group: ConsumerGroup, member: ConsumerMember, owned: Assignment | null): ConsumerMember {
   const target = group.target(member.memberId);
   switch (member.state) {
     case MemberState.STABLE:

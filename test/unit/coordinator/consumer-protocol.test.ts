@@ -36,6 +36,29 @@ describe('consumer group heartbeat', () => {
     expect(h.coordinator.consumerGroupDescribe(['g'], h.ctx(0), (id) => id)[0]!.groupState).toBe('Stable');
   });
 
+  it('writes nothing for heartbeats that change nothing, even while partitions are unreleased', () => {
+    const { h, topics } = twoMemberGroup();
+    const before = h.log.get(0)!.length;
+    for (let i = 0; i < 3; i++) cgh(h, topics, { memberId: 'm2', memberEpoch: 2 }, {});
+    expect(h.log.get(0)!.length).toBe(before);
+  });
+
+  it('fences a member that keeps partitions past its rebalance timeout', () => {
+    const { h, topics } = twoMemberGroup();
+    const kept = assignmentOf(topics, cgh(h, topics, { memberId: 'm1', memberEpoch: 1 }, { t: [0, 1, 2, 3] }))!.t!;
+    expect(kept).toHaveLength(2);
+    // m1 never acknowledges the revocation; m2 keeps heartbeating.
+    for (let t = 0; t < 30_000; t += 5_000) {
+      h.advance(5_000);
+      cgh(h, topics, { memberId: 'm2', memberEpoch: 2 }, {});
+    }
+    h.flush();
+    expect(cgh(h, topics, { memberId: 'm1', memberEpoch: 1 }, { t: [0, 1, 2, 3] }).errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
+    const [m2] = h.coordinator.consumerGroupDescribe(['g'], h.ctx(0), (id) => topics.name(id))[0]!.members;
+    expect(m2!.memberEpoch).toBe(3);
+    expect(m2!.assignment.topicPartitions).toEqual([{ topicId: topics.id('t'), topicName: 't', partitions: [0, 1, 2, 3] }]);
+  });
+
   it('gives a leaving member\'s partitions back, and fences one whose session expired', () => {
     const { h, topics } = twoMemberGroup();
     const kept = assignmentOf(topics, cgh(h, topics, { memberId: 'm1', memberEpoch: 1 }, { t: [0, 1, 2, 3] }))!.t!;
