@@ -2,7 +2,6 @@
 // checks the member epoch (Kafka's ConsumerGroup.validateOffsetCommit), ListGroups reports type
 // "consumer", ConsumerGroupDescribe describes them, and JoinGroup converts an empty one to classic.
 import { ErrorCode } from '../../protocol/errors.js';
-import type { OffsetCommitRequest } from '../../protocol/generated/api/08-offset-commit.js';
 import type { ListedGroup } from '../../protocol/generated/api/16-list-groups.js';
 import type { DescribedGroup, TopicPartitions } from '../../protocol/generated/api/69-consumer-group-describe.js';
 import type { Assignment } from './consumer-assignment.js';
@@ -20,16 +19,18 @@ const MEMBER_EPOCH_COMMIT_VERSION = 9;
  * null: not a consumer group (the classic path decides). NONE: commit it. Else the error:
  * an empty group takes commits from anyone (admin tools, manual assignment); otherwise the
  * member must exist and commit at its current epoch (STALE_MEMBER_EPOCH when behind).
+ * `apiVersion` null: a transactional commit, which any TxnOffsetCommit version may make.
  */
-export function consumerCommitError(shard: GroupShard, req: OffsetCommitRequest, apiVersion: number): number | null {
-  const group = shard.consumerGroups.get(req.groupId);
+export function consumerCommitError(shard: GroupShard, groupId: string, memberId: string, memberEpoch: number,
+  apiVersion: number | null): number | null {
+  const group = shard.consumerGroups.get(groupId);
   if (!group) return null;
-  if (req.generationIdOrMemberEpoch < 0 && group.members.size === 0) return ErrorCode.NONE;
-  const member = group.members.get(req.memberId);
+  if (memberEpoch < 0 && group.members.size === 0) return ErrorCode.NONE;
+  const member = group.members.get(memberId);
   if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
-  if (apiVersion < MEMBER_EPOCH_COMMIT_VERSION) return ErrorCode.UNSUPPORTED_VERSION;
-  if (req.generationIdOrMemberEpoch > member.memberEpoch) return ErrorCode.FENCED_MEMBER_EPOCH;
-  if (req.generationIdOrMemberEpoch < member.memberEpoch) return ErrorCode.STALE_MEMBER_EPOCH;
+  if (apiVersion !== null && apiVersion < MEMBER_EPOCH_COMMIT_VERSION) return ErrorCode.UNSUPPORTED_VERSION;
+  if (memberEpoch > member.memberEpoch) return ErrorCode.FENCED_MEMBER_EPOCH;
+  if (memberEpoch < member.memberEpoch) return ErrorCode.STALE_MEMBER_EPOCH;
   return ErrorCode.NONE;
 }
 

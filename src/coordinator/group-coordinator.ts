@@ -230,7 +230,7 @@ export class GroupCoordinator {
     this.run(ctx.nowMs, () => {
       const shard = this.route(req.groupId);
       if (typeof shard === 'number') return respond(commitErrorResponse(req, shard));
-      const consumerError = consumerCommitError(shard, req, ctx.apiVersion);
+      const consumerError = consumerCommitError(shard, req.groupId, req.memberId, req.generationIdOrMemberEpoch, ctx.apiVersion);
       if (consumerError === null) commitOffsets(shard, req, ctx, respond);
       else if (consumerError === ErrorCode.NONE) writeCommits(shard, req, ctx.nowMs, respond);
       else respond(commitErrorResponse(req, consumerError));

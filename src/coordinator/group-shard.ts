@@ -110,7 +110,7 @@ export class GroupShard {
     const d = decodeRecord(record);
     if (d.type !== 'offset' || d.value === null) return;
     this.offsets.putTxnOffset(producerId, d.groupId, d.topic, d.partition, fromRecordValue(d.value));
-    if (!this.groups.has(d.groupId)) this.groups.set(d.groupId, new ClassicGroup(d.groupId, null));
+    if (!this.groups.has(d.groupId) && !this.consumerGroups.has(d.groupId)) this.groups.set(d.groupId, new ClassicGroup(d.groupId, null));
   }
 
   /** Replays one record of the partition while loading. */

@@ -154,6 +154,25 @@ describe('consumer groups and the classic APIs', () => {
     expect(unknown.value!.topics[0]!.partitions[0]!.errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
+  it('checks the member epoch on TxnOffsetCommit and makes no classic twin of the group', () => {
+    const h = new Harness();
+    const topics = new Topics().add('t', 1);
+    join(h, topics, 'm1', ['t']);
+    const txn = (memberId: string, generationId: number): number => {
+      let code = -1;
+      h.coordinator.txnCommitOffsets({
+        transactionalId: 'tx', groupId: 'g', producerId: 7, producerEpoch: 0, generationId, memberId, groupInstanceId: null,
+        topics: [{ name: 't', partitions: [{ partitionIndex: 0, committedOffset: 9, committedLeaderEpoch: -1, committedMetadata: null }] }],
+      }, h.ctx(3), (r) => (code = r.topics[0]!.partitions[0]!.errorCode));
+      h.flush();
+      return code;
+    };
+    expect(txn('m1', 0)).toBe(ErrorCode.STALE_MEMBER_EPOCH);
+    expect(txn('other', 1)).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
+    expect(txn('m1', 1)).toBe(ErrorCode.NONE);
+    expect(h.coordinator.listGroups([], [], h.ctx(5)).groups.map((g) => g.groupType)).toEqual(['consumer']);
+  });
+
   it('converts an empty classic group on the first heartbeat and back on JoinGroup once empty', () => {
     const h = new Harness();
     const topics = new Topics().add('t', 1);
