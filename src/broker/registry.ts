@@ -48,6 +48,8 @@ import { endTxnHandler } from './handlers/26-end-txn.js';
 import { txnOffsetCommitHandler } from './handlers/28-txn-offset-commit.js';
 import { describeTransactionsHandler } from './handlers/65-describe-transactions.js';
 import { listTransactionsHandler } from './handlers/66-list-transactions.js';
+import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
+import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,
@@ -97,6 +99,8 @@ const HANDLERS: readonly Handler[] = [
   brokerRegistrationHandler,
   brokerHeartbeatHandler,
   allocateProducerIdsHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
 ];
 
 const byListener: Record<ListenerType, (Handler | undefined)[]> = { broker: [], controller: [] };
