@@ -82,7 +82,9 @@ function finalStep(hash: string, text: string, s: { gs2Header: string; firstBare
   found: { credential: ScramCredential; principal: Principal } }): SaslStep {
   const m = /^(c=([^,]*),r=([^,]*)(?:,[A-Za-z]+=[^,]*)*),p=([A-Za-z0-9+/=]+)$/.exec(text);
   if (!m) return { kind: 'fail', message: 'Invalid SCRAM client final message' };
-  if (m[3] !== s.nonce) return { kind: 'fail', message: 'Invalid client nonce in the final client message' };
+  // endsWith, as Kafka's ScramSaslServer checks: librdkafka before 2.2 sends its own nonce again
+  // in front of the combined one.
+  if (!m[3]!.endsWith(s.nonce)) return { kind: 'fail', message: 'Invalid client nonce in the final client message' };
   if (Buffer.from(m[2]!, 'base64').toString('utf8') !== s.gs2Header) return { kind: 'fail', message: 'Invalid channel binding' };
   const authMessage = `${s.firstBare},${s.serverFirst},${m[1]}`;
   const { storedKey, serverKey } = s.found.credential;
