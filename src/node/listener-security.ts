@@ -133,3 +133,21 @@ function readFile(key: string, file: string): string {
     throw new ConfigError(key, `cannot read ${file}: ${(err as Error).message}`);
   }
 }
+
+/**
+ * kraftling's own node-to-node clients (Raft, registration, forwarding, replica fetches) speak
+ * PLAINTEXT only: a quorum or inter-broker listener with TLS or SASL would leave the nodes unable
+ * to reach each other, so it is refused at start with a message saying what to do instead. A lone
+ * node talks to no one and may have secured listeners only.
+ */
+export function checkInterNodeListeners(config: ServerConfig, interBrokerListener: string): void {
+  if (config.voters.length <= 1) return;
+  const names = [...config.controllerListenerNames.filter((n) => config.listeners.some((l) => l.name === n)), interBrokerListener];
+  for (const name of names) {
+    const protocol = securityProtocol(config, name);
+    if (protocol !== 'PLAINTEXT') {
+      throw new ConfigError(name === interBrokerListener ? 'inter.broker.listener.name' : 'controller.listener.names',
+        `listener ${name} is ${protocol}; kraftling's traffic between nodes runs on PLAINTEXT listeners only (add a PLAINTEXT listener for it)`);
+    }
+  }
+}

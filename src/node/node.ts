@@ -39,6 +39,7 @@ import { RaftQuorum } from './raft-quorum.js';
 import { PeerRaftTransport } from './raft-transport.js';
 import { PeerFetchTransport } from './replica-transport.js';
 import { SnapshotPolicy } from './snapshot-policy.js';
+import { readBootstrapRecords } from './bootstrap-records.js';
 
 /** In-flight client requests get this long to answer on a graceful stop. */
 const BROKER_CLOSE_GRACE_MS = 5_000;
@@ -302,7 +303,7 @@ export class KraftlingNode {
         }
         controller.activate(publisher.built, this.nowMs());
         this.log.info({ epoch: leader.epoch }, 'this node is now the active controller');
-        client.commit(controller.bootstrapRecords(METADATA_VERSION)).catch((err) => this.log.warn({ err }, 'bootstrap records failed'));
+        client.commit(controller.bootstrapRecords(METADATA_VERSION, readBootstrapRecords(this.fs, config.metadataLogDir))).catch((err) => this.log.warn({ err }, 'bootstrap records failed'));
       },
     });
     this.quorumStarted = true;

@@ -45,7 +45,8 @@ export type ScramLookup = (user: string, extensions: ReadonlyMap<string, string>
 
 const CLIENT_FIRST = /^([ny]),(?:a=([^,]*))?,(n=([^,]*),r=([^,]+)((?:,[A-Za-z]+=[^,]*)*))$/;
 
-export function scramServer(hash: string, lookup: ScramLookup): SaslMechanismServer {
+/** `serverNonce` is replaceable so RFC 7677's example exchange can be replayed in a test. */
+export function scramServer(hash: string, lookup: ScramLookup, serverNonce = () => randomBytes(24).toString('base64url')): SaslMechanismServer {
   let expect: 'first' | 'final' | 'done' = 'first';
   let gs2Header = '';
   let firstBare = '';
@@ -66,7 +67,7 @@ export function scramServer(hash: string, lookup: ScramLookup): SaslMechanismSer
         if (found === null) return { kind: 'fail', message: 'Invalid user credentials' };
         gs2Header = text.slice(0, text.length - m[3]!.length);
         firstBare = m[3]!;
-        nonce = m[5]! + randomBytes(24).toString('base64url');
+        nonce = m[5]! + serverNonce();
         serverFirst = `r=${nonce},s=${found.credential.salt.toString('base64')},i=${found.credential.iterations}`;
         expect = 'final';
         return { kind: 'challenge', bytes: Buffer.from(serverFirst) };
