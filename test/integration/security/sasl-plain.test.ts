@@ -18,6 +18,7 @@ describe('SASL PLAIN', () => {
         listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0',
         'sasl.enabled.mechanisms': 'PLAIN',
         'listener.name.sasl_plaintext.plain.sasl.jaas.config': JAAS,
+        'ssl.key.password': 'never-shown',
       },
     });
   });
@@ -39,6 +40,15 @@ describe('SASL PLAIN', () => {
     const offsets = await admin.fetchTopicOffsets('plain-t');
     expect(offsets[0]!.high).toBe('1');
     await producer.disconnect();
+    await admin.disconnect();
+  });
+
+  it('never shows a password-type key through DescribeConfigs', async () => {
+    const admin = client('alice-secret').admin();
+    await admin.connect();
+    const { resources } = await admin.describeConfigs({ includeSynonyms: true, resources: [{ type: 4, name: '1', configNames: ['ssl.key.password'] }] });
+    expect(resources[0]!.configEntries).toEqual([expect.objectContaining({ configName: 'ssl.key.password', configValue: null, isSensitive: true })]);
+    expect(JSON.stringify(resources)).not.toContain('never-shown');
     await admin.disconnect();
   });
 
