@@ -13,6 +13,8 @@ import type { SaslListenerConfig } from '../broker/sasl/session.js';
 import { ConfigError, splitList } from '../config/definition.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
+import type { PeerSecurity } from './peer-client.js';
+import { saslClient } from './sasl-client.js';
 
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
 const PROTOCOLS: readonly string[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
@@ -135,19 +137,32 @@ function readFile(key: string, file: string): string {
 }
 
 /**
- * kraftling's own node-to-node clients (Raft, registration, forwarding, replica fetches) speak
- * PLAINTEXT only: a quorum or inter-broker listener with TLS or SASL would leave the nodes unable
- * to reach each other, so it is refused at start with a message saying what to do instead. A lone
- * node talks to no one and may have secured listeners only.
+ * How this node's own clients reach a listener of another node: Raft, registration and forwarded
+ * requests use the controller listener (sasl.mechanism.controller.protocol), replica fetches the
+ * inter-broker listener (sasl.mechanism.inter.broker.protocol). As in Kafka, they use the
+ * listener's own ssl.* keys (truststore, and keystore for client certificates) and the
+ * `username`/`password` options of the listener's JAAS entry for that mechanism.
  */
-export function checkInterNodeListeners(config: ServerConfig, interBrokerListener: string): void {
-  if (config.voters.length <= 1) return;
-  const names = [...config.controllerListenerNames.filter((n) => config.listeners.some((l) => l.name === n)), interBrokerListener];
-  for (const name of names) {
-    const protocol = securityProtocol(config, name);
-    if (protocol !== 'PLAINTEXT') {
-      throw new ConfigError(name === interBrokerListener ? 'inter.broker.listener.name' : 'controller.listener.names',
-        `listener ${name} is ${protocol}; kraftling's traffic between nodes runs on PLAINTEXT listeners only (add a PLAINTEXT listener for it)`);
-    }
+export function peerSecurity(config: ServerConfig, listenerName: string, traffic: 'controller' | 'broker'): PeerSecurity {
+  const protocol = securityProtocol(config, listenerName);
+  const out: PeerSecurity = {};
+  if (usesTls(protocol)) {
+    const material = tlsMaterial(config, listenerName);
+    const checkHost = (listenerSetting(config, listenerName, 'ssl.endpoint.identification.algorithm') ?? 'https') !== '';
+    out.tls = { ...material, ...(checkHost ? {} : { checkServerIdentity: () => undefined }) };
   }
+  if (usesSasl(protocol)) {
+    const key = traffic === 'controller' ? 'sasl.mechanism.controller.protocol' : 'sasl.mechanism.inter.broker.protocol';
+    const mechanism = config.get(key) ?? 'GSSAPI';
+    const text = listenerSetting(config, listenerName, `${mechanism.toLowerCase()}.sasl.jaas.config`) ?? listenerSetting(config, listenerName, 'sasl.jaas.config');
+    const options = text === null ? undefined : parseJaasConfig(text).options;
+    const username = options?.get('username');
+    const password = options?.get('password');
+    if (!['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'].includes(mechanism) || username === undefined || password === undefined) {
+      throw new ConfigError(key, `listener ${listenerName} carries ${traffic} traffic over ${protocol}: set ${key} to PLAIN or SCRAM-SHA-256/512 ` +
+        `and username="..." password="..." in listener.name.${listenerName.toLowerCase()}.${mechanism.toLowerCase()}.sasl.jaas.config`);
+    }
+    out.authenticate = saslClient(mechanism, username, password);
+  }
+  return out;
 }

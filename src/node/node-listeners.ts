@@ -8,7 +8,7 @@ import type { RequestFaults } from '../broker/request-faults.js';
 import type { Endpoint, ServerConfig } from '../config/server-config.js';
 import { Listener } from '../server/listener.js';
 import type { Logger } from './logger.js';
-import { checkInterNodeListeners, saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
+import { saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
 
 /** Unsent response bytes per connection beyond which it stops reading requests. */
 const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -31,8 +31,6 @@ export class NodeListeners {
     };
     this.brokerDispatcher = dispatchers.broker;
     const controllerNames = new Set(this.config.controllerListenerNames);
-    checkInterNodeListeners(this.config, this.config.get('inter.broker.listener.name')
-      ?? this.config.listeners.find((l) => !controllerNames.has(l.name))?.name ?? 'PLAINTEXT');
     const limits = {
       maxFrameBytes: this.config.int('socket.request.max.bytes'),
       idleTimeoutMs: this.config.int('connections.max.idle.ms'),
