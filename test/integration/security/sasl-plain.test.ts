@@ -19,6 +19,7 @@ describe('SASL PLAIN', () => {
         'sasl.enabled.mechanisms': 'PLAIN',
         'listener.name.sasl_plaintext.plain.sasl.jaas.config': JAAS,
         'ssl.key.password': 'never-shown',
+        'listener.name.sasl_plaintext.connections.max.reauth.ms': '60000',
       },
     });
   });
@@ -50,6 +51,24 @@ describe('SASL PLAIN', () => {
     expect(resources[0]!.configEntries).toEqual([expect.objectContaining({ configName: 'ssl.key.password', configValue: null, isSensitive: true })]);
     expect(JSON.stringify(resources)).not.toContain('never-shown');
     await admin.disconnect();
+  });
+
+  it('re-authenticates on the same connection (KIP-368) and keeps serving', async () => {
+    // With the client's threshold equal to the session lifetime, kafkajs re-authenticates before
+    // every request: each one exercises the server's re-authentication path, with no waiting.
+    let authentications = 0;
+    const kafka = new Kafka({
+      clientId: 'reauth', brokers: [listenerAddress(cluster, 'SASL_PLAINTEXT')], logLevel: logLevel.DEBUG,
+      sasl: { mechanism: 'plain', username: 'alice', password: 'alice-secret' }, reauthenticationThreshold: 60_000,
+      logCreator: () => ({ log }) => {
+        if (/SASL PLAIN authentication successful/.test(log.message)) authentications++;
+      },
+    } as ConstructorParameters<typeof Kafka>[0]);
+    const producer = kafka.producer();
+    await producer.connect();
+    for (let i = 0; i < 5; i++) await producer.send({ topic: 'plain-t', messages: [{ value: `again-${i}` }] });
+    await producer.disconnect();
+    expect(authentications).toBeGreaterThanOrEqual(5);
   });
 
   it('refuses a wrong password with SASL_AUTHENTICATION_FAILED', async () => {
