@@ -58,12 +58,15 @@ export const commands: Record<string, Command> = {
   -d, --data-dir DIR      data directory to format (default ./.kraftling/node-<id>)
   -c, --config FILE       a server.properties file (its log.dirs and node.id are used)
       --cluster-id ID     cluster id (default: a new random one)
-      --node-id N         node id (default: node.id from the config, else 1)`,
+      --node-id N         node id (default: node.id from the config, else 1)
+      --add-scram CRED    a SCRAM user to create with the cluster (repeatable), as kafka-storage:
+                          'SCRAM-SHA-256=[name=alice,password=alice-secret]' (iterations=N optional)`,
     options: {
       'data-dir': { type: 'string', short: 'd' },
       config: { type: 'string', short: 'c' },
       'cluster-id': { type: 'string' },
       'node-id': { type: 'string' },
+      'add-scram': { type: 'string', multiple: true },
       help,
     },
     run: async (values) => (await import('./format.js')).runFormat(values),
@@ -129,6 +132,23 @@ export const commands: Record<string, Command> = {
       help,
     },
     run: async (values, positionals) => (await import('./metadata-shell.js')).runMetadataShell(values, positionals),
+  },
+  certs: {
+    summary: 'write a self-signed CA and node/client certificates (PEM) for local TLS listeners',
+    help: `kraftling certs [options]
+
+  -d, --dir DIR           where to write ca.pem, ca-key.pem, node.pem (default ./.kraftling/certs);
+                          an existing CA there is reused
+      --host H            a host name or address the node certificate is valid for (repeatable;
+                          default localhost, 127.0.0.1 and ::1)
+      --client NAME       also write NAME.pem, a client certificate with CN=NAME (repeatable)`,
+    options: {
+      dir: { type: 'string', short: 'd' },
+      host: { type: 'string', multiple: true },
+      client: { type: 'string', multiple: true },
+      help,
+    },
+    run: async (values) => (await import('./certs.js')).runCerts(values),
   },
   'random-uuid': {
     summary: 'print a new cluster id (kafka-storage random-uuid)',

@@ -8,7 +8,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { API_VERSIONS_KEY, readRequestFrame, writeResponseFrame } from '../../protocol/registry.js';
 import { errorResponse } from './error-responses.js';
-import { NO_RESPONSE, type Handler, type ListenerType, type RequestContext } from './handler.js';
+import { NO_RESPONSE, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 import type { RequestFaults } from './request-faults.js';
 import type { BrokerServices } from './services.js';
@@ -34,7 +34,8 @@ export class Dispatcher {
   ) {}
 
   /** One request frame (no size prefix) in; the response frame out (null for none). */
-  handle(frame: Buffer, conn: { id: number; listenerName: string; remoteAddress: string }): Response | Promise<Response> {
+  handle(frame: Buffer, conn: ConnectionState): Response | Promise<Response> {
+    if (conn.sasl !== undefined && conn.sasl.rawTokens) return this.rawSaslToken(frame, conn);
     const { header, body, def } = readRequestFrame(frame);
     const key = header.requestApiKey;
     const version = header.requestApiVersion;
@@ -44,10 +45,16 @@ export class Dispatcher {
       if (key === API_VERSIONS_KEY) return this.unsupportedApiVersions(header.correlationId, handler.minVersion, handler.maxVersion);
       throw new ProtocolError(`${def.name} v${version} is not supported (v${handler.minVersion}-v${handler.maxVersion})`);
     }
+    // Kafka closes a SASL connection that sends anything but the handshake before authenticating,
+    // or anything but a re-authentication once its session expired.
+    if (conn.sasl !== undefined && !conn.sasl.allows(key, this.services.nowMs())) {
+      throw new ProtocolError(`${def.name} is not allowed ${conn.sasl.principal ? 'after the SASL session expired' : 'before SASL authentication'}`);
+    }
     const req = def.readRequest(body, version);
     const clientHost = `/${conn.remoteAddress.replace(/:\d+$/, '')}`;
     const ctx: RequestContext = {
       header, version, listenerType: this.listenerType, listenerName: conn.listenerName, connectionId: conn.id, clientHost, services: this.services,
+      principal: conn.principal, connection: conn,
     };
     if (this.faults !== null && !isFollowerFetch(key, req)) {
       const write = (res: unknown): Response => writeResponseFrame(def, version, header.correlationId, res);
@@ -78,6 +85,19 @@ export class Dispatcher {
       );
     }
     return writeResponseFrame(def, version, header.correlationId, result);
+  }
+
+  /**
+   * A bare SASL token after SaslHandshake v0: answered with a bare token. A failure closes the
+   * connection without an answer, as Kafka does for this framing (it has no place for an error).
+   */
+  private rawSaslToken(frame: Buffer, conn: ConnectionState): Response {
+    const { response, principal } = conn.sasl!.authenticate(frame, this.services.nowMs());
+    if (response.errorCode !== ErrorCode.NONE) throw new ProtocolError(`SASL authentication failed: ${response.errorMessage}`);
+    if (principal !== undefined) conn.principal = principal;
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(response.authBytes.length);
+    return [size, response.authBytes];
   }
 
   /** Kafka answers an ApiVersions version it does not know in the v0 layout, naming its own range. */

@@ -50,6 +50,10 @@ import { endTxnHandler } from './handlers/26-end-txn.js';
 import { txnOffsetCommitHandler } from './handlers/28-txn-offset-commit.js';
 import { describeTransactionsHandler } from './handlers/65-describe-transactions.js';
 import { listTransactionsHandler } from './handlers/66-list-transactions.js';
+import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
+import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
+import { describeUserScramCredentialsHandler } from './handlers/50-describe-user-scram-credentials.js';
+import { alterUserScramCredentialsHandler } from './handlers/51-alter-user-scram-credentials.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,
@@ -101,6 +105,10 @@ const HANDLERS: readonly Handler[] = [
   brokerRegistrationHandler,
   brokerHeartbeatHandler,
   allocateProducerIdsHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
+  describeUserScramCredentialsHandler,
+  alterUserScramCredentialsHandler,
 ];
 
 const byListener: Record<ListenerType, (Handler | undefined)[]> = { broker: [], controller: [] };
