@@ -2,6 +2,7 @@
 // log order; each kind changes exactly the state Kafka's MetadataDelta changes for it.
 import type { BrokerState, MetadataImage, PartitionState, TopicState } from './image.js';
 import { configKey } from './image.js';
+import { applyClientQuotaRecord, type ClientQuotaEntry } from './client-quotas.js';
 import { MetadataRecordType, type AnyMetadataRecord, type MetadataRecord, type PartitionChangeRecordData, type PartitionRecordData } from './records.js';
 
 export class MetadataDelta {
@@ -11,6 +12,7 @@ export class MetadataDelta {
   private configs: Map<string, ReadonlyMap<string, string>> | null = null;
   private features: Map<string, number> | null = null;
   private nextProducerId: number;
+  private clientQuotas: Map<string, ClientQuotaEntry> | null = null;
   /** Topics already copied in this delta, so further changes to them mutate the copy. */
   private readonly ownTopics = new Set<string>();
   private readonly ownConfigs = new Set<string>();
@@ -68,8 +70,11 @@ export class MetadataDelta {
       case MetadataRecordType.PRODUCER_IDS:
         this.nextProducerId = record.data.nextProducerId;
         break;
+      case MetadataRecordType.CLIENT_QUOTA:
+        applyClientQuotaRecord((this.clientQuotas ??= new Map(this.base.clientQuotas)), record.data);
+        break;
       default:
-        // NoOp, ACLs, SCRAM, quotas, delegation tokens: nothing in the image uses them yet.
+        // NoOp, ACLs, SCRAM, delegation tokens: nothing in the image uses them yet.
         break;
     }
   }
@@ -85,6 +90,7 @@ export class MetadataDelta {
       configs: this.configs ?? b.configs,
       features: this.features ?? b.features,
       nextProducerId: this.nextProducerId,
+      clientQuotas: this.clientQuotas ?? b.clientQuotas,
     };
   }
 

@@ -1,8 +1,9 @@
 // An image as the records that rebuild it, for metadata snapshots (KIP-630): replaying these into
 // an empty image gives the same image back. Order matters: features first, then brokers, topics
-// with their partitions, configs, and the producer-id watermark.
+// with their partitions, configs, client quotas, and the producer-id watermark.
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import type { MetadataImage } from './image.js';
+import { clientQuotaRecords } from './client-quotas.js';
 import { MetadataRecordType, record, type MetadataRecord } from './records.js';
 
 export function imageRecords(image: MetadataImage): MetadataRecord[] {
@@ -33,6 +34,7 @@ export function imageRecords(image: MetadataImage): MetadataRecord[] {
     const resourceName = key.slice(sep + 1);
     for (const [name, value] of entries) out.push(record(MetadataRecordType.CONFIG, { resourceType, resourceName, name, value }));
   }
+  for (const q of clientQuotaRecords(image.clientQuotas)) out.push(record(MetadataRecordType.CLIENT_QUOTA, q));
   if (image.nextProducerId > 0) {
     out.push(record(MetadataRecordType.PRODUCER_IDS, { brokerId: -1, brokerEpoch: -1, nextProducerId: image.nextProducerId }));
   }

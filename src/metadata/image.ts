@@ -3,6 +3,7 @@
 // map or topic only the first time a delta touches it, so replaying 100,000 partition records
 // costs one copy, not one per record.
 import type { BrokerEndpoint } from '../../protocol/generated/metadata/00-register-broker-record.js';
+import type { ClientQuotas } from './client-quotas.js';
 
 export interface PartitionState {
   partitionId: number;
@@ -54,6 +55,8 @@ export interface MetadataImage {
   readonly features: ReadonlyMap<string, number>;
   /** First producer id not yet handed out in a block. */
   readonly nextProducerId: number;
+  /** Client quotas by `quotaEntityKey(entity)`. */
+  readonly clientQuotas: ClientQuotas;
 }
 
 export const EMPTY_IMAGE: MetadataImage = {
@@ -65,6 +68,7 @@ export const EMPTY_IMAGE: MetadataImage = {
   configs: new Map(),
   features: new Map(),
   nextProducerId: 0,
+  clientQuotas: new Map(),
 };
 
 export function configKey(type: number, name: string): string {
