@@ -67,7 +67,7 @@ beforeAll(async () => {
   admin = await connect('quota-admin');
   const kafkaAdmin = kafkaClient(cluster).admin();
   await kafkaAdmin.connect();
-  await kafkaAdmin.createTopics({ topics: [{ topic: 'quota-topic', numPartitions: 1 }] });
+  await kafkaAdmin.createTopics({ topics: [{ topic: 'quota-topic', numPartitions: 1 }, { topic: 'quota-kafkajs', numPartitions: 1 }] });
   await kafkaAdmin.disconnect();
 });
 
@@ -171,5 +171,26 @@ describe('byte-rate quotas', () => {
     const free = await other.request(FetchApi, 11, fetchRequest('quota-topic'));
     expect(free.throttleTimeMs).toBe(0);
     expect(free.responses[0]!.partitions[0]!.records!.length).toBeGreaterThan(11_000);
+  });
+});
+
+describe('a kafkajs producer under a quota', () => {
+  it('keeps producing, throttled: the next send waits out the throttle, and nothing is lost', async () => {
+    await alter(admin, [set([{ entityType: 'user', entityName: null }, { entityType: 'client-id', entityName: 'kafkajs-slow' }], { producer_byte_rate: 1000 })]);
+    const kafka = kafkaClient(cluster, 'kafkajs-slow');
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      await producer.send({ topic: 'quota-kafkajs', acks: 1, messages: [{ value: Buffer.alloc(11_000, 'a') }] });
+      const start = Date.now();
+      await producer.send({ topic: 'quota-kafkajs', acks: 1, messages: [{ value: Buffer.alloc(100, 'b') }] });
+      // ~1.1 s of throttle from the first send; the second cannot go out before it ends.
+      expect(Date.now() - start).toBeGreaterThanOrEqual(500);
+    } finally {
+      await producer.disconnect();
+    }
+    const raw = await connect('reader');
+    const res = await raw.request(FetchApi, 11, fetchRequest('quota-kafkajs'));
+    expect(res.responses[0]!.partitions[0]!.highWatermark).toBe(2);
   });
 });
