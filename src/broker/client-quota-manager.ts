@@ -81,6 +81,12 @@ export class ClientQuotaManager {
 
   constructor(private readonly quotaKey: string, private readonly windows: QuotaWindows) {}
 
+  /** Whether any entity sets this manager's key: when not, callers skip everything else. */
+  active(quotas: ClientQuotas): boolean {
+    if (quotas !== this.seen) this.refresh(quotas);
+    return this.limits.size > 0;
+  }
+
   /** Records `value` bytes for the client and returns the throttle time (0 within quota). */
   recordAndGetThrottleTimeMs(quotas: ClientQuotas, user: string, clientId: string, value: number, nowMs: number): number {
     const q = this.quotaFor(quotas, user, clientId);

@@ -8,16 +8,18 @@ export const ANONYMOUS_USER = 'ANONYMOUS';
 /** Records a produce request's bytes; the throttle time (0 within quota or with none set). */
 export function produceThrottleMs(ctx: RequestContext): number {
   const quotas = ctx.services.quotas;
-  if (!quotas) return 0;
-  return quotas.produce.recordAndGetThrottleTimeMs(ctx.services.image().clientQuotas, ANONYMOUS_USER,
+  const clientQuotas = ctx.services.image().clientQuotas;
+  if (!quotas?.produce.active(clientQuotas)) return 0;
+  return quotas.produce.recordAndGetThrottleTimeMs(clientQuotas, ANONYMOUS_USER,
     ctx.header.clientId ?? '', ctx.requestBytes ?? 0, ctx.services.nowMs());
 }
 
 /** Most bytes a consumer's fetch may return (Kafka's getMaxValueInQuotaWindow). */
 export function fetchQuotaMaxBytes(ctx: RequestContext): number {
   const quotas = ctx.services.quotas;
-  if (!quotas) return Infinity;
-  return quotas.fetch.maxValueInWindow(ctx.services.image().clientQuotas, ANONYMOUS_USER, ctx.header.clientId ?? '');
+  const clientQuotas = ctx.services.image().clientQuotas;
+  if (!quotas?.fetch.active(clientQuotas)) return Infinity;
+  return Math.floor(quotas.fetch.maxValueInWindow(clientQuotas, ANONYMOUS_USER, ctx.header.clientId ?? ''));
 }
 
 /**
@@ -26,8 +28,8 @@ export function fetchQuotaMaxBytes(ctx: RequestContext): number {
  */
 export function fetchThrottleMs(ctx: RequestContext, responseBytes: number): number {
   const quotas = ctx.services.quotas;
-  if (!quotas) return 0;
   const clientQuotas = ctx.services.image().clientQuotas;
+  if (!quotas?.fetch.active(clientQuotas)) return 0;
   const clientId = ctx.header.clientId ?? '';
   const nowMs = ctx.services.nowMs();
   const throttleMs = quotas.fetch.recordAndGetThrottleTimeMs(clientQuotas, ANONYMOUS_USER, clientId, responseBytes, nowMs);
