@@ -124,6 +124,8 @@ describe('AlterClientQuotas and DescribeClientQuotas', () => {
     expect(mixed.entries).toBeNull();
     const unknown = await describeQuotas(admin, [{ entityType: 'group', matchType: 2, match: null }]);
     expect(unknown.errorCode).toBe(ErrorCode.UNSUPPORTED_VERSION);
+    const badMatch = await describeQuotas(admin, [{ entityType: 'user', matchType: 9, match: null }]);
+    expect([badMatch.errorCode, badMatch.errorMessage]).toEqual([ErrorCode.INVALID_REQUEST, 'Unknown match type 9']);
   });
 
   it('removes a key, and the entity with its last key', async () => {

@@ -3,7 +3,7 @@
 // each component names an entity type once (user, client-id or ip; ip not with the others) and
 // matches an exact name (0), the default entity (1) or any entity of that type (2); strict
 // excludes entities that have types the filter does not name. A bad filter fails the whole
-// request (INVALID_REQUEST, or UNSUPPORTED_VERSION for an unknown type), with no entries.
+// request (INVALID_REQUEST, or UNSUPPORTED_VERSION for an unknown entity type), with no entries.
 import {
   DescribeClientQuotasApi, type DescribeClientQuotasRequest, type DescribeClientQuotasResponse, type EntryData,
 } from '../../../protocol/generated/api/48-describe-client-quotas.js';
@@ -58,7 +58,7 @@ function parseFilter(req: DescribeClientQuotasRequest): Filter | [number, string
       if (c.match !== null) return invalid('Request specified MATCH_TYPE_SPECIFIED, but also specified a match string.');
       anyOf.add(type);
     } else {
-      return [ErrorCode.UNSUPPORTED_VERSION, `Unknown match type ${c.matchType}`];
+      return invalid(`Unknown match type ${c.matchType}`);
     }
   }
   const names = (t: string): boolean => exact.has(t) || anyOf.has(t);
