@@ -54,7 +54,8 @@ export interface ConnectionLog {
   debug(fields: object, msg: string): void;
 }
 
-type Slot = { done: boolean; value: Buffer[] | null };
+/** mutes: this answer throttled the client; answers behind it wait until the mute ends. */
+type Slot = { done: boolean; value: Buffer[] | null; mutes?: boolean };
 
 function isThrottled(r: Response): r is ThrottledResponse {
   return r !== null && !Array.isArray(r);
@@ -72,6 +73,11 @@ export class Connection {
   private mutedUntilMs = 0;
   private unmuteTimer: NodeJS.Timeout | null = null;
   private readonly held: Buffer[] = [];
+  /**
+   * Answers to requests read before the mute began (pipelined) wait until it ends: Kafka reads
+   * one request of a connection at a time, so its client would not have had them answered either.
+   */
+  private blocked = false;
 
   constructor(
     private readonly socket: Socket,
@@ -160,6 +166,7 @@ export class Connection {
       return;
     }
     this.mute(value.throttleMs);
+    slot.mutes = true;
     if (!value.holdResponse) {
       this.settle(slot, value.frames);
       return;
@@ -183,6 +190,8 @@ export class Connection {
   private unmute(): void {
     this.unmuteTimer = null;
     this.muted = false;
+    this.blocked = false;
+    this.flush();
     while (this.held.length > 0 && !this.muted && !this.closed) this.dispatch(this.held.shift()!);
     if (!this.muted) {
       this.paused = true;
@@ -191,8 +200,10 @@ export class Connection {
   }
 
   private flush(): void {
-    while (this.slots.length > 0 && this.slots[0]!.done) {
-      this.write(this.slots.shift()!.value);
+    while (this.slots.length > 0 && this.slots[0]!.done && !this.blocked) {
+      const slot = this.slots.shift()!;
+      this.write(slot.value);
+      if (slot.mutes && this.muted) this.blocked = true;
     }
     this.maybeResume();
   }

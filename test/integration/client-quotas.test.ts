@@ -11,6 +11,7 @@ import { FetchApi, defaultFetchRequest } from '../../protocol/generated/api/01-f
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { writeRequestFrame } from '../../protocol/registry.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { startCluster, kafkaClient } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
@@ -161,6 +162,15 @@ describe('byte-rate quotas', () => {
     const res = await old.request(ProduceApi, 3, produceRequest('quota-topic', 11_000));
     expect(res.throttleTimeMs).toBeGreaterThan(500);
     expect(Date.now() - start).toBeGreaterThanOrEqual(res.throttleTimeMs - CLOCK_SLACK_MS);
+  });
+
+  it('mutes an acks=0 producer over its quota though it gets no response', async () => {
+    await alter(admin, [set([{ entityType: 'user', entityName: null }, { entityType: 'client-id', entityName: 'fire-and-forget' }], { producer_byte_rate: 1000 })]);
+    const silent = await connect('fire-and-forget');
+    // Written straight to the socket: acks=0 has no response for the client to wait for.
+    silent.socket.write(Buffer.concat(writeRequestFrame(ProduceApi, 7, 99, 'fire-and-forget', { ...produceRequest('quota-topic', 11_000), acks: 0 })));
+    // ~1.1 s of throttle (as for acks=1 above); unmuted, the answer would take milliseconds.
+    expect(await nextAnswerMs(silent)).toBeGreaterThanOrEqual(400);
   });
 
   it('answers a consumer over its quota with an empty, throttled fetch', async () => {
