@@ -1,5 +1,5 @@
 // `kraftling configs`: kafka-configs --describe and --alter (--add-config, --delete-config) for
-// topics and brokers, over DescribeConfigs and IncrementalAlterConfigs.
+// topics and brokers, over DescribeConfigs and IncrementalAlterConfigs (client quotas: client-quotas.ts).
 import { DescribeConfigsApi } from '../../protocol/generated/api/32-describe-configs.js';
 import { IncrementalAlterConfigsApi } from '../../protocol/generated/api/44-incremental-alter-configs.js';
 import { nearest } from '../../src/config/nearest-name.js';
@@ -7,6 +7,7 @@ import { BROKER_KEY_BY_NAME } from '../../src/config/broker-keys.js';
 import { TOPIC_KEY_BY_NAME } from '../../src/config/topic-keys.js';
 import { UsageError } from '../usage.js';
 import { KafkaError, withClient, type Address, type KafkaClient } from './kafka-client.js';
+import { QUOTA_ENTITY_TYPES, runQuotaConfigs } from './client-quotas.js';
 
 const TYPES: Record<string, number> = { topics: 2, brokers: 4 };
 const SOURCES = ['UNKNOWN', 'DYNAMIC_TOPIC_CONFIG', 'DYNAMIC_BROKER_CONFIG', 'DYNAMIC_DEFAULT_BROKER_CONFIG', 'STATIC_BROKER_CONFIG', 'DEFAULT_CONFIG', 'DYNAMIC_BROKER_LOGGER_CONFIG', 'CLIENT_METRICS_CONFIG', 'GROUP_CONFIG'];
@@ -26,8 +27,9 @@ export function parseConfigList(text: string): { name: string; value: string }[]
 
 export async function runConfigs(values: Record<string, unknown>): Promise<number> {
   const entityType = values['entity-type'] as string | undefined;
+  if (entityType !== undefined && QUOTA_ENTITY_TYPES[entityType] !== undefined) return runQuotaConfigs(values);
   const type = entityType === undefined ? undefined : TYPES[entityType];
-  if (type === undefined) throw new UsageError(`--entity-type takes topics or brokers, got "${entityType ?? ''}"`);
+  if (type === undefined) throw new UsageError(`--entity-type takes topics, brokers, users, clients or ips, got "${entityType ?? ''}"`);
   const name = values['entity-name'] as string | undefined;
   if (!name) throw new UsageError('--entity-name is required (a topic name or a broker id)');
   if ((values.describe === true) === (values.alter === true)) throw new UsageError('exactly one of --describe, --alter is needed');

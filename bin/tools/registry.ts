@@ -101,12 +101,13 @@ examples:
     run: async (values) => (await import('./consumer-groups.js')).runConsumerGroups(values),
   },
   configs: {
-    summary: 'describe or alter topic and broker configs (kafka-configs)',
-    help: `kraftling configs --bootstrap-server H:P --entity-type topics|brokers --entity-name NAME (--describe [--all] | --alter ...)
+    summary: 'describe or alter topic and broker configs and client quotas (kafka-configs)',
+    help: `kraftling configs --bootstrap-server H:P --entity-type topics|brokers|users|clients|ips --entity-name NAME (--describe [--all] | --alter ...)
 
 ${BOOTSTRAP_HELP}
-      --entity-type T               topics or brokers
-      --entity-name NAME            the topic's name, or the broker's id
+      --entity-type T               topics, brokers, or (client quotas) users, clients, ips
+      --entity-name NAME            the topic's name, the broker's id, or the quota entity's name
+      --entity-default              the default user / client / ip (quotas)
       --describe [--all]            the dynamic configs, or (--all) every config with its source
       --alter                       change configs:
       --add-config K=V[,K=V]        set (a list value in brackets: k=[a,b])
@@ -114,9 +115,11 @@ ${BOOTSTRAP_HELP}
 
 examples:
   kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --alter --add-config retention.ms=60000
-  kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --describe`,
+  kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --describe
+  kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type clients --entity-name app --alter --add-config producer_byte_rate=1024`,
     options: {
-      ...bootstrap, 'entity-type': { type: 'string' }, 'entity-name': { type: 'string' }, describe: { type: 'boolean' }, all: { type: 'boolean' },
+      ...bootstrap, 'entity-type': { type: 'string' }, 'entity-name': { type: 'string' }, 'entity-default': { type: 'boolean' },
+      describe: { type: 'boolean' }, all: { type: 'boolean' },
       alter: { type: 'boolean' }, 'add-config': { type: 'string' }, 'delete-config': { type: 'string' }, help,
     },
     run: async (values) => (await import('./configs.js')).runConfigs(values),

@@ -8,7 +8,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { API_VERSIONS_KEY, readRequestFrame, writeResponseFrame } from '../../protocol/registry.js';
 import { errorResponse } from './error-responses.js';
-import { NO_RESPONSE, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
+import { NO_RESPONSE, SilentThrottle, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 import type { RequestFaults } from './request-faults.js';
 import type { BrokerServices } from './services.js';
@@ -21,7 +21,14 @@ export interface DispatchLog {
   error(fields: object, msg: string): void;
 }
 
-export type Response = Buffer[] | null;
+/** A response and how long to mute the connection after it (see the server's ThrottledResponse). */
+export interface ThrottledResponse {
+  frames: Buffer[] | null;
+  throttleMs: number;
+  holdResponse: boolean;
+}
+
+export type Response = Buffer[] | null | ThrottledResponse;
 
 export class Dispatcher {
   /** Injected faults (tests only); null on the normal path. */
@@ -54,7 +61,7 @@ export class Dispatcher {
     const clientHost = `/${conn.remoteAddress.replace(/:\d+$/, '')}`;
     const ctx: RequestContext = {
       header, version, listenerType: this.listenerType, listenerName: conn.listenerName, connectionId: conn.id, clientHost, services: this.services,
-      principal: conn.principal, connection: conn,
+      principal: conn.principal, connection: conn, requestBytes: frame.length,
     };
     if (this.faults !== null && !isFollowerFetch(key, req)) {
       const write = (res: unknown): Response => writeResponseFrame(def, version, header.correlationId, res);
@@ -75,16 +82,17 @@ export class Dispatcher {
     } catch (err) {
       throw this.internal(err, def.name);
     }
-    if (result === NO_RESPONSE) return null;
+    const finish = (res: unknown): Response => {
+      if (res === NO_RESPONSE) return null;
+      if (res instanceof SilentThrottle) return { frames: null, throttleMs: res.throttleMs, holdResponse: false };
+      return throttled(handler, version, res, writeResponseFrame(def, version, header.correlationId, res));
+    };
     if (result instanceof Promise) {
-      return result.then(
-        (res) => (res === NO_RESPONSE ? null : writeResponseFrame(def, version, header.correlationId, res)),
-        (err) => {
-          throw this.internal(err, def.name);
-        },
-      );
+      return result.then(finish, (err) => {
+        throw this.internal(err, def.name);
+      });
     }
-    return writeResponseFrame(def, version, header.correlationId, result);
+    return finish(result);
   }
 
   /**
@@ -122,4 +130,12 @@ function isFollowerFetch(key: number, req: unknown): boolean {
   if (key !== FetchApi.key) return false;
   const fetch = req as FetchRequest;
   return fetch.replicaId >= 0 || fetch.replicaState.replicaId >= 0;
+}
+
+/** A response that carries a throttle time mutes the connection, for APIs that quotas apply to. */
+function throttled(handler: Handler, version: number, res: unknown, frames: Buffer[]): Response {
+  const from = handler.clientThrottlesFromVersion;
+  if (from === undefined) return frames;
+  const throttleMs = (res as { throttleTimeMs?: number }).throttleTimeMs ?? 0;
+  return throttleMs > 0 ? { frames, throttleMs, holdResponse: version < from } : frames;
 }

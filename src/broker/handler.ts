@@ -36,12 +36,19 @@ export interface RequestContext {
   /** The connection's principal when the request arrived; what authorization checks. */
   principal: Principal;
   connection: ConnectionState;
+  /** Size of the request frame (Kafka's request.sizeInBytes, what produce quotas count). */
+  requestBytes?: number;
 }
 
 /** What a handler returns: a response, a promise of one, or NO_RESPONSE (acks=0 produce). */
-export type HandlerResult<Res> = Res | typeof NO_RESPONSE | Promise<Res | typeof NO_RESPONSE>;
+export type HandlerResult<Res> = Res | typeof NO_RESPONSE | SilentThrottle | Promise<Res | typeof NO_RESPONSE | SilentThrottle>;
 
 export const NO_RESPONSE: unique symbol = Symbol('no response');
+
+/** No response, but the connection is muted for throttleMs (a throttled acks=0 produce). */
+export class SilentThrottle {
+  constructor(readonly throttleMs: number) {}
+}
 
 export interface Handler<Req = any, Res = any> {
   api: ApiDefinition<Req, Res>;
@@ -49,6 +56,12 @@ export interface Handler<Req = any, Res = any> {
   maxVersion: number;
   /** The listeners that serve this API (default: broker only). */
   listeners?: readonly ListenerType[];
+  /**
+   * First version whose clients back off by themselves when throttled (KIP-219): the response goes
+   * out at once and the connection is muted after it. Older versions get the response held back
+   * for the throttle time instead. Absent: the API is never throttled.
+   */
+  clientThrottlesFromVersion?: number;
   /** Order-sensitive work happens before the first await: requests of a connection run in order. */
   handle(req: Req, ctx: RequestContext): HandlerResult<Res>;
 }

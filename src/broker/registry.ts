@@ -32,6 +32,8 @@ import { electLeadersHandler } from './handlers/43-elect-leaders.js';
 import { incrementalAlterConfigsHandler } from './handlers/44-incremental-alter-configs.js';
 import { alterPartitionReassignmentsHandler } from './handlers/45-alter-partition-reassignments.js';
 import { listPartitionReassignmentsHandler } from './handlers/46-list-partition-reassignments.js';
+import { describeClientQuotasHandler } from './handlers/48-describe-client-quotas.js';
+import { alterClientQuotasHandler } from './handlers/49-alter-client-quotas.js';
 import { describeClusterHandler } from './handlers/60-describe-cluster.js';
 import { describeProducersHandler } from './handlers/61-describe-producers.js';
 import { quorumFetchHandler } from './handlers/01-fetch-quorum.js';
@@ -80,6 +82,8 @@ const HANDLERS: readonly Handler[] = [
   incrementalAlterConfigsHandler,
   alterPartitionReassignmentsHandler,
   listPartitionReassignmentsHandler,
+  describeClientQuotasHandler,
+  alterClientQuotasHandler,
   describeClusterHandler,
   describeProducersHandler,
   offsetCommitHandler,

@@ -2,7 +2,8 @@
 // latency, interception hooks, dropped connections). The dispatcher hands each decoded client
 // request to the faults in place, if any, with ways to serve it or answer it otherwise; with none
 // set, the request path pays one null check.
-export type Response = Buffer[] | null;
+/** A response frame, none, or one that mutes the connection after it (a throttled client). */
+export type Response = Buffer[] | null | { frames: Buffer[] | null; throttleMs: number; holdResponse: boolean };
 
 export interface FaultedRequest {
   apiKey: number;

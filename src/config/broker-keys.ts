@@ -62,6 +62,8 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('compression.gzip.level', 'int', '-1', 'gzip level when recompressing (not used)', inert),
   key('compression.lz4.level', 'int', '9', 'lz4 level when recompressing (not used)', inert),
   key('compression.zstd.level', 'int', '3', 'zstd level when recompressing (not used)', inert),
+  key('quota.window.num', 'int', '11', 'samples kept to measure a client quota rate', { min: 1 }),
+  key('quota.window.size.seconds', 'int', '1', 'time span of each client quota sample', { min: 1 }),
   key('metadata.log.segment.bytes', 'int', '1073741824', 'segment size of __cluster_metadata', { min: 12 }),
   key('metadata.log.segment.ms', 'long', '604800000', 'segment age of __cluster_metadata'),
   key('metadata.max.retention.bytes', 'long', '104857600', 'metadata log size kept behind the latest snapshot'),

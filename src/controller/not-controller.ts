@@ -6,6 +6,7 @@ import type { CreatePartitionsRequest } from '../../protocol/generated/api/37-cr
 import type { CreateTopicsRequest } from '../../protocol/generated/api/19-create-topics.js';
 import type { DeleteTopicsRequest } from '../../protocol/generated/api/20-delete-topics.js';
 import type { ElectLeadersRequest } from '../../protocol/generated/api/43-elect-leaders.js';
+import type { AlterClientQuotasRequest } from '../../protocol/generated/api/49-alter-client-quotas.js';
 import type { AlterPartitionReassignmentsRequest } from '../../protocol/generated/api/45-alter-partition-reassignments.js';
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 
@@ -58,6 +59,11 @@ export function notControllerResponse(apiKey: number, req: any): unknown {
       const users = [...new Set([...r.deletions, ...r.upsertions].map((u) => u.name))];
       return { throttleTimeMs: 0, results: users.map((user) => ({ user, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE })) };
     }
+    case 49:
+      return {
+        throttleTimeMs: 0,
+        entries: (req as AlterClientQuotasRequest).entries.map((e) => ({ errorCode: NOT_CONTROLLER, errorMessage: MESSAGE, entity: e.entity })),
+      };
     case 56:
       return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, topics: [] };
     case 62:
@@ -80,6 +86,8 @@ export function saysNotController(apiKey: number, res: any): boolean {
     case 33:
     case 44:
       return res.responses.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);
+    case 49:
+      return res.entries.some((e: { errorCode: number }) => e.errorCode === NOT_CONTROLLER);
     case 37:
     case 51:
       return res.results.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);

@@ -5,6 +5,7 @@ import { createTopics } from './create-topics.js';
 import { createPartitions, deleteTopics } from './topic-changes.js';
 import { alterConfigs, incrementalAlterConfigs } from './configs.js';
 import { alterPartition } from './alter-partition.js';
+import { alterClientQuotas } from './client-quotas.js';
 import { electLeaders } from './leader-elections.js';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignments.js';
 import { alterUserScramCredentials } from './scram-credentials.js';
@@ -21,5 +22,6 @@ export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = n
   [45, alterPartitionReassignments],
   [46, listPartitionReassignments],
   [51, alterUserScramCredentials],
+  [49, alterClientQuotas],
   [56, alterPartition],
 ]);

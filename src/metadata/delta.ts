@@ -2,6 +2,7 @@
 // log order; each kind changes exactly the state Kafka's MetadataDelta changes for it.
 import type { BrokerState, MetadataImage, PartitionState, ScramCredentialState, TopicState } from './image.js';
 import { configKey } from './image.js';
+import { applyClientQuotaRecord, type ClientQuotaEntry } from './client-quotas.js';
 import { MetadataRecordType, type AnyMetadataRecord, type MetadataRecord, type PartitionChangeRecordData, type PartitionRecordData } from './records.js';
 
 export class MetadataDelta {
@@ -12,6 +13,7 @@ export class MetadataDelta {
   private features: Map<string, number> | null = null;
   private nextProducerId: number;
   private scramCredentials: Map<string, ReadonlyMap<number, ScramCredentialState>> | null = null;
+  private clientQuotas: Map<string, ClientQuotaEntry> | null = null;
   /** Topics already copied in this delta, so further changes to them mutate the copy. */
   private readonly ownTopics = new Set<string>();
   private readonly ownConfigs = new Set<string>();
@@ -77,8 +79,11 @@ export class MetadataDelta {
       case MetadataRecordType.REMOVE_USER_SCRAM_CREDENTIAL:
         this.changeScram(record.data.name, (m) => m.delete(record.data.mechanism));
         break;
+      case MetadataRecordType.CLIENT_QUOTA:
+        applyClientQuotaRecord((this.clientQuotas ??= new Map(this.base.clientQuotas)), record.data);
+        break;
       default:
-        // NoOp, ACLs, quotas, delegation tokens: nothing in the image uses them yet.
+        // NoOp, ACLs, delegation tokens: nothing in the image uses them yet.
         break;
     }
   }
@@ -95,6 +100,7 @@ export class MetadataDelta {
       features: this.features ?? b.features,
       nextProducerId: this.nextProducerId,
       scramCredentials: this.scramCredentials ?? b.scramCredentials,
+      clientQuotas: this.clientQuotas ?? b.clientQuotas,
     };
   }
 

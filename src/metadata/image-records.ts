@@ -1,8 +1,9 @@
 // An image as the records that rebuild it, for metadata snapshots (KIP-630): replaying these into
 // an empty image gives the same image back. Order matters: features first, then brokers, topics
-// with their partitions, configs, and the producer-id watermark.
+// with their partitions, configs, client quotas, and the producer-id watermark.
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import type { MetadataImage } from './image.js';
+import { clientQuotaRecords } from './client-quotas.js';
 import { MetadataRecordType, record, type MetadataRecord } from './records.js';
 
 export function imageRecords(image: MetadataImage): MetadataRecord[] {
@@ -38,6 +39,7 @@ export function imageRecords(image: MetadataImage): MetadataRecord[] {
       out.push(record(MetadataRecordType.USER_SCRAM_CREDENTIAL, { name, mechanism, salt: c.salt, storedKey: c.storedKey, serverKey: c.serverKey, iterations: c.iterations }));
     }
   }
+  for (const q of clientQuotaRecords(image.clientQuotas)) out.push(record(MetadataRecordType.CLIENT_QUOTA, q));
   if (image.nextProducerId > 0) {
     out.push(record(MetadataRecordType.PRODUCER_IDS, { brokerId: -1, brokerEpoch: -1, nextProducerId: image.nextProducerId }));
   }

@@ -3,6 +3,7 @@
 // map or topic only the first time a delta touches it, so replaying 100,000 partition records
 // costs one copy, not one per record.
 import type { BrokerEndpoint } from '../../protocol/generated/metadata/00-register-broker-record.js';
+import type { ClientQuotas } from './client-quotas.js';
 
 export interface PartitionState {
   partitionId: number;
@@ -56,6 +57,8 @@ export interface MetadataImage {
   readonly nextProducerId: number;
   /** SCRAM credentials (UserScramCredentialRecord) by user, then mechanism type (1: SHA-256, 2: SHA-512). */
   readonly scramCredentials: ReadonlyMap<string, ReadonlyMap<number, ScramCredentialState>>;
+  /** Client quotas by `quotaEntityKey(entity)`. */
+  readonly clientQuotas: ClientQuotas;
 }
 
 export interface ScramCredentialState {
@@ -75,6 +78,7 @@ export const EMPTY_IMAGE: MetadataImage = {
   features: new Map(),
   nextProducerId: 0,
   scramCredentials: new Map(),
+  clientQuotas: new Map(),
 };
 
 export function configKey(type: number, name: string): string {

@@ -12,6 +12,7 @@ import type { FenceBrokerRecord } from '../../protocol/generated/metadata/07-fen
 import type { PartitionChangeRecord } from '../../protocol/generated/metadata/05-partition-change-record.js';
 import type { PartitionRecord } from '../../protocol/generated/metadata/03-partition-record.js';
 import type { ProducerIdsRecord } from '../../protocol/generated/metadata/15-producer-ids-record.js';
+import type { ClientQuotaRecord } from '../../protocol/generated/metadata/14-client-quota-record.js';
 import type { RegisterBrokerRecord } from '../../protocol/generated/metadata/00-register-broker-record.js';
 import type { RemoveTopicRecord } from '../../protocol/generated/metadata/09-remove-topic-record.js';
 import type { TopicRecord } from '../../protocol/generated/metadata/02-topic-record.js';
@@ -31,6 +32,7 @@ export const enum MetadataRecordType {
   UNFENCE_BROKER = 8,
   REMOVE_TOPIC = 9,
   FEATURE_LEVEL = 12,
+  CLIENT_QUOTA = 14,
   PRODUCER_IDS = 15,
   BROKER_REGISTRATION_CHANGE = 17,
   USER_SCRAM_CREDENTIAL = 11,
@@ -52,6 +54,7 @@ export type MetadataRecord =
   | { type: MetadataRecordType.UNFENCE_BROKER; version: number; data: UnfenceBrokerRecord }
   | { type: MetadataRecordType.REMOVE_TOPIC; version: number; data: RemoveTopicRecord }
   | { type: MetadataRecordType.FEATURE_LEVEL; version: number; data: FeatureLevelRecord }
+  | { type: MetadataRecordType.CLIENT_QUOTA; version: number; data: ClientQuotaRecord }
   | { type: MetadataRecordType.PRODUCER_IDS; version: number; data: ProducerIdsRecord }
   | { type: MetadataRecordType.BROKER_REGISTRATION_CHANGE; version: number; data: BrokerRegistrationChangeRecord }
   | { type: MetadataRecordType.USER_SCRAM_CREDENTIAL; version: number; data: UserScramCredentialRecord }

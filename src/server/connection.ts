@@ -20,7 +20,18 @@ export interface ConnectionInfo {
   endAfterResponse?: boolean;
 }
 
-export type Response = Buffer[] | null;
+/**
+ * A response after which the connection reads no request for throttleMs (Kafka mutes the channel
+ * of a client over its quota). holdResponse: the response itself waits that long first (clients
+ * older than KIP-219 expect the broker to delay it).
+ */
+export interface ThrottledResponse {
+  frames: Buffer[] | null;
+  throttleMs: number;
+  holdResponse: boolean;
+}
+
+export type Response = Buffer[] | null | ThrottledResponse;
 
 export interface RequestHandler {
   /**
@@ -51,7 +62,12 @@ export interface ConnectionLog {
   debug(fields: object, msg: string): void;
 }
 
-type Slot = { done: boolean; value: Response };
+/** mutes: this answer throttled the client; answers behind it wait until the mute ends. */
+type Slot = { done: boolean; value: Buffer[] | null; mutes?: boolean };
+
+function isThrottled(r: Response): r is ThrottledResponse {
+  return r !== null && !Array.isArray(r);
+}
 
 export class Connection {
   private readonly frames: FrameReader;
@@ -60,6 +76,16 @@ export class Connection {
   private closed = false;
   /** Responses written in one tick leave in one writev, not one system call each. */
   private corked = false;
+  /** While muted (throttled), frames that arrive wait here, in order. */
+  private muted = false;
+  private mutedUntilMs = 0;
+  private unmuteTimer: NodeJS.Timeout | null = null;
+  private readonly held: Buffer[] = [];
+  /**
+   * Answers to requests read before the mute began (pipelined) wait until it ends: Kafka reads
+   * one request of a connection at a time, so its client would not have had them answered either.
+   */
+  private blocked = false;
 
   constructor(
     private readonly socket: Socket,
@@ -91,6 +117,7 @@ export class Connection {
     if (this.closed) return;
     this.closed = true;
     this.log[level]({ conn: this.info.id, remote: this.info.remoteAddress }, `closing connection: ${reason}`);
+    if (this.unmuteTimer) clearTimeout(this.unmuteTimer);
     this.socket.destroy();
   }
 
@@ -99,7 +126,8 @@ export class Connection {
     const { frames, error } = this.frames.push(chunk);
     for (const frame of frames) {
       if (this.closed) return;
-      this.dispatch(frame);
+      if (this.muted) this.held.push(frame);
+      else this.dispatch(frame);
     }
     if (error !== null) this.close(error);
     else this.maybePause();
@@ -116,31 +144,79 @@ export class Connection {
     }
     if (!(result instanceof Promise)) {
       this.handler.answered?.(frame, startMs);
-      if (this.slots.length === 0) this.write(result);
-      else this.slots.push({ done: true, value: result });
-      return;
+      if (!isThrottled(result)) {
+        if (this.slots.length === 0) this.write(result);
+        else this.slots.push({ done: true, value: result });
+        return;
+      }
     }
     const slot: Slot = { done: false, value: null };
     this.slots.push(slot);
+    if (!(result instanceof Promise)) {
+      this.settle(slot, result);
+      return;
+    }
     result.then(
       (value) => {
         this.handler.answered?.(frame, startMs);
-        slot.done = true;
-        slot.value = value;
-        this.flush();
+        this.settle(slot, value);
       },
       (err: Error) => this.close(`bad request: ${err.message}`),
     );
   }
 
+  private settle(slot: Slot, value: Response): void {
+    if (this.closed) return;
+    if (!isThrottled(value)) {
+      slot.done = true;
+      slot.value = value;
+      this.flush();
+      return;
+    }
+    this.mute(value.throttleMs);
+    slot.mutes = true;
+    if (!value.holdResponse) {
+      this.settle(slot, value.frames);
+      return;
+    }
+    setTimeout(() => this.settle(slot, value.frames), value.throttleMs).unref();
+  }
+
+  /** Reads nothing more for throttleMs (Kafka's channel muting; the reaper unmutes it). */
+  private mute(throttleMs: number): void {
+    if (throttleMs <= 0) return;
+    const until = Date.now() + throttleMs;
+    if (this.muted && until <= this.mutedUntilMs) return;
+    this.muted = true;
+    this.mutedUntilMs = until;
+    this.socket.pause();
+    if (this.unmuteTimer) clearTimeout(this.unmuteTimer);
+    this.unmuteTimer = setTimeout(() => this.unmute(), throttleMs);
+    this.unmuteTimer.unref();
+  }
+
+  private unmute(): void {
+    this.unmuteTimer = null;
+    this.muted = false;
+    this.blocked = false;
+    this.flush();
+    while (this.held.length > 0 && !this.muted && !this.closed) this.dispatch(this.held.shift()!);
+    if (!this.muted) {
+      this.paused = true;
+      this.maybeResume();
+    }
+  }
+
   private flush(): void {
-    while (this.slots.length > 0 && this.slots[0]!.done) {
-      this.write(this.slots.shift()!.value);
+    while (this.slots.length > 0 && this.slots[0]!.done && !this.blocked) {
+      const slot = this.slots.shift()!;
+      this.write(slot.value);
+      if (slot.mutes && this.muted) this.blocked = true;
     }
     this.maybeResume();
   }
 
-  private write(response: Response): void {
+  private write(response: Buffer[] | null): void {
     if (response === null || this.closed) return;
     if (!this.corked) {
       this.corked = true;
@@ -171,7 +247,7 @@ export class Connection {
   }
 
   private maybeResume(): void {
-    if (this.paused && !this.overloaded() && !this.closed) {
+    if (this.paused && !this.muted && !this.overloaded() && !this.closed) {
       this.paused = false;
       this.socket.resume();
     }

@@ -9,6 +9,8 @@ export class RawClient {
   private readonly waiting: { resolve: (frame: Buffer) => void; reject: (err: Error) => void }[] = [];
   private correlationId = 1;
   private closedWith: Error | undefined;
+  /** The client id requests carry (quotas are per client id). */
+  clientId = 'raw-client';
 
   private constructor(readonly socket: net.Socket) {
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -31,7 +33,7 @@ export class RawClient {
   /** Sends a request and resolves with its decoded response body. */
   async request<Req, Res>(api: ApiDefinition<Req, Res>, version: number, body: Req): Promise<Res> {
     const cid = this.correlationId++;
-    const frame = this.send(writeRequestFrame(api, version, cid, 'raw-client', body));
+    const frame = this.send(writeRequestFrame(api, version, cid, this.clientId, body));
     const { correlationId, body: res } = readResponseFrame(api, version, await frame);
     if (correlationId !== cid) throw new Error(`correlation id ${correlationId}, expected ${cid}`);
     return res;

@@ -143,8 +143,24 @@ describe('configs', () => {
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/did you mean retention\.ms\?/);
     expect(await cli(['configs', ...bs(), '--entity-type', 'topic', '--entity-name', 'x', '--describe']))
-      .toMatchObject({ code: 2, stderr: 'kraftling configs: --entity-type takes topics or brokers, got "topic"\n' });
+      .toMatchObject({ code: 2, stderr: 'kraftling configs: --entity-type takes topics, brokers, users, clients or ips, got "topic"\n' });
     const broker = await cli(['configs', ...bs(), '--entity-type', 'brokers', '--entity-name', '1', '--describe', '--all']);
     expect(broker.stdout).toMatch(/^All configs for broker 1 are:\n[\s\S]*  num\.partitions=1 source=/);
+  });
+
+  it('alters, describes and deletes client quotas (--entity-type users|clients|ips)', async () => {
+    const app = ['--entity-type', 'clients', '--entity-name', 'app'];
+    expect(await cli(['configs', ...bs(), ...app, '--alter', '--add-config', 'producer_byte_rate=1024,consumer_byte_rate=2048']))
+      .toMatchObject({ code: 0, stdout: 'Completed updating config for client-id app.\n' });
+    await cli(['configs', ...bs(), '--entity-type', 'users', '--entity-default', '--alter', '--add-config', 'request_percentage=12.5']);
+    expect((await cli(['configs', ...bs(), ...app, '--describe'])).stdout)
+      .toBe("Quota configs for client-id 'app' are producer_byte_rate=1024.0, consumer_byte_rate=2048.0\n");
+    expect((await cli(['configs', ...bs(), '--entity-type', 'users', '--describe'])).stdout)
+      .toBe('Quota configs for the default user are request_percentage=12.5\n');
+    await cli(['configs', ...bs(), ...app, '--alter', '--delete-config', 'producer_byte_rate']);
+    expect((await cli(['configs', ...bs(), ...app, '--describe'])).stdout).toBe("Quota configs for client-id 'app' are consumer_byte_rate=2048.0\n");
+    const bad = await cli(['configs', ...bs(), '--entity-type', 'ips', '--entity-name', '10.0.0.1', '--alter', '--add-config', 'producer_byte_rate=1']);
+    expect(bad).toMatchObject({ code: 1 });
+    expect(bad.stderr).toContain('INVALID_REQUEST (Invalid configuration key producer_byte_rate)');
   });
 });

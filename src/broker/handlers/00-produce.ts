@@ -13,6 +13,9 @@
 // transaction.partition.verification.enable (KIP-890 part 1, default true as in Kafka), the first
 // transactional batch of a transaction on a partition is appended only once the transaction
 // coordinator confirms the partition is in the ongoing transaction (else INVALID_TXN_STATE).
+// Client quotas: the request's bytes count against the client's producer_byte_rate once written;
+// over quota, the response carries throttle_time_ms and the connection is muted that long (v6+,
+// KIP-219), or the response is held back that long (older versions), as Kafka does.
 // Not implemented: KIP-951's current-leader hints (clients refresh metadata instead).
 import {
   ProduceApi, type PartitionProduceResponse, type ProduceRequest, type ProduceResponse,
@@ -22,7 +25,8 @@ import { ATTRIBUTES, MAGIC, MAGIC_V2, TRANSACTIONAL_FLAG } from '../../../protoc
 import type { PartitionProduceResult } from '../../replication/produce.js';
 import { CLUSTER_METADATA_TOPIC } from '../../controller/topic-names.js';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../coordinator/internal-topics.js';
-import { NO_RESPONSE, handler } from '../handler.js';
+import { NO_RESPONSE, SilentThrottle, handler } from '../handler.js';
+import { produceThrottleMs } from '../quota-throttle.js';
 
 const NO_LEADER = { leaderId: -1, leaderEpoch: -1 };
 const INTERNAL_TOPICS: ReadonlySet<string> = new Set([CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, CLUSTER_METADATA_TOPIC]);
@@ -31,6 +35,7 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   api: ProduceApi,
   minVersion: 0,
   maxVersion: 11,
+  clientThrottlesFromVersion: 6,
   handle(req, ctx) {
     const pending: Promise<void>[] = [];
     const responses = req.topicData.map((topic) => ({
@@ -46,8 +51,11 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
         return out;
       }),
     }));
-    const response = (): ProduceResponse | typeof NO_RESPONSE =>
-      req.acks === 0 ? NO_RESPONSE : { responses, throttleTimeMs: 0, nodeEndpoints: [] };
+    const response = (): ProduceResponse | typeof NO_RESPONSE | SilentThrottle => {
+      const throttleTimeMs = produceThrottleMs(ctx);
+      if (req.acks === 0) return throttleTimeMs > 0 ? new SilentThrottle(throttleTimeMs) : NO_RESPONSE;
+      return { responses, throttleTimeMs, nodeEndpoints: [] };
+    };
     return pending.length === 0 ? response() : Promise.all(pending).then(response);
   },
 });

@@ -12,6 +12,11 @@
 // records; every response carries the last stable offset.
 // A consumer's wait is capped by kraftling.consumer.fetch.max.wait.ms (dev profile: 200 ms), so its
 // client's disconnect, which waits for the fetch in flight, is quick.
+// Client quotas (consumers only, not follower replicas): max_bytes is capped at what the client's
+// consumer_byte_rate allows in the quota windows; a response that takes the client over quota is
+// replaced by an empty one with throttle_time_ms, and the connection is muted that long (v8+,
+// KIP-219) or the response held back that long (older versions), as Kafka does. Response bytes
+// are counted as the record bytes returned (Kafka counts the whole response).
 // Not implemented: preferred read replicas (always -1), rack-aware follower fetching.
 import {
   FetchApi, type FetchRequest, type FetchResponse, type FetchableTopicResponse, type PartitionData,
@@ -21,6 +26,7 @@ import { downConvertRecordBatches } from '../../../protocol/records/conversion.j
 import { errorCodeOf } from '../../../protocol/records/record-error.js';
 import { fetch, type FetchPartitionInput, type FetchPartitionOutput } from '../../replication/fetch.js';
 import { handler, type RequestContext } from '../handler.js';
+import { fetchQuotaMaxBytes, fetchThrottleMs } from '../quota-throttle.js';
 
 /** Sessions and epochs as KIP-227 defines them. */
 const INITIAL_EPOCH = 0;
@@ -30,6 +36,7 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
   api: FetchApi,
   minVersion: 0,
   maxVersion: 17,
+  clientThrottlesFromVersion: 8,
   handle(req, ctx) {
     const sessionError = checkSession(req);
     if (sessionError !== ErrorCode.NONE) {
@@ -43,13 +50,14 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     })));
     const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
-    const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'));
+    const consumer = replicaId < 0;
+    const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'),
+      consumer ? fetchQuotaMaxBytes(ctx) : Infinity);
     const results = fetch(ctx.services.replicas, {
       replicaId, replicaEpoch, maxWaitMs: heldMs(req.maxWaitMs, replicaId, ctx), minBytes: req.minBytes, maxBytes,
       isolationLevel: ctx.version >= 4 ? req.isolationLevel : 0, partitions: inputs,
     });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
-      if (replicaId < 0) countBytesOut(ctx, inputs, outputs);
       let i = 0;
       const responses: FetchableTopicResponse[] = named.map((t) => ({
         topic: t.topic, topicId: t.topicId,
@@ -57,6 +65,9 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
           ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
           : partitionData(p.partition, outputs[i++]!, ctx, p.fetchOffset)),
       }));
+      const throttleTimeMs = consumer ? fetchThrottleMs(ctx, recordBytes(responses)) : 0;
+      if (throttleTimeMs > 0) return { throttleTimeMs, errorCode: ErrorCode.NONE, sessionId: 0, responses: [], nodeEndpoints: [] };
+      if (consumer) countBytesOut(ctx, inputs, outputs);
       return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
     };
     return results instanceof Promise ? results.then(respond) : respond(results);
@@ -76,6 +87,12 @@ function countBytesOut(ctx: RequestContext, inputs: FetchPartitionInput[], outpu
 function heldMs(maxWaitMs: number, replicaId: number, ctx: RequestContext): number {
   const capMs = ctx.services.config.int('kraftling.consumer.fetch.max.wait.ms');
   return replicaId < 0 && capMs >= 0 ? Math.min(maxWaitMs, capMs) : maxWaitMs;
+}
+
+function recordBytes(responses: FetchableTopicResponse[]): number {
+  let bytes = 0;
+  for (const t of responses) for (const p of t.partitions) bytes += p.records?.length ?? 0;
+  return bytes;
 }
 
 function checkSession(req: FetchRequest): number {
