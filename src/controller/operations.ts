@@ -7,12 +7,15 @@ import { alterConfigs, incrementalAlterConfigs } from './configs.js';
 import { alterPartition } from './alter-partition.js';
 import { electLeaders } from './leader-elections.js';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignments.js';
+import { createAcls, deleteAcls } from './acls.js';
 
 export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any) => ControllerResult<unknown>;
 
 export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = new Map<number, ControllerOperation>([
   [19, createTopics],
   [20, deleteTopics],
+  [30, createAcls],
+  [31, deleteAcls],
   [33, alterConfigs],
   [37, createPartitions],
   [43, electLeaders],

@@ -2,6 +2,8 @@
 // log order; each kind changes exactly the state Kafka's MetadataDelta changes for it.
 import type { BrokerState, MetadataImage, PartitionState, TopicState } from './image.js';
 import { configKey } from './image.js';
+import type { AclEntry } from './acls.js';
+import type { DelegationTokenState } from './delegation-tokens.js';
 import { MetadataRecordType, type AnyMetadataRecord, type MetadataRecord, type PartitionChangeRecordData, type PartitionRecordData } from './records.js';
 
 export class MetadataDelta {
@@ -11,6 +13,8 @@ export class MetadataDelta {
   private configs: Map<string, ReadonlyMap<string, string>> | null = null;
   private features: Map<string, number> | null = null;
   private nextProducerId: number;
+  private acls: Map<string, AclEntry> | null = null;
+  private tokens: Map<string, DelegationTokenState> | null = null;
   /** Topics already copied in this delta, so further changes to them mutate the copy. */
   private readonly ownTopics = new Set<string>();
   private readonly ownConfigs = new Set<string>();
@@ -68,8 +72,20 @@ export class MetadataDelta {
       case MetadataRecordType.PRODUCER_IDS:
         this.nextProducerId = record.data.nextProducerId;
         break;
+      case MetadataRecordType.ACCESS_CONTROL_ENTRY:
+        (this.acls ??= new Map(this.base.acls)).set(record.data.id, { ...record.data });
+        break;
+      case MetadataRecordType.REMOVE_ACCESS_CONTROL_ENTRY:
+        (this.acls ??= new Map(this.base.acls)).delete(record.data.id);
+        break;
+      case MetadataRecordType.DELEGATION_TOKEN:
+        (this.tokens ??= new Map(this.base.delegationTokens)).set(record.data.tokenId, { ...record.data });
+        break;
+      case MetadataRecordType.REMOVE_DELEGATION_TOKEN:
+        (this.tokens ??= new Map(this.base.delegationTokens)).delete(record.data.tokenId);
+        break;
       default:
-        // NoOp, ACLs, SCRAM, quotas, delegation tokens: nothing in the image uses them yet.
+        // NoOp, SCRAM, quotas, delegation tokens: nothing in the image uses them yet.
         break;
     }
   }
@@ -85,6 +101,8 @@ export class MetadataDelta {
       configs: this.configs ?? b.configs,
       features: this.features ?? b.features,
       nextProducerId: this.nextProducerId,
+      acls: this.acls ?? b.acls,
+      delegationTokens: this.tokens ?? b.delegationTokens,
     };
   }
 

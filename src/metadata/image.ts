@@ -3,6 +3,8 @@
 // map or topic only the first time a delta touches it, so replaying 100,000 partition records
 // costs one copy, not one per record.
 import type { BrokerEndpoint } from '../../protocol/generated/metadata/00-register-broker-record.js';
+import type { AclEntry } from './acls.js';
+import type { DelegationTokenState } from './delegation-tokens.js';
 
 export interface PartitionState {
   partitionId: number;
@@ -54,6 +56,10 @@ export interface MetadataImage {
   readonly features: ReadonlyMap<string, number>;
   /** First producer id not yet handed out in a block. */
   readonly nextProducerId: number;
+  /** ACLs by id (AccessControlEntryRecord). */
+  readonly acls: ReadonlyMap<string, AclEntry>;
+  /** Delegation tokens by token id (DelegationTokenRecord). */
+  readonly delegationTokens: ReadonlyMap<string, DelegationTokenState>;
 }
 
 export const EMPTY_IMAGE: MetadataImage = {
@@ -65,6 +71,8 @@ export const EMPTY_IMAGE: MetadataImage = {
   configs: new Map(),
   features: new Map(),
   nextProducerId: 0,
+  acls: new Map(),
+  delegationTokens: new Map(),
 };
 
 export function configKey(type: number, name: string): string {

@@ -16,6 +16,10 @@ import type { RegisterBrokerRecord } from '../../protocol/generated/metadata/00-
 import type { RemoveTopicRecord } from '../../protocol/generated/metadata/09-remove-topic-record.js';
 import type { TopicRecord } from '../../protocol/generated/metadata/02-topic-record.js';
 import type { UnfenceBrokerRecord } from '../../protocol/generated/metadata/08-unfence-broker-record.js';
+import type { AccessControlEntryRecord } from '../../protocol/generated/metadata/18-access-control-entry-record.js';
+import type { RemoveAccessControlEntryRecord } from '../../protocol/generated/metadata/19-remove-access-control-entry-record.js';
+import type { DelegationTokenRecord } from '../../protocol/generated/metadata/10-delegation-token-record.js';
+import type { RemoveDelegationTokenRecord } from '../../protocol/generated/metadata/26-remove-delegation-token-record.js';
 import type { UnregisterBrokerRecord } from '../../protocol/generated/metadata/01-unregister-broker-record.js';
 
 export const enum MetadataRecordType {
@@ -32,6 +36,10 @@ export const enum MetadataRecordType {
   PRODUCER_IDS = 15,
   BROKER_REGISTRATION_CHANGE = 17,
   NO_OP = 20,
+  DELEGATION_TOKEN = 10,
+  ACCESS_CONTROL_ENTRY = 18,
+  REMOVE_ACCESS_CONTROL_ENTRY = 19,
+  REMOVE_DELEGATION_TOKEN = 26,
 }
 
 export type PartitionRecordData = PartitionRecord;
@@ -49,7 +57,11 @@ export type MetadataRecord =
   | { type: MetadataRecordType.REMOVE_TOPIC; version: number; data: RemoveTopicRecord }
   | { type: MetadataRecordType.FEATURE_LEVEL; version: number; data: FeatureLevelRecord }
   | { type: MetadataRecordType.PRODUCER_IDS; version: number; data: ProducerIdsRecord }
-  | { type: MetadataRecordType.BROKER_REGISTRATION_CHANGE; version: number; data: BrokerRegistrationChangeRecord };
+  | { type: MetadataRecordType.BROKER_REGISTRATION_CHANGE; version: number; data: BrokerRegistrationChangeRecord }
+  | { type: MetadataRecordType.DELEGATION_TOKEN; version: number; data: DelegationTokenRecord }
+  | { type: MetadataRecordType.ACCESS_CONTROL_ENTRY; version: number; data: AccessControlEntryRecord }
+  | { type: MetadataRecordType.REMOVE_ACCESS_CONTROL_ENTRY; version: number; data: RemoveAccessControlEntryRecord }
+  | { type: MetadataRecordType.REMOVE_DELEGATION_TOKEN; version: number; data: RemoveDelegationTokenRecord };
 
 /** Any record of the log, including kinds the image does not use (ACLs, quotas, ...). */
 export type AnyMetadataRecord = MetadataRecord | { type: number; version: number; data: unknown };
