@@ -1,5 +1,6 @@
 // One call per check for handlers: "may this request's principal do OP on RESOURCE?" When the
 // authorizer is off it returns true at the cost of one cached lookup.
+import { ErrorCode } from '../../protocol/errors.js';
 import { AclOperation, CLUSTER_NAME, ResourceType } from '../metadata/acls.js';
 import { authorize, authorizeByResourceType, authorizerSettings } from './authorizer.js';
 import type { RequestContext } from './handler.js';
@@ -67,4 +68,14 @@ export function authorizedOperations(ctx: RequestContext, resourceType: Resource
  */
 export function controllerListenerAllowed(ctx: RequestContext, operation: AclOperation): boolean {
   return clusterAllowed(ctx, AclOperation.CLUSTER_ACTION) || clusterAllowed(ctx, operation);
+}
+
+/**
+ * Inter-node APIs (Raft, broker registration and heartbeats, AlterPartition, producer-id blocks)
+ * need CLUSTER_ACTION on the cluster, as Kafka's ControllerApis require: the answer to send when
+ * the caller lacks it (CLUSTER_AUTHORIZATION_FAILED), or null to go on.
+ */
+export function clusterActionRefusal<Res extends { errorCode: number }>(ctx: RequestContext, api: { defaultResponse(): Res }, operation = AclOperation.CLUSTER_ACTION): Res | null {
+  if (clusterAllowed(ctx, operation)) return null;
+  return { ...api.defaultResponse(), errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED };
 }

@@ -10,6 +10,8 @@
 // Transactional batches (KIP-98) need the request's transactional_id (else
 // TRANSACTIONAL_ID_AUTHORIZATION_FAILED, as Kafka answers); the leader tracks each producer's open
 // transaction from them (a non-transactional batch while one is open: INVALID_TXN_STATE).
+// With an authorizer: WRITE on the transactional id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED for
+// every partition) and WRITE on each topic (else TOPIC_AUTHORIZATION_FAILED), checked first.
 // Not implemented: KIP-951's current-leader hints (clients refresh metadata instead).
 import {
   ProduceApi, type PartitionProduceResponse, type ProduceRequest, type ProduceResponse,
@@ -19,7 +21,9 @@ import { ATTRIBUTES, MAGIC, MAGIC_V2, TRANSACTIONAL_FLAG } from '../../../protoc
 import type { PartitionProduceResult } from '../../replication/produce.js';
 import { CLUSTER_METADATA_TOPIC } from '../../controller/topic-names.js';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../coordinator/internal-topics.js';
-import { NO_RESPONSE, handler } from '../handler.js';
+import { NO_RESPONSE, handler, type RequestContext } from '../handler.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
 
 const NO_LEADER = { leaderId: -1, leaderEpoch: -1 };
 const INTERNAL_TOPICS: ReadonlySet<string> = new Set([CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, CLUSTER_METADATA_TOPIC]);
@@ -30,10 +34,11 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   maxVersion: 11,
   handle(req, ctx) {
     const pending: Promise<void>[] = [];
+    const txnDenied = req.transactionalId !== null && !allowed(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, req.transactionalId);
     const responses = req.topicData.map((topic) => ({
       name: topic.name,
       partitionResponses: topic.partitionData.map((data) => {
-        const out = answer(data.index, refusal(req, topic.name, data.records) ?? undefined);
+        const out = answer(data.index, refusal(req, ctx, txnDenied, topic.name, data.records) ?? undefined);
         if (out.errorCode !== ErrorCode.NONE) return out;
         const result = ctx.services.replicas.produce(topic.name, data.index, data.records ?? Buffer.alloc(0), {
           acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version,
@@ -49,9 +54,11 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   },
 });
 
-function refusal(req: ProduceRequest, topic: string, records: Buffer | null): PartitionProduceResult | null {
+function refusal(req: ProduceRequest, ctx: RequestContext, txnDenied: boolean, topic: string, records: Buffer | null): PartitionProduceResult | null {
   const fail = (errorCode: number, errorMessage: string): PartitionProduceResult =>
     ({ errorCode, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 });
+  if (txnDenied) return fail(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'Transactional Id authorization failed.');
+  if (!allowed(ctx, AclOperation.WRITE, ResourceType.TOPIC, topic)) return fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Topic authorization failed.');
   if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS, `Invalid required acks ${req.acks}`);
   if (INTERNAL_TOPICS.has(topic)) return fail(ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${topic}`);
   if (req.transactionalId === null && isTransactional(records)) {

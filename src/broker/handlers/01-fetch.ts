@@ -7,6 +7,8 @@
 // Fetch sessions (KIP-227): this broker keeps none, and says so the way Kafka allows: a full fetch
 // is answered with session id 0, so clients keep sending full fetches; an incremental fetch for a
 // session id gets FETCH_SESSION_ID_NOT_FOUND.
+// With an authorizer: followers need CLUSTER_ACTION on the cluster, consumers READ on each topic;
+// a topic refused is answered TOPIC_AUTHORIZATION_FAILED and not read.
 // Not implemented: transactions (read_committed reads up to the high watermark, no aborted list),
 // preferred read replicas (always -1), rack-aware follower fetching.
 import {
@@ -17,6 +19,8 @@ import { downConvertRecordBatches } from '../../../protocol/records/conversion.j
 import { errorCodeOf } from '../../../protocol/records/record-error.js';
 import { fetch, type FetchPartitionInput, type FetchPartitionOutput } from '../../replication/fetch.js';
 import { handler, type RequestContext } from '../handler.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed, clusterAllowed } from '../access.js';
 
 /** Sessions and epochs as KIP-227 defines them. */
 const INITIAL_EPOCH = 0;
@@ -32,12 +36,17 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
       return { throttleTimeMs: 0, errorCode: sessionError, sessionId: req.sessionId, responses: [], nodeEndpoints: [] };
     }
     const image = ctx.services.image();
-    const named = req.topics.map((t) => ({ ...t, name: ctx.version >= 13 ? image.topicsById.get(t.topicId)?.name : t.topic }));
-    const inputs: FetchPartitionInput[] = named.flatMap((t) => t.name === undefined ? [] : t.partitions.map((p) => ({
+    const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
+    const followerDenied = replicaId >= 0 && !clusterAllowed(ctx, AclOperation.CLUSTER_ACTION);
+    const named = req.topics.map((t) => {
+      const name = ctx.version >= 13 ? image.topicsById.get(t.topicId)?.name : t.topic;
+      const denied = followerDenied || (name !== undefined && !allowed(ctx, AclOperation.READ, ResourceType.TOPIC, name));
+      return { ...t, name, denied };
+    });
+    const inputs: FetchPartitionInput[] = named.flatMap((t) => t.name === undefined || t.denied ? [] : t.partitions.map((p) => ({
       topic: t.name!, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
       currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
     })));
-    const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'));
     const results = fetch(ctx.services.replicas, { replicaId, replicaEpoch, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes, partitions: inputs });
@@ -45,8 +54,8 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
       let i = 0;
       const responses: FetchableTopicResponse[] = named.map((t) => ({
         topic: t.topic, topicId: t.topicId,
-        partitions: t.partitions.map((p) => t.name === undefined
-          ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
+        partitions: t.partitions.map((p) => t.denied ? partitionData(p.partition, errorOnly(ErrorCode.TOPIC_AUTHORIZATION_FAILED), ctx, p.fetchOffset)
+          : t.name === undefined ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
           : partitionData(p.partition, outputs[i++]!, ctx, p.fetchOffset)),
       }));
       return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
