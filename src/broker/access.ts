@@ -79,3 +79,9 @@ export function clusterActionRefusal<Res extends { errorCode: number }>(ctx: Req
   if (clusterAllowed(ctx, operation)) return null;
   return { ...api.defaultResponse(), errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED };
 }
+
+/** clusterActionRefusal for an admin API on either listener (forwarded ones need CLUSTER_ACTION). */
+export function clusterOperationRefusal<Res extends { errorCode: number }>(ctx: RequestContext, api: { defaultResponse(): Res }, operation: AclOperation): Res | null {
+  if (ctx.listenerType === 'controller' ? controllerListenerAllowed(ctx, operation) : clusterAllowed(ctx, operation)) return null;
+  return { ...api.defaultResponse(), errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED };
+}

@@ -4,7 +4,9 @@
 // refused with the given error), as Kafka's Envelope does; it already checked its client.
 import type { ApiDefinition } from '../../protocol/definition.js';
 import { AclOperation } from '../metadata/acls.js';
-import { authorizerOn, controllerListenerAllowed } from './access.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import { ResourceType } from '../metadata/acls.js';
+import { allowed, authorizerOn, clusterAllowed, controllerListenerAllowed } from './access.js';
 import type { RequestContext } from './handler.js';
 
 export interface Split<T> {
@@ -29,3 +31,33 @@ export function toController<Req, Res>(ctx: RequestContext, api: ApiDefinition<R
   if (ctx.listenerType === 'controller') return ctx.services.controller.callLocal(api, req);
   return ctx.services.controller.call(api, ctx.version, req);
 }
+
+/** A config resource (topic or broker) and the right it needs: ALTER_CONFIGS / DESCRIBE_CONFIGS. */
+export function configAllowed(ctx: RequestContext, operation: AclOperation, resourceType: number, resourceName: string): boolean {
+  return resourceType === TOPIC_CONFIG ? allowed(ctx, operation, ResourceType.TOPIC, resourceName) : clusterAllowed(ctx, operation);
+}
+
+/** Kafka's answer for a config resource refused: TOPIC_ or CLUSTER_AUTHORIZATION_FAILED. */
+export function configRefusal(resourceType: number): number {
+  return resourceType === TOPIC_CONFIG ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.CLUSTER_AUTHORIZATION_FAILED;
+}
+
+/** AlterConfigs and IncrementalAlterConfigs: the resources allowed go on, the others are refused. */
+export async function alterConfigsAuthorized<Res extends { responses: ConfigResult[] }>(
+  ctx: RequestContext, req: { resources: { resourceType: number; resourceName: string }[] }, send: (resources: typeof req.resources) => Promise<Res>,
+): Promise<Res> {
+  const split = splitItems(ctx, req.resources, (r) => configAllowed(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName), AclOperation.ALTER_CONFIGS);
+  const refused = split.denied.map((r) => ({ errorCode: configRefusal(r.resourceType), errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName }));
+  if (refused.length === 0) return send(req.resources);
+  const res = split.allowed.length > 0 ? await send(split.allowed) : null;
+  return { ...(res ?? { throttleTimeMs: 0 }), responses: [...(res?.responses ?? []), ...refused] } as Res;
+}
+
+interface ConfigResult {
+  errorCode: number;
+  errorMessage: string | null;
+  resourceType: number;
+  resourceName: string;
+}
+
+const TOPIC_CONFIG = 2;
