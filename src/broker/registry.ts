@@ -41,6 +41,8 @@ import { fetchSnapshotHandler } from './handlers/59-fetch-snapshot.js';
 import { brokerRegistrationHandler } from './handlers/62-broker-registration.js';
 import { brokerHeartbeatHandler } from './handlers/63-broker-heartbeat.js';
 import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.js';
+import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
+import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,
@@ -83,6 +85,8 @@ const HANDLERS: readonly Handler[] = [
   brokerRegistrationHandler,
   brokerHeartbeatHandler,
   allocateProducerIdsHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
 ];
 
 const byListener: Record<ListenerType, (Handler | undefined)[]> = { broker: [], controller: [] };

@@ -1,6 +1,6 @@
 // Applies __cluster_metadata records to an image, producing the next image. Records arrive in
 // log order; each kind changes exactly the state Kafka's MetadataDelta changes for it.
-import type { BrokerState, MetadataImage, PartitionState, TopicState } from './image.js';
+import type { BrokerState, MetadataImage, PartitionState, ScramCredentialState, TopicState } from './image.js';
 import { configKey } from './image.js';
 import { MetadataRecordType, type AnyMetadataRecord, type MetadataRecord, type PartitionChangeRecordData, type PartitionRecordData } from './records.js';
 
@@ -11,6 +11,7 @@ export class MetadataDelta {
   private configs: Map<string, ReadonlyMap<string, string>> | null = null;
   private features: Map<string, number> | null = null;
   private nextProducerId: number;
+  private scramCredentials: Map<string, ReadonlyMap<number, ScramCredentialState>> | null = null;
   /** Topics already copied in this delta, so further changes to them mutate the copy. */
   private readonly ownTopics = new Set<string>();
   private readonly ownConfigs = new Set<string>();
@@ -68,8 +69,16 @@ export class MetadataDelta {
       case MetadataRecordType.PRODUCER_IDS:
         this.nextProducerId = record.data.nextProducerId;
         break;
+      case MetadataRecordType.USER_SCRAM_CREDENTIAL: {
+        const { name, mechanism, salt, storedKey, serverKey, iterations } = record.data;
+        this.changeScram(name, (m) => m.set(mechanism, { salt, storedKey, serverKey, iterations }));
+        break;
+      }
+      case MetadataRecordType.REMOVE_USER_SCRAM_CREDENTIAL:
+        this.changeScram(record.data.name, (m) => m.delete(record.data.mechanism));
+        break;
       default:
-        // NoOp, ACLs, SCRAM, quotas, delegation tokens: nothing in the image uses them yet.
+        // NoOp, ACLs, quotas, delegation tokens: nothing in the image uses them yet.
         break;
     }
   }
@@ -85,7 +94,17 @@ export class MetadataDelta {
       configs: this.configs ?? b.configs,
       features: this.features ?? b.features,
       nextProducerId: this.nextProducerId,
+      scramCredentials: this.scramCredentials ?? b.scramCredentials,
     };
+  }
+
+  /** A user's credentials copied, changed, and dropped when none is left. */
+  private changeScram(user: string, change: (byMechanism: Map<number, ScramCredentialState>) => void): void {
+    this.scramCredentials ??= new Map(this.base.scramCredentials);
+    const byMechanism = new Map(this.scramCredentials.get(user) ?? []);
+    change(byMechanism);
+    if (byMechanism.size === 0) this.scramCredentials.delete(user);
+    else this.scramCredentials.set(user, byMechanism);
   }
 
   private brokerMap(): Map<number, BrokerState> {

@@ -54,6 +54,15 @@ export interface MetadataImage {
   readonly features: ReadonlyMap<string, number>;
   /** First producer id not yet handed out in a block. */
   readonly nextProducerId: number;
+  /** SCRAM credentials (UserScramCredentialRecord) by user, then mechanism type (1: SHA-256, 2: SHA-512). */
+  readonly scramCredentials: ReadonlyMap<string, ReadonlyMap<number, ScramCredentialState>>;
+}
+
+export interface ScramCredentialState {
+  salt: Buffer;
+  storedKey: Buffer;
+  serverKey: Buffer;
+  iterations: number;
 }
 
 export const EMPTY_IMAGE: MetadataImage = {
@@ -65,6 +74,7 @@ export const EMPTY_IMAGE: MetadataImage = {
   configs: new Map(),
   features: new Map(),
   nextProducerId: 0,
+  scramCredentials: new Map(),
 };
 
 export function configKey(type: number, name: string): string {

@@ -16,6 +16,8 @@ import type { RegisterBrokerRecord } from '../../protocol/generated/metadata/00-
 import type { RemoveTopicRecord } from '../../protocol/generated/metadata/09-remove-topic-record.js';
 import type { TopicRecord } from '../../protocol/generated/metadata/02-topic-record.js';
 import type { UnfenceBrokerRecord } from '../../protocol/generated/metadata/08-unfence-broker-record.js';
+import type { UserScramCredentialRecord } from '../../protocol/generated/metadata/11-user-scram-credential-record.js';
+import type { RemoveUserScramCredentialRecord } from '../../protocol/generated/metadata/22-remove-user-scram-credential-record.js';
 import type { UnregisterBrokerRecord } from '../../protocol/generated/metadata/01-unregister-broker-record.js';
 
 export const enum MetadataRecordType {
@@ -31,6 +33,8 @@ export const enum MetadataRecordType {
   FEATURE_LEVEL = 12,
   PRODUCER_IDS = 15,
   BROKER_REGISTRATION_CHANGE = 17,
+  USER_SCRAM_CREDENTIAL = 11,
+  REMOVE_USER_SCRAM_CREDENTIAL = 22,
   NO_OP = 20,
 }
 
@@ -49,7 +53,9 @@ export type MetadataRecord =
   | { type: MetadataRecordType.REMOVE_TOPIC; version: number; data: RemoveTopicRecord }
   | { type: MetadataRecordType.FEATURE_LEVEL; version: number; data: FeatureLevelRecord }
   | { type: MetadataRecordType.PRODUCER_IDS; version: number; data: ProducerIdsRecord }
-  | { type: MetadataRecordType.BROKER_REGISTRATION_CHANGE; version: number; data: BrokerRegistrationChangeRecord };
+  | { type: MetadataRecordType.BROKER_REGISTRATION_CHANGE; version: number; data: BrokerRegistrationChangeRecord }
+  | { type: MetadataRecordType.USER_SCRAM_CREDENTIAL; version: number; data: UserScramCredentialRecord }
+  | { type: MetadataRecordType.REMOVE_USER_SCRAM_CREDENTIAL; version: number; data: RemoveUserScramCredentialRecord };
 
 /** Any record of the log, including kinds the image does not use (ACLs, quotas, ...). */
 export type AnyMetadataRecord = MetadataRecord | { type: number; version: number; data: unknown };
