@@ -43,6 +43,8 @@ import { brokerHeartbeatHandler } from './handlers/63-broker-heartbeat.js';
 import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.js';
 import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
 import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
+import { describeUserScramCredentialsHandler } from './handlers/50-describe-user-scram-credentials.js';
+import { alterUserScramCredentialsHandler } from './handlers/51-alter-user-scram-credentials.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,
@@ -87,6 +89,8 @@ const HANDLERS: readonly Handler[] = [
   allocateProducerIdsHandler,
   saslHandshakeHandler,
   saslAuthenticateHandler,
+  describeUserScramCredentialsHandler,
+  alterUserScramCredentialsHandler,
 ];
 
 const byListener: Record<ListenerType, (Handler | undefined)[]> = { broker: [], controller: [] };

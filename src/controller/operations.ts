@@ -7,6 +7,7 @@ import { alterConfigs, incrementalAlterConfigs } from './configs.js';
 import { alterPartition } from './alter-partition.js';
 import { electLeaders } from './leader-elections.js';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignments.js';
+import { alterUserScramCredentials } from './scram-credentials.js';
 
 export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any) => ControllerResult<unknown>;
 
@@ -19,5 +20,6 @@ export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = n
   [44, incrementalAlterConfigs],
   [45, alterPartitionReassignments],
   [46, listPartitionReassignments],
+  [51, alterUserScramCredentials],
   [56, alterPartition],
 ]);
