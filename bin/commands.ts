@@ -133,6 +133,23 @@ export const commands: Record<string, Command> = {
     },
     run: async (values, positionals) => (await import('./metadata-shell.js')).runMetadataShell(values, positionals),
   },
+  certs: {
+    summary: 'write a self-signed CA and node/client certificates (PEM) for local TLS listeners',
+    help: `kraftling certs [options]
+
+  -d, --dir DIR           where to write ca.pem, ca-key.pem, node.pem (default ./.kraftling/certs);
+                          an existing CA there is reused
+      --host H            a host name or address the node certificate is valid for (repeatable;
+                          default localhost, 127.0.0.1 and ::1)
+      --client NAME       also write NAME.pem, a client certificate with CN=NAME (repeatable)`,
+    options: {
+      dir: { type: 'string', short: 'd' },
+      host: { type: 'string', multiple: true },
+      client: { type: 'string', multiple: true },
+      help,
+    },
+    run: async (values) => (await import('./certs.js')).runCerts(values),
+  },
   'random-uuid': {
     summary: 'print a new cluster id (kafka-storage random-uuid)',
     help: 'kraftling random-uuid',

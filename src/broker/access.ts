@@ -4,15 +4,11 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { AclOperation, CLUSTER_NAME, ResourceType } from '../metadata/acls.js';
 import { authorize, authorizeByResourceType, authorizerSettings } from './authorizer.js';
 import type { RequestContext } from './handler.js';
+import { principalString } from './principal.js';
 
-export const ANONYMOUS = 'User:ANONYMOUS';
-
-/**
- * The authenticated principal of the request's connection. Until SASL lands every connection is
- * PLAINTEXT, whose principal Kafka calls User:ANONYMOUS.
- */
-export function principalOf(_ctx: RequestContext): string {
-  return ANONYMOUS;
+/** The request's principal as ACLs name it ("User:alice"; PLAINTEXT connections are User:ANONYMOUS). */
+export function principalOf(ctx: RequestContext): string {
+  return principalString(ctx.principal);
 }
 
 /** The client's address as ACL hosts name it ("127.0.0.1", without Kafka's leading slash). */

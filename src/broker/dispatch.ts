@@ -6,7 +6,7 @@ import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js'
 import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { API_VERSIONS_KEY, readRequestFrame, writeResponseFrame } from '../../protocol/registry.js';
-import { NO_RESPONSE, type ListenerType, type RequestContext } from './handler.js';
+import { NO_RESPONSE, type ConnectionState, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 import type { BrokerServices } from './services.js';
 
@@ -28,7 +28,7 @@ export class Dispatcher {
   ) {}
 
   /** One request frame (no size prefix) in; the response frame out (null for none). */
-  handle(frame: Buffer, conn: { id: number; listenerName: string; remoteAddress: string }): Response | Promise<Response> {
+  handle(frame: Buffer, conn: ConnectionState): Response | Promise<Response> {
     const { header, body, def } = readRequestFrame(frame);
     const key = header.requestApiKey;
     const version = header.requestApiVersion;
@@ -38,10 +38,16 @@ export class Dispatcher {
       if (key === API_VERSIONS_KEY) return this.unsupportedApiVersions(header.correlationId, handler.minVersion, handler.maxVersion);
       throw new ProtocolError(`${def.name} v${version} is not supported (v${handler.minVersion}-v${handler.maxVersion})`);
     }
+    // Kafka closes a SASL connection that sends anything but the handshake before authenticating,
+    // or anything but a re-authentication once its session expired.
+    if (conn.sasl !== undefined && !conn.sasl.allows(key, this.services.nowMs())) {
+      throw new ProtocolError(`${def.name} is not allowed ${conn.sasl.principal ? 'after the SASL session expired' : 'before SASL authentication'}`);
+    }
     const req = def.readRequest(body, version);
     const clientHost = `/${conn.remoteAddress.replace(/:\d+$/, '')}`;
     const ctx: RequestContext = {
       header, version, listenerType: this.listenerType, listenerName: conn.listenerName, connectionId: conn.id, clientHost, services: this.services,
+      principal: conn.principal, connection: conn,
     };
     let result;
     try {

@@ -3,9 +3,24 @@
 import type { ApiDefinition } from '../../protocol/definition.js';
 import type { RequestHeader } from '../../protocol/generated/header/request-header.js';
 import type { BrokerServices } from './services.js';
+import type { Principal } from './principal.js';
+import type { SaslSession } from './sasl/session.js';
 
 /** Which of a node's listeners a request came in on: client traffic, or the controller quorum's. */
 export type ListenerType = 'broker' | 'controller';
+
+/** What a connection carries from request to request (the server's per-connection info). */
+export interface ConnectionState {
+  readonly id: number;
+  readonly listenerName: string;
+  readonly remoteAddress: string;
+  /** Who the connection is: ANONYMOUS, an SSL client's DN, or the SASL user once authenticated. */
+  principal: Principal;
+  /** SASL state on SASL listeners; absent elsewhere, so plaintext requests pay nothing for it. */
+  readonly sasl?: SaslSession;
+  /** Set by a handler whose answer must be the connection's last (a failed authentication). */
+  endAfterResponse?: boolean;
+}
 
 export interface RequestContext {
   header: RequestHeader;
@@ -18,6 +33,9 @@ export interface RequestContext {
   /** The client's address as Kafka reports it ("/127.0.0.1"), for DescribeGroups. */
   clientHost: string;
   services: BrokerServices;
+  /** The connection's principal when the request arrived; what authorization checks. */
+  principal: Principal;
+  connection: ConnectionState;
 }
 
 /** What a handler returns: a response, a promise of one, or NO_RESPONSE (acks=0 produce). */

@@ -44,6 +44,10 @@ import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.
 import { describeAclsHandler } from './handlers/29-describe-acls.js';
 import { createAclsHandler } from './handlers/30-create-acls.js';
 import { deleteAclsHandler } from './handlers/31-delete-acls.js';
+import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
+import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
+import { describeUserScramCredentialsHandler } from './handlers/50-describe-user-scram-credentials.js';
+import { alterUserScramCredentialsHandler } from './handlers/51-alter-user-scram-credentials.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,
@@ -89,6 +93,10 @@ const HANDLERS: readonly Handler[] = [
   describeAclsHandler,
   createAclsHandler,
   deleteAclsHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
+  describeUserScramCredentialsHandler,
+  alterUserScramCredentialsHandler,
 ];
 
 const byListener: Record<ListenerType, (Handler | undefined)[]> = { broker: [], controller: [] };

@@ -47,8 +47,9 @@ export class ServerConfig {
       const entries = layer instanceof Map ? [...layer] : Object.entries(layer);
       for (const [k, value] of entries) {
         const key = BROKER_KEY_BY_NAME.get(k);
-        if (!key) warnings.push(`unknown config key ${k} (ignored)`);
-        else {
+        // Per-listener overrides (listener.name.<name>.<key>) are read by the listener that has them.
+        if (!key && !k.startsWith('listener.name.')) warnings.push(`unknown config key ${k} (ignored)`);
+        else if (key) {
           const problem = checkValue(key, value);
           if (problem) throw new ConfigError(k, problem);
           if (key.inert && source !== 'profile') warnings.push(`config key ${k} is accepted but has no effect in kraftling`);

@@ -53,6 +53,11 @@ export function notControllerResponse(apiKey: number, req: any): unknown {
       };
     case 46:
       return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE, topics: [] };
+    case 51: {
+      const r = req as { deletions: { name: string }[]; upsertions: { name: string }[] };
+      const users = [...new Set([...r.deletions, ...r.upsertions].map((u) => u.name))];
+      return { throttleTimeMs: 0, results: users.map((user) => ({ user, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE })) };
+    }
     case 56:
       return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, topics: [] };
     case 62:
@@ -76,6 +81,7 @@ export function saysNotController(apiKey: number, res: any): boolean {
     case 44:
       return res.responses.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);
     case 37:
+    case 51:
       return res.results.some((t: { errorCode: number }) => t.errorCode === NOT_CONTROLLER);
     case 43:
       // ElectLeaders v0 has no top-level error code on the wire: look at the partitions too.

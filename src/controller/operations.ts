@@ -8,6 +8,7 @@ import { alterPartition } from './alter-partition.js';
 import { electLeaders } from './leader-elections.js';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignments.js';
 import { createAcls, deleteAcls } from './acls.js';
+import { alterUserScramCredentials } from './scram-credentials.js';
 
 export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any) => ControllerResult<unknown>;
 
@@ -22,5 +23,6 @@ export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = n
   [44, incrementalAlterConfigs],
   [45, alterPartitionReassignments],
   [46, listPartitionReassignments],
+  [51, alterUserScramCredentials],
   [56, alterPartition],
 ]);

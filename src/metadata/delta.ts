@@ -1,6 +1,6 @@
 // Applies __cluster_metadata records to an image, producing the next image. Records arrive in
 // log order; each kind changes exactly the state Kafka's MetadataDelta changes for it.
-import type { BrokerState, MetadataImage, PartitionState, TopicState } from './image.js';
+import type { BrokerState, MetadataImage, PartitionState, ScramCredentialState, TopicState } from './image.js';
 import { configKey } from './image.js';
 import type { AclEntry } from './acls.js';
 import type { DelegationTokenState } from './delegation-tokens.js';
@@ -15,6 +15,7 @@ export class MetadataDelta {
   private nextProducerId: number;
   private acls: Map<string, AclEntry> | null = null;
   private tokens: Map<string, DelegationTokenState> | null = null;
+  private scramCredentials: Map<string, ReadonlyMap<number, ScramCredentialState>> | null = null;
   /** Topics already copied in this delta, so further changes to them mutate the copy. */
   private readonly ownTopics = new Set<string>();
   private readonly ownConfigs = new Set<string>();
@@ -84,8 +85,16 @@ export class MetadataDelta {
       case MetadataRecordType.REMOVE_DELEGATION_TOKEN:
         (this.tokens ??= new Map(this.base.delegationTokens)).delete(record.data.tokenId);
         break;
+      case MetadataRecordType.USER_SCRAM_CREDENTIAL: {
+        const { name, mechanism, salt, storedKey, serverKey, iterations } = record.data;
+        this.changeScram(name, (m) => m.set(mechanism, { salt, storedKey, serverKey, iterations }));
+        break;
+      }
+      case MetadataRecordType.REMOVE_USER_SCRAM_CREDENTIAL:
+        this.changeScram(record.data.name, (m) => m.delete(record.data.mechanism));
+        break;
       default:
-        // NoOp, SCRAM, quotas, delegation tokens: nothing in the image uses them yet.
+        // NoOp, quotas: nothing in the image uses them yet.
         break;
     }
   }
@@ -103,7 +112,17 @@ export class MetadataDelta {
       nextProducerId: this.nextProducerId,
       acls: this.acls ?? b.acls,
       delegationTokens: this.tokens ?? b.delegationTokens,
+      scramCredentials: this.scramCredentials ?? b.scramCredentials,
     };
+  }
+
+  /** A user's credentials copied, changed, and dropped when none is left. */
+  private changeScram(user: string, change: (byMechanism: Map<number, ScramCredentialState>) => void): void {
+    this.scramCredentials ??= new Map(this.base.scramCredentials);
+    const byMechanism = new Map(this.scramCredentials.get(user) ?? []);
+    change(byMechanism);
+    if (byMechanism.size === 0) this.scramCredentials.delete(user);
+    else this.scramCredentials.set(user, byMechanism);
   }
 
   private brokerMap(): Map<number, BrokerState> {

@@ -33,6 +33,11 @@ export function imageRecords(image: MetadataImage): MetadataRecord[] {
     const resourceName = key.slice(sep + 1);
     for (const [name, value] of entries) out.push(record(MetadataRecordType.CONFIG, { resourceType, resourceName, name, value }));
   }
+  for (const [name, byMechanism] of image.scramCredentials) {
+    for (const [mechanism, c] of byMechanism) {
+      out.push(record(MetadataRecordType.USER_SCRAM_CREDENTIAL, { name, mechanism, salt: c.salt, storedKey: c.storedKey, serverKey: c.serverKey, iterations: c.iterations }));
+    }
+  }
   if (image.nextProducerId > 0) {
     out.push(record(MetadataRecordType.PRODUCER_IDS, { brokerId: -1, brokerEpoch: -1, nextProducerId: image.nextProducerId }));
   }

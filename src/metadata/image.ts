@@ -60,6 +60,15 @@ export interface MetadataImage {
   readonly acls: ReadonlyMap<string, AclEntry>;
   /** Delegation tokens by token id (DelegationTokenRecord). */
   readonly delegationTokens: ReadonlyMap<string, DelegationTokenState>;
+  /** SCRAM credentials (UserScramCredentialRecord) by user, then mechanism type (1: SHA-256, 2: SHA-512). */
+  readonly scramCredentials: ReadonlyMap<string, ReadonlyMap<number, ScramCredentialState>>;
+}
+
+export interface ScramCredentialState {
+  salt: Buffer;
+  storedKey: Buffer;
+  serverKey: Buffer;
+  iterations: number;
 }
 
 export const EMPTY_IMAGE: MetadataImage = {
@@ -73,6 +82,7 @@ export const EMPTY_IMAGE: MetadataImage = {
   nextProducerId: 0,
   acls: new Map(),
   delegationTokens: new Map(),
+  scramCredentials: new Map(),
 };
 
 export function configKey(type: number, name: string): string {

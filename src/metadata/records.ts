@@ -20,6 +20,8 @@ import type { AccessControlEntryRecord } from '../../protocol/generated/metadata
 import type { RemoveAccessControlEntryRecord } from '../../protocol/generated/metadata/19-remove-access-control-entry-record.js';
 import type { DelegationTokenRecord } from '../../protocol/generated/metadata/10-delegation-token-record.js';
 import type { RemoveDelegationTokenRecord } from '../../protocol/generated/metadata/26-remove-delegation-token-record.js';
+import type { UserScramCredentialRecord } from '../../protocol/generated/metadata/11-user-scram-credential-record.js';
+import type { RemoveUserScramCredentialRecord } from '../../protocol/generated/metadata/22-remove-user-scram-credential-record.js';
 import type { UnregisterBrokerRecord } from '../../protocol/generated/metadata/01-unregister-broker-record.js';
 
 export const enum MetadataRecordType {
@@ -35,6 +37,8 @@ export const enum MetadataRecordType {
   FEATURE_LEVEL = 12,
   PRODUCER_IDS = 15,
   BROKER_REGISTRATION_CHANGE = 17,
+  USER_SCRAM_CREDENTIAL = 11,
+  REMOVE_USER_SCRAM_CREDENTIAL = 22,
   NO_OP = 20,
   DELEGATION_TOKEN = 10,
   ACCESS_CONTROL_ENTRY = 18,
@@ -61,7 +65,9 @@ export type MetadataRecord =
   | { type: MetadataRecordType.DELEGATION_TOKEN; version: number; data: DelegationTokenRecord }
   | { type: MetadataRecordType.ACCESS_CONTROL_ENTRY; version: number; data: AccessControlEntryRecord }
   | { type: MetadataRecordType.REMOVE_ACCESS_CONTROL_ENTRY; version: number; data: RemoveAccessControlEntryRecord }
-  | { type: MetadataRecordType.REMOVE_DELEGATION_TOKEN; version: number; data: RemoveDelegationTokenRecord };
+  | { type: MetadataRecordType.REMOVE_DELEGATION_TOKEN; version: number; data: RemoveDelegationTokenRecord }
+  | { type: MetadataRecordType.USER_SCRAM_CREDENTIAL; version: number; data: UserScramCredentialRecord }
+  | { type: MetadataRecordType.REMOVE_USER_SCRAM_CREDENTIAL; version: number; data: RemoveUserScramCredentialRecord };
 
 /** Any record of the log, including kinds the image does not use (ACLs, quotas, ...). */
 export type AnyMetadataRecord = MetadataRecord | { type: number; version: number; data: unknown };

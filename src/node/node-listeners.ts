@@ -6,6 +6,7 @@ import type { BrokerServices } from '../broker/services.js';
 import type { Endpoint, ServerConfig } from '../config/server-config.js';
 import { Listener } from '../server/listener.js';
 import type { Logger } from './logger.js';
+import { saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
 
 /** Unsent response bytes per connection beyond which it stops reading requests. */
 const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -34,10 +35,13 @@ export class NodeListeners {
     for (const endpoint of this.config.listeners) {
       const controller = controllerNames.has(endpoint.name);
       const dispatcher = controller ? dispatchers.controller : dispatchers.broker;
+      const protocol = securityProtocol(this.config, endpoint.name);
       const listener = new Listener({
         name: endpoint.name, host: endpoint.host || '0.0.0.0', port: endpoint.port, limits,
         handler: { handle: (frame, conn) => dispatcher.handle(frame, conn) },
         log: this.log.child({ listener: endpoint.name }),
+        ...(usesTls(protocol) ? { tls: serverTlsOptions(this.config, endpoint.name) } : {}),
+        ...(usesSasl(protocol) ? { sasl: saslListenerConfig(this.config, endpoint.name, () => this.services.image()) } : {}),
       });
       await listener.listen();
       this.listeners.push({ endpoint, listener, controller });

@@ -3,6 +3,8 @@
 // answers queue behind it. Reading pauses while too many answers are pending or the socket's
 // outgoing buffer is full, so a client that does not read cannot make us buffer without bound.
 import type { Socket } from 'node:net';
+import type { Principal } from '../broker/principal.js';
+import type { SaslSession } from '../broker/sasl/session.js';
 import { FrameReader } from './frame-reader.js';
 
 export interface ConnectionInfo {
@@ -10,6 +12,12 @@ export interface ConnectionInfo {
   remoteAddress: string;
   /** Name of the listener the connection arrived on (e.g. PLAINTEXT, CONTROLLER). */
   listenerName: string;
+  /** ANONYMOUS, the SSL client certificate's DN, or the SASL user (set by SaslAuthenticate). */
+  principal: Principal;
+  /** Present on SASL listeners only. */
+  sasl?: SaslSession;
+  /** A handler set it: the answer just computed is the last; the connection ends after it. */
+  endAfterResponse?: boolean;
 }
 
 export type Response = Buffer[] | null;
@@ -135,6 +143,12 @@ export class Connection {
       });
     }
     for (const b of response) this.socket.write(b);
+    if (this.info.endAfterResponse === true) {
+      // end() rather than destroy(): the error response (failed authentication) still goes out.
+      this.closed = true;
+      this.log.warn({ conn: this.info.id, remote: this.info.remoteAddress }, 'closing connection after its last response (authentication failed)');
+      this.socket.end();
+    }
   }
 
   private overloaded(): boolean {

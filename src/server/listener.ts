@@ -1,7 +1,11 @@
 // A TCP listener that hands each socket to a Connection. Owns the set of live connections so a
 // shutdown can stop accepting, let in-flight requests finish, then close what is left.
+import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
-import { Connection, type ConnectionLimits, type ConnectionLog, type RequestHandler } from './connection.js';
+import tls from 'node:tls';
+import { ANONYMOUS, userPrincipal, type Principal } from '../broker/principal.js';
+import { SaslSession, type SaslListenerConfig } from '../broker/sasl/session.js';
+import { Connection, type ConnectionInfo, type ConnectionLimits, type ConnectionLog, type RequestHandler } from './connection.js';
 
 export interface ListenerOptions {
   name: string;
@@ -10,7 +14,14 @@ export interface ListenerOptions {
   limits: ConnectionLimits;
   handler: RequestHandler;
   log: ConnectionLog & { info(fields: object, msg: string): void };
+  /** SSL and SASL_SSL listeners: the TLS server options (certificate, key, client auth). */
+  tls?: tls.TlsOptions;
+  /** SASL_PLAINTEXT and SASL_SSL listeners: the mechanisms offered. */
+  sasl?: SaslListenerConfig;
 }
+
+/** A TLS handshake that has not finished by then is dropped (Node's own default is 120 s). */
+const TLS_HANDSHAKE_TIMEOUT_MS = 10_000;
 
 let nextConnectionId = 1;
 
@@ -20,7 +31,17 @@ export class Listener {
   private boundPort = 0;
 
   constructor(private readonly options: ListenerOptions) {
-    this.server = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
+    const tlsOptions = options.tls;
+    if (tlsOptions === undefined) {
+      this.server = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
+      return;
+    }
+    this.server = tls.createServer({ handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS, ...tlsOptions }, (socket) => this.accept(socket));
+    // A plaintext client on a TLS port, garbage, a bad certificate, a handshake that never ends.
+    this.server.on('tlsClientError', (err: Error, socket: tls.TLSSocket) => {
+      options.log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}` }, `TLS handshake failed: ${err.message}`);
+      socket.destroy();
+    });
   }
 
   get port(): number {
@@ -44,11 +65,13 @@ export class Listener {
   }
 
   private accept(socket: net.Socket): void {
-    const info = {
+    const info: ConnectionInfo = {
       id: nextConnectionId++,
       remoteAddress: `${socket.remoteAddress}:${socket.remotePort}`,
       listenerName: this.options.name,
+      principal: this.options.tls === undefined ? ANONYMOUS : certificatePrincipal(socket as tls.TLSSocket),
     };
+    if (this.options.sasl !== undefined) info.sasl = new SaslSession(this.options.sasl);
     const conn = new Connection(socket, info, this.options.handler, this.options.limits, this.options.log);
     this.connections.add(conn);
     socket.on('close', () => this.connections.delete(conn));
@@ -70,4 +93,16 @@ export class Listener {
     this.server.close();
     for (const conn of this.connections) conn.close('node killed', 'debug');
   }
+}
+
+/**
+ * Kafka's default principal for SSL: the client certificate's subject as an RFC 2253 name
+ * ("CN=client,O=example"), ANONYMOUS without a certificate. Node lists the subject's parts in
+ * certificate order, one per line; RFC 2253 writes them most specific first.
+ */
+function certificatePrincipal(socket: tls.TLSSocket): Principal {
+  const peer = socket.getPeerCertificate();
+  if (!socket.authorized || !peer || peer.raw === undefined) return ANONYMOUS;
+  const subject = new X509Certificate(peer.raw).subject;
+  return userPrincipal(subject.split('\n').reverse().join(','));
 }

@@ -1,5 +1,6 @@
 // The group and offset handlers over a real coordinator and a hand-made metadata image; every
 // answer is also encoded in the version asked, to catch fields a version cannot carry.
+import { ANONYMOUS } from '../../../src/broker/principal.js';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../protocol/errors.js';
 import type { ApiDefinition } from '../../../protocol/definition.js';
@@ -66,7 +67,8 @@ class Broker {
       },
       groups: groupCoordinatorAccess(this.h.coordinator),
     } as unknown as BrokerServices;
-    return { header: { requestApiKey: 0, requestApiVersion: version, correlationId: 1, clientId: 'cli' }, version, listenerType: 'broker', listenerName: 'PLAINTEXT', connectionId: 1, clientHost: '/127.0.0.1', services };
+    return { header: { requestApiKey: 0, requestApiVersion: version, correlationId: 1, clientId: 'cli' }, version, listenerType: 'broker', listenerName: 'PLAINTEXT', connectionId: 1, clientHost: '/127.0.0.1', services,
+      principal: ANONYMOUS, connection: { id: 1, listenerName: 'PLAINTEXT', remoteAddress: '127.0.0.1:1', principal: ANONYMOUS } };
   }
 
   /** Runs a handler, completes the coordinator's writes, and checks the answer encodes in that version. */

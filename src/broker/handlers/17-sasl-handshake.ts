@@ -1,0 +1,22 @@
+// SaslHandshake (key 17), v1 (v0's raw, unframed SASL tokens after the handshake are not served).
+// Picks the mechanism of a SASL listener's connection (see sasl/session.ts): an unknown or
+// disabled mechanism answers UNSUPPORTED_SASL_MECHANISM with the enabled list and closes the
+// connection, a handshake out of turn answers ILLEGAL_SASL_STATE and closes it. On a listener
+// without SASL it answers ILLEGAL_SASL_STATE, as Kafka's KafkaApis does.
+import { ErrorCode } from '../../../protocol/errors.js';
+import { SaslHandshakeApi, type SaslHandshakeRequest, type SaslHandshakeResponse } from '../../../protocol/generated/api/17-sasl-handshake.js';
+import { handler } from '../handler.js';
+
+export const saslHandshakeHandler = handler<SaslHandshakeRequest, SaslHandshakeResponse>({
+  api: SaslHandshakeApi,
+  minVersion: 1,
+  maxVersion: 1,
+  listeners: ['broker', 'controller'],
+  handle(req, { connection }) {
+    const sasl = connection.sasl;
+    if (sasl === undefined) return { errorCode: ErrorCode.ILLEGAL_SASL_STATE, mechanisms: [] };
+    const { response, end } = sasl.handshake(req.mechanism);
+    if (end) connection.endAfterResponse = true;
+    return response;
+  },
+});
