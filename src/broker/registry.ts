@@ -44,6 +44,10 @@ import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.
 import { describeAclsHandler } from './handlers/29-describe-acls.js';
 import { createAclsHandler } from './handlers/30-create-acls.js';
 import { deleteAclsHandler } from './handlers/31-delete-acls.js';
+import { createDelegationTokenHandler } from './handlers/38-create-delegation-token.js';
+import { renewDelegationTokenHandler } from './handlers/39-renew-delegation-token.js';
+import { expireDelegationTokenHandler } from './handlers/40-expire-delegation-token.js';
+import { describeDelegationTokenHandler } from './handlers/41-describe-delegation-token.js';
 import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
 import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
 import { describeUserScramCredentialsHandler } from './handlers/50-describe-user-scram-credentials.js';
@@ -93,6 +97,10 @@ const HANDLERS: readonly Handler[] = [
   describeAclsHandler,
   createAclsHandler,
   deleteAclsHandler,
+  createDelegationTokenHandler,
+  renewDelegationTokenHandler,
+  expireDelegationTokenHandler,
+  describeDelegationTokenHandler,
   saslHandshakeHandler,
   saslAuthenticateHandler,
   describeUserScramCredentialsHandler,

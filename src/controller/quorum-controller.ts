@@ -121,7 +121,7 @@ export class QuorumController {
       default: {
         const op = CONTROLLER_OPERATIONS.get(apiKey);
         if (!op) throw new Error(`API ${apiKey} is not a controller operation`);
-        return this.write((env, image) => op(env, image, req));
+        return this.write((env, image) => op(env, image, req, nowMs));
       }
     }
   }
