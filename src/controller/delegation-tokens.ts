@@ -73,3 +73,10 @@ function findLive(env: ControllerEnv, image: MetadataImage, hmac: Buffer, nowMs:
   if (token.expirationTimestamp < nowMs) return { errorCode: ErrorCode.DELEGATION_TOKEN_EXPIRED };
   return { token };
 }
+
+/** Kafka's sweepExpiredDelegationTokens: a RemoveDelegationTokenRecord for each lapsed token. */
+export function sweepExpiredTokens(image: MetadataImage, nowMs: number) {
+  return [...image.delegationTokens.values()]
+    .filter((t) => t.expirationTimestamp < nowMs)
+    .map((t) => record(MetadataRecordType.REMOVE_DELEGATION_TOKEN, { tokenId: t.tokenId }));
+}
