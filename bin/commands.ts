@@ -1,6 +1,7 @@
 // Each CLI command: its flags, its help text and what it runs.
 import type { ParseArgsConfig } from 'node:util';
 import { ACLS_HELP, ACLS_OPTIONS } from './acls-options.js';
+import { toolCommands } from './tools/registry.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -26,6 +27,7 @@ const startOptions: Options = {
   'log-level': { type: 'string' },
   fsync: { type: 'boolean' },
   'cluster-id': { type: 'string' },
+  http: { type: 'string' },
   help,
 };
 
@@ -44,7 +46,9 @@ export const commands: Record<string, Command> = {
       --profile NAME      defaults laid under the config: dev (default) or kafka
       --fsync             fsync before acknowledging (log.flush.interval.messages=1)
       --cluster-id ID     cluster id used when formatting new data directories
-      --log-level LEVEL   trace, debug, info (default), warn, error or silent`,
+      --log-level LEVEL   trace, debug, info (default), warn, error or silent
+      --http HOST:PORT    serve /health, /metrics and the web console there (port 0: a free
+                          one; also the config key kraftling.http.listener); off by default`,
     options: startOptions,
     run: async (values) => (await import('./start.js')).runStart(values),
   },
@@ -170,6 +174,7 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  ...toolCommands,
   version: {
     summary: 'print the version',
     help: 'kraftling version',

@@ -2,10 +2,13 @@
 import fs from 'node:fs';
 import { parseProperties } from '../src/config/properties.js';
 import { ServerConfig } from '../src/config/server-config.js';
-import { ensureFormatted } from '../src/node/meta-properties.js';
+import { clusterIdProblem, ensureFormatted } from '../src/node/meta-properties.js';
+import { UsageError } from './usage.js';
 import { NodeFileSystem } from '../storage/node-file-system.js';
 
 export async function runFormat(values: Record<string, unknown>): Promise<number> {
+  const problem = values['cluster-id'] !== undefined ? clusterIdProblem(values['cluster-id'] as string) : undefined;
+  if (problem) throw new UsageError(`--cluster-id: ${problem}`);
   const file = values.config ? parseProperties(fs.readFileSync(values.config as string, 'utf8')) : undefined;
   const overrides = new Map<string, string>();
   if (values['node-id'] !== undefined) overrides.set('node.id', String(values['node-id']));

@@ -16,7 +16,8 @@ let source;
 try {
   source = fs.readFileSync(bundle, 'utf8');
 } catch {
-  process.stderr.write('kraftling: dist/kraftling.cjs is missing; run `npm run build` first\n');
+  // A fresh clone: `npm ci` installs the dependencies and builds (the prepare script).
+  process.stderr.write('kraftling: dist/kraftling.cjs is missing: run `npm ci` (it builds) or `npm run build` first\n');
   process.exit(1);
 }
 const stat = fs.statSync(bundle);

@@ -4,6 +4,8 @@
 export const LOG_SUFFIX = '.log';
 export const INDEX_SUFFIX = '.index';
 export const TIME_INDEX_SUFFIX = '.timeindex';
+/** Aborted transactions of a segment (Kafka's TransactionIndex). */
+export const TXN_INDEX_SUFFIX = '.txnindex';
 /** Producer-state snapshot, named by the offset it describes the state at. */
 export const SNAPSHOT_SUFFIX = '.snapshot';
 export const LEADER_EPOCH_CHECKPOINT = 'leader-epoch-checkpoint';

@@ -9,7 +9,7 @@
 import { assert } from './errors.js';
 import type { BatchInfo } from './batch-scan.js';
 import { TEMP_SUFFIX, joinPath, type FileSystem } from './file-system.js';
-import { INDEX_SUFFIX, LOG_SUFFIX, SNAPSHOT_SUFFIX, TIME_INDEX_SUFFIX, offsetFileName, parseOffsetFileName } from './file-names.js';
+import { INDEX_SUFFIX, LOG_SUFFIX, SNAPSHOT_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX, offsetFileName, parseOffsetFileName } from './file-names.js';
 import { LeaderEpochCache } from './leader-epoch-cache.js';
 import type { LogConfig } from './log-config.js';
 import { LogSegment } from './log-segment.js';
@@ -139,7 +139,7 @@ function tidyDirectory(dir: PartitionDir): { baseOffsets: number[]; snapshotOffs
   }
   const bases = new Set(baseOffsets);
   for (const name of names) {
-    const indexBase = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX);
+    const indexBase = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX) ?? parseOffsetFileName(name, TXN_INDEX_SUFFIX);
     const orphanIndex = indexBase !== undefined && !bases.has(indexBase);
     if (orphanIndex || name.endsWith(TEMP_SUFFIX)) {
       fs.unlink(joinPath(dir.path, name));

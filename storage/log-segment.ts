@@ -8,7 +8,7 @@
 import { CorruptSegmentError, FileSystemError, assert } from './errors.js';
 import { scanBatches, type BatchInfo, type ScanFailure, type ScanResult } from './batch-scan.js';
 import { joinPath, type FileHandle } from './file-system.js';
-import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFileName } from './file-names.js';
+import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX, offsetFileName } from './file-names.js';
 import { OffsetIndex } from './offset-index.js';
 import type { PartitionDir } from './partition-dir.js';
 import { NO_TIMESTAMP, TimeIndex } from './time-index.js';
@@ -221,7 +221,7 @@ export class LogSegment {
     this.close();
     if (!hadFiles) return;
     const { fs } = this.dir;
-    for (const path of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX].map((suffix) => this.path(suffix))) {
+    for (const path of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX].map((suffix) => this.path(suffix))) {
       if (fs.stat(path) !== undefined) fs.unlink(path);
     }
     this.dir.changed();

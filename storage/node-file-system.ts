@@ -3,6 +3,7 @@
 // batches), fsync uses the asynchronous fdatasync so the event loop runs while the device works and
 // many appends can share one sync.
 import * as fs from 'node:fs';
+import * as pathLib from 'node:path';
 import { FileSystemError } from './errors.js';
 import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem } from './file-system.js';
 
@@ -19,6 +20,29 @@ function wrap<T>(syscall: string, path: string, call: () => T): T {
 function toFileSystemError(err: unknown, syscall: string, path: string): FileSystemError {
   const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
   return new FileSystemError(code, syscall, path, { cause: err });
+}
+
+/**
+ * mkdir -p, one level at a time. Node's own recursive mkdirSync loops for ever where mkdir fails
+ * with ENOENT although the parent exists (a path under /proc, for one); here it fails with the error.
+ */
+function mkdirParents(dir: string): void {
+  const missing: string[] = [];
+  let at = pathLib.resolve(dir);
+  while (!fs.existsSync(at)) {
+    missing.push(at);
+    const parent = pathLib.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      fs.mkdirSync(d);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(`not a directory: ${dir}`), { code: 'ENOTDIR' });
 }
 
 function fsyncFd(fd: number, path: string, data: boolean): Promise<void> {
@@ -134,7 +158,7 @@ export class NodeFileSystem implements FileSystem {
   }
 
   mkdir(path: string): void {
-    wrap('mkdir', path, () => fs.mkdirSync(path, { recursive: true }));
+    wrap('mkdir', path, () => mkdirParents(path));
   }
 
   rename(fromPath: string, toPath: string): void {

@@ -26,6 +26,8 @@ import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTime
 import { LogSegments } from './log-segments.js';
 import { ProducerStateManager, type ProducerStateEntry } from './producer-state-manager.js';
 import { deletableSegments } from './retention.js';
+import { TransactionIndexes } from './transaction-indexes.js';
+import type { AbortedTxn } from './transaction-index.js';
 import type { StorageEvent } from './storage-events.js';
 import type { TimestampOffset } from './time-index.js';
 
@@ -42,6 +44,7 @@ export class PartitionLog {
   private hw: number;
   private readonly guard: LogGuard;
   private readonly producerState: ProducerStateManager;
+  private txnIndexes_: TransactionIndexes | undefined;
 
   private constructor(
     readonly dir: string,
@@ -59,6 +62,11 @@ export class PartitionLog {
       ? ProducerStateManager.empty(loaded.dir, loaded.logStartOffset, onEvent)
       : new ProducerStateManager(loaded.dir, loaded.snapshotOffsets, onEvent);
     this.segments = new LogSegments(loaded.dir, loaded.segments, options.nowMs, this.producerState);
+    this.producerState.onCompleted = (txn, lastStableOffset) => {
+      if (txn.isAborted) this.txnIndexes.completed(this.segments.all, txn, lastStableOffset);
+    };
+    // Entries of aborts below a snapshot's offset are not rebuilt from the log: durable first.
+    this.producerState.beforeSnapshot = () => this.txnIndexes_?.sync();
     this.epochCache = loaded.epochCache;
     this.startOffset = loaded.logStartOffset;
     this.hw = loaded.logStartOffset;
@@ -107,6 +115,10 @@ export class PartitionLog {
     // A long walk (a crash far from the last roll) happens now, before the broker serves, rather
     // than stalling the event loop at the first produce; a short one waits for first use.
     if (log.producerState.bytesToLoad(log.segments.all) > EAGER_PRODUCER_LOAD_BYTES) log.producerState.load(log.segments.all);
+    // After a crash the active segment's .txnindex may hold aborts whose markers did not survive.
+    if (!options.hadCleanShutdown && options.fs.stat(log.segments.active.logPath.replace(/\.log$/, '.txnindex')) !== undefined) {
+      await log.txnIndexes.truncateTo(log.segments.all, log.logEndOffset);
+    }
     return { log, events: loaded.events };
   }
 
@@ -209,6 +221,19 @@ export class PartitionLog {
     return first === undefined ? this.hw : Math.min(first, this.hw);
   }
 
+  /** The aborted transactions overlapping [fetchOffset, upperBoundOffset) (Kafka's
+   * collectAbortedTransactions, for read_committed fetches), from the segments' .txnindex files. */
+  abortedTransactions(fetchOffset: number, upperBoundOffset: number): AbortedTxn[] {
+    this.guard.check();
+    // Loading the producer state rebuilds the entries past its newest snapshot.
+    this.producerState.load(this.segments.all);
+    return this.txnIndexes.collect(this.segments.all, fetchOffset, upperBoundOffset);
+  }
+
+  private get txnIndexes(): TransactionIndexes {
+    return (this.txnIndexes_ ??= new TransactionIndexes(this.segments.dir));
+  }
+
   /** Every producer the log's state holds (DescribeProducers), loading the state first if needed. */
   producerEntries(): ReadonlyMap<number, Readonly<ProducerStateEntry>> {
     this.guard.check();
@@ -269,6 +294,7 @@ export class PartitionLog {
       this.producerState.deleteSnapshotsAbove(offset);
       await this.segments.dir.syncIfChanged();
       await this.segments.truncateTo(offset);
+      await this.txnIndexes.truncateTo(this.segments.all, offset);
       this.producerState.dropState();
       this.epochCache.truncateFromEnd(this.logEndOffset);
       await this.epochCache.persist();
@@ -312,6 +338,7 @@ export class PartitionLog {
       if (deletable === undefined) return undefined;
       this.producerState.deleteSnapshotsBelow(this.segments.all[deletable.count]?.baseOffset ?? this.logEndOffset);
       const baseOffsets = await this.segments.deleteOldest(deletable.count);
+      this.txnIndexes_?.forgetBelow(this.segments.first.baseOffset);
       this.startOffset = Math.max(this.startOffset, this.segments.first.baseOffset);
       this.epochCache.truncateFromStart(this.startOffset);
       return { kind: 'segmentsDeleted', dir: this.dir, baseOffsets, reason: deletable.reason } as const;
@@ -324,6 +351,7 @@ export class PartitionLog {
       await this.flushTo(this.logEndOffset);
       // Kafka's clean-shutdown snapshot: the next open loads the state without reading the log.
       if (this.producerState.changedSinceSnapshot) await this.producerState.writeSnapshot(this.logEndOffset);
+      await this.txnIndexes_?.sync();
       await this.segments.close();
       await this.epochCache.persist();
       this.guard.markClosed();
@@ -352,6 +380,7 @@ export class PartitionLog {
 
   private async truncateFullyNow(offset: number): Promise<void> {
     this.producerState.clear(offset);
+    this.txnIndexes_?.forgetAll();
     await this.segments.truncateFullyAndStartAt(offset, this.config);
     this.epochCache.clear();
     await this.epochCache.persist();

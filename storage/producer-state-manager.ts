@@ -48,6 +48,8 @@ export class ProducerStateManager {
   private unreplicated: CompletedTxn[] = [];
   /** Told of every transaction completed as batches are applied (appends and load walks). */
   onCompleted: CompletedTxnSink | undefined;
+  /** Runs before each snapshot is written (what the walk after it will not rebuild must be durable). */
+  beforeSnapshot: (() => Promise<void> | undefined) | undefined;
 
   constructor(
     private readonly dir: PartitionDir,
@@ -119,6 +121,7 @@ export class ProducerStateManager {
   async writeSnapshot(offset: number): Promise<void> {
     const producers = this.producers;
     if (producers === undefined || offset === this.lastSnapshotOffset) return;
+    await this.beforeSnapshot?.();
     const entries = [...producers].map(([id, e]) => toSnapshotEntry(id, e));
     const handle = this.dir.fs.open(this.path(offset), { create: true });
     this.dir.changed();
@@ -201,7 +204,9 @@ export class ProducerStateManager {
    */
   firstUnstableOffset(segments: readonly LogSegment[], highWatermark: number): number | undefined {
     this.load(segments);
-    this.unreplicated = this.unreplicated.filter((t) => t.lastOffset >= highWatermark);
+    // Every fetch asks: most logs have no transaction at all, and pay two size checks.
+    if (this.ongoing.size === 0 && this.unreplicated.length === 0) return undefined;
+    if (this.unreplicated.length > 0) this.unreplicated = this.unreplicated.filter((t) => t.lastOffset >= highWatermark);
     let first = this.firstOngoingOffset();
     for (const t of this.unreplicated) if (first === undefined || t.firstOffset < first) first = t.firstOffset;
     return first;

@@ -31,6 +31,7 @@ import { incrementalAlterConfigsHandler } from './handlers/44-incremental-alter-
 import { alterPartitionReassignmentsHandler } from './handlers/45-alter-partition-reassignments.js';
 import { listPartitionReassignmentsHandler } from './handlers/46-list-partition-reassignments.js';
 import { describeClusterHandler } from './handlers/60-describe-cluster.js';
+import { describeProducersHandler } from './handlers/61-describe-producers.js';
 import { quorumFetchHandler } from './handlers/01-fetch-quorum.js';
 import { voteHandler } from './handlers/52-vote.js';
 import { beginQuorumEpochHandler } from './handlers/53-begin-quorum-epoch.js';
@@ -52,6 +53,12 @@ import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
 import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
 import { describeUserScramCredentialsHandler } from './handlers/50-describe-user-scram-credentials.js';
 import { alterUserScramCredentialsHandler } from './handlers/51-alter-user-scram-credentials.js';
+import { addPartitionsToTxnHandler } from './handlers/24-add-partitions-to-txn.js';
+import { addOffsetsToTxnHandler } from './handlers/25-add-offsets-to-txn.js';
+import { endTxnHandler } from './handlers/26-end-txn.js';
+import { txnOffsetCommitHandler } from './handlers/28-txn-offset-commit.js';
+import { describeTransactionsHandler } from './handlers/65-describe-transactions.js';
+import { listTransactionsHandler } from './handlers/66-list-transactions.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,
@@ -63,6 +70,12 @@ const HANDLERS: readonly Handler[] = [
   deleteTopicsHandler,
   deleteRecordsHandler,
   initProducerIdHandler,
+  addPartitionsToTxnHandler,
+  addOffsetsToTxnHandler,
+  endTxnHandler,
+  txnOffsetCommitHandler,
+  describeTransactionsHandler,
+  listTransactionsHandler,
   offsetForLeaderEpochHandler,
   writeTxnMarkersHandler,
   describeConfigsHandler,
@@ -73,6 +86,7 @@ const HANDLERS: readonly Handler[] = [
   alterPartitionReassignmentsHandler,
   listPartitionReassignmentsHandler,
   describeClusterHandler,
+  describeProducersHandler,
   offsetCommitHandler,
   offsetFetchHandler,
   findCoordinatorHandler,

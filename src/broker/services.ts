@@ -8,6 +8,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { GroupCoordinatorAccess } from '../coordinator/access.js';
+import type { TxnCoordinatorAccess } from '../coordinator/txn-access.js';
 
 export interface ControllerChannel {
   /**
@@ -50,4 +51,6 @@ export interface BrokerServices {
   nextProducerId(): Promise<number>;
   /** The classic group coordinator of the __consumer_offsets partitions this broker leads. */
   readonly groups: GroupCoordinatorAccess;
+  /** The transaction coordinator of the __transaction_state partitions this broker leads. */
+  readonly transactions: TxnCoordinatorAccess;
 }

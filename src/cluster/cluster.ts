@@ -8,7 +8,7 @@ import { parseProperties } from '../config/properties.js';
 import { ServerConfig } from '../config/server-config.js';
 import { createLogger, type Logger } from '../node/logger.js';
 import { KraftlingNode } from '../node/node.js';
-import { randomUuid, readMetaProperties } from '../node/meta-properties.js';
+import { clusterIdProblem, randomUuid, readMetaProperties } from '../node/meta-properties.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { freePort } from './free-port.js';
 
@@ -32,9 +32,18 @@ export interface ClusterOptions {
   clusterId?: string;
   logLevel?: string;
   logger?: Logger;
+  /** Aborting it stops the nodes, whatever state their start is in; start() then rejects. */
+  signal?: AbortSignal;
+  /**
+   * host:port of the HTTP listener (/health, /metrics, web console); port 0 picks a free one.
+   * Default: the config key kraftling.http.listener, else off.
+   */
+  http?: string;
 }
 
 export class Cluster {
+  private httpListener: { readonly address: string; close(): Promise<void> } | undefined;
+
   private constructor(
     readonly nodes: KraftlingNode[],
     readonly dataDir: string,
@@ -44,33 +53,31 @@ export class Cluster {
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
     const count = options.nodes ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`nodes must be a positive integer, got ${count}`);
+    const idProblem = options.clusterId !== undefined ? clusterIdProblem(options.clusterId) : undefined;
+    if (idProblem) throw new RangeError(idProblem);
     const ephemeral = options.ephemeral ?? options.dataDir === undefined;
     const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-'));
-    const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
-    const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
-    const controllerPorts = count > 1 ? await controllerPortsFor(options, count) : [];
-    const configs: ServerConfig[] = [];
-    for (let i = 1; i <= count; i++) {
-      const overrides = nodeOverrides(options, dataDir, i, file, controllerPorts);
-      configs.push(ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides }));
-    }
-    // Every node of one cluster formats with the same id: the given one, or the one already on disk.
-    // A lone node of a larger quorum (one process per node) leaves it to the node, which derives
-    // one from the voters that the other processes derive too.
-    const loneVoter = count === 1 && configs[0]!.voters.length > 1;
-    const clusterId = options.clusterId ?? existingClusterId(configs) ?? (loneVoter ? undefined : randomUuid());
-    // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
-    const files = new NodeFileSystem({ durable: !ephemeral });
-    const nodes = configs.map((config) => {
-      for (const w of config.warnings) logger.warn(w);
-      return new KraftlingNode({ config, logger, clusterId, fs: files });
-    });
-    const cluster = new Cluster(nodes, dataDir, ephemeral);
+    let nodes: KraftlingNode[] = [];
     try {
-      await Promise.all(nodes.map((n) => n.start()));
+      nodes = await createNodes(options, count, dataDir, ephemeral);
     } catch (err) {
+      if (ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    }
+    const cluster = new Cluster(nodes, dataDir, ephemeral);
+    const abort = (): void => void cluster.stop().catch(() => undefined);
+    options.signal?.addEventListener('abort', abort, { once: true });
+    try {
+      if (options.signal?.aborted) throw new Error('start aborted');
+      await Promise.all(nodes.map((n) => n.start()));
+      const http = options.http ?? nodes[0]!.config.get('kraftling.http.listener') ?? '';
+      if (http !== '') await cluster.startHttp(http, options.logger ?? createLogger({ level: options.logLevel ?? 'info' }));
+    } catch (err) {
+      // Nodes already started (or starting) stop too, and an ephemeral directory goes with them.
       await cluster.stop().catch(() => undefined);
       throw err;
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
     }
     return cluster;
   }
@@ -84,16 +91,55 @@ export class Cluster {
     return this.nodes[0]!.clusterId;
   }
 
+  /** host:port the HTTP listener is bound to, undefined when it is off. */
+  get httpAddress(): string | undefined {
+    return this.httpListener?.address;
+  }
+
+  /** The listener's code is imported only here, so a cluster without it never loads it. */
+  private async startHttp(address: string, logger: Logger): Promise<void> {
+    const { startClusterHttp } = await import('./http/cluster-http.js');
+    this.httpListener = await startClusterHttp(address, { clusterId: this.clusterId, nodes: this.nodes }, logger);
+    logger.info({ http: this.httpListener.address }, 'HTTP listener serves /health, /metrics and the web console');
+  }
+
   /**
    * Stops every node gracefully, then removes an ephemeral data directory. The active controller
    * goes last, so the others' controlled shutdowns still have a controller to commit through.
    */
   async stop(): Promise<void> {
+    await this.httpListener?.close();
+    this.httpListener = undefined;
     const active = this.nodes.find((n) => n.quorumStatus?.role === 'leader');
-    await Promise.all(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
-    await active?.stop();
+    // Every node stops even when one of them fails to: none may be left running.
+    const results = await Promise.allSettled(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
+    if (active) results.push(...(await Promise.allSettled([active.stop()])));
     if (this.ephemeral) fs.rmSync(this.dataDir, { recursive: true, force: true });
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
+}
+
+async function createNodes(options: ClusterOptions, count: number, dataDir: string, ephemeral: boolean): Promise<KraftlingNode[]> {
+  const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info' });
+  const file = options.configFile ? parseProperties(fs.readFileSync(options.configFile, 'utf8')) : undefined;
+  const controllerPorts = count > 1 ? await controllerPortsFor(options, count) : [];
+  const configs: ServerConfig[] = [];
+  for (let i = 1; i <= count; i++) {
+    const overrides = nodeOverrides(options, dataDir, i, file, controllerPorts);
+    configs.push(ServerConfig.resolve({ profile: options.profile ?? 'dev', file, overrides }));
+  }
+  // Every node of one cluster formats with the same id: the given one, or the one already on disk.
+  // A lone node of a larger quorum (one process per node) leaves it to the node, which derives
+  // one from the voters that the other processes derive too.
+  const loneVoter = count === 1 && configs[0]!.voters.length > 1;
+  const clusterId = options.clusterId ?? existingClusterId(configs) ?? (loneVoter ? undefined : randomUuid());
+  // An ephemeral cluster's data dies with it: no fsync is worth waiting for.
+  const files = new NodeFileSystem({ durable: !ephemeral });
+  return configs.map((config) => {
+    for (const w of config.warnings) logger.warn(w);
+    return new KraftlingNode({ config, logger, clusterId, fs: files });
+  });
 }
 
 function existingClusterId(configs: ServerConfig[]): string | undefined {

@@ -102,7 +102,10 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('transaction.state.log.replication.factor', 'int', '3', 'replication factor of __transaction_state', { min: 1 }),
   key('transaction.state.log.min.isr', 'int', '2', 'min.insync.replicas of __transaction_state', { min: 1 }),
   key('transaction.max.timeout.ms', 'int', '900000', 'largest transaction timeout', { min: 1 }),
+  key('transaction.partition.verification.enable', 'boolean', 'true', 'partition leaders verify a transactional batch with the coordinator (KIP-890)'),
   key('transactional.id.expiration.ms', 'int', '604800000', 'idle transactional ids expire after this long', { min: 1 }),
+  key('transaction.abort.timed.out.transaction.cleanup.interval.ms', 'int', '10000', 'how often timed-out transactions are aborted', { min: 1 }),
+  key('transaction.remove.expired.transaction.cleanup.interval.ms', 'int', '3600000', 'how often expired transactional ids are removed', { min: 1 }),
   key('producer.id.expiration.ms', 'int', '86400000', 'idle producer ids expire after this long', { min: 1 }),
   // KRaft
   key('controller.quorum.election.timeout.ms', 'int', '1000', 'follower wait before starting an election', { min: 1 }),
@@ -150,6 +153,8 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('delegation.token.max.lifetime.ms', 'long', '604800000', 'a token cannot be renewed past this age', { min: 1 }),
   key('delegation.token.expiry.time.ms', 'long', '86400000', 'a token expires this long after its creation or last renewal', { min: 1 }),
   key('delegation.token.expiry.check.interval.ms', 'long', '3600000', 'how often the controller removes expired tokens', { min: 1 }),
+  // kraftling's own (Kafka has no such key): the operator's HTTP listener, off unless set.
+  key('kraftling.http.listener', 'string', null, 'host:port serving /health, /metrics and the web console (port 0: a free one); unset: off'),
 ];
 
 export const BROKER_KEY_BY_NAME: ReadonlyMap<string, ConfigKey> = new Map(BROKER_KEYS.map((k) => [k.name, k]));

@@ -2,6 +2,7 @@
 // then --override values. Unknown keys are kept and reported as warnings; an invalid value stops
 // the start with an error naming the key.
 import { BROKER_KEY_BY_NAME } from './broker-keys.js';
+import { nearest } from './nearest-name.js';
 import { ConfigError, checkValue, parseBoolean, parseNumber, splitList } from './definition.js';
 import { PROFILES, type ProfileName } from './profiles.js';
 import { TOPIC_KEYS } from './topic-keys.js';
@@ -48,7 +49,10 @@ export class ServerConfig {
       for (const [k, value] of entries) {
         const key = BROKER_KEY_BY_NAME.get(k);
         // Per-listener overrides (listener.name.<name>.<key>) are read by the listener that has them.
-        if (!key && !k.startsWith('listener.name.')) warnings.push(`unknown config key ${k} (ignored)`);
+        if (!key && !k.startsWith('listener.name.')) {
+          const near = nearest(k, BROKER_KEY_BY_NAME.keys());
+          warnings.push(`unknown config key ${k} (ignored)${near ? `; did you mean ${near}?` : ''}`);
+        }
         else if (key) {
           const problem = checkValue(key, value);
           if (problem) throw new ConfigError(k, problem);

@@ -11,6 +11,7 @@ import type { OffsetCommitRequest, OffsetCommitResponse } from '../../protocol/g
 import type { OffsetDeleteRequest, OffsetDeleteResponse } from '../../protocol/generated/api/47-offset-delete.js';
 import type { OffsetFetchResponseTopics } from '../../protocol/generated/api/09-offset-fetch.js';
 import type { SyncGroupRequest, SyncGroupResponse } from '../../protocol/generated/api/14-sync-group.js';
+import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../protocol/generated/api/28-txn-offset-commit.js';
 import type { GroupCoordinator } from './group-coordinator.js';
 
 export interface GroupRequestContext {
@@ -67,6 +68,13 @@ export interface GroupCoordinatorAccess {
   leaveGroup(req: LeaveGroupRequest, ctx: GroupRequestContext): LeaveGroupResult;
   commitOffsets(req: OffsetCommitRequest, ctx: GroupRequestContext): Promise<OffsetCommitResponse>;
   fetchOffsets(groups: OffsetFetchGroupRequest[], requireStable: boolean, ctx: GroupRequestContext): OffsetFetchGroupResult[];
+  txnCommitOffsets(req: TxnOffsetCommitRequest, ctx: GroupRequestContext): Promise<TxnOffsetCommitResponse>;
+  /**
+   * A transaction marker was appended to __consumer_offsets-<partition> on this broker (the
+   * WriteTxnMarkers handler calls this after the append): the producer's pending offsets there are
+   * applied (commit) or dropped (abort), as Kafka's onTransactionCompleted does.
+   */
+  completeTransaction(partition: number, producerId: number, committed: boolean, nowMs: number): void;
   deleteOffsets(req: OffsetDeleteRequest, ctx: GroupRequestContext): Promise<OffsetDeleteResponse>;
   describeGroups(groupIds: string[], ctx: GroupRequestContext): DescribedGroup[];
   listGroups(statesFilter: string[], typesFilter: string[], ctx: GroupRequestContext): ListGroupsResult;
@@ -82,6 +90,8 @@ export function groupCoordinatorAccess(coordinator: GroupCoordinator): GroupCoor
     leaveGroup: (req, ctx) => coordinator.leaveGroup(req, ctx),
     commitOffsets: (req, ctx) => new Promise((resolve) => coordinator.commitOffsets(req, ctx, resolve)),
     fetchOffsets: (groups, requireStable, ctx) => coordinator.fetchOffsets(groups, requireStable, ctx),
+    txnCommitOffsets: (req, ctx) => new Promise((resolve) => coordinator.txnCommitOffsets(req, ctx, resolve)),
+    completeTransaction: (partition, producerId, committed, nowMs) => coordinator.completeTransaction(partition, producerId, committed, nowMs),
     deleteOffsets: (req, ctx) => new Promise((resolve) => coordinator.deleteOffsets(req, ctx, resolve)),
     describeGroups: (groupIds, ctx) => coordinator.describeGroups(groupIds, ctx),
     listGroups: (statesFilter, typesFilter, ctx) => coordinator.listGroups(statesFilter, typesFilter, ctx),

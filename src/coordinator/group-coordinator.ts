@@ -13,6 +13,7 @@ import type { LeaveGroupRequest } from '../../protocol/generated/api/13-leave-gr
 import type { OffsetCommitRequest, OffsetCommitResponse } from '../../protocol/generated/api/08-offset-commit.js';
 import type { OffsetDeleteRequest, OffsetDeleteResponse } from '../../protocol/generated/api/47-offset-delete.js';
 import type { SyncGroupRequest } from '../../protocol/generated/api/14-sync-group.js';
+import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../protocol/generated/api/28-txn-offset-commit.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import type {
   GroupRequestContext, LeaveGroupResult, ListGroupsResult, OffsetFetchGroupRequest, OffsetFetchGroupResult,
@@ -25,15 +26,18 @@ import { heartbeat, leaveGroup, syncGroup } from './classic-sync.js';
 import type { GroupCoordinatorConfig } from './config.js';
 import { coordinatorPartition } from './coordinator-key.js';
 import { deleteGroups, describeError, describeGroup, listGroups } from './group-admin.js';
-import { GroupShard, type AppendDone, type ShardEnv } from './group-shard.js';
+import { GroupShard, type AppendDone, type ShardEnv, type TxnProducer } from './group-shard.js';
 import { commitErrorResponse, commitOffsets, deleteOffsets, expireOffsets, fetchOffsets } from './offset-ops.js';
 import type { CoordinatorRecord } from './records.js';
+import { txnCommitErrorResponse, txnCommitOffsets } from './txn-offset-commit.js';
 
 /** Records for the runtime to append to __consumer_offsets-<partition> as one batch. */
 export interface CoordinatorAppend {
   token: number;
   partition: number;
   records: CoordinatorRecord[];
+  /** A transactional batch of this producer (TxnOffsetCommit); absent for the coordinator's own. */
+  txn?: TxnProducer;
 }
 
 export interface GroupCoordinatorEnv {
@@ -63,10 +67,10 @@ export class GroupCoordinator {
     this.shardEnv = {
       config: env.config,
       newUuid: () => env.newUuid(),
-      append: (partition, records, done) => {
+      append: (partition, records, done, txn) => {
         const token = this.nextToken++;
         this.appends.set(token, { partition, done });
-        env.append({ token, partition, records });
+        env.append(txn ? { token, partition, records, txn } : { token, partition, records });
       },
     };
   }
@@ -83,17 +87,32 @@ export class GroupCoordinator {
     this.shards.set(partition, new GroupShard(partition, this.shardEnv));
   }
 
-  /** Replays one record in log order; false when the record is malformed and was skipped. */
-  replay(partition: number, record: CoordinatorRecord): boolean {
+  /**
+   * Replays one record in log order; false when the record is malformed and was skipped. Records
+   * of a transactional batch name its producer: they wait for the producer's marker.
+   */
+  replay(partition: number, record: CoordinatorRecord, transactionalProducerId?: number): boolean {
     const shard = this.shards.get(partition);
     if (!shard || shard.status !== 'loading') throw new Error(`partition ${partition} is not loading`);
     try {
-      shard.replay(record);
+      if (transactionalProducerId === undefined) shard.replay(record);
+      else shard.replayTransactional(transactionalProducerId, record);
       return true;
     } catch (e) {
       if (e instanceof DecodeError) return false;
       throw e;
     }
+  }
+
+  /**
+   * A commit or abort marker of the producer is in the partition's log (written through
+   * WriteTxnMarkers, or met while loading): its transactional offsets are applied or dropped.
+   */
+  completeTransaction(partition: number, producerId: number, committed: boolean, nowMs: number): void {
+    const shard = this.shards.get(partition);
+    if (!shard) return;
+    if (shard.status === 'loading') shard.completeTransaction(producerId, committed);
+    else this.run(nowMs, () => shard.completeTransaction(producerId, committed));
   }
 
   /** Loaded groups resume: their members get a fresh session, offset expiry starts. */
@@ -200,6 +219,15 @@ export class GroupCoordinator {
       const shard = this.route(req.groupId);
       if (typeof shard === 'number') respond(commitErrorResponse(req, shard));
       else commitOffsets(shard, req, ctx, respond);
+    });
+  }
+
+  /** TxnOffsetCommit (v0-v4): offsets of an open transaction, visible once it commits. */
+  txnCommitOffsets(req: TxnOffsetCommitRequest, ctx: GroupRequestContext, respond: (res: TxnOffsetCommitResponse) => void): void {
+    this.run(ctx.nowMs, () => {
+      const shard = this.routeGroup(req.groupId);
+      if (typeof shard === 'number') respond(txnCommitErrorResponse(req, shard));
+      else txnCommitOffsets(shard, req, ctx.nowMs, respond);
     });
   }
 

@@ -16,11 +16,17 @@ import { DeadlineTimers } from './timers.js';
 /** Called once records are in the log (errorCode NONE) or could not be written. */
 export type AppendDone = (errorCode: number, nowMs: number) => void;
 
+/** The producer of a transactional batch (TxnOffsetCommit): its records wait for the marker. */
+export interface TxnProducer {
+  producerId: number;
+  producerEpoch: number;
+}
+
 export interface ShardEnv {
   readonly config: GroupCoordinatorConfig;
   /** A random UUID string, the unique part of a member id. */
   newUuid(): string;
-  append(partition: number, records: CoordinatorRecord[], done: AppendDone): void;
+  append(partition: number, records: CoordinatorRecord[], done: AppendDone, txn?: TxnProducer): void;
 }
 
 export type ShardStatus = 'loading' | 'active' | 'unloaded';
@@ -65,6 +71,38 @@ export class GroupShard {
       if (errorCode === ErrorCode.NONE && this.status === 'active') for (const r of records) this.applyOffsetRecord(r);
       done(errorCode, doneMs);
     });
+  }
+
+  /**
+   * Writes TxnOffsetCommit records as one transactional batch of the producer; once written they
+   * are pending offsets of its transaction, applied or dropped when its marker arrives.
+   */
+  appendTransactional(records: CoordinatorRecord[], txn: TxnProducer, nowMs: number, done: AppendDone): void {
+    if (this.status !== 'active') {
+      done(ErrorCode.NOT_LEADER_OR_FOLLOWER, nowMs);
+      return;
+    }
+    this.env.append(this.partition, records, (errorCode, doneMs) => {
+      if (errorCode === ErrorCode.NONE && this.status === 'active') for (const r of records) this.applyTxnOffsetRecord(txn.producerId, r);
+      done(errorCode, doneMs);
+    }, txn);
+  }
+
+  /** A transaction marker of `producerId` was written to this partition (or replayed). */
+  completeTransaction(producerId: number, committed: boolean): void {
+    this.offsets.completeTxn(producerId, committed);
+  }
+
+  /** Replays one record of a transactional batch while loading: pending until its marker. */
+  replayTransactional(producerId: number, record: CoordinatorRecord): void {
+    this.applyTxnOffsetRecord(producerId, record);
+  }
+
+  private applyTxnOffsetRecord(producerId: number, record: CoordinatorRecord): void {
+    const d = decodeRecord(record);
+    if (d.type !== 'offset' || d.value === null) return;
+    this.offsets.putTxnOffset(producerId, d.groupId, d.topic, d.partition, fromRecordValue(d.value));
+    if (!this.groups.has(d.groupId)) this.groups.set(d.groupId, new ClassicGroup(d.groupId, null));
   }
 
   /** Replays one record of the partition while loading. */

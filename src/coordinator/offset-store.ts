@@ -1,7 +1,9 @@
 // Committed offsets of one shard, by group, topic and partition. It holds only what the log holds:
 // entries change when an offset record is replayed at load or reported written, never before, so a
 // failed append leaves nothing behind. Commits still in flight are counted to answer
-// require_stable fetches with UNSTABLE_OFFSET_COMMIT and to keep expiry away from them.
+// require_stable fetches with UNSTABLE_OFFSET_COMMIT and to keep expiry away from them; so are the
+// offsets of open transactions (TxnOffsetCommit), kept per producer id until the transaction's
+// marker reaches the partition: a commit marker makes them committed offsets, an abort drops them.
 import type { OffsetCommitValue } from '../../protocol/generated/data/offset-commit-value.js';
 
 export interface CommittedOffset {
@@ -20,6 +22,7 @@ export class OffsetStore {
   private readonly byGroup = new Map<string, Map<string, TopicOffsets>>();
   private readonly pending = new Map<string, number>();
   private readonly pendingByGroup = new Map<string, number>();
+  private readonly txnOffsets = new Map<number, Map<string, PendingTxnOffset>>();
 
   get(groupId: string, topic: string, partition: number): CommittedOffset | undefined {
     return this.byGroup.get(groupId)?.get(topic)?.get(partition);
@@ -61,6 +64,33 @@ export class OffsetStore {
     bump(this.pendingByGroup, groupId, -1);
   }
 
+  /** A TxnOffsetCommit of an open transaction is written: pending until its marker. */
+  putTxnOffset(producerId: number, groupId: string, topic: string, partition: number, offset: CommittedOffset): void {
+    let offsets = this.txnOffsets.get(producerId);
+    if (!offsets) this.txnOffsets.set(producerId, (offsets = new Map()));
+    const key = pendingKey(groupId, topic, partition);
+    if (!offsets.has(key)) this.beginCommit(groupId, topic, partition);
+    offsets.set(key, { groupId, topic, partition, offset });
+  }
+
+  /** The producer's transaction ended: its offsets become committed (commit) or vanish (abort). */
+  completeTxn(producerId: number, committed: boolean): void {
+    const offsets = this.txnOffsets.get(producerId);
+    if (!offsets) return;
+    this.txnOffsets.delete(producerId);
+    for (const o of offsets.values()) {
+      this.endCommit(o.groupId, o.topic, o.partition);
+      if (committed) this.put(o.groupId, o.topic, o.partition, o.offset);
+    }
+  }
+
+  /** Groups with offsets of an open transaction (they exist through them, as in Kafka). */
+  txnGroups(): Set<string> {
+    const groups = new Set<string>();
+    for (const offsets of this.txnOffsets.values()) for (const o of offsets.values()) groups.add(o.groupId);
+    return groups;
+  }
+
   hasPendingCommit(groupId: string, topic: string, partition: number): boolean {
     return this.pending.has(pendingKey(groupId, topic, partition));
   }
@@ -68,6 +98,13 @@ export class OffsetStore {
   hasPendingCommits(groupId: string): boolean {
     return this.pendingByGroup.has(groupId);
   }
+}
+
+interface PendingTxnOffset {
+  groupId: string;
+  topic: string;
+  partition: number;
+  offset: CommittedOffset;
 }
 
 const EMPTY: ReadonlyMap<string, TopicOffsets> = new Map();

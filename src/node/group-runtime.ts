@@ -1,9 +1,13 @@
 // Runs the group coordinator inside a node: its records go to __consumer_offsets through the
 // replica manager (acks=all), its shards follow leadership of that topic's partitions (loading by
-// replaying the partition log), and one timer drives all its deadlines.
+// replaying the partition log), and one timer drives all its deadlines. TxnOffsetCommit records go
+// as transactional batches of the producer, with the sequence the partition expects next (tracked
+// per producer from the log at load and from each append since); markers met at load, and markers
+// WriteTxnMarkers writes later, settle the producer's pending offsets.
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '../../protocol/errors.js';
-import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { ControlRecordType, readControlRecordType } from '../../protocol/records/control-record.js';
+import { decodeRecordBatches, encodeRecordBatch, type RecordBatch } from '../../protocol/records/record-batch.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { groupCoordinatorAccess, type GroupCoordinatorAccess } from '../coordinator/access.js';
 import { groupCoordinatorConfig } from '../coordinator/config.js';
@@ -24,6 +28,8 @@ export class GroupRuntime {
   private readonly loaded = new Map<number, number>();
   private timer: NodeJS.Timeout | undefined;
   private loading: Promise<void> = Promise.resolve();
+  /** Per partition and producer id: the epoch and last sequence of its transactional batches. */
+  private readonly sequences = new Map<number, Map<number, { epoch: number; lastSequence: number }>>();
 
   constructor(private readonly o: { nodeId: number; config: ServerConfig; replicas: ReplicaManager; nowMs: () => number; log: Logger }) {
     this.coordinator = new GroupCoordinator({
@@ -33,6 +39,11 @@ export class GroupRuntime {
       scheduleTick: (deadlineMs) => this.schedule(deadlineMs),
     });
     this.access = groupCoordinatorAccess(this.coordinator);
+    // A marker written to __consumer_offsets settles the producer's transactional offsets there
+    // (Kafka's onTransactionCompleted after WriteTxnMarkers).
+    o.replicas.txnMarkerWritten = (topic, partition, marker) => {
+      if (topic === CONSUMER_OFFSETS_TOPIC) this.coordinator.completeTransaction(partition, marker.producerId, marker.commit, o.nowMs());
+    };
   }
 
   /** Image listener: load the partitions this node now leads, unload the others. */
@@ -41,6 +52,7 @@ export class GroupRuntime {
     for (const [p, epoch] of [...this.loaded]) {
       if (led.get(p) !== epoch) {
         this.loaded.delete(p);
+        this.sequences.delete(p);
         this.coordinator.unload(p, this.o.nowMs());
       }
     }
@@ -64,20 +76,52 @@ export class GroupRuntime {
       if (read.errorCode !== ErrorCode.NONE || !read.records || read.records.length === 0) break;
       for (const batch of decodeRecordBatches(read.records)) {
         offset = batch.baseOffset + batch.lastOffsetDelta + 1;
-        if (batch.isControl) continue;
-        for (const r of batch.records) {
-          if (r.key && !this.coordinator.replay(partition, { key: r.key, value: r.value })) {
-            this.o.log.warn({ partition, offset: r.offset }, 'skipped a malformed __consumer_offsets record');
-          }
-        }
+        this.replayBatch(partition, batch);
       }
     }
     if (this.loaded.get(partition) === epoch) this.coordinator.completeLoad(partition, this.o.nowMs());
   }
 
+  private replayBatch(partition: number, batch: RecordBatch): void {
+    if (batch.isControl) {
+      const type = batch.isTransactional && batch.records[0] ? readControlRecordType(batch.records[0].key) : -1;
+      if (type === ControlRecordType.COMMIT || type === ControlRecordType.ABORT) {
+        this.coordinator.completeTransaction(partition, batch.producerId, type === ControlRecordType.COMMIT, this.o.nowMs());
+      }
+      return;
+    }
+    if (batch.isTransactional) this.noteSequence(partition, batch.producerId, batch.producerEpoch, batch.baseSequence + batch.lastOffsetDelta);
+    const producerId = batch.isTransactional ? batch.producerId : undefined;
+    for (const r of batch.records) {
+      if (r.key && !this.coordinator.replay(partition, { key: r.key, value: r.value }, producerId)) {
+        this.o.log.warn({ partition, offset: r.offset }, 'skipped a malformed __consumer_offsets record');
+      }
+    }
+  }
+
+  private noteSequence(partition: number, producerId: number, epoch: number, lastSequence: number): void {
+    let producers = this.sequences.get(partition);
+    if (!producers) this.sequences.set(partition, (producers = new Map()));
+    producers.set(producerId, { epoch, lastSequence });
+  }
+
+  /** The base sequence the partition expects from the producer: 0 for a new epoch. */
+  private nextSequence(partition: number, producerId: number, epoch: number, count: number): number {
+    const known = this.sequences.get(partition)?.get(producerId);
+    const base = known && known.epoch === epoch ? (known.lastSequence + 1) % 2 ** 31 : 0;
+    this.noteSequence(partition, producerId, epoch, base + count - 1);
+    return base;
+  }
+
   private append(a: CoordinatorAppend): void {
     const nowMs = this.o.nowMs();
-    const batch = encodeRecordBatch({ records: a.records.map((r) => ({ key: r.key, value: r.value, timestamp: nowMs })) });
+    const records = a.records.map((r) => ({ key: r.key, value: r.value, timestamp: nowMs }));
+    const batch = a.txn
+      ? encodeRecordBatch({
+        records, isTransactional: true, producerId: a.txn.producerId, producerEpoch: a.txn.producerEpoch,
+        baseSequence: this.nextSequence(a.partition, a.txn.producerId, a.txn.producerEpoch, records.length),
+      })
+      : encodeRecordBatch({ records });
     const result = this.o.replicas.produce(CONSUMER_OFFSETS_TOPIC, a.partition, batch, {
       acks: -1, timeoutMs: this.o.config.int('offsets.commit.timeout.ms'), requestVersion: PRODUCE_VERSION,
     });

@@ -27,6 +27,17 @@ export function randomUuid(): string {
 }
 
 /**
+ * Why a cluster id is not one Kafka accepts, or undefined when it is: Kafka's Uuid.fromString
+ * wants the URL-safe base64 of 16 bytes, which is 22 characters without padding.
+ */
+export function clusterIdProblem(id: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]{22}$/.test(id) || Buffer.from(id, 'base64url').length !== 16) {
+    return `a cluster id is 22 characters of URL-safe base64 (16 bytes, as \`kraftling random-uuid\` prints), got "${id}"`;
+  }
+  return undefined;
+}
+
+/**
  * The cluster id nodes of one static quorum use when each formats its own directory (no
  * --cluster-id): the same on every node, because it comes from controller.quorum.voters.
  */

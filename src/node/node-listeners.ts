@@ -1,6 +1,7 @@
 // The node's TCP listeners: one per entry of `listeners`. Those named in controller.listener.names
 // carry the quorum's traffic (Raft, broker registration, forwarded admin requests) and serve the
 // controller APIs; the others serve clients and follower brokers.
+import type { BrokerMetrics } from '../broker/broker-metrics.js';
 import { Dispatcher } from '../broker/dispatch.js';
 import type { BrokerServices } from '../broker/services.js';
 import type { Endpoint, ServerConfig } from '../config/server-config.js';
@@ -18,6 +19,7 @@ export class NodeListeners {
     private readonly config: ServerConfig,
     private readonly services: BrokerServices,
     private readonly log: Logger,
+    private readonly metrics: BrokerMetrics,
   ) {}
 
   async start(): Promise<void> {
@@ -38,7 +40,11 @@ export class NodeListeners {
       const protocol = securityProtocol(this.config, endpoint.name);
       const listener = new Listener({
         name: endpoint.name, host: endpoint.host || '0.0.0.0', port: endpoint.port, limits,
-        handler: { handle: (frame, conn) => dispatcher.handle(frame, conn) },
+        handler: {
+          handle: (frame, conn) => dispatcher.handle(frame, conn),
+          // kafka.network RequestMetrics: the API key and version are the frame's first 4 bytes.
+          answered: (frame, startMs) => this.metrics.requestDone(frame.readInt16BE(0), frame.readInt16BE(2), startMs),
+        },
         log: this.log.child({ listener: endpoint.name }),
         ...(usesTls(protocol) ? { tls: serverTlsOptions(this.config, endpoint.name) } : {}),
         ...(usesSasl(protocol) ? { sasl: saslListenerConfig(this.config, endpoint.name, () => this.services.image()) } : {}),

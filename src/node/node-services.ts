@@ -7,6 +7,7 @@ import type { BrokerServices, QuorumAccess } from '../broker/services.js';
 import { supportedApis } from '../broker/registry.js';
 import type { ServerConfig, Voter } from '../config/server-config.js';
 import type { GroupCoordinatorAccess } from '../coordinator/access.js';
+import type { TxnCoordinatorAccess } from '../coordinator/txn-access.js';
 import type { MetadataImage } from '../metadata/image.js';
 import { METADATA_TOPIC } from '../raft/index.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
@@ -28,6 +29,7 @@ export interface NodeServicesOptions {
   controller: ControllerClient;
   replicas: ReplicaManager;
   groups: GroupCoordinatorAccess;
+  transactions: TxnCoordinatorAccess;
 }
 
 export class NodeServices implements BrokerServices {
@@ -37,6 +39,7 @@ export class NodeServices implements BrokerServices {
   readonly controller: ControllerClient;
   readonly replicas: ReplicaManager;
   readonly groups: GroupCoordinatorAccess;
+  readonly transactions: TxnCoordinatorAccess;
   readonly quorum: QuorumAccess;
   private readonly apis: Record<ListenerType, ApiVersion[]> = { broker: supportedApis('broker'), controller: supportedApis('controller') };
   private readonly producerIds: ProducerIdBlocks;
@@ -48,6 +51,7 @@ export class NodeServices implements BrokerServices {
     this.controller = o.controller;
     this.replicas = o.replicas;
     this.groups = o.groups;
+    this.transactions = o.transactions;
     this.producerIds = new ProducerIdBlocks(o.nodeId, o.controller, () => o.publisher.image);
     this.quorum = {
       handleRequest: (apiKey, body) => o.quorum.handleRequest({ apiKey, body } as never),

@@ -7,7 +7,10 @@ import { AlterPartitionApi } from '../../protocol/generated/api/56-alter-partiti
 import { LogDir } from '../../storage/log-dir.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import type { FileSystem } from '../../storage/file-system.js';
+import { BrokerMetrics } from '../broker/broker-metrics.js';
 import { METADATA_VERSION } from '../broker/features.js';
+import type { GroupCoordinatorAccess } from '../coordinator/access.js';
+import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { QuorumController } from '../controller/quorum-controller.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
@@ -18,6 +21,7 @@ import { BrokerCatchUp } from './broker-catch-up.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
 import { ControllerClient } from './controller-client.js';
 import { GroupRuntime } from './group-runtime.js';
+import { TxnRuntime } from './txn-runtime.js';
 import type { Logger } from './logger.js';
 import { clusterIdForVoters, ensureFormatted } from './meta-properties.js';
 import { MetadataPublisher } from './metadata-publisher.js';
@@ -25,6 +29,7 @@ import { defaultLogConfig, metadataLogConfig, storageEventLogger } from './node-
 import { NodeListeners } from './node-listeners.js';
 import { NodeServices } from './node-services.js';
 import { PeerClient } from './peer-client.js';
+import { txnVerifier } from './txn-verifier.js';
 import { raftConfigFor, resolveVoters } from './quorum-config.js';
 import { RaftQuorum } from './raft-quorum.js';
 import { PeerRaftTransport } from './raft-transport.js';
@@ -52,8 +57,24 @@ export interface NodeOptions {
   nowMs?: () => number;
 }
 
+/** Read-only handles on a node's parts, for the HTTP listener's /health, /metrics and console. */
+export interface NodeView {
+  readonly nodeId: number;
+  readonly state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped';
+  /** The image this broker serves (empty before it has caught up). */
+  image(): MetadataImage;
+  /** The broker's parts follow the image: it caught up with the quorum and was unfenced once. */
+  readonly caughtUp: boolean;
+  readonly quorum: KraftlingNode['quorumStatus'];
+  readonly replicas: ReplicaManager | undefined;
+  readonly groups: GroupCoordinatorAccess | undefined;
+  readonly metrics: BrokerMetrics;
+}
+
 export class KraftlingNode {
   readonly nodeId: number;
+  /** Counters of the request path, produce, fetch and ISR changes (see /metrics). */
+  readonly metrics = new BrokerMetrics();
   clusterId = '';
   private readonly fs: FileSystem;
   private readonly log: Logger;
@@ -66,6 +87,11 @@ export class KraftlingNode {
   private readonly raftPeers: PeerClient;
   private readonly controllerPeers: PeerClient;
   private readonly replicaPeers: PeerClient;
+  /** KIP-890 verifications, on connections of their own: responses come in request order, and a
+   * replica fetch long-polling on a shared connection would hold them back. */
+  private readonly verifyPeers: PeerClient;
+  /** Transaction markers to partition leaders: a channel of their own, as Kafka's marker channel. */
+  private readonly markerPeers: PeerClient;
   private logDir: LogDir | undefined;
   private quorum: RaftQuorum | undefined;
   private listeners: NodeListeners | undefined;
@@ -75,16 +101,25 @@ export class KraftlingNode {
   private replicas: ReplicaManager | undefined;
   private fetchers: ReplicaFetchers | undefined;
   private groups: GroupRuntime | undefined;
+  private transactions: TxnRuntime | undefined;
+  private publisher: MetadataPublisher | undefined;
+  private catchUp: BrokerCatchUp | undefined;
   private state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
+  /** start()'s work, which stop() lets unwind when it comes first. */
+  private starting: Promise<void> | undefined;
+  private quorumStarted = false;
+  private stopping: Promise<void> | undefined;
 
   constructor(private readonly options: NodeOptions) {
     this.nodeId = options.config.nodeId;
     this.fs = options.fs ?? new NodeFileSystem();
     this.log = options.logger.child({ node: this.nodeId });
     this.nowMs = options.nowMs ?? Date.now;
-    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`);
-    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`);
-    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`);
+    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log);
+    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log);
+    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log);
+    this.verifyPeers = new PeerClient(`kraftling-txn-verify-${this.nodeId}`, undefined, this.log);
+    this.markerPeers = new PeerClient(`kraftling-txn-markers-${this.nodeId}`, undefined, this.log);
   }
 
   get config(): ServerConfig {
@@ -98,20 +133,49 @@ export class KraftlingNode {
 
   /** The metadata quorum as this node sees it (role, epoch, leader, offsets). */
   get quorumStatus() {
-    return this.quorum?.status;
+    // Undefined until the quorum has started (a node whose start failed before it never does).
+    return this.quorumStarted ? this.quorum?.status : undefined;
+  }
+
+  /** A new node on this one's config, data directory and logger, to start once this one has stopped (a restart). */
+  successor(): KraftlingNode {
+    return new KraftlingNode({ ...this.options, clusterId: this.clusterId || this.options.clusterId });
+  }
+
+  /** What the HTTP listener reads; nothing here changes the node. */
+  get view(): NodeView {
+    const node = this;
+    return {
+      nodeId: this.nodeId, state: this.state, quorum: this.quorumStatus, replicas: this.replicas, groups: this.groups?.access,
+      metrics: this.metrics, caughtUp: this.catchUp?.isOpen === true,
+      image: () => node.publisher?.image ?? EMPTY_IMAGE,
+    };
   }
 
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`node ${this.nodeId} was already started`);
     this.state = 'starting';
+    this.starting = this.startUp();
+    await this.starting;
+  }
+
+  /** Between the steps of start-up: a stop() that came meanwhile ends it here. */
+  private throwIfStopping(): void {
+    if (this.state !== 'starting') throw new Error(`node ${this.nodeId} was stopped while starting`);
+  }
+
+  private async startUp(): Promise<void> {
     const { config } = this.options;
     const voters = resolveVoters(config);
     // Nodes of one quorum formatting on their own agree on a cluster id derived from the voters.
     const clusterId = this.options.clusterId ?? (voters.length > 1 ? clusterIdForVoters(voters) : undefined);
     this.clusterId = await ensureFormatted(this.fs, [...new Set([config.logDir, config.metadataLogDir])], this.nodeId,
       { clusterId, autoFormat: this.options.autoFormat ?? true });
+    this.throwIfStopping();
     const logDir = await this.openLogDir();
+    this.throwIfStopping();
     const publisher = new MetadataPublisher((err) => this.log.error({ err }, 'applying metadata failed'));
+    this.publisher = publisher;
     const controller = new QuorumController({ config, random: Math.random }, this.clusterId);
     const metadataLog = await logDir.getOrCreate(CLUSTER_METADATA_TOPIC, 0);
     metadataLog.config = metadataLogConfig(config);
@@ -131,26 +195,37 @@ export class KraftlingNode {
     );
     const replicas = new ReplicaManager({
       nodeId: this.nodeId, logDir, config, nowMs: this.nowMs, fetchers: this.fetchers,
-      alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1,
+      alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1, metrics: this.metrics,
+      verifyTxn: config.bool('transaction.partition.verification.enable')
+        ? txnVerifier({ peers: this.verifyPeers, image: () => publisher.image, listenerName: this.interBrokerListener(), timeoutMs: 30_000 }) : undefined,
     });
     this.replicas = replicas;
     const groups = new GroupRuntime({ nodeId: this.nodeId, config, replicas, nowMs: this.nowMs, log: this.log });
     this.groups = groups;
+    let services: NodeServices | undefined;
+    const transactions = new TxnRuntime({
+      nodeId: this.nodeId, config, replicas, peers: this.markerPeers, listenerName: this.interBrokerListener(),
+      image: () => publisher.image, nextProducerId: () => services!.nextProducerId(), nowMs: this.nowMs, log: this.log,
+    });
+    this.transactions = transactions;
     const snapshots = new SnapshotPolicy(config, quorum, this.nowMs, this.log);
     publisher.subscribe((image) => controller.committedTo(image));
     const catchUp = new BrokerCatchUp(async (image, previous) => {
       await replicas.applyImage(image, previous);
       await groups.applyImage(image);
+      await transactions.applyImage(image);
     });
     publisher.subscribe(catchUp.listener);
+    this.catchUp = catchUp;
     publisher.subscribe((image) => snapshots.onImage(image));
 
-    const services = new NodeServices({
+    services = new NodeServices({
       nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, voters,
-      peers: this.controllerPeers, controller: client, replicas, groups: groups.access,
+      peers: this.controllerPeers, controller: client, replicas, groups: groups.access, transactions: transactions.access,
     });
-    this.listeners = new NodeListeners(config, services, this.log);
+    this.listeners = new NodeListeners(config, services, this.log, this.metrics);
     await this.listeners.start();
+    this.throwIfStopping();
     await quorum.start({
       onSnapshot: (records, endOffset, epoch) => publisher.reset(records, endOffset - 1, epoch),
       // One image per advance of the high watermark: replaying a long log at start publishes once,
@@ -158,6 +233,7 @@ export class KraftlingNode {
       onCommit: (batch) => publisher.apply(batch, true),
       onCommitsDone: () => publisher.flush(),
       onLeaderChange: (leader, isLocal) => {
+        this.metrics.controllerSeen(leader.leaderId, leader.epoch);
         if (!isLocal) {
           controller.deactivate();
           return;
@@ -167,13 +243,17 @@ export class KraftlingNode {
         client.commit(controller.bootstrapRecords(METADATA_VERSION)).catch((err) => this.log.warn({ err }, 'bootstrap records failed'));
       },
     });
+    this.quorumStarted = true;
+    this.throwIfStopping();
     this.lifecycle = new BrokerLifecycle({
       nodeId: this.nodeId, clusterId: this.clusterId, incarnationId: randomUUID(), config, controller: client, publisher,
       addresses: this.listeners.brokerAddresses(), nowMs: this.nowMs, log: this.log,
       quorumLeaderId: () => quorum.status.leaderId,
     });
     await this.lifecycle.register();
+    this.throwIfStopping();
     await catchUp.open();
+    this.throwIfStopping();
     this.tasks = new BackgroundTasks({ config, logDir, controller, channel: client, replicas, nowMs: this.nowMs, log: this.log });
     this.tasks.start();
     this.state = 'running';
@@ -205,8 +285,24 @@ export class KraftlingNode {
    * The quorum stops last (until then it commits other brokers' controlled shutdowns); a leader
    * resigns first, so the others elect a successor at once instead of after an election timeout.
    */
-  async stop(): Promise<void> {
-    if (this.state !== 'running' && this.state !== 'starting') return;
+  stop(): Promise<void> {
+    // Once: a second caller (a signal while the cluster stops a failed start) waits for the first.
+    this.stopping ??= this.stopOnce();
+    return this.stopping;
+  }
+
+  private async stopOnce(): Promise<void> {
+    if (this.state === 'starting') {
+      // Stopped while starting (another node of the cluster failed to start, or a signal came):
+      // waits for a controller give up, start() unwinds, then whatever it had opened is closed.
+      this.state = 'stopping';
+      this.lifecycle?.abort();
+      this.controllerClient?.stop();
+      this.controllerPeers.close();
+      await this.starting?.catch(() => undefined);
+    } else if (this.state !== 'running') {
+      return;
+    }
     this.state = 'stopping';
     this.tasks?.stop();
     await this.lifecycle?.shutdown();
@@ -217,6 +313,7 @@ export class KraftlingNode {
     await this.listeners?.closeBroker(BROKER_CLOSE_GRACE_MS);
     this.fetchers?.stop();
     this.groups?.stop();
+    this.transactions?.stop();
     await this.controllerClient?.drain(CONTROLLER_DRAIN_MS);
     this.quorum?.resign();
     await this.quorum?.stop();
@@ -235,6 +332,7 @@ export class KraftlingNode {
     this.controllerClient?.stop();
     this.fetchers?.stop();
     this.groups?.stop();
+    this.transactions?.stop();
     this.replicas?.abandonAll();
     void this.quorum?.stop();
     this.closePeers();
@@ -242,6 +340,6 @@ export class KraftlingNode {
   }
 
   private closePeers(): void {
-    for (const p of [this.raftPeers, this.controllerPeers, this.replicaPeers]) p.close();
+    for (const p of [this.raftPeers, this.controllerPeers, this.replicaPeers, this.verifyPeers, this.markerPeers]) p.close();
   }
 }

@@ -5,6 +5,8 @@
 import net from 'node:net';
 import type { ApiDefinition } from '../../protocol/definition.js';
 import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js';
+import type { Logger } from './logger.js';
+import { RECONNECT_BACKOFF, ReconnectBackoff } from './reconnect-backoff.js';
 
 export class PeerRequestError extends Error {
   readonly code = 'KRAFTLING_PEER';
@@ -23,8 +25,11 @@ class PeerConnection {
   private buffered: Buffer[] = [];
   private bufferedBytes = 0;
   private readonly pending: Pending[] = [];
+  /** Whether the current connection has answered anything: one that breaks first counts as a failure. */
+  private answered = false;
 
-  constructor(readonly host: string, readonly port: number, private readonly connectTimeoutMs: number) {}
+  constructor(readonly host: string, readonly port: number, private readonly connectTimeoutMs: number,
+    private readonly backoff: ReconnectBackoff) {}
 
   async send(frame: Buffer[], correlationId: number, timeoutMs: number): Promise<Buffer> {
     const socket = await this.connect();
@@ -43,6 +48,9 @@ class PeerConnection {
 
   private connect(): Promise<net.Socket> {
     if (this.socket && !this.socket.destroyed) return Promise.resolve(this.socket);
+    // Backing off after failures: fail at once rather than dial again (callers retry on their own).
+    const waitMs = this.connecting ? 0 : this.backoff.waitMs();
+    if (waitMs > 0) return Promise.reject(new PeerRequestError(`${this.host}:${this.port}: backing off for ${Math.ceil(waitMs)} ms after failures`));
     this.connecting ??= new Promise<net.Socket>((resolve, reject) => {
       const socket = net.connect({ host: this.host, port: this.port, noDelay: true });
       const timer = setTimeout(() => socket.destroy(new PeerRequestError(`connect to ${this.host}:${this.port} timed out`)), this.connectTimeoutMs);
@@ -50,16 +58,20 @@ class PeerConnection {
         clearTimeout(timer);
         this.socket = socket;
         this.connecting = undefined;
+        this.answered = false;
         resolve(socket);
       });
       socket.once('error', (err) => {
         clearTimeout(timer);
+        if (this.connecting) this.backoff.failed(err.message);
         this.connecting = undefined;
         reject(new PeerRequestError(`${this.host}:${this.port}: ${err.message}`));
       });
       socket.on('data', (chunk: Buffer) => this.onData(chunk));
       socket.on('close', () => {
-        if (this.socket === socket) this.fail(new PeerRequestError(`connection to ${this.host}:${this.port} closed`));
+        if (this.socket !== socket) return;
+        if (!this.answered) this.backoff.failed('connection closed before any answer');
+        this.fail(new PeerRequestError(`connection to ${this.host}:${this.port} closed`));
       });
     });
     return this.connecting;
@@ -82,6 +94,8 @@ class PeerConnection {
       const next = this.pending.shift();
       if (!next) return this.fail(new PeerRequestError('response without a request'));
       clearTimeout(next.timer);
+      if (!this.answered) this.backoff.succeeded();
+      this.answered = true;
       if (frame.length >= 4 && frame.readInt32BE(0) !== next.correlationId) {
         next.reject(new PeerRequestError('correlation id mismatch'));
         return this.fail(new PeerRequestError('correlation id mismatch'));
@@ -117,6 +131,8 @@ export class PeerClient {
   constructor(
     private readonly clientId: string,
     private readonly connectTimeoutMs = 2_000,
+    /** Where a destination that keeps failing is reported (once, then at a bounded rate). */
+    private readonly log?: Logger,
   ) {}
 
   async request<Req, Res>(address: { host: string; port: number }, api: ApiDefinition<Req, Res>, version: number,
@@ -124,7 +140,8 @@ export class PeerClient {
     const key = `${address.host}:${address.port}`;
     let conn = this.connections.get(key);
     if (!conn) {
-      conn = new PeerConnection(address.host, address.port, this.connectTimeoutMs);
+      conn = new PeerConnection(address.host, address.port, this.connectTimeoutMs,
+        new ReconnectBackoff(key, RECONNECT_BACKOFF, Date.now, Math.random, this.log));
       this.connections.set(key, conn);
     }
     const correlationId = this.correlationId++ & 0x7fffffff;

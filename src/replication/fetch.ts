@@ -3,6 +3,7 @@
 // whole batch so a large record never stalls a consumer) and the long poll: with less than
 // min_bytes to return, the fetch waits up to max_wait_ms for new data.
 import { ErrorCode } from '../../protocol/errors.js';
+import { batchSize, lastOffset } from '../../protocol/records/batch-header.js';
 import type { Partition } from './partition.js';
 import type { ReplicaManager } from './replica-manager.js';
 
@@ -25,6 +26,8 @@ export interface FetchPartitionOutput {
   records: Buffer | null;
   /** Set when a follower's log diverged from the leader's: truncate to endOffset of epoch. */
   divergingEpoch: { epoch: number; endOffset: number } | null;
+  /** read_committed: the aborted transactions overlapping the records returned; else null. */
+  abortedTransactions?: { producerId: number; firstOffset: number }[] | null;
 }
 
 export interface FetchInput {
@@ -35,6 +38,8 @@ export interface FetchInput {
   maxWaitMs: number;
   minBytes: number;
   maxBytes: number;
+  /** 1: read_committed (consumers read below the last stable offset); 0 (default): read_uncommitted. */
+  isolationLevel?: number;
   partitions: FetchPartitionInput[];
 }
 
@@ -119,7 +124,7 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   }
   const log = p.log;
   const offsets = (): Omit<FetchPartitionOutput, 'errorCode' | 'records' | 'divergingEpoch'> =>
-    ({ highWatermark: log.highWatermark, lastStableOffset: log.highWatermark, logStartOffset: log.logStartOffset });
+    ({ highWatermark: log.highWatermark, lastStableOffset: log.lastStableOffset, logStartOffset: log.logStartOffset });
   if (follower && req.lastFetchedEpoch >= 0) {
     // Not a leader for this epoch yet as far as divergence goes: a retriable answer, not a wrong one.
     if (p.epochStartPending) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
@@ -136,8 +141,30 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   // toward the high watermark (Kafka updates follower state only after a successful read).
   if (follower && req.fetchOffset <= log.logEndOffset) p.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1);
   const limit = Math.min(req.partitionMaxBytes, budget);
-  const read = log.read(req.fetchOffset, Math.max(limit, 1), follower ? log.logEndOffset : log.highWatermark);
+  // Kafka's FetchIsolation: followers read to the log end, read_committed consumers to the last
+  // stable offset, the others to the high watermark.
+  const committed = !follower && input.isolationLevel === 1;
+  const maxOffset = follower ? log.logEndOffset : committed ? log.lastStableOffset : log.highWatermark;
+  const read = log.read(req.fetchOffset, Math.max(limit, 1), maxOffset);
   if (read.errorCode !== ErrorCode.NONE) return { ...failure(read.errorCode), ...offsets() };
   const records = limit <= 0 ? EMPTY : read.records;
-  return { errorCode: ErrorCode.NONE, ...offsets(), records, divergingEpoch: null };
+  const abortedTransactions = committed ? abortedIn(p, req.fetchOffset, records) : null;
+  return { errorCode: ErrorCode.NONE, ...offsets(), records, divergingEpoch: null, abortedTransactions };
+}
+
+/** The aborted transactions overlapping the records read from `fetchOffset` (Kafka's
+ * addAbortedTransactions, bounded by the offset after the last batch returned), by first offset:
+ * the index holds them in marker order, and kafkajs, unlike the Java consumer's priority queue,
+ * walks the list in order and lets aborted records through when it is not sorted. */
+function abortedIn(p: Partition, fetchOffset: number, records: Buffer): { producerId: number; firstOffset: number }[] {
+  if (records.length === 0) return [];
+  let position = 0;
+  let upperBoundOffset = fetchOffset;
+  while (position < records.length) {
+    upperBoundOffset = lastOffset(records, position) + 1;
+    position += batchSize(records, position);
+  }
+  return p.log.abortedTransactions(fetchOffset, upperBoundOffset)
+    .map((t) => ({ producerId: t.producerId, firstOffset: t.firstOffset }))
+    .sort((a, b) => a.firstOffset - b.firstOffset);
 }

@@ -28,20 +28,23 @@ export function checkLeaderEpoch(p: Partition, currentLeaderEpoch: number): numb
   return currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH;
 }
 
-export function listOffset(p: Partition, timestamp: number, currentLeaderEpoch: number): OffsetAnswer {
+/** `isolationLevel` 1 (read_committed) sees offsets below the last stable offset, 0 below the
+ * high watermark (Kafka's lastFetchableOffset). */
+export function listOffset(p: Partition, timestamp: number, currentLeaderEpoch: number, isolationLevel = 0): OffsetAnswer {
   const check = checkLeaderEpoch(p, currentLeaderEpoch);
   if (check !== ErrorCode.NONE) return notFound(check);
   const log = p.log;
+  const visible = isolationLevel === 1 ? log.lastStableOffset : p.highWatermark;
   const at = (offset: number, ts = -1): OffsetAnswer => ({ errorCode: ErrorCode.NONE, timestamp: ts, offset, leaderEpoch: p.log.epochForOffset(offset) });
   switch (timestamp) {
     case LATEST_TIMESTAMP:
-      return { ...at(p.highWatermark), leaderEpoch: log.latestEpoch() };
+      return { ...at(visible), leaderEpoch: log.latestEpoch() };
     case EARLIEST_TIMESTAMP:
     case EARLIEST_LOCAL_TIMESTAMP:
       return at(log.logStartOffset);
     case MAX_TIMESTAMP: {
       const max = log.maxTimestampAndOffset();
-      return max && max.offset < p.highWatermark ? at(max.offset, max.timestampMs) : notFound();
+      return max && max.offset < visible ? at(max.offset, max.timestampMs) : notFound();
     }
     case EARLIEST_PENDING_UPLOAD_TIMESTAMP:
     case LATEST_TIERED_TIMESTAMP:
@@ -49,8 +52,8 @@ export function listOffset(p: Partition, timestamp: number, currentLeaderEpoch: 
     default: {
       if (timestamp < 0) return notFound(ErrorCode.INVALID_REQUEST);
       const found = log.offsetForTimestamp(timestamp, firstRecordAtOrAfter);
-      // Offsets at or past the high watermark are not visible to consumers yet.
-      return found && found.offset < p.highWatermark ? at(found.offset, found.timestampMs) : notFound();
+      // Offsets at or past the high watermark (or LSO) are not visible to consumers yet.
+      return found && found.offset < visible ? at(found.offset, found.timestampMs) : notFound();
     }
   }
 }

@@ -4,7 +4,7 @@
 import type { PartitionLog } from '../../storage/partition-log.js';
 import type { PartitionState } from '../metadata/image.js';
 import type { BatchInfo } from '../../protocol/records/batch-validation.js';
-import { ProducerStates, UNSEQUENCED, type MarkerCheck, type Sequenced } from './producer-state.js';
+import { ProducerStates, UNSEQUENCED, type MarkerCheck, type Sequenced, type VerificationGuard } from './producer-state.js';
 
 export interface FollowerProgress {
   logEndOffset: number;
@@ -72,9 +72,19 @@ export class Partition {
   /** Checks and takes idempotent batches' sequences (see ProducerStates). Each producer starts
    * from the state the log holds for it (kept by storage on every append, leader or follower, and
    * in producer snapshot files); this leader's view is dropped when leadership goes. */
-  sequence(infos: BatchInfo[]): Sequenced {
+  sequence(infos: BatchInfo[], guard?: VerificationGuard): Sequenced {
     if (!infos.some((b) => b.producerId >= 0)) return UNSEQUENCED;
-    return this.producerStates().sequence(infos);
+    return this.producerStates().sequence(infos, guard);
+  }
+
+  /** KIP-890 on the leader: whether the producer's transactional batch needs verifying, and the
+   * guard of a verification started now (see ProducerStates). */
+  needsVerification(producerId: number, producerEpoch: number): boolean {
+    return this.producerStates().needsVerification(producerId, producerEpoch);
+  }
+
+  startVerification(producerId: number, producerEpoch: number): VerificationGuard {
+    return this.producerStates().startVerification(producerId, producerEpoch);
   }
 
   /** Checks and takes a transaction marker for the producer (see ProducerStates.marker). */

@@ -7,9 +7,12 @@ import { compressionTypeByName } from '../../protocol/compression/index.js';
 import { MAGIC, MAGIC_V2, TimestampType, setMaxTimestamp } from '../../protocol/records/batch-header.js';
 import { validateRecordBatches, type BatchInfo } from '../../protocol/records/batch-validation.js';
 import { upConvertMessageSet } from '../../protocol/records/conversion.js';
+import type { TopicCounters } from '../broker/broker-metrics.js';
 import { decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { RecordError, errorCodeOf } from '../../protocol/records/record-error.js';
 import type { Partition } from './partition.js';
+import type { VerificationGuard } from './producer-state.js';
+import { verificationError, type TxnVerifier } from './txn-verification.js';
 
 export interface TopicSettings {
   maxMessageBytes: number;
@@ -28,6 +31,13 @@ export interface ProduceOptions {
   /** Produce v3+ must carry RecordBatch v2; older versions may carry legacy message sets. */
   requestVersion: number;
   nowMs: number;
+  /** The request's transactional id (null: none). */
+  transactionalId?: string | null;
+  /** KIP-890 part 1 (transaction.partition.verification.enable): asks the transaction coordinator
+   * whether the partition is in the producer's ongoing transaction. Absent: no verification. */
+  verify?: TxnVerifier;
+  /** The topic's MessagesIn/BytesIn counters, bumped once the batches are in the log. */
+  counters?: TopicCounters;
 }
 
 export interface PartitionProduceResult {
@@ -73,7 +83,25 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
   if (infos.some((b) => b.isTransactional && b.producerId < 0)) {
     return produceError(ErrorCode.INVALID_RECORD, 'A transactional batch must carry a producer id');
   }
-  const sequenced = partition.sequence(infos);
+  const txn = infos.find((b) => b.isTransactional);
+  const { verify, transactionalId } = opts;
+  if (txn && verify && transactionalId && partition.needsVerification(txn.producerId, txn.producerEpoch)) {
+    // Kafka's appendRecords with verification: the append waits for the coordinator's answer and
+    // is then taken only if no marker (or newer verification) voided this one meanwhile.
+    const guard = partition.startVerification(txn.producerId, txn.producerEpoch);
+    const request = { transactionalId, producerId: txn.producerId, producerEpoch: txn.producerEpoch, topic: partition.topic, partition: partition.partition };
+    return verify(request).catch(() => ErrorCode.NETWORK_EXCEPTION).then((code) => code === ErrorCode.NONE
+      ? appendChecked(partition, batches, infos, settings, opts, guard)
+      : produceError(verificationError(code), `Transaction verification failed with error ${code}`));
+  }
+  return appendChecked(partition, batches, infos, settings, opts);
+}
+
+/** Sequences and appends batches that passed validation (and verification, with `guard`). */
+function appendChecked(partition: Partition, batches: Buffer, infos: BatchInfo[], settings: TopicSettings,
+  opts: ProduceOptions, guard?: VerificationGuard): PartitionProduceResult | Promise<PartitionProduceResult> {
+  if (!partition.isLeader) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+  const sequenced = partition.sequence(infos, guard);
   if (sequenced.kind === 'error') return produceError(sequenced.errorCode, sequenced.message);
   if (sequenced.kind === 'duplicate') {
     // A retry of a batch already written is answered like its first attempt would be: with acks=all
@@ -89,6 +117,10 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
   const appended = partition.log.append(batches, { leaderEpoch: partition.leaderEpoch });
   return appended.then((result) => {
     sequenced.appended(result.baseOffset);
+    if (opts.counters !== undefined) {
+      opts.counters.messagesIn += result.lastOffset - result.baseOffset + 1;
+      opts.counters.bytesIn += batches.length;
+    }
     partition.advanceHighWatermark();
     partition.wakeDataWaiters();
     const ok: PartitionProduceResult = {

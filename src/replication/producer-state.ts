@@ -40,13 +40,38 @@ export const UNSEQUENCED: Sequenced = { kind: 'ok', appended() {}, failed() {} }
 /** What the log holds for a producer id (undefined: no batch of it in the log's producer state). */
 export type StoredProducers = (producerId: number) => Readonly<ProducerStateEntry> | undefined;
 
+/** A verification in progress for a producer's first transactional batch on this partition (Kafka's
+ * VerificationGuard): the batch may open the transaction only while its guard is the producer's
+ * current one. A marker in between (the coordinator aborted) or a newer verification voids it, so a
+ * late batch cannot open a transaction the coordinator no longer knows (a hanging transaction). */
+export interface VerificationGuard {
+  readonly producerId: number;
+  readonly producerEpoch: number;
+}
+
 export class ProducerStates {
   private readonly producers = new Map<number, ProducerEntry>();
+  private readonly guards = new Map<number, VerificationGuard>();
 
   constructor(private readonly stored: StoredProducers = () => undefined) {}
 
-  /** Checks the batches' producer fields and takes their sequences. */
-  sequence(infos: BatchInfo[]): Sequenced {
+  /** Whether a transactional batch of the producer needs the coordinator's verification first
+   * (KIP-890): unless its transaction is already open here under that epoch. */
+  needsVerification(producerId: number, producerEpoch: number): boolean {
+    const entry = this.entry(producerId);
+    return !(entry && entry.txnOpen && entry.epoch === producerEpoch);
+  }
+
+  /** Starts a verification: the returned guard is the producer's current one. */
+  startVerification(producerId: number, producerEpoch: number): VerificationGuard {
+    const guard = { producerId, producerEpoch };
+    this.guards.set(producerId, guard);
+    return guard;
+  }
+
+  /** Checks the batches' producer fields and takes their sequences. With `guard` (a verified
+   * transactional append), a batch that would open the transaction needs it still current. */
+  sequence(infos: BatchInfo[], guard?: VerificationGuard): Sequenced {
     const idempotent = infos.filter((b) => b.producerId >= 0);
     if (idempotent.length === 0) return UNSEQUENCED;
     const pending: { resolve: (o: number) => void; reject: (e: Error) => void; delta: number }[] = [];
@@ -73,6 +98,11 @@ export class ProducerStates {
           return { kind: 'error', errorCode: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, message: `Out of order sequence number for producer ${b.producerId}: ${b.baseSequence} (incoming seq. number), ${expected - 1} (current end sequence number)` };
         }
       }
+      const opens = b.isTransactional && !(entry?.txnOpen && entry.epoch === b.producerEpoch);
+      if (guard !== undefined && opens && this.guards.get(b.producerId) !== guard) {
+        return { kind: 'error', errorCode: ErrorCode.INVALID_TXN_STATE, message: `Partition was not added to the transaction of producer ${b.producerId} (verification voided)` };
+      }
+      if (opens) this.guards.delete(b.producerId);
       let resolve!: (o: number) => void;
       let reject!: (e: Error) => void;
       const offset = new Promise<number>((res, rej) => { resolve = res; reject = rej; });
@@ -121,6 +151,7 @@ export class ProducerStates {
     }
     next.coordinatorEpoch = coordinatorEpoch;
     next.txnOpen = false;
+    this.guards.delete(producerId);
     this.producers.set(producerId, next);
     return { kind: 'ok' };
   }

@@ -5,6 +5,7 @@
 import { ErrorCode } from '../../protocol/errors.js';
 import { forEachConcurrently } from '../../storage/concurrency.js';
 import type { LogConfig } from '../../storage/log-config.js';
+import { BrokerMetrics } from '../broker/broker-metrics.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
@@ -13,6 +14,7 @@ import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
 import { appendTxnMarker, type TxnMarker } from './txn-markers.js';
+import type { TxnVerifier } from './txn-verification.js';
 import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
 
@@ -27,6 +29,11 @@ export interface ReplicaManagerOptions {
   alterPartition?: AlterPartitionSender;
   /** This broker's registration epoch, for AlterPartition. */
   brokerEpoch?: () => number;
+  /** KIP-890 verification of transactional produce with the coordinator (absent: none; the runtime
+   * leaves it out when transaction.partition.verification.enable is false). */
+  verifyTxn?: TxnVerifier;
+  /** Where produce, fetch and ISR changes are counted (default: counters nobody reads). */
+  metrics?: BrokerMetrics;
 }
 
 export type PartitionLookup =
@@ -52,8 +59,11 @@ export class ReplicaManager {
   txnMarkerWritten: ((topic: string, partition: number, marker: TxnMarker) => void) | undefined;
   /** Set by `abandonAll`: a stopping broker leads nothing (every lookup NOT_LEADER_OR_FOLLOWER). */
   private stopped = false;
+  readonly metrics: BrokerMetrics;
 
-  constructor(private readonly options: ReplicaManagerOptions) {}
+  constructor(private readonly options: ReplicaManagerOptions) {
+    this.metrics = options.metrics ?? new BrokerMetrics();
+  }
 
   get nodeId(): number {
     return this.options.nodeId;
@@ -148,6 +158,9 @@ export class ReplicaManager {
       p.log.config = logConfig;
       if (p.state !== state) {
         const lostLeadership = p.isLeader && state.leader !== this.nodeId;
+        // Counted whoever changed it (this leader's AlterPartition, or the controller fencing a
+        // follower), so a follower's death always shows as a shrink on its leader.
+        if (p.isLeader && !lostLeadership) this.metrics.isrChanged(p.state.isr.length, state.isr.length);
         p.update(state, this.nowMs());
         if (lostLeadership) p.abandonWaits();
       }
@@ -213,7 +226,7 @@ export class ReplicaManager {
     const found = this.lookup(topic, partition);
     if ('errorCode' in found) return produceError(found.errorCode);
     const p = found.partition;
-    return appendAsLeader(p, records, this.settings.get(topic)!, { ...opts, nowMs: this.nowMs() });
+    return appendAsLeader(p, records, this.settings.get(topic)!, { ...opts, nowMs: this.nowMs(), verify: this.options.verifyTxn, counters: this.metrics.topic(topic) });
   }
 
   /** WriteTxnMarkers for one partition (see txn-markers.ts): resolves with its error code. */

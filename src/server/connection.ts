@@ -30,6 +30,11 @@ export interface RequestHandler {
    * Throwing or rejecting closes the connection; the error is logged once.
    */
   handle(frame: Buffer, conn: ConnectionInfo): Response | Promise<Response>;
+  /**
+   * Called when a request's answer is ready (not for one that failed), with the performance.now()
+   * taken before `handle`: where request counts and times are measured, at no extra promise.
+   */
+  answered?(frame: Buffer, startMs: number): void;
 }
 
 export interface ConnectionLimits {
@@ -102,6 +107,7 @@ export class Connection {
 
   private dispatch(frame: Buffer): void {
     let result: Response | Promise<Response>;
+    const startMs = this.handler.answered ? performance.now() : 0;
     try {
       result = this.handler.handle(frame, this.info);
     } catch (err) {
@@ -109,6 +115,7 @@ export class Connection {
       return;
     }
     if (!(result instanceof Promise)) {
+      this.handler.answered?.(frame, startMs);
       if (this.slots.length === 0) this.write(result);
       else this.slots.push({ done: true, value: result });
       return;
@@ -117,6 +124,7 @@ export class Connection {
     this.slots.push(slot);
     result.then(
       (value) => {
+        this.handler.answered?.(frame, startMs);
         slot.done = true;
         slot.value = value;
         this.flush();

@@ -68,6 +68,8 @@ export interface BrokerProcess {
   spawnedAt: number;
   /** When its ready line arrived, on the same clock. */
   readyAt: number;
+  /** The HTTP listener's address from the ready line, when started with --http. */
+  httpAddress?: string;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
   stop(): Promise<void>;
   /** SIGKILL (kill -9): a crash; resolves once the process is gone. */
@@ -128,7 +130,7 @@ export function spawnBroker(args: readonly string[], entry: BrokerEntry = PACKAG
       clearTimeout(timer);
       const reportedStartupMs = Number(/startup_ms=(\d+)/.exec(stdout)?.[1] ?? NaN);
       resolve({
-        pid: child.pid!, bootstrap: match[1]!, reportedStartupMs, spawnedAt, readyAt: performance.now(),
+        pid: child.pid!, bootstrap: match[1]!, reportedStartupMs, spawnedAt, readyAt: performance.now(), httpAddress: / http=(\S+)/.exec(stdout)?.[1],
         stop: stopper(child, exited), kill: killer(child, exited),
       });
       child.stdout!.removeAllListeners('data');

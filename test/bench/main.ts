@@ -5,6 +5,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureBuild } from './broker-process.js';
 import { protocolGroup } from './codecs.js';
+import { consoleGroup } from './console.js';
 import { consumeGroup } from './consume.js';
 import { groupsGroup } from './groups.js';
 import { kafkajsGroup } from './kafkajs.js';
@@ -16,10 +17,11 @@ import { partitionsGroup } from './partitions.js';
 import { produceGroup } from './produce.js';
 import { formatTable, settingsFor, type Figure, type FigureGroup } from './report.js';
 import { startupGroup } from './startup.js';
+import { transactionsGroup } from './transactions.js';
 
 const GROUPS: FigureGroup[] = [
   startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, partitionsGroup,
-  protocolGroup,
+  protocolGroup, transactionsGroup, consoleGroup,
 ];
 
 function usage(): string {

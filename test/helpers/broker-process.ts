@@ -10,6 +10,8 @@ export interface BrokerProcess {
   child: ChildProcess;
   bootstrap: string;
   stderr: () => string;
+  /** Everything it printed on stdout so far (the ready line first). */
+  stdout: () => string;
   /** Resolves with the exit code (or signal name) once the process is gone. */
   exited: Promise<number | string>;
 }
@@ -33,7 +35,7 @@ export function startBrokerProcess(args: string[], timeoutMs = 30_000): Promise<
       const m = /kraftling ready bootstrap=(\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, bootstrap: m[1]!, stderr: () => err, exited });
+        resolve({ child, bootstrap: m[1]!, stderr: () => err, stdout: () => out, exited });
       }
     });
     exited.then((code) => {

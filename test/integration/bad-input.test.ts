@@ -109,13 +109,14 @@ describe('unknown APIs and versions', () => {
 describe('bad configuration', () => {
   it('stops the start and names the key of an invalid value', async () => {
     const r = await runCli(['start', '--ephemeral', '--port', '0', '--override', 'num.partitions=many']);
-    expect(r.code).toBe(1);
+    // A usage error (exit 2), as a bad flag is; 1 is for failures at run time.
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/num\.partitions/);
   });
 
   it('refuses an override that is not key=value', async () => {
     const r = await runCli(['start', '--ephemeral', '--port', '0', '--override', 'nonsense']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/key=value/);
   });
 

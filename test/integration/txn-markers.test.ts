@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
+import { DescribeProducersApi } from '../../protocol/generated/api/61-describe-producers.js';
 import { decodeRecordBatches } from '../../protocol/records/record-batch.js';
 import { ControlRecordType, readEndTxnMarker } from '../../protocol/records/control-record.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
@@ -16,7 +17,7 @@ let cluster: Cluster;
 let client: RawClient;
 
 beforeAll(async () => {
-  cluster = await startCluster();
+  cluster = await startCluster({ overrides: { 'transaction.partition.verification.enable': 'false' } });
   client = await RawClient.connect(cluster.bootstrapServers);
   const topics = ['markers', 'fenced'].map((name) => ({ name, numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] }));
   await client.request(CreateTopicsApi, 7, { topics, timeoutMs: 5000, validateOnly: false });
@@ -64,5 +65,18 @@ describe('transactional produce and WriteTxnMarkers', () => {
     expect((await writeMarker(client, { producerId: 503, producerEpoch: 2 }, false, [['fenced', 0]], 5)).get('fenced:0')).toBe(ErrorCode.NONE);
     expect((await produceTo(client, 'fenced', 0, txnRecords(p, 1, ['t1']))).errorCode).toBe(ErrorCode.INVALID_PRODUCER_EPOCH);
     expect((await produceTo(client, 'fenced', 0, txnRecords({ producerId: 503, producerEpoch: 2 }, 0, ['t2']))).errorCode).toBe(ErrorCode.NONE);
+  });
+
+  it('DescribeProducers reports each producer of a partition: epoch, last sequence, coordinator epoch, open transaction', async () => {
+    const open = { producerId: 504, producerEpoch: 0 };
+    const first = (await produceTo(client, 'markers', 0, txnRecords(open, 0, ['o1', 'o2']))).baseOffset;
+    const res = await client.request(DescribeProducersApi, 0, { topics: [{ name: 'markers', partitionIndexes: [0, 7] }] });
+    const [p0, p7] = res.topics[0]!.partitions;
+    expect(p7!.errorCode).toBe(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    expect(p0!.errorCode).toBe(ErrorCode.NONE);
+    const byId = new Map(p0!.activeProducers.map((p) => [p.producerId, p]));
+    expect(byId.get(501)).toMatchObject({ producerEpoch: 3, lastSequence: 1, coordinatorEpoch: 7, currentTxnStartOffset: -1 });
+    expect(byId.get(504)).toMatchObject({ producerEpoch: 0, lastSequence: 1, coordinatorEpoch: -1, currentTxnStartOffset: first });
+    expect(byId.get(504)!.lastTimestamp).toBeGreaterThan(0);
   });
 });

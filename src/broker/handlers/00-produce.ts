@@ -9,7 +9,10 @@
 // write their own records through the replica manager, not through this handler.
 // Transactional batches (KIP-98) need the request's transactional_id (else
 // TRANSACTIONAL_ID_AUTHORIZATION_FAILED, as Kafka answers); the leader tracks each producer's open
-// transaction from them (a non-transactional batch while one is open: INVALID_TXN_STATE).
+// transaction from them (a non-transactional batch while one is open: INVALID_TXN_STATE). With
+// transaction.partition.verification.enable (KIP-890 part 1, default true as in Kafka), the first
+// transactional batch of a transaction on a partition is appended only once the transaction
+// coordinator confirms the partition is in the ongoing transaction (else INVALID_TXN_STATE).
 // With an authorizer: WRITE on the transactional id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED for
 // every partition) and WRITE on each topic (else TOPIC_AUTHORIZATION_FAILED), checked first.
 // Not implemented: KIP-951's current-leader hints (clients refresh metadata instead).
@@ -41,7 +44,7 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
         const out = answer(data.index, refusal(req, ctx, txnDenied, topic.name, data.records) ?? undefined);
         if (out.errorCode !== ErrorCode.NONE) return out;
         const result = ctx.services.replicas.produce(topic.name, data.index, data.records ?? Buffer.alloc(0), {
-          acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version,
+          acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version, transactionalId: req.transactionalId,
         });
         if (result instanceof Promise) pending.push(result.then((r) => void Object.assign(out, answer(data.index, r))));
         else Object.assign(out, answer(data.index, result));

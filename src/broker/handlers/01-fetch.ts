@@ -9,8 +9,10 @@
 // session id gets FETCH_SESSION_ID_NOT_FOUND.
 // With an authorizer: followers need CLUSTER_ACTION on the cluster, consumers READ on each topic;
 // a topic refused is answered TOPIC_AUTHORIZATION_FAILED and not read.
-// Not implemented: transactions (read_committed reads up to the high watermark, no aborted list),
-// preferred read replicas (always -1), rack-aware follower fetching.
+// isolation_level=1 (read_committed, v4+) reads below the last stable offset and gets the aborted
+// transactions of the range it read (from the segments' .txnindex), so the client drops their
+// records; every response carries the last stable offset.
+// Not implemented: preferred read replicas (always -1), rack-aware follower fetching.
 import {
   FetchApi, type FetchRequest, type FetchResponse, type FetchableTopicResponse, type PartitionData,
 } from '../../../protocol/generated/api/01-fetch.js';
@@ -49,8 +51,12 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     })));
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'));
-    const results = fetch(ctx.services.replicas, { replicaId, replicaEpoch, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes, partitions: inputs });
+    const results = fetch(ctx.services.replicas, {
+      replicaId, replicaEpoch, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes,
+      isolationLevel: ctx.version >= 4 ? req.isolationLevel : 0, partitions: inputs,
+    });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
+      if (replicaId < 0) countBytesOut(ctx, inputs, outputs);
       let i = 0;
       const responses: FetchableTopicResponse[] = named.map((t) => ({
         topic: t.topic, topicId: t.topicId,
@@ -63,6 +69,15 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     return results instanceof Promise ? results.then(respond) : respond(results);
   },
 });
+
+/** BytesOutPerSec counts what consumers are sent; follower fetches are replication traffic. */
+function countBytesOut(ctx: RequestContext, inputs: FetchPartitionInput[], outputs: FetchPartitionOutput[]): void {
+  const { metrics } = ctx.services.replicas;
+  for (let i = 0; i < outputs.length; i++) {
+    const bytes = outputs[i]!.records?.length ?? 0;
+    if (bytes > 0) metrics.topic(inputs[i]!.topic).bytesOut += bytes;
+  }
+}
 
 function checkSession(req: FetchRequest): number {
   if (req.sessionId !== 0) return ErrorCode.FETCH_SESSION_ID_NOT_FOUND;
@@ -91,7 +106,7 @@ function partitionData(partitionIndex: number, out: FetchPartitionOutput, ctx: R
     divergingEpoch: out.divergingEpoch ?? { epoch: -1, endOffset: -1 },
     currentLeader: { leaderId: -1, leaderEpoch: -1 },
     snapshotId: { endOffset: -1, epoch: -1 },
-    abortedTransactions: null,
+    abortedTransactions: out.abortedTransactions ?? null,
     preferredReadReplica: -1,
     records,
   };

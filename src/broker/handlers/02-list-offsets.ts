@@ -1,7 +1,6 @@
 // ListOffsets (key 2), v0-v10.
 // On the leader: earliest (-2) and earliest-local (-4) give the log start offset, latest (-1) the
-// high watermark (also for read_committed: no transactions yet, so the last stable offset is the
-// high watermark), max timestamp (-3) the record with the largest timestamp, and a timestamp the
+// high watermark, or the last stable offset for read_committed (isolation_level 1, v2+), max timestamp (-3) the record with the largest timestamp, and a timestamp the
 // first record at or after it (refined inside the batch); offsets not yet committed are not shown.
 // current_leader_epoch is checked (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH).
 // With an authorizer: DESCRIBE on the topic, else TOPIC_AUTHORIZATION_FAILED.
@@ -28,7 +27,7 @@ export const listOffsetsHandler = handler<ListOffsetsRequest, ListOffsetsRespons
           ? services.replicas.lookup(t.name, p.partitionIndex) : { errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED };
         const a = 'errorCode' in found
           ? { errorCode: found.errorCode, timestamp: -1, offset: -1, leaderEpoch: -1 }
-          : listOffset(found.partition, p.timestamp, p.currentLeaderEpoch);
+          : listOffset(found.partition, p.timestamp, p.currentLeaderEpoch, version >= 2 ? req.isolationLevel : 0);
         return {
           partitionIndex: p.partitionIndex, errorCode: a.errorCode, timestamp: a.timestamp, offset: a.offset,
           leaderEpoch: a.leaderEpoch, oldStyleOffsets: version === 0 && a.offset >= 0 ? [a.offset] : [],

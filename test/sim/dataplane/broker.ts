@@ -14,6 +14,7 @@ import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js'
 import { fetch, type FetchPartitionOutput } from '../../../src/replication/fetch.js';
 import type { Partition } from '../../../src/replication/partition.js';
 import type { PartitionProduceResult } from '../../../src/replication/produce.js';
+import type { TxnMarker } from '../../../src/replication/txn-markers.js';
 import { ReplicaFetchers } from '../../../src/replication/replica-fetcher.js';
 import { ReplicaManager } from '../../../src/replication/replica-manager.js';
 import { logConfigFor } from '../../../src/replication/topic-settings.js';
@@ -189,7 +190,10 @@ export class SimBroker {
       topic: t.topic, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
       currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
     })));
-    const input = { replicaId: req.replicaId, replicaEpoch: req.replicaState.replicaEpoch, maxWaitMs: 0, minBytes: req.minBytes, maxBytes: req.maxBytes, partitions };
+    const input = {
+      replicaId: req.replicaId, replicaEpoch: req.replicaState.replicaEpoch, maxWaitMs: 0, minBytes: req.minBytes, maxBytes: req.maxBytes,
+      isolationLevel: req.isolationLevel, partitions,
+    };
     const read = (): FetchPartitionOutput[] => fetch(rm, input) as FetchPartitionOutput[];
     const first = read();
     const ready = (outs: FetchPartitionOutput[]): boolean =>
@@ -223,7 +227,7 @@ export class SimBroker {
           lastStableOffset: out.lastStableOffset, logStartOffset: out.logStartOffset,
           divergingEpoch: out.divergingEpoch ?? { epoch: -1, endOffset: -1 },
           currentLeader: { leaderId: -1, leaderEpoch: -1 }, snapshotId: { endOffset: -1, epoch: -1 },
-          abortedTransactions: null, preferredReadReplica: -1,
+          abortedTransactions: out.abortedTransactions ?? null, preferredReadReplica: -1,
           // The bytes leave the process: a copy, as a socket write makes.
           records: out.records === null ? null : Buffer.from(out.records),
         };
@@ -241,4 +245,13 @@ export class SimBroker {
     const answer = rm.produce(TOPIC, partition, Buffer.from(records), { acks: -1, timeoutMs: PRODUCE_TIMEOUT_MS, requestVersion: 9 });
     return Promise.resolve(answer).then((result) => (isAlive() ? { result, leaderEpoch } : undefined));
   }
+  /** WriteTxnMarkers for one partition, as a transaction coordinator sends it (acks=all); the
+   * answer is dropped if this incarnation dies first. */
+  serveMarker(partition: number, marker: TxnMarker): Promise<number | undefined> | undefined {
+    const rm = this.rm;
+    if (!rm) return undefined;
+    const isAlive = this.aliveCheck();
+    return rm.writeTxnMarker(TOPIC, partition, marker, PRODUCE_TIMEOUT_MS).then((code) => (isAlive() ? code : undefined));
+  }
+
 }

@@ -23,10 +23,10 @@ export interface ClientEnv {
 }
 
 const METADATA_MAX_AGE_MS = 300;
-const REQUEST_TIMEOUT_MS = 1000;
+export const REQUEST_TIMEOUT_MS = 1000;
 
 /** What a client believes about a partition, refreshed from the controller now and then. */
-class ClientMetadata {
+export class ClientMetadata {
   private state: PartitionState | undefined;
   private fetchedMs = -Infinity;
 

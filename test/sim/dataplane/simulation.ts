@@ -1,5 +1,6 @@
 // One seeded run of the data-plane simulation: three brokers, a controller, a producer and a
-// consumer per partition, and faults for `faultMs` of virtual time (power cuts that lose unsynced
+// consumer per partition, a transactional producer (with the coordinator's markers) and a
+// read_committed consumer per partition, and faults for `faultMs` of virtual time (power cuts that lose unsynced
 // writes and restart the broker from its log directory, network partitions both ways and one way,
 // delay spikes); then everything heals and the run checks that the cluster converged with every
 // acknowledged record kept. The invariants of DataChecker run after every event.
@@ -12,6 +13,7 @@ import { VirtualClock } from './clock.js';
 import { SimController } from './controller.js';
 import { CONTROLLER, DataNetwork } from './network.js';
 import { injectFault } from './faults.js';
+import { SimCommittedConsumer, SimTxnProducer, TxnOutcomes } from './txn-clients.js';
 
 export interface DataplaneOptions {
   brokers: number;
@@ -51,6 +53,10 @@ export class DataplaneSim {
   readonly checker: DataChecker;
   readonly producers: SimProducer[] = [];
   readonly consumers: SimConsumer[] = [];
+  /** Transactions (partition side): a transactional producer and a read_committed consumer per partition. */
+  readonly outcomes = new TxnOutcomes();
+  readonly txnProducers: SimTxnProducer[] = [];
+  readonly committedConsumers: SimCommittedConsumer[] = [];
   readonly trace: string[] = [];
   faults = 0;
   /** A power cut happened and the cluster has not been healthy since: no other fault meanwhile. */
@@ -77,6 +83,8 @@ export class DataplaneSim {
     for (let p = 0; p < options.partitions; p++) {
       this.producers.push(new SimProducer(clients, 100 + p, p));
       this.consumers.push(new SimConsumer(clients, 200 + p, p));
+      this.txnProducers.push(new SimTxnProducer(clients, 300 + p, p, this.outcomes));
+      this.committedConsumers.push(new SimCommittedConsumer(clients, 400 + p, p, this.outcomes));
     }
   }
 
@@ -86,7 +94,8 @@ export class DataplaneSim {
   }
 
   get addresses(): number[] {
-    return [CONTROLLER, ...this.brokers.map((b) => b.id), ...this.producers.map((p) => p.address), ...this.consumers.map((c) => c.address)];
+    return [CONTROLLER, ...this.brokers.map((b) => b.id), ...this.producers.map((p) => p.address), ...this.consumers.map((c) => c.address),
+      ...this.txnProducers.map((p) => p.address), ...this.committedConsumers.map((c) => c.address)];
   }
 
   private check = (): void => {
@@ -104,7 +113,7 @@ export class DataplaneSim {
       clock.at(50, sessions);
     };
     clock.at(50, sessions);
-    for (const c of [...this.producers, ...this.consumers]) c.start();
+    for (const c of [...this.producers, ...this.consumers, ...this.txnProducers, ...this.committedConsumers]) c.start();
     const faultPrng = this.prng.split(4);
     const nextFault = (): void => {
       if (clock.nowMs >= options.faultMs) return;
@@ -115,7 +124,7 @@ export class DataplaneSim {
     await clock.runUntil(options.faultMs, this.check);
     this.healAll();
     await clock.runUntil(options.faultMs + options.healMs / 2, this.check);
-    for (const p of this.producers) p.running = false;
+    for (const p of [...this.producers, ...this.txnProducers]) p.running = false;
     await clock.runUntil(options.faultMs + options.healMs, this.check);
     this.expectConverged();
   }
@@ -141,6 +150,15 @@ export class DataplaneSim {
     for (const c of this.consumers) {
       const hw = this.brokers.find((b) => b.partition(c.partition)?.isLeader)?.partition(c.partition)?.highWatermark ?? -1;
       if (c.nextOffset !== hw) throw new InvariantViolation(`consumer of p${c.partition} stopped at ${c.nextOffset}, high watermark ${hw}`);
+    }
+    // Every marker was written: nothing is left open, and read_committed read up to the end.
+    for (const c of this.committedConsumers) {
+      const log = this.brokers.find((b) => b.partition(c.partition)?.isLeader)?.partition(c.partition)?.log;
+      if (log === undefined || log.lastStableOffset !== log.highWatermark) {
+        throw new InvariantViolation(`p${c.partition}: last stable offset ${log?.lastStableOffset} below the high watermark ${log?.highWatermark} after every marker`);
+      }
+      if (c.nextOffset !== log.highWatermark) throw new InvariantViolation(`read_committed consumer of p${c.partition} stopped at ${c.nextOffset}, LSO ${log.lastStableOffset}`);
+      c.checkComplete();
     }
   }
 

@@ -1,5 +1,5 @@
 // The Node file system and the log on a real disk: Kafka's file names, index bytes and sizes.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,23 @@ describe('NodeFileSystem', () => {
     expect(fs.stat(join(root, 'missing'))).toBeUndefined();
     fs.mkdir(join(root, 'x', 'y'));
     expect(fs.stat(join(root, 'x'))?.isDirectory).toBe(true);
+  });
+});
+
+describe('NodeFileSystem.mkdir', () => {
+  it('creates missing parents, and accepts a directory that exists', () => {
+    const fs = new NodeFileSystem();
+    fs.mkdir(join(root, 'a', 'b', 'c'));
+    fs.mkdir(join(root, 'a', 'b', 'c'));
+    expect(statSync(join(root, 'a', 'b', 'c')).isDirectory()).toBe(true);
+  });
+
+  it('fails with an error where mkdir cannot create a directory, never loops (a path under /proc, a file)', () => {
+    const fs = new NodeFileSystem();
+    // Node's recursive mkdirSync spins for ever on this one: ENOENT although /proc exists.
+    expect(() => fs.mkdir('/proc/kraftling-no-such/node-1')).toThrow(FileSystemError);
+    writeFileSync(join(root, 'file'), 'x');
+    expect(() => fs.mkdir(join(root, 'file', 'node-1'))).toThrow(FileSystemError);
   });
 });
 

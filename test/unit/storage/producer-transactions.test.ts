@@ -4,27 +4,14 @@
 // not passed), and the open transaction's first offset survives a restart through the producer
 // snapshot (Kafka's CurrentTxnFirstOffset) and through a crash (the log walk after the snapshot).
 import { describe, expect, it } from 'vitest';
-import { ControlRecordType, encodeEndTxnBatch } from '../../../protocol/records/control-record.js';
-import { encodeRecordBatch } from '../../../protocol/records/record-batch.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import { PartitionLog } from '../../../storage/partition-log.js';
 import { decodeProducerSnapshot } from '../../../storage/producer-snapshot.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
+import { marker, txnBatch } from '../../helpers/txn-batches.js';
 import { ManualClock, PARTITION_DIR, TOPIC, createTestLog, testConfig } from '../../helpers/storage-logs.js';
 
 const config = testConfig({ segmentBytes: 2048 });
-
-export function txnBatch(producerId: number, seq: number, count = 1, epoch = 0): Buffer {
-  return encodeRecordBatch({
-    producerId, producerEpoch: epoch, baseSequence: seq, isTransactional: true,
-    records: Array.from({ length: count }, (_, i) => ({ key: null, value: Buffer.from(`t${producerId}-${seq + i}`), timestamp: 5_000 + i })),
-  });
-}
-
-export function marker(producerId: number, commit: boolean, epoch = 0, coordinatorEpoch = 0): Buffer {
-  const type = commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT;
-  return encodeEndTxnBatch({ type, coordinatorEpoch, producerId, producerEpoch: epoch, timestamp: 6_000 });
-}
 
 function reopen(fs: MemoryFileSystem, hadCleanShutdown: boolean): Promise<PartitionLog> {
   return PartitionLog.open(PARTITION_DIR, TOPIC, 0, { fs, config, nowMs: new ManualClock().nowMs, hadCleanShutdown }).then((o) => o.log);

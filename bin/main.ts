@@ -1,0 +1,48 @@
+// The kraftling command line: picks the command, parses its flags, runs it. Separate from
+// bin/kraftling.ts (which runs it on process.argv) so tests can call it in-process.
+import { parseArgs } from 'node:util';
+import { commands, usage } from './commands.js';
+import { suggestion, UsageError } from './usage.js';
+
+/** Runs one command line; resolves with the exit code, or -1 for a command that keeps running. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') return commands.version!.run({}, []);
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`kraftling: unknown command "${name}"${suggestion(name, Object.keys(commands))}; \`kraftling --help\` lists them\n`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+  } catch (err) {
+    process.stderr.write(`kraftling ${name}: ${flagError(err as Error, command.options)}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(parsed.values as Record<string, unknown>, parsed.positionals);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`kraftling ${name}: ${err.message}\n`);
+    return 2;
+  }
+}
+
+/** parseArgs' message, shortened to one line, with the nearest known flag for an unknown one. */
+function flagError(err: Error, options: Record<string, { short?: string }>): string {
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(err.message);
+  if (unknown) {
+    const names = Object.entries(options).flatMap(([long, o]) => [`--${long}`, ...(o.short ? [`-${o.short}`] : [])]);
+    return `unknown option ${unknown[1]}${suggestion(unknown[1]!, names)}; --help lists the options`;
+  }
+  return err.message.split('\n')[0]!;
+}

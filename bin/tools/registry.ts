@@ -1,0 +1,158 @@
+// The Kafka-style tools (`kraftling topics`, ...): flags and help here, code loaded only when a
+// tool runs (dynamic import), so `kraftling start` loads none of it.
+import type { Command } from '../commands.js';
+
+const help = { type: 'boolean', short: 'h' } as const;
+const bootstrap = { 'bootstrap-server': { type: 'string' } } as const;
+const BOOTSTRAP_HELP = '      --bootstrap-server H:P[,H:P]  brokers to ask (kraftling or Apache Kafka)';
+
+export const toolCommands: Record<string, Command> = {
+  topics: {
+    summary: 'create, list, describe, alter or delete topics (kafka-topics)',
+    help: `kraftling topics --bootstrap-server H:P (--create|--list|--describe|--alter|--delete) [options]
+
+${BOOTSTRAP_HELP}
+      --create | --list | --describe | --alter | --delete
+      --topic NAME                  the topic (--list and --describe: all when left out)
+      --partitions N                partitions to create with, or (--alter) to grow to
+      --replication-factor N        replicas of each partition (default: the broker's)
+      --config K=V                  a topic config at creation (repeatable)
+      --if-not-exists | --if-exists  no error when it already exists / does not exist
+
+examples:
+  kraftling topics --bootstrap-server 127.0.0.1:9092 --create --topic orders --partitions 3 --config retention.ms=60000
+  kraftling topics --bootstrap-server 127.0.0.1:9092 --describe --topic orders
+  kraftling topics --bootstrap-server 127.0.0.1:9092 --alter --topic orders --partitions 6`,
+    options: {
+      ...bootstrap, create: { type: 'boolean' }, list: { type: 'boolean' }, describe: { type: 'boolean' }, alter: { type: 'boolean' },
+      delete: { type: 'boolean' }, topic: { type: 'string' }, partitions: { type: 'string' }, 'replication-factor': { type: 'string' },
+      config: { type: 'string', multiple: true }, 'if-not-exists': { type: 'boolean' }, 'if-exists': { type: 'boolean' }, help,
+    },
+    run: async (values) => (await import('./topics.js')).runTopics(values),
+  },
+  'console-producer': {
+    summary: 'write lines from stdin to a topic (kafka-console-producer)',
+    help: `kraftling console-producer --bootstrap-server H:P --topic NAME [options] < lines
+
+${BOOTSTRAP_HELP}
+      --topic NAME                  the topic to write to
+      --property K=V                parse.key=true, key.separator (tab), parse.headers=true,
+                                    headers.delimiter (tab), headers.separator (,), headers.key.separator (:)
+      --compression-codec C         none (default), gzip, snappy, lz4 or zstd
+      --request-required-acks A     -1 / all (default) or 1
+
+examples:
+  echo hello | kraftling console-producer --bootstrap-server 127.0.0.1:9092 --topic orders
+  printf 'k1\\tv1\\n' | kraftling console-producer --bootstrap-server 127.0.0.1:9092 --topic orders --property parse.key=true
+  printf 'h1:x,h2:y\\tk1\\tv1\\n' | kraftling console-producer --bootstrap-server 127.0.0.1:9092 --topic orders \\
+      --property parse.headers=true --property parse.key=true --compression-codec zstd`,
+    options: {
+      ...bootstrap, topic: { type: 'string' }, property: { type: 'string', multiple: true }, 'compression-codec': { type: 'string' },
+      'request-required-acks': { type: 'string' }, help,
+    },
+    run: async (values) => (await import('./console-producer.js')).runConsoleProducer(values),
+  },
+  'console-consumer': {
+    summary: 'print records of a topic (kafka-console-consumer)',
+    help: `kraftling console-consumer --bootstrap-server H:P --topic NAME [options]
+
+${BOOTSTRAP_HELP}
+      --topic NAME                  the topic to read
+      --from-beginning              start at the earliest offset (default: new records only)
+      --partition N                 only this partition
+      --offset O                    earliest, latest or an offset (with --partition)
+      --group G                     join consumer group G: read the partitions it assigns, from its
+                                    committed offsets, and commit what was printed (not with --partition)
+      --max-messages N              exit after N records
+      --timeout-ms MS               exit when no record came for MS
+      --property K=V                print.key, print.timestamp, print.partition, print.offset,
+                                    print.headers (true/false), key.separator, line.separator, headers.separator
+
+examples:
+  kraftling console-consumer --bootstrap-server 127.0.0.1:9092 --topic orders --from-beginning --max-messages 10
+  kraftling console-consumer --bootstrap-server 127.0.0.1:9092 --topic orders --group audit \\
+      --property print.key=true --property print.offset=true --property print.headers=true`,
+    options: {
+      ...bootstrap, topic: { type: 'string' }, 'from-beginning': { type: 'boolean' }, partition: { type: 'string' }, offset: { type: 'string' },
+      group: { type: 'string' }, 'max-messages': { type: 'string' }, 'timeout-ms': { type: 'string' }, property: { type: 'string', multiple: true }, help,
+    },
+    run: async (values) => (await import('./console-consumer.js')).runConsoleConsumer(values),
+  },
+  'consumer-groups': {
+    summary: 'list, describe (with lag), reset offsets of or delete consumer groups (kafka-consumer-groups)',
+    help: `kraftling consumer-groups --bootstrap-server H:P (--list|--describe|--reset-offsets|--delete) [options]
+
+${BOOTSTRAP_HELP}
+      --list | --describe | --reset-offsets | --delete
+      --group G                     the group (--describe, --reset-offsets, --delete)
+      --topic NAME                  (--reset-offsets) the topic whose offsets to reset
+      --to-earliest | --to-latest | --to-offset N   (--reset-offsets) where to
+      --execute | --dry-run         (--reset-offsets) commit, or only print the plan (default)
+
+examples:
+  kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --list
+  kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --describe --group audit
+  kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --reset-offsets --group audit --topic orders --to-earliest --execute`,
+    options: {
+      ...bootstrap, list: { type: 'boolean' }, describe: { type: 'boolean' }, 'reset-offsets': { type: 'boolean' }, delete: { type: 'boolean' },
+      group: { type: 'string' }, topic: { type: 'string' }, 'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' },
+      'to-offset': { type: 'string' }, execute: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help,
+    },
+    run: async (values) => (await import('./consumer-groups.js')).runConsumerGroups(values),
+  },
+  configs: {
+    summary: 'describe or alter topic and broker configs (kafka-configs)',
+    help: `kraftling configs --bootstrap-server H:P --entity-type topics|brokers --entity-name NAME (--describe [--all] | --alter ...)
+
+${BOOTSTRAP_HELP}
+      --entity-type T               topics or brokers
+      --entity-name NAME            the topic's name, or the broker's id
+      --describe [--all]            the dynamic configs, or (--all) every config with its source
+      --alter                       change configs:
+      --add-config K=V[,K=V]        set (a list value in brackets: k=[a,b])
+      --delete-config K[,K]         remove (back to the default)
+
+examples:
+  kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --alter --add-config retention.ms=60000
+  kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --describe`,
+    options: {
+      ...bootstrap, 'entity-type': { type: 'string' }, 'entity-name': { type: 'string' }, describe: { type: 'boolean' }, all: { type: 'boolean' },
+      alter: { type: 'boolean' }, 'add-config': { type: 'string' }, 'delete-config': { type: 'string' }, help,
+    },
+    run: async (values) => (await import('./configs.js')).runConfigs(values),
+  },
+  'broker-api-versions': {
+    summary: 'print the API versions a live broker serves (kafka-broker-api-versions)',
+    help: `kraftling broker-api-versions --bootstrap-server H:P
+
+${BOOTSTRAP_HELP}
+
+example:
+  kraftling broker-api-versions --bootstrap-server 127.0.0.1:9092`,
+    options: { ...bootstrap, help },
+    run: async (values) => (await import('./broker-info.js')).runBrokerApiVersions(values),
+  },
+  features: {
+    summary: 'describe the cluster\'s supported and finalized features (kafka-features describe)',
+    help: `kraftling features --bootstrap-server H:P describe
+
+${BOOTSTRAP_HELP}
+
+example:
+  kraftling features --bootstrap-server 127.0.0.1:9092 describe`,
+    options: { ...bootstrap, help },
+    run: async (values, positionals) => (await import('./broker-info.js')).runFeatures(values, positionals),
+  },
+  storage: {
+    summary: 'print what meta.properties says in data directories (kafka-storage info)',
+    help: `kraftling storage info (-c FILE | -d DIR...)
+
+  -c, --config FILE       a server.properties file: its log.dirs and metadata.log.dir
+  -d, --data-dir DIR      a data directory (repeatable)
+
+example:
+  kraftling storage info -d .kraftling/node-1`,
+    options: { config: { type: 'string', short: 'c' }, 'data-dir': { type: 'string', short: 'd', multiple: true }, help },
+    run: async (values, positionals) => (await import('./storage-info.js')).runStorageInfo(values, positionals),
+  },
+};

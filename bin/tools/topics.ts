@@ -1,0 +1,104 @@
+// `kraftling topics`: kafka-topics' --create, --list, --describe, --alter (more partitions) and
+// --delete, over CreateTopics, Metadata, CreatePartitions and DeleteTopics.
+import { CreatePartitionsApi } from '../../protocol/generated/api/37-create-partitions.js';
+import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
+import { DeleteTopicsApi } from '../../protocol/generated/api/20-delete-topics.js';
+import { ErrorCode } from '../../protocol/errors.js';
+import { UsageError } from '../usage.js';
+import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
+
+const ACTIONS = ['create', 'list', 'describe', 'alter', 'delete'] as const;
+const TIMEOUT_MS = 30_000;
+
+function intValue(values: Record<string, unknown>, name: string, min: number): number | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > 2 ** 31 - 1) throw new UsageError(`--${name} takes an integer from ${min} to ${2 ** 31 - 1}, got "${String(v)}"`);
+  return n;
+}
+
+export function keyValues(list: unknown, flag: string): { name: string; value: string }[] {
+  return ((list as string[] | undefined) ?? []).map((item) => {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--${flag} takes key=value, got "${item}"`);
+    return { name: item.slice(0, eq).trim(), value: item.slice(eq + 1) };
+  });
+}
+
+function topicFlag(values: Record<string, unknown>, action: string): string {
+  const topic = values.topic as string | undefined;
+  if (!topic) throw new UsageError(`--${action} needs --topic NAME`);
+  return topic;
+}
+
+export async function runTopics(values: Record<string, unknown>): Promise<number> {
+  const chosen = ACTIONS.filter((a) => values[a] === true);
+  if (chosen.length !== 1) throw new UsageError(`exactly one of ${ACTIONS.map((a) => `--${a}`).join(', ')} is needed`);
+  const action = chosen[0]!;
+  const topic = action === 'list' || action === 'describe' ? (values.topic as string | undefined) : topicFlag(values, action);
+  const partitions = intValue(values, 'partitions', 1);
+  const replicationFactor = intValue(values, 'replication-factor', 1);
+  const configs = keyValues(values.config, 'config');
+  return withClient('topics', values, async (client) => {
+    switch (action) {
+      case 'create': return create(client, topic!, partitions, replicationFactor, configs, values['if-not-exists'] === true);
+      case 'list': return list(client, topic);
+      case 'describe': return describe(client, topic);
+      case 'alter': return alter(client, topic!, partitions);
+      case 'delete': return remove(client, topic!, values['if-exists'] === true);
+    }
+  });
+}
+
+async function create(client: KafkaClient, topic: string, partitions: number | undefined, rf: number | undefined,
+  configs: { name: string; value: string }[], ifNotExists: boolean): Promise<number> {
+  const { res } = await client.request(CreateTopicsApi, {
+    topics: [{ name: topic, numPartitions: partitions ?? -1, replicationFactor: rf ?? -1, assignments: [], configs }],
+    timeoutMs: TIMEOUT_MS, validateOnly: false,
+  });
+  const r = res.topics[0]!;
+  if (r.errorCode === ErrorCode.TOPIC_ALREADY_EXISTS && ifNotExists) return 0;
+  if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${topic}`, r.errorMessage);
+  process.stdout.write(`Created topic ${topic}.\n`);
+  return 0;
+}
+
+async function list(client: KafkaClient, topic: string | undefined): Promise<number> {
+  const md = await client.metadata();
+  const names = md.topics.map((t) => t.name ?? '').filter((n) => !topic || n === topic).sort();
+  process.stdout.write(names.map((n) => `${n}\n`).join(''));
+  return 0;
+}
+
+async function describe(client: KafkaClient, topic: string | undefined): Promise<number> {
+  const md = await client.metadata(topic ? [topic] : undefined);
+  const topics = md.topics.filter((t) => !topic || t.name === topic).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  for (const t of topics) {
+    if (t.errorCode !== 0) throw new KafkaError(t.errorCode, `topic ${t.name}`);
+    const parts = [...t.partitions].sort((a, b) => a.partitionIndex - b.partitionIndex);
+    process.stdout.write(`Topic: ${t.name}\tTopicId: ${t.topicId}\tPartitionCount: ${parts.length}\tReplicationFactor: ${parts[0]?.replicaNodes.length ?? 0}\n`);
+    for (const p of parts) {
+      process.stdout.write(`\tTopic: ${t.name}\tPartition: ${p.partitionIndex}\tLeader: ${p.leaderId < 0 ? 'none' : p.leaderId}\tReplicas: ${p.replicaNodes.join(',')}\tIsr: ${p.isrNodes.join(',')}\n`);
+    }
+  }
+  return 0;
+}
+
+async function alter(client: KafkaClient, topic: string, partitions: number | undefined): Promise<number> {
+  if (partitions === undefined) throw new UsageError('--alter needs --partitions N (the new, larger count)');
+  const { res } = await client.request(CreatePartitionsApi, { topics: [{ name: topic, count: partitions, assignments: null }], timeoutMs: TIMEOUT_MS, validateOnly: false });
+  const r = res.results[0]!;
+  if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${topic}`, r.errorMessage);
+  process.stdout.write(`Topic ${topic} now has ${partitions} partitions.\n`);
+  return 0;
+}
+
+async function remove(client: KafkaClient, topic: string, ifExists: boolean): Promise<number> {
+  const { res } = await client.request(DeleteTopicsApi, { topics: [{ name: topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }], topicNames: [topic], timeoutMs: TIMEOUT_MS });
+  const r = res.responses[0]!;
+  if (r.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION && ifExists) return 0;
+  if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${topic}`, r.errorMessage);
+  process.stdout.write(`Deleted topic ${topic}.\n`);
+  return 0;
+}

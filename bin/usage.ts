@@ -1,0 +1,41 @@
+// Usage errors and the checks behind them: one line that names what is wrong and what is accepted,
+// with the nearest valid name for a misspelt one. A usage error exits 2, a runtime failure 1.
+import fs from 'node:fs';
+import path from 'node:path';
+import { nearest } from '../src/config/nearest-name.js';
+
+export class UsageError extends Error {
+  readonly code = 'KRAFTLING_USAGE';
+}
+
+/** pino's levels, plus silent. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/** " (did you mean X?)" or nothing. */
+export function suggestion(name: string, candidates: Iterable<string>): string {
+  const n = nearest(name, candidates);
+  return n === undefined ? '' : ` (did you mean ${n}?)`;
+}
+
+/**
+ * A data directory must be a directory this process can write in (or be creatable). Checked before
+ * anything starts, so the answer is one clear line rather than an error from deep in storage.
+ */
+export function checkDataDir(dir: string): void {
+  let at = path.resolve(dir);
+  for (;;) {
+    const stat = fs.statSync(at, { throwIfNoEntry: false });
+    if (stat) {
+      if (!stat.isDirectory()) throw new UsageError(`--data-dir ${dir}: ${at} is not a directory`);
+      try {
+        fs.accessSync(at, fs.constants.W_OK | fs.constants.X_OK);
+      } catch {
+        throw new UsageError(`--data-dir ${dir}: ${at} is not writable`);
+      }
+      return;
+    }
+    const parent = path.dirname(at);
+    if (parent === at) return;
+    at = parent;
+  }
+}

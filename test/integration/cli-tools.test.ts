@@ -1,0 +1,150 @@
+// The Kafka-style tools end to end against a real broker: each command through the CLI's own
+// dispatch (in-process, output captured), console-producer as a child process fed on stdin, and
+// bad input (an unknown flag gets a suggestion and exit 2; a topic that exists exits 1 with a line).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runInProcess as cli } from '../helpers/cli-in-process.js';
+import { clusterWithAdmin, kafkaClient } from '../helpers/cluster.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ctx = clusterWithAdmin({ overrides: { 'num.partitions': '1' } });
+const bs = (): string[] => ['--bootstrap-server', ctx.cluster.bootstrapServers];
+
+function producer(args: string[], input: string): Promise<{ code: number | string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin/kraftling.ts'), 'console-producer', ...args], {
+    cwd: ROOT, stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdin.end(input);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code: code ?? signal ?? -1, stderr })));
+}
+
+describe('topics', () => {
+  it('creates, lists, describes, grows and deletes a topic; a second create is a clear error', async () => {
+    expect(await cli(['topics', ...bs(), '--create', '--topic', 'tools-a', '--partitions', '2', '--config', 'retention.ms=60000']))
+      .toMatchObject({ code: 0, stdout: 'Created topic tools-a.\n' });
+    const again = await cli(['topics', ...bs(), '--create', '--topic', 'tools-a']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^kraftling topics: topic tools-a: TOPIC_ALREADY_EXISTS/);
+    expect((await cli(['topics', ...bs(), '--create', '--topic', 'tools-a', '--if-not-exists'])).code).toBe(0);
+    expect((await cli(['topics', ...bs(), '--list'])).stdout.split('\n')).toContain('tools-a');
+    const described = await cli(['topics', ...bs(), '--describe', '--topic', 'tools-a']);
+    expect(described.stdout).toMatch(/^Topic: tools-a\tTopicId: \S+\tPartitionCount: 2\tReplicationFactor: 1\n\tTopic: tools-a\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n/);
+    expect(await cli(['topics', ...bs(), '--alter', '--topic', 'tools-a', '--partitions', '3'])).toMatchObject({ code: 0 });
+    const meta = await ctx.admin.fetchTopicMetadata({ topics: ['tools-a'] });
+    expect(meta.topics[0]!.partitions).toHaveLength(3);
+    const configs = await ctx.admin.describeConfigs({ resources: [{ type: 2, name: 'tools-a', configNames: ['retention.ms'] }], includeSynonyms: false });
+    expect(configs.resources[0]!.configEntries[0]!.configValue).toBe('60000');
+    expect(await cli(['topics', ...bs(), '--delete', '--topic', 'tools-a'])).toMatchObject({ code: 0, stdout: 'Deleted topic tools-a.\n' });
+    const gone = await cli(['topics', ...bs(), '--delete', '--topic', 'tools-a']);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/UNKNOWN_TOPIC_OR_PARTITION/);
+  });
+
+  it('bad input: an unknown flag gets the nearest one and exit 2; a missing action or bootstrap exits 2', async () => {
+    const typo = await cli(['topics', ...bs(), '--craete', '--topic', 'x']);
+    expect(typo).toMatchObject({ code: 2, stderr: 'kraftling topics: unknown option --craete (did you mean --create?); --help lists the options\n' });
+    expect((await cli(['topics', ...bs(), '--topic', 'x'])).code).toBe(2);
+    expect(await cli(['topics', '--list'])).toMatchObject({ code: 2, stderr: 'kraftling topics: --bootstrap-server host:port is required\n' });
+    expect((await cli(['topics', '--help'])).stdout).toMatch(/examples:\n  kraftling topics --bootstrap-server/);
+  });
+});
+
+describe('console-producer and console-consumer', () => {
+  it('writes keys, headers and compressed batches from stdin, and prints them back with every formatter', async () => {
+    await cli(['topics', ...bs(), '--create', '--topic', 'tools-pc', '--partitions', '1']);
+    const lines = 'h1:x,h2:y\tk1\tv1\nh3:z\tk2\tv2\n';
+    expect(await producer([...bs(), '--topic', 'tools-pc', '--property', 'parse.headers=true', '--property', 'parse.key=true', '--compression-codec', 'gzip'], lines))
+      .toMatchObject({ code: 0 });
+    const out = await cli(['console-consumer', ...bs(), '--topic', 'tools-pc', '--from-beginning', '--max-messages', '2',
+      '--property', 'print.key=true', '--property', 'print.headers=true', '--property', 'print.partition=true',
+      '--property', 'print.offset=true', '--property', 'print.timestamp=true']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^CreateTime:\d+\tPartition:0\tOffset:0\th1:x,h2:y\tk1\tv1\nCreateTime:\d+\tPartition:0\tOffset:1\th3:z\tk2\tv2\n$/);
+    expect(out.stderr).toBe('Processed a total of 2 messages\n');
+    // What kafkajs reads is what was written: the tools speak plain Kafka.
+    const consumer = kafkaClient(ctx.cluster).consumer({ groupId: 'tools-check' });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'tools-pc', fromBeginning: true });
+    const seen: string[] = [];
+    await new Promise<void>((resolve) => void consumer.run({ eachMessage: async ({ message }) => {
+      seen.push(`${message.key}=${message.value}:${message.headers?.h1 ?? message.headers?.h3}`);
+      if (seen.length === 2) resolve();
+    } }));
+    await consumer.disconnect();
+    expect(seen).toEqual(['k1=v1:x', 'k2=v2:z']);
+  });
+
+  it('a bad codec is a usage error naming the choices', async () => {
+    const r = await producer([...bs(), '--topic', 'tools-pc', '--compression-codec', 'brotli'], '');
+    expect(r).toMatchObject({ code: 2, stderr: 'kraftling console-producer: --compression-codec takes one of none, gzip, snappy, lz4, zstd, got "brotli"\n' });
+  });
+});
+
+describe('consumer-groups', () => {
+  it('lists a group, describes its lag, resets its offsets (dry run, then --execute) and deletes it', async () => {
+    await cli(['topics', ...bs(), '--create', '--topic', 'tools-g', '--partitions', '1']);
+    const p = kafkaClient(ctx.cluster).producer();
+    await p.connect();
+    await p.send({ topic: 'tools-g', messages: Array.from({ length: 5 }, (_, i) => ({ value: `m${i}` })) });
+    await p.disconnect();
+    const consumed = await cli(['console-consumer', ...bs(), '--topic', 'tools-g', '--group', 'tools-grp', '--from-beginning', '--max-messages', '3']);
+    expect(consumed.stdout).toBe('m0\nm1\nm2\n');
+    expect((await cli(['consumer-groups', ...bs(), '--list'])).stdout.split('\n')).toContain('tools-grp');
+    const described = await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp']);
+    expect(described.stdout).toMatch(/tools-grp\s+tools-g\s+0\s+3\s+5\s+2\s/);
+    const dry = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', '--to-offset', '1']);
+    expect(dry.stdout).toMatch(/dry run[\s\S]*tools-grp\s+tools-g\s+0\s+1\n/);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp'])).stdout).toMatch(/tools-g\s+0\s+3\s+5\s+2\s/);
+    await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', '--to-earliest', '--execute']);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp'])).stdout).toMatch(/tools-g\s+0\s+0\s+5\s+5\s/);
+    // The consumer resumes from the committed offset.
+    const resumed = await cli(['console-consumer', ...bs(), '--topic', 'tools-g', '--group', 'tools-grp', '--max-messages', '1']);
+    expect(resumed.stdout).toBe('m0\n');
+    expect((await cli(['consumer-groups', ...bs(), '--delete', '--group', 'tools-grp'])).code).toBe(0);
+    expect((await cli(['consumer-groups', ...bs(), '--list'])).stdout.split('\n')).not.toContain('tools-grp');
+  });
+});
+
+describe('broker-api-versions, features, storage info', () => {
+  it('asks the live broker', async () => {
+    const versions = await cli(['broker-api-versions', ...bs()]);
+    expect(versions.stdout).toMatch(/^127\.0\.0\.1:\d+ \(id: 1 rack: null\) -> \(\n\tProduce\(0\): 0 to \d+,\n\tFetch\(1\): 0 to \d+,/);
+    const features = await cli(['features', ...bs(), 'describe']);
+    expect(features.stdout).toMatch(/^Feature: metadata\.version\tSupportedMinVersion: \d+\tSupportedMaxVersion: \d+\tFinalizedVersionLevel: \d+\tEpoch: \d+$/m);
+  });
+
+  it('reads meta.properties of a data directory', async () => {
+    const dir = path.join(ctx.cluster.dataDir, 'node-1');
+    const info = await cli(['storage', 'info', '-d', dir]);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toContain(`cluster.id=${ctx.cluster.clusterId}`);
+    const missing = await cli(['storage', 'info', '-d', path.join(ctx.cluster.dataDir, 'nothing')]);
+    expect(missing).toMatchObject({ code: 1 });
+    expect(fs.existsSync(dir)).toBe(true);
+  });
+});
+
+describe('configs', () => {
+  it('alters and describes a topic config; a misspelt key gets the nearest name and exit 1', async () => {
+    await cli(['topics', ...bs(), '--create', '--topic', 'tools-c']);
+    const entity = ['--entity-type', 'topics', '--entity-name', 'tools-c'];
+    expect(await cli(['configs', ...bs(), ...entity, '--alter', '--add-config', 'retention.ms=120000,cleanup.policy=[delete]']))
+      .toMatchObject({ code: 0, stdout: 'Completed updating config for topic tools-c.\n' });
+    const described = await cli(['configs', ...bs(), ...entity, '--describe']);
+    expect(described.stdout).toBe('Dynamic configs for topic tools-c are:\n  cleanup.policy=delete source=DYNAMIC_TOPIC_CONFIG\n  retention.ms=120000 source=DYNAMIC_TOPIC_CONFIG\n');
+    await cli(['configs', ...bs(), ...entity, '--alter', '--delete-config', 'retention.ms']);
+    expect((await cli(['configs', ...bs(), ...entity, '--describe'])).stdout).not.toContain('retention.ms');
+    const typo = await cli(['configs', ...bs(), ...entity, '--alter', '--add-config', 'retention.mss=5']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/did you mean retention\.ms\?/);
+    expect(await cli(['configs', ...bs(), '--entity-type', 'topic', '--entity-name', 'x', '--describe']))
+      .toMatchObject({ code: 2, stderr: 'kraftling configs: --entity-type takes topics or brokers, got "topic"\n' });
+    const broker = await cli(['configs', ...bs(), '--entity-type', 'brokers', '--entity-name', '1', '--describe', '--all']);
+    expect(broker.stdout).toMatch(/^All configs for broker 1 are:\n[\s\S]*  num\.partitions=1 source=/);
+  });
+});
