@@ -8,6 +8,8 @@ import {
 import { OffsetCommitApi } from '../../protocol/generated/api/08-offset-commit.js';
 import { JoinGroupApi } from '../../protocol/generated/api/11-join-group.js';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
+import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordinator.js';
+import { InitProducerIdApi } from '../../protocol/generated/api/22-init-producer-id.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
@@ -103,6 +105,21 @@ describe('ACLs with the standard authorizer', () => {
 
   });
 
+  it('refuses transactional ids without WRITE / DESCRIBE, and a transactional producer with them works', async () => {
+    await admin.createAcls({ acl: [acl(Rt.TRANSACTIONAL_ID, 'tx-secret', Op.WRITE, Perm.ALLOW, 'User:alice')] });
+    const init = (transactionalId: string) => raw.request(InitProducerIdApi, 4, { transactionalId, transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 });
+    expect((await init('tx-secret')).errorCode).toBe(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+    const found = await raw.request(FindCoordinatorApi, 4, { key: '', keyType: 1, coordinatorKeys: ['tx-secret'] });
+    expect(found.coordinators[0]!.errorCode).toBe(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+
+    const producer = kafkaClient(cluster).producer({ transactionalId: 'tx-open', maxInFlightRequests: 1, idempotent: true });
+    await producer.connect();
+    const txn = await producer.transaction();
+    await txn.send({ topic: 'open', messages: [{ value: 'in-txn' }] });
+    await txn.commit();
+    await producer.disconnect();
+  });
+
   it('refuses topic creation and deletion without CREATE / DELETE', async () => {
     // CREATE on the cluster would do for any topic: once ACLs name the cluster, ANONYMOUS keeps only
     // what they give (CLUSTER_ACTION for the nodes' own traffic, ALTER and DESCRIBE for the ACL calls).
@@ -127,6 +144,6 @@ describe('ACLs with the standard authorizer', () => {
     // Now no ACL names pre-a: allow.everyone.if.no.acl.found lets its deletion through.
     expect(await admin.deleteTopics({ topics: ['pre-a'] }).then(() => 'ok', errorType)).toBe('ok');
     const left = await admin.describeAcls({ resourceType: Rt.ANY, resourcePatternType: Pt.ANY, operation: Op.ANY, permissionType: Perm.ANY });
-    expect(left.resources.map((r) => r.resourceName).sort()).toEqual(['closed', 'elsewhere', 'g-', 'kafka-cluster', 'readonly', 'secret']);
+    expect(left.resources.map((r) => r.resourceName).sort()).toEqual(['closed', 'elsewhere', 'g-', 'kafka-cluster', 'readonly', 'secret', 'tx-secret']);
   });
 });
