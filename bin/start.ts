@@ -103,7 +103,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
   }
   // One node: its own directory (log.dirs of a --config file included); several: their parent.
   const data = path.resolve(cluster.nodes.length === 1 ? cluster.nodes[0]!.config.logDir : cluster.dataDir);
-  process.stdout.write(`kraftling ready bootstrap=${cluster.bootstrapServers} cluster=${cluster.clusterId} nodes=${cluster.nodes.length} data=${data} startup_ms=${Math.round(performance.now())}${cluster.httpAddress ? ` http=${cluster.httpAddress}` : ''}\n`);
+  process.stdout.write(`kraftling ready bootstrap=${cluster.bootstrapServers} cluster=${cluster.clusterId} nodes=${cluster.nodes.length} data=${data} startup_ms=${Math.round(performance.now())}${cluster.httpAddress ? ` http=${cluster.httpAddress}` : ''}${cluster.controlAddress ? ` control=${cluster.controlAddress}` : ''}\n`);
   return -1;
 }
 

@@ -2,12 +2,15 @@
 // decode the body, run the handler, encode the response. Anything that cannot be decoded, an
 // unknown API key, or an unsupported version (other than ApiVersions) closes the connection, as
 // Kafka does; the server logs one line for it.
+import { FetchApi, type FetchRequest } from '../../protocol/generated/api/01-fetch.js';
 import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { API_VERSIONS_KEY, readRequestFrame, writeResponseFrame } from '../../protocol/registry.js';
-import { NO_RESPONSE, type ConnectionState, type ListenerType, type RequestContext } from './handler.js';
+import { errorResponse } from './error-responses.js';
+import { NO_RESPONSE, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
+import type { RequestFaults } from './request-faults.js';
 import type { BrokerServices } from './services.js';
 
 export class ProtocolError extends Error {
@@ -21,6 +24,9 @@ export interface DispatchLog {
 export type Response = Buffer[] | null;
 
 export class Dispatcher {
+  /** Injected faults (tests only); null on the normal path. */
+  faults: RequestFaults | null = null;
+
   constructor(
     private readonly services: BrokerServices,
     private readonly log: DispatchLog,
@@ -49,6 +55,19 @@ export class Dispatcher {
       header, version, listenerType: this.listenerType, listenerName: conn.listenerName, connectionId: conn.id, clientHost, services: this.services,
       principal: conn.principal, connection: conn,
     };
+    if (this.faults !== null && !isFollowerFetch(key, req)) {
+      const write = (res: unknown): Response => writeResponseFrame(def, version, header.correlationId, res);
+      return this.faults.handle(
+        { apiKey: key, apiName: def.name, version, body: req, clientId: header.clientId, connectionId: conn.id },
+        { serve: () => this.serve(handler, req, ctx), respond: write, respondWithError: (code) => write(errorResponse(def, req, code, version)) },
+      );
+    }
+    return this.serve(handler, req, ctx);
+  }
+
+  private serve(handler: Handler, req: unknown, ctx: RequestContext): Response | Promise<Response> {
+    const def = handler.api;
+    const { version, header } = ctx;
     let result;
     try {
       result = handler.handle(req, ctx);
@@ -82,4 +101,11 @@ export class Dispatcher {
     this.log.error({ err, api }, 'handler failed');
     return new ProtocolError(`${api} handler failed: ${(err as Error).message}`);
   }
+}
+
+/** Follower brokers' fetches are replication, not client traffic: client faults leave them alone. */
+function isFollowerFetch(key: number, req: unknown): boolean {
+  if (key !== FetchApi.key) return false;
+  const fetch = req as FetchRequest;
+  return fetch.replicaId >= 0 || fetch.replicaState.replicaId >= 0;
 }

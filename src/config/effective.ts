@@ -1,5 +1,6 @@
 // Effective topic configs with their sources, as DescribeConfigs and CreateTopics (v5+) report
 // them, and validation of topic config changes.
+import { BROKER_KEY_BY_NAME } from './broker-keys.js';
 import { checkValue } from './definition.js';
 import type { ServerConfig } from './server-config.js';
 import { TOPIC_KEY_BY_NAME, TOPIC_KEYS } from './topic-keys.js';
@@ -30,42 +31,84 @@ export interface DynamicBrokerConfigs {
   clusterDefault: ReadonlyMap<string, string>;
 }
 
-function brokerSynonyms(config: ServerConfig, dynamic: DynamicBrokerConfigs, brokerKey: string): EffectiveConfig['synonyms'] {
+/**
+ * Broker keys a topic key falls back to, most preferred first, with the factor that turns each
+ * one's unit into the topic key's (Kafka's ServerTopicConfigSynonyms): retention.ms also comes
+ * from log.retention.minutes and .hours, segment.ms from log.roll.hours.
+ */
+const UNIT_SYNONYMS: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
+  'retention.ms': [['log.retention.ms', 1], ['log.retention.minutes', 60_000], ['log.retention.hours', 3_600_000]],
+  'segment.ms': [['log.roll.ms', 1], ['log.roll.hours', 3_600_000]],
+  'flush.ms': [['log.flush.interval.ms', 1], ['log.flush.scheduler.interval.ms', 1]],
+};
+
+function synonymsOf(name: string): readonly (readonly [string, number])[] {
+  return UNIT_SYNONYMS[name] ?? [[TOPIC_KEY_BY_NAME.get(name)!.brokerKey, 1]];
+}
+
+/** Every broker key some topic key falls back to: Kafka lets all of them change at runtime. */
+export function topicDefaultBrokerKeys(): string[] {
+  return TOPIC_KEYS.flatMap((k) => synonymsOf(k.name).map(([n]) => n));
+}
+
+const STATIC_SOURCES: ReadonlySet<string> = new Set(['file', 'override', 'profile']);
+
+/**
+ * The broker-level synonyms of a topic key as Kafka's ConfigHelper lists them: by source (this
+ * broker's dynamic config, the cluster-wide dynamic default, server.properties, Kafka's default),
+ * and within a source in synonym order; each with its own raw value.
+ */
+function brokerSynonyms(config: ServerConfig, dynamic: DynamicBrokerConfigs, topicKey: string): EffectiveConfig['synonyms'] {
+  const names = synonymsOf(topicKey).map(([n]) => n);
   const out: EffectiveConfig['synonyms'] = [];
-  const own = dynamic.perBroker.get(brokerKey);
-  if (own !== undefined) out.push({ name: brokerKey, value: own, source: ConfigSourceCode.DYNAMIC_BROKER_CONFIG });
-  const def = dynamic.clusterDefault.get(brokerKey);
-  if (def !== undefined) out.push({ name: brokerKey, value: def, source: ConfigSourceCode.DYNAMIC_DEFAULT_BROKER_CONFIG });
-  const src = config.source(brokerKey);
-  if (src === 'file' || src === 'override' || src === 'profile') {
-    out.push({ name: brokerKey, value: config.get(brokerKey), source: ConfigSourceCode.STATIC_BROKER_CONFIG });
+  const fromMap = (map: ReadonlyMap<string, string>, source: ConfigSourceCode) => {
+    for (const name of names) {
+      const value = map.get(name);
+      if (value !== undefined) out.push({ name, value, source });
+    }
+  };
+  fromMap(dynamic.perBroker, ConfigSourceCode.DYNAMIC_BROKER_CONFIG);
+  fromMap(dynamic.clusterDefault, ConfigSourceCode.DYNAMIC_DEFAULT_BROKER_CONFIG);
+  for (const name of names) {
+    if (STATIC_SOURCES.has(config.source(name) ?? '')) out.push({ name, value: config.get(name), source: ConfigSourceCode.STATIC_BROKER_CONFIG });
+  }
+  for (const name of names) {
+    const def = BROKER_KEY_BY_NAME.get(name)?.default ?? null;
+    if (def !== null) out.push({ name, value: def, source: ConfigSourceCode.DEFAULT_CONFIG });
   }
   return out;
+}
+
+/** A broker synonym's value in the topic key's unit (hours and minutes become milliseconds). */
+function inTopicUnit(topicKey: string, synonym: { name: string; value: string | null }): string | null {
+  const factor = synonymsOf(topicKey).find(([n]) => n === synonym.name)?.[1] ?? 1;
+  if (factor === 1 || synonym.value === null) return synonym.value;
+  return String(Number(synonym.value.trim()) * factor);
+}
+
+function effectiveOne(config: ServerConfig, dynamic: DynamicBrokerConfigs, overrides: ReadonlyMap<string, string>,
+  name: string): EffectiveConfig {
+  const synonyms: EffectiveConfig['synonyms'] = [];
+  const own = overrides.get(name);
+  if (own !== undefined) synonyms.push({ name, value: own, source: ConfigSourceCode.DYNAMIC_TOPIC_CONFIG });
+  synonyms.push(...brokerSynonyms(config, dynamic, name));
+  const top = synonyms[0];
+  const value = top === undefined ? TOPIC_KEY_BY_NAME.get(name)!.default
+    : top.source === ConfigSourceCode.DYNAMIC_TOPIC_CONFIG ? top.value : inTopicUnit(name, top);
+  const source = top?.source ?? ConfigSourceCode.DEFAULT_CONFIG;
+  return { name, value, source, readOnly: false, sensitive: false, synonyms };
 }
 
 /** Every topic key with its effective value for a topic whose own overrides are `overrides`. */
 export function effectiveTopicConfigs(config: ServerConfig, dynamic: DynamicBrokerConfigs,
   overrides: ReadonlyMap<string, string>): EffectiveConfig[] {
-  return TOPIC_KEYS.map((key) => {
-    const synonyms: EffectiveConfig['synonyms'] = [];
-    const own = overrides.get(key.name);
-    if (own !== undefined) synonyms.push({ name: key.name, value: own, source: ConfigSourceCode.DYNAMIC_TOPIC_CONFIG });
-    synonyms.push(...brokerSynonyms(config, dynamic, key.brokerKey));
-    const fallback = config.topicDefault(key.name) ?? key.default;
-    synonyms.push({ name: key.brokerKey, value: fallback, source: ConfigSourceCode.DEFAULT_CONFIG });
-    const top = synonyms[0]!;
-    return { name: key.name, value: top.value, source: top.source, readOnly: false, sensitive: false, synonyms };
-  });
+  return TOPIC_KEYS.map((key) => effectiveOne(config, dynamic, overrides, key.name));
 }
 
 /** A topic config value for code that acts on it: the override, else the broker default. */
 export function topicConfigValue(config: ServerConfig, dynamic: DynamicBrokerConfigs,
   overrides: ReadonlyMap<string, string>, name: string): string {
-  const own = overrides.get(name);
-  if (own !== undefined) return own;
-  const brokerKey = TOPIC_KEY_BY_NAME.get(name)!.brokerKey;
-  return dynamic.perBroker.get(brokerKey) ?? dynamic.clusterDefault.get(brokerKey) ??
-    config.topicDefault(name) ?? TOPIC_KEY_BY_NAME.get(name)!.default!;
+  return effectiveOne(config, dynamic, overrides, name).value ?? TOPIC_KEY_BY_NAME.get(name)!.default!;
 }
 
 /** null when `name=value` is a valid topic config, else the message Kafka's INVALID_CONFIG carries. */

@@ -26,5 +26,7 @@ export const PROFILES: Record<ProfileName, Readonly<Record<string, string>>> = {
     'log.retention.check.interval.ms': '30000',
     // Leadership returns to a restarted broker within seconds, not five minutes.
     'leader.imbalance.check.interval.seconds': '10',
+    // A test's consumer.disconnect() waits out its in-flight long-poll Fetch: keep that short.
+    'kraftling.consumer.fetch.max.wait.ms': '200',
   },
 };

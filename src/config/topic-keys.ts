@@ -48,9 +48,12 @@ export const TOPIC_KEYS: readonly TopicConfigKey[] = [
   key('remote.storage.enable', 'boolean', 'false', 'remote.log.storage.system.enable', 'tiered storage (not supported)', { inert: true }),
   key('leader.replication.throttled.replicas', 'list', '', 'leader.replication.throttled.replicas', 'replication throttling (not supported)', { inert: true }),
   key('follower.replication.throttled.replicas', 'list', '', 'follower.replication.throttled.replicas', 'replication throttling (not supported)', { inert: true }),
+  // Kafka 3.x still accepts these (message.format.version is ignored from inter-broker protocol 3.0
+  // on); clients and tools still send them, so they are accepted and reported without effect.
+  key('message.format.version', 'string', '3.0-IV1', 'log.message.format.version', 'deprecated: record format version (ignored, always v2)', { inert: true }),
+  key('compression.gzip.level', 'int', '-1', 'compression.gzip.level', 'gzip level when the broker recompresses (not used: batches are kept as sent)', { min: -1, max: 9, inert: true }),
+  key('compression.lz4.level', 'int', '9', 'compression.lz4.level', 'lz4 level when the broker recompresses (not used)', { min: 1, max: 17, inert: true }),
+  key('compression.zstd.level', 'int', '3', 'compression.zstd.level', 'zstd level when the broker recompresses (not used)', { min: -131072, max: 22, inert: true }),
 ];
 
 export const TOPIC_KEY_BY_NAME: ReadonlyMap<string, TopicConfigKey> = new Map(TOPIC_KEYS.map((k) => [k.name, k]));
-
-/** Broker keys that are topic defaults; these are the ones that can change at runtime. */
-export const DYNAMIC_BROKER_KEYS: ReadonlySet<string> = new Set(TOPIC_KEYS.map((k) => k.brokerKey));

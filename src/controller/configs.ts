@@ -6,7 +6,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { BROKER_KEY_BY_NAME } from '../config/broker-keys.js';
 import { checkValue, splitList } from '../config/definition.js';
 import { checkTopicConfig } from '../config/effective.js';
-import { DYNAMIC_BROKER_KEYS } from '../config/topic-keys.js';
+import { DYNAMIC_BROKER_KEYS } from '../config/dynamic-broker-keys.js';
 import { ConfigResourceType, configKey, type MetadataImage } from '../metadata/image.js';
 import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
 import type { ControllerEnv, ControllerResult } from './env.js';

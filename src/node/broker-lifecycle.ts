@@ -148,7 +148,11 @@ export class BrokerLifecycle {
         brokerId: this.o.nodeId, brokerEpoch: this.brokerEpoch, currentMetadataOffset: this.o.publisher.image.offset,
         wantFence: false, wantShutDown, offlineLogDirs: [],
       };
-      return await this.o.controller.call(BrokerHeartbeatApi, 1, req);
+      // As Kafka's heartbeat channel (KAFKA-14392): give up on an attempt after half the session,
+      // so a controller that vanished mid-request does not get this broker fenced by its successor.
+      // A controlled shutdown's heartbeat waits for its leadership moves, bounded by shutdown().
+      const timeoutMs = wantShutDown ? undefined : this.o.config.int('broker.session.timeout.ms') / 2;
+      return await this.o.controller.call(BrokerHeartbeatApi, 1, req, timeoutMs);
     } finally {
       this.inFlight = false;
     }

@@ -43,16 +43,20 @@ export class ControllerClient implements ControllerChannel {
     this.stopped = true;
   }
 
-  /** From this node's broker: run locally when active, else forward to the active controller. */
-  async call<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req): Promise<Res> {
-    const deadline = this.o.nowMs() + this.o.timeoutMs;
+  /**
+   * From this node's broker: run locally when active, else forward to the active controller.
+   * `timeoutMs` (default: the client's) bounds the whole call, each forwarded attempt included: a
+   * heartbeat must not wait on a controller that is gone longer than its session allows.
+   */
+  async call<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req, timeoutMs = this.o.timeoutMs): Promise<Res> {
+    const deadline = this.o.nowMs() + timeoutMs;
     for (;;) {
       if (this.stopped) return notControllerResponse(api.key, req) as Res;
       if (this.o.controller.isActive) {
         const res = await this.callLocal(api, req);
         if (!saysNotController(api.key, res)) return res;
       } else {
-        const res = await this.forward(api, version, req);
+        const res = await this.forward(api, version, req, Math.max(1, deadline - this.o.nowMs()));
         if (res !== undefined) return res;
       }
       if (this.o.nowMs() > deadline) return notControllerResponse(api.key, req) as Res;
@@ -103,12 +107,12 @@ export class ControllerClient implements ControllerChannel {
   }
 
   /** One attempt at the active controller; undefined when there is none to ask right now. */
-  private async forward<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req): Promise<Res | undefined> {
+  private async forward<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req, timeoutMs: number): Promise<Res | undefined> {
     const leaderId = this.o.quorum.leader().leaderId;
     const voter = this.o.voters.find((v) => v.id === leaderId);
     if (leaderId === this.o.nodeId || !voter) return undefined;
     try {
-      const res = await this.o.peers.request(voter, api, version, req, this.o.timeoutMs);
+      const res = await this.o.peers.request(voter, api, version, req, timeoutMs);
       if (saysNotController(api.key, res)) return undefined;
       await this.catchUp(voter);
       return res;

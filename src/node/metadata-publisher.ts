@@ -16,6 +16,7 @@ export class MetadataPublisher {
   /** Latest image every listener has applied: what the broker serves. */
   private applied: MetadataImage = EMPTY_IMAGE;
   private readonly listeners: ImageListener[] = [];
+  private readonly appliedListeners: ((image: MetadataImage) => void)[] = [];
   private waiters: { offset: number; resolve: () => void }[] = [];
   private delta: MetadataDelta | null = null;
   private deltaEnd: { offset: number; epoch: number } | null = null;
@@ -34,6 +35,11 @@ export class MetadataPublisher {
 
   subscribe(listener: ImageListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Called after every part has applied an image, once it is what the broker serves. */
+  onApplied(listener: (image: MetadataImage) => void): void {
+    this.appliedListeners.push(listener);
   }
 
   /**
@@ -88,5 +94,6 @@ export class MetadataPublisher {
     const ready = this.waiters.filter((w) => w.offset <= image.offset);
     this.waiters = this.waiters.filter((w) => w.offset > image.offset);
     for (const w of ready) w.resolve();
+    for (const listener of this.appliedListeners) listener(image);
   }
 }

@@ -4,6 +4,7 @@
 import type { BrokerMetrics } from '../broker/broker-metrics.js';
 import { Dispatcher } from '../broker/dispatch.js';
 import type { BrokerServices } from '../broker/services.js';
+import type { RequestFaults } from '../broker/request-faults.js';
 import type { Endpoint, ServerConfig } from '../config/server-config.js';
 import { Listener } from '../server/listener.js';
 import type { Logger } from './logger.js';
@@ -14,6 +15,7 @@ const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export class NodeListeners {
   private readonly listeners: { endpoint: Endpoint; listener: Listener; controller: boolean }[] = [];
+  private brokerDispatcher: Dispatcher | undefined;
 
   constructor(
     private readonly config: ServerConfig,
@@ -27,6 +29,7 @@ export class NodeListeners {
       broker: new Dispatcher(this.services, this.log, 'broker'),
       controller: new Dispatcher(this.services, this.log, 'controller'),
     };
+    this.brokerDispatcher = dispatchers.broker;
     const controllerNames = new Set(this.config.controllerListenerNames);
     const limits = {
       maxFrameBytes: this.config.int('socket.request.max.bytes'),
@@ -75,6 +78,15 @@ export class NodeListeners {
    */
   async closeController(graceMs: number): Promise<void> {
     await Promise.all(this.listeners.filter((l) => l.controller).map(({ listener }) => listener.close(graceMs)));
+  }
+
+  /** Client faults (tests): on the broker listeners only; the quorum's traffic is cut elsewhere. */
+  setBrokerFaults(faults: RequestFaults | null): void {
+    if (this.brokerDispatcher) this.brokerDispatcher.faults = faults;
+  }
+
+  dropBrokerConnections(): void {
+    for (const { listener } of this.listeners.filter((l) => !l.controller)) listener.dropConnections();
   }
 
   abort(): void {

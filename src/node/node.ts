@@ -19,9 +19,11 @@ import { ReplicaManager } from '../replication/replica-manager.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { BrokerCatchUp } from './broker-catch-up.js';
 import { BrokerLifecycle } from './broker-lifecycle.js';
+import { ClientFaults } from './client-faults.js';
 import { ControllerClient } from './controller-client.js';
 import { GroupRuntime } from './group-runtime.js';
 import { TxnRuntime } from './txn-runtime.js';
+import type { TxnCoordinatorAccess } from '../coordinator/txn-access.js';
 import type { Logger } from './logger.js';
 import { clusterIdForVoters, ensureFormatted } from './meta-properties.js';
 import { MetadataPublisher } from './metadata-publisher.js';
@@ -30,6 +32,8 @@ import { NodeListeners } from './node-listeners.js';
 import { NodeServices } from './node-services.js';
 import { PeerClient } from './peer-client.js';
 import { txnVerifier } from './txn-verifier.js';
+import type { PeerNetwork } from './peer-network.js';
+import { notifyingGroupAccess } from './group-access-events.js';
 import { raftConfigFor, resolveVoters } from './quorum-config.js';
 import { RaftQuorum } from './raft-quorum.js';
 import { PeerRaftTransport } from './raft-transport.js';
@@ -55,6 +59,8 @@ export interface NodeOptions {
   /** Format unformatted directories on start (default true, as `kraftling start` does). */
   autoFormat?: boolean;
   nowMs?: () => number;
+  /** Network faults between the nodes of an in-process cluster (fault injection). */
+  network?: PeerNetwork;
 }
 
 /** Read-only handles on a node's parts, for the HTTP listener's /health, /metrics and console. */
@@ -109,17 +115,23 @@ export class KraftlingNode {
   private starting: Promise<void> | undefined;
   private quorumStarted = false;
   private stopping: Promise<void> | undefined;
+  private groupAccess: GroupCoordinatorAccess | undefined;
+  private readonly changeListeners = new Set<() => void>();
+  /** Faults injected into this node's client traffic (see ClientFaults); apply with applyFaults(). */
+  readonly faults = new ClientFaults();
 
   constructor(private readonly options: NodeOptions) {
     this.nodeId = options.config.nodeId;
     this.fs = options.fs ?? new NodeFileSystem();
     this.log = options.logger.child({ node: this.nodeId });
     this.nowMs = options.nowMs ?? Date.now;
-    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log);
-    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log);
-    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log);
-    this.verifyPeers = new PeerClient(`kraftling-txn-verify-${this.nodeId}`, undefined, this.log);
-    this.markerPeers = new PeerClient(`kraftling-txn-markers-${this.nodeId}`, undefined, this.log);
+    const network = options.network;
+    const route = network ? (host: string, port: number) => network.dropped(this.nodeId, host, port) : null;
+    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log, route);
+    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log, route);
+    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log, route);
+    this.verifyPeers = new PeerClient(`kraftling-txn-verify-${this.nodeId}`, undefined, this.log, route);
+    this.markerPeers = new PeerClient(`kraftling-txn-markers-${this.nodeId}`, undefined, this.log, route);
   }
 
   get config(): ServerConfig {
@@ -152,6 +164,52 @@ export class KraftlingNode {
     };
   }
 
+  /** 'running' once start() has resolved, until stop() or kill(). */
+  get status(): 'new' | 'starting' | 'running' | 'stopping' | 'stopped' {
+    return this.state;
+  }
+
+  /** The metadata image this node's broker serves. */
+  get metadataImage(): MetadataImage | undefined {
+    return this.publisher?.image;
+  }
+
+  /** The transaction coordinator as this node's handlers see it. */
+  get transactionCoordinator(): TxnCoordinatorAccess | undefined {
+    return this.transactions?.access;
+  }
+
+  /** The group coordinator as this node's handlers see it. */
+  get groupCoordinator(): GroupCoordinatorAccess | undefined {
+    return this.groupAccess;
+  }
+
+  /** Calls `listener` after each change this node sees: a metadata image applied, a new quorum
+   * leader, a group or offset request answered. Returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** Installs the client faults on the broker listeners while any is set, removes them when none is. */
+  applyFaults(): void {
+    this.listeners?.setBrokerFaults(this.faults.active ? this.faults : null);
+  }
+
+  /** Closes every client connection of the broker listeners (clients reconnect). */
+  dropClientConnections(): void {
+    this.listeners?.dropBrokerConnections();
+  }
+
+  /** Fails everything in flight to other nodes (used when a link is cut, so nothing crosses it late). */
+  resetPeerConnections(): void {
+    this.closePeers();
+  }
+
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`node ${this.nodeId} was already started`);
     this.state = 'starting';
@@ -176,6 +234,7 @@ export class KraftlingNode {
     this.throwIfStopping();
     const publisher = new MetadataPublisher((err) => this.log.error({ err }, 'applying metadata failed'));
     this.publisher = publisher;
+    publisher.onApplied(() => this.changed());
     const controller = new QuorumController({ config, random: Math.random }, this.clusterId);
     const metadataLog = await logDir.getOrCreate(CLUSTER_METADATA_TOPIC, 0);
     metadataLog.config = metadataLogConfig(config);
@@ -208,6 +267,7 @@ export class KraftlingNode {
       image: () => publisher.image, nextProducerId: () => services!.nextProducerId(), nowMs: this.nowMs, log: this.log,
     });
     this.transactions = transactions;
+    this.groupAccess = notifyingGroupAccess(groups.access, () => this.changed());
     const snapshots = new SnapshotPolicy(config, quorum, this.nowMs, this.log);
     publisher.subscribe((image) => controller.committedTo(image));
     const catchUp = new BrokerCatchUp(async (image, previous) => {
@@ -221,11 +281,12 @@ export class KraftlingNode {
 
     services = new NodeServices({
       nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, voters,
-      peers: this.controllerPeers, controller: client, replicas, groups: groups.access, transactions: transactions.access,
+      peers: this.controllerPeers, controller: client, replicas, groups: this.groupAccess, transactions: transactions.access,
     });
     this.listeners = new NodeListeners(config, services, this.log, this.metrics);
     await this.listeners.start();
     this.throwIfStopping();
+    this.applyFaults();
     await quorum.start({
       onSnapshot: (records, endOffset, epoch) => publisher.reset(records, endOffset - 1, epoch),
       // One image per advance of the high watermark: replaying a long log at start publishes once,
@@ -234,6 +295,7 @@ export class KraftlingNode {
       onCommitsDone: () => publisher.flush(),
       onLeaderChange: (leader, isLocal) => {
         this.metrics.controllerSeen(leader.leaderId, leader.epoch);
+        queueMicrotask(() => this.changed());
         if (!isLocal) {
           controller.deactivate();
           return;

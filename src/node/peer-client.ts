@@ -124,6 +124,9 @@ class PeerConnection {
   }
 }
 
+/** Says whether a request to host:port is dropped (an injected network fault). */
+export type PeerRoute = (host: string, port: number) => boolean;
+
 export class PeerClient {
   private readonly connections = new Map<string, PeerConnection>();
   private correlationId = 1;
@@ -133,10 +136,12 @@ export class PeerClient {
     private readonly connectTimeoutMs = 2_000,
     /** Where a destination that keeps failing is reported (once, then at a bounded rate). */
     private readonly log?: Logger,
+    private readonly dropped: PeerRoute | null = null,
   ) {}
 
   async request<Req, Res>(address: { host: string; port: number }, api: ApiDefinition<Req, Res>, version: number,
     body: Req, timeoutMs: number): Promise<Res> {
+    if (this.dropped !== null && this.dropped(address.host, address.port)) return this.lost(address, timeoutMs);
     const key = `${address.host}:${address.port}`;
     let conn = this.connections.get(key);
     if (!conn) {
@@ -152,5 +157,23 @@ export class PeerClient {
   close(): void {
     for (const c of this.connections.values()) c.close();
     this.connections.clear();
+    for (const fail of this.lostRequests) fail();
+  }
+
+  private readonly lostRequests = new Set<() => void>();
+
+  /** A request lost on the network: no answer, so it fails when its timeout passes (or close()). */
+  private lost(address: { host: string; port: number }, timeoutMs: number): Promise<never> {
+    return new Promise((_, reject) => {
+      const fail = (): void => {
+        clearTimeout(timer);
+        this.lostRequests.delete(fail);
+        reject(new PeerRequestError(`request to ${address.host}:${address.port} got no answer (link cut)`));
+      };
+      const timer = setTimeout(fail, timeoutMs);
+      timer.unref();
+      this.lostRequests.add(fail);
+    });
   }
 }
+

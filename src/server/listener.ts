@@ -88,6 +88,11 @@ export class Listener {
     await closed;
   }
 
+  /** Closes every open connection but keeps accepting (fault injection: clients must reconnect). */
+  dropConnections(): void {
+    for (const conn of this.connections) conn.close('connections dropped (injected fault)', 'debug');
+  }
+
   /** Drops every connection at once, as a crash would (used for fault injection). */
   abort(): void {
     this.server.close();

@@ -7,6 +7,7 @@ import { ensureBuild } from './broker-process.js';
 import { protocolGroup } from './codecs.js';
 import { consoleGroup } from './console.js';
 import { consumeGroup } from './consume.js';
+import { embeddedGroup } from './embedded.js';
 import { groupsGroup } from './groups.js';
 import { kafkajsGroup } from './kafkajs.js';
 import { kraftGroup } from './kraft.js';
@@ -21,7 +22,7 @@ import { transactionsGroup } from './transactions.js';
 
 const GROUPS: FigureGroup[] = [
   startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, partitionsGroup,
-  protocolGroup, transactionsGroup, consoleGroup,
+  protocolGroup, transactionsGroup, consoleGroup, embeddedGroup,
 ];
 
 function usage(): string {

@@ -130,6 +130,19 @@ describe('/health and /metrics', () => {
     await metricUntil('kafka_server_replicamanager_underreplicatedpartitions', { node_id: leader }, (v) => v === 0);
     await metricUntil('kafka_server_replicamanager_isrexpands_total', { node_id: leader }, (v) => v >= 1);
   });
+
+  it('isolates a node from the others from the console, which fences it, and heals it back', async () => {
+    const controls = JSON.parse((await get('/api/cluster')).body).controls;
+    expect(controls).toEqual(['kill', 'restart', 'isolate', 'heal']);
+    const controller = cluster.nodes.find((n) => n.quorumStatus?.role === 'leader')!.nodeId;
+    const victim = cluster.nodes.find((n) => n.nodeId !== controller)!.nodeId;
+    expect((await fetch(`${base}/api/nodes/${victim}/isolate`, { method: 'POST' })).status).toBe(200);
+    // Cut off, it cannot heartbeat: the controller fences it, and its health says so.
+    await retry(async () => expect((await get(`/health?node=${victim}`)).status).toBe(503), 30_000, 100);
+    expect((await get(`/health?node=${controller}`)).status).toBe(200);
+    expect((await fetch(`${base}/api/nodes/${victim}/heal`, { method: 'POST' })).status).toBe(200);
+    await retry(async () => expect((await get('/health')).status).toBe(200), 30_000, 100);
+  });
 });
 
 describe('bad HTTP requests', () => {

@@ -12,6 +12,8 @@
 // isolation_level=1 (read_committed, v4+) reads below the last stable offset and gets the aborted
 // transactions of the range it read (from the segments' .txnindex), so the client drops their
 // records; every response carries the last stable offset.
+// A consumer's wait is capped by kraftling.consumer.fetch.max.wait.ms (dev profile: 200 ms), so its
+// client's disconnect, which waits for the fetch in flight, is quick.
 // Not implemented: preferred read replicas (always -1), rack-aware follower fetching.
 import {
   FetchApi, type FetchRequest, type FetchResponse, type FetchableTopicResponse, type PartitionData,
@@ -52,7 +54,7 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'));
     const results = fetch(ctx.services.replicas, {
-      replicaId, replicaEpoch, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes,
+      replicaId, replicaEpoch, maxWaitMs: heldMs(req.maxWaitMs, replicaId, ctx), minBytes: req.minBytes, maxBytes,
       isolationLevel: ctx.version >= 4 ? req.isolationLevel : 0, partitions: inputs,
     });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
@@ -77,6 +79,12 @@ function countBytesOut(ctx: RequestContext, inputs: FetchPartitionInput[], outpu
     const bytes = outputs[i]!.records?.length ?? 0;
     if (bytes > 0) metrics.topic(inputs[i]!.topic).bytesOut += bytes;
   }
+}
+
+/** kraftling.consumer.fetch.max.wait.ms caps how long a consumer's fetch is held; followers' are not capped. */
+function heldMs(maxWaitMs: number, replicaId: number, ctx: RequestContext): number {
+  const capMs = ctx.services.config.int('kraftling.consumer.fetch.max.wait.ms');
+  return replicaId < 0 && capMs >= 0 ? Math.min(maxWaitMs, capMs) : maxWaitMs;
 }
 
 function checkSession(req: FetchRequest): number {

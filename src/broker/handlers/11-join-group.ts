@@ -2,7 +2,9 @@
 // Classic group membership through the group coordinator: the MEMBER_ID_REQUIRED round trip for
 // members without an id (v4+), static membership by group.instance.id (v5+), protocol selection
 // across members, rebalance and session timeouts, group.initial.rebalance.delay.ms. The answer
-// waits until the join phase completes. v0 has no rebalance timeout: the session timeout serves.
+// waits until the join phase completes. v0 has no rebalance timeout: the session timeout serves,
+// and so it does for a rebalance timeout of 0 or less (kafkajs's low-level joinGroup sends 0 when
+// none is given; brokers before the pending-sync expiry kept such a member, so clients rely on it).
 // v9 tells a rejoining static leader to skip the assignment.
 // Not implemented: quotas (throttle_time_ms is always 0); the join reason is only accepted.
 import { JoinGroupApi, type JoinGroupRequest, type JoinGroupResponse } from '../../../protocol/generated/api/11-join-group.js';
@@ -20,7 +22,8 @@ export const joinGroupHandler = handler<JoinGroupRequest, JoinGroupResponse>({
     if (!groupAllowed(ctx, AclOperation.READ, req.groupId)) {
       return { ...JoinGroupApi.defaultResponse(), memberId: req.memberId, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
     }
-    const request = ctx.version === 0 ? { ...req, rebalanceTimeoutMs: req.sessionTimeoutMs } : req;
+    const noRebalanceTimeout = ctx.version === 0 || req.rebalanceTimeoutMs <= 0;
+    const request = noRebalanceTimeout ? { ...req, rebalanceTimeoutMs: req.sessionTimeoutMs } : req;
     return ctx.services.groups.joinGroup(request, groupRequestContext(ctx));
   },
 });

@@ -1,7 +1,7 @@
 // DescribeConfigs (key 32), v0-v4.
 // Topic resources: every topic key with its effective value and source (topic override, dynamic
 // broker config, static server.properties, or Kafka's default), synonyms when asked, docs when
-// asked. Broker resources: this broker's keys ("" describes the dynamic cluster defaults).
+// asked. Broker resources: this broker's keys; "" describes only the dynamic cluster defaults.
 // Not implemented: BROKER_LOGGER, CLIENT_METRICS and GROUP resources (INVALID_REQUEST).
 // With an authorizer: DESCRIBE_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED) or the cluster
 // for broker resources (else CLUSTER_AUTHORIZATION_FAILED).
@@ -13,7 +13,8 @@ import { ErrorCode } from '../../../protocol/errors.js';
 import { BROKER_KEYS } from '../../config/broker-keys.js';
 import type { ConfigType } from '../../config/definition.js';
 import { ConfigSourceCode, effectiveTopicConfigs, type EffectiveConfig } from '../../config/effective.js';
-import { DYNAMIC_BROKER_KEYS, TOPIC_KEY_BY_NAME } from '../../config/topic-keys.js';
+import { DYNAMIC_BROKER_KEYS } from '../../config/dynamic-broker-keys.js';
+import { TOPIC_KEY_BY_NAME } from '../../config/topic-keys.js';
 import { brokerConfigs, ConfigResourceType, topicConfigs } from '../../metadata/image.js';
 import { AclOperation } from '../../metadata/acls.js';
 import { configAllowed, configRefusal } from '../forward-authorized.js';
@@ -51,7 +52,9 @@ function describe(services: BrokerServices, res: DescribeConfigsResource, synony
     if (res.resourceName !== '' && res.resourceName !== String(services.nodeId)) {
       return answer(ErrorCode.INVALID_REQUEST, `Unexpected broker id, expected ${services.nodeId} or empty string, but received ${res.resourceName}`);
     }
-    entries = brokerEntries(services, res.resourceName === '' ? new Map() : dynamic.perBroker, dynamic.clusterDefault);
+    entries = res.resourceName === ''
+      ? clusterDefaultEntries(services, dynamic.clusterDefault)
+      : brokerEntries(services, dynamic.perBroker, dynamic.clusterDefault);
   } else {
     return answer(ErrorCode.INVALID_REQUEST, `Unsupported resource type ${res.resourceType}`);
   }
@@ -62,6 +65,14 @@ function describe(services: BrokerServices, res: DescribeConfigsResource, synony
     configType: TYPE_CODES[c.type], documentation: docs ? c.doc : null,
   }));
   return answer(ErrorCode.NONE, null, configs);
+}
+
+/**
+ * The cluster-wide resource ("") describes only the dynamic defaults set on it, as Kafka's
+ * ConfigHelper does (currentDynamicDefaultConfigs), without per-broker synonyms.
+ */
+function clusterDefaultEntries(services: BrokerServices, clusterDefault: ReadonlyMap<string, string>) {
+  return brokerEntries(services, new Map(), clusterDefault).filter((e) => clusterDefault.has(e.name));
 }
 
 function brokerEntries(services: BrokerServices, perBroker: ReadonlyMap<string, string>,

@@ -1,4 +1,6 @@
-// /health: a node is healthy when it serves (started, not stopping), knows the active controller,
+// /health: a node is healthy when it serves (started, not stopping), is in touch with the active
+// controller (it leads the quorum or follows it; a voter cut off past its fetch timeout is looking
+// for an election, and its image can no longer be trusted to say whether it is fenced),
 // is registered and unfenced in its own metadata image, and its broker has caught up with the
 // metadata log (it applied what the quorum had committed when it registered, as Kafka's broker
 // waits for before it unfences). The lag in offsets is reported, not judged: it is a moment's
@@ -22,7 +24,8 @@ export function nodeHealth(node: NodeView): NodeHealth {
   const image = node.image();
   const quorum = node.quorum;
   const ready = node.state === 'running';
-  const controllerKnown = ready && quorum !== undefined && quorum.leaderId >= 0;
+  const inTouch = quorum !== undefined && (quorum.role === 'leader' || quorum.role === 'follower');
+  const controllerKnown = ready && inTouch && quorum.leaderId >= 0;
   const broker = image.brokers.get(node.nodeId);
   const unfenced = ready && broker !== undefined && !broker.fenced;
   const metadataCaughtUp = ready && node.caughtUp;
