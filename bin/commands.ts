@@ -59,12 +59,15 @@ export const commands: Record<string, Command> = {
   -d, --data-dir DIR      data directory to format (default ./.kraftling/node-<id>)
   -c, --config FILE       a server.properties file (its log.dirs and node.id are used)
       --cluster-id ID     cluster id (default: a new random one)
-      --node-id N         node id (default: node.id from the config, else 1)`,
+      --node-id N         node id (default: node.id from the config, else 1)
+      --add-scram CRED    a SCRAM user to create with the cluster (repeatable), as kafka-storage:
+                          'SCRAM-SHA-256=[name=alice,password=alice-secret]' (iterations=N optional)`,
     options: {
       'data-dir': { type: 'string', short: 'd' },
       config: { type: 'string', short: 'c' },
       'cluster-id': { type: 'string' },
       'node-id': { type: 'string' },
+      'add-scram': { type: 'string', multiple: true },
       help,
     },
     run: async (values) => (await import('./format.js')).runFormat(values),

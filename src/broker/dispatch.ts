@@ -35,6 +35,7 @@ export class Dispatcher {
 
   /** One request frame (no size prefix) in; the response frame out (null for none). */
   handle(frame: Buffer, conn: ConnectionState): Response | Promise<Response> {
+    if (conn.sasl !== undefined && conn.sasl.rawTokens) return this.rawSaslToken(frame, conn);
     const { header, body, def } = readRequestFrame(frame);
     const key = header.requestApiKey;
     const version = header.requestApiVersion;
@@ -84,6 +85,19 @@ export class Dispatcher {
       );
     }
     return writeResponseFrame(def, version, header.correlationId, result);
+  }
+
+  /**
+   * A bare SASL token after SaslHandshake v0: answered with a bare token. A failure closes the
+   * connection without an answer, as Kafka does for this framing (it has no place for an error).
+   */
+  private rawSaslToken(frame: Buffer, conn: ConnectionState): Response {
+    const { response, principal } = conn.sasl!.authenticate(frame, this.services.nowMs());
+    if (response.errorCode !== ErrorCode.NONE) throw new ProtocolError(`SASL authentication failed: ${response.errorMessage}`);
+    if (principal !== undefined) conn.principal = principal;
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(response.authBytes.length);
+    return [size, response.authBytes];
   }
 
   /** Kafka answers an ApiVersions version it does not know in the v0 layout, naming its own range. */

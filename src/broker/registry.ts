@@ -49,16 +49,16 @@ import { createDelegationTokenHandler } from './handlers/38-create-delegation-to
 import { renewDelegationTokenHandler } from './handlers/39-renew-delegation-token.js';
 import { expireDelegationTokenHandler } from './handlers/40-expire-delegation-token.js';
 import { describeDelegationTokenHandler } from './handlers/41-describe-delegation-token.js';
-import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
-import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
-import { describeUserScramCredentialsHandler } from './handlers/50-describe-user-scram-credentials.js';
-import { alterUserScramCredentialsHandler } from './handlers/51-alter-user-scram-credentials.js';
 import { addPartitionsToTxnHandler } from './handlers/24-add-partitions-to-txn.js';
 import { addOffsetsToTxnHandler } from './handlers/25-add-offsets-to-txn.js';
 import { endTxnHandler } from './handlers/26-end-txn.js';
 import { txnOffsetCommitHandler } from './handlers/28-txn-offset-commit.js';
 import { describeTransactionsHandler } from './handlers/65-describe-transactions.js';
 import { listTransactionsHandler } from './handlers/66-list-transactions.js';
+import { saslHandshakeHandler } from './handlers/17-sasl-handshake.js';
+import { saslAuthenticateHandler } from './handlers/36-sasl-authenticate.js';
+import { describeUserScramCredentialsHandler } from './handlers/50-describe-user-scram-credentials.js';
+import { alterUserScramCredentialsHandler } from './handlers/51-alter-user-scram-credentials.js';
 
 const HANDLERS: readonly Handler[] = [
   produceHandler,

@@ -40,6 +40,8 @@ export interface ClusterOptions {
   profile?: ProfileName;
   /** A server.properties file (single node). */
   configFile?: string;
+  /** More listeners on every node, by name (e.g. ['SASL_SSL']), on free ports; their keys go in overrides. */
+  extraListeners?: string[];
   /** Config keys set on top of everything else. */
   overrides?: Record<string, string>;
   clusterId?: string;
@@ -362,7 +364,8 @@ function nodeOverrides(o: ClusterOptions, dataDir: string, i: number, file: Read
   if (!fromFile('listeners') || o.port !== undefined) {
     const port = o.port === undefined || o.port === 0 ? 0 : o.port + i - 1;
     const controller = controllerPorts.length > 0 ? `,CONTROLLER://${host}:${controllerPorts[i - 1]}` : '';
-    out.set('listeners', `PLAINTEXT://${host}:${port}${controller}`);
+    const extra = (o.extraListeners ?? []).map((name) => `,${name}://${host}:0`).join('');
+    out.set('listeners', `PLAINTEXT://${host}:${port}${controller}${extra}`);
   }
   if (controllerPorts.length > 0) {
     out.set('controller.listener.names', 'CONTROLLER');

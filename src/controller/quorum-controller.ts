@@ -129,10 +129,13 @@ export class QuorumController {
     }
   }
 
-  /** Records that bootstrap an empty log: the metadata.version feature level. */
-  bootstrapRecords(metadataVersion: number): MetadataRecord[] {
+  /**
+   * Records that bootstrap an empty log: the metadata.version feature level, then `extra` (the
+   * format command's bootstrap records, e.g. SCRAM users), committed together.
+   */
+  bootstrapRecords(metadataVersion: number, extra: readonly MetadataRecord[] = []): MetadataRecord[] {
     if (this.latest.features.has('metadata.version')) return [];
-    return [record(MetadataRecordType.FEATURE_LEVEL, { name: 'metadata.version', featureLevel: metadataVersion })];
+    return [record(MetadataRecordType.FEATURE_LEVEL, { name: 'metadata.version', featureLevel: metadataVersion }), ...extra];
   }
 
   registerBroker(req: BrokerRegistrationRequest, nowMs: number): ControllerResult<BrokerRegistrationResponse> {

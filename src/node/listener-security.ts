@@ -14,6 +14,8 @@ import type { SaslListenerConfig } from '../broker/sasl/session.js';
 import { ConfigError, splitList } from '../config/definition.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
+import type { PeerSecurity } from './peer-client.js';
+import { saslClient } from './sasl-client.js';
 
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
 const PROTOCOLS: readonly string[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
@@ -137,4 +139,35 @@ function readFile(key: string, file: string): string {
   } catch (err) {
     throw new ConfigError(key, `cannot read ${file}: ${(err as Error).message}`);
   }
+}
+
+/**
+ * How this node's own clients reach a listener of another node: Raft, registration and forwarded
+ * requests use the controller listener (sasl.mechanism.controller.protocol), replica fetches the
+ * inter-broker listener (sasl.mechanism.inter.broker.protocol). As in Kafka, they use the
+ * listener's own ssl.* keys (truststore, and keystore for client certificates) and the
+ * `username`/`password` options of the listener's JAAS entry for that mechanism.
+ */
+export function peerSecurity(config: ServerConfig, listenerName: string, traffic: 'controller' | 'broker'): PeerSecurity {
+  const protocol = securityProtocol(config, listenerName);
+  const out: PeerSecurity = {};
+  if (usesTls(protocol)) {
+    const material = tlsMaterial(config, listenerName);
+    const checkHost = (listenerSetting(config, listenerName, 'ssl.endpoint.identification.algorithm') ?? 'https') !== '';
+    out.tls = { ...material, ...(checkHost ? {} : { checkServerIdentity: () => undefined }) };
+  }
+  if (usesSasl(protocol)) {
+    const key = traffic === 'controller' ? 'sasl.mechanism.controller.protocol' : 'sasl.mechanism.inter.broker.protocol';
+    const mechanism = config.get(key) ?? 'GSSAPI';
+    const text = listenerSetting(config, listenerName, `${mechanism.toLowerCase()}.sasl.jaas.config`) ?? listenerSetting(config, listenerName, 'sasl.jaas.config');
+    const options = text === null ? undefined : parseJaasConfig(text).options;
+    const username = options?.get('username');
+    const password = options?.get('password');
+    if (!['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'].includes(mechanism) || username === undefined || password === undefined) {
+      throw new ConfigError(key, `listener ${listenerName} carries ${traffic} traffic over ${protocol}: set ${key} to PLAIN or SCRAM-SHA-256/512 ` +
+        `and username="..." password="..." in listener.name.${listenerName.toLowerCase()}.${mechanism.toLowerCase()}.sasl.jaas.config`);
+    }
+    out.authenticate = saslClient(mechanism, username, password);
+  }
+  return out;
 }

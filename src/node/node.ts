@@ -39,6 +39,8 @@ import { RaftQuorum } from './raft-quorum.js';
 import { PeerRaftTransport } from './raft-transport.js';
 import { PeerFetchTransport } from './replica-transport.js';
 import { SnapshotPolicy } from './snapshot-policy.js';
+import { readBootstrapRecords } from './bootstrap-records.js';
+import { peerSecurity } from './listener-security.js';
 
 /** In-flight client requests get this long to answer on a graceful stop. */
 const BROKER_CLOSE_GRACE_MS = 5_000;
@@ -127,11 +129,14 @@ export class KraftlingNode {
     this.nowMs = options.nowMs ?? Date.now;
     const network = options.network;
     const route = network ? (host: string, port: number) => network.dropped(this.nodeId, host, port) : null;
-    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log, route);
-    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log, route);
-    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log, route);
-    this.verifyPeers = new PeerClient(`kraftling-txn-verify-${this.nodeId}`, undefined, this.log, route);
-    this.markerPeers = new PeerClient(`kraftling-txn-markers-${this.nodeId}`, undefined, this.log, route);
+    // Secured controller or inter-broker listeners: these clients speak their TLS and SASL.
+    const controllerSecurity = peerSecurity(options.config, options.config.controllerListenerNames[0] ?? 'CONTROLLER', 'controller');
+    const brokerSecurity = peerSecurity(options.config, this.interBrokerListener(), 'broker');
+    this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
+    this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
+    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log, route, brokerSecurity);
+    this.verifyPeers = new PeerClient(`kraftling-txn-verify-${this.nodeId}`, undefined, this.log, route, brokerSecurity);
+    this.markerPeers = new PeerClient(`kraftling-txn-markers-${this.nodeId}`, undefined, this.log, route, brokerSecurity);
   }
 
   get config(): ServerConfig {
@@ -302,7 +307,7 @@ export class KraftlingNode {
         }
         controller.activate(publisher.built, this.nowMs());
         this.log.info({ epoch: leader.epoch }, 'this node is now the active controller');
-        client.commit(controller.bootstrapRecords(METADATA_VERSION)).catch((err) => this.log.warn({ err }, 'bootstrap records failed'));
+        client.commit(controller.bootstrapRecords(METADATA_VERSION, readBootstrapRecords(this.fs, config.metadataLogDir))).catch((err) => this.log.warn({ err }, 'bootstrap records failed'));
       },
     });
     this.quorumStarted = true;

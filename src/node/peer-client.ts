@@ -3,10 +3,24 @@
 // requests, and replica fetches. One connection per destination, pipelined, reconnecting on
 // demand; every request has a timeout, and a broken connection fails what is in flight on it.
 import net from 'node:net';
+import tls from 'node:tls';
 import type { ApiDefinition } from '../../protocol/definition.js';
 import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js';
 import type { Logger } from './logger.js';
 import { RECONNECT_BACKOFF, ReconnectBackoff } from './reconnect-backoff.js';
+import type { Authenticate } from './sasl-client.js';
+
+/** How to reach a secured listener: TLS options, and a SASL exchange run on each new connection. */
+export interface PeerSecurity {
+  tls?: tls.ConnectionOptions;
+  authenticate?: Authenticate;
+}
+
+/** Request framing shared by a client's connections (one correlation id sequence). */
+interface Framing {
+  clientId: string;
+  nextCorrelationId(): number;
+}
 
 export class PeerRequestError extends Error {
   readonly code = 'KRAFTLING_PEER';
@@ -29,10 +43,13 @@ class PeerConnection {
   private answered = false;
 
   constructor(readonly host: string, readonly port: number, private readonly connectTimeoutMs: number,
-    private readonly backoff: ReconnectBackoff) {}
+    private readonly backoff: ReconnectBackoff, private readonly security: PeerSecurity = {}, private readonly framing?: Framing) {}
 
   async send(frame: Buffer[], correlationId: number, timeoutMs: number): Promise<Buffer> {
-    const socket = await this.connect();
+    return this.sendOn(await this.connect(), frame, correlationId, timeoutMs);
+  }
+
+  private sendOn(socket: net.Socket, frame: Buffer[], correlationId: number, timeoutMs: number): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.fail(new PeerRequestError(`request to ${this.host}:${this.port} timed out after ${timeoutMs} ms`)), timeoutMs);
       this.pending.push({ correlationId, resolve, reject, timer });
@@ -52,14 +69,24 @@ class PeerConnection {
     const waitMs = this.connecting ? 0 : this.backoff.waitMs();
     if (waitMs > 0) return Promise.reject(new PeerRequestError(`${this.host}:${this.port}: backing off for ${Math.ceil(waitMs)} ms after failures`));
     this.connecting ??= new Promise<net.Socket>((resolve, reject) => {
-      const socket = net.connect({ host: this.host, port: this.port, noDelay: true });
+      const secure = this.security.tls;
+      const socket = secure === undefined
+        ? net.connect({ host: this.host, port: this.port, noDelay: true })
+        : tls.connect({ host: this.host, port: this.port, ...secure }).setNoDelay(true);
       const timer = setTimeout(() => socket.destroy(new PeerRequestError(`connect to ${this.host}:${this.port} timed out`)), this.connectTimeoutMs);
-      socket.once('connect', () => {
+      socket.once(secure === undefined ? 'connect' : 'secureConnect', () => {
         clearTimeout(timer);
         this.socket = socket;
-        this.connecting = undefined;
         this.answered = false;
-        resolve(socket);
+        this.authenticate(socket).then(() => {
+          this.connecting = undefined;
+          resolve(socket);
+        }, (err: Error) => {
+          this.connecting = undefined;
+          this.backoff.failed(err.message);
+          this.fail(err);
+          reject(new PeerRequestError(`${this.host}:${this.port}: ${err.message}`));
+        });
       });
       socket.once('error', (err) => {
         clearTimeout(timer);
@@ -75,6 +102,18 @@ class PeerConnection {
       });
     });
     return this.connecting;
+  }
+
+  /** The SASL exchange of a new connection, before any other request goes out on it. */
+  private async authenticate(socket: net.Socket): Promise<void> {
+    const { authenticate } = this.security;
+    const framing = this.framing;
+    if (authenticate === undefined || framing === undefined) return;
+    await authenticate(async (api, version, body) => {
+      const cid = framing.nextCorrelationId();
+      const frame = await this.sendOn(socket, writeRequestFrame(api, version, cid, framing.clientId, body), cid, this.connectTimeoutMs * 5);
+      return readResponseFrame(api, version, frame).body;
+    });
   }
 
   private onData(chunk: Buffer): void {
@@ -131,13 +170,18 @@ export class PeerClient {
   private readonly connections = new Map<string, PeerConnection>();
   private correlationId = 1;
 
+  private readonly framing: Framing;
+
   constructor(
     private readonly clientId: string,
     private readonly connectTimeoutMs = 2_000,
     /** Where a destination that keeps failing is reported (once, then at a bounded rate). */
     private readonly log?: Logger,
     private readonly dropped: PeerRoute | null = null,
-  ) {}
+    private readonly security: PeerSecurity = {},
+  ) {
+    this.framing = { clientId, nextCorrelationId: () => this.correlationId++ & 0x7fffffff };
+  }
 
   async request<Req, Res>(address: { host: string; port: number }, api: ApiDefinition<Req, Res>, version: number,
     body: Req, timeoutMs: number): Promise<Res> {
@@ -146,10 +190,10 @@ export class PeerClient {
     let conn = this.connections.get(key);
     if (!conn) {
       conn = new PeerConnection(address.host, address.port, this.connectTimeoutMs,
-        new ReconnectBackoff(key, RECONNECT_BACKOFF, Date.now, Math.random, this.log));
+        new ReconnectBackoff(key, RECONNECT_BACKOFF, Date.now, Math.random, this.log), this.security, this.framing);
       this.connections.set(key, conn);
     }
-    const correlationId = this.correlationId++ & 0x7fffffff;
+    const correlationId = this.framing.nextCorrelationId();
     const frame = await conn.send(writeRequestFrame(api, version, correlationId, this.clientId, body), correlationId, timeoutMs);
     return readResponseFrame(api, version, frame).body;
   }

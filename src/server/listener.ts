@@ -28,6 +28,8 @@ let nextConnectionId = 1;
 export class Listener {
   private readonly server: net.Server;
   private readonly connections = new Set<Connection>();
+  /** TLS sockets still in their handshake: not connections yet, but a stop must end them too. */
+  private readonly handshaking = new Set<net.Socket>();
   private boundPort = 0;
 
   constructor(private readonly options: ListenerOptions) {
@@ -37,6 +39,10 @@ export class Listener {
       return;
     }
     this.server = tls.createServer({ handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS, ...tlsOptions }, (socket) => this.accept(socket));
+    this.server.on('connection', (raw: net.Socket) => {
+      this.handshaking.add(raw);
+      raw.once('close', () => this.handshaking.delete(raw));
+    });
     // A plaintext client on a TLS port, garbage, a bad certificate, a handshake that never ends.
     this.server.on('tlsClientError', (err: Error, socket: tls.TLSSocket) => {
       options.log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}` }, `TLS handshake failed: ${err.message}`);
@@ -85,6 +91,7 @@ export class Listener {
       await new Promise((r) => setTimeout(r, 5));
     }
     for (const conn of this.connections) conn.close('shutting down', 'debug');
+    for (const raw of this.handshaking) raw.destroy();
     await closed;
   }
 
@@ -97,6 +104,7 @@ export class Listener {
   abort(): void {
     this.server.close();
     for (const conn of this.connections) conn.close('node killed', 'debug');
+    for (const raw of this.handshaking) raw.destroy();
   }
 }
 

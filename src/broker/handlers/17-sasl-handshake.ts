@@ -1,4 +1,6 @@
-// SaslHandshake (key 17), v1 (v0's raw, unframed SASL tokens after the handshake are not served).
+// SaslHandshake (key 17), v0-v1. After v0 the mechanism's messages come as bare size-prefixed
+// tokens instead of SaslAuthenticate requests (the dispatcher handles those); librdkafka needs v0
+// advertised before it uses SaslAuthenticate at all.
 // Picks the mechanism of a SASL listener's connection (see sasl/session.ts): an unknown or
 // disabled mechanism answers UNSUPPORTED_SASL_MECHANISM with the enabled list and closes the
 // connection, a handshake out of turn answers ILLEGAL_SASL_STATE and closes it. On a listener
@@ -9,14 +11,15 @@ import { handler } from '../handler.js';
 
 export const saslHandshakeHandler = handler<SaslHandshakeRequest, SaslHandshakeResponse>({
   api: SaslHandshakeApi,
-  minVersion: 1,
+  minVersion: 0,
   maxVersion: 1,
   listeners: ['broker', 'controller'],
-  handle(req, { connection }) {
+  handle(req, { connection, version }) {
     const sasl = connection.sasl;
     if (sasl === undefined) return { errorCode: ErrorCode.ILLEGAL_SASL_STATE, mechanisms: [] };
     const { response, end } = sasl.handshake(req.mechanism);
     if (end) connection.endAfterResponse = true;
+    else if (version === 0) sasl.rawTokens = true;
     return response;
   },
 });

@@ -60,8 +60,10 @@ function describe(services: BrokerServices, res: DescribeConfigsResource, synony
   }
   const wanted = res.configurationKeys === null ? null : new Set(res.configurationKeys);
   const configs = entries.filter((c) => wanted === null || wanted.has(c.name)).map((c) => ({
-    name: c.name, value: c.value, readOnly: c.readOnly, isDefault: c.source === ConfigSourceCode.DEFAULT_CONFIG,
-    configSource: c.source, isSensitive: c.sensitive, synonyms: synonyms ? c.synonyms : [],
+    // Passwords and private keys are never sent back, as Kafka answers sensitive keys with null.
+    name: c.name, value: c.sensitive ? null : c.value, readOnly: c.readOnly, isDefault: c.source === ConfigSourceCode.DEFAULT_CONFIG,
+    configSource: c.source, isSensitive: c.sensitive,
+    synonyms: !synonyms ? [] : c.sensitive ? c.synonyms.map((s) => ({ ...s, value: null })) : c.synonyms,
     configType: TYPE_CODES[c.type], documentation: docs ? c.doc : null,
   }));
   return answer(ErrorCode.NONE, null, configs);

@@ -45,7 +45,8 @@ export type ScramLookup = (user: string, extensions: ReadonlyMap<string, string>
 
 const CLIENT_FIRST = /^([ny]),(?:a=([^,]*))?,(n=([^,]*),r=([^,]+)((?:,[A-Za-z]+=[^,]*)*))$/;
 
-export function scramServer(hash: string, lookup: ScramLookup): SaslMechanismServer {
+/** `serverNonce` is replaceable so RFC 7677's example exchange can be replayed in a test. */
+export function scramServer(hash: string, lookup: ScramLookup, serverNonce = () => randomBytes(24).toString('base64url')): SaslMechanismServer {
   let expect: 'first' | 'final' | 'done' = 'first';
   let gs2Header = '';
   let firstBare = '';
@@ -66,7 +67,7 @@ export function scramServer(hash: string, lookup: ScramLookup): SaslMechanismSer
         if (found === null) return { kind: 'fail', message: 'Invalid user credentials' };
         gs2Header = text.slice(0, text.length - m[3]!.length);
         firstBare = m[3]!;
-        nonce = m[5]! + randomBytes(24).toString('base64url');
+        nonce = m[5]! + serverNonce();
         serverFirst = `r=${nonce},s=${found.credential.salt.toString('base64')},i=${found.credential.iterations}`;
         expect = 'final';
         return { kind: 'challenge', bytes: Buffer.from(serverFirst) };
@@ -82,7 +83,9 @@ function finalStep(hash: string, text: string, s: { gs2Header: string; firstBare
   found: { credential: ScramCredential; principal: Principal } }): SaslStep {
   const m = /^(c=([^,]*),r=([^,]*)(?:,[A-Za-z]+=[^,]*)*),p=([A-Za-z0-9+/=]+)$/.exec(text);
   if (!m) return { kind: 'fail', message: 'Invalid SCRAM client final message' };
-  if (m[3] !== s.nonce) return { kind: 'fail', message: 'Invalid client nonce in the final client message' };
+  // endsWith, as Kafka's ScramSaslServer checks: librdkafka before 2.2 sends its own nonce again
+  // in front of the combined one.
+  if (!m[3]!.endsWith(s.nonce)) return { kind: 'fail', message: 'Invalid client nonce in the final client message' };
   if (Buffer.from(m[2]!, 'base64').toString('utf8') !== s.gs2Header) return { kind: 'fail', message: 'Invalid channel binding' };
   const authMessage = `${s.firstBare},${s.serverFirst},${m[1]}`;
   const { storedKey, serverKey } = s.found.credential;

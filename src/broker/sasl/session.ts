@@ -45,6 +45,11 @@ export class SaslSession {
   private principalValue: Principal | null = null;
   /** A re-authentication is under way: the old session still serves requests until it expires. */
   private reauthenticating = false;
+  /**
+   * SaslHandshake v0 was used: the mechanism's messages follow as bare size-prefixed tokens, not
+   * SaslAuthenticate requests (Kafka's pre-KIP-152 framing), until authentication completes.
+   */
+  rawTokens = false;
 
   constructor(private readonly config: SaslListenerConfig) {}
 
@@ -108,6 +113,7 @@ export class SaslSession {
     const lifetimeMs = this.sessionLifetimeMs(step.credentialExpiresAtMs, nowMs);
     this.state = 'authenticated';
     this.reauthenticating = false;
+    this.rawTokens = false;
     this.server = null;
     this.principalValue = step.principal;
     this.expiresAtMs = lifetimeMs > 0 ? nowMs + lifetimeMs : Infinity;

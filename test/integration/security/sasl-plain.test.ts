@@ -18,6 +18,8 @@ describe('SASL PLAIN', () => {
         listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0',
         'sasl.enabled.mechanisms': 'PLAIN',
         'listener.name.sasl_plaintext.plain.sasl.jaas.config': JAAS,
+        'ssl.key.password': 'never-shown',
+        'listener.name.sasl_plaintext.connections.max.reauth.ms': '60000',
       },
     });
   });
@@ -40,6 +42,33 @@ describe('SASL PLAIN', () => {
     expect(offsets[0]!.high).toBe('1');
     await producer.disconnect();
     await admin.disconnect();
+  });
+
+  it('never shows a password-type key through DescribeConfigs', async () => {
+    const admin = client('alice-secret').admin();
+    await admin.connect();
+    const { resources } = await admin.describeConfigs({ includeSynonyms: true, resources: [{ type: 4, name: '1', configNames: ['ssl.key.password'] }] });
+    expect(resources[0]!.configEntries).toEqual([expect.objectContaining({ configName: 'ssl.key.password', configValue: null, isSensitive: true })]);
+    expect(JSON.stringify(resources)).not.toContain('never-shown');
+    await admin.disconnect();
+  });
+
+  it('re-authenticates on the same connection (KIP-368) and keeps serving', async () => {
+    // With the client's threshold equal to the session lifetime, kafkajs re-authenticates before
+    // every request: each one exercises the server's re-authentication path, with no waiting.
+    let authentications = 0;
+    const kafka = new Kafka({
+      clientId: 'reauth', brokers: [listenerAddress(cluster, 'SASL_PLAINTEXT')], logLevel: logLevel.DEBUG,
+      sasl: { mechanism: 'plain', username: 'alice', password: 'alice-secret' }, reauthenticationThreshold: 60_000,
+      logCreator: () => ({ log }) => {
+        if (/SASL PLAIN authentication successful/.test(log.message)) authentications++;
+      },
+    } as ConstructorParameters<typeof Kafka>[0]);
+    const producer = kafka.producer();
+    await producer.connect();
+    for (let i = 0; i < 5; i++) await producer.send({ topic: 'plain-t', messages: [{ value: `again-${i}` }] });
+    await producer.disconnect();
+    expect(authentications).toBeGreaterThanOrEqual(5);
   });
 
   it('refuses a wrong password with SASL_AUTHENTICATION_FAILED', async () => {
