@@ -9,6 +9,8 @@ import { offsetFetchHandler } from './handlers/09-offset-fetch.js';
 import { findCoordinatorHandler } from './handlers/10-find-coordinator.js';
 import { joinGroupHandler } from './handlers/11-join-group.js';
 import { heartbeatHandler } from './handlers/12-heartbeat.js';
+import { consumerGroupHeartbeatHandler } from './handlers/68-consumer-group-heartbeat.js';
+import { consumerGroupDescribeHandler } from './handlers/69-consumer-group-describe.js';
 import { leaveGroupHandler } from './handlers/13-leave-group.js';
 import { syncGroupHandler } from './handlers/14-sync-group.js';
 import { describeGroupsHandler } from './handlers/15-describe-groups.js';
@@ -98,6 +100,8 @@ const HANDLERS: readonly Handler[] = [
   listGroupsHandler,
   deleteGroupsHandler,
   offsetDeleteHandler,
+  consumerGroupHeartbeatHandler,
+  consumerGroupDescribeHandler,
   quorumFetchHandler,
   voteHandler,
   beginQuorumEpochHandler,

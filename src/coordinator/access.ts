@@ -12,6 +12,11 @@ import type { OffsetDeleteRequest, OffsetDeleteResponse } from '../../protocol/g
 import type { OffsetFetchResponseTopics } from '../../protocol/generated/api/09-offset-fetch.js';
 import type { SyncGroupRequest, SyncGroupResponse } from '../../protocol/generated/api/14-sync-group.js';
 import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../protocol/generated/api/28-txn-offset-commit.js';
+import type {
+  ConsumerGroupHeartbeatRequest, ConsumerGroupHeartbeatResponse,
+} from '../../protocol/generated/api/68-consumer-group-heartbeat.js';
+import type { DescribedGroup as ConsumerDescribedGroup } from '../../protocol/generated/api/69-consumer-group-describe.js';
+import type { ConsumerTopicView } from './consumer-target.js';
 import type { GroupCoordinator } from './group-coordinator.js';
 
 export interface GroupRequestContext {
@@ -79,6 +84,8 @@ export interface GroupCoordinatorAccess {
   describeGroups(groupIds: string[], ctx: GroupRequestContext): DescribedGroup[];
   listGroups(statesFilter: string[], typesFilter: string[], ctx: GroupRequestContext): ListGroupsResult;
   deleteGroups(groupIds: string[], ctx: GroupRequestContext): Promise<DeletableGroupResult[]>;
+  consumerGroupHeartbeat(req: ConsumerGroupHeartbeatRequest, ctx: GroupRequestContext, topics: ConsumerTopicView): Promise<ConsumerGroupHeartbeatResponse>;
+  consumerGroupDescribe(groupIds: string[], ctx: GroupRequestContext, topicName: (topicId: string) => string): ConsumerDescribedGroup[];
 }
 
 /** Promise-returning view of the callback-driven coordinator, for the handlers. */
@@ -96,5 +103,7 @@ export function groupCoordinatorAccess(coordinator: GroupCoordinator): GroupCoor
     describeGroups: (groupIds, ctx) => coordinator.describeGroups(groupIds, ctx),
     listGroups: (statesFilter, typesFilter, ctx) => coordinator.listGroups(statesFilter, typesFilter, ctx),
     deleteGroups: (groupIds, ctx) => new Promise((resolve) => coordinator.deleteGroups(groupIds, ctx, resolve)),
+    consumerGroupHeartbeat: (req, ctx, topics) => new Promise((resolve) => coordinator.consumerGroupHeartbeat(req, ctx, topics, resolve)),
+    consumerGroupDescribe: (groupIds, ctx, topicName) => coordinator.consumerGroupDescribe(groupIds, ctx, topicName),
   };
 }

@@ -18,6 +18,11 @@ export interface GroupCoordinatorConfig {
    * heartbeat with yet. Kafka's group.classic.new.member.join.timeout.ms default.
    */
   newMemberJoinTimeoutMs: number;
+  /** group.consumer.*: the consumer group protocol (KIP-848). The first assignor is the default. */
+  consumerHeartbeatIntervalMs: number;
+  consumerSessionTimeoutMs: number;
+  consumerAssignors: string[];
+  consumerMaxSize: number;
 }
 
 const OFFSET_METADATA_MAX_BYTES = 4096;
@@ -38,5 +43,9 @@ export function groupCoordinatorConfig(config: ServerConfig, offsetsTopicPartiti
     offsetsRetentionCheckIntervalMs: config.int('offsets.retention.check.interval.ms'),
     offsetMetadataMaxBytes: OFFSET_METADATA_MAX_BYTES,
     newMemberJoinTimeoutMs: NEW_MEMBER_JOIN_TIMEOUT_MS,
+    consumerHeartbeatIntervalMs: config.int('group.consumer.heartbeat.interval.ms'),
+    consumerSessionTimeoutMs: config.int('group.consumer.session.timeout.ms'),
+    consumerAssignors: config.list('group.consumer.assignors'),
+    consumerMaxSize: config.int('group.consumer.max.size'),
   };
 }

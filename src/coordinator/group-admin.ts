@@ -5,6 +5,7 @@ import type { DescribedGroup } from '../../protocol/generated/api/15-describe-gr
 import type { ListedGroup } from '../../protocol/generated/api/16-list-groups.js';
 import { EMPTY_BYTES } from '../../protocol/primitives/codec-helpers.js';
 import { appendErrorToResponse } from './classic-rebalance.js';
+import { deleteConsumerGroup } from './consumer-admin.js';
 import type { GroupShard } from './group-shard.js';
 import { groupTombstone, offsetTombstone, type CoordinatorRecord } from './records.js';
 
@@ -62,6 +63,7 @@ export function deleteGroups(shard: GroupShard, groupIds: readonly string[], now
   respond: (results: DeletableGroupResult[]) => void): void {
   const records: CoordinatorRecord[] = [];
   const results = groupIds.map((groupId): DeletableGroupResult => {
+    if (shard.consumerGroups.has(groupId)) return { groupId, errorCode: deleteConsumerGroup(shard, groupId, records) };
     const group = shard.groups.get(groupId);
     if (!group || group.state === 'Dead') return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND };
     if (group.state !== 'Empty') return { groupId, errorCode: ErrorCode.NON_EMPTY_GROUP };

@@ -16,6 +16,10 @@ import type { SyncGroupRequest } from '../../protocol/generated/api/14-sync-grou
 import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../protocol/generated/api/28-txn-offset-commit.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import type {
+  ConsumerGroupHeartbeatRequest, ConsumerGroupHeartbeatResponse,
+} from '../../protocol/generated/api/68-consumer-group-heartbeat.js';
+import type { DescribedGroup as ConsumerDescribedGroup } from '../../protocol/generated/api/69-consumer-group-describe.js';
+import type {
   GroupRequestContext, LeaveGroupResult, ListGroupsResult, OffsetFetchGroupRequest, OffsetFetchGroupResult,
 } from './access.js';
 import { joinError, syncError } from './classic-group.js';
@@ -27,7 +31,12 @@ import type { GroupCoordinatorConfig } from './config.js';
 import { coordinatorPartition } from './coordinator-key.js';
 import { deleteGroups, describeError, describeGroup, listGroups } from './group-admin.js';
 import { GroupShard, type AppendDone, type ShardEnv, type TxnProducer } from './group-shard.js';
-import { commitErrorResponse, commitOffsets, deleteOffsets, expireOffsets, fetchOffsets } from './offset-ops.js';
+import { consumerGroupHeartbeat } from './consumer-heartbeat.js';
+import { resumeConsumerGroup } from './consumer-leave.js';
+import { consumerCommitError, describeConsumerGroup, listConsumerGroups, takeEmptyConsumerGroup } from './consumer-admin.js';
+import { heartbeatError } from './consumer-respond.js';
+import type { ConsumerTopicView } from './consumer-target.js';
+import { commitErrorResponse, commitOffsets, deleteOffsets, expireOffsets, fetchOffsets, writeCommits } from './offset-ops.js';
 import type { CoordinatorRecord } from './records.js';
 import { txnCommitErrorResponse, txnCommitOffsets } from './txn-offset-commit.js';
 
@@ -126,6 +135,7 @@ export class GroupCoordinator {
         // group.max.size may have shrunk; a rebalance lets the surplus members go after committing.
         if (group.size > this.env.config.maxGroupSize) prepareRebalance(shard, group, nowMs);
       }
+      for (const group of shard.consumerGroups.values()) resumeConsumerGroup(shard, group, nowMs);
       this.scheduleOffsetExpiry(shard, nowMs);
     });
   }
@@ -179,8 +189,10 @@ export class GroupCoordinator {
   joinGroup(req: JoinGroupRequest, ctx: GroupRequestContext, respond: JoinResponder): void {
     this.run(ctx.nowMs, () => {
       const shard = this.routeGroup(req.groupId);
-      if (typeof shard === 'number') respond(joinError(req.memberId, shard));
-      else joinGroup(shard, req, ctx, respond);
+      if (typeof shard === 'number') return respond(joinError(req.memberId, shard));
+      // A consumer group with members is not joinable by classic members; an empty one converts.
+      if (!takeEmptyConsumerGroup(shard, req.groupId, ctx.nowMs)) return respond(joinError(req.memberId, ErrorCode.GROUP_ID_NOT_FOUND));
+      joinGroup(shard, req, ctx, respond);
     });
   }
 
@@ -217,8 +229,11 @@ export class GroupCoordinator {
   commitOffsets(req: OffsetCommitRequest, ctx: GroupRequestContext, respond: (res: OffsetCommitResponse) => void): void {
     this.run(ctx.nowMs, () => {
       const shard = this.route(req.groupId);
-      if (typeof shard === 'number') respond(commitErrorResponse(req, shard));
-      else commitOffsets(shard, req, ctx, respond);
+      if (typeof shard === 'number') return respond(commitErrorResponse(req, shard));
+      const consumerError = consumerCommitError(shard, req.groupId, req.memberId, req.generationIdOrMemberEpoch, ctx.apiVersion);
+      if (consumerError === null) commitOffsets(shard, req, ctx, respond);
+      else if (consumerError === ErrorCode.NONE) writeCommits(shard, req, ctx.nowMs, respond);
+      else respond(commitErrorResponse(req, consumerError));
     });
   }
 
@@ -254,13 +269,27 @@ export class GroupCoordinator {
     }));
   }
 
+  /** ConsumerGroupHeartbeat (KIP-848); `topics` is the broker's current view of the topics. */
+  consumerGroupHeartbeat(req: ConsumerGroupHeartbeatRequest, ctx: GroupRequestContext, topics: ConsumerTopicView,
+    respond: (res: ConsumerGroupHeartbeatResponse) => void): void {
+    this.run(ctx.nowMs, () => {
+      const shard = this.route(req.groupId);
+      if (typeof shard === 'number') respond(heartbeatError(shard));
+      else consumerGroupHeartbeat(shard, req, ctx, topics, respond);
+    });
+  }
+
+  consumerGroupDescribe(groupIds: string[], ctx: GroupRequestContext, topicName: (topicId: string) => string): ConsumerDescribedGroup[] {
+    return this.run(ctx.nowMs, () => groupIds.map((groupId) => describeConsumerGroup(this.route(groupId), groupId, topicName)));
+  }
+
   /** Groups of every loaded shard; COORDINATOR_LOAD_IN_PROGRESS while any shard still loads. */
   listGroups(statesFilter: string[], typesFilter: string[], ctx: GroupRequestContext): ListGroupsResult {
     return this.run(ctx.nowMs, () => {
       const result: ListGroupsResult = { errorCode: ErrorCode.NONE, groups: [] };
       for (const shard of this.shards.values()) {
         if (shard.status === 'loading') result.errorCode = ErrorCode.COORDINATOR_LOAD_IN_PROGRESS;
-        else result.groups.push(...listGroups(shard, statesFilter, typesFilter));
+        else result.groups.push(...listGroups(shard, statesFilter, typesFilter), ...listConsumerGroups(shard, statesFilter, typesFilter));
       }
       return result;
     });

@@ -8,6 +8,8 @@ import type { GroupMetadataValue } from '../../protocol/generated/data/group-met
 import { EMPTY_BYTES } from '../../protocol/primitives/codec-helpers.js';
 import { ClassicGroup } from './classic-group.js';
 import { ClassicGroupMember } from './classic-member.js';
+import type { ConsumerGroup } from './consumer-group.js';
+import { isConsumerGroupRecord, replayConsumerRecord } from './consumer-records.js';
 import type { GroupCoordinatorConfig } from './config.js';
 import { OffsetStore, fromRecordValue } from './offset-store.js';
 import { decodeRecord, groupMetadataRecord, type CoordinatorRecord } from './records.js';
@@ -34,6 +36,8 @@ export type ShardStatus = 'loading' | 'active' | 'unloaded';
 export class GroupShard {
   status: ShardStatus = 'loading';
   readonly groups = new Map<string, ClassicGroup>();
+  /** Groups of the consumer group protocol (KIP-848); a group id is in one map or the other. */
+  readonly consumerGroups = new Map<string, ConsumerGroup>();
   readonly offsets = new OffsetStore();
   readonly timers = new DeadlineTimers();
 
@@ -45,6 +49,10 @@ export class GroupShard {
 
   newMemberId(prefix: string): string {
     return `${prefix}-${this.env.newUuid()}`;
+  }
+
+  newUuid(): string {
+    return this.env.newUuid();
   }
 
   getOrCreateGroup(groupId: string, nowMs: number): ClassicGroup {
@@ -102,11 +110,12 @@ export class GroupShard {
     const d = decodeRecord(record);
     if (d.type !== 'offset' || d.value === null) return;
     this.offsets.putTxnOffset(producerId, d.groupId, d.topic, d.partition, fromRecordValue(d.value));
-    if (!this.groups.has(d.groupId)) this.groups.set(d.groupId, new ClassicGroup(d.groupId, null));
+    if (!this.groups.has(d.groupId) && !this.consumerGroups.has(d.groupId)) this.groups.set(d.groupId, new ClassicGroup(d.groupId, null));
   }
 
   /** Replays one record of the partition while loading. */
   replay(record: CoordinatorRecord): void {
+    if (isConsumerGroupRecord(record)) return replayConsumerRecord(this.consumerGroups, record);
     const d = decodeRecord(record);
     if (d.type === 'offset') {
       if (d.value === null) {
@@ -114,7 +123,7 @@ export class GroupShard {
       } else {
         this.offsets.put(d.groupId, d.topic, d.partition, fromRecordValue(d.value));
         // A group that only stores offsets (no JoinGroup) exists through its offsets, as in Kafka.
-        if (!this.groups.has(d.groupId)) this.groups.set(d.groupId, new ClassicGroup(d.groupId, null));
+        if (!this.groups.has(d.groupId) && !this.consumerGroups.has(d.groupId)) this.groups.set(d.groupId, new ClassicGroup(d.groupId, null));
       }
     } else if (d.type === 'group') {
       if (d.value === null) this.groups.delete(d.groupId);

@@ -53,7 +53,7 @@ export function commitOffsets(shard: GroupShard, req: OffsetCommitRequest, ctx: 
   writeCommits(shard, req, ctx.nowMs, respond);
 }
 
-function writeCommits(shard: GroupShard, req: OffsetCommitRequest, nowMs: number, respond: (response: OffsetCommitResponse) => void): void {
+export function writeCommits(shard: GroupShard, req: OffsetCommitRequest, nowMs: number, respond: (response: OffsetCommitResponse) => void): void {
   const expireTimestampMs = req.retentionTimeMs === -1 ? null : nowMs + req.retentionTimeMs;
   const records: CoordinatorRecord[] = [];
   const written: [string, number][] = [];
@@ -117,7 +117,7 @@ function validateOffsetCommit(group: ClassicGroup, req: OffsetCommitRequest): nu
 export function fetchOffsets(shard: GroupShard, groupId: string, topics: { name: string; partitionIndexes: number[] }[] | null,
   requireStable: boolean): OffsetFetchTopicResult[] {
   const group = shard.groups.get(groupId);
-  const known = group !== undefined && group.state !== 'Dead';
+  const known = (group !== undefined && group.state !== 'Dead') || shard.consumerGroups.has(groupId);
   const committed = known ? shard.offsets.groupOffsets(groupId) : new Map<string, ReadonlyMap<number, CommittedOffset>>();
   const requested = topics ?? [...committed].map(([name, partitions]) => ({ name, partitionIndexes: [...partitions.keys()] }));
   return requested.map((t) => ({

@@ -1,8 +1,8 @@
 // The records of __consumer_offsets in Kafka's own format, so the topic can be read by Kafka's tools
 // and replayed by either broker: key = int16 version + key struct, value = int16 version + value
 // struct, and a null value is a tombstone. Key versions 0 and 1 are offset commits, 2 is classic
-// group metadata; later key versions belong to the new consumer/share group protocols, which this
-// coordinator does not run, so they decode as 'other' and are skipped.
+// group metadata; 3-8 are consumer groups (KIP-848), handled in consumer-records.ts; the rest (share
+// groups) decode as 'other' and are skipped.
 import { Reader } from '../../protocol/primitives/reader.js';
 import { Writer } from '../../protocol/primitives/writer.js';
 import { readGroupMetadataKey, writeGroupMetadataKey } from '../../protocol/generated/data/group-metadata-key.js';

@@ -29,6 +29,10 @@ export class DeadlineTimers {
     this.live.delete(key);
   }
 
+  has(key: string): boolean {
+    return this.live.has(key);
+  }
+
   nextDeadlineMs(): number | null {
     this.dropStale();
     return this.heap.length > 0 ? this.heap[0]!.deadlineMs : null;

@@ -6,6 +6,7 @@
 import { ErrorCode } from '../../protocol/errors.js';
 import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../protocol/generated/api/28-txn-offset-commit.js';
 import { appendErrorToResponse } from './classic-rebalance.js';
+import { consumerCommitError } from './consumer-admin.js';
 import type { GroupShard } from './group-shard.js';
 import { toRecordValue } from './offset-store.js';
 import { offsetCommitRecord, type CoordinatorRecord } from './records.js';
@@ -17,12 +18,18 @@ export function txnCommitErrorResponse(req: TxnOffsetCommitRequest, errorCode: n
   };
 }
 
-export function txnCommitOffsets(shard: GroupShard, req: TxnOffsetCommitRequest, nowMs: number, respond: (res: TxnOffsetCommitResponse) => void): void {
+function classicTxnCommitError(shard: GroupShard, req: TxnOffsetCommitRequest, nowMs: number): number {
   const group = shard.getOrCreateGroup(req.groupId, nowMs);
   let error: number = ErrorCode.NONE;
   if (group.state === 'Dead') error = ErrorCode.COORDINATOR_NOT_AVAILABLE;
   else if (req.memberId !== '') error = group.validateMember(req.memberId, req.groupInstanceId);
   if (error === ErrorCode.NONE && req.generationId >= 0 && req.generationId !== group.generationId) error = ErrorCode.ILLEGAL_GENERATION;
+  return error;
+}
+
+export function txnCommitOffsets(shard: GroupShard, req: TxnOffsetCommitRequest, nowMs: number, respond: (res: TxnOffsetCommitResponse) => void): void {
+  // A consumer group (KIP-848) checks the member epoch instead (generationId carries it).
+  const error = consumerCommitError(shard, req.groupId, req.memberId, req.generationId, null) ?? classicTxnCommitError(shard, req, nowMs);
   if (error !== ErrorCode.NONE) return respond(txnCommitErrorResponse(req, error));
   const records: CoordinatorRecord[] = [];
   const response: TxnOffsetCommitResponse = {

@@ -20,6 +20,8 @@ export function notifyingGroupAccess(access: GroupCoordinatorAccess, changed: ()
     listGroups: (states, types, ctx) => access.listGroups(states, types, ctx),
     deleteGroups: (ids, ctx) => after(access.deleteGroups(ids, ctx)),
     txnCommitOffsets: (req, ctx) => after(access.txnCommitOffsets(req, ctx)),
+    consumerGroupHeartbeat: (req, ctx, topics) => after(access.consumerGroupHeartbeat(req, ctx, topics)),
+    consumerGroupDescribe: (ids, ctx, topicName) => access.consumerGroupDescribe(ids, ctx, topicName),
     completeTransaction: (partition, producerId, committed, nowMs) => after(access.completeTransaction(partition, producerId, committed, nowMs)),
   };
 }

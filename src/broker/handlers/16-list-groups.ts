@@ -1,6 +1,6 @@
 // ListGroups (key 16), v0-v5.
 // The groups of every __consumer_offsets partition this broker leads (clients ask every broker),
-// filtered by state (v4+, case-insensitive) and type (v5+; all groups here are "classic").
+// filtered by state (v4+, case-insensitive) and type (v5+: "classic", or "consumer" for KIP-848 groups).
 // COORDINATOR_LOAD_IN_PROGRESS while a partition is still loading, with the groups loaded so far.
 // Not implemented: quotas (throttle_time_ms is always 0).
 import { ListGroupsApi, type ListGroupsRequest, type ListGroupsResponse } from '../../../protocol/generated/api/16-list-groups.js';

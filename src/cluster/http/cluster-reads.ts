@@ -68,21 +68,37 @@ export function groupViews(nodes: NodeView[]): GroupView[] {
     const ctx = { ...CONTEXT, nowMs: Date.now() };
     const listed = n.groups.listGroups([], [], ctx).groups;
     if (listed.length === 0) continue;
-    const described = n.groups.describeGroups(listed.map((g) => g.groupId), ctx);
+    const described = n.groups.describeGroups(listed.filter((g) => g.groupType !== 'consumer').map((g) => g.groupId), ctx);
+    // KIP-848 groups answer DescribeGroups as Dead: their members come from ConsumerGroupDescribe.
+    const modern = consumerGroupMembers(n, listed.filter((g) => g.groupType === 'consumer').map((g) => g.groupId), ctx);
     const offsets = n.groups.fetchOffsets(listed.map((g) => ({ groupId: g.groupId, topics: null })), false, { ...ctx, apiVersion: 8 });
     for (const g of listed) {
       const d = described.find((x) => x.groupId === g.groupId);
       const o = offsets.find((x) => x.groupId === g.groupId);
       const rows = (o?.topics ?? []).flatMap((t) => t.partitions.filter((p) => p.committedOffset >= 0).map((p) => offsetView(nodes, t.name, p.partitionIndex, p.committedOffset)));
+      const classic = (d?.members ?? []).map((m) => ({ memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignment: consumerAssignment(m.memberAssignment) }));
       out.push({
         groupId: g.groupId, state: d?.groupState || g.groupState, protocolType: g.protocolType, coordinator: n.nodeId,
-        members: (d?.members ?? []).map((m) => ({ memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignment: consumerAssignment(m.memberAssignment) })),
+        members: modern.get(g.groupId) ?? classic,
         offsets: rows,
         totalLag: rows.reduce((sum, r) => sum + Math.max(0, r.lag), 0),
       });
     }
   }
   return out.sort((a, b) => a.groupId.localeCompare(b.groupId));
+}
+
+function consumerGroupMembers(n: NodeView, groupIds: string[], ctx: GroupRequestContext): Map<string, GroupView['members']> {
+  const out = new Map<string, GroupView['members']>();
+  if (groupIds.length === 0 || !n.groups) return out;
+  const image = n.image();
+  for (const g of n.groups.consumerGroupDescribe(groupIds, ctx, (id) => image.topicsById.get(id)?.name ?? id)) {
+    out.set(g.groupId, g.members.map((m) => ({
+      memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost,
+      assignment: Object.fromEntries(m.assignment.topicPartitions.map((t) => [t.topicName, t.partitions])),
+    })));
+  }
+  return out;
 }
 
 function offsetView(nodes: NodeView[], topic: string, partition: number, committedOffset: number): GroupOffsetView {

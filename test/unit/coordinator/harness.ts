@@ -22,6 +22,10 @@ export const TEST_CONFIG: GroupCoordinatorConfig = {
   offsetsRetentionCheckIntervalMs: 600_000,
   offsetMetadataMaxBytes: 4096,
   newMemberJoinTimeoutMs: 300_000,
+  consumerHeartbeatIntervalMs: 5_000,
+  consumerSessionTimeoutMs: 45_000,
+  consumerAssignors: ['uniform', 'range'],
+  consumerMaxSize: 1_000,
 };
 
 /** A JoinGroup or SyncGroup answer that may still be parked. */
