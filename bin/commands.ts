@@ -1,5 +1,6 @@
 // Each CLI command: its flags, its help text and what it runs.
 import type { ParseArgsConfig } from 'node:util';
+import { ACLS_HELP, ACLS_OPTIONS } from './acls-options.js';
 import { toolCommands } from './tools/registry.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -87,6 +88,12 @@ export const commands: Record<string, Command> = {
       help,
     },
     run: async (values, positionals) => (await import('./metadata-quorum.js')).runMetadataQuorum(values, positionals),
+  },
+  acls: {
+    summary: 'add, remove and list ACLs over the Kafka protocol (kafka-acls)',
+    help: ACLS_HELP,
+    options: ACLS_OPTIONS,
+    run: async (values) => (await import('./acls.js')).runAcls(values),
   },
   'dump-log': {
     summary: 'print the batches and records of log segments, indexes and snapshots (kafka-dump-log)',

@@ -46,6 +46,13 @@ import { fetchSnapshotHandler } from './handlers/59-fetch-snapshot.js';
 import { brokerRegistrationHandler } from './handlers/62-broker-registration.js';
 import { brokerHeartbeatHandler } from './handlers/63-broker-heartbeat.js';
 import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.js';
+import { describeAclsHandler } from './handlers/29-describe-acls.js';
+import { createAclsHandler } from './handlers/30-create-acls.js';
+import { deleteAclsHandler } from './handlers/31-delete-acls.js';
+import { createDelegationTokenHandler } from './handlers/38-create-delegation-token.js';
+import { renewDelegationTokenHandler } from './handlers/39-renew-delegation-token.js';
+import { expireDelegationTokenHandler } from './handlers/40-expire-delegation-token.js';
+import { describeDelegationTokenHandler } from './handlers/41-describe-delegation-token.js';
 import { addPartitionsToTxnHandler } from './handlers/24-add-partitions-to-txn.js';
 import { addOffsetsToTxnHandler } from './handlers/25-add-offsets-to-txn.js';
 import { endTxnHandler } from './handlers/26-end-txn.js';
@@ -109,6 +116,13 @@ const HANDLERS: readonly Handler[] = [
   brokerRegistrationHandler,
   brokerHeartbeatHandler,
   allocateProducerIdsHandler,
+  describeAclsHandler,
+  createAclsHandler,
+  deleteAclsHandler,
+  createDelegationTokenHandler,
+  renewDelegationTokenHandler,
+  expireDelegationTokenHandler,
+  describeDelegationTokenHandler,
   saslHandshakeHandler,
   saslAuthenticateHandler,
   describeUserScramCredentialsHandler,

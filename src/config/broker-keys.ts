@@ -158,6 +158,14 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('connections.max.reauth.ms', 'long', '0', 'SASL session lifetime; clients re-authenticate before it ends (0: off)', { min: 0 }),
   key('initial.broker.registration.timeout.ms', 'int', '60000', 'time to wait for the first registration', { min: 1 }),
   key('controlled.shutdown.enable', 'boolean', 'true', 'move leadership away before stopping'),
+  // Authorization and delegation tokens
+  key('authorizer.class.name', 'string', '', 'org.apache.kafka.metadata.authorizer.StandardAuthorizer turns on ACL checks'),
+  key('super.users', 'string', '', 'principals allowed everything, separated by ";" (User:admin;User:ANONYMOUS)'),
+  key('allow.everyone.if.no.acl.found', 'boolean', 'false', 'allow an action on a resource that no ACL names'),
+  key('delegation.token.secret.key', 'password', null, 'key of delegation-token HMACs; tokens are disabled without it'),
+  key('delegation.token.max.lifetime.ms', 'long', '604800000', 'a token cannot be renewed past this age', { min: 1 }),
+  key('delegation.token.expiry.time.ms', 'long', '86400000', 'a token expires this long after its creation or last renewal', { min: 1 }),
+  key('delegation.token.expiry.check.interval.ms', 'long', '3600000', 'how often the controller removes expired tokens', { min: 1 }),
   // kraftling's own (Kafka has no such key): the operator's HTTP listener, off unless set.
   key('kraftling.http.listener', 'string', null, 'host:port serving /health, /metrics and the web console (port 0: a free one); unset: off'),
 ];

@@ -8,14 +8,21 @@ import { alterPartition } from './alter-partition.js';
 import { alterClientQuotas } from './client-quotas.js';
 import { electLeaders } from './leader-elections.js';
 import { alterPartitionReassignments, listPartitionReassignments } from './reassignments.js';
+import { createAcls, deleteAcls } from './acls.js';
+import { createDelegationToken, expireDelegationToken, renewDelegationToken } from './delegation-tokens.js';
 import { alterUserScramCredentials } from './scram-credentials.js';
 
-export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any) => ControllerResult<unknown>;
+export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any, nowMs: number) => ControllerResult<unknown>;
 
 export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = new Map<number, ControllerOperation>([
   [19, createTopics],
   [20, deleteTopics],
+  [30, createAcls],
+  [31, deleteAcls],
   [33, alterConfigs],
+  [38, createDelegationToken],
+  [39, renewDelegationToken],
+  [40, expireDelegationToken],
   [37, createPartitions],
   [43, electLeaders],
   [44, incrementalAlterConfigs],

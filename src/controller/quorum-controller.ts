@@ -14,6 +14,7 @@ import { brokerHeartbeat, fenceBroker, registerBroker } from './brokers.js';
 import type { ControllerEnv, ControllerResult } from './env.js';
 import { LeaderBalancer } from './leader-balancer.js';
 import { CONTROLLER_OPERATIONS } from './operations.js';
+import { sweepExpiredTokens } from './delegation-tokens.js';
 
 const BROKER_REGISTRATION = 62;
 const BROKER_HEARTBEAT = 63;
@@ -38,6 +39,8 @@ export class QuorumController {
   private readonly heard = new Set<number>();
   /** Preferred and unclean leader elections of this controller's own accord. */
   private balancer: LeaderBalancer;
+  /** When expired delegation tokens were last removed (delegation.token.expiry.check.interval.ms). */
+  private lastTokenSweepMs = 0;
 
   constructor(
     private readonly env: ControllerEnv,
@@ -121,7 +124,7 @@ export class QuorumController {
       default: {
         const op = CONTROLLER_OPERATIONS.get(apiKey);
         if (!op) throw new Error(`API ${apiKey} is not a controller operation`);
-        return this.write((env, image) => op(env, image, req));
+        return this.write((env, image) => op(env, image, req, nowMs));
       }
     }
   }
@@ -177,6 +180,12 @@ export class QuorumController {
         this.propose(fence);
         records.push(...fence);
       }
+    }
+    if (nowMs - this.lastTokenSweepMs >= Number(this.env.config.get('delegation.token.expiry.check.interval.ms'))) {
+      this.lastTokenSweepMs = nowMs;
+      const swept = sweepExpiredTokens(this.latest, nowMs);
+      this.propose(swept);
+      records.push(...swept);
     }
     const elections = this.balancer.tick(this.latest, nowMs);
     this.propose(elections);

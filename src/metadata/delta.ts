@@ -3,6 +3,8 @@
 import type { BrokerState, MetadataImage, PartitionState, ScramCredentialState, TopicState } from './image.js';
 import { configKey } from './image.js';
 import { applyClientQuotaRecord, type ClientQuotaEntry } from './client-quotas.js';
+import type { AclEntry } from './acls.js';
+import type { DelegationTokenState } from './delegation-tokens.js';
 import { MetadataRecordType, type AnyMetadataRecord, type MetadataRecord, type PartitionChangeRecordData, type PartitionRecordData } from './records.js';
 
 export class MetadataDelta {
@@ -12,6 +14,8 @@ export class MetadataDelta {
   private configs: Map<string, ReadonlyMap<string, string>> | null = null;
   private features: Map<string, number> | null = null;
   private nextProducerId: number;
+  private acls: Map<string, AclEntry> | null = null;
+  private tokens: Map<string, DelegationTokenState> | null = null;
   private scramCredentials: Map<string, ReadonlyMap<number, ScramCredentialState>> | null = null;
   private clientQuotas: Map<string, ClientQuotaEntry> | null = null;
   /** Topics already copied in this delta, so further changes to them mutate the copy. */
@@ -71,6 +75,18 @@ export class MetadataDelta {
       case MetadataRecordType.PRODUCER_IDS:
         this.nextProducerId = record.data.nextProducerId;
         break;
+      case MetadataRecordType.ACCESS_CONTROL_ENTRY:
+        (this.acls ??= new Map(this.base.acls)).set(record.data.id, { ...record.data });
+        break;
+      case MetadataRecordType.REMOVE_ACCESS_CONTROL_ENTRY:
+        (this.acls ??= new Map(this.base.acls)).delete(record.data.id);
+        break;
+      case MetadataRecordType.DELEGATION_TOKEN:
+        (this.tokens ??= new Map(this.base.delegationTokens)).set(record.data.tokenId, { ...record.data });
+        break;
+      case MetadataRecordType.REMOVE_DELEGATION_TOKEN:
+        (this.tokens ??= new Map(this.base.delegationTokens)).delete(record.data.tokenId);
+        break;
       case MetadataRecordType.USER_SCRAM_CREDENTIAL: {
         const { name, mechanism, salt, storedKey, serverKey, iterations } = record.data;
         this.changeScram(name, (m) => m.set(mechanism, { salt, storedKey, serverKey, iterations }));
@@ -83,7 +99,7 @@ export class MetadataDelta {
         applyClientQuotaRecord((this.clientQuotas ??= new Map(this.base.clientQuotas)), record.data);
         break;
       default:
-        // NoOp, ACLs, delegation tokens: nothing in the image uses them yet.
+        // NoOp: nothing in the image uses it.
         break;
     }
   }
@@ -99,6 +115,8 @@ export class MetadataDelta {
       configs: this.configs ?? b.configs,
       features: this.features ?? b.features,
       nextProducerId: this.nextProducerId,
+      acls: this.acls ?? b.acls,
+      delegationTokens: this.tokens ?? b.delegationTokens,
       scramCredentials: this.scramCredentials ?? b.scramCredentials,
       clientQuotas: this.clientQuotas ?? b.clientQuotas,
     };

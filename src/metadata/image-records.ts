@@ -43,5 +43,7 @@ export function imageRecords(image: MetadataImage): MetadataRecord[] {
   if (image.nextProducerId > 0) {
     out.push(record(MetadataRecordType.PRODUCER_IDS, { brokerId: -1, brokerEpoch: -1, nextProducerId: image.nextProducerId }));
   }
+  for (const acl of image.acls.values()) out.push(record(MetadataRecordType.ACCESS_CONTROL_ENTRY, { ...acl }));
+  for (const t of image.delegationTokens.values()) out.push(record(MetadataRecordType.DELEGATION_TOKEN, { ...t, renewers: [...t.renewers] }));
   return out;
 }

@@ -4,6 +4,8 @@
 // costs one copy, not one per record.
 import type { BrokerEndpoint } from '../../protocol/generated/metadata/00-register-broker-record.js';
 import type { ClientQuotas } from './client-quotas.js';
+import type { AclEntry } from './acls.js';
+import type { DelegationTokenState } from './delegation-tokens.js';
 
 export interface PartitionState {
   partitionId: number;
@@ -55,6 +57,10 @@ export interface MetadataImage {
   readonly features: ReadonlyMap<string, number>;
   /** First producer id not yet handed out in a block. */
   readonly nextProducerId: number;
+  /** ACLs by id (AccessControlEntryRecord). */
+  readonly acls: ReadonlyMap<string, AclEntry>;
+  /** Delegation tokens by token id (DelegationTokenRecord). */
+  readonly delegationTokens: ReadonlyMap<string, DelegationTokenState>;
   /** SCRAM credentials (UserScramCredentialRecord) by user, then mechanism type (1: SHA-256, 2: SHA-512). */
   readonly scramCredentials: ReadonlyMap<string, ReadonlyMap<number, ScramCredentialState>>;
   /** Client quotas by `quotaEntityKey(entity)`. */
@@ -77,6 +83,8 @@ export const EMPTY_IMAGE: MetadataImage = {
   configs: new Map(),
   features: new Map(),
   nextProducerId: 0,
+  acls: new Map(),
+  delegationTokens: new Map(),
   scramCredentials: new Map(),
   clientQuotas: new Map(),
 };

@@ -17,6 +17,10 @@ import type { RegisterBrokerRecord } from '../../protocol/generated/metadata/00-
 import type { RemoveTopicRecord } from '../../protocol/generated/metadata/09-remove-topic-record.js';
 import type { TopicRecord } from '../../protocol/generated/metadata/02-topic-record.js';
 import type { UnfenceBrokerRecord } from '../../protocol/generated/metadata/08-unfence-broker-record.js';
+import type { AccessControlEntryRecord } from '../../protocol/generated/metadata/18-access-control-entry-record.js';
+import type { RemoveAccessControlEntryRecord } from '../../protocol/generated/metadata/19-remove-access-control-entry-record.js';
+import type { DelegationTokenRecord } from '../../protocol/generated/metadata/10-delegation-token-record.js';
+import type { RemoveDelegationTokenRecord } from '../../protocol/generated/metadata/26-remove-delegation-token-record.js';
 import type { UserScramCredentialRecord } from '../../protocol/generated/metadata/11-user-scram-credential-record.js';
 import type { RemoveUserScramCredentialRecord } from '../../protocol/generated/metadata/22-remove-user-scram-credential-record.js';
 import type { UnregisterBrokerRecord } from '../../protocol/generated/metadata/01-unregister-broker-record.js';
@@ -38,6 +42,10 @@ export const enum MetadataRecordType {
   USER_SCRAM_CREDENTIAL = 11,
   REMOVE_USER_SCRAM_CREDENTIAL = 22,
   NO_OP = 20,
+  DELEGATION_TOKEN = 10,
+  ACCESS_CONTROL_ENTRY = 18,
+  REMOVE_ACCESS_CONTROL_ENTRY = 19,
+  REMOVE_DELEGATION_TOKEN = 26,
 }
 
 export type PartitionRecordData = PartitionRecord;
@@ -57,6 +65,10 @@ export type MetadataRecord =
   | { type: MetadataRecordType.CLIENT_QUOTA; version: number; data: ClientQuotaRecord }
   | { type: MetadataRecordType.PRODUCER_IDS; version: number; data: ProducerIdsRecord }
   | { type: MetadataRecordType.BROKER_REGISTRATION_CHANGE; version: number; data: BrokerRegistrationChangeRecord }
+  | { type: MetadataRecordType.DELEGATION_TOKEN; version: number; data: DelegationTokenRecord }
+  | { type: MetadataRecordType.ACCESS_CONTROL_ENTRY; version: number; data: AccessControlEntryRecord }
+  | { type: MetadataRecordType.REMOVE_ACCESS_CONTROL_ENTRY; version: number; data: RemoveAccessControlEntryRecord }
+  | { type: MetadataRecordType.REMOVE_DELEGATION_TOKEN; version: number; data: RemoveDelegationTokenRecord }
   | { type: MetadataRecordType.USER_SCRAM_CREDENTIAL; version: number; data: UserScramCredentialRecord }
   | { type: MetadataRecordType.REMOVE_USER_SCRAM_CREDENTIAL; version: number; data: RemoveUserScramCredentialRecord };
 

@@ -9,6 +9,7 @@ import { oauthBearerServer } from '../broker/sasl/oauthbearer.js';
 import { parseJaasConfig, plainUsers } from '../broker/sasl/jaas.js';
 import { plainServer } from '../broker/sasl/plain.js';
 import { scramLookup, scramMechanism, scramServer } from '../broker/sasl/scram.js';
+import { tokenCredentials } from '../broker/token-credentials.js';
 import type { SaslListenerConfig } from '../broker/sasl/session.js';
 import { ConfigError, splitList } from '../config/definition.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -123,7 +124,11 @@ export function saslListenerConfig(config: ServerConfig, listenerName: string, i
       if (mechanism === 'OAUTHBEARER') return oauthBearerServer(oauthOptions);
       const scram = scramMechanism(mechanism);
       if (scram === undefined) return null;
-      return scramServer(scram.hash, scramLookup((user) => image().scramCredentials.get(user)?.get(scram.type)));
+      const users = scramLookup((user) => image().scramCredentials.get(user)?.get(scram.type));
+      // tokenauth=true: the user name is a delegation token id (the runtime owns the clock).
+      return scramServer(scram.hash, (user, extensions) => extensions.get('tokenauth') === 'true'
+        ? tokenCredentials(image(), user, config.get('delegation.token.secret.key'), scram.hash, Date.now())
+        : users(user, extensions));
     },
   };
 }

@@ -16,6 +16,8 @@
 // Client quotas: the request's bytes count against the client's producer_byte_rate once written;
 // over quota, the response carries throttle_time_ms and the connection is muted that long (v6+,
 // KIP-219), or the response is held back that long (older versions), as Kafka does.
+// With an authorizer: WRITE on the transactional id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED for
+// every partition) and WRITE on each topic (else TOPIC_AUTHORIZATION_FAILED), checked first.
 // Not implemented: KIP-951's current-leader hints (clients refresh metadata instead).
 import {
   ProduceApi, type PartitionProduceResponse, type ProduceRequest, type ProduceResponse,
@@ -25,8 +27,10 @@ import { ATTRIBUTES, MAGIC, MAGIC_V2, TRANSACTIONAL_FLAG } from '../../../protoc
 import type { PartitionProduceResult } from '../../replication/produce.js';
 import { CLUSTER_METADATA_TOPIC } from '../../controller/topic-names.js';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../../coordinator/internal-topics.js';
-import { NO_RESPONSE, SilentThrottle, handler } from '../handler.js';
+import { NO_RESPONSE, SilentThrottle, handler, type RequestContext } from '../handler.js';
 import { produceThrottleMs } from '../quota-throttle.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
 
 const NO_LEADER = { leaderId: -1, leaderEpoch: -1 };
 const INTERNAL_TOPICS: ReadonlySet<string> = new Set([CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, CLUSTER_METADATA_TOPIC]);
@@ -38,10 +42,11 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   clientThrottlesFromVersion: 6,
   handle(req, ctx) {
     const pending: Promise<void>[] = [];
+    const txnDenied = req.transactionalId !== null && !allowed(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, req.transactionalId);
     const responses = req.topicData.map((topic) => ({
       name: topic.name,
       partitionResponses: topic.partitionData.map((data) => {
-        const out = answer(data.index, refusal(req, topic.name, data.records) ?? undefined);
+        const out = answer(data.index, refusal(req, ctx, txnDenied, topic.name, data.records) ?? undefined);
         if (out.errorCode !== ErrorCode.NONE) return out;
         const result = ctx.services.replicas.produce(topic.name, data.index, data.records ?? Buffer.alloc(0), {
           acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version, transactionalId: req.transactionalId,
@@ -60,9 +65,11 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   },
 });
 
-function refusal(req: ProduceRequest, topic: string, records: Buffer | null): PartitionProduceResult | null {
+function refusal(req: ProduceRequest, ctx: RequestContext, txnDenied: boolean, topic: string, records: Buffer | null): PartitionProduceResult | null {
   const fail = (errorCode: number, errorMessage: string): PartitionProduceResult =>
     ({ errorCode, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 });
+  if (txnDenied) return fail(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'Transactional Id authorization failed.');
+  if (!allowed(ctx, AclOperation.WRITE, ResourceType.TOPIC, topic)) return fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Topic authorization failed.');
   if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS, `Invalid required acks ${req.acks}`);
   if (INTERNAL_TOPICS.has(topic)) return fail(ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${topic}`);
   if (req.transactionalId === null && isTransactional(records)) {

@@ -7,6 +7,8 @@
 // Fetch sessions (KIP-227): this broker keeps none, and says so the way Kafka allows: a full fetch
 // is answered with session id 0, so clients keep sending full fetches; an incremental fetch for a
 // session id gets FETCH_SESSION_ID_NOT_FOUND.
+// With an authorizer: followers need CLUSTER_ACTION on the cluster, consumers READ on each topic;
+// a topic refused is answered TOPIC_AUTHORIZATION_FAILED and not read.
 // isolation_level=1 (read_committed, v4+) reads below the last stable offset and gets the aborted
 // transactions of the range it read (from the segments' .txnindex), so the client drops their
 // records; every response carries the last stable offset.
@@ -27,6 +29,8 @@ import { errorCodeOf } from '../../../protocol/records/record-error.js';
 import { fetch, type FetchPartitionInput, type FetchPartitionOutput } from '../../replication/fetch.js';
 import { handler, type RequestContext } from '../handler.js';
 import { fetchQuotaMaxBytes, fetchThrottleMs } from '../quota-throttle.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed, clusterAllowed } from '../access.js';
 
 /** Sessions and epochs as KIP-227 defines them. */
 const INITIAL_EPOCH = 0;
@@ -43,12 +47,17 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
       return { throttleTimeMs: 0, errorCode: sessionError, sessionId: req.sessionId, responses: [], nodeEndpoints: [] };
     }
     const image = ctx.services.image();
-    const named = req.topics.map((t) => ({ ...t, name: ctx.version >= 13 ? image.topicsById.get(t.topicId)?.name : t.topic }));
-    const inputs: FetchPartitionInput[] = named.flatMap((t) => t.name === undefined ? [] : t.partitions.map((p) => ({
+    const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
+    const followerDenied = replicaId >= 0 && !clusterAllowed(ctx, AclOperation.CLUSTER_ACTION);
+    const named = req.topics.map((t) => {
+      const name = ctx.version >= 13 ? image.topicsById.get(t.topicId)?.name : t.topic;
+      const denied = followerDenied || (name !== undefined && !allowed(ctx, AclOperation.READ, ResourceType.TOPIC, name));
+      return { ...t, name, denied };
+    });
+    const inputs: FetchPartitionInput[] = named.flatMap((t) => t.name === undefined || t.denied ? [] : t.partitions.map((p) => ({
       topic: t.name!, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
       currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
     })));
-    const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const consumer = replicaId < 0;
     const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'),
@@ -61,8 +70,8 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
       let i = 0;
       const responses: FetchableTopicResponse[] = named.map((t) => ({
         topic: t.topic, topicId: t.topicId,
-        partitions: t.partitions.map((p) => t.name === undefined
-          ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
+        partitions: t.partitions.map((p) => t.denied ? partitionData(p.partition, errorOnly(ErrorCode.TOPIC_AUTHORIZATION_FAILED), ctx, p.fetchOffset)
+          : t.name === undefined ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
           : partitionData(p.partition, outputs[i++]!, ctx, p.fetchOffset)),
       }));
       const throttleTimeMs = consumer ? fetchThrottleMs(ctx, recordBytes(responses)) : 0;

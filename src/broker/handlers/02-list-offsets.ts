@@ -3,22 +3,28 @@
 // high watermark, or the last stable offset for read_committed (isolation_level 1, v2+), max timestamp (-3) the record with the largest timestamp, and a timestamp the
 // first record at or after it (refined inside the batch); offsets not yet committed are not shown.
 // current_leader_epoch is checked (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH).
+// With an authorizer: DESCRIBE on the topic, else TOPIC_AUTHORIZATION_FAILED.
 // v0's old_style_offsets holds the single answer. Not implemented: tiered storage (-5, -6 find nothing).
 import {
   ListOffsetsApi, type ListOffsetsPartitionResponse, type ListOffsetsRequest, type ListOffsetsResponse,
 } from '../../../protocol/generated/api/02-list-offsets.js';
 import { listOffset } from '../../replication/offsets.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
 import { handler } from '../handler.js';
 
 export const listOffsetsHandler = handler<ListOffsetsRequest, ListOffsetsResponse>({
   api: ListOffsetsApi,
   minVersion: 0,
   maxVersion: 10,
-  handle(req, { services, version }) {
+  handle(req, ctx) {
+    const { services, version } = ctx;
     const topics = req.topics.map((t) => ({
       name: t.name,
       partitions: t.partitions.map((p): ListOffsetsPartitionResponse => {
-        const found = services.replicas.lookup(t.name, p.partitionIndex);
+        const found = allowed(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, t.name)
+          ? services.replicas.lookup(t.name, p.partitionIndex) : { errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED };
         const a = 'errorCode' in found
           ? { errorCode: found.errorCode, timestamp: -1, offset: -1, leaderEpoch: -1 }
           : listOffset(found.partition, p.timestamp, p.currentLeaderEpoch, version >= 2 ? req.isolationLevel : 0);

@@ -4,14 +4,19 @@
 // replicas and ISR. Unknown topics are created when the request allows it and
 // auto.create.topics.enable is on; the answer then waits for the creation to commit, so a client
 // gets the new topic at once instead of LEADER_NOT_AVAILABLE and a retry.
-// Not implemented: authorized operations (reported as "not requested", -2147483648).
+// With an authorizer (as Kafka's KafkaApis): a request for all topics lists only those the client
+// may DESCRIBE; a topic asked by name without DESCRIBE is TOPIC_AUTHORIZATION_FAILED (by id:
+// UNKNOWN_TOPIC_ID, which does not reveal it exists); auto-creation needs CREATE on the cluster or
+// the topic (else TOPIC_AUTHORIZATION_FAILED). Authorized operations are reported when requested.
 import {
   MetadataApi, type MetadataRequest, type MetadataResponse, type MetadataResponseTopic,
 } from '../../../protocol/generated/api/03-metadata.js';
 import { CreateTopicsApi } from '../../../protocol/generated/api/19-create-topics.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { checkTopicName } from '../../controller/topic-names.js';
+import { AclOperation, CLUSTER_NAME, ResourceType } from '../../metadata/acls.js';
 import type { MetadataImage, TopicState } from '../../metadata/image.js';
+import { allowed, authorizedOperations, clusterAllowed } from '../access.js';
 import { handler, type RequestContext } from '../handler.js';
 import { brokerEndpoints, isInternalTopic } from '../cluster-view.js';
 
@@ -23,25 +28,36 @@ export const metadataHandler = handler<MetadataRequest, MetadataResponse>({
   maxVersion: 12,
   handle(req, ctx) {
     const image = ctx.services.image();
+    const describable = (name: string) => allowed(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, name);
     // v0 used an empty list for "all topics"; later versions use null.
     const all = req.topics === null || (ctx.version === 0 && req.topics.length === 0);
-    if (all) return respond(ctx, image, [...image.topicsByName.values()].map((t) => topicMetadata(image, t)));
+    if (all) {
+      const visible = [...image.topicsByName.values()].filter((t) => describable(t.name));
+      return respond(ctx, req, image, visible.map((t) => topicMetadata(ctx, req, image, t)));
+    }
     const missing = req.topics!.filter((t) => t.name !== null && !image.topicsByName.has(t.name)).map((t) => t.name!);
-    const creatable = missing.filter((n) => checkTopicName(n) === null);
+    const creatable = missing.filter((n) => checkTopicName(n) === null && describable(n) && mayCreate(ctx, n));
     const autoCreate = req.allowAutoTopicCreation && ctx.services.config.bool('auto.create.topics.enable');
-    if (!autoCreate || creatable.length === 0) return respond(ctx, ctx.services.image(), describeTopics(ctx, req));
-    return autoCreateTopics(ctx, creatable).then(() => respond(ctx, ctx.services.image(), describeTopics(ctx, req)));
+    if (!autoCreate || creatable.length === 0) return respond(ctx, req, ctx.services.image(), describeTopics(ctx, req, autoCreate));
+    return autoCreateTopics(ctx, creatable).then(() => respond(ctx, req, ctx.services.image(), describeTopics(ctx, req, autoCreate)));
   },
 });
 
-function describeTopics(ctx: RequestContext, req: MetadataRequest): MetadataResponseTopic[] {
+function mayCreate(ctx: RequestContext, topic: string): boolean {
+  return clusterAllowed(ctx, AclOperation.CREATE) || allowed(ctx, AclOperation.CREATE, ResourceType.TOPIC, topic);
+}
+
+function describeTopics(ctx: RequestContext, req: MetadataRequest, autoCreate: boolean): MetadataResponseTopic[] {
   const image = ctx.services.image();
   return req.topics!.map((t) => {
     const topic = t.name !== null ? image.topicsByName.get(t.name) : image.topicsById.get(t.topicId);
-    if (topic) return topicMetadata(image, topic);
+    const describable = topic !== undefined || t.name !== null
+      ? allowed(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, topic?.name ?? t.name!) : true;
+    if (topic && describable) return topicMetadata(ctx, req, image, topic);
     const invalid = t.name !== null && checkTopicName(t.name) !== null;
-    const errorCode = invalid ? ErrorCode.INVALID_TOPIC_EXCEPTION
+    let errorCode: number = invalid ? ErrorCode.INVALID_TOPIC_EXCEPTION
       : t.name === null ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+    if (t.name !== null && !invalid && (!describable || (autoCreate && !topic && !mayCreate(ctx, t.name)))) errorCode = ErrorCode.TOPIC_AUTHORIZATION_FAILED;
     return {
       errorCode, name: t.name, topicId: t.topicId, isInternal: false, partitions: [],
       topicAuthorizedOperations: NO_OPERATIONS,
@@ -57,7 +73,7 @@ async function autoCreateTopics(ctx: RequestContext, names: string[]): Promise<v
   });
 }
 
-function topicMetadata(image: MetadataImage, topic: TopicState): MetadataResponseTopic {
+function topicMetadata(ctx: RequestContext, req: MetadataRequest, image: MetadataImage, topic: TopicState): MetadataResponseTopic {
   return {
     errorCode: 0,
     name: topic.name,
@@ -75,17 +91,17 @@ function topicMetadata(image: MetadataImage, topic: TopicState): MetadataRespons
         offlineReplicas: offline,
       };
     }),
-    topicAuthorizedOperations: NO_OPERATIONS,
+    topicAuthorizedOperations: req.includeTopicAuthorizedOperations ? authorizedOperations(ctx, ResourceType.TOPIC, topic.name) : NO_OPERATIONS,
   };
 }
 
-function respond(ctx: RequestContext, image: MetadataImage, topics: MetadataResponseTopic[]): MetadataResponse {
+function respond(ctx: RequestContext, req: MetadataRequest, image: MetadataImage, topics: MetadataResponseTopic[]): MetadataResponse {
   return {
     throttleTimeMs: 0,
     brokers: brokerEndpoints(image, ctx.listenerName).map((b) => ({ nodeId: b.id, host: b.host, port: b.port, rack: b.rack })),
     clusterId: ctx.services.clusterId,
     controllerId: ctx.services.controllerId(),
     topics,
-    clusterAuthorizedOperations: NO_OPERATIONS,
+    clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? authorizedOperations(ctx, ResourceType.CLUSTER, CLUSTER_NAME) : NO_OPERATIONS,
   };
 }

@@ -5,7 +5,8 @@
 // ("simple") group. Partitions of unknown topics answer UNKNOWN_TOPIC_OR_PARTITION without reaching
 // the coordinator. v1's commit timestamp and v2-v4's retention_time_ms are kept (the latter as an
 // expiry); from v9 a generation for a missing group answers GROUP_ID_NOT_FOUND.
-// Not implemented: the new consumer protocol's member epochs (v9 is served as classic); ACLs;
+// With an authorizer: READ on the group and on each topic.
+// Not implemented: the new consumer protocol's member epochs (v9 is served as classic);
 // quotas (throttle_time_ms is always 0).
 import { ErrorCode } from '../../../protocol/errors.js';
 import {
@@ -13,15 +14,18 @@ import {
 } from '../../../protocol/generated/api/08-offset-commit.js';
 import { groupRequestContext } from '../../coordinator/access.js';
 import { partitionState, type MetadataImage } from '../../metadata/image.js';
-import { handler } from '../handler.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
+import { groupAllowed } from '../group-access.js';
+import { handler, type RequestContext } from '../handler.js';
 
 export const offsetCommitHandler = handler<OffsetCommitRequest, OffsetCommitResponse>({
   api: OffsetCommitApi,
   minVersion: 0,
   maxVersion: 9,
   async handle(req, ctx) {
-    const known = knownPartitions(ctx.services.image(), req.topics);
     const errors = new Map<string, number>();
+    const known = authorizedTopics(ctx, req, errors);
     if (known.length > 0) {
       const committed = await ctx.services.groups.commitOffsets({ ...req, topics: known }, groupRequestContext(ctx));
       for (const t of committed.topics) for (const p of t.partitions) errors.set(key(t.name, p.partitionIndex), p.errorCode);
@@ -41,6 +45,21 @@ export const offsetCommitHandler = handler<OffsetCommitRequest, OffsetCommitResp
 
 function key(topic: string, partition: number): string {
   return `${partition}:${topic}`;
+}
+
+/**
+ * READ on the group (else every partition GROUP_AUTHORIZATION_FAILED) and on each topic (else
+ * TOPIC_AUTHORIZATION_FAILED), as Kafka checks them; the refusals go into `errors`.
+ */
+function authorizedTopics(ctx: RequestContext, req: OffsetCommitRequest, errors: Map<string, number>): OffsetCommitRequestTopic[] {
+  const groupDenied = !groupAllowed(ctx, AclOperation.READ, req.groupId);
+  const topics = req.topics.filter((t) => {
+    const errorCode = groupDenied ? ErrorCode.GROUP_AUTHORIZATION_FAILED
+      : allowed(ctx, AclOperation.READ, ResourceType.TOPIC, t.name) ? ErrorCode.NONE : ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+    if (errorCode !== ErrorCode.NONE) for (const p of t.partitions) errors.set(key(t.name, p.partitionIndex), errorCode);
+    return errorCode === ErrorCode.NONE;
+  });
+  return knownPartitions(ctx.services.image(), topics);
 }
 
 /** The request's topics trimmed to partitions that exist; topics left with none are dropped. */

@@ -4,7 +4,8 @@
 // (v7+) answers UNSTABLE_OFFSET_COMMIT for a partition whose commit is still being written, so the
 // client retries instead of reading the previous offset. Group errors go on every partition in
 // v0-v1, at the top level in v2-v7, per group from v8.
-// Not implemented: member id / epoch checks of the new consumer protocol (v9); ACLs; quotas
+// With an authorizer: DESCRIBE on the group and on each topic (topics not describable are left out of "all").
+// Not implemented: member id / epoch checks of the new consumer protocol (v9); quotas
 // (throttle_time_ms is always 0).
 import { ErrorCode } from '../../../protocol/errors.js';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../../../protocol/generated/api/09-offset-fetch.js';
 import { groupRequestContext, type OffsetFetchGroupResult } from '../../coordinator/access.js';
 import { handler } from '../handler.js';
+import { fetchOffsetsAuthorized } from '../group-access.js';
 
 const BATCHED_VERSION = 8;
 const TOP_LEVEL_ERROR_VERSION = 2;
@@ -23,10 +25,10 @@ export const offsetFetchHandler = handler<OffsetFetchRequest, OffsetFetchRespons
   handle(req, ctx) {
     const groupCtx = groupRequestContext(ctx);
     if (ctx.version >= BATCHED_VERSION) {
-      const groups = ctx.services.groups.fetchOffsets(req.groups, req.requireStable, groupCtx);
+      const groups = fetchOffsetsAuthorized(ctx, req.groups, req.requireStable, groupCtx);
       return { throttleTimeMs: 0, topics: [], errorCode: ErrorCode.NONE, groups };
     }
-    const [result] = ctx.services.groups.fetchOffsets([{ groupId: req.groupId, topics: req.topics }], req.requireStable, groupCtx);
+    const [result] = fetchOffsetsAuthorized(ctx, [{ groupId: req.groupId, topics: req.topics }], req.requireStable, groupCtx);
     return singleGroupResponse(req, result!, ctx.version);
   },
 });

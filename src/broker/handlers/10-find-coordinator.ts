@@ -5,7 +5,9 @@
 // on first use (offsets.topic.* / transaction.state.log.* settings, replicas capped at the live
 // brokers, compacted); the answer waits for it, so a first consumer needs no retry. A partition
 // without a live leader answers COORDINATOR_NOT_AVAILABLE. v0 asks for a group; v4+ batches keys.
-// Not implemented: share-group keys (type 2, v6) answer INVALID_REQUEST; no authorization checks.
+// Not implemented: share-group keys (type 2, v6) answer INVALID_REQUEST.
+// With an authorizer: DESCRIBE on the group (else GROUP_AUTHORIZATION_FAILED) or the transactional
+// id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED).
 import { CreateTopicsApi } from '../../../protocol/generated/api/19-create-topics.js';
 import {
   FindCoordinatorApi, type Coordinator, type FindCoordinatorRequest, type FindCoordinatorResponse,
@@ -14,6 +16,8 @@ import { ErrorCode, kafkaError } from '../../../protocol/errors.js';
 import { coordinatorPartition } from '../../coordinator/coordinator-key.js';
 import { coordinatorTopic, internalTopicToCreate } from '../../coordinator/internal-topics.js';
 import { liveBrokers, type MetadataImage } from '../../metadata/image.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
 import { handler, type RequestContext } from '../handler.js';
 import { brokerEndpoint } from '../cluster-view.js';
 
@@ -31,7 +35,11 @@ export const findCoordinatorHandler = handler<FindCoordinatorRequest, FindCoordi
     if (topic === null) {
       return respond(ctx, keys.map((key) => failed(key, ErrorCode.INVALID_REQUEST, `Invalid coordinator key type ${req.keyType}.`)));
     }
-    return ensureTopic(ctx, topic).then(() => respond(ctx, keys.map((key) => locate(ctx, topic, key))));
+    // DESCRIBE on the group or transactional id, checked before anything is created (as Kafka).
+    const denied = (key: string) => !allowed(ctx, AclOperation.DESCRIBE, req.keyType === 1 ? ResourceType.TRANSACTIONAL_ID : ResourceType.GROUP, key);
+    const refusal = req.keyType === 1 ? ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED : ErrorCode.GROUP_AUTHORIZATION_FAILED;
+    if (keys.every(denied)) return respond(ctx, keys.map((key) => failed(key, refusal)));
+    return ensureTopic(ctx, topic).then(() => respond(ctx, keys.map((key) => denied(key) ? failed(key, refusal) : locate(ctx, topic, key))));
   },
 });
 

@@ -9,6 +9,9 @@
 // Not implemented: quotas (throttle_time_ms is always 0); the join reason is only accepted.
 import { JoinGroupApi, type JoinGroupRequest, type JoinGroupResponse } from '../../../protocol/generated/api/11-join-group.js';
 import { groupRequestContext } from '../../coordinator/access.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { groupAllowed } from '../group-access.js';
 import { handler } from '../handler.js';
 
 export const joinGroupHandler = handler<JoinGroupRequest, JoinGroupResponse>({
@@ -16,6 +19,9 @@ export const joinGroupHandler = handler<JoinGroupRequest, JoinGroupResponse>({
   minVersion: 0,
   maxVersion: 9,
   handle(req, ctx) {
+    if (!groupAllowed(ctx, AclOperation.READ, req.groupId)) {
+      return { ...JoinGroupApi.defaultResponse(), memberId: req.memberId, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
+    }
     const noRebalanceTimeout = ctx.version === 0 || req.rebalanceTimeoutMs <= 0;
     const request = noRebalanceTimeout ? { ...req, rebalanceTimeoutMs: req.sessionTimeoutMs } : req;
     return ctx.services.groups.joinGroup(request, groupRequestContext(ctx));

@@ -5,6 +5,9 @@
 // Not implemented: quotas (throttle_time_ms is always 0).
 import { HeartbeatApi, type HeartbeatRequest, type HeartbeatResponse } from '../../../protocol/generated/api/12-heartbeat.js';
 import { groupRequestContext } from '../../coordinator/access.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { groupAllowed } from '../group-access.js';
 import { handler } from '../handler.js';
 
 export const heartbeatHandler = handler<HeartbeatRequest, HeartbeatResponse>({
@@ -12,6 +15,7 @@ export const heartbeatHandler = handler<HeartbeatRequest, HeartbeatResponse>({
   minVersion: 0,
   maxVersion: 4,
   handle(req, ctx) {
+    if (!groupAllowed(ctx, AclOperation.READ, req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
     return ctx.services.groups.heartbeat(req, groupRequestContext(ctx));
   },
 });

@@ -6,6 +6,8 @@
 import { ErrorCode } from '../../../protocol/errors.js';
 import { LeaveGroupApi, type LeaveGroupRequest, type LeaveGroupResponse } from '../../../protocol/generated/api/13-leave-group.js';
 import { groupRequestContext } from '../../coordinator/access.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { groupAllowed } from '../group-access.js';
 import { handler } from '../handler.js';
 
 const BATCHED_VERSION = 3;
@@ -16,6 +18,7 @@ export const leaveGroupHandler = handler<LeaveGroupRequest, LeaveGroupResponse>(
   maxVersion: 5,
   handle(req, ctx) {
     const batched = ctx.version >= BATCHED_VERSION;
+    if (!groupAllowed(ctx, AclOperation.READ, req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, members: [] };
     const members = batched ? req.members : [{ memberId: req.memberId, groupInstanceId: null, reason: null }];
     const result = ctx.services.groups.leaveGroup({ ...req, members }, groupRequestContext(ctx));
     if (batched) return { throttleTimeMs: 0, errorCode: result.errorCode, members: result.members };

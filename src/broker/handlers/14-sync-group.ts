@@ -8,6 +8,8 @@ import { ErrorCode } from '../../../protocol/errors.js';
 import { SyncGroupApi, type SyncGroupRequest, type SyncGroupResponse } from '../../../protocol/generated/api/14-sync-group.js';
 import { EMPTY_BYTES } from '../../../protocol/primitives/codec-helpers.js';
 import { groupRequestContext } from '../../coordinator/access.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { groupAllowed } from '../group-access.js';
 import { handler } from '../handler.js';
 
 const PROTOCOL_REQUIRED_VERSION = 5;
@@ -17,6 +19,9 @@ export const syncGroupHandler = handler<SyncGroupRequest, SyncGroupResponse>({
   minVersion: 0,
   maxVersion: 5,
   handle(req, ctx) {
+    if (!groupAllowed(ctx, AclOperation.READ, req.groupId)) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, protocolType: null, protocolName: null, assignment: EMPTY_BYTES };
+    }
     if (ctx.version >= PROTOCOL_REQUIRED_VERSION && (req.protocolType === null || req.protocolName === null)) {
       return {
         throttleTimeMs: 0, errorCode: ErrorCode.INCONSISTENT_GROUP_PROTOCOL, protocolType: null, protocolName: null, assignment: EMPTY_BYTES,

@@ -5,6 +5,9 @@
 // Not implemented: quotas (throttle_time_ms is always 0).
 import { ListGroupsApi, type ListGroupsRequest, type ListGroupsResponse } from '../../../protocol/generated/api/16-list-groups.js';
 import { groupRequestContext } from '../../coordinator/access.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { clusterAllowed } from '../access.js';
+import { groupAllowed } from '../group-access.js';
 import { handler } from '../handler.js';
 
 export const listGroupsHandler = handler<ListGroupsRequest, ListGroupsResponse>({
@@ -13,6 +16,9 @@ export const listGroupsHandler = handler<ListGroupsRequest, ListGroupsResponse>(
   maxVersion: 5,
   handle(req, ctx) {
     const result = ctx.services.groups.listGroups(req.statesFilter, req.typesFilter, groupRequestContext(ctx));
-    return { throttleTimeMs: 0, errorCode: result.errorCode, groups: result.groups };
+    // DESCRIBE on the cluster lists every group; otherwise only the groups one may describe.
+    const all = clusterAllowed(ctx, AclOperation.DESCRIBE);
+    const groups = all ? result.groups : result.groups.filter((g) => groupAllowed(ctx, AclOperation.DESCRIBE, g.groupId));
+    return { throttleTimeMs: 0, errorCode: result.errorCode, groups };
   },
 });

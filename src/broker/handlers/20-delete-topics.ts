@@ -3,17 +3,41 @@
 // id from v6). Unknown names get UNKNOWN_TOPIC_OR_PARTITION, unknown ids UNKNOWN_TOPIC_ID,
 // __cluster_metadata INVALID_TOPIC_EXCEPTION, and delete.topic.enable=false TOPIC_DELETION_DISABLED.
 // Each broker deletes the partition directories when it applies the record.
-import { DeleteTopicsApi, type DeleteTopicsRequest, type DeleteTopicsResponse } from '../../../protocol/generated/api/20-delete-topics.js';
-import { handler } from '../handler.js';
+// With an authorizer: DELETE on each topic, else TOPIC_AUTHORIZATION_FAILED (a topic id the client
+// may not describe is UNKNOWN_TOPIC_ID, as if it did not exist).
+import { DeleteTopicsApi, type DeletableTopicResult, type DeleteTopicsRequest, type DeleteTopicsResponse } from '../../../protocol/generated/api/20-delete-topics.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { ZERO_UUID } from '../../../protocol/primitives/codec-helpers.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
+import { splitItems, toController } from '../forward-authorized.js';
+import { handler, type RequestContext } from '../handler.js';
 
 export const deleteTopicsHandler = handler<DeleteTopicsRequest, DeleteTopicsResponse>({
   api: DeleteTopicsApi,
   minVersion: 0,
   maxVersion: 6,
   listeners: ['broker', 'controller'],
-  handle(req, { services, version, listenerType }) {
-    // On the controller listener the request was forwarded here: serve it, never forward again.
-    if (listenerType === 'controller') return services.controller.callLocal(DeleteTopicsApi, req);
-    return services.controller.call(DeleteTopicsApi, version, req);
+  async handle(req, ctx) {
+    const image = ctx.services.image();
+    const nameOf = (t: { name: string | null; topicId: string }) => t.name ?? image.topicsById.get(t.topicId)?.name ?? null;
+    const may = (t: { name: string | null; topicId: string }) => {
+      const name = nameOf(t);
+      return name === null || allowed(ctx, AclOperation.DELETE, ResourceType.TOPIC, name);
+    };
+    const byName = splitItems(ctx, req.topicNames, (name) => may({ name, topicId: ZERO_UUID }), AclOperation.DELETE);
+    const byState = splitItems(ctx, req.topics, may, AclOperation.DELETE);
+    const refused = [...byName.denied.map((name) => ({ name, topicId: ZERO_UUID })), ...byState.denied].map((t) => refusal(ctx, t, nameOf(t)));
+    const nothingLeft = byName.allowed.length + byState.allowed.length === 0 && refused.length > 0;
+    const res = nothingLeft ? { throttleTimeMs: 0, responses: [] }
+      : await toController(ctx, DeleteTopicsApi, { ...req, topicNames: byName.allowed, topics: byState.allowed });
+    return { ...res, responses: [...res.responses, ...refused] };
   },
 });
+
+function refusal(ctx: RequestContext, t: { name: string | null; topicId: string }, name: string | null): DeletableTopicResult {
+  const hidden = t.name === null && (name === null || !allowed(ctx, AclOperation.DESCRIBE, ResourceType.TOPIC, name));
+  return hidden
+    ? { name: null, topicId: t.topicId, errorCode: ErrorCode.UNKNOWN_TOPIC_ID, errorMessage: null }
+    : { name: t.name ?? name, topicId: t.topicId, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: 'Authorization failed.' };
+}

@@ -7,9 +7,13 @@
 // fences older producers; an open transaction is aborted first (CONCURRENT_TRANSACTIONS until its
 // markers are written); transaction_timeout_ms must be within transaction.max.timeout.ms.
 // PRODUCER_FENCED is INVALID_PRODUCER_EPOCH before v4, as Kafka answers older clients.
-// Not implemented: ACLs.
+// With an authorizer: WRITE on the transactional id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED), or
+// for an idempotent producer IDEMPOTENT_WRITE on the cluster or WRITE on some topic (else
+// CLUSTER_AUTHORIZATION_FAILED).
 import { InitProducerIdApi, type InitProducerIdRequest, type InitProducerIdResponse } from '../../../protocol/generated/api/22-init-producer-id.js';
 import { ErrorCode } from '../../../protocol/errors.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed, anyAllowed, clusterAllowed } from '../access.js';
 import { handler } from '../handler.js';
 import { fencedError } from './txn-errors.js';
 
@@ -20,12 +24,19 @@ export const initProducerIdHandler = handler<InitProducerIdRequest, InitProducer
   api: InitProducerIdApi,
   minVersion: 0,
   maxVersion: 5,
-  async handle(req, { services, version }) {
+  async handle(req, ctx) {
+    const { services, version } = ctx;
     const answer = (errorCode: number, producerId = -1, producerEpoch = -1): InitProducerIdResponse =>
       ({ throttleTimeMs: 0, errorCode, producerId, producerEpoch });
+    // Authorization as KafkaApis: WRITE on the transactional id; without one, IDEMPOTENT_WRITE on the
+    // cluster or WRITE on any topic.
     if (req.transactionalId !== null) {
+      if (!allowed(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, req.transactionalId)) return answer(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
       const r = await services.transactions.initProducerId({ ...req, transactionalId: req.transactionalId });
       return answer(fencedError(r.errorCode, version, PRODUCER_FENCED_VERSION), r.producerId, r.producerEpoch);
+    }
+    if (!clusterAllowed(ctx, AclOperation.IDEMPOTENT_WRITE) && !anyAllowed(ctx, AclOperation.WRITE, ResourceType.TOPIC)) {
+      return answer(ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
     }
     if (req.producerId >= 0 && req.producerEpoch >= 0 && req.producerEpoch < MAX_EPOCH - 1) {
       return answer(ErrorCode.NONE, req.producerId, req.producerEpoch + 1);

@@ -8,9 +8,13 @@
 // producer's epoch, TRANSACTION_COORDINATOR_FENCED for an older coordinator epoch than the
 // producer's last marker had. Markers may go to internal topics (__consumer_offsets).
 // Not implemented: transaction version 2 (KIP-890 part 2; WriteTxnMarkers v2).
+// With an authorizer the sender needs CLUSTER_ACTION on the cluster (else CLUSTER_AUTHORIZATION_FAILED per partition).
 import {
   WriteTxnMarkersApi, type WritableTxnMarkerResult, type WriteTxnMarkersRequest, type WriteTxnMarkersResponse,
 } from '../../../protocol/generated/api/27-write-txn-markers.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { clusterAllowed } from '../access.js';
 import { handler } from '../handler.js';
 
 /** Kafka's request.timeout.ms default, how long a marker waits for the in-sync replicas. */
@@ -20,7 +24,9 @@ export const writeTxnMarkersHandler = handler<WriteTxnMarkersRequest, WriteTxnMa
   api: WriteTxnMarkersApi,
   minVersion: 0,
   maxVersion: 1,
-  async handle(req, { services }) {
+  async handle(req, ctx) {
+    const { services } = ctx;
+    const denied = !clusterAllowed(ctx, AclOperation.CLUSTER_ACTION);
     // Started together (in request order, before any await), answered when all are written.
     const markers = req.markers.map((m): Promise<WritableTxnMarkerResult> => {
       const marker = { producerId: m.producerId, producerEpoch: m.producerEpoch, commit: m.transactionResult, coordinatorEpoch: m.coordinatorEpoch };
@@ -28,7 +34,7 @@ export const writeTxnMarkersHandler = handler<WriteTxnMarkersRequest, WriteTxnMa
         name: t.name,
         partitions: await Promise.all(t.partitionIndexes.map(async (partitionIndex) => ({
           partitionIndex,
-          errorCode: await services.replicas.writeTxnMarker(t.name, partitionIndex, marker, MARKER_TIMEOUT_MS),
+          errorCode: denied ? ErrorCode.CLUSTER_AUTHORIZATION_FAILED : await services.replicas.writeTxnMarker(t.name, partitionIndex, marker, MARKER_TIMEOUT_MS),
         }))),
       }));
       return Promise.all(topics).then((done) => ({ producerId: m.producerId, topics: done }));

@@ -3,6 +3,8 @@
 // broker config, static server.properties, or Kafka's default), synonyms when asked, docs when
 // asked. Broker resources: this broker's keys; "" describes only the dynamic cluster defaults.
 // Not implemented: BROKER_LOGGER, CLIENT_METRICS and GROUP resources (INVALID_REQUEST).
+// With an authorizer: DESCRIBE_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED) or the cluster
+// for broker resources (else CLUSTER_AUTHORIZATION_FAILED).
 import {
   DescribeConfigsApi, type DescribeConfigsRequest, type DescribeConfigsResourceResult, type DescribeConfigsResponse,
   type DescribeConfigsResult, type DescribeConfigsResource,
@@ -14,6 +16,8 @@ import { ConfigSourceCode, effectiveTopicConfigs, type EffectiveConfig } from '.
 import { DYNAMIC_BROKER_KEYS } from '../../config/dynamic-broker-keys.js';
 import { TOPIC_KEY_BY_NAME } from '../../config/topic-keys.js';
 import { brokerConfigs, ConfigResourceType, topicConfigs } from '../../metadata/image.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { configAllowed, configRefusal } from '../forward-authorized.js';
 import { handler } from '../handler.js';
 import type { BrokerServices } from '../services.js';
 
@@ -23,8 +27,11 @@ export const describeConfigsHandler = handler<DescribeConfigsRequest, DescribeCo
   api: DescribeConfigsApi,
   minVersion: 0,
   maxVersion: 4,
-  handle(req, { services, version }) {
-    const results = req.resources.map((res) => describe(services, res, version === 0 || req.includeSynonyms, req.includeDocumentation));
+  handle(req, ctx) {
+    const { services, version } = ctx;
+    const results = req.resources.map((res) => configAllowed(ctx, AclOperation.DESCRIBE_CONFIGS, res.resourceType, res.resourceName)
+      ? describe(services, res, version === 0 || req.includeSynonyms, req.includeDocumentation)
+      : { errorCode: configRefusal(res.resourceType), errorMessage: null, resourceType: res.resourceType, resourceName: res.resourceName, configs: [] });
     return { throttleTimeMs: 0, results };
   },
 });

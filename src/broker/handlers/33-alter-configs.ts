@@ -3,7 +3,10 @@
 // are removed, as the legacy API defines), or sets broker-wide defaults of topic configs on a
 // broker resource ("" for the cluster default, or a broker id). Invalid keys or values get
 // INVALID_CONFIG; broker keys that cannot change at runtime get INVALID_REQUEST.
+// With an authorizer: ALTER_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED) or the cluster
+// for broker resources (else CLUSTER_AUTHORIZATION_FAILED).
 import { AlterConfigsApi, type AlterConfigsRequest, type AlterConfigsResponse } from '../../../protocol/generated/api/33-alter-configs.js';
+import { alterConfigsAuthorized, toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
 
 export const alterConfigsHandler = handler<AlterConfigsRequest, AlterConfigsResponse>({
@@ -11,9 +14,7 @@ export const alterConfigsHandler = handler<AlterConfigsRequest, AlterConfigsResp
   minVersion: 0,
   maxVersion: 2,
   listeners: ['broker', 'controller'],
-  handle(req, { services, version, listenerType }) {
-    // On the controller listener the request was forwarded here: serve it, never forward again.
-    if (listenerType === 'controller') return services.controller.callLocal(AlterConfigsApi, req);
-    return services.controller.call(AlterConfigsApi, version, req);
+  handle(req, ctx) {
+    return alterConfigsAuthorized(ctx, req, (resources) => toController(ctx, AlterConfigsApi, { ...req, resources: resources as typeof req.resources }));
   },
 });

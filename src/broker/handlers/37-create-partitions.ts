@@ -1,7 +1,12 @@
 // CreatePartitions (key 37), v0-v3.
 // Forwarded to the active controller, which adds PartitionRecords (placed over live brokers, or
 // as assigned) or answers INVALID_PARTITIONS / INVALID_REPLICA_ASSIGNMENT. validate_only honoured.
+// With an authorizer: ALTER on each topic, else TOPIC_AUTHORIZATION_FAILED.
 import { CreatePartitionsApi, type CreatePartitionsRequest, type CreatePartitionsResponse } from '../../../protocol/generated/api/37-create-partitions.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
+import { splitItems, toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
 
 export const createPartitionsHandler = handler<CreatePartitionsRequest, CreatePartitionsResponse>({
@@ -9,9 +14,12 @@ export const createPartitionsHandler = handler<CreatePartitionsRequest, CreatePa
   minVersion: 0,
   maxVersion: 3,
   listeners: ['broker', 'controller'],
-  handle(req, { services, version, listenerType }) {
-    // On the controller listener the request was forwarded here: serve it, never forward again.
-    if (listenerType === 'controller') return services.controller.callLocal(CreatePartitionsApi, req);
-    return services.controller.call(CreatePartitionsApi, version, req);
+  async handle(req, ctx) {
+    const split = splitItems(ctx, req.topics, (t) => allowed(ctx, AclOperation.ALTER, ResourceType.TOPIC, t.name), AclOperation.ALTER);
+    const res = split.allowed.length > 0 || split.denied.length === 0
+      ? await toController(ctx, CreatePartitionsApi, { ...req, topics: split.allowed })
+      : { throttleTimeMs: 0, results: [] };
+    const refused = split.denied.map((t) => ({ name: t.name, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: 'Authorization failed.' }));
+    return { ...res, results: [...res.results, ...refused] };
   },
 });

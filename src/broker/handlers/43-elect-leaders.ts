@@ -6,7 +6,10 @@
 // (ELECTION_NOT_NEEDED if it has a leader). Null partitions mean all, answered without the ones
 // whose election was not needed, as Kafka does. Answered once the change is in this broker's image.
 // Not implemented: eligible leader replicas (KIP-966); an unclean leader starts RECOVERED.
+// With an authorizer: ALTER on the cluster, else CLUSTER_AUTHORIZATION_FAILED.
 import { ElectLeadersApi, type ElectLeadersRequest, type ElectLeadersResponse } from '../../../protocol/generated/api/43-elect-leaders.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { clusterOperationRefusal } from '../access.js';
 import { handler } from '../handler.js';
 
 export const electLeadersHandler = handler<ElectLeadersRequest, ElectLeadersResponse>({
@@ -14,7 +17,10 @@ export const electLeadersHandler = handler<ElectLeadersRequest, ElectLeadersResp
   minVersion: 0,
   maxVersion: 2,
   listeners: ['broker', 'controller'],
-  handle(req, { services, listenerType }) {
+  handle(req, ctx) {
+    const refusal = clusterOperationRefusal(ctx, ElectLeadersApi, AclOperation.ALTER);
+    if (refusal) return refusal;
+    const { services, listenerType } = ctx;
     // On the controller listener the request was forwarded here: serve it, never forward again.
     if (listenerType === 'controller') return services.controller.callLocal(ElectLeadersApi, req);
     // Forwarded at the newest version, whose top-level error code carries NOT_CONTROLLER back.

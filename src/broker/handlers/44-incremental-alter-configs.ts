@@ -1,9 +1,12 @@
 // IncrementalAlterConfigs (key 44), v0-v1.
 // Forwarded to the active controller: SET, DELETE, APPEND and SUBTRACT on topic and broker
 // resources, with the same validation as AlterConfigs.
+// With an authorizer: ALTER_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED) or the cluster
+// for broker resources (else CLUSTER_AUTHORIZATION_FAILED).
 import {
   IncrementalAlterConfigsApi, type IncrementalAlterConfigsRequest, type IncrementalAlterConfigsResponse,
 } from '../../../protocol/generated/api/44-incremental-alter-configs.js';
+import { alterConfigsAuthorized, toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
 
 export const incrementalAlterConfigsHandler = handler<IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse>({
@@ -11,9 +14,7 @@ export const incrementalAlterConfigsHandler = handler<IncrementalAlterConfigsReq
   minVersion: 0,
   maxVersion: 1,
   listeners: ['broker', 'controller'],
-  handle(req, { services, version, listenerType }) {
-    // On the controller listener the request was forwarded here: serve it, never forward again.
-    if (listenerType === 'controller') return services.controller.callLocal(IncrementalAlterConfigsApi, req);
-    return services.controller.call(IncrementalAlterConfigsApi, version, req);
+  handle(req, ctx) {
+    return alterConfigsAuthorized(ctx, req, (resources) => toController(ctx, IncrementalAlterConfigsApi, { ...req, resources: resources as typeof req.resources }));
   },
 });

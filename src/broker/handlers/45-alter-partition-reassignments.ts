@@ -7,9 +7,12 @@
 // UNKNOWN_TOPIC_OR_PARTITION, INVALID_REPLICA_ASSIGNMENT (empty, duplicate or unknown brokers).
 // The answer comes once the reassignment is recorded, not completed.
 // Not implemented: replication throttles.
+// With an authorizer: ALTER on the cluster, else CLUSTER_AUTHORIZATION_FAILED.
 import {
   AlterPartitionReassignmentsApi, type AlterPartitionReassignmentsRequest, type AlterPartitionReassignmentsResponse,
 } from '../../../protocol/generated/api/45-alter-partition-reassignments.js';
+import { AclOperation } from '../../metadata/acls.js';
+import { clusterOperationRefusal } from '../access.js';
 import { handler } from '../handler.js';
 
 export const alterPartitionReassignmentsHandler = handler<AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsResponse>({
@@ -17,7 +20,10 @@ export const alterPartitionReassignmentsHandler = handler<AlterPartitionReassign
   minVersion: 0,
   maxVersion: 0,
   listeners: ['broker', 'controller'],
-  handle(req, { services, version, listenerType }) {
+  handle(req, ctx) {
+    const refusal = clusterOperationRefusal(ctx, AlterPartitionReassignmentsApi, AclOperation.ALTER);
+    if (refusal) return refusal;
+    const { services, version, listenerType } = ctx;
     // On the controller listener the request was forwarded here: serve it, never forward again.
     if (listenerType === 'controller') return services.controller.callLocal(AlterPartitionReassignmentsApi, req);
     return services.controller.call(AlterPartitionReassignmentsApi, version, req);

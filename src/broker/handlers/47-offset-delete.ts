@@ -3,13 +3,17 @@
 // A consumer group may only drop topics it no longer subscribes to (GROUP_SUBSCRIBED_TO_TOPIC per
 // partition); other groups must be Empty (NON_EMPTY_GROUP). Partitions of unknown topics answer
 // UNKNOWN_TOPIC_OR_PARTITION; a group-level error comes back alone, without topics.
-// Not implemented: ACLs; quotas (throttle_time_ms is always 0).
+// With an authorizer: DELETE on the group, READ on each topic.
+// Not implemented: quotas (throttle_time_ms is always 0).
 import { ErrorCode } from '../../../protocol/errors.js';
 import {
   OffsetDeleteApi, type OffsetDeleteRequest, type OffsetDeleteRequestTopic, type OffsetDeleteResponse,
 } from '../../../protocol/generated/api/47-offset-delete.js';
 import { groupRequestContext } from '../../coordinator/access.js';
 import { partitionState, type MetadataImage } from '../../metadata/image.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
+import { groupAllowed } from '../group-access.js';
 import { handler } from '../handler.js';
 
 export const offsetDeleteHandler = handler<OffsetDeleteRequest, OffsetDeleteResponse>({
@@ -17,7 +21,9 @@ export const offsetDeleteHandler = handler<OffsetDeleteRequest, OffsetDeleteResp
   minVersion: 0,
   maxVersion: 0,
   async handle(req, ctx) {
-    const known = knownPartitions(ctx.services.image(), req.topics);
+    if (!groupAllowed(ctx, AclOperation.DELETE, req.groupId)) return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, throttleTimeMs: 0, topics: [] };
+    const readable = req.topics.filter((t) => allowed(ctx, AclOperation.READ, ResourceType.TOPIC, t.name));
+    const known = knownPartitions(ctx.services.image(), readable);
     const result = await ctx.services.groups.deleteOffsets({ ...req, topics: known }, groupRequestContext(ctx));
     if (result.errorCode !== ErrorCode.NONE) return { errorCode: result.errorCode, throttleTimeMs: 0, topics: [] };
     const errors = new Map<string, number>();
@@ -29,7 +35,7 @@ export const offsetDeleteHandler = handler<OffsetDeleteRequest, OffsetDeleteResp
         name: t.name,
         partitions: t.partitions.map((p) => ({
           partitionIndex: p.partitionIndex,
-          errorCode: errors.get(`${p.partitionIndex}:${t.name}`) ?? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+          errorCode: errors.get(`${p.partitionIndex}:${t.name}`) ?? (readable.includes(t) ? ErrorCode.UNKNOWN_TOPIC_OR_PARTITION : ErrorCode.TOPIC_AUTHORIZATION_FAILED),
         })),
       })),
     };

@@ -1,8 +1,10 @@
 // BeginQuorumEpoch (key 53), v0-v1, controller listener: a newly elected leader tells the voters,
 // which become its followers and start fetching from it.
+// With an authorizer the caller needs CLUSTER_ACTION on the cluster (else CLUSTER_AUTHORIZATION_FAILED).
 import {
   BeginQuorumEpochApi, type BeginQuorumEpochRequest, type BeginQuorumEpochResponse,
 } from '../../../protocol/generated/api/53-begin-quorum-epoch.js';
+import { clusterActionRefusal } from '../access.js';
 import { handler } from '../handler.js';
 
 export const beginQuorumEpochHandler = handler<BeginQuorumEpochRequest, BeginQuorumEpochResponse>({
@@ -10,7 +12,10 @@ export const beginQuorumEpochHandler = handler<BeginQuorumEpochRequest, BeginQuo
   minVersion: 0,
   maxVersion: 1,
   listeners: ['controller'],
-  handle(req, { services }) {
+  handle(req, ctx) {
+    const refusal = clusterActionRefusal(ctx, BeginQuorumEpochApi);
+    if (refusal) return refusal;
+    const { services } = ctx;
     return services.quorum.handleRequest(BeginQuorumEpochApi.key, req) as Promise<BeginQuorumEpochResponse>;
   },
 });
