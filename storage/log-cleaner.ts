@@ -6,7 +6,7 @@
 // It runs beside appends and reads: it only reads closed segments, which do not change, and takes
 // the log's mutation queue only for a swap, which checks that the group is still what it read (a
 // truncation or a retention pass may have changed it: the cleaning is then dropped). Work is cut
-// into turns of at most CHUNK_BYTES read, so produce and fetch keep being served.
+// into turns of at most TURN_BYTES of batches decoded, so produce and fetch keep being served.
 import { LAST_OFFSET_DELTA, LOG_OVERHEAD, batchSize, readInt64 } from '../protocol/records/batch-header.js';
 import { decodeRecordBatch } from '../protocol/records/record-batch.js';
 import { describeBatches } from './batch-scan.js';
@@ -20,8 +20,10 @@ import { LogSegment } from './log-segment.js';
 import type { PartitionDir } from './partition-dir.js';
 import { CLEANED_SUFFIX, removeCleanedFiles } from './segment-swap.js';
 
-/** Bytes of log read per turn of the event loop. */
+/** Bytes of log read at once. */
 const CHUNK_BYTES = 1 << 20;
+/** Bytes of batches decoded and filtered per turn of the event loop: a few milliseconds of work. */
+const TURN_BYTES = 128 << 10;
 /** Retained bytes buffered before they are written to the cleaned segment. */
 const WRITE_BYTES = 1 << 20;
 
@@ -89,10 +91,16 @@ async function forEachBatch(segment: LogSegment, visit: (bytes: Buffer) => void,
     let chunk = segment.read(position, Math.min(CHUNK_BYTES, end - position));
     if (chunk.length >= LOG_OVERHEAD && batchSize(chunk) > chunk.length) chunk = segment.read(position, batchSize(chunk));
     let offset = 0;
+    let sinceYield = 0;
     while (chunk.length - offset >= LOG_OVERHEAD && batchSize(chunk, offset) <= chunk.length - offset) {
       const size = batchSize(chunk, offset);
       visit(chunk.subarray(offset, offset + size));
       offset += size;
+      sinceYield += size;
+      if (sinceYield >= TURN_BYTES) {
+        sinceYield = 0;
+        await yieldTurn();
+      }
     }
     if (offset === 0) throw new CorruptSegmentError(segment.logPath, position, 'the cleaner found no whole batch');
     position += offset;
