@@ -47,13 +47,15 @@ export function planCleaning<S extends PlanSegment>(input: PlanInput<S>): Cleani
     const young = closed.find((s) => newestMs(s) > nowMs - compaction.minCompactionLagMs);
     if (young !== undefined) bound = Math.min(bound, young.baseOffset);
   }
-  const cleanable = closed.filter((s) => s.nextOffset <= bound && endOf(segments, s) <= bound);
+  // A segment's offsets end where the next one begins.
+  const endOf = (i: number): number => (segments[i + 1] as S).baseOffset;
+  const cleanable = closed.filter((s, i) => s.nextOffset <= bound && endOf(i) <= bound);
   if (cleanable.length === 0) return undefined;
   let cleanBytes = 0;
   let dirtyBytes = 0;
   let firstDirty: S | undefined;
-  for (const s of cleanable) {
-    if (endOf(segments, s) <= input.firstDirtyOffset) cleanBytes += s.sizeBytes;
+  for (const [i, s] of cleanable.entries()) {
+    if (endOf(i) <= input.firstDirtyOffset) cleanBytes += s.sizeBytes;
     else {
       dirtyBytes += s.sizeBytes;
       firstDirty ??= s;
@@ -69,12 +71,6 @@ export function planCleaning<S extends PlanSegment>(input: PlanInput<S>): Cleani
   }
   if (input.nextDeleteHorizonMs !== undefined && nowMs >= input.nextDeleteHorizonMs) return plan('deleteHorizon');
   return undefined;
-}
-
-/** Where a segment's offsets end: the next segment's base offset. */
-function endOf<S extends PlanSegment>(segments: readonly S[], segment: S): number {
-  const next = segments[segments.indexOf(segment) + 1];
-  return next === undefined ? segment.nextOffset : next.baseOffset;
 }
 
 function newestMs(s: PlanSegment): number {

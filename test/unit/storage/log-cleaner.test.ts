@@ -122,4 +122,32 @@ describe('log cleaner', () => {
     reopened.updateHighWatermark(reopened.logEndOffset);
     expect(readAll(reopened)).toEqual(expected);
   });
+
+  it('max.compaction.lag.ms cleans a log whose dirty ratio stays below min.cleanable.dirty.ratio', async () => {
+    const clock = new ManualClock();
+    const log = await createTestLog(new MemoryFileSystem(), config({ minCleanableDirtyRatio: 1, maxCompactionLagMs: 60_000 }), clock);
+    await appendUpdates(log, clock, 60, 5);
+    const cleaner = new LogCleanerManager({ maxMapEntries: 1000 });
+    expect((await cleaner.cleanOnce([log], clock.ms))?.reason).toBe('dirtyRatio'); // all dirty: ratio 1
+    await appendUpdates(log, clock, 30, 5);
+    clock.ms += 1_000;
+    expect(await cleaner.cleanOnce([log], clock.ms)).toBeUndefined();
+    clock.ms += 60_000;
+    expect((await cleaner.cleanOnce([log], clock.ms))?.reason).toBe('maxCompactionLag');
+  });
+
+  it('segment.ms rolls an idle compacted log at its next append, which makes the rest cleanable', async () => {
+    const clock = new ManualClock();
+    const log = await createTestLog(new MemoryFileSystem(), testConfig({ segmentBytes: 1 << 20, segmentMs: 10_000, compaction: COMPACTION }), clock);
+    await appendUpdates(log, clock, 40, 5);
+    const cleaner = new LogCleanerManager({ maxMapEntries: 1000 });
+    expect(log.segmentBaseOffsets()).toEqual([0]);
+    expect(await cleaner.cleanOnce([log], clock.ms)).toBeUndefined();
+    clock.ms += 10_001;
+    await appendUpdates(log, clock, 1, 1);
+    expect(log.segmentBaseOffsets()).toEqual([0, 200]);
+    const cleaned = await cleaner.cleanOnce([log], clock.ms);
+    expect(cleaned?.completed).toBe(true);
+    expect(readAll(log).filter((r) => r.offset < 200).map((r) => r.offset)).toEqual([195, 196, 197, 198, 199]);
+  });
 });
