@@ -207,3 +207,19 @@ async function cleanGroup(log: CleanableLog, group: readonly LogSegment[], ctx: 
     throw err;
   }
 }
+
+/** The earliest delete horizon stamped into the batches of the segments ending at or below
+ * `cleanedTo` (batch headers only), or undefined: what a restarted cleaner must wait for. */
+export async function earliestDeleteHorizon(segments: readonly LogSegment[], cleanedTo: number,
+  yieldTurn: () => Promise<void>): Promise<number | undefined> {
+  let earliest: number | undefined;
+  for (const [i, segment] of segments.entries()) {
+    const next = segments[i + 1];
+    if (next === undefined || next.baseOffset > cleanedTo) break;
+    segment.batchesFrom(0, (b) => {
+      if (b.deleteHorizonMs >= 0) earliest = Math.min(earliest ?? Infinity, b.deleteHorizonMs);
+    });
+    await yieldTurn();
+  }
+  return earliest;
+}

@@ -24,7 +24,10 @@ export class CleanerTask {
     private readonly log: Logger,
   ) {
     const maxMapEntries = Math.max(1000, Math.floor(config.int('log.cleaner.dedupe.buffer.size') / OFFSET_MAP_ENTRY_BYTES));
-    this.manager = new LogCleanerManager({ maxMapEntries, yieldTurn: () => this.yieldTurn() });
+    this.manager = new LogCleanerManager({
+      maxMapEntries, yieldTurn: () => this.yieldTurn(),
+      checkpoints: { get: (l) => logDir.cleanerOffset(l), set: (l, offset) => logDir.setCleanerOffset(l, offset) },
+    });
   }
 
   start(): void {
