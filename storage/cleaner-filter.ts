@@ -12,6 +12,7 @@
 //   segment's offsets reach as far as theirs; crash recovery of a swap relies on it).
 // Offsets never change: a rewritten batch keeps its base offset and last offset delta.
 import { deleteHorizonOf, encodeRetainedBatch } from '../protocol/records/batch-rewrite.js';
+import { ControlRecordType } from '../protocol/records/control-record.js';
 import { decodeRecordBatch } from '../protocol/records/record-batch.js';
 import type { DecodedRecord } from '../protocol/records/record.js';
 import type { CleanerOffsetMap } from './cleaner-offset-map.js';
@@ -64,6 +65,8 @@ export function filterBatch(ctx: FilterContext, bytes: Buffer, isLastOfGroup: bo
   const horizon = deleteHorizonOf(batch);
   const emptied = (): Buffer | undefined => (retainEmpty ? encodeRetainedBatch(batch, [], undefined) : undefined);
   if (batch.isControl) {
+    // Other control records (none in data partitions today) stay, as Kafka keeps them.
+    if (!isTxnMarker(batch.records)) return bytes;
     const canDiscard = ctx.txn.onMarker(batch.producerId);
     if (!canDiscard) return bytes;
     if (horizon === undefined) {
@@ -90,6 +93,13 @@ export function filterBatch(ctx: FilterContext, bytes: Buffer, isLastOfGroup: bo
   if (tombstones) noteHorizon(ctx, newHorizon as number);
   if (retained.length === batch.records.length && newHorizon === horizon) return bytes;
   return encodeRetainedBatch(batch, retained, newHorizon);
+}
+
+function isTxnMarker(records: readonly DecodedRecord[]): boolean {
+  const key = records[0]?.key;
+  if (key === null || key === undefined || key.length < 4 || key.readInt16BE(0) < 0) return false;
+  const type = key.readInt16BE(2);
+  return type === ControlRecordType.ABORT || type === ControlRecordType.COMMIT;
 }
 
 function shouldRetain(ctx: FilterContext, record: DecodedRecord, horizon: number | undefined): boolean {
