@@ -13,7 +13,7 @@
 // Offsets never change: a rewritten batch keeps its base offset and last offset delta.
 import { deleteHorizonOf, encodeRetainedBatch } from '../protocol/records/batch-rewrite.js';
 import { ControlRecordType } from '../protocol/records/control-record.js';
-import { decodeRecordBatch } from '../protocol/records/record-batch.js';
+import { decodeRecordBatch, type RecordBatch } from '../protocol/records/record-batch.js';
 import type { DecodedRecord } from '../protocol/records/record.js';
 import type { CleanerOffsetMap } from './cleaner-offset-map.js';
 
@@ -51,6 +51,8 @@ export interface FilterContext {
   producerLastOffsets: ReadonlySet<number>;
   /** Earliest delete horizon among what was kept (the next cleaning is due then). */
   nextDeleteHorizonMs?: number;
+  /** Offsets of the ABORT markers kept: their transaction index entries stay. */
+  keptAbortMarkers: Set<number>;
 }
 
 function noteHorizon(ctx: FilterContext, horizonMs: number): void {
@@ -66,19 +68,11 @@ export function filterBatch(ctx: FilterContext, bytes: Buffer, isLastOfGroup: bo
   const emptied = (): Buffer | undefined => (retainEmpty ? encodeRetainedBatch(batch, [], undefined) : undefined);
   if (batch.isControl) {
     // Other control records (none in data partitions today) stay, as Kafka keeps them.
-    if (!isTxnMarker(batch.records)) return bytes;
-    const canDiscard = ctx.txn.onMarker(batch.producerId);
-    if (!canDiscard) return bytes;
-    if (horizon === undefined) {
-      const stamped = ctx.nowMs + ctx.deleteRetentionMs;
-      noteHorizon(ctx, stamped);
-      return encodeRetainedBatch(batch, batch.records, stamped);
-    }
-    if (horizon > ctx.nowMs || retainEmpty) {
-      noteHorizon(ctx, horizon);
-      return bytes;
-    }
-    return undefined;
+    const type = txnMarkerType(batch.records);
+    if (type === undefined) return bytes;
+    const kept = keptMarker(ctx, batch, bytes, horizon, retainEmpty);
+    if (kept !== undefined && type === ControlRecordType.ABORT) ctx.keptAbortMarkers.add(batch.baseOffset);
+    return kept;
   }
   if (ctx.txn.isAborted(batch.isTransactional, batch.baseOffset)) return emptied();
   let tombstones = false;
@@ -95,11 +89,27 @@ export function filterBatch(ctx: FilterContext, bytes: Buffer, isLastOfGroup: bo
   return encodeRetainedBatch(batch, retained, newHorizon);
 }
 
-function isTxnMarker(records: readonly DecodedRecord[]): boolean {
+function keptMarker(ctx: FilterContext, batch: RecordBatch, bytes: Buffer, horizon: number | undefined, retainEmpty: boolean): Buffer | undefined {
+  const canDiscard = ctx.txn.onMarker(batch.producerId);
+  if (!canDiscard) return bytes;
+  if (horizon === undefined) {
+    const stamped = ctx.nowMs + ctx.deleteRetentionMs;
+    noteHorizon(ctx, stamped);
+    return encodeRetainedBatch(batch, batch.records, stamped);
+  }
+  if (horizon > ctx.nowMs || retainEmpty) {
+    noteHorizon(ctx, horizon);
+    return bytes;
+  }
+  return undefined;
+}
+
+/** ABORT or COMMIT for a transaction marker, else undefined. */
+function txnMarkerType(records: readonly DecodedRecord[]): number | undefined {
   const key = records[0]?.key;
-  if (key === null || key === undefined || key.length < 4 || key.readInt16BE(0) < 0) return false;
+  if (key === null || key === undefined || key.length < 4 || key.readInt16BE(0) < 0) return undefined;
   const type = key.readInt16BE(2);
-  return type === ControlRecordType.ABORT || type === ControlRecordType.COMMIT;
+  return type === ControlRecordType.ABORT || type === ControlRecordType.COMMIT ? type : undefined;
 }
 
 function shouldRetain(ctx: FilterContext, record: DecodedRecord, horizon: number | undefined): boolean {

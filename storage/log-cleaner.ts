@@ -18,7 +18,9 @@ import type { CompactionConfig, LogConfig } from './log-config.js';
 import { MAX_RELATIVE_OFFSET } from './batch-scan.js';
 import { LogSegment } from './log-segment.js';
 import type { PartitionDir } from './partition-dir.js';
-import { CLEANED_SUFFIX, removeCleanedFiles } from './segment-swap.js';
+import { CLEANED_SUFFIX, path, removeCleanedFiles } from './segment-swap.js';
+import { TXN_INDEX_SUFFIX } from './file-names.js';
+import { TransactionIndex, encodeAbortedTxn } from './transaction-index.js';
 
 /** Bytes of log read at once. */
 const CHUNK_BYTES = 1 << 20;
@@ -66,6 +68,7 @@ export async function cleanLog(log: CleanableLog, plan: CleaningPlan<LogSegment>
   const ctx: FilterContext = {
     map, txn: new CleanedTxnState(aborted), nowMs: options.nowMs,
     deleteRetentionMs: log.compaction.deleteRetentionMs, producerLastOffsets: log.producerLastOffsets(),
+    keptAbortMarkers: new Set(),
   };
   const result: CleaningResult = { cleanedTo: last.nextOffset, nextDeleteHorizonMs: undefined, bytesBefore: 0, bytesAfter: 0, completed: true };
   for (const group of groupBySize(segments, log.config.segmentBytes)) {
@@ -200,11 +203,26 @@ async function cleanGroup(log: CleanableLog, group: readonly LogSegment[], ctx: 
       }, options.yieldTurn);
     }
     write();
-    await fresh.seal();
+    await Promise.all([fresh.seal(), writeCleanedTxnIndex(log.dir, group, ctx.keptAbortMarkers)]);
     return fresh;
   } catch (err) {
     fresh.delete();
     throw err;
+  }
+}
+
+/** The cleaned segment's transaction index: the replaced segments' entries whose ABORT marker was
+ * kept (Kafka's cleanedIndex); a consumer must never be told of an abort whose marker is gone. */
+async function writeCleanedTxnIndex(dir: PartitionDir, group: readonly LogSegment[], keptAborts: ReadonlySet<number>): Promise<void> {
+  const entries = group.flatMap((s) => new TransactionIndex(dir, s.baseOffset).all()).filter((e) => keptAborts.has(e.lastOffset));
+  if (entries.length === 0) return;
+  const handle = dir.fs.open(path(dir, (group[0] as LogSegment).baseOffset, TXN_INDEX_SUFFIX, CLEANED_SUFFIX), { create: true });
+  try {
+    handle.truncate(0);
+    handle.write(Buffer.concat(entries.map(encodeAbortedTxn)), 0);
+    await handle.sync();
+  } finally {
+    handle.close();
   }
 }
 

@@ -357,7 +357,12 @@ export class PartitionLog {
       compaction,
       segments: () => this.segments.all,
       producerLastOffsets: () => new Set([...this.producerEntries().values()].map((e) => e.batches.at(-1)?.lastOffset ?? -1)),
-      swap: (old, sizes, cleaned) => this.guard.serial(() => swapSegments(this.segments, old, sizes, cleaned, this.config, this.nowMs())),
+      swap: (old, sizes, cleaned) => this.guard.serial(async () => {
+        // Entries not yet synced are synced now: the cleaned segment's index was built from the files.
+        await this.txnIndexes_?.sync();
+        const forget = (): void => this.txnIndexes_?.forget(old.map((s) => s.baseOffset));
+        return swapSegments(this.segments, old, sizes, cleaned, this.config, this.nowMs(), forget);
+      }),
     };
   }
 

@@ -1,7 +1,8 @@
 // Swapping cleaned segments in for the ones they replace, crash-safely, as Kafka's
 // LocalLog.replaceSegments and LogLoader do it:
 //
-//   1. the cleaner writes `<base>.log.cleaned` (and its indexes), seals and syncs them;
+//   1. the cleaner writes `<base>.log.cleaned` (and its indexes, the transaction index included),
+//      seals and syncs them;
 //   2. the files are renamed to `.swap` (indexes first, the .log last) and the directory synced:
 //      from here the swap is decided;
 //   3. the replaced segments' files are removed and the `.swap` files renamed to their final names,
@@ -14,7 +15,7 @@
 import { CorruptSegmentError, assert } from './errors.js';
 import { scanBatches } from './batch-scan.js';
 import { joinPath } from './file-system.js';
-import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, offsetFileName, parseOffsetFileName } from './file-names.js';
+import { INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX, offsetFileName, parseOffsetFileName } from './file-names.js';
 import type { LogConfig } from './log-config.js';
 import { LogSegment } from './log-segment.js';
 import type { LogSegments } from './log-segments.js';
@@ -23,9 +24,9 @@ import type { PartitionDir } from './partition-dir.js';
 export const CLEANED_SUFFIX = '.cleaned';
 export const SWAP_SUFFIX = '.swap';
 /** The .log goes last: its `.swap` name is what decides the swap. */
-const SEGMENT_SUFFIXES = [INDEX_SUFFIX, TIME_INDEX_SUFFIX, LOG_SUFFIX];
+const SEGMENT_SUFFIXES = [INDEX_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX, LOG_SUFFIX];
 
-function path(dir: PartitionDir, baseOffset: number, suffix: string, extra = ''): string {
+export function path(dir: PartitionDir, baseOffset: number, suffix: string, extra = ''): string {
   return joinPath(dir.path, offsetFileName(baseOffset, suffix) + extra);
 }
 
@@ -86,7 +87,7 @@ export function recoverSwaps(dir: PartitionDir): boolean {
   for (const base of swaps) {
     const nextOffset = swapNextOffset(dir, base);
     for (const name of fs.readdir(dir.path)) {
-      const b = parseOffsetFileName(name, LOG_SUFFIX) ?? parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX);
+      const b = SEGMENT_SUFFIXES.reduce<number | undefined>((found, suffix) => found ?? parseOffsetFileName(name, suffix), undefined);
       if (b !== undefined && b >= base && b < nextOffset) unlink(name);
     }
     renameSegmentFiles(dir, base, SWAP_SUFFIX, '');
@@ -118,7 +119,7 @@ function swapNextOffset(dir: PartitionDir, baseOffset: number): number {
 /** The whole swap, run between the log's mutations: false (and `cleaned` removed) when `old` is no
  * longer a run of the log's closed segments with the sizes the cleaner read. */
 export async function swapSegments(segments: LogSegments, old: readonly LogSegment[], sizes: readonly number[],
-  cleaned: LogSegment, config: LogConfig, nowMs: number): Promise<boolean> {
+  cleaned: LogSegment, config: LogConfig, nowMs: number, onCommitted: () => void = () => {}): Promise<boolean> {
   const list = segments.all;
   const start = list.indexOf(old[0] as LogSegment);
   const intact = start >= 0 && start + old.length < list.length &&
@@ -131,6 +132,7 @@ export async function swapSegments(segments: LogSegments, old: readonly LogSegme
   // From here to the list update nothing waits: a read never meets a removed file.
   const fresh = commitSwap(segments.dir, cleaned.baseOffset, old, config, nowMs);
   segments.replaceRange(start, old.length, fresh);
+  onCommitted();
   await segments.dir.sync();
   return true;
 }

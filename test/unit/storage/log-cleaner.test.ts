@@ -78,7 +78,11 @@ describe('log cleaner', () => {
     await log.append(markerBatch(8, true, clock.ms), { leaderEpoch: 0 });
     await appendUpdates(log, clock, 60, 3);
     const cleaner = new LogCleanerManager({ maxMapEntries: 1000 });
+    const abortedProducers = (): number[] => log.abortedTransactions(0, log.logEndOffset).map((t) => t.producerId);
+    expect(abortedProducers()).toEqual([7]);
     await cleaner.cleanOnce([log], clock.ms);
+    // The ABORT marker is kept (until its horizon), and so is its transaction index entry.
+    expect(abortedProducers()).toEqual([7]);
     const after = readAll(log);
     expect(after.find((r) => r.key === 'a')).toBeUndefined();
     expect(after.find((r) => r.key === 'b')?.value).toBe('committed');
@@ -89,6 +93,8 @@ describe('log cleaner', () => {
     clock.ms += COMPACTION.deleteRetentionMs + 1;
     await cleaner.cleanOnce([log], clock.ms);
     expect(readAll(log).filter((r) => r.control).map((r) => r.offset)).toEqual([3]);
+    // With the marker gone, no read_committed fetch may be told of that abort any more.
+    expect(abortedProducers()).toEqual([]);
   });
 
   it('waits for min.cleanable.dirty.ratio and min.compaction.lag.ms', async () => {
