@@ -1,5 +1,5 @@
 // kill -9 of a broker process while keyed updates stream into a compacted topic whose cleaner runs
-// all the time (tiny segments, dirty ratio 0.01, 10 ms backoff), several times in a row: after
+// all the time (tiny segments, dirty ratio 0.01, 10 ms backoff), five times in a row: after
 // every restart each key's latest acknowledged value is there at its offset, every record read is
 // the one acknowledged at that offset, and no offset appears twice.
 import fs from 'node:fs';
@@ -14,7 +14,7 @@ import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-proces
 import { RawClient } from '../helpers/raw-client.js';
 import { highWatermark } from '../helpers/read-all.js';
 
-const CYCLES = 6;
+const CYCLES = 5;
 const TOPIC = 'kv';
 const KEYS = 40;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-compaction-kill-'));
