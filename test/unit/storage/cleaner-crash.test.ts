@@ -7,7 +7,7 @@ import { PARTITION_DIR } from '../../helpers/storage-logs.js';
 import type { FileHandle, FileStat, FileSystem } from '../../../storage/file-system.js';
 import { LogCleanerManager } from '../../../storage/log-cleaner-manager.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
-import { COMPACTION, keyedBatch, latestByKey, readAll, type ReadRecord } from '../../helpers/compaction.js';
+import { COMPACTION, keyedBatch, latestByKey, markerBatch, readAll, type ReadRecord } from '../../helpers/compaction.js';
 import { seededRandom } from '../../helpers/storage-batches.js';
 import { ManualClock, createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
 
@@ -105,6 +105,9 @@ const config = testConfig({ segmentBytes: 1024, compaction: COMPACTION });
 /** A log of updates and tombstones over 8 keys, flushed, on a file system that can die. */
 async function preparedLog(fs: DyingFileSystem, clock: ManualClock) {
   const log = await createTestLog(fs, config, clock);
+  // An aborted transaction first: its data goes, its marker and index entry stay until the horizon.
+  await log.append(keyedBatch([{ key: 'k0', value: 'aborted' }], clock.ms, { txn: { producerId: 9, baseSequence: 0 } }), { leaderEpoch: 0 });
+  await log.append(markerBatch(9, false, clock.ms), { leaderEpoch: 0 });
   for (let round = 0; round < 40; round++) {
     const records = Array.from({ length: 3 }, (_, i) => {
       const key = `k${(round * 3 + i) % 8}`;
@@ -158,7 +161,11 @@ describe('log cleaner: power cut at every step of a cleaning', () => {
         const { log: reopened } = await reopenTestLog(fs.mem, config, { hadCleanShutdown: false, clock });
         reopened.updateHighWatermark(reopened.logEndOffset);
         expect(reopened.logEndOffset, where).toBe(endOffset);
-        checkRecovered(readAll(reopened), original, where);
+        const recovered = readAll(reopened);
+        checkRecovered(recovered, original, where);
+        // An abort a read_committed fetch is told of has its marker in the log.
+        const offsets = new Set(recovered.map((r) => r.offset));
+        for (const txn of reopened.abortedTransactions(0, endOffset)) expect(offsets.has(txn.lastOffset), where).toBe(true);
         if (outcome !== 'died') break;
       }
       expect(steps).toBeGreaterThan(10);
