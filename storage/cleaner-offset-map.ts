@@ -1,7 +1,7 @@
 // The log cleaner's key => latest offset map over the dirty section of a log (Kafka's OffsetMap,
 // SkimpyOffsetMap). Kafka stores a 16-byte hash per key in a fixed buffer; here the key bytes
 // themselves index a Map (no collisions), bounded by an entry count the cleaner checks between
-// segments (log.cleaner.dedupe.buffer.size / 24 bytes per entry, as Kafka sizes its slots).
+// segments (derived from log.cleaner.dedupe.buffer.size by the runtime).
 export class CleanerOffsetMap {
   private readonly offsets = new Map<string, number>();
   /** The last offset the map covers: records after it are not judged by it. */

@@ -24,7 +24,7 @@ export interface LogCleaned extends CleaningResult {
 }
 
 export interface LogCleanerOptions {
-  /** Keys the offset map of one pass holds (log.cleaner.dedupe.buffer.size / 24). */
+  /** Keys the offset map of one pass holds (from log.cleaner.dedupe.buffer.size). */
   maxMapEntries: number;
   /** Where the cleaner gives the event loop back between chunks of work. */
   yieldTurn?: () => Promise<void>;

@@ -7,8 +7,9 @@ import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { Logger } from './logger.js';
 
-/** Kafka's offset map entry: a 16-byte key hash and an 8-byte offset. */
-const OFFSET_MAP_ENTRY_BYTES = 24;
+/** About what one key of the offset map costs here (a Map entry and its key string; Kafka's packed
+ * map takes 24 bytes), so the map stays near log.cleaner.dedupe.buffer.size. */
+const OFFSET_MAP_ENTRY_BYTES = 128;
 
 class CleanerStopped extends Error {}
 
