@@ -16,6 +16,7 @@ import {
   TIMESTAMP_TYPE_MASK,
   TRANSACTIONAL_FLAG,
   CONTROL_FLAG,
+  DELETE_HORIZON_FLAG,
   RECORDS,
   RECORD_COUNT,
   BASE_TIMESTAMP,
@@ -48,6 +49,8 @@ export interface BatchInfo {
   baseSequence: number;
   isTransactional: boolean;
   isControl: boolean;
+  /** The delete horizon the log cleaner stamped into the batch (KIP-534), or -1. */
+  deleteHorizonMs: number;
   /** A transaction marker (control batch with an ABORT/COMMIT record): producer state and the
    * transaction index follow it. Only read when the whole batch was at hand. */
   marker?: TxnMarker;
@@ -120,6 +123,7 @@ function batchInfo(batch: Buffer, position: number): BatchInfo {
     baseSequence: batch.readInt32BE(BASE_SEQUENCE),
     isTransactional: (attributes & TRANSACTIONAL_FLAG) !== 0,
     isControl,
+    deleteHorizonMs: (attributes & DELETE_HORIZON_FLAG) !== 0 ? readInt64(batch, BASE_TIMESTAMP) : -1,
     marker: isControl && batch.length === batchSize(batch) ? readMarker(batch) : undefined,
   };
 }

@@ -13,6 +13,8 @@ export const LEADER_EPOCH_CHECKPOINT = 'leader-epoch-checkpoint';
 export const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
 export const LOG_START_OFFSET_CHECKPOINT = 'log-start-offset-checkpoint';
 export const RECOVERY_POINT_CHECKPOINT = 'recovery-point-offset-checkpoint';
+/** Where each compacted log's dirty part begins (the log cleaner's progress). */
+export const CLEANER_OFFSET_CHECKPOINT = 'cleaner-offset-checkpoint';
 /** Suffix of a partition directory renamed for deletion (Kafka: <topic>-<partition>.<id>-delete). */
 export const DELETE_DIR_SUFFIX = '-delete';
 

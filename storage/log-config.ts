@@ -21,6 +21,20 @@ export interface LogConfig {
   flushMs: number;
   /** Ours: append() resolves only once its batches are synced (appends share fsyncs). */
   fsyncBeforeAck: boolean;
+  /** cleanup.policy includes compact: the log cleaner keeps the latest record per key. */
+  compaction?: CompactionConfig;
+}
+
+/** The log cleaner's per-topic settings (Kafka's names). */
+export interface CompactionConfig {
+  /** delete.retention.ms: how long a tombstone or an empty transaction's marker outlives its cleaning. */
+  deleteRetentionMs: number;
+  /** min.cleanable.dirty.ratio: dirty share of the cleanable log that makes it worth cleaning. */
+  minCleanableDirtyRatio: number;
+  /** min.compaction.lag.ms: records younger than this are not cleaned. */
+  minCompactionLagMs: number;
+  /** max.compaction.lag.ms: dirty records older than this are cleaned whatever the ratio. */
+  maxCompactionLagMs: number;
 }
 
 /** Kafka's long "never" (Long.MAX_VALUE) for flush.messages and flush.ms, as a safe JS number. */

@@ -16,6 +16,7 @@ import { TurnBudget, forEachConcurrently } from './concurrency.js';
 import { joinPath, parentPath, type FileSystem } from './file-system.js';
 import { HandleCache } from './handle-cache.js';
 import {
+  CLEANER_OFFSET_CHECKPOINT,
   CLEAN_SHUTDOWN_FILE,
   DELETE_DIR_SUFFIX,
   LOG_START_OFFSET_CHECKPOINT,
@@ -64,6 +65,8 @@ export class LogDir {
   /** fsync of this directory, shared by the partition directories created while one is pending. */
   private readonly syncer: CoalescedTask;
   private deletions = 0;
+  /** The log cleaner's progress per compacted log ("<topic>-<partition>" => first dirty offset). */
+  private cleanerOffsets: OffsetsByPartition = new Map();
   private readonly mkdirTurns = new TurnBudget(MKDIRS_PER_TURN);
   /** Shared by every log, rather than a closure each. */
   private readonly persistLogStartOffset = (): Promise<void> => this.checkpoint();
@@ -88,6 +91,7 @@ export class LogDir {
     const hadCleanShutdown = fs.stat(markerPath) !== undefined;
     const logStartOffsets = logDir.readOffsets(LOG_START_OFFSET_CHECKPOINT, events);
     const recoveryPoints = logDir.readOffsets(RECOVERY_POINT_CHECKPOINT, events);
+    logDir.cleanerOffsets = logDir.readOffsets(CLEANER_OFFSET_CHECKPOINT, events);
     for (const name of fs.readdir(path)) {
       const entryPath = joinPath(path, name);
       if (!fs.stat(entryPath)?.isDirectory) continue;
@@ -174,6 +178,17 @@ export class LogDir {
     return this.checkpointer.run();
   }
 
+  /** Where the log cleaner left `log`'s dirty part, as checkpointed (Kafka's cleaner-offset-checkpoint). */
+  cleanerOffset(log: PartitionLog): number | undefined {
+    return this.cleanerOffsets.get(partitionDirName(log.topic, log.partition));
+  }
+
+  /** Records the log cleaner's progress and rewrites the checkpoints. */
+  setCleanerOffset(log: PartitionLog, offset: number): Promise<void> {
+    this.cleanerOffsets.set(partitionDirName(log.topic, log.partition), offset);
+    return this.checkpoint();
+  }
+
   /** flush.ms for every log; returns how many flushed. */
   async flushDue(): Promise<number> {
     const due = this.all().filter((log) => log.isFlushDue);
@@ -219,14 +234,20 @@ export class LogDir {
   }
 
   private async writeCheckpoints(): Promise<void> {
-    const write = (fileName: string, offset: (log: PartitionLog) => number): Promise<void> => {
-      const entries = this.all().map((log) => [log.topic, log.partition, offset(log)]);
+    const write = (fileName: string, offset: (log: PartitionLog) => number | undefined): Promise<void> => {
+      const entries = this.all().flatMap((log) => {
+        const value = offset(log);
+        return value === undefined ? [] : [[log.topic, log.partition, value]];
+      });
       return this.fs.writeFileAtomic(joinPath(this.path, fileName), formatCheckpoint(entries));
     };
-    await Promise.all([
+    const writes = [
       write(LOG_START_OFFSET_CHECKPOINT, (log) => log.logStartOffset),
       write(RECOVERY_POINT_CHECKPOINT, (log) => log.recoveryPoint),
-    ]);
+    ];
+    // Written once a log has been cleaned, as Kafka does; the entries of deleted logs go with them.
+    if (this.cleanerOffsets.size > 0) writes.push(write(CLEANER_OFFSET_CHECKPOINT, (log) => this.cleanerOffset(log)));
+    await Promise.all(writes);
   }
 
   private readOffsets(fileName: string, events: StorageEvent[]): OffsetsByPartition {

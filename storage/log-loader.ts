@@ -14,6 +14,7 @@ import { LeaderEpochCache } from './leader-epoch-cache.js';
 import type { LogConfig } from './log-config.js';
 import { LogSegment } from './log-segment.js';
 import { PartitionDir } from './partition-dir.js';
+import { recoverSwaps } from './segment-swap.js';
 import type { StorageEvent } from './storage-events.js';
 
 export interface LoadOptions {
@@ -47,6 +48,8 @@ export function newLog(fs: FileSystem, path: string, config: LogConfig, nowMs: n
 export async function loadLog(fs: FileSystem, path: string, options: LoadOptions): Promise<LoadedLog> {
   const events: StorageEvent[] = [];
   const dir = new PartitionDir(fs, path);
+  // A cleaning cut short: undecided files go, a decided swap is completed (before segments are listed).
+  recoverSwaps(dir);
   const { baseOffsets, snapshotOffsets } = tidyDirectory(dir);
   const { cache: epochCache, status } = LeaderEpochCache.load(fs, path);
   if (status === 'malformed') events.push({ kind: 'checkpointMalformed', path: epochCache.path });

@@ -49,6 +49,8 @@ export class LogSegment {
     private readonly config: SegmentIndexConfig,
     /** Creation time, for segment.ms when batches carry no timestamps. */
     public createdMs: number,
+    /** '.cleaned' for a segment the log cleaner is writing (its files are renamed when swapped in). */
+    private readonly fileSuffix = '',
   ) {
     this.sizeBytes = log?.size() ?? 0;
     this.nextOffset = baseOffset;
@@ -56,8 +58,8 @@ export class LogSegment {
   }
 
   /** A new, empty segment. No file is created until materialize() or the first append. */
-  static create(dir: PartitionDir, baseOffset: number, config: SegmentIndexConfig, nowMs: number): LogSegment {
-    return new LogSegment(dir, baseOffset, undefined, undefined, undefined, config, nowMs);
+  static create(dir: PartitionDir, baseOffset: number, config: SegmentIndexConfig, nowMs: number, fileSuffix = ''): LogSegment {
+    return new LogSegment(dir, baseOffset, undefined, undefined, undefined, config, nowMs, fileSuffix);
   }
 
   /**
@@ -233,7 +235,7 @@ export class LogSegment {
   }
 
   private path(suffix: string): string {
-    return segmentFile(this.dir, this.baseOffset, suffix);
+    return segmentFile(this.dir, this.baseOffset, suffix) + this.fileSuffix;
   }
 
   private findBatch(position: number, match: (batch: BatchInfo) => boolean): BatchInfo | undefined {

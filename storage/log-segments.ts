@@ -71,6 +71,12 @@ export class LogSegments {
     return doomed.map((s) => s.baseOffset);
   }
 
+  /** Puts `fresh` in place of `count` segments from `start` (a cleaned segment swapped in). */
+  replaceRange(start: number, count: number, fresh: LogSegment): void {
+    assert(start + count < this.list.length, 'the active segment is never replaced');
+    this.list.splice(start, count, fresh);
+  }
+
   /** Syncs what a flush covers: the active segment's .log and, if files were created since the last
    * directory sync, the directory (a first append creates the .log). Older segments were synced
    * when they were sealed. */

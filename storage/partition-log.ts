@@ -28,6 +28,8 @@ import { ProducerStateManager, type ProducerStateEntry } from './producer-state-
 import { deletableSegments } from './retention.js';
 import { TransactionIndexes } from './transaction-indexes.js';
 import type { AbortedTxn } from './transaction-index.js';
+import type { CleanableLog } from './log-cleaner.js';
+import { swapSegments } from './segment-swap.js';
 import type { StorageEvent } from './storage-events.js';
 import type { TimestampOffset } from './time-index.js';
 
@@ -343,6 +345,25 @@ export class PartitionLog {
       this.epochCache.truncateFromStart(this.startOffset);
       return { kind: 'segmentsDeleted', dir: this.dir, baseOffsets, reason: deletable.reason } as const;
     });
+  }
+
+  /** What the log cleaner reads and swaps (storage/log-cleaner.ts); undefined unless compacted. */
+  forCleaner(): CleanableLog | undefined {
+    const compaction = this.config.compaction;
+    if (compaction === undefined) return undefined;
+    return {
+      dir: this.segments.dir,
+      config: this.config,
+      compaction,
+      segments: () => this.segments.all,
+      producerLastOffsets: () => new Set([...this.producerEntries().values()].map((e) => e.batches.at(-1)?.lastOffset ?? -1)),
+      swap: (old, sizes, cleaned) => this.guard.serial(async () => {
+        // Entries not yet synced are synced now: the cleaned segment's index was built from the files.
+        await this.txnIndexes_?.sync();
+        const forget = (): void => this.txnIndexes_?.forget(old.map((s) => s.baseOffset));
+        return swapSegments(this.segments, old, sizes, cleaned, this.config, this.nowMs(), forget);
+      }),
+    };
   }
 
   /** Flushes, seals the active segment (so the next open needs no recovery) and closes the files. */

@@ -54,6 +54,11 @@ export class TransactionIndexes {
     for (const b of [...this.byBase.keys()]) if (b < baseOffset) this.byBase.delete(b);
   }
 
+  /** The log cleaner replaced these segments: their indexes are read again from the new files. */
+  forget(baseOffsets: readonly number[]): void {
+    for (const b of baseOffsets) this.byBase.delete(b);
+  }
+
   forgetAll(): void {
     this.byBase.clear();
   }

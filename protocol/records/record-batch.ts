@@ -53,7 +53,7 @@ export interface RecordBatchInput {
 }
 
 /** The header fields of a batch about to be written (its length, magic and CRC come last). */
-type BatchFields = Omit<BatchHeader, 'batchLength' | 'magic' | 'crc'>;
+export type BatchFields = Omit<BatchHeader, 'batchLength' | 'magic' | 'crc'>;
 
 export interface RecordBatch extends BatchInfo {
   records: DecodedRecord[];
@@ -93,7 +93,7 @@ function batchFields(input: RecordBatchInput): BatchFields {
 }
 
 /** Header plus records section (already compressed if the attributes say so), with its CRC. */
-function assembleRecordBatch(fields: BatchFields, section: Buffer): Buffer {
+export function assembleRecordBatch(fields: BatchFields, section: Buffer): Buffer {
   const buf = Buffer.allocUnsafe(RECORDS + section.length);
   writeInt64(buf, BASE_OFFSET, fields.baseOffset);
   buf.writeInt32BE(buf.length - LOG_OVERHEAD, BATCH_LENGTH);

@@ -1,4 +1,4 @@
-// Periodic work of a node: retention (log.retention.check.interval.ms), time-based flushes
+// Periodic work of a node: retention (log.retention.check.interval.ms), the log cleaner, time-based flushes
 // (flush.ms), offset checkpoints, and the controller's broker-session check.
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -7,6 +7,7 @@ import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { ControllerClient } from './controller-client.js';
 import type { Logger } from './logger.js';
 import { storageEventLogger } from './node-storage.js';
+import { CleanerTask } from './cleaner-task.js';
 
 const CHECKPOINT_INTERVAL_MS = 60_000;
 const FLUSH_CHECK_INTERVAL_MS = 1_000;
@@ -23,6 +24,7 @@ export interface BackgroundTaskOptions {
 
 export class BackgroundTasks {
   private readonly timers: NodeJS.Timeout[] = [];
+  private cleaner: CleanerTask | undefined;
 
   constructor(private readonly o: BackgroundTaskOptions) {}
 
@@ -33,6 +35,8 @@ export class BackgroundTasks {
       for (const e of await logDir.deleteOldSegments()) onEvent(e);
     });
     this.every(FLUSH_CHECK_INTERVAL_MS, () => logDir.flushDue());
+    this.cleaner = new CleanerTask(config, logDir, this.o.nowMs, log);
+    this.cleaner.start();
     this.every(CHECKPOINT_INTERVAL_MS, () => logDir.checkpoint());
     // ISR shrinks: followers silent or behind for replica.lag.time.max.ms leave it.
     this.every(Math.max(50, Math.floor(config.int('replica.lag.time.max.ms') / 4)), async () => this.o.replicas.checkIsr());
@@ -41,6 +45,7 @@ export class BackgroundTasks {
   }
 
   stop(): void {
+    this.cleaner?.stop();
     for (const t of this.timers.splice(0)) clearInterval(t);
   }
 

@@ -20,6 +20,8 @@ export function metadataLogConfig(config: ServerConfig): LogConfig {
     segmentMs: config.int('metadata.log.segment.ms'),
     retentionMs: -1,
     retentionBytes: -1,
+    // Raft snapshots shorten it; the log cleaner never touches it, whatever log.cleanup.policy says.
+    compaction: undefined,
   };
 }
 

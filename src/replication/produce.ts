@@ -23,6 +23,8 @@ export interface TopicSettings {
   timestampBeforeMaxMs: number;
   timestampAfterMaxMs: number;
   segmentBytes: number;
+  /** cleanup.policy includes compact: every record needs a key (Kafka's LogValidator). */
+  compacted?: boolean;
 }
 
 export interface ProduceOptions {
@@ -66,6 +68,9 @@ export function appendAsLeader(partition: Partition, records: Buffer, settings: 
     infos = validateRecordBatches(batches, { maxBatchBytes: settings.maxMessageBytes });
     if (batches.length > settings.segmentBytes) {
       return produceError(ErrorCode.RECORD_LIST_TOO_LARGE, `The request included message batch larger than the configured segment size (${settings.segmentBytes})`);
+    }
+    if (settings.compacted && hasKeylessRecord(batches, infos)) {
+      return produceError(ErrorCode.INVALID_RECORD, 'Compacted topic cannot accept message without key in topic partition');
     }
     const problem = checkTimestamps(infos, settings, opts.nowMs);
     if (problem) return produceError(ErrorCode.INVALID_TIMESTAMP, problem);
@@ -158,6 +163,11 @@ function toRecordBatches(records: Buffer, requestVersion: number): Buffer {
   if (records.length <= MAGIC || records.readInt8(MAGIC) === MAGIC_V2) return records;
   if (requestVersion >= 3) throw new RecordError('KRAFTLING_INVALID_RECORD', 'Produce v3 and later must carry record batches (magic 2)');
   return upConvertMessageSet(records);
+}
+
+/** Whether a data batch holds a record with a null key (control batches have keys of their own). */
+function hasKeylessRecord(batches: Buffer, infos: BatchInfo[]): boolean {
+  return infos.some((b) => !b.isControl && decodeRecordBatch(batches, b.position).records.some((r) => r.key === null));
 }
 
 function checkTimestamps(infos: BatchInfo[], settings: TopicSettings, nowMs: number): string | null {

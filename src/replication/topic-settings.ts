@@ -12,18 +12,32 @@ function long(v: string): number {
 export function logConfigFor(config: ServerConfig, dynamic: DynamicBrokerConfigs, overrides: ReadonlyMap<string, string>): LogConfig {
   const get = (name: string): string => topicConfigValue(config, dynamic, overrides, name);
   const flushMessages = long(get('flush.messages'));
+  const policy = cleanupPolicy(get('cleanup.policy'));
   return {
     segmentBytes: long(get('segment.bytes')),
     segmentMs: long(get('segment.ms')),
     segmentIndexBytes: long(get('segment.index.bytes')),
     indexIntervalBytes: long(get('index.interval.bytes')),
-    retentionMs: long(get('retention.ms')),
-    retentionBytes: long(get('retention.bytes')),
+    // Kafka's compact-only topics keep old segments whatever their age or size (the cleaner shrinks them).
+    retentionMs: policy.delete ? long(get('retention.ms')) : -1,
+    retentionBytes: policy.delete ? long(get('retention.bytes')) : -1,
     flushMessages,
     flushMs: long(get('flush.ms')),
     // flush.messages=1 means "fsync every message" in Kafka: here, before acknowledging.
     fsyncBeforeAck: flushMessages <= 1,
+    compaction: policy.compact ? {
+      deleteRetentionMs: long(get('delete.retention.ms')),
+      minCleanableDirtyRatio: Number(get('min.cleanable.dirty.ratio')),
+      minCompactionLagMs: long(get('min.compaction.lag.ms')),
+      maxCompactionLagMs: long(get('max.compaction.lag.ms')),
+    } : undefined,
   };
+}
+
+/** cleanup.policy: "delete", "compact" or both ("compact,delete"). */
+export function cleanupPolicy(value: string): { compact: boolean; delete: boolean } {
+  const parts = value.split(',').map((p) => p.trim());
+  return { compact: parts.includes('compact'), delete: parts.includes('delete') };
 }
 
 export function topicSettingsFor(config: ServerConfig, dynamic: DynamicBrokerConfigs, overrides: ReadonlyMap<string, string>): TopicSettings {
@@ -36,5 +50,6 @@ export function topicSettingsFor(config: ServerConfig, dynamic: DynamicBrokerCon
     timestampBeforeMaxMs: Math.min(long(get('message.timestamp.before.max.ms')), long(get('message.timestamp.difference.max.ms'))),
     timestampAfterMaxMs: Math.min(long(get('message.timestamp.after.max.ms')), long(get('message.timestamp.difference.max.ms'))),
     segmentBytes: long(get('segment.bytes')),
+    compacted: cleanupPolicy(get('cleanup.policy')).compact,
   };
 }
