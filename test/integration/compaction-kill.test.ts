@@ -23,6 +23,9 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 /** Acknowledged key and value by offset, across every cycle. */
 const acknowledged = new Map<number, { key: string; value: string }>();
 
+/** UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE, NOT_LEADER_OR_FOLLOWER. */
+const RETRIABLE = new Set([3, 5, 6]);
+
 async function produceUntilKilled(client: RawClient, cycle: number): Promise<void> {
   for (let n = 0; ; n++) {
     const records = Array.from({ length: 10 }, (_, i) => ({ key: `k${(n * 10 + i) % KEYS}`, value: `c${cycle}-${n}-${i}` }));
@@ -38,6 +41,11 @@ async function produceUntilKilled(client: RawClient, cycle: number): Promise<voi
       throw err;
     }
     const r = res.responses[0]!.partitionResponses[0]!;
+    // Right after CreateTopics or a restart the partition may not be served yet: retriable, try again.
+    if (RETRIABLE.has(r.errorCode)) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
     if (r.errorCode !== 0) throw new Error(`produce error ${r.errorCode}`);
     records.forEach((rec, i) => {
       expect(acknowledged.has(r.baseOffset + i), `offset ${r.baseOffset + i} handed out twice`).toBe(false);
