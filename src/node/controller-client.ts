@@ -12,7 +12,7 @@ import type { QuorumController } from '../controller/quorum-controller.js';
 import type { MetadataRecord } from '../metadata/records.js';
 import { METADATA_TOPIC } from '../raft/index.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
-import type { MetadataQuorum } from './metadata-quorum.js';
+import type { MetadataQuorum } from '../kraft/metadata-quorum.js';
 import type { PeerClient } from './peer-client.js';
 
 export interface ControllerClientOptions {

@@ -6,7 +6,7 @@
 import { MetadataDelta } from '../metadata/delta.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import type { AnyMetadataRecord } from '../metadata/records.js';
-import type { CommittedBatch } from './metadata-quorum.js';
+import type { CommittedBatch } from '../kraft/metadata-quorum.js';
 
 export type ImageListener = (image: MetadataImage, previous: MetadataImage) => void | Promise<void>;
 

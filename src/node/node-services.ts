@@ -16,7 +16,7 @@ import type { ControllerClient } from './controller-client.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
 import type { PeerClient } from './peer-client.js';
 import { ProducerIdBlocks } from './producer-id-blocks.js';
-import type { RaftQuorum } from './raft-quorum.js';
+import type { RaftQuorum } from '../kraft/raft-quorum.js';
 
 export interface NodeServicesOptions {
   nodeId: number;

@@ -34,11 +34,11 @@ import { PeerClient } from './peer-client.js';
 import { txnVerifier } from './txn-verifier.js';
 import type { PeerNetwork } from './peer-network.js';
 import { notifyingGroupAccess } from './group-access-events.js';
-import { raftConfigFor, resolveVoters } from './quorum-config.js';
-import { RaftQuorum } from './raft-quorum.js';
-import { PeerRaftTransport } from './raft-transport.js';
+import { raftConfigFor, resolveVoters } from '../kraft/quorum-config.js';
+import { RaftQuorum } from '../kraft/raft-quorum.js';
+import { PeerRaftTransport } from '../kraft/raft-transport.js';
 import { PeerFetchTransport } from './replica-transport.js';
-import { SnapshotPolicy } from './snapshot-policy.js';
+import { SnapshotPolicy } from '../kraft/snapshot-policy.js';
 import { readBootstrapRecords } from './bootstrap-records.js';
 import { peerSecurity } from './listener-security.js';
 

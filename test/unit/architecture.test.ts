@@ -25,9 +25,11 @@ function layer(file: string): { name: string; rank: number } {
   if (f.startsWith('src/config/') || f === 'src/version.ts') return { name: 'config', rank: 1 };
   if (f.startsWith('src/raft/')) return { name: 'raft', rank: 2 };
   if (/^src\/(server|broker|controller|metadata|replication|coordinator)\//.test(f)) return { name: f.split('/')[1]!, rank: 2 };
-  if (f.startsWith('src/node/')) return { name: 'node', rank: 3 };
-  if (f.startsWith('src/cluster/') || f === 'src/index.ts') return { name: 'cluster', rank: 4 };
-  if (f.startsWith('bin/')) return { name: 'bin', rank: 5 };
+  // The KRaft driver: the Raft core's files, transport and metadata log, under the node runtime.
+  if (f.startsWith('src/kraft/')) return { name: 'kraft', rank: 3 };
+  if (f.startsWith('src/node/')) return { name: 'node', rank: 4 };
+  if (f.startsWith('src/cluster/') || f === 'src/index.ts') return { name: 'cluster', rank: 5 };
+  if (f.startsWith('bin/')) return { name: 'bin', rank: 6 };
   throw new Error(`no layer for ${f}`);
 }
 

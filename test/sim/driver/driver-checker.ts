@@ -10,8 +10,8 @@
 // - at most one vote per (node, epoch), across restarts, and a granted vote is durable in the
 //   quorum-state file before the response leaves (persist before send);
 // - epochs never go back, the durable one included; high watermarks never go back in a process.
-import { committedBatches } from '../../../src/node/metadata-log.js';
-import { QUORUM_STATE_FILE } from '../../../src/node/quorum-state-file.js';
+import { committedBatches } from '../../../src/kraft/metadata-log.js';
+import { QUORUM_STATE_FILE } from '../../../src/kraft/quorum-state-file.js';
 import { InvariantViolation } from '../checker.js';
 import { entryIdsOf, type DriverNode } from './driver-node.js';
 

@@ -7,8 +7,8 @@ import type { VoteRequest, VoteResponse } from '../../../protocol/generated/api/
 import { ErrorCode } from '../../../protocol/errors.js';
 import { Reader } from '../../../protocol/primitives/reader.js';
 import { Writer } from '../../../protocol/primitives/writer.js';
-import { NotLeaderError } from '../../../src/node/metadata-quorum.js';
-import { RAFT_APIS } from '../../../src/node/raft-transport.js';
+import { NotLeaderError } from '../../../src/kraft/metadata-quorum.js';
+import { RAFT_APIS } from '../../../src/kraft/raft-transport.js';
 import { defaultRaftConfig, type RaftConfig } from '../../../src/raft/config.js';
 import type { OutboundRequest } from '../../../src/raft/messages.js';
 import { EventQueue } from '../event-queue.js';

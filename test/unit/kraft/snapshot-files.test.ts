@@ -2,7 +2,7 @@
 // the log start (forget first, delete after) and a crash of a download.
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
-import { FileSnapshotStore } from '../../../src/node/snapshot-files.js';
+import { FileSnapshotStore } from '../../../src/kraft/snapshot-files.js';
 
 const DIR = '/m';
 

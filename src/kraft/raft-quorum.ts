@@ -8,7 +8,7 @@ import type { PartitionLog } from '../../storage/partition-log.js';
 import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
 import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type Ready, type SnapshotId } from '../raft/index.js';
-import type { Logger } from './logger.js';
+import type { Logger } from 'pino';
 import { committedBatches, MetadataLog, truncateToLatestSnapshot } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
 import { REAL_TIMERS, type QuorumTimers } from './quorum-timers.js';

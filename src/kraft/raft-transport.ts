@@ -8,7 +8,6 @@ import { EndQuorumEpochApi } from '../../protocol/generated/api/54-end-quorum-ep
 import { FetchSnapshotApi } from '../../protocol/generated/api/59-fetch-snapshot.js';
 import type { Voter } from '../config/server-config.js';
 import type { OutboundRequest } from '../raft/index.js';
-import type { PeerClient } from './peer-client.js';
 
 /** Each Raft API with the version this node sends. */
 export const RAFT_APIS: ReadonlyMap<number, { api: ApiDefinition; version: number }> = new Map([
@@ -19,6 +18,11 @@ export const RAFT_APIS: ReadonlyMap<number, { api: ApiDefinition; version: numbe
   [FetchSnapshotApi.key, { api: FetchSnapshotApi, version: 1 }],
 ]);
 
+/** What sends a request to another node and resolves with its response (the node's peer client). */
+export interface PeerRequester {
+  request<Req, Res>(address: { host: string; port: number }, api: ApiDefinition<Req, Res>, version: number, body: Req, timeoutMs: number): Promise<Res>;
+}
+
 export interface RaftTransport {
   /** Sends a request to another voter; resolves with the response body, rejects when none comes. */
   send(request: OutboundRequest): Promise<unknown>;
@@ -26,7 +30,7 @@ export interface RaftTransport {
 
 export class PeerRaftTransport implements RaftTransport {
   constructor(
-    private readonly peers: PeerClient,
+    private readonly peers: PeerRequester,
     private readonly voters: readonly Voter[],
     private readonly timeoutMs: number,
   ) {}
