@@ -114,7 +114,7 @@ export class Cluster {
     try {
       made = await createNodes(options, count, dataDir, ephemeral, inMemory);
     } catch (err) {
-      if (ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ephemeral) await fs.promises.rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
       throw err;
     }
     const { nodes, specs, network, disks, logger, configs } = made;
@@ -279,7 +279,9 @@ export class Cluster {
     // Every node stops even when one of them fails to: none may be left running.
     const results = await Promise.allSettled(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
     if (active) results.push(...(await Promise.allSettled([active.stop()])));
-    if (this.ephemeral) fs.rmSync(this.dataDir, { recursive: true, force: true });
+    // Asynchronous: a directory of many partitions takes a while to remove, and the event loop is
+    // shared with the application's other clusters and clients.
+    if (this.ephemeral) await fs.promises.rm(this.dataDir, { recursive: true, force: true, maxRetries: 3 });
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }

@@ -43,3 +43,14 @@ it('Cluster.stop() of a three-node in-process cluster finishes', async () => {
   await cluster.stop();
   console.log(`in-process three-node cluster stopped in ${Date.now() - startedMs} ms`);
 }, 60_000);
+
+it('Cluster.stop() removes its ephemeral data directory before it resolves', async () => {
+  const cluster = await startCluster({ nodes: 1 });
+  const admin = kafkaClient(cluster).admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: 'many', numPartitions: 64 }] });
+  await admin.disconnect();
+  expect(fs.existsSync(cluster.dataDir)).toBe(true);
+  await cluster.stop();
+  expect(fs.existsSync(cluster.dataDir)).toBe(false);
+}, 60_000);
