@@ -3,9 +3,10 @@
 // requests, and replica fetches. One connection per destination, pipelined, reconnecting on
 // demand; every request has a timeout, and a broken connection fails what is in flight on it.
 import net from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import type { ApiDefinition } from '../../protocol/definition.js';
 import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js';
+import { loadTls } from '../server/tls-module.js';
 import type { Logger } from './logger.js';
 import { RECONNECT_BACKOFF, ReconnectBackoff } from './reconnect-backoff.js';
 import type { Authenticate } from './sasl-client.js';
@@ -72,7 +73,7 @@ class PeerConnection {
       const secure = this.security.tls;
       const socket = secure === undefined
         ? net.connect({ host: this.host, port: this.port, noDelay: true })
-        : tls.connect({ host: this.host, port: this.port, ...secure }).setNoDelay(true);
+        : loadTls().connect({ host: this.host, port: this.port, ...secure }).setNoDelay(true);
       const timer = setTimeout(() => socket.destroy(new PeerRequestError(`connect to ${this.host}:${this.port} timed out`)), this.connectTimeoutMs);
       socket.once(secure === undefined ? 'connect' : 'secureConnect', () => {
         clearTimeout(timer);

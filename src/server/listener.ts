@@ -2,9 +2,10 @@
 // shutdown can stop accepting, let in-flight requests finish, then close what is left.
 import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import { ANONYMOUS, userPrincipal, type Principal } from '../broker/principal.js';
 import { SaslSession, type SaslListenerConfig } from '../broker/sasl/session.js';
+import { loadTls } from './tls-module.js';
 import { Connection, type ConnectionInfo, type ConnectionLimits, type ConnectionLog, type RequestHandler } from './connection.js';
 
 export interface ListenerOptions {
@@ -38,7 +39,7 @@ export class Listener {
       this.server = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
       return;
     }
-    this.server = tls.createServer({ handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS, ...tlsOptions }, (socket) => this.accept(socket));
+    this.server = loadTls().createServer({ handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS, ...tlsOptions }, (socket) => this.accept(socket));
     this.server.on('connection', (raw: net.Socket) => {
       this.handshaking.add(raw);
       raw.once('close', () => this.handshaking.delete(raw));
