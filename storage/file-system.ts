@@ -1,14 +1,20 @@
 // The file-system seam of the storage layer: the few calls the log needs, so the same code runs on
 // node:fs and on the in-memory twin that injects faults and crashes.
 //
-// Writes, reads and truncations are synchronous: they touch the page cache and cost microseconds,
-// less than a hop through libuv's thread pool. Only the calls that wait for the device (fsync of a
-// file or a directory, and the atomic file replace that needs them) are asynchronous, so a slow disk
-// never blocks the event loop. Paths use '/' and are joined with joinPath.
+// Small writes, reads and truncations are synchronous: they touch the page cache and cost
+// microseconds, less than a hop through libuv's thread pool. Appends of log data go through writev,
+// which node:fs runs on the thread pool once they are large enough for the copy to outweigh the hop,
+// so the event loop reads and validates the next request while the last one is copied. The calls
+// that wait for the device (fsync of a file or a directory, and the atomic file replace that needs
+// them) are asynchronous, so a slow disk never blocks the event loop. Paths use '/' and are joined
+// with joinPath.
 
 export interface FileHandle {
   /** Writes all of `data` at `position` (never O_APPEND: the log tracks its own end). */
   write(data: Uint8Array, position: number): void;
+  /** Writes `chunks` back to back from `position` (one gathered write), off the event loop where the
+   * file system can; resolves once every byte is written (to the page cache: sync() makes it durable). */
+  writev(chunks: readonly Uint8Array[], position: number): Promise<void>;
   /** Reads into `target` from `position`; returns the bytes read, short only at end of file. */
   read(target: Uint8Array, position: number): number;
   size(): number;

@@ -4,7 +4,7 @@
 // descriptor behind one is opened when the handle is used and closed again, least recently used
 // first, once more than `maxOpenFiles` are open; the next use reopens it.
 //
-// A descriptor with an fsync in flight is never closed (the fd number could be reused by another
+// A descriptor with an fsync or a thread-pool write in flight is never closed (the fd number could be reused by another
 // open under the sync). So the count exceeds the limit only while more syncs than that run at once,
 // and returns under it as they finish. Closing and reopening loses nothing: the page cache belongs to
 // the file, not the descriptor, so an fsync on a new descriptor covers writes made through an old one
@@ -19,6 +19,7 @@ export const DEFAULT_MAX_OPEN_FILES = 4096;
 class CachedHandle implements FileHandle {
   /** The open descriptor, while the cache keeps it. */
   inner: FileHandle | undefined;
+  /** fsyncs and writes in flight on `inner`. */
   syncsInFlight = 0;
   closed = false;
 
@@ -29,6 +30,17 @@ class CachedHandle implements FileHandle {
 
   write(data: Uint8Array, position: number): void {
     this.cache.acquire(this).write(data, position);
+  }
+
+  async writev(chunks: readonly Uint8Array[], position: number): Promise<void> {
+    const inner = this.cache.acquire(this);
+    this.syncsInFlight++;
+    try {
+      await inner.writev(chunks, position);
+    } finally {
+      this.syncsInFlight--;
+      this.cache.released(this);
+    }
   }
 
   read(target: Uint8Array, position: number): number {

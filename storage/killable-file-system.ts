@@ -19,6 +19,13 @@ class KillableHandle implements FileHandle {
     if (!this.owner.killed) this.inner.write(data, position);
   }
 
+  /** A write the kill overtook never completes: its caller must not acknowledge anything. */
+  async writev(chunks: readonly Uint8Array[], position: number): Promise<void> {
+    if (this.owner.killed) return never();
+    await this.inner.writev(chunks, position);
+    if (this.owner.killed) return never();
+  }
+
   read(target: Uint8Array, position: number): number {
     return this.owner.killed ? 0 : this.inner.read(target, position);
   }
@@ -45,6 +52,7 @@ class KillableHandle implements FileHandle {
 /** What a dead owner opens: nothing. */
 const DEAD_HANDLE: FileHandle = {
   write: () => undefined,
+  writev: never,
   read: () => 0,
   size: () => 0,
   truncate: () => undefined,

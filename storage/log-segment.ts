@@ -127,8 +127,25 @@ export class LogSegment {
   append(batches: Buffer, infos: BatchInfo[]): void {
     const start = this.sizeBytes;
     (this.log ?? this.materialize()).write(batches, start);
-    this.sizeBytes += batches.length;
-    for (const info of infos) this.indexBatch({ ...info, position: start + info.position });
+    this.appended(start, batches.length, infos);
+  }
+
+  /**
+   * append() through the file's writev, which may copy on the thread pool. Size, offsets and indexes
+   * move only once the bytes are written, so reads never see a half-written batch. The caller runs
+   * one at a time per segment (the log's mutation queue).
+   */
+  async appendAsync(batches: Buffer, infos: BatchInfo[]): Promise<void> {
+    const start = this.sizeBytes;
+    await (this.log ?? this.materialize()).writev([batches], start);
+    assert(this.sizeBytes === start, `${this.logPath}: append raced another change`);
+    this.appended(start, batches.length, infos);
+  }
+
+  private appended(start: number, bytes: number, infos: BatchInfo[]): void {
+    this.sizeBytes += bytes;
+    // Positions in `infos` are relative to the appended bytes; `start` makes them the segment's.
+    for (const info of infos) this.indexBatch(info, start);
   }
 
   read(position: number, length: number): Buffer {
@@ -249,8 +266,8 @@ export class LogSegment {
   }
 
   /** Takes a batch's offsets and timestamps into the segment's running state. */
-  private noteBatch(batch: BatchInfo): void {
-    if (batch.position === 0) this.firstBatchTimestampMs = batch.maxTimestampMs;
+  private noteBatch(batch: BatchInfo, start = 0): void {
+    if (start + batch.position === 0) this.firstBatchTimestampMs = batch.maxTimestampMs;
     if (batch.maxTimestampMs > this.maxTimestampMs) {
       this.maxTimestampMs = batch.maxTimestampMs;
       this.offsetOfMaxTimestamp = batch.lastOffset;
@@ -258,13 +275,14 @@ export class LogSegment {
     this.nextOffset = batch.lastOffset + 1;
   }
 
-  private indexBatch(batch: BatchInfo): void {
-    this.noteBatch(batch);
+  private indexBatch(batch: BatchInfo, start = 0): void {
+    this.noteBatch(batch, start);
+    const position = start + batch.position;
     // Kafka's rule: an entry for the first batch starting more than index.interval.bytes after the last.
-    if (batch.position - this.lastIndexedPosition > this.config.indexIntervalBytes && !this.offsetIndex.isFull) {
-      this.offsetIndex.append(batch.lastOffset, batch.position);
+    if (position - this.lastIndexedPosition > this.config.indexIntervalBytes && !this.offsetIndex.isFull) {
+      this.offsetIndex.append(batch.lastOffset, position);
       this.timeIndex.maybeAppend(this.maxTimestampMs, this.offsetOfMaxTimestamp);
-      this.lastIndexedPosition = batch.position;
+      this.lastIndexedPosition = position;
     }
   }
 

@@ -40,7 +40,7 @@ export class LogSegments {
   /** Writes batches to the active segment, rolling first when Kafka would. */
   async append(batches: Buffer, infos: BatchInfo[], config: LogConfig): Promise<void> {
     if (this.shouldRoll(batches.length, infos, config)) await this.roll((infos[0] as BatchInfo).baseOffset, config);
-    this.active.append(batches, infos);
+    await this.active.appendAsync(batches, infos);
   }
 
   /** Removes offsets >= `offset`, durably. Later segments go first, so a crash leaves a prefix. */

@@ -49,6 +49,14 @@ class MemHandle implements FileHandle {
     this.file.data.write(data, position);
   }
 
+  /** The bytes land at once (a fault throws before any of them do); the promise only says so. */
+  async writev(chunks: readonly Uint8Array[], position: number): Promise<void> {
+    for (const c of chunks) {
+      this.write(c, position);
+      position += c.length;
+    }
+  }
+
   read(target: Uint8Array, position: number): number {
     this.check('read');
     const view = this.file.data.view();

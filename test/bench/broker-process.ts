@@ -84,6 +84,27 @@ export function processMemoryBytes(pid: number, field: 'VmRSS' | 'VmHWM'): numbe
   return Number(match[1]) * 1024;
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc/<pid>/stat. */
+export function processCpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Measures the CPU share (1 = one core) of processes `pids` and of this process while `body` runs. */
+export async function withCpuShares<T>(pids: readonly number[], body: () => Promise<T>): Promise<{ result: T; shares: number[]; ownShare: number }> {
+  const before = pids.map(processCpuSeconds);
+  const ownBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await body();
+  const seconds = (performance.now() - started) / 1000;
+  const own = process.cpuUsage(ownBefore);
+  return {
+    result,
+    shares: pids.map((pid, i) => (processCpuSeconds(pid) - before[i]!) / seconds),
+    ownShare: (own.user + own.system) / 1e6 / seconds,
+  };
+}
+
 function stopper(child: ChildProcess, exited: Promise<unknown>): () => Promise<void> {
   return async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -107,10 +128,11 @@ export function startBroker(entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000
   return spawnBroker(['--ephemeral', '--port', '0'], entry, timeoutMs);
 }
 
-/** Spawns `<entry> start <args>` and resolves once it prints its ready line. */
+/** Spawns `<entry> start <args>` and resolves once it prints its ready line. BENCH_NODE_ARGS adds
+ * node flags to every broker, e.g. `--cpu-prof --cpu-prof-dir=<dir>` to profile it under the load. */
 export function spawnBroker(args: readonly string[], entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000): Promise<BrokerProcess> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [entry.script, 'start', ...args], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), entry.script, 'start', ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(code ?? signal))));

@@ -6,8 +6,8 @@ import { FetchApi, type FetchRequest } from '../../protocol/generated/api/01-fet
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import { readResponseFrame } from '../../protocol/registry.js';
 import { BASE_OFFSET, BATCH_LENGTH, LAST_OFFSET_DELTA, LOG_OVERHEAD, RECORD_COUNT, RECORDS } from '../../protocol/records/batch-header.js';
-import { withBroker } from './broker-process.js';
-import { PRODUCE_SHAPE } from './produce.js';
+import { withBroker, withCpuShares } from './broker-process.js';
+import { PRODUCE_SHAPE, cpuNote, generatorCpuNote } from './produce.js';
 import { produceFor, produceRequests } from './produce-load.js';
 import { BenchConnection, createTopic, prepareRequest } from './raw-client.js';
 import { mbPerSec, perSec, thousands, type BenchSettings, type Figure, type FigureGroup } from './report.js';
@@ -109,16 +109,17 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     const fill = await produceFor(broker.bootstrap, shape, Infinity, rounds * perRound.requests.length);
     settings.log('consume: reading back');
     await readBack(broker.bootstrap, shape.partitions, settings.warmupMs);
-    const read = await readBack(broker.bootstrap, shape.partitions, settings.runMs);
+    const { result: read, shares, ownShare } = await withCpuShares([broker.pid], () => readBack(broker.bootstrap, shape.partitions, settings.runMs));
+    const cpu = { broker: shares[0]!, generator: ownShare };
     const passes = read.bytes / fill.payloadBytes;
     return [{
       group: 'consume',
       name: 'consume (Fetch, data in page cache)',
       value: `${mbPerSec(read.bytes, read.elapsedMs).toFixed(1)} MB/s, ${thousands(perSec(read.records, read.elapsedMs))} rec/s`,
       versus: `${thousands(perSec(read.fetches, read.elapsedMs))} fetches/s; `
-        + `${passes.toFixed(1)} passes over ${(fill.payloadBytes / 1e6).toFixed(0)} MB`,
+        + `${passes.toFixed(1)} passes over ${(fill.payloadBytes / 1e6).toFixed(0)} MB; ${cpuNote(cpu)}; target: at least the produce acks=1 figure`,
       generator: `raw client: 1 conn, Fetch v${FETCH_VERSION}, one in flight per partition (${shape.partitions} pipelined), `
-        + `max_bytes ${FETCH_MAX_BYTES / 2 ** 20} MiB, produced by the produce generator`,
+        + `max_bytes ${FETCH_MAX_BYTES / 2 ** 20} MiB, produced by the produce generator; ${generatorCpuNote(cpu)}`,
     }];
   });
 }

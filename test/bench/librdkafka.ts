@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { withBroker, ROOT } from './broker-process.js';
+import { withBroker, withCpuShares, ROOT } from './broker-process.js';
 import { RECORD_BYTES } from './produce-load.js';
 import { createTopic, recordsInTopic } from './raw-client.js';
 import { mbPerSec, perSec, thousands, type BenchSettings, type Figure, type FigureGroup } from './report.js';
@@ -68,16 +68,17 @@ async function kcat(bootstrap: string, records: number): Promise<ClientRun> {
   }
 }
 
-async function confluentKafka(python: string, bootstrap: string, records: number): Promise<ClientRun> {
+async function confluentKafka(python: string, bootstrap: string, brokerPid: number, records: number): Promise<ClientRun> {
   const topic = 'bench-confluent-kafka';
   await createTopic(bootstrap, topic, PARTITIONS);
-  const run = await runProcess(python, [SCRIPT, bootstrap, topic, String(records), String(RECORD_BYTES), '1']);
+  const { result: run, shares } = await withCpuShares([brokerPid], () => runProcess(python, [SCRIPT, bootstrap, topic, String(records), String(RECORD_BYTES), '1']));
   if (run.code !== 0) throw new Error(`${path.basename(SCRIPT)} exited ${run.code}: ${run.stderr.trim()}`);
-  const report = JSON.parse(run.stdout) as { elapsedS: number; delivered: number; failed: number };
+  const report = JSON.parse(run.stdout) as { elapsedS: number; cpuS: number; delivered: number; failed: number };
   // The topic also holds the untimed first record.
   const inTopic = (await recordsInTopic(bootstrap, topic, PARTITIONS)) - 1;
   const failed = report.failed > 0 ? `; ${report.failed} failed!` : '';
-  return { delivered: Math.min(report.delivered, inTopic), elapsedMs: report.elapsedS * 1000, note: `timed from first delivery${failed}` };
+  const cpu = `generator CPU ${((report.cpuS / report.elapsedS) * 100).toFixed(0)}% (timed part), broker CPU ${(shares[0]! * 100).toFixed(0)}% (whole client run, start-up included)`;
+  return { delivered: Math.min(report.delivered, inTopic), elapsedMs: report.elapsedS * 1000, note: `timed from first delivery; ${cpu}${failed}` };
 }
 
 function figure(name: string, requested: number, run: ClientRun, generator: string): Figure {
@@ -112,7 +113,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     }
     if (python !== undefined) {
       settings.log('librdkafka: python3 confluent-kafka');
-      const result = await confluentKafka(python, broker.bootstrap, records);
+      const result = await confluentKafka(python, broker.bootstrap, broker.pid, records);
       figures.push(figure('confluent-kafka producer', records - 1, result, `test/bench/librdkafka-producer.py: ${settingsNote}`));
     } else {
       figures.push(skipped('confluent-kafka producer', 'python3 confluent_kafka'));

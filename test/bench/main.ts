@@ -16,12 +16,13 @@ import { leaderKillGroup } from './leader-kill.js';
 import { librdkafkaGroup } from './librdkafka.js';
 import { partitionsGroup } from './partitions.js';
 import { produceGroup } from './produce.js';
+import { replicationGroup } from './replication.js';
 import { formatTable, settingsFor, type Figure, type FigureGroup } from './report.js';
 import { startupGroup } from './startup.js';
 import { transactionsGroup } from './transactions.js';
 
 const GROUPS: FigureGroup[] = [
-  startupGroup, produceGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, partitionsGroup,
+  startupGroup, produceGroup, replicationGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, partitionsGroup,
   protocolGroup, transactionsGroup, consoleGroup, embeddedGroup,
 ];
 

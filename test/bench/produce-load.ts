@@ -22,6 +22,8 @@ export interface ProduceShape {
   connections: number;
   /** Requests in flight per connection. */
   window: number;
+  /** Value bytes of each record (default RECORD_BYTES). */
+  recordBytes?: number;
 }
 
 export interface ProduceRequests {
@@ -34,8 +36,10 @@ export interface ProduceRequests {
 
 /** The requests of one round over all partitions, each carrying `partitionsPerRequest` batches. */
 export function produceRequests(shape: ProduceShape): ProduceRequests {
-  const value = Buffer.alloc(RECORD_BYTES, 0x6b);
-  const count = Math.max(1, Math.floor((shape.batchBytes - BATCH_HEADER_BYTES) / (RECORD_BYTES + RECORD_OVERHEAD_BYTES)));
+  const recordBytes = shape.recordBytes ?? RECORD_BYTES;
+  const value = Buffer.alloc(recordBytes, 0x6b);
+  // A record's varint length fields take a byte less below 64 value bytes; the estimate only sizes the batch.
+  const count = Math.max(1, Math.floor((shape.batchBytes - BATCH_HEADER_BYTES) / (recordBytes + RECORD_OVERHEAD_BYTES)));
   const timestamp = Date.now();
   const records = Array.from({ length: count }, () => ({ key: null, value, timestamp }));
   const batch = encodeRecordBatch({ records });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runTcpBaseline } from './baseline-tcp.js';
-import { processMemoryBytes, withBroker } from './broker-process.js';
+import { processMemoryBytes, withBroker, withCpuShares } from './broker-process.js';
 import { produceFor, produceRequests, type ProduceRequests, type ProduceRun, type ProduceShape } from './produce-load.js';
 import { createTopic } from './raw-client.js';
 import { mbPerSec, median, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
@@ -31,7 +31,16 @@ function describeShape(shape: Omit<ProduceShape, 'topic' | 'acks'>, batchBytes: 
     + `1 KiB records, ${shape.partitions} partitions, pre-encoded`;
 }
 
-function produceFigure(name: string, run: ProduceRun, sinks: { plain: number; file: number }, generator: string): Figure {
+/** CPU shares (1 = one core) of the broker and of the generator (this process) during a run. */
+export interface RunCpu {
+  broker: number;
+  generator: number;
+}
+
+export const cpuNote = (cpu: RunCpu): string => `broker CPU ${(cpu.broker * 100).toFixed(0)}%`;
+export const generatorCpuNote = (cpu: RunCpu): string => `generator CPU ${(cpu.generator * 100).toFixed(0)}%`;
+
+function produceFigure(name: string, run: ProduceRun, sinks: { plain: number; file: number }, generator: string, cpu: RunCpu): Figure {
   const mb = mbPerSec(run.payloadBytes, run.elapsedMs);
   const fraction = mb / sinks.plain;
   const errors = run.errors > 0 ? `; ${run.errors} partition errors!` : '';
@@ -40,8 +49,8 @@ function produceFigure(name: string, run: ProduceRun, sinks: { plain: number; fi
     name,
     value: `${mb.toFixed(1)} MB/s, ${thousands(perSec(run.records, run.elapsedMs))} rec/s`,
     versus: `${(fraction * 100).toFixed(0)}% of TCP sink (target >= ${TARGET_FRACTION * 100}%: ${verdict(fraction >= TARGET_FRACTION)}), `
-      + `${((mb / sinks.file) * 100).toFixed(0)}% of sink + file${errors}`,
-    generator,
+      + `${((mb / sinks.file) * 100).toFixed(0)}% of sink + file; ${cpuNote(cpu)}${errors}`,
+    generator: `${generator}; ${generatorCpuNote(cpu)}`,
   };
 }
 
@@ -107,8 +116,8 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
       const shape = { ...PRODUCE_SHAPE, topic: 'bench-produce', acks };
       await createTopic(broker.bootstrap, shape.topic, shape.partitions);
       await produceFor(broker.bootstrap, shape, settings.warmupMs);
-      const result = await produceFor(broker.bootstrap, shape, settings.runMs, maxRequests);
-      figures.push(produceFigure(`produce acks=${acks}`, result, sinks, generator));
+      const { result, shares, ownShare } = await withCpuShares([broker.pid], () => produceFor(broker.bootstrap, shape, settings.runMs, maxRequests));
+      figures.push(produceFigure(`produce acks=${acks}`, result, sinks, generator, { broker: shares[0]!, generator: ownShare }));
       figures.push({
         group: 'produce',
         name: `broker peak RSS (VmHWM) after acks=${acks}`,
@@ -118,12 +127,34 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
       });
     });
   }
+  figures.push(await smallRecordsFigure(settings, maxRequests));
   return figures;
+}
+
+/** The issue's 100 B figure: 6 partitions, each request one 64 KiB batch per partition. */
+const SMALL_RECORDS_SHAPE: Omit<ProduceShape, 'topic' | 'acks'> = { ...PRODUCE_SHAPE, partitions: 6, partitionsPerRequest: 6, recordBytes: 100 };
+const SMALL_RECORDS_TARGET = 2.5e6;
+
+async function smallRecordsFigure(settings: BenchSettings, maxRequests: number): Promise<Figure> {
+  settings.log('produce: 100 B records');
+  return withBroker(async (broker) => {
+    const shape = { ...SMALL_RECORDS_SHAPE, topic: 'bench-small', acks: 1 };
+    await createTopic(broker.bootstrap, shape.topic, shape.partitions);
+    await produceFor(broker.bootstrap, shape, settings.warmupMs);
+    const { result, shares, ownShare } = await withCpuShares([broker.pid], () => produceFor(broker.bootstrap, shape, settings.runMs, maxRequests));
+    const rate = perSec(result.records, result.elapsedMs);
+    const cpu = { broker: shares[0]!, generator: ownShare };
+    return {
+      group: 'produce', name: 'produce 100 B records, acks=1', value: `${thousands(rate)} rec/s, ${mbPerSec(result.payloadBytes, result.elapsedMs).toFixed(1)} MB/s`,
+      versus: `target >= ${thousands(SMALL_RECORDS_TARGET)} rec/s: ${verdict(rate >= SMALL_RECORDS_TARGET)}; ${cpuNote(cpu)}${result.errors > 0 ? `; ${result.errors} partition errors!` : ''}`,
+      generator: `${describeShape(SMALL_RECORDS_SHAPE, produceRequests(shape).batchBytes).replace('1 KiB records', '100 B records')}; ${generatorCpuNote(cpu)}`,
+    };
+  });
 }
 
 export const produceGroup: FigureGroup = {
   name: 'produce',
-  description: 'TCP sink baseline, then produce throughput with acks=1 and acks=-1',
+  description: 'TCP sink baseline, then produce throughput with acks=1 and acks=-1, and 100 B records/s',
   usesBroker: true,
   run,
 };

@@ -141,11 +141,16 @@ export class BenchConnection {
 }
 
 /** Creates a topic (one replica) and fails loudly when the broker refuses. */
-export async function createTopic(bootstrap: string, name: string, numPartitions: number): Promise<void> {
+/** `replicas`: the brokers of every partition, the first its preferred leader (default: RF 1, placed
+ * by the controller). */
+export async function createTopic(bootstrap: string, name: string, numPartitions: number, replicas?: number[]): Promise<void> {
   const conn = await BenchConnection.connect(bootstrap);
   try {
+    const assignments = replicas === undefined ? [] : Array.from({ length: numPartitions }, (_, partitionIndex) => ({ partitionIndex, brokerIds: replicas }));
     const res = await conn.request(CreateTopicsApi, 7, {
-      topics: [{ name, numPartitions, replicationFactor: 1, assignments: [], configs: [] }],
+      topics: [{
+        name, numPartitions: replicas === undefined ? numPartitions : -1, replicationFactor: replicas === undefined ? 1 : -1, assignments, configs: [],
+      }],
       timeoutMs: 30_000,
       validateOnly: false,
     });

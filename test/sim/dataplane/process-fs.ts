@@ -28,6 +28,11 @@ export class ProcessFileSystem implements FileSystem {
     const isKilled = (): boolean => this.killed;
     return {
       write(data, position) { check('write'); handle.write(data, position); },
+      async writev(chunks, position) {
+        check('pwritev');
+        await handle.writev(chunks, position);
+        if (isKilled()) return never();
+      },
       read(target, position) { check('read'); return handle.read(target, position); },
       size() { check('fstat'); return handle.size(); },
       truncate(length) { check('ftruncate'); handle.truncate(length); },

@@ -154,6 +154,17 @@ class CutHandle implements FileHandle {
     this.inner.write(data, position);
   }
 
+  /** One disk step like write(); a cut before it leaves the caller waiting, as a dead process does. */
+  async writev(chunks: readonly Uint8Array[], position: number): Promise<void> {
+    try {
+      this.fs.step();
+    } catch (err) {
+      if (err instanceof PowerCut) return never();
+      throw err;
+    }
+    await this.inner.writev(chunks, position);
+  }
+
   read(target: Uint8Array, position: number): number {
     this.fs.check();
     return this.inner.read(target, position);

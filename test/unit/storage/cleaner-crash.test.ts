@@ -43,6 +43,10 @@ class DyingFileSystem implements FileSystem {
         this.step('write', path);
         inner.write(data, position);
       },
+      writev: async (chunks, position) => {
+        this.step('write', path);
+        await inner.writev(chunks, position);
+      },
       read: (target, position) => inner.read(target, position),
       size: () => inner.size(),
       truncate: (length) => {

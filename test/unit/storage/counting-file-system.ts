@@ -83,6 +83,7 @@ export class CountingFileSystem implements FileSystem {
     let closed = false;
     const handle: FileHandle = {
       write: (data, position) => inner.write(data, position),
+      writev: (chunks, position) => inner.writev(chunks, position),
       read: (target, position) => inner.read(target, position),
       size: () => inner.size(),
       truncate: (length) => inner.truncate(length),

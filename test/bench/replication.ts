@@ -1,0 +1,77 @@
+// acks=all throughput with replication factor 3 next to replication factor 1 on the same three-node
+// cluster in the same run (the target is a ratio of the two). Every partition of both topics is led
+// by node 1, which the raw generator talks to; with RF 3 each produce waits until both followers
+// fetched the batch (two fetch round trips: one carries it, the next one's offset acknowledges it).
+import { processMemoryBytes, withCpuShares } from './broker-process.js';
+import { ProcessCluster } from './kraft-cluster.js';
+import { produceFor, produceRequests } from './produce-load.js';
+import { PRODUCE_SHAPE } from './produce.js';
+import { createTopic } from './raw-client.js';
+import { mbPerSec, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+
+const TARGET_FRACTION = 0.5;
+/** Each run stops after this many bytes (times three on disk with RF 3): see produce.ts. */
+const MAX_RUN_BYTES = 0.6e9;
+
+interface Measured {
+  mbPerSec: number;
+  errors: number;
+  generatorCpu: number;
+  leaderCpu: number;
+  followersCpu: number;
+}
+
+async function measure(cluster: ProcessCluster, topic: string, settings: BenchSettings): Promise<Measured> {
+  const shape = { ...PRODUCE_SHAPE, topic, acks: -1 };
+  const bootstrap = cluster.brokerAddresses[0]!;
+  await produceFor(bootstrap, shape, settings.warmupMs);
+  const pids = cluster.members.map((m) => m!.pid);
+  const maxRequests = Math.floor(MAX_RUN_BYTES / produceRequests(shape).payloadBytesPerRequest);
+  const { result: run, shares, ownShare } = await withCpuShares(pids, () => produceFor(bootstrap, shape, settings.runMs, maxRequests));
+  return {
+    mbPerSec: mbPerSec(run.payloadBytes, run.elapsedMs),
+    errors: run.errors,
+    generatorCpu: ownShare,
+    leaderCpu: shares[0]!,
+    followersCpu: shares[1]! + shares[2]!,
+  };
+}
+
+const pct = (f: number): string => `${(f * 100).toFixed(0)}%`;
+
+async function run(settings: BenchSettings): Promise<Figure[]> {
+  const cluster = await ProcessCluster.create();
+  try {
+    settings.log('replication: three nodes');
+    await cluster.startAll();
+    const bootstrap = cluster.brokerAddresses[0]!;
+    await createTopic(bootstrap, 'bench-rf1', PRODUCE_SHAPE.partitions, [1]);
+    await createTopic(bootstrap, 'bench-rf3', PRODUCE_SHAPE.partitions, [1, 2, 3]);
+    settings.log('replication: acks=all, RF 1 then RF 3');
+    const rf1 = await measure(cluster, 'bench-rf1', settings);
+    const rf3 = await measure(cluster, 'bench-rf3', settings);
+    const fraction = rf3.mbPerSec / rf1.mbPerSec;
+    const generator = (m: Measured): string => `raw client as in produce (own CPU ${pct(m.generatorCpu)}), to node 1, which leads all `
+      + `${PRODUCE_SHAPE.partitions} partitions; durable three-process cluster; ${settings.runMs / 1000} s or ${MAX_RUN_BYTES / 1e9} GB`;
+    const cpu = (m: Measured): string => `leader CPU ${pct(m.leaderCpu)}, followers ${pct(m.followersCpu)} together`;
+    const errors = (m: Measured): string => (m.errors > 0 ? `; ${m.errors} partition errors!` : '');
+    return [
+      { group: 'replication', name: 'produce acks=all, RF 1 (3-node cluster)', value: `${rf1.mbPerSec.toFixed(1)} MB/s`,
+        versus: `the 100% RF 3 is compared with; ${cpu(rf1)}${errors(rf1)}`, generator: generator(rf1) },
+      { group: 'replication', name: 'produce acks=all, RF 3 (same cluster)', value: `${rf3.mbPerSec.toFixed(1)} MB/s`,
+        versus: `${pct(fraction)} of RF 1 (target >= ${pct(TARGET_FRACTION)}: ${verdict(fraction >= TARGET_FRACTION)}); ${cpu(rf3)}${errors(rf3)}`,
+        generator: generator(rf3) },
+      { group: 'replication', name: 'leader peak RSS (VmHWM)', value: `${(processMemoryBytes(cluster.members[0]!.pid, 'VmHWM') / 2 ** 20).toFixed(0)} MiB`,
+        versus: 'for reference', generator: '/proc/<pid>/status of node 1' },
+    ];
+  } finally {
+    await cluster.stop();
+  }
+}
+
+export const replicationGroup: FigureGroup = {
+  name: 'replication',
+  description: 'acks=all throughput with RF 3 vs RF 1 on the same three-node cluster',
+  usesBroker: true,
+  run,
+};
