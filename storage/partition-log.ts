@@ -277,6 +277,10 @@ export class PartitionLog {
     return this.guard.serial(async () => {
       if (epoch <= this.epochCache.latestEpoch()) return;
       this.epochCache.assign(epoch, this.logEndOffset);
+      // An empty log has no batch the entry could mis-describe after a crash (the loader derives
+      // the cache from batches, and there are none), so its file waits for the next flush or close:
+      // a restart that makes 100,000 empty partitions leaders must not fsync 100,000 renames first.
+      if (this.logEndOffset === this.startOffset) return;
       await this.epochCache.persist();
     });
   }
