@@ -10,6 +10,7 @@ import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
+import { topicChanges } from '../metadata/topic-changes.js';
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
@@ -83,15 +84,12 @@ export class ReplicaManager {
     this.image = image;
     if (first) await this.deleteStrayLogs(image);
     const dynamic = { perBroker: brokerConfigs(image, this.nodeId), clusterDefault: brokerConfigs(image, '') };
-    const configsChanged = image.configs !== previous.configs;
-    if (image.topicsById === previous.topicsById && !configsChanged) return;
-    for (const topic of previous.topicsById.values()) {
-      if (!image.topicsById.has(topic.topicId)) await this.removeTopic(topic);
-    }
+    // Only what the image's delta touched (architecture rule 12), not every topic of the cluster.
+    const touched = topicChanges(image, previous);
+    for (const topic of touched.removed) await this.removeTopic(topic);
     // One LogConfig object per topic, shared by its partitions' logs.
     const changed = new Map<TopicState, LogConfig>();
-    for (const topic of image.topicsById.values()) {
-      if (previous.topicsById.get(topic.topicId) === topic && !configsChanged) continue;
+    for (const topic of touched.changed) {
       const overrides = topicConfigs(image, topic.name);
       this.settings.set(topic.name, topicSettingsFor(this.options.config, dynamic, overrides));
       changed.set(topic, logConfigFor(this.options.config, dynamic, overrides));
