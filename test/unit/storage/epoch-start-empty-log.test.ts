@@ -1,7 +1,8 @@
 // A new leader records where its epoch starts (Kafka's makeLeader). On an empty log that entry
-// describes no batch, so it is kept in memory and written with the next flush or close instead of
-// an fsync'd rename of its own: a restart that makes 100,000 empty partitions leaders at once
-// must not queue 100,000 checkpoint writes. A log with data still writes the entry at once.
+// describes no batch and the loader would drop it (it cuts entries at or after the log end), so it
+// is kept in memory only, neither written then nor at close: a restart that makes 100,000 empty
+// partitions leaders at once must not queue 100,000 checkpoint writes. A log with data still
+// writes the entry at once, and an epoch that gets a batch is written with it.
 import { describe, expect, it } from 'vitest';
 import { LEADER_EPOCH_CHECKPOINT } from '../../../storage/file-names.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
@@ -22,6 +23,10 @@ describe('the epoch start of a new leader', () => {
     expect(log.latestEpoch()).toBe(3);
     expect(log.epochEntries()).toEqual([{ epoch: 3, startOffset: 0 }]);
     expect(checkpointText(fs)).toBeUndefined();
+    await log.close();
+    expect(checkpointText(fs)).toBeUndefined();
+    const { log: reopened } = await reopenTestLog(fs, testConfig(), { hadCleanShutdown: true });
+    expect(reopened.epochEntries()).toEqual([]);
   });
 
   it('on an empty log that then takes a write survives a restart with that write', async () => {
