@@ -128,6 +128,11 @@ export class PartitionLog {
     return this.segments.active.nextOffset;
   }
 
+  /** No record between the log start and end offsets. */
+  private get isEmpty(): boolean {
+    return this.logEndOffset === this.startOffset;
+  }
+
   get logStartOffset(): number {
     return this.startOffset;
   }
@@ -277,6 +282,10 @@ export class PartitionLog {
     return this.guard.serial(async () => {
       if (epoch <= this.epochCache.latestEpoch()) return;
       this.epochCache.assign(epoch, this.logEndOffset);
+      // An empty log's entry is one the loader would drop anyway (it cuts entries at or after the
+      // log end), so it is not written: a restart that makes 100,000 empty partitions leaders must
+      // not fsync 100,000 renames first. The first append records the epoch with its batch.
+      if (this.isEmpty) return;
       await this.epochCache.persist();
     });
   }
@@ -374,7 +383,8 @@ export class PartitionLog {
       if (this.producerState.changedSinceSnapshot) await this.producerState.writeSnapshot(this.logEndOffset);
       await this.txnIndexes_?.sync();
       await this.segments.close();
-      await this.epochCache.persist();
+      // An empty log's entries are what the loader derives from its start and end offsets alone.
+      if (!this.isEmpty) await this.epochCache.persist();
       this.guard.markClosed();
     });
   }

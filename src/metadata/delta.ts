@@ -1,6 +1,6 @@
 // Applies __cluster_metadata records to an image, producing the next image. Records arrive in
 // log order; each kind changes exactly the state Kafka's MetadataDelta changes for it.
-import type { BrokerState, MetadataImage, PartitionState, ScramCredentialState, TopicState } from './image.js';
+import type { BrokerState, ImageChanges, MetadataImage, PartitionState, ScramCredentialState, TopicState } from './image.js';
 import { configKey } from './image.js';
 import { applyClientQuotaRecord, type ClientQuotaEntry } from './client-quotas.js';
 import type { AclEntry } from './acls.js';
@@ -21,6 +21,8 @@ export class MetadataDelta {
   /** Topics already copied in this delta, so further changes to them mutate the copy. */
   private readonly ownTopics = new Set<string>();
   private readonly ownConfigs = new Set<string>();
+  /** Every topic this delta created, changed or removed (by id), for the image's `changes`. */
+  private readonly touchedTopics = new Set<string>();
 
   constructor(private readonly base: MetadataImage) {
     this.nextProducerId = base.nextProducerId;
@@ -105,6 +107,18 @@ export class MetadataDelta {
   }
 
   finish(offset: number, epoch: number): MetadataImage {
+    const image = this.build(offset, epoch);
+    // A delta from the empty image (a snapshot load) says nothing a full comparison would not.
+    // Not enumerable: images built from a log and from a snapshot stay alike, and a copy made by
+    // spreading an image does not carry changes that are no longer true of it.
+    if (this.base.offset >= 0) {
+      const changes: ImageChanges = { since: this.base.offset, topicIds: this.touchedTopics, configKeys: this.ownConfigs };
+      Object.defineProperty(image, 'changes', { value: changes, enumerable: false });
+    }
+    return image;
+  }
+
+  private build(offset: number, epoch: number): MetadataImage {
     const b = this.base;
     return {
       offset,
@@ -155,6 +169,7 @@ export class MetadataDelta {
     byName.set(topic.name, topic);
     byId.set(topic.topicId, topic);
     this.ownTopics.add(topic.topicId);
+    this.touchedTopics.add(topic.topicId);
   }
 
   /** A topic this delta may mutate (copied from the base image on first use). */
@@ -172,6 +187,7 @@ export class MetadataDelta {
     if (!topic) return;
     byId.delete(topicId);
     byName.delete(topic.name);
+    this.touchedTopics.add(topicId);
     this.applyConfigRemoval(configKey(2, topic.name));
   }
 
@@ -209,7 +225,7 @@ export class MetadataDelta {
     const ck = configKey(type, name);
     this.configs ??= new Map(this.base.configs);
     let own = this.configs.get(ck) as Map<string, string> | undefined;
-    if (!this.ownConfigs.has(ck)) {
+    if (!this.ownConfigs.has(ck) || own === undefined) {
       own = new Map(own ?? []);
       this.configs.set(ck, own);
       this.ownConfigs.add(ck);
@@ -221,7 +237,8 @@ export class MetadataDelta {
   private applyConfigRemoval(ck: string): void {
     this.configs ??= new Map(this.base.configs);
     this.configs.delete(ck);
-    this.ownConfigs.delete(ck);
+    // Still named as changed; a ConfigRecord after this copies afresh (nothing left to copy).
+    this.ownConfigs.add(ck);
   }
 }
 

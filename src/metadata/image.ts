@@ -65,6 +65,25 @@ export interface MetadataImage {
   readonly scramCredentials: ReadonlyMap<string, ReadonlyMap<number, ScramCredentialState>>;
   /** Client quotas by `quotaEntityKey(entity)`. */
   readonly clientQuotas: ClientQuotas;
+  /** What the delta that built this image changed, so publishers act on that alone (Kafka hands
+   * them the MetadataDelta); absent when built from a snapshot or by hand: then compare whole. */
+  readonly changes?: ImageChanges;
+}
+
+/** The topics and configs one delta touched, relative to the image at offset `since`. It names the
+ * base by offset, not by reference, so an image does not keep every older image alive. */
+export interface ImageChanges {
+  readonly since: number;
+  /** Topics created, changed or removed. */
+  readonly topicIds: ReadonlySet<string>;
+  /** `configKey`s whose configs changed (set, deleted, or dropped with their topic). */
+  readonly configKeys: ReadonlySet<string>;
+}
+
+/** `image`'s changes when they are relative to `previous`, else undefined (compare whole images). */
+export function changesSince(image: MetadataImage, previous: MetadataImage): ImageChanges | undefined {
+  const changes = image.changes;
+  return changes !== undefined && changes.since === previous.offset && previous !== EMPTY_IMAGE ? changes : undefined;
 }
 
 export interface ScramCredentialState {

@@ -337,10 +337,13 @@ export class KraftlingNode {
   private async openLogDir(): Promise<LogDir> {
     const { config } = this.options;
     const onEvent = storageEventLogger(this.log);
+    // One object for every log opened here: resolving the broker defaults once per partition was a
+    // visible part of a start with 100,000 partitions.
+    const defaults = defaultLogConfig(config);
     const { logDir, events } = await LogDir.open({
       fs: this.fs, path: config.logDir, nowMs: this.nowMs, onEvent,
       // Until the image says otherwise (the replica manager applies topic configs), broker defaults.
-      configFor: (topic) => (topic === CLUSTER_METADATA_TOPIC ? metadataLogConfig(config) : defaultLogConfig(config)),
+      configFor: (topic) => (topic === CLUSTER_METADATA_TOPIC ? metadataLogConfig(config) : defaults),
     });
     for (const e of events) onEvent(e);
     this.logDir = logDir;

@@ -10,6 +10,7 @@ import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
+import { topicChanges } from '../metadata/topic-changes.js';
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
@@ -83,18 +84,22 @@ export class ReplicaManager {
     this.image = image;
     if (first) await this.deleteStrayLogs(image);
     const dynamic = { perBroker: brokerConfigs(image, this.nodeId), clusterDefault: brokerConfigs(image, '') };
-    const configsChanged = image.configs !== previous.configs;
-    if (image.topicsById === previous.topicsById && !configsChanged) return;
-    for (const topic of previous.topicsById.values()) {
-      if (!image.topicsById.has(topic.topicId)) await this.removeTopic(topic);
-    }
+    // Only what the image's delta touched (architecture rule 12), not every topic of the cluster.
+    const touched = topicChanges(image, previous);
+    for (const topic of touched.removed) await this.removeTopic(topic);
     // One LogConfig object per topic, shared by its partitions' logs.
     const changed = new Map<TopicState, LogConfig>();
-    for (const topic of image.topicsById.values()) {
-      if (previous.topicsById.get(topic.topicId) === topic && !configsChanged) continue;
+    // Topics without overrides share one resolution of the broker configs per image: at 100,000
+    // topics, resolving them once per topic was a visible part of a start.
+    let plain: { settings: TopicSettings; logConfig: LogConfig } | undefined;
+    for (const topic of touched.changed) {
       const overrides = topicConfigs(image, topic.name);
-      this.settings.set(topic.name, topicSettingsFor(this.options.config, dynamic, overrides));
-      changed.set(topic, logConfigFor(this.options.config, dynamic, overrides));
+      const resolved = overrides.size === 0 && plain !== undefined ? plain : {
+        settings: topicSettingsFor(this.options.config, dynamic, overrides), logConfig: logConfigFor(this.options.config, dynamic, overrides),
+      };
+      if (overrides.size === 0) plain = resolved;
+      this.settings.set(topic.name, resolved.settings);
+      changed.set(topic, resolved.logConfig);
     }
     // The logs first, many at once; then the partitions, in image order. A log that could not be
     // created leaves its partition unhosted (NOT_LEADER_OR_FOLLOWER) and fails the image, as before.
