@@ -1,9 +1,7 @@
-// `kraftling broker-api-versions` and `kraftling features`: what ApiVersions says, asked of each
-// live broker (kafka-broker-api-versions), and the finalized and supported features
-// (kafka-features describe).
+// `kraftling broker-api-versions`: what ApiVersions says, asked of each live broker
+// (kafka-broker-api-versions).
 import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js';
 import { apiDefinition } from '../../protocol/registry.js';
-import { UsageError } from '../usage.js';
 import { KafkaError, withClient } from './kafka-client.js';
 
 export async function runBrokerApiVersions(values: Record<string, unknown>): Promise<number> {
@@ -16,19 +14,6 @@ export async function runBrokerApiVersions(values: Record<string, unknown>): Pro
       const lines = [...res.apiKeys].sort((x, y) => x.apiKey - y.apiKey)
         .map((k) => `\t${apiDefinition(k.apiKey)?.name ?? 'Unknown'}(${k.apiKey}): ${k.minVersion} to ${k.maxVersion}`);
       process.stdout.write(`${b.host}:${b.port} (id: ${b.nodeId} rack: ${b.rack ?? 'null'}) -> (\n${lines.join(',\n')}\n)\n`);
-    }
-    return 0;
-  });
-}
-
-export async function runFeatures(values: Record<string, unknown>, positionals: string[]): Promise<number> {
-  if (positionals[0] !== 'describe') throw new UsageError('the only action is `describe`');
-  return withClient('features', values, async (client) => {
-    const { res } = await client.request(ApiVersionsApi, { clientSoftwareName: 'kraftling-cli', clientSoftwareVersion: '1' }, undefined, 3);
-    if (res.errorCode !== 0) throw new KafkaError(res.errorCode, 'ApiVersions');
-    const finalized = new Map(res.finalizedFeatures.map((f) => [f.name, f.maxVersionLevel]));
-    for (const f of [...res.supportedFeatures].sort((a, b) => a.name.localeCompare(b.name))) {
-      process.stdout.write(`Feature: ${f.name}\tSupportedMinVersion: ${f.minVersion}\tSupportedMaxVersion: ${f.maxVersion}\tFinalizedVersionLevel: ${finalized.get(f.name) ?? '-'}\tEpoch: ${res.finalizedFeaturesEpoch}\n`);
     }
     return 0;
   });

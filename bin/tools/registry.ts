@@ -136,15 +136,24 @@ example:
     run: async (values) => (await import('./broker-info.js')).runBrokerApiVersions(values),
   },
   features: {
-    summary: 'describe the cluster\'s supported and finalized features (kafka-features describe)',
+    summary: 'describe, upgrade, downgrade or disable finalized features (kafka-features)',
     help: `kraftling features --bootstrap-server H:P describe
+kraftling features --bootstrap-server H:P upgrade (--metadata V | --release-version V | --feature NAME=LEVEL ...) [--dry-run]
+kraftling features --bootstrap-server H:P downgrade (--metadata V | --feature NAME=LEVEL ...) [--unsafe] [--dry-run]
+kraftling features --bootstrap-server H:P disable --feature NAME ... [--unsafe] [--dry-run]
+
+metadata.version takes a release (3.7, 3.6-IV2) or a level. A downgrade of metadata.version
+passes only over levels that changed no record format, as Kafka allows.
 
 ${BOOTSTRAP_HELP}
 
 example:
-  kraftling features --bootstrap-server 127.0.0.1:9092 describe`,
-    options: { ...bootstrap, help },
-    run: async (values, positionals) => (await import('./broker-info.js')).runFeatures(values, positionals),
+  kraftling features --bootstrap-server 127.0.0.1:9092 downgrade --metadata 3.7-IV3 --dry-run`,
+    options: {
+      ...bootstrap, feature: { type: 'string', multiple: true }, metadata: { type: 'string' }, 'release-version': { type: 'string' },
+      'dry-run': { type: 'boolean' }, unsafe: { type: 'boolean' }, help,
+    },
+    run: async (values, positionals) => (await import('./features.js')).runFeatures(values, positionals),
   },
   storage: {
     summary: 'print what meta.properties says in data directories (kafka-storage info)',

@@ -34,6 +34,7 @@ import { alterPartitionReassignmentsHandler } from './handlers/45-alter-partitio
 import { listPartitionReassignmentsHandler } from './handlers/46-list-partition-reassignments.js';
 import { describeClientQuotasHandler } from './handlers/48-describe-client-quotas.js';
 import { alterClientQuotasHandler } from './handlers/49-alter-client-quotas.js';
+import { updateFeaturesHandler } from './handlers/57-update-features.js';
 import { describeClusterHandler } from './handlers/60-describe-cluster.js';
 import { describeProducersHandler } from './handlers/61-describe-producers.js';
 import { quorumFetchHandler } from './handlers/01-fetch-quorum.js';
@@ -91,6 +92,7 @@ const HANDLERS: readonly Handler[] = [
   listPartitionReassignmentsHandler,
   describeClientQuotasHandler,
   alterClientQuotasHandler,
+  updateFeaturesHandler,
   describeClusterHandler,
   describeProducersHandler,
   offsetCommitHandler,

@@ -20,6 +20,9 @@ export function registerBroker(image: MetadataImage, clusterId: string, req: Bro
     req.previousBrokerEpoch !== existing.epoch) {
     return { records: [], response: answer(ErrorCode.DUPLICATE_BROKER_REGISTRATION) };
   }
+  // Kafka's processRegistrationFeature: a broker that cannot serve a finalized level stays out.
+  const unsupported = unsupportedFinalized(image, req.features);
+  if (unsupported) return { records: [], response: answer(ErrorCode.UNSUPPORTED_VERSION) };
   const reg = record(MetadataRecordType.REGISTER_BROKER, {
     brokerId: req.brokerId, isMigratingZkBroker: false, incarnationId: req.incarnationId, brokerEpoch,
     endPoints: req.listeners.map((l) => ({ name: l.name, host: l.host, port: l.port, securityProtocol: l.securityProtocol })),
@@ -99,4 +102,14 @@ function leadershipFor(image: MetadataImage, brokerId: number): MetadataRecord[]
     if (p.leader === NO_LEADER && p.isr.includes(brokerId)) out.push(change(p, brokerId, null));
   }
   return out;
+}
+
+/** The first finalized feature level the registering broker's ranges leave out, if any. */
+function unsupportedFinalized(image: MetadataImage, features: readonly { name: string; minSupportedVersion: number; maxSupportedVersion: number }[]): string | null {
+  for (const [name, level] of image.features) {
+    const f = features.find((x) => x.name === name);
+    const [min, max] = f ? [f.minSupportedVersion, f.maxSupportedVersion] : [0, 0];
+    if (level < min || level > max) return `Unable to register because the broker does not support finalized version ${level} of ${name}.`;
+  }
+  return null;
 }

@@ -66,6 +66,8 @@ export function notControllerResponse(apiKey: number, req: any): unknown {
       };
     case 56:
       return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, topics: [] };
+    case 57:
+      return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE, results: [] };
     case 62:
       return { throttleTimeMs: 0, errorCode: NOT_CONTROLLER, brokerEpoch: -1 };
     case 63:

@@ -11,6 +11,7 @@ import { alterPartitionReassignments, listPartitionReassignments } from './reass
 import { createAcls, deleteAcls } from './acls.js';
 import { createDelegationToken, expireDelegationToken, renewDelegationToken } from './delegation-tokens.js';
 import { alterUserScramCredentials } from './scram-credentials.js';
+import { updateFeatures } from './features.js';
 
 export type ControllerOperation = (env: ControllerEnv, image: MetadataImage, req: any, nowMs: number) => ControllerResult<unknown>;
 
@@ -31,4 +32,5 @@ export const CONTROLLER_OPERATIONS: ReadonlyMap<number, ControllerOperation> = n
   [51, alterUserScramCredentials],
   [49, alterClientQuotas],
   [56, alterPartition],
+  [57, updateFeatures],
 ]);

@@ -135,7 +135,8 @@ export class QuorumController {
    */
   bootstrapRecords(metadataVersion: number, extra: readonly MetadataRecord[] = []): MetadataRecord[] {
     if (this.latest.features.has('metadata.version')) return [];
-    return [record(MetadataRecordType.FEATURE_LEVEL, { name: 'metadata.version', featureLevel: metadataVersion }), ...extra];
+    const own = extra.some((r) => r.type === MetadataRecordType.FEATURE_LEVEL && r.data.name === 'metadata.version');
+    return [...own ? [] : [record(MetadataRecordType.FEATURE_LEVEL, { name: 'metadata.version', featureLevel: metadataVersion })], ...extra];
   }
 
   registerBroker(req: BrokerRegistrationRequest, nowMs: number): ControllerResult<BrokerRegistrationResponse> {

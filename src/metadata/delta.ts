@@ -35,7 +35,7 @@ export class MetadataDelta {
         const r = record.data;
         this.brokerMap().set(r.brokerId, {
           id: r.brokerId, epoch: r.brokerEpoch, incarnationId: r.incarnationId, endpoints: r.endPoints,
-          rack: r.rack, fenced: r.fenced, inControlledShutdown: r.inControlledShutdown,
+          rack: r.rack, fenced: r.fenced, inControlledShutdown: r.inControlledShutdown, features: r.features,
         });
         break;
       }

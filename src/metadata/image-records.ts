@@ -12,7 +12,7 @@ export function imageRecords(image: MetadataImage): MetadataRecord[] {
   for (const b of image.brokers.values()) {
     out.push(record(MetadataRecordType.REGISTER_BROKER, {
       brokerId: b.id, isMigratingZkBroker: false, incarnationId: b.incarnationId, brokerEpoch: b.epoch,
-      endPoints: [...b.endpoints], features: [], rack: b.rack, fenced: b.fenced,
+      endPoints: [...b.endpoints], features: b.features.map((f) => ({ ...f })), rack: b.rack, fenced: b.fenced,
       inControlledShutdown: b.inControlledShutdown, logDirs: [],
     }));
   }

@@ -37,6 +37,8 @@ export interface BrokerState {
   rack: string | null;
   fenced: boolean;
   inControlledShutdown: boolean;
+  /** The feature ranges the broker registered with: what it can serve. */
+  features: readonly { name: string; minSupportedVersion: number; maxSupportedVersion: number }[];
 }
 
 export const enum ConfigResourceType {

@@ -14,8 +14,10 @@ export const BOOTSTRAP_FILE = 'bootstrap.checkpoint';
 export function readBootstrapRecords(fs: FileSystem, metadataLogDir: string): MetadataRecord[] {
   const file = joinPath(metadataLogDir, BOOTSTRAP_FILE);
   if (!fs.stat(file)) return [];
-  // Only the kinds kraftling writes there: the feature level comes from the running version.
-  return decodeSnapshot(fs.readFile(file)).filter((r): r is MetadataRecord => r.type === MetadataRecordType.USER_SCRAM_CREDENTIAL);
+  // The kinds kafka-storage format writes there: SCRAM users, and feature levels (a
+  // metadata.version there replaces the running version's own level).
+  return decodeSnapshot(fs.readFile(file)).filter((r): r is MetadataRecord =>
+    r.type === MetadataRecordType.USER_SCRAM_CREDENTIAL || r.type === MetadataRecordType.FEATURE_LEVEL);
 }
 
 export async function writeBootstrapRecords(fs: FileSystem, metadataLogDir: string, records: MetadataRecord[], nowMs: number): Promise<void> {

@@ -5,7 +5,7 @@
 import { BrokerHeartbeatApi, type BrokerHeartbeatRequest, type BrokerHeartbeatResponse } from '../../protocol/generated/api/63-broker-heartbeat.js';
 import { BrokerRegistrationApi, type BrokerRegistrationRequest } from '../../protocol/generated/api/62-broker-registration.js';
 import { ErrorCode, errorName } from '../../protocol/errors.js';
-import { SUPPORTED_FEATURES } from '../broker/features.js';
+import { SUPPORTED_FEATURES, unservableFeatures } from '../broker/features.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { ControllerClient } from './controller-client.js';
 import type { Logger } from './logger.js';
@@ -55,6 +55,7 @@ export class BrokerLifecycle {
         this.brokerEpoch = res.brokerEpoch;
         break;
       }
+      if (res.errorCode === ErrorCode.UNSUPPORTED_VERSION) throw new Error(unservableFeatures(this.o.publisher.image.features) ?? 'the controller refused this node: it cannot serve a finalized feature level');
       if (res.errorCode !== ErrorCode.DUPLICATE_BROKER_REGISTRATION && res.errorCode !== ErrorCode.NOT_CONTROLLER) {
         throw new Error(`broker registration failed: ${errorName(res.errorCode)}`);
       }
@@ -163,3 +164,4 @@ export class BrokerLifecycle {
 function toUuid(rfc: string): string {
   return Buffer.from(rfc.replace(/-/g, ''), 'hex').toString('base64url');
 }
+

@@ -8,7 +8,7 @@ import { LogDir } from '../../storage/log-dir.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import type { FileSystem } from '../../storage/file-system.js';
 import { BrokerMetrics } from '../broker/broker-metrics.js';
-import { METADATA_VERSION } from '../broker/features.js';
+import { METADATA_VERSION, unservableFeatures } from '../broker/features.js';
 import type { GroupCoordinatorAccess } from '../coordinator/access.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -321,6 +321,8 @@ export class KraftlingNode {
     this.throwIfStopping();
     await catchUp.open();
     this.throwIfStopping();
+    const unservable = unservableFeatures(publisher.image.features);
+    if (unservable) throw new Error(unservable);
     this.tasks = new BackgroundTasks({ config, logDir, controller, channel: client, replicas, nowMs: this.nowMs, log: this.log });
     this.tasks.start();
     this.state = 'running';

@@ -115,7 +115,7 @@ describe('broker-api-versions, features, storage info', () => {
     const versions = await cli(['broker-api-versions', ...bs()]);
     expect(versions.stdout).toMatch(/^127\.0\.0\.1:\d+ \(id: 1 rack: null\) -> \(\n\tProduce\(0\): 0 to \d+,\n\tFetch\(1\): 0 to \d+,/);
     const features = await cli(['features', ...bs(), 'describe']);
-    expect(features.stdout).toMatch(/^Feature: metadata\.version\tSupportedMinVersion: \d+\tSupportedMaxVersion: \d+\tFinalizedVersionLevel: \d+\tEpoch: \d+$/m);
+    expect(features.stdout).toMatch(/^Feature: metadata\.version\tSupportedMinVersion: 3\.3-IV3\tSupportedMaxVersion: 3\.7-IV4\tFinalizedVersionLevel: 3\.7-IV4\tEpoch: \d+$/m);
   });
 
   it('reads meta.properties of a data directory', async () => {

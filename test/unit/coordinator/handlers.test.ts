@@ -37,7 +37,7 @@ function topic(name: string, partitions: number, leader: (p: number) => number):
 
 function broker(id: number): BrokerState {
   return {
-    id, epoch: 1, incarnationId: 'x', rack: null, fenced: false, inControlledShutdown: false,
+    id, epoch: 1, incarnationId: 'x', rack: null, fenced: false, inControlledShutdown: false, features: [],
     endpoints: [{ name: 'PLAINTEXT', host: `host${id}`, port: 9090 + id, securityProtocol: 0 }],
   };
 }
