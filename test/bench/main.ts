@@ -17,12 +17,13 @@ import { librdkafkaGroup } from './librdkafka.js';
 import { partitionsGroup } from './partitions.js';
 import { produceGroup } from './produce.js';
 import { replicationGroup } from './replication.js';
+import { rollingRestartGroup } from './rolling-restart.js';
 import { formatTable, settingsFor, type Figure, type FigureGroup } from './report.js';
 import { startupGroup } from './startup.js';
 import { transactionsGroup } from './transactions.js';
 
 const GROUPS: FigureGroup[] = [
-  startupGroup, produceGroup, replicationGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, partitionsGroup,
+  startupGroup, produceGroup, replicationGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, rollingRestartGroup, partitionsGroup,
   protocolGroup, transactionsGroup, consoleGroup, embeddedGroup,
 ];
 
