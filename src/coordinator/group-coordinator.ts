@@ -32,10 +32,13 @@ import { coordinatorPartition } from './coordinator-key.js';
 import { deleteGroups, describeError, describeGroup, listGroups } from './group-admin.js';
 import { GroupShard, type AppendDone, type ShardEnv, type TxnProducer } from './group-shard.js';
 import { consumerGroupHeartbeat } from './consumer-heartbeat.js';
+import {
+  classicHeartbeatToConsumerGroup, classicJoinToConsumerGroup, classicLeaveToConsumerGroup, classicSyncToConsumerGroup,
+} from './consumer-classic-members.js';
 import { resumeConsumerGroup } from './consumer-leave.js';
 import { consumerCommitError, describeConsumerGroup, listConsumerGroups, takeEmptyConsumerGroup } from './consumer-admin.js';
 import { heartbeatError } from './consumer-respond.js';
-import type { ConsumerTopicView } from './consumer-target.js';
+import { NO_TOPICS, type ConsumerTopicView } from './consumer-target.js';
 import { commitErrorResponse, commitOffsets, deleteOffsets, expireOffsets, fetchOffsets, writeCommits } from './offset-ops.js';
 import type { CoordinatorRecord } from './records.js';
 import { txnCommitErrorResponse, txnCommitOffsets } from './txn-offset-commit.js';
@@ -58,6 +61,8 @@ export interface GroupCoordinatorEnv {
    * appendCompleted(token, errorCode, nowMs). Never call it from inside append itself.
    */
   append(append: CoordinatorAppend): void;
+  /** The broker's current topics (absent: none), which classic members of consumer groups need. */
+  topics?(): ConsumerTopicView;
   /** The earliest deadline changed: call tick(nowMs) at or after deadlineMs (null: none pending). */
   scheduleTick?(deadlineMs: number | null): void;
 }
@@ -76,6 +81,7 @@ export class GroupCoordinator {
     this.shardEnv = {
       config: env.config,
       newUuid: () => env.newUuid(),
+      topics: () => env.topics?.() ?? NO_TOPICS,
       append: (partition, records, done, txn) => {
         const token = this.nextToken++;
         this.appends.set(token, { partition, done });
@@ -190,8 +196,10 @@ export class GroupCoordinator {
     this.run(ctx.nowMs, () => {
       const shard = this.routeGroup(req.groupId);
       if (typeof shard === 'number') return respond(joinError(req.memberId, shard));
-      // A consumer group with members is not joinable by classic members; an empty one converts.
-      if (!takeEmptyConsumerGroup(shard, req.groupId, ctx.nowMs)) return respond(joinError(req.memberId, ErrorCode.GROUP_ID_NOT_FOUND));
+      // A consumer group with members takes classic members in; an empty one becomes classic.
+      const consumer = shard.consumerGroups.get(req.groupId);
+      if (consumer && consumer.members.size > 0) return classicJoinToConsumerGroup(shard, consumer, req, ctx, respond);
+      takeEmptyConsumerGroup(shard, req.groupId, ctx.nowMs);
       joinGroup(shard, req, ctx, respond);
     });
   }
@@ -203,6 +211,7 @@ export class GroupCoordinator {
       // member back to JoinGroup, which older clients understand where a load error they do not.
       if (shard === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS) respond(syncError(ErrorCode.REBALANCE_IN_PROGRESS));
       else if (typeof shard === 'number') respond(syncError(shard));
+      else if (shard.consumerGroups.has(req.groupId)) classicSyncToConsumerGroup(shard, shard.consumerGroups.get(req.groupId)!, req, ctx, respond);
       else syncGroup(shard, req, ctx, respond);
     });
   }
@@ -213,7 +222,8 @@ export class GroupCoordinator {
       // While loading, the member is answered as alive; its session restarts when the load ends.
       if (shard === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS) return { throttleTimeMs: 0, errorCode: ErrorCode.NONE };
       if (typeof shard === 'number') return { throttleTimeMs: 0, errorCode: shard };
-      return heartbeat(shard, req, ctx);
+      const consumer = shard.consumerGroups.get(req.groupId);
+      return consumer ? classicHeartbeatToConsumerGroup(shard, consumer, req, ctx) : heartbeat(shard, req, ctx);
     });
   }
 
@@ -221,7 +231,8 @@ export class GroupCoordinator {
     return this.run(ctx.nowMs, () => {
       const shard = this.routeGroup(req.groupId);
       if (typeof shard === 'number') return { errorCode: shard, members: [] };
-      return leaveGroup(shard, req, ctx);
+      const consumer = shard.consumerGroups.get(req.groupId);
+      return consumer ? classicLeaveToConsumerGroup(shard, consumer, req, ctx) : leaveGroup(shard, req, ctx);
     });
   }
 

@@ -19,6 +19,7 @@ export function topicView(image: MetadataImage): ConsumerTopicView {
       return t ? { topicId: t.topicId, partitionCount: t.partitions.length } : undefined;
     },
     names: () => image.topicsByName.keys(),
+    nameById: (topicId) => image.topicsById.get(topicId)?.name,
   };
 }
 
