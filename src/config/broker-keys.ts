@@ -112,7 +112,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('group.consumer.session.timeout.ms', 'int', '45000', 'session timeout of consumer-protocol (KIP-848) members', { min: 1 }),
   key('group.consumer.assignors', 'list', 'uniform,range', 'server-side assignors; the first is the default', { oneOf: ['uniform', 'range'] }),
   key('group.consumer.max.size', 'int', '2147483647', 'members per consumer-protocol group', { min: 1 }),
-  key('group.consumer.migration.policy', 'string', 'bidirectional', 'conversion between classic and consumer groups (only empty groups convert here)', { oneOf: ['disabled', 'upgrade', 'downgrade', 'bidirectional'] }),
+  key('group.consumer.migration.policy', 'string', 'bidirectional', 'online conversion between classic and consumer groups', { oneOf: ['disabled', 'upgrade', 'downgrade', 'bidirectional'] }),
   key('transaction.state.log.num.partitions', 'int', '50', 'partitions of __transaction_state', { min: 1 }),
   key('transaction.state.log.replication.factor', 'int', '3', 'replication factor of __transaction_state', { min: 1 }),
   key('transaction.state.log.min.isr', 'int', '2', 'min.insync.replicas of __transaction_state', { min: 1 }),
