@@ -18,6 +18,12 @@ export interface ListenerOptions {
   tls?: tls.TlsOptions;
   /** SASL_PLAINTEXT and SASL_SSL listeners: the mechanisms offered. */
   sasl?: SaslListenerConfig;
+  /**
+   * Connection creation rates (absent: none): a new connection starts after delayMs, or is closed
+   * after closeAfterMs without being served. Connections are admitted one after another, so a
+   * delay holds back the ones behind it too, as Kafka's acceptor does.
+   */
+  admit?: (remoteIp: string) => { delayMs: number; closeAfterMs: number | null };
 }
 
 /** A TLS handshake that has not finished by then is dropped (Node's own default is 120 s). */
@@ -31,6 +37,7 @@ export class Listener {
   /** TLS sockets still in their handshake: not connections yet, but a stop must end them too. */
   private readonly handshaking = new Set<net.Socket>();
   private boundPort = 0;
+  private admitted: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ListenerOptions) {
     const tlsOptions = options.tls;
@@ -71,6 +78,31 @@ export class Listener {
   }
 
   private accept(socket: net.Socket): void {
+    const admit = this.options.admit;
+    if (admit === undefined) return this.start(socket);
+    // Until admitted the socket is not a connection: reads wait, and a stop destroys it.
+    socket.pause();
+    this.handshaking.add(socket);
+    socket.once('close', () => this.handshaking.delete(socket));
+    this.admitted = this.admitted.then(async () => {
+      if (socket.destroyed) return;
+      const decision = admit((socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+      if (decision.closeAfterMs !== null) {
+        this.options.log.info({ remote: `${socket.remoteAddress}:${socket.remotePort}`, throttleMs: decision.closeAfterMs },
+          'connection creation rate of the address over its quota: closing the connection after the throttle time');
+        setTimeout(() => socket.destroy(), decision.closeAfterMs).unref();
+        return;
+      }
+      if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs).unref());
+      this.handshaking.delete(socket);
+      if (!socket.destroyed) {
+        this.start(socket);
+        socket.resume();
+      }
+    });
+  }
+
+  private start(socket: net.Socket): void {
     const info: ConnectionInfo = {
       id: nextConnectionId++,
       remoteAddress: `${socket.remoteAddress}:${socket.remotePort}`,
