@@ -38,6 +38,7 @@ export class Listener {
   private readonly handshaking = new Set<net.Socket>();
   private boundPort = 0;
   private admitted: Promise<void> = Promise.resolve();
+  private waitingAdmissions = 0;
 
   constructor(private readonly options: ListenerOptions) {
     const tlsOptions = options.tls;
@@ -79,25 +80,43 @@ export class Listener {
 
   private accept(socket: net.Socket): void {
     const admit = this.options.admit;
+    // The usual case: no connection waits, and this one need not either.
     if (admit === undefined) return this.start(socket);
-    // Until admitted the socket is not a connection: reads wait, and a stop destroys it.
+    if (this.waitingAdmissions === 0) {
+      const decision = admit(remoteIp(socket));
+      if (decision.delayMs === 0 && decision.closeAfterMs === null) return this.start(socket);
+      return this.hold(socket, decision);
+    }
+    this.hold(socket, null);
+  }
+
+  /**
+   * A connection that waits (its own delay, or behind one that does) or is to be closed unserved:
+   * until admitted it is not a connection, reads wait, and a stop destroys it.
+   */
+  private hold(socket: net.Socket, decided: { delayMs: number; closeAfterMs: number | null } | null): void {
     socket.pause();
     this.handshaking.add(socket);
     socket.once('close', () => this.handshaking.delete(socket));
+    this.waitingAdmissions++;
     this.admitted = this.admitted.then(async () => {
-      if (socket.destroyed) return;
-      const decision = admit((socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
-      if (decision.closeAfterMs !== null) {
-        this.options.log.info({ remote: `${socket.remoteAddress}:${socket.remotePort}`, throttleMs: decision.closeAfterMs },
-          'connection creation rate of the address over its quota: closing the connection after the throttle time');
-        setTimeout(() => socket.destroy(), decision.closeAfterMs).unref();
-        return;
-      }
-      if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs).unref());
-      this.handshaking.delete(socket);
-      if (!socket.destroyed) {
-        this.start(socket);
-        socket.resume();
+      try {
+        if (socket.destroyed) return;
+        const decision = decided ?? this.options.admit!(remoteIp(socket));
+        if (decision.closeAfterMs !== null) {
+          this.options.log.info({ remote: `${socket.remoteAddress}:${socket.remotePort}`, throttleMs: decision.closeAfterMs },
+            'connection creation rate of the address over its quota: closing the connection after the throttle time');
+          setTimeout(() => socket.destroy(), decision.closeAfterMs).unref();
+          return;
+        }
+        if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs).unref());
+        this.handshaking.delete(socket);
+        if (!socket.destroyed) {
+          this.start(socket);
+          socket.resume();
+        }
+      } finally {
+        this.waitingAdmissions--;
       }
     });
   }
@@ -138,6 +157,11 @@ export class Listener {
     for (const conn of this.connections) conn.close('node killed', 'debug');
     for (const raw of this.handshaking) raw.destroy();
   }
+}
+
+/** The client's IP as quotas name it (an IPv4 address, not its IPv6-mapped form). */
+function remoteIp(socket: net.Socket): string {
+  return (socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }
 
 /**
