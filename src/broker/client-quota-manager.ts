@@ -67,10 +67,12 @@ export class SampledRate {
   }
 }
 
-interface Resolved {
+/** The quota that applies to a client and the key its usage is tracked under. */
+export interface ResolvedQuota {
   limit: number;
   sensorKey: string;
 }
+type Resolved = ResolvedQuota;
 
 export class ClientQuotaManager {
   private seen: ClientQuotas | null = null;
@@ -110,7 +112,8 @@ export class ClientQuotaManager {
     return q === null ? Infinity : q.limit * (this.windows.samples - 1) * (this.windows.windowMs / 1000);
   }
 
-  private quotaFor(quotas: ClientQuotas, user: string, clientId: string): Resolved | null {
+  /** The most specific quota of this key for the client; null when none applies. */
+  quotaFor(quotas: ClientQuotas, user: string, clientId: string): Resolved | null {
     if (quotas !== this.seen) this.refresh(quotas);
     if (this.limits.size === 0) return null;
     const key = `${user}\u0000${clientId}`;

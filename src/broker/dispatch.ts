@@ -11,6 +11,7 @@ import { errorResponse } from './error-responses.js';
 import { NO_RESPONSE, SilentThrottle, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 import type { RequestFaults } from './request-faults.js';
+import { requestThrottleMs } from './quota-throttle.js';
 import type { BrokerServices } from './services.js';
 
 export class ProtocolError extends Error {
@@ -77,15 +78,19 @@ export class Dispatcher {
     const def = handler.api;
     const { version, header } = ctx;
     let result;
+    const startMs = performance.now();
     try {
       result = handler.handle(req, ctx);
     } catch (err) {
       throw this.internal(err, def.name);
     }
+    // The time the handler held this thread counts against the client's request_percentage.
+    const requestThrottle = requestThrottleMs(ctx, performance.now() - startMs, isFollowerFetch(header.requestApiKey, req));
     const finish = (res: unknown): Response => {
       if (res === NO_RESPONSE) return null;
-      if (res instanceof SilentThrottle) return { frames: null, throttleMs: res.throttleMs, holdResponse: false };
-      return throttled(handler, version, res, writeResponseFrame(def, version, header.correlationId, res));
+      if (res instanceof SilentThrottle) return { frames: null, throttleMs: Math.max(res.throttleMs, requestThrottle), holdResponse: false };
+      const withThrottle = requestThrottle > 0 ? withRequestThrottle(res, requestThrottle) : res;
+      return throttled(handler, version, withThrottle, writeResponseFrame(def, version, header.correlationId, withThrottle), requestThrottle);
     };
     if (result instanceof Promise) {
       return result.then(finish, (err) => {
@@ -132,10 +137,21 @@ function isFollowerFetch(key: number, req: unknown): boolean {
   return fetch.replicaId >= 0 || fetch.replicaState.replicaId >= 0;
 }
 
-/** A response that carries a throttle time mutes the connection, for APIs that quotas apply to. */
-function throttled(handler: Handler, version: number, res: unknown, frames: Buffer[]): Response {
+/**
+ * A response that carries a throttle time mutes the connection, for APIs that quotas apply to;
+ * the request quota applies to every API (those without a declared version from which clients
+ * throttle themselves are muted after the answer, not held).
+ */
+function throttled(handler: Handler, version: number, res: unknown, frames: Buffer[], requestThrottleMs: number): Response {
   const from = handler.clientThrottlesFromVersion;
-  if (from === undefined) return frames;
-  const throttleMs = (res as { throttleTimeMs?: number }).throttleTimeMs ?? 0;
+  if (from === undefined) return requestThrottleMs > 0 ? { frames, throttleMs: requestThrottleMs, holdResponse: false } : frames;
+  const throttleMs = Math.max((res as { throttleTimeMs?: number }).throttleTimeMs ?? 0, requestThrottleMs);
   return throttleMs > 0 ? { frames, throttleMs, holdResponse: version < from } : frames;
+}
+
+/** The response with throttle_time_ms raised to the request quota's, when it has the field. */
+function withRequestThrottle(res: unknown, throttleMs: number): unknown {
+  const r = res as { throttleTimeMs?: number };
+  if (typeof r !== 'object' || r === null || typeof r.throttleTimeMs !== 'number') return res;
+  return { ...r, throttleTimeMs: Math.max(r.throttleTimeMs, throttleMs) };
 }

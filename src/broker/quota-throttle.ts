@@ -1,6 +1,7 @@
 // The client quotas as produce and fetch handlers use them. Every client is Kafka's
 // unauthenticated principal (no SASL here), so user quotas apply through the user "ANONYMOUS"
 // or the default user.
+import type { MutationQuota } from './controller-mutation-quota.js';
 import type { RequestContext } from './handler.js';
 
 export const ANONYMOUS_USER = 'ANONYMOUS';
@@ -35,4 +36,38 @@ export function fetchThrottleMs(ctx: RequestContext, responseBytes: number): num
   const throttleMs = quotas.fetch.recordAndGetThrottleTimeMs(clientQuotas, ANONYMOUS_USER, clientId, responseBytes, nowMs);
   if (throttleMs > 0) quotas.fetch.unrecord(clientQuotas, ANONYMOUS_USER, clientId, responseBytes, nowMs);
   return throttleMs;
+}
+
+/**
+ * The client's controller_mutation_rate quota for one CreateTopics / CreatePartitions /
+ * DeleteTopics request: strict from `strictFromVersion` (KIP-599), permissive before. A request
+ * forwarded on the controller listener was counted by the broker that took it; validate_only
+ * requests mutate nothing and are not counted.
+ */
+export function mutationQuota(ctx: RequestContext, strictFromVersion: number, validateOnly = false): MutationQuota {
+  const manager = ctx.services.quotas?.mutation;
+  if (!manager || validateOnly || ctx.listenerType === 'controller') return UNBOUNDED_MUTATIONS;
+  return manager.quotaFor(ctx.services.image().clientQuotas, ANONYMOUS_USER, ctx.header.clientId ?? '',
+    ctx.version >= strictFromVersion, ctx.services.nowMs());
+}
+
+const UNBOUNDED_MUTATIONS: MutationQuota = { record: () => true, throttleTimeMs: () => 0 };
+
+export const THROTTLED_MESSAGE = 'The throttling quota has been exceeded.';
+
+/** Kafka's exempt requests: version negotiation and authentication, and what other nodes send. */
+const REQUEST_QUOTA_EXEMPT = new Set([17, 18, 36]);
+
+/**
+ * request_percentage: the time this request held the handler (`handlerMs`) counts against the
+ * client's share of one thread (100 = one thread busy all the time), as Kafka's request quota
+ * counts request-thread time; the throttle time (0 within quota, or for exempt requests).
+ */
+export function requestThrottleMs(ctx: RequestContext, handlerMs: number, replicaRequest: boolean): number {
+  const manager = ctx.services.quotas?.request;
+  if (!manager || replicaRequest || ctx.listenerType === 'controller' || REQUEST_QUOTA_EXEMPT.has(ctx.header.requestApiKey)) return 0;
+  const clientQuotas = ctx.services.image().clientQuotas;
+  if (!manager.active(clientQuotas)) return 0;
+  // Kafka records nanoseconds * 100 / 1e9: percent of a thread over one second.
+  return manager.recordAndGetThrottleTimeMs(clientQuotas, ANONYMOUS_USER, ctx.header.clientId ?? '', handlerMs / 10, ctx.services.nowMs());
 }

@@ -9,6 +9,7 @@ import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { GroupCoordinatorAccess } from '../coordinator/access.js';
 import type { TxnCoordinatorAccess } from '../coordinator/txn-access.js';
+import type { ControllerMutationQuotaManager } from './controller-mutation-quota.js';
 import type { ClientQuotaManager } from './client-quota-manager.js';
 
 export interface ControllerChannel {
@@ -54,6 +55,8 @@ export interface BrokerServices {
   readonly groups: GroupCoordinatorAccess;
   /** The transaction coordinator of the __transaction_state partitions this broker leads. */
   readonly transactions: TxnCoordinatorAccess;
-  /** Produce and fetch byte-rate quotas (absent: nothing is throttled). */
-  readonly quotas?: { produce: ClientQuotaManager; fetch: ClientQuotaManager };
+  /** Client quotas (absent: nothing is throttled): byte rates, request time, controller mutations. */
+  readonly quotas?: {
+    produce: ClientQuotaManager; fetch: ClientQuotaManager; request?: ClientQuotaManager; mutation?: ControllerMutationQuotaManager;
+  };
 }

@@ -23,7 +23,16 @@ export interface GroupCoordinatorConfig {
   consumerSessionTimeoutMs: number;
   consumerAssignors: string[];
   consumerMaxSize: number;
+  /** group.consumer.migration.policy: which online conversions between the protocols are allowed. */
+  consumerMigrationPolicy: MigrationPolicy;
 }
+
+export type MigrationPolicy = 'disabled' | 'upgrade' | 'downgrade' | 'bidirectional';
+
+export const upgradeEnabled = (c: GroupCoordinatorConfig): boolean =>
+  c.consumerMigrationPolicy === 'upgrade' || c.consumerMigrationPolicy === 'bidirectional';
+export const downgradeEnabled = (c: GroupCoordinatorConfig): boolean =>
+  c.consumerMigrationPolicy === 'downgrade' || c.consumerMigrationPolicy === 'bidirectional';
 
 const OFFSET_METADATA_MAX_BYTES = 4096;
 const NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
@@ -47,5 +56,6 @@ export function groupCoordinatorConfig(config: ServerConfig, offsetsTopicPartiti
     consumerSessionTimeoutMs: config.int('group.consumer.session.timeout.ms'),
     consumerAssignors: config.list('group.consumer.assignors'),
     consumerMaxSize: config.int('group.consumer.max.size'),
+    consumerMigrationPolicy: (config.get('group.consumer.migration.policy') ?? 'bidirectional') as MigrationPolicy,
   };
 }

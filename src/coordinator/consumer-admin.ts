@@ -28,6 +28,8 @@ export function consumerCommitError(shard: GroupShard, groupId: string, memberId
   if (memberEpoch < 0 && group.members.size === 0) return ErrorCode.NONE;
   const member = group.members.get(memberId);
   if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
+  // Classic members commit with their generation, which is their member epoch (any version).
+  if (member.classic !== null) return memberEpoch === member.memberEpoch ? ErrorCode.NONE : ErrorCode.ILLEGAL_GENERATION;
   if (apiVersion !== null && apiVersion < MEMBER_EPOCH_COMMIT_VERSION) return ErrorCode.UNSUPPORTED_VERSION;
   if (memberEpoch > member.memberEpoch) return ErrorCode.FENCED_MEMBER_EPOCH;
   if (memberEpoch < member.memberEpoch) return ErrorCode.STALE_MEMBER_EPOCH;
@@ -36,7 +38,7 @@ export function consumerCommitError(shard: GroupShard, groupId: string, memberId
 
 /**
  * Before a classic JoinGroup: true when the id is free for a classic group. An empty consumer group
- * is removed (its offsets stay), KIP-848's downgrade path; false while it has members.
+ * is removed (its offsets stay); false while it has members (they take classic members in).
  */
 export function takeEmptyConsumerGroup(shard: GroupShard, groupId: string, nowMs: number): boolean {
   const group = shard.consumerGroups.get(groupId);

@@ -3,6 +3,7 @@
 // assignment and its epoch, and per member its epoch, current assignment and partitions pending
 // revocation. A partition is owned by at most one member at a time; partitionOwners says which, so
 // a member is given a partition only once its previous owner has revoked it.
+import type { ClassicMemberMetadata } from '../../protocol/generated/data/consumer-group-member-metadata-value.js';
 import { EMPTY_ASSIGNMENT, type Assignment } from './consumer-assignment.js';
 
 /** Member states as Kafka's MemberState (the numbers are its record values). */
@@ -31,13 +32,15 @@ export interface ConsumerMember {
   state: MemberState;
   assigned: Assignment;
   pendingRevocation: Assignment;
+  /** Set for a member that speaks the classic protocol (JoinGroup/SyncGroup) in a consumer group. */
+  classic: ClassicMemberMetadata | null;
 }
 
 export function newMember(memberId: string): ConsumerMember {
   return {
     memberId, instanceId: null, rackId: null, clientId: '', clientHost: '', subscribedTopicNames: [],
     subscribedTopicRegex: null, serverAssignor: null, rebalanceTimeoutMs: -1, memberEpoch: 0, previousMemberEpoch: -1,
-    state: MemberState.STABLE, assigned: EMPTY_ASSIGNMENT, pendingRevocation: EMPTY_ASSIGNMENT,
+    state: MemberState.STABLE, assigned: EMPTY_ASSIGNMENT, pendingRevocation: EMPTY_ASSIGNMENT, classic: null,
   };
 }
 
@@ -100,6 +103,37 @@ export class ConsumerGroup {
         for (const p of ps) if (this.partitionOwners.get(`${topicId}:${p}`) === m.memberId) this.partitionOwners.delete(`${topicId}:${p}`);
       }
     }
+  }
+
+  /** Members speaking the classic protocol. */
+  classicMembers(): ConsumerMember[] {
+    return [...this.members.values()].filter((m) => m.classic !== null);
+  }
+
+  /**
+   * Kafka's supportsClassicProtocols: a classic member may join when it speaks the consumer
+   * protocol type and, if classic members are already in, shares a protocol name with all of them.
+   */
+  supportsClassicProtocols(protocolType: string | null, names: readonly string[]): boolean {
+    if (protocolType !== 'consumer' || names.length === 0) return false;
+    const classic = this.classicMembers();
+    return classic.length === 0 || names.some((n) => classic.every((m) => m.classic!.supportedProtocols.some((p) => p.name === n)));
+  }
+
+  /** Whether every member but `memberId` uses the classic protocol, and `memberId` does not. */
+  allMembersUseClassicProtocolExcept(memberId: string): boolean {
+    const m = this.members.get(memberId);
+    return m !== undefined && m.classic === null && this.classicMembers().length === this.members.size - 1;
+  }
+
+  /** A member still waiting for a partition of its target that another member has not released. */
+  waitingOnUnreleasedPartition(member: ConsumerMember): boolean {
+    if (member.state !== MemberState.UNRELEASED_PARTITIONS) return false;
+    for (const [topicId, ps] of this.target(member.memberId)) {
+      const assigned = member.assigned.get(topicId) ?? [];
+      for (const p of ps) if (!assigned.includes(p) && this.ownerOf(topicId, p) !== null) return true;
+    }
+    return false;
   }
 
   /** The assignor the most members asked for, else the configured default (Kafka's rule). */

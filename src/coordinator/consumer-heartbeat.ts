@@ -20,6 +20,7 @@ import {
   bumpGroupEpoch, computeTarget, subscriptionSignature, type ConsumerTopicView,
 } from './consumer-target.js';
 import { validateHeartbeat } from './consumer-validate.js';
+import { canUpgrade, convertToConsumerGroup } from './group-migration.js';
 import type { GroupShard } from './group-shard.js';
 import { groupTombstone, type CoordinatorRecord } from './records.js';
 
@@ -66,9 +67,9 @@ export function consumerGroupHeartbeat(shard: GroupShard, req: ConsumerGroupHear
 
 /**
  * The consumer group, created on a join. An empty classic group (one that only holds offsets, or
- * whose members all left) is converted on the first heartbeat, keeping its offsets (KIP-848's
- * upgrade path); a classic group with members is not ours to take: GROUP_ID_NOT_FOUND, as Kafka
- * answers when online migration of a non-empty group is not possible.
+ * whose members all left) is replaced, keeping its offsets; a classic group with members is
+ * converted online when group.consumer.migration.policy allows it (KIP-848's upgrade path), and
+ * otherwise answered GROUP_ID_NOT_FOUND, as Kafka does.
  */
 function findGroup(shard: GroupShard, req: ConsumerGroupHeartbeatRequest, ctx: GroupRequestContext,
   records: CoordinatorRecord[]): ConsumerGroup | number {
@@ -76,8 +77,11 @@ function findGroup(shard: GroupShard, req: ConsumerGroupHeartbeatRequest, ctx: G
   if (existing) return existing;
   if (req.memberEpoch !== 0) return ErrorCode.GROUP_ID_NOT_FOUND;
   const classic = shard.groups.get(req.groupId);
+  if (classic && (classic.size > 0 || classic.state !== 'Empty')) {
+    if (!canUpgrade(shard, classic)) return ErrorCode.GROUP_ID_NOT_FOUND;
+    return convertToConsumerGroup(shard, classic, ctx.nowMs, records) ?? ErrorCode.GROUP_ID_NOT_FOUND;
+  }
   if (classic) {
-    if (classic.size > 0 || classic.state !== 'Empty') return ErrorCode.GROUP_ID_NOT_FOUND;
     classic.transitionTo('Dead', ctx.nowMs);
     shard.groups.delete(req.groupId);
     records.push(groupTombstone(req.groupId));
@@ -152,17 +156,18 @@ function withRequest(m: ConsumerMember, req: ConsumerGroupHeartbeatRequest, ctx:
     // An empty regex clears the regex subscription (Kafka's rule for the field).
     subscribedTopicRegex: req.subscribedTopicRegex === null ? m.subscribedTopicRegex : req.subscribedTopicRegex === '' ? null : req.subscribedTopicRegex,
     serverAssignor: req.serverAssignor ?? m.serverAssignor,
+    classic: null,
   };
 }
 
-function sameSubscription(a: ConsumerMember, b: ConsumerMember): boolean {
+export function sameSubscription(a: ConsumerMember, b: ConsumerMember): boolean {
   return a.subscribedTopicRegex === b.subscribedTopicRegex && a.serverAssignor === b.serverAssignor &&
     a.subscribedTopicNames.length === b.subscribedTopicNames.length &&
     [...a.subscribedTopicNames].sort().every((n, i) => n === [...b.subscribedTopicNames].sort()[i]);
 }
 
-function sameMetadata(a: ConsumerMember, b: ConsumerMember): boolean {
+export function sameMetadata(a: ConsumerMember, b: ConsumerMember): boolean {
   return sameSubscription(a, b) && a.instanceId === b.instanceId && a.rackId === b.rackId && a.clientId === b.clientId &&
-    a.clientHost === b.clientHost && a.rebalanceTimeoutMs === b.rebalanceTimeoutMs;
+    a.clientHost === b.clientHost && a.rebalanceTimeoutMs === b.rebalanceTimeoutMs && a.classic === b.classic;
 }
 

@@ -10,11 +10,14 @@ import {
 } from './consumer-group.js';
 import { appendThenRespond, heartbeatError, type HeartbeatResponder } from './consumer-respond.js';
 import { currentAssignmentRecord } from './consumer-records.js';
-import { removeMember } from './consumer-target.js';
 import type { GroupShard } from './group-shard.js';
+import { removeOrDowngrade } from './group-migration.js';
 
 const sessionKey = (groupId: string, memberId: string): string => `consumer-session:${groupId}:${memberId}`;
 const revokeKey = (groupId: string, memberId: string): string => `consumer-revoke:${groupId}:${memberId}`;
+/** Classic members of a consumer group: the deadlines to rejoin after REBALANCE_IN_PROGRESS, and to sync after joining. */
+export const classicJoinKey = (groupId: string, memberId: string): string => `consumer-classic-join:${groupId}:${memberId}`;
+export const classicSyncKey = (groupId: string, memberId: string): string => `consumer-classic-sync:${groupId}:${memberId}`;
 
 export function consumerLeave(shard: GroupShard, group: ConsumerGroup, req: ConsumerGroupHeartbeatRequest, nowMs: number,
   respond: HeartbeatResponder): void {
@@ -32,15 +35,17 @@ export function consumerLeave(shard: GroupShard, group: ConsumerGroup, req: Cons
   }
   if (req.memberEpoch === LEAVE_GROUP_STATIC_MEMBER_EPOCH) return respond(response);
   cancelConsumerTimers(shard, group.groupId, member.memberId);
-  appendThenRespond(shard, removeMember(group, member.memberId), nowMs, { ...response, memberEpoch: LEAVE_GROUP_MEMBER_EPOCH }, respond);
+  appendThenRespond(shard, removeOrDowngrade(shard, group, member.memberId, nowMs), nowMs, { ...response, memberEpoch: LEAVE_GROUP_MEMBER_EPOCH }, respond);
 }
 
 /** After every heartbeat: a fresh session, and a revocation deadline while partitions are owed. */
 export function scheduleConsumerTimers(shard: GroupShard, group: ConsumerGroup, member: ConsumerMember, nowMs: number): void {
   const { groupId } = group;
   const { memberId } = member;
-  shard.timers.schedule(sessionKey(groupId, memberId), nowMs + shard.config.consumerSessionTimeoutMs, (t) => fence(shard, group, memberId, t));
-  const revoking = member.state === MemberState.UNREVOKED_PARTITIONS;
+  const sessionTimeoutMs = member.classic?.sessionTimeoutMs ?? shard.config.consumerSessionTimeoutMs;
+  shard.timers.schedule(sessionKey(groupId, memberId), nowMs + sessionTimeoutMs, (t) => fenceConsumerMember(shard, group, memberId, t));
+  // Classic members revoke by rejoining: their deadline is the join timeout instead.
+  const revoking = member.classic === null && member.state === MemberState.UNREVOKED_PARTITIONS;
   const key = revokeKey(groupId, memberId);
   if (!revoking) {
     shard.timers.cancel(key);
@@ -48,7 +53,7 @@ export function scheduleConsumerTimers(shard: GroupShard, group: ConsumerGroup, 
     const epoch = member.memberEpoch;
     shard.timers.schedule(key, nowMs + Math.max(0, member.rebalanceTimeoutMs), (t) => {
       const m = group.members.get(memberId);
-      if (m && m.state === MemberState.UNREVOKED_PARTITIONS && m.memberEpoch === epoch) fence(shard, group, memberId, t);
+      if (m && m.state === MemberState.UNREVOKED_PARTITIONS && m.memberEpoch === epoch) fenceConsumerMember(shard, group, memberId, t);
     });
   }
 }
@@ -61,10 +66,12 @@ export function resumeConsumerGroup(shard: GroupShard, group: ConsumerGroup, now
 export function cancelConsumerTimers(shard: GroupShard, groupId: string, memberId: string): void {
   shard.timers.cancel(sessionKey(groupId, memberId));
   shard.timers.cancel(revokeKey(groupId, memberId));
+  shard.timers.cancel(classicJoinKey(groupId, memberId));
+  shard.timers.cancel(classicSyncKey(groupId, memberId));
 }
 
-function fence(shard: GroupShard, group: ConsumerGroup, memberId: string, nowMs: number): void {
+export function fenceConsumerMember(shard: GroupShard, group: ConsumerGroup, memberId: string, nowMs: number): void {
   if (shard.status !== 'active' || shard.consumerGroups.get(group.groupId) !== group || !group.members.has(memberId)) return;
   cancelConsumerTimers(shard, group.groupId, memberId);
-  shard.append(removeMember(group, memberId), nowMs, () => {});
+  shard.append(removeOrDowngrade(shard, group, memberId, nowMs), nowMs, () => {});
 }

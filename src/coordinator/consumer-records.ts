@@ -70,7 +70,7 @@ export function memberRecord(groupId: string, m: ConsumerMember): CoordinatorRec
     value: encode(VALUE_VERSION, {
       instanceId: m.instanceId, rackId: m.rackId, clientId: m.clientId, clientHost: m.clientHost,
       subscribedTopicNames: [...m.subscribedTopicNames], subscribedTopicRegex: m.subscribedTopicRegex,
-      rebalanceTimeoutMs: m.rebalanceTimeoutMs, serverAssignor: m.serverAssignor, classicMemberMetadata: null,
+      rebalanceTimeoutMs: m.rebalanceTimeoutMs, serverAssignor: m.serverAssignor, classicMemberMetadata: m.classic,
     }, writeConsumerGroupMemberMetadataValue),
   };
 }
@@ -143,7 +143,7 @@ export function replayConsumerRecord(groups: Map<string, ConsumerGroup>, record:
       g.put({
         ...member(g, memberId), instanceId: d.instanceId, rackId: d.rackId, clientId: d.clientId, clientHost: d.clientHost,
         subscribedTopicNames: d.subscribedTopicNames, subscribedTopicRegex: d.subscribedTopicRegex,
-        rebalanceTimeoutMs: d.rebalanceTimeoutMs, serverAssignor: d.serverAssignor,
+        rebalanceTimeoutMs: d.rebalanceTimeoutMs, serverAssignor: d.serverAssignor, classic: d.classicMemberMetadata,
       });
       return;
     }

@@ -14,7 +14,12 @@ export interface ConsumerTopicView {
   byName(name: string): { topicId: string; partitionCount: number } | undefined;
   /** Every topic name, internal ones included (regexes skip those). */
   names(): Iterable<string>;
+  /** The name of a topic id; classic members of a consumer group speak in names. */
+  nameById(topicId: string): string | undefined;
 }
+
+/** No topics: the view of a coordinator that was given none. */
+export const NO_TOPICS: ConsumerTopicView = { byName: () => undefined, names: () => [], nameById: () => undefined };
 
 /**
  * Regex subscriptions use JavaScript's RegExp matched against the whole topic name, where Kafka

@@ -11,6 +11,7 @@ import { ClassicGroupMember } from './classic-member.js';
 import type { ConsumerGroup } from './consumer-group.js';
 import { isConsumerGroupRecord, replayConsumerRecord } from './consumer-records.js';
 import type { GroupCoordinatorConfig } from './config.js';
+import type { ConsumerTopicView } from './consumer-target.js';
 import { OffsetStore, fromRecordValue } from './offset-store.js';
 import { decodeRecord, groupMetadataRecord, type CoordinatorRecord } from './records.js';
 import { DeadlineTimers } from './timers.js';
@@ -29,6 +30,8 @@ export interface ShardEnv {
   /** A random UUID string, the unique part of a member id. */
   newUuid(): string;
   append(partition: number, records: CoordinatorRecord[], done: AppendDone, txn?: TxnProducer): void;
+  /** The broker's current topics, for the classic members of consumer groups (names <-> ids). */
+  topics(): ConsumerTopicView;
 }
 
 export type ShardStatus = 'loading' | 'active' | 'unloaded';
@@ -53,6 +56,10 @@ export class GroupShard {
 
   newUuid(): string {
     return this.env.newUuid();
+  }
+
+  topics(): ConsumerTopicView {
+    return this.env.topics();
   }
 
   getOrCreateGroup(groupId: string, nowMs: number): ClassicGroup {

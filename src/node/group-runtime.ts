@@ -14,7 +14,8 @@ import { groupCoordinatorConfig } from '../coordinator/config.js';
 import { partitionsLedBy } from '../coordinator/coordinator-key.js';
 import { GroupCoordinator, type CoordinatorAppend } from '../coordinator/group-coordinator.js';
 import { CONSUMER_OFFSETS_TOPIC } from '../coordinator/internal-topics.js';
-import type { MetadataImage } from '../metadata/image.js';
+import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
+import { topicView } from '../broker/handlers/68-consumer-group-heartbeat.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { Logger } from './logger.js';
 
@@ -30,6 +31,8 @@ export class GroupRuntime {
   private loading: Promise<void> = Promise.resolve();
   /** Per partition and producer id: the epoch and last sequence of its transactional batches. */
   private readonly sequences = new Map<number, Map<number, { epoch: number; lastSequence: number }>>();
+  /** The latest image: classic members of consumer groups name topics, the group assigns by id. */
+  private image: MetadataImage | null = null;
 
   constructor(private readonly o: { nodeId: number; config: ServerConfig; replicas: ReplicaManager; nowMs: () => number; log: Logger }) {
     this.coordinator = new GroupCoordinator({
@@ -37,6 +40,7 @@ export class GroupRuntime {
       newUuid: randomUUID,
       append: (a) => this.append(a),
       scheduleTick: (deadlineMs) => this.schedule(deadlineMs),
+      topics: () => topicView(this.image ?? EMPTY_IMAGE),
     });
     this.access = groupCoordinatorAccess(this.coordinator);
     // A marker written to __consumer_offsets settles the producer's transactional offsets there
@@ -48,6 +52,7 @@ export class GroupRuntime {
 
   /** Image listener: load the partitions this node now leads, unload the others. */
   applyImage(image: MetadataImage): Promise<void> {
+    this.image = image;
     const led = partitionsLedBy(image, CONSUMER_OFFSETS_TOPIC, this.o.nodeId);
     for (const [p, epoch] of [...this.loaded]) {
       if (led.get(p) !== epoch) {

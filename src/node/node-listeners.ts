@@ -2,6 +2,7 @@
 // carry the quorum's traffic (Raft, broker registration, forwarded admin requests) and serve the
 // controller APIs; the others serve clients and follower brokers.
 import type { BrokerMetrics } from '../broker/broker-metrics.js';
+import { ConnectionQuotas } from '../broker/connection-quota.js';
 import { Dispatcher } from '../broker/dispatch.js';
 import type { BrokerServices } from '../broker/services.js';
 import type { RequestFaults } from '../broker/request-faults.js';
@@ -16,13 +17,17 @@ const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
 export class NodeListeners {
   private readonly listeners: { endpoint: Endpoint; listener: Listener; controller: boolean }[] = [];
   private brokerDispatcher: Dispatcher | undefined;
+  private readonly connectionQuotas: ConnectionQuotas;
 
   constructor(
     private readonly config: ServerConfig,
     private readonly services: BrokerServices,
     private readonly log: Logger,
     private readonly metrics: BrokerMetrics,
-  ) {}
+  ) {
+    const windows = { samples: config.int('quota.window.num'), windowMs: config.int('quota.window.size.seconds') * 1000 };
+    this.connectionQuotas = new ConnectionQuotas(windows, config.int('max.connection.creation.rate'));
+  }
 
   async start(): Promise<void> {
     const dispatchers = {
@@ -51,6 +56,8 @@ export class NodeListeners {
         log: this.log.child({ listener: endpoint.name }),
         ...(usesTls(protocol) ? { tls: serverTlsOptions(this.config, endpoint.name) } : {}),
         ...(usesSasl(protocol) ? { sasl: saslListenerConfig(this.config, endpoint.name, () => this.services.image()) } : {}),
+        // The quorum's own traffic is never held back.
+        ...(controller ? {} : { admit: (ip: string) => this.connectionQuotas.admit(ip, this.services.image().clientQuotas, this.services.nowMs()) }),
       });
       await listener.listen();
       this.listeners.push({ endpoint, listener, controller });

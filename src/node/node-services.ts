@@ -5,6 +5,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import type { ListenerType } from '../broker/handler.js';
 import type { BrokerServices, QuorumAccess } from '../broker/services.js';
 import { supportedApis } from '../broker/registry.js';
+import { ControllerMutationQuotaManager } from '../broker/controller-mutation-quota.js';
 import { ClientQuotaManager } from '../broker/client-quota-manager.js';
 import type { ServerConfig, Voter } from '../config/server-config.js';
 import type { GroupCoordinatorAccess } from '../coordinator/access.js';
@@ -42,7 +43,7 @@ export class NodeServices implements BrokerServices {
   readonly groups: GroupCoordinatorAccess;
   readonly transactions: TxnCoordinatorAccess;
   readonly quorum: QuorumAccess;
-  readonly quotas: { produce: ClientQuotaManager; fetch: ClientQuotaManager };
+  readonly quotas: { produce: ClientQuotaManager; fetch: ClientQuotaManager; request: ClientQuotaManager; mutation: ControllerMutationQuotaManager };
   private readonly apis: Record<ListenerType, ApiVersion[]> = { broker: supportedApis('broker'), controller: supportedApis('controller') };
   private readonly producerIds: ProducerIdBlocks;
 
@@ -55,7 +56,10 @@ export class NodeServices implements BrokerServices {
     this.groups = o.groups;
     this.transactions = o.transactions;
     const windows = { samples: o.config.int('quota.window.num'), windowMs: o.config.int('quota.window.size.seconds') * 1000 };
-    this.quotas = { produce: new ClientQuotaManager('producer_byte_rate', windows), fetch: new ClientQuotaManager('consumer_byte_rate', windows) };
+    this.quotas = {
+      produce: new ClientQuotaManager('producer_byte_rate', windows), fetch: new ClientQuotaManager('consumer_byte_rate', windows),
+      request: new ClientQuotaManager('request_percentage', windows), mutation: new ControllerMutationQuotaManager(windows),
+    };
     this.producerIds = new ProducerIdBlocks(o.nodeId, o.controller, () => o.publisher.image);
     this.quorum = {
       handleRequest: (apiKey, body) => o.quorum.handleRequest({ apiKey, body } as never),

@@ -19,6 +19,12 @@ export interface ListenerOptions {
   tls?: tls.TlsOptions;
   /** SASL_PLAINTEXT and SASL_SSL listeners: the mechanisms offered. */
   sasl?: SaslListenerConfig;
+  /**
+   * Connection creation rates (absent: none): a new connection starts after delayMs, or is closed
+   * after closeAfterMs without being served. Connections are admitted one after another, so a
+   * delay holds back the ones behind it too, as Kafka's acceptor does.
+   */
+  admit?: (remoteIp: string) => { delayMs: number; closeAfterMs: number | null };
 }
 
 /** A TLS handshake that has not finished by then is dropped (Node's own default is 120 s). */
@@ -32,6 +38,8 @@ export class Listener {
   /** TLS sockets still in their handshake: not connections yet, but a stop must end them too. */
   private readonly handshaking = new Set<net.Socket>();
   private boundPort = 0;
+  private admitted: Promise<void> = Promise.resolve();
+  private waitingAdmissions = 0;
 
   constructor(private readonly options: ListenerOptions) {
     const tlsOptions = options.tls;
@@ -72,6 +80,49 @@ export class Listener {
   }
 
   private accept(socket: net.Socket): void {
+    const admit = this.options.admit;
+    // The usual case: no connection waits, and this one need not either.
+    if (admit === undefined) return this.start(socket);
+    if (this.waitingAdmissions === 0) {
+      const decision = admit(remoteIp(socket));
+      if (decision.delayMs === 0 && decision.closeAfterMs === null) return this.start(socket);
+      return this.hold(socket, decision);
+    }
+    this.hold(socket, null);
+  }
+
+  /**
+   * A connection that waits (its own delay, or behind one that does) or is to be closed unserved:
+   * until admitted it is not a connection, reads wait, and a stop destroys it.
+   */
+  private hold(socket: net.Socket, decided: { delayMs: number; closeAfterMs: number | null } | null): void {
+    socket.pause();
+    this.handshaking.add(socket);
+    socket.once('close', () => this.handshaking.delete(socket));
+    this.waitingAdmissions++;
+    this.admitted = this.admitted.then(async () => {
+      try {
+        if (socket.destroyed) return;
+        const decision = decided ?? this.options.admit!(remoteIp(socket));
+        if (decision.closeAfterMs !== null) {
+          this.options.log.info({ remote: `${socket.remoteAddress}:${socket.remotePort}`, throttleMs: decision.closeAfterMs },
+            'connection creation rate of the address over its quota: closing the connection after the throttle time');
+          setTimeout(() => socket.destroy(), decision.closeAfterMs).unref();
+          return;
+        }
+        if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs).unref());
+        this.handshaking.delete(socket);
+        if (!socket.destroyed) {
+          this.start(socket);
+          socket.resume();
+        }
+      } finally {
+        this.waitingAdmissions--;
+      }
+    });
+  }
+
+  private start(socket: net.Socket): void {
     const info: ConnectionInfo = {
       id: nextConnectionId++,
       remoteAddress: `${socket.remoteAddress}:${socket.remotePort}`,
@@ -107,6 +158,11 @@ export class Listener {
     for (const conn of this.connections) conn.close('node killed', 'debug');
     for (const raw of this.handshaking) raw.destroy();
   }
+}
+
+/** The client's IP as quotas name it (an IPv4 address, not its IPv6-mapped form). */
+function remoteIp(socket: net.Socket): string {
+  return (socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }
 
 /**

@@ -6,8 +6,8 @@
 // the coordinator. v1's commit timestamp and v2-v4's retention_time_ms are kept (the latter as an
 // expiry); from v9 a generation for a missing group answers GROUP_ID_NOT_FOUND.
 // With an authorizer: READ on the group and on each topic.
-// Not implemented: the new consumer protocol's member epochs (v9 is served as classic);
-// quotas (throttle_time_ms is always 0).
+// In a consumer group (KIP-848) a member commits at its member epoch with v9+, a classic member
+// at its generation with any version. throttle_time_ms comes from the request quota.
 import { ErrorCode } from '../../../protocol/errors.js';
 import {
   OffsetCommitApi, type OffsetCommitRequest, type OffsetCommitRequestTopic, type OffsetCommitResponse,

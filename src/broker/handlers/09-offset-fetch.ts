@@ -5,8 +5,8 @@
 // client retries instead of reading the previous offset. Group errors go on every partition in
 // v0-v1, at the top level in v2-v7, per group from v8.
 // With an authorizer: DESCRIBE on the group and on each topic (topics not describable are left out of "all").
-// Not implemented: member id / epoch checks of the new consumer protocol (v9); quotas
-// (throttle_time_ms is always 0).
+// throttle_time_ms comes from the request quota (request_percentage).
+// Not implemented: member id / epoch checks of the new consumer protocol (v9).
 import { ErrorCode } from '../../../protocol/errors.js';
 import {
   OffsetFetchApi, type OffsetFetchRequest, type OffsetFetchResponse, type OffsetFetchResponseTopic,

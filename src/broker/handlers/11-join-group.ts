@@ -6,7 +6,7 @@
 // and so it does for a rebalance timeout of 0 or less (kafkajs's low-level joinGroup sends 0 when
 // none is given; brokers before the pending-sync expiry kept such a member, so clients rely on it).
 // v9 tells a rejoining static leader to skip the assignment.
-// Not implemented: quotas (throttle_time_ms is always 0); the join reason is only accepted.
+// throttle_time_ms comes from the request quota (request_percentage). The join reason is only accepted.
 import { JoinGroupApi, type JoinGroupRequest, type JoinGroupResponse } from '../../../protocol/generated/api/11-join-group.js';
 import { groupRequestContext } from '../../coordinator/access.js';
 import { ErrorCode } from '../../../protocol/errors.js';

@@ -2,7 +2,7 @@
 // Keeps a classic group member's session alive. REBALANCE_IN_PROGRESS tells the member to rejoin;
 // ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID and FENCED_INSTANCE_ID fence stale or duplicate members.
 // While the coordinator loads its partition the member is answered as alive (Kafka does the same).
-// Not implemented: quotas (throttle_time_ms is always 0).
+// throttle_time_ms comes from the request quota (request_percentage).
 import { HeartbeatApi, type HeartbeatRequest, type HeartbeatResponse } from '../../../protocol/generated/api/12-heartbeat.js';
 import { groupRequestContext } from '../../coordinator/access.js';
 import { ErrorCode } from '../../../protocol/errors.js';

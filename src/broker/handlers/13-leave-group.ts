@@ -2,7 +2,7 @@
 // Removes members from a classic group, which then rebalances without them. v0-v2 name one member
 // and report its error at the top level; v3+ remove a batch, each member by member id or (for
 // static members, as the admin client does) by group.instance.id alone, with per-member errors.
-// Not implemented: quotas (throttle_time_ms is always 0); the leave reason (v5) is only accepted.
+// throttle_time_ms comes from the request quota (request_percentage). The leave reason (v5) is only accepted.
 import { ErrorCode } from '../../../protocol/errors.js';
 import { LeaveGroupApi, type LeaveGroupRequest, type LeaveGroupResponse } from '../../../protocol/generated/api/13-leave-group.js';
 import { groupRequestContext } from '../../coordinator/access.js';

@@ -3,7 +3,7 @@
 // __consumer_offsets and then get their part. A Stable group returns a member's current
 // assignment. v5 requires protocol type and name and checks them against the group
 // (INCONSISTENT_GROUP_PROTOCOL), and echoes them in the answer.
-// Not implemented: quotas (throttle_time_ms is always 0).
+// throttle_time_ms comes from the request quota (request_percentage).
 import { ErrorCode } from '../../../protocol/errors.js';
 import { SyncGroupApi, type SyncGroupRequest, type SyncGroupResponse } from '../../../protocol/generated/api/14-sync-group.js';
 import { EMPTY_BYTES } from '../../../protocol/primitives/codec-helpers.js';

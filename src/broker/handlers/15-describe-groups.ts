@@ -4,7 +4,7 @@
 // described as Dead with no members, others get NOT_COORDINATOR / COORDINATOR_LOAD_IN_PROGRESS.
 // With an authorizer a group one may not DESCRIBE is GROUP_AUTHORIZATION_FAILED; with
 // include_authorized_operations (v3+) the group operations the client is allowed are reported.
-// Not implemented: quotas (throttle_time_ms is always 0).
+// throttle_time_ms comes from the request quota (request_percentage).
 import {
   DescribeGroupsApi, type DescribeGroupsRequest, type DescribeGroupsResponse,
 } from '../../../protocol/generated/api/15-describe-groups.js';

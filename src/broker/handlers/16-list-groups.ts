@@ -2,7 +2,7 @@
 // The groups of every __consumer_offsets partition this broker leads (clients ask every broker),
 // filtered by state (v4+, case-insensitive) and type (v5+: "classic", or "consumer" for KIP-848 groups).
 // COORDINATOR_LOAD_IN_PROGRESS while a partition is still loading, with the groups loaded so far.
-// Not implemented: quotas (throttle_time_ms is always 0).
+// throttle_time_ms comes from the request quota (request_percentage).
 import { ListGroupsApi, type ListGroupsRequest, type ListGroupsResponse } from '../../../protocol/generated/api/16-list-groups.js';
 import { groupRequestContext } from '../../coordinator/access.js';
 import { AclOperation } from '../../metadata/acls.js';

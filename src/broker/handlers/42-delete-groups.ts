@@ -3,7 +3,7 @@
 // once written). Groups with members answer NON_EMPTY_GROUP, unknown ones GROUP_ID_NOT_FOUND,
 // groups of other coordinators NOT_COORDINATOR. A name listed twice is answered once.
 // With an authorizer: DELETE on each group (else GROUP_AUTHORIZATION_FAILED).
-// Not implemented: quotas (throttle_time_ms is always 0).
+// throttle_time_ms comes from the request quota (request_percentage).
 import { DeleteGroupsApi, type DeleteGroupsRequest, type DeleteGroupsResponse } from '../../../protocol/generated/api/42-delete-groups.js';
 import { groupRequestContext } from '../../coordinator/access.js';
 import { ErrorCode } from '../../../protocol/errors.js';

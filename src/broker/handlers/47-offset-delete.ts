@@ -4,7 +4,7 @@
 // partition); other groups must be Empty (NON_EMPTY_GROUP). Partitions of unknown topics answer
 // UNKNOWN_TOPIC_OR_PARTITION; a group-level error comes back alone, without topics.
 // With an authorizer: DELETE on the group, READ on each topic.
-// Not implemented: quotas (throttle_time_ms is always 0).
+// throttle_time_ms comes from the request quota (request_percentage).
 import { ErrorCode } from '../../../protocol/errors.js';
 import {
   OffsetDeleteApi, type OffsetDeleteRequest, type OffsetDeleteRequestTopic, type OffsetDeleteResponse,

@@ -3,7 +3,8 @@
 // member of a consumer group with server-side assignment (`uniform`, `range`), against this broker's
 // metadata image; answered once the group's records are in __consumer_offsets. v0 members get their
 // member id from the coordinator; v1 members bring their own (KIP-1082).
-// Not implemented: quotas (throttle_time_ms is always 0), client-side assignors, rack-aware assignment.
+// throttle_time_ms comes from the request quota (request_percentage).
+// Not implemented: client-side assignors, rack-aware assignment.
 import {
   ConsumerGroupHeartbeatApi, type ConsumerGroupHeartbeatRequest, type ConsumerGroupHeartbeatResponse,
 } from '../../../protocol/generated/api/68-consumer-group-heartbeat.js';
@@ -19,6 +20,7 @@ export function topicView(image: MetadataImage): ConsumerTopicView {
       return t ? { topicId: t.topicId, partitionCount: t.partitions.length } : undefined;
     },
     names: () => image.topicsByName.keys(),
+    nameById: (topicId) => image.topicsById.get(topicId)?.name,
   };
 }
 

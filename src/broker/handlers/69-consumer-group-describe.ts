@@ -1,8 +1,8 @@
 // ConsumerGroupDescribe (key 69), v0: the state, epochs, assignor and members (with current and
 // target assignments, topic names resolved from the metadata image) of consumer-protocol groups.
 // A classic or unknown group is GROUP_ID_NOT_FOUND, as Kafka answers.
-// Not implemented: quotas (throttle_time_ms is always 0); authorized operations are not computed
-// (-2147483648, "not requested") since this broker has no authorizer.
+// throttle_time_ms comes from the request quota (request_percentage).
+// Not implemented: authorized operations are not computed (-2147483648, "not requested").
 import {
   ConsumerGroupDescribeApi, type ConsumerGroupDescribeRequest, type ConsumerGroupDescribeResponse,
 } from '../../../protocol/generated/api/69-consumer-group-describe.js';

@@ -29,6 +29,10 @@ export class Topics implements ConsumerTopicView {
   names(): Iterable<string> {
     return this.counts.keys();
   }
+  nameById(topicId: string): string | undefined {
+    const name = this.name(topicId);
+    return this.counts.has(name) ? name : undefined;
+  }
 }
 
 export type Owned = Record<string, number[]>;

@@ -9,6 +9,7 @@ import { writeConsumerProtocolSubscription } from '../../../protocol/generated/d
 import { Writer } from '../../../protocol/primitives/writer.js';
 import type { GroupRequestContext } from '../../../src/coordinator/access.js';
 import type { GroupCoordinatorConfig } from '../../../src/coordinator/config.js';
+import { NO_TOPICS, type ConsumerTopicView } from '../../../src/coordinator/consumer-target.js';
 import { GroupCoordinator, type CoordinatorAppend } from '../../../src/coordinator/group-coordinator.js';
 import type { CoordinatorRecord } from '../../../src/coordinator/records.js';
 
@@ -26,6 +27,7 @@ export const TEST_CONFIG: GroupCoordinatorConfig = {
   consumerSessionTimeoutMs: 45_000,
   consumerAssignors: ['uniform', 'range'],
   consumerMaxSize: 1_000,
+  consumerMigrationPolicy: 'bidirectional',
 };
 
 /** A JoinGroup or SyncGroup answer that may still be parked. */
@@ -41,12 +43,15 @@ export class Harness {
   readonly log = new Map<number, CoordinatorRecord[]>();
   readonly coordinator: GroupCoordinator;
   private uuid = 0;
+  /** The topics the coordinator sees (classic members of consumer groups need them). */
+  topics: ConsumerTopicView = NO_TOPICS;
 
   constructor(readonly config: GroupCoordinatorConfig = TEST_CONFIG, loaded: number[] = [0]) {
     this.coordinator = new GroupCoordinator({
       config,
       newUuid: () => `uuid${++this.uuid}`,
       append: (a) => this.pending.push(a),
+      topics: () => this.topics,
     });
     for (const p of loaded) this.load(p, []);
   }

@@ -1,0 +1,62 @@
+// Connection creation rates, as Kafka's ConnectionQuotas: `max.connection.creation.rate` caps new
+// connections per second on the broker's listeners (over the limit the listener waits before it
+// takes the next one in, as Kafka's acceptor does), and `connection_creation_rate` quotas on the
+// `ip` entity (a named IP, else the default IP entity) cap one address: a connection over that
+// rate is not served, and is closed once the throttle time has passed (Kafka's delayed close),
+// and not counted. Rates use the same sampled windows as the other client quotas. Sans-IO.
+import { QUOTA_IP, quotaEntityKey, type ClientQuotas } from '../metadata/client-quotas.js';
+import { SampledRate, type QuotaWindows } from './client-quota-manager.js';
+
+const CONNECTION_RATE_KEY = 'connection_creation_rate';
+const MAX_SENSORS = 10_000;
+const MAX_THROTTLE_MS = 2 ** 31 - 1;
+
+/** What to do with a new connection: start it after delayMs, or close it after closeAfterMs unserved. */
+export type ConnectionAdmission = { delayMs: number; closeAfterMs: null } | { delayMs: 0; closeAfterMs: number };
+
+export class ConnectionQuotas {
+  private readonly brokerRate: SampledRate;
+  private readonly ipRates = new Map<string, SampledRate>();
+
+  constructor(private readonly windows: QuotaWindows, private readonly maxConnectionCreationRate: number) {
+    this.brokerRate = new SampledRate(windows);
+  }
+
+  admit(ip: string, quotas: ClientQuotas, nowMs: number): ConnectionAdmission {
+    const ipLimit = ipQuota(quotas, ip);
+    if (ipLimit !== undefined) {
+      const rate = this.ipRate(ip);
+      const throttleMs = recordAndThrottle(rate, ipLimit, nowMs);
+      if (throttleMs > 0) {
+        rate.record(-1, nowMs);
+        return { delayMs: 0, closeAfterMs: throttleMs };
+      }
+    }
+    if (this.maxConnectionCreationRate >= MAX_THROTTLE_MS) return { delayMs: 0, closeAfterMs: null };
+    return { delayMs: recordAndThrottle(this.brokerRate, this.maxConnectionCreationRate, nowMs), closeAfterMs: null };
+  }
+
+  private ipRate(ip: string): SampledRate {
+    let r = this.ipRates.get(ip);
+    if (r === undefined) {
+      if (this.ipRates.size >= MAX_SENSORS) this.ipRates.clear();
+      r = new SampledRate(this.windows);
+      this.ipRates.set(ip, r);
+    }
+    return r;
+  }
+}
+
+function recordAndThrottle(rate: SampledRate, limit: number, nowMs: number): number {
+  rate.record(1, nowMs);
+  const { perSecond, windowMs } = rate.measure(nowMs);
+  if (perSecond <= limit) return 0;
+  return Math.min(MAX_THROTTLE_MS, Math.round(((perSecond - limit) / limit) * windowMs));
+}
+
+/** The quota of this IP, else of the default IP entity; undefined when neither sets one. */
+function ipQuota(quotas: ClientQuotas, ip: string): number | undefined {
+  if (quotas.size === 0) return undefined;
+  return quotas.get(quotaEntityKey([{ entityType: QUOTA_IP, entityName: ip }]))?.values.get(CONNECTION_RATE_KEY)
+    ?? quotas.get(quotaEntityKey([{ entityType: QUOTA_IP, entityName: null }]))?.values.get(CONNECTION_RATE_KEY);
+}

@@ -1,0 +1,41 @@
+// Connection creation rates on a virtual clock: an IP over its connection_creation_rate is closed
+// after the throttle time and not counted; the broker-wide max.connection.creation.rate delays.
+import { describe, expect, it } from 'vitest';
+import { ConnectionQuotas } from '../../../src/broker/connection-quota.js';
+import { applyClientQuotaRecord, type ClientQuotaEntry } from '../../../src/metadata/client-quotas.js';
+
+const WINDOWS = { samples: 11, windowMs: 1000 };
+const NONE = new Map<string, ClientQuotaEntry>();
+
+function ipQuota(name: string | null, rate: number): Map<string, ClientQuotaEntry> {
+  const out = new Map<string, ClientQuotaEntry>();
+  applyClientQuotaRecord(out, { entity: [{ entityType: 'ip', entityName: name }], key: 'connection_creation_rate', value: rate, remove: false });
+  return out;
+}
+
+describe('ConnectionQuotas', () => {
+  it('closes connections of an IP over its rate after the throttle time, without counting them', () => {
+    const q = new ConnectionQuotas(WINDOWS, 2 ** 31 - 1);
+    const quotas = ipQuota('10.0.0.1', 1);
+    for (let i = 0; i < 10; i++) expect(q.admit('10.0.0.1', quotas, 0)).toEqual({ delayMs: 0, closeAfterMs: null });
+    // 11 in the 10 s a fresh rate is measured over: 1.1/s against 1/s, 1 s of throttle.
+    expect(q.admit('10.0.0.1', quotas, 0)).toEqual({ delayMs: 0, closeAfterMs: 1000 });
+    expect(q.admit('10.0.0.1', quotas, 0)).toEqual({ delayMs: 0, closeAfterMs: 1000 });
+    // Other addresses have no quota.
+    expect(q.admit('10.0.0.2', quotas, 0).closeAfterMs).toBeNull();
+  });
+
+  it('falls back to the default IP entity', () => {
+    const q = new ConnectionQuotas(WINDOWS, 2 ** 31 - 1);
+    const quotas = ipQuota(null, 0.1);
+    expect(q.admit('10.0.0.3', quotas, 0).closeAfterMs).toBeNull();
+    expect(q.admit('10.0.0.3', quotas, 0).closeAfterMs).toBe(10_000);
+    expect(q.admit('10.0.0.4', quotas, 0).closeAfterMs).toBeNull();
+  });
+
+  it('delays connections over the broker-wide rate', () => {
+    const q = new ConnectionQuotas(WINDOWS, 1);
+    for (let i = 0; i < 10; i++) expect(q.admit('10.0.0.1', NONE, 0).delayMs).toBe(0);
+    expect(q.admit('10.0.0.1', NONE, 0)).toEqual({ delayMs: 1000, closeAfterMs: null });
+  });
+});
