@@ -9,6 +9,7 @@ import { assert } from './assert.js';
 import { splitBatches } from './batches.js';
 import type { RaftCore } from './core.js';
 import { sameSnapshotId } from './log-seams.js';
+import { bootstrapServerId } from './config.js';
 import { byName, byTopicOrId, fetchRequest, fetchSnapshotRequest, metadataPartition } from './message-builders.js';
 import type { InboundResponse } from './messages.js';
 import type { FollowerState } from './roles.js';
@@ -23,7 +24,7 @@ function sendFetch(core: RaftCore, destinationId: number): void {
     lastFetchedEpoch: log.lastFetchedEpoch,
     logStartOffset: log.logStartOffset,
   };
-  const body = fetchRequest(core.config.clusterId, core.nodeId, position, core.config.fetchMaxWaitMs, core.config.fetchMaxBytes);
+  const body = fetchRequest(core.config.clusterId, core.nodeId, position, core.config.fetchMaxWaitMs, core.config.fetchMaxBytes, core.config.directoryId);
   core.send(destinationId, { apiKey: 1, body });
 }
 
@@ -37,9 +38,12 @@ export function sendFetchRequests(core: RaftCore): void {
     const body = fetchSnapshotRequest(core.config.clusterId, core.nodeId, s.epoch, download.snapshotId, download.position, core.config.snapshotChunkBytes);
     core.send(s.leaderId, { apiKey: 59, body });
   } else if (s.role === 'unattached' && !core.isVoter && !core.requests.hasInFlight()) {
-    const voters = core.config.voterIds;
-    const voterId = voters[Math.floor(core.random() * voters.length)]!;
-    if (core.requests.canSend(voterId, core.nowMs)) sendFetch(core, voterId);
+    // Kafka's observers ask the bootstrap servers when they have them, else a voter.
+    const count = core.config.bootstrapServerCount;
+    const candidates = count > 0 ? Array.from({ length: count }, (_, i) => bootstrapServerId(i)) : core.voterIds;
+    if (candidates.length === 0) return;
+    const destinationId = candidates[Math.floor(core.random() * candidates.length)]!;
+    if (core.requests.canSend(destinationId, core.nowMs)) sendFetch(core, destinationId);
   }
 }
 
@@ -59,6 +63,7 @@ function retryLater(core: RaftCore, destinationId: number): void {
 export function handleFetchResponse(core: RaftCore, response: Response<1>): void {
   const p = metadataPartition(response.body.responses, byTopicOrId, (x) => x.partitionIndex);
   if (response.body.errorCode !== ErrorCode.NONE || p === undefined) return retryLater(core, response.sourceId);
+  for (const e of response.body.nodeEndpoints) core.knownEndpoints.set(e.nodeId, [{ name: '', host: e.host, port: e.port }]);
   if (core.onLeaderHint(p.currentLeader.leaderId, p.currentLeader.leaderEpoch)) return;
   const s = core.state;
   if (p.errorCode !== ErrorCode.NONE || s.role !== 'follower' || s.leaderId !== response.sourceId) {
@@ -132,6 +137,8 @@ function acceptChunk(core: RaftCore, s: FollowerState, p: FetchSnapshotResponseP
   const bytes = p.unalignedRecords ?? Buffer.alloc(0);
   if (!sameSnapshotId(p.snapshotId, download.snapshotId) || p.position !== download.position) return false;
   if (bytes.length === 0 && download.position < p.size) return false;
+  // The snapshot's voters are in its first batches: kept to read them when it is installed.
+  if (download.position === 0) core.quorum.downloadHead = bytes;
   if (bytes.length > 0) core.snapshotChunks.push({ snapshotId: download.snapshotId, position: download.position, bytes });
   download.position += bytes.length;
   if (download.position < p.size) return true;
