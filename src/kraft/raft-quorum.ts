@@ -7,7 +7,9 @@ import type { FileSystem } from '../../storage/file-system.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
 import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
-import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type Ready, type SnapshotId } from '../raft/index.js';
+import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type RaftExchange, type RaftResponseBody, type Ready, type SnapshotId, type Voter as RaftVoter, type VoterChangeResult } from '../raft/index.js';
+import type { Voter } from '../config/server-config.js';
+import { withVoters } from './voters-snapshot.js';
 import type { Logger } from 'pino';
 import { committedBatches, MetadataLog, truncateToLatestSnapshot } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
@@ -30,6 +32,11 @@ export interface RaftQuorumOptions {
   logger: Logger;
   /** Where the driver's one timer runs; real timers unless a simulation brings a virtual clock. */
   timers?: QuorumTimers;
+  /** controller.quorum.voters (kraft.version 0) and controller.quorum.bootstrap.servers. */
+  staticVoters?: readonly Voter[];
+  bootstrapServers?: readonly { host: string; port: number }[];
+  /** controller.listener.names: which of a voter's endpoints to use. */
+  listenerNames?: readonly string[];
 }
 
 type Proposal = { lastOffset: number; epoch: number; resolve: () => void; reject: (err: Error) => void };
@@ -42,7 +49,7 @@ export class RaftQuorum implements MetadataQuorum {
   private applied = -1;
   private proposals: Proposal[] = [];
   /** Responses owed to inbound requests, by the token given to the core. */
-  private readonly owed = new Map<number, (body: unknown) => void>();
+  private readonly owed = new Map<number, (body: RaftResponseBody['body']) => void>();
   private nextToken = 1;
   private timer: unknown;
   private readonly timers: QuorumTimers;
@@ -102,6 +109,51 @@ export class RaftQuorum implements MetadataQuorum {
     return this.raft.describeQuorum();
   }
 
+  /** A node's controller listener: from the voter set in the log, the static voters, or (ids -2,
+   * -3, ...) the bootstrap servers. */
+  addressOf(nodeId: number): { host: string; port: number } | undefined {
+    if (nodeId <= -2) return this.o.bootstrapServers?.[-2 - nodeId];
+    const endpoints = this.raft?.endpointsOf(nodeId) ?? [];
+    const names = this.o.listenerNames ?? [];
+    const endpoint = endpoints.find((e) => names.includes(e.name)) ?? endpoints[0];
+    if (endpoint !== undefined) return { host: endpoint.host, port: endpoint.port };
+    const known = this.o.staticVoters?.find((v) => v.id === nodeId);
+    return known && known.port > 0 ? known : undefined;
+  }
+
+  /** The voters as the log says (static ones in a kraft.version 0 quorum), with their addresses. */
+  currentVoters(): Voter[] {
+    const ids = this.raft?.voters.ids ?? (this.o.staticVoters ?? []).map((v) => v.id);
+    return ids.map((id) => ({ id, host: '', port: 0, ...this.addressOf(id) }));
+  }
+
+  /** The voter set with directory ids and endpoints (DescribeQuorum v2's Nodes). */
+  voterSet() {
+    return this.raft.voters;
+  }
+
+  /** AddRaftVoter / RemoveRaftVoter / UpdateRaftVoter on the leader: resolves once the new voter set
+   * is committed (or at once with the error that refused it, or NOT_LEADER_OR_FOLLOWER when
+   * leadership is lost first). */
+  async changeVoters(change: { add: RaftVoter } | { remove: { id: number; directoryId: string } } | { update: RaftVoter }): Promise<{ errorCode: number; errorMessage: string | null }> {
+    await this.started;
+    this.raft.tick(this.o.nowMs());
+    const result: VoterChangeResult = 'add' in change ? this.raft.addVoter(change.add)
+      : 'remove' in change ? this.raft.removeVoter(change.remove.id, change.remove.directoryId) : this.raft.updateVoter(change.update);
+    if (result.errorCode !== 0 || result.lastOffset === undefined) return { errorCode: result.errorCode, errorMessage: result.errorMessage };
+    this.o.logger.info({ change: Object.keys(change)[0], voters: this.raft.voters.ids, offset: result.lastOffset }, 'voter set change appended');
+    const committed = new Promise<void>((resolve, reject) => {
+      this.proposals.push({ lastOffset: result.lastOffset!, epoch: result.epoch!, resolve, reject });
+    });
+    this.drive();
+    try {
+      if (result.lastOffset >= this.raft.status.highWatermark) await committed;
+      return { errorCode: 0, errorMessage: null };
+    } catch (err) {
+      return { errorCode: 6, errorMessage: (err as Error).message };
+    }
+  }
+
   propose(records: AnyMetadataRecord[]): { lastOffset: number; committed: Promise<void> } {
     this.raft.tick(this.o.nowMs());
     const result = this.raft.propose(records.map(encodeMetadataRecord));
@@ -113,16 +165,19 @@ export class RaftQuorum implements MetadataQuorum {
     return { lastOffset: result.lastOffset, committed };
   }
 
-  /** A Raft request from another node (on the controller listener); resolves with the response body. */
-  async handleRequest(request: Omit<InboundRequest, 'kind' | 'correlationId' | 'sourceId'>): Promise<unknown> {
+  /** A Raft request from another node (on the controller listener); resolves with the response body
+   * of the same API (the core answers each request with its own API's response). */
+  async handleRequest<K extends keyof RaftExchange>(apiKey: K, body: RaftExchange[K]['request']): Promise<RaftExchange[K]['response']> {
     await this.started;
     const token = this.nextToken++;
-    const answer = new Promise<unknown>((resolve) => this.owed.set(token, resolve));
-    if (!this.stepNow({ ...request, kind: 'request', sourceId: -1, correlationId: token } as InboundRequest)) {
+    // The core answers a request with a response of the same API (RaftNode's contract).
+    const answer = new Promise<RaftExchange[K]['response']>((resolve) => this.owed.set(token, resolve as (body: RaftResponseBody['body']) => void));
+    const inbound = { apiKey, body, kind: 'request', sourceId: -1, correlationId: token } as InboundRequest;
+    if (!this.stepNow(inbound)) {
       // Dropped (refused by the core, or the quorum is stopping): the connection closes, as for
       // any request that cannot be answered.
       this.owed.delete(token);
-      throw new Error(`Raft request ${request.apiKey} dropped`);
+      throw new Error(`Raft request ${apiKey} dropped`);
     }
     this.drive();
     return await answer;
@@ -136,7 +191,9 @@ export class RaftQuorum implements MetadataQuorum {
   async writeSnapshot(records: AnyMetadataRecord[], lastOffset: number, epoch: number, retainBytes: number): Promise<boolean> {
     const id = { endOffset: lastOffset + 1, epoch };
     if (this.raft.validateSnapshotId(id) !== 'valid') return false;
-    const bytes = encodeSnapshot(records, epoch, this.o.nowMs(), this.o.nowMs());
+    // KIP-853: the voters and kraft.version at the snapshot's end go in after its header.
+    const at = this.raft.votersAt(id.endOffset);
+    const bytes = withVoters(encodeSnapshot(records, epoch, this.o.nowMs(), this.o.nowMs()), at.kraftVersion, at.voters, epoch, this.o.nowMs());
     await this.snapshots.create(id, bytes);
     const log = this.o.log;
     if (log.sizeBytes > retainBytes && id.endOffset > log.logStartOffset && id.endOffset <= log.highWatermark) {
@@ -195,8 +252,10 @@ export class RaftQuorum implements MetadataQuorum {
       await this.persist(ready);
       this.raft.advance(ready);
       for (const m of ready.messages) this.send(m);
-      if (ready.role) this.onRole(ready.role.role === 'leader', ready.role.leaderId, ready.role.epoch);
+      // Commits first: a proposal that committed in the epoch that just ended did commit (a leader
+      // that removed itself resigns in the Ready that commits the removal).
       if (ready.highWatermark !== undefined) this.commit(ready.highWatermark);
+      if (ready.role) this.onRole(ready.role.role === 'leader', ready.role.leaderId, ready.role.epoch);
     }
   }
 

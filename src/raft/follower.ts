@@ -38,9 +38,10 @@ export function sendFetchRequests(core: RaftCore): void {
     const body = fetchSnapshotRequest(core.config.clusterId, core.nodeId, s.epoch, download.snapshotId, download.position, core.config.snapshotChunkBytes);
     core.send(s.leaderId, { apiKey: 59, body });
   } else if (s.role === 'unattached' && !core.isVoter && !core.requests.hasInFlight()) {
-    // Kafka's observers ask the bootstrap servers when they have them, else a voter.
-    const count = core.config.bootstrapServerCount;
-    const candidates = count > 0 ? Array.from({ length: count }, (_, i) => bootstrapServerId(i)) : core.voterIds;
+    // Kafka's observers ask the bootstrap servers; the voters the log names are asked too, so a
+    // removed voter whose bootstrap list names only itself still finds the leader.
+    const bootstrap = Array.from({ length: core.config.bootstrapServerCount }, (_, i) => bootstrapServerId(i));
+    const candidates = [...bootstrap, ...core.voterIds];
     if (candidates.length === 0) return;
     const destinationId = candidates[Math.floor(core.random() * candidates.length)]!;
     if (core.requests.canSend(destinationId, core.nowMs)) sendFetch(core, destinationId);

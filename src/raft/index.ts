@@ -20,6 +20,9 @@ export type {
   OutboundRequest,
   OutboundResponse,
   RequestFailure,
+  RaftExchange,
+  RaftRequestBody,
+  RaftResponseBody,
 } from './messages.js';
 export { RaftApiKey } from './messages.js';
 export type { ProposeResult } from './leader.js';

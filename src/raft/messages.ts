@@ -15,6 +15,15 @@ export const RaftApiKey = {
   FETCH_SNAPSHOT: 59,
 } as const;
 
+/** Each Raft API's request and response types, by key. */
+export interface RaftExchange {
+  1: { request: FetchRequest; response: FetchResponse };
+  52: { request: VoteRequest; response: VoteResponse };
+  53: { request: BeginQuorumEpochRequest; response: BeginQuorumEpochResponse };
+  54: { request: EndQuorumEpochRequest; response: EndQuorumEpochResponse };
+  59: { request: FetchSnapshotRequest; response: FetchSnapshotResponse };
+}
+
 export type RaftRequestBody =
   | { apiKey: typeof RaftApiKey.VOTE; body: VoteRequest }
   | { apiKey: typeof RaftApiKey.BEGIN_QUORUM_EPOCH; body: BeginQuorumEpochRequest }

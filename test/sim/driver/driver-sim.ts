@@ -3,6 +3,7 @@
 // event queue; the driver's file I/O is asynchronous, so after each event the loop lets every
 // node's pending work run to rest (nothing else runs meanwhile, so the order is fixed by the seed)
 // before the checker looks and the next event starts.
+import type { RaftExchange } from '../../../src/raft/index.js';
 import type { VoteRequest, VoteResponse } from '../../../protocol/generated/api/52-vote.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { Reader } from '../../../protocol/primitives/reader.js';
@@ -232,7 +233,7 @@ export class DriverSim implements DriverHost {
     if (quorum === undefined) return;
     const inc = to.incarnation;
     // Not waited for: a held fetch is answered at a later event.
-    void quorum.handleRequest({ apiKey, body } as Parameters<typeof quorum.handleRequest>[0]).then(
+    void quorum.handleRequest(apiKey as keyof RaftExchange, body as RaftExchange[keyof RaftExchange]['request']).then(
       (response) => {
         if (inc !== to.incarnation || !to.alive) return;
         if (apiKey === 52) this.checkVote(to, body, response);
