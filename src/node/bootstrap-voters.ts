@@ -30,6 +30,8 @@ export function standaloneVoter(config: ServerConfig, directoryId: string): Vote
 export async function writeBootstrapVoters(fs: FileSystem, metadataLogDir: string, voters: readonly Voter[], nowMs: number): Promise<void> {
   const dir = joinPath(metadataLogDir, `${METADATA_TOPIC}-${METADATA_PARTITION}`);
   fs.mkdir(dir);
+  // The partition directory's entry is durable only once its parent is synced.
+  await fs.syncDir(metadataLogDir);
   const name = `${snapshotFileStem({ endOffset: 0, epoch: 0 })}.checkpoint`;
   await fs.writeFileAtomic(joinPath(dir, name), bootstrapVotersSnapshot(new VoterSet(voters), nowMs));
 }

@@ -30,6 +30,11 @@ const REGRESSIONS: Record<string, number[]> = {
   // beside the emptied log: the node fetched with epoch 1 behind a snapshot of epoch 2 and was told
   // to truncate below its high watermark (driver: Kafka's epoch test in truncateToLatestSnapshot).
   'driver-chaos-fast': [5038],
+  // An AddRaftVoter appended while the new voter was cut off: the leader's check quorum made it
+  // resign, and the new voter, which had not received the VotersRecord, refused every vote as a
+  // non-voter: no leader ever again (core: in a dynamic quorum a request addressed to a node is
+  // answered whatever its local voter set says, as in Kafka 3.9).
+  'driver-reconfig': [2],
 };
 
 describe('raft driver simulation', () => {

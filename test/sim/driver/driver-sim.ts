@@ -31,6 +31,14 @@ export interface DriverSimOptions {
   maxDiskLatencyMs: number;
   faults: DriverNetworkFaults;
   trace: boolean;
+  /** KIP-853: no static voters; every node is formatted with node 1 as the only initial voter
+   * (a bootstrap snapshot, as `kraftling format --initial-controllers` writes). */
+  dynamic?: boolean;
+}
+
+/** A simulated node's directory id and (unused: the simulated network routes by id) endpoint. */
+export function simVoterIdentity(id: number): { directoryId: string; endpoints: { name: string; host: string; port: number }[] } {
+  return { directoryId: Buffer.alloc(16, id).toString('base64url'), endpoints: [{ name: 'CONTROLLER', host: `node-${id}`, port: 9000 + id }] };
 }
 
 function nextTurn(): Promise<void> {
@@ -65,10 +73,10 @@ export class DriverSim implements DriverHost {
     this.maxDiskLatencyMs = options.maxDiskLatencyMs;
     const voterIds = Array.from({ length: options.voters }, (_, i) => i + 1);
     this.network = new DriverNetwork(this.prng.split(1), options.faults);
-    this.config = { ...defaultRaftConfig(1, voterIds), ...options.config };
+    this.config = { ...defaultRaftConfig(1, options.dynamic ? [] : voterIds), ...options.config };
     const logConfig = { ...DEFAULT_LOG_CONFIG, segmentBytes: options.segmentBytes, retentionMs: -1, retentionBytes: -1 };
     for (const id of voterIds) {
-      const config = { ...this.config, nodeId: id, maxBatchBytes: options.segmentBytes };
+      const config = { ...this.config, nodeId: id, maxBatchBytes: options.segmentBytes, ...(options.dynamic ? simVoterIdentity(id) : {}) };
       this.nodes.push(new DriverNode(id, config, logConfig, this, this.prng.split(100 + id)));
     }
     this.checker = new DriverChecker(this.nodes);
