@@ -102,6 +102,17 @@ export class RaftCore {
     return this.quorum.voters.has(this.nodeId);
   }
 
+  /**
+   * Whether this node stands for election: a voter, or (Raft thesis 4.2.2) a node that the latest
+   * VotersRecord removed while, for all it knows, that record is not committed: it may still be
+   * needed to elect the leader that commits it. Its own vote then does not count.
+   */
+  get canCampaign(): boolean {
+    if (this.isVoter) return true;
+    if (this.quorum.votersOffset < this.highWatermark) return false;
+    return this.quorum.previousVoters()?.has(this.nodeId) ?? false;
+  }
+
   get nodeId(): number {
     return this.config.nodeId;
   }
@@ -184,7 +195,7 @@ export class RaftCore {
     const s = this.state as RoleState | undefined;
     const waiting = s !== undefined && votedId < 0 && (s.role === 'unattached' || s.role === 'prospective' || s.role === 'candidate');
     const kept = waiting ? s.electionDeadlineMs : undefined;
-    const deadline = this.isVoter ? (electionDeadlineMs ?? kept ?? this.nowMs + this.randomElectionTimeoutMs()) : Infinity;
+    const deadline = this.canCampaign ? (electionDeadlineMs ?? kept ?? this.nowMs + this.randomElectionTimeoutMs()) : Infinity;
     this.transitionTo({ role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs: deadline });
   }
 
@@ -205,7 +216,7 @@ export class RaftCore {
   /** An expired timer: a Pre-Vote round first (KIP-996) unless that is switched off. */
   startElection(): void {
     // A voter removed while resigned or waiting for an election is an observer now.
-    if (!this.isVoter) return this.becomeUnattached(this.state.epoch, this.state.votedId);
+    if (!this.canCampaign) return this.becomeUnattached(this.state.epoch, this.state.votedId);
     if (this.config.preVote) this.becomeProspective();
     else this.becomeCandidate();
   }
@@ -259,9 +270,9 @@ export class RaftCore {
   private onVotersChanged(): void {
     const s = this.state;
     if (s.role === 'leader') s.progress.setVoters(this.voterIds, this.nowMs);
-    if (this.isVoter && s.role === 'unattached' && s.electionDeadlineMs === Infinity) {
+    if (this.canCampaign && s.role === 'unattached' && s.electionDeadlineMs === Infinity) {
       s.electionDeadlineMs = this.nowMs + this.randomElectionTimeoutMs();
-    } else if (!this.isVoter && (s.role === 'prospective' || s.role === 'candidate')) {
+    } else if (!this.canCampaign && (s.role === 'prospective' || s.role === 'candidate')) {
       this.becomeUnattached(s.epoch, s.votedId);
     }
   }
@@ -334,7 +345,7 @@ export class RaftCore {
       this.nodeId === Math.min(...this.voterIds);
     const firstDeadlineMs = (): number =>
       (this.otherVoters.length === 0 || fresh ? this.nowMs : this.nowMs + this.randomElectionTimeoutMs());
-    if (leaderId === this.nodeId && !this.isVoter) {
+    if (leaderId === this.nodeId && !this.canCampaign) {
       // A leader that removed itself (RemoveRaftVoter) and stopped: an observer now.
       return { role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs: Infinity };
     }
@@ -348,7 +359,7 @@ export class RaftCore {
       const fetchDeadlineMs = this.nowMs + this.config.fetchTimeoutMs;
       return { role: 'follower', epoch, leaderId, votedId, fetchDeadlineMs, hasFetchedFromLeader: false, snapshotDownload: undefined };
     }
-    const electionDeadlineMs = this.isVoter ? firstDeadlineMs() : Infinity;
+    const electionDeadlineMs = this.canCampaign ? firstDeadlineMs() : Infinity;
     return { role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs };
   }
 }

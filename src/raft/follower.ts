@@ -51,7 +51,7 @@ export function sendFetchRequests(core: RaftCore): void {
 export function tickFollower(core: RaftCore): void {
   const s = core.state;
   if (s.role !== 'follower' || core.nowMs < s.fetchDeadlineMs) return;
-  if (core.isVoter) core.startElection();
+  if (core.canCampaign) core.startElection();
   else core.becomeUnattached(s.epoch, s.votedId);
 }
 

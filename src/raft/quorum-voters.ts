@@ -40,6 +40,12 @@ export class QuorumVoters implements LogWatcher {
     return this.voterHistory.latest()?.offset ?? -1;
   }
 
+  /** The voter set before the latest VotersRecord (undefined when there was none). */
+  previousVoters(): VoterSet | undefined {
+    const latest = this.voterHistory.latest();
+    return latest === undefined || latest.offset < 0 ? undefined : this.voterHistory.at(latest.offset)?.value;
+  }
+
   get kraftVersion(): number {
     return this.versionHistory.latest()?.value ?? 0;
   }
