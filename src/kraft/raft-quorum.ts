@@ -19,6 +19,10 @@ import type { RaftTransport } from './raft-transport.js';
 import { FileSnapshotStore } from './snapshot-files.js';
 
 const REPLAY_CHUNK_BYTES = 8 * 1024 * 1024;
+/** A node whose applied metadata is this many records behind the leader's high watermark says so
+ * (once, and again once it is back within CAUGHT_UP_RECORDS). */
+const LAGGING_RECORDS = 1000;
+const CAUGHT_UP_RECORDS = 100;
 
 export interface RaftQuorumOptions {
   config: RaftConfig;
@@ -58,6 +62,7 @@ export class RaftQuorum implements MetadataQuorum {
   private activation: { epoch: number; startOffset: number } | undefined;
   private announced: LeaderState = { leaderId: -1, epoch: -1 };
   private stopped = false;
+  private lagging = false;
   private markStarted!: () => void;
   /** Requests from other voters can arrive before start() is done; they wait for it. */
   private readonly started = new Promise<void>((resolve) => {
@@ -97,8 +102,9 @@ export class RaftQuorum implements MetadataQuorum {
     return this.raft.status.highWatermark;
   }
 
+  /** The Raft status plus the metadata offset this node has applied (handed to its image). */
   get status() {
-    return this.raft.status;
+    return { ...this.raft.status, appliedOffset: this.applied };
   }
 
   get logSizeBytes(): number {
@@ -358,10 +364,23 @@ export class RaftQuorum implements MetadataQuorum {
       this.applied = batch.lastOffset;
     }
     if (batches.length > 0) this.listener?.onCommitsDone();
+    this.noteLag();
     const done = this.proposals.filter((p) => p.lastOffset < highWatermark);
     this.proposals = this.proposals.filter((p) => p.lastOffset >= highWatermark);
     for (const p of done) p.resolve();
     this.maybeActivate();
+  }
+
+  /** One log line when the applied metadata falls behind the leader's high watermark, one when it is back. */
+  private noteLag(): void {
+    const lag = this.raft.status.leaderHighWatermark - (this.applied + 1);
+    if (!this.lagging && lag >= LAGGING_RECORDS) {
+      this.lagging = true;
+      this.o.logger.warn({ applied: this.applied, leaderHighWatermark: this.raft.status.leaderHighWatermark, lag }, 'the applied metadata lags the leader');
+    } else if (this.lagging && lag <= CAUGHT_UP_RECORDS) {
+      this.lagging = false;
+      this.o.logger.info({ applied: this.applied, lag }, 'the applied metadata caught up with the leader');
+    }
   }
 
   private loadSnapshot(id: SnapshotId): void {

@@ -114,6 +114,7 @@ function appendFetched(core: RaftCore, p: PartitionData): boolean {
   // Our log matches the leader's up to its end (the fetch was valid), so the leader's high
   // watermark holds for it as far as it goes.
   if (p.highWatermark >= 0) core.raiseHighWatermark(Math.min(p.highWatermark, log.logEndOffset));
+  core.leaderHighWatermark = Math.max(core.leaderHighWatermark, p.highWatermark);
   return true;
 }
 

@@ -88,6 +88,8 @@ export interface RaftStatus extends RoleInfo {
   kraftVersion: number;
   voterIds: number[];
   highWatermark: number;
+  /** The committed offset as far as this node has heard from a leader (≥ highWatermark while its log catches up). */
+  leaderHighWatermark: number;
   logStartOffset: number;
   logEndOffset: number;
 }
@@ -239,6 +241,7 @@ export class RaftNode {
       voterIds: core.voterIds,
       ...roleInfo(core.state),
       highWatermark: core.highWatermark,
+      leaderHighWatermark: Math.max(core.highWatermark, core.leaderHighWatermark),
       logStartOffset: core.log.logStartOffset,
       logEndOffset: core.log.logEndOffset,
     };
