@@ -10,6 +10,7 @@ import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/record
 import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type RaftExchange, type RaftResponseBody, type Ready, type SnapshotId, type Voter as RaftVoter, type VoterChangeResult } from '../raft/index.js';
 import type { Voter } from '../config/server-config.js';
 import { withVoters } from './voters-snapshot.js';
+import { addressOf, MetadataLag } from './quorum-addresses.js';
 import type { Logger } from 'pino';
 import { committedBatches, MetadataLog, truncateToLatestSnapshot } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
@@ -19,10 +20,6 @@ import type { RaftTransport } from './raft-transport.js';
 import { FileSnapshotStore } from './snapshot-files.js';
 
 const REPLAY_CHUNK_BYTES = 8 * 1024 * 1024;
-/** A node whose applied metadata is this many records behind the leader's high watermark says so
- * (once, and again once it is back within CAUGHT_UP_RECORDS). */
-const LAGGING_RECORDS = 1000;
-const CAUGHT_UP_RECORDS = 100;
 
 export interface RaftQuorumOptions {
   config: RaftConfig;
@@ -62,7 +59,7 @@ export class RaftQuorum implements MetadataQuorum {
   private activation: { epoch: number; startOffset: number } | undefined;
   private announced: LeaderState = { leaderId: -1, epoch: -1 };
   private stopped = false;
-  private lagging = false;
+  private readonly lag: MetadataLag;
   private markStarted!: () => void;
   /** Requests from other voters can arrive before start() is done; they wait for it. */
   private readonly started = new Promise<void>((resolve) => {
@@ -71,6 +68,7 @@ export class RaftQuorum implements MetadataQuorum {
 
   constructor(private readonly o: RaftQuorumOptions) {
     this.timers = o.timers ?? REAL_TIMERS;
+    this.lag = new MetadataLag(o.logger);
   }
 
   async start(listener: QuorumListener): Promise<void> {
@@ -118,13 +116,7 @@ export class RaftQuorum implements MetadataQuorum {
   /** A node's controller listener: from the voter set in the log, the static voters, or (ids -2,
    * -3, ...) the bootstrap servers. */
   addressOf(nodeId: number): { host: string; port: number } | undefined {
-    if (nodeId <= -2) return this.o.bootstrapServers?.[-2 - nodeId];
-    const endpoints = this.raft?.endpointsOf(nodeId) ?? [];
-    const names = this.o.listenerNames ?? [];
-    const endpoint = endpoints.find((e) => names.includes(e.name)) ?? endpoints[0];
-    if (endpoint !== undefined) return { host: endpoint.host, port: endpoint.port };
-    const known = this.o.staticVoters?.find((v) => v.id === nodeId);
-    return known && known.port > 0 ? known : undefined;
+    return addressOf(this.raft, this.o, nodeId);
   }
 
   /** The voters as the log says (static ones in a kraft.version 0 quorum), with their addresses. */
@@ -364,23 +356,11 @@ export class RaftQuorum implements MetadataQuorum {
       this.applied = batch.lastOffset;
     }
     if (batches.length > 0) this.listener?.onCommitsDone();
-    this.noteLag();
+    this.lag.note(this.applied, this.raft.status.leaderHighWatermark);
     const done = this.proposals.filter((p) => p.lastOffset < highWatermark);
     this.proposals = this.proposals.filter((p) => p.lastOffset >= highWatermark);
     for (const p of done) p.resolve();
     this.maybeActivate();
-  }
-
-  /** One log line when the applied metadata falls behind the leader's high watermark, one when it is back. */
-  private noteLag(): void {
-    const lag = this.raft.status.leaderHighWatermark - (this.applied + 1);
-    if (!this.lagging && lag >= LAGGING_RECORDS) {
-      this.lagging = true;
-      this.o.logger.warn({ applied: this.applied, leaderHighWatermark: this.raft.status.leaderHighWatermark, lag }, 'the applied metadata lags the leader');
-    } else if (this.lagging && lag <= CAUGHT_UP_RECORDS) {
-      this.lagging = false;
-      this.o.logger.info({ applied: this.applied, lag }, 'the applied metadata caught up with the leader');
-    }
   }
 
   private loadSnapshot(id: SnapshotId): void {

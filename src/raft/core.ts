@@ -15,6 +15,7 @@ import { RaftLog } from './raft-log.js';
 import { RequestTracker } from './request-tracker.js';
 import { hasLeader, quorumStateData, sameQuorumState, type Election, type RoleState } from './roles.js';
 import { QuorumVoters } from './quorum-voters.js';
+import { restoredState } from './restored-state.js';
 import { encodeVotersBatch } from './voter-history.js';
 import type { VoterEndpoint, VoterSet } from './voter-set.js';
 
@@ -86,7 +87,7 @@ export class RaftCore {
     // A snapshot only ever covers committed records, so its end is a safe starting point.
     this.highWatermark = options.snapshots.latestSnapshotId()?.endOffset ?? 0;
     this.reportedHighWatermark = this.highWatermark;
-    this.state = this.restoredState(options.quorumState);
+    this.state = restoredState(this, options.quorumState);
     this.quorum.onChange = () => this.onVotersChanged();
   }
 
@@ -332,34 +333,5 @@ export class RaftCore {
     }
     this.parkedFetches = [];
     this.sentHighWatermarks.clear();
-  }
-
-  private restoredState(stored: QuorumStateData | undefined): RoleState {
-    const epoch = Math.max(0, stored?.leaderEpoch ?? 0);
-    const leaderId = stored?.leaderId ?? -1;
-    const votedId = stored?.votedId ?? -1;
-    // A sole voter has nobody to wait for: it stands for election at once (KafkaRaftClient does too).
-    // With eagerFirstElection, in a brand-new quorum the lowest voter id stands at once as well, so
-    // voters started together elect in one round trip instead of splitting votes; others wait.
-    const fresh = this.config.eagerFirstElection && stored === undefined && epoch === 0 && this.isVoter &&
-      this.nodeId === Math.min(...this.voterIds);
-    const firstDeadlineMs = (): number =>
-      (this.otherVoters.length === 0 || fresh ? this.nowMs : this.nowMs + this.randomElectionTimeoutMs());
-    if (leaderId === this.nodeId && !this.canCampaign) {
-      // A leader that removed itself (RemoveRaftVoter) and stopped: an observer now.
-      return { role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs: Infinity };
-    }
-    if (leaderId === this.nodeId) {
-      // A leader that restarts has lost its leader state; it resigns and lets the others elect.
-      const others = this.otherVoters;
-      const electionDeadlineMs = firstDeadlineMs();
-      return { role: 'resigned', epoch, leaderId, votedId, electionDeadlineMs, unacknowledged: new Set(others), preferredSuccessors: others };
-    }
-    if (leaderId >= 0) {
-      const fetchDeadlineMs = this.nowMs + this.config.fetchTimeoutMs;
-      return { role: 'follower', epoch, leaderId, votedId, fetchDeadlineMs, hasFetchedFromLeader: false, snapshotDownload: undefined };
-    }
-    const electionDeadlineMs = this.canCampaign ? firstDeadlineMs() : Infinity;
-    return { role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs };
   }
 }
