@@ -132,13 +132,19 @@ export class RaftQuorum implements MetadataQuorum {
 
   /** AddRaftVoter / RemoveRaftVoter / UpdateRaftVoter on the leader: resolves once the new voter set
    * is committed (or at once with the error that refused it, or NOT_LEADER_OR_FOLLOWER when
-   * leadership is lost first). */
-  async changeVoters(change: { add: RaftVoter } | { remove: { id: number; directoryId: string } } | { update: RaftVoter }): Promise<{ errorCode: number; errorMessage: string | null }> {
+   * leadership is lost first); with awaitCommit false once it is appended (UpdateRaftVoter, as
+   * Kafka's UpdateVoterHandler: the voter asking keeps a single request in flight to the leader). */
+  async changeVoters(change: { add: RaftVoter } | { remove: { id: number; directoryId: string } } | { update: RaftVoter },
+    awaitCommit = true): Promise<{ errorCode: number; errorMessage: string | null }> {
     await this.started;
     this.raft.tick(this.o.nowMs());
     const result: VoterChangeResult = 'add' in change ? this.raft.addVoter(change.add)
       : 'remove' in change ? this.raft.removeVoter(change.remove.id, change.remove.directoryId) : this.raft.updateVoter(change.update);
     if (result.errorCode !== 0 || result.lastOffset === undefined) return { errorCode: result.errorCode, errorMessage: result.errorMessage };
+    if (!awaitCommit) {
+      this.drive();
+      return { errorCode: 0, errorMessage: null };
+    }
     this.o.logger.info({ change: Object.keys(change)[0], voters: this.raft.voters.ids, offset: result.lastOffset }, 'voter set change appended');
     const committed = new Promise<void>((resolve, reject) => {
       this.proposals.push({ lastOffset: result.lastOffset!, epoch: result.epoch!, resolve, reject });

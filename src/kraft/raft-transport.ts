@@ -6,6 +6,7 @@ import { VoteApi } from '../../protocol/generated/api/52-vote.js';
 import { BeginQuorumEpochApi } from '../../protocol/generated/api/53-begin-quorum-epoch.js';
 import { EndQuorumEpochApi } from '../../protocol/generated/api/54-end-quorum-epoch.js';
 import { FetchSnapshotApi } from '../../protocol/generated/api/59-fetch-snapshot.js';
+import { UpdateRaftVoterApi } from '../../protocol/generated/api/82-update-raft-voter.js';
 import type { OutboundRequest } from '../raft/index.js';
 
 /** Each Raft API with the version this node sends. */
@@ -15,6 +16,7 @@ export const RAFT_APIS: ReadonlyMap<number, { api: ApiDefinition; version: numbe
   [BeginQuorumEpochApi.key, { api: BeginQuorumEpochApi, version: 1 }],
   [EndQuorumEpochApi.key, { api: EndQuorumEpochApi, version: 1 }],
   [FetchSnapshotApi.key, { api: FetchSnapshotApi, version: 1 }],
+  [UpdateRaftVoterApi.key, { api: UpdateRaftVoterApi, version: 0 }],
 ]);
 
 /** What sends a request to another node and resolves with its response (the node's peer client). */

@@ -52,7 +52,7 @@ export function quorumAccess(quorum: RaftQuorum, peers: PeerClient, config: Serv
     },
     async updateVoter(req: UpdateRaftVoterRequest): Promise<UpdateRaftVoterResponse> {
       const range = { min: req.kRaftVersionFeature.minSupportedVersion, max: req.kRaftVersionFeature.maxSupportedVersion };
-      const result = await change({ update: newVoter(req.voterId, req.voterDirectoryId, req.listeners, range) });
+      const result = await change({ update: newVoter(req.voterId, req.voterDirectoryId, req.listeners, range) }, false);
       const leader = quorum.leader();
       const address = quorum.addressOf(leader.leaderId);
       return { throttleTimeMs: 0, errorCode: result.errorCode,

@@ -55,6 +55,8 @@ export class RaftCore {
   readonly quorum: QuorumVoters;
   /** Controller endpoints of nodes learned from responses (a leader named by a bootstrap server). */
   readonly knownEndpoints = new Map<number, VoterEndpoint[]>();
+  /** The leader epoch in which this voter last sent UpdateRaftVoter: once per epoch. */
+  updateVoterSentEpoch = -1;
   /** The highest high watermark a leader has reported to this node (its own when it leads). */
   leaderHighWatermark = 0;
   nowMs: number;

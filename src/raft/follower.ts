@@ -10,6 +10,8 @@ import { splitBatches } from './batches.js';
 import type { RaftCore } from './core.js';
 import { sameSnapshotId } from './log-seams.js';
 import { bootstrapServerId } from './config.js';
+import { KRAFT_VERSION_RANGE, sameEndpoints } from './voter-set.js';
+import type { UpdateRaftVoterRequest } from '../../protocol/generated/api/82-update-raft-voter.js';
 import { byName, byTopicOrId, fetchRequest, fetchSnapshotRequest, metadataPartition } from './message-builders.js';
 import type { InboundResponse } from './messages.js';
 import type { FollowerState } from './roles.js';
@@ -33,6 +35,7 @@ export function sendFetchRequests(core: RaftCore): void {
   const s = core.state;
   if (s.role === 'follower') {
     if (!core.requests.canSend(s.leaderId, core.nowMs)) return;
+    if (shouldUpdateVoter(core, s)) return sendUpdateVoter(core, s);
     const download = s.snapshotDownload;
     if (download === undefined) return sendFetch(core, s.leaderId);
     const body = fetchSnapshotRequest(core.config.clusterId, core.nodeId, s.epoch, download.snapshotId, download.position, core.config.snapshotChunkBytes);
@@ -46,6 +49,23 @@ export function sendFetchRequests(core: RaftCore): void {
     const destinationId = candidates[Math.floor(core.random() * candidates.length)]!;
     if (core.requests.canSend(destinationId, core.nowMs)) sendFetch(core, destinationId);
   }
+}
+
+/**
+ * KafkaRaftClient's follower-as-voter poll: a voter whose controller endpoints differ from those the
+ * voter set has for it (it moved to another host or port) tells the leader, once per epoch, with
+ * UpdateRaftVoter. The leader appends a VotersRecord with them and answers at once.
+ */
+function shouldUpdateVoter(core: RaftCore, s: FollowerState): boolean {
+  if (core.quorum.kraftVersion < 1 || !s.hasFetchedFromLeader || core.updateVoterSentEpoch === s.epoch) return false;
+  const self = core.voters.get(core.nodeId);
+  if (self === undefined || core.config.endpoints.length === 0) return false;
+  return !sameEndpoints(self.endpoints, core.config.endpoints);
+}
+
+function sendUpdateVoter(core: RaftCore, s: FollowerState): void {
+  core.updateVoterSentEpoch = s.epoch;
+  core.send(s.leaderId, { apiKey: 82, body: updateRaftVoterRequest(core.config.clusterId, s.epoch, core.nodeId, core.config.directoryId, core.config.endpoints) });
 }
 
 export function tickFollower(core: RaftCore): void {
@@ -149,4 +169,13 @@ function acceptChunk(core: RaftCore, s: FollowerState, p: FetchSnapshotResponseP
   core.raiseHighWatermark(download.snapshotId.endOffset);
   s.snapshotDownload = undefined;
   return true;
+}
+
+function updateRaftVoterRequest(clusterId: string | null, epoch: number, voterId: number, voterDirectoryId: string,
+  endpoints: readonly { name: string; host: string; port: number }[]): UpdateRaftVoterRequest {
+  return {
+    clusterId, currentLeaderEpoch: epoch, voterId, voterDirectoryId,
+    listeners: endpoints.map((e) => ({ name: e.name, host: e.host, port: e.port })),
+    kRaftVersionFeature: { minSupportedVersion: KRAFT_VERSION_RANGE.min, maxSupportedVersion: KRAFT_VERSION_RANGE.max },
+  };
 }

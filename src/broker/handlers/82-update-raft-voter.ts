@@ -2,8 +2,9 @@
 // controller endpoints and kraft.version range. The leader appends a VotersRecord with them (nothing
 // when they are unchanged), with the rules of AddRaftVoter: kraft.version 1, committed in its epoch,
 // one change at a time; an unknown voter or directory id gets VOTER_NOT_FOUND, a range that
-// excludes the finalized kraft.version INVALID_REQUEST. Answered once the change commits, with the
-// current leader. Not implemented: voters do not send it on their own at start-up yet.
+// excludes the finalized kraft.version INVALID_REQUEST. Answered once the record is appended (as
+// Kafka's UpdateVoterHandler), with the current leader. A voter sends it on its own once per epoch
+// when its controller endpoints differ from those in the voter set.
 // With an authorizer the caller needs CLUSTER_ACTION on the cluster (else CLUSTER_AUTHORIZATION_FAILED).
 import { UpdateRaftVoterApi, type UpdateRaftVoterRequest, type UpdateRaftVoterResponse } from '../../../protocol/generated/api/82-update-raft-voter.js';
 import { clusterActionRefusal } from '../access.js';

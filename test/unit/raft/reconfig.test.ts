@@ -8,6 +8,7 @@ import { MemorySnapshotStore } from '../../../src/raft/memory-log.js';
 import { encodeVotersBatch } from '../../../src/raft/voter-history.js';
 import { VoterSet, type Voter } from '../../../src/raft/voter-set.js';
 import { TestCluster } from './harness.js';
+import type { UpdateRaftVoterRequest } from '../../../protocol/generated/api/82-update-raft-voter.js';
 
 function voter(id: number): Voter {
   const directoryId = Buffer.alloc(16, id).toString('base64url');
@@ -129,5 +130,28 @@ describe('dynamic voters (KIP-853) in the Raft core', () => {
     expect(next.status.voterIds).toEqual([1, 2, 3].filter((id) => id !== leader.id));
     expect(leader.status).toMatchObject({ role: 'follower', leaderId: next.id });
     expect(leader.status.highWatermark).toBeGreaterThan(removal.lastOffset!);
+  });
+
+  it('a voter whose endpoints changed sends UpdateRaftVoter once per epoch; the leader records them', () => {
+    const moved = [{ name: 'CONTROLLER', host: 'node-2', port: 19002 }];
+    const bootstrap = encodeVotersBatch(1, new VoterSet([voter(1), voter(2)]), 0, 0, 0);
+    const cluster = new TestCluster([], (id) => {
+      const snapshots = new MemorySnapshotStore();
+      snapshots.add({ endOffset: 0, epoch: 0 }, bootstrap);
+      return { snapshots, random: () => (id - 1) / 10, config: { directoryId: voter(id).directoryId, endpoints: id === 2 ? moved : voter(id).endpoints } };
+    }, [1, 2]);
+    const leader = elected(cluster);
+    cluster.advance(2000);
+    const updates = cluster.node(2).readies.flatMap((r) => r.messages).filter((m) => m.kind === 'request' && m.apiKey === 82);
+    expect(updates).toHaveLength(1);
+    const body = updates[0]!.body as UpdateRaftVoterRequest;
+    expect(body).toMatchObject({ voterId: 2, voterDirectoryId: voter(2).directoryId, listeners: moved });
+    // The leader's driver serves it (the core only sends it): the new endpoints go into the log.
+    const range = { min: body.kRaftVersionFeature.minSupportedVersion, max: body.kRaftVersionFeature.maxSupportedVersion };
+    expect(leader.raft.updateVoter({ ...voter(2), endpoints: moved, kraftVersion: range }).errorCode).toBe(ErrorCode.NONE);
+    cluster.enqueue(leader.id, leader.flush());
+    cluster.advance(300);
+    expect(cluster.node(2).raft.endpointsOf(2)).toEqual(moved);
+    expect(leader.raft.updateVoter({ ...voter(3) }).errorCode).toBe(ErrorCode.VOTER_NOT_FOUND);
   });
 });
