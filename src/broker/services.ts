@@ -44,6 +44,9 @@ export interface QuorumAccess {
   addVoter(req: AddRaftVoterRequest): Promise<AddRaftVoterResponse>;
   removeVoter(req: RemoveRaftVoterRequest): Promise<RemoveRaftVoterResponse>;
   updateVoter(req: UpdateRaftVoterRequest): Promise<UpdateRaftVoterResponse>;
+  /** The finalized kraft.version as this node's log says: 0 static voters, 1 dynamic (KIP-853).
+   * The supported range is in features.ts (SUPPORTED_FEATURES). */
+  kraftVersion(): number;
 }
 
 export interface BrokerServices {

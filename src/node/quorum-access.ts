@@ -42,6 +42,7 @@ export function quorumAccess(quorum: RaftQuorum, peers: PeerClient, config: Serv
     fetch: (req) => quorum.handleRequest(RaftApiKey.FETCH, req),
     fetchSnapshot: (req) => quorum.handleRequest(RaftApiKey.FETCH_SNAPSHOT, req),
     describe: () => describeQuorum(quorum, peers, config, nodeId),
+    kraftVersion: () => quorum.status.kraftVersion,
     async addVoter(req: AddRaftVoterRequest): Promise<AddRaftVoterResponse> {
       const forwarded = quorum.leader().leaderId !== nodeId ? await forward(AddRaftVoterApi, req, req.timeoutMs + timeoutMs) : undefined;
       return forwarded ?? change({ add: newVoter(req.voterId, req.voterDirectoryId, req.listeners) });
