@@ -61,8 +61,15 @@ export const commands: Record<string, Command> = {
       --cluster-id ID     cluster id (default: a new random one)
       --node-id N         node id (default: node.id from the config, else 1)
       --add-scram CRED    a SCRAM user to create with the cluster (repeatable), as kafka-storage:
-                          'SCRAM-SHA-256=[name=alice,password=alice-secret]' (iterations=N optional)`,
+                          'SCRAM-SHA-256=[name=alice,password=alice-secret]' (iterations=N optional)
+  -s, --standalone        dynamic quorum (kraft.version 1) with this node as its only voter
+  -I, --initial-controllers id@host:port:directoryId,...
+                          dynamic quorum with these voters (this node's directory id is used)
+                          Neither: a static quorum (controller.quorum.voters), or a node that joins
+                          a dynamic one through controller.quorum.bootstrap.servers as an observer`,
     options: {
+      standalone: { type: 'boolean', short: 's' },
+      'initial-controllers': { type: 'string', short: 'I' },
       'data-dir': { type: 'string', short: 'd' },
       config: { type: 'string', short: 'c' },
       'cluster-id': { type: 'string' },
@@ -73,18 +80,27 @@ export const commands: Record<string, Command> = {
     run: async (values) => (await import('./format.js')).runFormat(values),
   },
   'metadata-quorum': {
-    summary: 'describe the KRaft metadata quorum (kafka-metadata-quorum describe)',
-    help: `kraftling metadata-quorum describe [options]
+    summary: 'describe and change the KRaft metadata quorum (kafka-metadata-quorum)',
+    help: `kraftling metadata-quorum describe|add-controller|remove-controller [options]
 
       --bootstrap-server H:P      a broker listener of the cluster
       --bootstrap-controller H:P  or a controller listener
+  describe:
       --status                    leader, epoch, high watermark, voters and lag (default)
-      --replication               each voter's and observer's log end offset, lag and fetch times`,
+      --replication               each voter's and observer's log end offset, lag and fetch times
+  add-controller (dynamic quorum, KIP-853): make a caught-up observer a voter
+      --command-config FILE       the new controller's server.properties (node.id, listener, log dirs)
+  remove-controller:
+      --controller-id N           the voter to remove
+      --controller-directory-id D its metadata log directory id (DescribeQuorum shows it)`,
     options: {
       'bootstrap-server': { type: 'string' },
       'bootstrap-controller': { type: 'string' },
       status: { type: 'boolean' },
       replication: { type: 'boolean' },
+      'command-config': { type: 'string' },
+      'controller-id': { type: 'string' },
+      'controller-directory-id': { type: 'string' },
       help,
     },
     run: async (values, positionals) => (await import('./metadata-quorum.js')).runMetadataQuorum(values, positionals),

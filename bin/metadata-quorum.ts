@@ -1,7 +1,8 @@
-// `kraftling metadata-quorum describe`: what DescribeQuorum says, printed as Kafka's
-// kafka-metadata-quorum tool prints it (--status, the default, or --replication).
+// `kraftling metadata-quorum describe`: what DescribeQuorum v2 says, printed as Kafka's
+// kafka-metadata-quorum tool prints it (--status, the default, or --replication). add-controller and
+// remove-controller are in metadata-quorum-change.ts.
 import { DescribeClusterApi } from '../protocol/generated/api/60-describe-cluster.js';
-import { DescribeQuorumApi, type DescribeQuorumResponsePartitionData, type ReplicaState } from '../protocol/generated/api/55-describe-quorum.js';
+import { DescribeQuorumApi, type DescribeQuorumResponsePartitionData, type Node, type ReplicaState } from '../protocol/generated/api/55-describe-quorum.js';
 import { errorName } from '../protocol/errors.js';
 import { PeerClient } from '../src/node/peer-client.js';
 
@@ -14,7 +15,13 @@ function address(bootstrap: string): { host: string; port: number } {
   return { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) };
 }
 
-function status(clusterId: string, p: DescribeQuorumResponsePartitionData, nowMs: number): string {
+/** Kafka 3.9's form of a voter: id, directory id and endpoints (from DescribeQuorum v2's Nodes). */
+function describeReplica(r: ReplicaState, nodes: readonly Node[]): string {
+  const endpoints = nodes.find((n) => n.nodeId === r.replicaId)?.listeners.map((l) => `"${l.name}://${l.host}:${l.port}"`) ?? [];
+  return `{"id": ${r.replicaId}, "directoryId": "${r.replicaDirectoryId}"${endpoints.length > 0 ? `, "endpoints": [${endpoints.join(', ')}]` : ''}}`;
+}
+
+function status(clusterId: string, p: DescribeQuorumResponsePartitionData, nowMs: number, nodes: readonly Node[]): string {
   const followers = p.currentVoters.filter((v) => v.replicaId !== p.leaderId);
   const leaderEnd = p.currentVoters.find((v) => v.replicaId === p.leaderId)?.logEndOffset ?? p.highWatermark;
   const maxLag = Math.max(0, ...followers.map((f) => leaderEnd - f.logEndOffset));
@@ -22,8 +29,8 @@ function status(clusterId: string, p: DescribeQuorumResponsePartitionData, nowMs
   const rows: [string, string][] = [
     ['ClusterId', clusterId], ['LeaderId', String(p.leaderId)], ['LeaderEpoch', String(p.leaderEpoch)],
     ['HighWatermark', String(p.highWatermark)], ['MaxFollowerLag', String(maxLag)], ['MaxFollowerLagTimeMs', String(maxLagMs)],
-    ['CurrentVoters', `[${p.currentVoters.map((v) => v.replicaId).join(',')}]`],
-    ['CurrentObservers', `[${p.observers.map((v) => v.replicaId).join(',')}]`],
+    ['CurrentVoters', `[${p.currentVoters.map((v) => describeReplica(v, nodes)).join(', ')}]`],
+    ['CurrentObservers', `[${p.observers.map((v) => describeReplica(v, nodes)).join(', ')}]`],
   ];
   return rows.map(([k, v]) => `${`${k}:`.padEnd(24)}${v}`).join('\n') + '\n';
 }
@@ -43,19 +50,21 @@ function replication(p: DescribeQuorumResponsePartitionData, nowMs: number): str
 }
 
 export async function runMetadataQuorum(values: Record<string, unknown>, positionals: string[]): Promise<number> {
-  if (positionals[0] !== 'describe') {
-    process.stderr.write('kraftling metadata-quorum: the only action is `describe`\n');
+  const action = positionals[0];
+  if (action !== 'describe' && action !== 'add-controller' && action !== 'remove-controller') {
+    process.stderr.write('kraftling metadata-quorum: the actions are describe, add-controller and remove-controller\n');
     return 2;
   }
   const target = (values['bootstrap-server'] ?? values['bootstrap-controller']) as string | undefined;
   if (!target) {
-    process.stderr.write('kraftling metadata-quorum describe: --bootstrap-server host:port is required\n');
+    process.stderr.write(`kraftling metadata-quorum ${action}: --bootstrap-server or --bootstrap-controller host:port is required\n`);
     return 2;
   }
+  if (action !== 'describe') return (await import('./metadata-quorum-change.js')).runQuorumChange(action, target, values);
   const peers = new PeerClient('kraftling-metadata-quorum');
   try {
     const at = address(target);
-    const res = await peers.request(at, DescribeQuorumApi, 1, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] }, TIMEOUT_MS);
+    const res = await peers.request(at, DescribeQuorumApi, 2, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] }, TIMEOUT_MS);
     const p = res.topics[0]?.partitions[0];
     if (res.errorCode !== 0 || !p || p.errorCode !== 0) {
       process.stderr.write(`kraftling metadata-quorum: ${errorName(res.errorCode || p?.errorCode || 0)}\n`);
@@ -66,7 +75,7 @@ export async function runMetadataQuorum(values: Record<string, unknown>, positio
       process.stdout.write(replication(p, nowMs));
     } else {
       const cluster = values['bootstrap-server'] ? await peers.request(at, DescribeClusterApi, 0, { includeClusterAuthorizedOperations: false, endpointType: 1 }, TIMEOUT_MS) : undefined;
-      process.stdout.write(status(cluster?.clusterId ?? '-', p, nowMs));
+      process.stdout.write(status(cluster?.clusterId ?? '-', p, nowMs, res.nodes));
     }
     return 0;
   } finally {

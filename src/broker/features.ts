@@ -5,7 +5,7 @@ export const METADATA_VERSION = 19;
 
 export const SUPPORTED_FEATURES = [
   { name: 'metadata.version', minVersion: 7, maxVersion: METADATA_VERSION },
-  { name: 'kraft.version', minVersion: 0, maxVersion: 0 },
+  { name: 'kraft.version', minVersion: 0, maxVersion: 1 },
 ] as const;
 
 /**

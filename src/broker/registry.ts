@@ -44,6 +44,9 @@ import { endQuorumEpochHandler } from './handlers/54-end-quorum-epoch.js';
 import { describeQuorumHandler } from './handlers/55-describe-quorum.js';
 import { alterPartitionHandler } from './handlers/56-alter-partition.js';
 import { fetchSnapshotHandler } from './handlers/59-fetch-snapshot.js';
+import { addRaftVoterHandler } from './handlers/80-add-raft-voter.js';
+import { removeRaftVoterHandler } from './handlers/81-remove-raft-voter.js';
+import { updateRaftVoterHandler } from './handlers/82-update-raft-voter.js';
 import { brokerRegistrationHandler } from './handlers/62-broker-registration.js';
 import { brokerHeartbeatHandler } from './handlers/63-broker-heartbeat.js';
 import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.js';
@@ -115,6 +118,9 @@ const HANDLERS: readonly Handler[] = [
   describeQuorumHandler,
   alterPartitionHandler,
   fetchSnapshotHandler,
+  addRaftVoterHandler,
+  removeRaftVoterHandler,
+  updateRaftVoterHandler,
   brokerRegistrationHandler,
   brokerHeartbeatHandler,
   allocateProducerIdsHandler,

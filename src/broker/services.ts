@@ -2,7 +2,15 @@
 // files, so they can run over in-memory bytes in tests.
 import type { ApiDefinition } from '../../protocol/definition.js';
 import type { ApiVersion } from '../../protocol/generated/api/18-api-versions.js';
+import type { FetchRequest, FetchResponse } from '../../protocol/generated/api/01-fetch.js';
+import type { VoteRequest, VoteResponse } from '../../protocol/generated/api/52-vote.js';
+import type { BeginQuorumEpochRequest, BeginQuorumEpochResponse } from '../../protocol/generated/api/53-begin-quorum-epoch.js';
+import type { EndQuorumEpochRequest, EndQuorumEpochResponse } from '../../protocol/generated/api/54-end-quorum-epoch.js';
 import type { DescribeQuorumResponse } from '../../protocol/generated/api/55-describe-quorum.js';
+import type { FetchSnapshotRequest, FetchSnapshotResponse } from '../../protocol/generated/api/59-fetch-snapshot.js';
+import type { AddRaftVoterRequest, AddRaftVoterResponse } from '../../protocol/generated/api/80-add-raft-voter.js';
+import type { RemoveRaftVoterRequest, RemoveRaftVoterResponse } from '../../protocol/generated/api/81-remove-raft-voter.js';
+import type { UpdateRaftVoterRequest, UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
 import type { ListenerType } from './handler.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
@@ -23,12 +31,23 @@ export interface ControllerChannel {
   callLocal<Req, Res>(api: ApiDefinition<Req, Res>, req: Req): Promise<Res>;
 }
 
-/** The metadata quorum as the Raft APIs see it. */
+/** The metadata quorum as the Raft and quorum APIs see it: one typed entry point per API. */
 export interface QuorumAccess {
-  /** A Raft request from another voter (Vote, BeginQuorumEpoch, EndQuorumEpoch, Fetch, FetchSnapshot). */
-  handleRequest(apiKey: number, body: unknown): Promise<unknown>;
+  vote(req: VoteRequest): Promise<VoteResponse>;
+  beginQuorumEpoch(req: BeginQuorumEpochRequest): Promise<BeginQuorumEpochResponse>;
+  endQuorumEpoch(req: EndQuorumEpochRequest): Promise<EndQuorumEpochResponse>;
+  /** Fetch of __cluster_metadata by another controller (on the controller listener). */
+  fetch(req: FetchRequest): Promise<FetchResponse>;
+  fetchSnapshot(req: FetchSnapshotRequest): Promise<FetchSnapshotResponse>;
   /** DescribeQuorum's answer, from the leader (asked over the network when it is another node). */
   describe(): Promise<DescribeQuorumResponse>;
+  /** KIP-853 voter changes: served by the leader (another node forwards), answered once committed. */
+  addVoter(req: AddRaftVoterRequest): Promise<AddRaftVoterResponse>;
+  removeVoter(req: RemoveRaftVoterRequest): Promise<RemoveRaftVoterResponse>;
+  updateVoter(req: UpdateRaftVoterRequest): Promise<UpdateRaftVoterResponse>;
+  /** The finalized kraft.version as this node's log says: 0 static voters, 1 dynamic (KIP-853).
+   * The supported range is in features.ts (SUPPORTED_FEATURES). */
+  kraftVersion(): number;
 }
 
 export interface BrokerServices {

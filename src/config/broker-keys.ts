@@ -15,7 +15,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('process.roles', 'list', 'broker,controller', 'roles of this node; kraftling nodes are always broker and controller', { oneOf: ['broker', 'controller'] }),
   key('node.id', 'int', '1', 'id of this node (broker and controller)', { min: 0 }),
   key('controller.quorum.voters', 'list', '', 'static voters: id@host:port,...'),
-  key('controller.quorum.bootstrap.servers', 'list', '', 'dynamic-quorum bootstrap (read for compatibility; voters must be static)'),
+  key('controller.quorum.bootstrap.servers', 'list', '', 'dynamic quorum (KIP-853): controllers to find the leader through, host:port,...'),
   key('controller.listener.names', 'list', 'CONTROLLER', 'listener names used by the controller (Raft) traffic'),
   key('listeners', 'list', 'PLAINTEXT://127.0.0.1:9092', 'listeners: NAME://host:port,...'),
   key('advertised.listeners', 'list', null, 'addresses given to clients, when they differ from listeners'),

@@ -127,6 +127,15 @@ export class ServerConfig {
     });
   }
 
+  /** controller.quorum.bootstrap.servers (KIP-853): host:port of controllers to find the leader through. */
+  get bootstrapServers(): { host: string; port: number }[] {
+    return this.list('controller.quorum.bootstrap.servers').map((v) => {
+      const m = /^(\[[^\]]+\]|[^:]*):(\d+)$/.exec(v);
+      if (!m) throw new ConfigError('controller.quorum.bootstrap.servers', `"${v}" is not host:port`);
+      return { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) };
+    });
+  }
+
   /** Retention in ms from log.retention.ms, .minutes or .hours, first set wins (as in Kafka). */
   get retentionMs(): number {
     const ms = this.get('log.retention.ms');
@@ -153,6 +162,7 @@ export class ServerConfig {
   private validate(): void {
     this.listeners;
     this.voters;
+    this.bootstrapServers;
     const roles = this.list('process.roles');
     if (!(roles.includes('broker') && roles.includes('controller'))) {
       throw new ConfigError('process.roles', 'kraftling runs every node as broker,controller (combined mode)');

@@ -46,5 +46,7 @@ export interface MetadataQuorum {
   propose(records: AnyMetadataRecord[]): { lastOffset: number; committed: Promise<void> };
   /** Highest committed offset + 1. */
   highWatermark(): number;
+  /** Where a node's controller listener is (a voter's, from the voter set), if known. */
+  addressOf(nodeId: number): { host: string; port: number } | undefined;
   stop(): Promise<void>;
 }

@@ -1,13 +1,18 @@
-// The Raft quorum's settings from server.properties: the static voters (controller.quorum.voters)
-// and KRaft's timing keys.
+// The Raft quorum's settings from server.properties: the static voters (controller.quorum.voters,
+// kraft.version 0) or the bootstrap servers of a dynamic quorum (controller.quorum.bootstrap.servers,
+// KIP-853), and KRaft's timing keys.
 import { ConfigError } from '../config/definition.js';
-import type { ServerConfig, Voter } from '../config/server-config.js';
+import type { Endpoint, ServerConfig, Voter } from '../config/server-config.js';
 import { defaultRaftConfig, type RaftConfig } from '../raft/index.js';
 
-/** The voters; a node configured alone (no voters) is a quorum of itself. */
+/**
+ * The static voters. A node configured alone (no voters, no bootstrap servers) is a quorum of
+ * itself; with bootstrap servers and no voters the quorum is dynamic and the voters come from the
+ * log (none here).
+ */
 export function resolveVoters(config: ServerConfig): Voter[] {
   const voters = config.voters;
-  if (voters.length === 0) return [{ id: config.nodeId, host: '', port: 0 }];
+  if (voters.length === 0) return config.bootstrapServers.length > 0 ? [] : [{ id: config.nodeId, host: '', port: 0 }];
   if (!voters.some((v) => v.id === config.nodeId)) {
     throw new ConfigError('controller.quorum.voters', `node.id ${config.nodeId} is not one of the voters; every kraftling node is a controller`);
   }
@@ -15,11 +20,21 @@ export function resolveVoters(config: ServerConfig): Voter[] {
   return voters;
 }
 
-export function raftConfigFor(config: ServerConfig, voters: readonly Voter[], clusterId: string): RaftConfig {
+/** This node's controller listener endpoints, as it announces them to the quorum (host defaults to localhost). */
+export function controllerEndpoints(config: ServerConfig): Endpoint[] {
+  const names = new Set(config.controllerListenerNames);
+  return config.listeners.filter((l) => names.has(l.name))
+    .map((l) => ({ name: l.name, host: l.host === '' || l.host === '0.0.0.0' ? 'localhost' : l.host, port: l.port }));
+}
+
+export function raftConfigFor(config: ServerConfig, voters: readonly Voter[], clusterId: string, directoryId: string): RaftConfig {
   const fetchTimeoutMs = config.int('controller.quorum.fetch.timeout.ms');
   return {
     ...defaultRaftConfig(config.nodeId, voters.map((v) => v.id)),
     clusterId,
+    directoryId,
+    endpoints: controllerEndpoints(config),
+    bootstrapServerCount: config.voters.length === 0 ? config.bootstrapServers.length : 0,
     electionTimeoutMs: config.int('controller.quorum.election.timeout.ms'),
     fetchTimeoutMs,
     electionBackoffMaxMs: config.int('controller.quorum.election.backoff.max.ms'),

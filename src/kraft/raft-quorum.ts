@@ -7,7 +7,10 @@ import type { FileSystem } from '../../storage/file-system.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
 import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
-import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type Ready, type SnapshotId } from '../raft/index.js';
+import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type RaftExchange, type RaftResponseBody, type Ready, type SnapshotId, type Voter as RaftVoter, type VoterChangeResult } from '../raft/index.js';
+import type { Voter } from '../config/server-config.js';
+import { withVoters } from './voters-snapshot.js';
+import { addressOf, MetadataLag } from './quorum-addresses.js';
 import type { Logger } from 'pino';
 import { committedBatches, MetadataLog, truncateToLatestSnapshot } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
@@ -30,6 +33,11 @@ export interface RaftQuorumOptions {
   logger: Logger;
   /** Where the driver's one timer runs; real timers unless a simulation brings a virtual clock. */
   timers?: QuorumTimers;
+  /** controller.quorum.voters (kraft.version 0) and controller.quorum.bootstrap.servers. */
+  staticVoters?: readonly Voter[];
+  bootstrapServers?: readonly { host: string; port: number }[];
+  /** controller.listener.names: which of a voter's endpoints to use. */
+  listenerNames?: readonly string[];
 }
 
 type Proposal = { lastOffset: number; epoch: number; resolve: () => void; reject: (err: Error) => void };
@@ -42,7 +50,7 @@ export class RaftQuorum implements MetadataQuorum {
   private applied = -1;
   private proposals: Proposal[] = [];
   /** Responses owed to inbound requests, by the token given to the core. */
-  private readonly owed = new Map<number, (body: unknown) => void>();
+  private readonly owed = new Map<number, (body: RaftResponseBody['body']) => void>();
   private nextToken = 1;
   private timer: unknown;
   private readonly timers: QuorumTimers;
@@ -51,6 +59,7 @@ export class RaftQuorum implements MetadataQuorum {
   private activation: { epoch: number; startOffset: number } | undefined;
   private announced: LeaderState = { leaderId: -1, epoch: -1 };
   private stopped = false;
+  private readonly lag: MetadataLag;
   private markStarted!: () => void;
   /** Requests from other voters can arrive before start() is done; they wait for it. */
   private readonly started = new Promise<void>((resolve) => {
@@ -59,6 +68,7 @@ export class RaftQuorum implements MetadataQuorum {
 
   constructor(private readonly o: RaftQuorumOptions) {
     this.timers = o.timers ?? REAL_TIMERS;
+    this.lag = new MetadataLag(o.logger);
   }
 
   async start(listener: QuorumListener): Promise<void> {
@@ -90,8 +100,9 @@ export class RaftQuorum implements MetadataQuorum {
     return this.raft.status.highWatermark;
   }
 
+  /** The Raft status plus the metadata offset this node has applied (handed to its image). */
   get status() {
-    return this.raft.status;
+    return { ...this.raft.status, appliedOffset: this.applied };
   }
 
   get logSizeBytes(): number {
@@ -100,6 +111,51 @@ export class RaftQuorum implements MetadataQuorum {
 
   describeQuorum() {
     return this.raft.describeQuorum();
+  }
+
+  /** A node's controller listener: from the voter set in the log, the static voters, or (ids -2,
+   * -3, ...) the bootstrap servers. */
+  addressOf(nodeId: number): { host: string; port: number } | undefined {
+    return addressOf(this.raft, this.o, nodeId);
+  }
+
+  /** The voters as the log says (static ones in a kraft.version 0 quorum), with their addresses. */
+  currentVoters(): Voter[] {
+    const ids = this.raft?.voters.ids ?? (this.o.staticVoters ?? []).map((v) => v.id);
+    return ids.map((id) => ({ id, host: '', port: 0, ...this.addressOf(id) }));
+  }
+
+  /** The voter set with directory ids and endpoints (DescribeQuorum v2's Nodes). */
+  voterSet() {
+    return this.raft.voters;
+  }
+
+  /** AddRaftVoter / RemoveRaftVoter / UpdateRaftVoter on the leader: resolves once the new voter set
+   * is committed (or at once with the error that refused it, or NOT_LEADER_OR_FOLLOWER when
+   * leadership is lost first); with awaitCommit false once it is appended (UpdateRaftVoter, as
+   * Kafka's UpdateVoterHandler: the voter asking keeps a single request in flight to the leader). */
+  async changeVoters(change: { add: RaftVoter } | { remove: { id: number; directoryId: string } } | { update: RaftVoter },
+    awaitCommit = true): Promise<{ errorCode: number; errorMessage: string | null }> {
+    await this.started;
+    this.raft.tick(this.o.nowMs());
+    const result: VoterChangeResult = 'add' in change ? this.raft.addVoter(change.add)
+      : 'remove' in change ? this.raft.removeVoter(change.remove.id, change.remove.directoryId) : this.raft.updateVoter(change.update);
+    if (result.errorCode !== 0 || result.lastOffset === undefined) return { errorCode: result.errorCode, errorMessage: result.errorMessage };
+    if (!awaitCommit) {
+      this.drive();
+      return { errorCode: 0, errorMessage: null };
+    }
+    this.o.logger.info({ change: Object.keys(change)[0], voters: this.raft.voters.ids, offset: result.lastOffset }, 'voter set change appended');
+    const committed = new Promise<void>((resolve, reject) => {
+      this.proposals.push({ lastOffset: result.lastOffset!, epoch: result.epoch!, resolve, reject });
+    });
+    this.drive();
+    try {
+      if (result.lastOffset >= this.raft.status.highWatermark) await committed;
+      return { errorCode: 0, errorMessage: null };
+    } catch (err) {
+      return { errorCode: 6, errorMessage: (err as Error).message };
+    }
   }
 
   propose(records: AnyMetadataRecord[]): { lastOffset: number; committed: Promise<void> } {
@@ -113,16 +169,19 @@ export class RaftQuorum implements MetadataQuorum {
     return { lastOffset: result.lastOffset, committed };
   }
 
-  /** A Raft request from another node (on the controller listener); resolves with the response body. */
-  async handleRequest(request: Omit<InboundRequest, 'kind' | 'correlationId' | 'sourceId'>): Promise<unknown> {
+  /** A Raft request from another node (on the controller listener); resolves with the response body
+   * of the same API (the core answers each request with its own API's response). */
+  async handleRequest<K extends keyof RaftExchange>(apiKey: K, body: RaftExchange[K]['request']): Promise<RaftExchange[K]['response']> {
     await this.started;
     const token = this.nextToken++;
-    const answer = new Promise<unknown>((resolve) => this.owed.set(token, resolve));
-    if (!this.stepNow({ ...request, kind: 'request', sourceId: -1, correlationId: token } as InboundRequest)) {
+    // The core answers a request with a response of the same API (RaftNode's contract).
+    const answer = new Promise<RaftExchange[K]['response']>((resolve) => this.owed.set(token, resolve as (body: RaftResponseBody['body']) => void));
+    const inbound = { apiKey, body, kind: 'request', sourceId: -1, correlationId: token } as InboundRequest;
+    if (!this.stepNow(inbound)) {
       // Dropped (refused by the core, or the quorum is stopping): the connection closes, as for
       // any request that cannot be answered.
       this.owed.delete(token);
-      throw new Error(`Raft request ${request.apiKey} dropped`);
+      throw new Error(`Raft request ${apiKey} dropped`);
     }
     this.drive();
     return await answer;
@@ -136,7 +195,9 @@ export class RaftQuorum implements MetadataQuorum {
   async writeSnapshot(records: AnyMetadataRecord[], lastOffset: number, epoch: number, retainBytes: number): Promise<boolean> {
     const id = { endOffset: lastOffset + 1, epoch };
     if (this.raft.validateSnapshotId(id) !== 'valid') return false;
-    const bytes = encodeSnapshot(records, epoch, this.o.nowMs(), this.o.nowMs());
+    // KIP-853: the voters and kraft.version at the snapshot's end go in after its header.
+    const at = this.raft.votersAt(id.endOffset);
+    const bytes = withVoters(encodeSnapshot(records, epoch, this.o.nowMs(), this.o.nowMs()), at.kraftVersion, at.voters, epoch, this.o.nowMs());
     await this.snapshots.create(id, bytes);
     const log = this.o.log;
     if (log.sizeBytes > retainBytes && id.endOffset > log.logStartOffset && id.endOffset <= log.highWatermark) {
@@ -195,8 +256,10 @@ export class RaftQuorum implements MetadataQuorum {
       await this.persist(ready);
       this.raft.advance(ready);
       for (const m of ready.messages) this.send(m);
-      if (ready.role) this.onRole(ready.role.role === 'leader', ready.role.leaderId, ready.role.epoch);
+      // Commits first: a proposal that committed in the epoch that just ended did commit (a leader
+      // that removed itself resigns in the Ready that commits the removal).
       if (ready.highWatermark !== undefined) this.commit(ready.highWatermark);
+      if (ready.role) this.onRole(ready.role.role === 'leader', ready.role.leaderId, ready.role.epoch);
     }
   }
 
@@ -299,6 +362,7 @@ export class RaftQuorum implements MetadataQuorum {
       this.applied = batch.lastOffset;
     }
     if (batches.length > 0) this.listener?.onCommitsDone();
+    this.lag.note(this.applied, this.raft.status.leaderHighWatermark);
     const done = this.proposals.filter((p) => p.lastOffset < highWatermark);
     this.proposals = this.proposals.filter((p) => p.lastOffset >= highWatermark);
     for (const p of done) p.resolve();

@@ -21,7 +21,6 @@ export interface ControllerClientOptions {
   quorum: MetadataQuorum;
   publisher: MetadataPublisher;
   peers: PeerClient;
-  voters: readonly Voter[];
   nowMs: () => number;
   /** How long a forwarded request keeps retrying while no controller answers. */
   timeoutMs: number;
@@ -109,7 +108,8 @@ export class ControllerClient implements ControllerChannel {
   /** One attempt at the active controller; undefined when there is none to ask right now. */
   private async forward<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req, timeoutMs: number): Promise<Res | undefined> {
     const leaderId = this.o.quorum.leader().leaderId;
-    const voter = this.o.voters.find((v) => v.id === leaderId);
+    const address = this.o.quorum.addressOf(leaderId);
+    const voter = address && { id: leaderId, ...address };
     if (leaderId === this.o.nodeId || !voter) return undefined;
     try {
       const res = await this.o.peers.request(voter, api, version, req, timeoutMs);

@@ -78,7 +78,7 @@ export async function writeMetaProperties(fs: FileSystem, dir: string, meta: Met
  * that are not (when allowed). Returns the cluster id.
  */
 export async function ensureFormatted(fs: FileSystem, dirs: string[], nodeId: number,
-  options: { clusterId?: string; autoFormat: boolean }): Promise<string> {
+  options: { clusterId?: string; autoFormat: boolean; directoryIds?: ReadonlyMap<string, string> }): Promise<string> {
   const found = dirs.map((dir) => ({ dir, meta: readMetaProperties(fs, dir) }));
   const ids = new Set(found.flatMap((f) => (f.meta ? [f.meta.clusterId] : [])));
   if (options.clusterId) ids.add(options.clusterId);
@@ -91,7 +91,7 @@ export async function ensureFormatted(fs: FileSystem, dirs: string[], nodeId: nu
   const clusterId = [...ids][0] ?? randomUuid();
   for (const f of found.filter((x) => !x.meta)) {
     if (!options.autoFormat) throw new FormatError(`${f.dir} is not formatted; run \`kraftling format\` first`);
-    await writeMetaProperties(fs, f.dir, { clusterId, nodeId, directoryId: randomUuid() });
+    await writeMetaProperties(fs, f.dir, { clusterId, nodeId, directoryId: options.directoryIds?.get(f.dir) ?? randomUuid() });
   }
   return clusterId;
 }

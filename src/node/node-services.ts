@@ -1,22 +1,20 @@
 // BrokerServices for one node: what its handlers see of it.
 import type { ApiVersion } from '../../protocol/generated/api/18-api-versions.js';
-import { DescribeQuorumApi, type DescribeQuorumResponse } from '../../protocol/generated/api/55-describe-quorum.js';
-import { ErrorCode } from '../../protocol/errors.js';
 import type { ListenerType } from '../broker/handler.js';
 import type { BrokerServices, QuorumAccess } from '../broker/services.js';
 import { supportedApis } from '../broker/registry.js';
 import { ControllerMutationQuotaManager } from '../broker/controller-mutation-quota.js';
 import { ClientQuotaManager } from '../broker/client-quota-manager.js';
-import type { ServerConfig, Voter } from '../config/server-config.js';
+import type { ServerConfig } from '../config/server-config.js';
 import type { GroupCoordinatorAccess } from '../coordinator/access.js';
 import type { TxnCoordinatorAccess } from '../coordinator/txn-access.js';
 import type { MetadataImage } from '../metadata/image.js';
-import { METADATA_TOPIC } from '../raft/index.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { ControllerClient } from './controller-client.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
 import type { PeerClient } from './peer-client.js';
 import { ProducerIdBlocks } from './producer-id-blocks.js';
+import { quorumAccess } from './quorum-access.js';
 import type { RaftQuorum } from '../kraft/raft-quorum.js';
 
 export interface NodeServicesOptions {
@@ -26,7 +24,6 @@ export interface NodeServicesOptions {
   nowMs: () => number;
   publisher: MetadataPublisher;
   quorum: RaftQuorum;
-  voters: readonly Voter[];
   peers: PeerClient;
   controller: ControllerClient;
   replicas: ReplicaManager;
@@ -61,10 +58,7 @@ export class NodeServices implements BrokerServices {
       request: new ClientQuotaManager('request_percentage', windows), mutation: new ControllerMutationQuotaManager(windows),
     };
     this.producerIds = new ProducerIdBlocks(o.nodeId, o.controller, () => o.publisher.image);
-    this.quorum = {
-      handleRequest: (apiKey, body) => o.quorum.handleRequest({ apiKey, body } as never),
-      describe: () => this.describeQuorum(),
-    };
+    this.quorum = quorumAccess(o.quorum, o.peers, o.config, o.nodeId);
   }
 
   nowMs(): number {
@@ -88,25 +82,5 @@ export class NodeServices implements BrokerServices {
 
   nextProducerId(): Promise<number> {
     return this.producerIds.next();
-  }
-
-  /** The leader answers DescribeQuorum; any other node asks the leader, over its controller listener. */
-  private async describeQuorum(): Promise<DescribeQuorumResponse> {
-    const partition = this.o.quorum.describeQuorum();
-    const leader = this.o.voters.find((v) => v.id === partition.leaderId);
-    if (partition.errorCode === ErrorCode.NOT_LEADER_OR_FOLLOWER && leader && leader.id !== this.nodeId) {
-      try {
-        return await this.o.peers.request(leader, DescribeQuorumApi, 2, {
-          topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
-        }, this.config.int('controller.quorum.request.timeout.ms'));
-      } catch {
-        // Answer with what this node knows: the leader, without the voters' progress.
-      }
-    }
-    return {
-      errorCode: ErrorCode.NONE, errorMessage: null,
-      topics: [{ topicName: METADATA_TOPIC, partitions: [partition] }],
-      nodes: this.o.voters.map((v) => ({ nodeId: v.id, listeners: [{ name: this.config.controllerListenerNames[0] ?? 'CONTROLLER', host: v.host, port: v.port }] })),
-    };
   }
 }

@@ -25,7 +25,8 @@ import { GroupRuntime } from './group-runtime.js';
 import { TxnRuntime } from './txn-runtime.js';
 import type { TxnCoordinatorAccess } from '../coordinator/txn-access.js';
 import type { Logger } from './logger.js';
-import { clusterIdForVoters, ensureFormatted } from './meta-properties.js';
+import { clusterIdForVoters, ensureFormatted, readMetaProperties } from './meta-properties.js';
+import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import { MetadataPublisher } from './metadata-publisher.js';
 import { defaultLogConfig, metadataLogConfig, storageEventLogger } from './node-storage.js';
 import { NodeListeners } from './node-listeners.js';
@@ -243,13 +244,15 @@ export class KraftlingNode {
     const controller = new QuorumController({ config, random: Math.random }, this.clusterId);
     const metadataLog = await logDir.getOrCreate(CLUSTER_METADATA_TOPIC, 0);
     metadataLog.config = metadataLogConfig(config);
-    const quorum = new RaftQuorum({
-      config: raftConfigFor(config, voters, this.clusterId), fs: this.fs, log: metadataLog, dir: metadataLog.dir,
-      transport: new PeerRaftTransport(this.raftPeers, voters, config.int('controller.quorum.request.timeout.ms') + 1_000),
+    const directoryId = readMetaProperties(this.fs, config.metadataLogDir)?.directoryId ?? ZERO_UUID;
+    const quorum: RaftQuorum = new RaftQuorum({
+      config: raftConfigFor(config, voters, this.clusterId, directoryId), fs: this.fs, log: metadataLog, dir: metadataLog.dir,
+      transport: new PeerRaftTransport(this.raftPeers, (id) => quorum.addressOf(id), config.int('controller.quorum.request.timeout.ms') + 1_000),
       nowMs: this.nowMs, random: Math.random, logger: this.log,
+      staticVoters: voters, bootstrapServers: config.bootstrapServers, listenerNames: config.controllerListenerNames,
     });
     this.quorum = quorum;
-    const client = new ControllerClient({ nodeId: this.nodeId, controller, quorum, publisher, peers: this.controllerPeers, voters, nowMs: this.nowMs, timeoutMs: 30_000 });
+    const client = new ControllerClient({ nodeId: this.nodeId, controller, quorum, publisher, peers: this.controllerPeers, nowMs: this.nowMs, timeoutMs: 30_000 });
     this.controllerClient = client;
     this.fetchers = new ReplicaFetchers(
       new PeerFetchTransport(this.replicaPeers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
@@ -285,7 +288,7 @@ export class KraftlingNode {
     publisher.subscribe((image) => snapshots.onImage(image));
 
     services = new NodeServices({
-      nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum, voters,
+      nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum,
       peers: this.controllerPeers, controller: client, replicas, groups: this.groupAccess, transactions: transactions.access,
     });
     this.listeners = new NodeListeners(config, services, this.log, this.metrics);

@@ -1,5 +1,6 @@
 // The settings the Raft core runs with. The runtime maps Kafka's controller.quorum.* keys onto
 // them; the core only sees numbers. Defaults are Kafka's.
+import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 
 /** The KRaft metadata partition: __cluster_metadata-0 with its fixed topic id. */
 export const METADATA_TOPIC = '__cluster_metadata';
@@ -9,8 +10,16 @@ export const METADATA_TOPIC_ID = 'AAAAAAAAAAAAAAAAAAAAAQ';
 
 export interface RaftConfig {
   nodeId: number;
-  /** controller.quorum.voters ids; a node not listed here is an observer. */
+  /** controller.quorum.voters ids (kraft.version 0). Empty in a dynamic quorum (KIP-853): the voters
+   * then come from the VotersRecord of the snapshot and the log. A node not a voter is an observer. */
   voterIds: readonly number[];
+  /** This node's metadata log directory id (meta.properties directory.id); ZERO_UUID when unknown. */
+  directoryId: string;
+  /** This node's controller listener endpoints, as a voter announces them (UpdateRaftVoter). */
+  endpoints: readonly { name: string; host: string; port: number }[];
+  /** How many controller.quorum.bootstrap.servers there are: an observer that knows no leader
+   * fetches from them, as ids -2, -3, ... (the transport maps them to addresses, as Kafka does). */
+  bootstrapServerCount: number;
   /** Checked against the clusterId of inbound requests when both are known. */
   clusterId: string | null;
   /** controller.quorum.election.timeout.ms: each election waits a random time in [t, 2t). */
@@ -44,6 +53,9 @@ export function defaultRaftConfig(nodeId: number, voterIds: readonly number[]): 
   return {
     nodeId,
     voterIds,
+    directoryId: ZERO_UUID,
+    endpoints: [],
+    bootstrapServerCount: 0,
     clusterId: null,
     electionTimeoutMs: 1000,
     fetchTimeoutMs: 2000,
@@ -63,7 +75,6 @@ export function defaultRaftConfig(nodeId: number, voterIds: readonly number[]): 
 export function checkRaftConfig(config: RaftConfig): void {
   const problems: string[] = [];
   if (new Set(config.voterIds).size !== config.voterIds.length) problems.push('duplicate voter ids');
-  if (config.voterIds.length === 0) problems.push('no voters');
   for (const key of ['electionTimeoutMs', 'fetchTimeoutMs', 'requestTimeoutMs', 'fetchMaxBytes', 'snapshotChunkBytes'] as const) {
     if (!(config[key] > 0)) problems.push(`${key} must be positive`);
   }
@@ -72,4 +83,9 @@ export function checkRaftConfig(config: RaftConfig): void {
   if (config.fetchMaxWaitMs >= config.requestTimeoutMs) problems.push('fetchMaxWaitMs must be below requestTimeoutMs');
   if (config.fetchMaxWaitMs >= config.fetchTimeoutMs) problems.push('fetchMaxWaitMs must be below fetchTimeoutMs');
   if (problems.length > 0) throw new RangeError(`invalid raft config: ${problems.join(', ')}`);
+}
+
+/** The id a bootstrap server stands for in requests (Kafka numbers them -2, -3, ...). */
+export function bootstrapServerId(index: number): number {
+  return -2 - index;
 }

@@ -14,6 +14,10 @@ import { isMajority } from './quorum-math.js';
 import { RaftLog } from './raft-log.js';
 import { RequestTracker } from './request-tracker.js';
 import { hasLeader, quorumStateData, sameQuorumState, type Election, type RoleState } from './roles.js';
+import { QuorumVoters } from './quorum-voters.js';
+import { restoredState } from './restored-state.js';
+import { encodeVotersBatch } from './voter-history.js';
+import type { VoterEndpoint, VoterSet } from './voter-set.js';
 
 export interface RaftCoreOptions {
   config: RaftConfig;
@@ -37,6 +41,7 @@ export interface SnapshotChunk {
 export interface ParkedFetch {
   request: Extract<InboundRequest, { apiKey: 1 }>;
   replicaId: number;
+  directoryId: string;
   fetchOffset: number;
   maxBytes: number;
   deadlineMs: number;
@@ -46,7 +51,14 @@ export class RaftCore {
   readonly config: RaftConfig;
   readonly log: RaftLog;
   readonly random: () => number;
-  readonly isVoter: boolean;
+  /** The voter set and kraft.version at the log's end (KIP-853). */
+  readonly quorum: QuorumVoters;
+  /** Controller endpoints of nodes learned from responses (a leader named by a bootstrap server). */
+  readonly knownEndpoints = new Map<number, VoterEndpoint[]>();
+  /** The leader epoch in which this voter last sent UpdateRaftVoter: once per epoch. */
+  updateVoterSentEpoch = -1;
+  /** The highest high watermark a leader has reported to this node (its own when it leads). */
+  leaderHighWatermark = 0;
   nowMs: number;
   state: RoleState;
   /** Committed offset as this node knows it; never goes back while the process lives. */
@@ -71,12 +83,37 @@ export class RaftCore {
     this.log = new RaftLog(options.log, options.snapshots);
     this.random = options.random;
     this.nowMs = options.nowMs;
-    this.isVoter = this.config.voterIds.includes(this.config.nodeId);
+    this.quorum = new QuorumVoters(this.config, options.log, options.snapshots);
+    this.log.watcher = this.quorum;
     this.persisted = options.quorumState;
     // A snapshot only ever covers committed records, so its end is a safe starting point.
     this.highWatermark = options.snapshots.latestSnapshotId()?.endOffset ?? 0;
     this.reportedHighWatermark = this.highWatermark;
-    this.state = this.restoredState(options.quorumState);
+    this.state = restoredState(this, options.quorumState);
+    this.quorum.onChange = () => this.onVotersChanged();
+  }
+
+  get voters(): VoterSet {
+    return this.quorum.voters;
+  }
+
+  get voterIds(): number[] {
+    return this.quorum.voters.ids;
+  }
+
+  get isVoter(): boolean {
+    return this.quorum.voters.has(this.nodeId);
+  }
+
+  /**
+   * Whether this node stands for election: a voter, or (Raft thesis 4.2.2) a node that the latest
+   * VotersRecord removed while, for all it knows, that record is not committed: it may still be
+   * needed to elect the leader that commits it. Its own vote then does not count.
+   */
+  get canCampaign(): boolean {
+    if (this.isVoter) return true;
+    if (this.quorum.votersOffset < this.highWatermark) return false;
+    return this.quorum.previousVoters()?.has(this.nodeId) ?? false;
   }
 
   get nodeId(): number {
@@ -84,7 +121,7 @@ export class RaftCore {
   }
 
   get otherVoters(): number[] {
-    return this.config.voterIds.filter((id) => id !== this.nodeId);
+    return this.voterIds.filter((id) => id !== this.nodeId);
   }
 
   currentLeader(): LeaderAndEpoch {
@@ -92,7 +129,14 @@ export class RaftCore {
   }
 
   isVoterId(id: number): boolean {
-    return this.config.voterIds.includes(id);
+    return this.quorum.voters.has(id);
+  }
+
+  /** A node's controller endpoints: from the voter set, else as a response named them. */
+  endpointsOf(id: number): VoterEndpoint[] {
+    if (id < 0) return [];
+    const endpoints = this.voters.get(id)?.endpoints ?? [];
+    return endpoints.length > 0 ? endpoints : (this.knownEndpoints.get(id) ?? []);
   }
 
   clusterIdMismatch(clusterId: string | null): boolean {
@@ -141,7 +185,7 @@ export class RaftCore {
   }
 
   private currentQuorumState(): QuorumStateData {
-    return quorumStateData(this.state, this.config.clusterId, this.config.voterIds);
+    return quorumStateData(this.state, this.config.clusterId, this.voterIds);
   }
 
   // ---- transitions (Kafka's QuorumState.transitionTo*) ----
@@ -154,7 +198,7 @@ export class RaftCore {
     const s = this.state as RoleState | undefined;
     const waiting = s !== undefined && votedId < 0 && (s.role === 'unattached' || s.role === 'prospective' || s.role === 'candidate');
     const kept = waiting ? s.electionDeadlineMs : undefined;
-    const deadline = this.isVoter ? (electionDeadlineMs ?? kept ?? this.nowMs + this.randomElectionTimeoutMs()) : Infinity;
+    const deadline = this.canCampaign ? (electionDeadlineMs ?? kept ?? this.nowMs + this.randomElectionTimeoutMs()) : Infinity;
     this.transitionTo({ role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs: deadline });
   }
 
@@ -174,7 +218,8 @@ export class RaftCore {
 
   /** An expired timer: a Pre-Vote round first (KIP-996) unless that is switched off. */
   startElection(): void {
-    assert(this.isVoter, 'an observer cannot stand for election');
+    // A voter removed while resigned or waiting for an election is an observer now.
+    if (!this.canCampaign) return this.becomeUnattached(this.state.epoch, this.state.votedId);
     if (this.config.preVote) this.becomeProspective();
     else this.becomeCandidate();
   }
@@ -185,7 +230,7 @@ export class RaftCore {
     const election: Election = { granted: new Set([this.nodeId]), rejected: new Set() };
     const electionDeadlineMs = this.nowMs + this.randomElectionTimeoutMs();
     this.transitionTo({ role: 'prospective', epoch: s.epoch, leaderId, votedId: s.votedId, election, electionDeadlineMs });
-    if (isMajority(this.config.voterIds, election.granted)) this.becomeCandidate();
+    if (isMajority(this.voterIds, election.granted)) this.becomeCandidate();
   }
 
   becomeCandidate(): void {
@@ -199,19 +244,40 @@ export class RaftCore {
       electionDeadlineMs: this.nowMs + this.randomElectionTimeoutMs(),
       backoffUntilMs: undefined,
     });
-    if (isMajority(this.config.voterIds, election.granted)) this.becomeLeader();
+    if (isMajority(this.voterIds, election.granted)) this.becomeLeader();
   }
 
   becomeLeader(): void {
     const s = this.state;
-    assert(s.role === 'candidate' && isMajority(this.config.voterIds, s.election.granted), 'leader without a won election');
+    assert(s.role === 'candidate' && isMajority(this.voterIds, s.election.granted), 'leader without a won election');
     const epochStartOffset = this.log.logEndOffset;
-    const progress = new LeaderProgress(this.nodeId, this.config.voterIds, epochStartOffset, this.config.fetchTimeoutMs, this.nowMs);
+    const progress = new LeaderProgress(this.nodeId, this.voterIds, epochStartOffset, this.config.fetchTimeoutMs, this.nowMs);
     progress.updateLocalEndOffset(this.log.durableEndOffset);
     this.transitionTo({ role: 'leader', epoch: s.epoch, leaderId: this.nodeId, votedId: this.nodeId, progress });
     const granted = [...s.election.granted].sort((a, b) => a - b);
-    const batch = encodeLeaderChangeBatch(this.nodeId, this.config.voterIds, granted, epochStartOffset, s.epoch, this.nowMs);
+    const batch = encodeLeaderChangeBatch(this.nodeId, this.voterIds, granted, epochStartOffset, s.epoch, this.nowMs);
     this.log.append(describeBatch(batch));
+    // KafkaRaftClient: voters that came from the bootstrap snapshot (kraftling format --standalone or
+    // --initial-controllers) go into the log with the first leader's epoch, so that later snapshots
+    // and the nodes that join carry them.
+    if (this.quorum.kraftVersion >= 1 && this.quorum.votersOffset < 0) {
+      this.log.append(describeBatch(encodeVotersBatch(this.quorum.kraftVersion, this.voters, this.log.logEndOffset, s.epoch, this.nowMs)));
+    }
+  }
+
+  /**
+   * A VotersRecord was appended or a truncation rolled one back. The leader counts the new set at
+   * once (for the high watermark and check quorum); a node that became a voter gets an election
+   * timer; one that stopped being a voter stops campaigning.
+   */
+  private onVotersChanged(): void {
+    const s = this.state;
+    if (s.role === 'leader') s.progress.setVoters(this.voterIds, this.nowMs);
+    if (this.canCampaign && s.role === 'unattached' && s.electionDeadlineMs === Infinity) {
+      s.electionDeadlineMs = this.nowMs + this.randomElectionTimeoutMs();
+    } else if (!this.canCampaign && (s.role === 'prospective' || s.role === 'candidate')) {
+      this.becomeUnattached(s.epoch, s.votedId);
+    }
   }
 
   becomeResigned(preferredSuccessors: number[]): void {
@@ -269,31 +335,5 @@ export class RaftCore {
     }
     this.parkedFetches = [];
     this.sentHighWatermarks.clear();
-  }
-
-  private restoredState(stored: QuorumStateData | undefined): RoleState {
-    const epoch = Math.max(0, stored?.leaderEpoch ?? 0);
-    const leaderId = stored?.leaderId ?? -1;
-    const votedId = stored?.votedId ?? -1;
-    // A sole voter has nobody to wait for: it stands for election at once (KafkaRaftClient does too).
-    // With eagerFirstElection, in a brand-new quorum the lowest voter id stands at once as well, so
-    // voters started together elect in one round trip instead of splitting votes; others wait.
-    const fresh = this.config.eagerFirstElection && stored === undefined && epoch === 0 && this.isVoter &&
-      this.nodeId === Math.min(...this.config.voterIds);
-    const firstDeadlineMs = (): number =>
-      (this.otherVoters.length === 0 || fresh ? this.nowMs : this.nowMs + this.randomElectionTimeoutMs());
-    if (leaderId === this.nodeId) {
-      // A leader that restarts has lost its leader state; it resigns and lets the others elect.
-      assert(this.isVoter, 'a stored leadership of a non-voter');
-      const others = this.otherVoters;
-      const electionDeadlineMs = firstDeadlineMs();
-      return { role: 'resigned', epoch, leaderId, votedId, electionDeadlineMs, unacknowledged: new Set(others), preferredSuccessors: others };
-    }
-    if (leaderId >= 0) {
-      const fetchDeadlineMs = this.nowMs + this.config.fetchTimeoutMs;
-      return { role: 'follower', epoch, leaderId, votedId, fetchDeadlineMs, hasFetchedFromLeader: false, snapshotDownload: undefined };
-    }
-    const electionDeadlineMs = this.isVoter ? firstDeadlineMs() : Infinity;
-    return { role: 'unattached', epoch, leaderId: -1, votedId, electionDeadlineMs };
   }
 }

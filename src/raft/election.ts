@@ -25,6 +25,17 @@ import type { RoleState } from './roles.js';
 type Request<K extends number> = Extract<InboundRequest, { apiKey: K }>;
 type Response<K extends number> = Extract<InboundResponse, { apiKey: K }>;
 
+/**
+ * Whether this node and the sender agree that both are voters. With static voters (kraft.version
+ * 0) both must be in controller.quorum.voters. In a dynamic quorum (KIP-853) a node's voter set
+ * may lag the sender's (the VotersRecord that made it a voter has not reached it yet), so, as in
+ * Kafka 3.9, a request addressed to this node is answered whatever its local voter set says;
+ * otherwise a change that is not committed yet could leave no majority that agrees to elect.
+ */
+function votersAgree(core: RaftCore, senderId: number): boolean {
+  return core.quorum.kraftVersion >= 1 || (core.isVoter && core.isVoterId(senderId));
+}
+
 /** Whether a node in this state may vote for candidateId in its epoch (a real vote). */
 function canGrantVote(state: RoleState, candidateId: number, logUpToDate: boolean): boolean {
   if (state.role !== 'unattached' && state.role !== 'prospective') return false;
@@ -50,7 +61,7 @@ export function handleVoteRequest(core: RaftCore, request: Request<52>): void {
   const epochTooHigh = preVote ? p.lastOffsetEpoch > p.candidateEpoch : p.lastOffsetEpoch >= p.candidateEpoch;
   if (p.lastOffset < 0 || p.lastOffsetEpoch < 0 || epochTooHigh) return refuse(ErrorCode.INVALID_REQUEST);
   const intendedForUs = request.body.voterId < 0 || request.body.voterId === core.nodeId;
-  if (!core.isVoter || !core.isVoterId(p.candidateId) || !intendedForUs) return refuse(ErrorCode.INCONSISTENT_VOTER_SET);
+  if (!intendedForUs || !votersAgree(core, p.candidateId)) return refuse(ErrorCode.INCONSISTENT_VOTER_SET);
   if (p.candidateEpoch < core.state.epoch) return refuse(ErrorCode.FENCED_LEADER_EPOCH);
   if (!preVote && p.candidateEpoch > core.state.epoch) core.becomeUnattached(p.candidateEpoch, -1);
 
@@ -73,13 +84,13 @@ export function handleVoteResponse(core: RaftCore, response: Response<52>): void
   if (p.errorCode !== ErrorCode.NONE) return retryLater(core, response.sourceId);
   if (p.voteGranted) {
     s.election.granted.add(response.sourceId);
-    if (!isMajority(core.config.voterIds, s.election.granted)) return;
+    if (!isMajority(core.voterIds, s.election.granted)) return;
     if (s.role === 'prospective') core.becomeCandidate();
     else core.becomeLeader();
     return;
   }
   s.election.rejected.add(response.sourceId);
-  if (!isMajorityLost(core.config.voterIds, s.election.rejected)) return;
+  if (!isMajorityLost(core.voterIds, s.election.rejected)) return;
   if (s.role === 'prospective') loseProspectiveElection(core);
   else if (s.backoffUntilMs === undefined) s.backoffUntilMs = core.nowMs + core.randomElectionBackoffMs();
 }
@@ -98,7 +109,7 @@ function retryLater(core: RaftCore, destinationId: number): void {
 
 /** Checks shared by BeginQuorumEpoch and EndQuorumEpoch requests; returns an error code or NONE. */
 function checkLeaderAnnouncement(core: RaftCore, leaderId: number, leaderEpoch: number): number {
-  if (!core.isVoter || !core.isVoterId(leaderId)) return ErrorCode.INCONSISTENT_VOTER_SET;
+  if (!votersAgree(core, leaderId)) return ErrorCode.INCONSISTENT_VOTER_SET;
   if (leaderEpoch < core.state.epoch) return ErrorCode.FENCED_LEADER_EPOCH;
   const s = core.state;
   assert(!(s.role === 'leader' && leaderEpoch === s.epoch && leaderId !== core.nodeId), `second leader ${leaderId} in epoch ${s.epoch}`);

@@ -9,6 +9,9 @@ import { assert } from './assert.js';
 import { splitBatches } from './batches.js';
 import type { RaftCore } from './core.js';
 import { sameSnapshotId } from './log-seams.js';
+import { bootstrapServerId } from './config.js';
+import { KRAFT_VERSION_RANGE, sameEndpoints } from './voter-set.js';
+import type { UpdateRaftVoterRequest } from '../../protocol/generated/api/82-update-raft-voter.js';
 import { byName, byTopicOrId, fetchRequest, fetchSnapshotRequest, metadataPartition } from './message-builders.js';
 import type { InboundResponse } from './messages.js';
 import type { FollowerState } from './roles.js';
@@ -23,7 +26,7 @@ function sendFetch(core: RaftCore, destinationId: number): void {
     lastFetchedEpoch: log.lastFetchedEpoch,
     logStartOffset: log.logStartOffset,
   };
-  const body = fetchRequest(core.config.clusterId, core.nodeId, position, core.config.fetchMaxWaitMs, core.config.fetchMaxBytes);
+  const body = fetchRequest(core.config.clusterId, core.nodeId, position, core.config.fetchMaxWaitMs, core.config.fetchMaxBytes, core.config.directoryId);
   core.send(destinationId, { apiKey: 1, body });
 }
 
@@ -32,21 +35,43 @@ export function sendFetchRequests(core: RaftCore): void {
   const s = core.state;
   if (s.role === 'follower') {
     if (!core.requests.canSend(s.leaderId, core.nowMs)) return;
+    if (shouldUpdateVoter(core, s)) return sendUpdateVoter(core, s);
     const download = s.snapshotDownload;
     if (download === undefined) return sendFetch(core, s.leaderId);
     const body = fetchSnapshotRequest(core.config.clusterId, core.nodeId, s.epoch, download.snapshotId, download.position, core.config.snapshotChunkBytes);
     core.send(s.leaderId, { apiKey: 59, body });
   } else if (s.role === 'unattached' && !core.isVoter && !core.requests.hasInFlight()) {
-    const voters = core.config.voterIds;
-    const voterId = voters[Math.floor(core.random() * voters.length)]!;
-    if (core.requests.canSend(voterId, core.nowMs)) sendFetch(core, voterId);
+    // Kafka's observers ask the bootstrap servers; the voters the log names are asked too, so a
+    // removed voter whose bootstrap list names only itself still finds the leader.
+    const bootstrap = Array.from({ length: core.config.bootstrapServerCount }, (_, i) => bootstrapServerId(i));
+    const candidates = [...bootstrap, ...core.voterIds];
+    if (candidates.length === 0) return;
+    const destinationId = candidates[Math.floor(core.random() * candidates.length)]!;
+    if (core.requests.canSend(destinationId, core.nowMs)) sendFetch(core, destinationId);
   }
+}
+
+/**
+ * KafkaRaftClient's follower-as-voter poll: a voter whose controller endpoints differ from those the
+ * voter set has for it (it moved to another host or port) tells the leader, once per epoch, with
+ * UpdateRaftVoter. The leader appends a VotersRecord with them and answers at once.
+ */
+function shouldUpdateVoter(core: RaftCore, s: FollowerState): boolean {
+  if (core.quorum.kraftVersion < 1 || !s.hasFetchedFromLeader || core.updateVoterSentEpoch === s.epoch) return false;
+  const self = core.voters.get(core.nodeId);
+  if (self === undefined || core.config.endpoints.length === 0) return false;
+  return !sameEndpoints(self.endpoints, core.config.endpoints);
+}
+
+function sendUpdateVoter(core: RaftCore, s: FollowerState): void {
+  core.updateVoterSentEpoch = s.epoch;
+  core.send(s.leaderId, { apiKey: 82, body: updateRaftVoterRequest(core.config.clusterId, s.epoch, core.nodeId, core.config.directoryId, core.config.endpoints) });
 }
 
 export function tickFollower(core: RaftCore): void {
   const s = core.state;
   if (s.role !== 'follower' || core.nowMs < s.fetchDeadlineMs) return;
-  if (core.isVoter) core.startElection();
+  if (core.canCampaign) core.startElection();
   else core.becomeUnattached(s.epoch, s.votedId);
 }
 
@@ -59,6 +84,7 @@ function retryLater(core: RaftCore, destinationId: number): void {
 export function handleFetchResponse(core: RaftCore, response: Response<1>): void {
   const p = metadataPartition(response.body.responses, byTopicOrId, (x) => x.partitionIndex);
   if (response.body.errorCode !== ErrorCode.NONE || p === undefined) return retryLater(core, response.sourceId);
+  for (const e of response.body.nodeEndpoints) core.knownEndpoints.set(e.nodeId, [{ name: '', host: e.host, port: e.port }]);
   if (core.onLeaderHint(p.currentLeader.leaderId, p.currentLeader.leaderEpoch)) return;
   const s = core.state;
   if (p.errorCode !== ErrorCode.NONE || s.role !== 'follower' || s.leaderId !== response.sourceId) {
@@ -108,6 +134,7 @@ function appendFetched(core: RaftCore, p: PartitionData): boolean {
   // Our log matches the leader's up to its end (the fetch was valid), so the leader's high
   // watermark holds for it as far as it goes.
   if (p.highWatermark >= 0) core.raiseHighWatermark(Math.min(p.highWatermark, log.logEndOffset));
+  core.leaderHighWatermark = Math.max(core.leaderHighWatermark, p.highWatermark);
   return true;
 }
 
@@ -132,6 +159,8 @@ function acceptChunk(core: RaftCore, s: FollowerState, p: FetchSnapshotResponseP
   const bytes = p.unalignedRecords ?? Buffer.alloc(0);
   if (!sameSnapshotId(p.snapshotId, download.snapshotId) || p.position !== download.position) return false;
   if (bytes.length === 0 && download.position < p.size) return false;
+  // The snapshot's voters are in its first batches: kept to read them when it is installed.
+  if (download.position === 0) core.quorum.downloadHead = bytes;
   if (bytes.length > 0) core.snapshotChunks.push({ snapshotId: download.snapshotId, position: download.position, bytes });
   download.position += bytes.length;
   if (download.position < p.size) return true;
@@ -140,4 +169,13 @@ function acceptChunk(core: RaftCore, s: FollowerState, p: FetchSnapshotResponseP
   core.raiseHighWatermark(download.snapshotId.endOffset);
   s.snapshotDownload = undefined;
   return true;
+}
+
+function updateRaftVoterRequest(clusterId: string | null, epoch: number, voterId: number, voterDirectoryId: string,
+  endpoints: readonly { name: string; host: string; port: number }[]): UpdateRaftVoterRequest {
+  return {
+    clusterId, currentLeaderEpoch: epoch, voterId, voterDirectoryId,
+    listeners: endpoints.map((e) => ({ name: e.name, host: e.host, port: e.port })),
+    kRaftVersionFeature: { minSupportedVersion: KRAFT_VERSION_RANGE.min, maxSupportedVersion: KRAFT_VERSION_RANGE.max },
+  };
 }

@@ -20,9 +20,16 @@ export type {
   OutboundRequest,
   OutboundResponse,
   RequestFailure,
+  RaftExchange,
+  RaftRequestBody,
+  RaftResponseBody,
 } from './messages.js';
 export { RaftApiKey } from './messages.js';
 export type { ProposeResult } from './leader.js';
 export type { RoleInfo, RoleName } from './roles.js';
 export { RaftInvariantError } from './assert.js';
 export { MemoryLog, MemorySnapshotStore, applyReadyToMemory } from './memory-log.js';
+export { VoterSet, KRAFT_VERSION_RANGE, sameEndpoints, type Voter, type VoterEndpoint } from './voter-set.js';
+export type { VoterChangeResult } from './reconfig.js';
+export { encodeVotersBatch, readControlRecords } from './voter-history.js';
+export { bootstrapServerId } from './config.js';

@@ -14,10 +14,12 @@ export interface ReplicaProgress {
   lastCaughtUpMs: number;
   /** The leader's end offset at that fetch, to tell when the replica caught up. */
   lastFetchLeaderEndOffset: number;
+  /** The replica's metadata log directory id, from its fetches (Fetch v17). */
+  directoryId: string;
 }
 
 function unknownProgress(): ReplicaProgress {
-  return { endOffset: -1, lastFetchMs: -1, lastCaughtUpMs: -1, lastFetchLeaderEndOffset: -1 };
+  return { endOffset: -1, lastFetchMs: -1, lastCaughtUpMs: -1, lastFetchLeaderEndOffset: -1, directoryId: ZERO_UUID };
 }
 
 export class LeaderProgress {
@@ -29,9 +31,12 @@ export class LeaderProgress {
   private fetchedVoters = new Set<number>();
   checkQuorumDeadlineMs: number;
 
+  /** The leader's own durable end offset; counted only while it is a voter. */
+  private localEndOffset = -1;
+
   constructor(
     private readonly nodeId: number,
-    readonly voterIds: readonly number[],
+    private voterIds: readonly number[],
     /** The first offset of this epoch: the LeaderChange record. */
     readonly epochStartOffset: number,
     private readonly fetchTimeoutMs: number,
@@ -44,14 +49,48 @@ export class LeaderProgress {
 
   /** The leader's own durable end offset counts like a follower's fetch offset. */
   updateLocalEndOffset(endOffset: number): void {
-    const own = this.voters.get(this.nodeId)!;
-    own.endOffset = Math.max(own.endOffset, endOffset);
+    this.localEndOffset = Math.max(this.localEndOffset, endOffset);
+    const own = this.voters.get(this.nodeId);
+    if (own !== undefined) own.endOffset = this.localEndOffset;
+  }
+
+  /**
+   * The voter set changed (a VotersRecord appended or rolled back): a new voter keeps what it did as
+   * an observer, a removed one becomes an observer. The leader itself may be removed: it then leads
+   * until the change commits without counting towards the majority.
+   */
+  setVoters(voterIds: readonly number[], nowMs: number): void {
+    // A new majority gets a whole fetch timeout to show up (a sole voter's timer never ran).
+    this.checkQuorumDeadlineMs = nowMs + this.fetchTimeoutMs;
+    const ids = new Set(voterIds);
+    for (const [id, p] of this.voters) {
+      if (ids.has(id)) continue;
+      this.voters.delete(id);
+      if (id !== this.nodeId) this.observers.set(id, p);
+    }
+    for (const id of ids) {
+      if (this.voters.has(id)) continue;
+      const p = this.observers.get(id) ?? unknownProgress();
+      this.observers.delete(id);
+      if (id === this.nodeId) p.endOffset = this.localEndOffset;
+      this.voters.set(id, p);
+    }
+    this.voterIds = [...ids];
+  }
+
+  /** Kafka's LeaderState.isReplicaCaughtUp: an observer may become a voter once it has caught up
+   * with the leader's log end at least once and still fetches (within the last hour, as Kafka). */
+  isObserverCaughtUp(replicaId: number, directoryId: string, nowMs: number): boolean {
+    const p = this.observers.get(replicaId);
+    if (p === undefined || (directoryId !== ZERO_UUID && p.directoryId !== directoryId)) return false;
+    return p.lastCaughtUpMs >= 0 && p.lastFetchMs >= 0 && p.lastFetchMs > nowMs - 3_600_000;
   }
 
   /** A Fetch (with the replica's end offset) or a FetchSnapshot (without) from `replicaId`. */
-  recordFetch(replicaId: number, fetchOffset: number | undefined, leaderEndOffset: number, nowMs: number): void {
+  recordFetch(replicaId: number, fetchOffset: number | undefined, leaderEndOffset: number, nowMs: number, directoryId = ZERO_UUID): void {
     const isVoter = this.voters.has(replicaId);
     const progress = isVoter ? this.voters.get(replicaId)! : this.observerProgress(replicaId);
+    if (directoryId !== ZERO_UUID) progress.directoryId = directoryId;
     if (isVoter) {
       this.acknowledged.add(replicaId);
       this.noteVoterFetch(replicaId, nowMs);
@@ -77,15 +116,19 @@ export class LeaderProgress {
       .map(([id]) => id);
   }
 
-  describe(nowMs: number): { currentVoters: ReplicaState[]; observers: ReplicaState[] } {
-    const state = (replicaId: number, p: ReplicaProgress): ReplicaState =>
-      replicaId === this.nodeId
-        ? { replicaId, replicaDirectoryId: ZERO_UUID, logEndOffset: p.endOffset, lastFetchTimestamp: nowMs, lastCaughtUpTimestamp: nowMs }
-        : { replicaId, replicaDirectoryId: ZERO_UUID, logEndOffset: p.endOffset, lastFetchTimestamp: p.lastFetchMs, lastCaughtUpTimestamp: p.lastCaughtUpMs };
+  describe(nowMs: number, directoryIdOf: (id: number) => string | undefined): { currentVoters: ReplicaState[]; observers: ReplicaState[] } {
+    const state = (replicaId: number, p: ReplicaProgress): ReplicaState => {
+      const replicaDirectoryId = directoryIdOf(replicaId) ?? p.directoryId;
+      return replicaId === this.nodeId
+        ? { replicaId, replicaDirectoryId, logEndOffset: this.localEndOffset, lastFetchTimestamp: nowMs, lastCaughtUpTimestamp: nowMs }
+        : { replicaId, replicaDirectoryId, logEndOffset: p.endOffset, lastFetchTimestamp: p.lastFetchMs, lastCaughtUpTimestamp: p.lastCaughtUpMs };
+    };
     for (const [id, p] of this.observers) if (p.lastFetchMs + OBSERVER_SESSION_TIMEOUT_MS < nowMs) this.observers.delete(id);
     return {
       currentVoters: [...this.voters].map(([id, p]) => state(id, p)),
-      observers: [...this.observers].map(([id, p]) => state(id, p)),
+      // A leader that removed itself still leads until the change commits: it shows as an observer.
+      observers: [...this.observers].map(([id, p]) => state(id, p))
+        .concat(this.voters.has(this.nodeId) ? [] : [state(this.nodeId, unknownProgress())]),
     };
   }
 

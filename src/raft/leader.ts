@@ -35,7 +35,7 @@ function leaderOnlyError(core: RaftCore, requestEpoch: number): number {
 export function handleFetchRequest(core: RaftCore, request: Request<1>): void {
   const body = request.body;
   const replyError = (errorCode: number) =>
-    core.respond(request, { apiKey: 1, body: fetchResponse({ errorCode, currentLeader: core.currentLeader(), highWatermark: core.highWatermark }) });
+    core.respond(request, { apiKey: 1, body: withLeaderEndpoint(core, fetchResponse({ errorCode, currentLeader: core.currentLeader(), highWatermark: core.highWatermark })) });
   if (core.clusterIdMismatch(body.clusterId)) {
     return core.respond(request, { apiKey: 1, body: topLevelError(defaultFetchResponse, ErrorCode.INCONSISTENT_CLUSTER_ID) });
   }
@@ -52,7 +52,7 @@ export function handleFetchRequest(core: RaftCore, request: Request<1>): void {
   const validation = validateOffsetAndEpoch(core.log, core.log.snapshots, p.fetchOffset, p.lastFetchedEpoch);
   if (validation.kind !== 'valid') {
     // A diverging or lagging replica still follows this leader, so it counts for check quorum.
-    s.progress.recordFetch(replicaId, undefined, core.log.durableEndOffset, core.nowMs);
+    s.progress.recordFetch(replicaId, undefined, core.log.durableEndOffset, core.nowMs, p.replicaDirectoryId);
     const redirect = validation.kind === 'diverging'
       ? { divergingEpoch: { epoch: validation.epoch, endOffset: validation.offset } }
       : { snapshotId: { ...validation.snapshotId } };
@@ -60,7 +60,7 @@ export function handleFetchRequest(core: RaftCore, request: Request<1>): void {
   }
   const maxBytes = Math.min(p.partitionMaxBytes, body.maxBytes, core.config.fetchMaxBytes);
   const deadlineMs = core.nowMs + Math.min(body.maxWaitMs, core.config.fetchMaxWaitMs);
-  answerValidFetch(core, { request, replicaId, fetchOffset: p.fetchOffset, maxBytes, deadlineMs });
+  answerValidFetch(core, { request, replicaId, directoryId: p.replicaDirectoryId, fetchOffset: p.fetchOffset, maxBytes, deadlineMs });
 }
 
 /** A fetch from where the replica's log matches ours: its progress counts, and it gets records,
@@ -68,7 +68,7 @@ export function handleFetchRequest(core: RaftCore, request: Request<1>): void {
 function answerValidFetch(core: RaftCore, fetch: ParkedFetch): void {
   const s = core.state;
   assert(s.role === 'leader', 'fetch answered by a non-leader');
-  s.progress.recordFetch(fetch.replicaId, fetch.fetchOffset, core.log.durableEndOffset, core.nowMs);
+  s.progress.recordFetch(fetch.replicaId, fetch.fetchOffset, core.log.durableEndOffset, core.nowMs, fetch.directoryId);
   // A replica that asks again no longer waits for its held fetch.
   completeParkedFetches(core, (f) => f.replicaId === fetch.replicaId);
   const highWatermark = core.highWatermark;
@@ -83,12 +83,21 @@ function answerValidFetch(core: RaftCore, fetch: ParkedFetch): void {
 }
 
 function answer(core: RaftCore, fields: Partial<PartitionData>): FetchResponse {
-  return fetchResponse({
+  return withLeaderEndpoint(core, fetchResponse({
     ...fields,
     currentLeader: core.currentLeader(),
     highWatermark: core.highWatermark,
     logStartOffset: core.log.logStartOffset,
-  });
+  }));
+}
+
+/** Fetch v16+'s NodeEndpoints: where the leader is, for an observer that found it through a
+ * bootstrap server and has no voter set yet. */
+function withLeaderEndpoint(core: RaftCore, response: FetchResponse): FetchResponse {
+  const leaderId = core.currentLeader().leaderId;
+  const endpoint = core.endpointsOf(leaderId)[0];
+  if (endpoint === undefined) return response;
+  return { ...response, nodeEndpoints: [{ nodeId: leaderId, host: endpoint.host, port: endpoint.port, rack: null }] };
 }
 
 function answerParked(core: RaftCore, fetch: ParkedFetch): void {
@@ -133,14 +142,14 @@ export function tickLeader(core: RaftCore): void {
   const s = core.state;
   if (s.role !== 'leader') return;
   completeParkedFetches(core, (f) => f.deadlineMs <= core.nowMs);
-  const alone = isMajority(core.config.voterIds, new Set([core.nodeId]));
+  const alone = isMajority(core.voterIds, new Set([core.nodeId]));
   if (!alone && core.nowMs >= s.progress.checkQuorumDeadlineMs) core.becomeResigned(s.progress.successorsByEndOffset());
 }
 
 export function leaderDeadlineMs(core: RaftCore): number {
   const s = core.state;
   if (s.role !== 'leader') return Infinity;
-  let next = core.config.voterIds.length > 1 ? s.progress.checkQuorumDeadlineMs : Infinity;
+  let next = core.voterIds.length > 1 ? s.progress.checkQuorumDeadlineMs : Infinity;
   for (const f of core.parkedFetches) next = Math.min(next, f.deadlineMs);
   return next;
 }
@@ -202,5 +211,5 @@ export function describeQuorum(core: RaftCore): DescribeQuorumResponsePartitionD
   const s = core.state;
   const base = { partitionIndex: METADATA_PARTITION, errorMessage: null, ...core.currentLeader(), highWatermark: core.highWatermark };
   if (s.role !== 'leader') return { ...base, errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER, currentVoters: [], observers: [] };
-  return { ...base, errorCode: ErrorCode.NONE, ...s.progress.describe(core.nowMs) };
+  return { ...base, errorCode: ErrorCode.NONE, ...s.progress.describe(core.nowMs, (id) => core.voters.get(id)?.directoryId) };
 }

@@ -98,8 +98,9 @@ export interface FetchPosition {
   logStartOffset: number;
 }
 
-export function fetchRequest(clusterId: string | null, replicaId: number, position: FetchPosition, maxWaitMs: number, maxBytes: number): FetchRequest {
-  const partition = { ...defaultFetchPartition(), ...position, partition: METADATA_PARTITION, partitionMaxBytes: maxBytes };
+export function fetchRequest(clusterId: string | null, replicaId: number, position: FetchPosition, maxWaitMs: number, maxBytes: number,
+  replicaDirectoryId: string): FetchRequest {
+  const partition = { ...defaultFetchPartition(), ...position, partition: METADATA_PARTITION, partitionMaxBytes: maxBytes, replicaDirectoryId };
   return {
     ...defaultFetchRequest(),
     clusterId,

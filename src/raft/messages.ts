@@ -6,6 +6,7 @@ import type { EndQuorumEpochRequest, EndQuorumEpochResponse } from '../../protoc
 import type { FetchRequest, FetchResponse } from '../../protocol/generated/api/01-fetch.js';
 import type { FetchSnapshotRequest, FetchSnapshotResponse } from '../../protocol/generated/api/59-fetch-snapshot.js';
 import type { VoteRequest, VoteResponse } from '../../protocol/generated/api/52-vote.js';
+import type { UpdateRaftVoterRequest, UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
 
 export const RaftApiKey = {
   FETCH: 1,
@@ -13,21 +14,34 @@ export const RaftApiKey = {
   BEGIN_QUORUM_EPOCH: 53,
   END_QUORUM_EPOCH: 54,
   FETCH_SNAPSHOT: 59,
+  /** Sent by a voter to the leader only (KIP-853); the leader's driver serves it, not the core. */
+  UPDATE_RAFT_VOTER: 82,
 } as const;
+
+/** Each Raft API's request and response types, by key. */
+export interface RaftExchange {
+  1: { request: FetchRequest; response: FetchResponse };
+  52: { request: VoteRequest; response: VoteResponse };
+  53: { request: BeginQuorumEpochRequest; response: BeginQuorumEpochResponse };
+  54: { request: EndQuorumEpochRequest; response: EndQuorumEpochResponse };
+  59: { request: FetchSnapshotRequest; response: FetchSnapshotResponse };
+}
 
 export type RaftRequestBody =
   | { apiKey: typeof RaftApiKey.VOTE; body: VoteRequest }
   | { apiKey: typeof RaftApiKey.BEGIN_QUORUM_EPOCH; body: BeginQuorumEpochRequest }
   | { apiKey: typeof RaftApiKey.END_QUORUM_EPOCH; body: EndQuorumEpochRequest }
   | { apiKey: typeof RaftApiKey.FETCH; body: FetchRequest }
-  | { apiKey: typeof RaftApiKey.FETCH_SNAPSHOT; body: FetchSnapshotRequest };
+  | { apiKey: typeof RaftApiKey.FETCH_SNAPSHOT; body: FetchSnapshotRequest }
+  | { apiKey: typeof RaftApiKey.UPDATE_RAFT_VOTER; body: UpdateRaftVoterRequest };
 
 export type RaftResponseBody =
   | { apiKey: typeof RaftApiKey.VOTE; body: VoteResponse }
   | { apiKey: typeof RaftApiKey.BEGIN_QUORUM_EPOCH; body: BeginQuorumEpochResponse }
   | { apiKey: typeof RaftApiKey.END_QUORUM_EPOCH; body: EndQuorumEpochResponse }
   | { apiKey: typeof RaftApiKey.FETCH; body: FetchResponse }
-  | { apiKey: typeof RaftApiKey.FETCH_SNAPSHOT; body: FetchSnapshotResponse };
+  | { apiKey: typeof RaftApiKey.FETCH_SNAPSHOT; body: FetchSnapshotResponse }
+  | { apiKey: typeof RaftApiKey.UPDATE_RAFT_VOTER; body: UpdateRaftVoterResponse };
 
 /** A request from a peer. sourceId is the sender's node id when the transport knows it, else -1;
  * correlationId is the driver's token, echoed on the response. */

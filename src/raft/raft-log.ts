@@ -23,7 +23,17 @@ export interface LogChanges {
   appends: Buffer[];
 }
 
+/** Told of every change to the log's contents, to keep what is derived from them (the voter set). */
+export interface LogWatcher {
+  appended(batch: LogBatch): void;
+  /** The log now ends at endOffset; records at or after it are gone. */
+  truncated(endOffset: number): void;
+  /** The log restarts at the end of this snapshot. */
+  reset(snapshotId: SnapshotId): void;
+}
+
 export class RaftLog {
+  watcher: LogWatcher | undefined;
   private cut: Cut | undefined;
   private cutTaken = false;
   private readonly unstable: LogBatch[] = [];
@@ -86,6 +96,7 @@ export class RaftLog {
     assert(batch.epoch >= this.lastFetchedEpoch, `append of epoch ${batch.epoch} after epoch ${this.lastFetchedEpoch}`);
     assert(batch.lastOffset >= batch.baseOffset, `batch ${batch.baseOffset}..${batch.lastOffset}`);
     this.unstable.push(batch);
+    this.watcher?.appended(batch);
   }
 
   /**
@@ -99,12 +110,14 @@ export class RaftLog {
     // After the cut the log ends inside `local.epoch`, or at the log start when nothing is left.
     const lastEpoch = offset <= this.logStartOffset ? this.epochAtLogStart() : local.epoch;
     this.setCut({ offset, lastEpoch, snapshotId: undefined });
+    this.watcher?.truncated(offset);
     return offset;
   }
 
   /** Replace the whole log by an installed snapshot: the log restarts at its end offset. */
   resetToSnapshot(snapshotId: SnapshotId): void {
     this.setCut({ offset: snapshotId.endOffset, lastEpoch: snapshotId.epoch, snapshotId });
+    this.watcher?.reset(snapshotId);
   }
 
   hasChanges(): boolean {

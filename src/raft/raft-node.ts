@@ -66,6 +66,8 @@ import {
   type ProposeResult,
 } from './leader.js';
 import type { SnapshotId } from './log-seams.js';
+import { addVoter, maybeResignAfterRemoval, removeVoter, updateVoter, type VoterChangeResult } from './reconfig.js';
+import type { Voter, VoterEndpoint, VoterSet } from './voter-set.js';
 import type { InboundMessage, InboundRequest, InboundResponse, OutboundMessage } from './messages.js';
 import { roleInfo, type RoleInfo } from './roles.js';
 
@@ -82,7 +84,12 @@ export interface Ready {
 
 export interface RaftStatus extends RoleInfo {
   nodeId: number;
+  /** kraft.version as the log says: 0 static voters, 1 voter records (KIP-853). */
+  kraftVersion: number;
+  voterIds: number[];
   highWatermark: number;
+  /** The committed offset as far as this node has heard from a leader (≥ highWatermark while its log catches up). */
+  leaderHighWatermark: number;
   logStartOffset: number;
   logEndOffset: number;
 }
@@ -177,6 +184,40 @@ export class RaftNode {
     return Math.min(core.requests.nextDeadlineMs(core.nowMs), electionDeadlineMs(s), fetchDeadline, leaderDeadlineMs(core));
   }
 
+  /** AddRaftVoter on the leader: the change's offset, committed once the high watermark passes it. */
+  addVoter(voter: Voter): VoterChangeResult {
+    return this.change(() => addVoter(this.core, voter));
+  }
+
+  removeVoter(voterId: number, directoryId: string): VoterChangeResult {
+    return this.change(() => removeVoter(this.core, voterId, directoryId));
+  }
+
+  updateVoter(voter: Voter): VoterChangeResult {
+    return this.change(() => updateVoter(this.core, voter));
+  }
+
+  /** The voter set at the log's end (uncommitted changes included). */
+  get voters(): VoterSet {
+    return this.core.voters;
+  }
+
+  /** The voters and kraft.version a snapshot ending at endOffset carries. */
+  votersAt(endOffset: number): { voters: VoterSet | undefined; kraftVersion: number } {
+    return this.core.quorum.at(endOffset);
+  }
+
+  /** A node's controller endpoints as the voter set (or a leader's response) names them. */
+  endpointsOf(nodeId: number): VoterEndpoint[] {
+    return this.core.endpointsOf(nodeId);
+  }
+
+  private change(apply: () => VoterChangeResult): VoterChangeResult {
+    const result = apply();
+    this.poll();
+    return result;
+  }
+
   describeQuorum(): DescribeQuorumResponsePartitionData {
     return describeQuorum(this.core);
   }
@@ -196,8 +237,11 @@ export class RaftNode {
     const core = this.core;
     return {
       nodeId: core.nodeId,
+      kraftVersion: core.quorum.kraftVersion,
+      voterIds: core.voterIds,
       ...roleInfo(core.state),
       highWatermark: core.highWatermark,
+      leaderHighWatermark: Math.max(core.highWatermark, core.leaderHighWatermark),
       logStartOffset: core.log.logStartOffset,
       logEndOffset: core.log.logEndOffset,
     };
@@ -227,6 +271,7 @@ export class RaftNode {
 
   /** Sends what the role needs in flight: votes, epoch announcements, fetches. */
   private poll(): void {
+    maybeResignAfterRemoval(this.core);
     sendElectionRequests(this.core);
     sendFetchRequests(this.core);
   }

@@ -161,7 +161,7 @@ export class Simulation implements SimHost {
   private sendRequest(from: SimNode, m: Extract<OutboundMessage, { kind: 'request' }>): void {
     const body = requestOverWire(m);
     const fromIncarnation = from.incarnation;
-    if (this.options.trace) this.note(`${from.id}->${m.destinationId} request ${m.apiKey} ${JSON.stringify(body.body.topics)}`);
+    if (this.options.trace) this.note(`${from.id}->${m.destinationId} request ${m.apiKey} ${JSON.stringify("topics" in body.body ? body.body.topics : body.body)}`);
     this.transmit(from.id, m.destinationId, (to) => {
       const token = this.nextToken++;
       const vote = body.apiKey === 52 ? body.body.topics[0]?.partitions[0] : undefined;

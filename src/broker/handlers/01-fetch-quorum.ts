@@ -15,7 +15,6 @@ export const quorumFetchHandler = handler<FetchRequest, FetchResponse>({
   handle(req, ctx) {
     const refusal = clusterActionRefusal(ctx, FetchApi);
     if (refusal) return refusal;
-    const { services } = ctx;
-    return services.quorum.handleRequest(FetchApi.key, req) as Promise<FetchResponse>;
+    return ctx.services.quorum.fetch(req);
   },
 });

@@ -15,7 +15,6 @@ export const voteHandler = handler<VoteRequest, VoteResponse>({
   handle(req, ctx) {
     const refusal = clusterActionRefusal(ctx, VoteApi);
     if (refusal) return refusal;
-    const { services } = ctx;
-    return services.quorum.handleRequest(VoteApi.key, req) as Promise<VoteResponse>;
+    return ctx.services.quorum.vote(req);
   },
 });

@@ -15,7 +15,6 @@ export const beginQuorumEpochHandler = handler<BeginQuorumEpochRequest, BeginQuo
   handle(req, ctx) {
     const refusal = clusterActionRefusal(ctx, BeginQuorumEpochApi);
     if (refusal) return refusal;
-    const { services } = ctx;
-    return services.quorum.handleRequest(BeginQuorumEpochApi.key, req) as Promise<BeginQuorumEpochResponse>;
+    return ctx.services.quorum.beginQuorumEpoch(req);
   },
 });

@@ -15,7 +15,6 @@ export const endQuorumEpochHandler = handler<EndQuorumEpochRequest, EndQuorumEpo
   handle(req, ctx) {
     const refusal = clusterActionRefusal(ctx, EndQuorumEpochApi);
     if (refusal) return refusal;
-    const { services } = ctx;
-    return services.quorum.handleRequest(EndQuorumEpochApi.key, req) as Promise<EndQuorumEpochResponse>;
+    return ctx.services.quorum.endQuorumEpoch(req);
   },
 });

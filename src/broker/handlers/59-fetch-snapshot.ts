@@ -13,7 +13,6 @@ export const fetchSnapshotHandler = handler<FetchSnapshotRequest, FetchSnapshotR
   handle(req, ctx) {
     const refusal = clusterActionRefusal(ctx, FetchSnapshotApi);
     if (refusal) return refusal;
-    const { services } = ctx;
-    return services.quorum.handleRequest(FetchSnapshotApi.key, req) as Promise<FetchSnapshotResponse>;
+    return ctx.services.quorum.fetchSnapshot(req);
   },
 });

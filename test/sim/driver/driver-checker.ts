@@ -71,7 +71,7 @@ export class DriverChecker {
     this.noteVote(node.id, epoch, candidateId);
     const stored = this.durableState(node);
     const durable = stored !== undefined && (stored.leaderEpoch > epoch || (stored.leaderEpoch === epoch && stored.votedId === candidateId));
-    if (!durable) this.fail(`node ${node.id} sent its vote for ${candidateId} in epoch ${epoch} before storing it`);
+    if (!durable) this.fail(`node ${node.id} sent its vote for ${candidateId} in epoch ${epoch} before storing it (stored: ${JSON.stringify(stored)})`);
   }
 
   /** After recovery: every node applied every acknowledged entry, at its offset. */

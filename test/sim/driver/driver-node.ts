@@ -15,6 +15,9 @@ import { RaftQuorum } from '../../../src/kraft/raft-quorum.js';
 import type { RaftConfig } from '../../../src/raft/config.js';
 import type { OutboundRequest } from '../../../src/raft/messages.js';
 import type { Prng } from '../prng.js';
+import { bootstrapVotersSnapshot } from '../../../src/kraft/voters-snapshot.js';
+import { snapshotFileStem } from '../../../src/raft/log-seams.js';
+import type { VoterSet } from '../../../src/raft/voter-set.js';
 import { PowerCut, PowerCutFileSystem } from './power-cut-fs.js';
 
 export const DATA_DIR = '/data';
@@ -138,6 +141,16 @@ export class DriverNode {
       if (inc === this.incarnation && this.alive && !(err instanceof PowerCut)) this.host.fail(`node ${this.id}: ${String(err)}`);
     }).finally(() => this.work.delete(tracked));
     this.work.add(tracked);
+  }
+
+  /** `kraftling format --initial-controllers`: the bootstrap snapshot with the initial voters (KIP-853). */
+  async format(voters: VoterSet): Promise<void> {
+    // Directory entries are durable only once their parent is synced (as format does on disk).
+    this.disk.mkdir(DATA_DIR);
+    await this.disk.syncDir('/');
+    this.disk.mkdir(this.metadataDir);
+    await this.disk.syncDir(DATA_DIR);
+    await this.disk.writeFileAtomic(`${this.metadataDir}/${snapshotFileStem({ endOffset: 0, epoch: 0 })}.checkpoint`, bootstrapVotersSnapshot(voters, 0));
   }
 
   /** The state machine snapshots what it applied; the driver keeps `retainBytes` of log beyond it. */

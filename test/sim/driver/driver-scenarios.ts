@@ -7,12 +7,16 @@ import { LivenessFailure } from '../scenario-kit.js';
 import { Prng } from '../prng.js';
 import { DriverSim } from './driver-sim.js';
 import { CALM, type DriverNetworkFaults } from './driver-network.js';
+import { reconfig } from './driver-reconfig.js';
 
 export const DRIVER_LIVENESS_MS = 15_000;
 
 export interface DriverScenario {
   name: string;
+  /** How many nodes (all voters, or in a dynamic quorum all formatted with node 1 as the voter). */
   voters: readonly number[];
+  /** KIP-853: voters from VotersRecords, changed while the scenario runs. */
+  dynamic?: boolean;
   run(sim: DriverSim, prng: Prng): Promise<void>;
 }
 
@@ -50,11 +54,12 @@ export function createDriverSim(scenario: DriverScenario, seed: number, trace = 
     maxDiskLatencyMs: prng.pick([0, 2, 10]),
     faults: weather(prng),
     trace,
+    dynamic: scenario.dynamic,
   });
   return { sim, prng };
 }
 
-async function expectWithin(sim: DriverSim, done: () => boolean, withinMs: number, what: string): Promise<void> {
+export async function expectWithin(sim: DriverSim, done: () => boolean, withinMs: number, what: string): Promise<void> {
   if (!(await sim.runUntilTrue(done, withinMs))) throw new LivenessFailure(`${what} did not happen within ${withinMs} ms (at ${sim.nowMs} ms)`);
 }
 
@@ -63,14 +68,14 @@ async function expectAcks(sim: DriverSim, what: string): Promise<void> {
   await expectWithin(sim, () => sim.checker.acked.size >= before + 3, DRIVER_LIVENESS_MS, what);
 }
 
-async function startAndCommit(sim: DriverSim): Promise<void> {
+export async function startAndCommit(sim: DriverSim): Promise<void> {
   for (const node of sim.nodes) sim.restart(node.id);
   sim.startClient();
   await expectAcks(sim, 'first election and commits');
 }
 
 /** Heal, thaw and restart everyone, expect commits and every node to apply every committed entry. */
-async function recoverAndCheck(sim: DriverSim): Promise<void> {
+export async function recoverAndCheck(sim: DriverSim): Promise<void> {
   sim.heal();
   sim.network.faults = { ...CALM, dropRate: Math.min(sim.network.faults.dropRate, 0.01) };
   for (const node of sim.nodes) {
@@ -93,7 +98,7 @@ function someAlive(sim: DriverSim, prng: Prng): number | undefined {
 }
 
 /** One random fault or repair. */
-function chaosAction(sim: DriverSim, prng: Prng): void {
+export function chaosAction(sim: DriverSim, prng: Prng): void {
   const dead = sim.nodes.filter((n) => !n.alive).map((n) => n.id);
   const target = someAlive(sim, prng);
   switch (prng.int(0, 9)) {
@@ -252,4 +257,4 @@ const rejoin: DriverScenario = {
   },
 };
 
-export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin];
+export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin, reconfig];

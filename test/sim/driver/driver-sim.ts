@@ -3,6 +3,7 @@
 // event queue; the driver's file I/O is asynchronous, so after each event the loop lets every
 // node's pending work run to rest (nothing else runs meanwhile, so the order is fixed by the seed)
 // before the checker looks and the next event starts.
+import type { RaftExchange } from '../../../src/raft/index.js';
 import type { VoteRequest, VoteResponse } from '../../../protocol/generated/api/52-vote.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { Reader } from '../../../protocol/primitives/reader.js';
@@ -30,6 +31,14 @@ export interface DriverSimOptions {
   maxDiskLatencyMs: number;
   faults: DriverNetworkFaults;
   trace: boolean;
+  /** KIP-853: no static voters; every node is formatted with node 1 as the only initial voter
+   * (a bootstrap snapshot, as `kraftling format --initial-controllers` writes). */
+  dynamic?: boolean;
+}
+
+/** A simulated node's directory id and (unused: the simulated network routes by id) endpoint. */
+export function simVoterIdentity(id: number): { directoryId: string; endpoints: { name: string; host: string; port: number }[] } {
+  return { directoryId: Buffer.alloc(16, id).toString('base64url'), endpoints: [{ name: 'CONTROLLER', host: `node-${id}`, port: 9000 + id }] };
 }
 
 function nextTurn(): Promise<void> {
@@ -64,10 +73,10 @@ export class DriverSim implements DriverHost {
     this.maxDiskLatencyMs = options.maxDiskLatencyMs;
     const voterIds = Array.from({ length: options.voters }, (_, i) => i + 1);
     this.network = new DriverNetwork(this.prng.split(1), options.faults);
-    this.config = { ...defaultRaftConfig(1, voterIds), ...options.config };
+    this.config = { ...defaultRaftConfig(1, options.dynamic ? [] : voterIds), ...options.config };
     const logConfig = { ...DEFAULT_LOG_CONFIG, segmentBytes: options.segmentBytes, retentionMs: -1, retentionBytes: -1 };
     for (const id of voterIds) {
-      const config = { ...this.config, nodeId: id, maxBatchBytes: options.segmentBytes };
+      const config = { ...this.config, nodeId: id, maxBatchBytes: options.segmentBytes, ...(options.dynamic ? simVoterIdentity(id) : {}) };
       this.nodes.push(new DriverNode(id, config, logConfig, this, this.prng.split(100 + id)));
     }
     this.checker = new DriverChecker(this.nodes);
@@ -232,7 +241,7 @@ export class DriverSim implements DriverHost {
     if (quorum === undefined) return;
     const inc = to.incarnation;
     // Not waited for: a held fetch is answered at a later event.
-    void quorum.handleRequest({ apiKey, body } as Parameters<typeof quorum.handleRequest>[0]).then(
+    void quorum.handleRequest(apiKey as keyof RaftExchange, body as RaftExchange[keyof RaftExchange]['request']).then(
       (response) => {
         if (inc !== to.incarnation || !to.alive) return;
         if (apiKey === 52) this.checkVote(to, body, response);

@@ -1,6 +1,7 @@
 // The KRaft driver's start-up recovery and its handling of peer messages the core refuses, over the
 // in-memory file system. (Crashes at every disk step of a snapshot install are the driver
 // simulation's job: npm run sim -- --scenario driver-snapshot-install.)
+import { defaultVoteRequest } from '../../../protocol/generated/api/52-vote.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { defaultQuorumStateData } from '../../../protocol/generated/data/quorum-state-data.js';
@@ -202,7 +203,6 @@ describe('RaftQuorum when stopping', () => {
     const quorum = quorumOver(fs, log, () => new Promise(() => undefined));
     await quorum.start(listener());
     await quorum.stop();
-    const vote = { apiKey: 52, body: { clusterId: null, voterId: -1, topics: [] } };
-    await expect(quorum.handleRequest(vote as Parameters<typeof quorum.handleRequest>[0])).rejects.toThrow('dropped');
+    await expect(quorum.handleRequest(52, { ...defaultVoteRequest(), clusterId: null, voterId: -1, topics: [] })).rejects.toThrow('dropped');
   });
 });

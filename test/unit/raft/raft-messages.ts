@@ -1,4 +1,5 @@
 // Hand-made messages for unit tests of the Raft core, and readers for what it answers.
+import { ZERO_UUID } from '../../../protocol/primitives/codec-helpers.js';
 import type { FetchResponse } from '../../../protocol/generated/api/01-fetch.js';
 import type { VoteResponse } from '../../../protocol/generated/api/52-vote.js';
 import { fetchRequest, voteRequest, voteResponse } from '../../../src/raft/message-builders.js';
@@ -16,9 +17,9 @@ export function voteFrom(candidateId: number, candidateEpoch: number, lastOffset
   };
 }
 
-export function fetchFrom(replicaId: number, epoch: number, fetchOffset: number, lastFetchedEpoch: number, maxWaitMs = 0): InboundMessage {
+export function fetchFrom(replicaId: number, epoch: number, fetchOffset: number, lastFetchedEpoch: number, maxWaitMs = 0, directoryId = ZERO_UUID): InboundMessage {
   const position = { currentLeaderEpoch: epoch, fetchOffset, lastFetchedEpoch, logStartOffset: 0 };
-  return { kind: 'request', apiKey: 1, sourceId: replicaId, correlationId: nextToken++, body: fetchRequest(null, replicaId, position, maxWaitMs, 1 << 20) };
+  return { kind: 'request', apiKey: 1, sourceId: replicaId, correlationId: nextToken++, body: fetchRequest(null, replicaId, position, maxWaitMs, 1 << 20, directoryId) };
 }
 
 export function requestsOf(messages: OutboundMessage[], apiKey: number): OutboundRequest[] {
