@@ -24,7 +24,7 @@ import {
 } from './consumer-leave.js';
 import { currentAssignmentRecord, memberRecord, memberTombstones, targetMemberRecord } from './consumer-records.js';
 import { reconcile } from './consumer-reconcile.js';
-import { bumpGroupEpoch, computeTarget, subscriptionSignature } from './consumer-target.js';
+import { bumpGroupEpoch, refreshTarget } from './consumer-target.js';
 import type { GroupShard } from './group-shard.js';
 import type { CoordinatorRecord } from './records.js';
 
@@ -57,16 +57,10 @@ export function classicJoinToConsumerGroup(shard: GroupShard, group: ConsumerGro
     rebalanceTimeoutMs: req.rebalanceTimeoutMs, serverAssignor: null, subscribedTopicNames: subscription.topics,
     clientId: ctx.clientId, clientHost: ctx.clientHost, classic: classicMetadata(req.sessionTimeoutMs, req.protocols),
   };
-  let bump = previous === null || !sameSubscription(previous, updated);
+  const bump = previous === null || !sameSubscription(previous, updated);
   records.push(memberRecord(group.groupId, updated));
   group.put(updated);
-  const signature = subscriptionSignature(group, topics);
-  if (group.subscriptionSignature !== null && group.subscriptionSignature !== signature) bump = true;
-  group.subscriptionSignature = signature;
-  if (bump) records.push(bumpGroupEpoch(group));
-  if (group.groupEpoch > group.assignmentEpoch) {
-    records.push(...computeTarget(group, topics, group.preferredAssignor(shard.config.consumerAssignors[0]!)));
-  }
+  records.push(...refreshTarget(group, topics, group.preferredAssignor(shard.config.consumerAssignors[0]!), bump));
   const next = reconcile(group, updated, namesToAssignment(subscription.ownedPartitions, topics));
   group.put(next);
   records.push(currentAssignmentRecord(group.groupId, next));

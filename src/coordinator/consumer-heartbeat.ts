@@ -17,7 +17,7 @@ import { appendThenRespond, heartbeatError, type HeartbeatResponder } from './co
 import { currentAssignmentRecord, memberRecord, memberTombstones, targetMemberRecord } from './consumer-records.js';
 import { reconcile } from './consumer-reconcile.js';
 import {
-  bumpGroupEpoch, computeTarget, subscriptionSignature, type ConsumerTopicView,
+  refreshTarget, type ConsumerTopicView,
 } from './consumer-target.js';
 import { validateHeartbeat } from './consumer-validate.js';
 import { canUpgrade, convertToConsumerGroup } from './group-migration.js';
@@ -38,16 +38,10 @@ export function consumerGroupHeartbeat(shard: GroupShard, req: ConsumerGroupHear
   if (typeof found === 'number') return respond(heartbeatError(found));
   const { previous } = found;
   const member = withRequest(found.member, req, ctx);
-  let bump = previous === null || !sameSubscription(previous, member);
+  const bump = previous === null || !sameSubscription(previous, member);
   if (previous === null || !sameMetadata(previous, member)) records.push(memberRecord(group.groupId, member));
   group.put(member);
-  const signature = subscriptionSignature(group, topics);
-  if (group.subscriptionSignature !== null && group.subscriptionSignature !== signature) bump = true;
-  group.subscriptionSignature = signature;
-  if (bump) records.push(bumpGroupEpoch(group));
-  if (group.groupEpoch > group.assignmentEpoch) {
-    records.push(...computeTarget(group, topics, group.preferredAssignor(shard.config.consumerAssignors[0]!)));
-  }
+  records.push(...refreshTarget(group, topics, group.preferredAssignor(shard.config.consumerAssignors[0]!), bump));
   const owned = req.topicPartitions === null ? null : fromWire(req.topicPartitions);
   const next = reconcile(group, member, owned);
   if (next !== member || previous === null || found.replaced) {

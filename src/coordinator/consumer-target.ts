@@ -75,6 +75,21 @@ export function bumpGroupEpoch(group: ConsumerGroup): CoordinatorRecord {
   return groupEpochRecord(group.groupId, group.groupEpoch);
 }
 
+/**
+ * After a member joined or changed: bump the group epoch when its own subscription changed
+ * (`changed`) or the group's subscribed topics did, and compute a new target assignment once the
+ * group epoch has moved past the target's.
+ */
+export function refreshTarget(group: ConsumerGroup, topics: ConsumerTopicView, assignorName: string, changed: boolean): CoordinatorRecord[] {
+  const records: CoordinatorRecord[] = [];
+  const signature = subscriptionSignature(group, topics);
+  const bump = changed || (group.subscriptionSignature !== null && group.subscriptionSignature !== signature);
+  group.subscriptionSignature = signature;
+  if (bump) records.push(bumpGroupEpoch(group));
+  if (group.groupEpoch > group.assignmentEpoch) records.push(...computeTarget(group, topics, assignorName));
+  return records;
+}
+
 /** A new target for every member at the group epoch, written as Kafka does: changed members, then the epoch. */
 export function computeTarget(group: ConsumerGroup, topics: ConsumerTopicView, assignorName: string): CoordinatorRecord[] {
   const byId = topicCountsById(topics);

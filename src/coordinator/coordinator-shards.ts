@@ -11,7 +11,8 @@ import type { GroupCoordinatorConfig } from './config.js';
 import { coordinatorPartition } from './coordinator-key.js';
 import { resumeConsumerGroup } from './consumer-leave.js';
 import { NO_TOPICS, type ConsumerTopicView } from './consumer-target.js';
-import { GroupShard, type AppendDone, type ShardEnv, type TxnProducer } from './group-shard.js';
+import { GroupShard, type ShardEnv, type TxnProducer } from './group-shard.js';
+import { PendingAppends } from './pending-appends.js';
 import { expireOffsets } from './offset-ops.js';
 import type { CoordinatorRecord } from './records.js';
 
@@ -43,8 +44,7 @@ const EXPIRE_OFFSETS_KEY = 'expire-offsets';
 
 export class CoordinatorShards {
   protected readonly shards = new Map<number, GroupShard>();
-  private readonly appends = new Map<number, { partition: number; done: AppendDone }>();
-  private nextToken = 1;
+  private readonly appends = new PendingAppends();
   /** undefined: nothing announced that still stands. */
   private announcedDeadlineMs: number | null | undefined = undefined;
   private readonly shardEnv: ShardEnv;
@@ -55,8 +55,7 @@ export class CoordinatorShards {
       newUuid: () => env.newUuid(),
       topics: () => env.topics?.() ?? NO_TOPICS,
       append: (partition, records, done, txn) => {
-        const token = this.nextToken++;
-        this.appends.set(token, { partition, done });
+        const token = this.appends.add(partition, done);
         env.append(txn ? { token, partition, records, txn } : { token, partition, records });
       },
     };
@@ -130,21 +129,15 @@ export class CoordinatorShards {
         group.completeSync(m, syncError(ErrorCode.NOT_COORDINATOR));
       }
     }
-    for (const [token, a] of [...this.appends]) {
-      if (a.partition !== partition) continue;
-      this.appends.delete(token);
-      a.done(ErrorCode.NOT_LEADER_OR_FOLLOWER, nowMs);
-    }
+    this.appends.failPartition(partition, nowMs);
     this.announceDeadline();
   }
 
   // --- Runtime ---
 
   appendCompleted(token: number, errorCode: number, nowMs: number): void {
-    const a = this.appends.get(token);
-    if (!a) return;
-    this.appends.delete(token);
-    this.run(nowMs, () => a.done(errorCode, nowMs));
+    const done = this.appends.take(token);
+    if (done) this.run(nowMs, () => done(errorCode, nowMs));
   }
 
   nextDeadlineMs(): number | null {

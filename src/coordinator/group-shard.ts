@@ -17,7 +17,9 @@ import { decodeRecord, groupMetadataRecord, type CoordinatorRecord } from './rec
 import { DeadlineTimers } from './timers.js';
 
 /** Called once records are in the log (errorCode NONE) or could not be written. */
-export type AppendDone = (errorCode: number, nowMs: number) => void;
+import type { AppendDone } from './pending-appends.js';
+
+export type { AppendDone };
 
 /** The producer of a transactional batch (TxnOffsetCommit): its records wait for the marker. */
 export interface TxnProducer {

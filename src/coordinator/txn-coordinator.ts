@@ -8,6 +8,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import type { WriteTxnMarkersResponse } from '../../protocol/generated/api/27-write-txn-markers.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { coordinatorPartition } from './coordinator-key.js';
+import { PendingAppends } from './pending-appends.js';
 import type { CoordinatorAppend } from './group-coordinator.js';
 import type { CoordinatorRecord } from './records.js';
 import { DeadlineTimers } from './timers.js';
@@ -47,8 +48,7 @@ export class TxnCoordinatorCore {
   readonly shards = new Map<number, TxnShard>();
   readonly timers = new DeadlineTimers();
   readonly markers: TxnMarkerChannel;
-  private readonly appends = new Map<number, { partition: number; done: (errorCode: number, nowMs: number) => void }>();
-  private nextToken = 1;
+  private readonly appends = new PendingAppends();
   private announcedDeadlineMs: number | null | undefined = undefined;
   private periodicStarted = false;
 
@@ -110,21 +110,15 @@ export class TxnCoordinatorCore {
     this.shards.delete(partition);
     shard.status = 'unloaded';
     this.markers.removeForPartition(partition);
-    for (const [token, a] of [...this.appends]) {
-      if (a.partition !== partition) continue;
-      this.appends.delete(token);
-      a.done(ErrorCode.NOT_LEADER_OR_FOLLOWER, nowMs);
-    }
+    this.appends.failPartition(partition, nowMs);
     this.announceDeadline();
   }
 
   // --- Runtime ---
 
   appendCompleted(token: number, errorCode: number, nowMs: number): void {
-    const a = this.appends.get(token);
-    if (!a) return;
-    this.appends.delete(token);
-    this.run(nowMs, () => a.done(errorCode, nowMs));
+    const done = this.appends.take(token);
+    if (done) this.run(nowMs, () => done(errorCode, nowMs));
   }
 
   markersSent(token: number, response: WriteTxnMarkersResponse | null, nowMs: number): void {
@@ -166,17 +160,13 @@ export class TxnCoordinatorCore {
   write(shard: TxnShard, meta: TxnMetadata, next: TxnSnapshot, nowMs: number, done: (errorCode: number, nowMs: number) => void): void {
     meta.pending = next.state;
     const value = next.state === TxnState.Dead ? null : toLogValue(next);
-    const token = this.nextToken++;
-    this.appends.set(token, {
-      partition: shard.partition,
-      done: (errorCode, t) => {
-        if (shard.txns.get(meta.transactionalId) === meta) meta.pending = null;
-        if (this.shards.get(shard.partition) !== shard) return done(ErrorCode.NOT_COORDINATOR, t);
-        if (errorCode !== ErrorCode.NONE) return done(appendError(errorCode), t);
-        if (next.state === TxnState.Dead) shard.txns.delete(meta.transactionalId);
-        else meta.apply(next);
-        done(ErrorCode.NONE, t);
-      },
+    const token = this.appends.add(shard.partition, (errorCode, t) => {
+      if (shard.txns.get(meta.transactionalId) === meta) meta.pending = null;
+      if (this.shards.get(shard.partition) !== shard) return done(ErrorCode.NOT_COORDINATOR, t);
+      if (errorCode !== ErrorCode.NONE) return done(appendError(errorCode), t);
+      if (next.state === TxnState.Dead) shard.txns.delete(meta.transactionalId);
+      else meta.apply(next);
+      done(ErrorCode.NONE, t);
     });
     this.env.append({ token, partition: shard.partition, records: [txnRecord(meta.transactionalId, value)] });
   }

@@ -13,3 +13,18 @@ export async function retry<T>(op: () => Promise<T>, timeoutMs = 60_000, pauseMs
     }
   }
 }
+
+/** Runs `check` until it yields a value (a throw counts as not yet), pausing `pauseMs` between tries. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, pauseMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+    } catch {
+      // Not there yet.
+    }
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, pauseMs));
+  }
+}

@@ -15,6 +15,7 @@ import { runInProcess } from '../helpers/cli-in-process.js';
 import { kafkaClient } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
+import { eventually } from '../helpers/retry.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-dynamic-quorum-'));
 const running: (BrokerProcess | undefined)[] = [];
@@ -62,19 +63,6 @@ async function quorum(address: string) {
   }
 }
 
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== undefined) return v;
-    } catch {
-      // Not there yet.
-    }
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Runs a metadata-quorum change until it succeeds (the leader may be busy or just elected). */
 async function change(args: string[]): Promise<string> {

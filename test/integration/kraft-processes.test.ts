@@ -12,6 +12,7 @@ import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-proces
 import { kafkaClient } from '../helpers/cluster.js';
 import { threeNodeConfigs } from '../helpers/three-node.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { eventually } from '../helpers/retry.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-kraft-'));
 const brokers: (BrokerProcess | undefined)[] = [];
@@ -40,19 +41,6 @@ async function quorum(address: string) {
   }
 }
 
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== undefined) return v;
-    } catch {
-      // Not there yet.
-    }
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('three processes from server.properties', () => {
   let files: string[];
