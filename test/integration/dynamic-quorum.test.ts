@@ -66,10 +66,17 @@ async function quorum(address: string) {
 
 /** Runs a metadata-quorum change until it succeeds (the leader may be busy or just elected). */
 async function change(args: string[]): Promise<string> {
-  return eventually(async () => {
-    const r = await runInProcess(['metadata-quorum', ...args]);
-    return r.code === 0 ? r.stdout : undefined;
-  });
+  let last = '';
+  try {
+    return await eventually(async () => {
+      const r = await runInProcess(['metadata-quorum', ...args]);
+      last = `exit ${r.code}: ${r.stdout}${r.stderr}`;
+      return r.code === 0 ? r.stdout : undefined;
+    });
+  } catch (err) {
+    // What the last attempt said is what a failure needs explained.
+    throw new Error(`metadata-quorum ${args.join(' ')} never succeeded; last attempt: ${last}`, { cause: err });
+  }
 }
 
 describe('a dynamic quorum grows from one controller to three and back to one', () => {
