@@ -5,7 +5,7 @@
 // listener on a connection of their own, and one timer drives all its deadlines.
 import { ErrorCode } from '../../protocol/errors.js';
 import { WriteTxnMarkersApi } from '../../protocol/generated/api/27-write-txn-markers.js';
-import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { brokerEndpoint } from '../broker/cluster-view.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { coordinatorPartition, partitionsLedBy } from '../coordinator/coordinator-key.js';
@@ -19,9 +19,9 @@ import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { Logger } from './logger.js';
 import type { PeerClient } from './peer-client.js';
+import { replayPartitionLog } from './replay-partition-log.js';
 
 const PRODUCE_VERSION = 9;
-const LOAD_READ_BYTES = 1 << 20;
 const MARKERS_VERSION = 1;
 /** The leader waits up to 30 s for its in-sync replicas (Kafka's request.timeout.ms); a little more here. */
 const MARKERS_TIMEOUT_MS = 35_000;
@@ -96,22 +96,14 @@ export class TxnRuntime {
   private async load(partition: number, epoch: number): Promise<void> {
     const found = this.o.replicas.lookup(TRANSACTION_STATE_TOPIC, partition);
     if ('errorCode' in found || this.loaded.get(partition) !== epoch) return;
-    const log = found.partition.log;
-    let offset = log.logStartOffset;
-    const end = log.logEndOffset;
-    while (offset < end) {
-      const read = log.read(offset, LOAD_READ_BYTES, end);
-      if (read.errorCode !== ErrorCode.NONE || !read.records || read.records.length === 0) break;
-      for (const batch of decodeRecordBatches(read.records)) {
-        offset = batch.baseOffset + batch.lastOffsetDelta + 1;
-        if (batch.isControl) continue;
-        for (const r of batch.records) {
-          if (r.key && !this.coordinator.replay(partition, { key: r.key, value: r.value })) {
-            this.o.log.warn({ partition, offset: r.offset }, 'skipped a malformed __transaction_state record');
-          }
+    replayPartitionLog(found.partition.log, (batch) => {
+      if (batch.isControl) return;
+      for (const r of batch.records) {
+        if (r.key && !this.coordinator.replay(partition, { key: r.key, value: r.value })) {
+          this.o.log.warn({ partition, offset: r.offset }, 'skipped a malformed __transaction_state record');
         }
       }
-    }
+    });
     if (this.loaded.get(partition) === epoch) this.coordinator.completeLoad(partition, this.o.nowMs());
   }
 
