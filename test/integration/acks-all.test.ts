@@ -3,11 +3,11 @@
 // shrinks without it (never success with one copy), and the next one NOT_ENOUGH_REPLICAS before
 // anything is appended.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { kafkaClient, startCluster, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { produceTo } from '../helpers/txn-requests.js';
 
 let cluster: Cluster;
 
@@ -16,10 +16,7 @@ beforeAll(async () => {
   // session and lag limits leave seconds for a request sent right after the kill.
   cluster = await startCluster({
     nodes: 3,
-    overrides: {
-      'controller.quorum.fetch.timeout.ms': '2000', 'controller.quorum.election.timeout.ms': '1000',
-      'broker.session.timeout.ms': '6000', 'replica.lag.time.max.ms': '5000',
-    },
+    overrides: THREE_NODE_OVERRIDES,
   });
 });
 
@@ -48,10 +45,7 @@ describe('acks=all with min.insync.replicas=2', () => {
     const follower = cluster.nodes.find((n) => n.nodeId === partition.replicas.find((id) => id !== partition.leader))!;
     const address = leader.brokerAddresses[0]!;
     const raw = await RawClient.connect(`${address.host}:${address.port}`);
-    const produce = () => raw.request(ProduceApi, 9, {
-      transactionalId: null, acks: -1, timeoutMs: 120_000,
-      topicData: [{ name: 'two-copies', partitionData: [{ index: 0, records: encodeRecordBatch({ records: [{ key: null, value: Buffer.from('x'), timestamp: Date.now() }] }) }] }],
-    }).then((r) => r.responses[0]!.partitionResponses[0]!);
+    const produce = () => produceTo(raw, 'two-copies', 0, encodeRecordBatch({ records: [{ key: null, value: Buffer.from('x'), timestamp: Date.now() }] }), null, 120_000);
 
     follower.kill();
     const waited = await produce();
