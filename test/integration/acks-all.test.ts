@@ -2,27 +2,15 @@
 // for its follower when the follower dies is answered NOT_ENOUGH_REPLICAS_AFTER_APPEND once the ISR
 // shrinks without it (never success with one copy), and the next one NOT_ENOUGH_REPLICAS before
 // anything is appended.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
-import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
+import { clusterWithAdmin, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { produceTo } from '../helpers/txn-requests.js';
 
-let cluster: Cluster;
-
-beforeAll(async () => {
-  // The follower's death must not shrink the ISR before the produce below is appended: the
-  // session and lag limits leave seconds for a request sent right after the kill.
-  cluster = await startCluster({
-    nodes: 3,
-    overrides: THREE_NODE_OVERRIDES,
-  });
-});
-
-afterAll(async () => {
-  await cluster?.stop();
-});
+// The follower's death must not shrink the ISR before the produce below is appended: the
+// session and lag limits leave seconds for a request sent right after the kill.
+const ctx = clusterWithAdmin({ nodes: 3, overrides: THREE_NODE_OVERRIDES });
 
 async function until<T>(op: () => Promise<T | undefined>): Promise<T> {
   for (;;) {
@@ -34,8 +22,7 @@ async function until<T>(op: () => Promise<T | undefined>): Promise<T> {
 
 describe('acks=all with min.insync.replicas=2', () => {
   it('answers NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrinks below it while the request waits', async () => {
-    const admin = kafkaClient(cluster).admin();
-    await admin.connect();
+    const { cluster, admin } = ctx;
     await admin.createTopics({ topics: [{ topic: 'two-copies', numPartitions: 1, replicationFactor: 2, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
     const partition = await until(async () => {
       const p = (await admin.fetchTopicMetadata({ topics: ['two-copies'] })).topics[0]!.partitions[0]!;
@@ -58,6 +45,5 @@ describe('acks=all with min.insync.replicas=2', () => {
     });
     expect((await produce()).errorCode).toBe(19);
     raw.close();
-    await admin.disconnect();
   });
 });
