@@ -5,7 +5,6 @@
 // per producer from the log at load and from each append since); markers met at load, and markers
 // WriteTxnMarkers writes later, settle the producer's pending offsets.
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from '../../protocol/errors.js';
 import { ControlRecordType, readControlRecordType } from '../../protocol/records/control-record.js';
 import { encodeRecordBatch, type RecordBatch } from '../../protocol/records/record-batch.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -18,9 +17,7 @@ import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import { topicView } from '../broker/handlers/68-consumer-group-heartbeat.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { Logger } from './logger.js';
-import { replayPartitionLog } from './replay-partition-log.js';
-
-const PRODUCE_VERSION = 9;
+import { appendAcksAll, replayPartitionLog } from './coordinator-log.js';
 
 export class GroupRuntime {
   readonly access: GroupCoordinatorAccess;
@@ -117,13 +114,8 @@ export class GroupRuntime {
         baseSequence: this.nextSequence(a.partition, a.txn.producerId, a.txn.producerEpoch, records.length),
       })
       : encodeRecordBatch({ records });
-    const result = this.o.replicas.produce(CONSUMER_OFFSETS_TOPIC, a.partition, batch, {
-      acks: -1, timeoutMs: this.o.config.int('offsets.commit.timeout.ms'), requestVersion: PRODUCE_VERSION,
-    });
-    Promise.resolve(result).then(
-      (r) => this.coordinator.appendCompleted(a.token, r.errorCode, this.o.nowMs()),
-      () => this.coordinator.appendCompleted(a.token, ErrorCode.UNKNOWN_SERVER_ERROR, this.o.nowMs()),
-    );
+    const target = { topic: CONSUMER_OFFSETS_TOPIC, partition: a.partition, timeoutMs: this.o.config.int('offsets.commit.timeout.ms') };
+    appendAcksAll(this.o.replicas, target, batch, (errorCode) => this.coordinator.appendCompleted(a.token, errorCode, this.o.nowMs()));
   }
 
   private schedule(deadlineMs: number | null): void {

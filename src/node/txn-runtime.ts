@@ -3,7 +3,6 @@
 // by replaying the partition, the leader epoch being the coordinator epoch), producer ids come
 // from the controller's blocks, markers go to partition leaders as WriteTxnMarkers over the broker
 // listener on a connection of their own, and one timer drives all its deadlines.
-import { ErrorCode } from '../../protocol/errors.js';
 import { WriteTxnMarkersApi } from '../../protocol/generated/api/27-write-txn-markers.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { brokerEndpoint } from '../broker/cluster-view.js';
@@ -19,9 +18,8 @@ import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { Logger } from './logger.js';
 import type { PeerClient } from './peer-client.js';
-import { replayPartitionLog } from './replay-partition-log.js';
+import { appendAcksAll, replayPartitionLog } from './coordinator-log.js';
 
-const PRODUCE_VERSION = 9;
 const MARKERS_VERSION = 1;
 /** The leader waits up to 30 s for its in-sync replicas (Kafka's request.timeout.ms); a little more here. */
 const MARKERS_TIMEOUT_MS = 35_000;
@@ -110,13 +108,8 @@ export class TxnRuntime {
   private append(a: CoordinatorAppend): void {
     const nowMs = this.o.nowMs();
     const batch = encodeRecordBatch({ records: a.records.map((r) => ({ key: r.key, value: r.value, timestamp: nowMs })) });
-    const result = this.o.replicas.produce(TRANSACTION_STATE_TOPIC, a.partition, batch, {
-      acks: -1, timeoutMs: this.o.config.int('offsets.commit.timeout.ms'), requestVersion: PRODUCE_VERSION,
-    });
-    Promise.resolve(result).then(
-      (r) => this.coordinator.appendCompleted(a.token, r.errorCode, this.o.nowMs()),
-      () => this.coordinator.appendCompleted(a.token, ErrorCode.UNKNOWN_SERVER_ERROR, this.o.nowMs()),
-    );
+    const target = { topic: TRANSACTION_STATE_TOPIC, partition: a.partition, timeoutMs: this.o.config.int('offsets.commit.timeout.ms') };
+    appendAcksAll(this.o.replicas, target, batch, (errorCode) => this.coordinator.appendCompleted(a.token, errorCode, this.o.nowMs()));
   }
 
   private sendMarkers(s: MarkerSend): void {
