@@ -10,7 +10,8 @@
 // the file, not the descriptor, so an fsync on a new descriptor covers writes made through an old one
 // (and Linux reports a writeback error to the first fsync that has not seen it, whichever fd).
 import { FileSystemError } from './errors.js';
-import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem } from './file-system.js';
+import { writeFileAtomicWith, type FileHandle, type FileSystem } from './file-system.js';
+import { ForwardingFileSystem } from './forwarding-file-system.js';
 
 /** Well under the usual descriptor limits (Node raises the soft one to the hard one at start), and
  * far more than the partitions a broker writes at once. */
@@ -72,14 +73,15 @@ class CachedHandle implements FileHandle {
   }
 }
 
-export class HandleCache implements FileSystem {
+export class HandleCache extends ForwardingFileSystem {
   /** Handles with an open descriptor, least recently used first (a Map keeps insertion order). */
   private readonly lru = new Map<CachedHandle, true>();
 
   constructor(
-    private readonly inner: FileSystem,
+    inner: FileSystem,
     readonly maxOpenFiles = DEFAULT_MAX_OPEN_FILES,
   ) {
+    super(inner);
     if (!Number.isInteger(maxOpenFiles) || maxOpenFiles < 1) throw new RangeError(`maxOpenFiles ${maxOpenFiles}`);
   }
 
@@ -89,7 +91,7 @@ export class HandleCache implements FileSystem {
   }
 
   /** Opens at once (so a missing file or a create fails here), then lets the cache manage it. */
-  open(path: string, options: { create?: boolean } = {}): FileHandle {
+  override open(path: string, options: { create?: boolean } = {}): FileHandle {
     const handle = new CachedHandle(this, path);
     this.makeRoom(this.maxOpenFiles - 1);
     handle.inner = this.inner.open(path, options);
@@ -118,41 +120,9 @@ export class HandleCache implements FileSystem {
     this.makeRoom(this.maxOpenFiles);
   }
 
-  readFile(path: string): Buffer {
-    return this.inner.readFile(path);
-  }
-
   /** Through a cached handle, so the temp file's descriptor counts against the limit too. */
-  writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+  override writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
     return writeFileAtomicWith(this, path, data);
-  }
-
-  stat(path: string): FileStat | undefined {
-    return this.inner.stat(path);
-  }
-
-  readdir(path: string): string[] {
-    return this.inner.readdir(path);
-  }
-
-  mkdir(path: string): void {
-    this.inner.mkdir(path);
-  }
-
-  rename(fromPath: string, toPath: string): void {
-    this.inner.rename(fromPath, toPath);
-  }
-
-  unlink(path: string): void {
-    this.inner.unlink(path);
-  }
-
-  rmdir(path: string): void {
-    this.inner.rmdir(path);
-  }
-
-  syncDir(path: string): Promise<void> {
-    return this.inner.syncDir(path);
   }
 
   /** Closes least recently used descriptors without a sync in flight until at most `target` stay. */

@@ -5,6 +5,7 @@
 import { assert } from './errors.js';
 import { EntryFile } from './entry-file.js';
 import type { PartitionDir } from './partition-dir.js';
+import { SegmentIndex, largestLowerBound } from './segment-index.js';
 
 const OFFSET_INDEX_ENTRY_BYTES = 8;
 
@@ -13,11 +14,10 @@ export interface OffsetPosition {
   position: number;
 }
 
-export class OffsetIndex {
-  private constructor(
-    readonly file: EntryFile,
-    readonly baseOffset: number,
-  ) {}
+export class OffsetIndex extends SegmentIndex<OffsetPosition> {
+  private constructor(file: EntryFile, baseOffset: number) {
+    super(file, baseOffset);
+  }
 
   /** A new or rebuilt index; its file is written when it takes an entry or is sealed. */
   static empty(dir: PartitionDir, path: string, baseOffset: number, maxIndexBytes: number): OffsetIndex {
@@ -29,15 +29,7 @@ export class OffsetIndex {
     return file && new OffsetIndex(file, baseOffset);
   }
 
-  get entries(): number {
-    return this.file.entries;
-  }
-
-  get isFull(): boolean {
-    return this.file.isFull;
-  }
-
-  entryAt(i: number): OffsetPosition {
+  override entryAt(i: number): OffsetPosition {
     const entry = this.file.entry(i);
     return { offset: this.baseOffset + entry.readInt32BE(0), position: entry.readInt32BE(4) };
   }
@@ -60,12 +52,6 @@ export class OffsetIndex {
     return slot < 0 ? { offset: this.baseOffset, position: 0 } : this.entryAt(slot);
   }
 
-  /** Drops the entries for offsets >= `offset`. */
-  truncateTo(offset: number): void {
-    const slot = largestLowerBound(this.entries, (i) => this.entryAt(i).offset, offset - 1);
-    this.file.truncateTo(slot + 1);
-  }
-
   /** Relative offsets and positions strictly increasing, positions inside the log file. */
   isSane(logSizeBytes: number): boolean {
     let previous: OffsetPosition | undefined;
@@ -77,21 +63,4 @@ export class OffsetIndex {
     }
     return true;
   }
-}
-
-/** Index of the greatest key <= target among `count` ascending keys, or -1. */
-export function largestLowerBound(count: number, keyAt: (i: number) => number, target: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keyAt(mid) <= target) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
 }

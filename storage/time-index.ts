@@ -7,7 +7,7 @@ import { assert } from './errors.js';
 import { EntryFile } from './entry-file.js';
 import type { PartitionDir } from './partition-dir.js';
 import { readInt64, writeInt64 } from '../protocol/records/batch-header.js';
-import { largestLowerBound } from './offset-index.js';
+import { SegmentIndex, largestLowerBound } from './segment-index.js';
 
 const TIME_INDEX_ENTRY_BYTES = 12;
 export const NO_TIMESTAMP = -1;
@@ -17,11 +17,10 @@ export interface TimestampOffset {
   offset: number;
 }
 
-export class TimeIndex {
-  private constructor(
-    readonly file: EntryFile,
-    readonly baseOffset: number,
-  ) {}
+export class TimeIndex extends SegmentIndex<TimestampOffset> {
+  private constructor(file: EntryFile, baseOffset: number) {
+    super(file, baseOffset);
+  }
 
   /** A new or rebuilt index; its file is written when it takes an entry or is sealed. */
   static empty(dir: PartitionDir, path: string, baseOffset: number, maxIndexBytes: number): TimeIndex {
@@ -33,15 +32,7 @@ export class TimeIndex {
     return file && new TimeIndex(file, baseOffset);
   }
 
-  get entries(): number {
-    return this.file.entries;
-  }
-
-  get isFull(): boolean {
-    return this.file.isFull;
-  }
-
-  entryAt(i: number): TimestampOffset {
+  override entryAt(i: number): TimestampOffset {
     const entry = this.file.entry(i);
     return { timestampMs: readInt64(entry, 0), offset: this.baseOffset + entry.readInt32BE(8) };
   }
@@ -66,12 +57,6 @@ export class TimeIndex {
   lookup(targetTimestampMs: number): TimestampOffset {
     const slot = largestLowerBound(this.entries, (i) => this.entryAt(i).timestampMs, targetTimestampMs);
     return slot < 0 ? { timestampMs: NO_TIMESTAMP, offset: this.baseOffset } : this.entryAt(slot);
-  }
-
-  /** Drops the entries for offsets >= `offset`. */
-  truncateTo(offset: number): void {
-    const slot = largestLowerBound(this.entries, (i) => this.entryAt(i).offset, offset - 1);
-    this.file.truncateTo(slot + 1);
   }
 
   /** Timestamps strictly increasing, offsets non-decreasing and below the segment's next offset. */

@@ -3,10 +3,12 @@
 // (DELEGATION_TOKEN_REQUEST_NOT_ALLOWED); renew and expire only by the owner or a renewer
 // (DELEGATION_TOKEN_OWNER_MISMATCH); describe shows one's own tokens, the ones one renews, and those
 // allowed by DESCRIBE on the token or DESCRIBE_TOKENS on its owner.
+import type { ApiDefinition } from '../../protocol/definition.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { AclOperation, ResourceType } from '../metadata/acls.js';
 import { tokenByHmac, type DelegationTokenState } from '../metadata/delegation-tokens.js';
 import { allowed, controllerListenerAllowed, principalOf } from './access.js';
+import { toController } from './forward-authorized.js';
 import type { RequestContext } from './handler.js';
 import { ANONYMOUS } from './principal.js';
 
@@ -30,6 +32,32 @@ export function ownedToken(ctx: RequestContext, hmac: Buffer): { token: Delegati
   const me = principalOf(ctx);
   if (token.owner !== me && !token.renewers.includes(me)) return { errorCode: ErrorCode.DELEGATION_TOKEN_OWNER_MISMATCH };
   return { token };
+}
+
+/** The answer of RenewDelegationToken and ExpireDelegationToken, the same in both. */
+interface TokenExpiryResponse {
+  errorCode: number;
+  expiryTimestampMs: number;
+  throttleTimeMs: number;
+}
+
+/**
+ * Renew and expire: refused as tokenRequestRefusal says, on the broker listener also unless the
+ * caller owns or renews the token; otherwise forwarded to the controller, which decides the rest.
+ */
+export function forwardTokenExpiryChange<Req extends { hmac: Buffer }>(
+  ctx: RequestContext,
+  api: ApiDefinition<Req, TokenExpiryResponse>,
+  req: Req,
+): TokenExpiryResponse | Promise<TokenExpiryResponse> {
+  const fail = (errorCode: number): TokenExpiryResponse => ({ errorCode, expiryTimestampMs: -1, throttleTimeMs: 0 });
+  const refusal = tokenRequestRefusal(ctx);
+  if (refusal !== ErrorCode.NONE) return fail(refusal);
+  if (ctx.listenerType === 'broker') {
+    const owned = ownedToken(ctx, req.hmac);
+    if ('errorCode' in owned) return fail(owned.errorCode);
+  }
+  return toController(ctx, api, req);
 }
 
 export function tokenVisible(ctx: RequestContext, token: DelegationTokenState): boolean {

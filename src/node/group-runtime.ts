@@ -5,9 +5,8 @@
 // per producer from the log at load and from each append since); markers met at load, and markers
 // WriteTxnMarkers writes later, settle the producer's pending offsets.
 import { randomUUID } from 'node:crypto';
-import { ErrorCode } from '../../protocol/errors.js';
 import { ControlRecordType, readControlRecordType } from '../../protocol/records/control-record.js';
-import { decodeRecordBatches, encodeRecordBatch, type RecordBatch } from '../../protocol/records/record-batch.js';
+import { encodeRecordBatch, type RecordBatch } from '../../protocol/records/record-batch.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { groupCoordinatorAccess, type GroupCoordinatorAccess } from '../coordinator/access.js';
 import { groupCoordinatorConfig } from '../coordinator/config.js';
@@ -18,9 +17,7 @@ import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import { topicView } from '../broker/handlers/68-consumer-group-heartbeat.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { Logger } from './logger.js';
-
-const PRODUCE_VERSION = 9;
-const LOAD_READ_BYTES = 1 << 20;
+import { appendAcksAll, replayPartitionLog } from './coordinator-log.js';
 
 export class GroupRuntime {
   readonly access: GroupCoordinatorAccess;
@@ -73,17 +70,7 @@ export class GroupRuntime {
   private async load(partition: number, epoch: number): Promise<void> {
     const found = this.o.replicas.lookup(CONSUMER_OFFSETS_TOPIC, partition);
     if ('errorCode' in found || this.loaded.get(partition) !== epoch) return;
-    const log = found.partition.log;
-    let offset = log.logStartOffset;
-    const end = log.logEndOffset;
-    while (offset < end) {
-      const read = log.read(offset, LOAD_READ_BYTES, end);
-      if (read.errorCode !== ErrorCode.NONE || !read.records || read.records.length === 0) break;
-      for (const batch of decodeRecordBatches(read.records)) {
-        offset = batch.baseOffset + batch.lastOffsetDelta + 1;
-        this.replayBatch(partition, batch);
-      }
-    }
+    replayPartitionLog(found.partition.log, (batch) => this.replayBatch(partition, batch));
     if (this.loaded.get(partition) === epoch) this.coordinator.completeLoad(partition, this.o.nowMs());
   }
 
@@ -127,13 +114,8 @@ export class GroupRuntime {
         baseSequence: this.nextSequence(a.partition, a.txn.producerId, a.txn.producerEpoch, records.length),
       })
       : encodeRecordBatch({ records });
-    const result = this.o.replicas.produce(CONSUMER_OFFSETS_TOPIC, a.partition, batch, {
-      acks: -1, timeoutMs: this.o.config.int('offsets.commit.timeout.ms'), requestVersion: PRODUCE_VERSION,
-    });
-    Promise.resolve(result).then(
-      (r) => this.coordinator.appendCompleted(a.token, r.errorCode, this.o.nowMs()),
-      () => this.coordinator.appendCompleted(a.token, ErrorCode.UNKNOWN_SERVER_ERROR, this.o.nowMs()),
-    );
+    const target = { topic: CONSUMER_OFFSETS_TOPIC, partition: a.partition, timeoutMs: this.o.config.int('offsets.commit.timeout.ms') };
+    appendAcksAll(this.o.replicas, target, batch, (errorCode) => this.coordinator.appendCompleted(a.token, errorCode, this.o.nowMs()));
   }
 
   private schedule(deadlineMs: number | null): void {

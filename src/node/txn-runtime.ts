@@ -3,9 +3,8 @@
 // by replaying the partition, the leader epoch being the coordinator epoch), producer ids come
 // from the controller's blocks, markers go to partition leaders as WriteTxnMarkers over the broker
 // listener on a connection of their own, and one timer drives all its deadlines.
-import { ErrorCode } from '../../protocol/errors.js';
 import { WriteTxnMarkersApi } from '../../protocol/generated/api/27-write-txn-markers.js';
-import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { brokerEndpoint } from '../broker/cluster-view.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { coordinatorPartition, partitionsLedBy } from '../coordinator/coordinator-key.js';
@@ -19,9 +18,8 @@ import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { Logger } from './logger.js';
 import type { PeerClient } from './peer-client.js';
+import { appendAcksAll, replayPartitionLog } from './coordinator-log.js';
 
-const PRODUCE_VERSION = 9;
-const LOAD_READ_BYTES = 1 << 20;
 const MARKERS_VERSION = 1;
 /** The leader waits up to 30 s for its in-sync replicas (Kafka's request.timeout.ms); a little more here. */
 const MARKERS_TIMEOUT_MS = 35_000;
@@ -96,35 +94,22 @@ export class TxnRuntime {
   private async load(partition: number, epoch: number): Promise<void> {
     const found = this.o.replicas.lookup(TRANSACTION_STATE_TOPIC, partition);
     if ('errorCode' in found || this.loaded.get(partition) !== epoch) return;
-    const log = found.partition.log;
-    let offset = log.logStartOffset;
-    const end = log.logEndOffset;
-    while (offset < end) {
-      const read = log.read(offset, LOAD_READ_BYTES, end);
-      if (read.errorCode !== ErrorCode.NONE || !read.records || read.records.length === 0) break;
-      for (const batch of decodeRecordBatches(read.records)) {
-        offset = batch.baseOffset + batch.lastOffsetDelta + 1;
-        if (batch.isControl) continue;
-        for (const r of batch.records) {
-          if (r.key && !this.coordinator.replay(partition, { key: r.key, value: r.value })) {
-            this.o.log.warn({ partition, offset: r.offset }, 'skipped a malformed __transaction_state record');
-          }
+    replayPartitionLog(found.partition.log, (batch) => {
+      if (batch.isControl) return;
+      for (const r of batch.records) {
+        if (r.key && !this.coordinator.replay(partition, { key: r.key, value: r.value })) {
+          this.o.log.warn({ partition, offset: r.offset }, 'skipped a malformed __transaction_state record');
         }
       }
-    }
+    });
     if (this.loaded.get(partition) === epoch) this.coordinator.completeLoad(partition, this.o.nowMs());
   }
 
   private append(a: CoordinatorAppend): void {
     const nowMs = this.o.nowMs();
     const batch = encodeRecordBatch({ records: a.records.map((r) => ({ key: r.key, value: r.value, timestamp: nowMs })) });
-    const result = this.o.replicas.produce(TRANSACTION_STATE_TOPIC, a.partition, batch, {
-      acks: -1, timeoutMs: this.o.config.int('offsets.commit.timeout.ms'), requestVersion: PRODUCE_VERSION,
-    });
-    Promise.resolve(result).then(
-      (r) => this.coordinator.appendCompleted(a.token, r.errorCode, this.o.nowMs()),
-      () => this.coordinator.appendCompleted(a.token, ErrorCode.UNKNOWN_SERVER_ERROR, this.o.nowMs()),
-    );
+    const target = { topic: TRANSACTION_STATE_TOPIC, partition: a.partition, timeoutMs: this.o.config.int('offsets.commit.timeout.ms') };
+    appendAcksAll(this.o.replicas, target, batch, (errorCode) => this.coordinator.appendCompleted(a.token, errorCode, this.o.nowMs()));
   }
 
   private sendMarkers(s: MarkerSend): void {

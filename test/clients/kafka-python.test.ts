@@ -1,20 +1,11 @@
 // Client matrix: kafka-python (Debian's python3-kafka, which .ci/run installs) with every codec it
 // has: gzip from Python itself, snappy, lz4 and zstd from Debian's python3-snappy, python3-lz4 and
 // python3-zstandard (installed by .ci/run too).
-import path from 'node:path';
 import { describe, it } from 'vitest';
 import { pythonHas } from '../helpers/system.js';
-import { FLOW_TIMEOUT_MS, PROGRAMS, installed, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
+import { FLOW_TIMEOUT_MS, installed, matrixCluster, pythonProgramClient, runMatrix } from './matrix.js';
 
-function kafkaPython(bootstrap: string, codec: string): MatrixClient {
-  const run = (topic: string, group: string, ...args: (string | number)[]) => runProgram('/usr/bin/python3',
-    [path.join(PROGRAMS, 'kafka_python_client.py'), bootstrap, topic, group, codec, ...args.map(String)]);
-  return {
-    createTopic: async (topic) => void await run(topic, '-', 'create'),
-    produce: async (topic, from, count) => void await run(topic, '-', 'produce', from, count),
-    consume: async (topic, group, count) => parseLines(await run(topic, group, 'consume', count)),
-  };
-}
+const kafkaPython = (bootstrap: string, codec: string) => pythonProgramClient('kafka_python_client.py', bootstrap, codec);
 
 /** The Python module behind each codec of kafka-python 2.0 (kafka/codec.py). */
 const CODEC_MODULES = { gzip: 'gzip', snappy: 'snappy', lz4: 'lz4.frame', zstd: 'zstandard' } as const;

@@ -76,6 +76,17 @@ export interface MatrixClient {
   consume(topic: string, group: string, count: number): Promise<ReadRecord[]>;
 }
 
+/** A Python program of programs/ (see matrix_program.py) as a matrix client, run by /usr/bin/python3. */
+export function pythonProgramClient(program: string, bootstrap: string, codec: string): MatrixClient {
+  const run = (topic: string, group: string, ...args: (string | number)[]) => runProgram('/usr/bin/python3',
+    [path.join(PROGRAMS, program), bootstrap, topic, group, codec, ...args.map(String)]);
+  return {
+    createTopic: async (topic) => void await run(topic, '-', 'create'),
+    produce: async (topic, from, count) => void await run(topic, '-', 'produce', from, count),
+    consume: async (topic, group, count) => parseLines(await run(topic, group, 'consume', count)),
+  };
+}
+
 export const CODEC_IDS = { none: 0, gzip: 1, snappy: 2, lz4: 3, zstd: 4 } as const;
 export type CodecName = keyof typeof CODEC_IDS;
 

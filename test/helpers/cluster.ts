@@ -9,6 +9,16 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   return Cluster.start({ port: 0, logger: silentLogger(), ...options });
 }
 
+/**
+ * For three nodes in one process: loose quorum timeouts (they share one event loop), and session
+ * and lag bounds that keep a dead follower in the ISR for seconds, long enough for a request sent
+ * right after the kill to be appended before the ISR shrinks.
+ */
+export const THREE_NODE_OVERRIDES: Readonly<Record<string, string>> = {
+  'controller.quorum.fetch.timeout.ms': '2000', 'controller.quorum.election.timeout.ms': '1000',
+  'broker.session.timeout.ms': '6000', 'replica.lag.time.max.ms': '5000',
+};
+
 export function kafkaClient(cluster: Cluster | string, clientId = 'kraftling-test'): Kafka {
   const brokers = (typeof cluster === 'string' ? cluster : cluster.bootstrapServers).split(',');
   return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 50 } });

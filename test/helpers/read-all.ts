@@ -32,8 +32,11 @@ export async function readPartition(client: RawClient, topic: string, partition:
     if (p.errorCode !== 0) throw new Error(`Fetch error ${p.errorCode} at offset ${offset}`);
     const batches = decodeRecordBatches(p.records ?? Buffer.alloc(0));
     if (batches.length === 0) throw new Error(`no progress at offset ${offset} (high watermark ${end})`);
-    for (const b of batches) for (const r of b.records) if (r.offset >= offset) out.push(r);
-    offset = out.length > 0 ? out.at(-1)!.offset + 1 : offset;
+    for (const b of batches) {
+      for (const r of b.records) if (r.offset >= offset) out.push(r);
+      // Past the whole batch: a cleaning may have emptied it, or its last records.
+      offset = b.baseOffset + b.lastOffsetDelta + 1;
+    }
   }
   return out;
 }

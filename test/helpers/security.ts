@@ -19,6 +19,25 @@ export function listenerAddress(cluster: Cluster, name: string, index = 0): stri
   return `${a.host}:${a.port}`;
 }
 
+/** A PLAINTEXT listener beside a SASL_PLAINTEXT one whose PLAIN users come from `jaas`. */
+export function saslPlaintextOverrides(jaas: string, mechanisms = 'PLAIN'): Record<string, string> {
+  return {
+    listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0',
+    'sasl.enabled.mechanisms': mechanisms,
+    'listener.name.sasl_plaintext.plain.sasl.jaas.config': jaas,
+  };
+}
+
+/**
+ * ACLs on, with no ACL meaning no access (Kafka's default), and the PLAINTEXT listener's
+ * User:ANONYMOUS (the nodes' own traffic, and a test's admin) a super user, as Kafka's docs require
+ * for inter-broker principals.
+ */
+export const ACLS_ANONYMOUS_SUPER_USER: Readonly<Record<string, string>> = {
+  'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+  'super.users': 'User:ANONYMOUS',
+};
+
 /** Sends Metadata (all topics) unauthenticated: 'answered', or 'closed' when the server hung up. */
 export async function metadataProbe(address: string): Promise<'answered' | 'closed'> {
   const client = await RawClient.connect(address);

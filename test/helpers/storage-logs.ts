@@ -39,3 +39,10 @@ export async function reopenTestLog(
     recoveryPoint: options.recoveryPoint,
   });
 }
+
+/** Appends at leader epoch 0 and moves the high watermark to the end, as once replicated; the base offset. */
+export async function appendCommitted(log: PartitionLog, batch: Buffer): Promise<number> {
+  const r = await log.append(batch, { leaderEpoch: 0 });
+  log.updateHighWatermark(log.logEndOffset);
+  return r.baseOffset;
+}

@@ -20,9 +20,9 @@ export function txnRecords(p: TestProducer, baseSequence: number, values: string
 }
 
 /** Produce v9 with acks=all of one partition's records; the partition's response. */
-export async function produceTo(client: RawClient, topic: string, partition: number, records: Buffer, transactionalId: string | null = 'txn') {
+export async function produceTo(client: RawClient, topic: string, partition: number, records: Buffer, transactionalId: string | null = 'txn', timeoutMs = 10_000) {
   const res = await client.request(ProduceApi, 9, {
-    transactionalId, acks: -1, timeoutMs: 10_000,
+    transactionalId, acks: -1, timeoutMs,
     topicData: [{ name: topic, partitionData: [{ index: partition, records }] }],
   });
   return res.responses[0]!.partitionResponses[0]!;

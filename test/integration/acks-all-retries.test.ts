@@ -2,52 +2,26 @@
 // out with the batch on the leader alone (the follower died), and the retry of the same batch must
 // not be acknowledged on that single copy. The leader answers it as the first attempt would have
 // been answered: NOT_ENOUGH_REPLICAS_AFTER_APPEND once the ISR shrinks below min.insync.replicas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
-import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
-import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { clusterWithAdmin, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
+import { produceTo, txnRecords } from '../helpers/txn-requests.js';
 
-let cluster: Cluster;
-
-beforeAll(async () => {
-  // Loose quorum timeouts as in kraft-cluster.test.ts (three nodes share this process). The lag
-  // and session bounds are what the dead follower keeps its ISR place for: the two requests below
-  // reach the leader within this process's next event-loop turns, long before that.
-  cluster = await startCluster({
-    nodes: 3,
-    overrides: {
-      'controller.quorum.fetch.timeout.ms': '2000', 'controller.quorum.election.timeout.ms': '1000',
-      'broker.session.timeout.ms': '6000', 'replica.lag.time.max.ms': '5000',
-    },
-  });
-});
-
-afterAll(async () => {
-  await cluster?.stop();
-});
+// Loose quorum timeouts as in kraft-cluster.test.ts (three nodes share this process). The lag
+// and session bounds are what the dead follower keeps its ISR place for: the two requests below
+// reach the leader within this process's next event-loop turns, long before that.
+const ctx = clusterWithAdmin({ nodes: 3, overrides: THREE_NODE_OVERRIDES });
 
 /** One idempotent producer's batch: the same bytes on every attempt, as a retry sends them. */
-function batch(seq: number, values: string[]): Buffer {
-  return encodeRecordBatch({
-    producerId: 7001, producerEpoch: 0, baseSequence: seq,
-    records: values.map((v, i) => ({ key: null, value: Buffer.from(v), timestamp: Date.now() + i })),
-  });
-}
+const batch = (seq: number, values: string[]): Buffer => txnRecords({ producerId: 7001, producerEpoch: 0 }, seq, values, false);
 
-function produce(client: RawClient, records: Buffer, timeoutMs: number) {
-  return client.request(ProduceApi, 9, {
-    transactionalId: null, acks: -1, timeoutMs, topicData: [{ name: 'retried', partitionData: [{ index: 0, records }] }],
-  }).then((r) => r.responses[0]!.partitionResponses[0]!);
-}
+const produce = (client: RawClient, records: Buffer, timeoutMs: number) => produceTo(client, 'retried', 0, records, null, timeoutMs);
 
 describe('a retried idempotent batch under acks=all', () => {
   it('is not acknowledged on the leader alone after its first attempt timed out', async () => {
-    const admin = kafkaClient(cluster).admin();
-    await admin.connect();
+    const { cluster, admin } = ctx;
     await admin.createTopics({ topics: [{
       topic: 'retried', replicaAssignment: [{ partition: 0, replicas: [1, 2] }],
       configEntries: [{ name: 'min.insync.replicas', value: '2' }],
@@ -70,6 +44,5 @@ describe('a retried idempotent batch under acks=all', () => {
     expect(retried.errorCode).toBe(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND);
     expect((await readPartition(client, 'retried', 0)).map((r) => r.value!.toString())).toEqual(['two copies', 'one copy']);
     client.close();
-    await admin.disconnect();
   });
 });

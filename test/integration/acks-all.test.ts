@@ -2,30 +2,15 @@
 // for its follower when the follower dies is answered NOT_ENOUGH_REPLICAS_AFTER_APPEND once the ISR
 // shrinks without it (never success with one copy), and the next one NOT_ENOUGH_REPLICAS before
 // anything is appended.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
+import { describe, expect, it } from 'vitest';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
-import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { clusterWithAdmin, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { produceTo } from '../helpers/txn-requests.js';
 
-let cluster: Cluster;
-
-beforeAll(async () => {
-  // The follower's death must not shrink the ISR before the produce below is appended: the
-  // session and lag limits leave seconds for a request sent right after the kill.
-  cluster = await startCluster({
-    nodes: 3,
-    overrides: {
-      'controller.quorum.fetch.timeout.ms': '2000', 'controller.quorum.election.timeout.ms': '1000',
-      'broker.session.timeout.ms': '6000', 'replica.lag.time.max.ms': '5000',
-    },
-  });
-});
-
-afterAll(async () => {
-  await cluster?.stop();
-});
+// The follower's death must not shrink the ISR before the produce below is appended: the
+// session and lag limits leave seconds for a request sent right after the kill.
+const ctx = clusterWithAdmin({ nodes: 3, overrides: THREE_NODE_OVERRIDES });
 
 async function until<T>(op: () => Promise<T | undefined>): Promise<T> {
   for (;;) {
@@ -37,8 +22,7 @@ async function until<T>(op: () => Promise<T | undefined>): Promise<T> {
 
 describe('acks=all with min.insync.replicas=2', () => {
   it('answers NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrinks below it while the request waits', async () => {
-    const admin = kafkaClient(cluster).admin();
-    await admin.connect();
+    const { cluster, admin } = ctx;
     await admin.createTopics({ topics: [{ topic: 'two-copies', numPartitions: 1, replicationFactor: 2, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
     const partition = await until(async () => {
       const p = (await admin.fetchTopicMetadata({ topics: ['two-copies'] })).topics[0]!.partitions[0]!;
@@ -48,10 +32,7 @@ describe('acks=all with min.insync.replicas=2', () => {
     const follower = cluster.nodes.find((n) => n.nodeId === partition.replicas.find((id) => id !== partition.leader))!;
     const address = leader.brokerAddresses[0]!;
     const raw = await RawClient.connect(`${address.host}:${address.port}`);
-    const produce = () => raw.request(ProduceApi, 9, {
-      transactionalId: null, acks: -1, timeoutMs: 120_000,
-      topicData: [{ name: 'two-copies', partitionData: [{ index: 0, records: encodeRecordBatch({ records: [{ key: null, value: Buffer.from('x'), timestamp: Date.now() }] }) }] }],
-    }).then((r) => r.responses[0]!.partitionResponses[0]!);
+    const produce = () => produceTo(raw, 'two-copies', 0, encodeRecordBatch({ records: [{ key: null, value: Buffer.from('x'), timestamp: Date.now() }] }), null, 120_000);
 
     follower.kill();
     const waited = await produce();
@@ -64,6 +45,5 @@ describe('acks=all with min.insync.replicas=2', () => {
     });
     expect((await produce()).errorCode).toBe(19);
     raw.close();
-    await admin.disconnect();
   });
 });

@@ -9,12 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
-import { FetchApi, defaultFetchRequest } from '../../protocol/generated/api/01-fetch.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
-import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { highWatermark } from '../helpers/read-all.js';
+import { readPartition } from '../helpers/read-all.js';
 
 const CYCLES = 5;
 const TOPIC = 'kv';
@@ -63,27 +62,7 @@ async function produceUntilKilled(client: RawClient, cycle: number): Promise<voi
 
 /** Every record of the partition, stepping over batches a cleaning emptied. */
 async function readStored(client: RawClient): Promise<{ offset: number; key: string; value: string }[]> {
-  const end = await highWatermark(client, TOPIC, 0);
-  const out: { offset: number; key: string; value: string }[] = [];
-  let offset = 0;
-  while (offset < end) {
-    const res = await client.request(FetchApi, 11, {
-      ...defaultFetchRequest(), replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 8 << 20, sessionEpoch: -1,
-      topics: [{ topic: TOPIC, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [{
-        partition: 0, currentLeaderEpoch: -1, fetchOffset: offset, lastFetchedEpoch: -1, logStartOffset: -1,
-        partitionMaxBytes: 4 << 20, replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
-      }] }],
-    });
-    const p = res.responses[0]!.partitions[0]!;
-    if (p.errorCode !== 0) throw new Error(`Fetch error ${p.errorCode} at offset ${offset}`);
-    const batches = decodeRecordBatches(p.records ?? Buffer.alloc(0));
-    if (batches.length === 0) throw new Error(`no progress at offset ${offset}`);
-    for (const b of batches) {
-      for (const r of b.records) if (r.offset >= offset) out.push({ offset: r.offset, key: r.key!.toString(), value: r.value!.toString() });
-      offset = b.baseOffset + b.lastOffsetDelta + 1;
-    }
-  }
-  return out;
+  return (await readPartition(client, TOPIC, 0)).map((r) => ({ offset: r.offset, key: r.key!.toString(), value: r.value!.toString() }));
 }
 
 /** Every record read is the one acknowledged at its offset, once; each key's latest is there. */

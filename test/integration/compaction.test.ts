@@ -6,11 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../src/cluster/cluster.js';
-import { FetchApi, defaultFetchRequest } from '../../protocol/generated/api/01-fetch.js';
-import { decodeRecordBatches } from '../../protocol/records/record-batch.js';
 import { clusterWithAdmin, kafkaClient } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { highWatermark } from '../helpers/read-all.js';
+import { highWatermark, readPartition } from '../helpers/read-all.js';
 
 const TOPIC = 'table';
 const ctx = clusterWithAdmin({ overrides: { 'log.cleaner.backoff.ms': '50' } });
@@ -23,27 +21,7 @@ interface Stored {
 
 /** Every record of partition 0 through raw fetches, stepping over batches a cleaning emptied. */
 async function readStored(client: RawClient, topic: string): Promise<Stored[]> {
-  const end = await highWatermark(client, topic, 0);
-  const out: Stored[] = [];
-  let offset = 0;
-  while (offset < end) {
-    const res = await client.request(FetchApi, 11, {
-      ...defaultFetchRequest(), replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 8 << 20, sessionEpoch: -1,
-      topics: [{ topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [{
-        partition: 0, currentLeaderEpoch: -1, fetchOffset: offset, lastFetchedEpoch: -1, logStartOffset: -1,
-        partitionMaxBytes: 4 << 20, replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
-      }] }],
-    });
-    const p = res.responses[0]!.partitions[0]!;
-    if (p.errorCode !== 0) throw new Error(`Fetch error ${p.errorCode} at offset ${offset}`);
-    const batches = decodeRecordBatches(p.records ?? Buffer.alloc(0));
-    if (batches.length === 0) throw new Error(`no progress at offset ${offset}`);
-    for (const b of batches) {
-      for (const r of b.records) if (r.offset >= offset) out.push({ offset: r.offset, key: r.key!.toString(), value: r.value?.toString() ?? null });
-      offset = b.baseOffset + b.lastOffsetDelta + 1;
-    }
-  }
-  return out;
+  return (await readPartition(client, topic, 0)).map((r) => ({ offset: r.offset, key: r.key!.toString(), value: r.value?.toString() ?? null }));
 }
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {

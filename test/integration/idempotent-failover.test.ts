@@ -9,6 +9,7 @@ import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
+import { retry as retryFor } from '../helpers/retry.js';
 
 const TOPIC = 'failover-idempotent';
 let cluster: Cluster;
@@ -21,22 +22,12 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-async function retry<T>(op: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await op();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
 async function connectTo(nodeId: number): Promise<RawClient> {
   const address = cluster.nodes.find((n) => n.nodeId === nodeId)!.brokerAddresses[0]!;
   return RawClient.connect(`${address.host}:${address.port}`);
 }
+
+const retry = <T>(op: () => Promise<T>): Promise<T> => retryFor(op, 30_000, 100);
 
 /** acks=all; throws on a retriable error so retry() tries again. */
 async function produce(client: RawClient, records: Buffer): Promise<{ errorCode: number; baseOffset: number }> {

@@ -4,24 +4,20 @@
 // and the first batch is retried with its original sequence. Kafka answers such a duplicate with
 // success and the original batch's base offset, and the log holds it once.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { readPartition } from '../helpers/read-all.js';
 
 const TOPIC = 'retried';
 const PRODUCER = { producerId: 4242, producerEpoch: 0 };
-const roots: string[] = [];
-
-afterAll(() => {
-  for (const dir of roots) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDataDir = tempDirs('kraftling-idempotent-');
 
 function start(dataDir: string): Promise<BrokerProcess> {
   return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn', '-o', 'log.segment.bytes=1024']);
@@ -50,8 +46,7 @@ async function produce(client: RawClient, records: Buffer): Promise<{ errorCode:
 describe('idempotent producer retry after segment rolls and a restart', () => {
   for (const stop of ['SIGTERM', 'SIGKILL'] as const) {
     it(`answers the retried first batch with its original offset after ${stop}`, async () => {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-idempotent-'));
-      roots.push(dataDir);
+      const dataDir = newDataDir();
       let broker = await start(dataDir);
       let client = await RawClient.connect(broker.bootstrap);
       await client.request(CreateTopicsApi, 7, {

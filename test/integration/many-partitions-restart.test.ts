@@ -4,26 +4,20 @@
 // checks that clients cannot tell. Produce (acks=all) and Fetch work right after CreateTopics
 // answers; after SIGKILL the broker replays its metadata, serves every partition, and keeps every
 // acknowledged record exactly once; after a graceful stop it does the same again.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { highWatermark, readPartition } from '../helpers/read-all.js';
 
 const TOPICS = 20;
 const PARTITIONS = 10;
 const RETRIABLE: number[] = [ErrorCode.NOT_LEADER_OR_FOLLOWER, ErrorCode.LEADER_NOT_AVAILABLE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION];
-const roots: string[] = [];
-
-afterAll(() => {
-  for (const dir of roots) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDataDir = tempDirs('kraftling-many-partitions-');
 
 function start(dataDir: string): Promise<BrokerProcess> {
   return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn'], 60_000);
@@ -60,8 +54,7 @@ async function readAll(client: RawClient): Promise<Map<string, string[]>> {
 
 describe('a broker with many (mostly empty) partitions', () => {
   it('serves them right after CreateTopics, and after SIGKILL and a graceful restart keeps every acknowledged record once', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-many-partitions-'));
-    roots.push(dataDir);
+    const dataDir = newDataDir();
     let broker = await start(dataDir);
     let client = await RawClient.connect(broker.bootstrap);
     const acknowledged = new Map<string, string[]>();

@@ -5,22 +5,18 @@
 // .txnindex entries, rebuilt where they were not synced), every acknowledged record is there once,
 // and markers written after the restart close the open transactions as if nothing happened.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { decodeRecordBatches } from '../../protocol/records/record-batch.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 import { fetchOnce, produceTo, txnRecords, writeMarker, type TestProducer } from '../helpers/txn-requests.js';
 
 const TOPIC = 'txn-restart';
-const roots: string[] = [];
-
-afterAll(() => {
-  for (const dir of roots) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDataDir = tempDirs('kraftling-txn-');
 
 function start(dataDir: string): Promise<BrokerProcess> {
   return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn', '-o', 'log.segment.bytes=1024', '-o', 'transaction.partition.verification.enable=false']);
@@ -62,8 +58,7 @@ function committedValues(all: { values: string[] }, abortedPrefixes: string[]): 
 
 describe('transactions across a SIGKILL of the partition leader', () => {
   it('keeps the last stable offset, the aborted transactions and every acknowledged record', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-txn-'));
-    roots.push(dataDir);
+    const dataDir = newDataDir();
     let broker = await start(dataDir);
     let client = await RawClient.connect(broker.bootstrap);
     await client.request(CreateTopicsApi, 7, {

@@ -13,7 +13,7 @@ import { SimNode, type SimHost } from './sim-node.js';
 import { requestOverWire, responseOverWire } from './wire.js';
 
 /** The dev profile's quorum timings, and short request timeouts to match. */
-export const DEV_TIMINGS: Partial<RaftConfig> = {
+export const DEV_TIMINGS = {
   electionTimeoutMs: 300,
   fetchTimeoutMs: 500,
   electionBackoffMaxMs: 200,
@@ -21,7 +21,7 @@ export const DEV_TIMINGS: Partial<RaftConfig> = {
   fetchMaxWaitMs: 100,
   retryBackoffMs: 20,
   snapshotChunkBytes: 256,
-};
+} satisfies Partial<RaftConfig>;
 
 export interface SimulationOptions {
   seed: number;

@@ -5,10 +5,8 @@
 // DELEGATION_TOKEN_EXPIRED. Forwarded to the active controller, which commits the new expiry
 // (never past the token's max timestamp) as a DelegationTokenRecord.
 import { RenewDelegationTokenApi, type RenewDelegationTokenRequest, type RenewDelegationTokenResponse } from '../../../protocol/generated/api/39-renew-delegation-token.js';
-import { ErrorCode } from '../../../protocol/errors.js';
-import { toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
-import { ownedToken, tokenRequestRefusal } from '../token-access.js';
+import { forwardTokenExpiryChange } from '../token-access.js';
 
 export const renewDelegationTokenHandler = handler<RenewDelegationTokenRequest, RenewDelegationTokenResponse>({
   api: RenewDelegationTokenApi,
@@ -16,13 +14,6 @@ export const renewDelegationTokenHandler = handler<RenewDelegationTokenRequest, 
   maxVersion: 2,
   listeners: ['broker', 'controller'],
   handle(req, ctx) {
-    const fail = (errorCode: number): RenewDelegationTokenResponse => ({ errorCode, expiryTimestampMs: -1, throttleTimeMs: 0 });
-    const refusal = tokenRequestRefusal(ctx);
-    if (refusal !== ErrorCode.NONE) return fail(refusal);
-    if (ctx.listenerType === 'broker') {
-      const owned = ownedToken(ctx, req.hmac);
-      if ('errorCode' in owned) return fail(owned.errorCode);
-    }
-    return toController(ctx, RenewDelegationTokenApi, req);
+    return forwardTokenExpiryChange(ctx, RenewDelegationTokenApi, req);
   },
 });

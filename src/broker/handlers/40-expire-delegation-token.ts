@@ -5,10 +5,8 @@
 // DELEGATION_TOKEN_EXPIRED. Forwarded to the active controller, which commits the new expiry
 // as a DelegationTokenRecord, or removes the token (RemoveDelegationTokenRecord) for a negative period.
 import { ExpireDelegationTokenApi, type ExpireDelegationTokenRequest, type ExpireDelegationTokenResponse } from '../../../protocol/generated/api/40-expire-delegation-token.js';
-import { ErrorCode } from '../../../protocol/errors.js';
-import { toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
-import { ownedToken, tokenRequestRefusal } from '../token-access.js';
+import { forwardTokenExpiryChange } from '../token-access.js';
 
 export const expireDelegationTokenHandler = handler<ExpireDelegationTokenRequest, ExpireDelegationTokenResponse>({
   api: ExpireDelegationTokenApi,
@@ -16,13 +14,6 @@ export const expireDelegationTokenHandler = handler<ExpireDelegationTokenRequest
   maxVersion: 2,
   listeners: ['broker', 'controller'],
   handle(req, ctx) {
-    const fail = (errorCode: number): ExpireDelegationTokenResponse => ({ errorCode, expiryTimestampMs: -1, throttleTimeMs: 0 });
-    const refusal = tokenRequestRefusal(ctx);
-    if (refusal !== ErrorCode.NONE) return fail(refusal);
-    if (ctx.listenerType === 'broker') {
-      const owned = ownedToken(ctx, req.hmac);
-      if ('errorCode' in owned) return fail(owned.errorCode);
-    }
-    return toController(ctx, ExpireDelegationTokenApi, req);
+    return forwardTokenExpiryChange(ctx, ExpireDelegationTokenApi, req);
   },
 });

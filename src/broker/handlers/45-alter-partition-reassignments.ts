@@ -13,6 +13,7 @@ import {
 } from '../../../protocol/generated/api/45-alter-partition-reassignments.js';
 import { AclOperation } from '../../metadata/acls.js';
 import { clusterOperationRefusal } from '../access.js';
+import { toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
 
 export const alterPartitionReassignmentsHandler = handler<AlterPartitionReassignmentsRequest, AlterPartitionReassignmentsResponse>({
@@ -23,9 +24,6 @@ export const alterPartitionReassignmentsHandler = handler<AlterPartitionReassign
   handle(req, ctx) {
     const refusal = clusterOperationRefusal(ctx, AlterPartitionReassignmentsApi, AclOperation.ALTER);
     if (refusal) return refusal;
-    const { services, version, listenerType } = ctx;
-    // On the controller listener the request was forwarded here: serve it, never forward again.
-    if (listenerType === 'controller') return services.controller.callLocal(AlterPartitionReassignmentsApi, req);
-    return services.controller.call(AlterPartitionReassignmentsApi, version, req);
+    return toController(ctx, AlterPartitionReassignmentsApi, req);
   },
 });

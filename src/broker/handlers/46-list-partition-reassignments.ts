@@ -8,6 +8,7 @@ import {
 } from '../../../protocol/generated/api/46-list-partition-reassignments.js';
 import { AclOperation } from '../../metadata/acls.js';
 import { clusterOperationRefusal } from '../access.js';
+import { toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
 
 export const listPartitionReassignmentsHandler = handler<ListPartitionReassignmentsRequest, ListPartitionReassignmentsResponse>({
@@ -18,9 +19,6 @@ export const listPartitionReassignmentsHandler = handler<ListPartitionReassignme
   handle(req, ctx) {
     const refusal = clusterOperationRefusal(ctx, ListPartitionReassignmentsApi, AclOperation.DESCRIBE);
     if (refusal) return refusal;
-    const { services, version, listenerType } = ctx;
-    // On the controller listener the request was forwarded here: serve it, never forward again.
-    if (listenerType === 'controller') return services.controller.callLocal(ListPartitionReassignmentsApi, req);
-    return services.controller.call(ListPartitionReassignmentsApi, version, req);
+    return toController(ctx, ListPartitionReassignmentsApi, req);
   },
 });

@@ -4,6 +4,7 @@
 import {
   AlterClientQuotasApi, type AlterClientQuotasRequest, type AlterClientQuotasResponse,
 } from '../../../protocol/generated/api/49-alter-client-quotas.js';
+import { toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
 
 export const alterClientQuotasHandler = handler<AlterClientQuotasRequest, AlterClientQuotasResponse>({
@@ -11,9 +12,7 @@ export const alterClientQuotasHandler = handler<AlterClientQuotasRequest, AlterC
   minVersion: 0,
   maxVersion: 1,
   listeners: ['broker', 'controller'],
-  handle(req, { services, version, listenerType }) {
-    // On the controller listener the request was forwarded here: serve it, never forward again.
-    if (listenerType === 'controller') return services.controller.callLocal(AlterClientQuotasApi, req);
-    return services.controller.call(AlterClientQuotasApi, version, req);
+  handle(req, ctx) {
+    return toController(ctx, AlterClientQuotasApi, req);
   },
 });

@@ -5,6 +5,7 @@
 import {
   AlterUserScramCredentialsApi, type AlterUserScramCredentialsRequest, type AlterUserScramCredentialsResponse,
 } from '../../../protocol/generated/api/51-alter-user-scram-credentials.js';
+import { toController } from '../forward-authorized.js';
 import { handler } from '../handler.js';
 
 export const alterUserScramCredentialsHandler = handler<AlterUserScramCredentialsRequest, AlterUserScramCredentialsResponse>({
@@ -12,8 +13,7 @@ export const alterUserScramCredentialsHandler = handler<AlterUserScramCredential
   minVersion: 0,
   maxVersion: 0,
   listeners: ['broker', 'controller'],
-  handle(req, { services, version, listenerType }) {
-    if (listenerType === 'controller') return services.controller.callLocal(AlterUserScramCredentialsApi, req);
-    return services.controller.call(AlterUserScramCredentialsApi, version, req);
+  handle(req, ctx) {
+    return toController(ctx, AlterUserScramCredentialsApi, req);
   },
 });

@@ -5,17 +5,18 @@ import sys
 from confluent_kafka import Consumer, Producer
 from confluent_kafka.admin import AdminClient, NewTopic
 
-bootstrap, topic, group, codec, mode = sys.argv[1:6]
+sys.dont_write_bytecode = True  # no __pycache__ beside the programs
+from matrix_program import run  # noqa: E402
 
 
-def create():
-    admin = AdminClient({"bootstrap.servers": bootstrap})
-    futures = admin.create_topics([NewTopic(topic, num_partitions=3, replication_factor=3)])
-    futures[topic].result(30)
+def create(a):
+    admin = AdminClient({"bootstrap.servers": a.bootstrap})
+    futures = admin.create_topics([NewTopic(a.topic, num_partitions=3, replication_factor=3)])
+    futures[a.topic].result(30)
 
 
-def produce(first, count):
-    producer = Producer({"bootstrap.servers": bootstrap, "compression.codec": codec,
+def produce(a, first, count):
+    producer = Producer({"bootstrap.servers": a.bootstrap, "compression.codec": a.codec,
                          "enable.idempotence": True, "linger.ms": 5})
     failed = []
 
@@ -24,17 +25,17 @@ def produce(first, count):
             failed.append(err)
 
     for i in range(first, first + count):
-        producer.produce(topic, key=f"key-{i % 10}", value=str(i), on_delivery=report)
+        producer.produce(a.topic, key=f"key-{i % 10}", value=str(i), on_delivery=report)
         producer.poll(0)
     left = producer.flush(30)
     if failed or left:
         sys.exit(f"not delivered: {left} left, errors {failed[:3]}")
 
 
-def consume(count):
-    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": group, "auto.offset.reset": "earliest",
+def consume(a, count):
+    consumer = Consumer({"bootstrap.servers": a.bootstrap, "group.id": a.group, "auto.offset.reset": "earliest",
                          "enable.auto.commit": False, "session.timeout.ms": 6000})
-    consumer.subscribe([topic])
+    consumer.subscribe([a.topic])
     seen, idle = 0, 0
     while seen < count and idle < 1200:  # 120 s without a record: give up
         msg = consumer.poll(0.1)
@@ -50,15 +51,7 @@ def consume(count):
     # Commits the position after every record returned by poll.
     consumer.commit(asynchronous=False)
     consumer.close()
-    if seen != count:
-        sys.exit(f"read {seen} of {count}")
+    return seen
 
 
-if mode == "create":
-    create()
-elif mode == "produce":
-    produce(int(sys.argv[6]), int(sys.argv[7]))
-elif mode == "consume":
-    consume(int(sys.argv[6]))
-else:
-    sys.exit(f"unknown mode {mode}")
+run(create, produce, consume)

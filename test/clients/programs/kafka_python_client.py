@@ -6,19 +6,19 @@ import sys
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from kafka.admin import NewTopic
 
-bootstrap, topic, group, codec, mode = sys.argv[1:6]
-servers = bootstrap.split(",")
+sys.dont_write_bytecode = True  # no __pycache__ beside the programs
+from matrix_program import run  # noqa: E402
 
 
-def create():
-    admin = KafkaAdminClient(bootstrap_servers=servers)
-    admin.create_topics([NewTopic(topic, num_partitions=3, replication_factor=3)], timeout_ms=30000)
+def create(a):
+    admin = KafkaAdminClient(bootstrap_servers=a.bootstrap.split(","))
+    admin.create_topics([NewTopic(a.topic, num_partitions=3, replication_factor=3)], timeout_ms=30000)
     admin.close()
 
 
-def produce(first, count):
-    producer = KafkaProducer(bootstrap_servers=servers, compression_type=codec, acks="all", linger_ms=5)
-    futures = [producer.send(topic, key=f"key-{i % 10}".encode(), value=str(i).encode())
+def produce(a, first, count):
+    producer = KafkaProducer(bootstrap_servers=a.bootstrap.split(","), compression_type=a.codec, acks="all", linger_ms=5)
+    futures = [producer.send(a.topic, key=f"key-{i % 10}".encode(), value=str(i).encode())
                for i in range(first, first + count)]
     producer.flush(30)
     for f in futures:
@@ -26,8 +26,8 @@ def produce(first, count):
     producer.close()
 
 
-def consume(count):
-    consumer = KafkaConsumer(topic, bootstrap_servers=servers, group_id=group, auto_offset_reset="earliest",
+def consume(a, count):
+    consumer = KafkaConsumer(a.topic, bootstrap_servers=a.bootstrap.split(","), group_id=a.group, auto_offset_reset="earliest",
                              enable_auto_commit=False, consumer_timeout_ms=120000, fetch_max_wait_ms=100)
     seen = 0
     for msg in consumer:
@@ -38,15 +38,7 @@ def consume(count):
     # Commits the position after every record the iterator returned.
     consumer.commit()
     consumer.close()
-    if seen != count:
-        sys.exit(f"read {seen} of {count}")
+    return seen
 
 
-if mode == "create":
-    create()
-elif mode == "produce":
-    produce(int(sys.argv[6]), int(sys.argv[7]))
-elif mode == "consume":
-    consume(int(sys.argv[6]))
-else:
-    sys.exit(f"unknown mode {mode}")
+run(create, produce, consume)

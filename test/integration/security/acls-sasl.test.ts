@@ -6,20 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AclOperationTypes as Op, AclPermissionTypes as Perm, AclResourceTypes as Rt, Kafka, logLevel, ResourcePatternTypes as Pt } from 'kafkajs';
 import type { Cluster } from '../../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../../helpers/cluster.js';
-import { listenerAddress } from '../../helpers/security.js';
+import { ACLS_ANONYMOUS_SUPER_USER, listenerAddress, saslPlaintextOverrides } from '../../helpers/security.js';
 
 const JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required user_alice="alice-secret" user_bob="bob-secret";';
 let cluster: Cluster;
 
 beforeAll(async () => {
   cluster = await startCluster({
-    overrides: {
-      listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0',
-      'sasl.enabled.mechanisms': 'PLAIN',
-      'listener.name.sasl_plaintext.plain.sasl.jaas.config': JAAS,
-      'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
-      'super.users': 'User:ANONYMOUS',
-    },
+    overrides: { ...saslPlaintextOverrides(JAAS), ...ACLS_ANONYMOUS_SUPER_USER },
   });
   const admin = kafkaClient(listenerAddress(cluster, 'PLAINTEXT')).admin();
   await admin.connect();

@@ -15,16 +15,13 @@ import { ErrorCode } from '../../../protocol/errors.js';
 import type { Cluster } from '../../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../../helpers/cluster.js';
 import { RawClient } from '../../helpers/raw-client.js';
-import { listenerAddress } from '../../helpers/security.js';
+import { ACLS_ANONYMOUS_SUPER_USER, listenerAddress, saslPlaintextOverrides } from '../../helpers/security.js';
 import { plainClient, scramTokenClient } from '../../helpers/sasl-client.js';
 
 const JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required user_alice="alice-secret" user_bob="bob-secret";';
 const overrides = (secret: boolean): Record<string, string> => ({
-  listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0',
-  'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256',
-  'listener.name.sasl_plaintext.plain.sasl.jaas.config': JAAS,
-  'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
-  'super.users': 'User:ANONYMOUS',
+  ...saslPlaintextOverrides(JAAS, 'PLAIN,SCRAM-SHA-256'),
+  ...ACLS_ANONYMOUS_SUPER_USER,
   ...(secret ? { 'delegation.token.secret.key': 'a-secret-for-tests' } : {}),
 });
 const create = (client: RawClient, renewers: string[] = []) => client.request(CreateDelegationTokenApi, 3, {

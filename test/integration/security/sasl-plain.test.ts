@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Cluster } from '../../../src/cluster/cluster.js';
 import { startCluster } from '../../helpers/cluster.js';
-import { listenerAddress, metadataProbe } from '../../helpers/security.js';
+import { listenerAddress, metadataProbe, saslPlaintextOverrides } from '../../helpers/security.js';
 
 const JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="admin-secret" user_admin="admin-secret" user_alice="alice-secret";';
 
@@ -15,9 +15,7 @@ describe('SASL PLAIN', () => {
   beforeAll(async () => {
     cluster = await startCluster({
       overrides: {
-        listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0',
-        'sasl.enabled.mechanisms': 'PLAIN',
-        'listener.name.sasl_plaintext.plain.sasl.jaas.config': JAAS,
+        ...saslPlaintextOverrides(JAAS),
         'ssl.key.password': 'never-shown',
         'listener.name.sasl_plaintext.connections.max.reauth.ms': '60000',
       },

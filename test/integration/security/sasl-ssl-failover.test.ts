@@ -9,7 +9,7 @@ import type { Cluster } from '../../../src/cluster/cluster.js';
 import { KraftlingNode } from '../../../src/node/node.js';
 import { silentLogger } from '../../../src/node/logger.js';
 import { NodeFileSystem } from '../../../storage/node-file-system.js';
-import { startCluster } from '../../helpers/cluster.js';
+import { startCluster, THREE_NODE_OVERRIDES } from '../../helpers/cluster.js';
 import { alterScramUser, listenerAddress, tlsFixture } from '../../helpers/security.js';
 
 describe('SASL_SSL across a node crash and restart', () => {
@@ -21,8 +21,7 @@ describe('SASL_SSL across a node crash and restart', () => {
       nodes: 3,
       extraListeners: ['SASL_SSL'],
       overrides: {
-        'controller.quorum.fetch.timeout.ms': '2000', 'controller.quorum.election.timeout.ms': '1000',
-        'broker.session.timeout.ms': '6000', 'replica.lag.time.max.ms': '5000',
+        ...THREE_NODE_OVERRIDES,
         'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
         ...tls.keys('sasl_ssl'),
       },

@@ -5,6 +5,7 @@
 import { InvariantViolation } from '../checker.js';
 import { LivenessFailure } from '../scenario-kit.js';
 import { Prng } from '../prng.js';
+import { DEV_TIMINGS } from '../simulation.js';
 import { DriverSim } from './driver-sim.js';
 import { CALM, type DriverNetworkFaults } from './driver-network.js';
 import { reconfig } from './driver-reconfig.js';
@@ -22,12 +23,7 @@ export interface DriverScenario {
 
 /** Quorum timings of the dev profile (as the other simulation), at the real driver's settings. */
 const TIMINGS = {
-  electionTimeoutMs: 300,
-  fetchTimeoutMs: 500,
-  electionBackoffMaxMs: 200,
-  requestTimeoutMs: 250,
-  fetchMaxWaitMs: 100,
-  retryBackoffMs: 20,
+  ...DEV_TIMINGS,
   snapshotChunkBytes: 4096,
   // Vote v2 on the wire: pre-vote on (as raftConfigFor sets it).
   preVote: true,

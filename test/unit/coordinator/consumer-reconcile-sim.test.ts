@@ -7,18 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { Harness } from './harness.js';
 import { Topics, cgh, join, type Owned } from './consumer-harness.js';
-
-/** mulberry32: small, seedable, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../helpers/seeded-random.js';
 
 interface SimMember {
   id: string;

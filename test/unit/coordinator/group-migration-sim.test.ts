@@ -14,20 +14,10 @@ import { Reader } from '../../../protocol/primitives/reader.js';
 import { Writer } from '../../../protocol/primitives/writer.js';
 import { Harness, subscription, type Pending } from './harness.js';
 import { Topics, cgh, join, type Owned } from './consumer-harness.js';
+import { seededRandom as rng } from '../../helpers/seeded-random.js';
 
 const PARTITIONS = 6;
 const JOIN_VERSION = 3;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function encode(partitions: number[]): Buffer {
   const w = new Writer();

@@ -5,9 +5,10 @@
 //
 // The cache learns that a sync ended a few microtasks after the sync settles here, so for the limit
 // a sync counts until the next turn of the event loop.
-import { TEMP_SUFFIX, parentPath, type FileHandle, type FileStat, type FileSystem } from '../../../storage/file-system.js';
+import { writeFileAtomicWith, type FileHandle, type FileSystem } from '../../../storage/file-system.js';
+import { ForwardingFileSystem } from '../../../storage/forwarding-file-system.js';
 
-export class CountingFileSystem implements FileSystem {
+export class CountingFileSystem extends ForwardingFileSystem {
   openNow = 0;
   peak = 0;
   opens = 0;
@@ -20,11 +21,13 @@ export class CountingFileSystem implements FileSystem {
   private readonly holding = new Map<FileHandle, number>();
 
   constructor(
-    private readonly inner: FileSystem,
+    inner: FileSystem,
     private readonly limit = Infinity,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  open(path: string, options?: { create?: boolean }): FileHandle {
+  override open(path: string, options?: { create?: boolean }): FileHandle {
     const handle = this.track(this.inner.open(path, options), path);
     this.openNow++;
     this.opens++;
@@ -37,46 +40,8 @@ export class CountingFileSystem implements FileSystem {
   }
 
   /** Through open(), so the temp file counts. */
-  async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-    const handle = this.open(path + TEMP_SUFFIX, { create: true });
-    handle.truncate(0);
-    handle.write(data, 0);
-    await handle.sync();
-    handle.close();
-    this.inner.rename(path + TEMP_SUFFIX, path);
-    await this.inner.syncDir(parentPath(path));
-  }
-
-  readFile(path: string): Buffer {
-    return this.inner.readFile(path);
-  }
-
-  stat(path: string): FileStat | undefined {
-    return this.inner.stat(path);
-  }
-
-  readdir(path: string): string[] {
-    return this.inner.readdir(path);
-  }
-
-  mkdir(path: string): void {
-    this.inner.mkdir(path);
-  }
-
-  rename(fromPath: string, toPath: string): void {
-    this.inner.rename(fromPath, toPath);
-  }
-
-  unlink(path: string): void {
-    this.inner.unlink(path);
-  }
-
-  rmdir(path: string): void {
-    this.inner.rmdir(path);
-  }
-
-  syncDir(path: string): Promise<void> {
-    return this.inner.syncDir(path);
+  override writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    return writeFileAtomicWith(this, path, data);
   }
 
   private track(inner: FileHandle, path: string): FileHandle {

@@ -5,23 +5,16 @@
 // snapshot (Kafka's CurrentTxnFirstOffset) and through a crash (the log walk after the snapshot).
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
-import { PartitionLog } from '../../../storage/partition-log.js';
+import type { PartitionLog } from '../../../storage/partition-log.js';
 import { decodeProducerSnapshot } from '../../../storage/producer-snapshot.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
 import { marker, txnBatch } from '../../helpers/txn-batches.js';
-import { ManualClock, PARTITION_DIR, TOPIC, createTestLog, testConfig } from '../../helpers/storage-logs.js';
+import { PARTITION_DIR, appendCommitted, createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
 
 const config = testConfig({ segmentBytes: 2048 });
 
-function reopen(fs: MemoryFileSystem, hadCleanShutdown: boolean): Promise<PartitionLog> {
-  return PartitionLog.open(PARTITION_DIR, TOPIC, 0, { fs, config, nowMs: new ManualClock().nowMs, hadCleanShutdown }).then((o) => o.log);
-}
-
-async function append(log: PartitionLog, batch: Buffer): Promise<number> {
-  const r = await log.append(batch, { leaderEpoch: 0 });
-  log.updateHighWatermark(log.logEndOffset);
-  return r.baseOffset;
-}
+const reopen = (fs: MemoryFileSystem, hadCleanShutdown: boolean): Promise<PartitionLog> => reopenTestLog(fs, config, { hadCleanShutdown }).then((o) => o.log);
+const append = appendCommitted;
 
 describe('transactions in the producer state', () => {
   it('opens a transaction at its first offset, closes it with a marker, and bounds the last stable offset', async () => {

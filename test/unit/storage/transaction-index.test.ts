@@ -4,24 +4,17 @@
 // deleted with its segment.
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
-import { PartitionLog } from '../../../storage/partition-log.js';
+import type { PartitionLog } from '../../../storage/partition-log.js';
 import { decodeAbortedTxns, encodeAbortedTxn } from '../../../storage/transaction-index.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
-import { ManualClock, PARTITION_DIR, TOPIC, createTestLog, testConfig } from '../../helpers/storage-logs.js';
+import { ManualClock, PARTITION_DIR, appendCommitted, createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
 import { marker, txnBatch } from '../../helpers/txn-batches.js';
 
 const config = testConfig({ segmentBytes: 2048 });
 const txnIndexFiles = (fs: MemoryFileSystem): string[] => fs.readdir(PARTITION_DIR).filter((n) => n.endsWith('.txnindex')).sort();
 
-function reopen(fs: MemoryFileSystem, hadCleanShutdown: boolean): Promise<PartitionLog> {
-  return PartitionLog.open(PARTITION_DIR, TOPIC, 0, { fs, config, nowMs: new ManualClock().nowMs, hadCleanShutdown }).then((o) => o.log);
-}
-
-async function append(log: PartitionLog, batch: Buffer): Promise<number> {
-  const r = await log.append(batch, { leaderEpoch: 0 });
-  log.updateHighWatermark(log.logEndOffset);
-  return r.baseOffset;
-}
+const reopen = (fs: MemoryFileSystem, hadCleanShutdown: boolean): Promise<PartitionLog> => reopenTestLog(fs, config, { hadCleanShutdown }).then((o) => o.log);
+const append = appendCommitted;
 
 /** Producer 7 aborts a transaction while producer 8's stays open across it; then 8 commits. */
 async function abortedAndCommitted(log: PartitionLog): Promise<{ first7: number; abort7: number; first8: number }> {

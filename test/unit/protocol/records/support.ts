@@ -3,18 +3,10 @@
 import { createRequire } from 'node:module';
 import { CompressionType } from '../../../../protocol/compression/index.js';
 import type { RecordHeader, RecordInput } from '../../../../protocol/records/record.js';
+import { seededRandom } from '../../../helpers/seeded-random.js';
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;
 
 export type Rand = ReturnType<typeof prng>;
 
