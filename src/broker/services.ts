@@ -48,6 +48,11 @@ export interface QuorumAccess {
   /** The finalized kraft.version as this node's log says: 0 static voters, 1 dynamic (KIP-853).
    * The supported range is in features.ts (SUPPORTED_FEATURES). */
   kraftVersion(): number;
+  /** Raises kraft.version on the leader (0 to 1: the static voters become a VotersRecord), or only
+   * checks that it could; resolves once committed. NOT_LEADER_OR_FOLLOWER on any other node. */
+  upgradeKraftVersion(level: number, validateOnly: boolean): Promise<{ errorCode: number; errorMessage: string | null }>;
+  /** Whether this node leads the quorum. */
+  isLeader(): boolean;
 }
 
 export interface BrokerServices {

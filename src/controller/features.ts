@@ -10,6 +10,8 @@ import type { MetadataImage } from '../metadata/image.js';
 import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
 import type { ControllerEnv, ControllerResult } from './env.js';
 
+export const KRAFT_VERSION = 'kraft.version';
+
 export const UpgradeType = { UPGRADE: 1, SAFE_DOWNGRADE: 2, UNSAFE_DOWNGRADE: 3 } as const;
 
 /** Kafka's MetadataVersion levels from 3.3-IV3 on, and whether each changed a record format. */
@@ -45,7 +47,9 @@ export function updateFeatures(_env: ControllerEnv, image: MetadataImage, req: U
       return { records: [], response: { throttleTimeMs: 0, errorCode: failure.errorCode, results: [],
         errorMessage: `The update failed for all features since the following feature had an error: ${failure.message}` } };
     }
-    records.push(record(MetadataRecordType.FEATURE_LEVEL, { name: u.feature, featureLevel: u.maxVersionLevel }));
+    // kraft.version lives in the Raft log, not in FeatureLevelRecords: the node serving the request
+    // raises it through the quorum once these records commit (src/broker/kraft-version-update.ts).
+    if (u.feature !== KRAFT_VERSION) records.push(record(MetadataRecordType.FEATURE_LEVEL, { name: u.feature, featureLevel: u.maxVersionLevel }));
   }
   const results = req.featureUpdates.map((u) => ({ feature: u.feature, errorCode: ErrorCode.NONE, errorMessage: null }));
   return { records: req.validateOnly ? [] : records, response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null, results } };
@@ -61,14 +65,13 @@ function checkUpdate(image: MetadataImage, feature: string, level: number, upgra
     const reason = reasonNotSupported(`Broker ${broker.id}`, level, brokerRange(broker.features, feature));
     if (reason) return invalid(reason);
   }
+  // kraft.version's level and the voters' ranges are the quorum's to check (src/raft/kraft-upgrade.ts).
+  if (feature === KRAFT_VERSION) return null;
   const current = image.features.get(feature) ?? 0;
   if (level < current && upgradeType === UpgradeType.UPGRADE) {
     return invalid("Can't downgrade the version of this feature without setting the upgrade type to either safe or unsafe downgrade.");
   }
   if (level > current && upgradeType !== UpgradeType.UPGRADE) return invalid("Can't downgrade to a newer version.");
-  if (feature === 'kraft.version' && level !== current) {
-    return invalid('kraft.version changes through the Raft quorum (kraftling metadata-quorum), not UpdateFeatures.');
-  }
   if (feature === 'metadata.version' && level < current && metadataChangedBetween(level, current)) {
     return invalid(upgradeType === UpgradeType.UNSAFE_DOWNGRADE
       ? 'Unsafe metadata downgrade is not supported in this version.'

@@ -7,6 +7,7 @@ import type { FileSystem } from '../../storage/file-system.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
 import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
+import type { UpdateRaftVoterRequest, UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
 import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type RaftExchange, type RaftResponseBody, type Ready, type SnapshotId, type Voter as RaftVoter, type VoterChangeResult } from '../raft/index.js';
 import type { Voter } from '../config/server-config.js';
 import { withVoters } from './voters-snapshot.js';
@@ -39,6 +40,10 @@ export interface RaftQuorumOptions {
   /** controller.listener.names: which of a voter's endpoints to use. */
   listenerNames?: readonly string[];
 }
+
+/** A change of the voter set or of kraft.version, made by the leader and committed as one batch. */
+export type VoterChange = { add: RaftVoter } | { remove: { id: number; directoryId: string } } | { update: RaftVoter }
+  | { kraftVersion: { level: number; validateOnly: boolean } };
 
 type Proposal = { lastOffset: number; epoch: number; resolve: () => void; reject: (err: Error) => void };
 
@@ -130,17 +135,17 @@ export class RaftQuorum implements MetadataQuorum {
     return this.raft.voters;
   }
 
-  /** AddRaftVoter / RemoveRaftVoter / UpdateRaftVoter on the leader: resolves once the new voter set
-   * is committed (or at once with the error that refused it, or NOT_LEADER_OR_FOLLOWER when
+  /** AddRaftVoter / RemoveRaftVoter / UpdateRaftVoter / a kraft.version upgrade on the leader:
+   * resolves once the new voter set is committed (or at once with the error that refused it, or NOT_LEADER_OR_FOLLOWER when
    * leadership is lost first); with awaitCommit false once it is appended (UpdateRaftVoter, as
    * Kafka's UpdateVoterHandler: the voter asking keeps a single request in flight to the leader). */
-  async changeVoters(change: { add: RaftVoter } | { remove: { id: number; directoryId: string } } | { update: RaftVoter },
-    awaitCommit = true): Promise<{ errorCode: number; errorMessage: string | null }> {
+  async changeVoters(change: VoterChange, awaitCommit = true): Promise<{ errorCode: number; errorMessage: string | null }> {
     await this.started;
     this.raft.tick(this.o.nowMs());
-    const result: VoterChangeResult = 'add' in change ? this.raft.addVoter(change.add)
-      : 'remove' in change ? this.raft.removeVoter(change.remove.id, change.remove.directoryId) : this.raft.updateVoter(change.update);
+    const result = this.applyChange(change);
     if (result.errorCode !== 0 || result.lastOffset === undefined) return { errorCode: result.errorCode, errorMessage: result.errorMessage };
+    // Nothing new was appended (the change was already made): it is committed when its record is.
+    if (result.lastOffset < this.raft.status.highWatermark) return { errorCode: 0, errorMessage: null };
     if (!awaitCommit) {
       this.drive();
       return { errorCode: 0, errorMessage: null };
@@ -151,11 +156,30 @@ export class RaftQuorum implements MetadataQuorum {
     });
     this.drive();
     try {
-      if (result.lastOffset >= this.raft.status.highWatermark) await committed;
+      await committed;
       return { errorCode: 0, errorMessage: null };
     } catch (err) {
       return { errorCode: 6, errorMessage: (err as Error).message };
     }
+  }
+
+  /** UpdateRaftVoter from a voter (KafkaRaftClient answers it at once, before the change commits):
+   * at kraft.version 1 a VotersRecord with its new endpoints, at 0 remembered for an upgrade. */
+  async updateVoterRequest(req: UpdateRaftVoterRequest): Promise<UpdateRaftVoterResponse> {
+    const kraftVersion = { min: req.kRaftVersionFeature.minSupportedVersion, max: req.kRaftVersionFeature.maxSupportedVersion };
+    const endpoints = req.listeners.map((l) => ({ name: l.name, host: l.host, port: l.port }));
+    const result = await this.changeVoters({ update: { id: req.voterId, directoryId: req.voterDirectoryId, endpoints, kraftVersion, weight: 1 } }, false);
+    const leader = this.leader();
+    const address = this.addressOf(leader.leaderId);
+    return { throttleTimeMs: 0, errorCode: result.errorCode,
+      currentLeader: { leaderId: leader.leaderId, leaderEpoch: leader.epoch, host: address?.host ?? '', port: address?.port ?? -1 } };
+  }
+
+  private applyChange(change: VoterChange): VoterChangeResult {
+    if ('add' in change) return this.raft.addVoter(change.add);
+    if ('remove' in change) return this.raft.removeVoter(change.remove.id, change.remove.directoryId);
+    if ('update' in change) return this.raft.updateVoter(change.update);
+    return this.raft.upgradeKraftVersion(change.kraftVersion.level, change.kraftVersion.validateOnly);
   }
 
   propose(records: AnyMetadataRecord[]): { lastOffset: number; committed: Promise<void> } {

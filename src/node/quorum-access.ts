@@ -6,15 +6,15 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { DescribeQuorumApi, type DescribeQuorumResponse } from '../../protocol/generated/api/55-describe-quorum.js';
 import { AddRaftVoterApi, type AddRaftVoterRequest, type AddRaftVoterResponse } from '../../protocol/generated/api/80-add-raft-voter.js';
 import { RemoveRaftVoterApi, type RemoveRaftVoterRequest, type RemoveRaftVoterResponse } from '../../protocol/generated/api/81-remove-raft-voter.js';
-import { UpdateRaftVoterApi, type UpdateRaftVoterRequest, type UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
 import type { QuorumAccess } from '../broker/services.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { RaftQuorum } from '../kraft/raft-quorum.js';
 import { METADATA_TOPIC, RaftApiKey, type Voter } from '../raft/index.js';
+import { probeNewVoter } from './new-voter-probe.js';
 import type { PeerClient } from './peer-client.js';
 
 function newVoter(id: number, directoryId: string, listeners: readonly { name: string; host: string; port: number }[],
-  kraftVersion = { min: 0, max: 1 }): Voter {
+  kraftVersion: { min: number; max: number }): Voter {
   return { id, directoryId, endpoints: listeners.map((l) => ({ name: l.name, host: l.host, port: l.port })), kraftVersion, weight: 1 };
 }
 
@@ -43,22 +43,20 @@ export function quorumAccess(quorum: RaftQuorum, peers: PeerClient, config: Serv
     fetchSnapshot: (req) => quorum.handleRequest(RaftApiKey.FETCH_SNAPSHOT, req),
     describe: () => describeQuorum(quorum, peers, config, nodeId),
     kraftVersion: () => quorum.status.kraftVersion,
+    upgradeKraftVersion: (level, validateOnly) => quorum.changeVoters({ kraftVersion: { level, validateOnly } }),
+    isLeader: () => quorum.leader().leaderId === nodeId,
     async addVoter(req: AddRaftVoterRequest): Promise<AddRaftVoterResponse> {
       const forwarded = quorum.leader().leaderId !== nodeId ? await forward(AddRaftVoterApi, req, req.timeoutMs + timeoutMs) : undefined;
-      return forwarded ?? change({ add: newVoter(req.voterId, req.voterDirectoryId, req.listeners) });
+      if (forwarded !== undefined) return forwarded;
+      const probe = await probeNewVoter(peers, req.voterId, req.listeners, quorum.status.kraftVersion, timeoutMs);
+      if (!probe.ok) return { throttleTimeMs: 0, errorCode: probe.errorCode, errorMessage: probe.errorMessage };
+      return change({ add: newVoter(req.voterId, req.voterDirectoryId, req.listeners, probe.range) });
     },
     async removeVoter(req: RemoveRaftVoterRequest): Promise<RemoveRaftVoterResponse> {
       const forwarded = quorum.leader().leaderId !== nodeId ? await forward(RemoveRaftVoterApi, req) : undefined;
       return forwarded ?? change({ remove: { id: req.voterId, directoryId: req.voterDirectoryId } });
     },
-    async updateVoter(req: UpdateRaftVoterRequest): Promise<UpdateRaftVoterResponse> {
-      const range = { min: req.kRaftVersionFeature.minSupportedVersion, max: req.kRaftVersionFeature.maxSupportedVersion };
-      const result = await change({ update: newVoter(req.voterId, req.voterDirectoryId, req.listeners, range) }, false);
-      const leader = quorum.leader();
-      const address = quorum.addressOf(leader.leaderId);
-      return { throttleTimeMs: 0, errorCode: result.errorCode,
-        currentLeader: { leaderId: leader.leaderId, leaderEpoch: leader.epoch, host: address?.host ?? '', port: address?.port ?? -1 } };
-    },
+    updateVoter: (req) => quorum.updateVoterRequest(req),
   };
 }
 

@@ -55,8 +55,10 @@ export class RaftCore {
   readonly quorum: QuorumVoters;
   /** Controller endpoints of nodes learned from responses (a leader named by a bootstrap server). */
   readonly knownEndpoints = new Map<number, VoterEndpoint[]>();
-  /** The leader epoch in which this voter last sent UpdateRaftVoter: once per epoch. */
-  updateVoterSentEpoch = -1;
+  /** The leader epoch in which the leader accepted this voter's UpdateRaftVoter: once per epoch. */
+  updateVoterAckedEpoch = -1;
+  /** No UpdateRaftVoter before this time: one in flight, and a failed one is retried later. */
+  updateVoterNextMs = 0;
   /** The highest high watermark a leader has reported to this node (its own when it leads). */
   leaderHighWatermark = 0;
   nowMs: number;
@@ -253,7 +255,7 @@ export class RaftCore {
     const epochStartOffset = this.log.logEndOffset;
     const progress = new LeaderProgress(this.nodeId, this.voterIds, epochStartOffset, this.config.fetchTimeoutMs, this.nowMs);
     progress.updateLocalEndOffset(this.log.durableEndOffset);
-    this.transitionTo({ role: 'leader', epoch: s.epoch, leaderId: this.nodeId, votedId: this.nodeId, progress });
+    this.transitionTo({ role: 'leader', epoch: s.epoch, leaderId: this.nodeId, votedId: this.nodeId, progress, announcedVoters: new Map() });
     const granted = [...s.election.granted].sort((a, b) => a - b);
     const batch = encodeLeaderChangeBatch(this.nodeId, this.voterIds, granted, epochStartOffset, s.epoch, this.nowMs);
     this.log.append(describeBatch(batch));

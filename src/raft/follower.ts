@@ -52,20 +52,32 @@ export function sendFetchRequests(core: RaftCore): void {
 }
 
 /**
- * KafkaRaftClient's follower-as-voter poll: a voter whose controller endpoints differ from those the
- * voter set has for it (it moved to another host or port) tells the leader, once per epoch, with
- * UpdateRaftVoter. The leader appends a VotersRecord with them and answers at once.
+ * KafkaRaftClient's follower-as-voter poll: once per leader epoch a voter tells the leader its
+ * directory id, controller endpoints and kraft.version range with UpdateRaftVoter. At kraft.version 1
+ * only when its endpoints differ from the voter set's (it moved): the leader appends a VotersRecord.
+ * At kraft.version 0 always: the leader keeps it in memory, so that an upgrade to kraft.version 1
+ * knows every voter (Kafka 4.1). A request that fails or is refused is sent again a fetch timeout
+ * later; an accepted one is not sent again in the epoch.
  */
 function shouldUpdateVoter(core: RaftCore, s: FollowerState): boolean {
-  if (core.quorum.kraftVersion < 1 || !s.hasFetchedFromLeader || core.updateVoterSentEpoch === s.epoch) return false;
+  if (!s.hasFetchedFromLeader || core.updateVoterAckedEpoch === s.epoch || core.nowMs < core.updateVoterNextMs) return false;
   const self = core.voters.get(core.nodeId);
   if (self === undefined || core.config.endpoints.length === 0) return false;
-  return !sameEndpoints(self.endpoints, core.config.endpoints);
+  return core.quorum.kraftVersion < 1 || !sameEndpoints(self.endpoints, core.config.endpoints);
 }
 
 function sendUpdateVoter(core: RaftCore, s: FollowerState): void {
-  core.updateVoterSentEpoch = s.epoch;
+  core.updateVoterNextMs = core.nowMs + core.config.fetchTimeoutMs;
   core.send(s.leaderId, { apiKey: 82, body: updateRaftVoterRequest(core.config.clusterId, s.epoch, core.nodeId, core.config.directoryId, core.config.endpoints) });
+}
+
+/** The leader's answer to UpdateRaftVoter: done for this epoch unless it may succeed later. A leader
+ * that does not take it at kraft.version 0 (UNSUPPORTED_VERSION: an older kraftling) is not asked again. */
+export function handleUpdateVoterResponse(core: RaftCore, response: Response<82>): void {
+  const s = core.state;
+  if (s.role !== 'follower') return;
+  const code = response.body.errorCode;
+  if (code === ErrorCode.NONE || code === ErrorCode.UNSUPPORTED_VERSION) core.updateVoterAckedEpoch = s.epoch;
 }
 
 export function tickFollower(core: RaftCore): void {

@@ -53,7 +53,7 @@ import {
   sendElectionRequests,
   tickElection,
 } from './election.js';
-import { handleFetchResponse, handleFetchSnapshotResponse, sendFetchRequests, tickFollower } from './follower.js';
+import { handleFetchResponse, handleFetchSnapshotResponse, handleUpdateVoterResponse, sendFetchRequests, tickFollower } from './follower.js';
 import {
   describeQuorum,
   handleFetchRequest,
@@ -66,6 +66,7 @@ import {
   type ProposeResult,
 } from './leader.js';
 import type { SnapshotId } from './log-seams.js';
+import { upgradeKraftVersion } from './kraft-upgrade.js';
 import { addVoter, maybeResignAfterRemoval, removeVoter, updateVoter, type VoterChangeResult } from './reconfig.js';
 import type { Voter, VoterEndpoint, VoterSet } from './voter-set.js';
 import type { InboundMessage, InboundRequest, InboundResponse, OutboundMessage } from './messages.js';
@@ -197,6 +198,11 @@ export class RaftNode {
     return this.change(() => updateVoter(this.core, voter));
   }
 
+  /** kraft.version up to `level` on the leader (kraft-upgrade.ts); committed as a voter change is. */
+  upgradeKraftVersion(level: number, validateOnly: boolean): VoterChangeResult {
+    return this.change(() => upgradeKraftVersion(this.core, level, validateOnly));
+  }
+
   /** The voter set at the log's end (uncommitted changes included). */
   get voters(): VoterSet {
     return this.core.voters;
@@ -266,6 +272,7 @@ export class RaftNode {
       case 54: return handleEndQuorumEpochResponse(core, response);
       case 1: return handleFetchResponse(core, response);
       case 59: return handleFetchSnapshotResponse(core, response);
+      case 82: return handleUpdateVoterResponse(core, response);
     }
   }
 

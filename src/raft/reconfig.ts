@@ -7,6 +7,7 @@
 import { ErrorCode } from '../../protocol/errors.js';
 import { describeBatch } from './batches.js';
 import type { RaftCore } from './core.js';
+import { noteStaticVoter } from './kraft-upgrade.js';
 import { encodeVotersBatch } from './voter-history.js';
 import { sameEndpoints, type Voter, type VoterSet } from './voter-set.js';
 
@@ -64,8 +65,10 @@ export function removeVoter(core: RaftCore, voterId: number, directoryId: string
   return appendVoters(core, core.voters.without(voterId));
 }
 
-/** A voter's new endpoints or kraft.version range; a change that changes nothing appends nothing. */
+/** A voter's new endpoints or kraft.version range; a change that changes nothing appends nothing.
+ * At kraft.version 0 the leader only remembers it (kraft-upgrade.ts). */
 export function updateVoter(core: RaftCore, voter: Voter): VoterChangeResult {
+  if (core.quorum.kraftVersion < 1) return noteStaticVoter(core, voter);
   const refusal = changeRefusal(core);
   if (refusal !== undefined) return refusal;
   const current = core.voters.get(voter.id);

@@ -5,6 +5,7 @@ import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import type { QuorumStateData } from '../../protocol/generated/data/quorum-state-data.js';
 import type { LeaderProgress } from './leader-progress.js';
 import type { SnapshotId } from './log-seams.js';
+import type { Voter } from './voter-set.js';
 
 export type RoleName = 'unattached' | 'prospective' | 'candidate' | 'leader' | 'follower' | 'resigned';
 
@@ -58,6 +59,9 @@ export interface FollowerState extends EpochFields {
 export interface LeaderState extends EpochFields {
   role: 'leader';
   progress: LeaderProgress;
+  /** At kraft.version 0: what each voter announced with UpdateRaftVoter (its directory id,
+   * endpoints and kraft.version range), kept in memory for an upgrade to kraft.version 1. */
+  announcedVoters: Map<number, Voter>;
 }
 
 export interface ResignedState extends EpochFields {

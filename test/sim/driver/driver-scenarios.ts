@@ -9,6 +9,7 @@ import { DEV_TIMINGS } from '../simulation.js';
 import { DriverSim } from './driver-sim.js';
 import { CALM, type DriverNetworkFaults } from './driver-network.js';
 import { reconfig } from './driver-reconfig.js';
+import { kraftUpgrade } from './driver-kraft-upgrade.js';
 
 export const DRIVER_LIVENESS_MS = 15_000;
 
@@ -18,6 +19,8 @@ export interface DriverScenario {
   voters: readonly number[];
   /** KIP-853: voters from VotersRecords, changed while the scenario runs. */
   dynamic?: boolean;
+  /** Static voters that announce their directory ids and endpoints (for a kraft.version upgrade). */
+  identities?: boolean;
   run(sim: DriverSim, prng: Prng): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export function createDriverSim(scenario: DriverScenario, seed: number, trace = 
     faults: weather(prng),
     trace,
     dynamic: scenario.dynamic,
+    identities: scenario.identities,
   });
   return { sim, prng };
 }
@@ -253,4 +257,4 @@ const rejoin: DriverScenario = {
   },
 };
 
-export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin, reconfig];
+export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin, reconfig, kraftUpgrade];

@@ -3,6 +3,7 @@
 // event queue; the driver's file I/O is asynchronous, so after each event the loop lets every
 // node's pending work run to rest (nothing else runs meanwhile, so the order is fixed by the seed)
 // before the checker looks and the next event starts.
+import type { UpdateRaftVoterRequest } from '../../../protocol/generated/api/82-update-raft-voter.js';
 import type { RaftExchange } from '../../../src/raft/index.js';
 import type { VoteRequest, VoteResponse } from '../../../protocol/generated/api/52-vote.js';
 import { ErrorCode } from '../../../protocol/errors.js';
@@ -34,6 +35,9 @@ export interface DriverSimOptions {
   /** KIP-853: no static voters; every node is formatted with node 1 as the only initial voter
    * (a bootstrap snapshot, as `kraftling format --initial-controllers` writes). */
   dynamic?: boolean;
+  /** Static voters that know their directory ids and endpoints, so they announce themselves with
+   * UpdateRaftVoter (a dynamic quorum always does). */
+  identities?: boolean;
 }
 
 /** A simulated node's directory id and (unused: the simulated network routes by id) endpoint. */
@@ -76,7 +80,7 @@ export class DriverSim implements DriverHost {
     this.config = { ...defaultRaftConfig(1, options.dynamic ? [] : voterIds), ...options.config };
     const logConfig = { ...DEFAULT_LOG_CONFIG, segmentBytes: options.segmentBytes, retentionMs: -1, retentionBytes: -1 };
     for (const id of voterIds) {
-      const config = { ...this.config, nodeId: id, maxBatchBytes: options.segmentBytes, ...(options.dynamic ? simVoterIdentity(id) : {}) };
+      const config = { ...this.config, nodeId: id, maxBatchBytes: options.segmentBytes, ...(options.dynamic || options.identities ? simVoterIdentity(id) : {}) };
       this.nodes.push(new DriverNode(id, config, logConfig, this, this.prng.split(100 + id)));
     }
     this.checker = new DriverChecker(this.nodes);
@@ -240,8 +244,11 @@ export class DriverSim implements DriverHost {
     // No quorum yet: the controller listener of a starting process does not answer.
     if (quorum === undefined) return;
     const inc = to.incarnation;
-    // Not waited for: a held fetch is answered at a later event.
-    void quorum.handleRequest(apiKey as keyof RaftExchange, body as RaftExchange[keyof RaftExchange]['request']).then(
+    // Not waited for: a held fetch is answered at a later event. UpdateRaftVoter goes where the
+    // node's handler sends it.
+    const answer = apiKey === 82 ? quorum.updateVoterRequest(body as UpdateRaftVoterRequest)
+      : quorum.handleRequest(apiKey as keyof RaftExchange, body as RaftExchange[keyof RaftExchange]['request']);
+    void answer.then(
       (response) => {
         if (inc !== to.incarnation || !to.alive) return;
         if (apiKey === 52) this.checkVote(to, body, response);

@@ -4,6 +4,7 @@
 import type { QuorumStateData } from '../../../protocol/generated/data/quorum-state-data.js';
 import { defaultRaftConfig, type RaftConfig } from '../../../src/raft/config.js';
 import { MemoryLog, MemorySnapshotStore, applyReadyToMemory } from '../../../src/raft/memory-log.js';
+import type { UpdateRaftVoterRequest } from '../../../protocol/generated/api/82-update-raft-voter.js';
 import type { InboundMessage, OutboundMessage } from '../../../src/raft/messages.js';
 import { RaftNode, type Ready } from '../../../src/raft/raft-node.js';
 
@@ -135,12 +136,30 @@ export class TestCluster {
     }
   }
 
+  /** UpdateRaftVoter is the driver's to serve (the core only sends it): as the node's driver does,
+   * hand it to the core's updateVoter and answer with its error code. */
+  private serveUpdateVoter(to: number, body: UpdateRaftVoterRequest, from: number, token: number): void {
+    const node = this.node(to);
+    const result = node.raft.updateVoter({
+      id: body.voterId, directoryId: body.voterDirectoryId, weight: 1,
+      endpoints: body.listeners.map((l) => ({ name: l.name, host: l.host, port: l.port })),
+      kraftVersion: { min: body.kRaftVersionFeature.minSupportedVersion, max: body.kRaftVersionFeature.maxSupportedVersion },
+    });
+    this.enqueue(to, node.flush());
+    const leader = node.raft.status;
+    const response = { kind: 'response', apiKey: 82, destinationId: from, correlationId: token, body: {
+      throttleTimeMs: 0, errorCode: result.errorCode, currentLeader: { leaderId: leader.leaderId, leaderEpoch: leader.epoch, host: '', port: -1 },
+    } } as OutboundMessage;
+    this.enqueue(to, [response]);
+  }
+
   private deliver(from: number, message: OutboundMessage): void {
     if (message.kind === 'request') {
       const to = message.destinationId;
       if (!this.nodes.has(to) || !this.deliverable(from, to, message)) return;
       const token = this.nextToken++;
       this.requesters.set(token, { from, correlationId: message.correlationId });
+      if (message.apiKey === 82) return this.serveUpdateVoter(to, message.body, from, token);
       const inbound = { ...message, kind: 'request', sourceId: from, correlationId: token } as InboundMessage;
       this.enqueue(to, this.node(to).step(inbound));
       return;
