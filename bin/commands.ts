@@ -81,7 +81,7 @@ export const commands: Record<string, Command> = {
   },
   'metadata-quorum': {
     summary: 'describe and change the KRaft metadata quorum (kafka-metadata-quorum)',
-    help: `kraftling metadata-quorum describe|add-controller|remove-controller [options]
+    help: `kraftling metadata-quorum describe|add-controller|remove-controller|set-weight [options]
 
       --bootstrap-server H:P      a broker listener of the cluster
       --bootstrap-controller H:P  or a controller listener
@@ -92,7 +92,9 @@ export const commands: Record<string, Command> = {
       --command-config FILE       the new controller's server.properties (node.id, listener, log dirs)
   remove-controller:
       --controller-id N           the voter to remove
-      --controller-directory-id D its metadata log directory id (DescribeQuorum shows it)`,
+      --controller-directory-id D its metadata log directory id (DescribeQuorum shows it)
+  set-weight (weighted voters, kraftling's own): a quorum weighs more than half of all weights
+      --controller-id N, --controller-directory-id D, --weight W (with --bootstrap-controller)`,
     options: {
       'bootstrap-server': { type: 'string' },
       'bootstrap-controller': { type: 'string' },
@@ -101,6 +103,7 @@ export const commands: Record<string, Command> = {
       'command-config': { type: 'string' },
       'controller-id': { type: 'string' },
       'controller-directory-id': { type: 'string' },
+      weight: { type: 'string' },
       help,
     },
     run: async (values, positionals) => (await import('./metadata-quorum.js')).runMetadataQuorum(values, positionals),

@@ -17,8 +17,11 @@ function address(bootstrap: string): { host: string; port: number } {
 
 /** Kafka 3.9's form of a voter: id, directory id and endpoints (from DescribeQuorum v2's Nodes). */
 function describeReplica(r: ReplicaState, nodes: readonly Node[]): string {
-  const endpoints = nodes.find((n) => n.nodeId === r.replicaId)?.listeners.map((l) => `"${l.name}://${l.host}:${l.port}"`) ?? [];
-  return `{"id": ${r.replicaId}, "directoryId": "${r.replicaDirectoryId}"${endpoints.length > 0 ? `, "endpoints": [${endpoints.join(', ')}]` : ''}}`;
+  const node = nodes.find((n) => n.nodeId === r.replicaId);
+  const endpoints = node?.listeners.map((l) => `"${l.name}://${l.host}:${l.port}"`) ?? [];
+  // Weights (kraftling's extension) only when some voter's is not 1: Kafka's form otherwise.
+  const weight = nodes.some((n) => n.weight !== 1) && node !== undefined ? `, "weight": ${node.weight}` : '';
+  return `{"id": ${r.replicaId}, "directoryId": "${r.replicaDirectoryId}"${endpoints.length > 0 ? `, "endpoints": [${endpoints.join(', ')}]` : ''}${weight}}`;
 }
 
 function status(clusterId: string, p: DescribeQuorumResponsePartitionData, nowMs: number, nodes: readonly Node[]): string {
@@ -51,8 +54,8 @@ function replication(p: DescribeQuorumResponsePartitionData, nowMs: number): str
 
 export async function runMetadataQuorum(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const action = positionals[0];
-  if (action !== 'describe' && action !== 'add-controller' && action !== 'remove-controller') {
-    process.stderr.write('kraftling metadata-quorum: the actions are describe, add-controller and remove-controller\n');
+  if (action !== 'describe' && action !== 'add-controller' && action !== 'remove-controller' && action !== 'set-weight') {
+    process.stderr.write('kraftling metadata-quorum: the actions are describe, add-controller, remove-controller and set-weight\n');
     return 2;
   }
   const target = (values['bootstrap-server'] ?? values['bootstrap-controller']) as string | undefined;

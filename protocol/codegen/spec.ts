@@ -9,7 +9,7 @@
 //   header <Name> versions <v> flexible <v>
 //   data <Name> versions <v> flexible <v>
 //
-//   <Field> <type> <versions> [nullable <v>] [tag <n> [tagged <v>]] [flexible <v>] [default <literal>]
+//   <Field> <type> <versions> [nullable <v>] [tag <n> [tagged <v>]] [flexible <v>] [default <literal>] [extension <v>]
 //
 // Versions read as Kafka writes them: `3`, `1-4`, `2+` or `none`. Types are Kafka's: bool, int8,
 // int16, uint16, int32, int64, float64, uuid, string, bytes, records, []T, or a struct name (with
@@ -18,6 +18,8 @@
 // `extension <v>` declares versions that Apache Kafka has added after the reference definitions
 // the project checks against (e.g. Vote v2 of Kafka 4.0): the spec check compares the versions
 // below <v> and skips fields that begin inside it. Remove it once the reference has the versions.
+// On a field, `extension <v>` declares a field of this project's own that Kafka does not have (a
+// tagged field, so Kafka's decoders skip it): the spec check leaves it out.
 
 export interface Versions {
   min: number;
@@ -35,6 +37,8 @@ export interface FieldSpec {
   flexible: Versions | null;
   /** The default literal as written: a number, true/false, null or a JSON string. */
   default: string | null;
+  /** Versions in which the field is this project's own, unknown to Kafka (always tagged). */
+  extension: Versions | null;
   about: string;
   fields: FieldSpec[] | null;
 }
@@ -127,7 +131,7 @@ function parseField(text: string, about: string): FieldSpec {
   if (!m) throw new Error(`bad field line "${text}"`);
   const field: FieldSpec = {
     name: m[1]!, type: m[2]!, versions: parseVersions(m[3]!), nullable: null,
-    tag: null, tagged: null, flexible: null, default: null, about, fields: null,
+    tag: null, tagged: null, flexible: null, default: null, extension: null, about, fields: null,
   };
   let rest = m[4]!.trim();
   while (rest !== '') {
@@ -139,10 +143,12 @@ function parseField(text: string, about: string): FieldSpec {
     else if (word === 'tagged') field.tagged = parseVersions(value);
     else if (word === 'flexible') field.flexible = parseVersions(value);
     else if (word === 'default') field.default = value;
+    else if (word === 'extension') field.extension = parseVersions(value);
     else throw new Error(`unknown field attribute ${word}`);
     rest = rest.slice(all.length);
   }
   if (field.tag !== null && field.tagged === null) field.tagged = field.versions;
+  if (field.extension !== null && field.tag === null) throw new Error(`extension field ${field.name} must be tagged`);
   return field;
 }
 

@@ -43,7 +43,7 @@ export interface RaftQuorumOptions {
 
 /** A change of the voter set or of kraft.version, made by the leader and committed as one batch. */
 export type VoterChange = { add: RaftVoter } | { remove: { id: number; directoryId: string } } | { update: RaftVoter }
-  | { kraftVersion: { level: number; validateOnly: boolean } };
+  | { kraftVersion: { level: number; validateOnly: boolean } } | { weight: { id: number; directoryId: string; weight: number } };
 
 type Proposal = { lastOffset: number; epoch: number; resolve: () => void; reject: (err: Error) => void };
 
@@ -166,12 +166,17 @@ export class RaftQuorum implements MetadataQuorum {
   /** UpdateRaftVoter from a voter (KafkaRaftClient answers it at once, before the change commits):
    * at kraft.version 1 a VotersRecord with its new endpoints, at 0 remembered for an upgrade. */
   async updateVoterRequest(req: UpdateRaftVoterRequest): Promise<UpdateRaftVoterResponse> {
+    // An operator's weight change (kraftling's extension) is answered once it commits.
+    if (req.weight !== -1) return this.leaderAnswer(await this.changeVoters({ weight: { id: req.voterId, directoryId: req.voterDirectoryId, weight: req.weight } }));
     const kraftVersion = { min: req.kRaftVersionFeature.minSupportedVersion, max: req.kRaftVersionFeature.maxSupportedVersion };
     const endpoints = req.listeners.map((l) => ({ name: l.name, host: l.host, port: l.port }));
-    const result = await this.changeVoters({ update: { id: req.voterId, directoryId: req.voterDirectoryId, endpoints, kraftVersion, weight: 1 } }, false);
+    return this.leaderAnswer(await this.changeVoters({ update: { id: req.voterId, directoryId: req.voterDirectoryId, endpoints, kraftVersion, weight: 1 } }, false));
+  }
+
+  private leaderAnswer(result: { errorCode: number; errorMessage: string | null }): UpdateRaftVoterResponse {
     const leader = this.leader();
     const address = this.addressOf(leader.leaderId);
-    return { throttleTimeMs: 0, errorCode: result.errorCode,
+    return { throttleTimeMs: 0, errorCode: result.errorCode, errorMessage: result.errorMessage,
       currentLeader: { leaderId: leader.leaderId, leaderEpoch: leader.epoch, host: address?.host ?? '', port: address?.port ?? -1 } };
   }
 
@@ -179,6 +184,7 @@ export class RaftQuorum implements MetadataQuorum {
     if ('add' in change) return this.raft.addVoter(change.add);
     if ('remove' in change) return this.raft.removeVoter(change.remove.id, change.remove.directoryId);
     if ('update' in change) return this.raft.updateVoter(change.update);
+    if ('weight' in change) return this.raft.setVoterWeight(change.weight.id, change.weight.directoryId, change.weight.weight);
     return this.raft.upgradeKraftVersion(change.kraftVersion.level, change.kraftVersion.validateOnly);
   }
 

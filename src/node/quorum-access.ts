@@ -6,6 +6,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { DescribeQuorumApi, type DescribeQuorumResponse } from '../../protocol/generated/api/55-describe-quorum.js';
 import { AddRaftVoterApi, type AddRaftVoterRequest, type AddRaftVoterResponse } from '../../protocol/generated/api/80-add-raft-voter.js';
 import { RemoveRaftVoterApi, type RemoveRaftVoterRequest, type RemoveRaftVoterResponse } from '../../protocol/generated/api/81-remove-raft-voter.js';
+import { UpdateRaftVoterApi, type UpdateRaftVoterRequest, type UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
 import type { QuorumAccess } from '../broker/services.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { RaftQuorum } from '../kraft/raft-quorum.js';
@@ -56,7 +57,11 @@ export function quorumAccess(quorum: RaftQuorum, peers: PeerClient, config: Serv
       const forwarded = quorum.leader().leaderId !== nodeId ? await forward(RemoveRaftVoterApi, req) : undefined;
       return forwarded ?? change({ remove: { id: req.voterId, directoryId: req.voterDirectoryId } });
     },
-    updateVoter: (req) => quorum.updateVoterRequest(req),
+    async updateVoter(req: UpdateRaftVoterRequest): Promise<UpdateRaftVoterResponse> {
+      // A voter sends its own update to the leader; an operator's weight change may reach any node.
+      const forwarded = req.weight !== -1 && quorum.leader().leaderId !== nodeId ? await forward(UpdateRaftVoterApi, req) : undefined;
+      return forwarded ?? quorum.updateVoterRequest(req);
+    },
   };
 }
 
@@ -79,7 +84,7 @@ async function describeQuorum(quorum: RaftQuorum, peers: PeerClient, config: Ser
   const nodes = quorum.currentVoters().map((v) => {
     const endpoints = voterSet.get(v.id)?.endpoints ?? [];
     const listeners = endpoints.length > 0 ? endpoints : v.port > 0 ? [{ name, host: v.host, port: v.port }] : [];
-    return { nodeId: v.id, listeners };
+    return { nodeId: v.id, listeners, weight: voterSet.get(v.id)?.weight ?? 1 };
   });
   return { errorCode: ErrorCode.NONE, errorMessage: null, topics: [{ topicName: METADATA_TOPIC, partitions: [partition] }], nodes };
 }

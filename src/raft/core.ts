@@ -10,7 +10,7 @@ import { LeaderProgress } from './leader-progress.js';
 import type { ReplicatedLog, SnapshotId, SnapshotStore } from './log-seams.js';
 import { fetchResponse, type LeaderAndEpoch } from './message-builders.js';
 import type { InboundRequest, OutboundMessage, RaftRequestBody, RaftResponseBody } from './messages.js';
-import { isMajority } from './quorum-math.js';
+import { isMajority, type Weights } from './quorum-math.js';
 import { RaftLog } from './raft-log.js';
 import { RequestTracker } from './request-tracker.js';
 import { hasLeader, quorumStateData, sameQuorumState, type Election, type RoleState } from './roles.js';
@@ -101,6 +101,11 @@ export class RaftCore {
 
   get voterIds(): number[] {
     return this.quorum.voters.ids;
+  }
+
+  /** The voters' weights: a quorum weighs more than half of their total. */
+  get voterWeights(): Weights {
+    return this.quorum.voters.weights;
   }
 
   get isVoter(): boolean {
@@ -232,7 +237,7 @@ export class RaftCore {
     const election: Election = { granted: new Set([this.nodeId]), rejected: new Set() };
     const electionDeadlineMs = this.nowMs + this.randomElectionTimeoutMs();
     this.transitionTo({ role: 'prospective', epoch: s.epoch, leaderId, votedId: s.votedId, election, electionDeadlineMs });
-    if (isMajority(this.voterIds, election.granted)) this.becomeCandidate();
+    if (isMajority(this.voterWeights, election.granted)) this.becomeCandidate();
   }
 
   becomeCandidate(): void {
@@ -246,14 +251,14 @@ export class RaftCore {
       electionDeadlineMs: this.nowMs + this.randomElectionTimeoutMs(),
       backoffUntilMs: undefined,
     });
-    if (isMajority(this.voterIds, election.granted)) this.becomeLeader();
+    if (isMajority(this.voterWeights, election.granted)) this.becomeLeader();
   }
 
   becomeLeader(): void {
     const s = this.state;
-    assert(s.role === 'candidate' && isMajority(this.voterIds, s.election.granted), 'leader without a won election');
+    assert(s.role === 'candidate' && isMajority(this.voterWeights, s.election.granted), 'leader without a won election');
     const epochStartOffset = this.log.logEndOffset;
-    const progress = new LeaderProgress(this.nodeId, this.voterIds, epochStartOffset, this.config.fetchTimeoutMs, this.nowMs);
+    const progress = new LeaderProgress(this.nodeId, this.voterWeights, epochStartOffset, this.config.fetchTimeoutMs, this.nowMs);
     progress.updateLocalEndOffset(this.log.durableEndOffset);
     this.transitionTo({ role: 'leader', epoch: s.epoch, leaderId: this.nodeId, votedId: this.nodeId, progress, announcedVoters: new Map() });
     const granted = [...s.election.granted].sort((a, b) => a - b);
@@ -274,7 +279,7 @@ export class RaftCore {
    */
   private onVotersChanged(): void {
     const s = this.state;
-    if (s.role === 'leader') s.progress.setVoters(this.voterIds, this.nowMs);
+    if (s.role === 'leader') s.progress.setVoters(this.voterWeights, this.nowMs);
     if (this.canCampaign && s.role === 'unattached' && s.electionDeadlineMs === Infinity) {
       s.electionDeadlineMs = this.nowMs + this.randomElectionTimeoutMs();
     } else if (!this.canCampaign && (s.role === 'prospective' || s.role === 'candidate')) {

@@ -84,13 +84,13 @@ export function handleVoteResponse(core: RaftCore, response: Response<52>): void
   if (p.errorCode !== ErrorCode.NONE) return retryLater(core, response.sourceId);
   if (p.voteGranted) {
     s.election.granted.add(response.sourceId);
-    if (!isMajority(core.voterIds, s.election.granted)) return;
+    if (!isMajority(core.voterWeights, s.election.granted)) return;
     if (s.role === 'prospective') core.becomeCandidate();
     else core.becomeLeader();
     return;
   }
   s.election.rejected.add(response.sourceId);
-  if (!isMajorityLost(core.voterIds, s.election.rejected)) return;
+  if (!isMajorityLost(core.voterWeights, s.election.rejected)) return;
   if (s.role === 'prospective') loseProspectiveElection(core);
   else if (s.backoffUntilMs === undefined) s.backoffUntilMs = core.nowMs + core.randomElectionBackoffMs();
 }

@@ -189,5 +189,6 @@ function updateRaftVoterRequest(clusterId: string | null, epoch: number, voterId
     clusterId, currentLeaderEpoch: epoch, voterId, voterDirectoryId,
     listeners: endpoints.map((e) => ({ name: e.name, host: e.host, port: e.port })),
     kRaftVersionFeature: { minSupportedVersion: KRAFT_VERSION_RANGE.min, maxSupportedVersion: KRAFT_VERSION_RANGE.max },
+    weight: -1,
   };
 }

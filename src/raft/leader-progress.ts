@@ -3,7 +3,7 @@
 // timer, and the high watermark those offsets allow.
 import type { ReplicaState } from '../../protocol/generated/api/55-describe-quorum.js';
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
-import { isMajority, majorityEndOffset } from './quorum-math.js';
+import { isMajority, majorityEndOffset, type Weights } from './quorum-math.js';
 
 /** Observers that have not fetched for this long drop out of DescribeQuorum, as in Kafka. */
 const OBSERVER_SESSION_TIMEOUT_MS = 300_000;
@@ -36,13 +36,13 @@ export class LeaderProgress {
 
   constructor(
     private readonly nodeId: number,
-    private voterIds: readonly number[],
+    private weights: Weights,
     /** The first offset of this epoch: the LeaderChange record. */
     readonly epochStartOffset: number,
     private readonly fetchTimeoutMs: number,
     nowMs: number,
   ) {
-    for (const id of voterIds) this.voters.set(id, unknownProgress());
+    for (const id of weights.keys()) this.voters.set(id, unknownProgress());
     this.acknowledged.add(nodeId);
     this.checkQuorumDeadlineMs = nowMs + fetchTimeoutMs;
   }
@@ -59,10 +59,10 @@ export class LeaderProgress {
    * an observer, a removed one becomes an observer. The leader itself may be removed: it then leads
    * until the change commits without counting towards the majority.
    */
-  setVoters(voterIds: readonly number[], nowMs: number): void {
+  setVoters(weights: Weights, nowMs: number): void {
     // A new majority gets a whole fetch timeout to show up (a sole voter's timer never ran).
     this.checkQuorumDeadlineMs = nowMs + this.fetchTimeoutMs;
-    const ids = new Set(voterIds);
+    const ids = new Set(weights.keys());
     for (const [id, p] of this.voters) {
       if (ids.has(id)) continue;
       this.voters.delete(id);
@@ -75,7 +75,7 @@ export class LeaderProgress {
       if (id === this.nodeId) p.endOffset = this.localEndOffset;
       this.voters.set(id, p);
     }
-    this.voterIds = [...ids];
+    this.weights = weights;
   }
 
   /** Kafka's LeaderState.isReplicaCaughtUp: an observer may become a voter once it has caught up
@@ -103,9 +103,9 @@ export class LeaderProgress {
     progress.lastFetchLeaderEndOffset = leaderEndOffset;
   }
 
-  /** The offset a majority of voters has reached (not yet the high watermark: see the caller). */
+  /** The offset a quorum of voters (by weight) has reached (not yet the high watermark: see the caller). */
   majorityEndOffset(): number {
-    return majorityEndOffset([...this.voters.values()].map((p) => p.endOffset));
+    return majorityEndOffset([...this.voters].map(([id, p]) => ({ endOffset: p.endOffset, weight: this.weights.get(id) ?? 0 })));
   }
 
   /** Voters ordered for EndQuorumEpoch's preferred successors: most caught up first. */
@@ -145,7 +145,7 @@ export class LeaderProgress {
    * another fetchTimeoutMs; the caller resigns when the deadline passes. */
   private noteVoterFetch(replicaId: number, nowMs: number): void {
     this.fetchedVoters.add(replicaId);
-    if (!isMajority(this.voterIds, new Set([...this.fetchedVoters, this.nodeId]))) return;
+    if (!isMajority(this.weights, new Set([...this.fetchedVoters, this.nodeId]))) return;
     this.fetchedVoters = new Set();
     this.checkQuorumDeadlineMs = nowMs + this.fetchTimeoutMs;
   }

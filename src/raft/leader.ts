@@ -142,14 +142,19 @@ export function tickLeader(core: RaftCore): void {
   const s = core.state;
   if (s.role !== 'leader') return;
   completeParkedFetches(core, (f) => f.deadlineMs <= core.nowMs);
-  const alone = isMajority(core.voterIds, new Set([core.nodeId]));
-  if (!alone && core.nowMs >= s.progress.checkQuorumDeadlineMs) core.becomeResigned(s.progress.successorsByEndOffset());
+  if (needsCheckQuorum(core) && core.nowMs >= s.progress.checkQuorumDeadlineMs) core.becomeResigned(s.progress.successorsByEndOffset());
+}
+
+/** Check quorum applies unless the leader is a quorum by itself (a sole voter, or one that
+ * outweighs all the others together): then no one else's silence can depose it. */
+function needsCheckQuorum(core: RaftCore): boolean {
+  return !isMajority(core.voterWeights, new Set([core.nodeId]));
 }
 
 export function leaderDeadlineMs(core: RaftCore): number {
   const s = core.state;
   if (s.role !== 'leader') return Infinity;
-  let next = core.voterIds.length > 1 ? s.progress.checkQuorumDeadlineMs : Infinity;
+  let next = needsCheckQuorum(core) ? s.progress.checkQuorumDeadlineMs : Infinity;
   for (const f of core.parkedFetches) next = Math.min(next, f.deadlineMs);
   return next;
 }

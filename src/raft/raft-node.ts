@@ -67,7 +67,7 @@ import {
 } from './leader.js';
 import type { SnapshotId } from './log-seams.js';
 import { upgradeKraftVersion } from './kraft-upgrade.js';
-import { addVoter, maybeResignAfterRemoval, removeVoter, updateVoter, type VoterChangeResult } from './reconfig.js';
+import { addVoter, maybeResignAfterRemoval, removeVoter, setVoterWeight, updateVoter, type VoterChangeResult } from './reconfig.js';
 import type { Voter, VoterEndpoint, VoterSet } from './voter-set.js';
 import type { InboundMessage, InboundRequest, InboundResponse, OutboundMessage } from './messages.js';
 import { roleInfo, type RoleInfo } from './roles.js';
@@ -196,6 +196,11 @@ export class RaftNode {
 
   updateVoter(voter: Voter): VoterChangeResult {
     return this.change(() => updateVoter(this.core, voter));
+  }
+
+  /** A voter's weight (kraftling's weighted voters), on the leader. */
+  setVoterWeight(voterId: number, directoryId: string, weight: number): VoterChangeResult {
+    return this.change(() => setVoterWeight(this.core, voterId, directoryId, weight));
   }
 
   /** kraft.version up to `level` on the leader (kraft-upgrade.ts); committed as a voter change is. */

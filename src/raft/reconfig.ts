@@ -1,5 +1,5 @@
 // Changing the voter set (KIP-853), on the leader: AddRaftVoter, RemoveRaftVoter and
-// UpdateRaftVoter each append one VotersRecord, with Kafka's rules (AddVoterHandler,
+// UpdateRaftVoter (and kraftling's weight changes) each append one VotersRecord, with Kafka's rules (AddVoterHandler,
 // RemoveVoterHandler, UpdateVoterHandler): only a leader that has committed an offset in its own
 // epoch, only at kraft.version 1, one change at a time (the previous VotersRecord is committed),
 // and a new voter must be an observer that has caught up. The new set counts from the moment it is
@@ -9,6 +9,7 @@ import { describeBatch } from './batches.js';
 import type { RaftCore } from './core.js';
 import { noteStaticVoter } from './kraft-upgrade.js';
 import { encodeVotersBatch } from './voter-history.js';
+import { changeKeepsOverlap } from './quorum-math.js';
 import { sameEndpoints, type Voter, type VoterSet } from './voter-set.js';
 
 export type VoterChangeResult =
@@ -38,6 +39,11 @@ function changeRefusal(core: RaftCore): VoterChangeResult | undefined {
 }
 
 function appendVoters(core: RaftCore, voters: VoterSet): VoterChangeResult {
+  // Weighted voters: a change that would let an old quorum and a new one decide apart is refused
+  // (with weight 1 everywhere, one voter in or out always passes).
+  if (!changeKeepsOverlap(core.voters.weights, voters.weights)) {
+    return refused(ErrorCode.INVALID_REQUEST, `from weights ${describeWeights(core.voters)} to ${describeWeights(voters)} an old quorum and a new one could decide apart: change weights in smaller steps`);
+  }
   const epoch = core.state.epoch;
   const batch = describeBatch(encodeVotersBatch(-1, voters, core.log.logEndOffset, epoch, core.nowMs));
   core.log.append(batch);
@@ -84,6 +90,30 @@ export function updateVoter(core: RaftCore, voter: Voter): VoterChangeResult {
     current.kraftVersion.min === voter.kraftVersion.min && current.kraftVersion.max === voter.kraftVersion.max;
   if (same) return { errorCode: ErrorCode.NONE, errorMessage: null, epoch: core.state.epoch, lastOffset: core.quorum.votersOffset };
   return appendVoters(core, core.voters.withVoter({ ...voter, directoryId: current.directoryId, weight: current.weight }));
+}
+
+/** The highest weight a voter may have: enough for any layout, small enough to add up exactly. */
+export const MAX_VOTER_WEIGHT = 1000;
+
+function describeWeights(voters: VoterSet): string {
+  return voters.voters.map((v) => `${v.id}:${v.weight}`).join(',');
+}
+
+/** A voter's weight, set by an operator (kraftling's extension): one VotersRecord, as other changes. */
+export function setVoterWeight(core: RaftCore, voterId: number, directoryId: string, weight: number): VoterChangeResult {
+  const refusal = changeRefusal(core);
+  if (refusal !== undefined) return refusal;
+  const current = core.voters.get(voterId);
+  if (current === undefined || !core.voters.hasKey(voterId, directoryId)) {
+    return refused(ErrorCode.VOTER_NOT_FOUND, `node ${voterId} (directory ${directoryId}) is not a voter`);
+  }
+  if (!Number.isInteger(weight) || weight < 0 || weight > MAX_VOTER_WEIGHT) {
+    return refused(ErrorCode.INVALID_REQUEST, `a weight is an integer from 0 to ${MAX_VOTER_WEIGHT}, not ${weight}`);
+  }
+  if (weight === current.weight) return { errorCode: ErrorCode.NONE, errorMessage: null, epoch: core.state.epoch, lastOffset: core.quorum.votersOffset };
+  const next = core.voters.withVoter({ ...current, weight });
+  if (next.voters.every((v) => v.weight === 0)) return refused(ErrorCode.INVALID_REQUEST, 'the voters\' weights cannot all be 0');
+  return appendVoters(core, next);
 }
 
 /** A leader no longer in the voter set steps down once that set is committed (KafkaRaftClient). */

@@ -1,10 +1,11 @@
 // The voters of the quorum (Kafka's VoterSet, KIP-853): each with its directory id, the endpoints of
 // its controller listener and the kraft.version range it supports. A static quorum
 // (controller.quorum.voters, kraft.version 0) has ids only; a dynamic one reads the set from the
-// latest VotersRecord. Each voter carries a weight (1 today) so that a weighted quorum can change
-// only quorum-math and this file.
+// latest VotersRecord. Each voter carries a weight (kraftling's extension, 1 unless changed): a
+// quorum weighs more than half of the total (quorum-math.ts).
 import type { VotersRecord } from '../../protocol/generated/data/voters-record.js';
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
+import type { Weights } from './quorum-math.js';
 
 export interface VoterEndpoint {
   name: string;
@@ -19,7 +20,7 @@ export interface Voter {
   endpoints: VoterEndpoint[];
   /** The kraft.version range the voter supports. */
   kraftVersion: { min: number; max: number };
-  /** A voter's share of the quorum; every voter counts 1 until weighted voters exist. */
+  /** A voter's share of the quorum (VotersRecord's Weight extension; 1 in Kafka's records). */
   weight: number;
 }
 
@@ -32,6 +33,7 @@ export function staticVoter(id: number): Voter {
 
 export class VoterSet {
   private readonly byId: ReadonlyMap<number, Voter>;
+  private weights_: Weights | undefined;
 
   constructor(voters: readonly Voter[]) {
     this.byId = new Map([...voters].sort((a, b) => a.id - b.id).map((v) => [v.id, v]));
@@ -47,7 +49,7 @@ export class VoterSet {
       directoryId: v.voterDirectoryId,
       endpoints: v.endpoints.map((e) => ({ name: e.name, host: e.host, port: e.port })),
       kraftVersion: { min: v.kRaftVersionFeature.minSupportedVersion, max: v.kRaftVersionFeature.maxSupportedVersion },
-      weight: 1,
+      weight: v.weight,
     })));
   }
 
@@ -59,12 +61,23 @@ export class VoterSet {
         voterDirectoryId: v.directoryId,
         endpoints: v.endpoints.map((e) => ({ ...e })),
         kRaftVersionFeature: { minSupportedVersion: v.kraftVersion.min, maxSupportedVersion: v.kraftVersion.max },
+        weight: v.weight,
       })),
     };
   }
 
   get ids(): number[] {
     return [...this.byId.keys()];
+  }
+
+  /** Each voter's weight, for the quorum arithmetic. */
+  get weights(): Weights {
+    return (this.weights_ ??= new Map(this.voters.map((v) => [v.id, v.weight])));
+  }
+
+  /** Whether some voter's weight is not 1 (then tools show weights). */
+  get weighted(): boolean {
+    return this.voters.some((v) => v.weight !== 1);
   }
 
   get voters(): Voter[] {

@@ -8,7 +8,7 @@
 //   node truncates or replaces what it reported as committed;
 // - a new leader holds every record committed in earlier epochs (leader completeness);
 // - a granted vote leaves only after the vote is durable.
-import { isMajority } from '../../src/raft/quorum-math.js';
+import { equalWeights, isMajority } from '../../src/raft/quorum-math.js';
 import type { OutboundMessage } from '../../src/raft/messages.js';
 import type { Ready } from '../../src/raft/raft-node.js';
 import { entryAt, idsOfSnapshot } from './entries.js';
@@ -111,7 +111,7 @@ export class Checker {
       const durable = node.disk.durable;
       if (entryAt(durable.log, durable.snapshots, offset) === this.committed[offset]) holders.add(node.id);
     }
-    if (!isMajority(this.voterIds, holders)) violation(`${what}: offset ${offset} durable on voters ${[...holders]} only`);
+    if (!isMajority(equalWeights(this.voterIds), holders)) violation(`${what}: offset ${offset} durable on voters ${[...holders]} only`);
   }
 
   private checkCommittedKept(): void {

@@ -39,6 +39,10 @@ const REGRESSIONS: Record<string, number[]> = {
   // leader (core: a node removed by a VotersRecord not known to be committed still stands,
   // without counting its own vote, Raft thesis 4.2.2).
   'driver-reconfig': [2, 15],
+  // A leader whose weight outweighed the others together kept a check-quorum deadline in the past
+  // that it never acted on: its timer fired at the same instant for ever (leader: no check quorum
+  // for a leader that is a quorum by itself).
+  'driver-weights': [7],
 };
 
 describe('raft driver simulation', () => {

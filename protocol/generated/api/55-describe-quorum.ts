@@ -204,12 +204,15 @@ export interface Node {
   nodeId: number;
   /** The listeners of this controller */
   listeners: Listener[];
+  /** kraftling's weighted voters: the voter's weight (default 1). Not in Kafka: a tagged field its clients skip. */
+  weight: number;
 }
 
 export function defaultNode(): Node {
   return {
     nodeId: 0,
     listeners: [],
+    weight: 1,
   };
 }
 
@@ -217,15 +220,23 @@ export function readNode(r: Reader, version: number): Node {
   const o: Node = {
     nodeId: version >= 2 ? r.int32() : 0,
     listeners: version >= 2 ? (readArray(r, true, 1, readListener, version) ?? []) : [],
+    weight: 1,
   };
-  r.skipTaggedFields();
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 7000 && version >= 2) o.weight = t.int32();
+  }
   return o;
 }
 
 export function writeNode(w: Writer, v: Node, version: number): void {
   if (version >= 2) w.int32(v.nodeId);
   if (version >= 2) writeArray(w, v.listeners, true, writeListener, version);
-  w.uvarint(0);
+  const t0 = version >= 2 && v.weight !== 1;
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { w.uvarint(7000); w.uvarint(4); w.int32(v.weight); }
 }
 
 export interface Listener {

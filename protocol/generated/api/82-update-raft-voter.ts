@@ -16,6 +16,8 @@ export interface UpdateRaftVoterRequest {
   listeners: Listener[];
   /** The range of versions of the protocol that the replica supports */
   kRaftVersionFeature: KRaftVersionFeature;
+  /** kraftling's weighted voters: the voter's new weight, set by an operator (-1: unchanged). Not in Kafka: a tagged field its brokers skip. */
+  weight: number;
 }
 
 export function defaultUpdateRaftVoterRequest(): UpdateRaftVoterRequest {
@@ -26,6 +28,7 @@ export function defaultUpdateRaftVoterRequest(): UpdateRaftVoterRequest {
     voterDirectoryId: ZERO_UUID,
     listeners: [],
     kRaftVersionFeature: defaultKRaftVersionFeature(),
+    weight: -1,
   };
 }
 
@@ -37,8 +40,14 @@ export function readUpdateRaftVoterRequest(r: Reader, version: number): UpdateRa
     voterDirectoryId: r.uuid(),
     listeners: (readArray(r, true, 1, readListener, version) ?? []),
     kRaftVersionFeature: readKRaftVersionFeature(r, version),
+    weight: -1,
   };
-  r.skipTaggedFields();
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 7000) o.weight = t.int32();
+  }
   return o;
 }
 
@@ -49,7 +58,9 @@ export function writeUpdateRaftVoterRequest(w: Writer, v: UpdateRaftVoterRequest
   w.uuid(v.voterDirectoryId);
   writeArray(w, v.listeners, true, writeListener, version);
   writeKRaftVersionFeature(w, v.kRaftVersionFeature, version);
-  w.uvarint(0);
+  const t0 = v.weight !== -1;
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { w.uvarint(7000); w.uvarint(4); w.int32(v.weight); }
 }
 
 export interface Listener {
@@ -121,6 +132,8 @@ export interface UpdateRaftVoterResponse {
   /** The error code, or 0 if there was no error */
   errorCode: number;
   currentLeader: CurrentLeader;
+  /** kraftling's weighted voters: why a weight change was refused. Not in Kafka: a tagged field its clients skip. */
+  errorMessage: string | null;
 }
 
 export function defaultUpdateRaftVoterResponse(): UpdateRaftVoterResponse {
@@ -128,6 +141,7 @@ export function defaultUpdateRaftVoterResponse(): UpdateRaftVoterResponse {
     throttleTimeMs: 0,
     errorCode: 0,
     currentLeader: defaultCurrentLeader(),
+    errorMessage: null,
   };
 }
 
@@ -136,12 +150,14 @@ export function readUpdateRaftVoterResponse(r: Reader, version: number): UpdateR
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
     currentLeader: defaultCurrentLeader(),
+    errorMessage: null,
   };
   const n = r.uvarint();
   for (let i = 0; i < n; i++) {
     const tag = r.uvarint();
     const t = r.sub(r.uvarint());
     if (tag === 0) o.currentLeader = readCurrentLeader(t, version);
+    if (tag === 7001) o.errorMessage = t.string(true);
   }
   return o;
 }
@@ -150,8 +166,10 @@ export function writeUpdateRaftVoterResponse(w: Writer, v: UpdateRaftVoterRespon
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   const t0 = !isDefaultCurrentLeader(v.currentLeader);
-  w.uvarint(t0 ? 1 : 0);
+  const t1 = v.errorMessage !== null;
+  w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0));
   if (t0) { writeTagged(w, 0, (w) => { writeCurrentLeader(w, v.currentLeader, version); }); }
+  if (t1) { writeTagged(w, 7001, (w) => { w.string(v.errorMessage, true); }); }
 }
 
 export interface CurrentLeader {

@@ -41,6 +41,8 @@ export interface Voter {
   endpoints: Endpoint[];
   /** The range of versions of the protocol that the replica supports */
   kRaftVersionFeature: KRaftVersionFeature;
+  /** kraftling's weighted voters: the voter's share of the quorum, which is more than half of the total weight (default 1). Not in Kafka: a tagged field its decoders skip. */
+  weight: number;
 }
 
 export function defaultVoter(): Voter {
@@ -49,6 +51,7 @@ export function defaultVoter(): Voter {
     voterDirectoryId: ZERO_UUID,
     endpoints: [],
     kRaftVersionFeature: defaultKRaftVersionFeature(),
+    weight: 1,
   };
 }
 
@@ -58,8 +61,14 @@ export function readVoter(r: Reader, version: number): Voter {
     voterDirectoryId: r.uuid(),
     endpoints: (readArray(r, true, 1, readEndpoint, version) ?? []),
     kRaftVersionFeature: readKRaftVersionFeature(r, version),
+    weight: 1,
   };
-  r.skipTaggedFields();
+  const n = r.uvarint();
+  for (let i = 0; i < n; i++) {
+    const tag = r.uvarint();
+    const t = r.sub(r.uvarint());
+    if (tag === 7000) o.weight = t.int32();
+  }
   return o;
 }
 
@@ -68,7 +77,9 @@ export function writeVoter(w: Writer, v: Voter, version: number): void {
   w.uuid(v.voterDirectoryId);
   writeArray(w, v.endpoints, true, writeEndpoint, version);
   writeKRaftVersionFeature(w, v.kRaftVersionFeature, version);
-  w.uvarint(0);
+  const t0 = v.weight !== 1;
+  w.uvarint(t0 ? 1 : 0);
+  if (t0) { w.uvarint(7000); w.uvarint(4); w.int32(v.weight); }
 }
 
 export interface Endpoint {

@@ -10,6 +10,7 @@ import { DriverSim } from './driver-sim.js';
 import { CALM, type DriverNetworkFaults } from './driver-network.js';
 import { reconfig } from './driver-reconfig.js';
 import { kraftUpgrade } from './driver-kraft-upgrade.js';
+import { weights } from './driver-weights.js';
 
 export const DRIVER_LIVENESS_MS = 15_000;
 
@@ -257,4 +258,4 @@ const rejoin: DriverScenario = {
   },
 };
 
-export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin, reconfig, kraftUpgrade];
+export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin, reconfig, kraftUpgrade, weights];

@@ -147,7 +147,7 @@ function compareHeader(file: SpecFile, ref: RefMessage): Mismatch | undefined {
 
 /** Fields as the reference knows them: without those that begin in the declared extension. */
 function withoutExtension(fields: FieldSpec[], from: number): FieldSpec[] {
-  return fields.filter((f) => f.versions.min < from)
+  return fields.filter((f) => f.versions.min < from && f.extension === null)
     .map((f) => (f.fields === null ? f : { ...f, fields: withoutExtension(f.fields, from) }));
 }
 
@@ -157,14 +157,14 @@ function withoutExtension(fields: FieldSpec[], from: number): FieldSpec[] {
  * versions must follow the reference's last one exactly.
  */
 function referenceView(file: SpecFile): SpecFile {
-  const ext = file.spec.extension;
-  if (ext === null) return file;
+  const ext = file.spec.extension ?? { min: Infinity, max: Infinity };
   const sections = file.spec.sections.map((s) => ({
     ...s,
     fields: withoutExtension(s.fields, ext.min),
     structs: s.structs.map((st) => ({ ...st, fields: withoutExtension(st.fields, ext.min) })),
   }));
-  return { ...file, spec: { ...file.spec, versions: { min: file.spec.versions.min, max: ext.min - 1 }, sections } };
+  const versions = file.spec.extension === null ? file.spec.versions : { min: file.spec.versions.min, max: ext.min - 1 };
+  return { ...file, spec: { ...file.spec, versions, sections } };
 }
 
 function compareSpec(whole: SpecFile, reference: Map<string, RefMessage>): Mismatch | undefined {
