@@ -81,7 +81,7 @@ export const commands: Record<string, Command> = {
   },
   'metadata-quorum': {
     summary: 'describe and change the KRaft metadata quorum (kafka-metadata-quorum)',
-    help: `kraftling metadata-quorum describe|add-controller|remove-controller|set-weight [options]
+    help: `kraftling metadata-quorum describe|add-controller|remove-controller|set-weight|force-voters [options]
 
       --bootstrap-server H:P      a broker listener of the cluster
       --bootstrap-controller H:P  or a controller listener
@@ -94,7 +94,10 @@ export const commands: Record<string, Command> = {
       --controller-id N           the voter to remove
       --controller-directory-id D its metadata log directory id (DescribeQuorum shows it)
   set-weight (weighted voters, kraftling's own): a quorum weighs more than half of all weights
-      --controller-id N, --controller-directory-id D, --weight W (with --bootstrap-controller)`,
+      --controller-id N, --controller-directory-id D, --weight W (with --bootstrap-controller)
+  force-voters (offline, on each surviving voter of a quorum that lost its majority for good):
+      --config FILE               this stopped node's server.properties
+      --voters ID,...             the voters that remain (see the README for the risk)`,
     options: {
       'bootstrap-server': { type: 'string' },
       'bootstrap-controller': { type: 'string' },
@@ -104,6 +107,8 @@ export const commands: Record<string, Command> = {
       'controller-id': { type: 'string' },
       'controller-directory-id': { type: 'string' },
       weight: { type: 'string' },
+      config: { type: 'string' },
+      voters: { type: 'string' },
       help,
     },
     run: async (values, positionals) => (await import('./metadata-quorum.js')).runMetadataQuorum(values, positionals),

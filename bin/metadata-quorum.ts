@@ -54,8 +54,9 @@ function replication(p: DescribeQuorumResponsePartitionData, nowMs: number): str
 
 export async function runMetadataQuorum(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const action = positionals[0];
+  if (action === 'force-voters') return (await import('./metadata-quorum-force.js')).runForceVoters(values);
   if (action !== 'describe' && action !== 'add-controller' && action !== 'remove-controller' && action !== 'set-weight') {
-    process.stderr.write('kraftling metadata-quorum: the actions are describe, add-controller, remove-controller and set-weight\n');
+    process.stderr.write('kraftling metadata-quorum: the actions are describe, add-controller, remove-controller, set-weight and force-voters\n');
     return 2;
   }
   const target = (values['bootstrap-server'] ?? values['bootstrap-controller']) as string | undefined;

@@ -8,6 +8,7 @@ import type { PartitionLog } from '../../storage/partition-log.js';
 import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
 import type { UpdateRaftVoterRequest, UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
+import type { ForcedVoters } from '../raft/config.js';
 import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type RaftExchange, type RaftResponseBody, type Ready, type SnapshotId, type Voter as RaftVoter, type VoterChangeResult } from '../raft/index.js';
 import type { Voter } from '../config/server-config.js';
 import { withVoters } from './voters-snapshot.js';
@@ -16,6 +17,7 @@ import type { Logger } from 'pino';
 import { committedBatches, MetadataLog, truncateToLatestSnapshot } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
 import { REAL_TIMERS, type QuorumTimers } from './quorum-timers.js';
+import { readForcedVoters, removeForcedVoters } from './forced-voters-file.js';
 import { readQuorumState, writeQuorumState } from './quorum-state-file.js';
 import type { RaftTransport } from './raft-transport.js';
 import { FileSnapshotStore } from './snapshot-files.js';
@@ -50,6 +52,9 @@ type Proposal = { lastOffset: number; epoch: number; resolve: () => void; reject
 export class RaftQuorum implements MetadataQuorum {
   private raft!: RaftNode;
   private snapshots!: FileSnapshotStore;
+  /** The voters force-voters named, until the recovered quorum commits them (forced-voters-file.ts). */
+  private forcedVoters: ForcedVoters | undefined;
+  private haltLogged = false;
   private listener: QuorumListener | undefined;
   /** Offset of the last record handed to the listener. */
   private applied = -1;
@@ -89,8 +94,10 @@ export class RaftQuorum implements MetadataQuorum {
     await this.snapshots.deleteBefore(this.o.log.logStartOffset);
     const latest = this.snapshots.latestSnapshotId();
     if (latest) this.loadSnapshot(latest);
+    this.forcedVoters = readForcedVoters(this.o.fs, this.o.dir);
+    if (this.forcedVoters) this.o.logger.warn({ voters: this.forcedVoters.ids, epoch: this.forcedVoters.epoch }, 'starting with forced voters (metadata-quorum force-voters)');
     this.raft = new RaftNode({
-      config: this.o.config, log: new MetadataLog(this.o.log, this.snapshots), snapshots: this.snapshots,
+      config: { ...this.o.config, forcedVoters: this.forcedVoters }, log: new MetadataLog(this.o.log, this.snapshots), snapshots: this.snapshots,
       quorumState: readQuorumState(this.o.fs, this.o.dir), nowMs: this.o.nowMs(), random: this.o.random,
     });
     this.markStarted();
@@ -297,6 +304,16 @@ export class RaftQuorum implements MetadataQuorum {
   private async persist(ready: Ready): Promise<void> {
     const log = this.o.log;
     if (ready.quorumState) await writeQuorumState(this.o.fs, this.o.dir, ready.quorumState);
+    if (this.raft.haltReason !== undefined && !this.haltLogged) {
+      this.haltLogged = true;
+      this.o.logger.error({ reason: this.raft.haltReason }, 'the metadata quorum stopped on this node');
+    }
+    if (this.forcedVoters !== undefined && !this.raft.forcedVotersPending) {
+      // The recovered quorum committed its voters: the log speaks for them from now on.
+      this.forcedVoters = undefined;
+      removeForcedVoters(this.o.fs, this.o.dir);
+      this.o.logger.info('forced voters are committed to the metadata log');
+    }
     for (const chunk of ready.snapshotChunks) this.snapshots.writeChunk(chunk.snapshotId, chunk.position, chunk.bytes);
     if (ready.installSnapshot) await this.installSnapshot(ready.installSnapshot);
     if (ready.truncateToOffset !== undefined) await log.truncateTo(ready.truncateToOffset);

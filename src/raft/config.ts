@@ -47,6 +47,16 @@ export interface RaftConfig {
   /** In a brand-new quorum (no stored state), the lowest voter id stands for election at once
    * rather than after an election timeout: voters started together elect without split votes. */
   eagerFirstElection: boolean;
+  /** Set by `kraftling metadata-quorum force-voters` on the surviving side of a quorum that lost its
+   * majority (forced-voters.ts): these voters only, from a quorum-state epoch far above the old one. */
+  forcedVoters: ForcedVoters | undefined;
+}
+
+export interface ForcedVoters {
+  /** The surviving voters, a subset of the voter set in force (their weights are kept). */
+  ids: readonly number[];
+  /** The epoch the command raised this node to; a VotersRecord of this epoch or later ends it. */
+  epoch: number;
 }
 
 export function defaultRaftConfig(nodeId: number, voterIds: readonly number[]): RaftConfig {
@@ -55,6 +65,7 @@ export function defaultRaftConfig(nodeId: number, voterIds: readonly number[]): 
     voterIds,
     directoryId: ZERO_UUID,
     endpoints: [],
+    forcedVoters: undefined,
     bootstrapServerCount: 0,
     clusterId: null,
     electionTimeoutMs: 1000,

@@ -59,6 +59,11 @@ export class RaftCore {
   updateVoterAckedEpoch = -1;
   /** No UpdateRaftVoter before this time: one in flight, and a failed one is retried later. */
   updateVoterNextMs = 0;
+  /** Set when this node's committed log and the leader's disagree, which Raft never allows: it
+   * happens to a voter that led alone on the lost side of a quorum recovered with force-voters. The
+   * node then neither fetches nor stands, so it cannot disturb the quorum, until its metadata log
+   * is wiped. */
+  haltReason: string | undefined;
   /** The highest high watermark a leader has reported to this node (its own when it leads). */
   leaderHighWatermark = 0;
   nowMs: number;
@@ -118,6 +123,7 @@ export class RaftCore {
    * needed to elect the leader that commits it. Its own vote then does not count.
    */
   get canCampaign(): boolean {
+    if (this.haltReason !== undefined) return false;
     if (this.isVoter) return true;
     if (this.quorum.votersOffset < this.highWatermark) return false;
     return this.quorum.previousVoters()?.has(this.nodeId) ?? false;
@@ -168,7 +174,9 @@ export class RaftCore {
   }
 
   raiseHighWatermark(offset: number): void {
-    if (offset > this.highWatermark) this.highWatermark = offset;
+    if (offset <= this.highWatermark) return;
+    this.highWatermark = offset;
+    this.quorum.committed(offset);
   }
 
   send(destinationId: number, message: RaftRequestBody): void {
@@ -269,6 +277,9 @@ export class RaftCore {
     // and the nodes that join carry them.
     if (this.quorum.kraftVersion >= 1 && this.quorum.votersOffset < 0) {
       this.log.append(describeBatch(encodeVotersBatch(this.quorum.kraftVersion, this.voters, this.log.logEndOffset, s.epoch, this.nowMs)));
+    } else if (this.quorum.forced?.needsRecord === true) {
+      // A quorum recovered with force-voters: its voters go into the log in this leader's epoch.
+      this.log.append(describeBatch(encodeVotersBatch(-1, this.quorum.forced.set, this.log.logEndOffset, s.epoch, this.nowMs)));
     }
   }
 

@@ -33,6 +33,7 @@ function sendFetch(core: RaftCore, destinationId: number): void {
 /** Keeps one Fetch or FetchSnapshot in flight to the leader; an observer without one asks a voter. */
 export function sendFetchRequests(core: RaftCore): void {
   const s = core.state;
+  if (core.haltReason !== undefined) return;
   if (s.role === 'follower') {
     if (!core.requests.canSend(s.leaderId, core.nowMs)) return;
     if (shouldUpdateVoter(core, s)) return sendUpdateVoter(core, s);
@@ -115,8 +116,13 @@ function heardFromLeader(core: RaftCore, s: FollowerState): void {
 
 function truncateOnDivergence(core: RaftCore, p: PartitionData): void {
   const diverging = { epoch: p.divergingEpoch.epoch, offset: p.divergingEpoch.endOffset };
-  // Everything below the high watermark is committed and so in the leader's log.
-  assert(diverging.offset >= core.highWatermark, `truncation to ${diverging.offset} below the high watermark ${core.highWatermark}`);
+  // Everything below the high watermark is committed and so in the leader's log, unless this node
+  // committed alone on the lost side of a quorum recovered with force-voters: it stops (core.haltReason).
+  if (diverging.offset < core.highWatermark) {
+    core.haltReason = `the leader's log diverges at offset ${diverging.offset}, below this node's high watermark ${core.highWatermark}: ` +
+      'this node committed records the quorum does not have (its quorum was recovered with force-voters?). Wipe its metadata log directory and restart it to rejoin';
+    return;
+  }
   core.log.truncateToEndOffset(diverging);
 }
 

@@ -7,6 +7,7 @@ import type { RaftConfig } from './config.js';
 import type { ReplicatedLog, SnapshotId, SnapshotStore } from './log-seams.js';
 import type { LogWatcher } from './raft-log.js';
 import { History, readControlRecords, type ControlRecords, type HistoryEntry } from './voter-history.js';
+import { ForcedVoterSet } from './forced-voters.js';
 import { VoterSet } from './voter-set.js';
 
 /** Bytes read at a time when scanning the log at start. */
@@ -29,10 +30,23 @@ export class QuorumVoters implements LogWatcher {
     const latest = snapshots.latestSnapshotId();
     if (latest !== undefined) this.resetFrom(readControlRecords(snapshots.readSnapshot(latest, 0, SNAPSHOT_HEAD_BYTES), latest.endOffset - 1));
     this.scanLog(log);
+    if (config.forcedVoters !== undefined) {
+      this.forced = ForcedVoterSet.from(this.voterHistory.latest()?.value ?? new VoterSet([]), this.kraftVersion, config.forcedVoters);
+    }
   }
 
   get voters(): VoterSet {
-    return this.voterHistory.latest()?.value ?? new VoterSet([]);
+    return this.forced?.set ?? this.voterHistory.latest()?.value ?? new VoterSet([]);
+  }
+
+  /** The survivors' voter set force-voters named, until a recovered leader's record commits it. */
+  forced: ForcedVoterSet | undefined;
+
+  /** The high watermark moved: a committed VotersRecord of the recovered quorum ends the override. */
+  committed(highWatermark: number): void {
+    if (this.forced === undefined || !this.forced.isCommitted(highWatermark)) return;
+    this.forced = undefined;
+    this.onChange();
   }
 
   /** Offset of the VotersRecord the current set comes from; -1 for the config or a snapshot's. */
@@ -60,10 +74,12 @@ export class QuorumVoters implements LogWatcher {
     const found = readControlRecords(batch.bytes);
     for (const entry of found.kraftVersions) this.versionHistory.add(entry);
     for (const entry of found.voters) this.voterHistory.add(entry);
+    for (const entry of found.voters) this.forced?.recordAppended(entry.offset, batch.epoch);
     if (found.voters.length > 0) this.onChange();
   }
 
   truncated(endOffset: number): void {
+    this.forced?.truncated(endOffset);
     this.voterHistory.truncateTo(endOffset);
     this.versionHistory.truncateTo(endOffset);
     this.onChange();
@@ -73,6 +89,8 @@ export class QuorumVoters implements LogWatcher {
     const head = this.downloadHead ?? this.snapshots.readSnapshot(snapshotId, 0, SNAPSHOT_HEAD_BYTES);
     this.downloadHead = undefined;
     this.resetFrom(readControlRecords(head, snapshotId.endOffset - 1));
+    // A snapshot of the recovered quorum (its epoch at or past the forced one) already has its voters.
+    if (this.forced !== undefined && snapshotId.epoch >= this.forced.epoch) this.forced = undefined;
     this.onChange();
   }
 

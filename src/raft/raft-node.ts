@@ -208,6 +208,16 @@ export class RaftNode {
     return this.change(() => upgradeKraftVersion(this.core, level, validateOnly));
   }
 
+  /** Why this node stopped taking part (a log that diverges below its high watermark), if it did. */
+  get haltReason(): string | undefined {
+    return this.core.haltReason;
+  }
+
+  /** Whether this node still runs on voters forced by metadata-quorum force-voters (not yet committed). */
+  get forcedVotersPending(): boolean {
+    return this.core.quorum.forced !== undefined;
+  }
+
   /** The voter set at the log's end (uncommitted changes included). */
   get voters(): VoterSet {
     return this.core.voters;
