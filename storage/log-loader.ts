@@ -49,8 +49,8 @@ export async function loadLog(fs: FileSystem, path: string, options: LoadOptions
   const events: StorageEvent[] = [];
   const dir = new PartitionDir(fs, path);
   // A cleaning cut short: undecided files go, a decided swap is completed (before segments are listed).
-  recoverSwaps(dir);
-  const { baseOffsets, snapshotOffsets } = tidyDirectory(dir);
+  const names = recoverSwaps(dir);
+  const { baseOffsets, snapshotOffsets } = tidyDirectory(dir, names);
   const { cache: epochCache, status } = LeaderEpochCache.load(fs, path);
   if (status === 'malformed') events.push({ kind: 'checkpointMalformed', path: epochCache.path });
   const rebuildEpochs = status !== 'ok';
@@ -129,9 +129,8 @@ function dropSnapshotsAbove(dir: PartitionDir, snapshotOffsets: number[], logEnd
 
 /** Removes leftovers (temp files, indexes without a .log); returns the segments' base offsets and
  * the producer-state snapshots' offsets, ascending. */
-function tidyDirectory(dir: PartitionDir): { baseOffsets: number[]; snapshotOffsets: number[] } {
+function tidyDirectory(dir: PartitionDir, names: readonly string[]): { baseOffsets: number[]; snapshotOffsets: number[] } {
   const { fs } = dir;
-  const names = fs.readdir(dir.path);
   const baseOffsets: number[] = [];
   const snapshotOffsets: number[] = [];
   for (const name of names) {
