@@ -8,61 +8,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
-import { freePort } from '../../src/cluster/free-port.js';
-import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { runInProcess } from '../helpers/cli-in-process.js';
 import { kafkaClient } from '../helpers/cluster.js';
+import { backgroundProducer, describeQuorumAt, dynamicQuorumConfigs, NodeProcesses } from '../helpers/quorum-processes.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
 import { eventually } from '../helpers/retry.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-dynamic-quorum-'));
-const running: (BrokerProcess | undefined)[] = [];
-/** Every incarnation of every node, killed ones included, for the two-leaders check. */
-const incarnations: BrokerProcess[] = [];
+const nodes = new NodeProcesses();
 afterAll(async () => {
-  for (const b of running) b?.child.kill('SIGKILL');
-  await Promise.all(running.map((b) => b?.exited));
+  await nodes.killAll();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function writeConfigs(): Promise<{ files: string[]; brokers: string[]; controllers: string[] }> {
-  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort('127.0.0.1')));
-  const brokers = ports.slice(0, 3).map((p) => `127.0.0.1:${p}`);
-  const controllers = ports.slice(3).map((p) => `127.0.0.1:${p}`);
-  const files = [0, 1, 2].map((i) => {
-    const file = path.join(dir, `server-${i + 1}.properties`);
-    fs.writeFileSync(file, [
-      'process.roles=broker,controller', `node.id=${i + 1}`,
-      `controller.quorum.bootstrap.servers=${controllers.join(',')}`,
-      `listeners=PLAINTEXT://${brokers[i]},CONTROLLER://${controllers[i]}`, `advertised.listeners=PLAINTEXT://${brokers[i]}`,
-      'controller.listener.names=CONTROLLER', 'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-      'inter.broker.listener.name=PLAINTEXT', `log.dirs=${path.join(dir, `node-${i + 1}`)}`,
-      'default.replication.factor=3', 'min.insync.replicas=2', 'offsets.topic.replication.factor=3', '',
-    ].join('\n'));
-    return file;
-  });
-  return { files, brokers, controllers };
-}
-
-async function start(file: string, index: number): Promise<void> {
-  const b = await startBrokerProcess(['--config', file, '--log-level', 'info']);
-  running[index] = b;
-  incarnations.push(b);
-}
-
-async function quorum(address: string) {
-  const client = await RawClient.connect(address);
-  try {
-    const res = await client.request(DescribeQuorumApi, 2, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] });
-    const p = res.topics[0]!.partitions[0]!;
-    return p.errorCode === 0 && p.leaderId >= 0 ? p : undefined;
-  } finally {
-    client.close();
-  }
-}
-
+const start = (file: string, index: number) => nodes.start(file, index);
+const quorum = describeQuorumAt;
 
 /** Runs a metadata-quorum change until it succeeds (the leader may be busy or just elected). */
 async function change(args: string[]): Promise<string> {
@@ -81,7 +42,7 @@ async function change(args: string[]): Promise<string> {
 
 describe('a dynamic quorum grows from one controller to three and back to one', () => {
   it('keeps every acknowledged record and never has two leaders in one epoch', async () => {
-    const { files, brokers, controllers } = await writeConfigs();
+    const { files, brokers, controllers } = await dynamicQuorumConfigs(dir, ['default.replication.factor=3', 'min.insync.replicas=2', 'offsets.topic.replication.factor=3']);
     const clusterId = 'ZHluYW1pYy1xdW9ydW0tdA';
     expect((await runInProcess(['format', '-c', files[0]!, '--cluster-id', clusterId, '--standalone'])).code).toBe(0);
     for (const f of files.slice(1)) expect((await runInProcess(['format', '-c', f, '--cluster-id', clusterId])).code).toBe(0);
@@ -98,23 +59,8 @@ describe('a dynamic quorum grows from one controller to three and back to one', 
     const replicaAssignment = [[2, 3, 1], [3, 2, 1], [2, 1, 3]].map((replicas, partition) => ({ partition, replicas }));
     await admin.createTopics({ topics: [{ topic: 'dq', replicaAssignment }] });
     await admin.disconnect();
-    const producer = kafka.producer();
-    await producer.connect();
-    const acked: string[] = [];
-    let stop = false;
-    const producing = (async () => {
-      for (let i = 0; !stop; i++) {
-        // One partition per send: kafkajs 2.2 (its issue #1303) can resolve a send spanning brokers
-        // without sending a partition whose leader moved to a broker that had already answered.
-        const messages = Array.from({ length: 10 }, (_, j) => ({ value: `m-${i}-${j}`, partition: i % 3 }));
-        try {
-          await producer.send({ topic: 'dq', acks: -1, messages });
-          acked.push(...messages.map((m) => m.value));
-        } catch {
-          // Not acknowledged: it may or may not be there, and nothing is claimed about it.
-        }
-      }
-    })();
+    const producing = await backgroundProducer(kafka, 'dq', 3);
+    const { acked } = producing;
 
     const dirId = (n: number) => /directory\.id=(\S+)/.exec(fs.readFileSync(path.join(dir, `node-${n}`, 'meta.properties'), 'utf8'))![1]!;
     await change(['add-controller', '--bootstrap-controller', controllers[0]!, '--command-config', files[1]!]);
@@ -133,8 +79,7 @@ describe('a dynamic quorum grows from one controller to three and back to one', 
     const removal = runInProcess(['metadata-quorum', 'remove-controller', '--bootstrap-controller', controllers[victim - 1]!,
       '--controller-id', String(victim), '--controller-directory-id', dirId(victim)]);
     await new Promise((r) => setTimeout(r, 20));
-    running[victim - 1]!.child.kill('SIGKILL');
-    await running[victim - 1]!.exited;
+    await nodes.kill(victim - 1);
     await removal;
     const survivor = brokers[[1, 2, 3].find((n) => n !== victim)! - 1]!;
     const after = await eventually(async () => {
@@ -157,9 +102,7 @@ describe('a dynamic quorum grows from one controller to three and back to one', 
     });
     expect(last.leaderId).toBe(last.currentVoters[0]!.replicaId);
 
-    stop = true;
-    await producing;
-    await producer.disconnect();
+    await producing.stop();
     expect(acked.length).toBeGreaterThan(0);
     // Every partition read from its leader with raw fetches, up to its high watermark.
     const a2 = kafka.admin();
@@ -179,14 +122,8 @@ describe('a dynamic quorum grows from one controller to three and back to one', 
     expect(acked.filter((v) => !present.has(v))).toEqual([]);
 
     // Each epoch's active controller, from every incarnation's log: one node per epoch.
-    const leaders = new Map<number, Set<number>>();
-    for (const b of incarnations) {
-      for (const line of b.stderr().split('\n')) {
-        const m = /"node":(\d+),"epoch":(\d+),"msg":"this node is now the active controller"/.exec(line);
-        if (m) leaders.set(Number(m[2]), new Set([...(leaders.get(Number(m[2])) ?? []), Number(m[1])]));
-      }
-    }
-    expect(leaders.size).toBeGreaterThan(1);
-    for (const [epoch, nodes] of leaders) expect({ epoch, nodes: [...nodes] }).toEqual({ epoch, nodes: [...nodes].slice(0, 1) });
+    const activeByEpoch = nodes.controllersByEpoch();
+    expect(activeByEpoch.size).toBeGreaterThan(1);
+    for (const [epoch, ids] of activeByEpoch) expect({ epoch, ids }).toEqual({ epoch, ids: ids.slice(0, 1) });
   }, 150_000);
 });

@@ -8,32 +8,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js';
-import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
 import { AddRaftVoterApi } from '../../protocol/generated/api/80-add-raft-voter.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { freePort } from '../../src/cluster/free-port.js';
-import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { runInProcess } from '../helpers/cli-in-process.js';
 import { kafkaClient } from '../helpers/cluster.js';
+import { backgroundProducer, describeQuorumAt, NodeProcesses } from '../helpers/quorum-processes.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
 import { eventually } from '../helpers/retry.js';
 import { threeNodeConfigs } from '../helpers/three-node.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-kraft-upgrade-'));
-const running: BrokerProcess[] = [];
-const incarnations: BrokerProcess[] = [];
+const nodes = new NodeProcesses();
 afterAll(async () => {
-  for (const b of running) b.child.kill('SIGKILL');
-  await Promise.all(running.map((b) => b.exited));
+  await nodes.killAll();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function start(file: string, index: number): Promise<void> {
-  const b = await startBrokerProcess(['--config', file, '--log-level', 'info']);
-  running[index] = b;
-  incarnations.push(b);
-}
 
 async function withClient<T>(address: string, use: (client: RawClient) => Promise<T>): Promise<T> {
   const client = await RawClient.connect(address);
@@ -44,11 +35,7 @@ async function withClient<T>(address: string, use: (client: RawClient) => Promis
   }
 }
 
-const quorum = (address: string) => withClient(address, async (client) => {
-  const res = await client.request(DescribeQuorumApi, 2, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] });
-  const p = res.topics[0]!.partitions[0]!;
-  return p.errorCode === 0 && p.leaderId >= 0 ? { ...p, nodes: res.nodes } : undefined;
-});
+const quorum = describeQuorumAt;
 
 const finalizedKraftVersion = (address: string) => withClient(address, async (client) => {
   const res = await client.request(ApiVersionsApi, 3, { clientSoftwareName: 'test', clientSoftwareVersion: '1' });
@@ -58,30 +45,14 @@ const finalizedKraftVersion = (address: string) => withClient(address, async (cl
 it('upgrades a running static quorum to kraft.version 1 without losing a record or electing two leaders', async () => {
   const { files, bootstrap } = await threeNodeConfigs(dir);
   const brokers = bootstrap.split(',');
-  await Promise.all(files.map((f, i) => start(f, i)));
+  await Promise.all(files.map((f, i) => nodes.start(f, i)));
   const kafka = kafkaClient(bootstrap);
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: 'ku', numPartitions: 3, replicationFactor: 3 }] });
   await admin.disconnect();
-  const producer = kafka.producer();
-  await producer.connect();
-  const acked: string[] = [];
-  let stop = false;
-  const producing = (async () => {
-    for (let i = 0; !stop; i++) {
-      // One partition per send: kafkajs 2.2 (its issue #1303) can resolve a send that spans
-      // brokers without sending one partition's records when that partition's leader moves to a
-      // broker that already answered for another partition of the same send.
-      const messages = Array.from({ length: 10 }, (_, j) => ({ value: `m-${i}-${j}`, partition: i % 3 }));
-      try {
-        await producer.send({ topic: 'ku', acks: -1, messages });
-        acked.push(...messages.map((m) => m.value));
-      } catch {
-        // Not acknowledged: it may or may not be there, and nothing is claimed about it.
-      }
-    }
-  })();
+  const producing = await backgroundProducer(kafka, 'ku', 3);
+  const { acked } = producing;
 
   const dirId = (n: number) => /directory\.id=(\S+)/.exec(fs.readFileSync(path.join(dir, `node-${n}`, 'meta.properties'), 'utf8'))![1]!;
   const features = (...args: string[]) => runInProcess(['features', '--bootstrap-server', bootstrap, ...args]);
@@ -108,9 +79,8 @@ it('upgrades a running static quorum to kraft.version 1 without losing a record 
   // The quorum leader is SIGKILLed and comes back: kraft.version is in the log, not in memory.
   await eventually(async () => (acked.length >= 100 ? true : undefined));
   const victim = upgraded.leaderId;
-  running[victim - 1]!.child.kill('SIGKILL');
-  await running[victim - 1]!.exited;
-  await start(files[victim - 1]!, victim - 1);
+  await nodes.kill(victim - 1);
+  await nodes.start(files[victim - 1]!, victim - 1);
   for (const b of brokers) await eventually(async () => ((await finalizedKraftVersion(b)) === 1 ? true : undefined));
 
   // The leader asks a new voter for its ApiVersions first (as Kafka's AddVoterHandler): an
@@ -133,9 +103,7 @@ it('upgrades a running static quorum to kraft.version 1 without losing a record 
   await change(['add-controller', '--bootstrap-server', bootstrap, '--command-config', files[target - 1]!]);
   await eventually(async () => ((await quorum(brokers[0]!))?.currentVoters.length === 3 ? true : undefined));
 
-  stop = true;
-  await producing;
-  await producer.disconnect();
+  await producing.stop();
   expect(acked.length).toBeGreaterThan(0);
   // Read from each partition's leader up to its high watermark; a leader elected just now may
   // need its followers' next fetch to raise it, so the read is repeated for a while.
@@ -156,13 +124,7 @@ it('upgrades a running static quorum to kraft.version 1 without losing a record 
   expect(lost).toEqual([]);
 
   // Each epoch's active controller, from every incarnation's log: one node per epoch.
-  const leaders = new Map<number, Set<number>>();
-  for (const b of incarnations) {
-    for (const line of b.stderr().split('\n')) {
-      const m = /"node":(\d+),"epoch":(\d+),"msg":"this node is now the active controller"/.exec(line);
-      if (m) leaders.set(Number(m[2]), new Set([...(leaders.get(Number(m[2])) ?? []), Number(m[1])]));
-    }
-  }
-  expect(leaders.size).toBeGreaterThan(1);
-  for (const [epoch, nodes] of leaders) expect({ epoch, nodes: [...nodes] }).toEqual({ epoch, nodes: [...nodes].slice(0, 1) });
+  const activeByEpoch = nodes.controllersByEpoch();
+  expect(activeByEpoch.size).toBeGreaterThan(1);
+  for (const [epoch, ids] of activeByEpoch) expect({ epoch, ids }).toEqual({ epoch, ids: ids.slice(0, 1) });
 }, 150_000);

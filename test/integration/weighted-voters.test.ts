@@ -7,65 +7,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
-import { freePort } from '../../src/cluster/free-port.js';
-import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { runInProcess } from '../helpers/cli-in-process.js';
 import { kafkaClient } from '../helpers/cluster.js';
-import { RawClient } from '../helpers/raw-client.js';
+import { describeQuorumAt, dynamicQuorumConfigs, NodeProcesses } from '../helpers/quorum-processes.js';
 import { eventually } from '../helpers/retry.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-weights-'));
-const running: (BrokerProcess | undefined)[] = [];
-const incarnations: BrokerProcess[] = [];
+const nodes = new NodeProcesses();
 afterAll(async () => {
-  for (const b of running) b?.child.kill('SIGKILL');
-  await Promise.all(running.map((b) => b?.exited));
+  await nodes.killAll();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const dirIds = [1, 2, 3].map((n) => Buffer.alloc(16, n).toString('base64url'));
-
-async function writeConfigs(): Promise<{ files: string[]; brokers: string[]; controllers: string[] }> {
-  const ports = await Promise.all(Array.from({ length: 6 }, () => freePort('127.0.0.1')));
-  const brokers = ports.slice(0, 3).map((p) => `127.0.0.1:${p}`);
-  const controllers = ports.slice(3).map((p) => `127.0.0.1:${p}`);
-  const files = [0, 1, 2].map((i) => {
-    const file = path.join(dir, `server-${i + 1}.properties`);
-    fs.writeFileSync(file, [
-      'process.roles=broker,controller', `node.id=${i + 1}`, `controller.quorum.bootstrap.servers=${controllers.join(',')}`,
-      `listeners=PLAINTEXT://${brokers[i]},CONTROLLER://${controllers[i]}`, `advertised.listeners=PLAINTEXT://${brokers[i]}`,
-      'controller.listener.names=CONTROLLER', 'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-      'inter.broker.listener.name=PLAINTEXT', `log.dirs=${path.join(dir, `node-${i + 1}`)}`, 'offsets.topic.replication.factor=1', '',
-    ].join('\n'));
-    return file;
-  });
-  return { files, brokers, controllers };
-}
-
-async function start(file: string, index: number): Promise<BrokerProcess> {
-  const b = await startBrokerProcess(['--config', file, '--log-level', 'info']);
-  running[index] = b;
-  incarnations.push(b);
-  return b;
-}
-
-async function kill(index: number): Promise<void> {
-  running[index]!.child.kill('SIGKILL');
-  await running[index]!.exited;
-  running[index] = undefined;
-}
-
-async function quorum(address: string) {
-  const client = await RawClient.connect(address);
-  try {
-    const res = await client.request(DescribeQuorumApi, 2, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] });
-    const p = res.topics[0]!.partitions[0]!;
-    return p.errorCode === 0 && p.leaderId >= 0 ? { ...p, nodes: res.nodes } : undefined;
-  } finally {
-    client.close();
-  }
-}
+const start = (file: string, index: number) => nodes.start(file, index);
+const kill = (index: number) => nodes.kill(index);
+const quorum = describeQuorumAt;
 
 async function createTopic(broker: string, topic: string): Promise<void> {
   const admin = kafkaClient(broker).admin();
@@ -78,7 +35,7 @@ async function createTopic(broker: string, topic: string): Promise<void> {
 }
 
 it('a heavy voter decides alone, and force-voters recovers the light side when the heavy one is lost', async () => {
-  const { files, brokers, controllers } = await writeConfigs();
+  const { files, brokers, controllers } = await dynamicQuorumConfigs(dir, ['offsets.topic.replication.factor=1']);
   const initial = [0, 1, 2].map((i) => `${i + 1}@${controllers[i]}:${dirIds[i]}`).join(',');
   for (const [i, f] of files.entries()) {
     const meta = path.join(dir, `node-${i + 1}`);
@@ -148,12 +105,5 @@ it('a heavy voter decides alone, and force-voters recovers the light side when t
   await createTopic(brokers[2]!, 'still-serving');
 
   // Each epoch's active controller, from every incarnation's log: one node per epoch.
-  const leaders = new Map<number, Set<number>>();
-  for (const b of incarnations) {
-    for (const line of b.stderr().split('\n')) {
-      const m = /"node":(\d+),"epoch":(\d+),"msg":"this node is now the active controller"/.exec(line);
-      if (m) leaders.set(Number(m[2]), new Set([...(leaders.get(Number(m[2])) ?? []), Number(m[1])]));
-    }
-  }
-  for (const [epoch, nodes] of leaders) expect({ epoch, nodes: [...nodes] }).toEqual({ epoch, nodes: [...nodes].slice(0, 1) });
+  for (const [epoch, ids] of nodes.controllersByEpoch()) expect({ epoch, ids }).toEqual({ epoch, ids: ids.slice(0, 1) });
 }, 180_000);
