@@ -7,7 +7,7 @@
 import { InvariantViolation } from '../checker.js';
 import type { Prng } from '../prng.js';
 import type { DriverSim } from './driver-sim.js';
-import { chaosAction, recoverAndCheck, startAndCommit, type DriverScenario } from './driver-scenarios.js';
+import { interleaveWithChaos, recoverAndCheck, startAndCommit, type DriverScenario } from './driver-scenarios.js';
 
 export const kraftUpgrade: DriverScenario = {
   name: 'driver-kraft-upgrade',
@@ -16,12 +16,7 @@ export const kraftUpgrade: DriverScenario = {
   async run(sim, prng) {
     await startAndCommit(sim);
     const acknowledged = { upgrade: false };
-    const endMs = sim.nowMs + prng.int(4000, 8000);
-    while (sim.nowMs < endMs) {
-      await sim.runFor(prng.int(50, 600));
-      if (prng.chance(0.3)) askUpgrade(sim, acknowledged);
-      else chaosAction(sim, prng);
-    }
+    await interleaveWithChaos(sim, prng, 4000, 8000, 0.3, () => askUpgrade(sim, acknowledged));
     await recoverAndCheck(sim);
     // Announcements are once per epoch: give the last leader's voters time to make theirs.
     if (!acknowledged.upgrade) await sim.runFor(3000);

@@ -7,7 +7,7 @@ import { InvariantViolation } from '../checker.js';
 import type { Prng } from '../prng.js';
 import { VoterSet, type Voter } from '../../../src/raft/voter-set.js';
 import { simVoterIdentity, type DriverSim } from './driver-sim.js';
-import { chaosAction, recoverAndCheck, startAndCommit, type DriverScenario } from './driver-scenarios.js';
+import { interleaveWithChaos, recoverAndCheck, startAndCommit, type DriverScenario } from './driver-scenarios.js';
 
 function voter(id: number): Voter {
   return { id, ...simVoterIdentity(id), kraftVersion: { min: 0, max: 1 }, weight: 1 };
@@ -35,12 +35,7 @@ export const reconfig: DriverScenario = {
   async run(sim, prng) {
     for (const node of sim.nodes) await node.format(new VoterSet([voter(1)]));
     await startAndCommit(sim);
-    const endMs = sim.nowMs + prng.int(5000, 9000);
-    while (sim.nowMs < endMs) {
-      await sim.runFor(prng.int(50, 600));
-      if (prng.chance(0.5)) changeVoters(sim, prng);
-      else chaosAction(sim, prng);
-    }
+    await interleaveWithChaos(sim, prng, 5000, 9000, 0.5, () => changeVoters(sim, prng));
     await recoverAndCheck(sim);
     const sets = new Set(sim.nodes.map((n) => n.quorum!.voterSet().ids.join(',')));
     if (sets.size !== 1) throw new InvariantViolation(`nodes disagree on the voters after recovery: ${[...sets].join(' / ')}`);

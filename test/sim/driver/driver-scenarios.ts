@@ -98,6 +98,17 @@ function someAlive(sim: DriverSim, prng: Prng): number | undefined {
   return alive.length > 0 ? prng.pick(alive) : undefined;
 }
 
+/** For `fromMs` to `toMs` of virtual time (drawn first), an operation of the scenario's own with
+ * probability `chance` at random moments, else a fault or repair. */
+export async function interleaveWithChaos(sim: DriverSim, prng: Prng, fromMs: number, toMs: number, chance: number, act: () => void): Promise<void> {
+  const endMs = sim.nowMs + prng.int(fromMs, toMs);
+  while (sim.nowMs < endMs) {
+    await sim.runFor(prng.int(50, 600));
+    if (prng.chance(chance)) act();
+    else chaosAction(sim, prng);
+  }
+}
+
 /** One random fault or repair. */
 export function chaosAction(sim: DriverSim, prng: Prng): void {
   const dead = sim.nodes.filter((n) => !n.alive).map((n) => n.id);
