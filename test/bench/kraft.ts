@@ -5,6 +5,7 @@
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { POLL_INTERVAL_MS, ProcessCluster, VOTERS, pollQuorum, type QuorumAnswer } from './kraft-cluster.js';
 import { replayFigures } from './kraft-replay.js';
+import { replayCoreFigures } from './replay-core.js';
 import { BenchConnection } from './raw-client.js';
 import { median, msRange, percentile, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
@@ -174,7 +175,7 @@ function clusterFigures({ elections, failovers, latencies }: ClusterRuns): Figur
 }
 
 async function run(settings: BenchSettings): Promise<Figure[]> {
-  return [...clusterFigures(await measureClusters(settings)), ...await replayFigures(settings)];
+  return [...clusterFigures(await measureClusters(settings)), ...await replayFigures(settings), ...replayCoreFigures(settings)];
 }
 
 export const kraftGroup: FigureGroup = {

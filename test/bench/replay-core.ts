@@ -1,0 +1,61 @@
+// The metadata replay core alone, in this process: encoded metadata records (as they sit in the
+// log) decoded and applied to one MetadataDelta, then the image built, as a node does at start
+// before it publishes. No file reading, no process start and no partition logs opened: the rate of
+// the replay itself, beside the whole-restart figures of kraft-replay.ts.
+import { partitionRecord } from '../../src/controller/create-topics.js';
+import { MetadataDelta } from '../../src/metadata/delta.js';
+import { EMPTY_IMAGE } from '../../src/metadata/image.js';
+import { decodeMetadataRecord, encodeMetadataRecord, MetadataRecordType, record } from '../../src/metadata/records.js';
+import { median, perSec, thousands, type BenchSettings, type Figure } from './report.js';
+
+const RUNS = 5;
+
+function topicId(i: number): string {
+  const bytes = Buffer.alloc(16);
+  bytes.writeUInt32BE(i + 1, 12);
+  return bytes.toString('base64url');
+}
+
+/** A TopicRecord and a PartitionRecord for each of `topics` one-partition topics. */
+function topicLog(topics: number): Buffer[] {
+  const values: Buffer[] = [];
+  for (let i = 0; i < topics; i++) {
+    const id = topicId(i);
+    values.push(encodeMetadataRecord(record(MetadataRecordType.TOPIC, { name: `bench-topic-${i}`, topicId: id })));
+    values.push(encodeMetadataRecord(partitionRecord(id, 0, [1])));
+  }
+  return values;
+}
+
+/** `count` ConfigRecords over 100 topics' retention.ms. */
+function configLog(count: number): Buffer[] {
+  return Array.from({ length: count }, (_, i) => encodeMetadataRecord(record(MetadataRecordType.CONFIG, {
+    resourceType: 2, resourceName: `bench-topic-${i % 100}`, name: 'retention.ms', value: String(604_800_000 + i),
+  })));
+}
+
+function replayMs(values: readonly Buffer[]): number {
+  const started = performance.now();
+  const delta = new MetadataDelta(EMPTY_IMAGE);
+  for (const value of values) delta.apply(decodeMetadataRecord(value));
+  delta.finish(values.length - 1, 1);
+  return performance.now() - started;
+}
+
+function figure(name: string, values: readonly Buffer[], what: string): Figure {
+  replayMs(values);
+  const runs = Array.from({ length: RUNS }, () => replayMs(values));
+  return {
+    group: 'kraft', name, value: `${thousands(perSec(values.length, median(runs)))} records/s`,
+    versus: `target 1,000,000 records/s; ${thousands(values.length)} records in ${median(runs).toFixed(0)} ms`,
+    generator: `in process: ${what}, decoded and applied to one MetadataDelta, image built; median of ${RUNS} after one warm-up`,
+  };
+}
+
+export function replayCoreFigures(settings: BenchSettings): Figure[] {
+  const topics = settings.quick ? 20_000 : 100_000;
+  return [
+    figure('metadata replay core, topics', topicLog(topics), `${thousands(topics)} one-partition topics (TopicRecord + PartitionRecord)`),
+    figure('metadata replay core, configs', configLog(2 * topics), `${thousands(2 * topics)} ConfigRecords on 100 topics`),
+  ];
+}
