@@ -18,10 +18,9 @@ export class MetadataDelta {
   private tokens: Map<string, DelegationTokenState> | null = null;
   private scramCredentials: Map<string, ReadonlyMap<number, ScramCredentialState>> | null = null;
   private clientQuotas: Map<string, ClientQuotaEntry> | null = null;
-  /** Topics already copied in this delta, so further changes to them mutate the copy. */
-  private readonly ownTopics = new Set<string>();
   private readonly ownConfigs = new Set<string>();
-  /** Every topic this delta created, changed or removed (by id), for the image's `changes`. */
+  /** Every topic this delta created, changed or removed (by id), for the image's `changes`. One
+   * still in topicsById is also this delta's own copy, which further changes mutate. */
   private readonly touchedTopics = new Set<string>();
 
   constructor(private readonly base: MetadataImage) {
@@ -168,7 +167,6 @@ export class MetadataDelta {
     const [byName, byId] = this.topicMaps();
     byName.set(topic.name, topic);
     byId.set(topic.topicId, topic);
-    this.ownTopics.add(topic.topicId);
     this.touchedTopics.add(topic.topicId);
   }
 
@@ -177,7 +175,7 @@ export class MetadataDelta {
     const [, byId] = this.topicMaps();
     const current = byId.get(topicId);
     if (!current) return undefined;
-    if (!this.ownTopics.has(topicId)) this.putTopic({ ...current, partitions: current.partitions.slice() });
+    if (!this.touchedTopics.has(topicId)) this.putTopic({ ...current, partitions: current.partitions.slice() });
     return byId.get(topicId) as TopicState & { partitions: PartitionState[] };
   }
 
