@@ -9,7 +9,8 @@ import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
 import type { UpdateRaftVoterRequest, UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
 import type { ForcedVoters } from '../raft/config.js';
-import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type RaftExchange, type RaftResponseBody, type Ready, type SnapshotId, type Voter as RaftVoter, type VoterChangeResult } from '../raft/index.js';
+import { applyVoterChange, voterChangeOf, type VoterChange } from './voter-changes.js';
+import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessage, type RaftConfig, type RaftExchange, type RaftResponseBody, type Ready, type SnapshotId } from '../raft/index.js';
 import type { Voter } from '../config/server-config.js';
 import { withVoters } from './voters-snapshot.js';
 import { addressOf, MetadataLag } from './quorum-addresses.js';
@@ -42,10 +43,6 @@ export interface RaftQuorumOptions {
   /** controller.listener.names: which of a voter's endpoints to use. */
   listenerNames?: readonly string[];
 }
-
-/** A change of the voter set or of kraft.version, made by the leader and committed as one batch. */
-export type VoterChange = { add: RaftVoter } | { remove: { id: number; directoryId: string } } | { update: RaftVoter }
-  | { kraftVersion: { level: number; validateOnly: boolean } } | { weight: { id: number; directoryId: string; weight: number } };
 
 type Proposal = { lastOffset: number; epoch: number; resolve: () => void; reject: (err: Error) => void };
 
@@ -142,14 +139,14 @@ export class RaftQuorum implements MetadataQuorum {
     return this.raft.voters;
   }
 
-  /** AddRaftVoter / RemoveRaftVoter / UpdateRaftVoter / a kraft.version upgrade on the leader:
-   * resolves once the new voter set is committed (or at once with the error that refused it, or NOT_LEADER_OR_FOLLOWER when
-   * leadership is lost first); with awaitCommit false once it is appended (UpdateRaftVoter, as
-   * Kafka's UpdateVoterHandler: the voter asking keeps a single request in flight to the leader). */
+  /** A voter-set or kraft.version change on the leader (voter-changes.ts): resolves once committed
+   * (or at once with the error that refused it, or NOT_LEADER_OR_FOLLOWER when leadership is lost
+   * first); with awaitCommit false once appended (a voter's own UpdateRaftVoter, as Kafka's
+   * UpdateVoterHandler: the voter asking keeps a single request in flight to the leader). */
   async changeVoters(change: VoterChange, awaitCommit = true): Promise<{ errorCode: number; errorMessage: string | null }> {
     await this.started;
     this.raft.tick(this.o.nowMs());
-    const result = this.applyChange(change);
+    const result = applyVoterChange(this.raft, change);
     if (result.errorCode !== 0 || result.lastOffset === undefined) return { errorCode: result.errorCode, errorMessage: result.errorMessage };
     // Nothing new was appended (the change was already made): it is committed when its record is.
     if (result.lastOffset < this.raft.status.highWatermark) return { errorCode: 0, errorMessage: null };
@@ -170,29 +167,14 @@ export class RaftQuorum implements MetadataQuorum {
     }
   }
 
-  /** UpdateRaftVoter from a voter (KafkaRaftClient answers it at once, before the change commits):
-   * at kraft.version 1 a VotersRecord with its new endpoints, at 0 remembered for an upgrade. */
+  /** UpdateRaftVoter: a voter's announcement (answered once appended) or a weight change (once committed). */
   async updateVoterRequest(req: UpdateRaftVoterRequest): Promise<UpdateRaftVoterResponse> {
-    // An operator's weight change (kraftling's extension) is answered once it commits.
-    if (req.weight !== -1) return this.leaderAnswer(await this.changeVoters({ weight: { id: req.voterId, directoryId: req.voterDirectoryId, weight: req.weight } }));
-    const kraftVersion = { min: req.kRaftVersionFeature.minSupportedVersion, max: req.kRaftVersionFeature.maxSupportedVersion };
-    const endpoints = req.listeners.map((l) => ({ name: l.name, host: l.host, port: l.port }));
-    return this.leaderAnswer(await this.changeVoters({ update: { id: req.voterId, directoryId: req.voterDirectoryId, endpoints, kraftVersion, weight: 1 } }, false));
-  }
-
-  private leaderAnswer(result: { errorCode: number; errorMessage: string | null }): UpdateRaftVoterResponse {
+    const { change, awaitCommit } = voterChangeOf(req);
+    const result = await this.changeVoters(change, awaitCommit);
     const leader = this.leader();
     const address = this.addressOf(leader.leaderId);
     return { throttleTimeMs: 0, errorCode: result.errorCode, errorMessage: result.errorMessage,
       currentLeader: { leaderId: leader.leaderId, leaderEpoch: leader.epoch, host: address?.host ?? '', port: address?.port ?? -1 } };
-  }
-
-  private applyChange(change: VoterChange): VoterChangeResult {
-    if ('add' in change) return this.raft.addVoter(change.add);
-    if ('remove' in change) return this.raft.removeVoter(change.remove.id, change.remove.directoryId);
-    if ('update' in change) return this.raft.updateVoter(change.update);
-    if ('weight' in change) return this.raft.setVoterWeight(change.weight.id, change.weight.directoryId, change.weight.weight);
-    return this.raft.upgradeKraftVersion(change.kraftVersion.level, change.kraftVersion.validateOnly);
   }
 
   propose(records: AnyMetadataRecord[]): { lastOffset: number; committed: Promise<void> } {

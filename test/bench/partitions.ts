@@ -11,6 +11,7 @@ import path from 'node:path';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
 import { PACKAGE_BIN, processMemoryBytes, spawnBroker, type BrokerProcess } from './broker-process.js';
+import { describeQuorum } from './kraft-cluster.js';
 import { BenchConnection } from './raw-client.js';
 import { median, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
@@ -62,6 +63,8 @@ interface Measured {
   fds: number;
   metadataMs: number;
   metadataPartitions: number;
+  /** Durable only: a graceful stop and a start on the same directory. */
+  restart?: { startupMs: number; rssBytes: number; records: number };
 }
 
 function brokerArgs(mode: Mode, root: string): string[] {
@@ -96,9 +99,10 @@ async function measure(mode: Mode, total: number, settings: BenchSettings): Prom
       const fds = openDescriptors(broker.pid);
       const runs: { ms: number; partitions: number }[] = [];
       for (let i = 0; i < METADATA_RUNS; i++) runs.push(await metadataForAll(conn));
+      const restart = mode === 'durable' ? await restartOn(broker, root, settings) : undefined;
       return {
         mode, total, createMs, idleRssBytes, rssBytes, idleFds, fds,
-        metadataMs: median(runs.map((r) => r.ms)), metadataPartitions: runs[0]!.partitions,
+        metadataMs: median(runs.map((r) => r.ms)), metadataPartitions: runs[0]!.partitions, restart,
       };
     } finally {
       conn.close();
@@ -107,6 +111,33 @@ async function measure(mode: Mode, total: number, settings: BenchSettings): Prom
     await broker.stop();
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** Stops the broker gracefully and starts it again on its directory: the start loads the metadata
+ * (the latest snapshot, if one was taken, and the log after it) and opens every partition log. */
+async function restartOn(broker: BrokerProcess, root: string, settings: BenchSettings): Promise<Measured['restart']> {
+  const records = (await describeQuorum(broker.bootstrap))?.highWatermark ?? 0;
+  await broker.stop();
+  settings.log('partitions: restarting the durable broker');
+  const again = await spawnIn('durable', root);
+  try {
+    return { startupMs: again.reportedStartupMs, rssBytes: processMemoryBytes(again.pid, 'VmRSS'), records };
+  } finally {
+    await again.stop();
+  }
+}
+
+function restartFigure(m: Measured): Figure[] {
+  if (m.restart === undefined) return [];
+  const { startupMs, rssBytes, records } = m.restart;
+  return [{
+    group: 'partitions',
+    name: `restart with ${thousands(m.total)} partitions (${m.mode})`,
+    value: `${(startupMs / 1000).toFixed(1)} s`,
+    versus: `${thousands(records)} metadata records (snapshot and log), ${thousands(perSec(records, startupMs))} records/s overall `
+      + `(target 1,000,000 records/s of replay); RSS ${(rssBytes / MB).toFixed(0)} MB once ready`,
+    generator: 'graceful stop, start on the same --data-dir; startup_ms of the ready line (loads the metadata, opens every partition log)',
+  }];
 }
 
 function figures(m: Measured): Figure[] {
@@ -151,6 +182,7 @@ function figures(m: Measured): Figure[] {
       versus: `${thousands(m.metadataPartitions)} partitions in the answer`,
       generator: `Metadata v12, topics null, one connection; median of ${METADATA_RUNS}`,
     },
+    ...restartFigure(m),
   ];
 }
 
@@ -164,7 +196,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
 
 export const partitionsGroup: FigureGroup = {
   name: 'partitions',
-  description: '100,000 partitions on one node, ephemeral and durable: time, rate, RSS, descriptors, Metadata',
+  description: '100,000 partitions on one node, ephemeral and durable: time, rate, RSS, descriptors, Metadata, restart',
   usesBroker: true,
   run,
 };
