@@ -5,13 +5,17 @@
 //   recovery-point-offset-checkpoint    "<topic> <partition> <recoveryPoint>" per log
 //
 // After an unclean shutdown each log recovers from its checkpointed recovery point (all of it when
-// unknown). The log start offset checkpoint is rewritten before DeleteRecords returns.
+// unknown) before the directory is open. After a clean shutdown the logs open on first use (get),
+// without recovery: listing 100,000 partition directories and their files took seconds of a
+// start, and the broker served nothing meanwhile. The runtime opens the rest in the background.
+// The log start offset checkpoint is rewritten before DeleteRecords returns.
 //
 // Sized for 100,000 partitions: a new log costs a mkdir and a share of one fsync of this directory
 // (concurrent creations share it), no file until its first append; descriptors go through a
 // HandleCache of at most `maxOpenFiles`; work over every log runs a bounded number at a time.
 import { readCheckpoint, formatCheckpoint, parseCount } from './checkpoint-file.js';
 import { CoalescedTask } from './coalesced-task.js';
+import { LogOfflineError } from './errors.js';
 import { TurnBudget, forEachConcurrently } from './concurrency.js';
 import { joinPath, parentPath, type FileSystem } from './file-system.js';
 import { HandleCache } from './handle-cache.js';
@@ -57,8 +61,19 @@ export interface OpenedLogDir {
 
 type OffsetsByPartition = Map<string, number>;
 
+/** A partition directory a clean shutdown left, not opened yet, with its checkpointed offsets. */
+interface UnopenedLog {
+  topic: string;
+  partition: number;
+  recoveryPoint: number | undefined;
+  logStartOffset: number | undefined;
+}
+
 export class LogDir {
   private readonly logs = new Map<string, PartitionLog>();
+  private readonly unopened = new Map<string, UnopenedLog>();
+  /** Logs whose opening failed: every later get() throws the same error. */
+  private readonly failed = new Map<string, LogOfflineError>();
   private readonly creating = new Map<string, Promise<PartitionLog>>();
   private readonly fs: HandleCache;
   private readonly checkpointer: CoalescedTask;
@@ -77,7 +92,8 @@ export class LogDir {
     this.syncer = new CoalescedTask(() => this.fs.syncDir(this.path));
   }
 
-  /** Loads (and recovers, if needed) every partition log in the directory, creating it if missing. */
+  /** Opens the directory, creating it if missing. After an unclean shutdown it loads and recovers
+   * every partition log; after a clean one it only lists them (they open on first use). */
   static async open(options: LogDirOptions): Promise<OpenedLogDir> {
     const logDir = new LogDir(options);
     const { fs } = logDir;
@@ -94,18 +110,21 @@ export class LogDir {
     logDir.cleanerOffsets = logDir.readOffsets(CLEANER_OFFSET_CHECKPOINT, events);
     for (const name of fs.readdir(path)) {
       const entryPath = joinPath(path, name);
-      if (!fs.stat(entryPath)?.isDirectory) continue;
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
-        await removeDir(fs, entryPath, () => logDir.syncer.run());
+        if (fs.stat(entryPath)?.isDirectory) await removeDir(fs, entryPath, () => logDir.syncer.run());
         continue;
       }
       const id = parsePartitionDirName(name);
       if (id === undefined) continue;
+      const offsets = { recoveryPoint: recoveryPoints.get(name), logStartOffset: logStartOffsets.get(name) };
+      // No stat of each entry: a file with a partition directory's name fails its opening, later.
+      if (hadCleanShutdown) {
+        logDir.unopened.set(name, { ...id, ...offsets });
+        continue;
+      }
+      if (!fs.stat(entryPath)?.isDirectory) continue;
       const { log, events: logEvents } = await PartitionLog.open(entryPath, id.topic, id.partition, {
-        ...logDir.logOptions(options.configFor(id.topic)),
-        hadCleanShutdown,
-        recoveryPoint: recoveryPoints.get(name),
-        logStartOffset: logStartOffsets.get(name),
+        ...logDir.logOptions(options.configFor(id.topic)), hadCleanShutdown, ...offsets,
       });
       logDir.logs.set(name, log);
       events.push(...logEvents);
@@ -126,8 +145,52 @@ export class LogDir {
     return this.fs.openFiles;
   }
 
-  get(topic: string, partition: number): PartitionLog | undefined {
+  /** Whether the directory has the partition's log (opened or not). */
+  has(topic: string, partition: number): boolean {
+    const name = partitionDirName(topic, partition);
+    return this.logs.has(name) || this.unopened.has(name);
+  }
+
+  /**
+   * The partition's log, opened now if it was not yet; undefined if the directory has none. With
+   * `topicId`, a log not opened yet whose partition.metadata names another topic id (the topic was
+   * deleted and re-created under its name while this broker was down) is replaced by an empty one.
+   * Throws LogOfflineError if the log cannot be opened.
+   */
+  get(topic: string, partition: number, topicId?: string): PartitionLog | undefined {
+    const name = partitionDirName(topic, partition);
+    const log = this.logs.get(name);
+    if (log !== undefined) return log;
+    const failure = this.failed.get(name);
+    if (failure !== undefined) throw failure;
+    const entry = this.unopened.get(name);
+    if (entry === undefined) return undefined;
+    this.unopened.delete(name);
+    try {
+      const opened = this.openUnopened(name, entry, topicId);
+      this.logs.set(name, opened);
+      return opened;
+    } catch (err) {
+      const offline = new LogOfflineError(joinPath(this.path, name), { cause: err });
+      this.failed.set(name, offline);
+      this.options.onEvent?.({ kind: 'logOpenFailed', dir: offline.dir, reason: err instanceof Error ? err.message : String(err) });
+      throw offline;
+    }
+  }
+
+  /** The partition's log if it is open (never opens one). */
+  opened(topic: string, partition: number): PartitionLog | undefined {
     return this.logs.get(partitionDirName(topic, partition));
+  }
+
+  /** Logs not opened yet (listed after a clean shutdown, not used since). */
+  get unopenedCount(): number {
+    return this.unopened.size;
+  }
+
+  /** The partitions this directory has logs of, opened or not. */
+  partitions(): { topic: string; partition: number }[] {
+    return [...this.logs.values(), ...this.unopened.values()].map(({ topic, partition }) => ({ topic, partition }));
   }
 
   /** The topic id in the log's partition.metadata, if it has a readable one. */
@@ -135,6 +198,7 @@ export class LogDir {
     return readPartitionMetadata(this.fs, log.dir);
   }
 
+  /** The logs opened so far. */
   all(): PartitionLog[] {
     return [...this.logs.values()];
   }
@@ -144,7 +208,7 @@ export class LogDir {
    * A new directory records `topicId` in its partition.metadata file, as Kafka's does. */
   async getOrCreate(topic: string, partition: number, config?: LogConfig, topicId?: string): Promise<PartitionLog> {
     const name = partitionDirName(topic, partition);
-    const existing = this.logs.get(name) ?? this.creating.get(name);
+    const existing = this.get(topic, partition, topicId) ?? this.creating.get(name);
     if (existing !== undefined) return existing;
     const creating = this.create(topic, partition, name, config ?? this.options.configFor(topic), topicId);
     this.creating.set(name, creating);
@@ -162,15 +226,24 @@ export class LogDir {
   async delete(topic: string, partition: number): Promise<void> {
     const name = partitionDirName(topic, partition);
     const log = this.logs.get(name);
-    if (log === undefined) return;
-    this.logs.delete(name);
-    await log.close();
-    const uniqueId = `${this.options.nowMs().toString(16)}${this.deletions++}`;
-    const doomed = joinPath(this.path, `${name}.${uniqueId}${DELETE_DIR_SUFFIX}`);
-    this.fs.rename(log.dir, doomed);
+    if (log !== undefined) {
+      this.logs.delete(name);
+      await log.close();
+    } else if (!this.unopened.delete(name) && !this.failed.delete(name)) {
+      return;
+    }
+    const doomed = this.doom(name);
     await this.syncer.run();
     await removeDir(this.fs, doomed, () => this.syncer.run());
     await this.checkpoint();
+  }
+
+  /** Renames a partition directory to its `-delete` name (durable once the directory is synced). */
+  private doom(name: string): string {
+    const uniqueId = `${this.options.nowMs().toString(16)}${this.deletions++}`;
+    const doomed = joinPath(this.path, `${name}.${uniqueId}${DELETE_DIR_SUFFIX}`);
+    this.fs.rename(joinPath(this.path, name), doomed);
+    return doomed;
   }
 
   /** Rewrites both offset checkpoints (the runtime calls this periodically, as Kafka does). */
@@ -234,20 +307,61 @@ export class LogDir {
   }
 
   private async writeCheckpoints(): Promise<void> {
-    const write = (fileName: string, offset: (log: PartitionLog) => number | undefined): Promise<void> => {
-      const entries = this.all().flatMap((log) => {
+    // Logs not opened yet keep the offsets they were listed with.
+    const write = (fileName: string, offset: (log: PartitionLog) => number | undefined, unopened: (log: UnopenedLog, name: string) => number | undefined): Promise<void> => {
+      const entries: [string, number, number][] = [];
+      for (const log of this.logs.values()) {
         const value = offset(log);
-        return value === undefined ? [] : [[log.topic, log.partition, value]];
-      });
+        if (value !== undefined) entries.push([log.topic, log.partition, value]);
+      }
+      for (const [name, log] of this.unopened) {
+        const value = unopened(log, name);
+        if (value !== undefined) entries.push([log.topic, log.partition, value]);
+      }
       return this.fs.writeFileAtomic(joinPath(this.path, fileName), formatCheckpoint(entries));
     };
     const writes = [
-      write(LOG_START_OFFSET_CHECKPOINT, (log) => log.logStartOffset),
-      write(RECOVERY_POINT_CHECKPOINT, (log) => log.recoveryPoint),
+      write(LOG_START_OFFSET_CHECKPOINT, (log) => log.logStartOffset, (log) => log.logStartOffset),
+      write(RECOVERY_POINT_CHECKPOINT, (log) => log.recoveryPoint, (log) => log.recoveryPoint),
     ];
     // Written once a log has been cleaned, as Kafka does; the entries of deleted logs go with them.
-    if (this.cleanerOffsets.size > 0) writes.push(write(CLEANER_OFFSET_CHECKPOINT, (log) => this.cleanerOffset(log)));
+    if (this.cleanerOffsets.size > 0) {
+      writes.push(write(CLEANER_OFFSET_CHECKPOINT, (log) => this.cleanerOffset(log), (_, name) => this.cleanerOffsets.get(name)));
+    }
     await Promise.all(writes);
+  }
+
+  /** Opens a log listed after a clean shutdown; see get(). */
+  private openUnopened(name: string, entry: UnopenedLog, topicId: string | undefined): PartitionLog {
+    const { topic, partition } = entry;
+    const dir = joinPath(this.path, name);
+    const config = this.options.configFor(topic);
+    if (topicId !== undefined) {
+      const found = readPartitionMetadata(this.fs, dir);
+      if (found !== undefined && found !== topicId) return this.replaceStray(name, entry, topicId, config);
+    }
+    const { log, events } = PartitionLog.openClean(dir, topic, partition, {
+      ...this.logOptions(config), recoveryPoint: entry.recoveryPoint, logStartOffset: entry.logStartOffset,
+    });
+    for (const e of events) this.options.onEvent?.(e);
+    return log;
+  }
+
+  /**
+   * A stray of an older topic of the same name: its directory is renamed away and an empty log
+   * takes its place at once. The rename and the new directory are durable before the new log's
+   * first mutation; the old files are removed meanwhile (a crash before leaves a `-delete`
+   * directory, which the next opening removes).
+   */
+  private replaceStray(name: string, entry: UnopenedLog, topicId: string, config: LogConfig): PartitionLog {
+    const doomed = this.doom(name);
+    const dir = joinPath(this.path, name);
+    this.fs.mkdir(dir);
+    writePartitionMetadata(this.fs, dir, topicId);
+    this.options.onEvent?.({ kind: 'strayReplaced', dir, doomed });
+    const durable = this.syncer.run();
+    durable.then(() => removeDir(this.fs, doomed, () => this.syncer.run())).catch(() => undefined);
+    return PartitionLog.inNewDir(dir, entry.topic, entry.partition, { ...this.logOptions(config), pending: durable });
   }
 
   private readOffsets(fileName: string, events: StorageEvent[]): OffsetsByPartition {

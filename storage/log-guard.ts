@@ -12,7 +12,15 @@ export class LogGuard {
   private offline: LogOfflineError | undefined;
   private closed = false;
 
-  constructor(private readonly dir: string) {}
+  /** `pending`: durability work of the opening (a lazily opened log's settle) that every mutation
+   * waits for; its failure takes the log offline. */
+  constructor(private readonly dir: string, pending?: Promise<void>) {
+    if (pending !== undefined) {
+      this.tail = pending.catch((err: unknown) => {
+        this.fail(err);
+      });
+    }
+  }
 
   /** Runs `op` after every mutation queued before it; a failure other than a refused follower
    * append takes the log offline. */

@@ -46,6 +46,17 @@ export function newLog(fs: FileSystem, path: string, config: LogConfig, nowMs: n
 }
 
 export async function loadLog(fs: FileSystem, path: string, options: LoadOptions): Promise<LoadedLog> {
+  const { loaded, settle } = scanLog(fs, path, options);
+  await settle();
+  return loaded;
+}
+
+/**
+ * Everything of opening a log but making its result durable: the synchronous part, for a log
+ * opened on first use after a clean shutdown. `settle` seals the segments recovery rebuilt and
+ * syncs what the scan changed; the log's first mutation waits for it.
+ */
+export function scanLog(fs: FileSystem, path: string, options: LoadOptions): { loaded: LoadedLog; settle: () => Promise<void> } {
   const events: StorageEvent[] = [];
   const dir = new PartitionDir(fs, path);
   // A cleaning cut short: undecided files go, a decided swap is completed (before segments are listed).
@@ -91,8 +102,10 @@ export async function loadLog(fs: FileSystem, path: string, options: LoadOptions
   epochCache.truncateFromStart(logStartOffset);
   const snapshots = dropSnapshotsAbove(dir, snapshotOffsets, (segments.at(-1) as LogSegment).nextOffset);
 
-  await settleSegments(dir, segments, recovered, options.hadCleanShutdown);
-  return { dir, segments, epochCache, logStartOffset, events, snapshotOffsets: snapshots };
+  return {
+    loaded: { dir, segments, epochCache, logStartOffset, events, snapshotOffsets: snapshots },
+    settle: () => settleSegments(dir, segments, recovered, options.hadCleanShutdown),
+  };
 }
 
 /** Seals recovered older segments and makes the result durable. */

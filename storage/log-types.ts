@@ -15,6 +15,8 @@ export interface PartitionLogOptions {
   persistLogStartOffset?: (log: PartitionLog) => Promise<void>;
   /** Receives what storage finds after the log is open (a corrupt producer snapshot). */
   onEvent?: (e: StorageEvent) => void;
+  /** Durability work the log's first mutation waits for (a directory fsync the caller started). */
+  pending?: Promise<void>;
 }
 
 export interface OpenPartitionLogOptions extends PartitionLogOptions {

@@ -21,7 +21,7 @@ import type {
 } from './log-types.js';
 import { LogFlush } from './log-flush.js';
 import { LogGuard } from './log-guard.js';
-import { loadLog, newLog, type LoadedLog } from './log-loader.js';
+import { loadLog, newLog, scanLog, type LoadedLog, type LoadOptions } from './log-loader.js';
 import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
 import { ProducerStateManager, type ProducerStateEntry } from './producer-state-manager.js';
@@ -57,7 +57,7 @@ export class PartitionLog {
     loaded: LoadedLog,
   ) {
     this.nowMs = options.nowMs;
-    this.guard = new LogGuard(dir);
+    this.guard = new LogGuard(dir, options.pending);
     this.persistLogStartOffset = options.persistLogStartOffset;
     const onEvent = options.onEvent ?? ((): void => {});
     this.producerState = loaded.snapshotOffsets === undefined
@@ -106,22 +106,37 @@ export class PartitionLog {
     partition: number,
     options: OpenPartitionLogOptions,
   ): Promise<{ log: PartitionLog; events: StorageEvent[] }> {
-    const loaded = await loadLog(options.fs, dir, {
-      config: options.config,
-      nowMs: options.nowMs(),
-      hadCleanShutdown: options.hadCleanShutdown,
-      recoveryPoint: options.recoveryPoint ?? 0,
-      logStartOffset: options.logStartOffset ?? 0,
-    });
-    const log = new PartitionLog(dir, topic, partition, options.config, options, loaded);
-    // A long walk (a crash far from the last roll) happens now, before the broker serves, rather
-    // than stalling the event loop at the first produce; a short one waits for first use.
-    if (log.producerState.bytesToLoad(log.segments.all) > EAGER_PRODUCER_LOAD_BYTES) log.producerState.load(log.segments.all);
+    const loaded = await loadLog(options.fs, dir, loadOptions(options));
+    const log = PartitionLog.loaded(dir, topic, partition, options, loaded);
     // After a crash the active segment's .txnindex may hold aborts whose markers did not survive.
     if (!options.hadCleanShutdown && options.fs.stat(log.segments.active.logPath.replace(/\.log$/, '.txnindex')) !== undefined) {
       await log.txnIndexes.truncateTo(log.segments.all, log.logEndOffset);
     }
     return { log, events: loaded.events };
+  }
+
+  /**
+   * Opens, synchronously, a directory that a clean shutdown left (a log opened on first use): no
+   * recovery to wait for. What the scan changed (rebuilt indexes, removed leftovers) is made
+   * durable before the log's first mutation.
+   */
+  static openClean(
+    dir: string,
+    topic: string,
+    partition: number,
+    options: Omit<OpenPartitionLogOptions, 'hadCleanShutdown'>,
+  ): { log: PartitionLog; events: StorageEvent[] } {
+    const { loaded, settle } = scanLog(options.fs, dir, loadOptions({ ...options, hadCleanShutdown: true }));
+    const log = PartitionLog.loaded(dir, topic, partition, { ...options, pending: settle() }, loaded);
+    return { log, events: loaded.events };
+  }
+
+  private static loaded(dir: string, topic: string, partition: number, options: PartitionLogOptions, loaded: LoadedLog): PartitionLog {
+    const log = new PartitionLog(dir, topic, partition, options.config, options, loaded);
+    // A long walk (a crash far from the last roll) happens now, before the broker serves, rather
+    // than stalling the event loop at the first produce; a short one waits for first use.
+    if (log.producerState.bytesToLoad(log.segments.all) > EAGER_PRODUCER_LOAD_BYTES) log.producerState.load(log.segments.all);
+    return log;
   }
 
   get logEndOffset(): number {
@@ -444,4 +459,14 @@ export class PartitionLog {
       throw this.guard.fail(err);
     }
   }
+}
+
+function loadOptions(options: OpenPartitionLogOptions): LoadOptions {
+  return {
+    config: options.config,
+    nowMs: options.nowMs(),
+    hadCleanShutdown: options.hadCleanShutdown,
+    recoveryPoint: options.recoveryPoint ?? 0,
+    logStartOffset: options.logStartOffset ?? 0,
+  };
 }

@@ -12,6 +12,10 @@ export type StorageEvent =
   /** A producer-state snapshot failed its checks: it was removed, and the state is rebuilt from an
    * older snapshot and the log. */
   | { kind: 'producerSnapshotCorrupt'; path: string; reason: string }
+  /** A log listed at start could not be opened at its first use: it stays offline. */
+  | { kind: 'logOpenFailed'; dir: string; reason: string }
+  /** A log of a deleted topic that had the same name was replaced by an empty one at first use. */
+  | { kind: 'strayReplaced'; dir: string; doomed: string }
   /** Old segments were deleted by retention or because they lie below the log start offset. */
   | { kind: 'segmentsDeleted'; dir: string; baseOffsets: number[]; reason: DeletionReason };
 

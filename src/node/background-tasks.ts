@@ -1,5 +1,6 @@
 // Periodic work of a node: retention (log.retention.check.interval.ms), the log cleaner, time-based flushes
-// (flush.ms), offset checkpoints, and the controller's broker-session check.
+// (flush.ms), offset checkpoints, and the controller's broker-session check; once, after a start
+// that left logs unopened (a clean shutdown before), opening them.
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { QuorumController } from '../controller/quorum-controller.js';
@@ -11,6 +12,9 @@ import { CleanerTask } from './cleaner-task.js';
 
 const CHECKPOINT_INTERVAL_MS = 60_000;
 const FLUSH_CHECK_INTERVAL_MS = 1_000;
+/** Logs opened per turn of the event loop after a start: a few milliseconds, so requests keep
+ * their turns while 100,000 logs open behind them. */
+const LOGS_OPENED_PER_TURN = 64;
 
 export interface BackgroundTaskOptions {
   config: ServerConfig;
@@ -25,12 +29,14 @@ export interface BackgroundTaskOptions {
 export class BackgroundTasks {
   private readonly timers: NodeJS.Timeout[] = [];
   private cleaner: CleanerTask | undefined;
+  private opening: NodeJS.Immediate | undefined;
 
   constructor(private readonly o: BackgroundTaskOptions) {}
 
   start(): void {
     const { config, logDir, log } = this.o;
     const onEvent = storageEventLogger(log);
+    this.openIdleLogs();
     this.every(config.int('log.retention.check.interval.ms'), async () => {
       for (const e of await logDir.deleteOldSegments()) onEvent(e);
     });
@@ -45,8 +51,19 @@ export class BackgroundTasks {
   }
 
   stop(): void {
+    if (this.opening !== undefined) clearImmediate(this.opening);
+    this.opening = undefined;
     this.cleaner?.stop();
     for (const t of this.timers.splice(0)) clearInterval(t);
+  }
+
+  /** The logs a start left unopened, a slice per turn, so that retention, flushes and the cleaner
+   * see every log soon after a start (they work on open logs). */
+  private openIdleLogs(): void {
+    const step = (): void => {
+      this.opening = this.o.replicas.openIdleLogs(LOGS_OPENED_PER_TURN) ? setImmediate(step) : undefined;
+    };
+    if (this.o.logDir.unopenedCount > 0) this.opening = setImmediate(step);
   }
 
   /** Runs `task` every `intervalMs`, never two at once, logging (not throwing) failures. */

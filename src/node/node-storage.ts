@@ -43,6 +43,12 @@ export function storageEventLogger(log: Logger): (e: StorageEvent) => void {
       case 'producerSnapshotCorrupt':
         log.warn({ path: e.path, reason: e.reason }, 'producer snapshot is corrupt; producer state is rebuilt from the log');
         break;
+      case 'logOpenFailed':
+        log.error({ dir: e.dir, reason: e.reason }, 'could not open the partition log; it is offline until the broker restarts');
+        break;
+      case 'strayReplaced':
+        log.info({ dir: e.dir, doomed: e.doomed }, 'replaced the log of a deleted topic of the same name');
+        break;
       case 'segmentsDeleted':
         log.info({ dir: e.dir, baseOffsets: e.baseOffsets, reason: e.reason }, 'deleted old segments');
         break;

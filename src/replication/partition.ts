@@ -1,6 +1,7 @@
 // One partition replica on this broker: its log, what the metadata image says about it (leader,
 // epoch, replicas, ISR), the followers' progress when it leads, and the high watermark that
 // follows from them. Appends from producers go through here; so do waits for new data.
+import type { LogConfig } from '../../storage/log-config.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
 import type { PartitionState } from '../metadata/image.js';
 import type { BatchInfo } from '../../protocol/records/batch-validation.js';
@@ -45,15 +46,52 @@ export class Partition {
   private pendingIsr: PendingIsrChange | undefined;
   /** The leader epoch whose start offset this broker recorded when it took leadership (-1: not leading). */
   private ledEpoch = -1;
+  private log_: PartitionLog | undefined;
+  /** The topic's log settings, for a log not opened yet. */
+  private logConfig: LogConfig | undefined;
 
+  private readonly openLog: (() => PartitionLog) | undefined;
+
+  /** `log` may be a function that opens it on first use: after a clean shutdown a broker hosting
+   * 100,000 partitions opens the logs that are used first, not every one before it serves. */
   constructor(
     readonly topic: string,
     readonly partition: number,
-    readonly log: PartitionLog,
+    log: PartitionLog | (() => PartitionLog),
     state: PartitionState,
     private readonly nodeId: number,
   ) {
     this.state = state;
+    if (typeof log === 'function') this.openLog = log;
+    else this.log_ = log;
+  }
+
+  /** The log, opened now if it was not yet (throws LogOfflineError if it cannot be). */
+  get log(): PartitionLog {
+    return this.log_ ?? this.opened(this.openLog!());
+  }
+
+  get isLogOpen(): boolean {
+    return this.log_ !== undefined;
+  }
+
+  /** The topic's effective log settings (applied when the log opens, if it is not open yet). */
+  setLogConfig(config: LogConfig): void {
+    if (this.log_ !== undefined) this.log_.config = config;
+    else this.logConfig = config;
+  }
+
+  /** What a leader does on taking leadership happens for a log opened later when it opens: no
+   * reader could see the log before. */
+  private opened(log: PartitionLog): PartitionLog {
+    this.log_ = log;
+    if (this.logConfig !== undefined) log.config = this.logConfig;
+    this.logConfig = undefined;
+    if (this.isLeader) {
+      this.takeLeadership();
+      this.advanceHighWatermark();
+    }
+    return log;
   }
 
   /** The followers' progress while this broker leads (empty otherwise). */
@@ -179,7 +217,7 @@ export class Partition {
    * followers' divergence checks and OffsetForLeaderEpoch see where the previous epoch ended even
    * before the first append of this one. */
   private takeLeadership(): void {
-    if (this.ledEpoch === this.leaderEpoch) return;
+    if (this.ledEpoch === this.leaderEpoch || this.log_ === undefined) return;
     this.ledEpoch = this.leaderEpoch;
     // A failed persist leaves the entry in memory and the file rewritten at the next persist.
     this.log.assignEpochStartOffset(this.leaderEpoch).catch(() => undefined);
@@ -190,7 +228,7 @@ export class Partition {
    * members (ours included), never going back. Followers learn it from the leader's fetch responses.
    */
   advanceHighWatermark(): void {
-    if (!this.isLeader) return;
+    if (!this.isLeader || this.log_ === undefined) return;
     let hw = this.log.logEndOffset;
     for (const id of this.maximalIsr) {
       if (id === this.nodeId) continue;

@@ -11,6 +11,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { topicChanges } from '../metadata/topic-changes.js';
+import type { PartitionLog } from '../../storage/partition-log.js';
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
@@ -53,6 +54,8 @@ const LOG_CONCURRENCY = 64;
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
   private readonly settings = new Map<string, TopicSettings>();
+  /** Where openIdleLogs goes on. */
+  private idleCursor: Iterator<Partition> | undefined;
   private image: MetadataImage | undefined;
   /** Told of each marker written (acknowledged by the ISR) on a partition this broker leads: the
    * group coordinator makes a committed transaction's offsets visible from it (Kafka's
@@ -117,6 +120,8 @@ export class ReplicaManager {
     for (const [topic, config] of topics) {
       for (const state of topic.partitions) {
         if (!state || !this.hosts(state) || this.partitions.has(key(topic.name, state.partitionId))) continue;
+        // Listed at start and not opened yet: it opens on first use, not on the replay path.
+        if (this.options.logDir.has(topic.name, state.partitionId)) continue;
         missing.push({ topic: topic.name, topicId: topic.topicId, partition: state.partitionId, config });
       }
     }
@@ -133,14 +138,19 @@ export class ReplicaManager {
    */
   private async deleteStrayLogs(image: MetadataImage): Promise<void> {
     const { logDir } = this.options;
-    const strays = logDir.all().filter((log) => {
-      if (log.topic === CLUSTER_METADATA_TOPIC) return false;
-      const topic = image.topicsByName.get(log.topic);
-      const state = topic?.partitions[log.partition];
-      if (!topic || !state || !this.hosts(state)) return true;
-      const topicId = logDir.topicIdOf(log);
-      return topicId !== undefined && topicId !== topic.topicId;
-    });
+    const hosted = (name: string, partition: number): TopicState | undefined => {
+      const topic = image.topicsByName.get(name);
+      const state = topic?.partitions[partition];
+      return state && this.hosts(state) ? topic : undefined;
+    };
+    const strays = logDir.partitions().filter((p) => p.topic !== CLUSTER_METADATA_TOPIC && hosted(p.topic, p.partition) === undefined);
+    // Logs opened already (recovered after an unclean shutdown) are checked for the topic id here;
+    // the others when they open (LogDir.get), which replaces a stray with an empty log.
+    for (const log of logDir.all()) {
+      const topic = log.topic === CLUSTER_METADATA_TOPIC ? undefined : hosted(log.topic, log.partition);
+      const topicId = topic && logDir.topicIdOf(log);
+      if (topicId !== undefined && topicId !== topic!.topicId) strays.push(log);
+    }
     await forEachConcurrently(strays, LOG_CONCURRENCY, (log) => logDir.delete(log.topic, log.partition));
   }
 
@@ -154,13 +164,15 @@ export class ReplicaManager {
       const k = key(topic.name, state.partitionId);
       let p = this.partitions.get(k);
       if (!p) {
-        const log = this.options.logDir.get(topic.name, state.partitionId);
-        if (!log) continue;
-        p = new Partition(topic.name, state.partitionId, log, state, this.nodeId);
+        const { logDir } = this.options;
+        if (!logDir.has(topic.name, state.partitionId)) continue;
+        const { name, topicId } = topic;
+        const log = logDir.opened(name, state.partitionId) ?? ((): PartitionLog => logDir.get(name, state.partitionId, topicId)!);
+        p = new Partition(name, state.partitionId, log, state, this.nodeId);
         this.partitions.set(k, p);
         p.update(state, this.nowMs());
       }
-      p.log.config = logConfig;
+      p.setLogConfig(logConfig);
       if (p.state !== state) {
         const lostLeadership = p.isLeader && state.leader !== this.nodeId;
         // Counted whoever changed it (this leader's AlterPartition, or the controller fencing a
@@ -263,6 +275,30 @@ export class ReplicaManager {
       p.isrChangeSent(isr);
       send(req).then((res) => p.isrChangeAnswered(isrChangeOutcome(p, res)), () => p.isrChangeAnswered('unknown'));
     }
+  }
+
+  /**
+   * Opens up to `limit` logs of hosted partitions that are not open yet (listed at a start after a
+   * clean shutdown), for the runtime to call a slice at a time; false once all are open. A log
+   * that fails to open stays offline (the log directory reports it).
+   */
+  openIdleLogs(limit: number): boolean {
+    this.idleCursor ??= this.partitions.values();
+    for (let opened = 0; opened < limit;) {
+      const next = this.idleCursor.next();
+      if (next.done === true) {
+        this.idleCursor = undefined;
+        return false;
+      }
+      if (next.value.isLogOpen) continue;
+      opened++;
+      try {
+        void next.value.log;
+      } catch {
+        // Offline: reported by the log directory, answered KAFKA_STORAGE_ERROR where used.
+      }
+    }
+    return true;
   }
 
   /** Every hosted partition, for retention, flushing and shutdown. */

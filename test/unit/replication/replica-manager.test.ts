@@ -101,7 +101,9 @@ describe('ReplicaManager.applyImage', () => {
 });
 
 describe('stray logs at start', () => {
-  it('deletes logs the first image does not give this broker: deleted, re-created under another id, or moved away', async () => {
+  // After a clean shutdown the logs open on first use (the re-created topic's stray is replaced
+  // then); after an unclean one they are recovered at start and checked by the first image.
+  it.each(['clean', 'unclean'])('deletes logs the first image does not give this broker: deleted, re-created under another id, or moved away (%s shutdown)', async (shutdown) => {
     const fs = new TestFileSystem();
     const before = await setUp(fs);
     const mine = (p: number): number[] => (p === 0 ? [NODE_ID] : [NODE_ID, 2]);
@@ -112,7 +114,8 @@ describe('stray logs at start', () => {
       if (!('partition' in p)) throw new Error(`${topic} not hosted`);
       await p.partition.log.append(encodeTestBatch({ baseTimestampMs: 1_000 }), { leaderEpoch: 0 });
     }
-    await before.logDir.close();
+    if (shutdown === 'clean') await before.logDir.close();
+    else await Promise.all(before.logDir.all().map((l) => l.flush()));
 
     // While this broker was down: 'gone' deleted, 'again' deleted and re-created (a new topic id),
     // and kept-1 moved to other brokers. The restarted broker's first image says so.
@@ -121,13 +124,22 @@ describe('stray logs at start', () => {
     for (const r of again.slice(1)) (r.data as { topicId: string }).topicId = 'AAAAAAAAAAAAAAAAAAAABA';
     const now = apply(EMPTY_IMAGE, [...topicRecords('kept', 2, (p) => (p === 0 ? [NODE_ID] : [2, 3])), ...again]);
     const after = await setUp(fs);
-    expect(after.logDir.all().map((l) => `${l.topic}-${l.partition}`).sort()).toEqual(['again-0', 'gone-0', 'kept-0', 'kept-1']);
+    const listed = (): string[] => after.logDir.partitions().map((l) => `${l.topic}-${l.partition}`).sort();
+    expect(listed()).toEqual(['again-0', 'gone-0', 'kept-0', 'kept-1']);
+    expect(after.logDir.unopenedCount).toBe(shutdown === 'clean' ? 4 : 0);
     await after.replicas.applyImage(now, EMPTY_IMAGE);
-    expect(after.logDir.all().map((l) => `${l.topic}-${l.partition}`).sort()).toEqual(['again-0', 'kept-0']);
+    expect(listed()).toEqual(['again-0', 'kept-0']);
+    // Nothing opened on the replay path.
+    expect(after.logDir.unopenedCount).toBe(shutdown === 'clean' ? 2 : 0);
     const kept = after.replicas.lookup('kept', 0);
     const recreated = after.replicas.lookup('again', 0);
     expect('partition' in kept && kept.partition.log.logEndOffset).toBeGreaterThan(0);
     // The re-created topic starts empty: the old topic's records are not its own.
     expect('partition' in recreated && recreated.partition.log.logEndOffset).toBe(0);
+    // The stray's files are gone from the disk, not only from the log directory's view.
+    await after.logDir.checkpoint();
+    expect(fs.readdir(LOG_DIR).filter((n) => n.startsWith('again-0'))).toEqual(['again-0']);
+    expect(after.replicas.openIdleLogs(10)).toBe(false);
+    expect(after.logDir.unopenedCount).toBe(0);
   });
 });

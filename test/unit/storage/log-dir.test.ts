@@ -116,3 +116,68 @@ describe('LogDir', () => {
     expect(events).toEqual([expect.objectContaining({ kind: 'segmentsDeleted', dir: '/kafka-logs/a-0', reason: 'retentionBytes' })]);
   });
 });
+
+describe('LogDir after a clean shutdown: logs open on first use', () => {
+  async function cleanlyClosed(fs: MemoryFileSystem): Promise<void> {
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'a', 20);
+    await fill(logDir, 'b', 3);
+    await logDir.get('a', 0)!.deleteRecordsBefore(7);
+    await logDir.close();
+  }
+
+  it('lists the logs without opening them, and opens each once, as it was', async () => {
+    const fs = new MemoryFileSystem();
+    await cleanlyClosed(fs);
+    const { logDir } = await LogDir.open(options(fs));
+    expect(logDir.unopenedCount).toBe(2);
+    expect(logDir.all()).toEqual([]);
+    expect(logDir.has('a', 0) && logDir.has('b', 0) && !logDir.has('c', 0)).toBe(true);
+    expect(logDir.partitions().map((p) => p.topic).sort()).toEqual(['a', 'b']);
+    const a = logDir.get('a', 0)!;
+    expect([a.logStartOffset, a.logEndOffset]).toEqual([7, 20]);
+    expect(logDir.get('a', 0)).toBe(a);
+    expect(await logDir.getOrCreate('a', 0)).toBe(a);
+    expect(logDir.unopenedCount).toBe(1);
+    expect(logDir.opened('b', 0)).toBeUndefined();
+  });
+
+  it('keeps the checkpointed offsets of unopened logs through checkpoints and a crash', async () => {
+    const fs = new MemoryFileSystem();
+    await cleanlyClosed(fs);
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'b', 2);
+    await logDir.checkpoint();
+    expect(fs.readFile('/kafka-logs/log-start-offset-checkpoint').toString()).toBe('0\n2\nb 0 0\na 0 7\n');
+    fs.crash();
+    const reopened = await LogDir.open(options(fs));
+    expect(reopened.hadCleanShutdown).toBe(false);
+    const a = reopened.logDir.get('a', 0)!;
+    expect([a.logStartOffset, a.logEndOffset]).toEqual([7, 20]);
+  });
+
+  it('deletes an unopened log without opening it', async () => {
+    const fs = new MemoryFileSystem();
+    await cleanlyClosed(fs);
+    const { logDir } = await LogDir.open(options(fs));
+    await logDir.delete('a', 0);
+    expect(logDir.has('a', 0)).toBe(false);
+    expect(fs.readdir('/kafka-logs').filter((n) => n.startsWith('a-'))).toEqual([]);
+    expect(fs.readFile('/kafka-logs/log-start-offset-checkpoint').toString()).toBe('0\n1\nb 0 0\n');
+  });
+
+  it('takes a log that cannot be opened offline, with one event, and keeps serving the others', async () => {
+    const fs = new MemoryFileSystem();
+    await cleanlyClosed(fs);
+    // A regular file where the partition directory was: listing it fails.
+    for (const name of fs.readdir('/kafka-logs/b-0')) fs.unlink(`/kafka-logs/b-0/${name}`);
+    fs.rmdir('/kafka-logs/b-0');
+    fs.open('/kafka-logs/b-0', { create: true }).close();
+    const events: string[] = [];
+    const { logDir } = await LogDir.open({ ...options(fs), onEvent: (e) => events.push(e.kind) });
+    expect(() => logDir.get('b', 0)).toThrow(/offline/);
+    expect(() => logDir.get('b', 0)).toThrow(/offline/);
+    expect(events).toEqual(['logOpenFailed']);
+    expect(logDir.get('a', 0)!.logEndOffset).toBe(20);
+  });
+});
