@@ -12,6 +12,14 @@ export class DecodeError extends Error {
 
 const TWO_32 = 4294967296;
 
+/** The last Uuid decoded, as four 32-bit words, and its string. */
+let lastUuid = { a: 0, b: 0, c: 0, d: 0, text: 'AAAAAAAAAAAAAAAAAAAAAA' };
+
+/** Four bytes as one number, without Buffer's argument checks (the caller checked the length). */
+function word(buf: Buffer, pos: number): number {
+  return buf[pos]! | (buf[pos + 1]! << 8) | (buf[pos + 2]! << 16) | (buf[pos + 3]! << 24);
+}
+
 export class Reader {
   pos: number;
   readonly end: number;
@@ -104,12 +112,21 @@ export class Reader {
     return v;
   }
 
-  /** A Kafka Uuid in its usual string form: 16 bytes as unpadded base64url. */
+  /** A Kafka Uuid in its usual string form: 16 bytes as unpadded base64url. The same id in a row
+   * (a topic's partition records, one after the other in the metadata log) is one string, decoded
+   * and hashed as a map key once. */
   uuid(): string {
     this.need(16);
-    const s = this.buf.toString('base64url', this.pos, this.pos + 16);
+    const { buf, pos } = this;
     this.pos += 16;
-    return s;
+    const a = word(buf, pos);
+    const b = word(buf, pos + 4);
+    const c = word(buf, pos + 8);
+    const d = word(buf, pos + 12);
+    if (a !== lastUuid.a || b !== lastUuid.b || c !== lastUuid.c || d !== lastUuid.d) {
+      lastUuid = { a, b, c, d, text: buf.toString('base64url', pos, pos + 16) };
+    }
+    return lastUuid.text;
   }
 
   uvarint(): number {

@@ -78,6 +78,11 @@ export function writeInt64(buf: Buffer, pos: number, v: number): void {
 }
 
 /** Reads the header of the batch at `pos`. The caller has checked that 61 bytes are there. */
+/** Whether the batch at pos is a control batch; false when too short to say (decoding it fails). */
+export function isControlBatch(buf: Buffer, pos = 0): boolean {
+  return buf.length >= pos + ATTRIBUTES + 2 && (buf.readInt16BE(pos + ATTRIBUTES) & CONTROL_FLAG) !== 0;
+}
+
 export function readBatchHeader(buf: Buffer, pos = 0): BatchHeader {
   return {
     baseOffset: readInt64(buf, pos + BASE_OFFSET),

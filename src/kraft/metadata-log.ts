@@ -1,9 +1,9 @@
 // The metadata partition's log as the Raft core reads it (its ReplicatedLog seam), over the
 // project's segmented storage, and the committed batches decoded for the metadata image.
-import { batchSize, LOG_OVERHEAD, readBatchHeader } from '../../protocol/records/batch-header.js';
-import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { batchSize, isControlBatch, LOG_OVERHEAD, readBatchHeader } from '../../protocol/records/batch-header.js';
+import { decodeBatchValues } from '../../protocol/records/record-batch.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
-import { decodeMetadataRecord } from '../metadata/records.js';
+import { decodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
 import { metadataEndOffsetForEpoch, type OffsetAndEpoch, type ReplicatedLog } from '../raft/index.js';
 import type { CommittedBatch } from './metadata-quorum.js';
 import type { FileSnapshotStore } from './snapshot-files.js';
@@ -70,25 +70,28 @@ function epochAt(log: PartitionLog, offset: number): number {
   return header.baseOffset <= offset ? header.partitionLeaderEpoch : -1;
 }
 
-/** Committed batches in [fromOffset, toOffset), decoded: control batches carry no records. */
-export function committedBatches(log: PartitionLog, fromOffset: number, toOffset: number, chunkBytes: number): CommittedBatch[] {
-  const out: CommittedBatch[] = [];
+/** Committed batches in [fromOffset, toOffset), decoded one at a time as the caller goes on, so a
+ * replay of the whole log holds one batch's records at once: control batches carry no records. */
+export function* committedBatches(log: PartitionLog, fromOffset: number, toOffset: number, chunkBytes: number): Generator<CommittedBatch> {
   let offset = fromOffset;
   while (offset < toOffset) {
     const read = log.read(offset, chunkBytes, toOffset);
     if (read.errorCode !== 0 || read.records.length < LOG_OVERHEAD) break;
     const buf = read.records;
     for (let pos = 0; pos + LOG_OVERHEAD <= buf.length; pos += batchSize(buf, pos)) {
-      const batch = decodeRecordBatch(buf, pos);
-      const lastOffset = batch.baseOffset + batch.lastOffsetDelta;
+      const header = readBatchHeader(buf, pos);
+      const lastOffset = header.baseOffset + header.lastOffsetDelta;
       if (lastOffset >= offset) {
-        out.push({
+        const isControl = isControlBatch(buf, pos);
+        const batch = decodeBatchValues(buf, pos, isControl ? skipValue : decodeMetadataRecord);
+        yield {
           baseOffset: batch.baseOffset, lastOffset, epoch: batch.partitionLeaderEpoch,
-          records: batch.isControl ? [] : batch.records.map((r) => decodeMetadataRecord(r.value!)),
-        });
+          records: isControl ? [] : batch.values as AnyMetadataRecord[],
+        };
       }
       offset = lastOffset + 1;
     }
   }
-  return out;
 }
+
+const skipValue = (): undefined => undefined;

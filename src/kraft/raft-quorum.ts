@@ -385,12 +385,12 @@ export class RaftQuorum implements MetadataQuorum {
   /** Hands newly committed batches to the listener and settles the proposals they contain. */
   private commit(highWatermark: number): void {
     this.o.log.updateHighWatermark(highWatermark);
-    const batches = committedBatches(this.o.log, this.applied + 1, highWatermark, REPLAY_CHUNK_BYTES);
-    for (const batch of batches) {
+    const before = this.applied;
+    for (const batch of committedBatches(this.o.log, this.applied + 1, highWatermark, REPLAY_CHUNK_BYTES)) {
       this.listener?.onCommit(batch);
       this.applied = batch.lastOffset;
     }
-    if (batches.length > 0) this.listener?.onCommitsDone();
+    if (this.applied !== before) this.listener?.onCommitsDone();
     this.lag.note(this.applied, this.raft.status.leaderHighWatermark);
     const done = this.proposals.filter((p) => p.lastOffset < highWatermark);
     this.proposals = this.proposals.filter((p) => p.lastOffset >= highWatermark);

@@ -19,12 +19,14 @@ export class MetadataDelta {
   private scramCredentials: Map<string, ReadonlyMap<number, ScramCredentialState>> | null = null;
   private clientQuotas: Map<string, ClientQuotaEntry> | null = null;
   private readonly ownConfigs = new Set<string>();
-  /** Every topic this delta created, changed or removed (by id), for the image's `changes`. One
-   * still in topicsById is also this delta's own copy, which further changes mutate. */
+  /** Every topic this delta created, changed or removed (by id), for the image's `changes`; not
+   * kept for a base without an offset (a replay from the start), whose image carries none. */
   private readonly touchedTopics = new Set<string>();
+  private readonly tracksChanges: boolean;
 
   constructor(private readonly base: MetadataImage) {
     this.nextProducerId = base.nextProducerId;
+    this.tracksChanges = base.offset >= 0;
   }
 
   apply(any: AnyMetadataRecord): void {
@@ -110,7 +112,7 @@ export class MetadataDelta {
     // A delta from the empty image (a snapshot load) says nothing a full comparison would not.
     // Not enumerable: images built from a log and from a snapshot stay alike, and a copy made by
     // spreading an image does not carry changes that are no longer true of it.
-    if (this.base.offset >= 0) {
+    if (this.tracksChanges) {
       const changes: ImageChanges = { since: this.base.offset, topicIds: this.touchedTopics, configKeys: this.ownConfigs };
       Object.defineProperty(image, 'changes', { value: changes, enumerable: false });
     }
@@ -167,7 +169,7 @@ export class MetadataDelta {
     const [byName, byId] = this.topicMaps();
     byName.set(topic.name, topic);
     byId.set(topic.topicId, topic);
-    this.touchedTopics.add(topic.topicId);
+    if (this.tracksChanges) this.touchedTopics.add(topic.topicId);
   }
 
   /** A topic this delta may mutate (copied from the base image on first use). */
@@ -175,8 +177,10 @@ export class MetadataDelta {
     const [, byId] = this.topicMaps();
     const current = byId.get(topicId);
     if (!current) return undefined;
-    if (!this.touchedTopics.has(topicId)) this.putTopic({ ...current, partitions: current.partitions.slice() });
-    return byId.get(topicId) as TopicState & { partitions: PartitionState[] };
+    if (this.base.topicsById.get(topicId) !== current) return current as TopicState & { partitions: PartitionState[] };
+    const copy = { ...current, partitions: current.partitions.slice() };
+    this.putTopic(copy);
+    return copy;
   }
 
   private removeTopic(topicId: string): void {
@@ -185,7 +189,7 @@ export class MetadataDelta {
     if (!topic) return;
     byId.delete(topicId);
     byName.delete(topic.name);
-    this.touchedTopics.add(topicId);
+    if (this.tracksChanges) this.touchedTopics.add(topicId);
     this.applyConfigRemoval(configKey(2, topic.name));
   }
 

@@ -91,8 +91,8 @@ export function encodeMetadataRecord(record: AnyMetadataRecord): Buffer {
   return w.toBuffer();
 }
 
-export function decodeMetadataRecord(value: Buffer): AnyMetadataRecord {
-  const r = new Reader(value);
+export function decodeMetadataRecord(value: Buffer, start = 0, end = value.length): AnyMetadataRecord {
+  const r = new Reader(value, start, end);
   const frameVersion = r.uvarint();
   if (frameVersion !== FRAME_VERSION) throw new DecodeError(`metadata record frame version ${frameVersion}`);
   const type = r.uvarint();

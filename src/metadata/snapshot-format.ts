@@ -4,9 +4,9 @@
 import { writeSnapshotFooterRecord } from '../../protocol/generated/data/snapshot-footer-record.js';
 import { writeSnapshotHeaderRecord } from '../../protocol/generated/data/snapshot-header-record.js';
 import { Writer } from '../../protocol/primitives/writer.js';
-import { batchSize, LOG_OVERHEAD } from '../../protocol/records/batch-header.js';
+import { batchSize, isControlBatch, LOG_OVERHEAD } from '../../protocol/records/batch-header.js';
 import { ControlRecordType, encodeControlRecordKey } from '../../protocol/records/control-record.js';
-import { decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { decodeBatchValues, decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { decodeMetadataRecord, encodeMetadataRecord, type AnyMetadataRecord } from './records.js';
 
@@ -48,12 +48,12 @@ export function decodeSnapshot(bytes: Buffer): AnyMetadataRecord[] {
   let sawFooter = false;
   for (let pos = 0; pos < bytes.length;) {
     if (bytes.length - pos < LOG_OVERHEAD) throw new DecodeError(`snapshot ends inside a batch header at ${pos}`);
-    const batch = decodeRecordBatch(bytes, pos);
-    if (batch.isControl) {
+    if (isControlBatch(bytes, pos)) {
+      decodeRecordBatch(bytes, pos);
       if (pos === 0) sawHeader = true;
       sawFooter = pos + batchSize(bytes, pos) === bytes.length;
     } else {
-      for (const r of batch.records) if (r.value) out.push(decodeMetadataRecord(r.value));
+      for (const record of decodeBatchValues(bytes, pos, decodeMetadataRecord).values) out.push(record);
     }
     pos += batchSize(bytes, pos);
   }

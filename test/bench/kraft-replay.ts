@@ -3,8 +3,9 @@
 // only once it has applied its whole log. Each large log is compared with a base log (the same
 // first topics, nothing more): the replay rate is the extra records over the extra start time the
 // broker prints (startup_ms), so process start-up and the base topics cancel out. Two large logs:
-// many topics, whose start also opens each topic's partition log, as any restart with that many
-// topics does; and config changes on the base topics, which open nothing more, so replay alone.
+// many topics (after the graceful stop their partition logs open on first use, not before the
+// ready line, but each start still registers the broker and elects it leader of every partition);
+// and config changes on the base topics, which change nothing else, so replay alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

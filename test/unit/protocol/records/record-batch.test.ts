@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TimestampType } from '../../../../protocol/records/batch-header.js';
 import { crc32c } from '../../../../protocol/records/crc32c.js';
 import { RecordErrorKind } from '../../../../protocol/records/record-error.js';
-import { decodeRecordBatch, decodeRecordBatches, encodeRecordBatch, type RecordBatchInput } from '../../../../protocol/records/record-batch.js';
+import { decodeBatchValues, decodeRecordBatch, decodeRecordBatches, encodeRecordBatch, type RecordBatchInput } from '../../../../protocol/records/record-batch.js';
 import type { DecodedRecord, RecordInput } from '../../../../protocol/records/record.js';
 import { ALL_COMPRESSION_TYPES, GZIP, bytes, int, kafkajs, pick, prng, randomRecords, type Rand } from './support.js';
 
@@ -53,6 +53,28 @@ describe('RecordBatch v2 round trip', () => {
         maxTimestamp: Math.max(...input.records.map((r) => r.timestamp)),
       });
       expectRecords(batch.records, input.records, input.baseOffset!);
+    }
+  });
+
+  it('hands out the same values without record objects, and refuses the same damaged batches (seeded)', () => {
+    const rand = prng(0xba7c);
+    for (let i = 0; i < 200; i++) {
+      const encoded = encodeRecordBatch(randomInput(rand));
+      const values = decodeBatchValues(encoded, 0, (b, start, end) => b.subarray(start, end)).values;
+      expect(values).toEqual(decodeRecordBatch(encoded).records.flatMap((r) => (r.value === null ? [] : [r.value])));
+      // A flipped byte past the CRC check (re-signed), or a batch cut short: both decoders refuse it.
+      const damaged = Buffer.from(encoded);
+      const at = int(rand, 61, damaged.length - 1);
+      damaged[at] = damaged[at]! ^ (1 << int(rand, 0, 7));
+      damaged.writeUInt32BE(crc32c(damaged, 21, damaged.length), 17);
+      let full: unknown;
+      try {
+        decodeRecordBatch(damaged);
+      } catch (err) {
+        full = err;
+      }
+      if (full !== undefined) expect(() => decodeBatchValues(damaged, 0, () => 0)).toThrow();
+      expect(() => decodeBatchValues(encoded.subarray(0, encoded.length - 1), 0, () => 0)).toThrow();
     }
   });
 
