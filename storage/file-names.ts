@@ -37,8 +37,14 @@ export function partitionDirName(topic: string, partition: number): string {
 
 /** Topic and partition of a `<topic>-<partition>` directory name, or undefined for other names. */
 export function parsePartitionDirName(name: string): { topic: string; partition: number } | undefined {
-  const match = /^(.+)-(\d+)$/.exec(name);
-  if (match === null) return undefined;
-  const partition = Number(match[2]);
-  return Number.isSafeInteger(partition) && partition <= 0x7fffffff ? { topic: match[1] as string, partition } : undefined;
+  // By hand rather than with a regular expression: a start lists 100,000 of these.
+  const dash = name.lastIndexOf('-');
+  if (dash <= 0 || dash === name.length - 1 || name.length - dash > 11) return undefined;
+  let partition = 0;
+  for (let i = dash + 1; i < name.length; i++) {
+    const digit = name.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    partition = partition * 10 + digit;
+  }
+  return partition <= 0x7fffffff ? { topic: name.slice(0, dash), partition } : undefined;
 }

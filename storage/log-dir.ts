@@ -109,22 +109,24 @@ export class LogDir {
     const recoveryPoints = logDir.readOffsets(RECOVERY_POINT_CHECKPOINT, events);
     logDir.cleanerOffsets = logDir.readOffsets(CLEANER_OFFSET_CHECKPOINT, events);
     for (const name of fs.readdir(path)) {
-      const entryPath = joinPath(path, name);
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
-        if (fs.stat(entryPath)?.isDirectory) await removeDir(fs, entryPath, () => logDir.syncer.run());
+        const doomed = joinPath(path, name);
+        if (fs.stat(doomed)?.isDirectory) await removeDir(fs, doomed, () => logDir.syncer.run());
         continue;
       }
       const id = parsePartitionDirName(name);
       if (id === undefined) continue;
-      const offsets = { recoveryPoint: recoveryPoints.get(name), logStartOffset: logStartOffsets.get(name) };
+      const recoveryPoint = recoveryPoints.get(name);
+      const logStartOffset = logStartOffsets.get(name);
       // No stat of each entry: a file with a partition directory's name fails its opening, later.
       if (hadCleanShutdown) {
-        logDir.unopened.set(name, { ...id, ...offsets });
+        logDir.unopened.set(name, { topic: id.topic, partition: id.partition, recoveryPoint, logStartOffset });
         continue;
       }
+      const entryPath = joinPath(path, name);
       if (!fs.stat(entryPath)?.isDirectory) continue;
       const { log, events: logEvents } = await PartitionLog.open(entryPath, id.topic, id.partition, {
-        ...logDir.logOptions(options.configFor(id.topic)), hadCleanShutdown, ...offsets,
+        ...logDir.logOptions(options.configFor(id.topic)), hadCleanShutdown, recoveryPoint, logStartOffset,
       });
       logDir.logs.set(name, log);
       events.push(...logEvents);
