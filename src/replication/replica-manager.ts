@@ -44,6 +44,17 @@ export type PartitionLookup =
 
 const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
 
+/** Opens the partition's log now (its first use); false if it cannot be (the log directory reported
+ * why, and the partition answers KAFKA_STORAGE_ERROR, as Kafka's partitions of an offline log dir). */
+function opens(p: Partition): boolean {
+  try {
+    void p.log;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Logs created or deleted at once when an image adds or removes partitions: a CreateTopics of
  * thousands of partitions then shares fsyncs of the log directory instead of paying them one
@@ -231,7 +242,7 @@ export class ReplicaManager {
   lookup(topic: string, partition: number): PartitionLookup {
     const p = this.partitions.get(key(topic, partition));
     if (p && this.stopped) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
-    if (p) return { partition: p };
+    if (p) return p.isLogOpen || opens(p) ? { partition: p } : { errorCode: ErrorCode.KAFKA_STORAGE_ERROR };
     // No image yet: the broker has not caught up with the quorum, and cannot say the topic is unknown.
     if (!this.image) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
     const t = this.image.topicsByName.get(topic);
@@ -292,11 +303,7 @@ export class ReplicaManager {
       }
       if (next.value.isLogOpen) continue;
       opened++;
-      try {
-        void next.value.log;
-      } catch {
-        // Offline: reported by the log directory, answered KAFKA_STORAGE_ERROR where used.
-      }
+      opens(next.value);
     }
     return true;
   }

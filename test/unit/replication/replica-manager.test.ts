@@ -143,3 +143,33 @@ describe('stray logs at start', () => {
     expect(after.logDir.unopenedCount).toBe(0);
   });
 });
+
+describe('logs opened on first use after a clean shutdown', () => {
+  it('opens a log at its first lookup; one that cannot be opened answers KAFKA_STORAGE_ERROR, the others serve', async () => {
+    const fs = new TestFileSystem();
+    const before = await setUp(fs);
+    const image = apply(EMPTY_IMAGE, topicRecords('t', 3, () => [NODE_ID]));
+    await before.replicas.applyImage(image, EMPTY_IMAGE);
+    for (const p of [0, 1, 2]) expect((await before.replicas.produce('t', p, encodeTestBatch({ baseTimestampMs: 1_000 }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 })).errorCode).toBe(0);
+    await before.logDir.close();
+    // t-1's only segment is replaced by a directory: listing works, opening the segment cannot.
+    const segment = fs.readdir(`${LOG_DIR}/t-1`).find((n) => n.endsWith('.log'))!;
+    fs.unlink(`${LOG_DIR}/t-1/${segment}`);
+    fs.mkdir(`${LOG_DIR}/t-1/${segment}`);
+
+    const after = await setUp(fs);
+    await after.replicas.applyImage(image, EMPTY_IMAGE);
+    expect(after.logDir.unopenedCount).toBe(3);
+    const t0 = after.replicas.lookup('t', 0);
+    expect('partition' in t0 && t0.partition.log.logEndOffset).toBe(1);
+    expect(after.logDir.unopenedCount).toBe(2);
+    expect(after.replicas.lookup('t', 1)).toEqual({ errorCode: ErrorCode.KAFKA_STORAGE_ERROR });
+    const produced = await after.replicas.produce('t', 1, encodeTestBatch({ baseTimestampMs: 1_000 }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 });
+    expect(produced.errorCode).toBe(ErrorCode.KAFKA_STORAGE_ERROR);
+    // The background opening goes past it and opens the rest.
+    while (after.replicas.openIdleLogs(1));
+    expect(after.logDir.unopenedCount).toBe(0);
+    const t2 = after.replicas.lookup('t', 2);
+    expect('partition' in t2 && t2.partition.highWatermark).toBe(1);
+  });
+});
