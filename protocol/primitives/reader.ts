@@ -12,8 +12,18 @@ export class DecodeError extends Error {
 
 const TWO_32 = 4294967296;
 
-/** The last Uuid decoded, as four 32-bit words, and its string. */
-let lastUuid = { a: 0, b: 0, c: 0, d: 0, text: 'AAAAAAAAAAAAAAAAAAAAAA' };
+interface DecodedUuid {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  text: string;
+}
+
+const ZERO_UUID: DecodedUuid = { a: 0, b: 0, c: 0, d: 0, text: 'AAAAAAAAAAAAAAAAAAAAAA' };
+/** The two Uuids decoded last, as four 32-bit words each, and their strings. */
+let latestUuid = ZERO_UUID;
+let previousUuid = ZERO_UUID;
 
 /** Four bytes as one number, without Buffer's argument checks (the caller checked the length). */
 function word(buf: Buffer, pos: number): number {
@@ -112,9 +122,9 @@ export class Reader {
     return v;
   }
 
-  /** A Kafka Uuid in its usual string form: 16 bytes as unpadded base64url. The same id in a row
-   * (a topic's partition records, one after the other in the metadata log) is one string, decoded
-   * and hashed as a map key once. */
+  /** A Kafka Uuid in its usual string form: 16 bytes as unpadded base64url. Ids seen in the last
+   * two decoded are one string each, decoded and hashed as a map key once: a topic's partition
+   * records follow each other in the metadata log, each with the same directory id. */
   uuid(): string {
     this.need(16);
     const { buf, pos } = this;
@@ -123,10 +133,13 @@ export class Reader {
     const b = word(buf, pos + 4);
     const c = word(buf, pos + 8);
     const d = word(buf, pos + 12);
-    if (a !== lastUuid.a || b !== lastUuid.b || c !== lastUuid.c || d !== lastUuid.d) {
-      lastUuid = { a, b, c, d, text: buf.toString('base64url', pos, pos + 16) };
-    }
-    return lastUuid.text;
+    const first = latestUuid;
+    if (first.a === a && first.b === b && first.c === c && first.d === d) return first.text;
+    const second = previousUuid;
+    previousUuid = first;
+    latestUuid = second.a === a && second.b === b && second.c === c && second.d === d
+      ? second : { a, b, c, d, text: buf.toString('base64url', pos, pos + 16) };
+    return latestUuid.text;
   }
 
   uvarint(): number {

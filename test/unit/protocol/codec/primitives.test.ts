@@ -112,6 +112,22 @@ describe('Reader and Writer encodings', () => {
     expect(hex('00112233445566778899aabbccddeeff').uuid()).toBe(id);
     expect(() => written((w) => w.uuid('not-a-uuid'))).toThrow(TypeError);
   });
+
+  it('decodes every Uuid right in any order: repeated, alternating, differing in one bit, all zero (seeded)', () => {
+    const prng = new Prng(0x0dd);
+    const pool = Array.from({ length: 6 }, () => prng.bytes(16));
+    // Near misses of the cached ids: one bit apart, in each of the four words.
+    for (const bit of [0, 37, 70, 127]) {
+      const near = Buffer.from(pool[0]!);
+      near[bit >> 3] = near[bit >> 3]! ^ (1 << (bit & 7));
+      pool.push(near);
+    }
+    pool.push(Buffer.alloc(16));
+    for (let i = 0; i < 2_000; i++) {
+      const bytes = prng.pick(pool);
+      expect(new Reader(bytes).uuid()).toBe(bytes.toString('base64url'));
+    }
+  });
 });
 
 describe('Writer chunks', () => {
