@@ -19,6 +19,7 @@ export class MetadataDelta {
   private scramCredentials: Map<string, ReadonlyMap<number, ScramCredentialState>> | null = null;
   private clientQuotas: Map<string, ClientQuotaEntry> | null = null;
   private readonly ownConfigs = new Set<string>();
+  private readonly configKeys: Map<string, string>[] = [];
   /** Every topic this delta created, changed or removed (by id), for the image's `changes`; not
    * kept for a base without an offset (a replay from the start), whose image carries none. */
   private readonly touchedTopics = new Set<string>();
@@ -223,8 +224,20 @@ export class MetadataDelta {
     topic.partitions[r.partitionId] = next;
   }
 
+  /** configKey(type, name), made once per resource: one string (and one hash of it) for all of a
+   * resource's records instead of a concatenation each. */
+  private ownConfigKey(type: number, name: string): string {
+    const byName = (this.configKeys[type] ??= new Map());
+    let ck = byName.get(name);
+    if (ck === undefined) {
+      ck = configKey(type, name);
+      byName.set(name, ck);
+    }
+    return ck;
+  }
+
   private applyConfig(type: number, name: string, key: string, value: string | null): void {
-    const ck = configKey(type, name);
+    const ck = this.ownConfigKey(type, name);
     this.configs ??= new Map(this.base.configs);
     let own = this.configs.get(ck) as Map<string, string> | undefined;
     if (!this.ownConfigs.has(ck) || own === undefined) {
