@@ -3,6 +3,7 @@
 // the records to append and the response to send once they commit. The runtime appends them to
 // the metadata log (through Raft), and calls `deactivate` when this node stops leading, which
 // drops everything uncommitted. Sans-IO: time comes in as nowMs.
+import type { ApiDefinition } from '../../protocol/definition.js';
 import type { BrokerHeartbeatRequest, BrokerHeartbeatResponse } from '../../protocol/generated/api/63-broker-heartbeat.js';
 import type { BrokerRegistrationRequest, BrokerRegistrationResponse } from '../../protocol/generated/api/62-broker-registration.js';
 import type { AllocateProducerIdsRequest, AllocateProducerIdsResponse } from '../../protocol/generated/api/67-allocate-producer-ids.js';
@@ -13,12 +14,8 @@ import { MetadataRecordType, record, type MetadataRecord } from '../metadata/rec
 import { brokerHeartbeat, fenceBroker, registerBroker } from './brokers.js';
 import type { ControllerEnv, ControllerResult } from './env.js';
 import { LeaderBalancer } from './leader-balancer.js';
-import { CONTROLLER_OPERATIONS } from './operations.js';
+import { controllerApi } from './controller-apis.js';
 import { sweepExpiredTokens } from './delegation-tokens.js';
-
-const BROKER_REGISTRATION = 62;
-const BROKER_HEARTBEAT = 63;
-const ALLOCATE_PRODUCER_IDS = 67;
 
 /** Producer ids are handed to brokers in blocks of this size, as in Kafka. */
 export const PRODUCER_ID_BLOCK_SIZE = 1000;
@@ -112,21 +109,9 @@ export class QuorumController {
     return result;
   }
 
-  /** Serves any controller API by key: admin operations and the broker lifecycle. */
-  handle(apiKey: number, req: unknown, nowMs: number): ControllerResult<unknown> {
-    switch (apiKey) {
-      case BROKER_REGISTRATION:
-        return this.registerBroker(req as BrokerRegistrationRequest, nowMs);
-      case BROKER_HEARTBEAT:
-        return this.brokerHeartbeat(req as BrokerHeartbeatRequest, nowMs);
-      case ALLOCATE_PRODUCER_IDS:
-        return this.allocateProducerIds(req as AllocateProducerIdsRequest);
-      default: {
-        const op = CONTROLLER_OPERATIONS.get(apiKey);
-        if (!op) throw new Error(`API ${apiKey} is not a controller operation`);
-        return this.write((env, image) => op(env, image, req, nowMs));
-      }
-    }
+  /** Serves a controller API: admin operations and the broker lifecycle (see controller-apis.ts). */
+  handle<Req, Res>(api: ApiDefinition<Req, Res>, req: Req, nowMs: number): ControllerResult<Res> {
+    return controllerApi(api).run(this, req, nowMs);
   }
 
   /**

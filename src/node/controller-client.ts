@@ -7,7 +7,7 @@ import type { ApiDefinition } from '../../protocol/definition.js';
 import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
 import type { ControllerChannel } from '../broker/services.js';
 import type { Voter } from '../config/server-config.js';
-import { notControllerResponse, saysNotController } from '../controller/not-controller.js';
+import { controllerApi } from '../controller/controller-apis.js';
 import type { QuorumController } from '../controller/quorum-controller.js';
 import type { MetadataRecord } from '../metadata/records.js';
 import { METADATA_TOPIC } from '../raft/index.js';
@@ -49,34 +49,36 @@ export class ControllerClient implements ControllerChannel {
    */
   async call<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req, timeoutMs = this.o.timeoutMs): Promise<Res> {
     const deadline = this.o.nowMs() + timeoutMs;
+    const entry = controllerApi(api);
     for (;;) {
-      if (this.stopped) return notControllerResponse(api.key, req) as Res;
+      if (this.stopped) return entry.notController(req);
       if (this.o.controller.isActive) {
         const res = await this.callLocal(api, req);
-        if (!saysNotController(api.key, res)) return res;
+        if (!entry.saysNotController(res)) return res;
       } else {
         const res = await this.forward(api, version, req, Math.max(1, deadline - this.o.nowMs()));
         if (res !== undefined) return res;
       }
-      if (this.o.nowMs() > deadline) return notControllerResponse(api.key, req) as Res;
+      if (this.o.nowMs() > deadline) return entry.notController(req);
       await sleep(RETRY_MS);
     }
   }
 
   /** As the controller (a request on the controller listener): NOT_CONTROLLER unless active. */
   async callLocal<Req, Res>(api: ApiDefinition<Req, Res>, req: Req): Promise<Res> {
-    if (!this.o.controller.isActive) return notControllerResponse(api.key, req) as Res;
-    const result = this.o.controller.handle(api.key, req, this.o.nowMs());
+    const entry = controllerApi(api);
+    if (!this.o.controller.isActive) return entry.notController(req);
+    const result = this.o.controller.handle(api, req, this.o.nowMs());
     this.serving++;
     try {
       await this.commit(result.records);
     } catch {
       // Leadership was lost before the records committed: the caller retries elsewhere.
-      return notControllerResponse(api.key, req) as Res;
+      return entry.notController(req);
     } finally {
       this.serving--;
     }
-    return result.response as Res;
+    return result.response;
   }
 
   /**
@@ -113,7 +115,7 @@ export class ControllerClient implements ControllerChannel {
     if (leaderId === this.o.nodeId || !voter) return undefined;
     try {
       const res = await this.o.peers.request(voter, api, version, req, timeoutMs);
-      if (saysNotController(api.key, res)) return undefined;
+      if (controllerApi(api).saysNotController(res)) return undefined;
       await this.catchUp(voter);
       return res;
     } catch {

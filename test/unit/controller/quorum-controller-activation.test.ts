@@ -28,7 +28,7 @@ const createOrders: CreateTopicsRequest = {
 };
 
 function createTopic(controller: QuorumController): CreateTopicsResponse {
-  return controller.handle(CreateTopicsApi.key, createOrders, 0).response as CreateTopicsResponse;
+  return controller.handle(CreateTopicsApi, createOrders, 0).response;
 }
 
 describe('QuorumController images', () => {
@@ -63,8 +63,8 @@ describe('QuorumController images', () => {
   it('keeps proposals it made after activation when an older image arrives, and drops them once committed', () => {
     const controller = new QuorumController({ config, random: () => 0.5 }, 'cluster');
     controller.activate(withBroker, 0);
-    const first = controller.handle(CreateTopicsApi.key, createOrders, 0);
-    expect((first.response as CreateTopicsResponse).topics[0]!.errorCode).toBe(ErrorCode.NONE);
+    const first = controller.handle(CreateTopicsApi, createOrders, 0);
+    expect(first.response.topics[0]!.errorCode).toBe(ErrorCode.NONE);
     controller.appended(withBroker.offset + first.records.length);
     controller.committedTo(applyRecords(EMPTY_IMAGE, liveBroker(1).slice(0, 1)));
     expect(createTopic(controller).topics[0]!.errorCode).toBe(ErrorCode.TOPIC_ALREADY_EXISTS);
