@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DescribeAclsApi } from '../../protocol/generated/api/29-describe-acls.js';
+import { CreateAclsApi } from '../../protocol/generated/api/30-create-acls.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
@@ -94,8 +95,23 @@ describe('ACLs as metadata', () => {
 
     const leaderId = cluster.nodes[0]!.quorumStatus!.leaderId;
     const controller = cluster.nodes.find((n) => n.nodeId === leaderId)!;
+    // A controller that is not the active one answers NOT_CONTROLLER, as Kafka's do, so an admin
+    // client using --bootstrap-controller goes on to the active one.
+    const standby = cluster.nodes.find((n) => n !== controller)!;
+    const standbyListener = standby.config.listeners.find((l) => l.name === 'CONTROLLER')!;
+    const atStandby = await RawClient.connect(`127.0.0.1:${standbyListener.port}`);
+    const refused = await atStandby.request(CreateAclsApi, 3, { creations: [aclOn('refused'), aclOn('refused-too')] });
+    atStandby.close();
+    expect(refused.results.map((r) => r.errorCode)).toEqual([ErrorCode.NOT_CONTROLLER, ErrorCode.NOT_CONTROLLER]);
     controller.kill();
     const survivors = cluster.nodes.filter((n) => n !== controller).map((n) => `${n.brokerAddresses[0]!.host}:${n.brokerAddresses[0]!.port}`);
+    // Sent before a new controller is elected: the broker forwards it, retrying until one answers.
+    const during = await RawClient.connect(survivors[0]!);
+    const created = await during.request(CreateAclsApi, 3, { creations: [aclOn('during')] });
+    during.close();
+    expect(created.results.map((r) => r.errorCode)).toEqual([ErrorCode.NONE]);
+    expected.push('during:User:alice:4');
+    expected.sort();
     for (const address of survivors) {
       await retry(async () => expect(await aclsAt(address)).toEqual(expected));
       expect(await produceError(address, 'guarded')).toBe(ErrorCode.TOPIC_AUTHORIZATION_FAILED);
