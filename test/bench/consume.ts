@@ -1,12 +1,18 @@
 // Consume throughput: fill a topic with the produce generator, then read it back with raw Fetch
 // requests, one in flight per partition (the next offset comes from the previous answer) and all
 // partitions' fetches pipelined on one connection. Reads wrap around to offset 0 until the run time
-// is up, so the figure does not depend on how fast the fill was.
+// is up, so the figure does not depend on how fast the fill was. Then one pass from the start after
+// the topic's files were dropped from the page cache: a consumer catching up on a log the broker
+// has not read recently reads it from the disk.
 import { FetchApi, type FetchRequest } from '../../protocol/generated/api/01-fetch.js';
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import { readResponseFrame } from '../../protocol/registry.js';
 import { BASE_OFFSET, BATCH_LENGTH, LAST_OFFSET_DELTA, LOG_OVERHEAD, RECORD_COUNT, RECORDS } from '../../protocol/records/batch-header.js';
-import { withBroker, withCpuShares } from './broker-process.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnBroker, withCpuShares, type BrokerProcess } from './broker-process.js';
+import { dropFromPageCache } from './page-cache.js';
 import { PRODUCE_SHAPE, cpuNote, generatorCpuNote } from './produce.js';
 import { produceFor, produceRequests } from './produce-load.js';
 import { BenchConnection, createTopic, prepareRequest } from './raw-client.js';
@@ -98,12 +104,24 @@ async function readBack(bootstrap: string, partitions: number, durationMs: numbe
   return { ...totals, elapsedMs: performance.now() - started };
 }
 
+/** A broker on a data directory of its own (the cold read drops the topic's files from the cache). */
+async function withDurableBroker<T>(body: (broker: BrokerProcess, dataDir: string) => Promise<T>): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-consume-'));
+  const broker = await spawnBroker(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
+  try {
+    return await body(broker, dataDir);
+  } finally {
+    await broker.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function run(settings: BenchSettings): Promise<Figure[]> {
   const shape = { ...PRODUCE_SHAPE, topic: TOPIC, acks: 1 };
   const perRound = produceRequests(shape);
   // Whole rounds, so every partition holds the same number of batches.
   const rounds = Math.ceil(settings.consumeFillBytes / (perRound.payloadBytesPerRequest * perRound.requests.length));
-  return withBroker(async (broker) => {
+  return withDurableBroker(async (broker, dataDir) => {
     await createTopic(broker.bootstrap, TOPIC, shape.partitions);
     settings.log(`consume: filling ${TOPIC} with ${(settings.consumeFillBytes / 1e6).toFixed(0)} MB`);
     const fill = await produceFor(broker.bootstrap, shape, Infinity, rounds * perRound.requests.length);
@@ -112,21 +130,37 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     const { result: read, shares, ownShare } = await withCpuShares([broker.pid], () => readBack(broker.bootstrap, shape.partitions, settings.runMs));
     const cpu = { broker: shares[0]!, generator: ownShare };
     const passes = read.bytes / fill.payloadBytes;
-    return [{
+    const generator = `raw client: 1 conn, Fetch v${FETCH_VERSION}, one in flight per partition (${shape.partitions} pipelined), `
+      + `max_bytes ${FETCH_MAX_BYTES / 2 ** 20} MiB, produced by the produce generator`;
+    const figures: Figure[] = [{
       group: 'consume',
       name: 'consume (Fetch, data in page cache)',
       value: `${mbPerSec(read.bytes, read.elapsedMs).toFixed(1)} MB/s, ${thousands(perSec(read.records, read.elapsedMs))} rec/s`,
       versus: `${thousands(perSec(read.fetches, read.elapsedMs))} fetches/s; `
         + `${passes.toFixed(1)} passes over ${(fill.payloadBytes / 1e6).toFixed(0)} MB; ${cpuNote(cpu)}; target: at least the produce acks=1 figure`,
-      generator: `raw client: 1 conn, Fetch v${FETCH_VERSION}, one in flight per partition (${shape.partitions} pipelined), `
-        + `max_bytes ${FETCH_MAX_BYTES / 2 ** 20} MiB, produced by the produce generator; ${generatorCpuNote(cpu)}`,
+      generator: `${generator}; ${generatorCpuNote(cpu)}`,
+    }];
+    settings.log('consume: reading once from the disk');
+    if (!dropFromPageCache(dataDir)) {
+      return [...figures, { group: 'consume', name: 'consume from the disk (page cache dropped)', value: 'skipped', versus: 'needs python3 (posix_fadvise)', generator }];
+    }
+    // A run of no length: one pass over every partition, then stop.
+    const { result: cold, shares: coldShares, ownShare: coldOwn } = await withCpuShares([broker.pid], () => readBack(broker.bootstrap, shape.partitions, 0));
+    const coldCpu = { broker: coldShares[0]!, generator: coldOwn };
+    return [...figures, {
+      group: 'consume',
+      name: 'consume from the disk (page cache dropped)',
+      value: `${mbPerSec(cold.bytes, cold.elapsedMs).toFixed(1)} MB/s, ${thousands(perSec(cold.records, cold.elapsedMs))} rec/s`,
+      versus: `one pass over ${(cold.bytes / 1e6).toFixed(0)} MB after fsync + POSIX_FADV_DONTNEED of the topic's files; ${cpuNote(coldCpu)}; `
+        + 'target: at least the produce acks=1 figure',
+      generator: `${generator}; ${generatorCpuNote(coldCpu)}`,
     }];
   });
 }
 
 export const consumeGroup: FigureGroup = {
   name: 'consume',
-  description: 'fill a topic, then read it back with pipelined raw Fetch requests',
+  description: 'fill a topic, read it back with pipelined raw Fetch requests from the page cache, then once from the disk',
   usesBroker: true,
   run,
 };
