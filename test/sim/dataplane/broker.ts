@@ -48,6 +48,11 @@ export class SimBroker {
   incarnation = 0;
   brokerEpoch: number;
   rm: ReplicaManager | undefined;
+  private logDir: LogDir | undefined;
+  /** A graceful stop's close, until it is over (or a kill ends it). */
+  private stopping: Promise<void> = Promise.resolve();
+  private stopped: (() => void) | undefined;
+  private starting = false;
   private fetchers: ReplicaFetchers | undefined;
   private queuedImage: MetadataImage = EMPTY_IMAGE;
   private applying: Promise<void> = Promise.resolve();
@@ -67,6 +72,13 @@ export class SimBroker {
 
   /** Opens (recovering) the log directory and starts the broker's loops. */
   async start(): Promise<void> {
+    // Two restarts asked for while a graceful stop finishes (a fault's and the healing's) start once.
+    if (this.starting) return;
+    this.starting = true;
+    await this.stopping;
+    this.starting = false;
+    if (this.alive) return;
+    this.stopped = undefined;
     this.alive = true;
     this.incarnation++;
     const isAlive = this.aliveCheck();
@@ -98,6 +110,7 @@ export class SimBroker {
     });
     this.fetchers = fetchers;
     this.rm = rm;
+    this.logDir = logDir;
     this.managers.push(rm);
     this.queuedImage = EMPTY_IMAGE;
     this.applying = Promise.resolve();
@@ -109,12 +122,42 @@ export class SimBroker {
 
   /** SIGKILL: the process and everything it awaited is gone; what it wrote stays in the page cache. */
   kill(): void {
+    // A graceful stop in progress ends here: its close fails on the dead file system, or never ends.
+    this.stopped?.();
+    this.stopped = undefined;
     this.alive = false;
     this.processFs?.kill();
     this.fetchers?.stop();
     this.rm?.abandonAll();
     this.rm = undefined;
     this.brokerEpoch = -1;
+  }
+
+  /**
+   * Graceful stop (SIGTERM): nothing is served any more, then the log directory closes (logs
+   * flushed, checkpoints and the clean shutdown marker written), so the next start lists the logs
+   * and opens each on first use. A kill or power cut meanwhile cuts the close short, as it would a
+   * process's; a start waits until the stop is over either way.
+   */
+  stop(): void {
+    const { logDir, processFs } = this;
+    this.alive = false;
+    this.fetchers?.stop();
+    this.rm?.abandonAll();
+    this.rm = undefined;
+    this.brokerEpoch = -1;
+    if (logDir === undefined || processFs === undefined) return;
+    this.stopping = new Promise<void>((resolve) => {
+      this.stopped = resolve;
+      logDir.close().then(() => {
+        processFs.kill();
+        resolve();
+      }, (err: unknown) => {
+        // Only a close that failed on a live file system is the code's failure.
+        if (this.stopped === resolve) this.env.fail(err instanceof Error ? err : new Error(String(err)));
+        resolve();
+      });
+    });
   }
 
   /** Power cut: a kill that also loses every write not synced. */

@@ -5,8 +5,9 @@
 // cluster is healthy again. Otherwise the ISR could shrink to the broker that lost its data, which
 // then leads again with a shorter log: two failures, beyond what Kafka promises (KIP-966's
 // eligible leader replicas address it; kraftling does not have them). Network faults alone may
-// pile up freely, and so may kills (SIGKILL: the page cache keeps what was written): no partition
-// of the network, however long, and no number of kills may lose an acknowledged record.
+// pile up freely, and so may kills (SIGKILL: the page cache keeps what was written) and graceful
+// stops (where the simulation has them): no partition of the network, however long, and no number
+// of kills may lose an acknowledged record.
 import type { Prng } from '../prng.js';
 import { CONTROLLER } from './network.js';
 import type { SimBroker } from './broker.js';
@@ -42,7 +43,8 @@ export function injectFault(sim: DataplaneSim, prng: Prng): boolean {
     sim.powerCutPending = false;
   }
   const networkFaulty = network.cutLinks.length > 0 || network.slowUntilMs > clock.nowMs;
-  const kind = prng.pick(['powerCut', 'powerCut', 'kill', 'isolate', 'oneWay', 'oneWay', 'slow'] as const);
+  const kinds = ['powerCut', 'powerCut', 'kill', 'isolate', 'oneWay', 'oneWay', 'slow'] as const;
+  const kind = prng.pick(sim.options.gracefulStops ? [...kinds, 'stop' as const] : kinds);
   const brokerIds = sim.brokers.map((b) => b.id);
   const heal = (what: string, afterMs: number, undo: () => void): void => clock.at(afterMs, () => {
     undo();
@@ -66,6 +68,16 @@ export function injectFault(sim: DataplaneSim, prng: Prng): boolean {
       sim.note(`fault: broker ${b.id} killed`);
       sim.checker.rememberCopies(b);
       b.kill();
+      restartLater(sim, b, prng.int(50, 2000));
+      return true;
+    }
+    case 'stop': {
+      const up = sim.brokers.filter((x) => x.alive);
+      if (up.length === 0) return false;
+      const b = prng.pick(up);
+      sim.note(`fault: broker ${b.id} stopped gracefully`);
+      sim.checker.rememberCopies(b);
+      b.stop();
       restartLater(sim, b, prng.int(50, 2000));
       return true;
     }

@@ -1,6 +1,7 @@
 // The data-plane simulation from the command line:
 //   npm run sim:dataplane -- --seeds 50 [--from 1]     seeds 1..50
 //   npm run sim:dataplane -- --seed 123 [--trace]      one seed; --trace prints its events
+//   --graceful-stops                                   graceful stops among the faults
 // Prints each failure with the command that replays it, and totals.
 import { describeOutcome, runDataplane, type DataplaneOutcome } from './simulation.js';
 
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const seeds = one !== undefined ? [Number(one)] : Array.from({ length: Number(argValue('seeds') ?? '20') }, (_, i) => from + i);
   const outcomes: DataplaneOutcome[] = [];
   for (const seed of seeds) {
-    const o = await runDataplane(seed, { trace });
+    const o = await runDataplane(seed, { trace, gracefulStops: process.argv.includes('--graceful-stops') });
     outcomes.push(o);
     if (trace || (one !== undefined && o.error)) console.log(o.trace.join('\n'));
     if (o.error) console.log(describeOutcome(o));

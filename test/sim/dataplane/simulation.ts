@@ -22,12 +22,16 @@ export interface DataplaneOptions {
   faultMs: number;
   healMs: number;
   trace: boolean;
+  /** Graceful stops among the faults (the next start opens the partition logs on first use). Off
+   * by default: another kind of fault would change every existing seed's run. */
+  gracefulStops: boolean;
 }
 
-export const DEFAULT_OPTIONS: DataplaneOptions = { brokers: 3, partitions: 2, minInsyncReplicas: 2, faultMs: 8000, healMs: 6000, trace: false };
+export const DEFAULT_OPTIONS: DataplaneOptions = { brokers: 3, partitions: 2, minInsyncReplicas: 2, faultMs: 8000, healMs: 6000, trace: false, gracefulStops: false };
 
 export interface DataplaneOutcome {
   seed: number;
+  gracefulStops: boolean;
   error: Error | undefined;
   events: number;
   virtualMs: number;
@@ -40,8 +44,8 @@ export interface DataplaneOutcome {
 const TRACE_LINES = 200;
 const LAG_MS = 1000;
 
-export function replayCommand(seed: number): string {
-  return `npm run sim:dataplane -- --seed ${seed} --trace`;
+export function replayCommand(seed: number, gracefulStops = false): string {
+  return `npm run sim:dataplane -- --seed ${seed}${gracefulStops ? ' --graceful-stops' : ''} --trace`;
 }
 
 export class DataplaneSim {
@@ -203,11 +207,11 @@ export async function runDataplane(seed: number, overrides: Partial<DataplaneOpt
     sim.clock.uninstall();
   }
   return {
-    seed, error, events: sim.clock.events, virtualMs: sim.clock.nowMs, faults: sim.faults,
+    seed, gracefulStops: sim.options.gracefulStops, error, events: sim.clock.events, virtualMs: sim.clock.nowMs, faults: sim.faults,
     acked: sim.checker.acks.length, consumed: sim.consumers.reduce((a, c) => a + c.nextOffset, 0), trace: sim.trace,
   };
 }
 
 export function describeOutcome(o: DataplaneOutcome): string {
-  return `dataplane seed ${o.seed} failed at ${o.virtualMs} ms: ${o.error?.message}\n  replay: ${replayCommand(o.seed)}`;
+  return `dataplane seed ${o.seed} failed at ${o.virtualMs} ms: ${o.error?.message}\n  replay: ${replayCommand(o.seed, o.gracefulStops)}`;
 }
