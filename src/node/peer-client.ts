@@ -7,6 +7,7 @@ import type tls from 'node:tls';
 import type { ApiDefinition } from '../../protocol/definition.js';
 import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js';
 import { loadTls } from '../server/tls-module.js';
+import { FrameReceiver } from './frame-receiver.js';
 import type { Logger } from './logger.js';
 import { RECONNECT_BACKOFF, ReconnectBackoff } from './reconnect-backoff.js';
 import type { Authenticate } from './sasl-client.js';
@@ -33,6 +34,9 @@ interface Pending {
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
 }
+
+/** A response larger than this is a broken peer, not an answer (Kafka's replica.fetch.response.max.bytes is 10 MiB). */
+const MAX_RESPONSE_BYTES = 1 << 30;
 
 class PeerConnection {
   private socket: net.Socket | undefined;
@@ -71,8 +75,10 @@ class PeerConnection {
     if (waitMs > 0) return Promise.reject(new PeerRequestError(`${this.host}:${this.port}: backing off for ${Math.ceil(waitMs)} ms after failures`));
     this.connecting ??= new Promise<net.Socket>((resolve, reject) => {
       const secure = this.security.tls;
+      // Plain TCP reads frames straight into their own buffers (FrameReceiver); TLS has no onread.
+      const receiver = new FrameReceiver(MAX_RESPONSE_BYTES, (frame) => this.onFrame(frame), (reason) => this.fail(new PeerRequestError(reason)));
       const socket = secure === undefined
-        ? net.connect({ host: this.host, port: this.port, noDelay: true })
+        ? net.connect({ host: this.host, port: this.port, noDelay: true, onread: { buffer: receiver.buffer, callback: receiver.read } })
         : loadTls().connect({ host: this.host, port: this.port, ...secure }).setNoDelay(true);
       const timer = setTimeout(() => socket.destroy(new PeerRequestError(`connect to ${this.host}:${this.port} timed out`)), this.connectTimeoutMs);
       socket.once(secure === undefined ? 'connect' : 'secureConnect', () => {
@@ -95,7 +101,7 @@ class PeerConnection {
         this.connecting = undefined;
         reject(new PeerRequestError(`${this.host}:${this.port}: ${err.message}`));
       });
-      socket.on('data', (chunk: Buffer) => this.onData(chunk));
+      if (secure !== undefined) socket.on('data', (chunk: Buffer) => this.onData(chunk));
       socket.on('close', () => {
         if (this.socket !== socket) return;
         if (!this.answered) this.backoff.failed('connection closed before any answer');
@@ -131,17 +137,27 @@ class PeerConnection {
       if (head.length === 4 + size) this.buffered.shift();
       else this.buffered[0] = head.subarray(4 + size);
       this.bufferedBytes -= 4 + size;
-      const next = this.pending.shift();
-      if (!next) return this.fail(new PeerRequestError('response without a request'));
-      clearTimeout(next.timer);
-      if (!this.answered) this.backoff.succeeded();
-      this.answered = true;
-      if (frame.length >= 4 && frame.readInt32BE(0) !== next.correlationId) {
-        next.reject(new PeerRequestError('correlation id mismatch'));
-        return this.fail(new PeerRequestError('correlation id mismatch'));
-      }
-      next.resolve(frame);
+      if (!this.onFrame(frame)) return;
     }
+  }
+
+  /** Answers the oldest request in flight with `frame`; false when the connection failed instead. */
+  private onFrame(frame: Buffer): boolean {
+    const next = this.pending.shift();
+    if (!next) {
+      this.fail(new PeerRequestError('response without a request'));
+      return false;
+    }
+    clearTimeout(next.timer);
+    if (!this.answered) this.backoff.succeeded();
+    this.answered = true;
+    if (frame.length >= 4 && frame.readInt32BE(0) !== next.correlationId) {
+      next.reject(new PeerRequestError('correlation id mismatch'));
+      this.fail(new PeerRequestError('correlation id mismatch'));
+      return false;
+    }
+    next.resolve(frame);
+    return true;
   }
 
   private merge(): Buffer {

@@ -1,0 +1,67 @@
+// Frames read straight into their own buffers: whatever sizes the socket's reads come in, every
+// frame comes out whole, in order, and a size out of bounds fails the connection once.
+import { describe, expect, it } from 'vitest';
+import { FrameReceiver } from '../../../src/node/frame-receiver.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
+
+function framed(payloads: Buffer[]): Buffer {
+  return Buffer.concat(payloads.flatMap((p) => {
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(p.length);
+    return [size, p];
+  }));
+}
+
+/** Feeds `stream` as a socket would: each read fills at most the buffer handed out and at most `maxRead`. */
+function feed(receiver: FrameReceiver, stream: Buffer, random: () => number, maxRead: number): void {
+  let pos = 0;
+  while (pos < stream.length) {
+    const target = receiver.buffer();
+    const n = Math.min(target.length, stream.length - pos, 1 + Math.floor(random() * maxRead));
+    if (n <= 0) throw new Error('the receiver handed out an empty buffer');
+    stream.copy(target, 0, pos, pos + n);
+    pos += n;
+    receiver.read(n);
+  }
+}
+
+describe('FrameReceiver', () => {
+  it('delivers every frame whole and in order, small and large, whatever the reads (seeded)', () => {
+    const random = seededRandom(0xf4a3e);
+    for (let round = 0; round < 40; round++) {
+      // Even rounds: tiny reads (a few bytes each) over frames of up to 70 KB, across the staging
+      // buffer's edge; odd rounds: reads of up to 200 KB over frames of up to 400 KB.
+      const tiny = round % 2 === 0;
+      const sizes = Array.from({ length: 30 }, () => {
+        const r = random();
+        return r < 0.5 ? Math.floor(random() * 100) : r < 0.8 || tiny ? Math.floor(random() * 70_000) : Math.floor(random() * 400_000);
+      });
+      const payloads = sizes.map((size, i) => Buffer.alloc(size, (i * 31 + round) & 0xff));
+      const got: Buffer[] = [];
+      const receiver = new FrameReceiver(1 << 20, (f) => got.push(f), (reason) => { throw new Error(reason); });
+      feed(receiver, framed(payloads), random, tiny ? 64 : 200_000);
+      expect(got.map((f) => f.length)).toEqual(sizes);
+      got.forEach((f, i) => expect(f.equals(payloads[i]!)).toBe(true));
+    }
+  });
+
+  it('hands out frames that later reads do not overwrite', () => {
+    const got: Buffer[] = [];
+    const receiver = new FrameReceiver(1 << 20, (f) => got.push(f), () => undefined);
+    feed(receiver, framed([Buffer.from('first'), Buffer.from('second')]), () => 0.99, 1_000);
+    feed(receiver, framed([Buffer.from('third!')]), () => 0.99, 1_000);
+    expect(got.map((f) => f.toString())).toEqual(['first', 'second', 'third!']);
+  });
+
+  it('fails on a negative or oversized frame size, without allocating it', () => {
+    for (const size of [-1, 2 ** 31 - 1]) {
+      const failures: string[] = [];
+      const receiver = new FrameReceiver(1 << 20, () => undefined, (reason) => failures.push(reason));
+      const header = Buffer.alloc(8);
+      header.writeInt32BE(size);
+      feed(receiver, header, () => 0.99, 100);
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatch(/outside 0\.\.1048576/);
+    }
+  });
+});
