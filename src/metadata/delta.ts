@@ -197,12 +197,16 @@ export class MetadataDelta {
   private applyPartition(r: PartitionRecordData): void {
     const topic = this.ownTopic(r.topicId);
     if (!topic) return;
-    topic.partitions[r.partitionId] = {
+    const state: PartitionState = {
       partitionId: r.partitionId, topicId: r.topicId, replicas: r.replicas, isr: r.isr, leader: r.leader,
       leaderEpoch: r.leaderEpoch, partitionEpoch: r.partitionEpoch, leaderRecoveryState: r.leaderRecoveryState,
       ...(r.addingReplicas.length > 0 ? { addingReplicas: r.addingReplicas } : {}),
       ...(r.removingReplicas.length > 0 ? { removingReplicas: r.removingReplicas } : {}),
     };
+    // A topic's first partition gets an array of its own size: growing an empty array by one
+    // element reserves 17 slots, which a replay of 100,000 one-partition topics keeps and copies.
+    if (topic.partitions.length === 0 && r.partitionId === 0) topic.partitions = [state];
+    else topic.partitions[r.partitionId] = state;
   }
 
   private applyPartitionChange(r: PartitionChangeRecordData): void {
