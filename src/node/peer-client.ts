@@ -7,7 +7,7 @@ import type tls from 'node:tls';
 import type { ApiDefinition } from '../../protocol/definition.js';
 import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js';
 import { loadTls } from '../server/tls-module.js';
-import { FrameReceiver } from './frame-receiver.js';
+import { FrameReceiver } from '../server/frame-receiver.js';
 import type { Logger } from './logger.js';
 import { RECONNECT_BACKOFF, ReconnectBackoff } from './reconnect-backoff.js';
 import type { Authenticate } from './sasl-client.js';
@@ -76,7 +76,7 @@ class PeerConnection {
     this.connecting ??= new Promise<net.Socket>((resolve, reject) => {
       const secure = this.security.tls;
       // Plain TCP reads frames straight into their own buffers (FrameReceiver); TLS has no onread.
-      const receiver = new FrameReceiver(MAX_RESPONSE_BYTES, (frame) => this.onFrame(frame), (reason) => this.fail(new PeerRequestError(reason)));
+      const receiver = new FrameReceiver(MAX_RESPONSE_BYTES, (frame) => this.onFrame(frame), (reason) => this.fail(new PeerRequestError(`response ${reason}`)));
       const socket = secure === undefined
         ? net.connect({ host: this.host, port: this.port, noDelay: true, onread: { buffer: receiver.buffer, callback: receiver.read } })
         : loadTls().connect({ host: this.host, port: this.port, ...secure }).setNoDelay(true);

@@ -6,6 +6,8 @@ import type { Socket } from 'node:net';
 import type { Principal } from '../broker/principal.js';
 import type { SaslSession } from '../broker/sasl/session.js';
 import { FrameReader } from './frame-reader.js';
+import { FrameReceiver } from './frame-receiver.js';
+import { withOwnReads } from './own-reads.js';
 
 export interface ConnectionInfo {
   id: number;
@@ -65,12 +67,19 @@ export interface ConnectionLog {
 /** mutes: this answer throttled the client; answers behind it wait until the mute ends. */
 type Slot = { done: boolean; value: Buffer[] | null; mutes?: boolean };
 
+function tooLarge(reason: string): string {
+  return `${reason} (socket.request.max.bytes)`;
+}
+
 function isThrottled(r: Response): r is ThrottledResponse {
   return r !== null && !Array.isArray(r);
 }
 
 export class Connection {
-  private readonly frames: FrameReader;
+  /** The socket read and written: for a plaintext one accepted paused, a new one over its handle. */
+  readonly socket: Socket;
+  /** TLS sockets (and any whose handle cannot be taken over): frames split from 'data' chunks. */
+  private readonly frames: FrameReader | undefined;
   private readonly slots: Slot[] = [];
   private paused = false;
   private closed = false;
@@ -87,17 +96,36 @@ export class Connection {
    */
   private blocked = false;
 
+  /** ownReads: `accepted` is a plaintext socket accepted paused, whose frames are read into
+   * buffers of their own size (see own-reads.ts); otherwise it is read through 'data' events. */
   constructor(
-    private readonly socket: Socket,
+    accepted: Socket,
     readonly info: ConnectionInfo,
     private readonly handler: RequestHandler,
     private readonly limits: ConnectionLimits,
     private readonly log: ConnectionLog,
+    ownReads = false,
   ) {
-    this.frames = new FrameReader(limits.maxFrameBytes);
+    const receiver = ownReads
+      ? new FrameReceiver(limits.maxFrameBytes, (frame) => this.onFrame(frame), (reason) => this.close(tooLarge(reason)))
+      : undefined;
+    const own = receiver && withOwnReads(accepted, {
+      buffer: receiver.buffer,
+      callback: (n) => {
+        receiver.read(n);
+        if (!this.closed) this.maybePause();
+        return true;
+      },
+    });
+    const socket = (this.socket = own ?? accepted);
     socket.setNoDelay(true);
     socket.setTimeout(limits.idleTimeoutMs);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    if (!own) {
+      this.frames = new FrameReader(limits.maxFrameBytes);
+      socket.on('data', (chunk: Buffer) => this.onData(chunk));
+      // Accepted paused (a plaintext listener) but read the usual way after all.
+      if (ownReads) socket.resume();
+    }
     socket.on('drain', () => this.maybeResume());
     socket.on('timeout', () => {
       if (this.slots.length === 0) this.close('idle for connections.max.idle.ms', 'debug');
@@ -123,14 +151,17 @@ export class Connection {
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
-    const { frames, error } = this.frames.push(chunk);
-    for (const frame of frames) {
-      if (this.closed) return;
-      if (this.muted) this.held.push(frame);
-      else this.dispatch(frame);
-    }
-    if (error !== null) this.close(error);
+    const { frames, error } = this.frames!.push(chunk);
+    for (const frame of frames) this.onFrame(frame);
+    if (this.closed) return;
+    if (error !== null) this.close(tooLarge(error));
     else this.maybePause();
+  }
+
+  private onFrame(frame: Buffer): void {
+    if (this.closed) return;
+    if (this.muted) this.held.push(frame);
+    else this.dispatch(frame);
   }
 
   private dispatch(frame: Buffer): void {

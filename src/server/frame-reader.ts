@@ -21,7 +21,7 @@ export class FrameReader {
     while (this.buffered >= 4) {
       const size = this.peekSize();
       if (size < 0 || size > this.maxFrameBytes) {
-        return { frames, error: `frame size ${size} is outside 0..${this.maxFrameBytes} (socket.request.max.bytes)` };
+        return { frames, error: `frame size ${size} is outside 0..${this.maxFrameBytes}` };
       }
       if (this.buffered < 4 + size) break;
       frames.push(this.take(4 + size).subarray(4));

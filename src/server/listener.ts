@@ -44,7 +44,8 @@ export class Listener {
   constructor(private readonly options: ListenerOptions) {
     const tlsOptions = options.tls;
     if (tlsOptions === undefined) {
-      this.server = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
+      // Paused: a Connection takes the socket's handle over before anything is read (own-reads.ts).
+      this.server = net.createServer({ noDelay: true, pauseOnConnect: true }, (socket) => this.accept(socket));
       return;
     }
     this.server = loadTls().createServer({ handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS, ...tlsOptions }, (socket) => this.accept(socket));
@@ -112,10 +113,7 @@ export class Listener {
         }
         if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs).unref());
         this.handshaking.delete(socket);
-        if (!socket.destroyed) {
-          this.start(socket);
-          socket.resume();
-        }
+        if (!socket.destroyed) this.start(socket);
       } finally {
         this.waitingAdmissions--;
       }
@@ -130,9 +128,12 @@ export class Listener {
       principal: this.options.tls === undefined ? ANONYMOUS : certificatePrincipal(socket as tls.TLSSocket),
     };
     if (this.options.sasl !== undefined) info.sasl = new SaslSession(this.options.sasl);
-    const conn = new Connection(socket, info, this.options.handler, this.options.limits, this.options.log);
+    const plaintext = this.options.tls === undefined;
+    const conn = new Connection(socket, info, this.options.handler, this.options.limits, this.options.log, plaintext);
     this.connections.add(conn);
-    socket.on('close', () => this.connections.delete(conn));
+    conn.socket.on('close', () => this.connections.delete(conn));
+    // A TLS socket held back by a connection quota was paused meanwhile.
+    if (!plaintext) socket.resume();
   }
 
   /** Stops accepting; waits up to graceMs for in-flight requests, then closes every connection. */

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Listener } from '../../../src/server/listener.js';
 import type { Response } from '../../../src/server/connection.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 const quiet = { warn() {}, debug() {}, info() {} };
 const limits = { maxFrameBytes: 1 << 20, idleTimeoutMs: 60_000, maxInFlight: 16, maxQueuedBytes: 1 << 20 };
@@ -100,4 +101,75 @@ describe('Connection', () => {
     await new Promise((r) => socket.once('close', r));
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
   });
+
+  it('reads frames of every size whole over a plaintext socket, however the client splits its writes (seeded)', async () => {
+    const random = seededRandom(0x5ca1e);
+    // Each answer: the frame's size and a checksum of its bytes, so a frame cut, joined or
+    // overwritten (a staging buffer reused under it) shows.
+    const port = await start((f) => {
+      const answer = Buffer.alloc(12);
+      answer.writeInt32BE(8, 0);
+      answer.writeInt32BE(f.length, 4);
+      answer.writeInt32BE(checksum(f), 8);
+      return new Promise((r) => setImmediate(() => r([answer])));
+    }, { maxFrameBytes: 1 << 20, maxQueuedBytes: 1 << 22 });
+    const sizes = Array.from({ length: 120 }, () => (random() < 0.3 ? 1 + Math.floor(random() * 400_000) : 1 + Math.floor(random() * 3000)));
+    const payloads = sizes.map((size) => Buffer.from(Array.from({ length: size }, () => Math.floor(random() * 256))));
+    const stream = Buffer.concat(payloads.flatMap((p) => [sizePrefix(p.length), p]));
+    const socket = net.connect(port, '127.0.0.1');
+    const answers: [number, number][] = [];
+    let buf = Buffer.alloc(0);
+    socket.on('data', (d: Buffer) => {
+      buf = Buffer.concat([buf, d]);
+      for (; buf.length >= 12; buf = buf.subarray(12)) answers.push([buf.readInt32BE(4), buf.readInt32BE(8)]);
+    });
+    await new Promise((r) => socket.once('connect', r));
+    for (let pos = 0; pos < stream.length;) {
+      const n = Math.min(stream.length - pos, 1 + Math.floor(random() * 200_000));
+      if (!socket.write(stream.subarray(pos, pos + n))) await new Promise((r) => socket.once('drain', r));
+      pos += n;
+      if (random() < 0.2) await new Promise((r) => setTimeout(r, 1));
+    }
+    await until(() => answers.length === payloads.length);
+    expect(answers).toEqual(payloads.map((p) => [p.length, checksum(p)]));
+    // The connection is still open: close() ends it and returns (a socket the listener lost track
+    // of would keep the server from closing).
+    const closed = new Promise((r) => socket.once('close', r));
+    await listener!.close(100);
+    listener = undefined;
+    await closed;
+  });
+
+  it('forgets a client cut off in the middle of a large frame, and keeps serving others', async () => {
+    const port = await start((f) => [frame(f.readInt32BE(0))]);
+    const cut = net.connect(port, '127.0.0.1');
+    await new Promise((r) => cut.once('connect', r));
+    const large = frame(1, 500_000);
+    cut.write(large.subarray(0, 200_000));
+    await until(() => listener!.connectionCount === 1);
+    cut.resetAndDestroy();
+    await until(() => listener!.connectionCount === 0);
+    const good = net.connect(port, '127.0.0.1');
+    const answer = new Promise<Buffer>((r) => good.once('data', r));
+    good.write(frame(7, 100_000));
+    expect((await answer).readInt32BE(4)).toBe(7);
+    good.destroy();
+  });
 });
+
+function sizePrefix(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
+}
+
+function checksum(b: Buffer): number {
+  let h = 0;
+  for (let i = 0; i < b.length; i++) h = (Math.imul(h, 31) + b[i]!) | 0;
+  return h;
+}
+
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setTimeout(r, 5));
+}
+

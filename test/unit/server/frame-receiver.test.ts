@@ -1,7 +1,7 @@
 // Frames read straight into their own buffers: whatever sizes the socket's reads come in, every
 // frame comes out whole, in order, and a size out of bounds fails the connection once.
 import { describe, expect, it } from 'vitest';
-import { FrameReceiver } from '../../../src/node/frame-receiver.js';
+import { FrameReceiver } from '../../../src/server/frame-receiver.js';
 import { seededRandom } from '../../helpers/seeded-random.js';
 
 function framed(payloads: Buffer[]): Buffer {

@@ -1,8 +1,9 @@
-// Response frames (int32 size + payload) read from a peer's socket straight into buffers of their
-// own size, through net.Socket's `onread`: a follower's fetch response of megabytes lands in the
-// buffer it is decoded from, where the socket's usual reading would allocate a 64 KiB chunk per
-// read and join the chunks with one more copy (together a visible share of a follower's CPU, most
-// of it garbage collection). Small frames are read into a staging buffer and copied out.
+// Kafka frames (int32 size + payload) read from a plaintext socket straight into buffers of their
+// own size, through net.Socket's `onread`: a produce request or a follower's fetch response of
+// megabytes lands in the buffer it is decoded from, where the socket's usual reading would allocate
+// a 64 KiB chunk per read and join the chunks with one more copy (together a visible share of the
+// broker's and a follower's CPU, much of it garbage collection). Small frames are read into a
+// staging buffer and copied out, each into a buffer of its own size.
 
 /** Reads of frames smaller than this, and of every frame's first bytes, go through the staging buffer. */
 const STAGING_BYTES = 64 * 1024;
@@ -48,7 +49,7 @@ export class FrameReceiver {
       const size = this.staging.readInt32BE(pos);
       if (size < 0 || size > this.maxFrameBytes) {
         this.staged = 0;
-        this.fail(`response frame size ${size} is outside 0..${this.maxFrameBytes}`);
+        this.fail(`frame size ${size} is outside 0..${this.maxFrameBytes}`);
         return;
       }
       const available = this.staged - pos - 4;
