@@ -86,6 +86,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('leader.imbalance.check.interval.seconds', 'long', '300', 'how often the controller moves leadership back to preferred replicas', { min: 1 }),
   key('leader.imbalance.per.broker.percentage', 'int', '10', 'imbalance threshold (KRaft controllers ignore it)', inert),
   key('fetch.max.bytes', 'int', '57671680', 'largest Fetch response', { min: 1024 }),
+  key('max.incremental.fetch.session.cache.slots', 'int', '1000', 'incremental fetch sessions (KIP-227) kept; 0: none, every fetch is full', { min: 0 }),
   key('kraftling.control.listener', 'string', null, 'host:port of the JSON-over-HTTP fault and node control endpoint of an in-process cluster (unset: off)'),
   key('kraftling.consumer.fetch.max.wait.ms', 'int', '-1', 'longest a consumer Fetch is held waiting for data, whatever its max_wait_ms (-1: as the consumer asks, as Kafka does)', { min: -1 }),
   // Network

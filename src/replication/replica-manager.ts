@@ -9,6 +9,7 @@ import { BrokerMetrics } from '../broker/broker-metrics.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
+import { FetchSessionCache } from './fetch-sessions.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { topicChanges } from '../metadata/topic-changes.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
@@ -75,9 +76,12 @@ export class ReplicaManager {
   /** Set by `abandonAll`: a stopping broker leads nothing (every lookup NOT_LEADER_OR_FOLLOWER). */
   private stopped = false;
   readonly metrics: BrokerMetrics;
+  /** Consumers' and followers' incremental fetch sessions (KIP-227). */
+  readonly fetchSessions: FetchSessionCache;
 
   constructor(private readonly options: ReplicaManagerOptions) {
     this.metrics = options.metrics ?? new BrokerMetrics();
+    this.fetchSessions = new FetchSessionCache(options.config.int('max.incremental.fetch.session.cache.slots'));
   }
 
   get nodeId(): number {

@@ -4,9 +4,10 @@
 // DivergingEpoch; v15+ followers send their broker epoch, KIP-903). max_bytes, partition_max_bytes and "at least one batch" follow Kafka; with less
 // than min_bytes available the fetch long-polls up to max_wait_ms. Topic ids (v13+) are resolved
 // through the metadata image. Versions below 4 get legacy message sets (down-converted batches).
-// Fetch sessions (KIP-227): this broker keeps none, and says so the way Kafka allows: a full fetch
-// is answered with session id 0, so clients keep sending full fetches; an incremental fetch for a
-// session id gets FETCH_SESSION_ID_NOT_FOUND.
+// Fetch sessions (KIP-227, v7+): a full fetch with epoch 0 opens a session, and the session's
+// incremental fetches read all its partitions but are answered only with those that have news
+// (fetch-session-context.ts; the cache, max.incremental.fetch.session.cache.slots, in
+// replication/fetch-sessions.ts).
 // With an authorizer: followers need CLUSTER_ACTION on the cluster, consumers READ on each topic;
 // a topic refused is answered TOPIC_AUTHORIZATION_FAILED and not read.
 // isolation_level=1 (read_committed, v4+) reads below the last stable offset and gets the aborted
@@ -31,10 +32,8 @@ import { handler, type RequestContext } from '../handler.js';
 import { fetchQuotaMaxBytes, fetchThrottleMs } from '../quota-throttle.js';
 import { AclOperation, ResourceType } from '../../metadata/acls.js';
 import { allowed, clusterAllowed } from '../access.js';
-
-/** Sessions and epochs as KIP-227 defines them. */
-const INITIAL_EPOCH = 0;
-const FINAL_EPOCH = -1;
+import { fetchContext, sessionAnswer, throttledSessionId } from '../fetch-session-context.js';
+import type { SessionPartition } from '../../replication/fetch-sessions.js';
 
 export const fetchHandler = handler<FetchRequest, FetchResponse>({
   api: FetchApi,
@@ -42,22 +41,28 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
   maxVersion: 17,
   clientThrottlesFromVersion: 8,
   handle(req, ctx) {
-    const sessionError = checkSession(req);
-    if (sessionError !== ErrorCode.NONE) {
-      return { throttleTimeMs: 0, errorCode: sessionError, sessionId: req.sessionId, responses: [], nodeEndpoints: [] };
+    const sessions = ctx.services.replicas.fetchSessions;
+    const context = fetchContext(sessions, req, ctx.version, ctx.services.nowMs());
+    if (context.kind === 'error') {
+      return { throttleTimeMs: 0, errorCode: context.errorCode, sessionId: req.sessionId, responses: [], nodeEndpoints: [] };
     }
     const image = ctx.services.image();
     const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;
     const followerDenied = replicaId >= 0 && !clusterAllowed(ctx, AclOperation.CLUSTER_ACTION);
-    const named = req.topics.map((t) => {
-      const name = ctx.version >= 13 ? image.topicsById.get(t.topicId)?.name : t.topic;
-      const denied = followerDenied || (name !== undefined && !allowed(ctx, AclOperation.READ, ResourceType.TOPIC, name));
-      return { ...t, name, denied };
+    const names = new Map<string, { name: string | undefined; denied: boolean }>();
+    const wanted = context.partitions.map((p) => {
+      let topic = names.get(p.topicKey);
+      if (topic === undefined) {
+        const name = ctx.version >= 13 ? image.topicsById.get(p.topicId)?.name : p.topic;
+        topic = { name, denied: followerDenied || (name !== undefined && !allowed(ctx, AclOperation.READ, ResourceType.TOPIC, name)) };
+        names.set(p.topicKey, topic);
+      }
+      return { p, ...topic };
     });
-    const inputs: FetchPartitionInput[] = named.flatMap((t) => t.name === undefined || t.denied ? [] : t.partitions.map((p) => ({
-      topic: t.name!, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
+    const inputs: FetchPartitionInput[] = wanted.flatMap(({ p, name, denied }) => name === undefined || denied ? [] : [{
+      topic: name, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
       currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
-    })));
+    }]);
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const consumer = replicaId < 0;
     const maxBytes = Math.min(ctx.version >= 3 ? req.maxBytes : Infinity, ctx.services.config.int('fetch.max.bytes'),
@@ -68,20 +73,35 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
       let i = 0;
-      const responses: FetchableTopicResponse[] = named.map((t) => ({
-        topic: t.topic, topicId: t.topicId,
-        partitions: t.partitions.map((p) => t.denied ? partitionData(p.partition, errorOnly(ErrorCode.TOPIC_AUTHORIZATION_FAILED), ctx, p.fetchOffset)
-          : t.name === undefined ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
-          : partitionData(p.partition, outputs[i++]!, ctx, p.fetchOffset)),
-      }));
-      const throttleTimeMs = consumer ? fetchThrottleMs(ctx, recordBytes(responses)) : 0;
-      if (throttleTimeMs > 0) return { throttleTimeMs, errorCode: ErrorCode.NONE, sessionId: 0, responses: [], nodeEndpoints: [] };
+      const data = wanted.map(({ p, name, denied }) => denied ? partitionData(p.partition, errorOnly(ErrorCode.TOPIC_AUTHORIZATION_FAILED), ctx, p.fetchOffset)
+        : name === undefined ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
+        : partitionData(p.partition, outputs[i++]!, ctx, p.fetchOffset));
+      const throttleTimeMs = consumer ? fetchThrottleMs(ctx, recordBytes(data)) : 0;
+      if (throttleTimeMs > 0) {
+        return { throttleTimeMs, errorCode: ErrorCode.NONE, sessionId: throttledSessionId(context), responses: [], nodeEndpoints: [] };
+      }
       if (consumer) countBytesOut(ctx, inputs, outputs);
-      return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
+      const { errorCode, sessionId, kept } = sessionAnswer(context, sessions, data, !consumer, ctx.version, ctx.services.nowMs());
+      return { throttleTimeMs: 0, errorCode, sessionId, responses: byTopic(wanted.map((w) => w.p), data, kept), nodeEndpoints: [] };
     };
     return results instanceof Promise ? results.then(respond) : respond(results);
   },
 });
+
+/** The answered partitions, a topic for each run of partitions of the same topic, in fetch order. */
+function byTopic(partitions: SessionPartition[], data: PartitionData[], kept: boolean[]): FetchableTopicResponse[] {
+  const topics: FetchableTopicResponse[] = [];
+  let last: { key: string; topic: FetchableTopicResponse } | undefined;
+  partitions.forEach((p, i) => {
+    if (!kept[i]) return;
+    if (last?.key !== p.topicKey) {
+      last = { key: p.topicKey, topic: { topic: p.topic, topicId: p.topicId, partitions: [] } };
+      topics.push(last.topic);
+    }
+    last.topic.partitions.push(data[i]!);
+  });
+  return topics;
+}
 
 /** BytesOutPerSec counts what consumers are sent; follower fetches are replication traffic. */
 function countBytesOut(ctx: RequestContext, inputs: FetchPartitionInput[], outputs: FetchPartitionOutput[]): void {
@@ -98,16 +118,10 @@ function heldMs(maxWaitMs: number, replicaId: number, ctx: RequestContext): numb
   return replicaId < 0 && capMs >= 0 ? Math.min(maxWaitMs, capMs) : maxWaitMs;
 }
 
-function recordBytes(responses: FetchableTopicResponse[]): number {
+function recordBytes(data: PartitionData[]): number {
   let bytes = 0;
-  for (const t of responses) for (const p of t.partitions) bytes += p.records?.length ?? 0;
+  for (const p of data) bytes += p.records?.length ?? 0;
   return bytes;
-}
-
-function checkSession(req: FetchRequest): number {
-  if (req.sessionId !== 0) return ErrorCode.FETCH_SESSION_ID_NOT_FOUND;
-  if (req.sessionEpoch !== INITIAL_EPOCH && req.sessionEpoch !== FINAL_EPOCH) return ErrorCode.INVALID_FETCH_SESSION_EPOCH;
-  return ErrorCode.NONE;
 }
 
 function errorOnly(errorCode: number): FetchPartitionOutput {
