@@ -4,8 +4,12 @@
 // behind the leader's log start offset or where it is ahead of the leader, and keeps the follower's
 // high watermark. Every failed fetch pauses backoffMs before the next one. The leader learns
 // each follower's progress from its fetch offsets, which is how acks=all and the ISR work.
+// Fetches go through a fetch session (KIP-227) where the leader keeps one, as Kafka's
+// FetchSessionHandler does: after a full fetch, only the partitions whose fetch position changed
+// are sent, and the leader answers only those with news, so idle partitions cost nothing.
 import { defaultFetchRequest, type FetchRequest, type FetchResponse, type PartitionData } from '../../protocol/generated/api/01-fetch.js';
 import { ErrorCode } from '../../protocol/errors.js';
+import { INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch } from './fetch-sessions.js';
 import type { Partition } from './partition.js';
 
 export interface FetchTransport {
@@ -26,11 +30,39 @@ export interface FetcherSettings {
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
+/** What a fetch says of one partition; a session fetch sends a partition only when this changed. */
+interface Position {
+  topic: string;
+  topicId: string;
+  partition: number;
+  fetchOffset: number;
+  currentLeaderEpoch: number;
+  lastFetchedEpoch: number;
+  logStartOffset: number;
+}
+
+/** A fetch about to be sent, and what the session learns once it is answered. */
+interface Prepared {
+  req: FetchRequest;
+  full: boolean;
+  sent: Map<string, Position>;
+  forgotten: string[];
+}
+
+const SESSION_ERRORS: readonly number[] = [
+  ErrorCode.FETCH_SESSION_ID_NOT_FOUND, ErrorCode.INVALID_FETCH_SESSION_EPOCH, ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR,
+];
+
 /** One fetch loop towards one leader. */
 class LeaderFetcher {
   readonly partitions = new Set<Partition>();
   private running = false;
   private stopped = false;
+  /** The fetch session with the leader: its id, the epoch the next fetch carries (0: a full fetch
+   * that asks for a new session), and each partition as the session last heard of it. */
+  private sessionId = INVALID_SESSION_ID;
+  private sessionEpoch = INITIAL_EPOCH;
+  private readonly inSession = new Map<string, Position>();
 
   constructor(
     private readonly leaderId: number,
@@ -53,8 +85,9 @@ class LeaderFetcher {
     while (!this.stopped && this.partitions.size > 0) {
       const batch = [...this.partitions];
       try {
-        const res = await this.transport.fetch(this.leaderId, this.request(batch));
-        const failed = await this.apply(batch, res);
+        const prepared = this.request(batch);
+        const res = await this.transport.fetch(this.leaderId, prepared.req);
+        const failed = await this.apply(batch, res, prepared);
         if (failed) await this.backoff();
       } catch (err) {
         if (!this.stopped) this.onError(err);
@@ -68,43 +101,94 @@ class LeaderFetcher {
     return (this.settings.sleep ?? sleep)(this.settings.backoffMs);
   }
 
-  private request(batch: Partition[]): FetchRequest {
-    const byTopic = new Map<string, Partition[]>();
-    for (const p of batch) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
-    return {
+  private request(batch: Partition[]): Prepared {
+    const full = this.sessionEpoch === INITIAL_EPOCH;
+    const positions = batch.map((p): Position => ({
+      topic: p.topic, topicId: p.state.topicId, partition: p.partition, fetchOffset: p.log.logEndOffset,
+      currentLeaderEpoch: p.leaderEpoch, lastFetchedEpoch: p.log.latestEpoch(), logStartOffset: p.log.logStartOffset,
+    }));
+    const sent = new Map<string, Position>();
+    const byTopic = new Map<string, Position[]>();
+    for (const position of positions) {
+      const key = keyOf(position);
+      if (!full && samePosition(this.inSession.get(key), position)) continue;
+      sent.set(key, position);
+      byTopic.set(position.topicId, [...(byTopic.get(position.topicId) ?? []), position]);
+    }
+    // By id: a topic deleted and created again under its name is another topic to the leader.
+    const following = new Set(positions.map(keyOf));
+    const forgotten = full ? [] : [...this.inSession.keys()].filter((key) => !following.has(key));
+    const forgottenByTopic = new Map<string, Position[]>();
+    for (const key of forgotten) {
+      const position = this.inSession.get(key)!;
+      forgottenByTopic.set(position.topicId, [...(forgottenByTopic.get(position.topicId) ?? []), position]);
+    }
+    const req: FetchRequest = {
       ...defaultFetchRequest(),
       replicaId: this.settings.nodeId,
       // KIP-903: the leader records the epoch of the incarnation that fetched, for AlterPartition.
       replicaState: { replicaId: this.settings.nodeId, replicaEpoch: this.settings.brokerEpoch?.() ?? -1 },
       maxWaitMs: this.settings.maxWaitMs, minBytes: 1, maxBytes: this.settings.maxBytesPerPartition * batch.length,
-      isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
-      topics: [...byTopic].map(([topic, ps]) => ({
-        topic, topicId: ZERO_UUID,
+      isolationLevel: 0, sessionId: this.sessionId, sessionEpoch: this.sessionEpoch,
+      topics: [...byTopic].map(([topicId, ps]) => ({
+        topic: ps[0]!.topic, topicId,
         partitions: ps.map((p) => ({
-          partition: p.partition, currentLeaderEpoch: p.leaderEpoch, fetchOffset: p.log.logEndOffset,
-          lastFetchedEpoch: p.log.latestEpoch(), logStartOffset: p.log.logStartOffset,
+          partition: p.partition, currentLeaderEpoch: p.currentLeaderEpoch, fetchOffset: p.fetchOffset,
+          lastFetchedEpoch: p.lastFetchedEpoch, logStartOffset: p.logStartOffset,
           partitionMaxBytes: this.settings.maxBytesPerPartition, replicaDirectoryId: ZERO_UUID,
         })),
       })),
+      forgottenTopicsData: [...forgottenByTopic].map(([topicId, ps]) => ({ topic: ps[0]!.topic, topicId, partitions: ps.map((p) => p.partition) })),
     };
+    return { req, full, sent, forgotten };
+  }
+
+  /** The session after an answer: opened by a full fetch (if the leader kept one), moved on by an
+   * incremental one, forgotten after any error (the next fetch is full and asks for a new one). */
+  private updateSession(res: FetchResponse, prepared: Prepared): void {
+    if (res.errorCode !== ErrorCode.NONE || res.sessionId === INVALID_SESSION_ID) {
+      this.sessionId = INVALID_SESSION_ID;
+      this.sessionEpoch = INITIAL_EPOCH;
+      this.inSession.clear();
+      return;
+    }
+    if (prepared.full) this.inSession.clear();
+    for (const key of prepared.forgotten) this.inSession.delete(key);
+    for (const [key, position] of prepared.sent) this.inSession.set(key, position);
+    this.sessionId = res.sessionId;
+    this.sessionEpoch = prepared.full ? nextEpoch(INITIAL_EPOCH) : nextEpoch(this.sessionEpoch);
   }
 
   /** Applies a response; returns true when some partition needs a pause before fetching again. */
-  private async apply(batch: Partition[], res: FetchResponse): Promise<boolean> {
+  private async apply(batch: Partition[], res: FetchResponse, prepared: Prepared): Promise<boolean> {
+    this.updateSession(res, prepared);
+    // A session the leader lost (it restarted, or evicted it): the next fetch is full, at once.
+    if (SESSION_ERRORS.includes(res.errorCode)) return false;
     if (res.errorCode !== ErrorCode.NONE) return true;
     let failed = false;
     const answered = new Set<Partition>();
     for (const topic of res.responses) {
       for (const data of topic.partitions) {
-        const p = batch.find((b) => b.topic === topic.topic && b.partition === data.partitionIndex);
+        const p = batch.find((b) => (topic.topicId === ZERO_UUID ? b.topic === topic.topic : b.state.topicId === topic.topicId)
+          && b.partition === data.partitionIndex);
         if (!p || answered.has(p)) continue;
         answered.add(p);
         if (this.partitions.has(p)) failed = !(await applyPartition(p, data)) || failed;
       }
     }
-    // A partition the leader left out of its answer would be asked for again at once, forever.
-    return failed || answered.size < batch.length;
+    // A partition the leader left out of a full answer would be asked for again at once, forever;
+    // an incremental answer leaves out the partitions without news.
+    return failed || (prepared.full && answered.size < batch.length);
   }
+}
+
+function keyOf(p: Position): string {
+  return `${p.topicId}:${p.partition}`;
+}
+
+function samePosition(a: Position | undefined, b: Position): boolean {
+  return a !== undefined && a.topic === b.topic && a.fetchOffset === b.fetchOffset && a.currentLeaderEpoch === b.currentLeaderEpoch
+    && a.lastFetchedEpoch === b.lastFetchedEpoch && a.logStartOffset === b.logStartOffset;
 }
 
 /** Applies one partition's fetch result to the follower log; false when the fetch failed (the

@@ -11,6 +11,7 @@ import { LogDir } from '../../../storage/log-dir.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { ServerConfig } from '../../../src/config/server-config.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
+import { fetchContext, sessionAnswer, type FetchContext } from '../../../src/broker/fetch-session-context.js';
 import { fetch, type FetchPartitionOutput } from '../../../src/replication/fetch.js';
 import type { Partition } from '../../../src/replication/partition.js';
 import type { PartitionProduceResult } from '../../../src/replication/produce.js';
@@ -39,6 +40,8 @@ const HEARTBEAT_INTERVAL_MS = 100;
 const REQUEST_TIMEOUT_MS = 500;
 /** The broker-side acks=all wait never times out in virtual time: clients time out instead. */
 const PRODUCE_TIMEOUT_MS = 2 ** 31 - 1;
+/** The Fetch version the simulated requests stand for: topics by name (fetch sessions keyed by name). */
+const SIM_FETCH_VERSION = 12;
 
 export class SimBroker {
   /** The machine's disk, which outlives the broker's processes. */
@@ -224,15 +227,20 @@ export class SimBroker {
     return found && 'partition' in found ? found.partition : undefined;
   }
 
-  /** A Fetch request at this broker (a follower's or a consumer's), with the long poll in virtual time. */
+  /** A Fetch request at this broker (a follower's or a consumer's), with the long poll in virtual
+   * time; fetch sessions (KIP-227) as the broker's Fetch handler keeps them (topics by name, v12). */
   serveFetch(req: FetchRequest): Promise<FetchResponse> | undefined {
     const rm = this.rm;
     if (!rm) return undefined;
     const isAlive = this.aliveCheck();
-    const partitions = req.topics.flatMap((t) => t.partitions.map((p) => ({
-      topic: t.topic, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
+    const context = fetchContext(rm.fetchSessions, req, SIM_FETCH_VERSION, this.env.clock.nowMs);
+    if (context.kind === 'error') {
+      return Promise.resolve({ throttleTimeMs: 0, errorCode: context.errorCode, sessionId: req.sessionId, responses: [], nodeEndpoints: [] });
+    }
+    const partitions = context.partitions.map((p) => ({
+      topic: p.topic, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
       currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
-    })));
+    }));
     const input = {
       replicaId: req.replicaId, replicaEpoch: req.replicaState.replicaEpoch, maxWaitMs: 0, minBytes: req.minBytes, maxBytes: req.maxBytes,
       isolationLevel: req.isolationLevel, partitions,
@@ -241,7 +249,7 @@ export class SimBroker {
     const first = read();
     const ready = (outs: FetchPartitionOutput[]): boolean =>
       outs.some((o) => o.errorCode !== ErrorCode.NONE || o.divergingEpoch !== null || (o.records?.length ?? 0) > 0);
-    if (req.maxWaitMs <= 0 || ready(first)) return Promise.resolve(this.fetchResponse(req, first));
+    if (req.maxWaitMs <= 0 || ready(first)) return Promise.resolve(this.fetchResponse(req, context, first));
     return new Promise((resolve) => {
       let done = false;
       const unsubscribe: (() => void)[] = [];
@@ -249,7 +257,7 @@ export class SimBroker {
         if (done) return;
         done = true;
         for (const u of unsubscribe) u();
-        if (isAlive()) resolve(this.fetchResponse(req, read()));
+        if (isAlive()) resolve(this.fetchResponse(req, context, read()));
       };
       for (const p of partitions) {
         const found = rm.lookup(p.topic, p.partition);
@@ -259,24 +267,20 @@ export class SimBroker {
     });
   }
 
-  private fetchResponse(req: FetchRequest, outs: FetchPartitionOutput[]): FetchResponse {
-    let i = 0;
-    const responses = req.topics.map((t) => ({
-      topic: t.topic, topicId: t.topicId,
-      partitions: t.partitions.map((p): PartitionData => {
-        const out = outs[i++]!;
-        return {
-          partitionIndex: p.partition, errorCode: out.errorCode, highWatermark: out.highWatermark,
-          lastStableOffset: out.lastStableOffset, logStartOffset: out.logStartOffset,
-          divergingEpoch: out.divergingEpoch ?? { epoch: -1, endOffset: -1 },
-          currentLeader: { leaderId: -1, leaderEpoch: -1 }, snapshotId: { endOffset: -1, epoch: -1 },
-          abortedTransactions: out.abortedTransactions ?? null, preferredReadReplica: -1,
-          // The bytes leave the process: a copy, as a socket write makes.
-          records: out.records === null ? null : Buffer.from(out.records),
-        };
-      }),
+  private fetchResponse(req: FetchRequest, context: FetchContext, outs: FetchPartitionOutput[]): FetchResponse {
+    const data = outs.map((out, i): PartitionData => ({
+      partitionIndex: context.kind === 'error' ? 0 : context.partitions[i]!.partition, errorCode: out.errorCode, highWatermark: out.highWatermark,
+      lastStableOffset: out.lastStableOffset, logStartOffset: out.logStartOffset,
+      divergingEpoch: out.divergingEpoch ?? { epoch: -1, endOffset: -1 },
+      currentLeader: { leaderId: -1, leaderEpoch: -1 }, snapshotId: { endOffset: -1, epoch: -1 },
+      abortedTransactions: out.abortedTransactions ?? null, preferredReadReplica: -1,
+      // The bytes leave the process: a copy, as a socket write makes.
+      records: out.records === null ? null : Buffer.from(out.records),
     }));
-    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
+    const { errorCode, sessionId, kept } = sessionAnswer(context, this.rm!.fetchSessions, data, req.replicaId >= 0, SIM_FETCH_VERSION, this.env.clock.nowMs);
+    const partitions = data.filter((_, i) => kept[i]);
+    const responses = partitions.length === 0 ? [] : [{ topic: TOPIC, topicId: req.topics[0]?.topicId ?? 'AAAAAAAAAAAAAAAAAAAAAA', partitions }];
+    return { throttleTimeMs: 0, errorCode, sessionId, responses, nodeEndpoints: [] };
   }
 
   /** An acks=all produce of one partition; the response is dropped if this incarnation dies first. */

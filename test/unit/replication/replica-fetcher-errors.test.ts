@@ -1,7 +1,8 @@
 // The replica fetcher on its error paths, with a real follower partition over the in-memory file
 // system and a leader that answers from a script: every failed fetch pauses backoffMs (counted on a
 // virtual clock, so no hot loop can hide behind a fast machine), and OFFSET_OUT_OF_RANGE truncates
-// as Kafka's follower does, never wiping a log the leader still has.
+// as Kafka's follower does, never wiping a log the leader still has. Its fetch session (KIP-227)
+// sends only what changed, and a session the leader lost costs one full fetch, not a backoff.
 import { describe, expect, it } from 'vitest';
 import type { FetchRequest, FetchResponse, PartitionData } from '../../../protocol/generated/api/01-fetch.js';
 import { ErrorCode } from '../../../protocol/errors.js';
@@ -128,5 +129,38 @@ describe('OFFSET_OUT_OF_RANGE on a follower', () => {
     const { follower } = await follow(() => response([{ errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, logStartOffset: 7, highWatermark: 9 }]), 3, formerLeader);
     expect(follower.log.logStartOffset).toBe(7);
     expect(follower.log.logEndOffset).toBe(7);
+  });
+});
+
+describe('fetch sessions on a follower (KIP-227)', () => {
+  it('sends only what changed in its session, and fetches in full at once when the leader lost it', async () => {
+    const requests: FetchRequest[] = [];
+    const answers: Answer[] = [
+      () => ({ ...response([{ records: encodeTestBatch({ baseOffset: 0, partitionLeaderEpoch: 6 }), highWatermark: 1 }]), sessionId: 7 }),
+      () => ({ ...response([]), sessionId: 7 }),
+      () => ({ ...response([]), sessionId: 7, errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND }),
+      () => response([{ highWatermark: 1 }]),
+    ];
+    // One fetch more than scripted: the harness stops at the last one sent, before it is answered.
+    const { elapsedMs } = await follow((req) => {
+      requests.push(req);
+      return (answers[requests.length - 1] ?? answers[3]!)(req);
+    }, answers.length + 1);
+    const sent = requests.slice(0, answers.length).map((r) => ({
+      session: [r.sessionId, r.sessionEpoch],
+      partitions: r.topics.flatMap((t) => t.partitions.map((p) => [t.topicId, p.partition, p.fetchOffset])),
+    }));
+    const id = topicIdOf('t');
+    expect(sent).toEqual([
+      { session: [0, 0], partitions: [[id, 0, 0]] },
+      // The append moved the partition's position: sent again, within the session.
+      { session: [7, 1], partitions: [[id, 0, 1]] },
+      // Nothing moved: an empty fetch, which the leader answers from the session.
+      { session: [7, 2], partitions: [] },
+      // The session is gone: a full fetch that asks for a new one.
+      { session: [0, 0], partitions: [[id, 0, 1]] },
+    ]);
+    // An answer without news and a lost session are no failures: no backoff.
+    expect(elapsedMs).toBe(0);
   });
 });
