@@ -63,7 +63,7 @@ export async function pollQuorum(addresses: readonly string[], accept: (p: Quoru
 }
 
 /** server.properties of node `id`, as Kafka's own docs write them for combined mode. */
-function serverProperties(id: number, dir: string, brokerPorts: number[], controllerPorts: number[]): string {
+function serverProperties(id: number, dir: string, brokerPorts: number[], controllerPorts: number[], extra: readonly string[]): string {
   return [
     'process.roles=broker,controller',
     `node.id=${id}`,
@@ -75,6 +75,7 @@ function serverProperties(id: number, dir: string, brokerPorts: number[], contro
     `log.dirs=${path.join(dir, `node-${id}`)}`,
     `default.replication.factor=${VOTERS}`,
     `offsets.topic.replication.factor=${VOTERS}`,
+    ...extra,
     '',
   ].join('\n');
 }
@@ -90,15 +91,15 @@ export class ProcessCluster {
     readonly brokerAddresses: string[],
   ) {}
 
-  /** Free ports and a fresh data directory; nothing runs yet. */
-  static async create(): Promise<ProcessCluster> {
+  /** Free ports and a fresh data directory; nothing runs yet. `extra`: more server.properties lines. */
+  static async create(extra: readonly string[] = []): Promise<ProcessCluster> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-kraft-'));
     const ports = await Promise.all(Array.from({ length: 2 * VOTERS }, () => freePort(HOST)));
     const brokerPorts = ports.slice(0, VOTERS);
     const controllerPorts = ports.slice(VOTERS);
     const files = Array.from({ length: VOTERS }, (_, i) => {
       const file = path.join(dir, `server-${i + 1}.properties`);
-      fs.writeFileSync(file, serverProperties(i + 1, dir, brokerPorts, controllerPorts));
+      fs.writeFileSync(file, serverProperties(i + 1, dir, brokerPorts, controllerPorts, extra));
       return file;
     });
     return new ProcessCluster(dir, files, brokerPorts.map((p) => `${HOST}:${p}`));

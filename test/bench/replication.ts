@@ -3,6 +3,7 @@
 // by node 1, which the raw generator talks to; with RF 3 each produce waits until both followers
 // fetched the batch (two fetch round trips: one carries it, the next one's offset acknowledges it).
 import { processMemoryBytes, withCpuShares } from './broker-process.js';
+import { idleReplicationFigures } from './idle-replication.js';
 import { ProcessCluster } from './kraft-cluster.js';
 import { produceFor, produceRequests } from './produce-load.js';
 import { PRODUCE_SHAPE } from './produce.js';
@@ -40,6 +41,10 @@ async function measure(cluster: ProcessCluster, topic: string, settings: BenchSe
 const pct = (f: number): string => `${(f * 100).toFixed(0)}%`;
 
 async function run(settings: BenchSettings): Promise<Figure[]> {
+  return [...await throughput(settings), ...await idleReplicationFigures(settings)];
+}
+
+async function throughput(settings: BenchSettings): Promise<Figure[]> {
   const cluster = await ProcessCluster.create();
   try {
     settings.log('replication: three nodes');
@@ -71,7 +76,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
 
 export const replicationGroup: FigureGroup = {
   name: 'replication',
-  description: 'acks=all throughput with RF 3 vs RF 1 on the same three-node cluster',
+  description: 'acks=all throughput with RF 3 vs RF 1 on the same three-node cluster; idle CPU with and without fetch sessions',
   usesBroker: true,
   run,
 };
