@@ -19,13 +19,13 @@ function topicId(i: number): string {
   return bytes.toString('base64url');
 }
 
-/** A TopicRecord and a PartitionRecord for each of `topics` one-partition topics. */
-function topicLog(topics: number): Buffer[] {
+/** A TopicRecord and `partitions` PartitionRecords for each of `topics` topics. */
+function topicLog(topics: number, partitions = 1): Buffer[] {
   const values: Buffer[] = [];
   for (let i = 0; i < topics; i++) {
     const id = topicId(i);
     values.push(encodeMetadataRecord(record(MetadataRecordType.TOPIC, { name: `bench-topic-${i}`, topicId: id })));
-    values.push(encodeMetadataRecord(partitionRecord(id, 0, [1])));
+    for (let p = 0; p < partitions; p++) values.push(encodeMetadataRecord(partitionRecord(id, p, [1])));
   }
   return values;
 }
@@ -74,8 +74,12 @@ function figure(name: string, values: readonly Buffer[], what: string): Figure {
 
 export function replayCoreFigures(settings: BenchSettings): Figure[] {
   const topics = settings.quick ? 20_000 : 100_000;
+  const wide = 100;
   return [
+    // The worst case: every partition a topic of its own, so each record pair also fills the
+    // image's two topic maps.
     figure('metadata replay core, topics', topicLog(topics), `${thousands(topics)} one-partition topics (TopicRecord + PartitionRecord)`),
+    figure('metadata replay core, partitions', topicLog(topics / wide, wide), `${thousands(topics)} partitions in ${thousands(topics / wide)} topics of ${wide}`),
     figure('metadata replay core, configs', configLog(2 * topics), `${thousands(2 * topics)} ConfigRecords on 100 topics`),
   ];
 }
