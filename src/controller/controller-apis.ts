@@ -121,21 +121,21 @@ register({
   saysNotController: (res) => anyOf(res.filterResults),
 });
 
-register({
-  api: AlterConfigsApi, run: admin(alterConfigs),
-  notController: (req) => ({
+/** AlterConfigs and IncrementalAlterConfigs answer alike: one result per resource. */
+function configsNotController(req: { resources: readonly { resourceType: number; resourceName: string }[] }) {
+  return {
     throttleTimeMs: 0,
     responses: req.resources.map((r) => ({ errorCode: NOT_CONTROLLER, errorMessage: MESSAGE, resourceType: r.resourceType, resourceName: r.resourceName })),
-  }),
+  };
+}
+
+register({
+  api: AlterConfigsApi, run: admin(alterConfigs), notController: (req) => configsNotController(req),
   saysNotController: (res) => anyOf(res.responses),
 });
 
 register({
-  api: IncrementalAlterConfigsApi, run: admin(incrementalAlterConfigs),
-  notController: (req) => ({
-    throttleTimeMs: 0,
-    responses: req.resources.map((r) => ({ errorCode: NOT_CONTROLLER, errorMessage: MESSAGE, resourceType: r.resourceType, resourceName: r.resourceName })),
-  }),
+  api: IncrementalAlterConfigsApi, run: admin(incrementalAlterConfigs), notController: (req) => configsNotController(req),
   saysNotController: (res) => anyOf(res.responses),
 });
 

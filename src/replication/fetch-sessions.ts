@@ -9,23 +9,20 @@
 // consumer's below a follower's, then by size). Every session is safe from consumers for its first
 // EVICTION_MS, and a follower's from other followers too.
 
+import type { FetchPartitionInput } from './fetch.js';
+
 /** Kafka's MIN_INCREMENTAL_FETCH_SESSION_EVICTION_MS. */
 export const EVICTION_MS = 120_000;
 export const INVALID_SESSION_ID = 0;
 export const INITIAL_EPOCH = 0;
 export const FINAL_EPOCH = -1;
 
-/** What a fetch asks of one partition, as the session remembers it between fetches. */
-export interface SessionPartition {
+/** What a fetch asks of one partition, as the session remembers it between fetches. `topic` is
+ * the name the request gave ('' from v13 on, where topics go by id). */
+export interface SessionPartition extends FetchPartitionInput {
   /** What names the topic in this session's fetches: its id (v13+), else its name. */
   topicKey: string;
   topicId: string;
-  topic: string;
-  partition: number;
-  fetchOffset: number;
-  partitionMaxBytes: number;
-  currentLeaderEpoch: number;
-  lastFetchedEpoch: number;
   logStartOffset: number;
 }
 
