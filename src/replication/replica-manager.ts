@@ -12,7 +12,6 @@ import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { FetchSessionCache } from './fetch-sessions.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { topicChanges } from '../metadata/topic-changes.js';
-import type { PartitionLog } from '../../storage/partition-log.js';
 import { Partition } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
@@ -179,11 +178,9 @@ export class ReplicaManager {
       const k = key(topic.name, state.partitionId);
       let p = this.partitions.get(k);
       if (!p) {
-        const { logDir } = this.options;
-        if (!logDir.has(topic.name, state.partitionId)) continue;
-        const { name, topicId } = topic;
-        const log = logDir.opened(name, state.partitionId) ?? ((): PartitionLog => logDir.get(name, state.partitionId, topicId)!);
-        p = new Partition(name, state.partitionId, log, state, this.nodeId);
+        const log = this.options.logDir.lazy(topic.name, state.partitionId, topic.topicId);
+        if (log === undefined) continue;
+        p = new Partition(topic.name, state.partitionId, log, state, this.nodeId);
         this.partitions.set(k, p);
         p.update(state, this.nowMs());
       }
