@@ -2,6 +2,9 @@
 // keeps them as their own chunks, so a Fetch response goes to the socket as a list of buffers.
 
 const TWO_32 = 4294967296;
+
+/** The Uuid written last, as text and bytes. */
+const lastUuid = { text: '', bytes: Buffer.alloc(16) };
 /** Byte fields at least this long are referenced, not copied. */
 const ZERO_COPY_BYTES = 4096;
 const MAX_STRING_BYTES = 0x7fff;
@@ -81,10 +84,21 @@ export class Writer {
     this.pos += 8;
   }
 
+  /** A Kafka Uuid from its string form. The last one's bytes are kept: a topic's partition records
+   * (100,000 PartitionChangeRecords when a broker leads again) carry the same id one after another. */
   uuid(v: string): void {
     this.ensure(16);
-    const n = this.buf.write(v, this.pos, 16, 'base64url');
-    if (n !== 16 || v.length !== 22) throw new TypeError(`not a Kafka Uuid: ${JSON.stringify(v)}`);
+    if (v !== lastUuid.text) {
+      const n = lastUuid.bytes.write(v, 0, 16, 'base64url');
+      if (n !== 16 || v.length !== 22) {
+        lastUuid.text = '';
+        throw new TypeError(`not a Kafka Uuid: ${JSON.stringify(v)}`);
+      }
+      lastUuid.text = v;
+    }
+    const b = this.buf;
+    const from = lastUuid.bytes;
+    for (let i = 0, p = this.pos; i < 16; i++) b[p + i] = from[i]!;
     this.pos += 16;
   }
 

@@ -128,6 +128,17 @@ describe('Reader and Writer encodings', () => {
       expect(new Reader(bytes).uuid()).toBe(bytes.toString('base64url'));
     }
   });
+
+  it('encodes every Uuid right in any order, and after one that is refused (seeded)', () => {
+    const prng = new Prng(0x0ee);
+    const pool = Array.from({ length: 4 }, () => prng.bytes(16).toString('base64url'));
+    for (let i = 0; i < 500; i++) {
+      const id = prng.pick(pool);
+      // A refused id (cut short) of another pool entry: its bytes must not stand in for the last one's.
+      if (prng.chance(0.2)) expect(() => written((w) => w.uuid(`${prng.pick(pool).slice(0, 21)}!`))).toThrow(TypeError);
+      expect(Buffer.from(written((w) => w.uuid(id)), 'hex').toString('base64url')).toBe(id);
+    }
+  });
 });
 
 describe('Writer chunks', () => {
