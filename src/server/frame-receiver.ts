@@ -3,17 +3,23 @@
 // megabytes lands in the buffer it is decoded from, where the socket's usual reading would allocate
 // a 64 KiB chunk per read and join the chunks with one more copy (together a visible share of the
 // broker's and a follower's CPU, much of it garbage collection). Small frames are read into a
-// staging buffer and copied out, each into a buffer of its own size.
+// staging buffer and copied out, each into a buffer of its own size. A frame's buffer is reserved
+// up to `upfrontBytes` when its size arrives and grows (doubling) as its bytes do: a size prefix
+// alone, sent by many connections, reserves little (Kafka reserves the whole declared size).
 
 /** Reads of frames smaller than this, and of every frame's first bytes, go through the staging buffer. */
 const STAGING_BYTES = 64 * 1024;
+/** What a declared frame size reserves before its bytes arrive. */
+const UPFRONT_BYTES = 8 * 1024 * 1024;
 
 export class FrameReceiver {
   private readonly staging = Buffer.allocUnsafe(STAGING_BYTES);
   /** Bytes in staging not yet handed out, from its start. */
   private staged = 0;
-  /** The large frame being read, and how much of it has arrived. */
+  /** The large frame being read (its buffer may not have reached its size yet), its declared
+   * size, and how much of it has arrived. */
   private frame: Buffer | undefined;
+  private frameSize = 0;
   private filled = 0;
 
   /** `deliver` gets each frame's payload (without its size); `fail` a frame size out of bounds. */
@@ -21,16 +27,25 @@ export class FrameReceiver {
     private readonly maxFrameBytes: number,
     private readonly deliver: (frame: Buffer) => void,
     private readonly fail: (reason: string) => void,
+    private readonly upfrontBytes = UPFRONT_BYTES,
   ) {}
 
   /** onread.buffer: where the next read goes. */
-  readonly buffer = (): Buffer => (this.frame !== undefined ? this.frame.subarray(this.filled) : this.staging.subarray(this.staged));
+  readonly buffer = (): Buffer => {
+    if (this.frame === undefined) return this.staging.subarray(this.staged);
+    if (this.filled === this.frame.length) {
+      const grown = Buffer.allocUnsafe(Math.min(this.frameSize, 2 * this.frame.length));
+      this.frame.copy(grown, 0, 0, this.filled);
+      this.frame = grown;
+    }
+    return this.frame.subarray(this.filled);
+  };
 
   /** onread.callback: `n` bytes arrived in the buffer last handed out. True: keep reading. */
   readonly read = (n: number): boolean => {
     if (this.frame !== undefined) {
       this.filled += n;
-      if (this.filled === this.frame.length) {
+      if (this.filled === this.frameSize) {
         const frame = this.frame;
         this.frame = undefined;
         this.deliver(frame);
@@ -60,7 +75,8 @@ export class FrameReceiver {
       }
       if (4 + size > STAGING_BYTES) {
         // Too large for staging: its own buffer, which the following reads fill directly.
-        this.frame = Buffer.allocUnsafe(size);
+        this.frame = Buffer.allocUnsafe(Math.min(size, Math.max(this.upfrontBytes, available)));
+        this.frameSize = size;
         this.filled = this.staging.copy(this.frame, 0, pos + 4, this.staged);
         pos = this.staged;
       }

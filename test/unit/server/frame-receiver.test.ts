@@ -45,6 +45,26 @@ describe('FrameReceiver', () => {
     }
   });
 
+  it('reserves little for a declared size alone, and grows a frame\'s buffer as its bytes arrive (seeded)', () => {
+    const random = seededRandom(0x9a0e);
+    const upfront = 1_000;
+    const alone = new FrameReceiver(1 << 24, () => undefined, () => undefined, upfront);
+    const header = Buffer.alloc(4);
+    header.writeInt32BE(10_000_000);
+    feed(alone, header, random, 4);
+    expect(alone.buffer().length).toBeLessThanOrEqual(upfront);
+    for (let round = 0; round < 10; round++) {
+      const sizes = Array.from({ length: 20 }, () => Math.floor(random() * 400_000));
+      const payloads = sizes.map(() => Buffer.from(Array.from({ length: 64 }, () => Math.floor(random() * 256)))).map((pattern, i) =>
+        Buffer.alloc(sizes[i]!, pattern));
+      const got: Buffer[] = [];
+      const receiver = new FrameReceiver(1 << 20, (f) => got.push(f), (reason) => { throw new Error(reason); }, upfront);
+      feed(receiver, framed(payloads), random, 150_000);
+      expect(got.map((f) => f.length)).toEqual(sizes);
+      got.forEach((f, i) => expect(f.equals(payloads[i]!)).toBe(true));
+    }
+  });
+
   it('hands out frames that later reads do not overwrite', () => {
     const got: Buffer[] = [];
     const receiver = new FrameReceiver(1 << 20, (f) => got.push(f), () => undefined);
