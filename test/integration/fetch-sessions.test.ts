@@ -94,7 +94,8 @@ describe('fetch sessions (KIP-227)', () => {
     expect([...answered(news)]).toEqual([[2, ['second-2']]]);
 
     // Epochs: a repeated one is refused, and so is a session id the broker does not know.
-    expect((await client.request(FetchApi, 17, fetchRequest(topicId, id, 2, []))).errorCode).toBe(ErrorCode.INVALID_FETCH_SESSION_EPOCH);
+    const repeated = await client.request(FetchApi, 17, fetchRequest(topicId, id, 2, []));
+    expect({ errorCode: repeated.errorCode, sessionId: repeated.sessionId }).toEqual({ errorCode: ErrorCode.INVALID_FETCH_SESSION_EPOCH, sessionId: 0 });
     expect((await client.request(FetchApi, 17, fetchRequest(topicId, id + 1, 1, []))).errorCode).toBe(ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
     // A session opened with topic ids is not continued by a request version without them.
     expect((await client.request(FetchApi, 12, { ...fetchRequest(topicId, id, 3, []), topics: [] })).errorCode).toBe(ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR);

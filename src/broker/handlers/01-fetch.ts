@@ -43,8 +43,9 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
   handle(req, ctx) {
     const sessions = ctx.services.replicas.fetchSessions;
     const context = fetchContext(sessions, req, ctx.version, ctx.services.nowMs());
+    // Kafka's SessionErrorContext: the error, no partitions, and no session id.
     if (context.kind === 'error') {
-      return { throttleTimeMs: 0, errorCode: context.errorCode, sessionId: req.sessionId, responses: [], nodeEndpoints: [] };
+      return { throttleTimeMs: 0, errorCode: context.errorCode, sessionId: 0, responses: [], nodeEndpoints: [] };
     }
     const image = ctx.services.image();
     const replicaId = ctx.version >= 15 ? req.replicaState.replicaId : req.replicaId;

@@ -235,7 +235,7 @@ export class SimBroker {
     const isAlive = this.aliveCheck();
     const context = fetchContext(rm.fetchSessions, req, SIM_FETCH_VERSION, this.env.clock.nowMs);
     if (context.kind === 'error') {
-      return Promise.resolve({ throttleTimeMs: 0, errorCode: context.errorCode, sessionId: req.sessionId, responses: [], nodeEndpoints: [] });
+      return Promise.resolve({ throttleTimeMs: 0, errorCode: context.errorCode, sessionId: 0, responses: [], nodeEndpoints: [] });
     }
     const partitions = context.partitions.map((p) => ({
       topic: p.topic, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
