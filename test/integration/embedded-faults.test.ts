@@ -35,6 +35,18 @@ function clientOf(id: number, retries = 0): Kafka {
   return new Kafka({ brokers: [`${address.host}:${address.port}`], logLevel: logLevel.NOTHING, retry: { retries, initialRetryTime: 50 } });
 }
 
+/** The offline replicas of faults-0 as a client of node `id` sees them (kafkajs: Metadata v6). */
+async function offlineReplicas(id: number): Promise<number[]> {
+  const admin = clientOf(id, 5).admin();
+  await admin.connect();
+  try {
+    const { topics } = await admin.fetchTopicMetadata({ topics: ['faults'] });
+    return topics[0]!.partitions[0]!.offlineReplicas ?? [];
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 async function endOffset(topic: string): Promise<number> {
   const admin = kafkaClient(cluster).admin();
   await admin.connect();
@@ -52,9 +64,12 @@ describe('isolation', () => {
     expect(next).not.toBe(controller);
     await cluster.waitFor.condition(() => cluster.reachable().every((n) => n.metadataImage?.brokers.get(controller)?.fenced) || undefined,
       `broker ${controller} fenced in the others' images`);
+    // Metadata through a node still reachable names the fenced broker's replica offline.
+    expect(await offlineReplicas(next)).toEqual([controller]);
     cluster.faults.heal(controller);
     await cluster.waitFor.controller();
     await cluster.waitFor.brokersUnfenced();
+    expect(await offlineReplicas(next)).toEqual([]);
   });
 
   it('one-way isolation (inbound) of the controller: the others stop hearing it and elect another', async () => {
