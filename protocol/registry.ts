@@ -78,6 +78,22 @@ export function writeResponseFrame<T>(def: ApiDefinition<any, T>, version: numbe
   return w.toBuffers();
 }
 
+/** A response body encoded once (`encodeResponseBody`), framed with this request's header. */
+export function writeEncodedResponseFrame(def: ApiDefinition, version: number, correlationId: number, body: Buffer): Buffer[] {
+  const w = new Writer(16);
+  w.int32(0);
+  writeResponseHeader(w, { correlationId }, responseHeaderVersion(def, version));
+  w.patchInt32AtStart(w.length - 4 + body.length);
+  return [...w.toBuffers(), body];
+}
+
+/** A response body alone, in one buffer, for answers sent many times over (writeEncodedResponseFrame). */
+export function encodeResponseBody<T>(def: ApiDefinition<any, T>, version: number, body: T): Buffer {
+  const w = new Writer(256);
+  def.writeResponse(w, body, version);
+  return Buffer.concat(w.toBuffers());
+}
+
 /** Decodes a response frame (without its size prefix) for a request we sent. */
 export function readResponseFrame<T>(def: ApiDefinition<any, T>, version: number, frame: Buffer):
   { correlationId: number; body: T } {

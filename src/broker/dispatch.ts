@@ -6,9 +6,9 @@ import { FetchApi, type FetchRequest } from '../../protocol/generated/api/01-fet
 import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
-import { API_VERSIONS_KEY, readRequestFrame, writeResponseFrame } from '../../protocol/registry.js';
+import { API_VERSIONS_KEY, readRequestFrame, writeEncodedResponseFrame, writeResponseFrame } from '../../protocol/registry.js';
 import { errorResponse } from './error-responses.js';
-import { NO_RESPONSE, SilentThrottle, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
+import { EncodedResponse, NO_RESPONSE, SilentThrottle, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 import type { RequestFaults } from './request-faults.js';
 import { requestThrottleMs } from './quota-throttle.js';
@@ -89,6 +89,10 @@ export class Dispatcher {
     const finish = (res: unknown): Response => {
       if (res === NO_RESPONSE) return null;
       if (res instanceof SilentThrottle) return { frames: null, throttleMs: Math.max(res.throttleMs, requestThrottle), holdResponse: false };
+      if (res instanceof EncodedResponse) {
+        if (requestThrottle === 0) return writeEncodedResponseFrame(def, version, header.correlationId, res.body);
+        res = res.rebuild();
+      }
       const withThrottle = requestThrottle > 0 ? withRequestThrottle(res, requestThrottle) : res;
       return throttled(handler, version, withThrottle, writeResponseFrame(def, version, header.correlationId, withThrottle), requestThrottle);
     };

@@ -41,7 +41,17 @@ export interface RequestContext {
 }
 
 /** What a handler returns: a response, a promise of one, or NO_RESPONSE (acks=0 produce). */
-export type HandlerResult<Res> = Res | typeof NO_RESPONSE | SilentThrottle | Promise<Res | typeof NO_RESPONSE | SilentThrottle>;
+export type HandlerResult<Res> = Res | typeof NO_RESPONSE | SilentThrottle | EncodedResponse<Res>
+  | Promise<Res | typeof NO_RESPONSE | SilentThrottle | EncodedResponse<Res>>;
+
+/**
+ * A response whose body was encoded before, for this version (an answer sent many times over,
+ * such as Metadata for all topics). `rebuild` makes it again as an object, for the rare answer
+ * that must change (a request quota's throttle time goes into the body). Its own throttle time is 0.
+ */
+export class EncodedResponse<Res> {
+  constructor(readonly body: Buffer, readonly rebuild: () => Res) {}
+}
 
 export const NO_RESPONSE: unique symbol = Symbol('no response');
 

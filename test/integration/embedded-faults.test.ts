@@ -35,13 +35,17 @@ function clientOf(id: number, retries = 0): Kafka {
   return new Kafka({ brokers: [`${address.host}:${address.port}`], logLevel: logLevel.NOTHING, retry: { retries, initialRetryTime: 50 } });
 }
 
-/** The offline replicas of faults-0 as a client of node `id` sees them (kafkajs: Metadata v6). */
+/** The offline replicas of faults-0 as a client of node `id` sees them (kafkajs: Metadata v6),
+ * asking for the topic by name and for all topics (an answer the broker encodes once per image):
+ * both must agree. */
 async function offlineReplicas(id: number): Promise<number[]> {
   const admin = clientOf(id, 5).admin();
   await admin.connect();
   try {
-    const { topics } = await admin.fetchTopicMetadata({ topics: ['faults'] });
-    return topics[0]!.partitions[0]!.offlineReplicas ?? [];
+    const named = (await admin.fetchTopicMetadata({ topics: ['faults'] })).topics[0]!;
+    const all = (await admin.fetchTopicMetadata()).topics.find((t) => t.name === 'faults')!;
+    expect(all.partitions[0]!.offlineReplicas).toEqual(named.partitions[0]!.offlineReplicas);
+    return named.partitions[0]!.offlineReplicas ?? [];
   } finally {
     await admin.disconnect();
   }
