@@ -113,16 +113,13 @@ class LeaderFetcher {
       const key = keyOf(position);
       if (!full && samePosition(this.inSession.get(key), position)) continue;
       sent.set(key, position);
-      byTopic.set(position.topicId, [...(byTopic.get(position.topicId) ?? []), position]);
+      addTo(byTopic, position);
     }
     // By id: a topic deleted and created again under its name is another topic to the leader.
     const following = new Set(positions.map(keyOf));
     const forgotten = full ? [] : [...this.inSession.keys()].filter((key) => !following.has(key));
     const forgottenByTopic = new Map<string, Position[]>();
-    for (const key of forgotten) {
-      const position = this.inSession.get(key)!;
-      forgottenByTopic.set(position.topicId, [...(forgottenByTopic.get(position.topicId) ?? []), position]);
-    }
+    for (const key of forgotten) addTo(forgottenByTopic, this.inSession.get(key)!);
     const req: FetchRequest = {
       ...defaultFetchRequest(),
       replicaId: this.settings.nodeId,
@@ -167,10 +164,15 @@ class LeaderFetcher {
     if (res.errorCode !== ErrorCode.NONE) return true;
     let failed = false;
     const answered = new Set<Partition>();
+    // Found by topic id, or by name where the answer has none: indexes made on first need (an idle
+    // session's answer has no partition), then one lookup each rather than a scan of the batch.
+    let byId: Map<string, Partition> | undefined;
+    let byName: Map<string, Partition> | undefined;
     for (const topic of res.responses) {
       for (const data of topic.partitions) {
-        const p = batch.find((b) => (topic.topicId === ZERO_UUID ? b.topic === topic.topic : b.state.topicId === topic.topicId)
-          && b.partition === data.partitionIndex);
+        const p = topic.topicId === ZERO_UUID
+          ? (byName ??= new Map(batch.map((b) => [`${b.topic}:${b.partition}`, b]))).get(`${topic.topic}:${data.partitionIndex}`)
+          : (byId ??= new Map(batch.map((b) => [`${b.state.topicId}:${b.partition}`, b]))).get(`${topic.topicId}:${data.partitionIndex}`);
         if (!p || answered.has(p)) continue;
         answered.add(p);
         if (this.partitions.has(p)) failed = !(await applyPartition(p, data)) || failed;
@@ -180,6 +182,13 @@ class LeaderFetcher {
     // an incremental answer leaves out the partitions without news.
     return failed || (prepared.full && answered.size < batch.length);
   }
+}
+
+/** Appends to the position's topic's list (a spread each time would copy the list per partition). */
+function addTo(byTopic: Map<string, Position[]>, position: Position): void {
+  const list = byTopic.get(position.topicId);
+  if (list === undefined) byTopic.set(position.topicId, [position]);
+  else list.push(position);
 }
 
 function keyOf(p: Position): string {
