@@ -261,7 +261,7 @@ export class KraftlingNode {
       (err) => this.log.debug({ err }, 'replica fetch failed'),
     );
     const replicas = new ReplicaManager({
-      nodeId: this.nodeId, logDir, config, nowMs: this.nowMs, fetchers: this.fetchers,
+      nodeId: this.nodeId, logDir, config, nowMs: this.nowMs, random: Math.random, fetchers: this.fetchers,
       alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1, metrics: this.metrics,
       verifyTxn: config.bool('transaction.partition.verification.enable')
         ? txnVerifier({ peers: this.verifyPeers, image: () => publisher.image, listenerName: this.interBrokerListener(), timeoutMs: 30_000 }) : undefined,

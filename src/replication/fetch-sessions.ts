@@ -104,9 +104,11 @@ export function nextEpoch(epoch: number): number {
 export class FetchSessionCache {
   private readonly sessions = new Map<number, FetchSession>();
 
+  /** `random` in [0, 1) picks session ids (the runtime's is Math.random, so ids do not repeat
+   * across a restart; a simulation passes its seeded one). */
   constructor(
     private readonly maxSessions: number,
-    private readonly random: () => number = Math.random,
+    private readonly random: () => number,
   ) {}
 
   get size(): number {
@@ -129,8 +131,9 @@ export class FetchSessionCache {
    * keeping (the fetch is then answered with session id 0, and the client keeps fetching in full). */
   create(nowMs: number, privileged: boolean, usesTopicIds: boolean, size: number): FetchSession | undefined {
     if (this.sessions.size >= this.maxSessions && !this.evictFor(nowMs, privileged, size)) return undefined;
-    let id: number;
-    do id = 1 + Math.floor(this.random() * 0x7ffffffe); while (this.sessions.has(id));
+    // A random start, then the next free id: ends whatever the source returns.
+    let id = 1 + Math.floor(this.random() * 0x7ffffffe);
+    while (this.sessions.has(id)) id = (id % 0x7ffffffe) + 1;
     const session = new FetchSession(id, privileged, usesTopicIds, nowMs);
     this.sessions.set(id, session);
     return session;

@@ -25,6 +25,10 @@ export interface ReplicaManagerOptions {
   logDir: LogDir;
   config: ServerConfig;
   nowMs: () => number;
+  /** A number in [0, 1) for fetch session ids: the runtime passes Math.random, so a client's
+   * session id from before a restart names no new session. Absent: a sequence seeded by the node
+   * id (tests, simulations that replay from a seed). */
+  random?: () => number;
   /** Follower fetch loops (absent on a single node, which never follows anyone). */
   fetchers?: ReplicaFetchers;
   /** Sends ISR changes of partitions this broker leads to the active controller. */
@@ -80,7 +84,8 @@ export class ReplicaManager {
 
   constructor(private readonly options: ReplicaManagerOptions) {
     this.metrics = options.metrics ?? new BrokerMetrics();
-    this.fetchSessions = new FetchSessionCache(options.config.int('max.incremental.fetch.session.cache.slots'));
+    this.fetchSessions = new FetchSessionCache(options.config.int('max.incremental.fetch.session.cache.slots'),
+      options.random ?? seededSequence(options.nodeId));
   }
 
   get nodeId(): number {
@@ -322,4 +327,15 @@ export class ReplicaManager {
     this.stopped = true;
     for (const p of this.partitions.values()) p.abandonWaits();
   }
+}
+
+/** A fixed sequence in [0, 1) per seed (xorshift32): deterministic where no source is given. */
+function seededSequence(seed: number): () => number {
+  let x = (seed * 0x9e3779b1) | 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 2 ** 32;
+  };
 }

@@ -11,6 +11,12 @@ function partitions(n: number): SessionPartition[] {
   }));
 }
 
+/** Distinct session ids, in a fixed order. */
+function ids(): () => number {
+  let n = 0;
+  return () => (++n / 1000) % 1;
+}
+
 function open(cache: FetchSessionCache, nowMs: number, privileged: boolean, size: number): number | undefined {
   const session = cache.create(nowMs, privileged, true, size);
   session?.update(partitions(size), []);
@@ -19,7 +25,7 @@ function open(cache: FetchSessionCache, nowMs: number, privileged: boolean, size
 
 describe('FetchSessionCache', () => {
   it('keeps young sessions from consumers, and lets a follower take a consumer\'s place', () => {
-    const cache = new FetchSessionCache(2);
+    const cache = new FetchSessionCache(2, ids());
     const small = open(cache, 0, false, 3)!;
     const large = open(cache, 0, false, 5)!;
     expect(open(cache, 1, false, 100)).toBeUndefined();
@@ -32,7 +38,7 @@ describe('FetchSessionCache', () => {
   });
 
   it('evicts a session unused for the eviction time first, whatever it is worth', () => {
-    const cache = new FetchSessionCache(2);
+    const cache = new FetchSessionCache(2, ids());
     const follower = open(cache, 0, true, 100)!;
     const used = open(cache, 0, false, 1)!;
     cache.touch(cache.get(used)!, EVICTION_MS);
@@ -42,7 +48,7 @@ describe('FetchSessionCache', () => {
   });
 
   it('does not evict for a session worth no more, once age no longer protects', () => {
-    const cache = new FetchSessionCache(1);
+    const cache = new FetchSessionCache(1, ids());
     const first = open(cache, 0, false, 5)!;
     cache.touch(cache.get(first)!, EVICTION_MS + 1);
     expect(open(cache, EVICTION_MS + 2, false, 5)).toBeUndefined();
@@ -50,8 +56,14 @@ describe('FetchSessionCache', () => {
     expect(cache.get(first)).toBeUndefined();
   });
 
+  it('finds a free id whatever its source of randomness returns', () => {
+    const cache = new FetchSessionCache(3, () => 0.5);
+    const opened = [open(cache, 0, false, 1), open(cache, 0, false, 1), open(cache, 0, false, 1)];
+    expect(new Set(opened).size).toBe(3);
+  });
+
   it('holds no session when it has no slots', () => {
-    expect(open(new FetchSessionCache(0), 0, true, 1)).toBeUndefined();
+    expect(open(new FetchSessionCache(0, ids()), 0, true, 1)).toBeUndefined();
   });
 
   it('counts epochs as Kafka does, wrapping to 1', () => {
