@@ -1,13 +1,14 @@
 // The transaction coordinator's requests, following Kafka's TransactionCoordinator (transaction
 // version 1: the epoch stays the same across the transactions of one producer session). Each
-// request checks the transactional id's producer id and epoch, refuses while another transition is
-// being written (CONCURRENT_TRANSACTIONS), and writes its transition to __transaction_state before
-// it answers. The lifecycle, log writes, markers and timers are in txn-coordinator.ts.
+// request checks the transactional id's producer id and epoch, waits while another transition or a
+// commit's markers are being written (CONCURRENT_TRANSACTIONS if that outlasts a bound), and writes
+// its transition to __transaction_state before it answers. The lifecycle, log writes, markers and
+// timers are in txn-coordinator.ts.
 import { ErrorCode } from '../../protocol/errors.js';
 import type { TransactionState as DescribedTxn } from '../../protocol/generated/api/65-describe-transactions.js';
 import type { ListTransactionsResponse } from '../../protocol/generated/api/66-list-transactions.js';
 import { CONSUMER_OFFSETS_TOPIC } from './internal-topics.js';
-import { TxnCoordinatorCore, type TxnShard } from './txn-coordinator.js';
+import { TxnCoordinatorCore, isCompleting, type TxnShard } from './txn-coordinator.js';
 import {
   NO_PRODUCER_EPOCH, NO_PRODUCER_ID, TxnMetadata, isEpochExhausted, tpKey, type TopicPartition, type TxnSnapshot,
 } from './txn-metadata.js';
@@ -57,13 +58,17 @@ export class TransactionCoordinator extends TxnCoordinatorCore {
         shard.txns.set(req.transactionalId, meta);
         freshProducerId = undefined;
       }
-      if (meta.pending !== null) return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
+      const found = meta;
+      const holdThenRetry = (): void => this.holdWhileCompleting(found, nowMs, (t) => this.initProducerId(req, t, respond),
+        () => fail(ErrorCode.CONCURRENT_TRANSACTIONS));
+      if (meta.pending !== null) return holdThenRetry();
       if (expected && !isValidProducerId(meta, expected.producerId, expected.producerEpoch)) return fail(ErrorCode.PRODUCER_FENCED);
-      if (preparing(meta.state)) return fail(ErrorCode.CONCURRENT_TRANSACTIONS);
+      if (preparing(meta.state)) return holdThenRetry();
       if (meta.state === TxnState.Ongoing) {
-        // The old producer's transaction is aborted under a bumped epoch first; the client retries
-        // and then gets the epoch after that one (or a new producer id when that exhausts it).
-        return this.fenceAndAbort(shard, meta, nowMs, (errorCode) => fail(errorCode === ErrorCode.NONE ? ErrorCode.CONCURRENT_TRANSACTIONS : errorCode));
+        // The old producer's transaction is aborted under a bumped epoch first; once that completed,
+        // the request runs again and gets the epoch after that one (or a new producer id when that
+        // exhausts it).
+        return this.fenceAndAbort(shard, meta, nowMs, (errorCode) => (errorCode === ErrorCode.NONE ? holdThenRetry() : fail(errorCode)));
       }
       let next: TxnSnapshot | 'fenced';
       if (meta.isEpochExhausted && (!expected || expected.producerEpoch === meta.producerEpoch)) {
@@ -86,7 +91,9 @@ export class TransactionCoordinator extends TxnCoordinatorCore {
       const checked = this.checkProducer(req);
       if (typeof checked === 'number') return respond(checked);
       const { shard, meta } = checked;
-      if (preparing(meta.state)) return respond(ErrorCode.CONCURRENT_TRANSACTIONS);
+      if (isCompleting(meta)) {
+        return this.holdWhileCompleting(meta, nowMs, (t) => this.addPartitions(req, t, respond), () => respond(ErrorCode.CONCURRENT_TRANSACTIONS));
+      }
       if (meta.state === TxnState.Ongoing && req.partitions.every((tp) => meta.partitions.has(tpKey(tp)))) return respond(ErrorCode.NONE);
       this.write(shard, meta, meta.prepareAddPartitions(req.partitions, nowMs), nowMs, (errorCode) => respond(errorCode));
     });
@@ -101,7 +108,7 @@ export class TransactionCoordinator extends TxnCoordinatorCore {
       const checked = this.checkProducer(req);
       const answer = (tp: TopicPartition): number => {
         if (typeof checked === 'number') return checked;
-        if (preparing(checked.meta.state)) return ErrorCode.CONCURRENT_TRANSACTIONS;
+        if (isCompleting(checked.meta)) return ErrorCode.CONCURRENT_TRANSACTIONS;
         return checked.meta.state === TxnState.Ongoing && checked.meta.partitions.has(tpKey(tp)) ? ErrorCode.NONE : ErrorCode.INVALID_TXN_STATE;
       };
       return new Map(req.partitions.map((tp) => [tpKey(tp), answer(tp)]));
@@ -122,15 +129,18 @@ export class TransactionCoordinator extends TxnCoordinatorCore {
       const { shard, meta } = checked;
       const want = req.committed ? TxnState.CompleteCommit : TxnState.CompleteAbort;
       const preparingWant = req.committed ? TxnState.PrepareCommit : TxnState.PrepareAbort;
+      const holdThenRetry = (): void => this.holdWhileCompleting(meta, nowMs, (t) => this.endTxn(req, t, respond),
+        () => respond(ErrorCode.CONCURRENT_TRANSACTIONS));
+      if (meta.pending !== null) return holdThenRetry();
       if (meta.state === TxnState.Ongoing) {
         return this.write(shard, meta, meta.prepareAbortOrCommit(preparingWant, nowMs), nowMs, (errorCode, t) => {
           if (errorCode === ErrorCode.NONE) this.sendMarkers(shard, meta, t);
           respond(errorCode);
         });
       }
-      // A retry of an EndTxn already done succeeds; one still completing is told to wait.
+      // A retry of an EndTxn already done succeeds; one still completing waits for it.
       if (meta.state === want) return respond(ErrorCode.NONE);
-      if (meta.state === preparingWant) return respond(ErrorCode.CONCURRENT_TRANSACTIONS);
+      if (meta.state === preparingWant) return holdThenRetry();
       respond(ErrorCode.INVALID_TXN_STATE);
     });
   }
@@ -188,7 +198,6 @@ export class TransactionCoordinator extends TxnCoordinatorCore {
     const meta = shard.txns.get(req.transactionalId);
     if (!meta || meta.producerId !== req.producerId) return ErrorCode.INVALID_PRODUCER_ID_MAPPING;
     if (meta.producerEpoch !== req.producerEpoch) return ErrorCode.PRODUCER_FENCED;
-    if (meta.pending !== null) return ErrorCode.CONCURRENT_TRANSACTIONS;
     return { shard, meta };
   }
 }

@@ -42,6 +42,18 @@ export interface TxnShard {
 }
 
 const ABORT_TIMED_OUT_KEY = 'abort-timed-out';
+const HELD_KEY_PREFIX = 'held-';
+
+/** A request held until its transaction settles: `retry` runs it again then (under its key). */
+interface Held {
+  key: string;
+  retry: (nowMs: number) => void;
+}
+
+/** A transition is being written, or the markers of a commit or abort are. */
+export function isCompleting(meta: TxnMetadata): boolean {
+  return meta.pending !== null || meta.state === TxnState.PrepareCommit || meta.state === TxnState.PrepareAbort;
+}
 const EXPIRE_IDS_KEY = 'expire-transactional-ids';
 
 export class TxnCoordinatorCore {
@@ -51,6 +63,9 @@ export class TxnCoordinatorCore {
   private readonly appends = new PendingAppends();
   private announcedDeadlineMs: number | null | undefined = undefined;
   private periodicStarted = false;
+  /** Requests waiting for their transaction to settle, per transaction. */
+  private readonly held = new Map<TxnMetadata, Held[]>();
+  private heldCount = 0;
 
   constructor(readonly env: TxnCoordinatorEnv) {
     this.markers = new TxnMarkerChannel({
@@ -109,6 +124,8 @@ export class TxnCoordinatorCore {
     if (!shard) return;
     this.shards.delete(partition);
     shard.status = 'unloaded';
+    // Held requests run again now, and learn that this broker is no longer their coordinator.
+    for (const meta of shard.txns.values()) this.releaseHeld(meta, nowMs, true);
     this.markers.removeForPartition(partition);
     this.appends.failPartition(partition, nowMs);
     this.announceDeadline();
@@ -153,20 +170,51 @@ export class TxnCoordinatorCore {
   }
 
   /**
+   * Holds a request that found `meta` completing (isCompleting) until it settles, then runs `retry`;
+   * after config.concurrentHoldMs without that, `busy` answers it (CONCURRENT_TRANSACTIONS).
+   */
+  holdWhileCompleting(meta: TxnMetadata, nowMs: number, retry: (nowMs: number) => void, busy: () => void): void {
+    const entry: Held = { key: `${HELD_KEY_PREFIX}${++this.heldCount}`, retry };
+    const list = this.held.get(meta);
+    if (list === undefined) this.held.set(meta, [entry]);
+    else list.push(entry);
+    this.timers.schedule(entry.key, nowMs + this.config.concurrentHoldMs, () => {
+      const waiting = this.held.get(meta);
+      const i = waiting?.indexOf(entry) ?? -1;
+      if (i >= 0) waiting!.splice(i, 1);
+      if (waiting?.length === 0) this.held.delete(meta);
+      busy();
+    });
+  }
+
+  /** Runs the requests held on `meta` again (at once, through the timers) once it has settled. */
+  private releaseHeld(meta: TxnMetadata, nowMs: number, always = false): void {
+    const list = this.held.get(meta);
+    if (list === undefined || (!always && isCompleting(meta))) return;
+    this.held.delete(meta);
+    // Rescheduling a key replaces its deadline: the bound's timer becomes the retry.
+    for (const { key, retry } of list) this.timers.schedule(key, nowMs, retry);
+  }
+
+  /**
    * Writes the transition and applies it once written; `done` gets NONE or the error for the
    * client (Kafka's mapping of append errors). The metadata is pending meanwhile, so concurrent
-   * requests get CONCURRENT_TRANSACTIONS.
+   * requests are held (holdWhileCompleting); they run again once it has settled.
    */
   write(shard: TxnShard, meta: TxnMetadata, next: TxnSnapshot, nowMs: number, done: (errorCode: number, nowMs: number) => void): void {
     meta.pending = next.state;
     const value = next.state === TxnState.Dead ? null : toLogValue(next);
     const token = this.appends.add(shard.partition, (errorCode, t) => {
       if (shard.txns.get(meta.transactionalId) === meta) meta.pending = null;
-      if (this.shards.get(shard.partition) !== shard) return done(ErrorCode.NOT_COORDINATOR, t);
-      if (errorCode !== ErrorCode.NONE) return done(appendError(errorCode), t);
-      if (next.state === TxnState.Dead) shard.txns.delete(meta.transactionalId);
-      else meta.apply(next);
-      done(ErrorCode.NONE, t);
+      if (this.shards.get(shard.partition) !== shard) done(ErrorCode.NOT_COORDINATOR, t);
+      else if (errorCode !== ErrorCode.NONE) done(appendError(errorCode), t);
+      else {
+        if (next.state === TxnState.Dead) shard.txns.delete(meta.transactionalId);
+        else meta.apply(next);
+        done(ErrorCode.NONE, t);
+      }
+      // After `done`: an EndTxn's markers are on their way by then, so its state still holds them.
+      this.releaseHeld(meta, t);
     });
     this.env.append({ token, partition: shard.partition, records: [txnRecord(meta.transactionalId, value)] });
   }

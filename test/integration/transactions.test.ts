@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { ErrorCode } from '../../protocol/errors.js';
 import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordinator.js';
 import { InitProducerIdApi } from '../../protocol/generated/api/22-init-producer-id.js';
@@ -29,6 +29,7 @@ import { fetchOnce, produceTo, txnRecords } from '../helpers/txn-requests.js';
 import { pythonHas, which } from '../helpers/system.js';
 import { txnOutcome } from '../helpers/txn-outcome.js';
 
+const WRITE_TXN_MARKERS = 27;
 const CLIENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../helpers/clients');
 
 let cluster: Cluster;
@@ -165,6 +166,35 @@ describe('kafkajs transactions', () => {
     await second.disconnect();
     const o = await txnOutcome(raw, 'tx-fence', 0);
     expect(o).toMatchObject({ committed: ['winner'], aborted: ['zombie'], open: [] });
+  });
+
+  it('back-to-back transactions with slow markers: the next one waits for the last one to complete, kafkajs never sees CONCURRENT_TRANSACTIONS', async () => {
+    await admin.createTopics({ topics: [{ topic: 'tx-loop', numPartitions: 3 }] });
+    // Markers answered 30 ms late (a slow partition leader): each commit completes well after
+    // kafkajs sends the next transaction's AddPartitionsToTxn, which Kafka would refuse with
+    // CONCURRENT_TRANSACTIONS (kafkajs then logs it and backs off about 300 ms).
+    const node = cluster.leaderOf('tx-loop', 0)!;
+    cluster.faults.intercept(node, WRITE_TXN_MARKERS, () => ({ delayMs: 30 }));
+    const errors: string[] = [];
+    const logged = new Kafka({
+      clientId: 'tx-loop', brokers: cluster.bootstrapServers.split(','), logLevel: logLevel.ERROR,
+      logCreator: () => ({ log }) => errors.push(String(log.message)),
+    });
+    const producer = logged.producer({ transactionalId: 'tx-loop', idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const sent: string[] = [];
+    for (let t = 0; t < 30; t++) {
+      const txn = await producer.transaction();
+      const values = [0, 1, 2].map((p) => `loop-${t}-${p}`);
+      await txn.send({ topic: 'tx-loop', messages: values.map((value, partition) => ({ value, partition })) });
+      await txn.commit();
+      sent.push(...values);
+    }
+    await producer.disconnect();
+    cluster.faults.intercept(node, WRITE_TXN_MARKERS, null);
+    expect(errors.filter((m) => /concurrent/i.test(m))).toEqual([]);
+    const committed = (await Promise.all([0, 1, 2].map((p) => txnOutcome(raw, 'tx-loop', p)))).flatMap((o) => o.committed);
+    expect(committed.sort()).toEqual(sent.sort());
   });
 
   it('DescribeTransactions and ListTransactions report the coordinator\'s state', async () => {

@@ -240,4 +240,73 @@ describe('transaction coordinator', () => {
     expect(ids(['Ongoing'], [], 10_000)).toEqual([]);
     expect(h.coordinator.list(['Bogus'], [], -1, h.nowMs).unknownStateFilters).toEqual(['Bogus']);
   });
+  describe('requests that find their transaction completing wait for it (concurrentHoldMs)', () => {
+    const HOLD = { ...TXN_TEST_CONFIG, concurrentHoldMs: 1_000 };
+
+    /** A committed transaction whose markers are not answered yet: PrepareCommit. */
+    function committing(h: TxnHarness): { producerId: number; producerEpoch: number } {
+      const pe = h.initOk('t1');
+      h.add('t1', pe, [['a', 0]]);
+      h.flush();
+      expect(h.end('t1', pe, true).value).toBeUndefined();
+      h.flush();
+      expect(h.state('t1')).toBe('PrepareCommit');
+      return pe;
+    }
+
+    it('the next transaction\'s AddPartitions is answered once the last one completed, not CONCURRENT_TRANSACTIONS', () => {
+      const h = new TxnHarness(HOLD);
+      const pe = committing(h);
+      const next = h.add('t1', pe, [['a', 1]]);
+      const retriedEnd = h.end('t1', pe, true);
+      expect(next.value).toBeUndefined();
+      expect(retriedEnd.value).toBeUndefined();
+      h.answerMarkers();
+      h.flush(); // CompleteCommit written: the held requests run again, and the add writes Ongoing
+      expect(retriedEnd.value).toBe(ErrorCode.NONE);
+      expect(next.value).toBe(ErrorCode.NONE);
+      expect(h.state('t1')).toBe('Ongoing');
+      expect(h.logStates().slice(-3)).toEqual([`t1:${PrepareCommit}:0`, `t1:${CompleteCommit}:0`, `t1:${Ongoing}:0`]);
+    });
+
+    it('a held request is answered CONCURRENT_TRANSACTIONS when the completion outlasts the bound', () => {
+      const h = new TxnHarness(HOLD);
+      const pe = committing(h);
+      const next = h.add('t1', pe, [['a', 1]]);
+      h.advance(HOLD.concurrentHoldMs - 1);
+      expect(next.value).toBeUndefined();
+      h.advance(1);
+      expect(next.value).toBe(ErrorCode.CONCURRENT_TRANSACTIONS);
+      h.answerMarkers();
+      h.flush();
+      expect(h.state('t1')).toBe('CompleteCommit'); // and the late completion answers nobody twice
+      expect(h.appends).toHaveLength(0);
+    });
+
+    it('a new producer of the id gets its epoch in one request: the old transaction is aborted first', () => {
+      const h = new TxnHarness(HOLD);
+      const first = h.initOk('t1');
+      h.add('t1', first, [['a', 0]]);
+      h.flush();
+      const second = h.init('t1');
+      h.flush(); // PrepareAbort under epoch 1
+      expect(second.value).toBeUndefined();
+      h.answerMarkers();
+      h.flush(); // CompleteAbort, then the held InitProducerId writes epoch 2
+      h.flush();
+      expect(second.value).toEqual({ errorCode: ErrorCode.NONE, producerId: 1000, producerEpoch: 2 });
+      expect(h.add('t1', first, [['a', 1]]).value).toBe(ErrorCode.PRODUCER_FENCED);
+    });
+
+    it('held requests learn NOT_COORDINATOR when the coordinator moves away', () => {
+      const h = new TxnHarness(HOLD);
+      const pe = committing(h);
+      const next = h.add('t1', pe, [['a', 1]]);
+      h.coordinator.unload(0, h.nowMs);
+      h.advance(0);
+      expect(next.value).toBe(ErrorCode.NOT_COORDINATOR);
+      h.advance(HOLD.concurrentHoldMs);
+      expect(next.value).toBe(ErrorCode.NOT_COORDINATOR);
+    });
+  });
 });

@@ -17,6 +17,8 @@ export const TXN_TEST_CONFIG: TxnCoordinatorConfig = {
   abortTimedOutIntervalMs: 10_000,
   removeExpiredIntervalMs: 3_600_000,
   markerRetryBackoffMs: 100,
+  // Kafka's behaviour (answered at once) unless a test holds requests.
+  concurrentHoldMs: 0,
 };
 
 export class TxnHarness {
