@@ -7,6 +7,7 @@ import path from 'node:path';
 import { runTcpBaseline } from './baseline-tcp.js';
 import { processMemoryBytes, withBroker, withCpuShares } from './broker-process.js';
 import { produceFor, produceRequests, type ProduceRequests, type ProduceRun, type ProduceShape } from './produce-load.js';
+import { memoryUnderLoadFigure } from './memory-under-load.js';
 import { createTopic } from './raw-client.js';
 import { mbPerSec, median, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
@@ -128,6 +129,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     });
   }
   figures.push(await smallRecordsFigure(settings, maxRequests));
+  figures.push(await memoryUnderLoadFigure(settings, PRODUCE_SHAPE));
   return figures;
 }
 
