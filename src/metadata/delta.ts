@@ -24,6 +24,8 @@ export class MetadataDelta {
    * kept for a base without an offset (a replay from the start), whose image carries none. */
   private readonly touchedTopics = new Set<string>();
   private readonly tracksChanges: boolean;
+  /** The topic put last, which this delta owns (see ownTopic). */
+  private lastPut: TopicState | undefined;
 
   constructor(private readonly base: MetadataImage) {
     this.nextProducerId = base.nextProducerId;
@@ -160,23 +162,27 @@ export class MetadataDelta {
     if (current) this.brokerMap().set(id, { ...current, ...change });
   }
 
-  private topicMaps(): [Map<string, TopicState>, Map<string, TopicState>] {
+  /** The topic maps this delta changes, copied from the base image on first use. */
+  private ownTopicMaps(): void {
     this.topicsByName ??= new Map(this.base.topicsByName);
     this.topicsById ??= new Map(this.base.topicsById);
-    return [this.topicsByName, this.topicsById];
   }
 
   private putTopic(topic: TopicState): void {
-    const [byName, byId] = this.topicMaps();
-    byName.set(topic.name, topic);
-    byId.set(topic.topicId, topic);
+    this.ownTopicMaps();
+    this.topicsByName!.set(topic.name, topic);
+    this.topicsById!.set(topic.topicId, topic);
+    this.lastPut = topic;
     if (this.tracksChanges) this.touchedTopics.add(topic.topicId);
   }
 
   /** A topic this delta may mutate (copied from the base image on first use). */
   private ownTopic(topicId: string): (TopicState & { partitions: PartitionState[] }) | undefined {
-    const [, byId] = this.topicMaps();
-    const current = byId.get(topicId);
+    // A topic's partition records follow its TopicRecord (or each other): no lookup for those.
+    const last = this.lastPut;
+    if (last !== undefined && last.topicId === topicId) return last as TopicState & { partitions: PartitionState[] };
+    this.ownTopicMaps();
+    const current = this.topicsById!.get(topicId);
     if (!current) return undefined;
     if (this.base.topicsById.get(topicId) !== current) return current as TopicState & { partitions: PartitionState[] };
     const copy = { ...current, partitions: current.partitions.slice() };
@@ -185,11 +191,12 @@ export class MetadataDelta {
   }
 
   private removeTopic(topicId: string): void {
-    const [byName, byId] = this.topicMaps();
-    const topic = byId.get(topicId);
+    this.ownTopicMaps();
+    const topic = this.topicsById!.get(topicId);
     if (!topic) return;
-    byId.delete(topicId);
-    byName.delete(topic.name);
+    this.topicsById!.delete(topicId);
+    this.topicsByName!.delete(topic.name);
+    if (this.lastPut === topic) this.lastPut = undefined;
     if (this.tracksChanges) this.touchedTopics.add(topicId);
     this.applyConfigRemoval(configKey(2, topic.name));
   }
@@ -200,9 +207,11 @@ export class MetadataDelta {
     const state: PartitionState = {
       partitionId: r.partitionId, topicId: r.topicId, replicas: r.replicas, isr: r.isr, leader: r.leader,
       leaderEpoch: r.leaderEpoch, partitionEpoch: r.partitionEpoch, leaderRecoveryState: r.leaderRecoveryState,
-      ...(r.addingReplicas.length > 0 ? { addingReplicas: r.addingReplicas } : {}),
-      ...(r.removingReplicas.length > 0 ? { removingReplicas: r.removingReplicas } : {}),
     };
+    // Set only when present, not spread in: a spread of a conditional literal cost a temporary
+    // object and a property copy per partition of a replay.
+    if (r.addingReplicas.length > 0) state.addingReplicas = r.addingReplicas;
+    if (r.removingReplicas.length > 0) state.removingReplicas = r.removingReplicas;
     // A topic's first partition gets an array of its own size: growing an empty array by one
     // element reserves 17 slots, which a replay of 100,000 one-partition topics keeps and copies.
     if (topic.partitions.length === 0 && r.partitionId === 0) topic.partitions = [state];

@@ -68,4 +68,15 @@ describe('imageRecords', () => {
     expect(done.topicsByName.get('a')!.partitions[0]!.addingReplicas).toBeUndefined();
     expect(comparable(replay(imageRecords(done)))).toEqual(comparable(done));
   });
+  it('copy on write: a topic changed, removed, then named by a partition record stays removed, and the base image is untouched', () => {
+    const t = 'dGhpcy1pcy10b3BpYy0xAA';
+    const base = replay([broker(1), record(MetadataRecordType.TOPIC, { name: 'a', topicId: t }), partition(t, 0, [1])]);
+    // The first change copies topic a from the base into the delta (its last put topic, which its
+    // partition records find without a lookup); the removal must leave nothing to find.
+    const next = replay([change(t, 0, 1, [1]), record(MetadataRecordType.REMOVE_TOPIC, { topicId: t }), partition(t, 1, [1])], base);
+    expect(next.topicsById.has(t)).toBe(false);
+    expect(next.topicsByName.has('a')).toBe(false);
+    expect(base.topicsByName.get('a')!.partitions).toHaveLength(1);
+    expect(base.topicsByName.get('a')!.partitions[0]!.partitionEpoch).toBe(0);
+  });
 });
