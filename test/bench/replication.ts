@@ -2,6 +2,7 @@
 // cluster in the same run (the target is a ratio of the two). Every partition of both topics is led
 // by node 1, which the raw generator talks to; with RF 3 each produce waits until both followers
 // fetched the batch (two fetch round trips: one carries it, the next one's offset acknowledges it).
+import { execSync } from 'node:child_process';
 import { processMemoryBytes, withCpuShares } from './broker-process.js';
 import { idleReplicationFigures } from './idle-replication.js';
 import { ProcessCluster } from './kraft-cluster.js';
@@ -26,6 +27,11 @@ async function measure(cluster: ProcessCluster, topic: string, settings: BenchSe
   const shape = { ...PRODUCE_SHAPE, topic, acks: -1 };
   const bootstrap = cluster.brokerAddresses[0]!;
   await produceFor(bootstrap, shape, settings.warmupMs);
+  // Each run starts with the page cache's dirty data written back. Earlier figures (and the RF 1
+  // run before RF 3) leave up to 2 GB dirty; once the kernel's background writeback starts during a
+  // run it takes the CPU the three processes need, and RF 3 measured 105-120 MB/s instead of
+  // 240-280 MB/s, depending on what ran before rather than on the broker.
+  execSync('sync');
   const pids = cluster.members.map((m) => m!.pid);
   const maxRequests = Math.floor(MAX_RUN_BYTES / produceRequests(shape).payloadBytesPerRequest);
   const { result: run, shares, ownShare } = await withCpuShares(pids, () => produceFor(bootstrap, shape, settings.runMs, maxRequests));
@@ -57,7 +63,7 @@ async function throughput(settings: BenchSettings): Promise<Figure[]> {
     const rf3 = await measure(cluster, 'bench-rf3', settings);
     const fraction = rf3.mbPerSec / rf1.mbPerSec;
     const generator = (m: Measured): string => `raw client as in produce (own CPU ${pct(m.generatorCpu)}), to node 1, which leads all `
-      + `${PRODUCE_SHAPE.partitions} partitions; durable three-process cluster; ${settings.runMs / 1000} s or ${MAX_RUN_BYTES / 1e9} GB`;
+      + `${PRODUCE_SHAPE.partitions} partitions; durable three-process cluster; sync before the run; ${settings.runMs / 1000} s or ${MAX_RUN_BYTES / 1e9} GB`;
     const cpu = (m: Measured): string => `leader CPU ${pct(m.leaderCpu)}, followers ${pct(m.followersCpu)} together`;
     const errors = (m: Measured): string => (m.errors > 0 ? `; ${m.errors} partition errors!` : '');
     return [
