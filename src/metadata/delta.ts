@@ -2,14 +2,15 @@
 // log order; each kind changes exactly the state Kafka's MetadataDelta changes for it.
 import type { BrokerState, ImageChanges, MetadataImage, PartitionState, ScramCredentialState, TopicState } from './image.js';
 import { configKey } from './image.js';
+import { LayeredMap } from './layered-map.js';
 import { applyClientQuotaRecord, type ClientQuotaEntry } from './client-quotas.js';
 import type { AclEntry } from './acls.js';
 import type { DelegationTokenState } from './delegation-tokens.js';
 import { MetadataRecordType, type AnyMetadataRecord, type MetadataRecord, type PartitionChangeRecordData, type PartitionRecordData } from './records.js';
 
 export class MetadataDelta {
-  private topicsByName: Map<string, TopicState> | null = null;
-  private topicsById: Map<string, TopicState> | null = null;
+  private topicsByName: LayeredMap<string, TopicState> | null = null;
+  private topicsById: LayeredMap<string, TopicState> | null = null;
   private brokers: Map<number, BrokerState> | null = null;
   private configs: Map<string, ReadonlyMap<string, string>> | null = null;
   private features: Map<string, number> | null = null;
@@ -162,10 +163,11 @@ export class MetadataDelta {
     if (current) this.brokerMap().set(id, { ...current, ...change });
   }
 
-  /** The topic maps this delta changes, copied from the base image on first use. */
+  /** The topic maps this delta changes, made over the base image's on first use (see LayeredMap:
+   * a copy of every topic per change cost O(topics)). */
   private ownTopicMaps(): void {
-    this.topicsByName ??= new Map(this.base.topicsByName);
-    this.topicsById ??= new Map(this.base.topicsById);
+    this.topicsByName ??= LayeredMap.over(this.base.topicsByName);
+    this.topicsById ??= LayeredMap.over(this.base.topicsById);
   }
 
   private putTopic(topic: TopicState): void {

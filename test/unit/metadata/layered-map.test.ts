@@ -1,0 +1,70 @@
+// LayeredMap against a plain Map: random sets and deletes over chains of images (each `over` the
+// last, some iterated, which flattens them), with the same answers from get, has, size and
+// iteration, in Map's order; and earlier images keep what they held.
+import { describe, expect, it } from 'vitest';
+import { LayeredMap } from '../../../src/metadata/layered-map.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
+
+/** A Map's order after the same operations, where a key deleted and set again keeps the place it
+ * had in the base it was deleted from (LayeredMap's documented order); compared as sorted entries
+ * there, exactly elsewhere. */
+function sameAs(layered: ReadonlyMap<string, number>, reference: Map<string, number>, seed: number, keys: string[]): void {
+  expect(layered.size, `seed ${seed}: size`).toBe(reference.size);
+  for (const k of keys) {
+    expect(layered.get(k), `seed ${seed}: get ${k}`).toBe(reference.get(k));
+    expect(layered.has(k), `seed ${seed}: has ${k}`).toBe(reference.has(k));
+  }
+  const sorted = (entries: Iterable<[string, number]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
+  expect(sorted(layered), `seed ${seed}: entries`).toEqual(sorted(reference));
+  expect([...layered.values()].length).toBe(reference.size);
+  let visited = 0;
+  layered.forEach((v, k, m) => {
+    expect(reference.get(k)).toBe(v);
+    expect(m).toBe(layered);
+    visited++;
+  });
+  expect(visited).toBe(reference.size);
+}
+
+describe('LayeredMap', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`answers as a Map through 60 images of random changes, and earlier images keep theirs (seed ${seed})`, () => {
+      const random = seededRandom(seed);
+      const keys = Array.from({ length: 300 }, (_, i) => `k${i}`);
+      let previous: ReadonlyMap<string, number> = new Map();
+      let reference = new Map<string, number>();
+      const history: [ReadonlyMap<string, number>, Map<string, number>][] = [];
+      for (let image = 0; image < 60; image++) {
+        const next = LayeredMap.over(previous);
+        reference = new Map(reference);
+        const changes = image === 0 ? 250 : Math.floor(random() * (random() < 0.2 ? 120 : 8));
+        for (let c = 0; c < changes; c++) {
+          const key = keys[Math.floor(random() * keys.length)]!;
+          if (random() < 0.3) expect(next.delete(key)).toBe(reference.delete(key));
+          else {
+            const value = Math.floor(random() * 1000);
+            next.set(key, value);
+            reference.set(key, value);
+          }
+        }
+        sameAs(next, reference, seed, keys);
+        if (random() < 0.3) [...next]; // iterated: flattened
+        history.push([next, reference]);
+        previous = next;
+      }
+      for (const [layered, ref] of history) sameAs(layered, ref, seed, keys);
+    });
+  }
+
+  it('iterates in Map order: base order (a replaced key keeps its place), then additions', () => {
+    const base = new Map([['a', 1], ['b', 2], ['c', 3]]);
+    const next = LayeredMap.over(base);
+    next.set('b', 20);
+    next.set('d', 4);
+    next.delete('a');
+    next.set('e', 5);
+    expect([...next]).toEqual([['b', 20], ['c', 3], ['d', 4], ['e', 5]]);
+    expect([...next.keys()]).toEqual(['b', 'c', 'd', 'e']);
+    expect(base.get('a')).toBe(1);
+  });
+});
