@@ -7,7 +7,7 @@ import { POLL_INTERVAL_MS, ProcessCluster, VOTERS, pollQuorum, type QuorumAnswer
 import { replayFigures } from './kraft-replay.js';
 import { replayCoreFigures } from './replay-core.js';
 import { BenchConnection } from './raw-client.js';
-import { median, msRange, percentile, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+import { median, msRange, percentile, thousands, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
 const CLUSTER_NOTE = `${VOTERS} processes, kraftling start --config server-N.properties (combined mode, dev profile: `
   + 'election timeout 300 ms, fetch timeout 500 ms; durable)';
@@ -66,6 +66,27 @@ interface CreateLatencies {
   controllerMoved: boolean;
 }
 
+/** Topics per CreateTopics when filling the cluster with topics. */
+const FILL_TOPICS_PER_REQUEST = 500;
+
+/** `count` one-partition topics, so the next latencies are those of a cluster with many topics. */
+async function fillTopics(cluster: ProcessCluster, count: number): Promise<void> {
+  const conn = await BenchConnection.connect(cluster.brokerAddresses[0]!);
+  try {
+    for (let first = 0; first < count; first += FILL_TOPICS_PER_REQUEST) {
+      const names = Array.from({ length: Math.min(FILL_TOPICS_PER_REQUEST, count - first) }, (_, i) => `bench-fill-${first + i}`);
+      const res = await conn.request(CreateTopicsApi, 7, {
+        topics: names.map((name) => ({ name, numPartitions: 1, replicationFactor: VOTERS, assignments: [], configs: [] })),
+        timeoutMs: 60_000, validateOnly: false,
+      });
+      const failed = res.topics.find((t) => t.errorCode !== 0);
+      if (failed) throw new Error(`CreateTopics ${failed.name}: error ${failed.errorCode} ${failed.errorMessage ?? ''}`);
+    }
+  } finally {
+    conn.close();
+  }
+}
+
 async function createOneTopic(conn: BenchConnection, name: string): Promise<number> {
   const started = performance.now();
   const res = await conn.request(CreateTopicsApi, 7, {
@@ -78,7 +99,7 @@ async function createOneTopic(conn: BenchConnection, name: string): Promise<numb
 }
 
 /** One-topic CreateTopics requests, one at a time, alternating between the two brokers. */
-async function createTopicsLatencies(cluster: ProcessCluster, requests: number): Promise<CreateLatencies> {
+async function createTopicsLatencies(cluster: ProcessCluster, requests: number, prefix = 'bench-create'): Promise<CreateLatencies> {
   const { leaderId, leaderEpoch } = (await anyLeader(cluster)).partition;
   const otherId = (leaderId % VOTERS) + 1;
   const controller = await BenchConnection.connect(cluster.brokerAddresses[leaderId - 1]!);
@@ -89,8 +110,8 @@ async function createTopicsLatencies(cluster: ProcessCluster, requests: number):
   try {
     const latencies: CreateLatencies = { controllerMs: [], otherMs: [], controllerMoved: false };
     for (let i = 0; i < CREATE_WARMUP_REQUESTS + requests; i++) {
-      const c = await createOneTopic(controller, `bench-create-c-${i}`);
-      const o = await createOneTopic(other, `bench-create-o-${i}`);
+      const c = await createOneTopic(controller, `${prefix}-c-${i}`);
+      const o = await createOneTopic(other, `${prefix}-o-${i}`);
       if (i < CREATE_WARMUP_REQUESTS) continue;
       latencies.controllerMs.push(c);
       latencies.otherMs.push(o);
@@ -121,11 +142,15 @@ interface ClusterRuns {
   elections: Election[];
   failovers: Failover[];
   latencies: CreateLatencies;
+  /** The same after `topicsPresent` more topics were created. */
+  crowded: CreateLatencies;
+  topicsPresent: number;
 }
 
 /** Fresh clusters for the election figure; the last one also serves the others. */
 async function measureClusters(settings: BenchSettings): Promise<ClusterRuns> {
-  const runs: ClusterRuns = { elections: [], failovers: [], latencies: { controllerMs: [], otherMs: [], controllerMoved: false } };
+  const none = (): CreateLatencies => ({ controllerMs: [], otherMs: [], controllerMoved: false });
+  const runs: ClusterRuns = { elections: [], failovers: [], latencies: none(), crowded: none(), topicsPresent: settings.replayTopics };
   for (let i = 0; i < settings.electionRuns; i++) {
     settings.log(`kraft: fresh cluster ${i + 1} of ${settings.electionRuns}`);
     const cluster = await ProcessCluster.create();
@@ -139,6 +164,9 @@ async function measureClusters(settings: BenchSettings): Promise<ClusterRuns> {
       }
       settings.log(`kraft: CreateTopics x ${2 * settings.createTopicsRequests}`);
       runs.latencies = await createTopicsLatencies(cluster, settings.createTopicsRequests);
+      settings.log(`kraft: ${thousands(runs.topicsPresent)} more topics, then CreateTopics x ${2 * settings.createTopicsRequests} again`);
+      await fillTopics(cluster, runs.topicsPresent);
+      runs.crowded = await createTopicsLatencies(cluster, settings.createTopicsRequests, 'bench-crowded');
     } finally {
       await cluster.stop();
     }
@@ -146,7 +174,7 @@ async function measureClusters(settings: BenchSettings): Promise<ClusterRuns> {
   return runs;
 }
 
-function clusterFigures({ elections, failovers, latencies }: ClusterRuns): Figure[] {
+function clusterFigures({ elections, failovers, latencies, crowded, topicsPresent }: ClusterRuns): Figure[] {
   const leaderMs = elections.map((e) => e.leaderMs);
   const readyMs = elections.map((e) => e.allReadyMs);
   const failoverMs = failovers.map((f) => f.ms);
@@ -171,6 +199,10 @@ function clusterFigures({ elections, failovers, latencies }: ClusterRuns): Figur
     },
     createTopicsFigure('to the controller\'s broker', latencies.controllerMs, latencies.controllerMoved, 'handled in the active controller\'s process'),
     createTopicsFigure('to another broker', latencies.otherMs, latencies.controllerMoved, 'forwarded to the active controller'),
+    // Each metadata change used to copy the images' maps of every topic: this pair shows what a
+    // change costs as topics add up (the same requests, after that many more topics).
+    createTopicsFigure(`to the controller's broker, ${thousands(topicsPresent)} topics present`, crowded.controllerMs, crowded.controllerMoved,
+      `the same requests before those topics: ${percentile(latencies.controllerMs, 50).toFixed(2)} ms at p50`),
   ];
 }
 
