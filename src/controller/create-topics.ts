@@ -11,7 +11,7 @@ import { MetadataRecordType, record, type MetadataRecord } from '../metadata/rec
 import type { ControllerEnv, ControllerResult } from './env.js';
 import { dynamicBrokerConfigs, newTopicId } from './env.js';
 import { placeReplicas } from './placement.js';
-import { checkTopicName, collidingTopic, collisionIndex, unifiedName } from './topic-names.js';
+import { checkTopicName, collidingTopic } from './topic-names.js';
 
 type Failure = { errorCode: number; errorMessage: string };
 type Plan = { replicas: number[][]; configs: Map<string, string> };
@@ -21,16 +21,14 @@ export function createTopics(env: ControllerEnv, image: MetadataImage, req: Crea
   const counts = new Map<string, number>();
   for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   const created = new Set<string>();
-  const collisions = collisionIndex(image.topicsByName.keys());
   const topics = req.topics.map((topic): CreatableTopicResult => {
     if (counts.get(topic.name)! > 1) {
       return failed(topic.name, { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Duplicate topic name.' });
     }
-    const plan = planTopic(env, image, topic, created, collisions);
+    const plan = planTopic(env, image, topic, created);
     if ('errorCode' in plan) return failed(topic.name, plan);
     const topicId = newTopicId(env.random, image);
     created.add(topic.name);
-    collisions.set(unifiedName(topic.name), topic.name);
     if (!req.validateOnly) records.push(...topicRecords(topic.name, topicId, plan));
     const configs = effectiveTopicConfigs(env.config, dynamicBrokerConfigs(image, env.config.nodeId), plan.configs);
     return {
@@ -51,14 +49,14 @@ function failed(name: string, f: Failure): CreatableTopicResult {
   };
 }
 
-function planTopic(env: ControllerEnv, image: MetadataImage, topic: CreatableTopic, created: Set<string>,
-  collisions: ReadonlyMap<string, string>): Plan | Failure {
+function planTopic(env: ControllerEnv, image: MetadataImage, topic: CreatableTopic, created: Set<string>): Plan | Failure {
   const nameError = checkTopicName(topic.name);
   if (nameError) return { errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION, errorMessage: nameError };
   if (image.topicsByName.has(topic.name) || created.has(topic.name)) {
     return { errorCode: ErrorCode.TOPIC_ALREADY_EXISTS, errorMessage: `Topic '${topic.name}' already exists.` };
   }
-  const collision = collidingTopic(topic.name, collisions);
+  const collision = collidingTopic(topic.name, (n) => image.topicsByName.has(n) || created.has(n),
+    () => [...image.topicsByName.keys(), ...created]);
   if (collision) {
     return { errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION, errorMessage: `Topic '${topic.name}' collides with existing topic: ${collision}` };
   }

@@ -22,15 +22,35 @@ export function unifiedName(name: string): string {
   return name.replace(/\./g, '_');
 }
 
-/** Index of existing topics by unified name, built once per request. */
-export function collisionIndex(names: Iterable<string>): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const n of names) if (/[._]/.test(n)) index.set(unifiedName(n), n);
-  return index;
+/** Most '.' and '_' in a name whose variants are looked up one by one (2^n lookups); a name with
+ * more is compared with every topic name instead. */
+const MAX_PROBED_CHARS = 10;
+
+/**
+ * The topic `exists` knows whose name differs from `name` only in '.' against '_' (Kafka refuses
+ * it: both become the same metric name), or null. Looks up the variants of `name` rather than
+ * indexing every topic, which cost O(topics) per CreateTopics.
+ */
+export function collidingTopic(name: string, exists: (candidate: string) => boolean, allNames: () => Iterable<string>): string | null {
+  const at: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === DOT || c === UNDERSCORE) at.push(i);
+  }
+  if (at.length === 0) return null;
+  if (at.length > MAX_PROBED_CHARS) {
+    const unified = unifiedName(name);
+    for (const other of allNames()) if (other !== name && unifiedName(other) === unified) return other;
+    return null;
+  }
+  const chars = name.split('');
+  for (let mask = 0; mask < 1 << at.length; mask++) {
+    at.forEach((position, bit) => { chars[position] = (mask >> bit) & 1 ? '_' : '.'; });
+    const candidate = chars.join('');
+    if (candidate !== name && exists(candidate)) return candidate;
+  }
+  return null;
 }
 
-export function collidingTopic(name: string, index: ReadonlyMap<string, string>): string | null {
-  if (!/[._]/.test(name)) return null;
-  const other = index.get(unifiedName(name));
-  return other !== undefined && other !== name ? other : null;
-}
+const DOT = 46;
+const UNDERSCORE = 95;

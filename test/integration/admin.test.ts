@@ -34,6 +34,18 @@ describe('topics through kafkajs admin', () => {
     expect(await creationErrors([{ topic: '__cluster_metadata' }])).toEqual(['INVALID_TOPIC_EXCEPTION']);
   });
 
+  it('refuses a name that differs from an existing or just-created topic only in "." against "_", as Kafka does', async () => {
+    expect(await ctx.admin.createTopics({ topics: [{ topic: 'orders.eu_v1' }] })).toBe(true);
+    expect(await creationErrors([{ topic: 'orders_eu.v1' }])).toEqual(['INVALID_TOPIC_EXCEPTION']);
+    expect(await creationErrors([{ topic: 'orders_eu_v1' }])).toEqual(['INVALID_TOPIC_EXCEPTION']);
+    // Two in one request: the second collides with the first.
+    expect(await creationErrors([{ topic: 'pay.in' }, { topic: 'pay_in' }])).toEqual(['INVALID_TOPIC_EXCEPTION']);
+    // More than ten such characters: compared with every name rather than looked up variant by variant.
+    expect(await ctx.admin.createTopics({ topics: [{ topic: 'a.b.c.d.e.f.g.h.i.j.k.l' }] })).toBe(true);
+    expect(await creationErrors([{ topic: 'a.b.c.d.e.f.g.h.i.j.k_l' }])).toEqual(['INVALID_TOPIC_EXCEPTION']);
+    expect(await ctx.admin.createTopics({ topics: [{ topic: 'orders.eu.v2' }, { topic: 'a.b.c.d.e.f.g.h.i.j.k.m' }] })).toBe(true);
+  });
+
   it('rejects bad partition counts and replication factors', async () => {
     expect(await creationErrors([{ topic: 'rf', replicationFactor: 3 }])).toEqual(['INVALID_REPLICATION_FACTOR']);
     expect(await creationErrors([{ topic: 'np', numPartitions: 0 }])).toEqual(['INVALID_PARTITIONS']);
