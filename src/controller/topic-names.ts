@@ -25,6 +25,8 @@ export function unifiedName(name: string): string {
 /** Most '.' and '_' in a name whose variants are looked up one by one (2^n lookups); a name with
  * more is compared with every topic name instead. */
 const MAX_PROBED_CHARS = 10;
+const DOT = 46;
+const UNDERSCORE = 95;
 
 /**
  * The topic `exists` knows whose name differs from `name` only in '.' against '_' (Kafka refuses
@@ -51,6 +53,3 @@ export function collidingTopic(name: string, exists: (candidate: string) => bool
   }
   return null;
 }
-
-const DOT = 46;
-const UNDERSCORE = 95;

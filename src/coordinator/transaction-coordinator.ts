@@ -35,8 +35,6 @@ export interface TxnPartitionsInput {
   partitions: TopicPartition[];
 }
 
-const preparing = (s: TxnState): boolean => s === TxnState.PrepareCommit || s === TxnState.PrepareAbort;
-
 export class TransactionCoordinator extends TxnCoordinatorCore {
   initProducerId(req: InitProducerIdInput, nowMs: number, respond: (r: ProducerIdAndEpoch) => void, freshProducerId?: number): void {
     const fail = (errorCode: number): void => respond({ errorCode, producerId: NO_PRODUCER_ID, producerEpoch: NO_PRODUCER_EPOCH });
@@ -63,7 +61,8 @@ export class TransactionCoordinator extends TxnCoordinatorCore {
         () => fail(ErrorCode.CONCURRENT_TRANSACTIONS));
       if (meta.pending !== null) return holdThenRetry();
       if (expected && !isValidProducerId(meta, expected.producerId, expected.producerEpoch)) return fail(ErrorCode.PRODUCER_FENCED);
-      if (preparing(meta.state)) return holdThenRetry();
+      // (Pending was checked above, before the fencing check, as Kafka orders them.)
+      if (isCompleting(meta)) return holdThenRetry();
       if (meta.state === TxnState.Ongoing) {
         // The old producer's transaction is aborted under a bumped epoch first; once that completed,
         // the request runs again and gets the epoch after that one (or a new producer id when that

@@ -42,6 +42,7 @@ export interface TxnShard {
 }
 
 const ABORT_TIMED_OUT_KEY = 'abort-timed-out';
+const EXPIRE_IDS_KEY = 'expire-transactional-ids';
 const HELD_KEY_PREFIX = 'held-';
 
 /** A request held until its transaction settles: `retry` runs it again then (under its key). */
@@ -54,7 +55,6 @@ interface Held {
 export function isCompleting(meta: TxnMetadata): boolean {
   return meta.pending !== null || meta.state === TxnState.PrepareCommit || meta.state === TxnState.PrepareAbort;
 }
-const EXPIRE_IDS_KEY = 'expire-transactional-ids';
 
 export class TxnCoordinatorCore {
   readonly shards = new Map<number, TxnShard>();
