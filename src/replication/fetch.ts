@@ -3,7 +3,10 @@
 // whole batch so a large record never stalls a consumer) and the long poll: with less than
 // min_bytes to return, the fetch waits up to max_wait_ms for new data.
 import { ErrorCode } from '../../protocol/errors.js';
-import { batchSize, lastOffset } from '../../protocol/records/batch-header.js';
+import {
+  ATTRIBUTES, BASE_OFFSET, CONTROL_FLAG, MAGIC, MAGIC_V2, PRODUCER_ID, TRANSACTIONAL_FLAG, batchSize, lastOffset, readInt64,
+} from '../../protocol/records/batch-header.js';
+import type { AbortedTxn } from '../../storage/transaction-index.js';
 import type { Partition } from './partition.js';
 import type { ReplicaManager } from './replica-manager.js';
 
@@ -164,10 +167,14 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   return { errorCode: ErrorCode.NONE, ...offsets(), records, divergingEpoch: null, abortedTransactions };
 }
 
-/** The aborted transactions overlapping the records read from `fetchOffset` (Kafka's
- * addAbortedTransactions, bounded by the offset after the last batch returned), by first offset:
- * the index holds them in marker order, and kafkajs, unlike the Java consumer's priority queue,
- * walks the list in order and lets aborted records through when it is not sorted. */
+/** The aborted transactions among the records read from `fetchOffset`, for a read_committed
+ * consumer. Kafka lists each one overlapping them (addAbortedTransactions, up to the offset after
+ * the last batch returned) with its own first offset, and clients mark its producer aborted from
+ * the first batch at or past that offset to its ABORT marker. Here each is listed at its first
+ * batch in the response instead, which under that rule reads the same, and one with no batch in
+ * the response is left out. kafkajs needs it so: it marks at most one transaction per record it
+ * walks, in list order, so a fetch that starts inside two aborted transactions (its fetch after the
+ * last record it delivered does) let the second one's records through. */
 function abortedIn(p: Partition, fetchOffset: number, records: Buffer): { producerId: number; firstOffset: number }[] {
   if (records.length === 0) return [];
   let position = 0;
@@ -176,7 +183,28 @@ function abortedIn(p: Partition, fetchOffset: number, records: Buffer): { produc
     upperBoundOffset = lastOffset(records, position) + 1;
     position += batchSize(records, position);
   }
-  return p.log.abortedTransactions(fetchOffset, upperBoundOffset)
-    .map((t) => ({ producerId: t.producerId, firstOffset: t.firstOffset }))
-    .sort((a, b) => a.firstOffset - b.firstOffset);
+  const txns = p.log.abortedTransactions(fetchOffset, upperBoundOffset);
+  if (txns.length === 0) return [];
+  // Each producer's transactions, by first offset: they never overlap one another.
+  const byProducer = new Map<number, AbortedTxn[]>();
+  for (const t of [...txns].sort((a, b) => a.firstOffset - b.firstOffset)) {
+    const own = byProducer.get(t.producerId);
+    if (own === undefined) byProducer.set(t.producerId, [t]);
+    else own.push(t);
+  }
+  const listed: { producerId: number; firstOffset: number }[] = [];
+  for (position = 0; position < records.length; position += batchSize(records, position)) {
+    if (records[position + MAGIC] !== MAGIC_V2) continue;
+    const attributes = records.readInt16BE(position + ATTRIBUTES);
+    if ((attributes & TRANSACTIONAL_FLAG) === 0 || (attributes & CONTROL_FLAG) !== 0) continue;
+    const own = byProducer.get(readInt64(records, position + PRODUCER_ID));
+    if (own === undefined) continue;
+    const base = readInt64(records, position + BASE_OFFSET);
+    while (own.length > 0 && own[0]!.lastOffset < base) own.shift();
+    const t = own[0];
+    if (t === undefined || t.firstOffset > lastOffset(records, position)) continue;
+    listed.push({ producerId: t.producerId, firstOffset: Math.max(t.firstOffset, base) });
+    own.shift();
+  }
+  return listed;
 }

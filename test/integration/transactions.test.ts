@@ -23,6 +23,7 @@ import { ListTransactionsApi } from '../../protocol/generated/api/66-list-transa
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { readCommittedValues } from '../helpers/read-committed.js';
 import { consumeValues } from '../helpers/consume-values.js';
 import { retry } from '../helpers/retry.js';
 import { fetchOnce, produceTo, txnRecords } from '../helpers/txn-requests.js';
@@ -278,6 +279,38 @@ describe('interleaved aborted transactions', () => {
     const fetched = await fetchOnce(raw, 'tx-order', 0, 0, 1);
     expect(fetched.abortedTransactions!.map((t) => t.firstOffset)).toEqual([0, 1]);
     expect((await consumeValues(kafka, ['tx-order'], false, 1)).get('tx-order')).toEqual(['after']);
+  });
+
+  it('a fetch that starts inside two aborted transactions lists each at its first batch in the response, and kafkajs drops both', async () => {
+    await admin.createTopics({ topics: [{ topic: 'tx-inside', numPartitions: 1 }] });
+    const a = await openTxn('inside-a', 'tx-inside', 'a-aborted'); // offset 0
+    const b = await openTxn('inside-b', 'tx-inside', 'b-aborted'); // offset 1
+    await abort('inside-a', a); // offset 2
+    await abort('inside-b', b); // offset 3
+    const plain = kafka.producer();
+    await plain.connect();
+    await plain.send({ topic: 'tx-inside', messages: [{ value: 'after' }] }); // offset 4
+    await plain.disconnect();
+    // Kafka would list a at 0 and b at 1: kafkajs, reading from 1, marks a at b's record and
+    // delivers it. a has no batch from offset 1 on, only its marker: not listed.
+    const fetched = await fetchOnce(raw, 'tx-inside', 0, 1, 1);
+    expect(fetched.abortedTransactions).toEqual([{ producerId: b.producerId, firstOffset: 1 }]);
+    // The same answer under the Java consumer's rule, from every offset.
+    expect(await readCommittedValues(raw, 'tx-inside', 0)).toEqual(['after']);
+
+    const consumer = kafka.consumer({ groupId: 'tx-inside-reader', maxWaitTimeInMs: 100 });
+    const seen: string[] = [];
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: ['tx-inside'], fromBeginning: true });
+      await consumer.run({ eachMessage: async ({ message }) => { seen.push(message.value?.toString() ?? ''); } });
+      consumer.seek({ topic: 'tx-inside', partition: 0, offset: '1' });
+      await retry(async () => { if (!seen.includes('after')) throw new Error('not yet'); });
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(seen).toEqual(['after']);
   });
 });
 
