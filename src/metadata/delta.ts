@@ -3,6 +3,7 @@
 import type { BrokerState, ImageChanges, MetadataImage, PartitionState, ScramCredentialState, TopicState } from './image.js';
 import { configKey } from './image.js';
 import { LayeredMap } from './layered-map.js';
+import { sharedIds } from './shared-ids.js';
 import { applyClientQuotaRecord, type ClientQuotaEntry } from './client-quotas.js';
 import type { AclEntry } from './acls.js';
 import type { DelegationTokenState } from './delegation-tokens.js';
@@ -27,6 +28,11 @@ export class MetadataDelta {
   private readonly tracksChanges: boolean;
   /** The topic put last, which this delta owns (see ownTopic). */
   private lastPut: TopicState | undefined;
+  /** Topics put since the topic maps were last read, in order, set into both maps when they are
+   * next read (a lookup, or the image). In a replay each set came between the decoding of records,
+   * which evicted the maps' tables from the cache: set in runs, a replay of one-partition topics
+   * went from about 1.8 to 1.4 us per record. */
+  private readonly unsetTopics: TopicState[] = [];
 
   constructor(private readonly base: MetadataImage) {
     this.nextProducerId = base.nextProducerId;
@@ -124,6 +130,7 @@ export class MetadataDelta {
   }
 
   private build(offset: number, epoch: number): MetadataImage {
+    if (this.unsetTopics.length > 0) this.topicMaps();
     const b = this.base;
     return {
       offset,
@@ -164,16 +171,19 @@ export class MetadataDelta {
   }
 
   /** The topic maps this delta changes, made over the base image's on first use (see LayeredMap:
-   * a copy of every topic per change cost O(topics)). */
-  private ownTopicMaps(): void {
+   * a copy of every topic per change cost O(topics)), holding every topic put so far. */
+  private topicMaps(): void {
     this.topicsByName ??= LayeredMap.over(this.base.topicsByName);
     this.topicsById ??= LayeredMap.over(this.base.topicsById);
+    const unset = this.unsetTopics;
+    if (unset.length === 0) return;
+    for (const topic of unset) this.topicsByName.set(topic.name, topic);
+    for (const topic of unset) this.topicsById.set(topic.topicId, topic);
+    unset.length = 0;
   }
 
   private putTopic(topic: TopicState): void {
-    this.ownTopicMaps();
-    this.topicsByName!.set(topic.name, topic);
-    this.topicsById!.set(topic.topicId, topic);
+    this.unsetTopics.push(topic);
     this.lastPut = topic;
     if (this.tracksChanges) this.touchedTopics.add(topic.topicId);
   }
@@ -183,7 +193,7 @@ export class MetadataDelta {
     // A topic's partition records follow its TopicRecord (or each other): no lookup for those.
     const last = this.lastPut;
     if (last !== undefined && last.topicId === topicId) return last as TopicState & { partitions: PartitionState[] };
-    this.ownTopicMaps();
+    this.topicMaps();
     const current = this.topicsById!.get(topicId);
     if (!current) return undefined;
     if (this.base.topicsById.get(topicId) !== current) return current as TopicState & { partitions: PartitionState[] };
@@ -193,7 +203,7 @@ export class MetadataDelta {
   }
 
   private removeTopic(topicId: string): void {
-    this.ownTopicMaps();
+    this.topicMaps();
     const topic = this.topicsById!.get(topicId);
     if (!topic) return;
     this.topicsById!.delete(topicId);
@@ -207,7 +217,7 @@ export class MetadataDelta {
     const topic = this.ownTopic(r.topicId);
     if (!topic) return;
     const state: PartitionState = {
-      partitionId: r.partitionId, topicId: r.topicId, replicas: r.replicas, isr: r.isr, leader: r.leader,
+      partitionId: r.partitionId, topicId: r.topicId, replicas: sharedIds(r.replicas), isr: sharedIds(r.isr), leader: r.leader,
       leaderEpoch: r.leaderEpoch, partitionEpoch: r.partitionEpoch, leaderRecoveryState: r.leaderRecoveryState,
     };
     // Set only when present, not spread in: a spread of a conditional literal cost a temporary
@@ -225,8 +235,8 @@ export class MetadataDelta {
     const current = topic?.partitions[r.partitionId];
     if (!topic || !current) return;
     const next: PartitionState = { ...current, partitionEpoch: current.partitionEpoch + 1 };
-    if (r.isr !== null) next.isr = r.isr;
-    if (r.replicas !== null) next.replicas = r.replicas;
+    if (r.isr !== null) next.isr = sharedIds(r.isr);
+    if (r.replicas !== null) next.replicas = sharedIds(r.replicas);
     // null: unchanged; empty: the reassignment completed or was cancelled.
     if (r.addingReplicas !== null) setOrDrop(next, 'addingReplicas', r.addingReplicas);
     if (r.removingReplicas !== null) setOrDrop(next, 'removingReplicas', r.removingReplicas);

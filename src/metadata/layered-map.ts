@@ -7,8 +7,8 @@
 // O(1) amortized. The first iteration of a layered map flattens it once, for good (an image does
 // not change once published), and the next image starts from that flat map.
 //
-// Iteration follows Map order for what a metadata image does: base entries in their order (a key
-// set again keeps its place, a deleted one is skipped), then keys added since, in the order added.
+// Iteration follows Map order: base entries in their order (a key set again keeps its place, a
+// deleted one is skipped), then keys added since (or deleted and set again), in the order added.
 
 /** Changes kept over a base before they are flattened into a new one (and at least this many). */
 const MIN_CHANGES_BEFORE_FLATTENING = 64;
@@ -19,9 +19,9 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   readonly #base: ReadonlyMap<K, V>;
   /** Keys set since the base was made: replacements of base keys and additions. */
   readonly #changed: Map<K, V>;
-  /** Base keys deleted since (a key set again after its deletion leaves this set). */
+  /** Base keys deleted since (one set again stays here, and is in #changed as an addition). */
   readonly #removed: Set<K>;
-  /** Keys of #changed that the base does not have. */
+  /** Keys of #changed that are not in the base, or were deleted from it since. */
   #additions: number;
   /** The whole map flat, made by the first iteration; dropped by any change. */
   #flatCache: Map<K, V> | undefined;
@@ -51,20 +51,21 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     this.#flatCache = undefined;
     // One lookup of the changes, not two: a replay from nothing sets every topic here.
     const inBase = this.#base.size > 0 && this.#base.has(key);
-    if (inBase && this.#removed.size > 0) this.#removed.delete(key);
     const before = this.#changed.size;
     this.#changed.set(key, value);
-    if (!inBase && this.#changed.size > before) this.#additions++;
+    // A base key deleted since and set again stays in #removed: like a Map, it moves to the end.
+    if (this.#changed.size > before && (!inBase || (this.#removed.size > 0 && this.#removed.has(key)))) this.#additions++;
     return this;
   }
 
   delete(key: K): boolean {
     this.#flatCache = undefined;
-    const inBase = this.#base.has(key) && !this.#removed.has(key);
+    const inBase = this.#base.has(key);
+    const deletedBefore = inBase && this.#removed.has(key);
     const inChanged = this.#changed.delete(key);
-    if (inChanged && !this.#base.has(key)) this.#additions--;
-    if (inBase) this.#removed.add(key);
-    return inBase || inChanged;
+    if (inChanged && (!inBase || deletedBefore)) this.#additions--;
+    if (inBase && !deletedBefore) this.#removed.add(key);
+    return (inBase && !deletedBefore) || inChanged;
   }
 
   get size(): number {
@@ -114,7 +115,7 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
         if (this.#removed.has(key)) continue;
         flat.set(key, this.#changed.has(key) ? this.#changed.get(key)! : value);
       }
-      for (const [key, value] of this.#changed) if (!this.#base.has(key)) flat.set(key, value);
+      for (const [key, value] of this.#changed) if (!this.#base.has(key) || this.#removed.has(key)) flat.set(key, value);
     }
     this.#flatCache = flat;
     return flat;

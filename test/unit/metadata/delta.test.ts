@@ -1,0 +1,118 @@
+// MetadataDelta's shortcuts for replay speed: topics put are set into the topic maps only when the
+// maps are next read (so lookups between puts, and deltas of any length, must see every put), and
+// replica/ISR lists are shared between partitions that hold the same one.
+import { describe, expect, it } from 'vitest';
+import { MetadataDelta } from '../../../src/metadata/delta.js';
+import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
+import { MetadataRecordType, record, type MetadataRecord } from '../../../src/metadata/records.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
+
+function prngOf(seed: number): { int(min: number, max: number): number } {
+  const random = seededRandom(seed);
+  return { int: (min, max) => min + Math.floor(random() * (max - min + 1)) };
+}
+
+const partition = (topicId: string, partitionId: number, replicas: number[]) => record(MetadataRecordType.PARTITION, {
+  partitionId, topicId, replicas, isr: replicas, removingReplicas: [], addingReplicas: [], leader: replicas[0]!,
+  leaderRecoveryState: 0, leaderEpoch: 0, partitionEpoch: 0, directories: [], eligibleLeaderReplicas: null, lastKnownElr: null,
+});
+
+const change = (topicId: string, partitionId: number, leader: number) => record(MetadataRecordType.PARTITION_CHANGE, {
+  partitionId, topicId, isr: [leader], leader, replicas: null, removingReplicas: null, addingReplicas: null, leaderRecoveryState: -1,
+  directories: null, eligibleLeaderReplicas: null, lastKnownElr: null,
+});
+
+/** Replays `records` in deltas of the given sizes (the last one takes the rest). */
+function replay(records: MetadataRecord[], sizes: number[]): MetadataImage {
+  let image = EMPTY_IMAGE;
+  let at = 0;
+  for (let i = 0; at < records.length; i++) {
+    const n = i < sizes.length ? sizes[i]! : records.length - at;
+    const delta = new MetadataDelta(image);
+    for (const r of records.slice(at, at + n)) delta.apply(r);
+    at += n;
+    image = delta.finish(at - 1, 1);
+  }
+  return image;
+}
+
+/** What a plain model of the records holds: name -> [topic id, leader per partition]. */
+type Model = Map<string, [string, number[]]>;
+
+function randomLog(seed: number): { records: MetadataRecord[]; model: Model } {
+  const prng = prngOf(seed);
+  const model: Model = new Map();
+  const records: MetadataRecord[] = [];
+  let ids = 0;
+  for (let i = 0; i < 400; i++) {
+    const names = [...model.keys()];
+    const pick = () => names[prng.int(0, names.length - 1)]!;
+    const roll = prng.int(0, 9);
+    if (names.length === 0 || roll < 3) {
+      const name = `t${prng.int(0, 40)}`;
+      if (model.has(name)) continue;
+      const id = Buffer.alloc(16);
+      id.writeUInt32BE(++ids, 12);
+      records.push(record(MetadataRecordType.TOPIC, { name, topicId: id.toString('base64url') }));
+      model.set(name, [id.toString('base64url'), []]);
+    } else if (roll < 6) {
+      // A partition record, for the topic put last or for any other one.
+      const [id, leaders] = model.get(pick())!;
+      const leader = prng.int(1, 3);
+      records.push(partition(id, leaders.length, [leader, 1 + (leader % 3)]));
+      leaders.push(leader);
+    } else if (roll < 9) {
+      const [id, leaders] = model.get(pick())!;
+      if (leaders.length === 0) continue;
+      const p = prng.int(0, leaders.length - 1);
+      const leader = prng.int(1, 3);
+      records.push(change(id, p, leader));
+      leaders[p] = leader;
+    } else {
+      const name = pick();
+      records.push(record(MetadataRecordType.REMOVE_TOPIC, { topicId: model.get(name)![0] }));
+      model.delete(name);
+    }
+  }
+  return { records, model };
+}
+
+const summary = (image: MetadataImage) => ({
+  byName: [...image.topicsByName].map(([name, t]) => [name, t.topicId, t.partitions.map((p) => p.leader)]),
+  byId: [...image.topicsById].map(([id, t]) => [id, t.name]),
+});
+
+describe('MetadataDelta', () => {
+  it('sees every topic put, whether the records come in one delta or in many', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { records, model } = randomLog(seed);
+      const whole = replay(records, []);
+      expect([...whole.topicsByName].map(([name, t]) => [name, [t.topicId, t.partitions.map((p) => p.leader)]]).sort(), `seed ${seed}`)
+        .toEqual([...model].sort());
+      expect(whole.topicsById.size, `seed ${seed}`).toBe(model.size);
+      const prng = prngOf(seed * 7919);
+      const pieces = Array.from({ length: 60 }, () => prng.int(1, 12));
+      expect(summary(replay(records, pieces)), `seed ${seed}`).toEqual(summary(whole));
+      expect(summary(replay(records, records.map(() => 1))), `seed ${seed}`).toEqual(summary(whole));
+    }
+  });
+
+  it('shares equal replica and ISR lists, and keeps none the records go on to change', () => {
+    const replicas = [1, 2, 3];
+    const records = [
+      record(MetadataRecordType.TOPIC, { name: 'a', topicId: 'dGhpcy1pcy10b3BpYy0xAA' }),
+      partition('dGhpcy1pcy10b3BpYy0xAA', 0, replicas),
+      record(MetadataRecordType.TOPIC, { name: 'b', topicId: 'dGhpcy1pcy10b3BpYy0yAA' }),
+      partition('dGhpcy1pcy10b3BpYy0yAA', 0, [1, 2, 3]),
+      partition('dGhpcy1pcy10b3BpYy0yAA', 1, [1, 2, 3, 4]),
+    ];
+    const image = replay(records, []);
+    const a = image.topicsByName.get('a')!.partitions[0]!;
+    const b = image.topicsByName.get('b')!.partitions;
+    expect(b[0]!.replicas).toBe(a.replicas);
+    expect(b[0]!.isr).toBe(a.replicas);
+    expect(b[1]!.replicas).toEqual([1, 2, 3, 4]);
+    replicas[0] = 9;
+    expect(a.replicas).toEqual([1, 2, 3]);
+  });
+});
