@@ -13,7 +13,7 @@
 // Sized for 100,000 partitions: a new log costs a mkdir and a share of one fsync of this directory
 // (concurrent creations share it), no file until its first append; descriptors go through a
 // HandleCache of at most `maxOpenFiles`; work over every log runs a bounded number at a time.
-import { readCheckpoint, formatCheckpoint, parseCount } from './checkpoint-file.js';
+import { formatCheckpoint, parseOffsetsCheckpoint } from './checkpoint-file.js';
 import { CoalescedTask } from './coalesced-task.js';
 import { LogOfflineError } from './errors.js';
 import { TurnBudget, forEachConcurrently } from './concurrency.js';
@@ -376,22 +376,11 @@ export class LogDir {
 
   private readOffsets(fileName: string, events: StorageEvent[]): OffsetsByPartition {
     const path = joinPath(this.path, fileName);
-    const read = readCheckpoint(this.fs, path, 3);
-    const offsets: OffsetsByPartition = new Map();
-    if (read.kind === 'ok') {
-      for (const [topic, partitionField, offsetField] of read.entries) {
-        const partition = parseCount(partitionField as string);
-        const offset = parseCount(offsetField as string);
-        if (partition === undefined || offset === undefined) {
-          events.push({ kind: 'checkpointMalformed', path });
-          return new Map();
-        }
-        offsets.set(partitionDirName(topic as string, partition), offset);
-      }
-    } else if (read.kind === 'malformed') {
-      events.push({ kind: 'checkpointMalformed', path });
-    }
-    return offsets;
+    if (this.fs.stat(path) === undefined) return new Map();
+    const offsets = parseOffsetsCheckpoint(this.fs.readFile(path).toString('utf8'), partitionDirName);
+    if (offsets !== undefined) return offsets;
+    events.push({ kind: 'checkpointMalformed', path });
+    return new Map();
   }
 }
 

@@ -3,7 +3,8 @@ import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import { OffsetIndex } from '../../../storage/offset-index.js';
 import { PartitionDir } from '../../../storage/partition-dir.js';
 import { TimeIndex } from '../../../storage/time-index.js';
-import { formatCheckpoint, parseCheckpoint } from '../../../storage/checkpoint-file.js';
+import { formatCheckpoint, parseCheckpoint, parseCount, parseOffsetsCheckpoint } from '../../../storage/checkpoint-file.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 import { offsetFileName, parseOffsetFileName, parsePartitionDirName } from '../../../storage/file-names.js';
 
 describe('OffsetIndex', () => {
@@ -71,5 +72,41 @@ describe('file names and checkpoints', () => {
     expect(parseCheckpoint(text, 3)).toEqual([['a', '0', '5'], ['b', '1', '7']]);
     expect(parseCheckpoint('0\n3\na 0 5\n', 3)).toBeUndefined();
     expect(parseCheckpoint('1\n0\n', 3)).toBeUndefined();
+  });
+
+  it('reads offset checkpoints by hand exactly as by fields: the same offsets, the same texts refused', () => {
+    const key = (topic: string, partition: number) => `${topic}-${partition}`;
+    const byFields = (text: string): Map<string, number> | undefined => {
+      const entries = parseCheckpoint(text, 3);
+      if (entries === undefined) return undefined;
+      const out = new Map<string, number>();
+      for (const [topic, p, o] of entries) {
+        const partition = parseCount(p!);
+        const offset = parseCount(o!);
+        if (partition === undefined || offset === undefined) return undefined;
+        out.set(key(topic!, partition), offset);
+      }
+      return out;
+    };
+    const texts = [
+      '0\n2\na 0 5\nb 1 7\n', '0\n2\na 0 5\nb 1 7', '0\n0\n', '0\n0', '0\n', '0', '', '1\n0\n', '00\n0\n',
+      '0\n1\na 0 5\n\n', '0\n2\na 0 5\n', '0\n1\na 0 5\nb 1 7\n', '0\n1\na 0 5 6\n', '0\n1\na 0\n', '0\n1\na  0 5\n',
+      '0\n1\n 0 5\n', '0\n1\na 0 \n', '0\n1\na -1 5\n', '0\n1\na 0 5\r\n', '0\n1\na 007 0099\n', '0\n1\na 0 9007199254740993\n',
+      '0\n-1\n', '0\nx\n', '0\n1\nmy-topic.x 12 345\n',
+    ];
+    const random = seededRandom(11);
+    const alphabet = ['a', 'b', '0', '1', '9', ' ', '\n', '-'];
+    for (let i = 0; i < 3000; i++) {
+      const n = Math.floor(random() * 3);
+      const lines = Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(random() * 7) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+      texts.push(`0\n${random() < 0.8 ? n : Math.floor(random() * 4)}\n${lines.join('\n')}${random() < 0.7 ? '\n' : ''}`);
+    }
+    let accepted = 0;
+    for (const text of texts) {
+      const expected = byFields(text);
+      if (expected !== undefined) accepted++;
+      expect(parseOffsetsCheckpoint(text, key), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(accepted).toBeGreaterThan(100);
   });
 });
