@@ -90,9 +90,7 @@ function leadershipWithout(image: MetadataImage, brokerId: number): MetadataReco
       continue;
     }
     const next = p.replicas.find((id) => isr.includes(id) && usable(id)) ?? NO_LEADER;
-    // An ISR left as it was (the broker is its last member) goes unnamed, as Kafka's
-    // PartitionChangeBuilder leaves it: one tagged field less to encode and replay per partition.
-    out.push(change(p, next, isr === p.isr ? null : isr));
+    out.push(change(p, next, isr));
   }
   return out;
 }
