@@ -3,23 +3,16 @@
 // response whose first offset is at or below the batch's last offset marks its producer aborted;
 // that producer's ABORT marker clears it). `partitionMaxBytes` small makes every fetch start
 // somewhere inside the log, so the broker's aborted-transaction list is checked at every offset.
-import { FetchApi, defaultFetchRequest } from '../../protocol/generated/api/01-fetch.js';
 import { ControlRecordType, readControlRecordType } from '../../protocol/records/control-record.js';
 import { decodeRecordBatches } from '../../protocol/records/record-batch.js';
 import type { RawClient } from './raw-client.js';
+import { fetchOnce } from './txn-requests.js';
 
 export async function readCommittedValues(client: RawClient, topic: string, partition: number, partitionMaxBytes = 1): Promise<string[]> {
   const out: string[] = [];
   let offset = 0;
   for (;;) {
-    const res = await client.request(FetchApi, 11, {
-      ...defaultFetchRequest(), replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 8 << 20, sessionEpoch: -1, isolationLevel: 1,
-      topics: [{ topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [{
-        partition, currentLeaderEpoch: -1, fetchOffset: offset, lastFetchedEpoch: -1, logStartOffset: -1,
-        partitionMaxBytes, replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
-      }] }],
-    });
-    const p = res.responses[0]!.partitions[0]!;
+    const p = await fetchOnce(client, topic, partition, offset, 1, partitionMaxBytes);
     if (p.errorCode !== 0) throw new Error(`Fetch error ${p.errorCode} at offset ${offset}`);
     const batches = decodeRecordBatches(p.records ?? Buffer.alloc(0)).filter((b) => b.baseOffset + b.lastOffsetDelta >= offset);
     if (batches.length === 0) {

@@ -42,12 +42,13 @@ export async function writeMarker(client: RawClient, p: TestProducer, commit: bo
 }
 
 /** One Fetch v11 of a partition from `offset` with the given isolation level. */
-export async function fetchOnce(client: RawClient, topic: string, partition: number, offset: number, isolationLevel: 0 | 1): Promise<PartitionData> {
+export async function fetchOnce(client: RawClient, topic: string, partition: number, offset: number, isolationLevel: 0 | 1,
+  partitionMaxBytes = 4 << 20): Promise<PartitionData> {
   const res = await client.request(FetchApi, 11, {
     ...defaultFetchRequest(), replicaId: -1, maxWaitMs: 0, minBytes: 1, maxBytes: 8 << 20, isolationLevel, sessionEpoch: -1,
     topics: [{ topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA', partitions: [{
       partition, currentLeaderEpoch: -1, fetchOffset: offset, lastFetchedEpoch: -1, logStartOffset: -1,
-      partitionMaxBytes: 4 << 20, replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
+      partitionMaxBytes, replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
     }] }],
   });
   return res.responses[0]!.partitions[0]!;
