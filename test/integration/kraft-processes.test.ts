@@ -63,7 +63,11 @@ describe('three processes from server.properties', () => {
   });
 
   it('survives kill -9 of the active controller and takes the node back', async () => {
-    const producer = kafka.producer();
+    // The partitions the victim led stay with it until the new controller fences it, a session
+    // timeout (1.5 s in the dev profile) after taking over, as in Kafka. The producer's retries must
+    // outlast that, as an application's do (kafkajs's defaults retry for about 9 s): the client-wide
+    // budget of the tests (about 2.6 s) ran out first now and then on a loaded machine.
+    const producer = kafka.producer({ retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1_000 } });
     await producer.connect();
     await producer.send({ topic: 'replicated', acks: -1, messages: Array.from({ length: 50 }, (_, i) => ({ value: `before-${i}` })) });
     const { leaderId, leaderEpoch } = await quorum(brokers[0]!.bootstrap);
