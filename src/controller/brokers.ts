@@ -90,7 +90,9 @@ function leadershipWithout(image: MetadataImage, brokerId: number): MetadataReco
       continue;
     }
     const next = p.replicas.find((id) => isr.includes(id) && usable(id)) ?? NO_LEADER;
-    out.push(change(p, next, isr));
+    // An ISR left as it was (the broker is its last member) goes unnamed, as Kafka's
+    // PartitionChangeBuilder leaves it: one tagged field less to encode and replay per partition.
+    out.push(change(p, next, isr === p.isr ? null : isr));
   }
   return out;
 }
