@@ -32,12 +32,14 @@ export function visitBatchesFrom(segments: readonly LogSegment[], offset: number
 /**
  * Whole batches from the one holding `fetchOffset`, from a single segment, up to `maxBytes` but at
  * least one batch however large (Kafka's rule), all below `maxOffset`. Empty when none qualifies.
+ * Read into `into` when it holds them (see LogSegment.read).
  */
 export function readBatches(
   segments: readonly LogSegment[],
   fetchOffset: number,
   maxBytes: number,
   maxOffset: number,
+  into?: Buffer,
 ): Buffer {
   for (let i = floorSegmentIndex(segments, fetchOffset); i < segments.length; i++) {
     const segment = segments[i] as LogSegment;
@@ -46,7 +48,7 @@ export function readBatches(
     if (batch === undefined) continue;
     if (batch.lastOffset >= maxOffset) break;
     const length = Math.max(batch.sizeBytes, Math.min(maxBytes, segment.sizeBytes - batch.position));
-    const data = segment.read(batch.position, length);
+    const data = segment.read(batch.position, length, into);
     return data.subarray(0, wholeBatchesLength(data, maxOffset));
   }
   return Buffer.alloc(0);

@@ -148,9 +148,11 @@ export class LogSegment {
     for (const info of infos) this.indexBatch(info, start);
   }
 
-  read(position: number, length: number): Buffer {
+  /** `length` bytes from `position`, read into `into` when it is large enough (a view of it, valid
+   * until its next use), else into a new buffer. */
+  read(position: number, length: number, into?: Buffer): Buffer {
     if (this.log === undefined) return Buffer.alloc(0);
-    const target = Buffer.allocUnsafe(length);
+    const target = into !== undefined && into.length >= length ? into : Buffer.allocUnsafe(length);
     return target.subarray(0, this.log.read(target, position));
   }
 

@@ -218,14 +218,16 @@ export class PartitionLog {
   /**
    * Whole batches from the one holding `fetchOffset`, from a single segment, up to `maxBytes` (but
    * at least one batch, however large: Kafka's rule) and below `maxOffset` (the high watermark for
-   * consumers, the log end offset for followers).
+   * consumers, the log end offset for followers). With `into`, the records are read into it when
+   * they fit: a view of it, valid until its next use, for a reader that decodes them at once (a
+   * buffer used again is not faulted in again, where a new one is, page by page).
    */
-  read(fetchOffset: number, maxBytes: number, maxOffset = this.logEndOffset): LogReadResult {
+  read(fetchOffset: number, maxBytes: number, maxOffset = this.logEndOffset, into?: Buffer): LogReadResult {
     this.guard.check();
     if (fetchOffset < this.startOffset || fetchOffset > this.logEndOffset) {
       return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };
     }
-    return { errorCode: ErrorCode.NONE, records: readBatches(this.segments.all, fetchOffset, maxBytes, maxOffset) };
+    return { errorCode: ErrorCode.NONE, records: readBatches(this.segments.all, fetchOffset, maxBytes, maxOffset, into) };
   }
 
   /** An idempotent producer's epoch and last batches as appended to this log, as leader or

@@ -33,8 +33,8 @@ export class MetadataLog implements ReplicatedLog {
     return metadataEndOffsetForEpoch(epoch, this.log.endOffsetForEpoch(epoch), this, this.snapshots.earliestSnapshotId());
   }
 
-  read(fromOffset: number, maxBytes: number): Buffer {
-    const read = this.log.read(fromOffset, maxBytes, this.log.logEndOffset);
+  read(fromOffset: number, maxBytes: number, into?: Buffer): Buffer {
+    const read = this.log.read(fromOffset, maxBytes, this.log.logEndOffset, into);
     return read.errorCode === 0 ? read.records : Buffer.alloc(0);
   }
 }
@@ -71,11 +71,13 @@ function epochAt(log: PartitionLog, offset: number): number {
 }
 
 /** Committed batches in [fromOffset, toOffset), decoded one at a time as the caller goes on, so a
- * replay of the whole log holds one batch's records at once: control batches carry no records. */
-export function* committedBatches(log: PartitionLog, fromOffset: number, toOffset: number, chunkBytes: number): Generator<CommittedBatch> {
+ * replay of the whole log holds one batch's records at once: control batches carry no records.
+ * The log is read into `into`, a chunk at a time: records decoded from it hold no view of it
+ * (their only bytes fields, SCRAM credentials', are copied by the image). */
+export function* committedBatches(log: PartitionLog, fromOffset: number, toOffset: number, into: Buffer): Generator<CommittedBatch> {
   let offset = fromOffset;
   while (offset < toOffset) {
-    const read = log.read(offset, chunkBytes, toOffset);
+    const read = log.read(offset, into.length, toOffset, into);
     if (read.errorCode !== 0 || read.records.length < LOG_OVERHEAD) break;
     const buf = read.records;
     for (let pos = 0; pos + LOG_OVERHEAD <= buf.length; pos += batchSize(buf, pos)) {

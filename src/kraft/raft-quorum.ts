@@ -23,7 +23,10 @@ import { readQuorumState, writeQuorumState } from './quorum-state-file.js';
 import type { RaftTransport } from './raft-transport.js';
 import { FileSnapshotStore } from './snapshot-files.js';
 
-const REPLAY_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Committed metadata is read back a chunk at a time into one buffer of this size, kept for the
+ * node's life: its pages are faulted in once, where a new buffer per read costs a fault per page
+ * (about 3 ms per MB here, more than the read), on every commit and through a replay at start. */
+const REPLAY_CHUNK_BYTES = 1024 * 1024;
 
 export interface RaftQuorumOptions {
   config: RaftConfig;
@@ -55,6 +58,7 @@ export class RaftQuorum implements MetadataQuorum {
   private listener: QuorumListener | undefined;
   /** Offset of the last record handed to the listener. */
   private applied = -1;
+  private readonly replayBuffer = Buffer.allocUnsafe(REPLAY_CHUNK_BYTES);
   private proposals: Proposal[] = [];
   /** Responses owed to inbound requests, by the token given to the core. */
   private readonly owed = new Map<number, (body: RaftResponseBody['body']) => void>();
@@ -386,7 +390,7 @@ export class RaftQuorum implements MetadataQuorum {
   private commit(highWatermark: number): void {
     this.o.log.updateHighWatermark(highWatermark);
     const before = this.applied;
-    for (const batch of committedBatches(this.o.log, this.applied + 1, highWatermark, REPLAY_CHUNK_BYTES)) {
+    for (const batch of committedBatches(this.o.log, this.applied + 1, highWatermark, this.replayBuffer)) {
       this.listener?.onCommit(batch);
       this.applied = batch.lastOffset;
     }

@@ -102,7 +102,8 @@ export class MetadataDelta {
         break;
       case MetadataRecordType.USER_SCRAM_CREDENTIAL: {
         const { name, mechanism, salt, storedKey, serverKey, iterations } = record.data;
-        this.changeScram(name, (m) => m.set(mechanism, { salt, storedKey, serverKey, iterations }));
+        // Copies: the record's bytes are views of a read buffer that is used again.
+        this.changeScram(name, (m) => m.set(mechanism, { salt: Buffer.from(salt), storedKey: Buffer.from(storedKey), serverKey: Buffer.from(serverKey), iterations }));
         break;
       }
       case MetadataRecordType.REMOVE_USER_SCRAM_CREDENTIAL:

@@ -42,8 +42,9 @@ export interface ReplicatedLog {
    */
   endOffsetForEpoch(epoch: number): OffsetAndEpoch;
   /** Whole batches from the one holding fromOffset: at least one if any, else up to maxBytes.
-   * Empty at or past the log end offset. */
-  read(fromOffset: number, maxBytes: number): Buffer;
+   * Empty at or past the log end offset. A log may read them into `into` (when they fit) and
+   * return a view of it, valid until its next use: only for a reader that is done with them first. */
+  read(fromOffset: number, maxBytes: number, into?: Buffer): Buffer;
 }
 
 export interface SnapshotStore {

@@ -15,7 +15,8 @@ import { QUORUM_STATE_FILE } from '../../../src/kraft/quorum-state-file.js';
 import { InvariantViolation } from '../checker.js';
 import { entryIdsOf, type DriverNode } from './driver-node.js';
 
-const READ_CHUNK_BYTES = 1024 * 1024;
+/** The checker reads committed batches a chunk at a time into this buffer, as a node does. */
+const readBuffer = Buffer.allocUnsafe(1024 * 1024);
 
 export class DriverChecker {
   private readonly leaderByEpoch = new Map<number, number>();
@@ -138,7 +139,7 @@ export class DriverChecker {
     const from = Math.max(this.verified.get(node.id) ?? 0, log.logStartOffset);
     if (from >= hw) return;
     let next = from;
-    for (const batch of committedBatches(log, from, hw, READ_CHUNK_BYTES)) {
+    for (const batch of committedBatches(log, from, hw, readBuffer)) {
       entryIdsOf(batch).forEach((id, i) => {
         const offset = batch.baseOffset + i;
         if (offset < next || offset >= hw) return;
@@ -159,7 +160,7 @@ export class DriverChecker {
     const log = node.log!;
     if (log.logEndOffset < this.committed.length) this.fail(`node ${node.id} leads epoch ${epoch} with log end ${log.logEndOffset}, ${this.committed.length} committed`);
     const from = Math.max(log.logStartOffset, this.verified.get(node.id) ?? 0);
-    for (const batch of committedBatches(log, from, Math.min(this.committed.length, log.logEndOffset), READ_CHUNK_BYTES)) {
+    for (const batch of committedBatches(log, from, Math.min(this.committed.length, log.logEndOffset), readBuffer)) {
       entryIdsOf(batch).forEach((id, i) => {
         const offset = batch.baseOffset + i;
         if (offset >= from && offset < this.committed.length && this.committed[offset] !== id) {
