@@ -195,9 +195,13 @@ export class MetadataDelta {
     const last = this.lastPut;
     if (last !== undefined && last.topicId === topicId) return last as TopicState & { partitions: PartitionState[] };
     this.topicMaps();
-    const current = this.topicsById!.get(topicId);
+    const byId = this.topicsById!;
+    // Set since the maps' base: by this delta, which then owns it, or by a delta before it. A topic
+    // from the base itself (most, once the maps are flattened) takes no second lookup.
+    const changed = byId.changedValue(topicId);
+    if (changed !== undefined && this.base.topicsById.get(topicId) !== changed) return changed as TopicState & { partitions: PartitionState[] };
+    const current = changed ?? byId.baseValue(topicId);
     if (!current) return undefined;
-    if (this.base.topicsById.get(topicId) !== current) return current as TopicState & { partitions: PartitionState[] };
     const copy = { ...current, partitions: current.partitions.slice() };
     this.putTopic(copy);
     return copy;

@@ -1,6 +1,7 @@
 // MetadataDelta's shortcuts for replay speed: topics put are set into the topic maps only when the
 // maps are next read (so lookups between puts, and deltas of any length, must see every put), and
-// replica/ISR lists are shared between partitions that hold the same one.
+// replica/ISR lists are shared between partitions that hold the same one; and no delta changes an
+// image made before it (it changes copies of the topics it touches).
 import { describe, expect, it } from 'vitest';
 import { MetadataDelta } from '../../../src/metadata/delta.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
@@ -22,18 +23,45 @@ const change = (topicId: string, partitionId: number, leader: number) => record(
   directories: null, eligibleLeaderReplicas: null, lastKnownElr: null,
 });
 
-/** Replays `records` in deltas of the given sizes (the last one takes the rest). */
+const summary = (image: MetadataImage) => ({
+  byName: [...image.topicsByName].map(([name, t]) => [name, t.topicId, t.partitions.map((p) => p.leader)]),
+  byId: [...image.topicsById].map(([id, t]) => [id, t.name]),
+});
+
+/** Replays `records` in deltas of the given sizes (the last one takes the rest). Every image must
+ * still hold at the end what it held when it was made: a delta changes copies, never its base. */
 function replay(records: MetadataRecord[], sizes: number[]): MetadataImage {
   let image = EMPTY_IMAGE;
+  const made: [MetadataImage, string[], string[], string][] = [];
+  const ids = new Set<string>();
+  const names = new Set<string>();
   let at = 0;
   for (let i = 0; at < records.length; i++) {
     const n = i < sizes.length ? sizes[i]! : records.length - at;
     const delta = new MetadataDelta(image);
-    for (const r of records.slice(at, at + n)) delta.apply(r);
+    for (const r of records.slice(at, at + n)) {
+      delta.apply(r);
+      if (r.type === MetadataRecordType.TOPIC) {
+        ids.add(r.data.topicId);
+        names.add(r.data.name);
+      }
+    }
     at += n;
     image = delta.finish(at - 1, 1);
+    made.push([image, [...ids], [...names], peek(image, [...ids], [...names])]);
   }
+  const changed = made.findIndex(([earlier, topicIds, topicNames, held]) => peek(earlier, topicIds, topicNames) !== held);
+  expect(changed, 'the first image changed after it was made').toBe(-1);
   return image;
+}
+
+/** What an image holds for these topics, read by lookups only: iterating it would flatten its maps,
+ * and the next delta would start from them flat instead of layered. */
+function peek(image: MetadataImage, ids: string[], names: string[]): string {
+  return JSON.stringify([
+    ids.map((id) => image.topicsById.get(id)).map((t) => t && [t.name, t.partitions.map((p) => p.leader)]),
+    names.map((name) => image.topicsByName.get(name)?.topicId),
+  ]);
 }
 
 /** What a plain model of the records holds: name -> [topic id, leader per partition]. */
@@ -76,11 +104,6 @@ function randomLog(seed: number): { records: MetadataRecord[]; model: Model } {
   }
   return { records, model };
 }
-
-const summary = (image: MetadataImage) => ({
-  byName: [...image.topicsByName].map(([name, t]) => [name, t.topicId, t.partitions.map((p) => p.leader)]),
-  byId: [...image.topicsById].map(([id, t]) => [id, t.name]),
-});
 
 describe('MetadataDelta', () => {
   it('sees every topic put, whether the records come in one delta or in many', () => {
