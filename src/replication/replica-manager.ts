@@ -210,11 +210,14 @@ export class ReplicaManager {
     const removed: Partition[] = [];
     for (const topic of topics) {
       for (const state of topic.partitions) {
-        const p = state ? this.partitions.get(key(topic.name, state.partitionId)) : undefined;
-        if (!p || this.hosts(state!)) continue;
+        // Hosted ones first, by the replica list: no key to build and look up for most partitions.
+        if (!state || this.hosts(state)) continue;
+        const k = key(topic.name, state.partitionId);
+        const p = this.partitions.get(k);
+        if (!p) continue;
         p.abandonWaits();
         this.options.fetchers?.follow(p, -1);
-        this.partitions.delete(key(topic.name, state!.partitionId));
+        this.partitions.delete(k);
         removed.push(p);
       }
     }
