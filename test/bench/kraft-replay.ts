@@ -96,12 +96,11 @@ async function session(series: Series, build: boolean): Promise<void> {
   }
 }
 
-function shapes(topics: number): LogShape[] {
+function shapes(settings: BenchSettings): LogShape[] {
   return [
     { label: 'base', build: async () => {} },
-    { label: 'topics', build: (conn) => createTopics(conn, BASE_TOPICS, topics) },
-    // As many records as the topics log is built with (a TopicRecord and a PartitionRecord per topic).
-    { label: 'configs', build: (conn) => alterConfigs(conn, Math.round((2 * topics) / BASE_TOPICS)) },
+    { label: 'topics', build: (conn) => createTopics(conn, BASE_TOPICS, settings.replayTopics) },
+    { label: 'configs', build: (conn) => alterConfigs(conn, Math.round(settings.replayConfigRecords / BASE_TOPICS)) },
   ];
 }
 
@@ -128,7 +127,7 @@ function replayFigure(name: string, series: Series, base: Series, what: string, 
 export async function replayFigures(settings: BenchSettings): Promise<Figure[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-replay-'));
   try {
-    const all = shapes(settings.replayTopics).map((shape): Series => ({
+    const all = shapes(settings).map((shape): Series => ({
       shape, dataDir: path.join(root, shape.label), recordsAtStop: 0, startupMs: [], replayed: [],
     }));
     const built = performance.now();

@@ -35,6 +35,9 @@ export interface BenchSettings {
   failoverRuns: number;
   /** Topics (one partition each) in the metadata log the replay figure restarts from. */
   replayTopics: number;
+  /** ConfigRecords in the metadata log the config replay figure restarts from: enough that the
+   * replay runs mostly optimized code, not the first records' interpreted warm-up. */
+  replayConfigRecords: number;
   /** Restarts behind each replay median. */
   replayRestarts: number;
   /** Timed one-topic CreateTopics requests per target broker. */
@@ -55,13 +58,13 @@ export function settingsFor(quick: boolean, log: (line: string) => void): BenchS
     return {
       quick, log, startupRuns: 3, idleSettleMs: 500, baselineRuns: 3, warmupMs: 300, runMs: 1_000,
       consumeFillBytes: 64e6, latencyMs: 2_000, librdkafkaRecords: 30_000,
-      groupRuns: 3, electionRuns: 3, failoverRuns: 3, replayTopics: 5_000, replayRestarts: 2, createTopicsRequests: 50,
+      groupRuns: 3, electionRuns: 3, failoverRuns: 3, replayTopics: 5_000, replayConfigRecords: 20_000, replayRestarts: 2, createTopicsRequests: 50,
     };
   }
   return {
     quick, log, startupRuns: 7, idleSettleMs: 1_000, baselineRuns: 5, warmupMs: 1_000, runMs: 5_000,
     consumeFillBytes: 400e6, latencyMs: 5_000, librdkafkaRecords: 200_000,
-    groupRuns: 7, electionRuns: 5, failoverRuns: 7, replayTopics: 10_000, replayRestarts: 3, createTopicsRequests: 300,
+    groupRuns: 7, electionRuns: 5, failoverRuns: 7, replayTopics: 10_000, replayConfigRecords: 200_000, replayRestarts: 3, createTopicsRequests: 300,
   };
 }
 
