@@ -145,7 +145,8 @@ export async function replayFigures(settings: BenchSettings): Promise<Figure[]> 
     return [
       replayFigure('metadata log replay on start, topics', topics, base,
         `${thousands(settings.replayTopics)} one-partition topics by CreateTopics (${TOPICS_PER_REQUEST}/request; all logs built in `
-        + `${buildSeconds.toFixed(0)} s); includes opening each topic's partition log`, settings),
+        + `${buildSeconds.toFixed(0)} s); includes the broker's registration, which writes and replays two PartitionChangeRecords per partition it led `
+        + '(their logs open on first use, after the ready line)', settings),
       replayFigure('metadata log replay on start, configs', configs, base,
         `${BASE_TOPICS} topics, then IncrementalAlterConfigs of retention.ms on each (${BASE_TOPICS} ConfigRecords/request)`, settings),
     ];
