@@ -101,7 +101,7 @@ export class QuorumVoters implements LogWatcher {
   }
 
   private scanLog(log: ReplicatedLog): void {
-    const into = Buffer.allocUnsafe(SCAN_CHUNK_BYTES);
+    let into: Buffer | undefined;
     for (let offset = log.logStartOffset; offset < log.logEndOffset;) {
       const bytes = log.read(offset, SCAN_CHUNK_BYTES, into);
       if (bytes.length === 0) break;
@@ -109,6 +109,9 @@ export class QuorumVoters implements LogWatcher {
       for (const entry of found.kraftVersions) this.versionHistory.add(entry);
       for (const entry of found.voters) this.voterHistory.add(entry);
       offset = lastOffsetOf(bytes) + 1;
+      // A log of one chunk is read into a buffer its size: a freed megabyte would make malloc keep
+      // later allocations up to that size in a heap it does not give back (resident for good).
+      if (offset < log.logEndOffset) into ??= Buffer.allocUnsafe(SCAN_CHUNK_BYTES);
     }
   }
 }

@@ -1,12 +1,16 @@
 // Replaying committed metadata reads the log a chunk at a time into one buffer that is used again:
 // every batch comes out once and whole, batches larger than the buffer included, and nothing
-// decoded from one chunk changes when the next chunk overwrites the buffer.
+// decoded from one chunk changes when the next chunk overwrites the buffer. The voter scan at start
+// reads a log of many chunks the same way.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOG_CONFIG } from '../../../storage/log-config.js';
 import { LogDir } from '../../../storage/log-dir.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
-import { committedBatches } from '../../../src/kraft/metadata-log.js';
+import { committedBatches, MetadataLog } from '../../../src/kraft/metadata-log.js';
+import { FileSnapshotStore } from '../../../src/kraft/snapshot-files.js';
+import { defaultRaftConfig } from '../../../src/raft/config.js';
+import { QuorumVoters } from '../../../src/raft/quorum-voters.js';
 import { MetadataDelta } from '../../../src/metadata/delta.js';
 import { EMPTY_IMAGE } from '../../../src/metadata/image.js';
 import { encodeMetadataRecord, MetadataRecordType, record, type AnyMetadataRecord } from '../../../src/metadata/records.js';
@@ -72,5 +76,27 @@ describe('committed metadata read into one buffer', () => {
     expect(credential.storedKey).toEqual(STORED);
     expect(credential.serverKey).toEqual(SERVER);
     expect(image.configs.get(`2:topic-59`)?.get('config-0')).toBe('59000');
+  });
+
+  it('scans a log of several megabytes for its voters, the last ones past the first chunks', async () => {
+    const fs = new MemoryFileSystem();
+    const { logDir } = await LogDir.open({ fs, path: '/data', nowMs: () => 0, configFor: () => DEFAULT_LOG_CONFIG });
+    const log = await logDir.getOrCreate('__cluster_metadata', 0);
+    const filler = (b: number) => Array.from({ length: 200 }, (_, i) =>
+      encodeMetadataRecord(record(MetadataRecordType.CONFIG, { resourceType: 2, resourceName: `topic-${b}`, name: `config-${i}`, value: 'x'.repeat(20) })));
+    let lastVoters = -1;
+    for (let b = 0; b < 300; b++) {
+      if (b === 0 || b === 150 || b === 290) {
+        lastVoters = log.logEndOffset;
+        await log.appendAsFollower(encodeVotersBatch(1, VoterSet.fromIds(b === 290 ? [1, 2, 3] : [1, b + 1]), log.logEndOffset, 1, 0));
+      }
+      await log.appendAsFollower(encodeDataBatch(filler(b), log.logEndOffset, 1, 0));
+    }
+    expect(log.sizeBytes).toBeGreaterThan(3 << 20);
+    const snapshots = FileSnapshotStore.open(fs, log.dir);
+    const voters = new QuorumVoters(defaultRaftConfig(1, []), new MetadataLog(log, snapshots), snapshots);
+    expect(voters.voters.ids).toEqual([1, 2, 3]);
+    expect(voters.votersOffset).toBe(lastVoters + 1);
+    expect(voters.previousVoters()?.ids).toEqual([1, 151]);
   });
 });
