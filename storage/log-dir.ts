@@ -13,7 +13,7 @@
 // Sized for 100,000 partitions: a new log costs a mkdir and a share of one fsync of this directory
 // (concurrent creations share it), no file until its first append; descriptors go through a
 // HandleCache of at most `maxOpenFiles`; work over every log runs a bounded number at a time.
-import { formatCheckpoint, parseOffsetsCheckpoint } from './checkpoint-file.js';
+import { formatCheckpoint, parseOffsetLines, type OffsetLines } from './checkpoint-file.js';
 import { CoalescedTask } from './coalesced-task.js';
 import { LogOfflineError } from './errors.js';
 import { TurnBudget, forEachConcurrently } from './concurrency.js';
@@ -67,6 +67,8 @@ interface UnopenedLog {
   partition: number;
   recoveryPoint: number | undefined;
   logStartOffset: number | undefined;
+  /** Its directory was listed (open() drops checkpointed partitions whose directory is gone). */
+  listed: boolean;
 }
 
 export class LogDir {
@@ -105,24 +107,35 @@ export class LogDir {
     const events: StorageEvent[] = [];
     const markerPath = joinPath(path, CLEAN_SHUTDOWN_FILE);
     const hadCleanShutdown = fs.stat(markerPath) !== undefined;
-    const logStartOffsets = logDir.readOffsets(LOG_START_OFFSET_CHECKPOINT, events);
-    const recoveryPoints = logDir.readOffsets(RECOVERY_POINT_CHECKPOINT, events);
-    logDir.cleanerOffsets = logDir.readOffsets(CLEANER_OFFSET_CHECKPOINT, events);
+    const logStarts = logDir.readOffsetLines(LOG_START_OFFSET_CHECKPOINT, events);
+    const recoveries = logDir.readOffsetLines(RECOVERY_POINT_CHECKPOINT, events);
+    logDir.cleanerOffsets = offsetsByName(logDir.readOffsetLines(CLEANER_OFFSET_CHECKPOINT, events));
+    // After a clean shutdown the checkpoints' entries become the unopened logs, each found by name
+    // once per checkpoint line and once per directory entry: looking both offsets up for each
+    // directory entry, then setting its entry, took 130 ms more at 100,000 partitions.
+    if (hadCleanShutdown) logDir.checkpointedEntries(recoveries, logStarts);
+    const recoveryPoints = hadCleanShutdown ? undefined : offsetsByName(recoveries);
+    const logStartOffsets = hadCleanShutdown ? undefined : offsetsByName(logStarts);
     for (const name of fs.readdir(path)) {
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
         const doomed = joinPath(path, name);
         if (fs.stat(doomed)?.isDirectory) await removeDir(fs, doomed, () => logDir.syncer.run());
         continue;
       }
-      const id = parsePartitionDirName(name);
-      if (id === undefined) continue;
-      const recoveryPoint = recoveryPoints.get(name);
-      const logStartOffset = logStartOffsets.get(name);
       // No stat of each entry: a file with a partition directory's name fails its opening, later.
-      if (hadCleanShutdown) {
-        logDir.unopened.set(name, { topic: id.topic, partition: id.partition, recoveryPoint, logStartOffset });
+      const checkpointed = hadCleanShutdown ? logDir.unopened.get(name) : undefined;
+      if (checkpointed !== undefined) {
+        checkpointed.listed = true;
         continue;
       }
+      const id = parsePartitionDirName(name);
+      if (id === undefined) continue;
+      if (hadCleanShutdown) {
+        logDir.unopened.set(name, { topic: id.topic, partition: id.partition, recoveryPoint: undefined, logStartOffset: undefined, listed: true });
+        continue;
+      }
+      const recoveryPoint = recoveryPoints!.get(name);
+      const logStartOffset = logStartOffsets!.get(name);
       const entryPath = joinPath(path, name);
       if (!fs.stat(entryPath)?.isDirectory) continue;
       const { log, events: logEvents } = await PartitionLog.open(entryPath, id.topic, id.partition, {
@@ -131,6 +144,8 @@ export class LogDir {
       logDir.logs.set(name, log);
       events.push(...logEvents);
     }
+    // Checkpointed partitions whose directory is gone.
+    for (const [name, entry] of logDir.unopened) if (!entry.listed) logDir.unopened.delete(name);
     if (hadCleanShutdown) {
       fs.unlink(markerPath);
       await fs.syncDir(path);
@@ -374,14 +389,42 @@ export class LogDir {
     return PartitionLog.inNewDir(dir, entry.topic, entry.partition, { ...this.logOptions(config), pending: durable });
   }
 
-  private readOffsets(fileName: string, events: StorageEvent[]): OffsetsByPartition {
+  /** A checkpoint's entries; none when it is missing or malformed (with an event for the latter). */
+  private readOffsetLines(fileName: string, events: StorageEvent[]): OffsetLines {
     const path = joinPath(this.path, fileName);
-    if (this.fs.stat(path) === undefined) return new Map();
-    const offsets = parseOffsetsCheckpoint(this.fs.readFile(path).toString('utf8'), partitionDirName);
-    if (offsets !== undefined) return offsets;
+    const none = { topics: [], partitions: [], offsets: [] };
+    if (this.fs.stat(path) === undefined) return none;
+    const lines = parseOffsetLines(this.fs.readFile(path).toString('utf8'));
+    if (lines !== undefined) return lines;
     events.push({ kind: 'checkpointMalformed', path });
-    return new Map();
+    return none;
   }
+
+  /** Fills `unopened` with an entry per checkpointed partition, not listed yet (a later line for
+   * the same partition wins, as in a Map). Lines no directory name parses back to are left out. */
+  private checkpointedEntries(recoveries: OffsetLines, logStarts: OffsetLines): void {
+    const named = (topic: string, partition: number): boolean => topic !== '' && partition <= 0x7fffffff;
+    for (let i = 0; i < recoveries.topics.length; i++) {
+      const topic = recoveries.topics[i]!;
+      const partition = recoveries.partitions[i]!;
+      if (named(topic, partition)) this.unopened.set(partitionDirName(topic, partition), { topic, partition, recoveryPoint: recoveries.offsets[i], logStartOffset: undefined, listed: false });
+    }
+    for (let i = 0; i < logStarts.topics.length; i++) {
+      const topic = logStarts.topics[i]!;
+      const partition = logStarts.partitions[i]!;
+      if (!named(topic, partition)) continue;
+      const name = partitionDirName(topic, partition);
+      const entry = this.unopened.get(name);
+      if (entry !== undefined) entry.logStartOffset = logStarts.offsets[i];
+      else this.unopened.set(name, { topic, partition, recoveryPoint: undefined, logStartOffset: logStarts.offsets[i], listed: false });
+    }
+  }
+}
+
+function offsetsByName(lines: OffsetLines): OffsetsByPartition {
+  const offsets: OffsetsByPartition = new Map();
+  for (let i = 0; i < lines.topics.length; i++) offsets.set(partitionDirName(lines.topics[i]!, lines.partitions[i]!), lines.offsets[i]!);
+  return offsets;
 }
 
 /** Deletes a partition directory's files, then the directory, then syncs its parent. */

@@ -182,4 +182,25 @@ describe('LogDir after a clean shutdown: logs open on first use', () => {
     expect(events).toEqual(['logOpenFailed']);
     expect(logDir.get('a', 0)!.logEndOffset).toBe(20);
   });
+
+  it('lists what the directory holds, whatever the checkpoints name, and survives a malformed one', async () => {
+    const fs = new MemoryFileSystem();
+    await cleanlyClosed(fs);
+    // b's directory gone, c's new: the checkpoints name a and b.
+    for (const name of fs.readdir('/kafka-logs/b-0')) fs.unlink(`/kafka-logs/b-0/${name}`);
+    fs.rmdir('/kafka-logs/b-0');
+    fs.mkdir('/kafka-logs/c-0');
+    const { logDir } = await LogDir.open(options(fs));
+    expect(logDir.partitions().map((p) => p.topic).sort()).toEqual(['a', 'c']);
+    expect([logDir.has('b', 0), logDir.unopenedCount]).toEqual([false, 2]);
+    expect([logDir.get('a', 0)!.logStartOffset, logDir.get('c', 0)!.logEndOffset]).toEqual([7, 0]);
+    await logDir.close();
+    // A malformed checkpoint is an event, and its offsets are unknown: a's start comes from its files.
+    await fs.writeFileAtomic('/kafka-logs/log-start-offset-checkpoint', Buffer.from('0\n2\na 0\n'));
+    const again = await LogDir.open(options(fs));
+    expect(again.events.map((e) => e.kind)).toContain('checkpointMalformed');
+    expect(again.logDir.partitions().map((p) => p.topic).sort()).toEqual(['a', 'c']);
+    expect(again.logDir.get('a', 0)!.logEndOffset).toBe(20);
+    expect(again.logDir.get('a', 0)!.logStartOffset).toBeLessThanOrEqual(7);
+  });
 });
