@@ -33,22 +33,10 @@ export interface OffsetLines {
 }
 
 /**
- * A checkpoint of `topic partition offset` entries as offsets by `keyOf(topic, partition)`, or
- * undefined when the text is not a version-0 checkpoint of that shape (as parseCheckpoint and
- * parseCount decide).
- */
-export function parseOffsetsCheckpoint(text: string, keyOf: (topic: string, partition: number) => string): Map<string, number> | undefined {
-  const lines = parseOffsetLines(text);
-  if (lines === undefined) return undefined;
-  const offsets = new Map<string, number>();
-  for (let i = 0; i < lines.topics.length; i++) offsets.set(keyOf(lines.topics[i]!, lines.partitions[i]!), lines.offsets[i]!);
-  return offsets;
-}
-
-/**
- * parseOffsetsCheckpoint's entries as they are in the file, for a caller that keys them itself.
- * Read by hand, with no array per line or field and no regular expression: a start with 100,000
- * partitions reads two of these, which took 160 ms each that way.
+ * A checkpoint's `topic partition offset` entries in file order, or undefined when the text is not
+ * a version-0 checkpoint of that shape (as parseCheckpoint and parseCount decide). Read by hand,
+ * with no array per line or field and no regular expression: a start with 100,000 partitions reads
+ * two of these, which took 160 ms each that way.
  */
 export function parseOffsetLines(text: string): OffsetLines | undefined {
   // One final newline ends the last line; an empty line after it is a line too many.

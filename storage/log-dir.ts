@@ -144,9 +144,9 @@ export class LogDir {
       logDir.logs.set(name, log);
       events.push(...logEvents);
     }
-    // Checkpointed partitions whose directory is gone.
-    for (const [name, entry] of logDir.unopened) if (!entry.listed) logDir.unopened.delete(name);
     if (hadCleanShutdown) {
+      // Checkpointed partitions whose directory is gone.
+      for (const [name, entry] of logDir.unopened) if (!entry.listed) logDir.unopened.delete(name);
       fs.unlink(markerPath);
       await fs.syncDir(path);
     }
