@@ -14,7 +14,7 @@ import type { Partition } from './partition.js';
  */
 export function desiredIsr(p: Partition, nodeId: number, nowMs: number, lagMaxMs: number, fetchedBy = -1): number[] | null {
   if (!p.isLeader || p.state.replicas.length <= 1) return null;
-  const epochStart = p.log.epochEntries().find((e) => e.epoch === p.leaderEpoch)?.startOffset ?? p.log.logEndOffset;
+  const epochStart = p.leaderEpochStartOffset!;
   const inSync = (id: number): boolean => {
     if (id === nodeId) return true;
     const f = p.followers.get(id);

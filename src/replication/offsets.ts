@@ -21,30 +21,50 @@ export interface OffsetAnswer {
 
 const notFound = (errorCode: number = ErrorCode.NONE): OffsetAnswer => ({ errorCode, timestamp: -1, offset: -1, leaderEpoch: -1 });
 
-/** Checks a request's current leader epoch against the partition's (KIP-320). */
-export function checkLeaderEpoch(p: Partition, currentLeaderEpoch: number): number {
-  if (!p.isLeader) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
+/** Checks a request's current leader epoch against the partition's (KIP-320); a follower answers
+ * only when `leaderOnly` is off. */
+export function checkLeaderEpoch(p: Partition, currentLeaderEpoch: number, leaderOnly = true): number {
+  if (leaderOnly && !p.isLeader) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
   if (currentLeaderEpoch < 0 || currentLeaderEpoch === p.leaderEpoch) return ErrorCode.NONE;
   return currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH;
 }
 
-/** `isolationLevel` 1 (read_committed) sees offsets below the last stable offset, 0 below the
- * high watermark (Kafka's lastFetchableOffset). */
-export function listOffset(p: Partition, timestamp: number, currentLeaderEpoch: number, isolationLevel = 0): OffsetAnswer {
-  const check = checkLeaderEpoch(p, currentLeaderEpoch);
+/**
+ * Who asks, as Kafka's ListOffsets tells them apart by replica id. A client (-1) sees offsets below
+ * the high watermark, or below the last stable offset at isolation level 1 (read_committed); a
+ * replica or a debugging tool (-2) sees the whole log (isolationLevel null), and the tool may ask a
+ * follower.
+ */
+export interface OffsetQuery {
+  isolationLevel: 0 | 1 | null;
+  leaderOnly: boolean;
+}
+
+export const CLIENT_QUERY: OffsetQuery = { isolationLevel: 0, leaderOnly: true };
+
+export function listOffset(p: Partition, timestamp: number, currentLeaderEpoch: number, query: OffsetQuery = CLIENT_QUERY): OffsetAnswer {
+  const check = checkLeaderEpoch(p, currentLeaderEpoch, query.leaderOnly);
   if (check !== ErrorCode.NONE) return notFound(check);
   const log = p.log;
-  const visible = isolationLevel === 1 ? log.lastStableOffset : p.highWatermark;
+  const visible = query.isolationLevel === 1 ? log.lastStableOffset : query.isolationLevel === 0 ? p.highWatermark : log.logEndOffset;
+  // Kafka's rule after a leader election: until the high watermark reaches the offset this leader's
+  // epoch starts at, it may still be below what the previous leader acknowledged, and a client
+  // reading "latest" there would see offsets go backwards. Clients get the retriable
+  // OFFSET_NOT_AVAILABLE instead and ask again.
+  const epochStart = query.isolationLevel === null ? undefined : p.leaderEpochStartOffset;
+  const lagging = epochStart !== undefined && epochStart > log.highWatermark;
   const at = (offset: number, ts = -1): OffsetAnswer => ({ errorCode: ErrorCode.NONE, timestamp: ts, offset, leaderEpoch: p.log.epochForOffset(offset) });
+  // A lookup by time that finds nothing it may show is the same wait when lagging.
+  const hidden = (): OffsetAnswer => notFound(lagging ? ErrorCode.OFFSET_NOT_AVAILABLE : ErrorCode.NONE);
   switch (timestamp) {
     case LATEST_TIMESTAMP:
-      return { ...at(visible), leaderEpoch: log.latestEpoch() };
+      return lagging ? notFound(ErrorCode.OFFSET_NOT_AVAILABLE) : { ...at(visible), leaderEpoch: log.latestEpoch() };
     case EARLIEST_TIMESTAMP:
     case EARLIEST_LOCAL_TIMESTAMP:
       return at(log.logStartOffset);
     case MAX_TIMESTAMP: {
       const max = log.maxTimestampAndOffset();
-      return max && max.offset < visible ? at(max.offset, max.timestampMs) : notFound();
+      return max && max.offset < visible ? at(max.offset, max.timestampMs) : hidden();
     }
     case EARLIEST_PENDING_UPLOAD_TIMESTAMP:
     case LATEST_TIERED_TIMESTAMP:
@@ -53,7 +73,7 @@ export function listOffset(p: Partition, timestamp: number, currentLeaderEpoch: 
       if (timestamp < 0) return notFound(ErrorCode.INVALID_REQUEST);
       const found = log.offsetForTimestamp(timestamp, firstRecordAtOrAfter);
       // Offsets at or past the high watermark (or LSO) are not visible to consumers yet.
-      return found && found.offset < visible ? at(found.offset, found.timestampMs) : notFound();
+      return found && found.offset < visible ? at(found.offset, found.timestampMs) : hidden();
     }
   }
 }

@@ -213,6 +213,15 @@ export class Partition {
     return this.isLeader && this.log.latestEpoch() < this.leaderEpoch;
   }
 
+  /** Kafka's leaderEpochStartOffsetOpt: the offset this leader's epoch starts at (its log end when
+   * it took over), undefined when not leading. While the takeover's assignment is still queued the
+   * log end stands in: the epoch will start there or later. */
+  get leaderEpochStartOffset(): number | undefined {
+    if (!this.isLeader) return undefined;
+    const log = this.log;
+    return log.epochEntries().find((e) => e.epoch === this.leaderEpoch)?.startOffset ?? log.logEndOffset;
+  }
+
   /** Kafka's makeLeader: the new epoch starts at the log end offset, in the leader-epoch cache, so
    * followers' divergence checks and OffsetForLeaderEpoch see where the previous epoch ended even
    * before the first append of this one. */
