@@ -1,6 +1,7 @@
 // One log directory (a `log.dirs` entry) and the partition logs in it, with Kafka's files at its top:
 //
-//   .kafka_cleanshutdown                written by close(), removed once the logs are loaded again
+//   .kafka_cleanshutdown                written by close(), removed once the logs are loaded again;
+//                                       {"version":0,"brokerEpoch":N} as Kafka writes it (KIP-966)
 //   log-start-offset-checkpoint         "<topic> <partition> <logStartOffset>" per log
 //   recovery-point-offset-checkpoint    "<topic> <partition> <recoveryPoint>" per log
 //
@@ -57,6 +58,9 @@ export interface OpenedLogDir {
   /** Recovery events of every log, for the runtime to log. */
   events: StorageEvent[];
   hadCleanShutdown: boolean;
+  /** The broker epoch the clean shutdown marker names (-1: none, or an unclean shutdown): the broker
+   * registers with it, and its controller knows that incarnation's logs were closed whole. */
+  previousBrokerEpoch: number;
 }
 
 type OffsetsByPartition = Map<string, number>;
@@ -107,6 +111,7 @@ export class LogDir {
     const events: StorageEvent[] = [];
     const markerPath = joinPath(path, CLEAN_SHUTDOWN_FILE);
     const hadCleanShutdown = fs.stat(markerPath) !== undefined;
+    const previousBrokerEpoch = hadCleanShutdown ? markerBrokerEpoch(fs.readFile(markerPath)) : -1;
     const logStarts = logDir.readOffsetLines(LOG_START_OFFSET_CHECKPOINT, events);
     const recoveries = logDir.readOffsetLines(RECOVERY_POINT_CHECKPOINT, events);
     logDir.cleanerOffsets = offsetsByName(logDir.readOffsetLines(CLEANER_OFFSET_CHECKPOINT, events));
@@ -150,7 +155,7 @@ export class LogDir {
       fs.unlink(markerPath);
       await fs.syncDir(path);
     }
-    return { logDir, events, hadCleanShutdown };
+    return { logDir, events, hadCleanShutdown, previousBrokerEpoch };
   }
 
   get path(): string {
@@ -304,11 +309,12 @@ export class LogDir {
     return events;
   }
 
-  /** Flushes and closes every log, checkpoints, then writes the clean shutdown marker. */
-  async close(): Promise<void> {
+  /** Flushes and closes every log, checkpoints, then writes the clean shutdown marker naming the
+   * broker epoch the logs were closed under (-1 when the broker never registered). */
+  async close(brokerEpoch = -1): Promise<void> {
     await forEachConcurrently(this.all(), CONCURRENT_LOGS, (log) => log.close());
     await this.checkpoint();
-    await this.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.alloc(0));
+    await this.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.from(JSON.stringify({ version: 0, brokerEpoch })));
     this.logs.clear();
   }
 
@@ -432,4 +438,15 @@ async function removeDir(fs: FileSystem, path: string, syncParent: () => Promise
   for (const name of fs.readdir(path)) fs.unlink(joinPath(path, name));
   fs.rmdir(path);
   await syncParent();
+}
+
+/** The marker's broker epoch, or -1 when it names none (empty, as older versions wrote it, or not
+ * the JSON Kafka writes). */
+function markerBrokerEpoch(content: Buffer): number {
+  try {
+    const epoch = (JSON.parse(content.toString('utf8')) as { brokerEpoch?: unknown }).brokerEpoch;
+    return typeof epoch === 'number' && Number.isSafeInteger(epoch) && epoch >= 0 ? epoch : -1;
+  } catch {
+    return -1;
+  }
 }

@@ -29,8 +29,14 @@ export function registerBroker(image: MetadataImage, clusterId: string, req: Bro
     features: req.features.map((f) => ({ name: f.name, minSupportedVersion: f.minSupportedVersion, maxSupportedVersion: f.maxSupportedVersion })),
     rack: req.rack, fenced: true, inControlledShutdown: false, logDirs: req.logDirs,
   });
-  // A re-registering broker loses its old leaderships until it is caught up again.
-  const moves = existing && !existing.fenced ? leadershipWithout(image, req.brokerId) : [];
+  // A new incarnation of a broker that is still unfenced loses its leaderships until it has caught
+  // up again: after a crash its logs may have lost what they held (unsynced writes), and a new
+  // leader epoch makes followers and clients look again. One that names the epoch it shut down
+  // cleanly under (KIP-966's previous broker epoch) closed every log whole, and keeps them, as
+  // Kafka before KIP-966 keeps any restarted broker's: a single node restarting with 100,000
+  // partitions otherwise wrote and applied 200,000 PartitionChangeRecords to take them back.
+  const cleanRestart = existing !== undefined && req.previousBrokerEpoch >= 0 && req.previousBrokerEpoch === existing.epoch;
+  const moves = existing && !existing.fenced && !cleanRestart ? leadershipWithout(image, req.brokerId) : [];
   return { records: [...moves, reg], response: answer(ErrorCode.NONE, brokerEpoch) };
 }
 

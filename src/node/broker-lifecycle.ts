@@ -26,6 +26,8 @@ export interface BrokerLifecycleOptions {
   log: Logger;
   /** The metadata quorum's leader as this node knows it (-1: none): the controller to wait for. */
   quorumLeaderId: () => number;
+  /** The broker epoch of the previous incarnation if it shut down cleanly, else -1 (KIP-966). */
+  previousBrokerEpoch: number;
 }
 
 /** How often a controlled shutdown looks whether any controller is left to answer it. */
@@ -45,7 +47,7 @@ export class BrokerLifecycle {
       brokerId: this.o.nodeId, clusterId: this.o.clusterId, incarnationId: toUuid(this.o.incarnationId),
       listeners: this.o.addresses.map((a) => ({ name: a.name, host: a.host, port: a.port, securityProtocol: PLAINTEXT })),
       features: SUPPORTED_FEATURES.map((f) => ({ name: f.name, minSupportedVersion: f.minVersion, maxSupportedVersion: f.maxVersion })),
-      rack: this.o.config.get('broker.rack'), isMigratingZkBroker: false, logDirs: [], previousBrokerEpoch: -1,
+      rack: this.o.config.get('broker.rack'), isMigratingZkBroker: false, logDirs: [], previousBrokerEpoch: this.o.previousBrokerEpoch,
     };
     // A previous incarnation's session may still look alive to the controller: retry until it lapses.
     for (;;) {

@@ -102,6 +102,8 @@ export class KraftlingNode {
   /** Transaction markers to partition leaders: a channel of their own, as Kafka's marker channel. */
   private readonly markerPeers: PeerClient;
   private logDir: LogDir | undefined;
+  /** The broker epoch the clean shutdown marker named at start (-1: none). */
+  private previousBrokerEpoch = -1;
   private quorum: RaftQuorum | undefined;
   private listeners: NodeListeners | undefined;
   private lifecycle: BrokerLifecycle | undefined;
@@ -318,7 +320,7 @@ export class KraftlingNode {
     this.lifecycle = new BrokerLifecycle({
       nodeId: this.nodeId, clusterId: this.clusterId, incarnationId: randomUUID(), config, controller: client, publisher,
       addresses: this.listeners.brokerAddresses(), nowMs: this.nowMs, log: this.log,
-      quorumLeaderId: () => quorum.status.leaderId,
+      quorumLeaderId: () => quorum.status.leaderId, previousBrokerEpoch: this.previousBrokerEpoch,
     });
     await this.lifecycle.register();
     this.throwIfStopping();
@@ -345,13 +347,14 @@ export class KraftlingNode {
     // One object for every log opened here: resolving the broker defaults once per partition was a
     // visible part of a start with 100,000 partitions.
     const defaults = defaultLogConfig(config);
-    const { logDir, events } = await LogDir.open({
+    const { logDir, events, previousBrokerEpoch } = await LogDir.open({
       fs: this.fs, path: config.logDir, nowMs: this.nowMs, onEvent,
       // Until the image says otherwise (the replica manager applies topic configs), broker defaults.
       configFor: (topic) => (topic === CLUSTER_METADATA_TOPIC ? metadataLogConfig(config) : defaults),
     });
     for (const e of events) onEvent(e);
     this.logDir = logDir;
+    this.previousBrokerEpoch = previousBrokerEpoch;
     return logDir;
   }
 
@@ -394,7 +397,8 @@ export class KraftlingNode {
     await this.quorum?.stop();
     await this.listeners?.closeController(CONTROLLER_CLOSE_GRACE_MS);
     this.closePeers();
-    await this.logDir?.close();
+    // The marker names the broker epoch these logs were closed under, for the next registration.
+    await this.logDir?.close(this.lifecycle?.epoch ?? -1);
     this.state = 'stopped';
     this.log.info('node stopped');
   }

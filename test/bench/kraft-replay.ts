@@ -4,7 +4,7 @@
 // first topics, nothing more): the replay rate is the extra records over the extra start time the
 // broker prints (startup_ms), so process start-up and the base topics cancel out. Two large logs:
 // many topics (after the graceful stop their partition logs open on first use, not before the
-// ready line, but each start still registers the broker and elects it leader of every partition);
+// ready line, and the broker, registering with the epoch it shut down under, keeps its leaderships);
 // and config changes on the base topics, which change nothing else, so replay alone.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -145,8 +145,8 @@ export async function replayFigures(settings: BenchSettings): Promise<Figure[]> 
     return [
       replayFigure('metadata log replay on start, topics', topics, base,
         `${thousands(settings.replayTopics)} one-partition topics by CreateTopics (${TOPICS_PER_REQUEST}/request; all logs built in `
-        + `${buildSeconds.toFixed(0)} s); includes the broker's registration, which writes and replays two PartitionChangeRecords per partition it led `
-        + '(their logs open on first use, after the ready line)', settings),
+        + `${buildSeconds.toFixed(0)} s); includes hosting every partition (their logs open on first use, after the ready line), and `
+        + 'the registration, which after a graceful stop moves no leadership', settings),
       replayFigure('metadata log replay on start, configs', configs, base,
         `${BASE_TOPICS} topics, then IncrementalAlterConfigs of retention.ms on each (${BASE_TOPICS} ConfigRecords/request)`, settings),
     ];

@@ -1,9 +1,15 @@
 // Fencing a broker moves its leaderships and takes it out of every ISR but the ones it is the last
 // member of; those records leave the ISR unnamed (unchanged), as Kafka's PartitionChangeBuilder does.
+// A new incarnation of a still unfenced broker loses its leaderships the same way, unless it names
+// the broker epoch it shut down cleanly under (KIP-966): then it keeps them.
 import { describe, expect, it } from 'vitest';
-import { fenceBroker } from '../../../src/controller/brokers.js';
+import { defaultBrokerRegistrationRequest } from '../../../protocol/generated/api/62-broker-registration.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { brokerHeartbeat, fenceBroker, registerBroker } from '../../../src/controller/brokers.js';
 import { MetadataRecordType, type MetadataRecord } from '../../../src/metadata/records.js';
 import { applyRecords, partitionOf, world } from './harness.js';
+
+const changesOf = (records: MetadataRecord[]) => records.filter((r) => r.type === MetadataRecordType.PARTITION_CHANGE);
 
 describe('fenceBroker', () => {
   it('moves leadership to another ISR member, and leaves a partition whose last ISR member it is leaderless with its ISR unnamed', () => {
@@ -15,5 +21,38 @@ describe('fenceBroker', () => {
     expect(partitionOf(after, 't', 0)).toMatchObject({ leader: -1, isr: [1], leaderEpoch: 1 });
     expect(partitionOf(after, 't', 1)).toMatchObject({ leader: 2, isr: [2], leaderEpoch: 1 });
     expect(after.brokers.get(1)!.fenced).toBe(true);
+  });
+});
+
+describe('registerBroker of a new incarnation of an unfenced broker', () => {
+  // Broker 1 (epoch 11 in the harness) leads t-0 alone and t-1 with broker 2 in the ISR.
+  const image = world(2, 't', (p) => (p === 0 ? [1] : [1, 2]), 2);
+  const reregister = (previousBrokerEpoch: number) => registerBroker(image, 'c', {
+    ...defaultBrokerRegistrationRequest(), clusterId: 'c', brokerId: 1, incarnationId: 'AAAAAAAAAAAAAAAAAAAAAw', previousBrokerEpoch,
+  }, 40, () => false);
+
+  it('after a crash (no previous epoch, or another one), moves its leaderships as fencing does; unfencing takes the leaderless ones back', () => {
+    for (const previous of [-1, 10, 12]) {
+      const result = reregister(previous);
+      expect(result.response).toMatchObject({ errorCode: ErrorCode.NONE, brokerEpoch: 40 });
+      expect(changesOf(result.records).map((r) => [r.data.partitionId, r.data.leader])).toEqual([[0, -1], [1, 2]]);
+      const registered = applyRecords(image, result.records);
+      expect(partitionOf(registered, 't', 0)).toMatchObject({ leader: -1, leaderEpoch: 1 });
+      const unfenced = brokerHeartbeat(registered, { req: { brokerId: 1, brokerEpoch: 40, currentMetadataOffset: 100, wantFence: false, wantShutDown: false, offlineLogDirs: [] }, committedOffset: 100 });
+      expect(changesOf(unfenced.records).map((r) => [r.data.partitionId, r.data.leader])).toEqual([[0, 1]]);
+      expect(partitionOf(applyRecords(registered, unfenced.records), 't', 0)).toMatchObject({ leader: 1, leaderEpoch: 2 });
+    }
+  });
+
+  it('after a clean shutdown under its current epoch, keeps its leaderships and their epochs: no partition changes', () => {
+    const result = reregister(11);
+    expect(result.response).toMatchObject({ errorCode: ErrorCode.NONE, brokerEpoch: 40 });
+    expect(changesOf(result.records)).toEqual([]);
+    const registered = applyRecords(image, result.records);
+    expect(registered.brokers.get(1)).toMatchObject({ epoch: 40, fenced: true });
+    expect(partitionOf(registered, 't', 0)).toMatchObject({ leader: 1, leaderEpoch: 0 });
+    const unfenced = brokerHeartbeat(registered, { req: { brokerId: 1, brokerEpoch: 40, currentMetadataOffset: 100, wantFence: false, wantShutDown: false, offlineLogDirs: [] }, committedOffset: 100 });
+    expect(changesOf(unfenced.records)).toEqual([]);
+    expect(applyRecords(registered, unfenced.records).brokers.get(1)!.fenced).toBe(false);
   });
 });

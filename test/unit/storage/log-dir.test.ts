@@ -37,6 +37,25 @@ describe('LogDir', () => {
     expect(third.logDir.get('a', 0)?.logEndOffset).toBe(5);
   });
 
+  it('names the broker epoch it closed under in the marker, as Kafka writes it; no marker, or one without an epoch, names none', async () => {
+    const fs = new MemoryFileSystem();
+    const first = await LogDir.open(options(fs));
+    expect(first.previousBrokerEpoch).toBe(-1);
+    await fill(first.logDir, 'a', 2);
+    await first.logDir.close(42);
+    expect(JSON.parse(fs.readFile('/kafka-logs/.kafka_cleanshutdown').toString())).toEqual({ version: 0, brokerEpoch: 42 });
+    const second = await LogDir.open(options(fs));
+    expect(second).toMatchObject({ hadCleanShutdown: true, previousBrokerEpoch: 42 });
+    // Killed: the marker went when the logs were loaded, so the next start names no epoch.
+    const third = await LogDir.open(options(fs));
+    expect(third).toMatchObject({ hadCleanShutdown: false, previousBrokerEpoch: -1 });
+    for (const content of ['', 'not json', '{"version":0}', '{"version":0,"brokerEpoch":-3}', '{"version":0,"brokerEpoch":"7"}']) {
+      await fs.writeFileAtomic('/kafka-logs/.kafka_cleanshutdown', Buffer.from(content));
+      const reopened = await LogDir.open(options(fs));
+      expect(reopened, content).toMatchObject({ hadCleanShutdown: true, previousBrokerEpoch: -1 });
+    }
+  });
+
   it('makes DeleteRecords durable before it returns', async () => {
     const fs = new MemoryFileSystem();
     const { logDir } = await LogDir.open(options(fs));
