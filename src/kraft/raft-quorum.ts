@@ -69,6 +69,9 @@ export class RaftQuorum implements MetadataQuorum {
   /** Set when this node became leader: its controller waits until the log before the epoch is applied. */
   private activation: { epoch: number; startOffset: number } | undefined;
   private announced: LeaderState = { leaderId: -1, epoch: -1 };
+  /** The replay of what the log held at start: its last offset, and the time spent so far loading
+   * its snapshot and applying commits toward it (not the waits for the quorum between them). */
+  private startReplay: { lastOffset: number; busyMs: number } | undefined;
   private stopped = false;
   private readonly lag: MetadataLag;
   private markStarted!: () => void;
@@ -84,6 +87,7 @@ export class RaftQuorum implements MetadataQuorum {
 
   async start(listener: QuorumListener): Promise<void> {
     this.listener = listener;
+    const began = performance.now();
     this.snapshots = FileSnapshotStore.open(this.o.fs, this.o.dir);
     // A crash during a snapshot install leaves a log that does not lead up to the latest snapshot.
     if (await truncateToLatestSnapshot(this.o.log, this.snapshots)) {
@@ -95,6 +99,8 @@ export class RaftQuorum implements MetadataQuorum {
     await this.snapshots.deleteBefore(this.o.log.logStartOffset);
     const latest = this.snapshots.latestSnapshotId();
     if (latest) this.loadSnapshot(latest);
+    this.startReplay = { lastOffset: this.o.log.logEndOffset - 1, busyMs: performance.now() - began };
+    this.reportStartReplay();
     this.forcedVoters = readForcedVoters(this.o.fs, this.o.dir);
     if (this.forcedVoters) this.o.logger.warn({ voters: this.forcedVoters.ids, epoch: this.forcedVoters.epoch }, 'starting with forced voters (metadata-quorum force-voters)');
     this.raft = new RaftNode({
@@ -390,16 +396,33 @@ export class RaftQuorum implements MetadataQuorum {
   private commit(highWatermark: number): void {
     this.o.log.updateHighWatermark(highWatermark);
     const before = this.applied;
+    const began = this.startReplay !== undefined ? performance.now() : 0;
     for (const batch of committedBatches(this.o.log, this.applied + 1, highWatermark, this.replayBuffer)) {
       this.listener?.onCommit(batch);
       this.applied = batch.lastOffset;
     }
     if (this.applied !== before) this.listener?.onCommitsDone();
+    if (this.startReplay !== undefined) {
+      this.startReplay.busyMs += performance.now() - began;
+      this.reportStartReplay();
+    }
     this.lag.note(this.applied, this.raft.status.leaderHighWatermark);
     const done = this.proposals.filter((p) => p.lastOffset < highWatermark);
     this.proposals = this.proposals.filter((p) => p.lastOffset >= highWatermark);
     for (const p of done) p.resolve();
     this.maybeActivate();
+  }
+
+  /** Logs the replay of the log the node started with, once the image has applied all of it: how
+   * many records (a snapshot's included) and how long reading, decoding and applying them took. */
+  private reportStartReplay(): void {
+    const replay = this.startReplay;
+    if (replay === undefined || this.applied < replay.lastOffset) return;
+    this.startReplay = undefined;
+    const records = replay.lastOffset + 1;
+    if (records <= 0) return;
+    const ms = Math.round(replay.busyMs * 10) / 10;
+    this.o.logger.info({ records, ms, recordsPerSecond: Math.round(records / Math.max(replay.busyMs, 0.001) * 1000) }, 'replayed the metadata log it started with');
   }
 
   private loadSnapshot(id: SnapshotId): void {

@@ -70,6 +70,8 @@ export interface BrokerProcess {
   readyAt: number;
   /** The HTTP listener's address from the ready line, when started with --http. */
   httpAddress?: string;
+  /** The end of its log (stderr) so far. */
+  stderr(): string;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process is gone. */
   stop(): Promise<void>;
   /** SIGKILL (kill -9): a crash; resolves once the process is gone. */
@@ -153,7 +155,7 @@ export function spawnBroker(args: readonly string[], entry: BrokerEntry = PACKAG
       const reportedStartupMs = Number(/startup_ms=(\d+)/.exec(stdout)?.[1] ?? NaN);
       resolve({
         pid: child.pid!, bootstrap: match[1]!, reportedStartupMs, spawnedAt, readyAt: performance.now(), httpAddress: / http=(\S+)/.exec(stdout)?.[1],
-        stop: stopper(child, exited), kill: killer(child, exited),
+        stop: stopper(child, exited), kill: killer(child, exited), stderr: () => stderr,
       });
       child.stdout!.removeAllListeners('data');
       child.stdout!.resume();

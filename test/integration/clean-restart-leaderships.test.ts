@@ -3,13 +3,15 @@
 // its leaderships and their epochs, with no partition change to write, replay and apply. One
 // killed with SIGKILL names none, loses its leaderships at registration and takes them back in a
 // new leader epoch, since its logs may have lost what they held. Either way every acknowledged
-// record is read back once, at its offset. A real process on a real data directory.
+// record is read back once, at its offset. Each start logs the replay of the metadata log it
+// started with. A real process on a real data directory.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
+import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
@@ -26,7 +28,25 @@ afterAll(async () => {
 });
 
 function start(): Promise<BrokerProcess> {
-  return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
+  return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'info']);
+}
+
+/** The metadata log's high watermark: what the next start replays, the whole log being committed. */
+async function metadataEnd(b: BrokerProcess): Promise<number> {
+  const client = await RawClient.connect(b.bootstrap);
+  try {
+    const res = await client.request(DescribeQuorumApi, 1, { topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }] });
+    return res.topics[0]!.partitions[0]!.highWatermark;
+  } finally {
+    client.close();
+  }
+}
+
+/** The start's log line on its replay of the metadata log. */
+function loggedReplay(b: BrokerProcess): { records: number; ms: number } {
+  const line = b.stderr().split('\n').find((l) => l.includes('replayed the metadata log it started with'));
+  if (line === undefined) throw new Error(`no replay logged:\n${b.stderr()}`);
+  return JSON.parse(line) as { records: number; ms: number };
 }
 
 function kafka(b: BrokerProcess): Kafka {
@@ -85,9 +105,13 @@ it('keeps leaderships and epochs across a clean restart, and bumps the epochs af
   expect(before.map(([leader]) => leader)).toEqual([1, 1, 1]);
 
   // SIGTERM: a clean shutdown under the broker's epoch.
+  const end = await metadataEnd(broker);
   broker.child.kill('SIGTERM');
   expect(await broker.exited).toBe(0);
   broker = await start();
+  const replay = loggedReplay(broker);
+  expect(replay.records).toBe(end);
+  expect(replay.ms).toBeGreaterThanOrEqual(0);
   expect(await leaders(broker)).toEqual(before);
   expect(await contents(broker)).toEqual(expected([['first', 30]]));
   await produce(broker, 'second', 12);
