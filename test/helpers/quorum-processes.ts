@@ -77,9 +77,11 @@ export async function describeQuorumAt(address: string) {
   }
 }
 
-/** A kafkajs acks=all producer sending batches of 10 until stopped; `acked` holds what was acknowledged. */
-export async function backgroundProducer(kafka: Kafka, topic: string, partitions: number): Promise<{ acked: string[]; stop: () => Promise<void> }> {
-  const producer = kafka.producer();
+/** A kafkajs acks=all producer sending batches of 10 until stopped; `acked` holds what was
+ * acknowledged. Values are `<prefix>m-<batch>-<record>`; an idempotent one writes each at most once. */
+export async function backgroundProducer(kafka: Kafka, topic: string, partitions: number,
+  options: { prefix?: string; idempotent?: boolean } = {}): Promise<{ acked: string[]; stop: () => Promise<void> }> {
+  const producer = kafka.producer(options.idempotent ? { idempotent: true, maxInFlightRequests: 1 } : {});
   await producer.connect();
   const acked: string[] = [];
   let stopped = false;
@@ -87,7 +89,7 @@ export async function backgroundProducer(kafka: Kafka, topic: string, partitions
     for (let i = 0; !stopped; i++) {
       // One partition per send: kafkajs 2.2 (its issue #1303) can resolve a send spanning brokers
       // without sending a partition whose leader moved to a broker that had already answered.
-      const messages = Array.from({ length: 10 }, (_, j) => ({ value: `m-${i}-${j}`, partition: i % partitions }));
+      const messages = Array.from({ length: 10 }, (_, j) => ({ value: `${options.prefix ?? ''}m-${i}-${j}`, partition: i % partitions }));
       try {
         await producer.send({ topic, acks: -1, messages });
         acked.push(...messages.map((m) => m.value));
