@@ -114,6 +114,19 @@ export class ChaosCluster {
     await member.exited;
   }
 
+  /** SIGTERM (a graceful stop: controlled shutdown, logs closed whole); SIGKILL if it has not
+   * exited within `graceMs`. Resolves once the process is gone, with how it ended. */
+  async stop(nodeId: number, graceMs = 30_000): Promise<number | string> {
+    const member = this.members[nodeId - 1];
+    this.members[nodeId - 1] = undefined;
+    if (!member) return 'not running';
+    member.child.kill('SIGTERM');
+    const timer = setTimeout(() => member.child.kill('SIGKILL'), graceMs);
+    const code = await member.exited;
+    clearTimeout(timer);
+    return code;
+  }
+
   async killAll(): Promise<void> {
     await Promise.all(NODE_IDS.map((id) => this.kill(id)));
   }

@@ -17,7 +17,8 @@ function usage(): string {
 }
 
 function report(r: RoundResult, durationMs: number): string {
-  const head = `seed ${r.seed}: ${r.kills.length} kills, ${r.acked} records acknowledged, ${r.records} read back, ${r.failedSends} sends failed`;
+  const graceful = r.kills.filter((k) => k.signal === 'SIGTERM').length;
+  const head = `seed ${r.seed}: ${r.kills.length - graceful} kills, ${graceful} graceful stops, ${r.acked} records acknowledged, ${r.records} read back, ${r.failedSends} sends failed`;
   if (r.violations.length === 0) return `${head}: OK`;
   return [`${head}: FAILED`, ...r.violations.map((v) => `  ${v}`), `  logs and data: ${r.dir}`,
     `  replay: ${replayCommandFor(r.seed, durationMs)}`].join('\n');

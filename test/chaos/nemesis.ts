@@ -1,5 +1,7 @@
 // The fault schedule: at moments a seeded generator picks, SIGKILL the leader of a random partition
-// or the active controller, and start the node again after a random pause. One node is down at a
+// or the active controller (or, one time in four, stop it gracefully with SIGTERM: a controlled
+// shutdown and logs closed whole, whose restart registers with the epoch it stopped under), and
+// start the node again after a random pause. One node is down at a
 // time (three voters and min.insync.replicas=2 stay available with one down), but the next kill may
 // come while the restarted node is still catching up, which is where brokers go wrong.
 // The generator draws the same numbers in the same order whatever the cluster answers, so a seed
@@ -21,7 +23,13 @@ export interface Kill {
   atMs: number;
   nodeId: number;
   why: string;
+  signal: 'SIGKILL' | 'SIGTERM';
+  /** How a graceful stop ended: 0, or the code or signal of one that failed or hung (killed). */
+  exit?: number | string;
 }
+
+/** The share of faults that are graceful stops rather than kills. */
+const GRACEFUL_SHARE = 0.25;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,13 +52,16 @@ export async function runNemesis(cluster: ChaosCluster, options: NemesisOptions,
   while (performance.now() - started < options.durationMs) {
     const quietMs = prng.int(...options.quietMs);
     const downMs = prng.int(...options.downMs);
+    const signal = prng.chance(GRACEFUL_SHARE) ? 'SIGTERM' : 'SIGKILL';
     await sleep(quietMs);
     const victim = await pickVictim(cluster, options, prng);
     if (!victim || !cluster.isUp(victim.nodeId)) continue;
     const atMs = Math.round(performance.now() - started);
-    kills.push({ atMs, ...victim });
-    log(`${atMs} ms: SIGKILL node ${victim.nodeId} (${victim.why}), restart in ${downMs} ms`);
-    await cluster.kill(victim.nodeId);
+    const kill: Kill = { atMs, ...victim, signal };
+    kills.push(kill);
+    log(`${atMs} ms: ${signal} node ${victim.nodeId} (${victim.why}), restart in ${downMs} ms`);
+    if (signal === 'SIGKILL') await cluster.kill(victim.nodeId);
+    else kill.exit = await cluster.stop(victim.nodeId);
     await sleep(downMs);
     await cluster.start(victim.nodeId);
   }

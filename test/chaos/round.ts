@@ -84,6 +84,9 @@ export async function runRound(options: RoundOptions): Promise<RoundResult> {
     const checked = await checkRound(cluster, runs);
     result.records = checked.records;
     result.violations = checked.violations;
+    for (const k of kills) {
+      if (k.signal === 'SIGTERM' && k.exit !== 0) result.violations.push(`node ${k.nodeId}'s graceful stop at ${k.atMs} ms ended with ${k.exit}, not 0`);
+    }
   } catch (err) {
     result.violations.push(`round aborted: ${(err as Error).message}`);
   } finally {
