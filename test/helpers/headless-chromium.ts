@@ -78,8 +78,13 @@ export class HeadlessChromium {
     const exited = new Promise((r) => this.child.once('exit', r));
     this.child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
-    fs.rmSync(this.profileDir, { recursive: true, force: true });
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGKILL');
+      await exited;
+    }
+    // Chromium's helper processes (renderer, zygote) may still be writing to the profile as the
+    // browser exits: one CI run's removal failed with ENOTEMPTY. Node retries on that.
+    fs.rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 
