@@ -33,10 +33,11 @@ export class HeadlessChromium {
   static launch(): HeadlessChromium {
     if (!CHROMIUM) throw new Error('chromium is not installed');
     const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-chromium-'));
+    // A process group of its own: close() ends its helper processes (renderer, zygote) with it.
     const child = spawn(CHROMIUM, [
       '--headless', '--remote-debugging-pipe', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
       '--no-first-run', '--no-default-browser-check', '--disable-extensions', `--user-data-dir=${profileDir}`, 'about:blank',
-    ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
     return new HeadlessChromium(child, profileDir);
   }
 
@@ -82,9 +83,19 @@ export class HeadlessChromium {
       this.child.kill('SIGKILL');
       await exited;
     }
-    // Chromium's helper processes (renderer, zygote) may still be writing to the profile as the
-    // browser exits: one CI run's removal failed with ENOTEMPTY. Node retries on that.
-    fs.rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    // Its helper processes outlive the browser and kept writing to the profile while it was
+    // removed (ENOTEMPTY in two CI runs): the whole group goes first.
+    try {
+      process.kill(-this.child.pid!, 'SIGKILL');
+    } catch {
+      // The group is gone already.
+    }
+    try {
+      fs.rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (err) {
+      // A temporary profile left behind is no failure of the test that used it.
+      console.warn(`headless chromium: profile ${this.profileDir} not removed: ${(err as Error).message}`);
+    }
   }
 }
 
