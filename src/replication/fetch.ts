@@ -6,7 +6,9 @@ import { ErrorCode } from '../../protocol/errors.js';
 import {
   ATTRIBUTES, BASE_OFFSET, CONTROL_FLAG, MAGIC, MAGIC_V2, PRODUCER_ID, TRANSACTIONAL_FLAG, batchSize, lastOffset, readInt64,
 } from '../../protocol/records/batch-header.js';
+import type { BufferPool } from '../../storage/buffer-pool.js';
 import type { AbortedTxn } from '../../storage/transaction-index.js';
+import { whenSent } from '../server/sent-hooks.js';
 import type { Partition } from './partition.js';
 import type { ReplicaManager } from './replica-manager.js';
 
@@ -47,6 +49,8 @@ export interface FetchInput {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** Records below this size are copied out of a read buffer rather than keeping it until sent. */
+const LENT_MIN_BYTES = 64 * 1024;
 
 function failure(errorCode: number): FetchPartitionOutput {
   return { errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: EMPTY, divergingEpoch: null };
@@ -71,12 +75,13 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
       for (const u of unsubscribe.splice(0)) u();
       for (const p of partitions) unsubscribe.push(p.onData(retry));
     };
-    const finish = (): void => {
+    /** `read`: a pass that just found enough, answered as it is rather than read again. */
+    const finish = (read?: ReadPass): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       for (const u of unsubscribe.splice(0)) u();
-      resolve(readAll(rm, input).results);
+      resolve((read ?? readAll(rm, input)).results);
     };
     // Kafka completes delayed fetches once the whole produce request is appended (its action
     // queue), so a waiting follower's answer carries every partition the request wrote, not the
@@ -93,10 +98,10 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
       checkQueued = false;
       if (done) return;
       const next = readAll(rm, input);
-      if (next.bytes >= input.minBytes || next.stop) finish();
+      if (next.bytes >= input.minBytes || next.stop) finish(next);
       else subscribe();
     }
-    const timer = setTimeout(finish, input.maxWaitMs);
+    const timer = setTimeout(() => finish(), input.maxWaitMs);
     subscribe();
   });
 }
@@ -123,7 +128,7 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
       return failure(found.errorCode);
     }
     const budget = input.maxBytes - bytes;
-    const out = readPartition(found.partition, req, input, bytes === 0 ? Math.max(budget, 1) : budget, rm.nowMs());
+    const out = readPartition(found.partition, req, input, bytes === 0 ? Math.max(budget, 1) : budget, rm.nowMs(), rm.readBuffers);
     if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch) stop = true;
     bytes += out.records?.length ?? 0;
     return out;
@@ -131,7 +136,8 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
   return { results, bytes, stop };
 }
 
-function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number): FetchPartitionOutput {
+function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number,
+  buffers: BufferPool): FetchPartitionOutput {
   const follower = input.replicaId >= 0;
   if (!p.isLeader) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
   if (req.currentLeaderEpoch >= 0 && req.currentLeaderEpoch !== p.leaderEpoch) {
@@ -160,11 +166,31 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   // stable offset, the others to the high watermark.
   const committed = !follower && input.isolationLevel === 1;
   const maxOffset = follower ? log.logEndOffset : committed ? log.lastStableOffset : log.highWatermark;
-  const read = log.read(req.fetchOffset, Math.max(limit, 1), maxOffset);
-  if (read.errorCode !== ErrorCode.NONE) return { ...failure(read.errorCode), ...offsets() };
-  const records = limit <= 0 ? EMPTY : read.records;
+  const into = buffers.take();
+  const read = log.read(req.fetchOffset, Math.max(limit, 1), maxOffset, into);
+  if (read.errorCode !== ErrorCode.NONE) {
+    buffers.give(into);
+    return { ...failure(read.errorCode), ...offsets() };
+  }
+  const records = limit <= 0 ? EMPTY : lent(read.records, into, buffers);
   const abortedTransactions = committed ? abortedIn(p, req.fetchOffset, records) : null;
   return { errorCode: ErrorCode.NONE, ...offsets(), records, divergingEpoch: null, abortedTransactions };
+}
+
+/** Records read into a pooled buffer: a large read keeps it until its response has been sent; a
+ * small one (encoded by copying anyway) is copied out and the buffer goes back at once. */
+function lent(records: Buffer, into: Buffer, buffers: BufferPool): Buffer {
+  if (records.buffer !== into.buffer) {
+    buffers.give(into);
+    return records;
+  }
+  if (records.length < LENT_MIN_BYTES) {
+    const own = Buffer.from(records);
+    buffers.give(into);
+    return own;
+  }
+  whenSent(records, () => buffers.give(into));
+  return records;
 }
 
 /** The aborted transactions among the records read from `fetchOffset`, for a read_committed

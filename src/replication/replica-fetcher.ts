@@ -162,7 +162,7 @@ class LeaderFetcher {
     // A session the leader lost (it restarted, or evicted it): the next fetch is full, at once.
     if (SESSION_ERRORS.includes(res.errorCode)) return false;
     if (res.errorCode !== ErrorCode.NONE) return true;
-    let failed = false;
+    const applied: Promise<boolean>[] = [];
     const answered = new Set<Partition>();
     // Found by topic id, or by name where the answer has none: indexes made on first need (an idle
     // session's answer has no partition), then one lookup each rather than a scan of the batch.
@@ -175,9 +175,12 @@ class LeaderFetcher {
           : (byId ??= new Map(batch.map((b) => [`${b.state.topicId}:${b.partition}`, b]))).get(`${topic.topicId}:${data.partitionIndex}`);
         if (!p || answered.has(p)) continue;
         answered.add(p);
-        if (this.partitions.has(p)) failed = !(await applyPartition(p, data)) || failed;
+        if (this.partitions.has(p)) applied.push(applyPartition(p, data));
       }
     }
+    // Partitions apply side by side: each log orders its own changes, and their writes (on the
+    // thread pool when large) overlap instead of queueing one behind the other.
+    const failed = (await Promise.all(applied)).includes(false);
     // A partition the leader left out of a full answer would be asked for again at once, forever;
     // an incremental answer leaves out the partitions without news.
     return failed || (prepared.full && answered.size < batch.length);

@@ -19,6 +19,7 @@ import { appendTxnMarker, type TxnMarker } from './txn-markers.js';
 import type { TxnVerifier } from './txn-verification.js';
 import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
+import { BufferPool } from '../../storage/buffer-pool.js';
 
 export interface ReplicaManagerOptions {
   nodeId: number;
@@ -65,6 +66,11 @@ function opens(p: Partition): boolean {
  * partition after the other. The image still applies in order: it is done when all are.
  */
 const LOG_CONCURRENCY = 64;
+/** A Fetch read's buffer: replica.fetch.max.bytes' and max.partition.fetch.bytes' default (a
+ * larger read gets a buffer of its own). */
+const READ_BUFFER_BYTES = 1024 * 1024;
+/** Free read buffers kept: what in-flight fetches of a few followers and consumers use at once. */
+const READ_BUFFERS_KEPT = 16;
 
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
@@ -81,6 +87,8 @@ export class ReplicaManager {
   readonly metrics: BrokerMetrics;
   /** Consumers' and followers' incremental fetch sessions (KIP-227). */
   readonly fetchSessions: FetchSessionCache;
+  /** What Fetch reads records into; each goes back once its response was sent. */
+  readonly readBuffers = new BufferPool(READ_BUFFER_BYTES, READ_BUFFERS_KEPT);
 
   constructor(private readonly options: ReplicaManagerOptions) {
     this.metrics = options.metrics ?? new BrokerMetrics();

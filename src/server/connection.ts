@@ -8,6 +8,7 @@ import type { SaslSession } from '../broker/sasl/session.js';
 import { FrameReader } from './frame-reader.js';
 import { FrameReceiver } from './frame-receiver.js';
 import { withOwnReads } from './own-reads.js';
+import { takeSentHook } from './sent-hooks.js';
 
 export interface ConnectionInfo {
   id: number;
@@ -257,7 +258,12 @@ export class Connection {
         this.socket.uncork();
       });
     }
-    for (const b of response) this.socket.write(b);
+    for (const b of response) {
+      const sent = takeSentHook(b);
+      if (sent === undefined) this.socket.write(b);
+      // Only a write that completed frees the memory; a failed one leaves it to the collector.
+      else this.socket.write(b, (err) => { if (!err) sent(); });
+    }
     if (this.info.endAfterResponse === true) {
       // end() rather than destroy(): the error response (failed authentication) still goes out.
       this.closed = true;

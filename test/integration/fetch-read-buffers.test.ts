@@ -1,0 +1,135 @@
+// Fetch reads records into pooled buffers that go back to the pool only once the response holding
+// them has been written to the socket. A client that pipelines many large fetches and does not read
+// makes responses queue in the broker unsent while later fetches keep reading: a buffer given back
+// too early would be overwritten under a queued response, and the client would get another
+// partition's or offset's bytes. Every record read back is checked against what was written at its
+// offset (and every batch's CRC), with the client paused, with it reading, and after a client that
+// vanished with responses still queued.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FetchApi, defaultFetchPartition, defaultFetchRequest, defaultFetchTopic, type FetchResponse } from '../../protocol/generated/api/01-fetch.js';
+import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
+import { validateRecordBatches } from '../../protocol/records/batch-validation.js';
+import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import type { Cluster } from '../../src/cluster/cluster.js';
+import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { RawClient } from '../helpers/raw-client.js';
+
+const TOPIC = 'pooled';
+const PARTITIONS = 2;
+const BATCHES = 24;
+const RECORDS_PER_BATCH = 16;
+const VALUE_BYTES = 8 * 1024;
+/** Each fetch asks for this much of one partition: several batches, a buffer of the pool each. */
+const PARTITION_MAX_BYTES = 512 * 1024;
+
+let cluster: Cluster;
+
+/** What offset `offset` of `partition` holds: a value no other offset or partition has. */
+function valueAt(partition: number, offset: number): Buffer {
+  const value = Buffer.alloc(VALUE_BYTES, (partition * 131 + offset * 7) & 0xff);
+  value.write(`p${partition}-o${offset}-`, 0);
+  return value;
+}
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  const admin = kafkaClient(cluster).admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS }] });
+  await admin.disconnect();
+  const raw = await RawClient.connect(cluster.bootstrapServers);
+  for (let b = 0; b < BATCHES; b++) {
+    const partitionData = Array.from({ length: PARTITIONS }, (_, partition) => ({
+      index: partition,
+      records: encodeRecordBatch({
+        records: Array.from({ length: RECORDS_PER_BATCH }, (_, i) => ({ key: null, value: valueAt(partition, b * RECORDS_PER_BATCH + i), timestamp: Date.now() })),
+      }),
+    }));
+    const res = await raw.request(ProduceApi, 9, { transactionalId: null, acks: 1, timeoutMs: 5_000, topicData: [{ name: TOPIC, partitionData }] });
+    expect(res.responses[0]!.partitionResponses.map((p) => p.errorCode)).toEqual([0, 0]);
+  }
+  raw.close();
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+interface Ask {
+  partition: number;
+  offset: number;
+}
+
+/** Fetch v12 of one partition from `offset`, answered at once. */
+function fetchOne(raw: RawClient, ask: Ask): Promise<FetchResponse> {
+  const partition = { ...defaultFetchPartition(), partition: ask.partition, fetchOffset: ask.offset, partitionMaxBytes: PARTITION_MAX_BYTES };
+  return raw.request(FetchApi, 12, {
+    ...defaultFetchRequest(), maxWaitMs: 0, minBytes: 0, maxBytes: 64 * 1024 * 1024, sessionEpoch: -1,
+    topics: [{ ...defaultFetchTopic(), topic: TOPIC, partitions: [partition] }],
+  });
+}
+
+/** Every batch whole (CRC), starting at the offset asked for, each record the value written there. */
+function checkAnswer(res: FetchResponse, ask: Ask): number {
+  const data = res.responses[0]!.partitions[0]!;
+  expect(data.errorCode).toBe(0);
+  const records = data.records!;
+  expect(records.length).toBeGreaterThan(64 * 1024);
+  validateRecordBatches(records);
+  let checked = 0;
+  for (const batch of decodeRecordBatches(records)) {
+    for (const r of batch.records) {
+      if (r.offset < ask.offset) continue;
+      expect(r.value!.equals(valueAt(ask.partition, r.offset)), `partition ${ask.partition} offset ${r.offset}`).toBe(true);
+      checked++;
+    }
+  }
+  return checked;
+}
+
+/** Fetches of both partitions from many offsets, interleaved. */
+function asks(count: number): Ask[] {
+  const total = BATCHES * RECORDS_PER_BATCH;
+  return Array.from({ length: count }, (_, i) => ({ partition: i % PARTITIONS, offset: (i * 37) % (total - 2 * RECORDS_PER_BATCH) }));
+}
+
+describe('fetch responses from pooled read buffers', () => {
+  it('keep their bytes while queued unsent behind a client that does not read', async () => {
+    const raw = await RawClient.connect(cluster.bootstrapServers);
+    try {
+      raw.socket.pause();
+      const wanted = asks(60);
+      const answers = wanted.map((ask) => fetchOne(raw, ask));
+      // 60 answers of about 512 KiB: far more than the socket buffers hold, so most wait in the
+      // broker, unsent, while it reads the later ones.
+      await new Promise((r) => setTimeout(r, 500));
+      raw.socket.resume();
+      const results = await Promise.all(answers);
+      let checked = 0;
+      results.forEach((res, i) => { checked += checkAnswer(res, wanted[i]!); });
+      expect(checked).toBeGreaterThan(60 * RECORDS_PER_BATCH);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('stay whole for a client that reads as they come, and after a client that vanished mid-way', async () => {
+    const gone = await RawClient.connect(cluster.bootstrapServers);
+    gone.socket.pause();
+    const dropped = asks(40).map((ask) => fetchOne(gone, ask).catch(() => undefined));
+    await new Promise((r) => setTimeout(r, 200));
+    gone.close();
+    await Promise.all(dropped);
+
+    const raw = await RawClient.connect(cluster.bootstrapServers);
+    try {
+      for (let round = 0; round < 3; round++) {
+        const wanted = asks(30).map((a) => ({ ...a, offset: (a.offset + round * 11) % (BATCHES * RECORDS_PER_BATCH - 2 * RECORDS_PER_BATCH) }));
+        const results = await Promise.all(wanted.map((ask) => fetchOne(raw, ask)));
+        results.forEach((res, i) => checkAnswer(res, wanted[i]!));
+      }
+    } finally {
+      raw.close();
+    }
+  });
+});
