@@ -1,10 +1,13 @@
-// Buffers of one size lent out and taken back, for reads of log data that leave the process soon
-// (a Fetch response's records). A new buffer of a megabyte costs its pages' faults on first write
-// and, at hundreds of MB/s, a steady stream of external memory that makes V8 collect often: on the
-// bench VM a read into a new buffer ran at 1.7-2.5 GB/s, into one used before at 4.7 GB/s. A buffer
-// not given back (its response was dropped) is simply collected; the pool keeps at most `maxFree`.
+// Buffers of one size lent out and taken back, for data that leaves the process soon: a Fetch
+// response's records on their way to the socket, a follower's fetch answer on its way to the log.
+// A new buffer of megabytes costs its pages' faults on first write and, at hundreds of MB/s, a
+// steady stream of external memory that makes V8 collect often: on the bench VM a read into a new
+// buffer ran at 1.7-2.5 GB/s, into one used before at 4.7 GB/s. A buffer not given back (its
+// response was dropped) is simply collected; the pool keeps at most `maxFree`.
 export class BufferPool {
-  private readonly free: Buffer[] = [];
+  private readonly free: ArrayBuffer[] = [];
+  /** The memory of buffers lent and not given back: only these are taken back. */
+  private readonly lent = new WeakSet<ArrayBufferLike>();
 
   constructor(
     readonly bufferBytes: number,
@@ -13,12 +16,17 @@ export class BufferPool {
 
   /** A buffer of bufferBytes, used before when one is free. Its contents are arbitrary. */
   take(): Buffer {
-    return this.free.pop() ?? Buffer.allocUnsafeSlow(this.bufferBytes);
+    const memory = this.free.pop() ?? Buffer.allocUnsafeSlow(this.bufferBytes).buffer;
+    this.lent.add(memory);
+    return Buffer.from(memory, 0, this.bufferBytes);
   }
 
-  /** Takes back a buffer from take() that nothing refers to any more. */
-  give(buffer: Buffer): void {
-    if (this.free.length < this.maxFree && buffer.length === this.bufferBytes) this.free.push(buffer);
+  /** Takes back the buffer `view` lies in, once nothing refers to it any more. A view of memory
+   * the pool did not lend (or already took back) is ignored. */
+  give(view: Buffer): void {
+    const memory = view.buffer;
+    if (!this.lent.delete(memory)) return;
+    if (this.free.length < this.maxFree) this.free.push(memory as ArrayBuffer);
   }
 
   /** Buffers waiting to be used again. */

@@ -13,6 +13,8 @@ import { handlerFor } from './registry.js';
 import type { RequestFaults } from './request-faults.js';
 import { requestThrottleMs } from './quota-throttle.js';
 import type { BrokerServices } from './services.js';
+import type { BufferPool } from '../../storage/buffer-pool.js';
+import { whenSent } from '../server/sent-hooks.js';
 
 export class ProtocolError extends Error {
   readonly code = 'KRAFTLING_PROTOCOL';
@@ -35,10 +37,15 @@ export class Dispatcher {
   /** Injected faults (tests only); null on the normal path. */
   faults: RequestFaults | null = null;
 
+  /**
+   * `requestBuffers`: the connections read large request frames into these (FrameReceiver); a
+   * frame goes back once the response to it is sent, when its handler `releasesRequest`.
+   */
   constructor(
     private readonly services: BrokerServices,
     private readonly log: DispatchLog,
     private readonly listenerType: ListenerType = 'broker',
+    readonly requestBuffers?: BufferPool,
   ) {}
 
   /** One request frame (no size prefix) in; the response frame out (null for none). */
@@ -71,7 +78,18 @@ export class Dispatcher {
         { serve: () => this.serve(handler, req, ctx), respond: write, respondWithError: (code) => write(errorResponse(def, req, code, version)) },
       );
     }
-    return this.serve(handler, req, ctx);
+    const response = this.serve(handler, req, ctx);
+    if (handler.releasesRequest !== true || this.requestBuffers === undefined) return response;
+    return response instanceof Promise ? response.then((r) => this.releaseAfter(r, frame)) : this.releaseAfter(response, frame);
+  }
+
+  /** Gives `frame` back to requestBuffers once `response` has been sent (a frame not lent is ignored). */
+  private releaseAfter(response: Response, frame: Buffer): Response {
+    const frames = response === null || Array.isArray(response) ? response : response.frames;
+    const last = frames?.at(-1);
+    const pool = this.requestBuffers!;
+    if (last !== undefined) whenSent(last, () => pool.give(frame));
+    return response;
   }
 
   private serve(handler: Handler, req: unknown, ctx: RequestContext): Response | Promise<Response> {

@@ -72,6 +72,12 @@ export interface Handler<Req = any, Res = any> {
    * for the throttle time instead. Absent: the API is never throttled.
    */
   clientThrottlesFromVersion?: number;
+  /**
+   * Nothing the handler keeps, nor anything still running for the request, refers to the request's
+   * bytes once its response is ready (Produce: the batches are in the log by then). The request's
+   * buffer, when lent (Dispatcher's requestBuffers), is then reused after the response is sent.
+   */
+  releasesRequest?: boolean;
   /** Order-sensitive work happens before the first await: requests of a connection run in order. */
   handle(req: Req, ctx: RequestContext): HandlerResult<Res>;
 }

@@ -135,6 +135,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('broker.heartbeat.interval.ms', 'int', '2000', 'time between broker heartbeats', { min: 1 }),
   key('replica.lag.time.max.ms', 'long', '30000', 'a follower behind for this long leaves the ISR', { min: 1 }),
   key('replica.fetch.max.bytes', 'int', '1048576', 'bytes a follower fetches per partition', { min: 1 }),
+  key('replica.fetch.response.max.bytes', 'int', '10485760', 'bytes a follower fetches per request (at least one batch)', { min: 0 }),
   key('replica.fetch.wait.max.ms', 'int', '500', 'follower fetch long-poll time', { min: 0 }),
   key('replica.fetch.min.bytes', 'int', '1', 'follower fetch minimum bytes', { min: 1 }),
   key('num.replica.fetchers', 'int', '1', 'replica fetcher threads', inert),

@@ -8,11 +8,16 @@ import type { BrokerServices } from '../broker/services.js';
 import type { RequestFaults } from '../broker/request-faults.js';
 import type { Endpoint, ServerConfig } from '../config/server-config.js';
 import { Listener } from '../server/listener.js';
+import { BufferPool } from '../../storage/buffer-pool.js';
 import type { Logger } from './logger.js';
 import { saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
 
 /** Unsent response bytes per connection beyond which it stops reading requests. */
 const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** Client request frames up to this size (produce requests) are read into reused buffers. */
+const REQUEST_BUFFER_BYTES = 1024 * 1024;
+/** Free request buffers kept, across the broker listener's connections. */
+const REQUEST_BUFFERS_KEPT = 16;
 
 export class NodeListeners {
   private readonly listeners: { endpoint: Endpoint; listener: Listener; controller: boolean }[] = [];
@@ -31,7 +36,7 @@ export class NodeListeners {
 
   async start(): Promise<void> {
     const dispatchers = {
-      broker: new Dispatcher(this.services, this.log, 'broker'),
+      broker: new Dispatcher(this.services, this.log, 'broker', new BufferPool(REQUEST_BUFFER_BYTES, REQUEST_BUFFERS_KEPT)),
       controller: new Dispatcher(this.services, this.log, 'controller'),
     };
     this.brokerDispatcher = dispatchers.broker;
@@ -52,6 +57,7 @@ export class NodeListeners {
           handle: (frame, conn) => dispatcher.handle(frame, conn),
           // kafka.network RequestMetrics: the API key and version are the frame's first 4 bytes.
           answered: (frame, startMs) => this.metrics.requestDone(frame.readInt16BE(0), frame.readInt16BE(2), startMs),
+          requestBuffers: dispatcher.requestBuffers,
         },
         log: this.log.child({ listener: endpoint.name }),
         ...(usesTls(protocol) ? { tls: serverTlsOptions(this.config, endpoint.name) } : {}),

@@ -42,6 +42,7 @@ import { PeerFetchTransport } from './replica-transport.js';
 import { SnapshotPolicy } from '../kraft/snapshot-policy.js';
 import { readBootstrapRecords } from './bootstrap-records.js';
 import { peerSecurity } from './listener-security.js';
+import { BufferPool } from '../../storage/buffer-pool.js';
 
 /** In-flight client requests get this long to answer on a graceful stop. */
 const BROKER_CLOSE_GRACE_MS = 5_000;
@@ -52,6 +53,10 @@ const BROKER_CLOSE_GRACE_MS = 5_000;
 const CONTROLLER_CLOSE_GRACE_MS = 50;
 /** How long a stopping active controller keeps committing requests it is serving. */
 const CONTROLLER_DRAIN_MS = 2_000;
+/** A fetch answer's own fields beyond its records' replica.fetch.response.max.bytes. */
+const FETCH_ANSWER_SLACK_BYTES = 64 * 1024;
+/** Free fetch answer buffers kept: one fetch is in flight per leader. */
+const FETCH_ANSWER_BUFFERS_KEPT = 2;
 
 export interface NodeOptions {
   config: ServerConfig;
@@ -137,7 +142,9 @@ export class KraftlingNode {
     const brokerSecurity = peerSecurity(options.config, this.interBrokerListener(), 'broker');
     this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
     this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
-    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log, route, brokerSecurity);
+    // Follower fetch answers are read into buffers used again once their records are in the logs.
+    const answerBuffers = new BufferPool(this.config.int('replica.fetch.response.max.bytes') + FETCH_ANSWER_SLACK_BYTES, FETCH_ANSWER_BUFFERS_KEPT);
+    this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log, route, brokerSecurity, answerBuffers);
     this.verifyPeers = new PeerClient(`kraftling-txn-verify-${this.nodeId}`, undefined, this.log, route, brokerSecurity);
     this.markerPeers = new PeerClient(`kraftling-txn-markers-${this.nodeId}`, undefined, this.log, route, brokerSecurity);
   }
@@ -258,7 +265,8 @@ export class KraftlingNode {
     this.controllerClient = client;
     this.fetchers = new ReplicaFetchers(
       new PeerFetchTransport(this.replicaPeers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
-      { nodeId: this.nodeId, maxWaitMs: config.int('replica.fetch.wait.max.ms'), maxBytesPerPartition: config.int('replica.fetch.max.bytes'), backoffMs: 100,
+      { nodeId: this.nodeId, maxWaitMs: config.int('replica.fetch.wait.max.ms'), maxBytesPerPartition: config.int('replica.fetch.max.bytes'),
+        maxBytesPerResponse: config.int('replica.fetch.response.max.bytes'), backoffMs: 100,
         brokerEpoch: () => this.lifecycle?.epoch ?? -1 },
       (err) => this.log.debug({ err }, 'replica fetch failed'),
     );

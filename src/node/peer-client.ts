@@ -8,6 +8,7 @@ import type { ApiDefinition } from '../../protocol/definition.js';
 import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js';
 import { loadTls } from '../server/tls-module.js';
 import { FrameReceiver } from '../server/frame-receiver.js';
+import type { BufferPool } from '../../storage/buffer-pool.js';
 import type { Logger } from './logger.js';
 import { RECONNECT_BACKOFF, ReconnectBackoff } from './reconnect-backoff.js';
 import type { Authenticate } from './sasl-client.js';
@@ -48,7 +49,8 @@ class PeerConnection {
   private answered = false;
 
   constructor(readonly host: string, readonly port: number, private readonly connectTimeoutMs: number,
-    private readonly backoff: ReconnectBackoff, private readonly security: PeerSecurity = {}, private readonly framing?: Framing) {}
+    private readonly backoff: ReconnectBackoff, private readonly security: PeerSecurity = {}, private readonly framing?: Framing,
+    private readonly answerBuffers?: BufferPool) {}
 
   async send(frame: Buffer[], correlationId: number, timeoutMs: number): Promise<Buffer> {
     return this.sendOn(await this.connect(), frame, correlationId, timeoutMs);
@@ -76,7 +78,8 @@ class PeerConnection {
     this.connecting ??= new Promise<net.Socket>((resolve, reject) => {
       const secure = this.security.tls;
       // Plain TCP reads frames straight into their own buffers (FrameReceiver); TLS has no onread.
-      const receiver = new FrameReceiver(MAX_RESPONSE_BYTES, (frame) => this.onFrame(frame), (reason) => this.fail(new PeerRequestError(`response ${reason}`)));
+      const receiver = new FrameReceiver(MAX_RESPONSE_BYTES, (frame) => this.onFrame(frame), (reason) => this.fail(new PeerRequestError(`response ${reason}`)),
+        undefined, this.answerBuffers);
       const socket = secure === undefined
         ? net.connect({ host: this.host, port: this.port, noDelay: true, onread: { buffer: receiver.buffer, callback: receiver.read } })
         : loadTls().connect({ host: this.host, port: this.port, ...secure }).setNoDelay(true);
@@ -196,23 +199,38 @@ export class PeerClient {
     private readonly log?: Logger,
     private readonly dropped: PeerRoute | null = null,
     private readonly security: PeerSecurity = {},
+    /** Large answers (on plain TCP) are read into these: see requestLent. */
+    private readonly answerBuffers?: BufferPool,
   ) {
     this.framing = { clientId, nextCorrelationId: () => this.correlationId++ & 0x7fffffff };
   }
 
   async request<Req, Res>(address: { host: string; port: number }, api: ApiDefinition<Req, Res>, version: number,
     body: Req, timeoutMs: number): Promise<Res> {
+    return readResponseFrame(api, version, await this.exchange(address, api, version, body, timeoutMs)).body;
+  }
+
+  /** request(), for an answer that may lie in a lent buffer: `release` once nothing refers to the
+   * body any more (its byte fields are views of that buffer) lets the buffer be used again. */
+  async requestLent<Req, Res>(address: { host: string; port: number }, api: ApiDefinition<Req, Res>, version: number,
+    body: Req, timeoutMs: number): Promise<{ body: Res; release: () => void }> {
+    const frame = await this.exchange(address, api, version, body, timeoutMs);
+    return { body: readResponseFrame(api, version, frame).body, release: () => this.answerBuffers?.give(frame) };
+  }
+
+  /** Sends a request and resolves with its answer's frame. */
+  private exchange<Req, Res>(address: { host: string; port: number }, api: ApiDefinition<Req, Res>, version: number,
+    body: Req, timeoutMs: number): Promise<Buffer> {
     if (this.dropped !== null && this.dropped(address.host, address.port)) return this.lost(address, timeoutMs);
     const key = `${address.host}:${address.port}`;
     let conn = this.connections.get(key);
     if (!conn) {
       conn = new PeerConnection(address.host, address.port, this.connectTimeoutMs,
-        new ReconnectBackoff(key, RECONNECT_BACKOFF, Date.now, Math.random, this.log), this.security, this.framing);
+        new ReconnectBackoff(key, RECONNECT_BACKOFF, Date.now, Math.random, this.log), this.security, this.framing, this.answerBuffers);
       this.connections.set(key, conn);
     }
     const correlationId = this.framing.nextCorrelationId();
-    const frame = await conn.send(writeRequestFrame(api, version, correlationId, this.clientId, body), correlationId, timeoutMs);
-    return readResponseFrame(api, version, frame).body;
+    return conn.send(writeRequestFrame(api, version, correlationId, this.clientId, body), correlationId, timeoutMs);
   }
 
   close(): void {

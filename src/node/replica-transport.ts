@@ -11,6 +11,9 @@ import type { PeerClient } from './peer-client.js';
 const FETCH_VERSION = 15;
 
 export class PeerFetchTransport implements FetchTransport {
+  /** How to give back the buffer each answer in use was read into. */
+  private readonly lent = new WeakMap<FetchResponse, () => void>();
+
   constructor(
     private readonly peers: PeerClient,
     private readonly image: () => MetadataImage,
@@ -18,9 +21,16 @@ export class PeerFetchTransport implements FetchTransport {
     private readonly requestTimeoutMs: number,
   ) {}
 
-  fetch(leaderId: number, req: FetchRequest): Promise<FetchResponse> {
+  async fetch(leaderId: number, req: FetchRequest): Promise<FetchResponse> {
     const leader = brokerEndpoint(this.image(), leaderId, this.listenerName);
-    if (!leader) return Promise.reject(new Error(`broker ${leaderId} has no ${this.listenerName} endpoint`));
-    return this.peers.request(leader, FetchApi, FETCH_VERSION, req, req.maxWaitMs + this.requestTimeoutMs);
+    if (!leader) throw new Error(`broker ${leaderId} has no ${this.listenerName} endpoint`);
+    const { body, release } = await this.peers.requestLent(leader, FetchApi, FETCH_VERSION, req, req.maxWaitMs + this.requestTimeoutMs);
+    this.lent.set(body, release);
+    return body;
+  }
+
+  release(res: FetchResponse): void {
+    this.lent.get(res)?.();
+    this.lent.delete(res);
   }
 }

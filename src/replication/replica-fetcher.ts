@@ -15,12 +15,16 @@ import type { Partition } from './partition.js';
 export interface FetchTransport {
   /** Sends a Fetch request to a broker; rejects on a transport failure. */
   fetch(leaderId: number, req: FetchRequest): Promise<FetchResponse>;
+  /** The fetcher is done with an answer (its records are in the logs): its memory may be reused. */
+  release?(res: FetchResponse): void;
 }
 
 export interface FetcherSettings {
   nodeId: number;
   maxWaitMs: number;
   maxBytesPerPartition: number;
+  /** replica.fetch.response.max.bytes: the whole answer's limit (default: none beyond the partitions'). */
+  maxBytesPerResponse?: number;
   backoffMs: number;
   /** Waits out a backoff; a simulation passes its virtual clock's (default: a real timer). */
   sleep?: (ms: number) => Promise<void>;
@@ -88,6 +92,7 @@ class LeaderFetcher {
         const prepared = this.request(batch);
         const res = await this.transport.fetch(this.leaderId, prepared.req);
         const failed = await this.apply(batch, res, prepared);
+        this.transport.release?.(res);
         if (failed) await this.backoff();
       } catch (err) {
         if (!this.stopped) this.onError(err);
@@ -125,7 +130,8 @@ class LeaderFetcher {
       replicaId: this.settings.nodeId,
       // KIP-903: the leader records the epoch of the incarnation that fetched, for AlterPartition.
       replicaState: { replicaId: this.settings.nodeId, replicaEpoch: this.settings.brokerEpoch?.() ?? -1 },
-      maxWaitMs: this.settings.maxWaitMs, minBytes: 1, maxBytes: this.settings.maxBytesPerPartition * batch.length,
+      maxWaitMs: this.settings.maxWaitMs, minBytes: 1,
+      maxBytes: Math.min(this.settings.maxBytesPerPartition * batch.length, this.settings.maxBytesPerResponse ?? Infinity),
       isolationLevel: 0, sessionId: this.sessionId, sessionEpoch: this.sessionEpoch,
       topics: [...byTopic].map(([topicId, ps]) => ({
         topic: ps[0]!.topic, topicId,

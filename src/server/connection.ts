@@ -9,6 +9,7 @@ import { FrameReader } from './frame-reader.js';
 import { FrameReceiver } from './frame-receiver.js';
 import { withOwnReads } from './own-reads.js';
 import { takeSentHook } from './sent-hooks.js';
+import type { BufferPool } from '../../storage/buffer-pool.js';
 
 export interface ConnectionInfo {
   id: number;
@@ -49,6 +50,8 @@ export interface RequestHandler {
    * taken before `handle`: where request counts and times are measured, at no extra promise.
    */
   answered?(frame: Buffer, startMs: number): void;
+  /** Where large frames are read (plaintext): the handler gives each back when done with it. */
+  readonly requestBuffers?: BufferPool;
 }
 
 export interface ConnectionLimits {
@@ -108,7 +111,7 @@ export class Connection {
     ownReads = false,
   ) {
     const receiver = ownReads
-      ? new FrameReceiver(limits.maxFrameBytes, (frame) => this.onFrame(frame), (reason) => this.close(tooLarge(reason)))
+      ? new FrameReceiver(limits.maxFrameBytes, (frame) => this.onFrame(frame), (reason) => this.close(tooLarge(reason)), undefined, handler.requestBuffers)
       : undefined;
     const own = receiver && withOwnReads(accepted, {
       buffer: receiver.buffer,

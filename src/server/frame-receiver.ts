@@ -7,6 +7,8 @@
 // up to `upfrontBytes` when its size arrives and grows (doubling) as its bytes do: a size prefix
 // alone, sent by many connections, reserves little (Kafka reserves the whole declared size).
 
+import type { BufferPool } from '../../storage/buffer-pool.js';
+
 /** Reads of frames smaller than this, and of every frame's first bytes, go through the staging buffer. */
 const STAGING_BYTES = 64 * 1024;
 /** What a declared frame size reserves before its bytes arrive. */
@@ -22,15 +24,20 @@ export class FrameReceiver {
   private frameSize = 0;
   private filled = 0;
 
-  /** `deliver` gets each frame's payload (without its size); `fail` a frame size out of bounds. */
+  /**
+   * `deliver` gets each frame's payload (without its size); `fail` a frame size out of bounds.
+   * With `pool`, a large frame that fits one of its buffers is read into one: whoever is done with
+   * the frame gives it back (pool.give), or leaves it to the collector.
+   */
   constructor(
     private readonly maxFrameBytes: number,
     private readonly deliver: (frame: Buffer) => void,
     private readonly fail: (reason: string) => void,
     private readonly upfrontBytes = UPFRONT_BYTES,
+    private readonly pool?: BufferPool,
   ) {}
 
-  /** onread.buffer: where the next read goes. */
+  /** onread.buffer: where the next read goes (never past the frame's end: a pooled buffer is larger). */
   readonly buffer = (): Buffer => {
     if (this.frame === undefined) return this.staging.subarray(this.staged);
     if (this.filled === this.frame.length) {
@@ -38,7 +45,7 @@ export class FrameReceiver {
       this.frame.copy(grown, 0, 0, this.filled);
       this.frame = grown;
     }
-    return this.frame.subarray(this.filled);
+    return this.frame.subarray(this.filled, this.frameSize);
   };
 
   /** onread.callback: `n` bytes arrived in the buffer last handed out. True: keep reading. */
@@ -48,7 +55,7 @@ export class FrameReceiver {
       if (this.filled === this.frameSize) {
         const frame = this.frame;
         this.frame = undefined;
-        this.deliver(frame);
+        this.deliver(frame.length === this.frameSize ? frame : frame.subarray(0, this.frameSize));
       }
       return true;
     }
@@ -75,7 +82,9 @@ export class FrameReceiver {
       }
       if (4 + size > STAGING_BYTES) {
         // Too large for staging: its own buffer, which the following reads fill directly.
-        this.frame = Buffer.allocUnsafe(Math.min(size, Math.max(this.upfrontBytes, available)));
+        this.frame = this.pool !== undefined && size <= this.pool.bufferBytes
+          ? this.pool.take()
+          : Buffer.allocUnsafe(Math.min(size, Math.max(this.upfrontBytes, available)));
         this.frameSize = size;
         this.filled = this.staging.copy(this.frame, 0, pos + 4, this.staged);
         pos = this.staged;

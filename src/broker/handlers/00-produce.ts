@@ -40,6 +40,8 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   minVersion: 0,
   maxVersion: 11,
   clientThrottlesFromVersion: 6,
+  // Every append (whose write reads the request's batches) is done before the response is ready.
+  releasesRequest: true,
   handle(req, ctx) {
     const pending: Promise<void>[] = [];
     const txnDenied = req.transactionalId !== null && !allowed(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, req.transactionalId);

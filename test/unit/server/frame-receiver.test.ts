@@ -2,6 +2,7 @@
 // frame comes out whole, in order, and a size out of bounds fails the connection once.
 import { describe, expect, it } from 'vitest';
 import { FrameReceiver } from '../../../src/server/frame-receiver.js';
+import { BufferPool } from '../../../storage/buffer-pool.js';
 import { seededRandom } from '../../helpers/seeded-random.js';
 
 function framed(payloads: Buffer[]): Buffer {
@@ -63,6 +64,29 @@ describe('FrameReceiver', () => {
       expect(got.map((f) => f.length)).toEqual(sizes);
       got.forEach((f, i) => expect(f.equals(payloads[i]!)).toBe(true));
     }
+  });
+
+  it('reads frames that fit a pool\'s buffers into them, never past a frame\'s end, and reuses those given back (seeded)', () => {
+    const random = seededRandom(0x5ab);
+    const pool = new BufferPool(300_000, 4);
+    for (let round = 0; round < 10; round++) {
+      const sizes = Array.from({ length: 20 }, () => Math.floor(random() * 400_000));
+      const payloads = sizes.map((size, i) => Buffer.alloc(size, (i * 17 + round) & 0xff));
+      const got: Buffer[] = [];
+      const pooled: boolean[] = [];
+      const receiver = new FrameReceiver(1 << 20, (f) => {
+        // A copy to compare with, then the frame goes back at once: the next frame may land in it.
+        got.push(Buffer.from(f));
+        pooled.push(f.buffer.byteLength === pool.bufferBytes);
+        pool.give(f);
+      }, (reason) => { throw new Error(reason); }, 1_000, pool);
+      feed(receiver, framed(payloads), random, 150_000);
+      expect(got.map((f) => f.length)).toEqual(sizes);
+      got.forEach((f, i) => expect(f.equals(payloads[i]!)).toBe(true));
+      // Larger than staging and within the pool's size: pooled; the others are not.
+      expect(pooled).toEqual(sizes.map((size) => size + 4 > 64 * 1024 && size <= pool.bufferBytes));
+    }
+    expect(pool.freeCount).toBeGreaterThan(0);
   });
 
   it('hands out frames that later reads do not overwrite', () => {
