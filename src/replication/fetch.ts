@@ -166,13 +166,14 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   // stable offset, the others to the high watermark.
   const committed = !follower && input.isolationLevel === 1;
   const maxOffset = follower ? log.logEndOffset : committed ? log.lastStableOffset : log.highWatermark;
-  const into = buffers.take();
+  // Most partitions of a follower's or an idle consumer's fetch have nothing new: no buffer for them.
+  const into = req.fetchOffset < maxOffset && limit > 0 ? buffers.take() : undefined;
   const read = log.read(req.fetchOffset, Math.max(limit, 1), maxOffset, into);
   if (read.errorCode !== ErrorCode.NONE) {
-    buffers.give(into);
+    if (into !== undefined) buffers.give(into);
     return { ...failure(read.errorCode), ...offsets() };
   }
-  const records = limit <= 0 ? EMPTY : lent(read.records, into, buffers);
+  const records = limit <= 0 ? EMPTY : into === undefined ? read.records : lent(read.records, into, buffers);
   const abortedTransactions = committed ? abortedIn(p, req.fetchOffset, records) : null;
   return { errorCode: ErrorCode.NONE, ...offsets(), records, divergingEpoch: null, abortedTransactions };
 }
