@@ -41,6 +41,8 @@ export function readBatches(
   maxOffset: number,
   into?: Buffer,
 ): Buffer {
+  // At or past the limit (a follower or consumer at the end, waiting): nothing to find.
+  if (fetchOffset >= maxOffset) return Buffer.alloc(0);
   for (let i = floorSegmentIndex(segments, fetchOffset); i < segments.length; i++) {
     const segment = segments[i] as LogSegment;
     // A segment may end before fetchOffset (offsets can have gaps): then the next one serves it.

@@ -27,6 +27,9 @@ export interface RecoverResult {
 
 /** Chunk for header walks on the read path: an index interval's worth of small batches. */
 const READ_CHUNK_BYTES = 8192;
+/** The last batches appended that a segment remembers: a fetch from near the end (a follower's, a
+ * tailing consumer's) finds its batch without reading headers from the file. */
+const RECENT_BATCHES = 2;
 
 export class LogSegment {
   sizeBytes: number;
@@ -37,6 +40,9 @@ export class LogSegment {
   /** Max timestamp of the first batch: segment.ms counts from it (Kafka's rollingBasedTimestamp). */
   firstBatchTimestampMs = NO_TIMESTAMP;
   private lastIndexedPosition = 0;
+  /** The segment's last batches (at most RECENT_BATCHES, oldest first, positions the segment's), as
+   * appended since it was loaded or truncated; undefined until the first append. */
+  private recent: BatchInfo[] | undefined;
 
   private constructor(
     private readonly dir: PartitionDir,
@@ -146,6 +152,12 @@ export class LogSegment {
     this.sizeBytes += bytes;
     // Positions in `infos` are relative to the appended bytes; `start` makes them the segment's.
     for (const info of infos) this.indexBatch(info, start);
+    const recent = (this.recent ??= []);
+    for (let i = Math.max(0, infos.length - RECENT_BATCHES); i < infos.length; i++) {
+      const info = infos[i]!;
+      recent.push({ ...info, position: start + info.position });
+    }
+    if (recent.length > RECENT_BATCHES) recent.splice(0, recent.length - RECENT_BATCHES);
   }
 
   /** `length` bytes from `position`, read into `into` when it is large enough (a view of it, valid
@@ -159,6 +171,13 @@ export class LogSegment {
   /** The first batch whose last offset is >= `offset`, or undefined. */
   batchAtOrAfter(offset: number): BatchInfo | undefined {
     if (this.sizeBytes === 0) return undefined;
+    const recent = this.recent;
+    // The remembered batches are the segment's last, one after the other: every batch before the
+    // first of them ends below its base offset.
+    if (recent !== undefined && recent.length > 0 && offset >= recent[0]!.baseOffset) {
+      for (const batch of recent) if (batch.lastOffset >= offset) return batch;
+      return undefined;
+    }
     return this.findBatch(this.offsetIndex.lookup(offset).position, (b) => b.lastOffset >= offset);
   }
 
@@ -289,6 +308,7 @@ export class LogSegment {
   }
 
   private resetTail(): void {
+    this.recent = undefined;
     this.nextOffset = this.baseOffset;
     this.maxTimestampMs = NO_TIMESTAMP;
     this.offsetOfMaxTimestamp = this.baseOffset;
