@@ -12,6 +12,10 @@ export interface Kip848Member {
   committed: Set<string>;
   /** Partitions currently assigned, sorted ("topic:partition"). */
   assigned(): string[];
+  /** Resolves once `count` more fetch answers have arrived. The client pushes what a fetch sent
+   * before a revocation returns, revoked partitions included (as a broker serves any partition
+   * to any consumer): two answers after a new assignment, every fetch uses it. */
+  fetches(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,15 @@ export async function kip848Member(bootstrap: string, groupId: string, topics: s
   stream.on('error', () => {});
   return {
     consumer, seen, committed,
+    fetches: (count) => new Promise((resolve) => {
+      let left = count;
+      const onFetch = (): void => {
+        if (--left > 0) return;
+        stream.off('fetch', onFetch);
+        resolve();
+      };
+      stream.on('fetch', onFetch);
+    }),
     assigned: () => (consumer.assignments ?? []).flatMap((a) => a.partitions.map((p) => `${a.topic}:${p}`)).sort(),
     close: async () => {
       await Promise.resolve(stream.close()).catch(() => {});
