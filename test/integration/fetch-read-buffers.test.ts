@@ -5,13 +5,12 @@
 // partition's or offset's bytes. Every record read back is checked against what was written at its
 // offset (and every batch's CRC), with the client paused, with it reading, and after a client that
 // vanished with responses still queued.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FetchApi, defaultFetchPartition, defaultFetchRequest, defaultFetchTopic, type FetchResponse } from '../../protocol/generated/api/01-fetch.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { validateRecordBatches } from '../../protocol/records/batch-validation.js';
 import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
-import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { clusterWithAdmin } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 
 const TOPIC = 'pooled';
@@ -22,8 +21,6 @@ const VALUE_BYTES = 8 * 1024;
 /** Each fetch asks for this much of one partition: several batches, a buffer of the pool each. */
 const PARTITION_MAX_BYTES = 512 * 1024;
 
-let cluster: Cluster;
-
 /** What offset `offset` of `partition` holds: a value no other offset or partition has. */
 function valueAt(partition: number, offset: number): Buffer {
   const value = Buffer.alloc(VALUE_BYTES, (partition * 131 + offset * 7) & 0xff);
@@ -31,13 +28,11 @@ function valueAt(partition: number, offset: number): Buffer {
   return value;
 }
 
+const ctx = clusterWithAdmin();
+
 beforeAll(async () => {
-  cluster = await startCluster();
-  const admin = kafkaClient(cluster).admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS }] });
-  await admin.disconnect();
-  const raw = await RawClient.connect(cluster.bootstrapServers);
+  await ctx.admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS }] });
+  const raw = await RawClient.connect(ctx.cluster.bootstrapServers);
   for (let b = 0; b < BATCHES; b++) {
     const partitionData = Array.from({ length: PARTITIONS }, (_, partition) => ({
       index: partition,
@@ -49,10 +44,6 @@ beforeAll(async () => {
     expect(res.responses[0]!.partitionResponses.map((p) => p.errorCode)).toEqual([0, 0]);
   }
   raw.close();
-});
-
-afterAll(async () => {
-  await cluster?.stop();
 });
 
 interface Ask {
@@ -95,7 +86,7 @@ function asks(count: number): Ask[] {
 
 describe('fetch responses from pooled read buffers', () => {
   it('keep their bytes while queued unsent behind a client that does not read', async () => {
-    const raw = await RawClient.connect(cluster.bootstrapServers);
+    const raw = await RawClient.connect(ctx.cluster.bootstrapServers);
     try {
       raw.socket.pause();
       const wanted = asks(60);
@@ -114,14 +105,14 @@ describe('fetch responses from pooled read buffers', () => {
   });
 
   it('stay whole for a client that reads as they come, and after a client that vanished mid-way', async () => {
-    const gone = await RawClient.connect(cluster.bootstrapServers);
+    const gone = await RawClient.connect(ctx.cluster.bootstrapServers);
     gone.socket.pause();
     const dropped = asks(40).map((ask) => fetchOne(gone, ask).catch(() => undefined));
     await new Promise((r) => setTimeout(r, 200));
     gone.close();
     await Promise.all(dropped);
 
-    const raw = await RawClient.connect(cluster.bootstrapServers);
+    const raw = await RawClient.connect(ctx.cluster.bootstrapServers);
     try {
       for (let round = 0; round < 3; round++) {
         const wanted = asks(30).map((a) => ({ ...a, offset: (a.offset + round * 11) % (BATCHES * RECORDS_PER_BATCH - 2 * RECORDS_PER_BATCH) }));

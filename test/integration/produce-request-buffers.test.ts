@@ -4,14 +4,13 @@
 // new requests while earlier ones are still being written: a buffer reused too early would put
 // another request's bytes into the log. Every record is read back and compared with what was sent
 // to its partition, with acks=1, acks=-1 and acks=0, and after producers that vanished mid-way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FetchApi, defaultFetchPartition, defaultFetchRequest, defaultFetchTopic } from '../../protocol/generated/api/01-fetch.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { validateRecordBatches } from '../../protocol/records/batch-validation.js';
 import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { writeRequestFrame } from '../../protocol/registry.js';
-import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { clusterWithAdmin } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 
 const TOPIC = 'reused';
@@ -21,18 +20,10 @@ const VALUE_BYTES = 8 * 1024;
 const CONNECTIONS = 3;
 const IN_FLIGHT = 8;
 
-let cluster: Cluster;
+const ctx = clusterWithAdmin();
 
 beforeAll(async () => {
-  cluster = await startCluster();
-  const admin = kafkaClient(cluster).admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS }] });
-  await admin.disconnect();
-});
-
-afterAll(async () => {
-  await cluster?.stop();
+  await ctx.admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS }] });
 });
 
 /** A value that says which connection, request and record it is: no two records share one. */
@@ -55,7 +46,7 @@ function produceFrame(conn: number, request: number, acks: number, correlationId
 
 /** What each partition holds, value by value, read back from offset 0. */
 async function readBack(): Promise<Map<number, string[]>> {
-  const raw = await RawClient.connect(cluster.bootstrapServers);
+  const raw = await RawClient.connect(ctx.cluster.bootstrapServers);
   const held = new Map<number, string[]>();
   try {
     for (let partition = 0; partition < PARTITIONS; partition++) {
@@ -91,7 +82,7 @@ describe('produce requests read into reused buffers', () => {
     };
     // Producers that vanish with requests in flight: what they sent may or may not be written, but
     // each batch is whole or absent.
-    const vanished = await Promise.all(Array.from({ length: 2 }, () => RawClient.connect(cluster.bootstrapServers)));
+    const vanished = await Promise.all(Array.from({ length: 2 }, () => RawClient.connect(ctx.cluster.bootstrapServers)));
     const maybe = new Set<string>();
     vanished.forEach((raw, i) => {
       for (let request = 0; request < IN_FLIGHT; request++) {
@@ -103,7 +94,7 @@ describe('produce requests read into reused buffers', () => {
     await new Promise((r) => setTimeout(r, 20));
     for (const raw of vanished) raw.close();
 
-    const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => RawClient.connect(cluster.bootstrapServers)));
+    const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => RawClient.connect(ctx.cluster.bootstrapServers)));
     try {
       for (const [round, acks] of [[0, 1], [1, -1], [2, 0], [3, 1]] as const) {
         await Promise.all(clients.map(async (raw, conn) => {
