@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Cluster } from '../src/cluster/cluster.js';
 import type { ProfileName } from '../src/config/profiles.js';
-import { createLogger, type Logger } from '../src/node/logger.js';
+import { createLogger, LOG_LEVELS, type Logger } from '../src/logger.js';
 import { clusterIdProblem } from '../src/node/meta-properties.js';
 import { parseHttpAddress } from '../src/cluster/http/http-address.js';
-import { checkDataDir, LOG_LEVELS, UsageError } from './usage.js';
+import { checkDataDir, UsageError } from './usage.js';
 
 function intFlag(name: string, v: unknown, fallback: number, max: number): number {
   if (v === undefined) return fallback;

@@ -8,8 +8,6 @@ export class UsageError extends Error {
   readonly code = 'KRAFTLING_USAGE';
 }
 
-/** pino's levels, plus silent. */
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 /** " (did you mean X?)" or nothing. */
 export function suggestion(name: string, candidates: Iterable<string>): string {

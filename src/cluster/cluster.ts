@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ProfileName } from '../config/profiles.js';
 import { parseProperties } from '../config/properties.js';
 import { ServerConfig } from '../config/server-config.js';
-import { createLogger, type Logger } from '../node/logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { KraftlingNode, type NodeOptions } from '../node/node.js';
 import { clusterIdProblem, randomUuid, readMetaProperties } from '../node/meta-properties.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';

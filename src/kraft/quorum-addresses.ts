@@ -2,7 +2,7 @@
 // controller endpoint from the voter set in the log (or as a leader's Fetch response named it), a
 // static voter's from controller.quorum.voters, and bootstrap servers as ids -2, -3, ... (Kafka's
 // numbering). And the log line of a node whose applied metadata lags the leader.
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.js';
 import type { Voter } from '../config/server-config.js';
 import type { RaftNode } from '../raft/index.js';
 

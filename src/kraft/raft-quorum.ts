@@ -14,7 +14,7 @@ import { RaftNode, type InboundMessage, type InboundRequest, type OutboundMessag
 import type { Voter } from '../config/server-config.js';
 import { withVoters } from './voters-snapshot.js';
 import { addressOf, MetadataLag } from './quorum-addresses.js';
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.js';
 import { committedBatches, MetadataLog, truncateToLatestSnapshot } from './metadata-log.js';
 import { NotLeaderError, type LeaderState, type MetadataQuorum, type QuorumListener } from './metadata-quorum.js';
 import { REAL_TIMERS, type QuorumTimers } from './quorum-timers.js';

@@ -6,7 +6,7 @@
 import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
 import { imageRecords } from '../metadata/image-records.js';
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.js';
 import type { RaftQuorum } from './raft-quorum.js';
 
 export class SnapshotPolicy {

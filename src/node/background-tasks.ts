@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import type { QuorumController } from '../controller/quorum-controller.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { ControllerClient } from './controller-client.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { storageEventLogger } from './node-storage.js';
 import { CleanerTask } from './cleaner-task.js';
 

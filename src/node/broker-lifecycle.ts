@@ -8,7 +8,7 @@ import { ErrorCode, errorName } from '../../protocol/errors.js';
 import { SUPPORTED_FEATURES, unservableFeatures } from '../broker/features.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { ControllerClient } from './controller-client.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
 
 const PLAINTEXT = 0;

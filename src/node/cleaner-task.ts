@@ -5,7 +5,7 @@
 import { LogCleanerManager } from '../../storage/log-cleaner-manager.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 /** About what one key of the offset map costs here (a Map entry and its key string; Kafka's packed
  * map takes 24 bytes), so the map stays near log.cleaner.dedupe.buffer.size. */

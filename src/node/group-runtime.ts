@@ -16,7 +16,7 @@ import { CONSUMER_OFFSETS_TOPIC } from '../coordinator/internal-topics.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
 import { topicView } from '../broker/handlers/68-consumer-group-heartbeat.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { appendAcksAll, replayPartitionLog } from './coordinator-log.js';
 
 export class GroupRuntime {

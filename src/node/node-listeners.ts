@@ -9,7 +9,7 @@ import type { RequestFaults } from '../broker/request-faults.js';
 import type { Endpoint, ServerConfig } from '../config/server-config.js';
 import { Listener } from '../server/listener.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
 
 /** Unsent response bytes per connection beyond which it stops reading requests. */

@@ -3,7 +3,7 @@ import type { LogConfig } from '../../storage/log-config.js';
 import type { StorageEvent } from '../../storage/storage-events.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { logConfigFor } from '../replication/topic-settings.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 const NO_DYNAMIC = { perBroker: new Map<string, string>(), clusterDefault: new Map<string, string>() };
 

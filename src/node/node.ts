@@ -24,7 +24,7 @@ import { ControllerClient } from './controller-client.js';
 import { GroupRuntime } from './group-runtime.js';
 import { TxnRuntime } from './txn-runtime.js';
 import type { TxnCoordinatorAccess } from '../coordinator/txn-access.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { clusterIdForVoters, ensureFormatted, readMetaProperties } from './meta-properties.js';
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import { MetadataPublisher } from './metadata-publisher.js';

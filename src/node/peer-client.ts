@@ -9,7 +9,7 @@ import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js
 import { loadTls } from '../server/tls-module.js';
 import { FrameReceiver } from '../server/frame-receiver.js';
 import type { BufferPool } from '../../storage/buffer-pool.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { RECONNECT_BACKOFF, ReconnectBackoff } from './reconnect-backoff.js';
 import type { Authenticate } from './sasl-client.js';
 

@@ -2,7 +2,7 @@
 // it once and then at a bounded rate. Kafka's clients do the same (reconnect.backoff.ms growing
 // exponentially to reconnect.backoff.max.ms with 20% jitter); without it a node re-dials a dead
 // or foreign neighbour as fast as its callers retry, and fills that neighbour's log.
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 export interface BackoffSettings {
   initialMs: number;

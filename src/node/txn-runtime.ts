@@ -16,7 +16,7 @@ import { txnCoordinatorConfig, type TxnCoordinatorConfig } from '../coordinator/
 import type { MarkerSend } from '../coordinator/txn-markers.js';
 import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import type { PeerClient } from './peer-client.js';
 import { appendAcksAll, replayPartitionLog } from './coordinator-log.js';
 

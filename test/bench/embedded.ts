@@ -2,7 +2,7 @@
 // process, kill-to-new-leader through cluster.kill and cluster.waitFor.leader, and reset().
 import { Kafka, logLevel } from 'kafkajs';
 import { Cluster } from '../../src/cluster/cluster.js';
-import { silentLogger } from '../../src/node/logger.js';
+import { silentLogger } from '../../src/logger.js';
 import { median, msRange, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {

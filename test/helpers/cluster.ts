@@ -3,7 +3,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Cluster, type ClusterOptions } from '../../src/cluster/cluster.js';
-import { silentLogger } from '../../src/node/logger.js';
+import { silentLogger } from '../../src/logger.js';
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   return Cluster.start({ port: 0, logger: silentLogger(), ...options });

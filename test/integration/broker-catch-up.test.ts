@@ -11,7 +11,7 @@ import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
-import { silentLogger } from '../../src/node/logger.js';
+import { silentLogger } from '../../src/logger.js';
 import { KraftlingNode } from '../../src/node/node.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Cluster } from '../../src/cluster/cluster.js';
-import { silentLogger } from '../../src/node/logger.js';
+import { silentLogger } from '../../src/logger.js';
 import { KraftlingNode } from '../../src/node/node.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { compareReplicas, storedBatches, storedEndOffset } from '../chaos/check-replicas.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cluster } from '../../src/cluster/cluster.js';
-import { silentLogger } from '../../src/node/logger.js';
+import { silentLogger } from '../../src/logger.js';
 import { OffsetCommitApi } from '../../protocol/generated/api/08-offset-commit.js';
 import { kafkaClient } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';

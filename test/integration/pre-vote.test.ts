@@ -3,7 +3,7 @@
 // the same leader in the same epoch. Without pre-vote it would campaign in ever higher epochs
 // while cut off, and its first Vote after the heal would depose a leader the others still follow.
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/node/logger.js';
+import { silentLogger } from '../../src/logger.js';
 import { KraftlingNode } from '../../src/node/node.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { startCluster } from '../helpers/cluster.js';

@@ -10,7 +10,7 @@ import type { Admin, Producer } from 'kafkajs';
 import { ElectLeadersApi } from '../../protocol/generated/api/43-elect-leaders.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { KraftlingNode } from '../../src/node/node.js';
-import { silentLogger } from '../../src/node/logger.js';
+import { silentLogger } from '../../src/logger.js';
 import { NodeFileSystem } from '../../storage/node-file-system.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';

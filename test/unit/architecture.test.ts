@@ -22,7 +22,7 @@ function layer(file: string): { name: string; rank: number } {
   const f = file.split(path.sep).join('/');
   if (f.startsWith('protocol/')) return { name: 'protocol', rank: 0 };
   if (f.startsWith('storage/')) return { name: 'storage', rank: 1 };
-  if (f.startsWith('src/config/') || f === 'src/version.ts') return { name: 'config', rank: 1 };
+  if (f.startsWith('src/config/') || f === 'src/version.ts' || f === 'src/logger.ts') return { name: 'config', rank: 1 };
   if (f.startsWith('src/raft/')) return { name: 'raft', rank: 2 };
   if (/^src\/(server|broker|controller|metadata|replication|coordinator)\//.test(f)) return { name: f.split('/')[1]!, rank: 2 };
   // The KRaft driver: the Raft core's files, transport and metadata log, under the node runtime.

@@ -5,7 +5,7 @@
 // reach it, and heal restores its links. All are the embedded API's own (Cluster.kill,
 // Cluster.restart, cluster.faults); injected errors and hooks are left to code and the control
 // endpoint.
-import type { Logger } from '../../node/logger.js';
+import type { Logger } from '../../logger.js';
 import type { KraftlingNode } from '../../node/node.js';
 import { HttpListener, type HttpTarget, type NodeControls } from './http-listener.js';
 

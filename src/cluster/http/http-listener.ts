@@ -4,7 +4,7 @@
 // Bad requests get a 4xx and one debug log line; a handler that throws gets a 500 and one error
 // line; nothing here can take the process down.
 import http from 'node:http';
-import type { Logger } from '../../node/logger.js';
+import type { Logger } from '../../logger.js';
 import type { NodeView } from '../../node/node.js';
 import { consoleApi } from './console-api.js';
 import { CONSOLE_PAGE } from './console-page.js';

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { runFormat } from '../../../bin/format.js';
 import { Cluster } from '../../../src/cluster/cluster.js';
-import { silentLogger } from '../../../src/node/logger.js';
+import { silentLogger } from '../../../src/logger.js';
 import { describeScramUsers, listenerAddress } from '../../helpers/security.js';
 
 describe('format --add-scram', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Cluster } from '../../../src/cluster/cluster.js';
 import { KraftlingNode } from '../../../src/node/node.js';
-import { silentLogger } from '../../../src/node/logger.js';
+import { silentLogger } from '../../../src/logger.js';
 import { NodeFileSystem } from '../../../storage/node-file-system.js';
 import { startCluster, THREE_NODE_OVERRIDES } from '../../helpers/cluster.js';
 import { alterScramUser, listenerAddress, tlsFixture } from '../../helpers/security.js';

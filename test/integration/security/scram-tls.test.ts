@@ -7,7 +7,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { Cluster } from '../../../src/cluster/cluster.js';
-import { silentLogger } from '../../../src/node/logger.js';
+import { silentLogger } from '../../../src/logger.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { alterScramUser, describeScramUsers, listenerAddress, metadataProbe, tlsFixture } from '../../helpers/security.js';
 

@@ -3,7 +3,7 @@
 // a new incarnation (a process): it recovers the log dir from what the disk kept, and its timers,
 // sockets and file calls die with it. The simulation decides when it crashes, loses power mid-write
 // or pauses (a frozen process: its events wait until it thaws).
-import pino from 'pino';
+import { createLogger, type Logger } from '../../../src/logger.js';
 import { DEFAULT_LOG_CONFIG, type LogConfig } from '../../../storage/log-config.js';
 import { LogDir } from '../../../storage/log-dir.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
@@ -237,7 +237,7 @@ export class DriverNode {
   }
 
   /** Error logs of a live incarnation fail the run: a correct driver logs none in the simulation. */
-  private logger(inc: number): pino.Logger {
+  private logger(inc: number): Logger {
     const stream = {
       write: (line: string) => {
         const entry = JSON.parse(line) as { level: number; msg: string; err?: { message?: string } };
@@ -246,7 +246,7 @@ export class DriverNode {
         if (entry.level >= 50) this.host.fail(`node ${this.id} logged an error: ${entry.msg}${entry.err ? `: ${entry.err.message}` : ''}`);
       },
     };
-    return pino({ level: 'info', base: undefined, serializers: { err: pino.stdSerializers.err } }, stream);
+    return createLogger({ level: 'info', pretty: false, destination: stream });
   }
 
   /** The log as the driver sees it, with each truncation shown to the checker first. */

@@ -1,12 +1,12 @@
 // A node says once when its applied metadata falls behind the leader's high watermark, and once
 // when it is back: a log line on change, not one per commit.
 import { describe, expect, it } from 'vitest';
-import pino from 'pino';
+import { createLogger, type Logger } from '../../../src/logger.js';
 import { MetadataLag } from '../../../src/kraft/quorum-addresses.js';
 
-function capture(): { lines: { level: number; msg: string }[]; logger: pino.Logger } {
+function capture(): { lines: { level: number; msg: string }[]; logger: Logger } {
   const lines: { level: number; msg: string }[] = [];
-  const logger = pino({ level: 'info' }, { write: (s: string) => { lines.push(JSON.parse(s)); } });
+  const logger = createLogger({ level: 'info', pretty: false, destination: { write: (s: string) => { lines.push(JSON.parse(s)); } } });
   return { lines, logger };
 }
 

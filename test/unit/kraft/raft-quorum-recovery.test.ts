@@ -3,7 +3,7 @@
 // simulation's job: npm run sim -- --scenario driver-snapshot-install.)
 import { defaultVoteRequest } from '../../../protocol/generated/api/52-vote.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import pino from 'pino';
+import { createLogger } from '../../../src/logger.js';
 import { defaultQuorumStateData } from '../../../protocol/generated/data/quorum-state-data.js';
 import { DEFAULT_LOG_CONFIG } from '../../../storage/log-config.js';
 import { LogDir } from '../../../storage/log-dir.js';
@@ -47,7 +47,7 @@ function quorumOver(fs: MemoryFileSystem, log: PartitionLog, send: (m: OutboundR
   const stream = { write: (line: string) => logged.push(JSON.parse(line) as Logged) };
   return new RaftQuorum({
     config: { ...defaultRaftConfig(1, VOTERS), preVote: false }, fs, log, dir: log.dir,
-    transport: { send }, nowMs: () => 0, random: () => 0, logger: pino({ level: 'info' }, stream), timers: NO_TIMERS,
+    transport: { send }, nowMs: () => 0, random: () => 0, logger: createLogger({ level: 'info', pretty: false, destination: stream }), timers: NO_TIMERS,
   });
 }
 

@@ -3,15 +3,15 @@
 // connection at once (a foreign or broken neighbour), a caller retrying in a tight loop dials it
 // only a few times.
 import net from 'node:net';
-import pino from 'pino';
+import { createLogger, type Logger } from '../../../src/logger.js';
 import { afterAll, expect, it } from 'vitest';
 import { PeerClient } from '../../../src/node/peer-client.js';
 import { ReconnectBackoff } from '../../../src/node/reconnect-backoff.js';
 import { ApiVersionsApi } from '../../../protocol/generated/api/18-api-versions.js';
 
-function capture(): { log: pino.Logger; lines: Record<string, unknown>[] } {
+function capture(): { log: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  const log = pino({ level: 'info' }, { write: (l: string) => { lines.push(JSON.parse(l) as Record<string, unknown>); } });
+  const log = createLogger({ level: 'info', pretty: false, destination: { write: (l: string) => { lines.push(JSON.parse(l) as Record<string, unknown>); } } });
   return { log, lines };
 }
 
