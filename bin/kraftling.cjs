@@ -65,10 +65,23 @@ if (cachedData === undefined || script.cachedDataRejected) {
       try {
         fs.mkdirSync(path.dirname(p), { recursive: true });
         fs.writeFileSync(p, data);
+        if (p === cachePaths[0]) removeStaleCaches(path.dirname(p));
         return;
       } catch {
         // Read-only location: try the next one.
       }
     }
   }, 50).unref();
+}
+
+/** Caches of earlier builds next to the bundle: each build names a new one, and nothing else
+ * would remove them. (The shared temp directory may hold other installs' caches: left alone.) */
+function removeStaleCaches(dir) {
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (name !== cacheName && /^kraftling-\d+-\d+\.v8cache$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // Another process's cache, or a directory we may not change: harmless to leave.
+  }
 }
