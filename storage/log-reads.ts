@@ -29,6 +29,11 @@ export function visitBatchesFrom(segments: readonly LogSegment[], offset: number
   }
 }
 
+/** One empty buffer for every read that finds nothing (it has no bytes to change): an idle
+ * follower's fetch reads each partition of its session, and a Buffer made per read cost more than
+ * the rest of the read. */
+const NOTHING = Buffer.alloc(0);
+
 /**
  * Whole batches from the one holding `fetchOffset`, from a single segment, up to `maxBytes` but at
  * least one batch however large (Kafka's rule), all below `maxOffset`. Empty when none qualifies.
@@ -42,7 +47,7 @@ export function readBatches(
   into?: Buffer,
 ): Buffer {
   // At or past the limit (a follower or consumer at the end, waiting): nothing to find.
-  if (fetchOffset >= maxOffset) return Buffer.alloc(0);
+  if (fetchOffset >= maxOffset) return NOTHING;
   for (let i = floorSegmentIndex(segments, fetchOffset); i < segments.length; i++) {
     const segment = segments[i] as LogSegment;
     // A segment may end before fetchOffset (offsets can have gaps): then the next one serves it.
@@ -53,7 +58,7 @@ export function readBatches(
     const data = segment.read(batch.position, length, into);
     return data.subarray(0, wholeBatchesLength(data, maxOffset));
   }
-  return Buffer.alloc(0);
+  return NOTHING;
 }
 
 /** The first offset >= minOffset whose timestamp is >= `timestampMs`: per batch, refined by `pick`. */

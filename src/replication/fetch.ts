@@ -65,22 +65,20 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
   }
   const first = readAll(rm, input);
   // A follower's progress may let it join the ISR of the partitions it fetched.
-  if (input.replicaId >= 0) rm.checkIsr(hosted(rm, input), input.replicaId);
+  if (input.replicaId >= 0) rm.checkIsr(first.hosted, input.replicaId);
   if (input.maxWaitMs <= 0 || first.bytes >= input.minBytes || first.stop) return first.results;
   return new Promise((resolve) => {
-    const partitions = hosted(rm, input);
+    const partitions = first.hosted;
     let done = false;
-    const unsubscribe: (() => void)[] = [];
     const subscribe = (): void => {
-      for (const u of unsubscribe.splice(0)) u();
-      for (const p of partitions) unsubscribe.push(p.onData(retry));
+      for (const p of partitions) p.onData(retry);
     };
     /** `read`: a pass that just found enough, answered as it is rather than read again. */
     const finish = (read?: ReadPass): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      for (const u of unsubscribe.splice(0)) u();
+      for (const p of partitions) p.offData(retry);
       resolve((read ?? readAll(rm, input)).results);
     };
     // Kafka completes delayed fetches once the whole produce request is appended (its action
@@ -106,34 +104,33 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
   });
 }
 
-/** The partitions of the request this broker hosts. */
-function hosted(rm: ReplicaManager, input: FetchInput): Partition[] {
-  return input.partitions.map((p) => rm.lookup(p.topic, p.partition)).flatMap((l) => ('partition' in l ? [l.partition] : []));
-}
-
 interface ReadPass {
   results: FetchPartitionOutput[];
   bytes: number;
   /** An error or a divergence: answer at once rather than waiting. */
   stop: boolean;
+  /** The partitions of the request this broker hosts (found by the same lookups as the reads). */
+  hosted: Partition[];
 }
 
 function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
   let bytes = 0;
   let stop = false;
+  const hosted: Partition[] = [];
   const results = input.partitions.map((req) => {
     const found = rm.lookup(req.topic, req.partition);
     if ('errorCode' in found) {
       stop = true;
       return failure(found.errorCode);
     }
+    hosted.push(found.partition);
     const budget = input.maxBytes - bytes;
     const out = readPartition(found.partition, req, input, bytes === 0 ? Math.max(budget, 1) : budget, rm.nowMs(), rm.readBuffers);
     if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch) stop = true;
     bytes += out.records?.length ?? 0;
     return out;
   });
-  return { results, bytes, stop };
+  return { results, bytes, stop, hosted };
 }
 
 function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number,
@@ -144,17 +141,15 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
     return failure(req.currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH);
   }
   const log = p.log;
-  const offsets = (): Omit<FetchPartitionOutput, 'errorCode' | 'records' | 'divergingEpoch'> =>
-    ({ highWatermark: log.highWatermark, lastStableOffset: log.lastStableOffset, logStartOffset: log.logStartOffset });
   if (follower && req.lastFetchedEpoch >= 0) {
     // Not a leader for this epoch yet as far as divergence goes: a retriable answer, not a wrong one.
     if (p.epochStartPending) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
     const end = log.endOffsetForEpoch(req.lastFetchedEpoch);
     // Kafka: no epoch at or below the follower's last one here, so no point where the logs agree
     // can be named: OFFSET_OUT_OF_RANGE (a DivergingEpoch of -1/-1 would read as "none").
-    if (end.epoch < 0) return { ...failure(ErrorCode.OFFSET_OUT_OF_RANGE), ...offsets() };
+    if (end.epoch < 0) return answer(log, ErrorCode.OFFSET_OUT_OF_RANGE, EMPTY, null);
     if (end.epoch !== req.lastFetchedEpoch || end.endOffset < req.fetchOffset) {
-      return { errorCode: ErrorCode.NONE, ...offsets(), records: EMPTY, divergingEpoch: { epoch: end.epoch, endOffset: end.endOffset } };
+      return answer(log, ErrorCode.NONE, EMPTY, { epoch: end.epoch, endOffset: end.endOffset });
     }
   }
   // A follower's fetch offset is its log end offset: it may move the high watermark first. One past
@@ -171,11 +166,17 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   const read = log.read(req.fetchOffset, Math.max(limit, 1), maxOffset, into);
   if (read.errorCode !== ErrorCode.NONE) {
     if (into !== undefined) buffers.give(into);
-    return { ...failure(read.errorCode), ...offsets() };
+    return answer(log, read.errorCode, EMPTY, null);
   }
   const records = limit <= 0 ? EMPTY : into === undefined ? read.records : lent(read.records, into, buffers);
-  const abortedTransactions = committed ? abortedIn(p, req.fetchOffset, records) : null;
-  return { errorCode: ErrorCode.NONE, ...offsets(), records, divergingEpoch: null, abortedTransactions };
+  const out = answer(log, ErrorCode.NONE, records, null);
+  out.abortedTransactions = committed ? abortedIn(p, req.fetchOffset, records) : null;
+  return out;
+}
+
+/** A partition's answer with the log's current offsets. */
+function answer(log: Partition['log'], errorCode: number, records: Buffer, divergingEpoch: FetchPartitionOutput['divergingEpoch']): FetchPartitionOutput {
+  return { errorCode, highWatermark: log.highWatermark, lastStableOffset: log.lastStableOffset, logStartOffset: log.logStartOffset, records, divergingEpoch };
 }
 
 /** Records read into a pooled buffer: a large read keeps it until its response has been sent; a

@@ -278,11 +278,15 @@ export class Partition {
     this.wakeDataWaiters();
   }
 
-  /** Calls `wake` once when new data may be readable (a long-polling fetch). Returns an unsubscribe. */
-  onData(wake: () => void): () => void {
-    const waiters = (this.dataWaiters ??= new Set());
-    waiters.add(wake);
-    return () => waiters.delete(wake);
+  /** Calls `wake` once when new data may be readable (a long-polling fetch); adding it again
+   * while it waits changes nothing. No closure to unsubscribe with: an idle follower fetch waits
+   * on every partition of its session. */
+  onData(wake: () => void): void {
+    (this.dataWaiters ??= new Set()).add(wake);
+  }
+
+  offData(wake: () => void): void {
+    this.dataWaiters?.delete(wake);
   }
 
   wakeDataWaiters(): void {

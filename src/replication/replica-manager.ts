@@ -19,6 +19,7 @@ import { appendTxnMarker, type TxnMarker } from './txn-markers.js';
 import type { TxnVerifier } from './txn-verification.js';
 import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
+import { PartitionTable } from './partition-table.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
 
 export interface ReplicaManagerOptions {
@@ -47,8 +48,6 @@ export type PartitionLookup =
   | { partition: Partition }
   | { errorCode: number };
 
-const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
-
 /** Opens the partition's log now (its first use); false if it cannot be (the log directory reported
  * why, and the partition answers KAFKA_STORAGE_ERROR, as Kafka's partitions of an offline log dir). */
 function opens(p: Partition): boolean {
@@ -73,7 +72,7 @@ const READ_BUFFER_BYTES = 1024 * 1024;
 const READ_BUFFERS_KEPT = 16;
 
 export class ReplicaManager {
-  private readonly partitions = new Map<string, Partition>();
+  private readonly partitions = new PartitionTable<Partition>();
   private readonly settings = new Map<string, TopicSettings>();
   /** Where openIdleLogs goes on. */
   private idleCursor: Iterator<Partition> | undefined;
@@ -146,7 +145,7 @@ export class ReplicaManager {
     const missing: { topic: string; topicId: string; partition: number; config: LogConfig }[] = [];
     for (const [topic, config] of topics) {
       for (const state of topic.partitions) {
-        if (!state || !this.hosts(state) || this.partitions.has(key(topic.name, state.partitionId))) continue;
+        if (!state || !this.hosts(state) || this.partitions.has(topic.name, state.partitionId)) continue;
         // Listed at start and not opened yet: it opens on first use, not on the replay path.
         if (this.options.logDir.has(topic.name, state.partitionId)) continue;
         missing.push({ topic: topic.name, topicId: topic.topicId, partition: state.partitionId, config });
@@ -188,13 +187,12 @@ export class ReplicaManager {
   private applyTopic(topic: TopicState, logConfig: LogConfig): void {
     for (const state of topic.partitions) {
       if (!state || !this.hosts(state)) continue;
-      const k = key(topic.name, state.partitionId);
-      let p = this.partitions.get(k);
+      let p = this.partitions.get(topic.name, state.partitionId);
       if (!p) {
         const log = this.options.logDir.lazy(topic.name, state.partitionId, topic.topicId);
         if (log === undefined) continue;
         p = new Partition(topic.name, state.partitionId, log, state, this.nodeId);
-        this.partitions.set(k, p);
+        this.partitions.set(topic.name, state.partitionId, p);
         p.update(state, this.nowMs());
       }
       p.setLogConfig(logConfig);
@@ -218,14 +216,13 @@ export class ReplicaManager {
     const removed: Partition[] = [];
     for (const topic of topics) {
       for (const state of topic.partitions) {
-        // Hosted ones first, by the replica list: no key to build and look up for most partitions.
+        // Hosted ones first, by the replica list: no lookup for most partitions.
         if (!state || this.hosts(state)) continue;
-        const k = key(topic.name, state.partitionId);
-        const p = this.partitions.get(k);
+        const p = this.partitions.get(topic.name, state.partitionId);
         if (!p) continue;
         p.abandonWaits();
         this.options.fetchers?.follow(p, -1);
-        this.partitions.delete(k);
+        this.partitions.delete(topic.name, state.partitionId);
         removed.push(p);
       }
     }
@@ -238,12 +235,11 @@ export class ReplicaManager {
     const removed: Partition[] = [];
     for (const state of topic.partitions) {
       if (!state) continue;
-      const k = key(topic.name, state.partitionId);
-      const p = this.partitions.get(k);
+      const p = this.partitions.get(topic.name, state.partitionId);
       if (!p) continue;
       p.abandonWaits();
       this.options.fetchers?.follow(p, -1);
-      this.partitions.delete(k);
+      this.partitions.delete(topic.name, state.partitionId);
       removed.push(p);
     }
     const { logDir } = this.options;
@@ -257,7 +253,7 @@ export class ReplicaManager {
 
   /** The hosted partition, or the error a client gets for it. */
   lookup(topic: string, partition: number): PartitionLookup {
-    const p = this.partitions.get(key(topic, partition));
+    const p = this.partitions.get(topic, partition);
     if (p && this.stopped) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
     if (p) return p.isLogOpen || opens(p) ? { partition: p } : { errorCode: ErrorCode.KAFKA_STORAGE_ERROR };
     // No image yet: the broker has not caught up with the quorum, and cannot say the topic is unknown.

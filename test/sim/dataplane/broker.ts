@@ -252,16 +252,19 @@ export class SimBroker {
     if (req.maxWaitMs <= 0 || ready(first)) return Promise.resolve(this.fetchResponse(req, context, first));
     return new Promise((resolve) => {
       let done = false;
-      const unsubscribe: (() => void)[] = [];
+      const waitedOn: Partition[] = [];
       const finish = (): void => {
         if (done) return;
         done = true;
-        for (const u of unsubscribe) u();
+        for (const p of waitedOn) p.offData(finish);
         if (isAlive()) resolve(this.fetchResponse(req, context, read()));
       };
       for (const p of partitions) {
         const found = rm.lookup(p.topic, p.partition);
-        if ('partition' in found) unsubscribe.push(found.partition.onData(finish));
+        if ('partition' in found) {
+          found.partition.onData(finish);
+          waitedOn.push(found.partition);
+        }
       }
       this.env.clock.at(req.maxWaitMs, finish);
     });

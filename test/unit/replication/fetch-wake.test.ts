@@ -37,4 +37,28 @@ describe('a waiting follower fetch', () => {
     for (const p of await Promise.all(produced)) expect(p.errorCode).toBe(ErrorCode.NONE);
     expect(answer.map((p) => p.records?.length ?? 0).every((bytes) => bytes > 0)).toBe(true);
   });
+
+  it('leaves no waiter behind on any partition once answered, woken or timed out', async () => {
+    const nowMs = (): number => NOW_MS;
+    const { logDir } = await LogDir.open({ fs: new MemoryFileSystem(), path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
+    const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', '1']]) });
+    const rm = new ReplicaManager({ nodeId: 1, logDir, config, nowMs });
+    await rm.applyImage(applyRecords(EMPTY_IMAGE, topicRecords('t', PARTITIONS, () => [1, 2])), EMPTY_IMAGE);
+    const partitions = Array.from({ length: PARTITIONS }, (_, partition) => ({
+      topic: 't', partition, fetchOffset: 0, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, lastFetchedEpoch: -1,
+    }));
+    const waiters = (): number[] => partitions.map((p) => {
+      const found = rm.lookup('t', p.partition);
+      return 'partition' in found ? ((found.partition as unknown as { dataWaiters?: Set<unknown> }).dataWaiters?.size ?? 0) : -1;
+    });
+    // Timed out: nothing arrived.
+    await fetch(rm, { replicaId: 2, maxWaitMs: 5, minBytes: 1, maxBytes: 1 << 24, partitions });
+    expect(waiters()).toEqual([0, 0, 0, 0]);
+    // Woken by data on one partition; several fetches parked at once.
+    const parked = [1, 2, 3].map(() => fetch(rm, { replicaId: 2, maxWaitMs: 30_000, minBytes: 1, maxBytes: 1 << 24, partitions }));
+    expect(waiters()).toEqual([3, 3, 3, 3]);
+    await rm.produce('t', 2, encodeTestBatch({ recordCount: 1, baseTimestampMs: NOW_MS }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 });
+    for (const answer of await Promise.all(parked)) expect(answer[2]!.records!.length).toBeGreaterThan(0);
+    expect(waiters()).toEqual([0, 0, 0, 0]);
+  });
 });
