@@ -49,8 +49,8 @@ interface Position {
 interface Prepared {
   req: FetchRequest;
   full: boolean;
-  sent: Map<string, Position>;
-  forgotten: string[];
+  sent: Map<Partition, Position>;
+  forgotten: Partition[];
 }
 
 const SESSION_ERRORS: readonly number[] = [
@@ -63,10 +63,12 @@ class LeaderFetcher {
   private running = false;
   private stopped = false;
   /** The fetch session with the leader: its id, the epoch the next fetch carries (0: a full fetch
-   * that asks for a new session), and each partition as the session last heard of it. */
+   * that asks for a new session), and each partition as the session last heard of it. Keyed by
+   * the Partition itself: a topic deleted and created again is another Partition here, as it is
+   * another topic id to the leader. */
   private sessionId = INVALID_SESSION_ID;
   private sessionEpoch = INITIAL_EPOCH;
-  private readonly inSession = new Map<string, Position>();
+  private readonly inSession = new Map<Partition, Position>();
 
   constructor(
     private readonly leaderId: number,
@@ -108,23 +110,31 @@ class LeaderFetcher {
 
   private request(batch: Partition[]): Prepared {
     const full = this.sessionEpoch === INITIAL_EPOCH;
-    const positions = batch.map((p): Position => ({
-      topic: p.topic, topicId: p.state.topicId, partition: p.partition, fetchOffset: p.log.logEndOffset,
-      currentLeaderEpoch: p.leaderEpoch, lastFetchedEpoch: p.log.latestEpoch(), logStartOffset: p.log.logStartOffset,
-    }));
-    const sent = new Map<string, Position>();
+    const sent = new Map<Partition, Position>();
     const byTopic = new Map<string, Position[]>();
-    for (const position of positions) {
-      const key = keyOf(position);
-      if (!full && samePosition(this.inSession.get(key), position)) continue;
-      sent.set(key, position);
+    const forgotten: Partition[] = [];
+    const forgottenByTopic = new Map<string, Position[]>();
+    // An idle session fetch sends none of its partitions: each is compared field by field with
+    // what the session last heard, with nothing made for it unless it changed.
+    for (const p of batch) {
+      const log = p.log;
+      const fetchOffset = log.logEndOffset;
+      const lastFetchedEpoch = log.latestEpoch();
+      const logStartOffset = log.logStartOffset;
+      const known = full ? undefined : this.inSession.get(p);
+      if (known !== undefined && known.fetchOffset === fetchOffset && known.currentLeaderEpoch === p.leaderEpoch
+        && known.lastFetchedEpoch === lastFetchedEpoch && known.logStartOffset === logStartOffset) continue;
+      const position = { topic: p.topic, topicId: p.state.topicId, partition: p.partition, fetchOffset, currentLeaderEpoch: p.leaderEpoch, lastFetchedEpoch, logStartOffset };
+      sent.set(p, position);
       addTo(byTopic, position);
     }
-    // By id: a topic deleted and created again under its name is another topic to the leader.
-    const following = new Set(positions.map(keyOf));
-    const forgotten = full ? [] : [...this.inSession.keys()].filter((key) => !following.has(key));
-    const forgottenByTopic = new Map<string, Position[]>();
-    for (const key of forgotten) addTo(forgottenByTopic, this.inSession.get(key)!);
+    if (!full) {
+      for (const [p, known] of this.inSession) {
+        if (this.partitions.has(p)) continue;
+        forgotten.push(p);
+        addTo(forgottenByTopic, known);
+      }
+    }
     const req: FetchRequest = {
       ...defaultFetchRequest(),
       replicaId: this.settings.nodeId,
@@ -156,8 +166,8 @@ class LeaderFetcher {
       return;
     }
     if (prepared.full) this.inSession.clear();
-    for (const key of prepared.forgotten) this.inSession.delete(key);
-    for (const [key, position] of prepared.sent) this.inSession.set(key, position);
+    for (const p of prepared.forgotten) this.inSession.delete(p);
+    for (const [p, position] of prepared.sent) this.inSession.set(p, position);
     this.sessionId = res.sessionId;
     this.sessionEpoch = prepared.full ? nextEpoch(INITIAL_EPOCH) : nextEpoch(this.sessionEpoch);
   }
@@ -198,15 +208,6 @@ function addTo(byTopic: Map<string, Position[]>, position: Position): void {
   const list = byTopic.get(position.topicId);
   if (list === undefined) byTopic.set(position.topicId, [position]);
   else list.push(position);
-}
-
-function keyOf(p: Position): string {
-  return `${p.topicId}:${p.partition}`;
-}
-
-function samePosition(a: Position | undefined, b: Position): boolean {
-  return a !== undefined && a.topic === b.topic && a.fetchOffset === b.fetchOffset && a.currentLeaderEpoch === b.currentLeaderEpoch
-    && a.lastFetchedEpoch === b.lastFetchedEpoch && a.logStartOffset === b.logStartOffset;
 }
 
 /** Applies one partition's fetch result to the follower log; false when the fetch failed (the
