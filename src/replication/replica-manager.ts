@@ -20,6 +20,7 @@ import type { TxnVerifier } from './txn-verification.js';
 import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
 import { PartitionTable } from './partition-table.js';
+import { batchedAlterPartitions } from './alter-partition-batches.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
 
 export interface ReplicaManagerOptions {
@@ -88,9 +89,12 @@ export class ReplicaManager {
   readonly fetchSessions: FetchSessionCache;
   /** What Fetch reads records into; each goes back once its response was sent. */
   readonly readBuffers = new BufferPool(READ_BUFFER_BYTES, READ_BUFFERS_KEPT);
+  /** ISR changes to the controller, batched (see alter-partition-batches.ts). */
+  private readonly sendIsrChange: AlterPartitionSender | undefined;
 
   constructor(private readonly options: ReplicaManagerOptions) {
     this.metrics = options.metrics ?? new BrokerMetrics();
+    this.sendIsrChange = options.alterPartition && batchedAlterPartitions(options.alterPartition);
     this.fetchSessions = new FetchSessionCache(options.config.int('max.incremental.fetch.session.cache.slots'),
       options.random ?? seededSequence(options.nodeId));
   }
@@ -284,7 +288,7 @@ export class ReplicaManager {
    * shrink check) or the ones follower `fetchedBy` just fetched for (which it may join).
    */
   checkIsr(partitions: Iterable<Partition> = this.partitions.values(), fetchedBy = -1): void {
-    const send = this.options.alterPartition;
+    const send = this.sendIsrChange;
     if (!send) return;
     const nowMs = this.nowMs();
     const lagMaxMs = this.options.config.int('replica.lag.time.max.ms');

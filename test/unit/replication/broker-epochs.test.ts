@@ -24,6 +24,9 @@ interface Broker {
   inControlledShutdown?: boolean;
 }
 
+/** A turn of the event loop: ISR changes go out batched, after the pass that asked for them. */
+const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
+
 function registration(b: Broker) {
   return record(MetadataRecordType.REGISTER_BROKER, {
     brokerId: b.id, isMigratingZkBroker: false, incarnationId: topicIdOf(`broker-${b.id}-${b.epoch}`), brokerEpoch: b.epoch,
@@ -99,6 +102,7 @@ describe('a restarted follower in the ISR', () => {
     await followerFetch(l, 3, 44, 2);
     expect(l.p.followers.get(3)!.lastCaughtUpMs).toBe(0);
     l.replicas.checkIsr([l.p]);
+    await settle();
     expect(l.sent.map((r) => r.topics[0]!.partitions[0]!.newIsr)).toEqual([[1, 2]]);
   });
 

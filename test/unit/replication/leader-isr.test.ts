@@ -122,6 +122,7 @@ describe('the high watermark over the maximal ISR', () => {
     expect(l.p.highWatermark).toBe(1);
     // Follower 3 caught up: the leader asks to add it.
     l.replicas.checkIsr([l.p], 3);
+    await settle();
     expect(l.sent).toHaveLength(1);
     expect(l.sent[0]!.req.topics[0]!.partitions[0]!.newIsr).toEqual([1, 2, 3]);
     // Meanwhile a record gets to follower 2 but not to follower 3.
@@ -142,6 +143,7 @@ describe('the high watermark over the maximal ISR', () => {
     l.p.recordFollowerFetch(2, 0, l.clock.now);
     l.p.recordFollowerFetch(3, 0, l.clock.now);
     l.replicas.checkIsr([l.p], 3);
+    await settle();
     await produce(l, 1);
     l.p.recordFollowerFetch(2, 1, l.clock.now);
     // Committed, but this broker's image has not caught up: still pending, no new request.
@@ -149,12 +151,14 @@ describe('the high watermark over the maximal ISR', () => {
     await settle();
     expect(l.p.highWatermark).toBe(0);
     l.replicas.checkIsr([l.p], 3);
+    await settle();
     expect(l.sent).toHaveLength(1);
 
     const refused = await leader([1, 2]);
     refused.p.recordFollowerFetch(2, 0, refused.clock.now);
     refused.p.recordFollowerFetch(3, 0, refused.clock.now);
     refused.replicas.checkIsr([refused.p], 3);
+    await settle();
     await produce(refused, 1);
     refused.p.recordFollowerFetch(2, 1, refused.clock.now);
     expect(refused.p.highWatermark).toBe(0);
@@ -172,6 +176,7 @@ describe('the high watermark over the maximal ISR', () => {
     l.clock.now += 60_000;
     l.p.recordFollowerFetch(2, 1, l.clock.now);
     l.replicas.checkIsr([l.p], 3);
+    await settle();
     expect(l.sent[0]!.req.topics[0]!.partitions[0]!.newIsr).toEqual([1, 2]);
     expect(l.p.highWatermark).toBe(0);
     await commitIsr(l, [1, 2]);
@@ -187,6 +192,7 @@ describe('broker epochs in AlterPartition (KIP-903)', () => {
     l.p.recordFollowerFetch(2, 0, l.clock.now, 41);
     l.p.recordFollowerFetch(3, 0, l.clock.now, 42);
     l.replicas.checkIsr([l.p], 3);
+    await settle();
     const sent = l.sent[0]!.req;
     expect(sent.brokerEpoch).toBe(BROKER_EPOCH);
     expect(sent.topics[0]!.partitions[0]!.newIsrWithEpochs).toEqual([
