@@ -17,16 +17,22 @@ import { encodeTestBatch } from '../../helpers/storage-batches.js';
 const NOW_MS = 1_700_000_000_000;
 const PARTITIONS = 4;
 
+/** Broker 1 leading t's partitions (followed by broker 2), and a follower fetch of each from 0. */
+async function leaderOfT() {
+  const nowMs = (): number => NOW_MS;
+  const { logDir } = await LogDir.open({ fs: new MemoryFileSystem(), path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
+  const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', '1']]) });
+  const rm = new ReplicaManager({ nodeId: 1, logDir, config, nowMs });
+  await rm.applyImage(applyRecords(EMPTY_IMAGE, topicRecords('t', PARTITIONS, () => [1, 2])), EMPTY_IMAGE);
+  const partitions = Array.from({ length: PARTITIONS }, (_, partition) => ({
+    topic: 't', partition, fetchOffset: 0, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, lastFetchedEpoch: -1,
+  }));
+  return { rm, partitions };
+}
+
 describe('a waiting follower fetch', () => {
   it('carries every partition one produce request appended', async () => {
-    const nowMs = (): number => NOW_MS;
-    const { logDir } = await LogDir.open({ fs: new MemoryFileSystem(), path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
-    const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', '1']]) });
-    const rm = new ReplicaManager({ nodeId: 1, logDir, config, nowMs });
-    await rm.applyImage(applyRecords(EMPTY_IMAGE, topicRecords('t', PARTITIONS, () => [1, 2])), EMPTY_IMAGE);
-    const partitions = Array.from({ length: PARTITIONS }, (_, partition) => ({
-      topic: 't', partition, fetchOffset: 0, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, lastFetchedEpoch: -1,
-    }));
+    const { rm, partitions } = await leaderOfT();
     const parked = fetch(rm, { replicaId: 2, maxWaitMs: 30_000, minBytes: 1, maxBytes: 1 << 24, partitions });
     expect(parked).toBeInstanceOf(Promise);
 
@@ -39,14 +45,7 @@ describe('a waiting follower fetch', () => {
   });
 
   it('leaves no waiter behind on any partition once answered, woken or timed out', async () => {
-    const nowMs = (): number => NOW_MS;
-    const { logDir } = await LogDir.open({ fs: new MemoryFileSystem(), path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
-    const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', '1']]) });
-    const rm = new ReplicaManager({ nodeId: 1, logDir, config, nowMs });
-    await rm.applyImage(applyRecords(EMPTY_IMAGE, topicRecords('t', PARTITIONS, () => [1, 2])), EMPTY_IMAGE);
-    const partitions = Array.from({ length: PARTITIONS }, (_, partition) => ({
-      topic: 't', partition, fetchOffset: 0, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, lastFetchedEpoch: -1,
-    }));
+    const { rm, partitions } = await leaderOfT();
     const waiters = (): number[] => partitions.map((p) => {
       const found = rm.lookup('t', p.partition);
       return 'partition' in found ? ((found.partition as unknown as { dataWaiters?: Set<unknown> }).dataWaiters?.size ?? 0) : -1;
