@@ -26,7 +26,8 @@ export function batchedAlterPartitions(send: AlterPartitionSender): AlterPartiti
     const batch = queue;
     queue = [];
     inFlight = true;
-    send(merged(batch)).then(
+    // A sender that throws rather than rejects fails the batch too, not the microtask.
+    new Promise<AlterPartitionResponse>((resolve) => resolve(send(merged(batch)))).then(
       (res) => { for (const q of batch) q.resolve(own(res, q.req)); },
       (err: unknown) => { for (const q of batch) q.reject(err); },
     ).finally(() => {

@@ -76,4 +76,15 @@ describe('batched AlterPartition requests', () => {
       expect(res.topics.flatMap((t) => t.partitions)).toEqual([]);
     }
   });
+
+  it('fails the batch, not the process, when the sender throws', async () => {
+    let calls = 0;
+    const send = batchedAlterPartitions((req) => {
+      calls++;
+      if (calls === 1) throw new Error('no controller channel');
+      return Promise.resolve(answerTo(req));
+    });
+    await expect(send(change(A, 'a', 0))).rejects.toThrow('no controller channel');
+    expect((await send(change(A, 'a', 1))).topics[0]!.partitions[0]!.errorCode).toBe(11);
+  });
 });
