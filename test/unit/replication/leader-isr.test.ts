@@ -1,13 +1,14 @@
 // The leader's side of acks=all and the ISR, on real partitions over the in-memory file system:
 // min.insync.replicas is checked again once the high watermark passes a waiting request (the ISR
 // may have shrunk meanwhile), the high watermark counts a follower whose ISR expansion is in flight
-// (Kafka's maximal ISR), and AlterPartition carries each member's broker epoch (KIP-903).
+// (Kafka's maximal ISR), AlterPartition carries each member's broker epoch (KIP-903), and a pass
+// over many partitions asks for all their changes in one request.
 import { describe, expect, it } from 'vitest';
 import type { AlterPartitionRequest, AlterPartitionResponse } from '../../../protocol/generated/api/56-alter-partition.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { ServerConfig } from '../../../src/config/server-config.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
-import { MetadataRecordType, record } from '../../../src/metadata/records.js';
+import { MetadataRecordType, record, type MetadataRecord } from '../../../src/metadata/records.js';
 import type { Partition } from '../../../src/replication/partition.js';
 import { ReplicaManager } from '../../../src/replication/replica-manager.js';
 import { DEFAULT_LOG_CONFIG } from '../../../storage/log-config.js';
@@ -32,8 +33,8 @@ interface Leader {
   image: { current: MetadataImage };
 }
 
-/** Node 1 leads t-0 with replicas [1, 2, 3] and the given ISR; AlterPartition requests wait in `sent`. */
-async function leader(isr: number[], minInsync = 2): Promise<Leader> {
+/** Node 1 hosting what `records` create; AlterPartition requests wait in `sent`. */
+async function node1(records: MetadataRecord[], minInsync = 2): Promise<Omit<Leader, 'p'>> {
   const clock = { now: 1_000_000 };
   const nowMs = (): number => clock.now;
   const { logDir } = await LogDir.open({ fs: new MemoryFileSystem(), path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
@@ -43,11 +44,17 @@ async function leader(isr: number[], minInsync = 2): Promise<Leader> {
     nodeId: NODE_ID, logDir, config, nowMs, brokerEpoch: () => BROKER_EPOCH,
     alterPartition: (req) => new Promise((answer) => sent.push({ req, answer })),
   });
-  const image = { current: applyRecords(EMPTY_IMAGE, [...topicRecords('t', 1, () => [1, 2, 3]), isrChange(isr)]) };
+  const image = { current: applyRecords(EMPTY_IMAGE, records) };
   await replicas.applyImage(image.current, EMPTY_IMAGE);
-  const found = replicas.lookup('t', 0);
+  return { replicas, sent, clock, image };
+}
+
+/** Node 1 leads t-0 with replicas [1, 2, 3] and the given ISR. */
+async function leader(isr: number[], minInsync = 2): Promise<Leader> {
+  const node = await node1([...topicRecords('t', 1, () => [1, 2, 3]), isrChange(isr)], minInsync);
+  const found = node.replicas.lookup('t', 0);
   if (!('partition' in found)) throw new Error('not hosted');
-  return { replicas, p: found.partition, sent, clock, image };
+  return { ...node, p: found.partition };
 }
 
 function isrChange(isr: number[]) {
@@ -217,5 +224,21 @@ describe('broker epochs in AlterPartition (KIP-903)', () => {
     l.p.recordFollowerFetch(3, 4, l.clock.now, 43);
     expect(l.p.followers.get(3)!.lastCaughtUpMs).toBe(0);
     expect(l.p.followers.get(3)!.brokerEpoch).toBe(43);
+  });
+});
+
+describe('ISR changes of many partitions', () => {
+  it('go to the controller as one AlterPartition request per pass, the next pass waiting for its answer', async () => {
+    const { replicas, sent, clock } = await node1([...topicRecords('a', 30, () => [1, 2, 3]), ...topicRecords('b', 20, () => [1, 2, 3])]);
+    // No follower fetched within replica.lag.time.max.ms: every partition shrinks to the leader.
+    clock.now += ServerConfig.resolve({ profile: 'dev' }).int('replica.lag.time.max.ms') + 1;
+    replicas.checkIsr();
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.req.topics.map((t) => t.partitions.length).sort()).toEqual([20, 30]);
+    // A pass while that one is in flight asks nothing new: each partition has a change pending.
+    replicas.checkIsr();
+    await settle();
+    expect(sent).toHaveLength(1);
   });
 });
