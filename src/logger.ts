@@ -81,7 +81,8 @@ class LineLogger implements Logger {
   private method(value: number): LogFn {
     if (value < this.threshold) return noop;
     return (fieldsOrMsg: object | string, msg?: string) => {
-      const fields = typeof fieldsOrMsg === 'string' ? undefined : fieldsOrMsg;
+      // An error as the first argument is logged under `err`, as pino does.
+      const fields = typeof fieldsOrMsg === 'string' ? undefined : fieldsOrMsg instanceof Error ? { err: fieldsOrMsg } : fieldsOrMsg;
       const text = typeof fieldsOrMsg === 'string' ? fieldsOrMsg : msg;
       this.out.write(this.pretty ? readableLine(value, this.bindings, fields, text) : jsonLine(value, this.bindings, fields, text));
     };

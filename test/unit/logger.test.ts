@@ -47,6 +47,9 @@ describe('logger', () => {
     const entry = JSON.parse(lines[0]!) as { err: Record<string, unknown> };
     expect(entry.err).toMatchObject({ type: 'RangeError', message: 'out of range', code: 'E_RANGE', cause: { type: 'Error', message: 'inner' } });
     expect(entry.err.stack).toContain('out of range');
+    // An error passed first is logged under err, as pino does.
+    log.warn(new TypeError('bad input'), 'rejected');
+    expect(JSON.parse(lines[1]!)).toMatchObject({ level: 40, err: { type: 'TypeError', message: 'bad input' }, msg: 'rejected' });
   });
 
   it('never throws on cycles or bigints', () => {
