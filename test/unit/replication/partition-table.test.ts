@@ -3,20 +3,11 @@
 // values, and nothing left of a topic whose partitions are all gone.
 import { describe, expect, it } from 'vitest';
 import { PartitionTable } from '../../../src/replication/partition-table.js';
-
-function xorshift(seed: number): () => number {
-  let x = seed | 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 describe('PartitionTable', () => {
   it.each([1, 2, 3, 4, 5])('matches a Map under random sets and deletes (seed %i)', (seed) => {
-    const random = xorshift(seed);
+    const random = seededRandom(seed);
     const table = new PartitionTable<string>();
     const model = new Map<string, string>();
     const topics = ['a', 'b', 'orders', ''];
