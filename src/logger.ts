@@ -27,9 +27,11 @@ export interface LogDestination {
   write(line: string): void;
 }
 
-export const LOG_LEVELS: readonly string[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
-const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
-const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+/** pino's level numbers; silent is above every level. */
+const LEVEL_VALUES: Readonly<Record<string, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+export const LOG_LEVELS: readonly string[] = Object.keys(LEVEL_VALUES);
+/** A level's name on a readable line, by its number. */
+const LEVEL_LABELS = new Map(Object.entries(LEVEL_VALUES).map(([name, value]) => [value, name.toUpperCase()]));
 
 export interface LoggerOptions {
   level: string;
@@ -100,7 +102,7 @@ function jsonLine(level: number, bindings: object, fields: object | undefined, m
 
 function readableLine(level: number, bindings: object, fields: object | undefined, msg: string | undefined): string {
   const time = new Date().toISOString().slice(11, 23);
-  const parts = [`${time} ${(LEVEL_NAMES[level] ?? '?').padEnd(5)} ${msg ?? ''}`];
+  const parts = [`${time} ${(LEVEL_LABELS.get(level) ?? '?').padEnd(5)} ${msg ?? ''}`];
   for (const [k, v] of Object.entries({ ...bindings, ...fields })) {
     const value = serialize(v);
     parts.push(`${k}=${typeof value === 'object' && value !== null ? safeJson(value) : String(value)}`);

@@ -71,7 +71,7 @@ describe('logger', () => {
   });
 
   it('loses no line when stderr is a pipe its reader leaves full for a while', async () => {
-    // 2,000 lines of 1 KiB into a pipe (64 KiB) nobody reads for 300 ms. A socket opened over fd 2
+    // 2,000 lines of 1 KiB into a pipe (64 KiB) nobody reads for 100 ms (well inside the 1 s a line may wait). A socket opened over fd 2
     // made the pipe non-blocking (as a parent sharing it may have), so the logger's writes get
     // EAGAIN, and wait it out.
     const script = `
@@ -82,7 +82,7 @@ describe('logger', () => {
       for (let i = 0; i < 2000; i++) log.info({ i, pad: 'x'.repeat(1000) }, 'line');`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     let err = '';
     child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
     expect(await closed).toBe(0);
