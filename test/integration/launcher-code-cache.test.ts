@@ -1,7 +1,8 @@
 // The package's launcher (bin/kraftling.cjs) loads the bundled CLI through V8's code cache: the
-// first start writes the cache next to the bundle, a later start of the same build uses it, and a
-// new build's cache replaces the caches of earlier builds instead of piling up beside them. Runs a
-// copy of the launcher and bundle, so the package's own cache is left alone.
+// first start writes the cache next to the bundle, a cache cut short (a crash while writing it)
+// is rejected and written again, a later start of the same build uses it, and a new build's cache
+// replaces the caches of earlier builds instead of piling up beside them. Runs a copy of the
+// launcher and bundle, so the package's own cache is left alone.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,6 +55,14 @@ it.skipIf(!built)('writes one cache per build and removes the caches of earlier 
   const [first, ...others] = caches();
   expect(others).toEqual([]);
   expect(first).toMatch(/^kraftling-\d+-\d+\.v8cache$/);
+
+  // A cache cut short (the process died while writing it): V8 rejects it, the start goes on, and
+  // the cache is written whole again.
+  const whole = fs.statSync(path.join(cacheDir, first!)).size;
+  fs.truncateSync(path.join(cacheDir, first!), Math.floor(whole / 2));
+  await startAndStop(() => fs.statSync(path.join(cacheDir, first!)).size >= whole / 2 + 1);
+  expect(caches()).toEqual([first]);
+  expect(fs.statSync(path.join(cacheDir, first!)).size).toBeGreaterThan(whole / 2);
   const written = fs.statSync(path.join(cacheDir, first!)).mtimeMs;
 
   // The same build again: its cache is used, not written again.
