@@ -54,7 +54,14 @@ export function parseOffsetLines(text: string): OffsetLines | undefined {
   const count = digitsAt(text, at, e);
   if (count === undefined) return undefined;
   at = e + 1;
-  const lines: OffsetLines = { topics: [], partitions: [], offsets: [] };
+  // Sized once: grown a push at a time, the arrays of 100,000 lines were copied into fresh memory
+  // again and again. n lines take at least 5n - 1 characters (" 0 0" each, and newlines between),
+  // so a count the text cannot hold is refused before it allocates anything.
+  if (count > (end - at + 2) / 5) return undefined;
+  const lines: OffsetLines = { topics: new Array<string>(count), partitions: new Array<number>(count), offsets: new Array<number>(count) };
+  // Lines of one topic follow each other (each log's in turn): a line naming the topic of the line
+  // before gets that line's string, not a slice of its own.
+  let topic = '';
   for (let i = 0; i < count; i++) {
     if (at > end) return undefined;
     e = lineEnd();
@@ -65,9 +72,10 @@ export function parseOffsetLines(text: string): OffsetLines | undefined {
     const partition = digitsAt(text, first + 1, second);
     const offset = digitsAt(text, second + 1, e);
     if (partition === undefined || offset === undefined) return undefined;
-    lines.topics.push(text.slice(at, first));
-    lines.partitions.push(partition);
-    lines.offsets.push(offset);
+    if (first - at !== topic.length || !text.startsWith(topic, at)) topic = text.slice(at, first);
+    lines.topics[i] = topic;
+    lines.partitions[i] = partition;
+    lines.offsets[i] = offset;
     at = e + 1;
   }
   return at > end ? lines : undefined;

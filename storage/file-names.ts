@@ -40,6 +40,9 @@ export function parsePartitionDirName(name: string): { topic: string; partition:
   // By hand rather than with a regular expression: a start lists 100,000 of these.
   const dash = name.lastIndexOf('-');
   if (dash <= 0 || dash === name.length - 1 || name.length - dash > 11) return undefined;
+  // A name partitionDirName never makes ("t-07") is no partition's directory: it must not stand
+  // in for "t-7".
+  if (name.charCodeAt(dash + 1) === 48 && dash + 2 < name.length) return undefined;
   let partition = 0;
   for (let i = dash + 1; i < name.length; i++) {
     const digit = name.charCodeAt(i) - 48;

@@ -64,6 +64,8 @@ describe('file names and checkpoints', () => {
     expect(parseOffsetFileName('1234.log', '.log')).toBeUndefined();
     expect(parsePartitionDirName('my-topic-12')).toEqual({ topic: 'my-topic', partition: 12 });
     expect(parsePartitionDirName('my-topic-12.3fa9-delete')).toBeUndefined();
+    expect(parsePartitionDirName('my-topic-0')).toEqual({ topic: 'my-topic', partition: 0 });
+    expect(parsePartitionDirName('my-topic-07')).toBeUndefined();
   });
 
   it("reads and writes Kafka's checkpoint text", () => {
@@ -94,6 +96,8 @@ describe('file names and checkpoints', () => {
       '0\n1\na 0 5\n\n', '0\n2\na 0 5\n', '0\n1\na 0 5\nb 1 7\n', '0\n1\na 0 5 6\n', '0\n1\na 0\n', '0\n1\na  0 5\n',
       '0\n1\n 0 5\n', '0\n1\na 0 \n', '0\n1\na -1 5\n', '0\n1\na 0 5\r\n', '0\n1\na 007 0099\n', '0\n1\na 0 9007199254740993\n',
       '0\n-1\n', '0\nx\n', '0\n1\nmy-topic.x 12 345\n',
+      // A topic repeated, then one it is a prefix of, then the reverse, then the empty topic.
+      '0\n5\nab 0 1\nab 1 2\nabc 0 3\nab 2 4\na 0 5\n', '0\n2\n 0 1\n 1 2\n', '0\n999999\na 0 1\n',
     ];
     const random = seededRandom(11);
     const alphabet = ['a', 'b', '0', '1', '9', ' ', '\n', '-'];
