@@ -59,18 +59,23 @@ export class UnopenedLogs {
     return true;
   }
 
-  /** Every entry: topics in the order first set, partitions in ascending order. */
-  *values(): IterableIterator<UnopenedLog> {
+  /** Visits every entry: topics in the order first set, partitions in ascending order. `visit`
+   * may delete the entry it is given. (A callback, not a generator: iterating 100,000 entries
+   * through a generator took 40 ms of a restart.) */
+  forEach(visit: (log: UnopenedLog) => void): void {
     for (const { logs, count } of this.byTopic.values()) {
       if (logs.length <= 2 * count + 16) {
-        for (const log of logs) if (log !== undefined) yield log;
+        for (let partition = 0; partition < logs.length; partition++) {
+          const log = logs[partition];
+          if (log !== undefined) visit(log);
+        }
         continue;
       }
       // Sparse (a checkpoint line or directory can name partition 2147483647): only the indexes
       // set, which for-in gives in ascending order, rather than every index below the length.
       for (const index in logs) {
         const log = logs[index as unknown as number];
-        if (log !== undefined) yield log;
+        if (log !== undefined) visit(log);
       }
     }
   }
