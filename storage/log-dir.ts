@@ -197,12 +197,12 @@ export class LogDir {
   }
 
   /**
-   * The partition's log if it is open; if the directory has it unopened, a function that opens it
-   * (`get`); else undefined. One lookup where `has` and then `opened` take two (100,000 partitions
-   * at a restart). Never opens one itself.
+   * The partition's log if it is open; 'unopened' if the directory has it but it is not open yet
+   * (get opens it); else undefined. One lookup where `has` and then `opened` take two (100,000
+   * partitions at a restart). Never opens one itself.
    */
-  lazy(topic: string, partition: number, topicId?: string): PartitionLog | (() => PartitionLog) | undefined {
-    if (this.unopened.get(topic, partition) !== undefined) return () => this.get(topic, partition, topicId)!;
+  lazy(topic: string, partition: number): PartitionLog | 'unopened' | undefined {
+    if (this.unopened.get(topic, partition) !== undefined) return 'unopened';
     return this.logs.get(partitionDirName(topic, partition));
   }
 

@@ -221,8 +221,9 @@ export class MetadataDelta {
   private applyPartition(r: PartitionRecordData): void {
     const topic = this.ownTopic(r.topicId);
     if (!topic) return;
+    // The topic's id string, not the record's: one string per topic, not one kept per partition.
     const state: PartitionState = {
-      partitionId: r.partitionId, topicId: r.topicId, replicas: sharedIds(r.replicas), isr: sharedIds(r.isr), leader: r.leader,
+      partitionId: r.partitionId, topicId: topic.topicId, replicas: sharedIds(r.replicas), isr: sharedIds(r.isr), leader: r.leader,
       leaderEpoch: r.leaderEpoch, partitionEpoch: r.partitionEpoch, leaderRecoveryState: r.leaderRecoveryState,
     };
     // Set only when present, not spread in: a spread of a conditional literal cost a temporary

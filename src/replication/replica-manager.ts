@@ -12,7 +12,7 @@ import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { FetchSessionCache } from './fetch-sessions.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { topicChanges } from '../metadata/topic-changes.js';
-import { Partition } from './partition.js';
+import { Partition, type LogOpener } from './partition.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
 import { appendTxnMarker, type TxnMarker } from './txn-markers.js';
@@ -91,6 +91,8 @@ export class ReplicaManager {
   readonly readBuffers = new BufferPool(READ_BUFFER_BYTES, READ_BUFFERS_KEPT);
   /** ISR changes to the controller, batched (see alter-partition-batches.ts). */
   private readonly sendIsrChange: AlterPartitionSender | undefined;
+  /** Opens the log of a partition hosted before the log was (after a clean shutdown): one for all. */
+  private readonly logOpener: LogOpener = { openLog: (topic, partition, topicId) => this.options.logDir.get(topic, partition, topicId)! };
 
   constructor(private readonly options: ReplicaManagerOptions) {
     this.metrics = options.metrics ?? new BrokerMetrics();
@@ -193,9 +195,9 @@ export class ReplicaManager {
       if (!state || !this.hosts(state)) continue;
       let p = this.partitions.get(topic.name, state.partitionId);
       if (!p) {
-        const log = this.options.logDir.lazy(topic.name, state.partitionId, topic.topicId);
+        const log = this.options.logDir.lazy(topic.name, state.partitionId);
         if (log === undefined) continue;
-        p = new Partition(topic.name, state.partitionId, log, state, this.nodeId);
+        p = new Partition(topic.name, state.partitionId, log === 'unopened' ? this.logOpener : log, state, this.nodeId);
         this.partitions.set(topic.name, state.partitionId, p);
         p.update(state, this.nowMs());
       }

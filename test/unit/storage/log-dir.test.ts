@@ -158,8 +158,8 @@ describe('LogDir after a clean shutdown: logs open on first use', () => {
     expect(logDir.get('a', 0)).toBe(a);
     expect(await logDir.getOrCreate('a', 0)).toBe(a);
     expect(logDir.unopenedCount).toBe(1);
-    // lazy: the open log itself, a way to open one not open yet, nothing for a log it lacks.
-    expect([logDir.lazy('a', 0) === a, typeof logDir.lazy('b', 0), logDir.lazy('c', 0)]).toEqual([true, 'function', undefined]);
+    // lazy: the open log itself, 'unopened' for one not open yet, nothing for a log it lacks.
+    expect([logDir.lazy('a', 0) === a, logDir.lazy('b', 0), logDir.lazy('c', 0)]).toEqual([true, 'unopened', undefined]);
     expect(logDir.unopenedCount).toBe(1);
   });
 
