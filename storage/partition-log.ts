@@ -24,7 +24,7 @@ import { LogGuard } from './log-guard.js';
 import { loadLog, newLog, scanLog, type LoadedLog, type LoadOptions } from './log-loader.js';
 import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
-import { ProducerStateManager, type ProducerStateEntry } from './producer-state-manager.js';
+import { ProducerStateManager, type CompletedTxn, type ProducerStateEntry, type ProducerStateListener } from './producer-state-manager.js';
 import { deletableSegments } from './retention.js';
 import { TransactionIndexes } from './transaction-indexes.js';
 import type { AbortedTxn } from './transaction-index.js';
@@ -36,7 +36,7 @@ import type { TimestampOffset } from './time-index.js';
 /** Producer state that takes longer than this much log to rebuild is loaded when the log opens. */
 const EAGER_PRODUCER_LOAD_BYTES = 1 << 20;
 
-export class PartitionLog {
+export class PartitionLog implements ProducerStateListener {
   private readonly segments: LogSegments;
   private readonly epochCache: LeaderEpochCache;
   private readonly flusher: LogFlush;
@@ -64,11 +64,7 @@ export class PartitionLog {
       ? ProducerStateManager.empty(loaded.dir, loaded.logStartOffset, onEvent)
       : new ProducerStateManager(loaded.dir, loaded.snapshotOffsets, onEvent);
     this.segments = new LogSegments(loaded.dir, loaded.segments, options.nowMs, this.producerState);
-    this.producerState.onCompleted = (txn, lastStableOffset) => {
-      if (txn.isAborted) this.txnIndexes.completed(this.segments.all, txn, lastStableOffset);
-    };
-    // Entries of aborts below a snapshot's offset are not rebuilt from the log: durable first.
-    this.producerState.beforeSnapshot = () => this.txnIndexes_?.sync();
+    this.producerState.listener = this;
     this.epochCache = loaded.epochCache;
     this.startOffset = loaded.logStartOffset;
     this.hw = loaded.logStartOffset;
@@ -256,6 +252,17 @@ export class PartitionLog {
 
   private get txnIndexes(): TransactionIndexes {
     return (this.txnIndexes_ ??= new TransactionIndexes(this.segments.dir));
+  }
+
+  /** ProducerStateListener: an aborted transaction goes into the transaction index. */
+  txnCompleted(txn: CompletedTxn, lastStableOffset: number): void {
+    if (txn.isAborted) this.txnIndexes.completed(this.segments.all, txn, lastStableOffset);
+  }
+
+  /** ProducerStateListener: entries of aborts below a snapshot's offset are not rebuilt from the
+   * log, so the transaction index is made durable first. */
+  beforeProducerSnapshot(): Promise<void> | undefined {
+    return this.txnIndexes_?.sync();
   }
 
   /** Every producer the log's state holds (DescribeProducers), loading the state first if needed. */

@@ -28,10 +28,18 @@ const SNAPSHOTS_KEPT = 3;
 /** The state of a log without producers, shared (never written to): most logs of a broker with
  * many partitions have none, and an empty Map costs about a hundred bytes. */
 const NO_PRODUCERS: ReadonlyMap<number, ProducerStateEntry> = new Map();
+// Shared by every log with no transaction open or unreplicated (most of 100,000 partitions): each
+// gets its own on its first transaction, never a write into these.
+const NO_ONGOING: ReadonlyMap<number, number> = new Map();
+const NO_TXNS: readonly CompletedTxn[] = [];
 
-/** Where completed transactions go as they are applied (the log's transaction index for aborted
- * ones, and the last stable offset's bookkeeping). */
-export type CompletedTxnSink = (txn: CompletedTxn, lastStableOffset: number) => void;
+/** The log that owns the state: told of completed transactions as batches are applied (its
+ * transaction index takes aborted ones), and asked before each snapshot is written to make durable
+ * what the walk after it will not rebuild. One object, not two closures per log. */
+export interface ProducerStateListener {
+  txnCompleted(txn: CompletedTxn, lastStableOffset: number): void;
+  beforeProducerSnapshot(): Promise<void> | undefined;
+}
 
 export class ProducerStateManager {
   /** undefined until loaded (or after a truncation dropped it). */
@@ -42,14 +50,11 @@ export class ProducerStateManager {
   /** The state holds batches no snapshot has (close writes one then). */
   private snapshotDue = false;
   /** Producer id -> first offset of its open transaction (Kafka's ongoingTxns). */
-  private ongoing = new Map<number, number>();
+  private ongoing: ReadonlyMap<number, number> = NO_ONGOING;
   /** Completed transactions whose marker may still be above the high watermark (Kafka's
    * unreplicatedTxns); pruned as the high watermark passes them. */
-  private unreplicated: CompletedTxn[] = [];
-  /** Told of every transaction completed as batches are applied (appends and load walks). */
-  onCompleted: CompletedTxnSink | undefined;
-  /** Runs before each snapshot is written (what the walk after it will not rebuild must be durable). */
-  beforeSnapshot: (() => Promise<void> | undefined) | undefined;
+  private unreplicated: readonly CompletedTxn[] = NO_TXNS;
+  listener: ProducerStateListener | undefined;
 
   constructor(
     private readonly dir: PartitionDir,
@@ -81,8 +86,8 @@ export class ProducerStateManager {
     if (this.producers !== undefined) return this.producers;
     const logEndOffset = (segments.at(-1) as LogSegment).nextOffset;
     this.producers = NO_PRODUCERS;
-    this.ongoing = new Map();
-    this.unreplicated = [];
+    this.ongoing = NO_ONGOING;
+    this.unreplicated = NO_TXNS;
     let from = 0;
     this.lastSnapshotOffset = -1;
     for (let i = this.snapshotOffsets.length - 1; i >= 0; i--) {
@@ -91,7 +96,7 @@ export class ProducerStateManager {
       const entries = this.readSnapshot(offset);
       if (entries === undefined) continue;
       if (entries.length > 0) this.producers = new Map(entries.map((e) => [e.producerId, fromSnapshotEntry(e)]));
-      for (const e of entries) if (e.currentTxnFirstOffset >= 0) this.ongoing.set(e.producerId, e.currentTxnFirstOffset);
+      for (const e of entries) if (e.currentTxnFirstOffset >= 0) this.ownOngoing().set(e.producerId, e.currentTxnFirstOffset);
       from = offset;
       this.lastSnapshotOffset = offset;
       break;
@@ -121,7 +126,7 @@ export class ProducerStateManager {
   async writeSnapshot(offset: number): Promise<void> {
     const producers = this.producers;
     if (producers === undefined || offset === this.lastSnapshotOffset) return;
-    await this.beforeSnapshot?.();
+    await this.listener?.beforeProducerSnapshot();
     const entries = [...producers].map(([id, e]) => toSnapshotEntry(id, e));
     const handle = this.dir.fs.open(this.path(offset), { create: true });
     this.dir.changed();
@@ -167,8 +172,8 @@ export class ProducerStateManager {
   clear(offset: number): void {
     for (const s of [...this.snapshotOffsets]) this.remove(s);
     this.producers = NO_PRODUCERS;
-    this.ongoing = new Map();
-    this.unreplicated = [];
+    this.ongoing = NO_ONGOING;
+    this.unreplicated = NO_TXNS;
     this.mapEndOffset = offset;
     this.lastSnapshotOffset = -1;
     this.snapshotDue = false;
@@ -182,12 +187,19 @@ export class ProducerStateManager {
     const producers = this.producers as Map<number, ProducerStateEntry>;
     const { entry, completed } = applyBatch(producers.get(batch.producerId), batch);
     producers.set(batch.producerId, entry);
-    if (entry.currentTxnFirstOffset >= 0) this.ongoing.set(batch.producerId, entry.currentTxnFirstOffset);
-    else this.ongoing.delete(batch.producerId);
+    if (entry.currentTxnFirstOffset >= 0) this.ownOngoing().set(batch.producerId, entry.currentTxnFirstOffset);
+    else if (this.ongoing.size > 0) this.ownOngoing().delete(batch.producerId);
     if (completed !== undefined) {
-      this.unreplicated.push(completed);
-      this.onCompleted?.(completed, this.firstOngoingOffset() ?? completed.lastOffset + 1);
+      if (this.unreplicated === NO_TXNS) this.unreplicated = [];
+      (this.unreplicated as CompletedTxn[]).push(completed);
+      this.listener?.txnCompleted(completed, this.firstOngoingOffset() ?? completed.lastOffset + 1);
     }
+  }
+
+  /** The open transactions' map, this log's own from its first transaction (see NO_ONGOING). */
+  private ownOngoing(): Map<number, number> {
+    if (this.ongoing === NO_ONGOING) this.ongoing = new Map();
+    return this.ongoing as Map<number, number>;
   }
 
   /** The least first offset of the open transactions (undefined: none open). */
