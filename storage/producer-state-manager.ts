@@ -54,6 +54,7 @@ export class ProducerStateManager {
   /** Completed transactions whose marker may still be above the high watermark (Kafka's
    * unreplicatedTxns); pruned as the high watermark passes them. */
   private unreplicated: readonly CompletedTxn[] = NO_TXNS;
+  /** Told of every transaction completed as batches are applied (appends and load walks). */
   listener: ProducerStateListener | undefined;
 
   constructor(
