@@ -26,6 +26,7 @@ export interface ControllerClientOptions {
   timeoutMs: number;
 }
 
+/** Between attempts while no controller answers, unless a leader change comes first (see leaderChanged). */
 const RETRY_MS = 25;
 const CATCH_UP_MS = 5_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,12 +35,39 @@ export class ControllerClient implements ControllerChannel {
   private stopped = false;
   /** Requests this node's controller is serving (its own broker's or forwarded ones), until answered. */
   private serving = 0;
+  /** Calls waiting to try again: a leader change wakes them at once. */
+  private readonly retrying = new Set<() => void>();
 
   constructor(private readonly o: ControllerClientOptions) {}
 
   /** The node is stopping: calls still retrying give up (answering NOT_CONTROLLER) instead of retrying on. */
   stop(): void {
     this.stopped = true;
+    this.leaderChanged();
+  }
+
+  /**
+   * The quorum has a new leader, or this node's controller became active: calls waiting to try
+   * again try now. At a node's start the broker registers before its own controller is active;
+   * sleeping out the retry pause instead made a quarter of a one-node start (25 of about 100 ms
+   * after the modules load).
+   */
+  leaderChanged(): void {
+    for (const wake of this.retrying) wake();
+    this.retrying.clear();
+  }
+
+  /** RETRY_MS, or less if the leader changes meanwhile. */
+  private retryPause(): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.retrying.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, RETRY_MS);
+      this.retrying.add(wake);
+    });
   }
 
   /**
@@ -60,7 +88,7 @@ export class ControllerClient implements ControllerChannel {
         if (res !== undefined) return res;
       }
       if (this.o.nowMs() > deadline) return entry.notController(req);
-      await sleep(RETRY_MS);
+      await this.retryPause();
     }
   }
 

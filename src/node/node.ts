@@ -316,11 +316,13 @@ export class KraftlingNode {
         queueMicrotask(() => this.changed());
         if (!isLocal) {
           controller.deactivate();
+          client.leaderChanged();
           return;
         }
         controller.activate(publisher.built, this.nowMs());
         this.log.info({ epoch: leader.epoch }, 'this node is now the active controller');
         client.commit(controller.bootstrapRecords(METADATA_VERSION, readBootstrapRecords(this.fs, config.metadataLogDir))).catch((err) => this.log.warn({ err }, 'bootstrap records failed'));
+        client.leaderChanged();
       },
     });
     this.quorumStarted = true;

@@ -1,0 +1,78 @@
+// A call through the controller client while no controller is active waits for one: it tries
+// again when the node's controller becomes active or the quorum's leader changes (the runtime
+// says so with leaderChanged), not only when its retry pause ends. At a node's start the broker
+// registers before its own controller is active; sleeping out the pause was a quarter of a
+// one-node start. Fake timers: a call that resolves without time advancing did not sleep.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CreateTopicsApi } from '../../../protocol/generated/api/19-create-topics.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { ServerConfig } from '../../../src/config/server-config.js';
+import { QuorumController } from '../../../src/controller/quorum-controller.js';
+import type { MetadataQuorum } from '../../../src/kraft/metadata-quorum.js';
+import { EMPTY_IMAGE } from '../../../src/metadata/image.js';
+import { ControllerClient } from '../../../src/node/controller-client.js';
+import { MetadataPublisher } from '../../../src/node/metadata-publisher.js';
+import type { PeerClient } from '../../../src/node/peer-client.js';
+
+const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', '1']]) });
+const request = { topics: [], timeoutMs: 1000, validateOnly: false };
+
+/** This node leads the quorum; its proposals commit at once. The peers are never asked. */
+function client(): { client: ControllerClient; controller: QuorumController } {
+  const controller = new QuorumController({ config, random: () => 0.5 }, 'cluster');
+  let offset = -1;
+  const quorum = {
+    leader: () => ({ leaderId: 1, epoch: 1 }),
+    addressOf: () => undefined,
+    propose: (records: unknown[]) => ({ lastOffset: (offset += records.length), committed: Promise.resolve() }),
+  } as unknown as MetadataQuorum;
+  const c = new ControllerClient({
+    nodeId: 1, controller, quorum, publisher: new MetadataPublisher(() => undefined), peers: {} as PeerClient,
+    nowMs: () => Date.now(), timeoutMs: 30_000,
+  });
+  return { client: c, controller };
+}
+
+/** Settles what is ready without moving the fake clock. */
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+describe('ControllerClient', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('answers a call made before its controller is active as soon as it is, without waiting out the retry pause', async () => {
+    const { client: c, controller } = client();
+    let answered = false;
+    const call = c.call(CreateTopicsApi, 7, request).then((res) => {
+      answered = true;
+      return res;
+    });
+    await settle();
+    expect(answered).toBe(false);
+    controller.activate(EMPTY_IMAGE, 0);
+    c.leaderChanged();
+    await settle();
+    expect(answered).toBe(true);
+    expect((await call).topics).toEqual([]);
+  });
+
+  it('still tries again after the pause when no leader change comes', async () => {
+    const { client: c, controller } = client();
+    const call = c.call(CreateTopicsApi, 7, request);
+    await settle();
+    controller.activate(EMPTY_IMAGE, 0);
+    await vi.advanceTimersByTimeAsync(25);
+    expect((await call).topics).toEqual([]);
+  });
+
+  it('gives up a waiting call at once when stopped', async () => {
+    const { client: c } = client();
+    const call = c.call(CreateTopicsApi, 7, { ...request, topics: [{ name: 't', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }] });
+    await settle();
+    c.stop();
+    await settle();
+    expect((await call).topics[0]!.errorCode).toBe(ErrorCode.NOT_CONTROLLER);
+  });
+});
