@@ -158,7 +158,14 @@ export class ControllerClient implements ControllerChannel {
         topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
       }, this.o.timeoutMs);
       const hw = res.topics[0]?.partitions[0]?.highWatermark ?? 0;
-      await Promise.race([this.o.publisher.waitFor(hw - 1), sleep(CATCH_UP_MS)]);
+      // Cleared once caught up: a forwarded call must not leave a 5 s timer behind to hold the
+      // process (an embedding test runner's) open after the cluster stopped.
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([this.o.publisher.waitFor(hw - 1), new Promise((r) => { timer = setTimeout(r, CATCH_UP_MS); })]);
+      } finally {
+        clearTimeout(timer);
+      }
     } catch {
       // The answer stands; this broker's image catches up on its own.
     }

@@ -67,6 +67,21 @@ describe('ControllerClient', () => {
     expect((await call).topics).toEqual([]);
   });
 
+  it('leaves no timer behind once a forwarded call is answered and this broker caught up', async () => {
+    const controller = new QuorumController({ config, random: () => 0.5 }, 'cluster');
+    const quorum = { leader: () => ({ leaderId: 2, epoch: 1 }), addressOf: () => ({ host: 'localhost', port: 9093 }) } as unknown as MetadataQuorum;
+    // The active controller answers, then says its high watermark is 0: nothing to catch up on.
+    const peers = {
+      request: async (_voter: unknown, api: { name: string }) =>
+        (api.name === 'DescribeQuorum' ? { topics: [{ partitions: [{ highWatermark: 0 }] }] } : { throttleTimeMs: 0, topics: [] }),
+    } as unknown as PeerClient;
+    const c = new ControllerClient({
+      nodeId: 1, controller, quorum, publisher: new MetadataPublisher(() => undefined), peers, nowMs: () => Date.now(), timeoutMs: 30_000,
+    });
+    expect((await c.call(CreateTopicsApi, 7, request)).topics).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('gives up a waiting call at once when stopped', async () => {
     const { client: c } = client();
     const call = c.call(CreateTopicsApi, 7, { ...request, topics: [{ name: 't', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }] });
