@@ -32,6 +32,8 @@ export interface BrokerLifecycleOptions {
 
 /** How often a controlled shutdown looks whether any controller is left to answer it. */
 const LEADERLESS_POLL_MS = 50;
+/** The longest a fenced broker waits before its next heartbeat while registering. */
+const FENCED_RETRY_MS = 10;
 
 export class BrokerLifecycle {
   private brokerEpoch = -1;
@@ -67,7 +69,9 @@ export class BrokerLifecycle {
       const hb = await this.heartbeat(false);
       this.throwIfStopped();
       if (hb.errorCode === ErrorCode.NONE && !hb.isFenced) break;
-      await new Promise((r) => setTimeout(r, 10));
+      // Fenced while behind what the controller committed since (other brokers registering at the
+      // same time): again as soon as this broker's image moves on, else after a short pause.
+      await this.nextImageOr(FENCED_RETRY_MS);
     }
     const interval = this.o.config.int('broker.heartbeat.interval.ms');
     this.timer = setInterval(() => {
@@ -75,6 +79,16 @@ export class BrokerLifecycle {
       this.heartbeat(false).catch((err) => this.o.log.warn({ err }, 'broker heartbeat failed'));
     }, interval);
     this.timer.unref();
+  }
+
+  /** Resolves when this broker applies its next image, or after `ms`. */
+  private async nextImageOr(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([this.o.publisher.waitFor(this.o.publisher.image.offset + 1), new Promise((r) => { timer = setTimeout(r, ms); })]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   get epoch(): number {

@@ -95,6 +95,11 @@ export class ControllerClient implements ControllerChannel {
   /** As the controller (a request on the controller listener): NOT_CONTROLLER unless active. */
   async callLocal<Req, Res>(api: ApiDefinition<Req, Res>, req: Req): Promise<Res> {
     const entry = controllerApi(api);
+    // Elected, but still applying the log up to its epoch: active in a moment. Held until then
+    // (at most a retry pause), rather than refused: the asking broker, which knows no other
+    // leader to try, would sleep out its whole pause (each node after the first of a cluster
+    // starting together registered 25 ms late that way).
+    if (!this.o.controller.isActive && !this.stopped && this.o.quorum.leader().leaderId === this.o.nodeId) await this.retryPause();
     if (!this.o.controller.isActive) return entry.notController(req);
     const result = this.o.controller.handle(api, req, this.o.nowMs());
     this.serving++;

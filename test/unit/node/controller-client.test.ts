@@ -1,6 +1,7 @@
 // A call through the controller client while no controller is active waits for one: it tries
 // again when the node's controller becomes active or the quorum's leader changes (the runtime
-// says so with leaderChanged), not only when its retry pause ends. At a node's start the broker
+// says so with leaderChanged), not only when its retry pause ends; and an elected controller not
+// yet active holds another broker's request until it is, for at most a pause. At a node's start the broker
 // registers before its own controller is active; sleeping out the pause was a quarter of a
 // one-node start. Fake timers: a call that resolves without time advancing did not sleep.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -80,6 +81,22 @@ describe('ControllerClient', () => {
     });
     expect((await c.call(CreateTopicsApi, 7, request)).topics).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('holds a request from another broker while this elected controller activates, and refuses it if that takes longer than a pause', async () => {
+    const { client: c, controller } = client();
+    let answer: { topics: unknown[] } | undefined;
+    void c.callLocal(CreateTopicsApi, request).then((res) => { answer = res; });
+    await settle();
+    expect(answer).toBeUndefined();
+    controller.activate(EMPTY_IMAGE, 0);
+    c.leaderChanged();
+    await settle();
+    expect(answer?.topics).toEqual([]);
+    controller.deactivate();
+    const refused = c.callLocal(CreateTopicsApi, { ...request, topics: [{ name: 't', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }] });
+    await vi.advanceTimersByTimeAsync(25);
+    expect((await refused).topics[0]!.errorCode).toBe(ErrorCode.NOT_CONTROLLER);
   });
 
   it('gives up a waiting call at once when stopped', async () => {
