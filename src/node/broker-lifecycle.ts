@@ -10,6 +10,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import type { ControllerClient } from './controller-client.js';
 import type { Logger } from '../logger.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
+import { waitBounded } from './wait-bounded.js';
 
 const PLAINTEXT = 0;
 const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 5_000;
@@ -71,7 +72,7 @@ export class BrokerLifecycle {
       if (hb.errorCode === ErrorCode.NONE && !hb.isFenced) break;
       // Fenced while behind what the controller committed since (other brokers registering at the
       // same time): again as soon as this broker's image moves on, else after a short pause.
-      await this.nextImageOr(FENCED_RETRY_MS);
+      await waitBounded(this.o.publisher.waitFor(this.o.publisher.image.offset + 1), FENCED_RETRY_MS);
     }
     const interval = this.o.config.int('broker.heartbeat.interval.ms');
     this.timer = setInterval(() => {
@@ -79,16 +80,6 @@ export class BrokerLifecycle {
       this.heartbeat(false).catch((err) => this.o.log.warn({ err }, 'broker heartbeat failed'));
     }, interval);
     this.timer.unref();
-  }
-
-  /** Resolves when this broker applies its next image, or after `ms`. */
-  private async nextImageOr(ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([this.o.publisher.waitFor(this.o.publisher.image.offset + 1), new Promise((r) => { timer = setTimeout(r, ms); })]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   get epoch(): number {

@@ -14,6 +14,7 @@ import { METADATA_TOPIC } from '../raft/index.js';
 import type { MetadataPublisher } from './metadata-publisher.js';
 import type { MetadataQuorum } from '../kraft/metadata-quorum.js';
 import type { PeerClient } from './peer-client.js';
+import { waitBounded } from './wait-bounded.js';
 
 export interface ControllerClientOptions {
   nodeId: number;
@@ -163,14 +164,7 @@ export class ControllerClient implements ControllerChannel {
         topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
       }, this.o.timeoutMs);
       const hw = res.topics[0]?.partitions[0]?.highWatermark ?? 0;
-      // Cleared once caught up: a forwarded call must not leave a 5 s timer behind to hold the
-      // process (an embedding test runner's) open after the cluster stopped.
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await Promise.race([this.o.publisher.waitFor(hw - 1), new Promise((r) => { timer = setTimeout(r, CATCH_UP_MS); })]);
-      } finally {
-        clearTimeout(timer);
-      }
+      await waitBounded(this.o.publisher.waitFor(hw - 1), CATCH_UP_MS);
     } catch {
       // The answer stands; this broker's image catches up on its own.
     }
