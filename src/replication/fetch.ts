@@ -67,6 +67,8 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
   // A follower's progress may let it join the ISR of the partitions it fetched.
   if (input.replicaId >= 0) rm.checkIsr(first.hosted, input.replicaId);
   if (input.maxWaitMs <= 0 || first.bytes >= input.minBytes || first.stop) return first.results;
+  const follower = input.replicaId;
+  const waitMs = follower >= 0 ? rm.followerWaits.maxWaitMs(follower, input.maxWaitMs) : input.maxWaitMs;
   return new Promise((resolve) => {
     const partitions = first.hosted;
     let done = false;
@@ -79,6 +81,7 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
       done = true;
       clearTimeout(timer);
       for (const p of partitions) p.offData(retry);
+      if (follower >= 0) rm.followerWaits.unpark(follower, finish);
       resolve((read ?? readAll(rm, input)).results);
     };
     // Kafka completes delayed fetches once the whole produce request is appended (its action
@@ -99,7 +102,8 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
       if (next.bytes >= input.minBytes || next.stop) finish(next);
       else subscribe();
     }
-    const timer = setTimeout(() => finish(), input.maxWaitMs);
+    const timer = setTimeout(() => finish(), waitMs);
+    if (follower >= 0) rm.followerWaits.park(follower, finish);
     subscribe();
   });
 }

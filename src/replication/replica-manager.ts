@@ -13,6 +13,7 @@ import { FetchSessionCache } from './fetch-sessions.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { topicChanges } from '../metadata/topic-changes.js';
 import { Partition, type LogOpener } from './partition.js';
+import { FollowerWaits } from './follower-waits.js';
 import { appendAsLeader, produceError, type PartitionProduceResult, type ProduceOptions, type TopicSettings } from './produce.js';
 import { logConfigFor, topicSettingsFor } from './topic-settings.js';
 import { appendTxnMarker, type TxnMarker } from './txn-markers.js';
@@ -91,11 +92,14 @@ export class ReplicaManager {
   readonly readBuffers = new BufferPool(READ_BUFFER_BYTES, READ_BUFFERS_KEPT);
   /** ISR changes to the controller, batched (see alter-partition-batches.ts). */
   private readonly sendIsrChange: AlterPartitionSender | undefined;
+  /** Follower fetches parked here, woken when a follower has a new partition to follow. */
+  readonly followerWaits: FollowerWaits;
   /** Opens the log of a partition hosted before the log was (after a clean shutdown): one for all. */
   private readonly logOpener: LogOpener = { openLog: (topic, partition, topicId) => this.options.logDir.get(topic, partition, topicId)! };
 
   constructor(private readonly options: ReplicaManagerOptions) {
     this.metrics = options.metrics ?? new BrokerMetrics();
+    this.followerWaits = new FollowerWaits(options.nowMs);
     this.sendIsrChange = options.alterPartition && batchedAlterPartitions(options.alterPartition);
     this.fetchSessions = new FetchSessionCache(options.config.int('max.incremental.fetch.session.cache.slots'),
       options.random ?? seededSequence(options.nodeId));
@@ -194,6 +198,7 @@ export class ReplicaManager {
     for (const state of topic.partitions) {
       if (!state || !this.hosts(state)) continue;
       let p = this.partitions.get(topic.name, state.partitionId);
+      const before = p?.state;
       if (!p) {
         const log = this.options.logDir.lazy(topic.name, state.partitionId);
         if (log === undefined) continue;
@@ -209,6 +214,10 @@ export class ReplicaManager {
         if (p.isLeader && !lostLeadership) this.metrics.isrChanged(p.state.isr.length, state.isr.length);
         p.update(state, this.nowMs());
         if (lostLeadership) p.abandonWaits();
+      }
+      // Led here from now on, or by more replicas: they must fetch again to follow it.
+      if (p.isLeader && (before === undefined || before.leader !== this.nodeId || before.replicas !== state.replicas)) {
+        this.followerWaits.led(state.replicas, this.nodeId);
       }
       this.options.fetchers?.follow(p, p.isLeader ? -1 : state.leader);
     }
