@@ -202,6 +202,20 @@ describe('LogDir after a clean shutdown: logs open on first use', () => {
     expect(logDir.get('a', 0)!.logEndOffset).toBe(20);
   });
 
+  it('opens over checkpoints naming the highest partition id and a directory no partition has', async () => {
+    const fs = new MemoryFileSystem();
+    await cleanlyClosed(fs);
+    // A line for partition 2147483647 with its directory, and "a-07", which is not a-7's directory.
+    fs.mkdir('/kafka-logs/big-2147483647');
+    fs.mkdir('/kafka-logs/a-07');
+    await fs.writeFileAtomic('/kafka-logs/recovery-point-offset-checkpoint', Buffer.from('0\n3\na 0 20\nb 0 3\nbig 2147483647 0\n'));
+    const { logDir } = await LogDir.open(options(fs));
+    expect(logDir.partitions().map((p) => `${p.topic}-${p.partition}`).sort()).toEqual(['a-0', 'b-0', 'big-2147483647']);
+    expect([logDir.has('a', 7), logDir.get('big', 2147483647)!.logEndOffset]).toEqual([false, 0]);
+    await logDir.close();
+    expect(fs.readFile('/kafka-logs/recovery-point-offset-checkpoint').toString()).toContain('big 2147483647 0\n');
+  });
+
   it('lists what the directory holds, whatever the checkpoints name, and survives a malformed one', async () => {
     const fs = new MemoryFileSystem();
     await cleanlyClosed(fs);
