@@ -87,11 +87,17 @@ export class DataChecker {
   }
 
   /** Called before a broker's power is cut: a leader that counted this broker's copy of a record
-   * (its fetch came before the cut) was right to, though the copy is lost now. */
+   * (its fetch came before the cut) was right to, though the copy is lost now. A partition the
+   * broker does not host at the cut (restarted, and not hosting it again yet) keeps the copies of
+   * the cut before: its files were not touched since, and a leader may still count what that
+   * incarnation fetched (seed 11001 with graceful stops: killed, restarted, killed again before
+   * hosting the partition, and its earlier copy was forgotten). */
   rememberCopies(b: SimBroker): void {
+    const before = this.copiesBeforeCut.get(b.id);
     const copies = Array.from({ length: this.partitions }, (_, p) => {
       const log = b.partition(p)?.log;
-      return new Map(log ? readIds(log, log.logStartOffset, log.logEndOffset).map((r) => [r.id, r.offset]) : []);
+      if (log === undefined) return before?.[p] ?? new Map<string, number>();
+      return new Map(readIds(log, log.logStartOffset, log.logEndOffset).map((r) => [r.id, r.offset]));
     });
     this.copiesBeforeCut.set(b.id, copies);
   }
