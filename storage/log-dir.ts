@@ -34,7 +34,7 @@ import type { PartitionLogOptions } from './log-types.js';
 import { PartitionLog } from './partition-log.js';
 import { readPartitionMetadata, writePartitionMetadata } from './partition-metadata.js';
 import type { StorageEvent } from './storage-events.js';
-import { UnopenedLogs, type UnopenedLog } from './unopened-logs.js';
+import { PartitionTable } from './partition-table.js';
 
 export interface LogDirOptions {
   fs: FileSystem;
@@ -66,9 +66,19 @@ export interface OpenedLogDir {
 
 type OffsetsByPartition = Map<string, number>;
 
+/** A partition directory a clean shutdown left, not opened yet, with its checkpointed offsets. */
+interface UnopenedLog {
+  topic: string;
+  partition: number;
+  recoveryPoint: number | undefined;
+  logStartOffset: number | undefined;
+  /** Its directory was listed (open() drops checkpointed partitions whose directory is gone). */
+  listed: boolean;
+}
+
 export class LogDir {
   private readonly logs = new Map<string, PartitionLog>();
-  private readonly unopened = new UnopenedLogs();
+  private readonly unopened = new PartitionTable<UnopenedLog>();
   /** Logs whose opening failed: every later get() throws the same error. */
   private readonly failed = new Map<string, LogOfflineError>();
   private readonly creating = new Map<string, Promise<PartitionLog>>();
@@ -125,7 +135,7 @@ export class LogDir {
       if (id === undefined) continue;
       if (hadCleanShutdown) {
         const checkpointed = logDir.unopened.get(id.topic, id.partition);
-        if (checkpointed === undefined) logDir.unopened.set({ topic: id.topic, partition: id.partition, recoveryPoint: undefined, logStartOffset: undefined, listed: true });
+        if (checkpointed === undefined) logDir.unopened.set(id.topic, id.partition, { topic: id.topic, partition: id.partition, recoveryPoint: undefined, logStartOffset: undefined, listed: true });
         else if (!checkpointed.listed) checkpointed.listed = true;
         else continue;
         listed++;
@@ -408,7 +418,7 @@ export class LogDir {
     for (let i = 0; i < recoveries.topics.length; i++) {
       const topic = recoveries.topics[i]!;
       const partition = recoveries.partitions[i]!;
-      if (named(topic, partition)) this.unopened.set({ topic, partition, recoveryPoint: recoveries.offsets[i], logStartOffset: undefined, listed: false });
+      if (named(topic, partition)) this.unopened.set(topic, partition, { topic, partition, recoveryPoint: recoveries.offsets[i], logStartOffset: undefined, listed: false });
     }
     for (let i = 0; i < logStarts.topics.length; i++) {
       const topic = logStarts.topics[i]!;
@@ -416,7 +426,7 @@ export class LogDir {
       if (!named(topic, partition)) continue;
       const entry = this.unopened.get(topic, partition);
       if (entry !== undefined) entry.logStartOffset = logStarts.offsets[i];
-      else this.unopened.set({ topic, partition, recoveryPoint: undefined, logStartOffset: logStarts.offsets[i], listed: false });
+      else this.unopened.set(topic, partition, { topic, partition, recoveryPoint: undefined, logStartOffset: logStarts.offsets[i], listed: false });
     }
   }
 }

@@ -20,7 +20,7 @@ import { appendTxnMarker, type TxnMarker } from './txn-markers.js';
 import type { TxnVerifier } from './txn-verification.js';
 import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible, type AlterPartitionSender } from './isr.js';
 import type { ReplicaFetchers } from './replica-fetcher.js';
-import { PartitionTable } from './partition-table.js';
+import { PartitionTable } from '../../storage/partition-table.js';
 import { batchedAlterPartitions } from './alter-partition-batches.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
 
