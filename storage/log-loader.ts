@@ -45,16 +45,10 @@ export function newLog(fs: FileSystem, path: string, config: LogConfig, nowMs: n
   return { dir, segments, epochCache: LeaderEpochCache.empty(fs, path), logStartOffset: 0, events: [], snapshotOffsets: undefined };
 }
 
-export async function loadLog(fs: FileSystem, path: string, options: LoadOptions): Promise<LoadedLog> {
-  const { loaded, settle } = scanLog(fs, path, options);
-  await settle();
-  return loaded;
-}
-
 /**
- * Everything of opening a log but making its result durable: the synchronous part, for a log
- * opened on first use after a clean shutdown. `settle` seals the segments recovery rebuilt and
- * syncs what the scan changed; the log's first mutation waits for it.
+ * Everything of opening a log but making its result durable: the synchronous part. `settle` seals
+ * the segments recovery rebuilt and syncs what the scan changed; the log's first mutation waits
+ * for it.
  */
 export function scanLog(fs: FileSystem, path: string, options: LoadOptions): { loaded: LoadedLog; settle: () => Promise<void> } {
   const events: StorageEvent[] = [];

@@ -21,7 +21,7 @@ import type {
 } from './log-types.js';
 import { LogFlush } from './log-flush.js';
 import { LogGuard } from './log-guard.js';
-import { loadLog, newLog, scanLog, type LoadedLog, type LoadOptions } from './log-loader.js';
+import { newLog, scanLog, type LoadedLog, type LoadOptions } from './log-loader.js';
 import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
 import { ProducerStateManager, type CompletedTxn, type ProducerStateEntry, type ProducerStateListener } from './producer-state-manager.js';
@@ -95,42 +95,49 @@ export class PartitionLog implements ProducerStateListener {
     return new PartitionLog(dir, topic, partition, options.config, options, loaded);
   }
 
-  /** Opens an existing partition directory, recovering it after an unclean shutdown. */
+  /** Opens an existing partition directory, recovering it after an unclean shutdown, and waits
+   * until what the opening changed is durable. */
   static async open(
     dir: string,
     topic: string,
     partition: number,
     options: OpenPartitionLogOptions,
   ): Promise<{ log: PartitionLog; events: StorageEvent[] }> {
-    const loaded = await loadLog(options.fs, dir, loadOptions(options));
-    const log = PartitionLog.loaded(dir, topic, partition, options, loaded);
-    // After a crash the active segment's .txnindex may hold aborts whose markers did not survive.
-    if (!options.hadCleanShutdown && options.fs.stat(log.segments.active.logPath.replace(/\.log$/, '.txnindex')) !== undefined) {
-      await log.txnIndexes.truncateTo(log.segments.all, log.logEndOffset);
-    }
-    return { log, events: loaded.events };
+    const { log, events, settled } = PartitionLog.openNow(dir, topic, partition, options);
+    await settled;
+    return { log, events };
   }
 
   /**
-   * Opens, synchronously, a directory that a clean shutdown left (a log opened on first use): no
-   * recovery to wait for. What the scan changed (rebuilt indexes, removed leftovers) is made
-   * durable before the log's first mutation.
+   * Opens, synchronously, an existing partition directory (a log opened on first use), recovering
+   * it first after an unclean shutdown. What the scan changed (a cut tail, rebuilt indexes, removed
+   * leftovers, aborts past the recovered end) is made durable before the log's first mutation;
+   * `settled` says when.
    */
-  static openClean(
+  static openNow(
     dir: string,
     topic: string,
     partition: number,
-    options: Omit<OpenPartitionLogOptions, 'hadCleanShutdown'>,
-  ): { log: PartitionLog; events: StorageEvent[] } {
-    const { loaded, settle } = scanLog(options.fs, dir, loadOptions({ ...options, hadCleanShutdown: true }));
-    const log = PartitionLog.loaded(dir, topic, partition, { ...options, pending: settle() }, loaded);
-    return { log, events: loaded.events };
+    options: OpenPartitionLogOptions,
+  ): { log: PartitionLog; events: StorageEvent[]; settled: Promise<void> } {
+    const { loaded, settle } = scanLog(options.fs, dir, loadOptions(options));
+    let aborts: Promise<void> | undefined;
+    // Read once the settle is done, by which time the log below has set `aborts` (or not).
+    const settled = settle().then(() => aborts);
+    const log = PartitionLog.loaded(dir, topic, partition, { ...options, pending: settled }, loaded);
+    // After a crash the active segment's .txnindex may hold aborts whose markers did not survive:
+    // cut in memory now (before any read), synced with the rest.
+    if (!options.hadCleanShutdown && options.fs.stat(log.segments.active.logPath.replace(/\.log$/, '.txnindex')) !== undefined) {
+      aborts = log.txnIndexes.truncateTo(log.segments.all, log.logEndOffset);
+    }
+    return { log, events: loaded.events, settled };
   }
 
   private static loaded(dir: string, topic: string, partition: number, options: PartitionLogOptions, loaded: LoadedLog): PartitionLog {
     const log = new PartitionLog(dir, topic, partition, options.config, options, loaded);
-    // A long walk (a crash far from the last roll) happens now, before the broker serves, rather
-    // than stalling the event loop at the first produce; a short one waits for first use.
+    // A long walk (a crash far from the last roll) happens now, with the opening (in the background
+    // after a start, unless a request opens the log first), rather than at a produce later; a short
+    // one waits for first use.
     if (log.producerState.bytesToLoad(log.segments.all) > EAGER_PRODUCER_LOAD_BYTES) log.producerState.load(log.segments.all);
     return log;
   }

@@ -1,6 +1,6 @@
 // Periodic work of a node: retention (log.retention.check.interval.ms), the log cleaner, time-based flushes
-// (flush.ms), offset checkpoints, and the controller's broker-session check; once, after a start
-// that left logs unopened (a clean shutdown before), opening them.
+// (flush.ms), offset checkpoints, and the controller's broker-session check; once, after a start,
+// opening the logs it listed (and recovering them, after a crash).
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { QuorumController } from '../controller/quorum-controller.js';

@@ -35,7 +35,7 @@ interface PendingIsrChange {
 
 const NO_FOLLOWERS: ReadonlyMap<number, FollowerProgress> = new Map();
 
-/** Opens a partition's log a clean shutdown left, on first use (throws LogOfflineError if it cannot). */
+/** Opens a partition's log listed at a start, on first use (throws LogOfflineError if it cannot). */
 export interface LogOpener {
   openLog(topic: string, partition: number, topicId: string): PartitionLog;
 }
@@ -58,7 +58,7 @@ export class Partition {
 
   private readonly opener: LogOpener | undefined;
 
-  /** `log` may be an opener that opens it on first use: after a clean shutdown a broker hosting
+  /** `log` may be an opener that opens it on first use: after a restart a broker hosting
    * 100,000 partitions opens the logs that are used first, not every one before it serves. One
    * opener serves every partition (a closure each cost about 130 bytes a partition). */
   constructor(

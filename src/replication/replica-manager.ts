@@ -94,7 +94,7 @@ export class ReplicaManager {
   private readonly sendIsrChange: AlterPartitionSender | undefined;
   /** Follower fetches parked here, woken when a follower has a new partition to follow. */
   readonly followerWaits: FollowerWaits;
-  /** Opens the log of a partition hosted before the log was (after a clean shutdown): one for all. */
+  /** Opens the log of a partition hosted before the log was (after a restart): one for all. */
   private readonly logOpener: LogOpener = { openLog: (topic, partition, topicId) => this.options.logDir.get(topic, partition, topicId)! };
 
   constructor(private readonly options: ReplicaManagerOptions) {
@@ -179,14 +179,9 @@ export class ReplicaManager {
       const state = topic?.partitions[partition];
       return state && this.hosts(state) ? topic : undefined;
     };
+    // A log of a hosted partition is checked for its topic id when it opens (LogDir.get), which
+    // replaces a stray of an older topic of the same name with an empty log. None is open yet.
     const strays = logDir.partitions().filter((p) => p.topic !== CLUSTER_METADATA_TOPIC && hosted(p.topic, p.partition) === undefined);
-    // Logs opened already (recovered after an unclean shutdown) are checked for the topic id here;
-    // the others when they open (LogDir.get), which replaces a stray with an empty log.
-    for (const log of logDir.all()) {
-      const topic = log.topic === CLUSTER_METADATA_TOPIC ? undefined : hosted(log.topic, log.partition);
-      const topicId = topic && logDir.topicIdOf(log);
-      if (topicId !== undefined && topicId !== topic!.topicId) strays.push(log);
-    }
     await forEachConcurrently(strays, LOG_CONCURRENCY, (log) => logDir.delete(log.topic, log.partition));
   }
 
@@ -317,8 +312,7 @@ export class ReplicaManager {
   }
 
   /**
-   * Opens up to `limit` logs of hosted partitions that are not open yet (listed at a start after a
-   * clean shutdown), for the runtime to call a slice at a time; false once all are open. A log
+   * Opens up to `limit` logs of hosted partitions that are not open yet (listed at a start), for the runtime to call a slice at a time; false once all are open. A log
    * that fails to open stays offline (the log directory reports it).
    */
   openIdleLogs(limit: number): boolean {

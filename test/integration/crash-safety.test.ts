@@ -11,6 +11,7 @@ import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
+import { eventually } from '../helpers/retry.js';
 
 const CYCLES = 20;
 const TOPIC = 'crash';
@@ -90,9 +91,13 @@ describe('kill -9 during produce', () => {
       await broker.exited;
       if (cycle % 4 === 3) damageTail(cycle);
       broker = await start();
-      if (cycle % 4 === 3) expect(broker.stderr()).toMatch(/truncated a torn or corrupt log tail/);
       client = await RawClient.connect(broker.bootstrap);
       const stored = await readPartition(client, TOPIC, 0);
+      // The log was recovered when it opened (at the latest for that read), with one log line.
+      if (cycle % 4 === 3) {
+        const started = broker;
+        await eventually(async () => (/truncated a torn or corrupt log tail/.test(started.stderr()) ? true : undefined), 10_000);
+      }
       const byOffset = new Map(stored.map((r) => [r.offset, r.value!.toString()]));
       for (const [offset, value] of acknowledged) expect(byOffset.get(offset), `offset ${offset}`).toBe(value);
     }

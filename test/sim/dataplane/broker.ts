@@ -9,6 +9,7 @@ import type { FetchRequest, FetchResponse, PartitionData } from '../../../protoc
 import { ErrorCode } from '../../../protocol/errors.js';
 import { LogDir } from '../../../storage/log-dir.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
+import type { StorageEvent } from '../../../storage/storage-events.js';
 import type { ServerConfig } from '../../../src/config/server-config.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
 import { fetchContext, sessionAnswer, type FetchContext } from '../../../src/broker/fetch-session-context.js';
@@ -97,9 +98,11 @@ export class SimBroker {
     const { clock, config, network } = this.env;
     const logConfig = logConfigFor(config, { perBroker: new Map(), clusterDefault: new Map() }, new Map());
     this.processFs = new ProcessFileSystem(this.fs);
-    const { logDir, events } = await LogDir.open({ fs: this.processFs, path: '/data', nowMs: () => clock.nowMs, configFor: () => logConfig });
+    // Recovery happens as each log opens (first use, after a kill): its events come then.
+    const onEvent = (e: StorageEvent): void => this.env.note(`broker ${this.id}: storage ${e.kind}`);
+    const { logDir, events } = await LogDir.open({ fs: this.processFs, path: '/data', nowMs: () => clock.nowMs, configFor: () => logConfig, onEvent });
     if (!isAlive()) return;
-    if (events.length > 0) this.env.note(`broker ${this.id}: recovery ${events.map((e) => e.kind).join(',')}`);
+    for (const e of events) onEvent(e);
     const fetchers = new ReplicaFetchers(
       { fetch: (leaderId, req) => network.request(this.id, leaderId, isAlive, req.maxWaitMs + REQUEST_TIMEOUT_MS, () => this.peer(leaderId)?.serveFetch(req)) },
       // Fetches carry this incarnation's broker epoch (KIP-903), as a node's fetchers do.

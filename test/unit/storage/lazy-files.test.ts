@@ -127,7 +127,7 @@ describe('lazy partition files', () => {
     expect(fs.syncs - before).toBeLessThanOrEqual(10);
     fs.crash();
     const { logDir: again } = await LogDir.open(options(fs));
-    expect(again.all()).toHaveLength(200);
+    expect(again.partitions()).toHaveLength(200);
   });
 
   it('truncateFullyAndStartAt on an unwritten log records the new start on disk at once', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import { LogDir, type LogDirOptions } from '../../../storage/log-dir.js';
+import { LogOfflineError } from '../../../storage/errors.js';
+import type { StorageEvent } from '../../../storage/storage-events.js';
 import type { LogConfig } from '../../../storage/log-config.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
 import { ManualClock, testConfig } from '../../helpers/storage-logs.js';
@@ -70,6 +72,38 @@ describe('LogDir', () => {
     expect(fs.readFile('/kafka-logs/log-start-offset-checkpoint').toString()).toBe('0\n2\na 0 13\nb 0 0\n');
   });
 
+  it('after a crash opens no log at start: each is recovered when it opens, and serves only what recovery kept', async () => {
+    const fs = new MemoryFileSystem();
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'a', 3);
+    await fill(logDir, 'b', 2);
+    await logDir.get('a', 0)?.flush();
+    await logDir.get('b', 0)?.flush();
+    // Half a batch at a's end that reached the disk before the crash: a torn write.
+    const segment = fs.open('/kafka-logs/a-0/00000000000000000000.log');
+    segment.write(encodeTestBatch({ valueBytes: 200 }).subarray(0, 40), segment.size());
+    await segment.sync();
+    segment.close();
+    fs.crash();
+
+    const events: StorageEvent[] = [];
+    const reopened = await LogDir.open({ ...options(fs), onEvent: (e) => events.push(e) });
+    expect(reopened).toMatchObject({ hadCleanShutdown: false, events: [] });
+    expect(reopened.logDir.unopenedCount).toBe(2);
+    expect(reopened.logDir.all()).toEqual([]);
+    const a = reopened.logDir.get('a', 0)!;
+    expect(events).toEqual([expect.objectContaining({ kind: 'tailTruncated', path: '/kafka-logs/a-0/00000000000000000000.log' })]);
+    expect(a.logEndOffset).toBe(3);
+    await a.append(encodeTestBatch({ valueBytes: 200 }), { leaderEpoch: 0 });
+    await a.flush();
+    expect(reopened.logDir.unopenedCount).toBe(1);
+    fs.crash();
+
+    const again = await LogDir.open(options(fs));
+    expect(again.logDir.get('a', 0)?.logEndOffset).toBe(4);
+    expect(again.logDir.get('b', 0)?.logEndOffset).toBe(2);
+  });
+
   it('checkpoints recovery points so recovery skips segments known to be synced', async () => {
     const fs = new MemoryFileSystem();
     const { logDir } = await LogDir.open(options(fs));
@@ -86,10 +120,18 @@ describe('LogDir', () => {
     const reopened = await LogDir.open(options(fs));
     expect(reopened.logDir.get('a', 0)?.logEndOffset).toBe(20);
     await fs.writeFileAtomic('/kafka-logs/recovery-point-offset-checkpoint', Buffer.from('0\n0\n'));
-    await expect(LogDir.open(options(fs))).rejects.toMatchObject({
-      code: 'CORRUPT_SEGMENT',
-      path: '/kafka-logs/a-0/00000000000000000000.log',
-    });
+    // Without the recovery point the damage is found: the log stays offline, the directory opens.
+    const events: StorageEvent[] = [];
+    const damaged = await LogDir.open({ ...options(fs), onEvent: (e) => events.push(e) });
+    let failure: unknown;
+    try {
+      damaged.logDir.get('a', 0);
+    } catch (err) {
+      failure = err;
+    }
+    expect(failure).toBeInstanceOf(LogOfflineError);
+    expect((failure as LogOfflineError).cause).toMatchObject({ code: 'CORRUPT_SEGMENT', path: '/kafka-logs/a-0/00000000000000000000.log' });
+    expect(events).toEqual([expect.objectContaining({ kind: 'logOpenFailed', dir: '/kafka-logs/a-0' })]);
   });
 
   it('deletes a partition durably and finishes an interrupted deletion on open', async () => {
@@ -103,7 +145,7 @@ describe('LogDir', () => {
     fs.mkdir('/kafka-logs/c-0.1f0-delete');
     await fs.syncDir('/kafka-logs');
     const reopened = await LogDir.open(options(fs));
-    expect(reopened.logDir.all().map((l) => l.topic)).toEqual(['b']);
+    expect(reopened.logDir.partitions().map((l) => l.topic)).toEqual(['b']);
     expect(fs.readdir('/kafka-logs').filter((n) => n.includes('-0'))).toEqual(['b-0']);
   });
 
