@@ -195,13 +195,13 @@ export class MetadataDelta {
     const last = this.lastPut;
     if (last !== undefined && last.topicId === topicId) return last as TopicState & { partitions: PartitionState[] };
     this.topicMaps();
-    const byId = this.topicsById!;
-    // Set since the maps' base: by this delta, which then owns it, or by a delta before it. A topic
-    // from the base itself (most, once the maps are flattened) takes no second lookup.
-    const changed = byId.changedValue(topicId);
-    if (changed !== undefined && this.base.topicsById.get(topicId) !== changed) return changed as TopicState & { partitions: PartitionState[] };
-    const current = changed ?? byId.baseValue(topicId);
-    if (!current) return undefined;
+    const current = this.topicsById!.get(topicId);
+    if (current === undefined) return undefined;
+    // Any object but the base image's own was created or copied by this delta, which owns it. (Not
+    // "set since the maps' base": once the maps flatten, that is every topic of a replay, and each
+    // PartitionChangeRecord copied its topic and set it into both maps again: 20,000 topics and
+    // 80,000 change records replayed in 225 ms instead of 180.)
+    if (current !== this.base.topicsById.get(topicId)) return current as TopicState & { partitions: PartitionState[] };
     const copy = { ...current, partitions: current.partitions.slice() };
     this.putTopic(copy);
     return copy;
@@ -240,18 +240,26 @@ export class MetadataDelta {
     const topic = this.ownTopic(r.topicId);
     const current = topic?.partitions[r.partitionId];
     if (!topic || !current) return;
-    const next: PartitionState = { ...current, partitionEpoch: current.partitionEpoch + 1 };
-    if (r.isr !== null) next.isr = sharedIds(r.isr);
-    if (r.replicas !== null) next.replicas = sharedIds(r.replicas);
-    // null: unchanged; empty: the reassignment completed or was cancelled.
-    if (r.addingReplicas !== null) setOrDrop(next, 'addingReplicas', r.addingReplicas);
-    if (r.removingReplicas !== null) setOrDrop(next, 'removingReplicas', r.removingReplicas);
     // Kafka bumps the leader epoch when the leader changes (-2 means "no change").
-    if (r.leader !== -2) {
-      next.leader = r.leader;
-      next.leaderEpoch = current.leaderEpoch + 1;
-    }
-    if (r.leaderRecoveryState !== -1) next.leaderRecoveryState = r.leaderRecoveryState;
+    const leaderChanged = r.leader !== -2;
+    // Built whole, in applyPartition's field order: one shape for every partition state. A spread
+    // of the current state took V8's slow clone path (a sixth of the samples of a change record's
+    // apply), and deleting a finished reassignment's field turned the state into a dictionary.
+    const next: PartitionState = {
+      partitionId: current.partitionId, topicId: current.topicId,
+      replicas: r.replicas !== null ? sharedIds(r.replicas) : current.replicas,
+      isr: r.isr !== null ? sharedIds(r.isr) : current.isr,
+      leader: leaderChanged ? r.leader : current.leader,
+      leaderEpoch: leaderChanged ? current.leaderEpoch + 1 : current.leaderEpoch,
+      partitionEpoch: current.partitionEpoch + 1,
+      leaderRecoveryState: r.leaderRecoveryState !== -1 ? r.leaderRecoveryState : current.leaderRecoveryState,
+    };
+    // null: unchanged; empty: the reassignment completed or was cancelled, and the field goes
+    // (images stay alike however they were built, log or snapshot).
+    const adding = r.addingReplicas ?? current.addingReplicas;
+    const removing = r.removingReplicas ?? current.removingReplicas;
+    if (adding !== undefined && adding.length > 0) next.addingReplicas = adding;
+    if (removing !== undefined && removing.length > 0) next.removingReplicas = removing;
     topic.partitions[r.partitionId] = next;
   }
 
@@ -286,10 +294,4 @@ export class MetadataDelta {
     // Still named as changed; a ConfigRecord after this copies afresh (nothing left to copy).
     this.ownConfigs.add(ck);
   }
-}
-
-/** Keeps images alike however they were built (log or snapshot): an empty list is no list. */
-function setOrDrop(p: PartitionState, field: 'addingReplicas' | 'removingReplicas', ids: readonly number[]): void {
-  if (ids.length > 0) p[field] = ids;
-  else delete p[field];
 }

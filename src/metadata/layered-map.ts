@@ -100,13 +100,8 @@ export class LayeredMap<K, V extends {} | null> implements ReadonlyMap<K, V> {
     return v !== undefined ? v : this.baseValue(key);
   }
 
-  /** The value set since the base was made (here, or in the maps this one was made over), if any. */
-  changedValue(key: K): V | undefined {
-    return this.#changed.get(key);
-  }
-
-  /** The base's value, unless deleted since (a value set since may hide it: see changedValue). */
-  baseValue(key: K): V | undefined {
+  /** The base's value, unless deleted since (a value set since may hide it). */
+  private baseValue(key: K): V | undefined {
     if (this.#removed.size > 0 && this.#removed.has(key)) return undefined;
     return this.#base.get(key);
   }

@@ -30,6 +30,23 @@ function topicLog(topics: number, partitions = 1): Buffer[] {
   return values;
 }
 
+/** `topics` topics of `partitions` partitions, then two PartitionChangeRecords for each partition,
+ * as an unclean restart of its only broker writes them: leader -1 when it is fenced, then back. */
+function leaderChangeLog(topics: number, partitions: number): Buffer[] {
+  const values = topicLog(topics, partitions);
+  for (const leader of [-1, 1]) {
+    for (let i = 0; i < topics; i++) {
+      for (let p = 0; p < partitions; p++) {
+        values.push(encodeMetadataRecord(record(MetadataRecordType.PARTITION_CHANGE, {
+          partitionId: p, topicId: topicId(i), isr: null, leader, replicas: null, removingReplicas: null, addingReplicas: null,
+          leaderRecoveryState: -1, directories: null, eligibleLeaderReplicas: null, lastKnownElr: null,
+        })));
+      }
+    }
+  }
+  return values;
+}
+
 /** `count` ConfigRecords over 100 topics' retention.ms. */
 function configLog(count: number): Buffer[] {
   return Array.from({ length: count }, (_, i) => encodeMetadataRecord(record(MetadataRecordType.CONFIG, {
@@ -81,5 +98,8 @@ export function replayCoreFigures(settings: BenchSettings): Figure[] {
     figure('metadata replay core, topics', topicLog(topics), `${thousands(topics)} one-partition topics (TopicRecord + PartitionRecord)`),
     figure('metadata replay core, partitions', topicLog(topics / wide, wide), `${thousands(topics)} partitions in ${thousands(topics / wide)} topics of ${wide}`),
     figure('metadata replay core, configs', configLog(2 * topics), `${thousands(2 * topics)} ConfigRecords on 100 topics`),
+    // A log as restarts leave it: most records change partitions that exist already.
+    figure('metadata replay core, leader changes', leaderChangeLog(topics / 5, 5),
+      `${thousands(topics)} partitions in ${thousands(topics / 5)} topics of 5, then a PartitionChangeRecord fencing and one unfencing each`),
   ];
 }

@@ -1,7 +1,7 @@
 // MetadataDelta's shortcuts for replay speed: topics put are set into the topic maps only when the
 // maps are next read (so lookups between puts, and deltas of any length, must see every put), and
 // replica/ISR lists are shared between partitions that hold the same one; and no delta changes an
-// image made before it (it changes copies of the topics it touches).
+// image made before it (it changes copies of the topics it touches, and its own copies in place).
 import { describe, expect, it } from 'vitest';
 import { MetadataDelta } from '../../../src/metadata/delta.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
@@ -118,6 +118,21 @@ describe('MetadataDelta', () => {
       expect(summary(replay(records, pieces)), `seed ${seed}`).toEqual(summary(whole));
       expect(summary(replay(records, records.map(() => 1))), `seed ${seed}`).toEqual(summary(whole));
     }
+  });
+
+  it("changes copies of an earlier image's topics, never the topics, also once the maps have flattened", () => {
+    const ids = Array.from({ length: 300 }, (_, i) => {
+      const id = Buffer.alloc(16);
+      id.writeUInt32BE(i + 1, 12);
+      return id.toString('base64url');
+    });
+    const records: MetadataRecord[] = ids.flatMap((id, i) => [record(MetadataRecordType.TOPIC, { name: `t${i}`, topicId: id }), partition(id, 0, [1, 2])]);
+    // Two changes of every partition per delta: far more than a layered map holds before it
+    // flattens, so most second changes find the delta's own copy in a flat map.
+    for (const leader of [2, 1, 1, 2]) for (const id of ids) records.push(change(id, 0, leader));
+    const image = replay(records, [600, 600, 600]);
+    expect([...image.topicsByName.values()].map((t) => t.partitions[0]!.leader)).toEqual(ids.map(() => 2));
+    expect([...image.topicsByName.values()].map((t) => t.partitions[0]!.partitionEpoch)).toEqual(ids.map(() => 4));
   });
 
   it('shares equal replica and ISR lists, and keeps none the records go on to change', () => {
