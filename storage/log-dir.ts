@@ -303,11 +303,16 @@ export class LogDir {
   }
 
   /** Flushes and closes every log, checkpoints, then writes the clean shutdown marker naming the
-   * broker epoch the logs were closed under (-1 when the broker never registered). */
+   * broker epoch the logs were closed under (-1 when the broker never registered): unless a log a
+   * crash left was not recovered since. */
   async close(brokerEpoch = -1): Promise<void> {
     await forEachConcurrently(this.all(), CONCURRENT_LOGS, (log) => log.close());
     await this.checkpoint();
-    await this.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.from(JSON.stringify({ version: 0, brokerEpoch })));
+    // After a crash, a log not opened since (or whose recovery failed) is not whole: with the
+    // marker the next start would trust it as it is. Without, it recovers it, and the controller
+    // takes the stop for an unclean one, as it was for that log.
+    const recoveryOwed = this.recoverOnOpen && (this.unopened.size > 0 || this.failed.size > 0);
+    if (!recoveryOwed) await this.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.from(JSON.stringify({ version: 0, brokerEpoch })));
     this.logs.clear();
   }
 

@@ -104,6 +104,35 @@ describe('LogDir', () => {
     expect(again.logDir.get('b', 0)?.logEndOffset).toBe(2);
   });
 
+  it('after a crash, a stop before every log was recovered writes no clean shutdown marker: the next start still recovers them', async () => {
+    const fs = new MemoryFileSystem();
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'a', 3);
+    await fill(logDir, 'b', 2);
+    await logDir.get('a', 0)?.flush();
+    await logDir.get('b', 0)?.flush();
+    const segment = fs.open('/kafka-logs/a-0/00000000000000000000.log');
+    segment.write(encodeTestBatch({ valueBytes: 200 }).subarray(0, 40), segment.size());
+    await segment.sync();
+    segment.close();
+    fs.crash();
+
+    const stoppedEarly = await LogDir.open(options(fs));
+    expect(stoppedEarly.logDir.get('b', 0)?.logEndOffset).toBe(2);
+    await stoppedEarly.logDir.close(7);
+    expect(fs.readdir('/kafka-logs')).not.toContain('.kafka_cleanshutdown');
+
+    const events: StorageEvent[] = [];
+    const next = await LogDir.open({ ...options(fs), onEvent: (e) => events.push(e) });
+    expect(next).toMatchObject({ hadCleanShutdown: false, previousBrokerEpoch: -1 });
+    expect(next.logDir.get('a', 0)?.logEndOffset).toBe(3);
+    expect(events.map((e) => e.kind)).toEqual(['tailTruncated']);
+    expect(next.logDir.get('b', 0)?.logEndOffset).toBe(2);
+    // Every log recovered: this stop is clean.
+    await next.logDir.close(8);
+    expect((await LogDir.open(options(fs))).previousBrokerEpoch).toBe(8);
+  });
+
   it('checkpoints recovery points so recovery skips segments known to be synced', async () => {
     const fs = new MemoryFileSystem();
     const { logDir } = await LogDir.open(options(fs));
@@ -132,6 +161,9 @@ describe('LogDir', () => {
     expect(failure).toBeInstanceOf(LogOfflineError);
     expect((failure as LogOfflineError).cause).toMatchObject({ code: 'CORRUPT_SEGMENT', path: '/kafka-logs/a-0/00000000000000000000.log' });
     expect(events).toEqual([expect.objectContaining({ kind: 'logOpenFailed', dir: '/kafka-logs/a-0' })]);
+    // Not recovered, so no clean stop: the next start tries again, from the start of the log.
+    await damaged.logDir.close();
+    expect(fs.readdir('/kafka-logs')).not.toContain('.kafka_cleanshutdown');
   });
 
   it('deletes a partition durably and finishes an interrupted deletion on open', async () => {
