@@ -15,6 +15,8 @@ export const LOG_START_OFFSET_CHECKPOINT = 'log-start-offset-checkpoint';
 export const RECOVERY_POINT_CHECKPOINT = 'recovery-point-offset-checkpoint';
 /** Where each compacted log's dirty part begins (the log cleaner's progress). */
 export const CLEANER_OFFSET_CHECKPOINT = 'cleaner-offset-checkpoint';
+/** Suffix of a segment file renamed for deletion, unlinked in the background (Kafka's `.deleted`). */
+export const DELETED_SUFFIX = '.deleted';
 /** Suffix of a partition directory renamed for deletion (Kafka: <topic>-<partition>.<id>-delete). */
 export const DELETE_DIR_SUFFIX = '-delete';
 

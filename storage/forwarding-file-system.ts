@@ -37,6 +37,10 @@ export class ForwardingFileSystem implements FileSystem {
     this.inner.unlink(path);
   }
 
+  unlinkAsync(path: string): Promise<void> {
+    return this.inner.unlinkAsync(path);
+  }
+
   rmdir(path: string): void {
     this.inner.rmdir(path);
   }

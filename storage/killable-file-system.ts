@@ -120,6 +120,10 @@ export class KillableFileSystem implements FileSystem {
     if (!this.killed) this.inner.unlink(path);
   }
 
+  unlinkAsync(path: string): Promise<void> {
+    return this.killed ? never() : this.inner.unlinkAsync(path);
+  }
+
   rmdir(path: string): void {
     if (!this.killed) this.inner.rmdir(path);
   }

@@ -88,6 +88,8 @@ export class LogDir {
   /** fsync of this directory, shared by the partition directories created while one is pending. */
   private readonly syncer: CoalescedTask;
   private deletions = 0;
+  /** Doomed partition directories being removed (see removeInBackground). */
+  private readonly removals = new Set<Promise<void>>();
   /** The unopened logs were left by a crash: each is recovered when it opens. */
   private recoverOnOpen = false;
   /** The log cleaner's progress per compacted log ("<topic>-<partition>" => first dirty offset). */
@@ -245,20 +247,31 @@ export class LogDir {
   }
 
   /** Closes and deletes a partition's log: renamed to `<name>.<n>-delete` first (durably), so a
-   * crash mid-way leaves no half-deleted log to load; open() finishes such deletions. */
+   * crash mid-way leaves no half-deleted log to load; open() finishes such deletions. Resolves once
+   * the rename is durable; the files are removed in the background, off the event loop (a topic
+   * of a few GB took the event loop seconds to unlink, long enough for the metadata quorum to
+   * elect another leader). */
   async delete(topic: string, partition: number): Promise<void> {
     const name = partitionDirName(topic, partition);
     const log = this.logs.get(name);
     if (log !== undefined) {
       this.logs.delete(name);
-      await log.close();
+      await log.discard();
     } else if (!this.unopened.delete(topic, partition) && !this.failed.delete(name)) {
       return;
     }
     const doomed = this.doom(name);
     await this.syncer.run();
-    await removeDir(this.fs, doomed, () => this.syncer.run());
+    this.removeInBackground(doomed);
     await this.checkpoint();
+  }
+
+  /** Removes a doomed directory in the background; close() waits for it. */
+  private removeInBackground(doomed: string): void {
+    const run: Promise<void> = removeDir(this.fs, doomed, () => this.syncer.run()).catch(() => undefined).finally(() => {
+      this.removals.delete(run);
+    });
+    this.removals.add(run);
   }
 
   /** Renames a partition directory to its `-delete` name (durable once the directory is synced). */
@@ -307,6 +320,7 @@ export class LogDir {
    * crash left was not recovered since. */
   async close(brokerEpoch = -1): Promise<void> {
     await forEachConcurrently(this.all(), CONCURRENT_LOGS, (log) => log.close());
+    await Promise.all([...this.removals]);
     await this.checkpoint();
     // After a crash, a log not opened since (or whose recovery failed) is not whole: with the
     // marker the next start would trust it as it is. Without, it recovers it, and the controller
@@ -389,7 +403,7 @@ export class LogDir {
     writePartitionMetadata(this.fs, dir, topicId);
     this.options.onEvent?.({ kind: 'strayReplaced', dir, doomed });
     const durable = this.syncer.run();
-    durable.then(() => removeDir(this.fs, doomed, () => this.syncer.run())).catch(() => undefined);
+    durable.then(() => this.removeInBackground(doomed), () => undefined);
     return PartitionLog.inNewDir(dir, entry.topic, entry.partition, { ...this.logOptions(config), pending: durable });
   }
 
@@ -432,7 +446,7 @@ function offsetsByName(lines: OffsetLines): OffsetsByPartition {
 
 /** Deletes a partition directory's files, then the directory, then syncs its parent. */
 async function removeDir(fs: FileSystem, path: string, syncParent: () => Promise<void>): Promise<void> {
-  for (const name of fs.readdir(path)) fs.unlink(joinPath(path, name));
+  for (const name of fs.readdir(path)) await fs.unlinkAsync(joinPath(path, name));
   fs.rmdir(path);
   await syncParent();
 }

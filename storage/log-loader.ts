@@ -9,7 +9,7 @@
 import { assert } from './errors.js';
 import type { BatchInfo } from './batch-scan.js';
 import { TEMP_SUFFIX, joinPath, type FileSystem } from './file-system.js';
-import { INDEX_SUFFIX, LOG_SUFFIX, SNAPSHOT_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX, offsetFileName, parseOffsetFileName } from './file-names.js';
+import { DELETED_SUFFIX, INDEX_SUFFIX, LOG_SUFFIX, SNAPSHOT_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX, offsetFileName, parseOffsetFileName } from './file-names.js';
 import { LeaderEpochCache } from './leader-epoch-cache.js';
 import type { LogConfig } from './log-config.js';
 import { LogSegment } from './log-segment.js';
@@ -134,8 +134,8 @@ function dropSnapshotsAbove(dir: PartitionDir, snapshotOffsets: number[], logEnd
   return snapshotOffsets.filter((o) => o <= logEndOffset);
 }
 
-/** Removes leftovers (temp files, indexes without a .log); returns the segments' base offsets and
- * the producer-state snapshots' offsets, ascending. */
+/** Removes leftovers (temp files, indexes without a .log, deleted segments' files); returns the
+ * segments' base offsets and the producer-state snapshots' offsets, ascending. */
 function tidyDirectory(dir: PartitionDir, names: readonly string[]): { baseOffsets: number[]; snapshotOffsets: number[] } {
   const { fs } = dir;
   const baseOffsets: number[] = [];
@@ -150,7 +150,10 @@ function tidyDirectory(dir: PartitionDir, names: readonly string[]): { baseOffse
   for (const name of names) {
     const indexBase = parseOffsetFileName(name, INDEX_SUFFIX) ?? parseOffsetFileName(name, TIME_INDEX_SUFFIX) ?? parseOffsetFileName(name, TXN_INDEX_SUFFIX);
     const orphanIndex = indexBase !== undefined && !bases.has(indexBase);
-    if (orphanIndex || name.endsWith(TEMP_SUFFIX)) {
+    if (name.endsWith(DELETED_SUFFIX)) {
+      dir.removeLater(joinPath(dir.path, name));
+      dir.changed();
+    } else if (orphanIndex || name.endsWith(TEMP_SUFFIX)) {
       fs.unlink(joinPath(dir.path, name));
       dir.changed();
     }

@@ -62,11 +62,12 @@ export class LogSegments {
     await this.dir.sync();
   }
 
-  /** Deletes the `count` oldest segments (never the active one); returns their base offsets. */
+  /** Deletes the `count` oldest segments (never the active one); returns their base offsets. Their
+   * files are unlinked in the background, after this resolves. */
   async deleteOldest(count: number): Promise<number[]> {
     assert(count < this.list.length, 'the active segment is never deleted');
     const doomed = this.list.splice(0, count);
-    for (const segment of doomed) segment.delete();
+    for (const segment of doomed) segment.deleteInBackground();
     await this.dir.sync();
     return doomed.map((s) => s.baseOffset);
   }
@@ -84,9 +85,18 @@ export class LogSegments {
     await Promise.all([this.active.syncLog(), this.dir.syncIfChanged()]);
   }
 
-  /** Seals the active segment (so the next open needs no recovery) and closes every file. */
+  /** Closes every file, once the deleted segments' files are gone, writing nothing: the log is
+   * being deleted. */
+  async discard(): Promise<void> {
+    await this.dir.removed();
+    for (const segment of this.list) segment.close();
+  }
+
+  /** Seals the active segment (so the next open needs no recovery) and closes every file, once the
+   * deleted segments' files are gone. */
   async close(): Promise<void> {
     await this.active.seal();
+    await this.dir.removed();
     await this.dir.syncIfChanged();
     for (const segment of this.list) segment.close();
   }

@@ -207,6 +207,11 @@ export class MemoryFileSystem implements FileSystem {
     dir.entries.delete(name);
   }
 
+  /** At once: a simulation stays deterministic. */
+  async unlinkAsync(path: string): Promise<void> {
+    this.unlink(path);
+  }
+
   rmdir(path: string): void {
     const { dir, name } = this.parent(path, 'rmdir');
     const node = dir.entries.get(name);

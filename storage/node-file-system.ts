@@ -229,6 +229,14 @@ export class NodeFileSystem implements FileSystem {
     wrap('unlink', path, () => fs.unlinkSync(path));
   }
 
+  async unlinkAsync(path: string): Promise<void> {
+    try {
+      await fs.promises.unlink(path);
+    } catch (err) {
+      throw toFileSystemError(err, 'unlink', path);
+    }
+  }
+
   rmdir(path: string): void {
     wrap('rmdir', path, () => fs.rmdirSync(path));
   }

@@ -8,6 +8,8 @@ import type { FileSystem } from './file-system.js';
 export class PartitionDir {
   private changedSinceSync = false;
   private inFlight: Promise<void> | undefined;
+  /** Files being unlinked in the background (see removeLater). */
+  private readonly removals = new Set<Promise<void>>();
 
   constructor(
     readonly fs: FileSystem,
@@ -32,6 +34,23 @@ export class PartitionDir {
     } finally {
       if (this.inFlight === run) this.inFlight = undefined;
     }
+  }
+
+  /**
+   * Unlinks a file whose name already marks it as garbage (`.deleted`), off the event loop and in
+   * the background: a large file's unlink takes the kernel long. One that fails stays until the
+   * next opening of the log removes it.
+   */
+  removeLater(path: string): void {
+    const run: Promise<void> = this.fs.unlinkAsync(path).catch(() => undefined).finally(() => {
+      this.removals.delete(run);
+    });
+    this.removals.add(run);
+  }
+
+  /** Resolves once the removals started so far are done. */
+  async removed(): Promise<void> {
+    await Promise.all([...this.removals]);
   }
 
   /** Makes every change so far durable, syncing only if one is not yet covered by a sync. */

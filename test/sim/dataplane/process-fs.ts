@@ -79,6 +79,10 @@ export class ProcessFileSystem implements FileSystem {
     this.machine.unlink(path);
   }
 
+  async unlinkAsync(path: string): Promise<void> {
+    this.unlink(path);
+  }
+
   rmdir(path: string): void {
     this.check('rmdir', path);
     this.machine.rmdir(path);

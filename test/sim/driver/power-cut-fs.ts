@@ -128,6 +128,10 @@ export class PowerCutFileSystem implements FileSystem {
     this.disk.unlink(path);
   }
 
+  unlinkAsync(path: string): Promise<void> {
+    return this.asyncStep(async () => this.disk.unlink(path));
+  }
+
   rmdir(path: string): void {
     this.step();
     this.disk.rmdir(path);

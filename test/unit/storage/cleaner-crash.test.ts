@@ -93,6 +93,10 @@ class DyingFileSystem implements FileSystem {
     this.mem.unlink(path);
   }
 
+  async unlinkAsync(path: string): Promise<void> {
+    this.unlink(path);
+  }
+
   rmdir(path: string): void {
     this.step('rmdir', path);
     this.mem.rmdir(path);

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
+import { MemoryFileSystem, type FaultOp } from '../../../storage/memory-file-system.js';
 import { LogDir, type LogDirOptions } from '../../../storage/log-dir.js';
 import { LogOfflineError } from '../../../storage/errors.js';
 import type { StorageEvent } from '../../../storage/storage-events.js';
 import type { LogConfig } from '../../../storage/log-config.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
 import { ManualClock, testConfig } from '../../helpers/storage-logs.js';
+
+/** Records the files synced (the memory file system checks each sync for an injected fault). */
+class SyncRecorder extends MemoryFileSystem {
+  readonly synced: string[] = [];
+
+  override fault(op: FaultOp, path: string): void {
+    if (op === 'sync') this.synced.push(path);
+    super.fault(op, path);
+  }
+}
 
 function options(
   fs: MemoryFileSystem,
@@ -164,6 +174,17 @@ describe('LogDir', () => {
     // Not recovered, so no clean stop: the next start tries again, from the start of the log.
     await damaged.logDir.close();
     expect(fs.readdir('/kafka-logs')).not.toContain('.kafka_cleanshutdown');
+  });
+
+  it('deletes a partition without flushing it: none of its files is synced for data about to go', async () => {
+    const fs = new SyncRecorder();
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'a', 3);
+    fs.synced.length = 0;
+    await logDir.delete('a', 0);
+    expect(logDir.partitions()).toEqual([]);
+    expect(fs.synced.filter((path) => path.includes('/a-0'))).toEqual([]);
+    expect(fs.readdir('/kafka-logs').filter((n) => n.startsWith('a-0'))).toEqual([]);
   });
 
   it('deletes a partition durably and finishes an interrupted deletion on open', async () => {

@@ -145,4 +145,34 @@ describe('partition log on disk', () => {
     expect(statSync(join(logDirPath, 't-0', '00000000000000000000.index')).size).toBe(0);
     await second.logDir.close();
   });
+
+  it('deletes segments and partitions off the event loop: renamed first, unlinked in the background, leftovers removed at the next opening', async () => {
+    const clock = new ManualClock();
+    const logDirPath = join(root, 'logs');
+    const config = { ...DEFAULT_LOG_CONFIG, segmentBytes: 4096, retentionBytes: 4096 };
+    const options = { fs: new NodeFileSystem(), path: logDirPath, nowMs: clock.nowMs, configFor: () => config };
+    const { logDir } = await LogDir.open(options);
+    const log = await logDir.getOrCreate('t', 0);
+    for (let i = 0; i < 12; i++) await log.append(batchOfSize(1024), { leaderEpoch: 0 });
+    log.updateHighWatermark(log.logEndOffset);
+    const segments = (): string[] => readdirSync(join(logDirPath, 't-0')).filter((n) => /^\d{20}\.log/.test(n));
+    expect(segments()).toHaveLength(3);
+    await logDir.deleteOldSegments();
+    // Gone for the log at once; the files go meanwhile (renamed, then unlinked off the event loop).
+    expect(log.segmentBaseOffsets()).toEqual([8]);
+    expect(segments().every((n) => n === '00000000000000000008.log' || n.endsWith('.deleted'))).toBe(true);
+    await (await logDir.getOrCreate('u', 0)).append(batchOfSize(1024), { leaderEpoch: 0 });
+    await logDir.delete('u', 0);
+    expect(readdirSync(logDirPath).filter((n) => n.startsWith('u-0') && !n.endsWith('-delete'))).toEqual([]);
+    await logDir.close();
+    expect(segments()).toEqual(['00000000000000000008.log']);
+    expect(readdirSync(logDirPath).filter((n) => n.startsWith('u-0'))).toEqual([]);
+
+    // A crash between the rename and the unlink leaves a `.deleted` file: the next opening removes it.
+    writeFileSync(join(logDirPath, 't-0', '00000000000000000004.log.deleted'), Buffer.alloc(100));
+    const again = await LogDir.open(options);
+    expect(again.logDir.get('t', 0)?.segmentBaseOffsets()).toEqual([8]);
+    await again.logDir.close();
+    expect(segments()).toEqual(['00000000000000000008.log']);
+  });
 });
