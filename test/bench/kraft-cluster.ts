@@ -123,6 +123,15 @@ export class ProcessCluster {
     await member?.kill();
   }
 
+  /** Whether a node's log directory still holds a directory of `topic`'s partitions (a deleted
+   * topic's stay until the broker has removed them). */
+  holdsTopic(topic: string): boolean {
+    return this.files.some((_, i) => {
+      const logDir = path.join(this.dir, `node-${i + 1}`);
+      return fs.existsSync(logDir) && fs.readdirSync(logDir).some((name) => name.startsWith(`${topic}-`));
+    });
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.members.map((m) => m?.stop()));
     fs.rmSync(this.dir, { recursive: true, force: true });

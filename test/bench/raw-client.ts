@@ -5,6 +5,7 @@ import net from 'node:net';
 import type { ApiDefinition } from '../../protocol/definition.js';
 import { readResponseFrame, writeRequestFrame } from '../../protocol/registry.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
+import { DeleteTopicsApi } from '../../protocol/generated/api/20-delete-topics.js';
 import { ListOffsetsApi } from '../../protocol/generated/api/02-list-offsets.js';
 import { FrameAssembler } from './frame-assembler.js';
 
@@ -158,6 +159,18 @@ export async function createTopic(bootstrap: string, name: string, numPartitions
     if (!result || result.errorCode !== 0) {
       throw new Error(`CreateTopics ${name}: error ${result?.errorCode} ${result?.errorMessage ?? ''}`);
     }
+  } finally {
+    conn.close();
+  }
+}
+
+/** Deletes a topic and fails loudly when the broker refuses. */
+export async function deleteTopic(bootstrap: string, name: string): Promise<void> {
+  const conn = await BenchConnection.connect(bootstrap);
+  try {
+    const res = await conn.request(DeleteTopicsApi, 4, { topics: [], topicNames: [name], timeoutMs: 30_000 });
+    const result = res.responses[0];
+    if (!result || result.errorCode !== 0) throw new Error(`DeleteTopics ${name}: error ${result?.errorCode}`);
   } finally {
     conn.close();
   }
