@@ -43,10 +43,11 @@ export class LogSegments {
     await this.active.appendAsync(batches, infos);
   }
 
-  /** Removes offsets >= `offset`, durably. Later segments go first, so a crash leaves a prefix. */
+  /** Removes offsets >= `offset`, durably (the later segments' files are unlinked in the
+   * background). Later segments go first, so a crash leaves a prefix. */
   async truncateTo(offset: number): Promise<void> {
     const removed = this.list.splice(floorSegmentIndex(this.list, offset) + 1);
-    for (const segment of removed.reverse()) segment.delete();
+    for (const segment of removed.reverse()) segment.deleteInBackground();
     if (removed.length > 0) await this.dir.sync();
     this.active.truncateTo(offset, this.nowMs());
     await this.active.syncLog();
@@ -55,7 +56,7 @@ export class LogSegments {
   /** Replaces every segment by an empty one at `offset`, durably (one directory sync). Its .log is
    * created at once: the file's name is what records, on disk, where the log now starts. */
   async truncateFullyAndStartAt(offset: number, config: LogConfig): Promise<void> {
-    for (const segment of this.list.splice(0)) segment.delete();
+    for (const segment of this.list.splice(0)) segment.deleteInBackground();
     const segment = LogSegment.create(this.dir, offset, config, this.nowMs());
     this.list.push(segment);
     segment.materialize();

@@ -5,8 +5,8 @@
 //      seals and syncs them;
 //   2. the files are renamed to `.swap` (indexes first, the .log last) and the directory synced:
 //      from here the swap is decided;
-//   3. the replaced segments' files are removed and the `.swap` files renamed to their final names,
-//      then the directory is synced.
+//   3. the replaced segments' files are renamed to `.deleted` (unlinked in the background) and the
+//      `.swap` files renamed to their final names, then the directory is synced.
 //
 // On open, `.cleaned` files are removed (a cleaning that had not decided) and a `.log.swap` completes
 // its swap: every segment whose base offset lies in the swap segment's offset range is removed and
@@ -52,7 +52,7 @@ export async function prepareSwap(dir: PartitionDir, cleaned: LogSegment): Promi
 /** Synchronously removes `old` and gives the swap files their final names; returns the new
  * segment, opened from them. The caller syncs the directory. */
 export function commitSwap(dir: PartitionDir, baseOffset: number, old: readonly LogSegment[], config: LogConfig, nowMs: number): LogSegment {
-  for (const segment of old) segment.delete();
+  for (const segment of old) segment.deleteInBackground();
   renameSegmentFiles(dir, baseOffset, SWAP_SUFFIX, '');
   return openSwapped(dir, baseOffset, config, nowMs);
 }

@@ -182,14 +182,15 @@ describe('log cleaner: power cut at every step of a cleaning', () => {
 });
 
 describe('log cleaner: a decided swap', () => {
-  it('is completed at load when the replaced segments are partly gone (unlinks reached the disk, renames did not)', async () => {
+  it('is completed at load when the replaced segments are partly gone (some of their removals reached the disk, the swap files\' renames did not)', async () => {
     const clock = new ManualClock();
     const fs = new DyingFileSystem(new MemoryFileSystem(), seededRandom(7));
     const log = await preparedLog(fs, clock);
     const original = readAll(log);
     const endOffset = log.logEndOffset;
-    // Dies as the first replaced segment is removed: the .swap files are durable, the old ones too.
-    fs.dieWhen = (op, path) => op === 'unlink' && path.endsWith('.log');
+    // Dies as the first replaced segment is removed (renamed to .deleted): the .swap files are
+    // durable, the old ones too.
+    fs.dieWhen = (op, path) => op === 'rename' && path.endsWith('.log');
     void new LogCleanerManager({ maxMapEntries: 1000 }).cleanOnce([log], clock.ms).catch(() => undefined);
     await fs.died;
     const names = fs.mem.readdir(PARTITION_DIR);
