@@ -15,6 +15,9 @@ const FLUSH_CHECK_INTERVAL_MS = 1_000;
 /** Logs opened per turn of the event loop after a start: a few milliseconds, so requests keep
  * their turns while 100,000 logs open behind them. */
 const LOGS_OPENED_PER_TURN = 64;
+/** And no more once a turn has spent this long: after a crash each opening recovers its log,
+ * which takes about a second per GB written since its last flush. */
+const OPENING_TURN_MS = 10;
 
 export interface BackgroundTaskOptions {
   config: ServerConfig;
@@ -61,7 +64,8 @@ export class BackgroundTasks {
    * see every log soon after a start (they work on open logs). */
   private openIdleLogs(): void {
     const step = (): void => {
-      this.opening = this.o.replicas.openIdleLogs(LOGS_OPENED_PER_TURN) ? setImmediate(step) : undefined;
+      const until = performance.now() + OPENING_TURN_MS;
+      this.opening = this.o.replicas.openIdleLogs(LOGS_OPENED_PER_TURN, () => performance.now() < until) ? setImmediate(step) : undefined;
     };
     if (this.o.logDir.unopenedCount > 0) this.opening = setImmediate(step);
   }

@@ -312,12 +312,13 @@ export class ReplicaManager {
   }
 
   /**
-   * Opens up to `limit` logs of hosted partitions that are not open yet (listed at a start), for the runtime to call a slice at a time; false once all are open. A log
-   * that fails to open stays offline (the log directory reports it).
+   * Opens up to `limit` logs of hosted partitions that are not open yet (listed at a start), for
+   * the runtime to call a slice at a time, while `more()` says so (asked after each); false once
+   * all are open. A log that fails to open stays offline (the log directory reports it).
    */
-  openIdleLogs(limit: number): boolean {
+  openIdleLogs(limit: number, more: () => boolean = () => true): boolean {
     this.idleCursor ??= this.partitions.values();
-    for (let opened = 0; opened < limit;) {
+    for (let opened = 0; opened < limit && (opened === 0 || more());) {
       const next = this.idleCursor.next();
       if (next.done === true) {
         this.idleCursor = undefined;

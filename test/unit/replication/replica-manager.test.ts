@@ -160,6 +160,9 @@ describe('logs opened on first use after a clean shutdown', () => {
     const after = await setUp(fs);
     await after.replicas.applyImage(image, EMPTY_IMAGE);
     expect(after.logDir.unopenedCount).toBe(3);
+    // A background turn whose time is spent stops after its first log.
+    expect(after.replicas.openIdleLogs(10, () => false)).toBe(true);
+    expect(after.logDir.unopenedCount).toBe(2);
     const t0 = after.replicas.lookup('t', 0);
     expect('partition' in t0 && t0.partition.log.logEndOffset).toBe(1);
     expect(after.logDir.unopenedCount).toBe(2);
