@@ -68,7 +68,7 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
   if (input.replicaId >= 0) rm.checkIsr(first.hosted, input.replicaId);
   if (input.maxWaitMs <= 0 || first.bytes >= input.minBytes || first.stop) return first.results;
   const follower = input.replicaId;
-  const waitMs = follower >= 0 ? rm.followerWaits.maxWaitMs(follower, input.maxWaitMs) : input.maxWaitMs;
+  const waitMs = follower >= 0 ? rm.followerWaits.maxWaitMs(follower, input.maxWaitMs, first.hosted) : input.maxWaitMs;
   return new Promise((resolve) => {
     const partitions = first.hosted;
     let done = false;

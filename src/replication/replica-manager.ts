@@ -93,7 +93,7 @@ export class ReplicaManager {
   /** ISR changes to the controller, batched (see alter-partition-batches.ts). */
   private readonly sendIsrChange: AlterPartitionSender | undefined;
   /** Follower fetches parked here, woken when a follower has a new partition to follow. */
-  readonly followerWaits: FollowerWaits;
+  readonly followerWaits: FollowerWaits<Partition>;
   /** Opens the log of a partition hosted before the log was (after a restart): one for all. */
   private readonly logOpener: LogOpener = { openLog: (topic, partition, topicId) => this.options.logDir.get(topic, partition, topicId)! };
 
@@ -212,7 +212,7 @@ export class ReplicaManager {
       }
       // Led here from now on, or by more replicas: they must fetch again to follow it.
       if (p.isLeader && (before === undefined || before.leader !== this.nodeId || before.replicas !== state.replicas)) {
-        this.followerWaits.led(state.replicas, this.nodeId);
+        this.followerWaits.led(p, state.replicas, this.nodeId);
       }
       this.options.fetchers?.follow(p, p.isLeader ? -1 : state.leader);
     }
