@@ -326,7 +326,9 @@ export class LogDir {
     // marker the next start would trust it as it is. Without, it recovers it, and the controller
     // takes the stop for an unclean one, as it was for that log.
     const recoveryOwed = this.recoverOnOpen && (this.unopened.size > 0 || this.failed.size > 0);
-    if (!recoveryOwed) await this.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.from(JSON.stringify({ version: 0, brokerEpoch })));
+    if (!recoveryOwed) {
+      await this.fs.writeFileAtomic(joinPath(this.path, CLEAN_SHUTDOWN_FILE), Buffer.from(JSON.stringify({ version: 0, brokerEpoch })));
+    }
     this.logs.clear();
   }
 

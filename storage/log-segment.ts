@@ -262,28 +262,25 @@ export class LogSegment {
    * directory; a `.deleted` file a crash left is removed when the log next opens.
    */
   deleteInBackground(): void {
-    const hadFiles = this.hasFiles;
-    this.close();
-    if (!hadFiles) return;
-    const { fs } = this.dir;
-    for (const path of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX].map((suffix) => this.path(suffix))) {
-      if (fs.stat(path) === undefined) continue;
-      fs.rename(path, path + DELETED_SUFFIX);
+    for (const path of this.closeForDeletion()) {
+      this.dir.fs.rename(path, path + DELETED_SUFFIX);
       this.dir.removeLater(path + DELETED_SUFFIX);
     }
-    this.dir.changed();
   }
 
   /** Closes and unlinks the files; durable after the caller syncs the directory. */
   delete(): void {
+    for (const path of this.closeForDeletion()) this.dir.fs.unlink(path);
+  }
+
+  /** Closes the files; returns the paths of those that exist (their directory changes next). */
+  private closeForDeletion(): string[] {
     const hadFiles = this.hasFiles;
     this.close();
-    if (!hadFiles) return;
-    const { fs } = this.dir;
-    for (const path of [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX].map((suffix) => this.path(suffix))) {
-      if (fs.stat(path) !== undefined) fs.unlink(path);
-    }
+    if (!hadFiles) return [];
     this.dir.changed();
+    const paths = [LOG_SUFFIX, INDEX_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX].map((suffix) => this.path(suffix));
+    return paths.filter((path) => this.dir.fs.stat(path) !== undefined);
   }
 
   private closeIndexes(): void {

@@ -31,6 +31,23 @@ async function fill(logDir: LogDir, topic: string, batches: number): Promise<voi
   log.updateHighWatermark(log.logEndOffset);
 }
 
+/** Logs 'a' (3 batches) and 'b' (2), flushed, then half a batch at a's end that reached the disk
+ * before a crash: a torn write. */
+async function crashedWithTornTail(): Promise<MemoryFileSystem> {
+  const fs = new MemoryFileSystem();
+  const { logDir } = await LogDir.open(options(fs));
+  await fill(logDir, 'a', 3);
+  await fill(logDir, 'b', 2);
+  await logDir.get('a', 0)?.flush();
+  await logDir.get('b', 0)?.flush();
+  const segment = fs.open('/kafka-logs/a-0/00000000000000000000.log');
+  segment.write(encodeTestBatch({ valueBytes: 200 }).subarray(0, 40), segment.size());
+  await segment.sync();
+  segment.close();
+  fs.crash();
+  return fs;
+}
+
 describe('LogDir', () => {
   it('writes the clean shutdown marker on close and removes it once loaded', async () => {
     const fs = new MemoryFileSystem();
@@ -83,18 +100,7 @@ describe('LogDir', () => {
   });
 
   it('after a crash opens no log at start: each is recovered when it opens, and serves only what recovery kept', async () => {
-    const fs = new MemoryFileSystem();
-    const { logDir } = await LogDir.open(options(fs));
-    await fill(logDir, 'a', 3);
-    await fill(logDir, 'b', 2);
-    await logDir.get('a', 0)?.flush();
-    await logDir.get('b', 0)?.flush();
-    // Half a batch at a's end that reached the disk before the crash: a torn write.
-    const segment = fs.open('/kafka-logs/a-0/00000000000000000000.log');
-    segment.write(encodeTestBatch({ valueBytes: 200 }).subarray(0, 40), segment.size());
-    await segment.sync();
-    segment.close();
-    fs.crash();
+    const fs = await crashedWithTornTail();
 
     const events: StorageEvent[] = [];
     const reopened = await LogDir.open({ ...options(fs), onEvent: (e) => events.push(e) });
@@ -115,17 +121,7 @@ describe('LogDir', () => {
   });
 
   it('after a crash, a stop before every log was recovered writes no clean shutdown marker: the next start still recovers them', async () => {
-    const fs = new MemoryFileSystem();
-    const { logDir } = await LogDir.open(options(fs));
-    await fill(logDir, 'a', 3);
-    await fill(logDir, 'b', 2);
-    await logDir.get('a', 0)?.flush();
-    await logDir.get('b', 0)?.flush();
-    const segment = fs.open('/kafka-logs/a-0/00000000000000000000.log');
-    segment.write(encodeTestBatch({ valueBytes: 200 }).subarray(0, 40), segment.size());
-    await segment.sync();
-    segment.close();
-    fs.crash();
+    const fs = await crashedWithTornTail();
 
     const stoppedEarly = await LogDir.open(options(fs));
     expect(stoppedEarly.logDir.get('b', 0)?.logEndOffset).toBe(2);
