@@ -299,6 +299,10 @@ export class ReplicaManager {
     const nowMs = this.nowMs();
     const lagMaxMs = this.options.config.int('replica.lag.time.max.ms');
     for (const p of partitions) {
+      // A follower's fetch can only bring that follower in (Kafka's maybeExpandIsr runs in its
+      // fetch; shrinks are the periodic check's): one in the ISR already changes nothing, and the
+      // full check allocated per partition of every fetch (10,000 of a follower's session).
+      if (fetchedBy >= 0 && p.state.isr.includes(fetchedBy)) continue;
       // One change at a time per partition, as Kafka's pending ISR states: none while one is in
       // flight or committed but not yet in this broker's image; one whose outcome is unknown (the
       // transport failed) is sent again as it was, as Kafka's AlterPartitionManager retries.
