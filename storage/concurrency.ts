@@ -1,6 +1,7 @@
 // Bounded concurrency for work over many logs (creating, flushing, closing thousands of partitions):
 // enough at once to share directory fsyncs and keep the disk busy, few enough that the descriptors
-// held by syncs in flight stay far below the handle cache's limit.
+// held by syncs in flight stay far below the handle cache's limit. Also: turns of the event loop
+// shared between bursts of blocking calls, and work left to run in the background.
 
 /** Runs `task` for every item, at most `limit` at once. Every item is attempted; if any task failed,
  * rejects with the first failure once all have settled. */
@@ -50,5 +51,26 @@ export class TurnBudget {
       await this.nextTurn;
     }
     this.left--;
+  }
+}
+
+/**
+ * Work left to run in the background (files unlinked off the event loop), which its owner waits
+ * for before it closes. A failure is dropped: the work must leave nothing a later opening cannot
+ * redo.
+ */
+export class BackgroundWork {
+  private readonly running = new Set<Promise<void>>();
+
+  start(work: Promise<unknown>): void {
+    const run: Promise<void> = work.then(() => undefined, () => undefined).finally(() => {
+      this.running.delete(run);
+    });
+    this.running.add(run);
+  }
+
+  /** Resolves once the work started so far is done. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.running]);
   }
 }

@@ -18,7 +18,7 @@
 import { formatCheckpoint, parseOffsetLines, type OffsetLines } from './checkpoint-file.js';
 import { CoalescedTask } from './coalesced-task.js';
 import { LogOfflineError } from './errors.js';
-import { TurnBudget, forEachConcurrently } from './concurrency.js';
+import { BackgroundWork, TurnBudget, forEachConcurrently } from './concurrency.js';
 import { joinPath, parentPath, type FileSystem } from './file-system.js';
 import { HandleCache } from './handle-cache.js';
 import {
@@ -89,7 +89,7 @@ export class LogDir {
   private readonly syncer: CoalescedTask;
   private deletions = 0;
   /** Doomed partition directories being removed (see removeInBackground). */
-  private readonly removals = new Set<Promise<void>>();
+  private readonly removals = new BackgroundWork();
   /** The unopened logs were left by a crash: each is recovered when it opens. */
   private recoverOnOpen = false;
   /** The log cleaner's progress per compacted log ("<topic>-<partition>" => first dirty offset). */
@@ -268,10 +268,7 @@ export class LogDir {
 
   /** Removes a doomed directory in the background; close() waits for it. */
   private removeInBackground(doomed: string): void {
-    const run: Promise<void> = removeDir(this.fs, doomed, () => this.syncer.run()).catch(() => undefined).finally(() => {
-      this.removals.delete(run);
-    });
-    this.removals.add(run);
+    this.removals.start(removeDir(this.fs, doomed, () => this.syncer.run()));
   }
 
   /** Renames a partition directory to its `-delete` name (durable once the directory is synced). */
@@ -320,7 +317,7 @@ export class LogDir {
    * crash left was not recovered since. */
   async close(brokerEpoch = -1): Promise<void> {
     await forEachConcurrently(this.all(), CONCURRENT_LOGS, (log) => log.close());
-    await Promise.all([...this.removals]);
+    await this.removals.settled();
     await this.checkpoint();
     // After a crash, a log not opened since (or whose recovery failed) is not whole: with the
     // marker the next start would trust it as it is. Without, it recovers it, and the controller

@@ -3,13 +3,14 @@
 // durable only once the directory is synced. Creating a file does not wait for that: the next flush
 // syncs the directory before it counts the data as synced (Kafka's LocalLog.flush does the same),
 // so a partition's first append costs no directory fsync of its own.
+import { BackgroundWork } from './concurrency.js';
 import type { FileSystem } from './file-system.js';
 
 export class PartitionDir {
   private changedSinceSync = false;
   private inFlight: Promise<void> | undefined;
   /** Files being unlinked in the background (see removeLater). */
-  private readonly removals = new Set<Promise<void>>();
+  private readonly removals = new BackgroundWork();
 
   constructor(
     readonly fs: FileSystem,
@@ -42,15 +43,12 @@ export class PartitionDir {
    * next opening of the log removes it.
    */
   removeLater(path: string): void {
-    const run: Promise<void> = this.fs.unlinkAsync(path).catch(() => undefined).finally(() => {
-      this.removals.delete(run);
-    });
-    this.removals.add(run);
+    this.removals.start(this.fs.unlinkAsync(path));
   }
 
   /** Resolves once the removals started so far are done. */
-  async removed(): Promise<void> {
-    await Promise.all([...this.removals]);
+  removed(): Promise<void> {
+    return this.removals.settled();
   }
 
   /** Makes every change so far durable, syncing only if one is not yet covered by a sync. */
