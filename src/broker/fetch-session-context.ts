@@ -8,6 +8,7 @@
 //   A session left with no partition is closed and the fetch is answered without one.
 // Versions before 7 carry no session fields and read as epoch -1.
 import type { FetchRequest, FetchPartition, PartitionData } from '../../protocol/generated/api/01-fetch.js';
+import type { IdleMark } from '../replication/fetch.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import {
   FINAL_EPOCH, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type FetchSession, type FetchSessionCache, type PartitionNews,
@@ -48,23 +49,24 @@ export function fetchContext(cache: FetchSessionCache, req: FetchRequest, versio
  * its session here (none when the cache is full of sessions worth more: id 0, the client keeps
  * fetching in full); an incremental one keeps only the partitions with news. An incremental fetch
  * whose session moved on meanwhile (the same epoch sent twice) gets INVALID_FETCH_SESSION_EPOCH.
+ * `news` is undefined for a partition skipped as idle (the same as the session's last answer).
  */
-export function sessionAnswer(ctx: FetchContext, cache: FetchSessionCache, data: PartitionData[], privileged: boolean,
-  version: number, nowMs: number): { errorCode: number; sessionId: number; kept: boolean[] } {
-  const everything = { errorCode: ErrorCode.NONE, sessionId: INVALID_SESSION_ID, kept: data.map(() => true) };
+export function sessionAnswer(ctx: FetchContext, cache: FetchSessionCache, news: readonly (PartitionNews | undefined)[],
+  privileged: boolean, version: number, nowMs: number): { errorCode: number; sessionId: number; kept: boolean[] } {
+  const everything = { errorCode: ErrorCode.NONE, sessionId: INVALID_SESSION_ID, kept: news.map(() => true) };
   if (ctx.kind === 'sessionless' || ctx.kind === 'error') return everything;
   if (ctx.kind === 'full') {
     const session = cache.create(nowMs, privileged, version >= 13, ctx.partitions.length);
     if (session === undefined) return everything;
     session.update(ctx.partitions, []);
-    ctx.partitions.forEach((p, i) => session.recordSent(p, news(data[i]!)));
+    ctx.partitions.forEach((p, i) => session.recordSent(p, news[i]!));
     return { ...everything, sessionId: session.id };
   }
   const { session } = ctx;
   if (cache.get(session.id) !== session || session.epoch !== ctx.epoch) {
-    return { errorCode: ErrorCode.INVALID_FETCH_SESSION_EPOCH, sessionId: session.id, kept: data.map(() => false) };
+    return { errorCode: ErrorCode.INVALID_FETCH_SESSION_EPOCH, sessionId: session.id, kept: news.map(() => false) };
   }
-  const kept = ctx.partitions.map((p, i) => session.mustRespond(p, news(data[i]!), true));
+  const kept = ctx.partitions.map((p, i) => news[i] !== undefined && session.mustRespond(p, news[i], true));
   return { errorCode: ErrorCode.NONE, sessionId: session.id, kept };
 }
 
@@ -81,9 +83,10 @@ function sessionPartition(topic: string, topicId: string, p: FetchPartition, use
   };
 }
 
-function news(d: PartitionData): PartitionNews {
+/** What an answer says of a partition, for its session to compare with the last one. */
+export function partitionNews(d: PartitionData, idle: IdleMark | undefined): PartitionNews {
   return {
     errorCode: d.errorCode, highWatermark: d.highWatermark, logStartOffset: d.logStartOffset,
-    recordBytes: d.records?.length ?? 0, diverging: d.divergingEpoch.epoch >= 0,
+    recordBytes: d.records?.length ?? 0, diverging: d.divergingEpoch.epoch >= 0, idle,
   };
 }

@@ -9,7 +9,7 @@
 // consumer's below a follower's, then by size). Every session is safe from consumers for its first
 // EVICTION_MS, and a follower's from other followers too.
 
-import type { FetchPartitionInput } from './fetch.js';
+import type { FetchPartitionInput, IdleMark } from './fetch.js';
 
 /** Kafka's MIN_INCREMENTAL_FETCH_SESSION_EVICTION_MS. */
 export const EVICTION_MS = 120_000;
@@ -38,6 +38,8 @@ export interface PartitionNews {
   logStartOffset: number;
   recordBytes: number;
   diverging: boolean;
+  /** The read found nothing at the fetch position (see IdleMark). */
+  idle: IdleMark | undefined;
 }
 
 export class FetchSession {
@@ -63,6 +65,7 @@ export class FetchSession {
 
   /** A fetch's partitions added or updated, and its forgotten ones removed. */
   update(changed: readonly SessionPartition[], forgotten: readonly { topicKey: string; partition: number }[]): void {
+    // A changed partition's new entry has no idle mark: the next fetch reads it.
     for (const p of changed) this.partitions.set(keyOf(p.topicKey, p.partition), p);
     for (const f of forgotten) {
       const key = keyOf(f.topicKey, f.partition);
@@ -72,15 +75,24 @@ export class FetchSession {
   }
 
   /** Whether an answer must include this partition (Kafka's maybeUpdateResponseData); `commit`
-   * records what it says, and moves a partition that returned records to the end. */
+   * records what it says, and moves a partition that returned records to the end. A partition left
+   * out with nothing to read keeps its idle mark in its entry (`p`, the session's own), so the
+   * next fetch skips it while its state is the same. */
   mustRespond(p: SessionPartition, news: PartitionNews, commit: boolean): boolean {
     const key = keyOf(p.topicKey, p.partition);
-    const sent = this.sent.get(key) ?? { highWatermark: -1, logStartOffset: -1 };
-    const must = news.recordBytes > 0 || news.errorCode !== 0 || news.diverging
+    const sent = this.sent.get(key);
+    const must = news.recordBytes > 0 || news.errorCode !== 0 || news.diverging || sent === undefined
       || sent.highWatermark !== news.highWatermark || sent.logStartOffset !== news.logStartOffset;
     if (!commit) return must;
     // After an error the high watermark is forgotten, so the partition is sent again when it clears.
-    this.sent.set(key, { highWatermark: news.errorCode !== 0 ? -1 : news.highWatermark, logStartOffset: news.logStartOffset });
+    const highWatermark = news.errorCode !== 0 ? -1 : news.highWatermark;
+    if (sent === undefined) this.sent.set(key, { highWatermark, logStartOffset: news.logStartOffset });
+    else {
+      sent.highWatermark = highWatermark;
+      sent.logStartOffset = news.logStartOffset;
+    }
+    // Idle only once an answer has told the client where the partition stands.
+    p.idle = must ? undefined : news.idle;
     if (news.recordBytes > 0 && this.partitions.delete(key)) this.partitions.set(key, p);
     return must;
   }

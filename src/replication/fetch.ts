@@ -21,6 +21,23 @@ export interface FetchPartitionInput {
   currentLeaderEpoch: number;
   /** Followers: epoch of the last batch they hold, for divergence detection; else -1. */
   lastFetchedEpoch: number;
+  /** An incremental fetch session's record that this partition had nothing new for this fetch
+   * position when it was last read; while its state is the same it is not read again. */
+  idle?: IdleMark;
+}
+
+/**
+ * What a partition's answer depends on when the fetch position is at the end of what it may read:
+ * a read that found nothing there and was left out of its session's answer is not repeated while
+ * these are the same, and is answered UNCHANGED. A follower's session of 10,000 idle partitions
+ * read each of them on every fetch, and again on every wake of a parked one.
+ */
+export interface IdleMark {
+  leaderEpoch: number;
+  logEndOffset: number;
+  highWatermark: number;
+  lastStableOffset: number;
+  logStartOffset: number;
 }
 
 export interface FetchPartitionOutput {
@@ -33,6 +50,8 @@ export interface FetchPartitionOutput {
   divergingEpoch: { epoch: number; endOffset: number } | null;
   /** read_committed: the aborted transactions overlapping the records returned; else null. */
   abortedTransactions?: { producerId: number; firstOffset: number }[] | null;
+  /** Set when there was nothing to read at the fetch position (see IdleMark). */
+  idle?: IdleMark;
 }
 
 export interface FetchInput {
@@ -51,6 +70,11 @@ export interface FetchInput {
 const EMPTY = Buffer.alloc(0);
 /** Records below this size are copied out of a read buffer rather than keeping it until sent. */
 const LENT_MIN_BYTES = 64 * 1024;
+
+/** The answer for a partition skipped as idle: the same as its session's last, so left out. */
+export const UNCHANGED: FetchPartitionOutput = Object.freeze({
+  errorCode: ErrorCode.NONE, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: null, divergingEpoch: null,
+});
 
 function failure(errorCode: number): FetchPartitionOutput {
   return { errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: EMPTY, divergingEpoch: null };
@@ -121,6 +145,7 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
   let bytes = 0;
   let stop = false;
   const hosted: Partition[] = [];
+  const nowMs = rm.nowMs();
   const results = input.partitions.map((req) => {
     const found = rm.lookup(req.topic, req.partition);
     if ('errorCode' in found) {
@@ -128,13 +153,25 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
       return failure(found.errorCode);
     }
     hosted.push(found.partition);
+    if (req.idle !== undefined && stillIdle(found.partition, req.idle)) {
+      // What the read would record of a follower: still at the end, so still caught up.
+      if (input.replicaId >= 0) found.partition.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1);
+      return UNCHANGED;
+    }
     const budget = input.maxBytes - bytes;
-    const out = readPartition(found.partition, req, input, bytes === 0 ? Math.max(budget, 1) : budget, rm.nowMs(), rm.readBuffers);
+    const out = readPartition(found.partition, req, input, bytes === 0 ? Math.max(budget, 1) : budget, nowMs, rm.readBuffers);
     if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch) stop = true;
     bytes += out.records?.length ?? 0;
     return out;
   });
   return { results, bytes, stop, hosted };
+}
+
+function stillIdle(p: Partition, mark: IdleMark): boolean {
+  if (!p.isLeader || p.leaderEpoch !== mark.leaderEpoch) return false;
+  const log = p.log;
+  return log.logEndOffset === mark.logEndOffset && log.highWatermark === mark.highWatermark
+    && log.lastStableOffset === mark.lastStableOffset && log.logStartOffset === mark.logStartOffset;
 }
 
 function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number,
@@ -175,6 +212,14 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   const records = limit <= 0 ? EMPTY : into === undefined ? read.records : lent(read.records, into, buffers);
   const out = answer(log, ErrorCode.NONE, records, null);
   out.abortedTransactions = committed ? abortedIn(p, req.fetchOffset, records) : null;
+  // Nothing readable at all (not merely none within this fetch's budget), and no leadership
+  // change half done (a leader records its epoch's start when it takes over, with no append).
+  if (req.fetchOffset >= maxOffset && !p.epochStartPending) {
+    out.idle = {
+      leaderEpoch: p.leaderEpoch, logEndOffset: log.logEndOffset, highWatermark: log.highWatermark,
+      lastStableOffset: log.lastStableOffset, logStartOffset: log.logStartOffset,
+    };
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@ import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.j
 import { FetchApi, defaultFetchRequest, type FetchRequest, type FetchResponse } from '../../protocol/generated/api/01-fetch.js';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
+import { DeleteRecordsApi } from '../../protocol/generated/api/21-delete-records.js';
 import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
@@ -110,6 +111,36 @@ describe('fetch sessions (KIP-227)', () => {
     const last = await client.request(FetchApi, 17, fetchRequest(topicId, id, -1, [{ partition: 3, fetchOffset: 1 }]));
     expect({ sessionId: last.sessionId, answered: [...answered(last)] }).toEqual({ sessionId: 0, answered: [[3, ['third-3']]] });
     expect((await client.request(FetchApi, 17, fetchRequest(topicId, id, 4, []))).errorCode).toBe(ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
+    client.close();
+  });
+
+  it('reads a partition left out as idle again when its log start moves or data arrives during a long poll', async () => {
+    broker = await start(newDataDir());
+    const client = await RawClient.connect(broker.bootstrap);
+    const topicId = await createTopic(client);
+    for (let p = 0; p < PARTITIONS; p++) expect(await produce(client, p, [`a-${p}`, `b-${p}`])).toBe(true);
+    const atEnd = Array.from({ length: PARTITIONS }, (_, partition) => ({ partition, fetchOffset: 2 }));
+    const id = (await client.request(FetchApi, 17, fetchRequest(topicId, 0, 0, atEnd))).sessionId;
+    // Nothing new: every partition is left out, and from now on skipped while nothing changes.
+    for (const epoch of [1, 2]) expect(answered(await client.request(FetchApi, 17, fetchRequest(topicId, id, epoch, []))).size).toBe(0);
+
+    // A log start offset moved by DeleteRecords is news, with no record to read.
+    const deleted = await client.request(DeleteRecordsApi, 2, {
+      topics: [{ name: TOPIC, partitions: [{ partitionIndex: 1, offset: 1 }] }], timeoutMs: 5000,
+    });
+    expect(deleted.topics[0]!.partitions[0]!.errorCode).toBe(ErrorCode.NONE);
+    const moved = await client.request(FetchApi, 17, fetchRequest(topicId, id, 3, []));
+    expect(moved.responses.flatMap((t) => t.partitions.map((p) => [p.partitionIndex, p.logStartOffset]))).toEqual([[1, 1]]);
+
+    // A long poll of idle partitions is answered when one of them gets a record.
+    const parked = client.request(FetchApi, 17, { ...fetchRequest(topicId, id, 4, []), maxWaitMs: 20_000 });
+    const other = await RawClient.connect(broker.bootstrap);
+    const startedMs = Date.now();
+    expect(await produce(other, 3, ['c-3'])).toBe(true);
+    expect([...answered(await parked)]).toEqual([[3, ['c-3']]]);
+    // Answered by the record, not by the end of the long poll.
+    expect(Date.now() - startedMs).toBeLessThan(20_000);
+    other.close();
     client.close();
   });
 

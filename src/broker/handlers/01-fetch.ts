@@ -27,12 +27,12 @@ import {
 import { ErrorCode } from '../../../protocol/errors.js';
 import { downConvertRecordBatches } from '../../../protocol/records/conversion.js';
 import { errorCodeOf } from '../../../protocol/records/record-error.js';
-import { fetch, type FetchPartitionInput, type FetchPartitionOutput } from '../../replication/fetch.js';
+import { fetch, UNCHANGED, type FetchPartitionInput, type FetchPartitionOutput } from '../../replication/fetch.js';
 import { handler, type RequestContext } from '../handler.js';
 import { fetchQuotaMaxBytes, fetchThrottleMs } from '../quota-throttle.js';
 import { AclOperation, ResourceType } from '../../metadata/acls.js';
 import { allowed, clusterAllowed } from '../access.js';
-import { fetchContext, sessionAnswer, throttledSessionId } from '../fetch-session-context.js';
+import { fetchContext, partitionNews, sessionAnswer, throttledSessionId } from '../fetch-session-context.js';
 import type { SessionPartition } from '../../replication/fetch-sessions.js';
 
 export const fetchHandler = handler<FetchRequest, FetchResponse>({
@@ -62,7 +62,7 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     });
     const inputs: FetchPartitionInput[] = wanted.flatMap(({ p, name, denied }) => name === undefined || denied ? [] : [{
       topic: name, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
-      currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
+      currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch, idle: p.idle,
     }]);
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const consumer = replicaId < 0;
@@ -74,15 +74,20 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
       let i = 0;
-      const data = wanted.map(({ p, name, denied }) => denied ? partitionData(p.partition, errorOnly(ErrorCode.TOPIC_AUTHORIZATION_FAILED), ctx, p.fetchOffset)
-        : name === undefined ? partitionData(p.partition, errorOnly(ErrorCode.UNKNOWN_TOPIC_ID), ctx, p.fetchOffset)
-        : partitionData(p.partition, outputs[i++]!, ctx, p.fetchOffset));
+      // A partition skipped as idle has no data: its answer would be the session's last one.
+      const read = wanted.map(({ p, name, denied }) => {
+        const out = denied ? errorOnly(ErrorCode.TOPIC_AUTHORIZATION_FAILED)
+          : name === undefined ? errorOnly(ErrorCode.UNKNOWN_TOPIC_ID) : outputs[i++]!;
+        return out === UNCHANGED ? undefined : { data: partitionData(p.partition, out, ctx, p.fetchOffset), idle: out.idle };
+      });
+      const data = read.map((r) => r?.data);
       const throttleTimeMs = consumer ? fetchThrottleMs(ctx, recordBytes(data)) : 0;
       if (throttleTimeMs > 0) {
         return { throttleTimeMs, errorCode: ErrorCode.NONE, sessionId: throttledSessionId(context), responses: [], nodeEndpoints: [] };
       }
       if (consumer) countBytesOut(ctx, inputs, outputs);
-      const { errorCode, sessionId, kept } = sessionAnswer(context, sessions, data, !consumer, ctx.version, ctx.services.nowMs());
+      const news = read.map((r) => r && partitionNews(r.data, r.idle));
+      const { errorCode, sessionId, kept } = sessionAnswer(context, sessions, news, !consumer, ctx.version, ctx.services.nowMs());
       return { throttleTimeMs: 0, errorCode, sessionId, responses: byTopic(wanted.map((w) => w.p), data, kept), nodeEndpoints: [] };
     };
     return results instanceof Promise ? results.then(respond) : respond(results);
@@ -90,7 +95,7 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
 });
 
 /** The answered partitions, a topic for each run of partitions of the same topic, in fetch order. */
-function byTopic(partitions: SessionPartition[], data: PartitionData[], kept: boolean[]): FetchableTopicResponse[] {
+function byTopic(partitions: SessionPartition[], data: (PartitionData | undefined)[], kept: boolean[]): FetchableTopicResponse[] {
   const topics: FetchableTopicResponse[] = [];
   let last: { key: string; topic: FetchableTopicResponse } | undefined;
   partitions.forEach((p, i) => {
@@ -119,9 +124,9 @@ function heldMs(maxWaitMs: number, replicaId: number, ctx: RequestContext): numb
   return replicaId < 0 && capMs >= 0 ? Math.min(maxWaitMs, capMs) : maxWaitMs;
 }
 
-function recordBytes(data: PartitionData[]): number {
+function recordBytes(data: (PartitionData | undefined)[]): number {
   let bytes = 0;
-  for (const p of data) bytes += p.records?.length ?? 0;
+  for (const p of data) bytes += p?.records?.length ?? 0;
   return bytes;
 }
 

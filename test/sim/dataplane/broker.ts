@@ -12,8 +12,8 @@ import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { StorageEvent } from '../../../storage/storage-events.js';
 import type { ServerConfig } from '../../../src/config/server-config.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
-import { fetchContext, sessionAnswer, type FetchContext } from '../../../src/broker/fetch-session-context.js';
-import { fetch, type FetchPartitionOutput } from '../../../src/replication/fetch.js';
+import { fetchContext, partitionNews, sessionAnswer, type FetchContext } from '../../../src/broker/fetch-session-context.js';
+import { fetch, UNCHANGED, type FetchPartitionOutput } from '../../../src/replication/fetch.js';
 import type { Partition } from '../../../src/replication/partition.js';
 import type { PartitionProduceResult } from '../../../src/replication/produce.js';
 import type { TxnMarker } from '../../../src/replication/txn-markers.js';
@@ -242,7 +242,7 @@ export class SimBroker {
     }
     const partitions = context.partitions.map((p) => ({
       topic: p.topic, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
-      currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch,
+      currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch, idle: p.idle,
     }));
     const input = {
       replicaId: req.replicaId, replicaEpoch: req.replicaState.replicaEpoch, maxWaitMs: 0, minBytes: req.minBytes, maxBytes: req.maxBytes,
@@ -274,7 +274,7 @@ export class SimBroker {
   }
 
   private fetchResponse(req: FetchRequest, context: FetchContext, outs: FetchPartitionOutput[]): FetchResponse {
-    const data = outs.map((out, i): PartitionData => ({
+    const data = outs.map((out, i): PartitionData | undefined => out === UNCHANGED ? undefined : ({
       partitionIndex: context.kind === 'error' ? 0 : context.partitions[i]!.partition, errorCode: out.errorCode, highWatermark: out.highWatermark,
       lastStableOffset: out.lastStableOffset, logStartOffset: out.logStartOffset,
       divergingEpoch: out.divergingEpoch ?? { epoch: -1, endOffset: -1 },
@@ -283,8 +283,9 @@ export class SimBroker {
       // The bytes leave the process: a copy, as a socket write makes.
       records: out.records === null ? null : Buffer.from(out.records),
     }));
-    const { errorCode, sessionId, kept } = sessionAnswer(context, this.rm!.fetchSessions, data, req.replicaId >= 0, SIM_FETCH_VERSION, this.env.clock.nowMs);
-    const partitions = data.filter((_, i) => kept[i]);
+    const news = data.map((d, i) => d && partitionNews(d, outs[i]!.idle));
+    const { errorCode, sessionId, kept } = sessionAnswer(context, this.rm!.fetchSessions, news, req.replicaId >= 0, SIM_FETCH_VERSION, this.env.clock.nowMs);
+    const partitions = data.filter((d, i): d is PartitionData => kept[i]! && d !== undefined);
     const responses = partitions.length === 0 ? [] : [{ topic: TOPIC, topicId: req.topics[0]?.topicId ?? 'AAAAAAAAAAAAAAAAAAAAAA', partitions }];
     return { throttleTimeMs: 0, errorCode, sessionId, responses, nodeEndpoints: [] };
   }
