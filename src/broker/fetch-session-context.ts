@@ -4,12 +4,13 @@
 // - epoch 0 (INITIAL): a full fetch that opens a session (a session it names is closed first);
 // - any other epoch: an incremental fetch of the named session, which must expect that epoch and
 //   use topic ids as this request version does. Its partitions update the session, its forgotten
-//   topics leave it; all the session's partitions are read, and only those with news are answered.
+//   topics leave it; the session's partitions are read (but for idle ones whose state is the same:
+//   see IdleMark), and only those with news are answered.
 //   A session left with no partition is closed and the fetch is answered without one.
 // Versions before 7 carry no session fields and read as epoch -1.
 import type { FetchRequest, FetchPartition, PartitionData } from '../../protocol/generated/api/01-fetch.js';
-import type { IdleMark } from '../replication/fetch.js';
 import { ErrorCode } from '../../protocol/errors.js';
+import type { IdleMark } from '../replication/fetch.js';
 import {
   FINAL_EPOCH, INITIAL_EPOCH, INVALID_SESSION_ID, nextEpoch, type FetchSession, type FetchSessionCache, type PartitionNews,
   type SessionPartition,

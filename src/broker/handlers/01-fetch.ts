@@ -5,7 +5,8 @@
 // than min_bytes available the fetch long-polls up to max_wait_ms. Topic ids (v13+) are resolved
 // through the metadata image. Versions below 4 get legacy message sets (down-converted batches).
 // Fetch sessions (KIP-227, v7+): a full fetch with epoch 0 opens a session, and the session's
-// incremental fetches read all its partitions but are answered only with those that have news
+// incremental fetches read its partitions, except those left out idle and unchanged since (see
+// IdleMark in replication/fetch.ts), and are answered only with those that have news
 // (fetch-session-context.ts; the cache, max.incremental.fetch.session.cache.slots, in
 // replication/fetch-sessions.ts).
 // With an authorizer: followers need CLUSTER_ACTION on the cluster, consumers READ on each topic;
