@@ -52,6 +52,14 @@ export interface FileSystem {
   rmdir(path: string): void;
   /** fsync of a directory: makes creates, renames and unlinks in it durable. */
   syncDir(path: string): Promise<void>;
+  /** The size and free space of the volume holding `path` (DescribeLogDirs v4), where known. */
+  volume?(path: string): VolumeSpace | undefined;
+}
+
+export interface VolumeSpace {
+  totalBytes: number;
+  /** What an unprivileged writer may still use (statfs's f_bavail, as Java's getUsableSpace). */
+  usableBytes: number;
 }
 
 export function joinPath(dir: string, name: string): string {

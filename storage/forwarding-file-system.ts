@@ -1,6 +1,6 @@
 // A FileSystem that passes every call to another: the base of wrappers that change a few calls
 // (the handle cache changes how files are opened) and leave the rest as they are.
-import type { FileHandle, FileStat, FileSystem } from './file-system.js';
+import type { FileHandle, FileStat, FileSystem, VolumeSpace } from './file-system.js';
 
 export class ForwardingFileSystem implements FileSystem {
   constructor(protected readonly inner: FileSystem) {}
@@ -47,5 +47,9 @@ export class ForwardingFileSystem implements FileSystem {
 
   syncDir(path: string): Promise<void> {
     return this.inner.syncDir(path);
+  }
+
+  volume(path: string): VolumeSpace | undefined {
+    return this.inner.volume?.(path);
   }
 }

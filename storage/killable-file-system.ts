@@ -4,7 +4,7 @@
 // dead process's descriptors. What it wrote before stays, in the page cache, as after a real kill.
 // After kill(), writes do nothing, reads find nothing, and waits for the device never end: the
 // dead node's leftovers run into the void instead of throwing where nobody catches.
-import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem } from './file-system.js';
+import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem, type VolumeSpace } from './file-system.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -126,6 +126,10 @@ export class KillableFileSystem implements FileSystem {
 
   rmdir(path: string): void {
     if (!this.killed) this.inner.rmdir(path);
+  }
+
+  volume(path: string): VolumeSpace | undefined {
+    return this.inner.volume?.(path);
   }
 
   syncDir(path: string): Promise<void> {

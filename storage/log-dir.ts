@@ -19,7 +19,7 @@ import { formatCheckpoint, parseOffsetLines, type OffsetLines } from './checkpoi
 import { CoalescedTask } from './coalesced-task.js';
 import { LogOfflineError } from './errors.js';
 import { BackgroundWork, TurnBudget, forEachConcurrently } from './concurrency.js';
-import { joinPath, parentPath, type FileSystem } from './file-system.js';
+import { joinPath, parentPath, type FileSystem, type VolumeSpace } from './file-system.js';
 import { HandleCache } from './handle-cache.js';
 import {
   CLEANER_OFFSET_CHECKPOINT,
@@ -161,6 +161,11 @@ export class LogDir {
 
   get path(): string {
     return this.options.path;
+  }
+
+  /** The volume the directory is on (DescribeLogDirs), where the file system can tell. */
+  volume(): VolumeSpace | undefined {
+    return this.fs.volume?.(this.path);
   }
 
   /** Descriptors the logs hold open now (at most maxOpenFiles, but for syncs in flight). */

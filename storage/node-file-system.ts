@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as pathLib from 'node:path';
 import { FileSystemError } from './errors.js';
-import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem } from './file-system.js';
+import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem, type VolumeSpace } from './file-system.js';
 
 const FILE_MODE = 0o644;
 
@@ -248,6 +248,15 @@ export class NodeFileSystem implements FileSystem {
       await fsyncFd(fd, path, false);
     } finally {
       fs.closeSync(fd);
+    }
+  }
+
+  volume(path: string): VolumeSpace | undefined {
+    try {
+      const s = fs.statfsSync(path);
+      return { totalBytes: s.blocks * s.bsize, usableBytes: s.bavail * s.bsize };
+    } catch {
+      return undefined;
     }
   }
 }

@@ -28,6 +28,7 @@ import { deleteTopicsHandler } from './handlers/20-delete-topics.js';
 import { createPartitionsHandler } from './handlers/37-create-partitions.js';
 import { describeConfigsHandler } from './handlers/32-describe-configs.js';
 import { alterConfigsHandler } from './handlers/33-alter-configs.js';
+import { describeLogDirsHandler } from './handlers/35-describe-log-dirs.js';
 import { electLeadersHandler } from './handlers/43-elect-leaders.js';
 import { incrementalAlterConfigsHandler } from './handlers/44-incremental-alter-configs.js';
 import { alterPartitionReassignmentsHandler } from './handlers/45-alter-partition-reassignments.js';
@@ -88,6 +89,7 @@ const HANDLERS: readonly Handler[] = [
   writeTxnMarkersHandler,
   describeConfigsHandler,
   alterConfigsHandler,
+  describeLogDirsHandler,
   createPartitionsHandler,
   electLeadersHandler,
   incrementalAlterConfigsHandler,

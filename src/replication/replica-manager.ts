@@ -7,6 +7,7 @@ import { forEachConcurrently } from '../../storage/concurrency.js';
 import type { LogConfig } from '../../storage/log-config.js';
 import { BrokerMetrics } from '../broker/broker-metrics.js';
 import type { LogDir } from '../../storage/log-dir.js';
+import type { VolumeSpace } from '../../storage/file-system.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { FetchSessionCache } from './fetch-sessions.js';
@@ -23,6 +24,13 @@ import type { ReplicaFetchers } from './replica-fetcher.js';
 import { PartitionTable } from '../../storage/partition-table.js';
 import { batchedAlterPartitions } from './alter-partition-batches.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
+
+/** What DescribeLogDirs reports of the broker's one log directory. */
+export interface LogDirDescription {
+  path: string;
+  volume: VolumeSpace | undefined;
+  logs: { topic: string; partition: number; sizeBytes: number }[];
+}
 
 export interface ReplicaManagerOptions {
   nodeId: number;
@@ -111,6 +119,20 @@ export class ReplicaManager {
 
   get hostedPartitions(): number {
     return this.partitions.size;
+  }
+
+  /**
+   * DescribeLogDirs: the log directory, its volume where known, and the size of each hosted
+   * partition's log that `wanted` accepts, opened if it was not yet. A log that cannot be opened
+   * is left out, as Kafka leaves out what an offline directory holds.
+   */
+  describeLogDir(wanted: (topic: string, partition: number) => boolean): LogDirDescription {
+    const { logDir } = this.options;
+    const logs: LogDirDescription['logs'] = [];
+    for (const p of this.partitions.values()) {
+      if (wanted(p.topic, p.partition) && opens(p)) logs.push({ topic: p.topic, partition: p.partition, sizeBytes: p.log.sizeBytes });
+    }
+    return { path: logDir.path, volume: logDir.volume(), logs };
   }
 
   nowMs(): number {

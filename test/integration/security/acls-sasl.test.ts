@@ -5,7 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AclOperationTypes as Op, AclPermissionTypes as Perm, AclResourceTypes as Rt, Kafka, logLevel, ResourcePatternTypes as Pt } from 'kafkajs';
 import type { Cluster } from '../../../src/cluster/cluster.js';
+import { ErrorCode } from '../../../protocol/errors.js';
+import { DescribeLogDirsApi } from '../../../protocol/generated/api/35-describe-log-dirs.js';
 import { kafkaClient, startCluster } from '../../helpers/cluster.js';
+import { RawClient } from '../../helpers/raw-client.js';
+import { plainClient } from '../../helpers/sasl-client.js';
 import { ACLS_ANONYMOUS_SUPER_USER, listenerAddress, saslPlaintextOverrides } from '../../helpers/security.js';
 
 const JAAS = 'org.apache.kafka.common.security.plain.PlainLoginModule required user_alice="alice-secret" user_bob="bob-secret";';
@@ -73,5 +77,16 @@ describe('ACLs for SASL users', () => {
     await superAdmin.connect();
     expect((await superAdmin.listTopics()).filter((t) => !t.startsWith('__')).sort()).toEqual(['hidden', 'orders']);
     await superAdmin.disconnect();
+  });
+
+  it('answers DescribeLogDirs only with DESCRIBE on the cluster', async () => {
+    const bob = await plainClient(listenerAddress(cluster, 'SASL_PLAINTEXT'), 'bob', 'bob-secret');
+    expect(await bob.request(DescribeLogDirsApi, 4, { topics: null })).toMatchObject({ errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, results: [] });
+    bob.close();
+    const superUser = await RawClient.connect(listenerAddress(cluster, 'PLAINTEXT'));
+    const answer = await superUser.request(DescribeLogDirsApi, 4, { topics: null });
+    expect(answer.errorCode).toBe(ErrorCode.NONE);
+    expect(answer.results[0]!.topics.map((t) => t.name).filter((n) => !n.startsWith('__')).sort()).toEqual(['hidden', 'orders']);
+    superUser.close();
   });
 });
