@@ -175,4 +175,25 @@ describe('logs opened on first use after a clean shutdown', () => {
     const t2 = after.replicas.lookup('t', 2);
     expect('partition' in t2 && t2.partition.highWatermark).toBe(1);
   });
+
+  it('describes the log directory (DescribeLogDirs) with the sizes of logs not opened yet, leaving out one that cannot open', async () => {
+    const fs = new TestFileSystem();
+    const before = await setUp(fs);
+    const image = apply(EMPTY_IMAGE, topicRecords('t', 3, () => [NODE_ID]));
+    await before.replicas.applyImage(image, EMPTY_IMAGE);
+    for (const p of [0, 1]) expect((await before.replicas.produce('t', p, encodeTestBatch({ baseTimestampMs: 1_000 }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 })).errorCode).toBe(0);
+    const sizes = before.replicas.describeLogDir(() => true).logs.map((l) => [l.partition, l.sizeBytes]);
+    await before.logDir.close();
+    const segment = fs.readdir(`${LOG_DIR}/t-1`).find((n) => n.endsWith('.log'))!;
+    fs.unlink(`${LOG_DIR}/t-1/${segment}`);
+    fs.mkdir(`${LOG_DIR}/t-1/${segment}`);
+
+    const after = await setUp(fs);
+    await after.replicas.applyImage(image, EMPTY_IMAGE);
+    expect(after.logDir.unopenedCount).toBe(3);
+    const described = after.replicas.describeLogDir((_, partition) => partition !== 2);
+    expect({ path: described.path, logs: described.logs.map((l) => [l.partition, l.sizeBytes]) })
+      .toEqual({ path: LOG_DIR, logs: [sizes.find(([p]) => p === 0)] });
+    expect(sizes.find(([p]) => p === 0)![1]).toBeGreaterThan(0);
+  });
 });
