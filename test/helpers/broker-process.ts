@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin/kraftling.ts');
@@ -43,6 +44,21 @@ export function startBrokerProcess(args: string[], timeoutMs = 30_000): Promise<
       reject(new Error(`broker exited (${code}) before ready\n${err}`));
     });
   });
+}
+
+/** A starter of brokers on data directories of a test's own (`--log-level warn`); whatever a test
+ * leaves running is killed (SIGKILL) after it. */
+export function brokerProcesses(): (dataDir: string) => Promise<BrokerProcess> {
+  let started: BrokerProcess[] = [];
+  afterEach(() => {
+    for (const broker of started) broker.child.kill('SIGKILL');
+    started = [];
+  });
+  return async (dataDir) => {
+    const broker = await startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
+    started.push(broker);
+    return broker;
+  };
 }
 
 /** Runs the CLI to completion (with `input` on its stdin, if given) and returns its exit code and output. */

@@ -2,28 +2,19 @@
 // hosted partition's log (every one, or those named), the volume's bytes from v4; and after a
 // SIGKILL and a restart, which recovers the logs, the same sizes.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { DescribeLogDirsApi, type DescribeLogDirsResponse } from '../../protocol/generated/api/35-describe-log-dirs.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
-import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
+import { brokerProcesses } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
 
 const TOPIC = 'dirs';
 const newDataDir = tempDirs('kraftling-log-dirs-');
-let broker: BrokerProcess | undefined;
-
-afterEach(() => {
-  broker?.child.kill('SIGKILL');
-  broker = undefined;
-});
-
-function start(dataDir: string): Promise<BrokerProcess> {
-  return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
-}
+const start = brokerProcesses();
 
 async function produce(client: RawClient, partition: number, count: number): Promise<void> {
   const records = encodeRecordBatch({ records: Array.from({ length: count }, (_, i) => ({ key: null, value: Buffer.from(`value-${i}`), timestamp: Date.now() })) });
@@ -42,7 +33,7 @@ function sizes(res: DescribeLogDirsResponse): Map<number, number> {
 describe('DescribeLogDirs', () => {
   it('reports each hosted partition\'s log size in the node\'s directory, the same after a SIGKILL and restart', async () => {
     const dataDir = newDataDir();
-    broker = await start(dataDir);
+    let broker = await start(dataDir);
     let client = await RawClient.connect(broker.bootstrap);
     await client.request(CreateTopicsApi, 7, {
       topics: [{ name: TOPIC, numPartitions: 3, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 5000, validateOnly: false,

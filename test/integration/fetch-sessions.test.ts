@@ -4,7 +4,7 @@
 // partitions leave it, and a final epoch closes it. Then a consumer that fetches through a session,
 // as Java's FetchSessionHandler does, while the broker is killed (SIGKILL) and started again: its
 // session is gone, it falls back to a full fetch, and it reads every acknowledged record once.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { FetchApi, defaultFetchRequest, type FetchRequest, type FetchResponse } from '../../protocol/generated/api/01-fetch.js';
@@ -12,23 +12,14 @@ import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { DeleteRecordsApi } from '../../protocol/generated/api/21-delete-records.js';
 import { decodeRecordBatches, encodeRecordBatch } from '../../protocol/records/record-batch.js';
-import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
+import { brokerProcesses } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
 
 const TOPIC = 'sessions';
 const PARTITIONS = 4;
 const newDataDir = tempDirs('kraftling-fetch-sessions-');
-let broker: BrokerProcess | undefined;
-
-afterEach(() => {
-  broker?.child.kill('SIGKILL');
-  broker = undefined;
-});
-
-function start(dataDir: string): Promise<BrokerProcess> {
-  return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
-}
+const start = brokerProcesses();
 
 async function createTopic(client: RawClient): Promise<string> {
   await client.request(CreateTopicsApi, 7, {
@@ -72,7 +63,7 @@ function answered(res: FetchResponse): Map<number, string[]> {
 
 describe('fetch sessions (KIP-227)', () => {
   it('answers an incremental fetch with the partitions that have news only, and checks its epoch', async () => {
-    broker = await start(newDataDir());
+    const broker = await start(newDataDir());
     const client = await RawClient.connect(broker.bootstrap);
     const topicId = await createTopic(client);
     for (let p = 0; p < PARTITIONS; p++) expect(await produce(client, p, [`first-${p}`])).toBe(true);
@@ -115,7 +106,7 @@ describe('fetch sessions (KIP-227)', () => {
   });
 
   it('reads a partition left out as idle again when its log start moves or data arrives during a long poll', async () => {
-    broker = await start(newDataDir());
+    const broker = await start(newDataDir());
     const client = await RawClient.connect(broker.bootstrap);
     const topicId = await createTopic(client);
     for (let p = 0; p < PARTITIONS; p++) expect(await produce(client, p, [`a-${p}`, `b-${p}`])).toBe(true);
@@ -146,7 +137,7 @@ describe('fetch sessions (KIP-227)', () => {
 
   it('a session consumer reads every acknowledged record once across a SIGKILL and restart of the broker', async () => {
     const dataDir = newDataDir();
-    broker = await start(dataDir);
+    let broker = await start(dataDir);
     let producer = await RawClient.connect(broker.bootstrap);
     const topicId = await createTopic(producer);
     const consumer = new SessionConsumer(topicId, PARTITIONS);

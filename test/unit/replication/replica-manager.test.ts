@@ -32,7 +32,9 @@ class TestFileSystem extends MemoryFileSystem {
   }
 }
 
-async function setUp(fs = new TestFileSystem()): Promise<{ fs: TestFileSystem; logDir: LogDir; replicas: ReplicaManager }> {
+type SetUp = { fs: TestFileSystem; logDir: LogDir; replicas: ReplicaManager };
+
+async function setUp(fs = new TestFileSystem()): Promise<SetUp> {
   const nowMs = (): number => 1_000;
   const { logDir } = await LogDir.open({ fs, path: LOG_DIR, nowMs, configFor: () => DEFAULT_LOG_CONFIG });
   const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', String(NODE_ID)]]) });
@@ -145,20 +147,27 @@ describe('stray logs at start', () => {
 });
 
 describe('logs opened on first use after a clean shutdown', () => {
-  it('opens a log at its first lookup; one that cannot be opened answers KAFKA_STORAGE_ERROR, the others serve', async () => {
+  /** t's three partitions, a batch each, started again after a clean shutdown with t-1's only
+   * segment replaced by a directory: listing works, opening the segment cannot. `beforeStop` sees
+   * the first broker's replicas. */
+  async function restartWithT1Unopenable(beforeStop: (replicas: ReplicaManager) => void = () => {}): Promise<SetUp> {
     const fs = new TestFileSystem();
     const before = await setUp(fs);
     const image = apply(EMPTY_IMAGE, topicRecords('t', 3, () => [NODE_ID]));
     await before.replicas.applyImage(image, EMPTY_IMAGE);
     for (const p of [0, 1, 2]) expect((await before.replicas.produce('t', p, encodeTestBatch({ baseTimestampMs: 1_000 }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 })).errorCode).toBe(0);
+    beforeStop(before.replicas);
     await before.logDir.close();
-    // t-1's only segment is replaced by a directory: listing works, opening the segment cannot.
     const segment = fs.readdir(`${LOG_DIR}/t-1`).find((n) => n.endsWith('.log'))!;
     fs.unlink(`${LOG_DIR}/t-1/${segment}`);
     fs.mkdir(`${LOG_DIR}/t-1/${segment}`);
-
     const after = await setUp(fs);
     await after.replicas.applyImage(image, EMPTY_IMAGE);
+    return after;
+  }
+
+  it('opens a log at its first lookup; one that cannot be opened answers KAFKA_STORAGE_ERROR, the others serve', async () => {
+    const after = await restartWithT1Unopenable();
     expect(after.logDir.unopenedCount).toBe(3);
     // A background turn whose time is spent stops after its first log.
     expect(after.replicas.openIdleLogs(10, () => false)).toBe(true);
@@ -177,19 +186,10 @@ describe('logs opened on first use after a clean shutdown', () => {
   });
 
   it('describes the log directory (DescribeLogDirs) with the sizes of logs not opened yet, leaving out one that cannot open', async () => {
-    const fs = new TestFileSystem();
-    const before = await setUp(fs);
-    const image = apply(EMPTY_IMAGE, topicRecords('t', 3, () => [NODE_ID]));
-    await before.replicas.applyImage(image, EMPTY_IMAGE);
-    for (const p of [0, 1]) expect((await before.replicas.produce('t', p, encodeTestBatch({ baseTimestampMs: 1_000 }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 })).errorCode).toBe(0);
-    const sizes = before.replicas.describeLogDir(() => true).logs.map((l) => [l.partition, l.sizeBytes]);
-    await before.logDir.close();
-    const segment = fs.readdir(`${LOG_DIR}/t-1`).find((n) => n.endsWith('.log'))!;
-    fs.unlink(`${LOG_DIR}/t-1/${segment}`);
-    fs.mkdir(`${LOG_DIR}/t-1/${segment}`);
-
-    const after = await setUp(fs);
-    await after.replicas.applyImage(image, EMPTY_IMAGE);
+    let sizes: number[][] = [];
+    const after = await restartWithT1Unopenable((replicas) => {
+      sizes = replicas.describeLogDir(() => true).logs.map((l) => [l.partition, l.sizeBytes]);
+    });
     expect(after.logDir.unopenedCount).toBe(3);
     const described = after.replicas.describeLogDir((_, partition) => partition !== 2);
     expect({ path: described.path, logs: described.logs.map((l) => [l.partition, l.sizeBytes]) })
