@@ -135,6 +135,20 @@ example:
     options: { ...bootstrap, help },
     run: async (values) => (await import('./broker-info.js')).runBrokerApiVersions(values),
   },
+  'log-dirs': {
+    summary: 'print each broker\'s log directories and partition sizes (kafka-log-dirs)',
+    help: `kraftling log-dirs --bootstrap-server H:P --describe [--topic-list T[,T]] [--broker-list ID[,ID]]
+
+${BOOTSTRAP_HELP}
+      --describe                    print the log directories as JSON (the only action)
+      --topic-list T[,T]            only these topics' partitions (default: all)
+      --broker-list ID[,ID]         only these brokers (default: every live one)
+
+example:
+  kraftling log-dirs --bootstrap-server 127.0.0.1:9092 --describe --topic-list orders`,
+    options: { ...bootstrap, describe: { type: 'boolean' }, 'topic-list': { type: 'string' }, 'broker-list': { type: 'string' }, help },
+    run: async (values) => (await import('./log-dirs.js')).runLogDirs(values),
+  },
   features: {
     summary: 'describe, upgrade, downgrade or disable finalized features (kafka-features)',
     help: `kraftling features --bootstrap-server H:P describe

@@ -118,6 +118,20 @@ describe('broker-api-versions, features, storage info', () => {
     expect(features.stdout).toMatch(/^Feature: metadata\.version\tSupportedMinVersion: 3\.3-IV3\tSupportedMaxVersion: 3\.7-IV4\tFinalizedVersionLevel: 3\.7-IV4\tEpoch: \d+$/m);
   });
 
+  it('prints the log directories as kafka-log-dirs does', async () => {
+    await ctx.admin.createTopics({ topics: [{ topic: 'sized', numPartitions: 2 }] });
+    const out = await cli(['log-dirs', ...bs(), '--describe', '--topic-list', 'sized']);
+    expect(out.code).toBe(0);
+    const [querying, received, json] = out.stdout.trimEnd().split('\n');
+    expect([querying, received]).toEqual(['Querying brokers for log directories information', 'Received log directory information from brokers 1']);
+    const described = JSON.parse(json!) as { version: number; brokers: { broker: number; logDirs: { logDir: string; error: null; partitions: { partition: string; size: number }[] }[] }[] };
+    expect(described.version).toBe(1);
+    const dir = described.brokers[0]!.logDirs[0]!;
+    expect({ error: dir.error, underDataDir: dir.logDir.startsWith(ctx.cluster.dataDir) }).toEqual({ error: null, underDataDir: true });
+    expect(dir.partitions.map((p) => p.partition).sort()).toEqual(['sized-0', 'sized-1']);
+    expect((await cli(['log-dirs', ...bs()])).code).not.toBe(0);
+  });
+
   it('reads meta.properties of a data directory', async () => {
     const dir = path.join(ctx.cluster.dataDir, 'node-1');
     const info = await cli(['storage', 'info', '-d', dir]);
