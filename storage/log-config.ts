@@ -21,6 +21,9 @@ export interface LogConfig {
   flushMs: number;
   /** Ours: append() resolves only once its batches are synced (appends share fsyncs). */
   fsyncBeforeAck: boolean;
+  /** producer.id.expiration.ms (a broker key, not a topic's): a producer with no transaction open
+   * whose last batch is this old (by the batch's timestamp) is dropped from the log's state. */
+  producerIdExpirationMs: number;
   /** cleanup.policy includes compact: the log cleaner keeps the latest record per key. */
   compaction?: CompactionConfig;
 }
@@ -51,4 +54,5 @@ export const DEFAULT_LOG_CONFIG: Readonly<LogConfig> = Object.freeze({
   flushMessages: NEVER,
   flushMs: NEVER,
   fsyncBeforeAck: false,
+  producerIdExpirationMs: 24 * 60 * 60 * 1000,
 });

@@ -24,7 +24,7 @@ import { LogGuard } from './log-guard.js';
 import { newLog, scanLog, type LoadedLog, type LoadOptions } from './log-loader.js';
 import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
-import { ProducerStateManager, type CompletedTxn, type ProducerStateEntry, type ProducerStateListener } from './producer-state-manager.js';
+import { ProducerStateManager, isExpired, type CompletedTxn, type ProducerStateEntry, type ProducerStateListener } from './producer-state-manager.js';
 import { deletableSegments } from './retention.js';
 import { TransactionIndexes } from './transaction-indexes.js';
 import type { AbortedTxn } from './transaction-index.js';
@@ -270,6 +270,18 @@ export class PartitionLog implements ProducerStateListener {
    * log, so the transaction index is made durable first. */
   beforeProducerSnapshot(): Promise<void> | undefined {
     return this.txnIndexes_?.sync();
+  }
+
+  /** ProducerStateListener: Kafka's isProducerExpired, by this log's clock and config. */
+  isProducerExpired(entry: ProducerStateEntry): boolean {
+    return isExpired(entry, this.nowMs(), this.config.producerIdExpirationMs);
+  }
+
+  /** Drops producers idle for producer.id.expiration.ms from the state, if it is loaded (one not
+   * loaded drops them as it loads); returns how many went. */
+  removeExpiredProducers(): number {
+    this.guard.check();
+    return this.producerState.removeExpired();
   }
 
   /** Every producer the log's state holds (DescribeProducers), loading the state first if needed. */

@@ -39,6 +39,12 @@ export interface CompletedTxn {
   isAborted: boolean;
 }
 
+/** Kafka's isProducerExpired: no transaction open, and its last batch or marker (by timestamp) at
+ * least `expirationMs` old. */
+export function isExpired(e: ProducerStateEntry, nowMs: number, expirationMs: number): boolean {
+  return e.currentTxnFirstOffset < 0 && nowMs - e.lastTimestampMs >= expirationMs;
+}
+
 export function newProducerEntry(epoch: number): ProducerStateEntry {
   return { epoch, batches: [], coordinatorEpoch: -1, currentTxnFirstOffset: -1, lastTimestampMs: -1 };
 }

@@ -10,6 +10,9 @@
 // after it (at most the active segment after a crash, nothing after a clean close): at first use, or
 // when the log opens if the walk is long.
 // A truncation deletes the snapshots above the new end first, then drops the state to be loaded again.
+// Producers idle for producer.id.expiration.ms (no transaction open) are dropped by a periodic
+// check and when the state loads (Kafka drops them from the snapshot it loads), so a partition does
+// not remember every producer that ever wrote to it.
 import { joinPath } from './file-system.js';
 import { SNAPSHOT_SUFFIX, offsetFileName } from './file-names.js';
 import type { BatchInfo } from './batch-scan.js';
@@ -19,7 +22,7 @@ import type { PartitionDir } from './partition-dir.js';
 import { decodeProducerSnapshot, encodeProducerSnapshot, type ProducerSnapshotEntry } from './producer-snapshot.js';
 import { applyBatch, fromSnapshotEntry, toSnapshotEntry, type CompletedTxn, type ProducerStateEntry } from './producer-entry.js';
 
-export { PRODUCER_BATCHES_KEPT, type ProducerBatch, type ProducerStateEntry, type CompletedTxn } from './producer-entry.js';
+export { PRODUCER_BATCHES_KEPT, isExpired, type ProducerBatch, type ProducerStateEntry, type CompletedTxn } from './producer-entry.js';
 import type { StorageEvent } from './storage-events.js';
 
 /** Snapshots kept besides those retention removes with their segments: enough for a follower's
@@ -39,6 +42,8 @@ const NO_TXNS: readonly CompletedTxn[] = [];
 export interface ProducerStateListener {
   txnCompleted(txn: CompletedTxn, lastStableOffset: number): void;
   beforeProducerSnapshot(): Promise<void> | undefined;
+  /** Whether the producer's state has expired (producer.id.expiration.ms, by the log's clock). */
+  isProducerExpired(entry: ProducerStateEntry): boolean;
 }
 
 export class ProducerStateManager {
@@ -105,7 +110,28 @@ export class ProducerStateManager {
     visitBatchesFrom(segments, from, (batch) => this.apply(batch));
     this.mapEndOffset = logEndOffset;
     this.snapshotDue = from !== logEndOffset;
+    // Kafka filters the snapshot's entries only, and the walk's at its next periodic check: the
+    // same state once that check has run, and this way a restart does not bring them back for it.
+    this.removeExpired();
     return this.producers;
+  }
+
+  /** Drops the producers whose state expired (see ProducerStateListener.isProducerExpired), if the
+   * state is loaded; returns how many. The next snapshot leaves them out. */
+  removeExpired(): number {
+    const producers = this.producers;
+    const listener = this.listener;
+    if (producers === undefined || producers.size === 0 || listener === undefined) return 0;
+    let removed = 0;
+    for (const [id, entry] of producers) {
+      if (!listener.isProducerExpired(entry)) continue;
+      (producers as Map<number, ProducerStateEntry>).delete(id);
+      removed++;
+    }
+    if (removed > 0) this.snapshotDue = true;
+    // The shared empty state again: an empty Map of its own costs a log about a hundred bytes.
+    if (producers.size === 0) this.producers = NO_PRODUCERS;
+    return removed;
   }
 
   /** About how many bytes of log load() would walk (0 once loaded). */

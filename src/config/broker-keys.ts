@@ -124,6 +124,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('transaction.abort.timed.out.transaction.cleanup.interval.ms', 'int', '10000', 'how often timed-out transactions are aborted', { min: 1 }),
   key('transaction.remove.expired.transaction.cleanup.interval.ms', 'int', '3600000', 'how often expired transactional ids are removed', { min: 1 }),
   key('producer.id.expiration.ms', 'int', '86400000', 'idle producer ids expire after this long', { min: 1 }),
+  key('producer.id.expiration.check.interval.ms', 'int', '600000', 'how often expired producer ids are removed', { min: 1 }),
   // KRaft
   key('controller.quorum.election.timeout.ms', 'int', '1000', 'follower wait before starting an election', { min: 1 }),
   key('controller.quorum.fetch.timeout.ms', 'int', '2000', 'leader silence before a follower becomes a candidate', { min: 1 }),

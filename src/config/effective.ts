@@ -111,6 +111,12 @@ export function topicConfigValue(config: ServerConfig, dynamic: DynamicBrokerCon
   return effectiveOne(config, dynamic, overrides, name).value ?? TOPIC_KEY_BY_NAME.get(name)!.default!;
 }
 
+/** A broker key's value for code that acts on it: this broker's dynamic config, the cluster-wide
+ * dynamic default, then server.properties (or the key's default). */
+export function brokerConfigValue(config: ServerConfig, dynamic: DynamicBrokerConfigs, name: string): string | null {
+  return dynamic.perBroker.get(name) ?? dynamic.clusterDefault.get(name) ?? config.get(name);
+}
+
 /** null when `name=value` is a valid topic config, else the message Kafka's INVALID_CONFIG carries. */
 export function checkTopicConfig(name: string, value: string | null): string | null {
   const key = TOPIC_KEY_BY_NAME.get(name);

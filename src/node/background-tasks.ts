@@ -1,5 +1,5 @@
 // Periodic work of a node: retention (log.retention.check.interval.ms), the log cleaner, time-based flushes
-// (flush.ms), offset checkpoints, and the controller's broker-session check; once, after a start,
+// (flush.ms), offset checkpoints, producer id expiry, and the controller's broker-session check; once, after a start,
 // opening the logs it listed (and recovering them, after a crash).
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -47,6 +47,10 @@ export class BackgroundTasks {
     this.cleaner = new CleanerTask(config, logDir, this.o.nowMs, log);
     this.cleaner.start();
     this.every(CHECKPOINT_INTERVAL_MS, () => logDir.checkpoint());
+    this.every(config.int('producer.id.expiration.check.interval.ms'), async () => {
+      const removed = this.o.replicas.removeExpiredProducers();
+      if (removed > 0) log.info({ removed }, 'removed expired producer ids');
+    });
     // ISR shrinks: followers silent or behind for replica.lag.time.max.ms leave it.
     this.every(Math.max(50, Math.floor(config.int('replica.lag.time.max.ms') / 4)), async () => this.o.replicas.checkIsr());
     this.every(Math.max(50, Math.floor(config.int('broker.session.timeout.ms') / 4)), () =>

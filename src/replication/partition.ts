@@ -137,6 +137,17 @@ export class Partition {
     return this.producerStates().marker(producerId, producerEpoch, coordinatorEpoch);
   }
 
+  /** Drops producers idle for producer.id.expiration.ms from the log's state and this leader's view
+   * (see ProducerStates.forgetExpired); a log not open yet drops them when it loads. Returns how
+   * many the log dropped. */
+  removeExpiredProducers(nowMs: number): number {
+    const log = this.log_;
+    if (log === undefined) return 0;
+    const removed = log.removeExpiredProducers();
+    this.producers_?.forgetExpired(nowMs, log.config.producerIdExpirationMs);
+    return removed;
+  }
+
   private producerStates(): ProducerStates {
     return (this.producers_ ??= new ProducerStates((producerId) => this.log.producerEntry(producerId)));
   }

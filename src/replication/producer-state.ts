@@ -25,6 +25,8 @@ interface ProducerEntry {
   /** A transactional batch was taken and no marker since (Kafka: currentTxnFirstOffset present). */
   txnOpen: boolean;
   coordinatorEpoch: number;
+  /** Batches sequenced and not yet appended (or failed): a retry of one must find the entry. */
+  inFlight: number;
 }
 
 export type MarkerCheck = { kind: 'ok' } | { kind: 'error'; errorCode: number; message: string };
@@ -49,9 +51,16 @@ export interface VerificationGuard {
   readonly producerEpoch: number;
 }
 
+/** A guard as kept here: when an expiry sweep first saw it (verifications that never end, a client
+ * gone, expire as Kafka's verification states do: after producer.id.expiration.ms, here counted
+ * from the first sweep that saw them, so at most one check interval late). */
+interface KeptGuard extends VerificationGuard {
+  sweptMs?: number;
+}
+
 export class ProducerStates {
   private readonly producers = new Map<number, ProducerEntry>();
-  private readonly guards = new Map<number, VerificationGuard>();
+  private readonly guards = new Map<number, KeptGuard>();
 
   constructor(private readonly stored: StoredProducers = () => undefined) {}
 
@@ -74,7 +83,7 @@ export class ProducerStates {
   sequence(infos: BatchInfo[], guard?: VerificationGuard): Sequenced {
     const idempotent = infos.filter((b) => b.producerId >= 0);
     if (idempotent.length === 0) return UNSEQUENCED;
-    const pending: { resolve: (o: number) => void; reject: (e: Error) => void; delta: number }[] = [];
+    const pending: { entry: ProducerEntry; resolve: (o: number) => void; reject: (e: Error) => void; delta: number }[] = [];
     // Offsets the log will give each batch, relative to the first: batches take consecutive ranges.
     const deltas: number[] = [];
     infos.reduce((sum, b) => (deltas.push(sum), sum + b.lastOffsetDelta + 1), 0);
@@ -108,7 +117,7 @@ export class ProducerStates {
       const offset = new Promise<number>((res, rej) => { resolve = res; reject = rej; });
       offset.catch(() => undefined);
       const batch = { firstSeq: b.baseSequence, lastSeq, offset };
-      const next = entry ?? { epoch: b.producerEpoch, batches: [], txnOpen: false, coordinatorEpoch: -1 };
+      const next = entry ?? { epoch: b.producerEpoch, batches: [], txnOpen: false, coordinatorEpoch: -1, inFlight: 0 };
       if (next.epoch !== b.producerEpoch) {
         next.epoch = b.producerEpoch;
         next.batches = [];
@@ -116,16 +125,23 @@ export class ProducerStates {
       if (b.isTransactional) next.txnOpen = true;
       next.batches.push(batch);
       if (next.batches.length > BATCHES_KEPT) next.batches.shift();
+      next.inFlight++;
       this.producers.set(b.producerId, next);
-      pending.push({ resolve, reject, delta });
+      pending.push({ entry: next, resolve, reject, delta });
     }
     return {
       kind: 'ok',
       appended: (baseOffset) => {
-        for (const p of pending) p.resolve(baseOffset + p.delta);
+        for (const p of pending) {
+          p.entry.inFlight--;
+          p.resolve(baseOffset + p.delta);
+        }
       },
       failed: () => {
-        for (const p of pending) p.reject(new Error('append failed'));
+        for (const p of pending) {
+          p.entry.inFlight--;
+          p.reject(new Error('append failed'));
+        }
       },
     };
   }
@@ -144,7 +160,7 @@ export class ProducerStates {
     if (entry && coordinatorEpoch < entry.coordinatorEpoch) {
       return { kind: 'error', errorCode: ErrorCode.TRANSACTION_COORDINATOR_FENCED, message: `Coordinator epoch ${coordinatorEpoch} for producer ${producerId} is older than ${entry.coordinatorEpoch}` };
     }
-    const next = entry ?? { epoch: producerEpoch, batches: [], txnOpen: false, coordinatorEpoch };
+    const next = entry ?? { epoch: producerEpoch, batches: [], txnOpen: false, coordinatorEpoch, inFlight: 0 };
     if (next.epoch !== producerEpoch) {
       next.epoch = producerEpoch;
       next.batches = [];
@@ -156,6 +172,26 @@ export class ProducerStates {
     return { kind: 'ok' };
   }
 
+  /**
+   * After the log's state dropped its expired producers: this leader forgets those it has nothing
+   * in flight for, and verifications older than `expirationMs`. A producer the log does not know is
+   * one whose state expired (or that never got a batch appended): it starts afresh when it comes
+   * back, as on Kafka. Returns how many producers were forgotten.
+   */
+  forgetExpired(nowMs: number, expirationMs: number): number {
+    let forgotten = 0;
+    for (const [id, entry] of this.producers) {
+      if (entry.inFlight > 0 || this.stored(id) !== undefined) continue;
+      this.producers.delete(id);
+      forgotten++;
+    }
+    for (const [id, guard] of this.guards) {
+      if (guard.sweptMs === undefined) guard.sweptMs = nowMs;
+      else if (nowMs - guard.sweptMs >= expirationMs) this.guards.delete(id);
+    }
+    return forgotten;
+  }
+
   /** This leader's entry for the producer, seeded from the log's state the first time. A producer
    * the log does not know starts afresh, as Kafka treats one whose state expired: any sequence. */
   private entry(producerId: number): ProducerEntry | undefined {
@@ -164,7 +200,7 @@ export class ProducerStates {
     const stored = this.stored(producerId);
     if (stored === undefined) return undefined;
     const batches = stored.batches.map((b) => ({ firstSeq: b.firstSeq, lastSeq: b.lastSeq, offset: Promise.resolve(b.firstOffset) }));
-    const entry = { epoch: stored.epoch, batches, txnOpen: stored.currentTxnFirstOffset >= 0, coordinatorEpoch: stored.coordinatorEpoch };
+    const entry = { epoch: stored.epoch, batches, txnOpen: stored.currentTxnFirstOffset >= 0, coordinatorEpoch: stored.coordinatorEpoch, inFlight: 0 };
     this.producers.set(producerId, entry);
     return entry;
   }

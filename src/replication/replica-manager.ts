@@ -5,6 +5,7 @@
 import { ErrorCode } from '../../protocol/errors.js';
 import { forEachConcurrently } from '../../storage/concurrency.js';
 import type { LogConfig } from '../../storage/log-config.js';
+import { LogOfflineError } from '../../storage/errors.js';
 import { BrokerMetrics } from '../broker/broker-metrics.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { VolumeSpace } from '../../storage/file-system.js';
@@ -355,6 +356,22 @@ export class ReplicaManager {
       opens(next.value);
     }
     return true;
+  }
+
+  /** Kafka's PeriodicProducerExpirationCheck (every producer.id.expiration.check.interval.ms): each
+   * open log drops the producers idle for producer.id.expiration.ms. Returns how many went. */
+  removeExpiredProducers(): number {
+    const nowMs = this.nowMs();
+    let removed = 0;
+    for (const p of this.partitions.values()) {
+      try {
+        removed += p.removeExpiredProducers(nowMs);
+      } catch (err) {
+        // An offline log keeps its state: nothing reads it.
+        if (!(err instanceof LogOfflineError)) throw err;
+      }
+    }
+    return removed;
   }
 
   /** Every hosted partition, for retention, flushing and shutdown. */

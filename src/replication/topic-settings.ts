@@ -1,6 +1,6 @@
 // A topic's effective configs turned into what the log and the produce path act on.
 import type { LogConfig } from '../../storage/log-config.js';
-import { topicConfigValue, type DynamicBrokerConfigs } from '../config/effective.js';
+import { brokerConfigValue, topicConfigValue, type DynamicBrokerConfigs } from '../config/effective.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { TopicSettings } from './produce.js';
 
@@ -25,6 +25,7 @@ export function logConfigFor(config: ServerConfig, dynamic: DynamicBrokerConfigs
     flushMs: long(get('flush.ms')),
     // flush.messages=1 means "fsync every message" in Kafka: here, before acknowledging.
     fsyncBeforeAck: flushMessages <= 1,
+    producerIdExpirationMs: long(brokerConfigValue(config, dynamic, 'producer.id.expiration.ms')!),
     compaction: policy.compact ? {
       deleteRetentionMs: long(get('delete.retention.ms')),
       minCleanableDirtyRatio: Number(get('min.cleanable.dirty.ratio')),

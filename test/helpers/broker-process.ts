@@ -46,16 +46,16 @@ export function startBrokerProcess(args: string[], timeoutMs = 30_000): Promise<
   });
 }
 
-/** A starter of brokers on data directories of a test's own (`--log-level warn`); whatever a test
- * leaves running is killed (SIGKILL) after it. */
-export function brokerProcesses(): (dataDir: string) => Promise<BrokerProcess> {
+/** A starter of brokers on data directories of a test's own (`--log-level warn`, then any other
+ * flags given); whatever a test leaves running is killed (SIGKILL) after it. */
+export function brokerProcesses(): (dataDir: string, extraArgs?: string[]) => Promise<BrokerProcess> {
   let started: BrokerProcess[] = [];
   afterEach(() => {
     for (const broker of started) broker.child.kill('SIGKILL');
     started = [];
   });
-  return async (dataDir) => {
-    const broker = await startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
+  return async (dataDir, extraArgs = []) => {
+    const broker = await startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn', ...extraArgs]);
     started.push(broker);
     return broker;
   };

@@ -7,6 +7,7 @@ import { encodeRecordBatch } from '../../../protocol/records/record-batch.js';
 import { ServerConfig } from '../../../src/config/server-config.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
 import { ProducerStates } from '../../../src/replication/producer-state.js';
+import type { ProducerStateEntry } from '../../../storage/producer-state-manager.js';
 import { ReplicaManager } from '../../../src/replication/replica-manager.js';
 import { DEFAULT_LOG_CONFIG } from '../../../storage/log-config.js';
 import { LogDir } from '../../../storage/log-dir.js';
@@ -65,6 +66,70 @@ describe('ProducerStates', () => {
     expect(states.sequence(validateRecordBatches(batch(5))).kind).toBe('ok');
     const stranger = encodeRecordBatch({ producerId: 99, producerEpoch: 0, baseSequence: 1234, records: [{ key: null, value: null, timestamp: 1 }] });
     expect(seeded().sequence(validateRecordBatches(stranger)).kind).toBe('ok');
+  });
+});
+
+describe('producer id expiration on a leader', () => {
+  it('forgets a producer the log no longer knows once nothing of it is in flight: its next batch is taken whatever its sequence', () => {
+    const stored = new Map<number, ProducerStateEntry>();
+    const states = new ProducerStates((id) => stored.get(id));
+    const first = states.sequence(validateRecordBatches(batch(0, 3)));
+    expect(states.forgetExpired(0, 1_000)).toBe(0);
+    if (first.kind === 'ok') first.appended(0);
+    stored.set(PID, { epoch: 0, batches: [], coordinatorEpoch: -1, currentTxnFirstOffset: -1, lastTimestampMs: 1_000 });
+    expect(states.forgetExpired(0, 1_000)).toBe(0);
+    expect(states.sequence(validateRecordBatches(batch(9))).kind).toBe('error');
+    // The log's state expired it.
+    stored.delete(PID);
+    expect(states.forgetExpired(0, 1_000)).toBe(1);
+    expect(states.sequence(validateRecordBatches(batch(9))).kind).toBe('ok');
+  });
+
+  it('keeps a verification for producer.id.expiration.ms from the first check that saw it, then voids it', () => {
+    const states = new ProducerStates();
+    const guard = states.startVerification(PID, 0);
+    const txn = (): Buffer => encodeRecordBatch({ producerId: PID, producerEpoch: 0, baseSequence: 0, isTransactional: true, records: [{ key: null, value: null, timestamp: 1 }] });
+    states.forgetExpired(5_000, 1_000);
+    states.forgetExpired(5_999, 1_000);
+    const other = new ProducerStates();
+    const kept = other.startVerification(PID, 0);
+    other.forgetExpired(5_000, 1_000);
+    expect(other.sequence(validateRecordBatches(txn()), kept).kind).toBe('ok');
+    states.forgetExpired(6_000, 1_000);
+    expect(states.sequence(validateRecordBatches(txn()), guard)).toMatchObject({ kind: 'error', errorCode: ErrorCode.INVALID_TXN_STATE });
+  });
+
+  it("the broker's check drops an idle producer from the log and the leader; a restart does not bring it back", async () => {
+    const fs = new MemoryFileSystem();
+    let now = 1_000;
+    const nowMs = (): number => now;
+    // The log directory's settings for logs it opens itself (the node gives the broker's static
+    // ones); the replica manager's come from the broker config and the image.
+    const start = async (dirExpiryMs: number) => {
+      const { logDir } = await LogDir.open({ fs, path: '/logs', nowMs, configFor: () => ({ ...DEFAULT_LOG_CONFIG, producerIdExpirationMs: dirExpiryMs }) });
+      const overrides = new Map([['node.id', String(ME)], ['producer.id.expiration.ms', '60000']]);
+      const replicas = new ReplicaManager({ nodeId: ME, logDir, config: ServerConfig.resolve({ profile: 'dev', overrides }), nowMs });
+      await replicas.applyImage(applyRecords(EMPTY_IMAGE, topicRecords('t', 1, () => [ME])), EMPTY_IMAGE);
+      return { logDir, replicas };
+    };
+    const other = (seq: number): Buffer => encodeRecordBatch({ producerId: PID + 1, producerEpoch: 0, baseSequence: seq, records: [{ key: null, value: null, timestamp: now }] });
+    const before = await start(DEFAULT_LOG_CONFIG.producerIdExpirationMs);
+    expect(await produce(before.replicas, batch(0, 2))).toMatchObject({ errorCode: 0 });
+    now = 1_000 + 59_999;
+    expect(await produce(before.replicas, other(0))).toMatchObject({ errorCode: 0 });
+    expect(before.replicas.removeExpiredProducers()).toBe(0);
+    now = 1_000 + 60_000;
+    expect(before.replicas.removeExpiredProducers()).toBe(1);
+    expect([...before.logDir.get('t', 0)!.producerEntries().keys()]).toEqual([PID + 1]);
+    // Forgotten: a batch out of its old sequence is taken as a new producer's.
+    expect(await produce(before.replicas, batch(7))).toMatchObject({ errorCode: 0, baseOffset: 3 });
+    expect(await produce(before.replicas, other(5))).toMatchObject({ errorCode: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER });
+    await before.logDir.close();
+
+    now += 60_000;
+    const after = await start(60_000);
+    expect([...after.logDir.get('t', 0)!.producerEntries().keys()]).toEqual([]);
+    expect(await produce(after.replicas, other(5))).toMatchObject({ errorCode: 0, baseOffset: 4 });
   });
 });
 

@@ -65,7 +65,8 @@ function randomBatch(random: () => number, segmentBytes: number, sequences: Map<
     recordCount,
     valueBytes: big ? segmentBytes - 200 - Math.floor(random() * 1000) : 10 + Math.floor(random() * 400),
     fill: Math.floor(random() * 256),
-    baseTimestampMs: 1_000_000 + Math.floor(random() * 1000),
+    // Near the test clock: older producers would have expired (producer.id.expiration.ms).
+    baseTimestampMs: 1_700_000_000_000 - Math.floor(random() * 1000),
   });
 }
 

@@ -8,15 +8,17 @@ import { PartitionLog } from '../../../storage/partition-log.js';
 import { decodeProducerSnapshot, encodeProducerSnapshot } from '../../../storage/producer-snapshot.js';
 import type { StorageEvent } from '../../../storage/storage-events.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
-import { ManualClock, PARTITION_DIR, TOPIC, createTestLog, testConfig } from '../../helpers/storage-logs.js';
+import { ManualClock, PARTITION_DIR, TOPIC, createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
 
 const PID = 1000;
+/** The batches' timestamps: a minute before the test clock (older producers would have expired). */
+const T0 = 1_700_000_000_000 - 60_000;
 const config = testConfig({ segmentBytes: 2048 });
 
 function idempotent(seq: number, count = 1, producerId = PID, epoch = 0): Buffer {
   return encodeRecordBatch({
     producerId, producerEpoch: epoch, baseSequence: seq,
-    records: Array.from({ length: count }, (_, i) => ({ key: null, value: Buffer.from(`v${seq + i}`), timestamp: 5_000 + i })),
+    records: Array.from({ length: count }, (_, i) => ({ key: null, value: Buffer.from(`v${seq + i}`), timestamp: T0 + i })),
   });
 }
 
@@ -65,7 +67,7 @@ describe('producer state across rolls and reopens', () => {
     const [, second, third] = log.segmentBaseOffsets();
     expect(log.producerSnapshotOffsets()).toEqual([second, third]);
     const atRoll = decodeProducerSnapshot(fs.readFile(`${PARTITION_DIR}/${String(second).padStart(20, '0')}.snapshot`));
-    expect(atRoll).toEqual([{ producerId: PID, producerEpoch: 0, lastSequence: 2, lastOffset: 2, offsetDelta: 2, timestampMs: 5_002, coordinatorEpoch: -1, currentTxnFirstOffset: -1 }]);
+    expect(atRoll).toEqual([{ producerId: PID, producerEpoch: 0, lastSequence: 2, lastOffset: 2, offsetDelta: 2, timestampMs: T0 + 2, coordinatorEpoch: -1, currentTxnFirstOffset: -1 }]);
     const end = log.logEndOffset;
     await log.close();
     expect(snapshotFiles(fs).at(-1)).toBe(`${String(end).padStart(20, '0')}.snapshot`);
@@ -84,7 +86,7 @@ describe('producer state across rolls and reopens', () => {
       }
       const reopened = await reopen(fs, ending === 'clean');
       expect(reopened.segmentBaseOffsets().length).toBeGreaterThan(3);
-      expect(reopened.producerEntry(PID)).toMatchObject({ epoch: 0, batches: [{ firstSeq: 0, lastSeq: 2, firstOffset: 0, lastOffset: 2, maxTimestampMs: 5_002 }] });
+      expect(reopened.producerEntry(PID)).toMatchObject({ epoch: 0, batches: [{ firstSeq: 0, lastSeq: 2, firstOffset: 0, lastOffset: 2, maxTimestampMs: T0 + 2 }] });
     });
   }
 
@@ -194,4 +196,56 @@ describe('producer state across rolls and reopens', () => {
     await log.close();
     expect((await reopen(fs, true)).producerEntry(PID)?.batches[0]?.firstOffset).toBe(0);
   });
+});
+
+describe('producer id expiration (producer.id.expiration.ms)', () => {
+  const EXPIRY_MS = 60_000;
+  const expiring = testConfig({ segmentBytes: 2048, producerIdExpirationMs: EXPIRY_MS });
+  const at = (producerId: number, timestamp: number, transactional = false): Buffer => encodeRecordBatch({
+    producerId, producerEpoch: 0, baseSequence: 0, isTransactional: transactional,
+    records: [{ key: null, value: Buffer.from(`p${producerId}`), timestamp }],
+  });
+  const ids = (log: PartitionLog): number[] => [...log.producerEntries().keys()].sort((a, b) => a - b);
+
+  it('a check drops producers idle that long, never one with a transaction open, and the next snapshot leaves them out', async () => {
+    const fs = new MemoryFileSystem();
+    const clock = new ManualClock();
+    const log = await createTestLog(fs, expiring, clock);
+    await log.append(at(1, clock.ms - EXPIRY_MS), { leaderEpoch: 0 });
+    await log.append(at(2, clock.ms - EXPIRY_MS + 1), { leaderEpoch: 0 });
+    await log.append(at(3, clock.ms - 10 * EXPIRY_MS, true), { leaderEpoch: 0 });
+    expect(ids(log)).toEqual([1, 2, 3]);
+    expect(log.removeExpiredProducers()).toBe(1);
+    expect(ids(log)).toEqual([2, 3]);
+    clock.ms += 1;
+    expect(log.removeExpiredProducers()).toBe(1);
+    expect(ids(log)).toEqual([3]);
+    await log.close();
+    const atClose = fs.readFile(`${PARTITION_DIR}/${String(log.logEndOffset).padStart(20, '0')}.snapshot`);
+    expect((decodeProducerSnapshot(atClose) as { producerId: number }[]).map((e) => e.producerId)).toEqual([3]);
+  });
+
+  for (const ending of ['clean shutdown', 'crash'] as const) {
+    it(`after a ${ending}, loading the state drops the producers that expired meanwhile, from the snapshot and from the log after it`, async () => {
+      const fs = new MemoryFileSystem();
+      const clock = new ManualClock();
+      const log = await createTestLog(fs, expiring, clock);
+      await log.append(at(1, clock.ms), { leaderEpoch: 0 });
+      await log.append(at(2, clock.ms + EXPIRY_MS), { leaderEpoch: 0 });
+      while (log.producerSnapshotOffsets().length === 0) await log.append(encodeTestBatch({ valueBytes: 300 }), { leaderEpoch: 0 });
+      await log.append(at(3, clock.ms), { leaderEpoch: 0 });
+      await log.append(at(4, clock.ms + EXPIRY_MS), { leaderEpoch: 0 });
+      await log.append(at(5, clock.ms, true), { leaderEpoch: 0 });
+      if (ending === 'clean shutdown') {
+        await log.close();
+      } else {
+        await log.flush();
+        fs.crash();
+      }
+      // The snapshot of the roll holds 1 and 2; the segment after it 3, 4 and 5.
+      clock.ms += EXPIRY_MS;
+      const reopened = await reopenTestLog(fs, expiring, { hadCleanShutdown: ending === 'clean shutdown', clock });
+      expect(ids(reopened.log)).toEqual([2, 4, 5]);
+    });
+  }
 });
