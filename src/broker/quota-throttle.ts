@@ -1,17 +1,20 @@
-// The client quotas as produce and fetch handlers use them. Every client is Kafka's
-// unauthenticated principal (no SASL here), so user quotas apply through the user "ANONYMOUS"
-// or the default user.
+// The client quotas as produce and fetch handlers use them. The user of a quota is the
+// connection's principal name, as in Kafka: the SASL user (a delegation token's owner), an SSL
+// client certificate's distinguished name, else ANONYMOUS.
 import type { MutationQuota } from './controller-mutation-quota.js';
 import type { RequestContext } from './handler.js';
 
-export const ANONYMOUS_USER = 'ANONYMOUS';
+/** The user entity the connection's quotas are looked up under. */
+function quotaUser(ctx: RequestContext): string {
+  return ctx.principal.name;
+}
 
 /** Records a produce request's bytes; the throttle time (0 within quota or with none set). */
 export function produceThrottleMs(ctx: RequestContext): number {
   const quotas = ctx.services.quotas;
   const clientQuotas = ctx.services.image().clientQuotas;
   if (!quotas?.produce.active(clientQuotas)) return 0;
-  return quotas.produce.recordAndGetThrottleTimeMs(clientQuotas, ANONYMOUS_USER,
+  return quotas.produce.recordAndGetThrottleTimeMs(clientQuotas, quotaUser(ctx),
     ctx.header.clientId ?? '', ctx.requestBytes ?? 0, ctx.services.nowMs());
 }
 
@@ -20,7 +23,7 @@ export function fetchQuotaMaxBytes(ctx: RequestContext): number {
   const quotas = ctx.services.quotas;
   const clientQuotas = ctx.services.image().clientQuotas;
   if (!quotas?.fetch.active(clientQuotas)) return Infinity;
-  return Math.floor(quotas.fetch.maxValueInWindow(clientQuotas, ANONYMOUS_USER, ctx.header.clientId ?? ''));
+  return Math.floor(quotas.fetch.maxValueInWindow(clientQuotas, quotaUser(ctx), ctx.header.clientId ?? ''));
 }
 
 /**
@@ -33,8 +36,9 @@ export function fetchThrottleMs(ctx: RequestContext, responseBytes: number): num
   if (!quotas?.fetch.active(clientQuotas)) return 0;
   const clientId = ctx.header.clientId ?? '';
   const nowMs = ctx.services.nowMs();
-  const throttleMs = quotas.fetch.recordAndGetThrottleTimeMs(clientQuotas, ANONYMOUS_USER, clientId, responseBytes, nowMs);
-  if (throttleMs > 0) quotas.fetch.unrecord(clientQuotas, ANONYMOUS_USER, clientId, responseBytes, nowMs);
+  const user = quotaUser(ctx);
+  const throttleMs = quotas.fetch.recordAndGetThrottleTimeMs(clientQuotas, user, clientId, responseBytes, nowMs);
+  if (throttleMs > 0) quotas.fetch.unrecord(clientQuotas, user, clientId, responseBytes, nowMs);
   return throttleMs;
 }
 
@@ -47,7 +51,7 @@ export function fetchThrottleMs(ctx: RequestContext, responseBytes: number): num
 export function mutationQuota(ctx: RequestContext, strictFromVersion: number, validateOnly = false): MutationQuota {
   const manager = ctx.services.quotas?.mutation;
   if (!manager || validateOnly || ctx.listenerType === 'controller') return UNBOUNDED_MUTATIONS;
-  return manager.quotaFor(ctx.services.image().clientQuotas, ANONYMOUS_USER, ctx.header.clientId ?? '',
+  return manager.quotaFor(ctx.services.image().clientQuotas, quotaUser(ctx), ctx.header.clientId ?? '',
     ctx.version >= strictFromVersion, ctx.services.nowMs());
 }
 
@@ -69,5 +73,5 @@ export function requestThrottleMs(ctx: RequestContext, handlerMs: number, replic
   const clientQuotas = ctx.services.image().clientQuotas;
   if (!manager.active(clientQuotas)) return 0;
   // Kafka records nanoseconds * 100 / 1e9: percent of a thread over one second.
-  return manager.recordAndGetThrottleTimeMs(clientQuotas, ANONYMOUS_USER, ctx.header.clientId ?? '', handlerMs / 10, ctx.services.nowMs());
+  return manager.recordAndGetThrottleTimeMs(clientQuotas, quotaUser(ctx), ctx.header.clientId ?? '', handlerMs / 10, ctx.services.nowMs());
 }
