@@ -4,10 +4,14 @@
 // Kafka does; the server logs one line for it.
 import { FetchApi, type FetchRequest } from '../../protocol/generated/api/01-fetch.js';
 import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js';
+import { SaslHandshakeApi } from '../../protocol/generated/api/17-sasl-handshake.js';
+import { SaslAuthenticateApi } from '../../protocol/generated/api/36-sasl-authenticate.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { API_VERSIONS_KEY, readRequestFrame, writeEncodedResponseFrame, writeResponseFrame } from '../../protocol/registry.js';
+import { authorizerSettings } from './authorizer.js';
 import { errorResponse } from './error-responses.js';
+import { principalString } from './principal.js';
 import { EncodedResponse, NO_RESPONSE, SilentThrottle, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 import type { RequestFaults } from './request-faults.js';
@@ -65,6 +69,13 @@ export class Dispatcher {
     if (conn.sasl !== undefined && !conn.sasl.allows(key, this.services.nowMs())) {
       throw new ProtocolError(`${def.name} is not allowed ${conn.sasl.principal ? 'after the SASL session expired' : 'before SASL authentication'}`);
     }
+    // Kafka serves client listeners only once its authorizer has loaded the ACLs of the metadata
+    // log (early-start listeners aside). Here the listeners open before the broker has caught up,
+    // so a request that ACLs decide waits until it has: a replayed log may lack the newest DENY.
+    if (this.listenerType === 'broker' && !ACL_FREE_APIS.has(key)) {
+      const loading = this.aclsLoading(conn);
+      if (loading !== undefined) return loading.then(() => this.handle(frame, conn));
+    }
     const req = def.readRequest(body, version);
     const clientHost = `/${conn.remoteAddress.replace(/:\d+$/, '')}`;
     const ctx: RequestContext = {
@@ -81,6 +92,13 @@ export class Dispatcher {
     const response = this.serve(handler, req, ctx);
     if (handler.releasesRequest !== true || this.requestBuffers === undefined) return response;
     return response instanceof Promise ? response.then((r) => this.releaseAfter(r, frame)) : this.releaseAfter(response, frame);
+  }
+
+  /** The wait for the ACLs to be current, for a principal they apply to; undefined if none. */
+  private aclsLoading(conn: ConnectionState): Promise<void> | undefined {
+    const settings = authorizerSettings(this.services.config);
+    if (!settings.enabled || settings.superUsers.has(principalString(conn.principal))) return undefined;
+    return this.services.aclsLoaded?.();
   }
 
   /** Gives `frame` back to requestBuffers once `response` has been sent (a frame not lent is ignored). */
@@ -151,6 +169,9 @@ export class Dispatcher {
     return new ProtocolError(`${api} handler failed: ${(err as Error).message}`);
   }
 }
+
+/** Version negotiation and authentication: answered before the principal is known. */
+const ACL_FREE_APIS: ReadonlySet<number> = new Set([SaslHandshakeApi.key, ApiVersionsApi.key, SaslAuthenticateApi.key]);
 
 /** Follower brokers' fetches are replication, not client traffic: client faults leave them alone. */
 function isFollowerFetch(key: number, req: unknown): boolean {

@@ -63,6 +63,11 @@ export interface BrokerServices {
   /** This broker's metadata image: every committed record it has applied. */
   image(): MetadataImage;
   /**
+   * undefined once this broker has caught up with the metadata log since its start, so its ACLs
+   * are current; before, a promise that settles then. Absent: always current.
+   */
+  aclsLoaded?(): Promise<void> | undefined;
+  /**
    * The controller id clients are told. As in Kafka's KRaft mode, a live broker (this one):
    * brokers forward controller requests, so a client sends admin requests to any broker and never
    * sees -1 while the quorum elects.

@@ -15,11 +15,19 @@ export class BrokerCatchUp {
   private base: MetadataImage = EMPTY_IMAGE;
   /** Hands images on one at a time, in order, whether they come from the publisher or `open`. */
   private chain: Promise<void> = Promise.resolve();
+  private opening: Promise<void> | undefined;
+  private resolveOpening: (() => void) | undefined;
 
   constructor(private readonly apply: (image: MetadataImage, previous: MetadataImage) => Promise<void>) {}
 
   get isOpen(): boolean {
     return this.open_;
+  }
+
+  /** undefined once open; before, a promise that resolves when it opens. */
+  whenOpen(): Promise<void> | undefined {
+    if (this.open_) return undefined;
+    return (this.opening ??= new Promise((resolve) => { this.resolveOpening = resolve; }));
   }
 
   /** Subscribe this to the publisher: images pass through once open, and are held (the newest) before. */
@@ -31,7 +39,10 @@ export class BrokerCatchUp {
   /** The broker caught up and was unfenced: hand on the newest image, then every later one. */
   open(): Promise<void> {
     this.open_ = true;
-    return this.handOn();
+    const opened = this.handOn();
+    // Waiters go on once the newest image is applied, not merely held.
+    if (this.resolveOpening !== undefined) void opened.then(this.resolveOpening, this.resolveOpening);
+    return opened;
   }
 
   private handOn(): Promise<void> {

@@ -29,6 +29,8 @@ export interface NodeServicesOptions {
   replicas: ReplicaManager;
   groups: GroupCoordinatorAccess;
   transactions: TxnCoordinatorAccess;
+  /** See BrokerServices.aclsLoaded: the broker's catch-up after its start. */
+  caughtUp: () => Promise<void> | undefined;
 }
 
 export class NodeServices implements BrokerServices {
@@ -67,6 +69,10 @@ export class NodeServices implements BrokerServices {
 
   image(): MetadataImage {
     return this.o.publisher.image;
+  }
+
+  aclsLoaded(): Promise<void> | undefined {
+    return this.o.caughtUp();
   }
 
   controllerId(): number {

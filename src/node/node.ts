@@ -300,6 +300,7 @@ export class KraftlingNode {
     services = new NodeServices({
       nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum,
       peers: this.controllerPeers, controller: client, replicas, groups: this.groupAccess, transactions: transactions.access,
+      caughtUp: () => catchUp.whenOpen(),
     });
     this.listeners = new NodeListeners(config, services, this.log, this.metrics);
     await this.listeners.start();
