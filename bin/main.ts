@@ -19,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: negativeValues(rest, command.options), options: command.options, allowPositionals: true, strict: true });
   } catch (err) {
     process.stderr.write(`kraftling ${name}: ${flagError(err as Error, command.options)}\n`);
     return 2;
@@ -35,6 +35,23 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`kraftling ${name}: ${err.message}\n`);
     return 2;
   }
+}
+
+/** `--time -1` as `--time=-1`: Kafka's tools take negative numbers as values (`--time -2`,
+ * `--offset -1`), which parseArgs would read as flags. */
+function negativeValues(args: string[], options: Record<string, { type: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg.startsWith('--') && options[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\d+$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 /** parseArgs' message, shortened to one line, with the nearest known flag for an unknown one. */

@@ -149,6 +149,61 @@ example:
     options: { ...bootstrap, describe: { type: 'boolean' }, 'topic-list': { type: 'string' }, 'broker-list': { type: 'string' }, help },
     run: async (values) => (await import('./log-dirs.js')).runLogDirs(values),
   },
+  'get-offsets': {
+    summary: 'print an offset of each partition: latest, earliest or by time (kafka-get-offsets)',
+    help: `kraftling get-offsets --bootstrap-server H:P [--topic REGEX] [--partitions N[,N]] [--time T] [--exclude-internal-topics]
+
+${BOOTSTRAP_HELP}
+      --topic REGEX                 topics whose whole name matches (default: all)
+      --partitions N[,N]            only these partitions (default: all)
+      --time T                      latest or -1 (default), earliest or -2, max-timestamp or -3,
+                                    or a timestamp in ms: the first offset at or after it
+      --exclude-internal-topics     leave __consumer_offsets and __transaction_state out
+
+Prints topic:partition:offset per partition; one with no such offset is left out.
+
+examples:
+  kraftling get-offsets --bootstrap-server 127.0.0.1:9092 --topic orders
+  kraftling get-offsets --bootstrap-server 127.0.0.1:9092 --topic 'orders|payments' --time earliest`,
+    options: {
+      ...bootstrap, topic: { type: 'string' }, partitions: { type: 'string' }, time: { type: 'string' },
+      'exclude-internal-topics': { type: 'boolean' }, help,
+    },
+    run: async (values) => (await import('./get-offsets.js')).runGetOffsets(values),
+  },
+  'delete-records': {
+    summary: 'delete the records of partitions below given offsets (kafka-delete-records)',
+    help: `kraftling delete-records --bootstrap-server H:P --offset-json-file FILE
+
+${BOOTSTRAP_HELP}
+      --offset-json-file FILE       {"partitions": [{"topic": "orders", "partition": 0, "offset": 42}], "version": 1};
+                                    offset -1 deletes up to the high watermark
+
+example:
+  kraftling delete-records --bootstrap-server 127.0.0.1:9092 --offset-json-file offsets.json`,
+    options: { ...bootstrap, 'offset-json-file': { type: 'string' }, help },
+    run: async (values) => (await import('./delete-records.js')).runDeleteRecords(values),
+  },
+  'leader-election': {
+    summary: 'elect the preferred (or any live) replica leader of partitions (kafka-leader-election)',
+    help: `kraftling leader-election --bootstrap-server H:P --election-type preferred|unclean
+    (--all-topic-partitions | --topic NAME --partition N | --path-to-json-file FILE)
+
+${BOOTSTRAP_HELP}
+      --election-type T             preferred: the first replica, if in sync; unclean: any live replica
+                                    when none in sync is (may lose acknowledged records)
+      --all-topic-partitions        every partition
+      --topic NAME --partition N    one partition
+      --path-to-json-file FILE      {"partitions": [{"topic": "orders", "partition": 0}]}
+
+example:
+  kraftling leader-election --bootstrap-server 127.0.0.1:9092 --election-type preferred --all-topic-partitions`,
+    options: {
+      ...bootstrap, 'election-type': { type: 'string' }, 'all-topic-partitions': { type: 'boolean' }, topic: { type: 'string' },
+      partition: { type: 'string' }, 'path-to-json-file': { type: 'string' }, help,
+    },
+    run: async (values) => (await import('./leader-election.js')).runLeaderElection(values),
+  },
   features: {
     summary: 'describe, upgrade, downgrade or disable finalized features (kafka-features)',
     help: `kraftling features --bootstrap-server H:P describe

@@ -143,6 +143,38 @@ describe('broker-api-versions, features, storage info', () => {
   });
 });
 
+describe('get-offsets and delete-records', () => {
+  it('prints offsets by time as kafka-get-offsets does, and delete-records moves the earliest one', async () => {
+    await ctx.admin.createTopics({ topics: [{ topic: 'tools-off', numPartitions: 2 }] });
+    const producer = kafkaClient(ctx.cluster).producer();
+    await producer.connect();
+    const t0 = Date.now() - 60_000;
+    await producer.send({ topic: 'tools-off', messages: [0, 1, 2].map((i) => ({ partition: 0, value: `v${i}`, timestamp: String(t0 + i * 1000) })) });
+    await producer.send({ topic: 'tools-off', messages: [{ partition: 1, value: 'w', timestamp: String(t0) }] });
+    await producer.disconnect();
+    const offsets = (...extra: string[]) => cli(['get-offsets', ...bs(), '--topic', 'tools-o.f', ...extra]);
+    expect(await offsets()).toEqual({ code: 0, stdout: 'tools-off:0:3\ntools-off:1:1\n', stderr: '' });
+    expect((await offsets('--time', '-2')).stdout).toBe('tools-off:0:0\ntools-off:1:0\n');
+    expect((await offsets('--time', 'max-timestamp', '--partitions', '0')).stdout).toBe('tools-off:0:2\n');
+    // The first offset at or after the time; none after the newest record: the partition is left out.
+    expect((await offsets('--time', String(t0 + 1000))).stdout).toBe('tools-off:0:1\n');
+    expect(await cli(['get-offsets', ...bs(), '--topic', 'nothing-.*'])).toMatchObject({ code: 1, stderr: expect.stringContaining('Could not match any topic-partitions') });
+    expect((await offsets('--time', 'yesterday')).code).toBe(2);
+
+    const file = path.join(ctx.cluster.dataDir, 'delete-offsets.json');
+    fs.writeFileSync(file, JSON.stringify({ partitions: [{ topic: 'tools-off', partition: 0, offset: 2 }, { topic: 'tools-off', partition: 1, offset: 5 }], version: 1 }));
+    const deleted = await cli(['delete-records', ...bs(), '--offset-json-file', file]);
+    expect(deleted.code).toBe(1);
+    expect(deleted.stdout.split('\n').slice(0, 2)).toEqual(['Executing records delete operation', 'Records delete operation completed:']);
+    expect(deleted.stdout).toContain('partition: tools-off-0\tlow_watermark: 2\n');
+    expect(deleted.stdout).toContain('partition: tools-off-1\terror: OFFSET_OUT_OF_RANGE\n');
+    expect((await offsets('--time', 'earliest')).stdout).toBe('tools-off:0:2\ntools-off:1:0\n');
+    fs.writeFileSync(file, JSON.stringify({ partitions: [{ topic: 'tools-off', partition: 0, offset: 1 }, { topic: 'tools-off', partition: 0, offset: 2 }] }));
+    expect(await cli(['delete-records', ...bs(), '--offset-json-file', file]))
+      .toMatchObject({ code: 2, stderr: 'kraftling delete-records: Offset json file contains duplicate topic partitions: tools-off-0\n' });
+  });
+});
+
 describe('configs', () => {
   it('alters and describes a topic config; a misspelt key gets the nearest name and exit 1', async () => {
     await cli(['topics', ...bs(), '--create', '--topic', 'tools-c']);
