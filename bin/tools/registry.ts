@@ -204,6 +204,31 @@ example:
     },
     run: async (values) => (await import('./leader-election.js')).runLeaderElection(values),
   },
+  'reassign-partitions': {
+    summary: 'move partition replicas between brokers: generate, execute, verify, list, cancel (kafka-reassign-partitions)',
+    help: `kraftling reassign-partitions --bootstrap-server H:P (--generate|--execute|--verify|--list|--cancel) [options]
+
+${BOOTSTRAP_HELP}
+      --generate                    propose a plan for --topics-to-move-json-file over --broker-list
+      --execute                     start the plan of --reassignment-json-file (--additional: beside ongoing ones)
+      --verify                      tell whether each partition of the plan has finished moving
+      --list                        the reassignments in progress
+      --cancel                      cancel the plan's reassignments still in progress
+      --reassignment-json-file F    {"version":1,"partitions":[{"topic":"orders","partition":0,"replicas":[2,3]}]}
+      --topics-to-move-json-file F  {"version":1,"topics":[{"topic":"orders"}]}
+      --broker-list ID[,ID]         brokers the generated plan may use
+
+examples:
+  kraftling reassign-partitions --bootstrap-server 127.0.0.1:9092 --generate --topics-to-move-json-file topics.json --broker-list 2,3
+  kraftling reassign-partitions --bootstrap-server 127.0.0.1:9092 --execute --reassignment-json-file plan.json
+  kraftling reassign-partitions --bootstrap-server 127.0.0.1:9092 --verify --reassignment-json-file plan.json`,
+    options: {
+      ...bootstrap, generate: { type: 'boolean' }, execute: { type: 'boolean' }, verify: { type: 'boolean' }, list: { type: 'boolean' },
+      cancel: { type: 'boolean' }, additional: { type: 'boolean' }, 'reassignment-json-file': { type: 'string' },
+      'topics-to-move-json-file': { type: 'string' }, 'broker-list': { type: 'string' }, help,
+    },
+    run: async (values) => (await import('./reassign-partitions.js')).runReassignPartitions(values),
+  },
   features: {
     summary: 'describe, upgrade, downgrade or disable finalized features (kafka-features)',
     help: `kraftling features --bootstrap-server H:P describe

@@ -1,0 +1,172 @@
+// The partition tools against three nodes, with the automatic rebalance off. leader-election: the
+// preferred replica is killed, leadership moves, it comes back and catches up, and the tool gives
+// it its leadership back, as kafka-leader-election does; asked again it has nothing to do.
+// reassign-partitions: a plan generated, executed while a producer writes, verified and rolled
+// back; one onto a killed broker stays in progress until cancelled. Every acknowledged record is
+// read back once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Admin } from 'kafkajs';
+import type { Cluster } from '../../src/cluster/cluster.js';
+import { runInProcess as cli } from '../helpers/cli-in-process.js';
+import { THREE_NODE_OVERRIDES, kafkaClient, startCluster } from '../helpers/cluster.js';
+import { RawClient } from '../helpers/raw-client.js';
+import { readPartition } from '../helpers/read-all.js';
+import { retry } from '../helpers/retry.js';
+
+let cluster: Cluster;
+let admin: Admin;
+
+beforeAll(async () => {
+  cluster = await startCluster({ nodes: 3, overrides: { ...THREE_NODE_OVERRIDES, 'auto.leader.rebalance.enable': 'false' } });
+  admin = kafkaClient(cluster).admin();
+  await admin.connect();
+});
+
+afterAll(async () => {
+  await admin?.disconnect();
+  await cluster?.stop();
+});
+
+const partition = async (topic = 'elect') => (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]!.partitions[0]!;
+const bootstrap = (): string[] => ['--bootstrap-server', cluster.bootstrapServers];
+
+/** An idempotent acks=all producer and the values it has had acknowledged. */
+async function writer(topic: string) {
+  const producer = kafkaClient(cluster).producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 20, initialRetryTime: 100 } });
+  await producer.connect();
+  const sent: string[] = [];
+  return {
+    sent,
+    send: async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const value = `r${sent.length}`;
+        await producer.send({ topic, acks: -1, messages: [{ value }] });
+        sent.push(value);
+      }
+    },
+    close: () => producer.disconnect(),
+  };
+}
+
+/** The partition's records as its leader serves them. */
+async function stored(topic: string): Promise<(string | undefined)[]> {
+  const id = (await partition(topic)).leader;
+  const node = cluster.nodes.find((n) => n.nodeId === id)!;
+  const raw = await RawClient.connect(`${node.brokerAddresses[0]!.host}:${node.brokerAddresses[0]!.port}`);
+  try {
+    return (await readPartition(raw, topic, 0)).map((r) => r.value?.toString());
+  } finally {
+    raw.close();
+  }
+}
+
+describe('leader-election', () => {
+  it('gives a killed and restarted preferred replica its leadership back; a second run has nothing to do', async () => {
+    const controller = cluster.nodes.find((n) => n.quorumStatus?.role === 'leader')!.nodeId;
+    const preferred = [1, 2, 3].find((id) => id !== controller)!;
+    const replicas = [preferred, ...[1, 2, 3].filter((id) => id !== preferred)];
+    await admin.createTopics({ topics: [{ topic: 'elect', replicaAssignment: [{ partition: 0, replicas }] }] });
+    await retry(async () => expect((await partition()).isr).toHaveLength(3));
+    const w = await writer('elect');
+    await w.send(20);
+
+    cluster.kill(preferred);
+    await retry(async () => expect((await partition()).leader).not.toBe(preferred));
+    await w.send(20);
+    await cluster.restart(preferred);
+    await retry(async () => expect((await partition()).isr).toContain(preferred));
+    expect((await partition()).leader).not.toBe(preferred);
+
+    const elected = await cli(['leader-election', ...bootstrap(), '--election-type', 'preferred', '--topic', 'elect', '--partition', '0']);
+    expect(elected).toEqual({ code: 0, stdout: 'Successfully completed leader election (PREFERRED) for partitions elect-0\n', stderr: '' });
+    await retry(async () => expect((await partition()).leader).toBe(preferred));
+    const again = await cli(['leader-election', ...bootstrap(), '--election-type', 'preferred', '--all-topic-partitions']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('Successfully completed');
+    await w.send(20);
+    await w.close();
+
+    const unknown = await cli(['leader-election', ...bootstrap(), '--election-type', 'preferred', '--topic', 'nope', '--partition', '0']);
+    expect(unknown).toMatchObject({ code: 1, stdout: expect.stringMatching(/^Error completing leader election \(PREFERRED\) for partition: nope-0: UNKNOWN_TOPIC_OR_PARTITION/) });
+    expect((await cli(['leader-election', ...bootstrap(), '--election-type', 'sometimes', '--all-topic-partitions'])).code).toBe(2);
+    expect((await cli(['leader-election', ...bootstrap(), '--election-type', 'preferred'])).code).toBe(2);
+    expect(await stored('elect')).toEqual(w.sent);
+  });
+});
+
+describe('reassign-partitions', () => {
+  const file = (name: string, content: unknown): string => {
+    const f = path.join(cluster.dataDir, name);
+    fs.writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content));
+    return f;
+  };
+
+  it('generates, executes and verifies a plan while a producer writes, then rolls it back', async () => {
+    await admin.createTopics({ topics: [{ topic: 'moving', replicaAssignment: [{ partition: 0, replicas: [1, 2] }] }] });
+    await retry(async () => expect((await partition('moving')).isr).toHaveLength(2));
+    const generated = await cli(['reassign-partitions', ...bootstrap(), '--generate', '--topics-to-move-json-file', file('topics.json', { topics: [{ topic: 'moving' }], version: 1 }), '--broker-list', '3,2']);
+    expect(generated).toEqual({ code: 0, stderr: '', stdout: 'Current partition replica assignment\n'
+      + '{"version":1,"partitions":[{"topic":"moving","partition":0,"replicas":[1,2],"log_dirs":["any","any"]}]}\n\n'
+      + 'Proposed partition reassignment configuration\n'
+      + '{"version":1,"partitions":[{"topic":"moving","partition":0,"replicas":[3,2],"log_dirs":["any","any"]}]}\n' });
+    const plan = file('plan.json', generated.stdout.trimEnd().split('\n').at(-1)!);
+    const w = await writer('moving');
+    await w.send(20);
+    const executed = await cli(['reassign-partitions', ...bootstrap(), '--execute', '--reassignment-json-file', plan]);
+    expect(executed.code).toBe(0);
+    expect(executed.stdout).toMatch(/Save this to use as the --reassignment-json-file option during rollback\nSuccessfully started partition reassignment for moving-0\n$/);
+    const rollback = file('rollback.json', executed.stdout.split('\n')[2]!);
+    await w.send(20);
+    await retry(async () => expect((await cli(['reassign-partitions', ...bootstrap(), '--verify', '--reassignment-json-file', plan])).stdout)
+      .toBe('Status of partition reassignment:\nReassignment of partition moving-0 is completed.\n'));
+    expect((await partition('moving')).replicas).toEqual([3, 2]);
+    expect((await cli(['reassign-partitions', ...bootstrap(), '--list'])).stdout).toBe('No partition reassignments found.\n');
+    expect((await cli(['reassign-partitions', ...bootstrap(), '--verify', '--reassignment-json-file', rollback])).stdout)
+      .toBe('Status of partition reassignment:\nThere is no active reassignment of partition moving-0, but replica set is 3,2 rather than 1,2.\n');
+
+    expect((await cli(['reassign-partitions', ...bootstrap(), '--execute', '--reassignment-json-file', rollback])).code).toBe(0);
+    await w.send(20);
+    await retry(async () => expect((await partition('moving')).replicas).toEqual([1, 2]));
+    await w.close();
+    expect(await stored('moving')).toEqual(w.sent);
+  });
+
+  it('a reassignment onto a killed broker stays in progress, listed, until cancelled; bad plans are refused', async () => {
+    await admin.createTopics({ topics: [{ topic: 'stuck', replicaAssignment: [{ partition: 0, replicas: [1, 2] }] }] });
+    await retry(async () => expect((await partition('stuck')).isr).toHaveLength(2));
+    const target = 3;
+    const w = await writer('stuck');
+    await w.send(10);
+    cluster.kill(target);
+    try {
+      const plan = file('stuck.json', { version: 1, partitions: [{ topic: 'stuck', partition: 0, replicas: [1, 2, target] }] });
+      expect((await cli(['reassign-partitions', ...bootstrap(), '--execute', '--reassignment-json-file', plan])).code).toBe(0);
+      expect((await cli(['reassign-partitions', ...bootstrap(), '--verify', '--reassignment-json-file', plan])).stdout)
+        .toBe('Status of partition reassignment:\nReassignment of partition stuck-0 is still in progress.\n');
+      expect((await cli(['reassign-partitions', ...bootstrap(), '--list'])).stdout)
+        .toBe(`Current partition reassignments:\nstuck-0: replicas: 1,2,${target}. adding: ${target}.\n`);
+      const another = await cli(['reassign-partitions', ...bootstrap(), '--execute', '--reassignment-json-file', plan]);
+      expect(another).toMatchObject({ code: 1, stderr: expect.stringContaining('Cannot execute because there is an existing partition assignment') });
+      await w.send(10);
+      expect(await cli(['reassign-partitions', ...bootstrap(), '--cancel', '--reassignment-json-file', plan]))
+        .toMatchObject({ code: 0, stdout: 'Successfully cancelled partition reassignment for: stuck-0\n' });
+      await retry(async () => expect((await partition('stuck')).replicas).toEqual([1, 2]));
+      expect((await cli(['reassign-partitions', ...bootstrap(), '--cancel', '--reassignment-json-file', plan])).stdout)
+        .toBe('None of the specified partition reassignments are active.\n');
+    } finally {
+      await cluster.restart(target);
+    }
+    await w.send(10);
+    await w.close();
+    expect(await stored('stuck')).toEqual(w.sent);
+
+    const twice = file('twice.json', { version: 1, partitions: [{ topic: 'stuck', partition: 0, replicas: [1, 1] }] });
+    expect((await cli(['reassign-partitions', ...bootstrap(), '--execute', '--reassignment-json-file', twice])).code).toBe(2);
+    const unknownBroker = file('unknown.json', { version: 1, partitions: [{ topic: 'stuck', partition: 0, replicas: [1, 9] }] });
+    expect(await cli(['reassign-partitions', ...bootstrap(), '--execute', '--reassignment-json-file', unknownBroker]))
+      .toMatchObject({ code: 1, stderr: expect.stringContaining('Unknown broker id 9') });
+    expect((await cli(['reassign-partitions', ...bootstrap(), '--execute', '--list'])).code).toBe(2);
+  });
+});
