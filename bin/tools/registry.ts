@@ -229,6 +229,26 @@ examples:
     },
     run: async (values) => (await import('./reassign-partitions.js')).runReassignPartitions(values),
   },
+  transactions: {
+    summary: 'list, describe or abort transactions; producers of a partition (kafka-transactions)',
+    help: `kraftling transactions --bootstrap-server H:P list
+kraftling transactions --bootstrap-server H:P describe --transactional-id ID
+kraftling transactions --bootstrap-server H:P describe-producers --topic T --partition P
+kraftling transactions --bootstrap-server H:P abort --topic T --partition P --start-offset O
+
+${BOOTSTRAP_HELP}
+
+abort writes an ABORT marker for the transaction open at that offset of the partition (a hanging
+transaction: one its coordinator no longer knows), as Kafka's tool does.
+
+example:
+  kraftling transactions --bootstrap-server 127.0.0.1:9092 describe-producers --topic orders --partition 0`,
+    options: {
+      ...bootstrap, 'transactional-id': { type: 'string' }, topic: { type: 'string' }, partition: { type: 'string' },
+      'start-offset': { type: 'string' }, help,
+    },
+    run: async (values, positionals) => (await import('./transactions.js')).runTransactions(values, positionals),
+  },
   features: {
     summary: 'describe, upgrade, downgrade or disable finalized features (kafka-features)',
     help: `kraftling features --bootstrap-server H:P describe

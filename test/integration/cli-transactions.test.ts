@@ -1,0 +1,74 @@
+// `kraftling transactions` against a broker: a kafkajs transaction left open is listed, described
+// and seen in the partition's producers, still so after the node is killed and restarts; the tool
+// then aborts it by its start offset, as kafka-transactions does for a hanging transaction, and
+// read_committed readers get past it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListOffsetsApi } from '../../protocol/generated/api/02-list-offsets.js';
+import type { Cluster } from '../../src/cluster/cluster.js';
+import { runInProcess as cli } from '../helpers/cli-in-process.js';
+import { kafkaClient, startCluster } from '../helpers/cluster.js';
+import { RawClient } from '../helpers/raw-client.js';
+
+let cluster: Cluster;
+
+beforeAll(async () => {
+  cluster = await startCluster();
+});
+
+afterAll(async () => cluster?.stop());
+
+/** The last stable offset of partition 0 (ListOffsets latest, read_committed). */
+async function lastStable(topic: string): Promise<number> {
+  const raw = await RawClient.connect(cluster.bootstrapServers);
+  try {
+    const res = await raw.request(ListOffsetsApi, 7, {
+      replicaId: -1, isolationLevel: 1, timeoutMs: 0,
+      topics: [{ name: topic, partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1, maxNumOffsets: 1 }] }],
+    });
+    return res.topics[0]!.partitions[0]!.offset;
+  } finally {
+    raw.close();
+  }
+}
+
+/** Each line of a Kafka table, split on the tabs that end its cells and trimmed. */
+const table = (out: string): string[][] => out.split('\n').filter((line) => line !== '').map((line) => line.split('\t').slice(0, -1).map((c) => c.trim()));
+
+describe('transactions', () => {
+  it('lists, describes and, across a kill and restart, aborts an open transaction by its start offset', async () => {
+    const kafka = kafkaClient(cluster);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: 'txns', numPartitions: 1 }] });
+    await admin.disconnect();
+    const producer = kafka.producer({ transactionalId: 'tx-tool', idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const txn = await producer.transaction();
+    await txn.send({ topic: 'txns', messages: [{ value: 'a' }, { value: 'b' }] });
+    await producer.disconnect();
+    const bs = ['--bootstrap-server', cluster.bootstrapServers];
+
+    const listed = table((await cli(['transactions', ...bs, 'list'])).stdout);
+    expect(listed[0]).toEqual(['TransactionalId', 'Coordinator', 'ProducerId', 'TransactionState']);
+    expect(listed.slice(1)).toContainEqual(['tx-tool', '1', expect.stringMatching(/^\d+$/), 'Ongoing']);
+    const described = table((await cli(['transactions', ...bs, 'describe', '--transactional-id', 'tx-tool'])).stdout);
+    expect(described[1]).toEqual(['1', 'tx-tool', expect.any(String), '0', 'Ongoing', expect.any(String), expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/), 'txns-0']);
+
+    cluster.kill(1);
+    await cluster.restart(1);
+    const producers = table((await cli(['transactions', ...bs, 'describe-producers', '--topic', 'txns', '--partition', '0'])).stdout);
+    expect(producers[0]).toEqual(['ProducerId', 'ProducerEpoch', 'LatestCoordinatorEpoch', 'LastSequence', 'LastTimestamp', 'CurrentTransactionStartOffset']);
+    expect(producers[1]).toEqual([described[1]![2], '0', '-1', '1', expect.stringMatching(/^\d+$/), '0']);
+    expect(await lastStable('txns')).toBe(0);
+
+    expect(await cli(['transactions', ...bs, 'abort', '--topic', 'txns', '--partition', '0', '--start-offset', '5']))
+      .toMatchObject({ code: 1, stderr: 'kraftling transactions: Could not find any open transactions starting at offset 5 on partition txns-0\n' });
+    expect(await cli(['transactions', ...bs, 'abort', '--topic', 'txns', '--partition', '0', '--start-offset', '0'])).toMatchObject({ code: 0 });
+    expect(table((await cli(['transactions', ...bs, 'describe-producers', '--topic', 'txns', '--partition', '0'])).stdout)[1]!.at(-1)).toBe('None');
+    // The two records and the ABORT marker are below the last stable offset now.
+    expect(await lastStable('txns')).toBe(3);
+
+    expect((await cli(['transactions', ...bs, 'describe'])).code).toBe(2);
+    expect((await cli(['transactions', ...bs, 'commit'])).code).toBe(2);
+  });
+});
