@@ -124,6 +124,7 @@ export class SimBroker {
     this.registering = false;
     this.heartbeatLoop(isAlive);
     this.isrLoop(isAlive, rm);
+    this.producerExpiryLoop(isAlive, rm);
   }
 
   /** SIGKILL: the process and everything it awaited is gone; what it wrote stays in the page cache. */
@@ -220,6 +221,18 @@ export class SimBroker {
     const check = (): void => {
       if (!isAlive()) return;
       rm.checkIsr();
+      this.env.clock.at(intervalMs, check);
+    };
+    this.env.clock.at(intervalMs, check);
+  }
+
+  /** The node's producer id expiry check (producer.id.expiration.check.interval.ms), a few times per expiration. */
+  private producerExpiryLoop(isAlive: () => boolean, rm: ReplicaManager): void {
+    const intervalMs = Math.max(50, Math.floor(this.env.config.int('producer.id.expiration.ms') / 4));
+    const check = (): void => {
+      if (!isAlive()) return;
+      const removed = rm.removeExpiredProducers();
+      if (removed > 0) this.env.note(`broker ${this.id}: ${removed} producer ids expired`);
       this.env.clock.at(intervalMs, check);
     };
     this.env.clock.at(intervalMs, check);

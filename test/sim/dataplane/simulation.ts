@@ -2,8 +2,9 @@
 // consumer per partition, a transactional producer (with the coordinator's markers) and a
 // read_committed consumer per partition, and faults for `faultMs` of virtual time (power cuts that lose unsynced
 // writes and restart the broker from its log directory, network partitions both ways and one way,
-// delay spikes); then everything heals and the run checks that the cluster converged with every
-// acknowledged record kept. The invariants of DataChecker run after every event.
+// delay spikes), with producer ids expiring (producer.id.expiration.ms) as they idle; then everything
+// heals and the run checks that the cluster converged with every acknowledged record kept. The
+// invariants of DataChecker run after every event.
 import { ServerConfig } from '../../../src/config/server-config.js';
 import { Prng } from '../prng.js';
 import { SimBroker } from './broker.js';
@@ -43,6 +44,7 @@ export interface DataplaneOutcome {
 
 const TRACE_LINES = 200;
 const LAG_MS = 1000;
+const PRODUCER_ID_EXPIRATION_MS = 1500;
 
 export function replayCommand(seed: number, gracefulStops = false): string {
   return `npm run sim:dataplane -- --seed ${seed}${gracefulStops ? ' --graceful-stops' : ''} --trace`;
@@ -68,7 +70,11 @@ export class DataplaneSim {
 
   constructor(readonly seed: number, readonly options: DataplaneOptions) {
     this.prng = new Prng(seed);
-    const config = ServerConfig.resolve({ overrides: new Map([['replica.lag.time.max.ms', String(LAG_MS)]]) });
+    // Producer ids expire within a run (idle through a fault or between transactions), so the
+    // expiry checks run among appends in flight, leader changes and crashes.
+    const config = ServerConfig.resolve({ overrides: new Map([
+      ['replica.lag.time.max.ms', String(LAG_MS)], ['producer.id.expiration.ms', String(PRODUCER_ID_EXPIRATION_MS)],
+    ]) });
     this.network = new DataNetwork(this.clock, this.prng.split(1), { dropRate: 0.01, minDelayMs: 1, maxDelayMs: 15 });
     this.controller = new SimController(this.clock, config, this.prng.split(2), {
       brokers: options.brokers, partitions: options.partitions, minInsyncReplicas: options.minInsyncReplicas,
