@@ -87,6 +87,14 @@ export class ProducerStates {
     // Offsets the log will give each batch, relative to the first: batches take consecutive ranges.
     const deltas: number[] = [];
     infos.reduce((sum, b) => (deltas.push(sum), sum + b.lastOffsetDelta + 1), 0);
+    // A request refused (or answered as a duplicate) at a later batch appends none of its batches,
+    // as in Kafka: what earlier ones took is put back, or a retry of one would wait for an append
+    // that never comes. Only requests with several batches can get that far.
+    const undo = idempotent.length > 1 ? new Undo(this.producers, this.guards) : undefined;
+    const refuse = (result: Sequenced): Sequenced => {
+      undo?.restore();
+      return result;
+    };
     for (const b of idempotent) {
       const delta = deltas[infos.indexOf(b)]!;
       const entry = this.entry(b.producerId);
@@ -95,22 +103,23 @@ export class ProducerStates {
         if (b.producerEpoch < entry.epoch) {
           // Kafka answers INVALID_PRODUCER_EPOCH here (since 2.7, not PRODUCER_FENCED): the client
           // aborts its transaction and may go on.
-          return { kind: 'error', errorCode: ErrorCode.INVALID_PRODUCER_EPOCH, message: `Producer epoch ${b.producerEpoch} is older than ${entry.epoch}` };
+          return refuse({ kind: 'error', errorCode: ErrorCode.INVALID_PRODUCER_EPOCH, message: `Producer epoch ${b.producerEpoch} is older than ${entry.epoch}` });
         }
         if (entry.txnOpen && !b.isTransactional) {
-          return { kind: 'error', errorCode: ErrorCode.INVALID_TXN_STATE, message: `Expected transactional write from producer ${b.producerId}` };
+          return refuse({ kind: 'error', errorCode: ErrorCode.INVALID_TXN_STATE, message: `Expected transactional write from producer ${b.producerId}` });
         }
         const dup = b.producerEpoch === entry.epoch && entry.batches.find((s) => s.firstSeq === b.baseSequence && s.lastSeq === lastSeq);
-        if (dup) return { kind: 'duplicate', original: dup.offset.then((o) => o - delta) };
+        if (dup) return refuse({ kind: 'duplicate', original: dup.offset.then((o) => o - delta) });
         const expected = b.producerEpoch > entry.epoch ? 0 : nextSeq(entry.batches.at(-1)?.lastSeq ?? -1);
         if (b.baseSequence !== expected) {
-          return { kind: 'error', errorCode: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, message: `Out of order sequence number for producer ${b.producerId}: ${b.baseSequence} (incoming seq. number), ${expected - 1} (current end sequence number)` };
+          return refuse({ kind: 'error', errorCode: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, message: `Out of order sequence number for producer ${b.producerId}: ${b.baseSequence} (incoming seq. number), ${expected - 1} (current end sequence number)` });
         }
       }
       const opens = b.isTransactional && !(entry?.txnOpen && entry.epoch === b.producerEpoch);
       if (guard !== undefined && opens && this.guards.get(b.producerId) !== guard) {
-        return { kind: 'error', errorCode: ErrorCode.INVALID_TXN_STATE, message: `Partition was not added to the transaction of producer ${b.producerId} (verification voided)` };
+        return refuse({ kind: 'error', errorCode: ErrorCode.INVALID_TXN_STATE, message: `Partition was not added to the transaction of producer ${b.producerId} (verification voided)` });
       }
+      undo?.keep(b.producerId, entry);
       if (opens) this.guards.delete(b.producerId);
       let resolve!: (o: number) => void;
       let reject!: (e: Error) => void;
@@ -203,6 +212,29 @@ export class ProducerStates {
     const entry = { epoch: stored.epoch, batches, txnOpen: stored.currentTxnFirstOffset >= 0, coordinatorEpoch: stored.coordinatorEpoch, inFlight: 0 };
     this.producers.set(producerId, entry);
     return entry;
+  }
+}
+
+/** A producer's entry and guard as they were before a request changed them, to put back. The
+ * entry is restored in place: earlier requests' appends still count down its inFlight. */
+class Undo {
+  private readonly kept = new Map<number, { entry: ProducerEntry | undefined; was: ProducerEntry | undefined; guard: KeptGuard | undefined }>();
+
+  constructor(private readonly producers: Map<number, ProducerEntry>, private readonly guards: Map<number, KeptGuard>) {}
+
+  /** Before the first change to the producer in this request. */
+  keep(producerId: number, entry: ProducerEntry | undefined): void {
+    if (this.kept.has(producerId)) return;
+    this.kept.set(producerId, { entry, was: entry && { ...entry, batches: entry.batches.slice() }, guard: this.guards.get(producerId) });
+  }
+
+  restore(): void {
+    for (const [id, { entry, was, guard }] of this.kept) {
+      if (entry !== undefined) this.producers.set(id, Object.assign(entry, was));
+      else this.producers.delete(id);
+      if (guard !== undefined) this.guards.set(id, guard);
+      else this.guards.delete(id);
+    }
   }
 }
 

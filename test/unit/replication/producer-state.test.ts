@@ -54,6 +54,14 @@ describe('ProducerStates', () => {
     expect(stale).toMatchObject({ kind: 'error', errorCode: ErrorCode.INVALID_PRODUCER_EPOCH });
   });
 
+  it('a request refused at a later batch takes none of its batches: the first, sent again alone, is taken, not waited for', () => {
+    const states = new ProducerStates();
+    const refused = states.sequence(validateRecordBatches(Buffer.concat([batch(0, 2), batch(5)])));
+    expect(refused).toMatchObject({ kind: 'error', errorCode: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER });
+    expect(states.sequence(validateRecordBatches(batch(0, 2))).kind).toBe('ok');
+    expect(states.forgetExpired(0, 1)).toBe(0);
+  });
+
   it('starts each producer from what the log holds for it, and accepts any sequence from one it never saw', async () => {
     const stored = { epoch: 0, batches: [[0, 1, 0], [2, 3, 2], [4, 4, 4]].map(([firstSeq, lastSeq, firstOffset]) => ({
       firstSeq: firstSeq!, lastSeq: lastSeq!, firstOffset: firstOffset!, lastOffset: firstOffset! + lastSeq! - firstSeq!, maxTimestampMs: 1_000,
