@@ -249,6 +249,31 @@ example:
     },
     run: async (values, positionals) => (await import('./transactions.js')).runTransactions(values, positionals),
   },
+  'producer-perf-test': {
+    summary: 'measure produce throughput and latency (kafka-producer-perf-test)',
+    help: `kraftling producer-perf-test --bootstrap-server H:P --topic NAME --num-records N --record-size BYTES
+    --throughput N|-1 [--producer-props KEY=VALUE ...]
+
+${BOOTSTRAP_HELP}
+      --topic NAME                  an existing topic
+      --num-records N               records to send
+      --record-size BYTES           bytes of each record's (random) value
+      --throughput N                records per second at most; -1: as fast as possible
+      --producer-props K=V ...      acks (all, -1 or 1; default all), batch.size (16384),
+                                    max.in.flight.requests.per.connection (5), compression.type (none),
+                                    delivery.timeout.ms (120000: how long a batch is retried)
+
+Prints a line every five seconds, then records/s, MB/s (MiB, as Kafka's tool) and latency
+percentiles. Records go out in batches of batch.size, one partition after another.
+
+example:
+  kraftling producer-perf-test --bootstrap-server 127.0.0.1:9092 --topic perf --num-records 1000000 --record-size 1024 --throughput -1 --producer-props acks=1`,
+    options: {
+      ...bootstrap, topic: { type: 'string' }, 'num-records': { type: 'string' }, 'record-size': { type: 'string' }, throughput: { type: 'string' },
+      'producer-props': { type: 'string', multiple: true }, help,
+    },
+    run: async (values, positionals) => (await import('./producer-perf-test.js')).runProducerPerfTest(values, positionals),
+  },
   features: {
     summary: 'describe, upgrade, downgrade or disable finalized features (kafka-features)',
     help: `kraftling features --bootstrap-server H:P describe

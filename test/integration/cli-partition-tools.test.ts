@@ -3,7 +3,8 @@
 // it its leadership back, as kafka-leader-election does; asked again it has nothing to do.
 // reassign-partitions: a plan generated, executed while a producer writes, verified and rolled
 // back; one onto a killed broker stays in progress until cancelled. Every acknowledged record is
-// read back once.
+// read back once. producer-perf-test: a run under acks=all goes on past a killed leader and
+// reports every record, each of which the partitions hold (at least once).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,5 +169,27 @@ describe('reassign-partitions', () => {
     expect(await cli(['reassign-partitions', ...bootstrap(), '--execute', '--reassignment-json-file', unknownBroker]))
       .toMatchObject({ code: 1, stderr: expect.stringContaining('Unknown broker id 9') });
     expect((await cli(['reassign-partitions', ...bootstrap(), '--execute', '--list'])).code).toBe(2);
+  });
+});
+
+describe('producer-perf-test', () => {
+  it('writes every record at the asked rate, going on when a leader is killed, and prints Kafka\'s summary', async () => {
+    await admin.createTopics({ topics: [{ topic: 'perf', numPartitions: 2, replicationFactor: 3 }] });
+    await retry(async () => expect((await partition('perf')).isr).toHaveLength(3));
+    const run = cli(['producer-perf-test', ...bootstrap(), '--topic', 'perf', '--num-records', '12000', '--record-size', '100',
+      '--throughput', '4000', '--producer-props', 'acks=all', 'batch.size=2048']);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const leader = (await partition('perf')).leader;
+    cluster.kill(leader);
+    const out = await run;
+    await cluster.restart(leader);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^12000 records sent, [\d.]+ records\/sec \([\d.]+ MB\/sec\), [\d.]+ ms avg latency, [\d.]+ ms max latency, \d+ ms 50th, \d+ ms 95th, \d+ ms 99th, \d+ ms 99\.9th\.$/m);
+    const offsets = await cli(['get-offsets', ...bootstrap(), '--topic', 'perf']);
+    const total = offsets.stdout.trim().split('\n').reduce((sum, line) => sum + Number(line.split(':')[2]), 0);
+    expect(total).toBeGreaterThanOrEqual(12000);
+    const bad = await cli(['producer-perf-test', ...bootstrap(), '--topic', 'perf', '--num-records', '10', '--record-size', '10', '--throughput', '-1', '--producer-props', 'acks=0']);
+    expect(bad.code).toBe(2);
   });
 });
