@@ -274,6 +274,28 @@ example:
     },
     run: async (values, positionals) => (await import('./producer-perf-test.js')).runProducerPerfTest(values, positionals),
   },
+  'consumer-perf-test': {
+    summary: 'measure consume throughput (kafka-consumer-perf-test)',
+    help: `kraftling consumer-perf-test --bootstrap-server H:P --topic NAME --messages N [options]
+
+${BOOTSTRAP_HELP}
+      --topic NAME                  the topic to read
+      --messages N                  records to read
+      --fetch-size BYTES            bytes per partition per fetch (default 1048576)
+      --timeout MS                  stop after this long without a record (default 10000)
+      --from-latest                 start at the end of each partition, not the start
+      --hide-header                 print the figures without their header line
+
+Reads without a consumer group and prints Kafka's summary line (MB are MiB, as Kafka's tool).
+
+example:
+  kraftling consumer-perf-test --bootstrap-server 127.0.0.1:9092 --topic perf --messages 1000000`,
+    options: {
+      ...bootstrap, topic: { type: 'string' }, messages: { type: 'string' }, 'fetch-size': { type: 'string' }, timeout: { type: 'string' },
+      'from-latest': { type: 'boolean' }, 'hide-header': { type: 'boolean' }, help,
+    },
+    run: async (values) => (await import('./consumer-perf-test.js')).runConsumerPerfTest(values),
+  },
   features: {
     summary: 'describe, upgrade, downgrade or disable finalized features (kafka-features)',
     help: `kraftling features --bootstrap-server H:P describe

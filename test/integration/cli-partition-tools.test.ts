@@ -4,7 +4,8 @@
 // reassign-partitions: a plan generated, executed while a producer writes, verified and rolled
 // back; one onto a killed broker stays in progress until cancelled. Every acknowledged record is
 // read back once. producer-perf-test: a run under acks=all goes on past a killed leader and
-// reports every record, each of which the partitions hold (at least once).
+// reports every record, each of which the partitions hold (at least once); consumer-perf-test
+// reads them all past another killed leader.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -189,6 +190,18 @@ describe('producer-perf-test', () => {
     const offsets = await cli(['get-offsets', ...bootstrap(), '--topic', 'perf']);
     const total = offsets.stdout.trim().split('\n').reduce((sum, line) => sum + Number(line.split(':')[2]), 0);
     expect(total).toBeGreaterThanOrEqual(12000);
+
+    // consumer-perf-test reads them all, with another leader killed before it starts.
+    const other = (await admin.fetchTopicMetadata({ topics: ['perf'] })).topics[0]!.partitions[1]!.leader;
+    cluster.kill(other);
+    const consumed = await cli(['consumer-perf-test', ...bootstrap(), '--topic', 'perf', '--messages', String(total), '--timeout', '30000']);
+    await cluster.restart(other);
+    expect(consumed).toMatchObject({ code: 0, stderr: '' });
+    const [header, figures] = consumed.stdout.trimEnd().split('\n');
+    expect(header).toBe('start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec');
+    const fields = figures!.split(', ');
+    expect(fields[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:\d{3}$/);
+    expect({ megabytes: Number(fields[2]), records: Number(fields[4]) }).toEqual({ megabytes: Number((total * 100 / 1024 / 1024).toFixed(4)), records: total });
     const bad = await cli(['producer-perf-test', ...bootstrap(), '--topic', 'perf', '--num-records', '10', '--record-size', '10', '--throughput', '-1', '--producer-props', 'acks=0']);
     expect(bad.code).toBe(2);
   });

@@ -1,0 +1,128 @@
+// `kraftling consumer-perf-test` (kafka-consumer-perf-test): reads --messages records of a topic
+// from the start of each partition (or its end, --from-latest) with Fetch requests to the leaders,
+// decoding every record as a consumer does, and prints Kafka's summary line: start and end time,
+// MB and records consumed, their rates. It reads without a group (nothing to rebalance: the
+// rebalance time is 0) and stops when no record arrives for --timeout ms. A leader that moved is
+// found again through the metadata.
+import { FetchApi } from '../../protocol/generated/api/01-fetch.js';
+import { ErrorCode, errorName, isRetriable } from '../../protocol/errors.js';
+import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { UsageError } from '../usage.js';
+import { withClient, type KafkaClient } from './kafka-client.js';
+import { EARLIEST, LATEST, listOffsets } from './group-offsets.js';
+
+const MIB = 1024 * 1024;
+const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
+const HEADER = 'start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec';
+
+export async function runConsumerPerfTest(values: Record<string, unknown>): Promise<number> {
+  const topic = values.topic;
+  if (typeof topic !== 'string') throw new UsageError('--topic NAME is required');
+  const number = (flag: string, fallback?: number): number => {
+    const v = values[flag] ?? (fallback === undefined ? undefined : String(fallback));
+    if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--${flag} takes a positive integer`);
+    return Number(v);
+  };
+  const wanted = number('messages');
+  const fetchSize = number('fetch-size', 1_048_576);
+  const timeoutMs = number('timeout', 10_000);
+  return withClient('consumer-perf-test', values, async (client) => {
+    const startMs = Date.now();
+    let leaders = await client.partitions(topic);
+    // Where to start, asked of the leaders: again, with fresh metadata, while one does not answer.
+    let start: Map<number, number> | undefined;
+    while (start === undefined) {
+      try {
+        start = await listOffsets(client, topic, leaders, values['from-latest'] === true ? LATEST : EARLIEST);
+      } catch (err) {
+        if (Date.now() - startMs >= timeoutMs) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        leaders = await client.partitions(topic).catch(() => leaders);
+      }
+    }
+    const positions = start;
+    let records = 0;
+    let bytes = 0;
+    let lastRecordMs = Date.now();
+    while (records < wanted && Date.now() - lastRecordMs < timeoutMs) {
+      const byLeader = new Map<number, number[]>();
+      for (const p of leaders) if (p.leader >= 0) byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partition]);
+      let stale = false;
+      await Promise.all([...byLeader].map(async ([leader, partitions]) => {
+        const req = FetchApi.defaultRequest();
+        req.replicaId = -1;
+        req.maxWaitMs = 100;
+        req.minBytes = 1;
+        req.maxBytes = 50 * MIB;
+        req.topics = [{ topic, topicId: ZERO_UUID, partitions: partitions.map((partition) => ({
+          partition, currentLeaderEpoch: -1, fetchOffset: positions.get(partition)!, lastFetchedEpoch: -1, logStartOffset: -1,
+          partitionMaxBytes: fetchSize, replicaDirectoryId: ZERO_UUID,
+        })) }];
+        let res;
+        try {
+          ({ res } = await client.request(FetchApi, req, client.broker(leader), 12));
+        } catch {
+          stale = true;
+          return;
+        }
+        for (const p of res.responses[0]?.partitions ?? []) {
+          if (p.errorCode !== ErrorCode.NONE) {
+            if (!isRetriable(p.errorCode)) throw new Error(`fetching ${topic}-${p.partitionIndex}: ${errorName(p.errorCode)}`);
+            stale = true;
+            continue;
+          }
+          const read = readRecords(p.records, positions.get(p.partitionIndex)!);
+          if (read.count > 0) lastRecordMs = Date.now();
+          records += read.count;
+          bytes += read.bytes;
+          positions.set(p.partitionIndex, read.next);
+        }
+      }));
+      if (stale) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        leaders = await client.partitions(topic).catch(() => leaders);
+      }
+    }
+    const endMs = Date.now();
+    const seconds = Math.max(endMs - startMs, 1) / 1000;
+    const mb = bytes / MIB;
+    if (values['hide-header'] !== true) process.stdout.write(`${HEADER}\n`);
+    process.stdout.write(`${stamp(startMs)}, ${stamp(endMs)}, ${mb.toFixed(4)}, ${(mb / seconds).toFixed(4)}, ${records}, ${(records / seconds).toFixed(4)}, `
+      + `0, ${endMs - startMs}, ${(mb / seconds).toFixed(4)}, ${(records / seconds).toFixed(4)}\n`);
+    if (records < wanted) {
+      process.stderr.write(`kraftling consumer-perf-test: Exiting before consuming the expected number of messages: timeout (${timeoutMs} ms) exceeded.\n`);
+      return 1;
+    }
+    return 0;
+  });
+}
+
+/** Records at or after `position` in fetched batches: how many, their key and value bytes (what
+ * Kafka's tool counts), and the next position. Control batches move the position only. */
+function readRecords(records: Buffer | null, position: number): { count: number; bytes: number; next: number } {
+  let count = 0;
+  let bytes = 0;
+  let next = position;
+  for (let at = 0; records && at + 12 <= records.length;) {
+    const size = 12 + records.readInt32BE(at + 8);
+    if (at + size > records.length) break;
+    const batch = decodeRecordBatch(records.subarray(at, at + size));
+    at += size;
+    if (!batch.isControl) {
+      for (const r of batch.records) {
+        if (r.offset < next) continue;
+        count++;
+        bytes += (r.key?.length ?? 0) + (r.value?.length ?? 0);
+      }
+    }
+    next = Math.max(next, batch.baseOffset + batch.lastOffsetDelta + 1);
+  }
+  return { count, bytes, next };
+}
+
+/** Kafka's "yyyy-MM-dd HH:mm:ss:SSS", local time. */
+function stamp(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}:${pad(d.getMilliseconds(), 3)}`;
+}
