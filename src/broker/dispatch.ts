@@ -9,7 +9,7 @@ import { SaslAuthenticateApi } from '../../protocol/generated/api/36-sasl-authen
 import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { API_VERSIONS_KEY, readRequestFrame, writeEncodedResponseFrame, writeResponseFrame } from '../../protocol/registry.js';
-import { authorizerSettings } from './authorizer.js';
+import { authorizerSettings, type AuthorizerSettings } from './authorizer.js';
 import { errorResponse } from './error-responses.js';
 import { principalString } from './principal.js';
 import { EncodedResponse, NO_RESPONSE, SilentThrottle, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
@@ -40,6 +40,8 @@ export type Response = Buffer[] | null | ThrottledResponse;
 export class Dispatcher {
   /** Injected faults (tests only); null on the normal path. */
   faults: RequestFaults | null = null;
+  /** Read once: the request path asks it of every request. */
+  private readonly authorizer: AuthorizerSettings;
 
   /**
    * `requestBuffers`: the connections read large request frames into these (FrameReceiver); a
@@ -50,7 +52,9 @@ export class Dispatcher {
     private readonly log: DispatchLog,
     private readonly listenerType: ListenerType = 'broker',
     readonly requestBuffers?: BufferPool,
-  ) {}
+  ) {
+    this.authorizer = authorizerSettings(services.config);
+  }
 
   /** One request frame (no size prefix) in; the response frame out (null for none). */
   handle(frame: Buffer, conn: ConnectionState): Response | Promise<Response> {
@@ -72,7 +76,7 @@ export class Dispatcher {
     // Kafka serves client listeners only once its authorizer has loaded the ACLs of the metadata
     // log (early-start listeners aside). Here the listeners open before the broker has caught up,
     // so a request that ACLs decide waits until it has: a replayed log may lack the newest DENY.
-    if (this.listenerType === 'broker' && !ACL_FREE_APIS.has(key)) {
+    if (this.authorizer.enabled && this.listenerType === 'broker' && !ACL_FREE_APIS.has(key)) {
       const loading = this.aclsLoading(conn);
       if (loading !== undefined) return loading.then(() => this.handle(frame, conn));
     }
@@ -96,8 +100,7 @@ export class Dispatcher {
 
   /** The wait for the ACLs to be current, for a principal they apply to; undefined if none. */
   private aclsLoading(conn: ConnectionState): Promise<void> | undefined {
-    const settings = authorizerSettings(this.services.config);
-    if (!settings.enabled || settings.superUsers.has(principalString(conn.principal))) return undefined;
+    if (this.authorizer.superUsers.has(principalString(conn.principal))) return undefined;
     return this.services.aclsLoaded?.();
   }
 
