@@ -100,8 +100,10 @@ export class Dispatcher {
 
   /** The wait for the ACLs to be current, for a principal they apply to; undefined if none. */
   private aclsLoading(conn: ConnectionState): Promise<void> | undefined {
-    if (this.authorizer.superUsers.has(principalString(conn.principal))) return undefined;
-    return this.services.aclsLoaded?.();
+    // Caught up first: after the start, that is all a request pays.
+    const loading = this.services.aclsLoaded?.();
+    if (loading === undefined || this.authorizer.superUsers.has(principalString(conn.principal))) return undefined;
+    return loading;
   }
 
   /** Gives `frame` back to requestBuffers once `response` has been sent (a frame not lent is ignored). */
