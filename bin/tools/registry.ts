@@ -296,6 +296,19 @@ example:
     },
     run: async (values) => (await import('./consumer-perf-test.js')).runConsumerPerfTest(values),
   },
+  cluster: {
+    summary: 'print the cluster id, or unregister a broker removed for good (kafka-cluster)',
+    help: `kraftling cluster --bootstrap-server H:P cluster-id
+kraftling cluster --bootstrap-server H:P unregister --id N
+
+${BOOTSTRAP_HELP}
+      --id N                        the broker to unregister: it leaves every ISR and leadership
+
+example:
+  kraftling cluster --bootstrap-server 127.0.0.1:9092 unregister --id 3`,
+    options: { ...bootstrap, id: { type: 'string' }, help },
+    run: async (values, positionals) => (await import('./cluster.js')).runCluster(values, positionals),
+  },
   features: {
     summary: 'describe, upgrade, downgrade or disable finalized features (kafka-features)',
     help: `kraftling features --bootstrap-server H:P describe

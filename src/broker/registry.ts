@@ -50,6 +50,7 @@ import { removeRaftVoterHandler } from './handlers/81-remove-raft-voter.js';
 import { updateRaftVoterHandler } from './handlers/82-update-raft-voter.js';
 import { brokerRegistrationHandler } from './handlers/62-broker-registration.js';
 import { brokerHeartbeatHandler } from './handlers/63-broker-heartbeat.js';
+import { unregisterBrokerHandler } from './handlers/64-unregister-broker.js';
 import { allocateProducerIdsHandler } from './handlers/67-allocate-producer-ids.js';
 import { describeAclsHandler } from './handlers/29-describe-acls.js';
 import { createAclsHandler } from './handlers/30-create-acls.js';
@@ -125,6 +126,7 @@ const HANDLERS: readonly Handler[] = [
   updateRaftVoterHandler,
   brokerRegistrationHandler,
   brokerHeartbeatHandler,
+  unregisterBrokerHandler,
   allocateProducerIdsHandler,
   describeAclsHandler,
   createAclsHandler,

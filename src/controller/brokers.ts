@@ -1,7 +1,9 @@
 // Broker lifecycle on the active controller (KIP-631): registration, heartbeats, fencing a broker
-// whose session lapsed, unfencing a caught-up one, and moving partition leadership accordingly.
+// whose session lapsed, unfencing a caught-up one, unregistering one removed for good (KIP-631's
+// UnregisterBroker), and moving partition leadership accordingly.
 import type { BrokerHeartbeatRequest, BrokerHeartbeatResponse } from '../../protocol/generated/api/63-broker-heartbeat.js';
 import type { BrokerRegistrationRequest, BrokerRegistrationResponse } from '../../protocol/generated/api/62-broker-registration.js';
+import type { UnregisterBrokerRequest, UnregisterBrokerResponse } from '../../protocol/generated/api/64-unregister-broker.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import type { MetadataImage, PartitionState } from '../metadata/image.js';
 import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
@@ -70,6 +72,20 @@ export function fenceBroker(image: MetadataImage, brokerId: number): MetadataRec
   const broker = image.brokers.get(brokerId);
   if (!broker || broker.fenced) return [];
   return [...leadershipWithout(image, brokerId), record(MetadataRecordType.FENCE_BROKER, { id: brokerId, epoch: broker.epoch })];
+}
+
+/**
+ * Unregisters a broker (kafka-cluster unregister), as Kafka's ClusterControlManager does: it leaves
+ * every ISR and leadership, as when fenced, then an UnregisterBrokerRecord drops its registration.
+ * It stays named in replica lists; a broker started again with that id registers afresh.
+ */
+export function unregisterBroker(image: MetadataImage, req: UnregisterBrokerRequest): ControllerResult<UnregisterBrokerResponse> {
+  const broker = image.brokers.get(req.brokerId);
+  if (!broker) {
+    return { records: [], response: { throttleTimeMs: 0, errorCode: ErrorCode.BROKER_ID_NOT_REGISTERED, errorMessage: `Broker ID ${req.brokerId} is not currently registered` } };
+  }
+  const records = [...leadershipWithout(image, broker.id), record(MetadataRecordType.UNREGISTER_BROKER, { brokerId: broker.id, brokerEpoch: broker.epoch })];
+  return { records, response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null } };
 }
 
 function change(p: PartitionState, leader: number, isr: readonly number[] | null): MetadataRecord {

@@ -24,11 +24,13 @@ import { AlterPartitionApi } from '../../protocol/generated/api/56-alter-partiti
 import { UpdateFeaturesApi } from '../../protocol/generated/api/57-update-features.js';
 import { BrokerRegistrationApi } from '../../protocol/generated/api/62-broker-registration.js';
 import { BrokerHeartbeatApi } from '../../protocol/generated/api/63-broker-heartbeat.js';
+import { UnregisterBrokerApi } from '../../protocol/generated/api/64-unregister-broker.js';
 import { AllocateProducerIdsApi } from '../../protocol/generated/api/67-allocate-producer-ids.js';
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import type { MetadataImage } from '../metadata/image.js';
 import { createAcls, deleteAcls } from './acls.js';
 import { alterPartition } from './alter-partition.js';
+import { unregisterBroker } from './brokers.js';
 import { alterClientQuotas } from './client-quotas.js';
 import { alterConfigs, incrementalAlterConfigs } from './configs.js';
 import { createTopics } from './create-topics.js';
@@ -228,6 +230,12 @@ register({
 register({
   api: BrokerHeartbeatApi, run: (controller, req, nowMs) => controller.brokerHeartbeat(req, nowMs),
   notController: () => ({ throttleTimeMs: 0, errorCode: NOT_CONTROLLER, isCaughtUp: false, isFenced: true, shouldShutDown: false }),
+  saysNotController: topLevel,
+});
+
+register({
+  api: UnregisterBrokerApi, run: admin((_env, image, req) => unregisterBroker(image, req)),
+  notController: () => ({ throttleTimeMs: 0, errorCode: NOT_CONTROLLER, errorMessage: MESSAGE }),
   saysNotController: topLevel,
 });
 

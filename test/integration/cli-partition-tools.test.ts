@@ -5,7 +5,8 @@
 // back; one onto a killed broker stays in progress until cancelled. Every acknowledged record is
 // read back once. producer-perf-test: a run under acks=all goes on past a killed leader and
 // reports every record, each of which the partitions hold (at least once); consumer-perf-test
-// reads them all past another killed leader.
+// reads them all past another killed leader. cluster unregister takes a killed broker out of the
+// ISRs and the broker list; started again, it registers afresh.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,5 +205,31 @@ describe('producer-perf-test', () => {
     expect({ megabytes: Number(fields[2]), records: Number(fields[4]) }).toEqual({ megabytes: Number((total * 100 / 1024 / 1024).toFixed(4)), records: total });
     const bad = await cli(['producer-perf-test', ...bootstrap(), '--topic', 'perf', '--num-records', '10', '--record-size', '10', '--throughput', '-1', '--producer-props', 'acks=0']);
     expect(bad.code).toBe(2);
+  });
+});
+
+describe('cluster', () => {
+  it('prints the cluster id, and unregisters a killed broker: it leaves the ISRs and the broker list until it starts again', async () => {
+    expect(await cli(['cluster', ...bootstrap(), 'cluster-id'])).toEqual({ code: 0, stdout: `Cluster ID: ${cluster.clusterId}\n`, stderr: '' });
+    await admin.createTopics({ topics: [{ topic: 'gone', numPartitions: 1, replicationFactor: 3 }] });
+    await retry(async () => expect((await partition('gone')).isr).toHaveLength(3));
+    const w = await writer('gone');
+    await w.send(10);
+    cluster.kill(3);
+    try {
+      expect(await cli(['cluster', ...bootstrap(), 'unregister', '--id', '3'])).toEqual({ code: 0, stdout: 'Broker 3 is no longer registered.\n', stderr: '' });
+      await retry(async () => expect((await admin.describeCluster()).brokers.map((b) => b.nodeId).sort()).toEqual([1, 2]));
+      await retry(async () => expect((await partition('gone')).isr.sort()).toEqual([1, 2]));
+      await w.send(10);
+      expect(await cli(['cluster', ...bootstrap(), 'unregister', '--id', '3'])).toMatchObject({ code: 1, stderr: expect.stringContaining('BROKER_ID_NOT_REGISTERED') });
+      expect((await cli(['cluster', ...bootstrap(), 'unregister'])).code).toBe(2);
+    } finally {
+      await cluster.restart(3);
+    }
+    await retry(async () => expect((await admin.describeCluster()).brokers.map((b) => b.nodeId).sort()).toEqual([1, 2, 3]));
+    await retry(async () => expect((await partition('gone')).isr).toHaveLength(3));
+    await w.send(10);
+    await w.close();
+    expect(await stored('gone')).toEqual(w.sent);
   });
 });
