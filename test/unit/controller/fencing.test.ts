@@ -1,11 +1,12 @@
 // Fencing a broker moves its leaderships and takes it out of every ISR but the ones it is the last
 // member of; those records leave the ISR unnamed (unchanged), as Kafka's PartitionChangeBuilder does.
 // A new incarnation of a still unfenced broker loses its leaderships the same way, unless it names
-// the broker epoch it shut down cleanly under (KIP-966): then it keeps them.
+// the broker epoch it shut down cleanly under (KIP-966): then it keeps them. Unregistering a broker
+// moves them as fencing does, then drops its registration.
 import { describe, expect, it } from 'vitest';
 import { defaultBrokerRegistrationRequest } from '../../../protocol/generated/api/62-broker-registration.js';
 import { ErrorCode } from '../../../protocol/errors.js';
-import { brokerHeartbeat, fenceBroker, registerBroker } from '../../../src/controller/brokers.js';
+import { brokerHeartbeat, fenceBroker, registerBroker, unregisterBroker } from '../../../src/controller/brokers.js';
 import { MetadataRecordType, type MetadataRecord } from '../../../src/metadata/records.js';
 import { applyRecords, partitionOf, world } from './harness.js';
 
@@ -21,6 +22,20 @@ describe('fenceBroker', () => {
     expect(partitionOf(after, 't', 0)).toMatchObject({ leader: -1, isr: [1], leaderEpoch: 1 });
     expect(partitionOf(after, 't', 1)).toMatchObject({ leader: 2, isr: [2], leaderEpoch: 1 });
     expect(after.brokers.get(1)!.fenced).toBe(true);
+  });
+});
+
+describe('unregisterBroker', () => {
+  it('takes the broker out of every ISR and leadership, as fencing does, then drops its registration; an unknown id is refused', () => {
+    const image = world(2, 't', (p) => (p === 0 ? [1] : [1, 2]), 2);
+    const result = unregisterBroker(image, { brokerId: 1 });
+    expect(result.response).toEqual({ throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null });
+    expect(result.records.at(-1)).toMatchObject({ type: MetadataRecordType.UNREGISTER_BROKER, data: { brokerId: 1, brokerEpoch: image.brokers.get(1)!.epoch } });
+    const after = applyRecords(image, result.records);
+    expect(after.brokers.has(1)).toBe(false);
+    expect(partitionOf(after, 't', 1)).toMatchObject({ leader: 2, isr: [2] });
+    expect(partitionOf(after, 't', 0)).toMatchObject({ leader: -1, isr: [1] });
+    expect(unregisterBroker(after, { brokerId: 1 })).toMatchObject({ records: [], response: { errorCode: ErrorCode.BROKER_ID_NOT_REGISTERED } });
   });
 });
 
