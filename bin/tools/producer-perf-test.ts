@@ -146,6 +146,8 @@ class PerfRun {
       sends.push(this.send(leader, parts, performance.now()));
     }
     await Promise.all(sends);
+    // Every batch ends acknowledged or failed: anything else is a bug here, not a figure.
+    if (this.failure === undefined && this.stats.records !== this.s.records) this.failure = `${this.s.records - this.stats.records} records neither acknowledged nor failed`;
     if (this.failure !== undefined) {
       process.stderr.write(`kraftling producer-perf-test: ${this.failure}\n`);
       return 1;
@@ -181,9 +183,13 @@ class PerfRun {
     if (again.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, RETRY_BACKOFF_MS));
     this.leaderOf = await leaders(this.client, this.s.topic).catch(() => this.leaderOf);
-    await Promise.all([...new Set(again.map((p) => this.leaderOf[p.partition]!))].map(async (to) => {
+    // Grouped by leader before any wait: another retry may refresh the leaders meanwhile, and a
+    // part matched against those afterwards would belong to no group and never be sent.
+    const byLeader = new Map<number, Part[]>();
+    for (const p of again) byLeader.set(this.leaderOf[p.partition]!, [...(byLeader.get(this.leaderOf[p.partition]!) ?? []), p]);
+    await Promise.all([...byLeader].map(async ([to, group]) => {
       await this.slot(to);
-      await this.send(to, again.filter((p) => this.leaderOf[p.partition] === to), createdMs);
+      await this.send(to, group, createdMs);
     }));
   }
 
