@@ -9,7 +9,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
 import type { DecodedRecord } from '../../protocol/records/record.js';
 import { UsageError } from '../usage.js';
-import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
+import { groupBy, KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 import { commitOffsets, committedOffsets, EARLIEST, LATEST, listOffsets } from './group-offsets.js';
 import { GroupMember, HEARTBEAT_INTERVAL_MS } from './group-member.js';
 import { keyValues } from './topics.js';
@@ -164,16 +164,12 @@ class ConsumeLoop {
   /** One fetch per leader, for the partitions it leads; prints, then commits (with --group). */
   private async fetchRound(): Promise<void> {
     const leaders = await this.client.partitions(this.topic);
-    const byLeader = new Map<number, number[]>();
-    for (const p of leaders) {
-      if (!this.positions.has(p.partition) || p.leader < 0) continue;
-      byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partition]);
-    }
+    const byLeader = groupBy(leaders.filter((p) => this.positions.has(p.partition) && p.leader >= 0), (p) => p.leader);
     if (byLeader.size === 0) {
       await new Promise((r) => setTimeout(r, 200));
       return;
     }
-    await Promise.all([...byLeader].map(([leader, partitions]) => this.fetchFrom(leader, partitions)));
+    await Promise.all([...byLeader].map(([leader, partitions]) => this.fetchFrom(leader, partitions.map((p) => p.partition))));
   }
 
   private async fetchFrom(leader: number, partitions: number[]): Promise<void> {

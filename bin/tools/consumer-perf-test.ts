@@ -8,7 +8,7 @@ import { FetchApi } from '../../protocol/generated/api/01-fetch.js';
 import { ErrorCode, errorName, isRetriable } from '../../protocol/errors.js';
 import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { UsageError } from '../usage.js';
-import { withClient, type KafkaClient } from './kafka-client.js';
+import { groupBy, withClient, type KafkaClient } from './kafka-client.js';
 import { EARLIEST, LATEST, listOffsets } from './group-offsets.js';
 
 const MIB = 1024 * 1024;
@@ -45,10 +45,9 @@ export async function runConsumerPerfTest(values: Record<string, unknown>): Prom
     let bytes = 0;
     let lastRecordMs = Date.now();
     while (records < wanted && Date.now() - lastRecordMs < timeoutMs) {
-      const byLeader = new Map<number, number[]>();
-      for (const p of leaders) if (p.leader >= 0) byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partition]);
       let stale = false;
-      await Promise.all([...byLeader].map(async ([leader, partitions]) => {
+      await Promise.all([...groupBy(leaders.filter((p) => p.leader >= 0), (p) => p.leader)].map(async ([leader, ofLeader]) => {
+        const partitions = ofLeader.map((p) => p.partition);
         const req = FetchApi.defaultRequest();
         req.replicaId = -1;
         req.maxWaitMs = 100;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { DeleteRecordsApi } from '../../protocol/generated/api/21-delete-records.js';
 import { errorName } from '../../protocol/errors.js';
 import { UsageError } from '../usage.js';
-import { withClient } from './kafka-client.js';
+import { groupBy, withClient } from './kafka-client.js';
 
 interface Target {
   topic: string;
@@ -24,15 +24,15 @@ export async function runDeleteRecords(values: Record<string, unknown>): Promise
     const leaders = new Map(md.topics.flatMap((t) => t.partitions.map((p) => [`${t.name}-${p.partitionIndex}`, p.leaderId] as const)));
     process.stdout.write('Executing records delete operation\n');
     const results: string[] = [];
-    const byLeader = new Map<number, Target[]>();
+    // -1: the partition has no leader now; undefined: no such partition.
+    const leaderOf = (t: Target): number | undefined => leaders.get(`${t.topic}-${t.partition}`);
     for (const t of targets) {
-      const leader = leaders.get(`${t.topic}-${t.partition}`);
+      const leader = leaderOf(t);
       if (leader === undefined || leader < 0) results.push(`partition: ${t.topic}-${t.partition}\terror: ${leader === undefined ? 'UNKNOWN_TOPIC_OR_PARTITION' : 'LEADER_NOT_AVAILABLE'}`);
-      else byLeader.set(leader, [...(byLeader.get(leader) ?? []), t]);
     }
-    for (const [leader, list] of byLeader) {
-      const topics = [...new Set(list.map((t) => t.topic))].map((name) => ({
-        name, partitions: list.filter((t) => t.topic === name).map((t) => ({ partitionIndex: t.partition, offset: t.offset })),
+    for (const [leader, list] of groupBy(targets.filter((t) => (leaderOf(t) ?? -1) >= 0), (t) => leaderOf(t)!)) {
+      const topics = [...groupBy(list, (t) => t.topic)].map(([name, ofTopic]) => ({
+        name, partitions: ofTopic.map((t) => ({ partitionIndex: t.partition, offset: t.offset })),
       }));
       const { res } = await client.request(DeleteRecordsApi, { topics, timeoutMs: 30_000 }, client.broker(leader));
       for (const t of res.topics) {

@@ -5,7 +5,7 @@
 import { ListOffsetsApi } from '../../protocol/generated/api/02-list-offsets.js';
 import { errorName } from '../../protocol/errors.js';
 import { UsageError } from '../usage.js';
-import { withClient } from './kafka-client.js';
+import { groupBy, withClient } from './kafka-client.js';
 
 const NAMED_TIMES: Record<string, number> = { latest: -1, earliest: -2, 'max-timestamp': -3, 'earliest-local': -4, 'latest-tiered': -5 };
 const UNKNOWN_OFFSET = -1;
@@ -26,12 +26,10 @@ export async function runGetOffsets(values: Record<string, unknown>): Promise<nu
       return 1;
     }
     // One request per leader, as Kafka's admin client sends them.
-    const byLeader = new Map<number, typeof wanted>();
-    for (const w of wanted) byLeader.set(w.leader, [...(byLeader.get(w.leader) ?? []), w]);
     const lines: [string, string][] = [];
-    for (const [leader, list] of byLeader) {
-      const topics = [...new Set(list.map((w) => w.topic))].map((name) => ({
-        name, partitions: list.filter((w) => w.topic === name).map((w) => ({ partitionIndex: w.partition, currentLeaderEpoch: -1, timestamp: time, maxNumOffsets: 1 })),
+    for (const [leader, list] of groupBy(wanted, (w) => w.leader)) {
+      const topics = [...groupBy(list, (w) => w.topic)].map(([name, ofTopic]) => ({
+        name, partitions: ofTopic.map((w) => ({ partitionIndex: w.partition, currentLeaderEpoch: -1, timestamp: time, maxNumOffsets: 1 })),
       }));
       const { res } = await client.request(ListOffsetsApi, { replicaId: -1, isolationLevel: 0, timeoutMs: 30_000, topics }, client.broker(leader));
       for (const t of res.topics) {

@@ -101,6 +101,19 @@ export class KafkaClient {
   }
 }
 
+/** Items grouped by a key (a partition's leader, a batch's topic), in first-seen order: requests
+ * go one per broker, with one entry per topic. */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
 /** Runs a tool's body with a client, closing it whatever happens; Kafka errors exit 1 with one line. */
 export async function withClient(tool: string, values: Record<string, unknown>, body: (c: KafkaClient) => Promise<number>): Promise<number> {
   const client = new KafkaClient(parseBootstrap(values['bootstrap-server']));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { ElectLeadersApi } from '../../protocol/generated/api/43-elect-leaders.js';
 import { ErrorCode, errorName } from '../../protocol/errors.js';
 import { UsageError } from '../usage.js';
-import { withClient } from './kafka-client.js';
+import { groupBy, withClient } from './kafka-client.js';
 
 const ELECTION_TYPES: Record<string, number> = { PREFERRED: 0, UNCLEAN: 1 };
 
@@ -16,8 +16,8 @@ export async function runLeaderElection(values: Record<string, unknown>): Promis
   if (electionType === undefined) throw new UsageError('--election-type takes preferred or unclean');
   const partitions = wantedPartitions(values);
   return withClient('leader-election', values, async (client) => {
-    const topicPartitions = partitions === null ? null : [...new Set(partitions.map((p) => p.topic))].map((topic) => ({
-      topic, partitions: partitions.filter((p) => p.topic === topic).map((p) => p.partition),
+    const topicPartitions = partitions === null ? null : [...groupBy(partitions, (p) => p.topic)].map(([topic, ofTopic]) => ({
+      topic, partitions: ofTopic.map((p) => p.partition),
     }));
     const { res } = await client.request(ElectLeadersApi, { electionType, topicPartitions, timeoutMs: 30_000 });
     if (res.errorCode === ErrorCode.CLUSTER_AUTHORIZATION_FAILED) {

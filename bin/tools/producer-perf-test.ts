@@ -14,7 +14,7 @@ import { CompressionType } from '../../protocol/compression/index.js';
 import { BATCH_HEADER_BYTES } from '../../protocol/records/batch-header.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { UsageError } from '../usage.js';
-import { withClient, type KafkaClient } from './kafka-client.js';
+import { groupBy, withClient, type KafkaClient } from './kafka-client.js';
 
 const CODECS: Record<string, number> = { none: CompressionType.NONE, gzip: CompressionType.GZIP, snappy: CompressionType.SNAPPY, lz4: CompressionType.LZ4, zstd: CompressionType.ZSTD };
 const REPORT_MS = 5_000;
@@ -185,9 +185,8 @@ class PerfRun {
     this.leaderOf = await leaders(this.client, this.s.topic).catch(() => this.leaderOf);
     // Grouped by leader before any wait: another retry may refresh the leaders meanwhile, and a
     // part matched against those afterwards would belong to no group and never be sent.
-    const byLeader = new Map<number, Part[]>();
-    for (const p of again) byLeader.set(this.leaderOf[p.partition]!, [...(byLeader.get(this.leaderOf[p.partition]!) ?? []), p]);
-    await Promise.all([...byLeader].map(async ([to, group]) => {
+    const leaderOf = this.leaderOf;
+    await Promise.all([...groupBy(again, (p) => leaderOf[p.partition]!)].map(async ([to, group]) => {
       await this.slot(to);
       await this.send(to, group, createdMs);
     }));

@@ -8,7 +8,7 @@ import { AlterPartitionReassignmentsApi } from '../../protocol/generated/api/45-
 import { ListPartitionReassignmentsApi, type OngoingPartitionReassignment } from '../../protocol/generated/api/46-list-partition-reassignments.js';
 import { errorName } from '../../protocol/errors.js';
 import { UsageError } from '../usage.js';
-import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
+import { groupBy, KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 
 interface Placement {
   topic: string;
@@ -122,8 +122,8 @@ async function cancel(client: KafkaClient, plan: Placement[]): Promise<number> {
 
 /** AlterPartitionReassignments (replicas null cancels); the failures as "topic-partition: ERROR message". */
 async function alter(client: KafkaClient, changes: { topic: string; partition: number; replicas: number[] | null }[]): Promise<string[]> {
-  const topics = [...new Set(changes.map((c) => c.topic))].map((topic) => ({
-    name: topic, partitions: changes.filter((c) => c.topic === topic).map((c) => ({ partitionIndex: c.partition, replicas: c.replicas })),
+  const topics = [...groupBy(changes, (c) => c.topic)].map(([topic, ofTopic]) => ({
+    name: topic, partitions: ofTopic.map((c) => ({ partitionIndex: c.partition, replicas: c.replicas })),
   }));
   const { res } = await client.request(AlterPartitionReassignmentsApi, { timeoutMs: 30_000, topics });
   if (res.errorCode !== 0) throw new KafkaError(res.errorCode, 'AlterPartitionReassignments', res.errorMessage);
