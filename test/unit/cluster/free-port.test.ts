@@ -32,9 +32,12 @@ describe('freePort', () => {
   });
 
   it('never hands out a port another live process took, even while nothing listens on it; a dead one\'s claim lapses', async () => {
+    // Below the default range (10,000 up to the kernel's source ports), which other test workers'
+    // nodes take ports from meanwhile: one of them could claim or bind base + 1 between this check
+    // and the child's pick.
     let base = 0;
     while (base === 0) {
-      const candidate = 20_000 + Math.floor(Math.random() * 10_000);
+      const candidate = 5_000 + Math.floor(Math.random() * 4_000);
       if ((await listens(candidate)) && (await listens(candidate + 1)) && (await listens(candidate + 2))) base = candidate;
     }
     // Another process (a test worker whose node is down for a restart) takes the first two, and
