@@ -23,7 +23,7 @@ export function authorizerOn(ctx: RequestContext): boolean {
 export function allowed(ctx: RequestContext, operation: AclOperation, resourceType: ResourceType, resourceName: string): boolean {
   const settings = authorizerSettings(ctx.services.config);
   if (!settings.enabled) return true;
-  return authorize(settings, ctx.services.image().acls.values(), {
+  return authorize(settings, ctx.services.image().acls, {
     principal: principalOf(ctx), host: hostOf(ctx), operation, resourceType, resourceName,
   });
 }
@@ -36,7 +36,7 @@ export function clusterAllowed(ctx: RequestContext, operation: AclOperation): bo
 export function anyAllowed(ctx: RequestContext, operation: AclOperation, resourceType: ResourceType): boolean {
   const settings = authorizerSettings(ctx.services.config);
   if (!settings.enabled) return true;
-  return authorizeByResourceType(settings, ctx.services.image().acls.values(), {
+  return authorizeByResourceType(settings, ctx.services.image().acls, {
     principal: principalOf(ctx), host: hostOf(ctx), operation, resourceType,
   });
 }

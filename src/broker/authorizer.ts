@@ -9,7 +9,7 @@
 // If no ACL at all names the resource, allow.everyone.if.no.acl.found decides.
 import type { ServerConfig } from '../config/server-config.js';
 import { AclOperation, PatternType, PermissionType, WILDCARD, WILDCARD_PRINCIPAL, type AclEntry } from '../metadata/acls.js';
-import type { MetadataImage } from '../metadata/image.js';
+import { aclsOfType, someMatching, type AclSet } from './acl-index.js';
 
 export const STANDARD_AUTHORIZER = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
 
@@ -43,24 +43,25 @@ export function authorizerSettings(config: ServerConfig): AuthorizerSettings {
   return s;
 }
 
-/** True when the action is allowed. */
-export function authorize(settings: AuthorizerSettings, acls: Iterable<AclEntry>, action: Action): boolean {
+/** True when the action is allowed. `acls` must not change once asked about (an image's never do):
+ * they are indexed by resource on first use. */
+export function authorize(settings: AuthorizerSettings, acls: AclSet, action: Action): boolean {
   if (!settings.enabled || settings.superUsers.has(action.principal)) return true;
+  const ofType = aclsOfType(acls, action.resourceType);
+  if (ofType === undefined) return settings.allowIfNoAcl;
   let resourceAcls = false;
   let allowed = false;
-  for (const acl of acls) {
-    if (acl.resourceType !== action.resourceType || !resourceMatches(acl, action.resourceName)) continue;
+  const denied = someMatching(ofType, action.resourceName, (matching) => {
     resourceAcls = true;
-    const result = aclResult(acl, action);
-    if (result === PermissionType.DENY) return false;
-    if (result === PermissionType.ALLOW) allowed = true;
-  }
+    for (const acl of matching) {
+      const result = aclResult(acl, action);
+      if (result === PermissionType.DENY) return true;
+      if (result === PermissionType.ALLOW) allowed = true;
+    }
+    return false;
+  });
+  if (denied) return false;
   return allowed || (!resourceAcls && settings.allowIfNoAcl);
-}
-
-function resourceMatches(acl: AclEntry, name: string): boolean {
-  if (acl.patternType === PatternType.PREFIXED) return name.startsWith(acl.resourceName);
-  return acl.resourceName === name || acl.resourceName === WILDCARD;
 }
 
 /** StandardAuthorizerData.findResult: ALLOW or DENY when the ACL applies, UNKNOWN when not. */
@@ -89,9 +90,10 @@ const IMPLIES_DESCRIBE_CONFIGS = [AclOperation.DESCRIBE_CONFIGS, AclOperation.AL
  * (an ALLOW that no DENY of the same or a broader pattern cancels)? InitProducerId without a
  * transactional id uses it: WRITE on any topic stands in for IDEMPOTENT_WRITE on the cluster.
  */
-export function authorizeByResourceType(settings: AuthorizerSettings, acls: Iterable<AclEntry>, base: Omit<Action, 'resourceName'>): boolean {
+export function authorizeByResourceType(settings: AuthorizerSettings, acls: AclSet, base: Omit<Action, 'resourceName'>): boolean {
   if (!settings.enabled || settings.superUsers.has(base.principal)) return true;
-  const list = [...acls].filter((a) => a.resourceType === base.resourceType && aclResult(a, { ...base, resourceName: '' }) !== PermissionType.UNKNOWN);
+  const ofType = aclsOfType(acls, base.resourceType)?.all ?? [];
+  const list = ofType.filter((a) => aclResult(a, { ...base, resourceName: '' }) !== PermissionType.UNKNOWN);
   const denies = list.filter((a) => a.permissionType === PermissionType.DENY);
   if (denies.some((d) => d.patternType === PatternType.LITERAL && d.resourceName === WILDCARD)) return false;
   return list.some((a) => a.permissionType === PermissionType.ALLOW && !denies.some((d) => deniedAlso(d, a)));
@@ -102,7 +104,3 @@ function deniedAlso(deny: AclEntry, allow: AclEntry): boolean {
   return allow.patternType === PatternType.LITERAL && allow.resourceName === deny.resourceName;
 }
 
-/** The ACLs of an image, for authorize(). */
-export function imageAcls(image: MetadataImage): Iterable<AclEntry> {
-  return image.acls.values();
-}

@@ -2,7 +2,8 @@
 // AclAuthorizerTest): resource patterns, principals, hosts, deny over allow, implied operations,
 // super users, allow.everyone.if.no.acl.found, and the DescribeAcls/DeleteAcls filter match.
 import { describe, expect, it } from 'vitest';
-import { authorize, authorizeByResourceType, type AuthorizerSettings } from '../../../src/broker/authorizer.js';
+import { aclResult, authorize, authorizeByResourceType, type Action, type AuthorizerSettings } from '../../../src/broker/authorizer.js';
+import { seededRandom } from '../../helpers/seeded-random.js';
 import { AclOperation as Op, filterMatches, invalidAcl, PatternType as Pt, PermissionType as Perm, ResourceType as Rt, type AclEntry } from '../../../src/metadata/acls.js';
 
 const on: AuthorizerSettings = { enabled: true, superUsers: new Set(['User:admin']), allowIfNoAcl: false };
@@ -70,6 +71,54 @@ describe('StandardAuthorizer semantics', () => {
     expect(authorizeByResourceType(on, [acl({ operation: Op.WRITE }), acl({ operation: Op.WRITE, resourceName: 'f', patternType: Pt.PREFIXED, permissionType: Perm.DENY })], base)).toBe(false);
     expect(authorizeByResourceType(on, [acl({ operation: Op.WRITE }), acl({ operation: Op.WRITE, resourceName: '*', permissionType: Perm.DENY })], base)).toBe(false);
     expect(authorizeByResourceType(on, [acl({ operation: Op.WRITE }), acl({ operation: Op.WRITE, resourceName: 'other', permissionType: Perm.DENY })], base)).toBe(true);
+  });
+});
+
+/** What authorize() answers, by a walk over every ACL (as it did before ACLs were indexed). */
+function byWalk(settings: AuthorizerSettings, acls: AclEntry[], action: Action): boolean {
+  if (settings.superUsers.has(action.principal)) return true;
+  let named = false;
+  let allowed = false;
+  for (const a of acls) {
+    if (a.resourceType !== action.resourceType) continue;
+    const matches = a.patternType === Pt.PREFIXED ? action.resourceName.startsWith(a.resourceName)
+      : a.resourceName === action.resourceName || a.resourceName === '*';
+    if (!matches) continue;
+    named = true;
+    const result = aclResult(a, action);
+    if (result === Perm.DENY) return false;
+    if (result === Perm.ALLOW) allowed = true;
+  }
+  return allowed || (!named && settings.allowIfNoAcl);
+}
+
+describe('indexed ACLs', () => {
+  it('answer every check as a walk over all of them does (seeded random ACL sets)', () => {
+    const random = seededRandom(11);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const names = ['a', 'ab', 'abc', 'abd', 'b', 'ba', '*', 'abcdef', 'x'];
+    const principals = ['User:alice', 'User:bob', 'User:*'];
+    const ops = [Op.ALL, Op.READ, Op.WRITE, Op.DESCRIBE, Op.ALTER, Op.ALTER_CONFIGS, Op.DESCRIBE_CONFIGS, Op.DELETE, Op.CREATE];
+    let checks = 0;
+    for (let set = 0; set < 200; set++) {
+      const acls = Array.from({ length: Math.floor(random() * 12) }, () => acl({
+        resourceType: pick([Rt.TOPIC, Rt.GROUP]), resourceName: pick(names), patternType: pick([Pt.LITERAL, Pt.PREFIXED]),
+        principal: pick(principals), host: pick(['*', '10.0.0.1', '10.0.0.2']), operation: pick(ops), permissionType: pick([Perm.ALLOW, Perm.DENY]),
+      }));
+      const byId = new Map(acls.map((a) => [a.id, a]));
+      const settings = { ...on, allowIfNoAcl: random() < 0.5 };
+      for (let i = 0; i < 40; i++) {
+        const action: Action = {
+          principal: pick(['User:alice', 'User:bob', 'User:admin']), host: pick(['10.0.0.1', '10.0.0.2']), operation: pick(ops.slice(1)),
+          resourceType: pick([Rt.TOPIC, Rt.GROUP]), resourceName: pick([...names, 'abcd', 'zzz']),
+        };
+        const expected = byWalk(settings, acls, action);
+        expect(authorize(settings, byId, action), JSON.stringify({ set, action })).toBe(expected);
+        expect(authorize(settings, acls, action)).toBe(expected);
+        checks++;
+      }
+    }
+    expect(checks).toBe(8_000);
   });
 });
 
