@@ -18,6 +18,9 @@ const LOGS_OPENED_PER_TURN = 64;
 /** And no more once a turn has spent this long: after a crash each opening recovers its log,
  * which takes about a second per GB written since its last flush. */
 const OPENING_TURN_MS = 10;
+/** Partitions a producer id expiry check takes per turn of the event loop (about a millisecond
+ * when they have few producers). */
+const EXPIRY_PARTITIONS_PER_TURN = 2_000;
 
 export interface BackgroundTaskOptions {
   config: ServerConfig;
@@ -33,6 +36,7 @@ export class BackgroundTasks {
   private readonly timers: NodeJS.Timeout[] = [];
   private cleaner: CleanerTask | undefined;
   private opening: NodeJS.Immediate | undefined;
+  private stopped = false;
 
   constructor(private readonly o: BackgroundTaskOptions) {}
 
@@ -48,8 +52,9 @@ export class BackgroundTasks {
     this.cleaner.start();
     this.every(CHECKPOINT_INTERVAL_MS, () => logDir.checkpoint());
     this.every(config.int('producer.id.expiration.check.interval.ms'), async () => {
-      const removed = this.o.replicas.removeExpiredProducers();
-      if (removed > 0) log.info({ removed }, 'removed expired producer ids');
+      const pass = this.o.replicas.producerExpiryPass();
+      while (!this.stopped && pass.step(EXPIRY_PARTITIONS_PER_TURN)) await new Promise((resolve) => setImmediate(resolve));
+      if (pass.removed > 0) log.info({ removed: pass.removed }, 'removed expired producer ids');
     });
     // ISR shrinks: followers silent or behind for replica.lag.time.max.ms leave it.
     this.every(Math.max(50, Math.floor(config.int('replica.lag.time.max.ms') / 4)), async () => this.o.replicas.checkIsr());
@@ -58,6 +63,7 @@ export class BackgroundTasks {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.opening !== undefined) clearImmediate(this.opening);
     this.opening = undefined;
     this.cleaner?.stop();

@@ -82,6 +82,14 @@ const READ_BUFFER_BYTES = 1024 * 1024;
 /** Free read buffers kept: what in-flight fetches of a few followers and consumers use at once. */
 const READ_BUFFERS_KEPT = 16;
 
+/** A producer id expiry check under way (ReplicaManager.producerExpiryPass). */
+export interface ProducerExpiryPass {
+  /** Checks up to `count` more partitions; true while some are left. */
+  step(count: number): boolean;
+  /** Producers dropped so far. */
+  readonly removed: number;
+}
+
 export class ReplicaManager {
   private readonly partitions = new PartitionTable<Partition>();
   private readonly settings = new Map<string, TopicSettings>();
@@ -361,17 +369,40 @@ export class ReplicaManager {
   /** Kafka's PeriodicProducerExpirationCheck (every producer.id.expiration.check.interval.ms): each
    * open log drops the producers idle for producer.id.expiration.ms. Returns how many went. */
   removeExpiredProducers(): number {
+    const pass = this.producerExpiryPass();
+    while (pass.step(Infinity));
+    return pass.removed;
+  }
+
+  /**
+   * The same check as a pass taken a few partitions at a time: one over 100,000 partitions held the
+   * event loop for 26-44 ms. Partitions hosted when it begins are checked, less those that go
+   * before their turn.
+   */
+  producerExpiryPass(): ProducerExpiryPass {
     const nowMs = this.nowMs();
+    const partitions = [...this.partitions.values()];
+    let next = 0;
     let removed = 0;
-    for (const p of this.partitions.values()) {
-      try {
-        removed += p.removeExpiredProducers(nowMs);
-      } catch (err) {
-        // An offline log keeps its state: nothing reads it.
-        if (!(err instanceof LogOfflineError)) throw err;
-      }
-    }
-    return removed;
+    return {
+      get removed() {
+        return removed;
+      },
+      step: (count) => {
+        const end = Math.min(partitions.length, next + count);
+        for (; next < end; next++) {
+          const p = partitions[next]!;
+          if (this.partitions.get(p.topic, p.partition) !== p) continue;
+          try {
+            removed += p.removeExpiredProducers(nowMs);
+          } catch (err) {
+            // An offline log keeps its state: nothing reads it.
+            if (!(err instanceof LogOfflineError)) throw err;
+          }
+        }
+        return next < partitions.length;
+      },
+    };
   }
 
   /** Every hosted partition, for retention, flushing and shutdown. */

@@ -229,11 +229,21 @@ export class SimBroker {
   /** The node's producer id expiry check (producer.id.expiration.check.interval.ms), a few times per expiration. */
   private producerExpiryLoop(isAlive: () => boolean, rm: ReplicaManager): void {
     const intervalMs = Math.max(50, Math.floor(this.env.config.int('producer.id.expiration.ms') / 4));
+    // A pass takes two partitions per step, as the node's takes a slice per turn: appends, fetches
+    // and partition changes come between its steps.
     const check = (): void => {
       if (!isAlive()) return;
-      const removed = rm.removeExpiredProducers();
-      if (removed > 0) this.env.note(`broker ${this.id}: ${removed} producer ids expired`);
-      this.env.clock.at(intervalMs, check);
+      const pass = rm.producerExpiryPass();
+      const step = (): void => {
+        if (!isAlive()) return;
+        if (pass.step(2)) {
+          this.env.clock.at(1, step);
+          return;
+        }
+        if (pass.removed > 0) this.env.note(`broker ${this.id}: ${pass.removed} producer ids expired`);
+        this.env.clock.at(intervalMs, check);
+      };
+      step();
     };
     this.env.clock.at(intervalMs, check);
   }

@@ -12,7 +12,8 @@ import { ReplicaManager } from '../../../src/replication/replica-manager.js';
 import { DEFAULT_LOG_CONFIG } from '../../../storage/log-config.js';
 import { LogDir } from '../../../storage/log-dir.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
-import { applyRecords, leaderChange, topicRecords } from '../../helpers/metadata-images.js';
+import { applyRecords, leaderChange, topicIdOf, topicRecords } from '../../helpers/metadata-images.js';
+import { MetadataRecordType, record } from '../../../src/metadata/records.js';
 import { validateRecordBatches } from '../../../protocol/records/batch-validation.js';
 
 const ME = 1;
@@ -138,6 +139,38 @@ describe('producer id expiration on a leader', () => {
     const after = await start(60_000);
     expect([...after.logDir.get('t', 0)!.producerEntries().keys()]).toEqual([]);
     expect(await produce(after.replicas, other(5))).toMatchObject({ errorCode: 0, baseOffset: 4 });
+  });
+});
+
+describe('the producer id expiry pass', () => {
+  it('takes its partitions a few at a time and skips one deleted before its turn', async () => {
+    const fs = new MemoryFileSystem();
+    let now = 1_000;
+    const nowMs = (): number => now;
+    const { logDir } = await LogDir.open({ fs, path: '/logs', nowMs, configFor: () => DEFAULT_LOG_CONFIG });
+    const overrides = new Map([['node.id', String(ME)], ['producer.id.expiration.ms', '60000']]);
+    const replicas = new ReplicaManager({ nodeId: ME, logDir, config: ServerConfig.resolve({ profile: 'dev', overrides }), nowMs });
+    const topics = ['a', 'b', 'c', 'd'];
+    const image = applyRecords(EMPTY_IMAGE, topics.flatMap((t) => topicRecords(t, 1, () => [ME])));
+    await replicas.applyImage(image, EMPTY_IMAGE);
+    for (const t of topics) {
+      const idle = encodeRecordBatch({ producerId: PID, producerEpoch: 0, baseSequence: 0, records: [{ key: null, value: null, timestamp: now }] });
+      expect(await replicas.produce(t, 0, idle, { acks: 1, timeoutMs: 1_000, requestVersion: 9 })).toMatchObject({ errorCode: 0 });
+    }
+    now += 60_000;
+    const pass = replicas.producerExpiryPass();
+    expect(pass.step(1)).toBe(true);
+    expect(pass.removed).toBe(1);
+    // One of the three left goes (its log is closed) before the pass gets to it.
+    const untouched = topics.filter((t) => logDir.get(t, 0)!.producerEntries().size > 0);
+    expect(untouched).toHaveLength(3);
+    const gone = untouched[1]!;
+    await replicas.applyImage(applyRecords(image, [record(MetadataRecordType.REMOVE_TOPIC, { topicId: topicIdOf(gone) })]), image);
+    expect(logDir.get(gone, 0)).toBeUndefined();
+    expect(pass.step(2)).toBe(true);
+    expect(pass.step(2)).toBe(false);
+    expect(pass.removed).toBe(3);
+    for (const t of topics.filter((x) => x !== gone)) expect(logDir.get(t, 0)!.producerEntries().size).toBe(0);
   });
 });
 
