@@ -94,7 +94,9 @@ function checkChange(type: number, c: Change): [number, string] | null {
     return problem ? [ErrorCode.INVALID_CONFIG, problem] : null;
   }
   const key = BROKER_KEY_BY_NAME.get(c.name);
-  if (!key) return [ErrorCode.INVALID_CONFIG, `Unknown broker config name: ${c.name}`];
+  // Kafka checks only the keys it knows (DynamicBrokerConfig.validateConfigs): others, a plugin's
+  // for one, are stored as they are and listed by DescribeConfigs.
+  if (!key) return null;
   if (!DYNAMIC_BROKER_KEYS.has(c.name)) return [ErrorCode.INVALID_REQUEST, `Cannot update these configs dynamically: Set(${c.name})`];
   const problem = c.value === null ? null : checkValue(key, c.value);
   return problem ? [ErrorCode.INVALID_CONFIG, `Invalid value ${c.value} for configuration ${c.name}: ${problem}`] : null;

@@ -155,6 +155,21 @@ describe('dynamic broker configs', () => {
     expect(byName.get('message.max.bytes')).toMatchObject({ readOnly: false, configSource: DYNAMIC_BROKER, configValue: '100000' });
   });
 
+  it('stores broker keys it does not know (a plugin\'s), as Kafka does, and lists them read-only after a restart', async () => {
+    await broker('1', [{ name: 'message.max.bytes', value: '100000' }, { name: 'acme.reporter.interval', value: '30s' }]);
+    expect(await setClusterDefaults({ 'acme.reporter.region': 'eu' })).toEqual([0]);
+    await stop();
+    await start();
+    const described = await admin.describeConfigs({
+      resources: [{ type: ConfigResourceTypes.BROKER, name: '1', configNames: ['acme.reporter.interval', 'acme.reporter.region'] }], includeSynonyms: false,
+    });
+    const byName = new Map(described.resources[0]!.configEntries.map((e) => [e.configName, e]));
+    expect(byName.get('acme.reporter.interval')).toMatchObject({ configValue: '30s', configSource: DYNAMIC_BROKER, readOnly: true });
+    expect(byName.get('acme.reporter.region')).toMatchObject({ configValue: 'eu', configSource: DYNAMIC_DEFAULT_BROKER, readOnly: true });
+    // A key kraftling knows is still checked.
+    await expect(broker('1', [{ name: 'num.io.threads', value: 'many' }])).rejects.toMatchObject({ type: 'INVALID_CONFIG' });
+  });
+
   it.runIf(hasConfluent)('shows librdkafka the same sources, and a restart keeps them (they are metadata)', async () => {
     await stop();
     await start();

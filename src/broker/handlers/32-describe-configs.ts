@@ -10,7 +10,7 @@ import {
   type DescribeConfigsResult, type DescribeConfigsResource,
 } from '../../../protocol/generated/api/32-describe-configs.js';
 import { ErrorCode } from '../../../protocol/errors.js';
-import { BROKER_KEYS } from '../../config/broker-keys.js';
+import { BROKER_KEY_BY_NAME, BROKER_KEYS } from '../../config/broker-keys.js';
 import type { ConfigType } from '../../config/definition.js';
 import { ConfigSourceCode, effectiveTopicConfigs, type EffectiveConfig } from '../../config/effective.js';
 import { DYNAMIC_BROKER_KEYS } from '../../config/dynamic-broker-keys.js';
@@ -77,9 +77,24 @@ function clusterDefaultEntries(services: BrokerServices, clusterDefault: Readonl
   return brokerEntries(services, new Map(), clusterDefault).filter((e) => clusterDefault.has(e.name));
 }
 
+/** Keys kraftling does not know that were set on the broker or as cluster defaults: listed as
+ * Kafka lists them (its config's originals), read-only strings. */
+function unknownEntries(perBroker: ReadonlyMap<string, string>, clusterDefault: ReadonlyMap<string, string>): (EffectiveConfig & { type: ConfigType; doc: string })[] {
+  const names = new Set([...perBroker.keys(), ...clusterDefault.keys()].filter((name) => !BROKER_KEY_BY_NAME.has(name)));
+  return [...names].sort().map((name) => {
+    const syn: EffectiveConfig['synonyms'] = [];
+    const own = perBroker.get(name);
+    if (own !== undefined) syn.push({ name, value: own, source: ConfigSourceCode.DYNAMIC_BROKER_CONFIG });
+    const def = clusterDefault.get(name);
+    if (def !== undefined) syn.push({ name, value: def, source: ConfigSourceCode.DYNAMIC_DEFAULT_BROKER_CONFIG });
+    const top = syn[0]!;
+    return { name, value: top.value, source: top.source, readOnly: true, sensitive: false, synonyms: syn, type: 'string', doc: '' };
+  });
+}
+
 function brokerEntries(services: BrokerServices, perBroker: ReadonlyMap<string, string>,
   clusterDefault: ReadonlyMap<string, string>): (EffectiveConfig & { type: ConfigType; doc: string })[] {
-  return BROKER_KEYS.map((key) => {
+  return [...BROKER_KEYS.map((key) => {
     const syn: EffectiveConfig['synonyms'] = [];
     const own = perBroker.get(key.name);
     if (own !== undefined) syn.push({ name: key.name, value: own, source: ConfigSourceCode.DYNAMIC_BROKER_CONFIG });
@@ -94,5 +109,5 @@ function brokerEntries(services: BrokerServices, perBroker: ReadonlyMap<string, 
       name: key.name, value: top.value, source: top.source, readOnly: !DYNAMIC_BROKER_KEYS.has(key.name), sensitive: key.type === 'password',
       synonyms: syn, type: key.type, doc: key.doc,
     };
-  });
+  }), ...unknownEntries(perBroker, clusterDefault)];
 }
