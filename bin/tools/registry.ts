@@ -230,22 +230,25 @@ examples:
     run: async (values) => (await import('./reassign-partitions.js')).runReassignPartitions(values),
   },
   transactions: {
-    summary: 'list, describe or abort transactions; producers of a partition (kafka-transactions)',
+    summary: 'list, describe, abort or find hanging transactions; producers of a partition (kafka-transactions)',
     help: `kraftling transactions --bootstrap-server H:P list
 kraftling transactions --bootstrap-server H:P describe --transactional-id ID
 kraftling transactions --bootstrap-server H:P describe-producers --topic T --partition P
 kraftling transactions --bootstrap-server H:P abort --topic T --partition P --start-offset O
+kraftling transactions --bootstrap-server H:P find-hanging (--broker-id N | --topic T [--partition P])
+    [--max-transaction-timeout MINUTES]
 
 ${BOOTSTRAP_HELP}
 
 abort writes an ABORT marker for the transaction open at that offset of the partition (a hanging
-transaction: one its coordinator no longer knows), as Kafka's tool does.
+transaction: one its coordinator no longer knows), as Kafka's tool does. find-hanging lists those:
+transactions open longer than --max-transaction-timeout (15 minutes) that no coordinator will end.
 
 example:
   kraftling transactions --bootstrap-server 127.0.0.1:9092 describe-producers --topic orders --partition 0`,
     options: {
       ...bootstrap, 'transactional-id': { type: 'string' }, topic: { type: 'string' }, partition: { type: 'string' },
-      'start-offset': { type: 'string' }, help,
+      'start-offset': { type: 'string' }, 'broker-id': { type: 'string' }, 'max-transaction-timeout': { type: 'string' }, help,
     },
     run: async (values, positionals) => (await import('./transactions.js')).runTransactions(values, positionals),
   },

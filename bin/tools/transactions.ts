@@ -3,6 +3,9 @@
 // --topic T --partition P` (DescribeProducers of the leader) and `abort --topic T --partition P
 // --start-offset O`, which writes an ABORT marker for the transaction open at that offset as
 // Kafka's admin client does (WriteTxnMarkers to the leader): the way out of a hanging transaction.
+// `find-hanging --broker-id N | --topic T [--partition P]` finds those, as Kafka's tool does:
+// transactions open for longer than --max-transaction-timeout minutes (15) whose coordinator does
+// not know them, or knows them without that partition.
 // Tables are Kafka's: each cell padded to its column, then a tab.
 import { DescribeProducersApi, type ProducerState } from '../../protocol/generated/api/61-describe-producers.js';
 import { DescribeTransactionsApi } from '../../protocol/generated/api/65-describe-transactions.js';
@@ -10,9 +13,10 @@ import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordin
 import { ListTransactionsApi } from '../../protocol/generated/api/66-list-transactions.js';
 import { WriteTxnMarkersApi } from '../../protocol/generated/api/27-write-txn-markers.js';
 import { UsageError } from '../usage.js';
-import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
+import { groupBy, KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 
 const TRANSACTION_COORDINATOR = 1;
+const TRANSACTIONAL_ID_NOT_FOUND = 105;
 
 export async function runTransactions(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   const [action] = positionals;
@@ -38,8 +42,19 @@ export async function runTransactions(values: Record<string, unknown>, positiona
       if (!/^\d+$/.test(start)) throw new UsageError('abort needs --start-offset O (the first offset of the open transaction)');
       return withClient('transactions', values, (client) => abort(client, topic, partition, Number(start)));
     }
+    case 'find-hanging': {
+      const brokerId = wholeNumber(values, 'broker-id');
+      const topic = typeof values.topic === 'string' ? values.topic : undefined;
+      const partition = wholeNumber(values, 'partition');
+      if (topic === undefined && brokerId === undefined) {
+        throw new UsageError('The `find-hanging` command requires either --topic or --broker-id to limit the scope of the search');
+      }
+      if (partition !== undefined && topic === undefined) throw new UsageError('The --partition argument requires --topic to be provided');
+      const maxTimeoutMs = (wholeNumber(values, 'max-transaction-timeout') ?? 15) * 60_000;
+      return withClient('transactions', values, (client) => findHanging(client, { brokerId, topic, partition, maxTimeoutMs }));
+    }
     default:
-      throw new UsageError('transactions takes list, describe, describe-producers or abort');
+      throw new UsageError('transactions takes list, describe, describe-producers, abort or find-hanging');
   }
 }
 
@@ -99,6 +114,92 @@ async function leader(client: KafkaClient, topic: string, partition: number) {
   const p = (await client.partitions(topic)).find((x) => x.partition === partition);
   if (!p) throw new KafkaError(3, `partition ${topic}-${partition}`);
   return client.broker(p.leader);
+}
+
+interface HangingScope {
+  brokerId: number | undefined;
+  topic: string | undefined;
+  partition: number | undefined;
+  maxTimeoutMs: number;
+}
+
+interface OpenTransaction {
+  topic: string;
+  partition: number;
+  producer: ProducerState;
+}
+
+async function findHanging(client: KafkaClient, scope: HangingScope): Promise<number> {
+  const md = await client.metadata(scope.topic === undefined ? undefined : [scope.topic]);
+  // Each partition searched, and the broker asked about it: the one named (any replica answers
+  // DescribeProducers), else its leader.
+  const searched: { topic: string; partition: number; at: number }[] = [];
+  for (const t of md.topics) {
+    if (t.errorCode !== 0) throw new KafkaError(t.errorCode, `Failed to describe topic ${t.name}`);
+    for (const p of t.partitions) {
+      if (scope.partition !== undefined && p.partitionIndex !== scope.partition) continue;
+      if (scope.brokerId !== undefined && !p.replicaNodes.includes(scope.brokerId)) continue;
+      searched.push({ topic: t.name!, partition: p.partitionIndex, at: scope.brokerId ?? p.leaderId });
+    }
+  }
+  if (scope.partition !== undefined && searched.length === 0) throw new KafkaError(3, `partition ${scope.topic}-${scope.partition}`);
+  const nowMs = Date.now();
+  const candidates: OpenTransaction[] = [];
+  for (const [at, partitions] of groupBy(searched, (s) => s.at)) {
+    const topics = [...groupBy(partitions, (p) => p.topic)].map(([name, ps]) => ({ name, partitionIndexes: ps.map((p) => p.partition) }));
+    const { res } = await client.request(DescribeProducersApi, { topics }, client.broker(at));
+    for (const t of res.topics) {
+      for (const p of t.partitions) {
+        if (p.errorCode !== 0) throw new KafkaError(p.errorCode, `Failed to describe producers for ${t.name}-${p.partitionIndex} on broker ${at}`, p.errorMessage);
+        for (const producer of p.activeProducers) {
+          if (producer.currentTxnStartOffset >= 0 && nowMs - producer.lastTimestamp > scope.maxTimeoutMs) {
+            candidates.push({ topic: t.name, partition: p.partitionIndex, producer });
+          }
+        }
+      }
+    }
+  }
+  const hanging = candidates.length === 0 ? [] : await withoutCoordinator(client, md.brokers, candidates);
+  printTable(['Topic', 'Partition', 'ProducerId', 'ProducerEpoch', 'CoordinatorEpoch', 'StartOffset', 'LastTimestamp', 'Duration(min)'],
+    hanging.map(({ topic, partition, producer: p }) => [topic, partition, p.producerId, p.producerEpoch, p.coordinatorEpoch, p.currentTxnStartOffset,
+      p.lastTimestamp, Math.floor((nowMs - p.lastTimestamp) / 60_000)].map(String)));
+  return 0;
+}
+
+/** The open transactions no coordinator will end: their producer has no transactional id any
+ * coordinator lists, or its transaction (as DescribeTransactions has it) does not name the partition. */
+async function withoutCoordinator(client: KafkaClient, brokers: readonly { nodeId: number; host: string; port: number }[],
+  candidates: OpenTransaction[]): Promise<OpenTransaction[]> {
+  const producerIds = [...new Set(candidates.map((c) => c.producer.producerId))];
+  const idOf = new Map<number, string>();
+  for (const b of brokers) {
+    const { res } = await client.request(ListTransactionsApi, { stateFilters: [], producerIdFilters: producerIds, durationFilter: -1 }, { host: b.host, port: b.port });
+    if (res.errorCode !== 0) throw new KafkaError(res.errorCode, `Failed to list transactions for ${producerIds.length} producers`);
+    for (const t of res.transactionStates) if (producerIds.includes(t.producerId)) idOf.set(t.producerId, t.transactionalId);
+  }
+  const partitionsOf = new Map<string, Set<string> | null>();
+  for (const transactionalId of new Set(idOf.values())) {
+    const { res: found } = await client.request(FindCoordinatorApi, { key: transactionalId, keyType: TRANSACTION_COORDINATOR, coordinatorKeys: [transactionalId] }, undefined, 3);
+    if (found.errorCode !== 0) throw new KafkaError(found.errorCode, `coordinator of transactional-id \`${transactionalId}\``, found.errorMessage);
+    const { res } = await client.request(DescribeTransactionsApi, { transactionalIds: [transactionalId] }, { host: found.host, port: found.port });
+    const t = res.transactionStates[0];
+    if (t?.errorCode === TRANSACTIONAL_ID_NOT_FOUND) partitionsOf.set(transactionalId, null);
+    else if (!t || t.errorCode !== 0) throw new KafkaError(t?.errorCode ?? -1, `Failed to describe transaction state of transactional-id \`${transactionalId}\``);
+    else partitionsOf.set(transactionalId, new Set(t.topics.flatMap((d) => d.partitions.map((p) => `${d.topic}-${p}`))));
+  }
+  return candidates.filter((c) => {
+    const transactionalId = idOf.get(c.producer.producerId);
+    const partitions = transactionalId === undefined ? null : partitionsOf.get(transactionalId) ?? null;
+    return partitions === null || !partitions.has(`${c.topic}-${c.partition}`);
+  });
+}
+
+/** An optional whole-number flag. */
+function wholeNumber(values: Record<string, unknown>, name: string): number | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number`);
+  return Number(value);
 }
 
 function topicPartition(values: Record<string, unknown>): { topic: string; partition: number } {

@@ -10,6 +10,7 @@ import { JoinGroupApi } from '../../protocol/generated/api/11-join-group.js';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
 import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordinator.js';
 import { InitProducerIdApi } from '../../protocol/generated/api/22-init-producer-id.js';
+import { DescribeProducersApi } from '../../protocol/generated/api/61-describe-producers.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
@@ -79,6 +80,10 @@ describe('ACLs with the standard authorizer', () => {
     const offsets = await admin.fetchTopicOffsets('readonly');
     expect(offsets[0]!.offset).toBe('0');
     await expect(admin.fetchTopicOffsets('secret').catch(errorType)).resolves.toBe('TOPIC_AUTHORIZATION_FAILED');
+
+    // DescribeProducers needs READ on the topic, as in Kafka.
+    const producers = await raw.request(DescribeProducersApi, 0, { topics: ['secret', 'readonly'].map((name) => ({ name, partitionIndexes: [0] })) });
+    expect(producers.topics.map((t) => [t.name, t.partitions[0]!.errorCode])).toEqual([['secret', ErrorCode.TOPIC_AUTHORIZATION_FAILED], ['readonly', ErrorCode.NONE]]);
   });
 
   it('enforces group ACLs on join and offset commit, and topic ACLs inside the commit', async () => {

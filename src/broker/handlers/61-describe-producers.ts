@@ -1,25 +1,31 @@
 // DescribeProducers (key 61), v0.
-// On each partition's leader, the producers its log's state holds (Kafka's activeProducers): id,
-// epoch, last sequence (-1 when its last write was a marker), the timestamp of its last batch or
-// marker, the coordinator epoch of its last marker (-1: none) and the first offset of its open
-// transaction (-1: none). This state is kept by every replica from the log itself and survives
-// restarts through the producer snapshots. NOT_LEADER_OR_FOLLOWER off the leader,
-// UNKNOWN_TOPIC_OR_PARTITION for a partition the metadata does not have.
+// On any replica of each partition, leader or follower (Kafka's Partition.activeProducerState reads
+// the local log either way: kafka-transactions find-hanging --broker-id asks one broker about all
+// its replicas), the producers its log's state holds: id, epoch, last sequence (-1 when its last
+// write was a marker), the timestamp of its last batch or marker, the coordinator epoch of its last
+// marker (-1: none) and the first offset of its open transaction (-1: none). Every replica keeps
+// this state from the log itself, and it survives restarts through the producer snapshots.
+// NOT_LEADER_OR_FOLLOWER on a broker without a replica, UNKNOWN_TOPIC_OR_PARTITION for a partition
+// the metadata does not have, TOPIC_AUTHORIZATION_FAILED without READ on the topic.
 import {
   DescribeProducersApi, type DescribeProducersRequest, type DescribeProducersResponse, type PartitionResponse, type ProducerState,
 } from '../../../protocol/generated/api/61-describe-producers.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import type { ReplicaManager } from '../../replication/replica-manager.js';
+import { AclOperation, ResourceType } from '../../metadata/acls.js';
+import { allowed } from '../access.js';
 import { handler } from '../handler.js';
 
 export const describeProducersHandler = handler<DescribeProducersRequest, DescribeProducersResponse>({
   api: DescribeProducersApi,
   minVersion: 0,
   maxVersion: 0,
-  handle(req, { services }) {
+  handle(req, ctx) {
     const topics = req.topics.map((t) => ({
       name: t.name,
-      partitions: t.partitionIndexes.map((i) => describePartition(services.replicas, t.name, i)),
+      partitions: allowed(ctx, AclOperation.READ, ResourceType.TOPIC, t.name)
+        ? t.partitionIndexes.map((i) => describePartition(ctx.services.replicas, t.name, i))
+        : t.partitionIndexes.map((partitionIndex) => ({ partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: null, activeProducers: [] })),
     }));
     return { throttleTimeMs: 0, topics };
   },
@@ -29,7 +35,6 @@ function describePartition(replicas: ReplicaManager, topic: string, partitionInd
   const fail = (errorCode: number): PartitionResponse => ({ partitionIndex, errorCode, errorMessage: null, activeProducers: [] });
   const found = replicas.lookup(topic, partitionIndex);
   if ('errorCode' in found) return fail(found.errorCode);
-  if (!found.partition.isLeader) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER);
   let producers: ReturnType<typeof found.partition.log.producerEntries>;
   try {
     producers = found.partition.log.producerEntries();
