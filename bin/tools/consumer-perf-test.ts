@@ -1,11 +1,12 @@
 // `kraftling consumer-perf-test` (kafka-consumer-perf-test): reads --messages records of a topic
 // from the start of each partition (or its end, --from-latest) with Fetch requests to the leaders,
-// decoding every record as a consumer does, and prints Kafka's summary line: start and end time,
-// MB and records consumed, their rates. It reads without a group (nothing to rebalance: the
-// rebalance time is 0) and stops when no record arrives for --timeout ms. A leader that moved is
-// found again through the metadata.
-import { FetchApi } from '../../protocol/generated/api/01-fetch.js';
+// decoding every record as a consumer does (while the next fetch is on its way), and prints
+// Kafka's summary line: start and end time, MB and records consumed, their rates. It reads without
+// a group (nothing to rebalance: the rebalance time is 0) and stops when no record arrives for
+// --timeout ms. A leader that moved is found again through the metadata.
+import { FetchApi, type FetchResponse } from '../../protocol/generated/api/01-fetch.js';
 import { ErrorCode, errorName, isRetriable } from '../../protocol/errors.js';
+import { BATCH_HEADER_BYTES, batchSize, lastOffset } from '../../protocol/records/batch-header.js';
 import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { UsageError } from '../usage.js';
 import { groupBy, withClient, type KafkaClient } from './kafka-client.js';
@@ -41,47 +42,17 @@ export async function runConsumerPerfTest(values: Record<string, unknown>): Prom
       }
     }
     const positions = start;
-    let records = 0;
-    let bytes = 0;
-    let lastRecordMs = Date.now();
-    while (records < wanted && Date.now() - lastRecordMs < timeoutMs) {
-      let stale = false;
-      await Promise.all([...groupBy(leaders.filter((p) => p.leader >= 0), (p) => p.leader)].map(async ([leader, ofLeader]) => {
-        const partitions = ofLeader.map((p) => p.partition);
-        const req = FetchApi.defaultRequest();
-        req.replicaId = -1;
-        req.maxWaitMs = 100;
-        req.minBytes = 1;
-        req.maxBytes = 50 * MIB;
-        req.topics = [{ topic, topicId: ZERO_UUID, partitions: partitions.map((partition) => ({
-          partition, currentLeaderEpoch: -1, fetchOffset: positions.get(partition)!, lastFetchedEpoch: -1, logStartOffset: -1,
-          partitionMaxBytes: fetchSize, replicaDirectoryId: ZERO_UUID,
-        })) }];
-        let res;
-        try {
-          ({ res } = await client.request(FetchApi, req, client.broker(leader), 12));
-        } catch {
-          stale = true;
-          return;
-        }
-        for (const p of res.responses[0]?.partitions ?? []) {
-          if (p.errorCode !== ErrorCode.NONE) {
-            if (!isRetriable(p.errorCode)) throw new Error(`fetching ${topic}-${p.partitionIndex}: ${errorName(p.errorCode)}`);
-            stale = true;
-            continue;
-          }
-          const read = readRecords(p.records, positions.get(p.partitionIndex)!);
-          if (read.count > 0) lastRecordMs = Date.now();
-          records += read.count;
-          bytes += read.bytes;
-          positions.set(p.partitionIndex, read.next);
-        }
-      }));
-      if (stale) {
+    const read = { records: 0, bytes: 0, lastRecordMs: Date.now() };
+    const going = (): boolean => read.records < wanted && Date.now() - read.lastRecordMs < timeoutMs;
+    while (going()) {
+      const stale = await Promise.all([...groupBy(leaders.filter((p) => p.leader >= 0), (p) => p.leader)]
+        .map(([leader, ofLeader]) => readFrom(client, leader, topic, ofLeader.map((p) => p.partition), positions, fetchSize, read, going)));
+      if (stale.includes(true)) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         leaders = await client.partitions(topic).catch(() => leaders);
       }
     }
+    const { records, bytes } = read;
     const endMs = Date.now();
     const seconds = Math.max(endMs - startMs, 1) / 1000;
     const mb = bytes / MIB;
@@ -96,12 +67,77 @@ export async function runConsumerPerfTest(values: Record<string, unknown>): Prom
   });
 }
 
-/** Records at or after `position` in fetched batches: how many, their key and value bytes (what
- * Kafka's tool counts), and the next position. Control batches move the position only. */
-function readRecords(records: Buffer | null, position: number): { count: number; bytes: number; next: number } {
+/**
+ * Fetches from one leader until enough records are read, the timeout passes, or the leader fails
+ * (true: find the leaders again). The next fetch goes out as soon as an answer's batch headers say
+ * where each partition goes on, and the answer is decoded while it is on its way, as a consumer's
+ * fetcher overlaps its fetches with the application's work.
+ */
+async function readFrom(client: KafkaClient, leader: number, topic: string, partitions: number[], positions: Map<number, number>,
+  fetchSize: number, read: { records: number; bytes: number; lastRecordMs: number }, going: () => boolean): Promise<boolean> {
+  const fetch = async (): Promise<FetchResponse | undefined> => {
+    const req = FetchApi.defaultRequest();
+    req.replicaId = -1;
+    req.maxWaitMs = 100;
+    req.minBytes = 1;
+    req.maxBytes = 50 * MIB;
+    req.topics = [{ topic, topicId: ZERO_UUID, partitions: partitions.map((partition) => ({
+      partition, currentLeaderEpoch: -1, fetchOffset: positions.get(partition)!, lastFetchedEpoch: -1, logStartOffset: -1,
+      partitionMaxBytes: fetchSize, replicaDirectoryId: ZERO_UUID,
+    })) }];
+    try {
+      return (await client.request(FetchApi, req, client.broker(leader), 12)).res;
+    } catch {
+      return undefined;
+    }
+  };
+  let next = fetch();
+  while (going()) {
+    const res = await next;
+    if (res === undefined) return true;
+    let stale = false;
+    const answered: { records: Buffer | null; from: number }[] = [];
+    for (const p of res.responses[0]?.partitions ?? []) {
+      if (p.errorCode !== ErrorCode.NONE) {
+        if (!isRetriable(p.errorCode)) throw new Error(`fetching ${topic}-${p.partitionIndex}: ${errorName(p.errorCode)}`);
+        stale = true;
+        continue;
+      }
+      const from = positions.get(p.partitionIndex)!;
+      answered.push({ records: p.records, from });
+      positions.set(p.partitionIndex, nextPosition(p.records, from));
+    }
+    if (stale) return true;
+    next = fetch();
+    for (const { records, from } of answered) {
+      const counted = readRecords(records, from);
+      if (counted.count > 0) read.lastRecordMs = Date.now();
+      read.records += counted.count;
+      read.bytes += counted.bytes;
+    }
+  }
+  // The fetch sent last is not waited for: what it brings is not counted.
+  next.catch(() => undefined);
+  return false;
+}
+
+/** The offset after the last whole batch of `records`, from the batch headers alone. */
+function nextPosition(records: Buffer | null, position: number): number {
+  let next = position;
+  for (let at = 0; records && at + BATCH_HEADER_BYTES <= records.length;) {
+    const size = batchSize(records, at);
+    if (at + size > records.length) break;
+    next = Math.max(next, lastOffset(records, at) + 1);
+    at += size;
+  }
+  return next;
+}
+
+/** Records at or after `position` in fetched batches: how many, and their key and value bytes
+ * (what Kafka's tool counts). Control batches hold none. */
+function readRecords(records: Buffer | null, position: number): { count: number; bytes: number } {
   let count = 0;
   let bytes = 0;
-  let next = position;
   for (let at = 0; records && at + 12 <= records.length;) {
     const size = 12 + records.readInt32BE(at + 8);
     if (at + size > records.length) break;
@@ -109,14 +145,13 @@ function readRecords(records: Buffer | null, position: number): { count: number;
     at += size;
     if (!batch.isControl) {
       for (const r of batch.records) {
-        if (r.offset < next) continue;
+        if (r.offset < position) continue;
         count++;
         bytes += (r.key?.length ?? 0) + (r.value?.length ?? 0);
       }
     }
-    next = Math.max(next, batch.baseOffset + batch.lastOffsetDelta + 1);
   }
-  return { count, bytes, next };
+  return { count, bytes };
 }
 
 /** Kafka's "yyyy-MM-dd HH:mm:ss:SSS", local time. */
