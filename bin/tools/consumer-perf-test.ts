@@ -45,9 +45,12 @@ export async function runConsumerPerfTest(values: Record<string, unknown>): Prom
     const read = { records: 0, bytes: 0, lastRecordMs: Date.now() };
     const going = (): boolean => read.records < wanted && Date.now() - read.lastRecordMs < timeoutMs;
     while (going()) {
-      const stale = await Promise.all([...groupBy(leaders.filter((p) => p.leader >= 0), (p) => p.leader)]
-        .map(([leader, ofLeader]) => readFrom(client, leader, topic, ofLeader.map((p) => p.partition), positions, fetchSize, read, going)));
-      if (stale.includes(true)) {
+      // A round lasts until one leader fails: then every loop ends and the leaders are found again.
+      const round = { stale: false };
+      await Promise.all([...groupBy(leaders.filter((p) => p.leader >= 0), (p) => p.leader)]
+        .map(([leader, ofLeader]) => readFrom(client, leader, topic, ofLeader.map((p) => p.partition), positions, fetchSize, read,
+          () => going() && !round.stale).then((stale) => { round.stale ||= stale; })));
+      if (round.stale) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         leaders = await client.partitions(topic).catch(() => leaders);
       }
@@ -68,8 +71,8 @@ export async function runConsumerPerfTest(values: Record<string, unknown>): Prom
 }
 
 /**
- * Fetches from one leader until enough records are read, the timeout passes, or the leader fails
- * (true: find the leaders again). The next fetch goes out as soon as an answer's batch headers say
+ * Fetches from one leader while `going` says so, or until the leader fails (true: find the
+ * leaders again). The next fetch goes out as soon as an answer's batch headers say
  * where each partition goes on, and the answer is decoded while it is on its way, as a consumer's
  * fetcher overlaps its fetches with the application's work.
  */

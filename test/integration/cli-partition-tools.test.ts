@@ -5,7 +5,7 @@
 // back; one onto a killed broker stays in progress until cancelled. Every acknowledged record is
 // read back once. producer-perf-test: a run under acks=all goes on past a killed leader and
 // reports every record, each of which the partitions hold (at least once); consumer-perf-test
-// reads them all past another killed leader. cluster unregister takes a killed broker out of the
+// reads them all past another killed leader, and past one killed while it reads. cluster unregister takes a killed broker out of the
 // ISRs and the broker list; started again, it registers afresh.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -203,6 +203,21 @@ describe('producer-perf-test', () => {
     const fields = figures!.split(', ');
     expect(fields[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d:\d{3}$/);
     expect({ megabytes: Number(fields[2]), records: Number(fields[4]) }).toEqual({ megabytes: Number((total * 100 / 1024 / 1024).toFixed(4)), records: total });
+
+    // And with a leader killed while it reads: it waits for 200 more records, which come after the
+    // kill, half of them to the partition whose leader moved.
+    const reading = cli(['consumer-perf-test', ...bootstrap(), '--topic', 'perf', '--messages', String(total + 200), '--timeout', '30000', '--hide-header']);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const moved = (await partition('perf')).leader;
+    cluster.kill(moved);
+    const producer = kafkaClient(cluster).producer({ retry: { retries: 20, initialRetryTime: 100 } });
+    await producer.connect();
+    await producer.send({ topic: 'perf', acks: -1, messages: Array.from({ length: 200 }, (_, i) => ({ partition: i % 2, value: Buffer.alloc(100) })) });
+    await producer.disconnect();
+    const after = await reading;
+    await cluster.restart(moved);
+    expect(after).toMatchObject({ code: 0, stderr: '' });
+    expect(Number(after.stdout.split(', ')[4])).toBe(total + 200);
     const bad = await cli(['producer-perf-test', ...bootstrap(), '--topic', 'perf', '--num-records', '10', '--record-size', '10', '--throughput', '-1', '--producer-props', 'acks=0']);
     expect(bad.code).toBe(2);
   });
