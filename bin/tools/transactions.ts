@@ -137,8 +137,9 @@ async function findHanging(client: KafkaClient, scope: HangingScope): Promise<nu
   for (const t of md.topics) {
     if (t.errorCode !== 0) throw new KafkaError(t.errorCode, `Failed to describe topic ${t.name}`);
     for (const p of t.partitions) {
+      // A partition named is asked about as it is (Kafka's tool does not filter it by broker).
       if (scope.partition !== undefined && p.partitionIndex !== scope.partition) continue;
-      if (scope.brokerId !== undefined && !p.replicaNodes.includes(scope.brokerId)) continue;
+      if (scope.partition === undefined && scope.brokerId !== undefined && !p.replicaNodes.includes(scope.brokerId)) continue;
       searched.push({ topic: t.name!, partition: p.partitionIndex, at: scope.brokerId ?? p.leaderId });
     }
   }

@@ -132,6 +132,7 @@ describe('transactions find-hanging', () => {
     await txn.commit();
     await producer.disconnect();
 
+    expect((await cli(['transactions', ...bs, 'find-hanging', '--topic', 'hang', '--partition', '0', '--broker-id', '9'])).code).toBe(1);
     expect((await cli(['transactions', ...bs, 'find-hanging'])).code).toBe(2);
     expect((await cli(['transactions', ...bs, 'find-hanging', '--partition', '0'])).code).toBe(2);
   });
