@@ -46,7 +46,9 @@ export interface CleanerOptions {
   nowMs: number;
   /** Keys the offset map holds before a pass stops at a segment boundary. */
   maxMapEntries: number;
-  yieldTurn: () => Promise<void>;
+  /** Gives the event loop back; `bytesRead` is what the pass read since the last turn (for the
+   * cleaner's I/O throttle). */
+  yieldTurn: (bytesRead?: number) => Promise<void>;
 }
 
 export interface CleaningResult {
@@ -87,27 +89,28 @@ export async function cleanLog(log: CleanableLog, plan: CleaningPlan<LogSegment>
 }
 
 /** Visits every batch of a closed segment, reading at most CHUNK_BYTES per turn. */
-async function forEachBatch(segment: LogSegment, visit: (bytes: Buffer) => void, yieldTurn: () => Promise<void>): Promise<void> {
+async function forEachBatch(segment: LogSegment, visit: (bytes: Buffer) => void, yieldTurn: (bytesRead?: number) => Promise<void>): Promise<void> {
   const end = segment.sizeBytes;
   let position = 0;
+  let sinceYield = 0;
   while (position < end) {
     let chunk = segment.read(position, Math.min(CHUNK_BYTES, end - position));
     if (chunk.length >= LOG_OVERHEAD && batchSize(chunk) > chunk.length) chunk = segment.read(position, batchSize(chunk));
     let offset = 0;
-    let sinceYield = 0;
     while (chunk.length - offset >= LOG_OVERHEAD && batchSize(chunk, offset) <= chunk.length - offset) {
       const size = batchSize(chunk, offset);
       visit(chunk.subarray(offset, offset + size));
       offset += size;
       sinceYield += size;
       if (sinceYield >= TURN_BYTES) {
+        await yieldTurn(sinceYield);
         sinceYield = 0;
-        await yieldTurn();
       }
     }
     if (offset === 0) throw new CorruptSegmentError(segment.logPath, position, 'the cleaner found no whole batch');
     position += offset;
-    await yieldTurn();
+    await yieldTurn(sinceYield);
+    sinceYield = 0;
   }
 }
 
@@ -136,7 +139,7 @@ async function abortedTxnBatches(segments: readonly LogSegment[], yieldTurn: () 
 /** Maps the dirty section's keys; returns the plan's segments up to the last one fully mapped
  * (at least one), as Kafka stops when its map is full. */
 async function buildOffsetMap(plan: CleaningPlan<LogSegment>, map: CleanerOffsetMap, aborted: ReadonlySet<number>,
-  yieldTurn: () => Promise<void>): Promise<LogSegment[]> {
+  yieldTurn: (bytesRead?: number) => Promise<void>): Promise<LogSegment[]> {
   const start = plan.firstDirtyOffset;
   const kept: LogSegment[] = [];
   for (const segment of plan.segments) {

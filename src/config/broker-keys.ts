@@ -55,6 +55,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('log.cleaner.max.compaction.lag.ms', 'long', LONG_MAX, 'maximum compaction lag', { min: 1 }),
   key('log.cleaner.backoff.ms', 'long', '15000', 'pause of the log cleaner when no log needs cleaning', { min: 0 }),
   key('log.cleaner.dedupe.buffer.size', 'long', '134217728', 'memory for the cleaner\'s offset map', { min: 1 }),
+  key('log.cleaner.io.max.bytes.per.second', 'double', '1.7976931348623157E308', 'bytes per second the log cleaner reads at most', { min: 1 }),
   key('log.local.retention.bytes', 'long', '-2', 'tiered storage (not supported)', inert),
   key('log.local.retention.ms', 'long', '-2', 'tiered storage (not supported)', inert),
   key('remote.log.storage.system.enable', 'boolean', 'false', 'tiered storage (not supported)', inert),

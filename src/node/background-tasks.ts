@@ -9,6 +9,7 @@ import type { ControllerClient } from './controller-client.js';
 import type { Logger } from '../logger.js';
 import { storageEventLogger } from './node-storage.js';
 import { CleanerTask } from './cleaner-task.js';
+import { brokerConfigValue } from '../config/effective.js';
 
 const CHECKPOINT_INTERVAL_MS = 60_000;
 const FLUSH_CHECK_INTERVAL_MS = 1_000;
@@ -48,7 +49,8 @@ export class BackgroundTasks {
       for (const e of await logDir.deleteOldSegments()) onEvent(e);
     });
     this.every(FLUSH_CHECK_INTERVAL_MS, () => logDir.flushDue());
-    this.cleaner = new CleanerTask(config, logDir, this.o.nowMs, log);
+    this.cleaner = new CleanerTask(config, logDir, this.o.nowMs, log,
+      () => Number(brokerConfigValue(config, this.o.replicas.dynamicConfigs(), 'log.cleaner.io.max.bytes.per.second')));
     this.cleaner.start();
     this.every(CHECKPOINT_INTERVAL_MS, () => logDir.checkpoint());
     this.every(config.int('producer.id.expiration.check.interval.ms'), async () => {

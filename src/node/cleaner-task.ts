@@ -1,11 +1,14 @@
 // The log cleaner's loop (Kafka's CleanerThread): off the request path, one partition at a time;
 // after a pass it looks again at once, and when no compacted log is due it waits
 // log.cleaner.backoff.ms. A pass gives the event loop back after each MiB it reads, so produce and
-// fetch keep being served while it runs; stop() ends a pass at its next such turn.
+// fetch keep being served while it runs; stop() ends a pass at its next such turn. It reads at most
+// log.cleaner.io.max.bytes.per.second (a dynamic broker config, as in Kafka, where the limit also
+// counts what the cleaner writes): over it, the turn waits.
 import { LogCleanerManager } from '../../storage/log-cleaner-manager.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { Logger } from '../logger.js';
+import { Throttler } from './throttler.js';
 
 /** About what one key of the offset map costs here (a Map entry and its key string; Kafka's packed
  * map takes 24 bytes), so the map stays near log.cleaner.dedupe.buffer.size. */
@@ -18,15 +21,22 @@ export class CleanerTask {
   private stopped = false;
   private readonly manager: LogCleanerManager;
 
+  private readonly throttler: Throttler;
+  /** Ends the throttle's pause of the pass under way early. */
+  private pause: (() => void) | undefined;
+
   constructor(
     private readonly config: ServerConfig,
     private readonly logDir: LogDir,
     private readonly nowMs: () => number,
     private readonly log: Logger,
+    /** log.cleaner.io.max.bytes.per.second as it is now (dynamic or static). */
+    ioMaxBytesPerSecond: () => number = () => Number(config.get('log.cleaner.io.max.bytes.per.second')),
   ) {
+    this.throttler = new Throttler(ioMaxBytesPerSecond, () => performance.now());
     const maxMapEntries = Math.max(1000, Math.floor(config.int('log.cleaner.dedupe.buffer.size') / OFFSET_MAP_ENTRY_BYTES));
     this.manager = new LogCleanerManager({
-      maxMapEntries, yieldTurn: () => this.yieldTurn(),
+      maxMapEntries, yieldTurn: (bytesRead) => this.yieldTurn(bytesRead ?? 0),
       checkpoints: { get: (l) => logDir.cleanerOffset(l), set: (l, offset) => logDir.setCleanerOffset(l, offset) },
     });
   }
@@ -39,6 +49,8 @@ export class CleanerTask {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    // A pass paused by the throttle ends now rather than when its pause is over.
+    this.pause?.();
   }
 
   private schedule(delayMs: number): void {
@@ -64,7 +76,18 @@ export class CleanerTask {
     }
   }
 
-  private yieldTurn(): Promise<void> {
-    return new Promise((resolve, reject) => setImmediate(() => (this.stopped ? reject(new CleanerStopped()) : resolve())));
+  private yieldTurn(bytesRead: number): Promise<void> {
+    const waitMs = this.throttler.observe(bytesRead);
+    return new Promise((resolve, reject) => {
+      const timer = waitMs > 0 ? setTimeout(() => next(), waitMs).unref() : undefined;
+      const next = (): void => {
+        clearTimeout(timer);
+        this.pause = undefined;
+        if (this.stopped) reject(new CleanerStopped());
+        else resolve();
+      };
+      if (timer === undefined) setImmediate(next);
+      else this.pause = next;
+    });
   }
 }

@@ -10,6 +10,7 @@ import { BrokerMetrics } from '../broker/broker-metrics.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { VolumeSpace } from '../../storage/file-system.js';
 import type { ServerConfig } from '../config/server-config.js';
+import type { DynamicBrokerConfigs } from '../config/effective.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { FetchSessionCache } from './fetch-sessions.js';
 import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
@@ -81,6 +82,8 @@ const LOG_CONCURRENCY = 64;
 const READ_BUFFER_BYTES = 1024 * 1024;
 /** Free read buffers kept: what in-flight fetches of a few followers and consumers use at once. */
 const READ_BUFFERS_KEPT = 16;
+
+const NO_DYNAMIC_CONFIGS: DynamicBrokerConfigs = { perBroker: new Map(), clusterDefault: new Map() };
 
 /** A producer id expiry check under way (ReplicaManager.producerExpiryPass). */
 export interface ProducerExpiryPass {
@@ -403,6 +406,12 @@ export class ReplicaManager {
         return next < partitions.length;
       },
     };
+  }
+
+  /** This broker's dynamic configs as the image it follows has them (none before the first). */
+  dynamicConfigs(): DynamicBrokerConfigs {
+    const image = this.image;
+    return image === undefined ? NO_DYNAMIC_CONFIGS : { perBroker: brokerConfigs(image, this.nodeId), clusterDefault: brokerConfigs(image, '') };
   }
 
   /** Every hosted partition, for retention, flushing and shutdown. */
