@@ -1,9 +1,9 @@
 // The log cleaner's loop (Kafka's CleanerThread): off the request path, one partition at a time;
 // after a pass it looks again at once, and when no compacted log is due it waits
-// log.cleaner.backoff.ms. A pass gives the event loop back after each MiB it reads, so produce and
-// fetch keep being served while it runs; stop() ends a pass at its next such turn. It reads at most
-// log.cleaner.io.max.bytes.per.second (a dynamic broker config, as in Kafka, where the limit also
-// counts what the cleaner writes): over it, the turn waits.
+// log.cleaner.backoff.ms. A pass gives the event loop back after each 128 KiB it decodes (and each
+// MiB it reads), so produce and fetch keep being served while it runs; stop() ends a pass at its
+// next such turn. It reads at most log.cleaner.io.max.bytes.per.second (a dynamic broker config, as
+// in Kafka, where the limit also counts what the cleaner writes): over it, the turn waits.
 import { LogCleanerManager } from '../../storage/log-cleaner-manager.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
