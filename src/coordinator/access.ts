@@ -44,6 +44,9 @@ export interface OffsetFetchGroupRequest {
   groupId: string;
   /** null: every partition the group has an offset for. */
   topics: { name: string; partitionIndexes: number[] }[] | null;
+  /** OffsetFetch v9: the fetching member of a consumer group (null and -1: none). */
+  memberId?: string | null;
+  memberEpoch?: number;
 }
 
 /** The same shape serves OffsetFetch v0-v7 (single group) and v8+ (groups). */

@@ -1,5 +1,6 @@
 // Consumer groups (KIP-848) seen from the group APIs they share with classic groups: OffsetCommit
-// checks the member epoch (Kafka's ConsumerGroup.validateOffsetCommit), ListGroups reports type
+// and OffsetFetch v9 check the member epoch (Kafka's ConsumerGroup.validateOffsetCommit and
+// validateOffsetFetch), ListGroups reports type
 // "consumer", ConsumerGroupDescribe describes them, and JoinGroup converts an empty one to classic.
 import { ErrorCode } from '../../protocol/errors.js';
 import type { ListedGroup } from '../../protocol/generated/api/16-list-groups.js';
@@ -34,6 +35,21 @@ export function consumerCommitError(shard: GroupShard, groupId: string, memberId
   if (memberEpoch > member.memberEpoch) return ErrorCode.FENCED_MEMBER_EPOCH;
   if (memberEpoch < member.memberEpoch) return ErrorCode.STALE_MEMBER_EPOCH;
   return ErrorCode.NONE;
+}
+
+/**
+ * OffsetFetch v9+ (Kafka's ConsumerGroup.validateOffsetFetch): NONE, or the group's error. Only a
+ * consumer group checks; a fetch without a member (an admin's, an older version's: no id, epoch
+ * -1) is taken; otherwise the member must exist and fetch at its current epoch (a classic
+ * member's generation).
+ */
+export function consumerFetchError(shard: GroupShard, groupId: string, memberId: string | null, memberEpoch: number): number {
+  const group = shard.consumerGroups.get(groupId);
+  if (!group || (memberId === null && memberEpoch < 0)) return ErrorCode.NONE;
+  const member = memberId === null ? undefined : group.members.get(memberId);
+  if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
+  if (memberEpoch === member.memberEpoch) return ErrorCode.NONE;
+  return member.classic !== null ? ErrorCode.ILLEGAL_GENERATION : ErrorCode.STALE_MEMBER_EPOCH;
 }
 
 /**

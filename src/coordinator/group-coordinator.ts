@@ -26,7 +26,7 @@ import { heartbeat, leaveGroup, syncGroup } from './classic-sync.js';
 import {
   classicHeartbeatToConsumerGroup, classicJoinToConsumerGroup, classicLeaveToConsumerGroup, classicSyncToConsumerGroup,
 } from './consumer-classic-members.js';
-import { consumerCommitError, describeConsumerGroup, listConsumerGroups, takeEmptyConsumerGroup } from './consumer-admin.js';
+import { consumerCommitError, consumerFetchError, describeConsumerGroup, listConsumerGroups, takeEmptyConsumerGroup } from './consumer-admin.js';
 import { consumerGroupHeartbeat } from './consumer-heartbeat.js';
 import { heartbeatError } from './consumer-respond.js';
 import type { ConsumerTopicView } from './consumer-target.js';
@@ -109,6 +109,8 @@ export class GroupCoordinator extends CoordinatorShards {
     return this.run(ctx.nowMs, () => groups.map((g) => {
       const shard = this.route(g.groupId);
       if (typeof shard === 'number') return { groupId: g.groupId, errorCode: shard, topics: [] };
+      const memberError = consumerFetchError(shard, g.groupId, g.memberId ?? null, g.memberEpoch ?? -1);
+      if (memberError !== ErrorCode.NONE) return { groupId: g.groupId, errorCode: memberError, topics: [] };
       return { groupId: g.groupId, errorCode: ErrorCode.NONE, topics: fetchOffsets(shard, g.groupId, g.topics, requireStable) };
     }));
   }

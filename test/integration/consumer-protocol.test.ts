@@ -1,8 +1,8 @@
 // The consumer group protocol (KIP-848) through a client that speaks it: @platformatic/kafka with
 // groupProtocol 'consumer' over real TCP. Members split partitions with server-side assignment,
 // partitions move only after the old owner revoked them, a member leaving gives its partitions
-// back, a static member's return moves nothing, committed offsets resume the group, and the
-// group APIs report it as a consumer group.
+// back, a static member's return moves nothing, committed offsets resume the group, OffsetFetch v9
+// checks the fetching member's epoch, and the group APIs report it as a consumer group.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Admin, Producer, stringSerializers } from '@platformatic/kafka';
 import type { Cluster } from '../../src/cluster/cluster.js';
@@ -15,6 +15,7 @@ import {
   ConsumerGroupHeartbeatApi, type ConsumerGroupHeartbeatRequest,
 } from '../../protocol/generated/api/68-consumer-group-heartbeat.js';
 import { ConsumerGroupDescribeApi } from '../../protocol/generated/api/69-consumer-group-describe.js';
+import { OffsetFetchApi } from '../../protocol/generated/api/09-offset-fetch.js';
 
 const eventually = (check: () => void | Promise<void>): Promise<void> => retry(async () => check(), 30_000, 100);
 
@@ -120,6 +121,14 @@ describe('consumer group protocol (KIP-848) with @platformatic/kafka', () => {
     expect(back.memberEpoch).toBe(res.memberEpoch);
     expect(back.assignment!.topicPartitions).toEqual(owned);
     expect(b.assigned()).toEqual(bBefore);
+    // OffsetFetch v9 checks the fetching member and its epoch, as Kafka's consumer group does.
+    const fetchAs = async (memberId: string | null, memberEpoch: number) => (await raw.request(OffsetFetchApi, 9, {
+      groupId: '', topics: [], requireStable: true, groups: [{ groupId: 'g-c', memberId, memberEpoch, topics: [{ name: 'kip-c', partitionIndexes: [0] }] }],
+    })).groups[0]!.errorCode;
+    expect(await fetchAs('static-a2', back.memberEpoch)).toBe(ErrorCode.NONE);
+    expect(await fetchAs(null, -1)).toBe(ErrorCode.NONE);
+    expect(await fetchAs('static-a2', back.memberEpoch - 1)).toBe(ErrorCode.STALE_MEMBER_EPOCH);
+    expect(await fetchAs('static-a', back.memberEpoch)).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
     const dup = await hb({ memberId: 'static-a3', memberEpoch: 0, rebalanceTimeoutMs: 10_000, subscribedTopicNames: ['kip-c'], topicPartitions: [] });
     expect(dup.errorCode).toBe(ErrorCode.UNRELEASED_INSTANCE_ID);
     const described = await raw.request(ConsumerGroupDescribeApi, 0, { groupIds: ['g-c'], includeAuthorizedOperations: false });

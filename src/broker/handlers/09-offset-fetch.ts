@@ -6,7 +6,8 @@
 // v0-v1, at the top level in v2-v7, per group from v8.
 // With an authorizer: DESCRIBE on the group and on each topic (topics not describable are left out of "all").
 // throttle_time_ms comes from the request quota (request_percentage).
-// Not implemented: member id / epoch checks of the new consumer protocol (v9).
+// v9: a member of a consumer group (KIP-848) must fetch at its current epoch (STALE_MEMBER_EPOCH,
+// UNKNOWN_MEMBER_ID for the group), as Kafka's ConsumerGroup.validateOffsetFetch checks.
 import { ErrorCode } from '../../../protocol/errors.js';
 import {
   OffsetFetchApi, type OffsetFetchRequest, type OffsetFetchResponse, type OffsetFetchResponseTopic,

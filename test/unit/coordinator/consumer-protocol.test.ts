@@ -154,6 +154,29 @@ describe('consumer groups and the classic APIs', () => {
     expect(unknown.value!.topics[0]!.partitions[0]!.errorCode).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
   });
 
+  it('checks the member epoch on OffsetFetch v9, and takes a fetch without a member (an admin\'s)', () => {
+    const h = new Harness();
+    const topics = new Topics().add('t', 1);
+    join(h, topics, 'm1', ['t']);
+    h.commit({ groupId: 'g', memberId: 'm1', generationIdOrMemberEpoch: 1 }, [['t', 0, 5]], 9);
+    h.flush();
+    const fetch = (memberId: string | null, memberEpoch: number) => {
+      const [g] = h.coordinator.fetchOffsets([{ groupId: 'g', topics: [{ name: 't', partitionIndexes: [0] }], memberId, memberEpoch }], false, h.ctx(8));
+      return [g!.errorCode, g!.topics[0]?.partitions[0]?.committedOffset];
+    };
+    expect(fetch('m1', 1)).toEqual([ErrorCode.NONE, 5]);
+    expect(fetch(null, -1)).toEqual([ErrorCode.NONE, 5]);
+    expect(fetch('m1', 0)).toEqual([ErrorCode.STALE_MEMBER_EPOCH, undefined]);
+    expect(fetch('m1', 2)).toEqual([ErrorCode.STALE_MEMBER_EPOCH, undefined]);
+    expect(fetch('zz', 1)).toEqual([ErrorCode.UNKNOWN_MEMBER_ID, undefined]);
+    expect(fetch(null, 1)).toEqual([ErrorCode.UNKNOWN_MEMBER_ID, undefined]);
+    // A classic group checks nothing here, as in Kafka.
+    h.commit({ groupId: 'plain', memberId: '', generationIdOrMemberEpoch: -1 }, [['t', 0, 3]], 9);
+    h.flush();
+    const [plain] = h.coordinator.fetchOffsets([{ groupId: 'plain', topics: [{ name: 't', partitionIndexes: [0] }], memberId: 'x', memberEpoch: 4 }], false, h.ctx(8));
+    expect([plain!.errorCode, plain!.topics[0]!.partitions[0]!.committedOffset]).toEqual([ErrorCode.NONE, 3]);
+  });
+
   it('checks the member epoch on TxnOffsetCommit and makes no classic twin of the group', () => {
     const h = new Harness();
     const topics = new Topics().add('t', 1);
