@@ -139,6 +139,16 @@ describe('consumer group heartbeat', () => {
   });
 });
 
+/** Group g of one member, m1 at epoch 1, which committed offset 5 of t-0. */
+function memberCommitted(): { h: Harness; topics: Topics } {
+  const h = new Harness();
+  const topics = new Topics().add('t', 1);
+  join(h, topics, 'm1', ['t']);
+  h.commit({ groupId: 'g', memberId: 'm1', generationIdOrMemberEpoch: 1 }, [['t', 0, 5]], 9);
+  h.flush();
+  return { h, topics };
+}
+
 describe('consumer groups and the classic APIs', () => {
   it('checks the member epoch on OffsetCommit v9+', () => {
     const h = new Harness();
@@ -155,11 +165,7 @@ describe('consumer groups and the classic APIs', () => {
   });
 
   it('checks the member epoch on OffsetFetch v9, and takes a fetch without a member (an admin\'s)', () => {
-    const h = new Harness();
-    const topics = new Topics().add('t', 1);
-    join(h, topics, 'm1', ['t']);
-    h.commit({ groupId: 'g', memberId: 'm1', generationIdOrMemberEpoch: 1 }, [['t', 0, 5]], 9);
-    h.flush();
+    const { h } = memberCommitted();
     const fetch = (memberId: string | null, memberEpoch: number) => {
       const [g] = h.coordinator.fetchOffsets([{ groupId: 'g', topics: [{ name: 't', partitionIndexes: [0] }], memberId, memberEpoch }], false, h.ctx(8));
       return [g!.errorCode, g!.topics[0]?.partitions[0]?.committedOffset];
@@ -217,11 +223,7 @@ describe('consumer groups and the classic APIs', () => {
   });
 
   it('deletes an empty consumer group with its offsets, and refuses while it has members', () => {
-    const h = new Harness();
-    const topics = new Topics().add('t', 1);
-    join(h, topics, 'm1', ['t']);
-    h.commit({ groupId: 'g', memberId: 'm1', generationIdOrMemberEpoch: 1 }, [['t', 0, 5]], 9);
-    h.flush();
+    const { h, topics } = memberCommitted();
     const results: number[] = [];
     h.coordinator.deleteGroups(['g'], h.ctx(2), (r) => results.push(r[0]!.errorCode));
     cgh(h, topics, { memberId: 'm1', memberEpoch: -1 });
