@@ -14,6 +14,8 @@ import { Throttler } from './throttler.js';
  * map takes 24 bytes), so the map stays near log.cleaner.dedupe.buffer.size. */
 const OFFSET_MAP_ENTRY_BYTES = 128;
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 class CleanerStopped extends Error {}
 
 export class CleanerTask {
@@ -77,7 +79,9 @@ export class CleanerTask {
   }
 
   private yieldTurn(bytesRead: number): Promise<void> {
-    const waitMs = this.throttler.observe(bytesRead);
+    // A timer longer than 2^31 - 1 ms fires at once (Node's overflow rule): a tiny rate would undo itself.
+    const waitMs = Math.min(this.throttler.observe(bytesRead), MAX_TIMER_MS);
+    if (waitMs > 0) this.log.debug({ waitMs, bytesRead }, 'log cleaner paused by log.cleaner.io.max.bytes.per.second');
     return new Promise((resolve, reject) => {
       const timer = waitMs > 0 ? setTimeout(() => next(), waitMs).unref() : undefined;
       const next = (): void => {
