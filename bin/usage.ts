@@ -8,6 +8,25 @@ export class UsageError extends Error {
   readonly code = 'KRAFTLING_USAGE';
 }
 
+/** An integer flag from `min` to `max`; undefined when it is not given. The tools' counts, ids and
+ * offsets all go through here, so each refuses "1.5", "-1" or "ten" with the same line. */
+export function intFlag(values: Record<string, unknown>, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${name} takes an integer ${range}, got "${String(v)}"`);
+  }
+  return n;
+}
+
+/** A flag that must be given. */
+export function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
 
 /** " (did you mean X?)" or nothing. */
 export function suggestion(name: string, candidates: Iterable<string>): string {

@@ -8,7 +8,7 @@ import { FetchApi } from '../../protocol/generated/api/01-fetch.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
 import type { DecodedRecord } from '../../protocol/records/record.js';
-import { UsageError } from '../usage.js';
+import { intFlag, UsageError } from '../usage.js';
 import { groupBy, KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 import { commitOffsets, committedOffsets, EARLIEST, LATEST, listOffsets } from './group-offsets.js';
 import { GroupMember, HEARTBEAT_INTERVAL_MS } from './group-member.js';
@@ -46,21 +46,14 @@ export function formatRecord(r: DecodedRecord, partition: number, timestampType:
   return fields.join(f.keySeparator) + f.lineSeparator;
 }
 
-function intFlag(values: Record<string, unknown>, name: string): number | undefined {
-  const v = values[name];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} takes a non-negative integer, got "${String(v)}"`);
-  return n;
-}
 
 export async function runConsoleConsumer(values: Record<string, unknown>): Promise<number> {
   const topic = values.topic as string | undefined;
   if (!topic) throw new UsageError('--topic NAME is required');
   const f = format(values);
-  const maxMessages = intFlag(values, 'max-messages');
-  const onlyPartition = intFlag(values, 'partition');
-  const timeoutMs = intFlag(values, 'timeout-ms');
+  const maxMessages = intFlag(values, 'max-messages', 0);
+  const onlyPartition = intFlag(values, 'partition', 0);
+  const timeoutMs = intFlag(values, 'timeout-ms', 0);
   const group = values.group as string | undefined;
   const offsetFlag = values.offset as string | undefined;
   if (offsetFlag !== undefined && onlyPartition === undefined) throw new UsageError('--offset needs --partition');

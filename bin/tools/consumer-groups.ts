@@ -3,7 +3,7 @@
 import { DeleteGroupsApi } from '../../protocol/generated/api/42-delete-groups.js';
 import { DescribeGroupsApi, type DescribedGroup } from '../../protocol/generated/api/15-describe-groups.js';
 import { ListGroupsApi } from '../../protocol/generated/api/16-list-groups.js';
-import { UsageError } from '../usage.js';
+import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 import { commitOffsets, committedOffsets, coordinator, EARLIEST, LATEST, listOffsets } from './group-offsets.js';
 
@@ -106,8 +106,7 @@ async function resetOffsets(client: KafkaClient, group: string, values: Record<s
   const parts = await client.partitions(topic);
   let plan: Map<number, number>;
   if (values['to-offset'] !== undefined) {
-    const n = Number(values['to-offset']);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--to-offset takes a non-negative integer, got "${String(values['to-offset'])}"`);
+    const n = intFlag(values, 'to-offset', 0)!;
     // Clamped into [earliest, latest] per partition, as Kafka does.
     const [lo, hi] = [await listOffsets(client, topic, parts, EARLIEST), await listOffsets(client, topic, parts, LATEST)];
     plan = new Map(parts.map((p) => [p.partition, Math.min(hi.get(p.partition)!, Math.max(lo.get(p.partition)!, n))]));

@@ -8,7 +8,7 @@ import { FetchApi, type FetchResponse } from '../../protocol/generated/api/01-fe
 import { ErrorCode, errorName, isRetriable } from '../../protocol/errors.js';
 import { BATCH_HEADER_BYTES, batchSize, lastOffset } from '../../protocol/records/batch-header.js';
 import { decodeRecordBatch } from '../../protocol/records/record-batch.js';
-import { UsageError } from '../usage.js';
+import { intFlag, required, UsageError } from '../usage.js';
 import { groupBy, withClient, type KafkaClient } from './kafka-client.js';
 import { EARLIEST, LATEST, listOffsets } from './group-offsets.js';
 
@@ -19,14 +19,9 @@ const HEADER = 'start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed
 export async function runConsumerPerfTest(values: Record<string, unknown>): Promise<number> {
   const topic = values.topic;
   if (typeof topic !== 'string') throw new UsageError('--topic NAME is required');
-  const number = (flag: string, fallback?: number): number => {
-    const v = values[flag] ?? (fallback === undefined ? undefined : String(fallback));
-    if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--${flag} takes a positive integer`);
-    return Number(v);
-  };
-  const wanted = number('messages');
-  const fetchSize = number('fetch-size', 1_048_576);
-  const timeoutMs = number('timeout', 10_000);
+  const wanted = required(intFlag(values, 'messages', 1), 'messages');
+  const fetchSize = intFlag(values, 'fetch-size', 1) ?? 1_048_576;
+  const timeoutMs = intFlag(values, 'timeout', 1) ?? 10_000;
   return withClient('consumer-perf-test', values, async (client) => {
     const startMs = Date.now();
     let leaders = await client.partitions(topic);

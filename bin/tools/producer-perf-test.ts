@@ -13,7 +13,7 @@ import { ErrorCode, errorName, isRetriable } from '../../protocol/errors.js';
 import { CompressionType } from '../../protocol/compression/index.js';
 import { BATCH_HEADER_BYTES } from '../../protocol/records/batch-header.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
-import { UsageError } from '../usage.js';
+import { intFlag, required, UsageError } from '../usage.js';
 import { groupBy, withClient, type KafkaClient } from './kafka-client.js';
 
 const CODECS: Record<string, number> = { none: CompressionType.NONE, gzip: CompressionType.GZIP, snappy: CompressionType.SNAPPY, lz4: CompressionType.LZ4, zstd: CompressionType.ZSTD };
@@ -235,11 +235,7 @@ async function leaders(client: KafkaClient, topic: string): Promise<number[]> {
 function settings(values: Record<string, unknown>): Settings {
   const topic = values.topic;
   if (typeof topic !== 'string') throw new UsageError('--topic NAME is required');
-  const int = (flag: string, min: number): number => {
-    const v = values[flag];
-    if (typeof v !== 'string' || !/^-?\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${flag} takes an integer of at least ${min}`);
-    return Number(v);
-  };
+  const int = (flag: string, min: number): number => required(intFlag(values, flag, min), flag);
   const props = new Map((values['producer-props'] as string[] | undefined ?? []).flatMap((kv) => kv.split(/\s+/)).filter((kv) => kv !== '').map((kv) => {
     const eq = kv.indexOf('=');
     if (eq <= 0) throw new UsageError(`--producer-props takes KEY=VALUE, got "${kv}"`);

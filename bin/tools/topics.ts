@@ -4,19 +4,12 @@ import { CreatePartitionsApi } from '../../protocol/generated/api/37-create-part
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { DeleteTopicsApi } from '../../protocol/generated/api/20-delete-topics.js';
 import { ErrorCode } from '../../protocol/errors.js';
-import { UsageError } from '../usage.js';
+import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 
 const ACTIONS = ['create', 'list', 'describe', 'alter', 'delete'] as const;
 const TIMEOUT_MS = 30_000;
-
-function intValue(values: Record<string, unknown>, name: string, min: number): number | undefined {
-  const v = values[name];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > 2 ** 31 - 1) throw new UsageError(`--${name} takes an integer from ${min} to ${2 ** 31 - 1}, got "${String(v)}"`);
-  return n;
-}
+const INT32_MAX = 2 ** 31 - 1;
 
 export function keyValues(list: unknown, flag: string): { name: string; value: string }[] {
   return ((list as string[] | undefined) ?? []).map((item) => {
@@ -37,8 +30,8 @@ export async function runTopics(values: Record<string, unknown>): Promise<number
   if (chosen.length !== 1) throw new UsageError(`exactly one of ${ACTIONS.map((a) => `--${a}`).join(', ')} is needed`);
   const action = chosen[0]!;
   const topic = action === 'list' || action === 'describe' ? (values.topic as string | undefined) : topicFlag(values, action);
-  const partitions = intValue(values, 'partitions', 1);
-  const replicationFactor = intValue(values, 'replication-factor', 1);
+  const partitions = intFlag(values, 'partitions', 1, INT32_MAX);
+  const replicationFactor = intFlag(values, 'replication-factor', 1, INT32_MAX);
   const configs = keyValues(values.config, 'config');
   return withClient('topics', values, async (client) => {
     switch (action) {

@@ -12,7 +12,7 @@ import { DescribeTransactionsApi } from '../../protocol/generated/api/65-describ
 import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordinator.js';
 import { ListTransactionsApi } from '../../protocol/generated/api/66-list-transactions.js';
 import { WriteTxnMarkersApi } from '../../protocol/generated/api/27-write-txn-markers.js';
-import { UsageError } from '../usage.js';
+import { intFlag, UsageError } from '../usage.js';
 import { groupBy, KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 
 const TRANSACTION_COORDINATOR = 1;
@@ -43,14 +43,14 @@ export async function runTransactions(values: Record<string, unknown>, positiona
       return withClient('transactions', values, (client) => abort(client, topic, partition, Number(start)));
     }
     case 'find-hanging': {
-      const brokerId = wholeNumber(values, 'broker-id');
+      const brokerId = intFlag(values, 'broker-id', 0);
       const topic = typeof values.topic === 'string' ? values.topic : undefined;
-      const partition = wholeNumber(values, 'partition');
+      const partition = intFlag(values, 'partition', 0);
       if (topic === undefined && brokerId === undefined) {
         throw new UsageError('The `find-hanging` command requires either --topic or --broker-id to limit the scope of the search');
       }
       if (partition !== undefined && topic === undefined) throw new UsageError('The --partition argument requires --topic to be provided');
-      const maxTimeoutMs = (wholeNumber(values, 'max-transaction-timeout') ?? 15) * 60_000;
+      const maxTimeoutMs = (intFlag(values, 'max-transaction-timeout', 0) ?? 15) * 60_000;
       return withClient('transactions', values, (client) => findHanging(client, { brokerId, topic, partition, maxTimeoutMs }));
     }
     default:
@@ -193,14 +193,6 @@ async function withoutCoordinator(client: KafkaClient, brokers: readonly { nodeI
     const partitions = transactionalId === undefined ? null : partitionsOf.get(transactionalId) ?? null;
     return partitions === null || !partitions.has(`${c.topic}-${c.partition}`);
   });
-}
-
-/** An optional whole-number flag. */
-function wholeNumber(values: Record<string, unknown>, name: string): number | undefined {
-  const value = values[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number`);
-  return Number(value);
 }
 
 function topicPartition(values: Record<string, unknown>): { topic: string; partition: number } {

@@ -135,6 +135,9 @@ describe('transactions find-hanging', () => {
     expect((await cli(['transactions', ...bs, 'find-hanging', '--topic', 'hang', '--partition', '0', '--broker-id', '9'])).code).toBe(1);
     expect((await cli(['transactions', ...bs, 'find-hanging'])).code).toBe(2);
     expect((await cli(['transactions', ...bs, 'find-hanging', '--partition', '0'])).code).toBe(2);
+    expect(await cli(['transactions', ...bs, 'find-hanging', '--broker-id', '1.5'])).toMatchObject({
+      code: 2, stderr: expect.stringContaining('--broker-id takes an integer of at least 0, got "1.5"'),
+    });
   });
 });
 
