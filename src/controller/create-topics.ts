@@ -9,7 +9,8 @@ import { checkTopicConfig, effectiveTopicConfigs } from '../config/effective.js'
 import { liveBrokers, type MetadataImage } from '../metadata/image.js';
 import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
 import type { ControllerEnv, ControllerResult } from './env.js';
-import { dynamicBrokerConfigs, newTopicId } from './env.js';
+import { dynamicBrokerConfigs } from '../metadata/image.js';
+import { newTopicId } from './env.js';
 import { placeReplicas } from './placement.js';
 import { checkTopicName, collidingTopic } from './topic-names.js';
 

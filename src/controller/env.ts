@@ -1,8 +1,7 @@
 // What controller operations are given: configuration and a source of randomness (seeded in the
 // simulator), and what they return: the records to commit and the response to send once they are.
-import type { DynamicBrokerConfigs } from '../config/effective.js';
 import type { ServerConfig } from '../config/server-config.js';
-import { brokerConfigs, type MetadataImage } from '../metadata/image.js';
+import type { MetadataImage } from '../metadata/image.js';
 import type { MetadataRecord } from '../metadata/records.js';
 
 export interface ControllerEnv {
@@ -15,10 +14,6 @@ export interface ControllerResult<R> {
   /** Appended as one batch, atomically; empty for a read-only or failed request. */
   records: MetadataRecord[];
   response: R;
-}
-
-export function dynamicBrokerConfigs(image: MetadataImage, brokerId: number): DynamicBrokerConfigs {
-  return { perBroker: brokerConfigs(image, brokerId), clusterDefault: brokerConfigs(image, '') };
 }
 
 /** Reserved by Kafka: the zero id and the id of __cluster_metadata. */

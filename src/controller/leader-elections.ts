@@ -7,7 +7,8 @@ import { ErrorCode, kafkaError } from '../../protocol/errors.js';
 import { topicConfigValue } from '../config/effective.js';
 import { topicConfigs, type MetadataImage, type PartitionState } from '../metadata/image.js';
 import type { MetadataRecord } from '../metadata/records.js';
-import { dynamicBrokerConfigs, type ControllerEnv, type ControllerResult } from './env.js';
+import { dynamicBrokerConfigs } from '../metadata/image.js';
+import type { ControllerEnv, ControllerResult } from './env.js';
 import { acceptableLeader, buildPartitionChange, NO_LEADER } from './partition-change.js';
 
 const PREFERRED = 0;

@@ -118,8 +118,13 @@ export function topicConfigs(image: MetadataImage, topic: string): ReadonlyMap<s
   return image.configs.get(configKey(ConfigResourceType.TOPIC, topic)) ?? EMPTY_CONFIGS;
 }
 
-export function brokerConfigs(image: MetadataImage, brokerId: number | ''): ReadonlyMap<string, string> {
+function brokerConfigs(image: MetadataImage, brokerId: number | ''): ReadonlyMap<string, string> {
   return image.configs.get(configKey(ConfigResourceType.BROKER, String(brokerId))) ?? EMPTY_CONFIGS;
+}
+
+/** A broker's dynamic configs as config/effective.ts reads them: its own, and the cluster defaults. */
+export function dynamicBrokerConfigs(image: MetadataImage, brokerId: number): { perBroker: ReadonlyMap<string, string>; clusterDefault: ReadonlyMap<string, string> } {
+  return { perBroker: brokerConfigs(image, brokerId), clusterDefault: brokerConfigs(image, '') };
 }
 
 const EMPTY_CONFIGS: ReadonlyMap<string, string> = new Map();

@@ -13,7 +13,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import type { DynamicBrokerConfigs } from '../config/effective.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { FetchSessionCache } from './fetch-sessions.js';
-import { brokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
+import { dynamicBrokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
 import { topicChanges } from '../metadata/topic-changes.js';
 import { Partition, type LogOpener } from './partition.js';
 import { FollowerWaits } from './follower-waits.js';
@@ -156,7 +156,7 @@ export class ReplicaManager {
     const first = this.image === undefined;
     this.image = image;
     if (first) await this.deleteStrayLogs(image);
-    const dynamic = { perBroker: brokerConfigs(image, this.nodeId), clusterDefault: brokerConfigs(image, '') };
+    const dynamic = dynamicBrokerConfigs(image, this.nodeId);
     // Only what the image's delta touched (architecture rule 12), not every topic of the cluster.
     const touched = topicChanges(image, previous);
     for (const topic of touched.removed) await this.removeTopic(topic);
@@ -411,7 +411,7 @@ export class ReplicaManager {
   /** This broker's dynamic configs as the image it follows has them (none before the first). */
   dynamicConfigs(): DynamicBrokerConfigs {
     const image = this.image;
-    return image === undefined ? NO_DYNAMIC_CONFIGS : { perBroker: brokerConfigs(image, this.nodeId), clusterDefault: brokerConfigs(image, '') };
+    return image === undefined ? NO_DYNAMIC_CONFIGS : dynamicBrokerConfigs(image, this.nodeId);
   }
 
   /** Every hosted partition, for retention, flushing and shutdown. */

@@ -15,7 +15,7 @@ import type { ConfigType } from '../../config/definition.js';
 import { ConfigSourceCode, effectiveTopicConfigs, type EffectiveConfig } from '../../config/effective.js';
 import { DYNAMIC_BROKER_KEYS } from '../../config/dynamic-broker-keys.js';
 import { TOPIC_KEY_BY_NAME } from '../../config/topic-keys.js';
-import { brokerConfigs, ConfigResourceType, topicConfigs } from '../../metadata/image.js';
+import { ConfigResourceType, dynamicBrokerConfigs, topicConfigs } from '../../metadata/image.js';
 import { AclOperation } from '../../metadata/acls.js';
 import { configAllowed, configRefusal } from '../forward-authorized.js';
 import { handler } from '../handler.js';
@@ -40,7 +40,7 @@ function describe(services: BrokerServices, res: DescribeConfigsResource, synony
   const answer = (errorCode: number, errorMessage: string | null, configs: DescribeConfigsResourceResult[] = []): DescribeConfigsResult =>
     ({ errorCode, errorMessage, resourceType: res.resourceType, resourceName: res.resourceName, configs });
   const image = services.image();
-  const dynamic = { perBroker: brokerConfigs(image, services.nodeId), clusterDefault: brokerConfigs(image, '') };
+  const dynamic = dynamicBrokerConfigs(image, services.nodeId);
   let entries: (EffectiveConfig & { type: ConfigType; doc: string })[];
   if (res.resourceType === ConfigResourceType.TOPIC) {
     if (!image.topicsByName.has(res.resourceName)) return answer(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${res.resourceName} does not exist.`);
