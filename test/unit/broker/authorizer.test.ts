@@ -99,7 +99,6 @@ describe('indexed ACLs', () => {
     const names = ['a', 'ab', 'abc', 'abd', 'b', 'ba', '*', 'abcdef', 'x'];
     const principals = ['User:alice', 'User:bob', 'User:*'];
     const ops = [Op.ALL, Op.READ, Op.WRITE, Op.DESCRIBE, Op.ALTER, Op.ALTER_CONFIGS, Op.DESCRIBE_CONFIGS, Op.DELETE, Op.CREATE];
-    let checks = 0;
     for (let set = 0; set < 200; set++) {
       const acls = Array.from({ length: Math.floor(random() * 12) }, () => acl({
         resourceType: pick([Rt.TOPIC, Rt.GROUP]), resourceName: pick(names), patternType: pick([Pt.LITERAL, Pt.PREFIXED]),
@@ -115,10 +114,8 @@ describe('indexed ACLs', () => {
         const expected = byWalk(settings, acls, action);
         expect(authorize(settings, byId, action), JSON.stringify({ set, action })).toBe(expected);
         expect(authorize(settings, acls, action)).toBe(expected);
-        checks++;
       }
     }
-    expect(checks).toBe(8_000);
   });
 });
 
