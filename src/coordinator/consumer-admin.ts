@@ -69,9 +69,7 @@ export function takeEmptyConsumerGroup(shard: GroupShard, groupId: string, nowMs
 export function deleteConsumerGroup(shard: GroupShard, groupId: string, records: CoordinatorRecord[]): number {
   const group = shard.consumerGroups.get(groupId)!;
   if (group.members.size > 0) return ErrorCode.NON_EMPTY_GROUP;
-  for (const [topic, partitions] of shard.offsets.groupOffsets(groupId)) {
-    for (const partition of partitions.keys()) records.push(offsetTombstone(groupId, topic, partition));
-  }
+  for (const [topic, partition] of shard.offsets.offsetKeys(groupId)) records.push(offsetTombstone(groupId, topic, partition));
   records.push(...groupTombstones(groupId));
   shard.consumerGroups.delete(groupId);
   shard.offsets.removeGroup(groupId);

@@ -67,9 +67,7 @@ export function deleteGroups(shard: GroupShard, groupIds: readonly string[], now
     const group = shard.groups.get(groupId);
     if (!group || group.state === 'Dead') return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND };
     if (group.state !== 'Empty') return { groupId, errorCode: ErrorCode.NON_EMPTY_GROUP };
-    for (const [topic, partitions] of shard.offsets.groupOffsets(groupId)) {
-      for (const partition of partitions.keys()) records.push(offsetTombstone(groupId, topic, partition));
-    }
+    for (const [topic, partition] of shard.offsets.offsetKeys(groupId)) records.push(offsetTombstone(groupId, topic, partition));
     records.push(groupTombstone(groupId));
     group.transitionTo('Dead', nowMs);
     shard.groups.delete(groupId);

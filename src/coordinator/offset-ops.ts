@@ -148,7 +148,11 @@ export function deleteOffsets(shard: GroupShard, req: OffsetDeleteRequest, nowMs
       name: t.name,
       partitions: t.partitions.map((p) => {
         if (subscribed) return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC };
-        if (shard.offsets.get(req.groupId, t.name, p.partitionIndex)) records.push(offsetTombstone(req.groupId, t.name, p.partitionIndex));
+        // An open transaction's offset goes too (its commit marker would otherwise bring it back).
+        const { offsets } = shard;
+        if (offsets.get(req.groupId, t.name, p.partitionIndex) || offsets.hasTxnOffset(req.groupId, t.name, p.partitionIndex)) {
+          records.push(offsetTombstone(req.groupId, t.name, p.partitionIndex));
+        }
         return { partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE };
       }),
     };

@@ -1,11 +1,18 @@
 // TxnOffsetCommit in the group coordinator: offsets of an open transaction are written as the
 // producer's transactional batch, stay invisible (UNSTABLE_OFFSET_COMMIT to require_stable) until
 // the transaction's marker reaches the partition, then are applied (commit) or dropped (abort);
-// the same holds when the partition is replayed at load.
+// the same holds when the partition is replayed at load. Where a partition has both, the offset
+// whose record is later in the log wins, as in Kafka's OffsetMetadataManager.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../protocol/errors.js';
 import type { TxnOffsetCommitRequest, TxnOffsetCommitResponse } from '../../../protocol/generated/api/28-txn-offset-commit.js';
+import type { CoordinatorRecord } from '../../../src/coordinator/records.js';
 import { Harness } from './harness.js';
+
+/** Every record the coordinator wrote so far, in log order, each with its transaction's producer. */
+function written(h: Harness): [CoordinatorRecord, number | undefined][] {
+  return h.pending.flatMap((a) => a.records.map((r): [CoordinatorRecord, number | undefined] => [r, a.txn?.producerId]));
+}
 
 function txnCommit(h: Harness, offsets: [string, number, number][], over: Partial<TxnOffsetCommitRequest> = {}): { value?: TxnOffsetCommitResponse } {
   const out: { value?: TxnOffsetCommitResponse } = {};
@@ -74,5 +81,86 @@ describe('transactional offset commits', () => {
     h.flush(ErrorCode.NOT_LEADER_OR_FOLLOWER);
     expect(r.value!.topics[0]!.partitions[0]!.errorCode).toBe(ErrorCode.NOT_COORDINATOR);
     expect(h.fetched('g', 't', 0, true)).toEqual({ offset: -1, errorCode: ErrorCode.NONE });
+  });
+
+  it('a regular commit written while the transaction is open stays when it commits (the later record wins)', () => {
+    const h = new Harness();
+    txnCommit(h, [['t', 0, 10], ['t', 1, 10]]);
+    h.flush();
+    h.commit({ groupId: 'g' }, [['t', 0, 20]]);
+    h.flush();
+    h.coordinator.completeTransaction(0, 42, true, h.nowMs);
+    expect(h.fetched('g', 't', 0, true)).toEqual({ offset: 20, errorCode: ErrorCode.NONE });
+    expect(h.fetched('g', 't', 1, true)).toEqual({ offset: 10, errorCode: ErrorCode.NONE });
+  });
+
+  it('a transactional offset written after a regular commit replaces it at the commit marker', () => {
+    const h = new Harness();
+    h.commit({ groupId: 'g' }, [['t', 0, 20]]);
+    h.flush();
+    txnCommit(h, [['t', 0, 10]]);
+    h.flush();
+    h.coordinator.completeTransaction(0, 42, true, h.nowMs);
+    expect(h.fetched('g', 't', 0, true)).toEqual({ offset: 10, errorCode: ErrorCode.NONE });
+  });
+
+  it('of two transactions, the offset written later wins whichever commits last', () => {
+    const h = new Harness();
+    txnCommit(h, [['t', 0, 10]], { producerId: 7 });
+    h.flush();
+    txnCommit(h, [['t', 0, 30]]);
+    h.flush();
+    h.coordinator.completeTransaction(0, 42, true, h.nowMs);
+    h.coordinator.completeTransaction(0, 7, true, h.nowMs);
+    expect(h.fetched('g', 't', 0, true)).toEqual({ offset: 30, errorCode: ErrorCode.NONE });
+  });
+
+  it('replayed at load, the order of the records decides as it did when they were written', () => {
+    const h = new Harness();
+    txnCommit(h, [['t', 0, 10]]);
+    h.commit({ groupId: 'g' }, [['t', 0, 20]]);
+    txnCommit(h, [['t', 1, 30]], { producerId: 7 });
+    h.commit({ groupId: 'g' }, [['t', 1, 5]]);
+    txnCommit(h, [['t', 1, 40]], { producerId: 7 });
+    const log = written(h);
+    h.flush();
+    h.coordinator.beginLoad(0, h.nowMs);
+    for (const [r, producerId] of log) h.coordinator.replay(0, r, producerId);
+    h.coordinator.completeTransaction(0, 42, true, h.nowMs);
+    h.coordinator.completeTransaction(0, 7, true, h.nowMs);
+    h.coordinator.completeLoad(0, h.nowMs);
+    expect(h.fetched('g', 't', 0, true)).toEqual({ offset: 20, errorCode: ErrorCode.NONE });
+    expect(h.fetched('g', 't', 1, true)).toEqual({ offset: 40, errorCode: ErrorCode.NONE });
+  });
+
+  it('OffsetDelete of a partition with only a transaction\'s offset writes a tombstone, and the marker brings nothing back', () => {
+    const h = new Harness();
+    txnCommit(h, [['t', 0, 10]]);
+    h.flush();
+    const deleted: number[] = [];
+    h.coordinator.deleteOffsets({ groupId: 'g', topics: [{ name: 't', partitions: [{ partitionIndex: 0 }] }] }, h.ctx(0), (r) => deleted.push(r.errorCode));
+    expect(h.pending).toHaveLength(1);
+    h.flush();
+    expect(deleted).toEqual([ErrorCode.NONE]);
+    expect(h.fetched('g', 't', 0, true)).toEqual({ offset: -1, errorCode: ErrorCode.NONE });
+    h.coordinator.completeTransaction(0, 42, true, h.nowMs);
+    expect(h.fetched('g', 't', 0, true)).toEqual({ offset: -1, errorCode: ErrorCode.NONE });
+  });
+
+  it('deleting the group writes tombstones for its open transactions\' offsets too', () => {
+    const h = new Harness();
+    h.commit({ groupId: 'g' }, [['t', 0, 5]]);
+    h.flush();
+    txnCommit(h, [['t', 0, 10], ['t', 1, 10]]);
+    h.flush();
+    const results: number[] = [];
+    h.coordinator.deleteGroups(['g'], h.ctx(2), (r) => results.push(r[0]!.errorCode));
+    const tombstones = h.pending.flatMap((a) => a.records).filter((r) => r.value === null).length;
+    h.flush();
+    expect(results).toEqual([ErrorCode.NONE]);
+    expect(tombstones).toBe(3); // t-0, t-1 and the group's
+    h.coordinator.completeTransaction(0, 42, true, h.nowMs);
+    expect(h.fetched('g', 't', 0, true)).toEqual({ offset: -1, errorCode: ErrorCode.NONE });
+    expect(h.fetched('g', 't', 1, true)).toEqual({ offset: -1, errorCode: ErrorCode.NONE });
   });
 });
