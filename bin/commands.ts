@@ -154,7 +154,7 @@ export const commands: Record<string, Command> = {
 
   Runs the command given, or reads commands from stdin: ls, cat, tree, find, cd, pwd, help, exit.
   Paths: /metadata, /features, /brokers/<id>, /topics/<name>/<partition>, /topicIds/<id>,
-  /configs/<topic|broker>/<name>/<key>.
+  /configs/<topic|broker|group>/<name>/<key>.
 
   Example: kraftling metadata-shell -d .kraftling/node-1 cat /topics/orders/0`,
     options: {

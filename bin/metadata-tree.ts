@@ -6,7 +6,7 @@
 //   /brokers/<id>                              registration, epoch, fenced, endpoints (JSON)
 //   /topics/<name>/id, /topics/<name>/<p>      a topic's id and each partition's state (JSON)
 //   /topicIds/<id>                             the name of the topic with that id
-//   /configs/<topic|broker>/<name>/<key>       non-default config values
+//   /configs/<topic|broker|group>/<name>/<key> non-default config values
 import { ConfigResourceType, type MetadataImage } from '../src/metadata/image.js';
 
 /** A directory maps names to children; a file is its text. */
@@ -16,7 +16,7 @@ const dir = (entries: Iterable<[string, TreeNode]> = []): TreeNode => ({ dir: ne
 const file = (text: string | number | boolean): TreeNode => ({ file: String(text) });
 const json = (value: unknown): TreeNode => file(JSON.stringify(value));
 
-const RESOURCE_NAMES: Record<number, string> = { [ConfigResourceType.TOPIC]: 'topic', [ConfigResourceType.BROKER]: 'broker' };
+const RESOURCE_NAMES: Record<number, string> = { [ConfigResourceType.TOPIC]: 'topic', [ConfigResourceType.BROKER]: 'broker', [ConfigResourceType.GROUP]: 'group' };
 
 function configsNode(image: MetadataImage): TreeNode {
   const byType = new Map<string, TreeNode>();

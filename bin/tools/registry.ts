@@ -101,12 +101,12 @@ examples:
     run: async (values) => (await import('./consumer-groups.js')).runConsumerGroups(values),
   },
   configs: {
-    summary: 'describe or alter topic and broker configs and client quotas (kafka-configs)',
-    help: `kraftling configs --bootstrap-server H:P --entity-type topics|brokers|users|clients|ips --entity-name NAME (--describe [--all] | --alter ...)
+    summary: 'describe or alter topic, broker and group configs and client quotas (kafka-configs)',
+    help: `kraftling configs --bootstrap-server H:P --entity-type topics|brokers|groups|users|clients|ips --entity-name NAME (--describe [--all] | --alter ...)
 
 ${BOOTSTRAP_HELP}
-      --entity-type T               topics, brokers, or (client quotas) users, clients, ips
-      --entity-name NAME            the topic's name, the broker's id, or the quota entity's name
+      --entity-type T               topics, brokers, groups, or (client quotas) users, clients, ips
+      --entity-name NAME            the topic's name, the broker's id, the group's id, or the quota entity's name
       --entity-default              the default user / client / ip (quotas)
       --describe [--all]            the dynamic configs, or (--all) every config with its source
       --alter                       change configs:
@@ -116,6 +116,7 @@ ${BOOTSTRAP_HELP}
 examples:
   kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --alter --add-config retention.ms=60000
   kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type topics --entity-name orders --describe
+  kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type groups --entity-name audit --alter --add-config consumer.heartbeat.interval.ms=6000
   kraftling configs --bootstrap-server 127.0.0.1:9092 --entity-type clients --entity-name app --alter --add-config producer_byte_rate=1024`,
     options: {
       ...bootstrap, 'entity-type': { type: 'string' }, 'entity-name': { type: 'string' }, 'entity-default': { type: 'boolean' },

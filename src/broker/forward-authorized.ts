@@ -32,14 +32,17 @@ export function toController<Req, Res>(ctx: RequestContext, api: ApiDefinition<R
   return ctx.services.controller.call(api, ctx.version, req);
 }
 
-/** A config resource (topic or broker) and the right it needs: ALTER_CONFIGS / DESCRIBE_CONFIGS. */
+/** A config resource (topic, group or broker) and the right it needs: ALTER_CONFIGS / DESCRIBE_CONFIGS. */
 export function configAllowed(ctx: RequestContext, operation: AclOperation, resourceType: number, resourceName: string): boolean {
-  return resourceType === TOPIC_CONFIG ? allowed(ctx, operation, ResourceType.TOPIC, resourceName) : clusterAllowed(ctx, operation);
+  if (resourceType === TOPIC_CONFIG) return allowed(ctx, operation, ResourceType.TOPIC, resourceName);
+  if (resourceType === GROUP_CONFIG) return allowed(ctx, operation, ResourceType.GROUP, resourceName);
+  return clusterAllowed(ctx, operation);
 }
 
-/** Kafka's answer for a config resource refused: TOPIC_ or CLUSTER_AUTHORIZATION_FAILED. */
+/** Kafka's answer for a config resource refused: TOPIC_, GROUP_ or CLUSTER_AUTHORIZATION_FAILED. */
 export function configRefusal(resourceType: number): number {
-  return resourceType === TOPIC_CONFIG ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.CLUSTER_AUTHORIZATION_FAILED;
+  if (resourceType === TOPIC_CONFIG) return ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+  return resourceType === GROUP_CONFIG ? ErrorCode.GROUP_AUTHORIZATION_FAILED : ErrorCode.CLUSTER_AUTHORIZATION_FAILED;
 }
 
 /** AlterConfigs and IncrementalAlterConfigs: the resources allowed go on, the others are refused. */
@@ -61,3 +64,4 @@ interface ConfigResult {
 }
 
 const TOPIC_CONFIG = 2;
+const GROUP_CONFIG = 32;

@@ -1,4 +1,4 @@
-// AlterConfigs and IncrementalAlterConfigs on the active controller, for topic and broker
+// AlterConfigs and IncrementalAlterConfigs on the active controller, for topic, broker and group
 // resources. Changes become ConfigRecords (a null value removes an override).
 import type { AlterConfigsRequest, AlterConfigsResourceResponse, AlterConfigsResponse } from '../../protocol/generated/api/33-alter-configs.js';
 import type { IncrementalAlterConfigsRequest, IncrementalAlterConfigsResponse } from '../../protocol/generated/api/44-incremental-alter-configs.js';
@@ -6,6 +6,8 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { BROKER_KEY_BY_NAME } from '../config/broker-keys.js';
 import { checkValue, splitList } from '../config/definition.js';
 import { checkTopicConfig } from '../config/effective.js';
+import { checkGroupConfig } from '../config/group-keys.js';
+import type { ServerConfig } from '../config/server-config.js';
 import { DYNAMIC_BROKER_KEYS } from '../config/dynamic-broker-keys.js';
 import { ConfigResourceType, configKey, type MetadataImage } from '../metadata/image.js';
 import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
@@ -17,8 +19,8 @@ const enum ConfigOp { SET = 0, DELETE = 1, APPEND = 2, SUBTRACT = 3 }
 type Change = { name: string; value: string | null };
 type Resource = { resourceType: number; resourceName: string };
 
-export function alterConfigs(_env: ControllerEnv, image: MetadataImage, req: AlterConfigsRequest): ControllerResult<AlterConfigsResponse> {
-  return apply(image, req.resources, req.validateOnly, (res, current) => {
+export function alterConfigs(env: ControllerEnv, image: MetadataImage, req: AlterConfigsRequest): ControllerResult<AlterConfigsResponse> {
+  return apply(env.config, image, req.resources, req.validateOnly, (res, current) => {
     // The legacy API replaces the whole set: keys not named are removed.
     const changes: Change[] = res.configs.map((c) => ({ name: c.name, value: c.value }));
     for (const name of current.keys()) if (!res.configs.some((c) => c.name === name)) changes.push({ name, value: null });
@@ -26,8 +28,8 @@ export function alterConfigs(_env: ControllerEnv, image: MetadataImage, req: Alt
   });
 }
 
-export function incrementalAlterConfigs(_env: ControllerEnv, image: MetadataImage, req: IncrementalAlterConfigsRequest): ControllerResult<IncrementalAlterConfigsResponse> {
-  return apply(image, req.resources, req.validateOnly, (res, current) => res.configs.map((c) => {
+export function incrementalAlterConfigs(env: ControllerEnv, image: MetadataImage, req: IncrementalAlterConfigsRequest): ControllerResult<IncrementalAlterConfigsResponse> {
+  return apply(env.config, image, req.resources, req.validateOnly, (res, current) => res.configs.map((c) => {
     const list = splitList(current.get(c.name) ?? '');
     switch (c.configOperation) {
       case ConfigOp.SET: return { name: c.name, value: c.value };
@@ -44,7 +46,7 @@ export function incrementalAlterConfigs(_env: ControllerEnv, image: MetadataImag
 
 class OpError extends Error {}
 
-function apply<R extends Resource>(image: MetadataImage, resources: R[], validateOnly: boolean,
+function apply<R extends Resource>(broker: ServerConfig, image: MetadataImage, resources: R[], validateOnly: boolean,
   changesOf: (res: R, current: ReadonlyMap<string, string>) => Change[]): ControllerResult<{ throttleTimeMs: number; responses: AlterConfigsResourceResponse[] }> {
   const records: MetadataRecord[] = [];
   const responses = resources.map((res): AlterConfigsResourceResponse => {
@@ -60,9 +62,20 @@ function apply<R extends Resource>(image: MetadataImage, resources: R[], validat
       if (e instanceof OpError) return answer(ErrorCode.INVALID_REQUEST, e.message);
       throw e;
     }
-    for (const c of changes) {
-      const bad = checkChange(res.resourceType, c);
-      if (bad) return answer(bad[0], bad[1]);
+    if (res.resourceType === ConfigResourceType.GROUP) {
+      // A group's config is checked whole, as it will be after the change (Kafka's GroupConfig).
+      const after = new Map(current);
+      for (const c of changes) {
+        if (c.value === null) after.delete(c.name);
+        else after.set(c.name, c.value);
+      }
+      const problem = checkGroupConfig(after, broker);
+      if (problem) return answer(ErrorCode.INVALID_CONFIG, problem);
+    } else {
+      for (const c of changes) {
+        const bad = checkChange(res.resourceType, c);
+        if (bad) return answer(bad[0], bad[1]);
+      }
     }
     if (!validateOnly) {
       for (const c of changes) {
@@ -84,6 +97,9 @@ function checkResource(image: MetadataImage, res: Resource): [number, string] | 
   if (res.resourceType === ConfigResourceType.BROKER) {
     return res.resourceName === '' || /^\d+$/.test(res.resourceName)
       ? null : [ErrorCode.INVALID_REQUEST, `Invalid broker name ${res.resourceName}`];
+  }
+  if (res.resourceType === ConfigResourceType.GROUP) {
+    return res.resourceName !== '' ? null : [ErrorCode.INVALID_REQUEST, 'Default group resources are not allowed.'];
   }
   return [ErrorCode.INVALID_REQUEST, `Unsupported resource type ${res.resourceType}`];
 }

@@ -27,6 +27,12 @@ export interface GroupCoordinatorConfig {
   consumerMigrationPolicy: MigrationPolicy;
 }
 
+/** A consumer group's own settings (group configs, KIP-848); a value left out is the broker's. */
+export interface GroupSettings {
+  consumerSessionTimeoutMs?: number;
+  consumerHeartbeatIntervalMs?: number;
+}
+
 export type MigrationPolicy = 'disabled' | 'upgrade' | 'downgrade' | 'bidirectional';
 
 export const upgradeEnabled = (c: GroupCoordinatorConfig): boolean =>

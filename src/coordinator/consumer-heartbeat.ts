@@ -53,7 +53,7 @@ export function consumerGroupHeartbeat(shard: GroupShard, req: ConsumerGroupHear
     (req.rebalanceTimeoutMs !== -1 && (req.subscribedTopicNames !== null || req.subscribedTopicRegex !== null) && req.topicPartitions !== null);
   const response: ConsumerGroupHeartbeatResponse = {
     throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null, memberId: next.memberId, memberEpoch: next.memberEpoch,
-    heartbeatIntervalMs: shard.config.consumerHeartbeatIntervalMs,
+    heartbeatIntervalMs: shard.consumerHeartbeatIntervalMs(group.groupId),
     assignment: fullRequest || !equals(next.assigned, found.member.assigned) ? { topicPartitions: toWire(next.assigned) } : null,
   };
   appendThenRespond(shard, records, ctx.nowMs, response, respond);

@@ -42,7 +42,7 @@ export function consumerLeave(shard: GroupShard, group: ConsumerGroup, req: Cons
 export function scheduleConsumerTimers(shard: GroupShard, group: ConsumerGroup, member: ConsumerMember, nowMs: number): void {
   const { groupId } = group;
   const { memberId } = member;
-  const sessionTimeoutMs = member.classic?.sessionTimeoutMs ?? shard.config.consumerSessionTimeoutMs;
+  const sessionTimeoutMs = member.classic?.sessionTimeoutMs ?? shard.consumerSessionTimeoutMs(groupId);
   shard.timers.schedule(sessionKey(groupId, memberId), nowMs + sessionTimeoutMs, (t) => fenceConsumerMember(shard, group, memberId, t));
   // Classic members revoke by rejoining: their deadline is the join timeout instead.
   const revoking = member.classic === null && member.state === MemberState.UNREVOKED_PARTITIONS;

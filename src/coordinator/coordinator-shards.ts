@@ -7,7 +7,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
 import { joinError, syncError } from './classic-group.js';
 import { prepareRebalance, scheduleHeartbeat } from './classic-rebalance.js';
-import type { GroupCoordinatorConfig } from './config.js';
+import type { GroupCoordinatorConfig, GroupSettings } from './config.js';
 import { coordinatorPartition } from './coordinator-key.js';
 import { resumeConsumerGroup } from './consumer-leave.js';
 import { NO_TOPICS, type ConsumerTopicView } from './consumer-target.js';
@@ -36,11 +36,14 @@ export interface GroupCoordinatorEnv {
   append(append: CoordinatorAppend): void;
   /** The broker's current topics (absent: none), which classic members of consumer groups need. */
   topics?(): ConsumerTopicView;
+  /** A group's own settings (its group configs); absent: the broker's for every group. */
+  groupSettings?(groupId: string): GroupSettings;
   /** The earliest deadline changed: call tick(nowMs) at or after deadlineMs (null: none pending). */
   scheduleTick?(deadlineMs: number | null): void;
 }
 
 const EXPIRE_OFFSETS_KEY = 'expire-offsets';
+const NO_SETTINGS: GroupSettings = {};
 
 export class CoordinatorShards {
   protected readonly shards = new Map<number, GroupShard>();
@@ -54,6 +57,7 @@ export class CoordinatorShards {
       config: env.config,
       newUuid: () => env.newUuid(),
       topics: () => env.topics?.() ?? NO_TOPICS,
+      groupSettings: (groupId) => env.groupSettings?.(groupId) ?? NO_SETTINGS,
       append: (partition, records, done, txn) => {
         const token = this.appends.add(partition, done);
         env.append(txn ? { token, partition, records, txn } : { token, partition, records });

@@ -10,7 +10,7 @@ import { ClassicGroup } from './classic-group.js';
 import { ClassicGroupMember } from './classic-member.js';
 import type { ConsumerGroup } from './consumer-group.js';
 import { isConsumerGroupRecord, replayConsumerRecord } from './consumer-records.js';
-import type { GroupCoordinatorConfig } from './config.js';
+import type { GroupCoordinatorConfig, GroupSettings } from './config.js';
 import type { ConsumerTopicView } from './consumer-target.js';
 import { OffsetStore, fromRecordValue } from './offset-store.js';
 import { decodeRecord, groupMetadataRecord, type CoordinatorRecord } from './records.js';
@@ -34,6 +34,8 @@ export interface ShardEnv {
   append(partition: number, records: CoordinatorRecord[], done: AppendDone, txn?: TxnProducer): void;
   /** The broker's current topics, for the classic members of consumer groups (names <-> ids). */
   topics(): ConsumerTopicView;
+  /** A group's own settings (its group configs, read when needed, so a change applies at once). */
+  groupSettings(groupId: string): GroupSettings;
 }
 
 export type ShardStatus = 'loading' | 'active' | 'unloaded';
@@ -62,6 +64,16 @@ export class GroupShard {
 
   topics(): ConsumerTopicView {
     return this.env.topics();
+  }
+
+  /** The session timeout of a consumer group's members: the group's config, or the broker's. */
+  consumerSessionTimeoutMs(groupId: string): number {
+    return this.env.groupSettings(groupId).consumerSessionTimeoutMs ?? this.env.config.consumerSessionTimeoutMs;
+  }
+
+  /** The heartbeat interval given to a consumer group's members: the group's config, or the broker's. */
+  consumerHeartbeatIntervalMs(groupId: string): number {
+    return this.env.groupSettings(groupId).consumerHeartbeatIntervalMs ?? this.env.config.consumerHeartbeatIntervalMs;
   }
 
   getOrCreateGroup(groupId: string, nowMs: number): ClassicGroup {

@@ -44,6 +44,7 @@ export interface BrokerState {
 export const enum ConfigResourceType {
   TOPIC = 2,
   BROKER = 4,
+  GROUP = 32,
 }
 
 export interface MetadataImage {
@@ -120,6 +121,11 @@ export function topicConfigs(image: MetadataImage, topic: string): ReadonlyMap<s
 
 function brokerConfigs(image: MetadataImage, brokerId: number | ''): ReadonlyMap<string, string> {
   return image.configs.get(configKey(ConfigResourceType.BROKER, String(brokerId))) ?? EMPTY_CONFIGS;
+}
+
+/** A group's configs (KIP-848), as IncrementalAlterConfigs set them on resource type GROUP. */
+export function groupConfigs(image: MetadataImage, groupId: string): ReadonlyMap<string, string> {
+  return image.configs.get(configKey(ConfigResourceType.GROUP, groupId)) ?? EMPTY_CONFIGS;
 }
 
 /** A broker's dynamic configs as config/effective.ts reads them: its own, and the cluster defaults. */

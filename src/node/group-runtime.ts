@@ -9,11 +9,12 @@ import { ControlRecordType, readControlRecordType } from '../../protocol/records
 import { encodeRecordBatch, type RecordBatch } from '../../protocol/records/record-batch.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { groupCoordinatorAccess, type GroupCoordinatorAccess } from '../coordinator/access.js';
-import { groupCoordinatorConfig } from '../coordinator/config.js';
+import { groupCoordinatorConfig, type GroupSettings } from '../coordinator/config.js';
+import { GROUP_HEARTBEAT_INTERVAL, GROUP_SESSION_TIMEOUT } from '../config/group-keys.js';
 import { partitionsLedBy } from '../coordinator/coordinator-key.js';
 import { GroupCoordinator, type CoordinatorAppend } from '../coordinator/group-coordinator.js';
 import { CONSUMER_OFFSETS_TOPIC } from '../coordinator/internal-topics.js';
-import { EMPTY_IMAGE, type MetadataImage } from '../metadata/image.js';
+import { EMPTY_IMAGE, groupConfigs, type MetadataImage } from '../metadata/image.js';
 import { topicView } from '../broker/handlers/68-consumer-group-heartbeat.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { Logger } from '../logger.js';
@@ -38,6 +39,7 @@ export class GroupRuntime {
       append: (a) => this.append(a),
       scheduleTick: (deadlineMs) => this.schedule(deadlineMs),
       topics: () => topicView(this.image ?? EMPTY_IMAGE),
+      groupSettings: (groupId) => groupSettings(groupConfigs(this.image ?? EMPTY_IMAGE, groupId)),
     });
     this.access = groupCoordinatorAccess(this.coordinator);
     // A marker written to __consumer_offsets settles the producer's transactional offsets there
@@ -131,4 +133,15 @@ export class GroupRuntime {
     for (const p of this.loaded.keys()) this.coordinator.unload(p, this.o.nowMs());
     this.loaded.clear();
   }
+}
+
+/** A group's configs as the coordinator reads them (the controller checked the values). */
+function groupSettings(configs: ReadonlyMap<string, string>): GroupSettings {
+  if (configs.size === 0) return {};
+  const session = configs.get(GROUP_SESSION_TIMEOUT);
+  const heartbeat = configs.get(GROUP_HEARTBEAT_INTERVAL);
+  return {
+    ...(session !== undefined && { consumerSessionTimeoutMs: Number(session) }),
+    ...(heartbeat !== undefined && { consumerHeartbeatIntervalMs: Number(heartbeat) }),
+  };
 }

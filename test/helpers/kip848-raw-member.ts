@@ -16,6 +16,8 @@ export interface OwnedTopic {
 export class RawConsumerMember {
   memberEpoch = 0;
   owned: OwnedTopic[] = [];
+  /** What the last successful heartbeat's answer asked for. */
+  heartbeatIntervalMs = -1;
   private coordinator: RawClient | null = null;
 
   constructor(private bootstrap: string, readonly groupId: string, readonly memberId: string, readonly topics: string[],
@@ -51,6 +53,7 @@ export class RawConsumerMember {
     if (res.errorCode === ErrorCode.NOT_COORDINATOR || res.errorCode === ErrorCode.COORDINATOR_NOT_AVAILABLE) this.useBootstrap(this.bootstrap);
     if (res.errorCode !== ErrorCode.NONE) return res.errorCode;
     this.memberEpoch = res.memberEpoch;
+    this.heartbeatIntervalMs = res.heartbeatIntervalMs;
     if (res.assignment) this.owned = res.assignment.topicPartitions.map((t) => ({ topicId: t.topicId, partitions: [...t.partitions] }));
     return ErrorCode.NONE;
   }

@@ -11,6 +11,8 @@ import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
 import { FindCoordinatorApi } from '../../protocol/generated/api/10-find-coordinator.js';
 import { InitProducerIdApi } from '../../protocol/generated/api/22-init-producer-id.js';
 import { DescribeProducersApi } from '../../protocol/generated/api/61-describe-producers.js';
+import { DescribeConfigsApi } from '../../protocol/generated/api/32-describe-configs.js';
+import { IncrementalAlterConfigsApi } from '../../protocol/generated/api/44-incremental-alter-configs.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
@@ -108,6 +110,29 @@ describe('ACLs with the standard authorizer', () => {
     expect(await commit('g-one', 'secret')).toBe(ErrorCode.TOPIC_AUTHORIZATION_FAILED);
     expect(await commit('g-one', 'readonly')).toBe(ErrorCode.NONE);
 
+  });
+
+  it('checks DESCRIBE_CONFIGS and ALTER_CONFIGS on the group for group configs (GROUP_AUTHORIZATION_FAILED)', async () => {
+    await admin.createAcls({ acl: [
+      acl(Rt.GROUP, 'cfg-closed', Op.ALL, Perm.ALLOW, 'User:alice'),
+      acl(Rt.GROUP, 'cfg-open', Op.DESCRIBE_CONFIGS), acl(Rt.GROUP, 'cfg-open', Op.ALTER_CONFIGS),
+    ] });
+    const describe = (group: string) => raw.request(DescribeConfigsApi, 4, {
+      resources: [{ resourceType: 32, resourceName: group, configurationKeys: null }], includeSynonyms: false, includeDocumentation: false,
+    }).then((r) => r.results[0]!);
+    const alter = (group: string) => raw.request(IncrementalAlterConfigsApi, 1, {
+      resources: [{ resourceType: 32, resourceName: group, configs: [{ name: 'consumer.session.timeout.ms', configOperation: 0, value: '50000' }] }], validateOnly: false,
+    }).then((r) => r.responses[0]!.errorCode);
+    expect((await describe('cfg-closed')).errorCode).toBe(ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    expect(await alter('cfg-closed')).toBe(ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    expect(await alter('cfg-open')).toBe(ErrorCode.NONE);
+    const open = await describe('cfg-open');
+    expect(open.errorCode).toBe(ErrorCode.NONE);
+    expect(open.configs.find((c) => c.name === 'consumer.session.timeout.ms')).toMatchObject({ value: '50000', configSource: 8 });
+    // The tests after this one list the cluster's ACLs.
+    await admin.deleteAcls({ filters: ['cfg-closed', 'cfg-open'].map((resourceName) => ({
+      resourceType: Rt.GROUP, resourceName, resourcePatternType: Pt.LITERAL, operation: Op.ANY, permissionType: Perm.ANY,
+    })) });
   });
 
   it('refuses transactional ids without WRITE / DESCRIBE, and a transactional producer with them works', async () => {

@@ -2,9 +2,12 @@
 // Topic resources: every topic key with its effective value and source (topic override, dynamic
 // broker config, static server.properties, or Kafka's default), synonyms when asked, docs when
 // asked. Broker resources: this broker's keys; "" describes only the dynamic cluster defaults.
-// Not implemented: BROKER_LOGGER, CLIENT_METRICS and GROUP resources (INVALID_REQUEST).
-// With an authorizer: DESCRIBE_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED) or the cluster
-// for broker resources (else CLUSTER_AUTHORIZATION_FAILED).
+// Group resources (KIP-848): each group key with the group's value (GROUP_CONFIG) or the broker's
+// group.consumer.* value (DEFAULT_CONFIG), for any group name, as Kafka's ConfigHelper answers.
+// Not implemented: BROKER_LOGGER and CLIENT_METRICS resources (INVALID_REQUEST).
+// With an authorizer: DESCRIBE_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED), the group
+// (else GROUP_AUTHORIZATION_FAILED) or the cluster for broker resources (else
+// CLUSTER_AUTHORIZATION_FAILED).
 import {
   DescribeConfigsApi, type DescribeConfigsRequest, type DescribeConfigsResourceResult, type DescribeConfigsResponse,
   type DescribeConfigsResult, type DescribeConfigsResource,
@@ -15,7 +18,8 @@ import type { ConfigType } from '../../config/definition.js';
 import { ConfigSourceCode, effectiveTopicConfigs, type EffectiveConfig } from '../../config/effective.js';
 import { DYNAMIC_BROKER_KEYS } from '../../config/dynamic-broker-keys.js';
 import { TOPIC_KEY_BY_NAME } from '../../config/topic-keys.js';
-import { ConfigResourceType, dynamicBrokerConfigs, topicConfigs } from '../../metadata/image.js';
+import { GROUP_KEYS } from '../../config/group-keys.js';
+import { ConfigResourceType, dynamicBrokerConfigs, groupConfigs, topicConfigs } from '../../metadata/image.js';
 import { AclOperation } from '../../metadata/acls.js';
 import { configAllowed, configRefusal } from '../forward-authorized.js';
 import { handler } from '../handler.js';
@@ -55,6 +59,9 @@ function describe(services: BrokerServices, res: DescribeConfigsResource, synony
     entries = res.resourceName === ''
       ? clusterDefaultEntries(services, dynamic.clusterDefault)
       : brokerEntries(services, dynamic.perBroker, dynamic.clusterDefault);
+  } else if (res.resourceType === ConfigResourceType.GROUP) {
+    if (res.resourceName === '') return answer(ErrorCode.INVALID_REQUEST, 'Group name must not be empty');
+    entries = groupEntries(services, groupConfigs(image, res.resourceName));
   } else {
     return answer(ErrorCode.INVALID_REQUEST, `Unsupported resource type ${res.resourceType}`);
   }
@@ -67,6 +74,16 @@ function describe(services: BrokerServices, res: DescribeConfigsResource, synony
     configType: TYPE_CODES[c.type], documentation: docs ? c.doc : null,
   }));
   return answer(ErrorCode.NONE, null, configs);
+}
+
+/** A group's keys: its own values, or the broker's group.consumer.* ones; none read-only. */
+function groupEntries(services: BrokerServices, own: ReadonlyMap<string, string>): (EffectiveConfig & { type: ConfigType; doc: string })[] {
+  return GROUP_KEYS.map((key) => {
+    const set = own.get(key.name);
+    const value = set ?? services.config.get(key.brokerKey);
+    const source = set !== undefined ? ConfigSourceCode.GROUP_CONFIG : ConfigSourceCode.DEFAULT_CONFIG;
+    return { name: key.name, value, source, readOnly: false, sensitive: false, synonyms: [{ name: key.name, value, source }], type: key.type, doc: key.doc };
+  });
 }
 
 /**
