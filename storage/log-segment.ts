@@ -164,7 +164,9 @@ export class LogSegment {
    * until its next use), else into a new buffer. */
   read(position: number, length: number, into?: Buffer): Buffer {
     if (this.log === undefined) return Buffer.alloc(0);
-    const target = into !== undefined && into.length >= length ? into : Buffer.allocUnsafe(length);
+    // Into a lent buffer's first `length` bytes only: a larger buffer must not raise a fetch's
+    // partition limit to its own size.
+    const target = into !== undefined && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
     return target.subarray(0, this.log.read(target, position));
   }
 

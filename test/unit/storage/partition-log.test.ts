@@ -65,6 +65,18 @@ describe('PartitionLog append and read', () => {
     expect(records(log, 40).length).toBe(0);
   });
 
+  it('reads no more than maxBytes into a larger lent buffer (a fetch\'s partition limit holds)', async () => {
+    const log = await createTestLog(new MemoryFileSystem(), testConfig());
+    await appendMany(log, 10, 300, 4);
+    const size = encodeTestBatch({ recordCount: 4, valueBytes: 300 }).length;
+    const into = Buffer.alloc(1 << 20);
+    const read = log.read(0, 2 * size + 10, log.logEndOffset, into);
+    expect(read.errorCode).toBe(ErrorCode.NONE);
+    expect(read.records!.length).toBe(2 * size);
+    expect(read.records!.buffer).toBe(into.buffer);
+    expect(log.read(0, 1, log.logEndOffset, into).records!.length).toBe(size);
+  });
+
   it('stops below maxOffset (the high watermark for consumers)', async () => {
     const log = await createTestLog(new MemoryFileSystem(), testConfig());
     await appendMany(log, 5, 100, 2);
