@@ -2,12 +2,17 @@
 // given topics over a broker list, --execute a plan (AlterPartitionReassignments), --verify it,
 // --list the ongoing reassignments, --cancel a plan's. Files and output are Kafka's:
 // {"version":1,"partitions":[{"topic":"orders","partition":0,"replicas":[2,3],"log_dirs":["any","any"]}]}.
-// Throttles and log directory moves are not offered (one log directory per node, no throttles).
+// --throttle sets Kafka's replication throttles for the moves (the moving partitions' sources and
+// destinations in the topics' leader/follower.replication.throttled.replicas, the rate on every
+// broker involved) and --verify removes them once the plan is done. Log directory moves are not
+// offered (one log directory per node).
 import fs from 'node:fs';
+import { DescribeClusterApi } from '../../protocol/generated/api/60-describe-cluster.js';
+import { IncrementalAlterConfigsApi, type AlterConfigsResource } from '../../protocol/generated/api/44-incremental-alter-configs.js';
 import { AlterPartitionReassignmentsApi } from '../../protocol/generated/api/45-alter-partition-reassignments.js';
 import { ListPartitionReassignmentsApi, type OngoingPartitionReassignment } from '../../protocol/generated/api/46-list-partition-reassignments.js';
 import { errorName } from '../../protocol/errors.js';
-import { UsageError } from '../usage.js';
+import { intFlag, UsageError } from '../usage.js';
 import { groupBy, KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 
 interface Placement {
@@ -31,8 +36,8 @@ export async function runReassignPartitions(values: Record<string, unknown>): Pr
   return withClient('reassign-partitions', values, async (client) => {
     switch (action) {
       case 'generate': return generate(client, topics, brokers);
-      case 'execute': return execute(client, plan, values.additional === true);
-      case 'verify': return verify(client, plan);
+      case 'execute': return execute(client, plan, values.additional === true, intFlag(values, 'throttle', 0) ?? -1);
+      case 'verify': return verify(client, plan, values['preserve-throttles'] === true);
       case 'list': return list(client);
       case 'cancel': return cancel(client, plan);
     }
@@ -61,13 +66,18 @@ function spread(partition: number, factor: number, brokers: number[]): number[] 
   return Array.from({ length: factor }, (_, i) => brokers[(partition + i) % n]!);
 }
 
-async function execute(client: KafkaClient, plan: Placement[], additional: boolean): Promise<number> {
+async function execute(client: KafkaClient, plan: Placement[], additional: boolean, throttle: number): Promise<number> {
   if (!additional && (await ongoing(client)).length > 0) throw new Error(EXISTING);
   const known = new Set((await client.metadata([])).brokers.map((b) => b.nodeId));
   const unknown = plan.flatMap((p) => p.replicas).find((b) => !known.has(b));
   if (unknown !== undefined) throw new Error(`Unknown broker id ${unknown}`);
   const current = (await currentPlacements(client, [...new Set(plan.map((p) => p.topic))])).filter((c) => plan.some((p) => same(p, c)));
   process.stdout.write(`Current partition replica assignment\n\n${planJson(current)}\n\nSave this to use as the --reassignment-json-file option during rollback\n`);
+  if (throttle >= 0) {
+    process.stdout.write('Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.\n');
+    await setThrottles(client, plan, current, throttle);
+    process.stdout.write(`The inter-broker throttle limit was set to ${throttle} B/s\n`);
+  }
   const errors = await alter(client, plan.map((p) => ({ ...p, replicas: p.replicas as number[] | null })));
   if (errors.length > 0) {
     process.stderr.write(`kraftling reassign-partitions: Error reassigning partition(s):\n${errors.join('\n')}\n`);
@@ -78,13 +88,15 @@ async function execute(client: KafkaClient, plan: Placement[], additional: boole
   return 0;
 }
 
-async function verify(client: KafkaClient, plan: Placement[]): Promise<number> {
+async function verify(client: KafkaClient, plan: Placement[], preserveThrottles: boolean): Promise<number> {
   const active = await ongoing(client);
   const current = await currentPlacements(client, [...new Set(plan.map((p) => p.topic))]);
   const lines = ['Status of partition reassignment:'];
+  let inProgress = false;
   for (const p of sorted(plan)) {
     if (active.some((a) => same(a, p))) {
       lines.push(`Reassignment of partition ${name(p)} is still in progress.`);
+      inProgress = true;
       continue;
     }
     const now = current.find((c) => same(c, p))?.replicas ?? [];
@@ -93,7 +105,60 @@ async function verify(client: KafkaClient, plan: Placement[]): Promise<number> {
       : `There is no active reassignment of partition ${name(p)}, but replica set is ${now.join(',')} rather than ${p.replicas.join(',')}.`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (!inProgress && !preserveThrottles) await clearThrottles(client, plan);
   return 0;
+}
+
+const RATE_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'];
+const REPLICA_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
+const SET = 0;
+const DELETE = 1;
+
+/** Kafka's modifyReassignmentThrottle: each moving partition's current replicas throttled as
+ * leaders, its new ones as followers, and the rate on every broker either side. */
+async function setThrottles(client: KafkaClient, plan: Placement[], current: Placement[], rate: number): Promise<void> {
+  const leaders = new Map<string, string[]>();
+  const followers = new Map<string, string[]>();
+  const brokers = new Set<number>();
+  for (const p of plan) {
+    const sources = current.find((c) => same(c, p))?.replicas ?? [];
+    const destinations = p.replicas.filter((b) => !sources.includes(b));
+    for (const b of [...sources, ...destinations]) brokers.add(b);
+    leaders.set(p.topic, [...(leaders.get(p.topic) ?? []), ...sources.map((b) => `${p.partition}:${b}`)]);
+    followers.set(p.topic, [...(followers.get(p.topic) ?? []), ...destinations.map((b) => `${p.partition}:${b}`)]);
+  }
+  await alterConfigs(client, [...leaders.keys()].map((topic) => ({
+    resourceType: 2, resourceName: topic, configs: [
+      { name: REPLICA_KEYS[0]!, configOperation: SET, value: [...new Set(leaders.get(topic))].sort().join(',') },
+      { name: REPLICA_KEYS[1]!, configOperation: SET, value: [...new Set(followers.get(topic))].sort().join(',') },
+    ],
+  })));
+  await alterBrokerConfigs(client, [...brokers], RATE_KEYS.map((name) => ({ name, configOperation: SET, value: String(rate) })));
+}
+
+/** Kafka's clearAllThrottles, once every move of the plan is done. */
+async function clearThrottles(client: KafkaClient, plan: Placement[]): Promise<void> {
+  const { res } = await client.request(DescribeClusterApi, { includeClusterAuthorizedOperations: false, endpointType: 1 });
+  const brokers = [...new Set([...res.brokers.map((b) => b.brokerId), ...plan.flatMap((p) => p.replicas)])].sort((a, b) => a - b);
+  process.stdout.write(`Clearing broker-level throttles on broker${brokers.length === 1 ? '' : 's'} ${brokers.join(',')}\n`);
+  await alterBrokerConfigs(client, brokers, RATE_KEYS.map((name) => ({ name, configOperation: DELETE, value: null })));
+  const topics = [...new Set(plan.map((p) => p.topic))];
+  process.stdout.write(`Clearing topic-level throttles on topic${topics.length === 1 ? '' : 's'} ${topics.join(',')}\n`);
+  await alterConfigs(client, topics.map((topic) => ({
+    resourceType: 2, resourceName: topic, configs: REPLICA_KEYS.map((name) => ({ name, configOperation: DELETE, value: null })),
+  })));
+}
+
+/** Each broker's resource goes to that broker, as Kafka's admin client sends it. */
+async function alterBrokerConfigs(client: KafkaClient, brokers: number[], configs: AlterConfigsResource['configs']): Promise<void> {
+  await client.metadata([]);
+  for (const id of brokers) await alterConfigs(client, [{ resourceType: 4, resourceName: String(id), configs }], client.broker(id));
+}
+
+async function alterConfigs(client: KafkaClient, resources: AlterConfigsResource[], at?: Parameters<KafkaClient['request']>[2]): Promise<void> {
+  const { res } = await client.request(IncrementalAlterConfigsApi, { resources, validateOnly: false }, at);
+  const failed = res.responses.find((r) => r.errorCode !== 0);
+  if (failed) throw new KafkaError(failed.errorCode, `${failed.resourceType === 4 ? 'broker' : 'topic'} ${failed.resourceName}`, failed.errorMessage);
 }
 
 async function list(client: KafkaClient): Promise<number> {

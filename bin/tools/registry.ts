@@ -212,7 +212,9 @@ example:
 ${BOOTSTRAP_HELP}
       --generate                    propose a plan for --topics-to-move-json-file over --broker-list
       --execute                     start the plan of --reassignment-json-file (--additional: beside ongoing ones)
-      --verify                      tell whether each partition of the plan has finished moving
+      --throttle B                  with --execute: replication into the new replicas at most B bytes/s
+      --verify                      tell whether each partition of the plan has finished moving; once all
+                                    have, remove the throttles (--preserve-throttles keeps them)
       --list                        the reassignments in progress
       --cancel                      cancel the plan's reassignments still in progress
       --reassignment-json-file F    {"version":1,"partitions":[{"topic":"orders","partition":0,"replicas":[2,3]}]}
@@ -221,11 +223,12 @@ ${BOOTSTRAP_HELP}
 
 examples:
   kraftling reassign-partitions --bootstrap-server 127.0.0.1:9092 --generate --topics-to-move-json-file topics.json --broker-list 2,3
-  kraftling reassign-partitions --bootstrap-server 127.0.0.1:9092 --execute --reassignment-json-file plan.json
+  kraftling reassign-partitions --bootstrap-server 127.0.0.1:9092 --execute --reassignment-json-file plan.json --throttle 50000000
   kraftling reassign-partitions --bootstrap-server 127.0.0.1:9092 --verify --reassignment-json-file plan.json`,
     options: {
       ...bootstrap, generate: { type: 'boolean' }, execute: { type: 'boolean' }, verify: { type: 'boolean' }, list: { type: 'boolean' },
       cancel: { type: 'boolean' }, additional: { type: 'boolean' }, 'reassignment-json-file': { type: 'string' },
+      throttle: { type: 'string' }, 'preserve-throttles': { type: 'boolean' },
       'topics-to-move-json-file': { type: 'string' }, 'broker-list': { type: 'string' }, help,
     },
     run: async (values) => (await import('./reassign-partitions.js')).runReassignPartitions(values),

@@ -123,6 +123,16 @@ export function checkTopicConfig(name: string, value: string | null): string | n
   const key = TOPIC_KEY_BY_NAME.get(name);
   if (!key) return `Unknown topic config name: ${name}`;
   if (value === null) return null;
-  const problem = checkValue(key, value);
+  const problem = checkValue(key, value) ?? (THROTTLED_REPLICAS.has(name) ? checkThrottledReplicas(name, value) : null);
   return problem === null ? null : `Invalid value ${value} for configuration ${name}: ${problem}`;
+}
+
+const THROTTLED_REPLICAS = new Set(['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas']);
+
+/** Kafka's ThrottledReplicaListValidator: "*" or partition:broker pairs. */
+function checkThrottledReplicas(name: string, value: string): string | null {
+  const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  if (entries.length === 1 && entries[0] === '*') return null;
+  if (entries.every((e) => /^\d+:\d+$/.test(e))) return null;
+  return `${name} must be the literal '*' or a list of replicas in the following format: [partitionId]:[brokerId],[partitionId]:[brokerId],...`;
 }

@@ -46,8 +46,10 @@ export const TOPIC_KEYS: readonly TopicConfigKey[] = [
   key('local.retention.bytes', 'long', '-2', 'log.local.retention.bytes', 'tiered storage (not supported)', { inert: true }),
   key('local.retention.ms', 'long', '-2', 'log.local.retention.ms', 'tiered storage (not supported)', { inert: true }),
   key('remote.storage.enable', 'boolean', 'false', 'remote.log.storage.system.enable', 'tiered storage (not supported)', { inert: true }),
-  key('leader.replication.throttled.replicas', 'list', '', 'leader.replication.throttled.replicas', 'replication throttling (not supported)', { inert: true }),
-  key('follower.replication.throttled.replicas', 'list', '', 'follower.replication.throttled.replicas', 'replication throttling (not supported)', { inert: true }),
+  key('leader.replication.throttled.replicas', 'list', '', 'leader.replication.throttled.replicas',
+    'partition:broker pairs (or *) whose leader holds out-of-sync followers to leader.replication.throttled.rate'),
+  key('follower.replication.throttled.replicas', 'list', '', 'follower.replication.throttled.replicas',
+    'partition:broker pairs (or *) that fetch at most follower.replication.throttled.rate while out of sync'),
   // Kafka 3.x still accepts these (message.format.version is ignored from inter-broker protocol 3.0
   // on); clients and tools still send them, so they are accepted and reported without effect.
   key('message.format.version', 'string', '3.0-IV1', 'log.message.format.version', 'deprecated: record format version (ignored, always v2)', { inert: true }),

@@ -267,10 +267,16 @@ export class KraftlingNode {
       new PeerFetchTransport(this.replicaPeers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
       { nodeId: this.nodeId, maxWaitMs: config.int('replica.fetch.wait.max.ms'), maxBytesPerPartition: config.int('replica.fetch.max.bytes'),
         maxBytesPerResponse: config.int('replica.fetch.response.max.bytes'), backoffMs: 100,
-        brokerEpoch: () => this.lifecycle?.epoch ?? -1 },
+        brokerEpoch: () => this.lifecycle?.epoch ?? -1,
+        // The replica manager, made next, holds the throttle (and the topic configs that name it).
+        throttle: {
+          holds: (p): boolean => replicas.followerHolds(p, this.nowMs()),
+          counts: (p): boolean => replicas.followerThrottled(p),
+          record: (bytes) => replicas.followerQuota.record(bytes, this.nowMs()),
+        } },
       (err) => this.log.debug({ err }, 'replica fetch failed'),
     );
-    const replicas = new ReplicaManager({
+    const replicas: ReplicaManager = new ReplicaManager({
       nodeId: this.nodeId, logDir, config, nowMs: this.nowMs, random: Math.random, fetchers: this.fetchers,
       alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1, metrics: this.metrics,
       verifyTxn: config.bool('transaction.partition.verification.enable')

@@ -90,7 +90,7 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
   const first = readAll(rm, input);
   // A follower's progress may let it join the ISR of the partitions it fetched.
   if (input.replicaId >= 0) rm.checkIsr(first.hosted, input.replicaId);
-  if (input.maxWaitMs <= 0 || first.bytes >= input.minBytes || first.stop) return first.results;
+  if (input.maxWaitMs <= 0 || first.bytes >= input.minBytes || first.stop) return answered(rm, first);
   const follower = input.replicaId;
   const waitMs = follower >= 0 ? rm.followerWaits.maxWaitMs(follower, input.maxWaitMs, first.hosted) : input.maxWaitMs;
   return new Promise((resolve) => {
@@ -106,7 +106,7 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
       clearTimeout(timer);
       for (const p of partitions) p.offData(retry);
       if (follower >= 0) rm.followerWaits.unpark(follower, finish);
-      resolve((read ?? readAll(rm, input)).results);
+      resolve(answered(rm, read ?? readAll(rm, input)));
     };
     // Kafka completes delayed fetches once the whole produce request is appended (its action
     // queue), so a waiting follower's answer carries every partition the request wrote, not the
@@ -132,9 +132,18 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
   });
 }
 
+/** The pass that answers the fetch: its bytes of throttled partitions count against the leader
+ * throttle (Kafka records them as the response goes out). */
+function answered(rm: ReplicaManager, pass: ReadPass): FetchPartitionOutput[] {
+  if (pass.throttledBytes > 0) rm.leaderQuota.record(pass.throttledBytes, rm.nowMs());
+  return pass.results;
+}
+
 interface ReadPass {
   results: FetchPartitionOutput[];
   bytes: number;
+  /** Bytes of partitions under a leader throttle, for a follower. */
+  throttledBytes: number;
   /** An error or a divergence: answer at once rather than waiting. */
   stop: boolean;
   /** The partitions of the request this broker hosts (found by the same lookups as the reads). */
@@ -143,6 +152,7 @@ interface ReadPass {
 
 function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
   let bytes = 0;
+  let throttledBytes = 0;
   let stop = false;
   const hosted: Partition[] = [];
   const nowMs = rm.nowMs();
@@ -159,12 +169,16 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
       return UNCHANGED;
     }
     const budget = input.maxBytes - bytes;
-    const out = readPartition(found.partition, req, input, bytes === 0 ? Math.max(budget, 1) : budget, nowMs, rm.readBuffers);
+    // A follower out of the ISR gets nothing of a throttled partition while the throttle is exceeded.
+    const held = input.replicaId >= 0 && rm.leaderHolds(found.partition, input.replicaId, nowMs);
+    const out = readPartition(found.partition, req, input, held ? 0 : bytes === 0 ? Math.max(budget, 1) : budget, nowMs, rm.readBuffers);
     if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch) stop = true;
-    bytes += out.records?.length ?? 0;
+    const read = out.records?.length ?? 0;
+    bytes += read;
+    if (read > 0 && input.replicaId >= 0 && rm.leaderThrottled(found.partition)) throttledBytes += read;
     return out;
   });
-  return { results, bytes, stop, hosted };
+  return { results, bytes, throttledBytes, stop, hosted };
 }
 
 function stillIdle(p: Partition, mark: IdleMark): boolean {

@@ -2,6 +2,7 @@
 // ReplicaManager.appendRecords do it: check the batches by their headers and CRC (records stay
 // compressed), convert legacy message sets, stamp LogAppendTime, recompress only when the topic
 // asks for a different codec, append, then wait for the acks the producer asked for.
+import type { ThrottledReplicas } from './replication-quota.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { compressionTypeByName } from '../../protocol/compression/index.js';
 import { MAGIC, MAGIC_V2, TimestampType, setMaxTimestamp } from '../../protocol/records/batch-header.js';
@@ -25,6 +26,9 @@ export interface TopicSettings {
   segmentBytes: number;
   /** cleanup.policy includes compact: every record needs a key (Kafka's LogValidator). */
   compacted?: boolean;
+  /** leader/follower.replication.throttled.replicas (see replication-quota.ts); absent: none. */
+  leaderThrottled?: ThrottledReplicas | null;
+  followerThrottled?: ThrottledReplicas | null;
 }
 
 export interface ProduceOptions {

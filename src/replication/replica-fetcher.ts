@@ -30,6 +30,17 @@ export interface FetcherSettings {
   sleep?: (ms: number) => Promise<void>;
   /** This broker's current registration epoch (-1 before it registers), sent in every fetch. */
   brokerEpoch?: () => number;
+  /** The follower replication throttle (default: none). */
+  throttle?: FollowerThrottle;
+}
+
+/** Kafka's follower quota as the fetch loop sees it (ReplicaManager implements it). */
+export interface FollowerThrottle {
+  /** Leave the partition out of the next fetch: out of the ISR, throttled, over the rate. */
+  holds(p: Partition): boolean;
+  /** Its fetched bytes count against the rate. */
+  counts(p: Partition): boolean;
+  record(bytes: number): void;
 }
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -43,6 +54,8 @@ interface Position {
   currentLeaderEpoch: number;
   lastFetchedEpoch: number;
   logStartOffset: number;
+  /** 0 while the follower throttle holds the partition back: the leader sends none of it. */
+  maxBytes: number;
 }
 
 /** A fetch about to be sent, and what the session learns once it is answered. */
@@ -121,10 +134,14 @@ class LeaderFetcher {
       const fetchOffset = log.logEndOffset;
       const lastFetchedEpoch = log.latestEpoch();
       const logStartOffset = log.logStartOffset;
+      // Held back by the follower throttle: still in the fetch (so the session keeps it), at 0 bytes.
+      const maxBytes = this.settings.throttle?.holds(p) === true ? 0 : this.settings.maxBytesPerPartition;
       const known = full ? undefined : this.inSession.get(p);
       if (known !== undefined && known.fetchOffset === fetchOffset && known.currentLeaderEpoch === p.leaderEpoch
-        && known.lastFetchedEpoch === lastFetchedEpoch && known.logStartOffset === logStartOffset) continue;
-      const position = { topic: p.topic, topicId: p.state.topicId, partition: p.partition, fetchOffset, currentLeaderEpoch: p.leaderEpoch, lastFetchedEpoch, logStartOffset };
+        && known.lastFetchedEpoch === lastFetchedEpoch && known.logStartOffset === logStartOffset && known.maxBytes === maxBytes) continue;
+      const position = {
+        topic: p.topic, topicId: p.state.topicId, partition: p.partition, fetchOffset, currentLeaderEpoch: p.leaderEpoch, lastFetchedEpoch, logStartOffset, maxBytes,
+      };
       sent.set(p, position);
       addTo(byTopic, position);
     }
@@ -148,7 +165,7 @@ class LeaderFetcher {
         partitions: ps.map((p) => ({
           partition: p.partition, currentLeaderEpoch: p.currentLeaderEpoch, fetchOffset: p.fetchOffset,
           lastFetchedEpoch: p.lastFetchedEpoch, logStartOffset: p.logStartOffset,
-          partitionMaxBytes: this.settings.maxBytesPerPartition, replicaDirectoryId: ZERO_UUID,
+          partitionMaxBytes: p.maxBytes, replicaDirectoryId: ZERO_UUID,
         })),
       })),
       forgottenTopicsData: [...forgottenByTopic].map(([topicId, ps]) => ({ topic: ps[0]!.topic, topicId, partitions: ps.map((p) => p.partition) })),
@@ -191,7 +208,10 @@ class LeaderFetcher {
           : (byId ??= new Map(batch.map((b) => [`${b.state.topicId}:${b.partition}`, b]))).get(`${topic.topicId}:${data.partitionIndex}`);
         if (!p || answered.has(p)) continue;
         answered.add(p);
-        if (this.partitions.has(p)) applied.push(applyPartition(p, data));
+        if (!this.partitions.has(p)) continue;
+        const throttle = this.settings.throttle;
+        if (throttle !== undefined && data.records !== null && data.records.length > 0 && throttle.counts(p)) throttle.record(data.records.length);
+        applied.push(applyPartition(p, data));
       }
     }
     // Partitions apply side by side: each log orders its own changes, and their writes (on the

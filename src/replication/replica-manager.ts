@@ -10,7 +10,7 @@ import { BrokerMetrics } from '../broker/broker-metrics.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { VolumeSpace } from '../../storage/file-system.js';
 import type { ServerConfig } from '../config/server-config.js';
-import type { DynamicBrokerConfigs } from '../config/effective.js';
+import { brokerConfigValue, type DynamicBrokerConfigs } from '../config/effective.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { FetchSessionCache } from './fetch-sessions.js';
 import { dynamicBrokerConfigs, topicConfigs, type MetadataImage, type PartitionState, type TopicState } from '../metadata/image.js';
@@ -26,6 +26,7 @@ import type { ReplicaFetchers } from './replica-fetcher.js';
 import { PartitionTable } from '../../storage/partition-table.js';
 import { batchedAlterPartitions } from './alter-partition-batches.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
+import { isThrottled, ReplicationQuota } from './replication-quota.js';
 
 /** What DescribeLogDirs reports of the broker's one log directory. */
 export interface LogDirDescription {
@@ -123,6 +124,39 @@ export class ReplicaManager {
     this.sendIsrChange = options.alterPartition && batchedAlterPartitions(options.alterPartition);
     this.fetchSessions = new FetchSessionCache(options.config.int('max.incremental.fetch.session.cache.slots'),
       options.random ?? seededSequence(options.nodeId));
+    const quota = (rateKey: string): ReplicationQuota => new ReplicationQuota(
+      () => Math.min(Number(brokerConfigValue(options.config, this.dynamicConfigs(), rateKey)), Number.MAX_SAFE_INTEGER),
+      options.config.int('replication.quota.window.num'), options.config.int('replication.quota.window.size.seconds') * 1000);
+    this.leaderQuota = quota('leader.replication.throttled.rate');
+    this.followerQuota = quota('follower.replication.throttled.rate');
+  }
+
+  /** What this broker, leading, sends to throttled followers out of the ISR (Kafka's leader quota). */
+  readonly leaderQuota: ReplicationQuota;
+  /** What this broker, following, fetches of throttled partitions while out of the ISR. */
+  readonly followerQuota: ReplicationQuota;
+
+  /** The partition's bytes to this follower count against the leader throttle (its topic names
+   * this broker's replica, whatever the follower's state: Kafka records them all). */
+  leaderThrottled(p: Partition): boolean {
+    return isThrottled(this.settings.get(p.topic)?.leaderThrottled ?? null, p.partition, this.nodeId);
+  }
+
+  /** A follower out of the ISR gets none of a throttled partition while the leader throttle is
+   * exceeded (Kafka's shouldLeaderThrottle). */
+  leaderHolds(p: Partition, followerId: number, nowMs: number): boolean {
+    return !p.state.isr.includes(followerId) && this.leaderThrottled(p) && this.leaderQuota.exceeded(nowMs);
+  }
+
+  /** This broker's fetched bytes of the partition count against the follower throttle. */
+  followerThrottled(p: Partition): boolean {
+    return isThrottled(this.settings.get(p.topic)?.followerThrottled ?? null, p.partition, this.nodeId);
+  }
+
+  /** This broker, out of the partition's ISR, fetches none of it while the follower throttle is
+   * exceeded (Kafka's shouldFollowerThrottle). */
+  followerHolds(p: Partition, nowMs: number): boolean {
+    return !p.state.isr.includes(this.nodeId) && this.followerThrottled(p) && this.followerQuota.exceeded(nowMs);
   }
 
   get nodeId(): number {

@@ -3,6 +3,7 @@ import type { LogConfig } from '../../storage/log-config.js';
 import { brokerConfigValue, topicConfigValue, type DynamicBrokerConfigs } from '../config/effective.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { TopicSettings } from './produce.js';
+import { throttledReplicas } from './replication-quota.js';
 
 /** Kafka's Long.MAX_VALUE "never", clamped to what a JS number holds exactly. */
 function long(v: string): number {
@@ -52,5 +53,7 @@ export function topicSettingsFor(config: ServerConfig, dynamic: DynamicBrokerCon
     timestampAfterMaxMs: Math.min(long(get('message.timestamp.after.max.ms')), long(get('message.timestamp.difference.max.ms'))),
     segmentBytes: long(get('segment.bytes')),
     compacted: cleanupPolicy(get('cleanup.policy')).compact,
+    leaderThrottled: throttledReplicas(get('leader.replication.throttled.replicas')),
+    followerThrottled: throttledReplicas(get('follower.replication.throttled.replicas')),
   };
 }

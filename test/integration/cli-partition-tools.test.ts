@@ -123,11 +123,13 @@ describe('reassign-partitions', () => {
     const rollback = file('rollback.json', executed.stdout.split('\n')[2]!);
     await w.send(20);
     await retry(async () => expect((await cli(['reassign-partitions', ...bootstrap(), '--verify', '--reassignment-json-file', plan])).stdout)
-      .toBe('Status of partition reassignment:\nReassignment of partition moving-0 is completed.\n'));
+      .toBe('Status of partition reassignment:\nReassignment of partition moving-0 is completed.\n'
+        + 'Clearing broker-level throttles on brokers 1,2,3\nClearing topic-level throttles on topic moving\n'));
     expect((await partition('moving')).replicas).toEqual([3, 2]);
     expect((await cli(['reassign-partitions', ...bootstrap(), '--list'])).stdout).toBe('No partition reassignments found.\n');
     expect((await cli(['reassign-partitions', ...bootstrap(), '--verify', '--reassignment-json-file', rollback])).stdout)
-      .toBe('Status of partition reassignment:\nThere is no active reassignment of partition moving-0, but replica set is 3,2 rather than 1,2.\n');
+      .toBe('Status of partition reassignment:\nThere is no active reassignment of partition moving-0, but replica set is 3,2 rather than 1,2.\n'
+        + 'Clearing broker-level throttles on brokers 1,2,3\nClearing topic-level throttles on topic moving\n');
 
     expect((await cli(['reassign-partitions', ...bootstrap(), '--execute', '--reassignment-json-file', rollback])).code).toBe(0);
     await w.send(20);
