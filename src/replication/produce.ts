@@ -2,7 +2,6 @@
 // ReplicaManager.appendRecords do it: check the batches by their headers and CRC (records stay
 // compressed), convert legacy message sets, stamp LogAppendTime, recompress only when the topic
 // asks for a different codec, append, then wait for the acks the producer asked for.
-import type { ThrottledReplicas } from './replication-quota.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { compressionTypeByName } from '../../protocol/compression/index.js';
 import { MAGIC, MAGIC_V2, TimestampType, setMaxTimestamp } from '../../protocol/records/batch-header.js';
@@ -14,6 +13,7 @@ import { RecordError, errorCodeOf } from '../../protocol/records/record-error.js
 import type { Partition } from './partition.js';
 import type { VerificationGuard } from './producer-state.js';
 import { verificationError, type TxnVerifier } from './txn-verification.js';
+import type { ThrottledReplicas } from './replication-quota.js';
 
 export interface TopicSettings {
   maxMessageBytes: number;

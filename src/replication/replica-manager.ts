@@ -116,6 +116,10 @@ export class ReplicaManager {
   /** Follower fetches parked here, woken when a follower has a new partition to follow. */
   readonly followerWaits: FollowerWaits<Partition>;
   /** Opens the log of a partition hosted before the log was (after a restart): one for all. */
+  /** What this broker, leading, sends to throttled followers out of the ISR (Kafka's leader quota). */
+  readonly leaderQuota: ReplicationQuota;
+  /** What this broker, following, fetches of throttled partitions while out of the ISR. */
+  readonly followerQuota: ReplicationQuota;
   private readonly logOpener: LogOpener = { openLog: (topic, partition, topicId) => this.options.logDir.get(topic, partition, topicId)! };
 
   constructor(private readonly options: ReplicaManagerOptions) {
@@ -130,11 +134,6 @@ export class ReplicaManager {
     this.leaderQuota = quota('leader.replication.throttled.rate');
     this.followerQuota = quota('follower.replication.throttled.rate');
   }
-
-  /** What this broker, leading, sends to throttled followers out of the ISR (Kafka's leader quota). */
-  readonly leaderQuota: ReplicationQuota;
-  /** What this broker, following, fetches of throttled partitions while out of the ISR. */
-  readonly followerQuota: ReplicationQuota;
 
   /** The partition's bytes to this follower count against the leader throttle (its topic names
    * this broker's replica, whatever the follower's state: Kafka records them all). */
