@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnBroker, withCpuShares, type BrokerProcess } from './broker-process.js';
-import { dropFromPageCache } from './page-cache.js';
+import { diskReadBaseline, dropFromPageCache } from './page-cache.js';
 import { PRODUCE_SHAPE, cpuNote, generatorCpuNote, type RunCpu } from './produce.js';
 import { produceFor, produceRequests } from './produce-load.js';
 import { BenchConnection, createTopic, prepareRequest } from './raw-client.js';
@@ -160,14 +160,22 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     }
     // The first pass is the figure: later ones read what the VM's host still caches (see COLD_PASSES).
     const [first, ...later] = coldPasses;
+    settings.log('consume: the disk\'s own read rate, for comparison');
+    const disk = diskReadBaseline(first!.run.bytes);
+    const ceiling = disk === null ? '' : `; ${(100 * first!.mbPerSec / disk.mbPerSec).toFixed(0)}% of the disk read baseline below`;
+    const baseline: Figure[] = disk === null ? [] : [{
+      group: 'consume', name: 'disk read baseline (page cache dropped)', value: `${disk.mbPerSec.toFixed(1)} MB/s`,
+      versus: 'the machine\'s ceiling for the figure above: the same bytes, freshly written, synced, dropped and read once',
+      generator: 'this process: one file, sequential 1 MiB reads (fs.readSync), after fsync + POSIX_FADV_DONTNEED',
+    }];
     return [...figures, {
       group: 'consume',
       name: 'consume from the disk (page cache dropped)',
       value: `${first!.mbPerSec.toFixed(1)} MB/s, ${thousands(perSec(first!.run.records, first!.run.elapsedMs))} rec/s`,
       versus: `first pass over ${(first!.run.bytes / 1e6).toFixed(0)} MB after fsync + POSIX_FADV_DONTNEED of the topic's files; `
-        + `${cpuNote(first!.cpu)}; the same again: ${later.map((p) => p.mbPerSec.toFixed(0)).join(', ')} MB/s; target: at least the produce acks=1 figure`,
+        + `${cpuNote(first!.cpu)}; the same again: ${later.map((p) => p.mbPerSec.toFixed(0)).join(', ')} MB/s; target: at least the produce acks=1 figure${ceiling}`,
       generator: `${generator}; ${generatorCpuNote(first!.cpu)}`,
-    }];
+    }, ...baseline];
   });
 }
 

@@ -3,6 +3,7 @@
 // python3's os module has, so it does the work. No privilege is needed (unlike drop_caches).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const SCRIPT = `
@@ -32,4 +33,38 @@ export function dropFromPageCache(dir: string): boolean {
   if (result.error !== undefined) return false;
   if (result.status !== 0) throw new Error(`dropping ${dir} from the page cache failed: ${result.stderr.toString()}`);
   return true;
+}
+
+/**
+ * The machine's own rate for what the broker's first read from the disk does: a file of `bytes`
+ * written once, synced and dropped from the page cache, then read from start to end in 1 MiB
+ * reads, as one process reading a log does. A file written just for this, so that it is as fresh
+ * as the broker's segments were (on the bench VM a second read of dropped pages is far faster:
+ * the host caches them). Null when python3 is not there to drop it.
+ */
+export function diskReadBaseline(bytes: number): { mbPerSec: number } | null {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-disk-'));
+  try {
+    const file = path.join(dir, 'baseline.bin');
+    const chunk = Buffer.alloc(1 << 20);
+    for (let i = 0; i < chunk.length; i += 4) chunk.writeUInt32LE((i * 2654435761) >>> 0, i);
+    const fd = fs.openSync(file, 'w');
+    try {
+      for (let written = 0; written < bytes; written += chunk.length) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (!dropFromPageCache(dir)) return null;
+    const rfd = fs.openSync(file, 'r');
+    const started = performance.now();
+    let read = 0;
+    try {
+      for (let n; (n = fs.readSync(rfd, chunk, 0, chunk.length, read)) > 0;) read += n;
+    } finally {
+      fs.closeSync(rfd);
+    }
+    return { mbPerSec: read / 1e6 / ((performance.now() - started) / 1000) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
