@@ -1,6 +1,7 @@
 // A kafkajs producer writes 10,000 keyed records with headers across partitions, with and without
 // gzip, acks 1 and -1; raw Fetch requests through the project's codecs and kcat (librdkafka) read
-// them back complete and in order per partition.
+// them back complete and in order per partition; a fetch's partition limit holds (whole batches up
+// to it, at least one).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,8 @@ import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
+import { fetchOnce } from '../helpers/txn-requests.js';
+import { decodeRecordBatches } from '../../protocol/records/record-batch.js';
 import { which } from '../helpers/system.js';
 
 const run = promisify(execFile);
@@ -72,6 +75,17 @@ describe.each([
       expect(first.headers.map((h) => [h.key, h.value!.toString()])).toEqual([['seq', String(p)], ['origin', 'test']]);
       expect(first.key!.toString()).toBe(`key-${p % 97}`);
     }
+  });
+
+  it('answers a fetch with whole batches up to its partition max bytes, and at least one', async () => {
+    const batches = (data: { records: Buffer | null }) => decodeRecordBatches(data.records ?? Buffer.alloc(0));
+    const one = batches(await fetchOnce(raw, topic, 0, 0, 0, 1));
+    expect(one).toHaveLength(1);
+    const limit = 3 * one[0]!.sizeBytes + 10;
+    const some = await fetchOnce(raw, topic, 0, 0, 0, limit);
+    expect(some.records!.length).toBeLessThanOrEqual(limit);
+    expect(batches(some).length).toBeGreaterThanOrEqual(2);
+    expect(batches(await fetchOnce(raw, topic, 0, 0, 0)).length).toBeGreaterThan(batches(some).length);
   });
 
   it.skipIf(!which('kcat'))('reads every record back with kcat (librdkafka)', async () => {
