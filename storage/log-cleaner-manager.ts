@@ -27,8 +27,8 @@ export interface LogCleanerOptions {
   /** Keys the offset map of one pass holds (from log.cleaner.dedupe.buffer.size). */
   maxMapEntries: number;
   /** Where the cleaner gives the event loop back between chunks of work, told the bytes it read
-   * since the last turn. */
-  yieldTurn?: (bytesRead?: number) => Promise<void>;
+   * and wrote since the last turn. */
+  yieldTurn?: (ioBytes?: number) => Promise<void>;
   /** Persisted first dirty offsets (LogDir.cleanerOffset / setCleanerOffset). */
   checkpoints?: {
     get(log: PartitionLog): number | undefined;
@@ -41,7 +41,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 export class LogCleanerManager {
   private readonly states = new WeakMap<PartitionLog, CleanerState>();
 
-  private readonly yieldTurn: (bytesRead?: number) => Promise<void>;
+  private readonly yieldTurn: (ioBytes?: number) => Promise<void>;
 
   constructor(private readonly options: LogCleanerOptions) {
     this.yieldTurn = options.yieldTurn ?? nextTurn;

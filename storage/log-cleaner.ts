@@ -46,9 +46,9 @@ export interface CleanerOptions {
   nowMs: number;
   /** Keys the offset map holds before a pass stops at a segment boundary. */
   maxMapEntries: number;
-  /** Gives the event loop back; `bytesRead` is what the pass read since the last turn (for the
-   * cleaner's I/O throttle). */
-  yieldTurn: (bytesRead?: number) => Promise<void>;
+  /** Gives the event loop back; `ioBytes` is what the pass read and wrote since the last turn
+   * (for the cleaner's I/O throttle, which counts both, as Kafka's does). */
+  yieldTurn: (ioBytes?: number) => Promise<void>;
 }
 
 export interface CleaningResult {
@@ -89,7 +89,7 @@ export async function cleanLog(log: CleanableLog, plan: CleaningPlan<LogSegment>
 }
 
 /** Visits every batch of a closed segment, reading at most CHUNK_BYTES per turn. */
-async function forEachBatch(segment: LogSegment, visit: (bytes: Buffer) => void, yieldTurn: (bytesRead?: number) => Promise<void>): Promise<void> {
+async function forEachBatch(segment: LogSegment, visit: (bytes: Buffer) => void, yieldTurn: (ioBytes?: number) => Promise<void>): Promise<void> {
   const end = segment.sizeBytes;
   let position = 0;
   let sinceYield = 0;
@@ -139,7 +139,7 @@ async function abortedTxnBatches(segments: readonly LogSegment[], yieldTurn: () 
 /** Maps the dirty section's keys; returns the plan's segments up to the last one fully mapped
  * (at least one), as Kafka stops when its map is full. */
 async function buildOffsetMap(plan: CleaningPlan<LogSegment>, map: CleanerOffsetMap, aborted: ReadonlySet<number>,
-  yieldTurn: (bytesRead?: number) => Promise<void>): Promise<LogSegment[]> {
+  yieldTurn: (ioBytes?: number) => Promise<void>): Promise<LogSegment[]> {
   const start = plan.firstDirtyOffset;
   const kept: LogSegment[] = [];
   for (const segment of plan.segments) {
@@ -187,12 +187,20 @@ async function cleanGroup(log: CleanableLog, group: readonly LogSegment[], ctx: 
   fresh.createdMs = last.createdMs;
   let out: Buffer[] = [];
   let outBytes = 0;
+  /** Written since the last turn: the throttle counts it with what the turn read. */
+  let written = 0;
   const write = (): void => {
     if (outBytes === 0) return;
     const data = Buffer.concat(out);
     fresh.append(data, describeBatches(data, true));
+    written += data.length;
     out = [];
     outBytes = 0;
+  };
+  const yieldTurn = (bytesRead = 0): Promise<void> => {
+    const ioBytes = bytesRead + written;
+    written = 0;
+    return options.yieldTurn(ioBytes);
   };
   try {
     for (const segment of group) {
@@ -203,9 +211,11 @@ async function cleanGroup(log: CleanableLog, group: readonly LogSegment[], ctx: 
         out.push(kept);
         outBytes += kept.length;
         if (outBytes >= WRITE_BYTES) write();
-      }, options.yieldTurn);
+      }, yieldTurn);
     }
     write();
+    // The last write's bytes count too.
+    await yieldTurn();
     await Promise.all([fresh.seal(), writeCleanedTxnIndex(log.dir, group, ctx.keptAbortMarkers)]);
     return fresh;
   } catch (err) {

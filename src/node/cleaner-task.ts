@@ -2,8 +2,8 @@
 // after a pass it looks again at once, and when no compacted log is due it waits
 // log.cleaner.backoff.ms. A pass gives the event loop back after each 128 KiB it decodes (and each
 // MiB it reads), so produce and fetch keep being served while it runs; stop() ends a pass at its
-// next such turn. It reads at most log.cleaner.io.max.bytes.per.second (a dynamic broker config, as
-// in Kafka, where the limit also counts what the cleaner writes): over it, the turn waits.
+// next such turn. It reads and writes at most log.cleaner.io.max.bytes.per.second together (a
+// dynamic broker config, counted as Kafka counts it): over it, the turn waits.
 import { LogCleanerManager } from '../../storage/log-cleaner-manager.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -38,7 +38,7 @@ export class CleanerTask {
     this.throttler = new Throttler(ioMaxBytesPerSecond, () => performance.now());
     const maxMapEntries = Math.max(1000, Math.floor(config.int('log.cleaner.dedupe.buffer.size') / OFFSET_MAP_ENTRY_BYTES));
     this.manager = new LogCleanerManager({
-      maxMapEntries, yieldTurn: (bytesRead) => this.yieldTurn(bytesRead ?? 0),
+      maxMapEntries, yieldTurn: (ioBytes) => this.yieldTurn(ioBytes ?? 0),
       checkpoints: { get: (l) => logDir.cleanerOffset(l), set: (l, offset) => logDir.setCleanerOffset(l, offset) },
     });
   }
@@ -78,10 +78,10 @@ export class CleanerTask {
     }
   }
 
-  private yieldTurn(bytesRead: number): Promise<void> {
+  private yieldTurn(ioBytes: number): Promise<void> {
     // A timer longer than 2^31 - 1 ms fires at once (Node's overflow rule): a tiny rate would undo itself.
-    const waitMs = Math.min(this.throttler.observe(bytesRead), MAX_TIMER_MS);
-    if (waitMs > 0) this.log.debug({ waitMs, bytesRead }, 'log cleaner paused by log.cleaner.io.max.bytes.per.second');
+    const waitMs = Math.min(this.throttler.observe(ioBytes), MAX_TIMER_MS);
+    if (waitMs > 0) this.log.debug({ waitMs, ioBytes }, 'log cleaner paused by log.cleaner.io.max.bytes.per.second');
     return new Promise((resolve, reject) => {
       const timer = waitMs > 0 ? setTimeout(() => next(), waitMs).unref() : undefined;
       const next = (): void => {

@@ -45,6 +45,18 @@ describe('log cleaner', () => {
     }
   });
 
+  it('tells its turns what it read and wrote, for the I/O throttle (Kafka counts both)', async () => {
+    const clock = new ManualClock();
+    const log = await createTestLog(new MemoryFileSystem(), config(), clock);
+    await appendUpdates(log, clock, 60, 5);
+    let ioBytes = 0;
+    const cleaner = new LogCleanerManager({ maxMapEntries: 1000, yieldTurn: async (n) => void (ioBytes += n ?? 0) });
+    const cleaned = await cleaner.cleanOnce([log], clock.ms);
+    expect(cleaned?.completed).toBe(true);
+    // The first pass reads the closed segments twice (the key map, then the copy) and writes the copy.
+    expect(ioBytes).toBe(2 * cleaned!.bytesBefore + cleaned!.bytesAfter);
+  });
+
   it('keeps tombstones for delete.retention.ms after their first cleaning, then removes them', async () => {
     const clock = new ManualClock();
     const log = await createTestLog(new MemoryFileSystem(), config(), clock);
