@@ -12,8 +12,12 @@ export interface LogFn {
 }
 
 export interface Logger {
+  /** Settable, as pino's: a child made with its own level (see child) and that child's own
+   * children follow the change. */
   level: string;
-  child(bindings: object): Logger;
+  /** `options.level`: the child gets a level of its own, independent of this logger's (pino's
+   * ChildLoggerOptions); without it, the child shares this logger's. */
+  child(bindings: object, options?: { level?: string }): Logger;
   fatal: LogFn;
   error: LogFn;
   warn: LogFn;
@@ -43,10 +47,20 @@ export interface LoggerOptions {
 
 /** Logs go to stderr, so stdout carries only what scripts read (the ready line, command output). */
 export function createLogger(options: LoggerOptions): Logger {
-  const threshold = LEVEL_VALUES[options.level];
-  if (threshold === undefined) throw new TypeError(`unknown log level ${JSON.stringify(options.level)}: one of ${LOG_LEVELS.join(', ')}`);
   const pretty = options.pretty ?? isatty(2);
-  return new LineLogger(options.level, threshold, options.destination ?? STDERR, pretty, {});
+  return new LineLogger(levelOf(options.level), options.destination ?? STDERR, pretty, {});
+}
+
+/** A level shared by a logger and the children made without one of their own. */
+interface Level {
+  name: string;
+  threshold: number;
+}
+
+function levelOf(name: string): Level {
+  const threshold = LEVEL_VALUES[name];
+  if (threshold === undefined) throw new TypeError(`unknown log level ${JSON.stringify(name)}: one of ${LOG_LEVELS.join(', ')}`);
+  return { name, threshold };
 }
 
 export function silentLogger(): Logger {
@@ -62,8 +76,7 @@ class LineLogger implements Logger {
   readonly trace: LogFn;
 
   constructor(
-    readonly level: string,
-    private readonly threshold: number,
+    private readonly shared: Level,
     private readonly out: LogDestination,
     private readonly pretty: boolean,
     private readonly bindings: Readonly<Record<string, unknown>>,
@@ -76,13 +89,25 @@ class LineLogger implements Logger {
     this.trace = this.method(10);
   }
 
-  child(bindings: object): Logger {
-    return new LineLogger(this.level, this.threshold, this.out, this.pretty, { ...this.bindings, ...bindings });
+  get level(): string {
+    return this.shared.name;
+  }
+
+  set level(name: string) {
+    const next = levelOf(name);
+    this.shared.name = next.name;
+    this.shared.threshold = next.threshold;
+  }
+
+  child(bindings: object, options?: { level?: string }): Logger {
+    const level = options?.level !== undefined ? levelOf(options.level) : this.shared;
+    return new LineLogger(level, this.out, this.pretty, { ...this.bindings, ...bindings });
   }
 
   private method(value: number): LogFn {
-    if (value < this.threshold) return noop;
+    const level = this.shared;
     return (fieldsOrMsg: object | string, msg?: string) => {
+      if (value < level.threshold) return;
       // An error as the first argument is logged under `err`, as pino does.
       const fields = typeof fieldsOrMsg === 'string' ? undefined : fieldsOrMsg instanceof Error ? { err: fieldsOrMsg } : fieldsOrMsg;
       const text = typeof fieldsOrMsg === 'string' ? fieldsOrMsg : msg;
@@ -90,8 +115,6 @@ class LineLogger implements Logger {
     };
   }
 }
-
-function noop(): void {}
 
 function jsonLine(level: number, bindings: object, fields: object | undefined, msg: string | undefined): string {
   const entry: Record<string, unknown> = { level, time: Date.now(), ...bindings };

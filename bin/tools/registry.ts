@@ -101,11 +101,12 @@ examples:
     run: async (values) => (await import('./consumer-groups.js')).runConsumerGroups(values),
   },
   configs: {
-    summary: 'describe or alter topic, broker and group configs and client quotas (kafka-configs)',
-    help: `kraftling configs --bootstrap-server H:P --entity-type topics|brokers|groups|users|clients|ips --entity-name NAME (--describe [--all] | --alter ...)
+    summary: 'describe or alter topic, broker and group configs, broker log levels and client quotas (kafka-configs)',
+    help: `kraftling configs --bootstrap-server H:P --entity-type topics|brokers|groups|broker-loggers|users|clients|ips --entity-name NAME (--describe [--all] | --alter ...)
 
 ${BOOTSTRAP_HELP}
-      --entity-type T               topics, brokers, groups, or (client quotas) users, clients, ips
+      --entity-type T               topics, brokers, groups, broker-loggers (a broker's log level:
+                                    root=DEBUG until it restarts), or (client quotas) users, clients, ips
       --entity-name NAME            the topic's name, the broker's id, the group's id, or the quota entity's name
       --entity-default              the default user / client / ip (quotas)
       --describe [--all]            the dynamic configs, or (--all) every config with its source

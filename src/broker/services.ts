@@ -13,6 +13,7 @@ import type { RemoveRaftVoterRequest, RemoveRaftVoterResponse } from '../../prot
 import type { UpdateRaftVoterRequest, UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
 import type { ListenerType } from './handler.js';
 import type { ServerConfig } from '../config/server-config.js';
+import type { Logger } from '../logger.js';
 import type { MetadataImage } from '../metadata/image.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { GroupCoordinatorAccess } from '../coordinator/access.js';
@@ -59,6 +60,8 @@ export interface BrokerServices {
   readonly nodeId: number;
   readonly clusterId: string;
   readonly config: ServerConfig;
+  /** This node's logger; the BROKER_LOGGER config resource reads and sets its level. */
+  readonly log: Logger;
   nowMs(): number;
   /** This broker's metadata image: every committed record it has applied. */
   image(): MetadataImage;

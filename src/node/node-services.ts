@@ -1,4 +1,5 @@
 // BrokerServices for one node: what its handlers see of it.
+import type { Logger } from '../logger.js';
 import type { ApiVersion } from '../../protocol/generated/api/18-api-versions.js';
 import type { ListenerType } from '../broker/handler.js';
 import type { BrokerServices, QuorumAccess } from '../broker/services.js';
@@ -31,12 +32,15 @@ export interface NodeServicesOptions {
   transactions: TxnCoordinatorAccess;
   /** See BrokerServices.aclsLoaded: the broker's catch-up after its start. */
   caughtUp: () => Promise<void> | undefined;
+  /** The node's logger: its level is what the BROKER_LOGGER resource shows and changes. */
+  log: Logger;
 }
 
 export class NodeServices implements BrokerServices {
   readonly nodeId: number;
   readonly clusterId: string;
   readonly config: ServerConfig;
+  readonly log: Logger;
   readonly controller: ControllerClient;
   readonly replicas: ReplicaManager;
   readonly groups: GroupCoordinatorAccess;
@@ -50,6 +54,7 @@ export class NodeServices implements BrokerServices {
     this.nodeId = o.nodeId;
     this.clusterId = o.clusterId;
     this.config = o.config;
+    this.log = o.log;
     this.controller = o.controller;
     this.replicas = o.replicas;
     this.groups = o.groups;

@@ -133,7 +133,8 @@ export class KraftlingNode {
   constructor(private readonly options: NodeOptions) {
     this.nodeId = options.config.nodeId;
     this.fs = options.fs ?? new NodeFileSystem();
-    this.log = options.logger.child({ node: this.nodeId });
+    // A level of its own: the BROKER_LOGGER resource changes this node's, not its neighbours'.
+    this.log = options.logger.child({ node: this.nodeId }, { level: options.logger.level });
     this.nowMs = options.nowMs ?? Date.now;
     const network = options.network;
     const route = network ? (host: string, port: number) => network.dropped(this.nodeId, host, port) : null;
@@ -306,7 +307,7 @@ export class KraftlingNode {
     services = new NodeServices({
       nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum,
       peers: this.controllerPeers, controller: client, replicas, groups: this.groupAccess, transactions: transactions.access,
-      caughtUp: () => catchUp.whenOpen(),
+      caughtUp: () => catchUp.whenOpen(), log: this.log,
     });
     this.listeners = new NodeListeners(config, services, this.log, this.metrics);
     await this.listeners.start();

@@ -189,7 +189,7 @@ describe('configs', () => {
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/did you mean retention\.ms\?/);
     expect(await cli(['configs', ...bs(), '--entity-type', 'topic', '--entity-name', 'x', '--describe']))
-      .toMatchObject({ code: 2, stderr: 'kraftling configs: --entity-type takes topics, brokers, groups, users, clients or ips, got "topic"\n' });
+      .toMatchObject({ code: 2, stderr: 'kraftling configs: --entity-type takes topics, brokers, groups, broker-loggers, users, clients or ips, got "topic"\n' });
     const broker = await cli(['configs', ...bs(), '--entity-type', 'brokers', '--entity-name', '1', '--describe', '--all']);
     expect(broker.stdout).toMatch(/^All configs for broker 1 are:\n[\s\S]*  num\.partitions=1 source=/);
   });

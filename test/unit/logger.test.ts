@@ -89,4 +89,19 @@ describe('logger', () => {
     const seen = err.trim().split('\n').map((l) => (JSON.parse(l) as { i: number }).i);
     expect(seen).toEqual(Array.from({ length: 2000 }, (_, i) => i));
   });
+
+  it('changes level at run time: children share their parent\'s level unless made with their own', () => {
+    const { log, lines } = capture('info');
+    const node = log.child({ node: 1 }, { level: 'info' });
+    const listener = node.child({ listener: 'PLAINTEXT' });
+    const other = log.child({ node: 2 }, { level: 'info' });
+    listener.debug('hidden');
+    node.level = 'debug';
+    expect([log.level, node.level, listener.level, other.level]).toEqual(['info', 'debug', 'debug', 'info']);
+    listener.debug('shown');
+    other.debug('hidden too');
+    log.debug('and this');
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['shown']);
+    expect(() => { node.level = 'loud'; }).toThrow(/unknown log level "loud"/);
+  });
 });

@@ -4,7 +4,8 @@
 // asked. Broker resources: this broker's keys; "" describes only the dynamic cluster defaults.
 // Group resources (KIP-848): each group key with the group's value (GROUP_CONFIG) or the broker's
 // group.consumer.* value (DEFAULT_CONFIG), for any group name, as Kafka's ConfigHelper answers.
-// Not implemented: BROKER_LOGGER and CLIENT_METRICS resources (INVALID_REQUEST).
+// BROKER_LOGGER resources (this broker's id): its loggers and their levels (see broker-loggers.ts).
+// Not implemented: CLIENT_METRICS resources (INVALID_REQUEST).
 // With an authorizer: DESCRIBE_CONFIGS on the topic (else TOPIC_AUTHORIZATION_FAILED), the group
 // (else GROUP_AUTHORIZATION_FAILED) or the cluster for broker resources (else
 // CLUSTER_AUTHORIZATION_FAILED).
@@ -19,6 +20,7 @@ import { ConfigSourceCode, effectiveTopicConfigs, type EffectiveConfig } from '.
 import { DYNAMIC_BROKER_KEYS } from '../../config/dynamic-broker-keys.js';
 import { TOPIC_KEY_BY_NAME } from '../../config/topic-keys.js';
 import { GROUP_KEYS } from '../../config/group-keys.js';
+import { BROKER_LOGGER, loggerLevels } from '../broker-loggers.js';
 import { ConfigResourceType, dynamicBrokerConfigs, groupConfigs, topicConfigs } from '../../metadata/image.js';
 import { AclOperation } from '../../metadata/acls.js';
 import { configAllowed, configRefusal } from '../forward-authorized.js';
@@ -59,6 +61,16 @@ function describe(services: BrokerServices, res: DescribeConfigsResource, synony
     entries = res.resourceName === ''
       ? clusterDefaultEntries(services, dynamic.clusterDefault)
       : brokerEntries(services, dynamic.perBroker, dynamic.clusterDefault);
+  } else if (res.resourceType === BROKER_LOGGER) {
+    if (res.resourceName === '') return answer(ErrorCode.INVALID_REQUEST, 'Broker id must not be empty');
+    if (res.resourceName !== String(services.nodeId)) {
+      return answer(ErrorCode.INVALID_REQUEST, `Unexpected broker id, expected ${services.nodeId} but received ${res.resourceName}`);
+    }
+    // As Kafka lists them: no synonyms, no type, no documentation.
+    return answer(ErrorCode.NONE, null, loggerLevels(services.log).map(({ name, value }) => ({
+      name, value, readOnly: false, isDefault: false, configSource: ConfigSourceCode.DYNAMIC_BROKER_LOGGER_CONFIG, isSensitive: false,
+      synonyms: [], configType: 0, documentation: null,
+    })));
   } else if (res.resourceType === ConfigResourceType.GROUP) {
     if (res.resourceName === '') return answer(ErrorCode.INVALID_REQUEST, 'Group name must not be empty');
     entries = groupEntries(services, groupConfigs(image, res.resourceName));
