@@ -12,8 +12,8 @@ export interface LogFn {
 }
 
 export interface Logger {
-  /** Settable, as pino's: a child made with its own level (see child) and that child's own
-   * children follow the change. */
+  /** Settable, as pino's: the change applies to this logger and to the children that share its
+   * level (see child). */
   level: string;
   /** `options.level`: the child gets a level of its own, independent of this logger's (pino's
    * ChildLoggerOptions); without it, the child shares this logger's. */
