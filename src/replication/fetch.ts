@@ -218,7 +218,9 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   const maxOffset = follower ? log.logEndOffset : committed ? log.lastStableOffset : log.highWatermark;
   // Most partitions of a follower's or an idle consumer's fetch have nothing new: no buffer for them.
   const into = req.fetchOffset < maxOffset && limit > 0 ? buffers.take() : undefined;
-  const read = log.read(req.fetchOffset, Math.max(limit, 1), maxOffset, into);
+  // Nothing may be returned (the response's budget is spent, or a throttle holds the partition):
+  // the offset is checked, but no batch is read only to be dropped.
+  const read = log.read(req.fetchOffset, Math.max(limit, 1), limit > 0 ? maxOffset : req.fetchOffset, into);
   if (read.errorCode !== ErrorCode.NONE) {
     if (into !== undefined) buffers.give(into);
     return answer(log, read.errorCode, EMPTY, null);
