@@ -45,13 +45,17 @@ export async function runConfigs(values: Record<string, unknown>): Promise<numbe
   if (entityType !== undefined && QUOTA_ENTITY_TYPES[entityType] !== undefined) return runQuotaConfigs(values);
   const type = entityType === undefined ? undefined : TYPES[entityType];
   if (type === undefined) throw new UsageError(`--entity-type takes topics, brokers, groups, broker-loggers, users, clients or ips, got "${entityType ?? ''}"`);
-  const name = values['entity-name'] as string | undefined;
-  if (!name) throw new UsageError('--entity-name is required (a topic name, a broker id or a group id)');
+  // --entity-default of brokers: the cluster-wide dynamic defaults, Kafka's "" broker resource.
+  const clusterDefault = type === 4 && values['entity-default'] === true;
+  const name = clusterDefault ? '' : values['entity-name'] as string | undefined;
+  if (name === undefined || (name === '' && !clusterDefault)) {
+    throw new UsageError('--entity-name is required (a topic name, a broker id or a group id; --entity-default for every broker)');
+  }
   if ((values.describe === true) === (values.alter === true)) throw new UsageError('exactly one of --describe, --alter is needed');
   const keys: ReadonlyMap<string, unknown> = type === 2 ? TOPIC_KEY_BY_NAME : type === 32 ? GROUP_KEY_BY_NAME : type === 8 ? LOGGERS : BROKER_KEY_BY_NAME;
   return withClient('configs', values, async (client) => {
-    // Broker configs and loggers are answered by that broker.
-    const at = type === 4 || type === 8 ? await brokerAddress(client, name) : undefined;
+    // Broker configs and loggers are answered by that broker (the cluster defaults by any).
+    const at = (type === 4 && !clusterDefault) || type === 8 ? await brokerAddress(client, name) : undefined;
     if (values.describe === true) return describe(client, type, name, at, values.all === true);
     const changes = [
       ...(values['add-config'] !== undefined ? parseConfigList(values['add-config'] as string) : []).map((c) => ({ name: c.name, configOperation: SET, value: c.value })),
@@ -65,7 +69,7 @@ export async function runConfigs(values: Record<string, unknown>): Promise<numbe
       const hint = unknown ? nearest(unknown.name, keys.keys()) : undefined;
       throw new KafkaError(r.errorCode, `${entityType} ${name}`, `${r.errorMessage ?? ''}${hint ? `; did you mean ${hint}?` : ''}`);
     }
-    process.stdout.write(`Completed updating config for ${NOUNS[type]} ${name}.\n`);
+    process.stdout.write(clusterDefault ? 'Completed updating default config for brokers in the cluster.\n' : `Completed updating config for ${NOUNS[type]} ${name}.\n`);
     return 0;
   });
 }
@@ -81,12 +85,12 @@ async function describe(client: KafkaClient, type: number, name: string, at: Add
     resources: [{ resourceType: type, resourceName: name, configurationKeys: null }], includeSynonyms: false, includeDocumentation: false,
   }, at);
   const r = res.results[0]!;
-  const what = `${NOUNS[type]} ${name}`;
+  const what = type === 4 && name === '' ? 'the brokers\' defaults' : `${NOUNS[type]} ${name}`;
   if (r.errorCode !== 0) throw new KafkaError(r.errorCode, what, r.errorMessage);
   // Like kafka-configs: the dynamic configs, or every config with --all.
   const source = dynamicSource(type, name);
   const shown = r.configs.filter((c) => all || source === undefined || c.configSource === source).sort((a, b) => a.name.localeCompare(b.name));
-  process.stdout.write(`${all ? 'All' : 'Dynamic'} configs for ${what} are:\n`);
+  process.stdout.write(type === 4 && name === '' ? 'Default configs for brokers in the cluster are:\n' : `${all ? 'All' : 'Dynamic'} configs for ${what} are:\n`);
   for (const c of shown) {
     process.stdout.write(`  ${c.name}=${c.isSensitive ? '(sensitive)' : c.value ?? 'null'} source=${SOURCES[c.configSource] ?? c.configSource}\n`);
   }

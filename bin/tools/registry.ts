@@ -108,7 +108,8 @@ ${BOOTSTRAP_HELP}
       --entity-type T               topics, brokers, groups, broker-loggers (a broker's log level:
                                     root=DEBUG until it restarts), or (client quotas) users, clients, ips
       --entity-name NAME            the topic's name, the broker's id, the group's id, or the quota entity's name
-      --entity-default              the default user / client / ip (quotas)
+      --entity-default              every broker (the cluster-wide dynamic defaults), or the default
+                                    user / client / ip (quotas)
       --describe [--all]            the dynamic configs, or (--all) every config with its source
       --alter                       change configs:
       --add-config K=V[,K=V]        set (a list value in brackets: k=[a,b])

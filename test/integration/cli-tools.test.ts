@@ -192,6 +192,16 @@ describe('configs', () => {
       .toMatchObject({ code: 2, stderr: 'kraftling configs: --entity-type takes topics, brokers, groups, broker-loggers, users, clients or ips, got "topic"\n' });
     const broker = await cli(['configs', ...bs(), '--entity-type', 'brokers', '--entity-name', '1', '--describe', '--all']);
     expect(broker.stdout).toMatch(/^All configs for broker 1 are:\n[\s\S]*  num\.partitions=1 source=/);
+    // --entity-default: the cluster-wide dynamic defaults, which every broker then reports.
+    const defaults = ['configs', ...bs(), '--entity-type', 'brokers', '--entity-default'];
+    expect(await cli([...defaults, '--alter', '--add-config', 'log.retention.ms=123456']))
+      .toMatchObject({ code: 0, stdout: 'Completed updating default config for brokers in the cluster.\n' });
+    expect((await cli([...defaults, '--describe'])).stdout)
+      .toBe('Default configs for brokers in the cluster are:\n  log.retention.ms=123456 source=DYNAMIC_DEFAULT_BROKER_CONFIG\n');
+    expect((await cli(['configs', ...bs(), '--entity-type', 'brokers', '--entity-name', '1', '--describe', '--all'])).stdout)
+      .toContain('  log.retention.ms=123456 source=DYNAMIC_DEFAULT_BROKER_CONFIG\n');
+    expect((await cli([...defaults, '--alter', '--delete-config', 'log.retention.ms'])).code).toBe(0);
+    expect((await cli([...defaults, '--describe'])).stdout).toBe('Default configs for brokers in the cluster are:\n');
   });
 
   it('alters, describes and deletes client quotas (--entity-type users|clients|ips)', async () => {
