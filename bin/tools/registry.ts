@@ -18,15 +18,22 @@ ${BOOTSTRAP_HELP}
       --replication-factor N        replicas of each partition (default: the broker's)
       --config K=V                  a topic config at creation (repeatable)
       --if-not-exists | --if-exists  no error when it already exists / does not exist
+      --under-replicated-partitions  with --describe: only partitions with fewer in-sync replicas than replicas
+      --unavailable-partitions      with --describe: only partitions without a live leader
+      --under-min-isr-partitions    with --describe: only partitions with fewer in-sync replicas than min.insync.replicas
+      --at-min-isr-partitions       with --describe: only partitions with exactly min.insync.replicas in sync
 
 examples:
   kraftling topics --bootstrap-server 127.0.0.1:9092 --create --topic orders --partitions 3 --config retention.ms=60000
   kraftling topics --bootstrap-server 127.0.0.1:9092 --describe --topic orders
+  kraftling topics --bootstrap-server 127.0.0.1:9092 --describe --under-replicated-partitions
   kraftling topics --bootstrap-server 127.0.0.1:9092 --alter --topic orders --partitions 6`,
     options: {
       ...bootstrap, create: { type: 'boolean' }, list: { type: 'boolean' }, describe: { type: 'boolean' }, alter: { type: 'boolean' },
       delete: { type: 'boolean' }, topic: { type: 'string' }, partitions: { type: 'string' }, 'replication-factor': { type: 'string' },
-      config: { type: 'string', multiple: true }, 'if-not-exists': { type: 'boolean' }, 'if-exists': { type: 'boolean' }, help,
+      config: { type: 'string', multiple: true }, 'if-not-exists': { type: 'boolean' }, 'if-exists': { type: 'boolean' },
+      'under-replicated-partitions': { type: 'boolean' }, 'unavailable-partitions': { type: 'boolean' },
+      'under-min-isr-partitions': { type: 'boolean' }, 'at-min-isr-partitions': { type: 'boolean' }, help,
     },
     run: async (values) => (await import('./topics.js')).runTopics(values),
   },

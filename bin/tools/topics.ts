@@ -1,8 +1,13 @@
 // `kraftling topics`: kafka-topics' --create, --list, --describe, --alter (more partitions) and
-// --delete, over CreateTopics, Metadata, CreatePartitions and DeleteTopics.
+// --delete, over CreateTopics, Metadata, CreatePartitions and DeleteTopics. --describe takes
+// kafka-topics' partition filters (--under-replicated-partitions, --unavailable-partitions,
+// --under-min-isr-partitions, --at-min-isr-partitions), which print only the partitions that match,
+// without the topic lines, as TopicCommand does; the min.insync.replicas ones ask DescribeConfigs.
 import { CreatePartitionsApi } from '../../protocol/generated/api/37-create-partitions.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { DeleteTopicsApi } from '../../protocol/generated/api/20-delete-topics.js';
+import { DescribeConfigsApi } from '../../protocol/generated/api/32-describe-configs.js';
+import type { MetadataResponseTopic } from '../../protocol/generated/api/03-metadata.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
@@ -37,7 +42,7 @@ export async function runTopics(values: Record<string, unknown>): Promise<number
     switch (action) {
       case 'create': return create(client, topic!, partitions, replicationFactor, configs, values['if-not-exists'] === true);
       case 'list': return list(client, topic);
-      case 'describe': return describe(client, topic);
+      case 'describe': return describe(client, topic, describeFilters(values));
       case 'alter': return alter(client, topic!, partitions);
       case 'delete': return remove(client, topic!, values['if-exists'] === true);
     }
@@ -64,18 +69,61 @@ async function list(client: KafkaClient, topic: string | undefined): Promise<num
   return 0;
 }
 
-async function describe(client: KafkaClient, topic: string | undefined): Promise<number> {
+const FILTERS = ['under-replicated-partitions', 'unavailable-partitions', 'under-min-isr-partitions', 'at-min-isr-partitions'] as const;
+type Filter = (typeof FILTERS)[number];
+
+function describeFilters(values: Record<string, unknown>): Filter[] {
+  return FILTERS.filter((f) => values[f] === true);
+}
+
+type Partition = MetadataResponseTopic['partitions'][number];
+
+/** TopicCommand's PartitionDescription checks: a partition is printed when any asked for holds. */
+function matches(filters: readonly Filter[], p: Partition, live: ReadonlySet<number>, minIsr: number | undefined): boolean {
+  const hasLeader = p.leaderId >= 0;
+  return filters.some((f) => {
+    switch (f) {
+      case 'under-replicated-partitions': return p.isrNodes.length < p.replicaNodes.length;
+      case 'unavailable-partitions': return !hasLeader || !live.has(p.leaderId);
+      case 'under-min-isr-partitions': return !hasLeader || (minIsr !== undefined && p.isrNodes.length < minIsr);
+      case 'at-min-isr-partitions': return minIsr !== undefined && p.isrNodes.length === minIsr;
+    }
+  });
+}
+
+async function describe(client: KafkaClient, topic: string | undefined, filters: readonly Filter[]): Promise<number> {
   const md = await client.metadata(topic ? [topic] : undefined);
   const topics = md.topics.filter((t) => !topic || t.name === topic).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  for (const t of topics) if (t.errorCode !== 0) throw new KafkaError(t.errorCode, `topic ${t.name}`);
+  const live = new Set(md.brokers.map((b) => b.nodeId));
+  const minIsr = filters.some((f) => f.includes('min-isr')) ? await minInsyncReplicas(client, topics.map((t) => t.name!)) : new Map<string, number>();
   for (const t of topics) {
-    if (t.errorCode !== 0) throw new KafkaError(t.errorCode, `topic ${t.name}`);
     const parts = [...t.partitions].sort((a, b) => a.partitionIndex - b.partitionIndex);
-    process.stdout.write(`Topic: ${t.name}\tTopicId: ${t.topicId}\tPartitionCount: ${parts.length}\tReplicationFactor: ${parts[0]?.replicaNodes.length ?? 0}\n`);
+    if (filters.length === 0) {
+      process.stdout.write(`Topic: ${t.name}\tTopicId: ${t.topicId}\tPartitionCount: ${parts.length}\tReplicationFactor: ${parts[0]?.replicaNodes.length ?? 0}\n`);
+    }
     for (const p of parts) {
+      if (filters.length > 0 && !matches(filters, p, live, minIsr.get(t.name!))) continue;
       process.stdout.write(`\tTopic: ${t.name}\tPartition: ${p.partitionIndex}\tLeader: ${p.leaderId < 0 ? 'none' : p.leaderId}\tReplicas: ${p.replicaNodes.join(',')}\tIsr: ${p.isrNodes.join(',')}\n`);
     }
   }
   return 0;
+}
+
+/** Each topic's min.insync.replicas, as DescribeConfigs reports it (its own, or the broker's). */
+async function minInsyncReplicas(client: KafkaClient, topics: string[]): Promise<Map<string, number>> {
+  if (topics.length === 0) return new Map();
+  const { res } = await client.request(DescribeConfigsApi, {
+    resources: topics.map((name) => ({ resourceType: 2, resourceName: name, configurationKeys: ['min.insync.replicas'] })),
+    includeSynonyms: false, includeDocumentation: false,
+  });
+  const out = new Map<string, number>();
+  for (const r of res.results) {
+    if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${r.resourceName}`, r.errorMessage);
+    const value = r.configs.find((c) => c.name === 'min.insync.replicas')?.value;
+    if (value != null) out.set(r.resourceName, Number(value));
+  }
+  return out;
 }
 
 async function alter(client: KafkaClient, topic: string, partitions: number | undefined): Promise<number> {

@@ -250,3 +250,37 @@ describe('cluster', () => {
     expect(await stored('gone')).toEqual(w.sent);
   });
 });
+
+describe('topics --describe filters', () => {
+  it('list the under-replicated, unavailable, under- and at-min-ISR partitions while a broker is down', async () => {
+    const controller = cluster.nodes.find((n) => n.quorumStatus?.role === 'leader')!.nodeId;
+    const [stays, dies] = [1, 2, 3].filter((id) => id !== controller) as [number, number];
+    await admin.createTopics({ topics: [
+      { topic: 'health', replicaAssignment: [{ partition: 0, replicas: [stays, dies] }], configEntries: [{ name: 'min.insync.replicas', value: '2' }] },
+      { topic: 'lonely', replicaAssignment: [{ partition: 0, replicas: [dies] }] },
+    ] });
+    await retry(async () => expect((await partition('health')).isr).toHaveLength(2));
+    const filtered = async (...flags: string[]): Promise<string[]> => {
+      const r = await cli(['topics', ...bootstrap(), '--describe', ...flags]);
+      expect(r.code).toBe(0);
+      return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t').slice(1, 3).join(' '));
+    };
+    expect(await filtered('--under-replicated-partitions')).toEqual([]);
+    expect(await filtered('--at-min-isr-partitions', '--topic', 'health')).toEqual(['Topic: health Partition: 0']);
+
+    cluster.kill(dies);
+    // Once its session runs out the dead broker is fenced: its lone partition has no leader left.
+    await retry(async () => {
+      expect((await partition('health')).isr).toEqual([stays]);
+      expect((await cli(['topics', ...bootstrap(), '--describe', '--topic', 'lonely'])).stdout).toContain('Leader: none');
+    }, 30_000, 200);
+    expect(await filtered('--under-replicated-partitions')).toContain('Topic: health Partition: 0');
+    expect(await filtered('--under-min-isr-partitions', '--topic', 'health')).toEqual(['Topic: health Partition: 0']);
+    const unavailable = await filtered('--unavailable-partitions');
+    expect(unavailable).toContain('Topic: lonely Partition: 0');
+    expect(unavailable).not.toContain('Topic: health Partition: 0');
+    await cluster.restart(dies);
+    await retry(async () => expect((await partition('health')).isr).toHaveLength(2), 60_000, 200);
+    expect(await filtered('--under-replicated-partitions', '--topic', 'health')).toEqual([]);
+  });
+});
