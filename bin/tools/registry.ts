@@ -22,6 +22,7 @@ ${BOOTSTRAP_HELP}
       --unavailable-partitions      with --describe: only partitions without a live leader
       --under-min-isr-partitions    with --describe: only partitions with fewer in-sync replicas than min.insync.replicas
       --at-min-isr-partitions       with --describe: only partitions with exactly min.insync.replicas in sync
+      --topics-with-overrides       with --describe: only the topic lines of topics with configs of their own
 
 examples:
   kraftling topics --bootstrap-server 127.0.0.1:9092 --create --topic orders --partitions 3 --config retention.ms=60000
@@ -33,7 +34,7 @@ examples:
       delete: { type: 'boolean' }, topic: { type: 'string' }, partitions: { type: 'string' }, 'replication-factor': { type: 'string' },
       config: { type: 'string', multiple: true }, 'if-not-exists': { type: 'boolean' }, 'if-exists': { type: 'boolean' },
       'under-replicated-partitions': { type: 'boolean' }, 'unavailable-partitions': { type: 'boolean' },
-      'under-min-isr-partitions': { type: 'boolean' }, 'at-min-isr-partitions': { type: 'boolean' }, help,
+      'under-min-isr-partitions': { type: 'boolean' }, 'at-min-isr-partitions': { type: 'boolean' }, 'topics-with-overrides': { type: 'boolean' }, help,
     },
     run: async (values) => (await import('./topics.js')).runTopics(values),
   },

@@ -1,13 +1,17 @@
 // `kraftling topics`: kafka-topics' --create, --list, --describe, --alter (more partitions) and
-// --delete, over CreateTopics, Metadata, CreatePartitions and DeleteTopics. --describe takes
-// kafka-topics' partition filters (--under-replicated-partitions, --unavailable-partitions,
+// --delete, over CreateTopics, Metadata, CreatePartitions and DeleteTopics. --describe prints
+// TopicCommand's lines: each topic with its configs that are not defaults (DescribeConfigs), each
+// partition with the replicas a reassignment adds and removes (ListPartitionReassignments). It
+// takes kafka-topics' partition filters (--under-replicated-partitions, --unavailable-partitions,
 // --under-min-isr-partitions, --at-min-isr-partitions), which print only the partitions that match,
-// without the topic lines, as TopicCommand does; the min.insync.replicas ones ask DescribeConfigs.
+// without the topic lines; --topics-with-overrides prints only the topic lines of topics with such
+// configs.
 import { CreatePartitionsApi } from '../../protocol/generated/api/37-create-partitions.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { DeleteTopicsApi } from '../../protocol/generated/api/20-delete-topics.js';
 import { DescribeConfigsApi } from '../../protocol/generated/api/32-describe-configs.js';
 import type { MetadataResponseTopic } from '../../protocol/generated/api/03-metadata.js';
+import { ListPartitionReassignmentsApi } from '../../protocol/generated/api/46-list-partition-reassignments.js';
 import { ErrorCode } from '../../protocol/errors.js';
 import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
@@ -15,6 +19,7 @@ import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 const ACTIONS = ['create', 'list', 'describe', 'alter', 'delete'] as const;
 const TIMEOUT_MS = 30_000;
 const INT32_MAX = 2 ** 31 - 1;
+const DEFAULT_CONFIG = 5;
 
 export function keyValues(list: unknown, flag: string): { name: string; value: string }[] {
   return ((list as string[] | undefined) ?? []).map((item) => {
@@ -42,7 +47,7 @@ export async function runTopics(values: Record<string, unknown>): Promise<number
     switch (action) {
       case 'create': return create(client, topic!, partitions, replicationFactor, configs, values['if-not-exists'] === true);
       case 'list': return list(client, topic);
-      case 'describe': return describe(client, topic, describeFilters(values));
+      case 'describe': return describe(client, topic, describeFilters(values), values['topics-with-overrides'] === true);
       case 'alter': return alter(client, topic!, partitions);
       case 'delete': return remove(client, topic!, values['if-exists'] === true);
     }
@@ -91,39 +96,56 @@ function matches(filters: readonly Filter[], p: Partition, live: ReadonlySet<num
   });
 }
 
-async function describe(client: KafkaClient, topic: string | undefined, filters: readonly Filter[]): Promise<number> {
+async function describe(client: KafkaClient, topic: string | undefined, filters: readonly Filter[], withOverrides: boolean): Promise<number> {
   const md = await client.metadata(topic ? [topic] : undefined);
   const topics = md.topics.filter((t) => !topic || t.name === topic).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   for (const t of topics) if (t.errorCode !== 0) throw new KafkaError(t.errorCode, `topic ${t.name}`);
   const live = new Set(md.brokers.map((b) => b.nodeId));
-  const minIsr = filters.some((f) => f.includes('min-isr')) ? await minInsyncReplicas(client, topics.map((t) => t.name!)) : new Map<string, number>();
+  const configs = await topicConfigs(client, topics.map((t) => t.name!));
+  const moving = await reassignments(client);
   for (const t of topics) {
     const parts = [...t.partitions].sort((a, b) => a.partitionIndex - b.partitionIndex);
-    if (filters.length === 0) {
-      process.stdout.write(`Topic: ${t.name}\tTopicId: ${t.topicId}\tPartitionCount: ${parts.length}\tReplicationFactor: ${parts[0]?.replicaNodes.length ?? 0}\n`);
+    const own = configs.get(t.name!)!;
+    // Kafka's admin client: a config is a default when its source is DEFAULT_CONFIG (5).
+    const overrides = own.filter((c) => c.configSource !== DEFAULT_CONFIG).map((c) => `${c.name}=${c.value ?? ''}`).join(',');
+    if (filters.length === 0 && (!withOverrides || overrides !== '')) {
+      process.stdout.write(`Topic: ${t.name}\tTopicId: ${t.topicId}\tPartitionCount: ${parts.length}\tReplicationFactor: ${parts[0]?.replicaNodes.length ?? 0}\tConfigs: ${overrides}\n`);
     }
+    if (withOverrides) continue;
+    const minIsrValue = own.find((c) => c.name === 'min.insync.replicas')?.value;
+    const minIsr = minIsrValue != null ? Number(minIsrValue) : undefined;
     for (const p of parts) {
-      if (filters.length > 0 && !matches(filters, p, live, minIsr.get(t.name!))) continue;
-      process.stdout.write(`\tTopic: ${t.name}\tPartition: ${p.partitionIndex}\tLeader: ${p.leaderId < 0 ? 'none' : p.leaderId}\tReplicas: ${p.replicaNodes.join(',')}\tIsr: ${p.isrNodes.join(',')}\n`);
+      if (filters.length > 0 && !matches(filters, p, live, minIsr)) continue;
+      const move = moving.get(`${t.name}:${p.partitionIndex}`);
+      process.stdout.write(`\tTopic: ${t.name}\tPartition: ${p.partitionIndex}\tLeader: ${p.leaderId < 0 ? 'none' : p.leaderId}\tReplicas: ${p.replicaNodes.join(',')}\tIsr: ${p.isrNodes.join(',')}`
+        + `${move ? `\tAdding Replicas: ${move.adding.join(',')}\tRemoving Replicas: ${move.removing.join(',')}` : ''}\n`);
     }
   }
   return 0;
 }
 
-/** Each topic's min.insync.replicas, as DescribeConfigs reports it (its own, or the broker's). */
-async function minInsyncReplicas(client: KafkaClient, topics: string[]): Promise<Map<string, number>> {
-  if (topics.length === 0) return new Map();
+/** Each topic's configs as DescribeConfigs reports them (min.insync.replicas among them). */
+async function topicConfigs(client: KafkaClient, topics: string[]) {
+  const out = new Map<string, { name: string; value: string | null; configSource: number }[]>();
+  if (topics.length === 0) return out;
   const { res } = await client.request(DescribeConfigsApi, {
-    resources: topics.map((name) => ({ resourceType: 2, resourceName: name, configurationKeys: ['min.insync.replicas'] })),
+    resources: topics.map((name) => ({ resourceType: 2, resourceName: name, configurationKeys: null })),
     includeSynonyms: false, includeDocumentation: false,
   });
-  const out = new Map<string, number>();
   for (const r of res.results) {
     if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${r.resourceName}`, r.errorMessage);
-    const value = r.configs.find((c) => c.name === 'min.insync.replicas')?.value;
-    if (value != null) out.set(r.resourceName, Number(value));
+    // Sorted by name, so the Configs column reads the same from one run to the next.
+    out.set(r.resourceName, [...r.configs].sort((a, b) => a.name.localeCompare(b.name)));
   }
   return out;
+}
+
+/** The reassignments in progress, by "topic:partition". */
+async function reassignments(client: KafkaClient): Promise<Map<string, { adding: number[]; removing: number[] }>> {
+  const { res } = await client.request(ListPartitionReassignmentsApi, { timeoutMs: TIMEOUT_MS, topics: null });
+  if (res.errorCode !== 0) throw new KafkaError(res.errorCode, 'ListPartitionReassignments', res.errorMessage);
+  return new Map(res.topics.flatMap((t) => t.partitions.map((p): [string, { adding: number[]; removing: number[] }] =>
+    [`${t.name}:${p.partitionIndex}`, { adding: p.addingReplicas, removing: p.removingReplicas }])));
 }
 
 async function alter(client: KafkaClient, topic: string, partitions: number | undefined): Promise<number> {

@@ -33,7 +33,12 @@ describe('topics', () => {
     expect((await cli(['topics', ...bs(), '--create', '--topic', 'tools-a', '--if-not-exists'])).code).toBe(0);
     expect((await cli(['topics', ...bs(), '--list'])).stdout.split('\n')).toContain('tools-a');
     const described = await cli(['topics', ...bs(), '--describe', '--topic', 'tools-a']);
-    expect(described.stdout).toMatch(/^Topic: tools-a\tTopicId: \S+\tPartitionCount: 2\tReplicationFactor: 1\n\tTopic: tools-a\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n/);
+    expect(described.stdout).toMatch(/^Topic: tools-a\tTopicId: \S+\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: retention.ms=60000\n\tTopic: tools-a\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n/);
+    // Only the topic lines of topics with configs of their own.
+    expect((await cli(['topics', ...bs(), '--create', '--topic', 'tools-plain'])).code).toBe(0);
+    const overridden = (await cli(['topics', ...bs(), '--describe', '--topics-with-overrides'])).stdout.split('\n').filter((l) => l !== '');
+    expect(overridden.some((l) => l.startsWith('Topic: tools-a\t') && l.endsWith('\tConfigs: retention.ms=60000'))).toBe(true);
+    expect(overridden.some((l) => l.startsWith('Topic: tools-plain\t') || l.startsWith('\t'))).toBe(false);
     expect(await cli(['topics', ...bs(), '--alter', '--topic', 'tools-a', '--partitions', '3'])).toMatchObject({ code: 0 });
     const meta = await ctx.admin.fetchTopicMetadata({ topics: ['tools-a'] });
     expect(meta.topics[0]!.partitions).toHaveLength(3);

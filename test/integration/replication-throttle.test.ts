@@ -82,6 +82,8 @@ describe('replication throttles', () => {
     await cluster.restart(2);
     await new Promise((r) => setTimeout(r, 3_000));
     expect(await sizeOn(2)).toBeLessThan(full);
+    // kafka-topics shows the move on the partition's line.
+    expect((await cli(['topics', ...bootstrap(), '--describe', '--topic', TOPIC])).stdout).toContain('\tAdding Replicas: 2\tRemoving Replicas: 1\n');
     const verifying = await cli(['reassign-partitions', ...bootstrap(), '--verify', '--reassignment-json-file', plan]);
     expect(verifying.stdout).toBe(`Status of partition reassignment:\nReassignment of partition ${TOPIC}-0 is still in progress.\n`);
 
