@@ -17,6 +17,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { runInProcess as cli } from '../helpers/cli-in-process.js';
 
 const AUTHORIZER = { 'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer', 'allow.everyone.if.no.acl.found': 'true' };
 let cluster: Cluster;
@@ -175,5 +176,16 @@ describe('ACLs with the standard authorizer', () => {
     expect(await admin.deleteTopics({ topics: ['pre-a'] }).then(() => 'ok', errorType)).toBe('ok');
     const left = await admin.describeAcls({ resourceType: Rt.ANY, resourcePatternType: Pt.ANY, operation: Op.ANY, permissionType: Perm.ANY });
     expect(left.resources.map((r) => r.resourceName).sort()).toEqual(['closed', 'elsewhere', 'g-', 'kafka-cluster', 'readonly', 'secret', 'tx-secret']);
+  });
+
+  it('kraftling topics --describe goes on without the moves when DESCRIBE on the cluster is refused', async () => {
+    await admin.createAcls({ acl: [acl(Rt.CLUSTER, 'kafka-cluster', Op.DESCRIBE, Perm.DENY)] });
+    try {
+      const described = await cli(['topics', '--bootstrap-server', cluster.bootstrapServers, '--describe', '--topic', 'open']);
+      expect(described.code).toBe(0);
+      expect(described.stdout).toMatch(/^Topic: open\t[\s\S]*\n\tTopic: open\tPartition: 0\tLeader: 1\tReplicas: 1\tIsr: 1\n$/);
+    } finally {
+      await admin.deleteAcls({ filters: [{ resourceType: Rt.CLUSTER, resourceName: 'kafka-cluster', resourcePatternType: Pt.LITERAL, operation: Op.DESCRIBE, permissionType: Perm.DENY }] });
+    }
   });
 });
