@@ -101,20 +101,83 @@ async function remove(client: KafkaClient, group: string): Promise<number> {
 async function resetOffsets(client: KafkaClient, group: string, values: Record<string, unknown>): Promise<number> {
   const topic = values.topic as string | undefined;
   if (!topic) throw new UsageError('--reset-offsets needs --topic NAME');
-  const targets = ['to-earliest', 'to-latest', 'to-offset'].filter((k) => values[k] !== undefined && values[k] !== false);
-  if (targets.length !== 1) throw new UsageError('--reset-offsets needs exactly one of --to-earliest, --to-latest, --to-offset N');
+  const targets = RESET_SCENARIOS.filter((k) => values[k] !== undefined && values[k] !== false);
+  if (targets.length !== 1) throw new UsageError(`--reset-offsets needs exactly one of ${RESET_SCENARIOS.map((k) => `--${k}`).join(', ')}`);
   const parts = await client.partitions(topic);
-  let plan: Map<number, number>;
-  if (values['to-offset'] !== undefined) {
-    const n = intFlag(values, 'to-offset', 0)!;
-    // Clamped into [earliest, latest] per partition, as Kafka does.
-    const [lo, hi] = [await listOffsets(client, topic, parts, EARLIEST), await listOffsets(client, topic, parts, LATEST)];
-    plan = new Map(parts.map((p) => [p.partition, Math.min(hi.get(p.partition)!, Math.max(lo.get(p.partition)!, n))]));
-  } else {
-    plan = await listOffsets(client, topic, parts, values['to-earliest'] ? EARLIEST : LATEST);
-  }
+  const plan = await resetPlan(client, group, topic, parts, targets[0]!, values);
   if (values.execute === true) await commitOffsets(client, group, topic, plan);
   const rows = [['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET'], ...[...plan].map(([p, o]) => [group, topic, String(p), String(o)])];
   process.stdout.write(`${values.execute === true ? '' : '(dry run: nothing committed; --execute commits)\n'}${table(rows)}`);
   return 0;
+}
+
+const RESET_SCENARIOS = ['to-earliest', 'to-latest', 'to-offset', 'shift-by', 'to-current', 'to-datetime', 'by-duration'] as const;
+
+/** Kafka's prepareOffsetsToReset for one topic: the new offset of each partition. */
+async function resetPlan(client: KafkaClient, group: string, topic: string, parts: { partition: number; leader: number }[],
+  scenario: (typeof RESET_SCENARIOS)[number], values: Record<string, unknown>): Promise<Map<number, number>> {
+  const latest = (): Promise<Map<number, number>> => listOffsets(client, topic, parts, LATEST);
+  /** Clamped into [earliest, latest] per partition, as Kafka's checkOffsetsRange does. */
+  const clamped = async (wanted: Map<number, number>): Promise<Map<number, number>> => {
+    const [lo, hi] = [await listOffsets(client, topic, parts, EARLIEST), await latest()];
+    return new Map([...wanted].map(([p, o]) => [p, Math.min(hi.get(p)!, Math.max(lo.get(p)!, o))]));
+  };
+  const committed = async (): Promise<Map<number, number | undefined>> => {
+    const all = await committedOffsets(client, group);
+    return new Map(parts.map((p) => [p.partition, all.get(`${topic}/${p.partition}`)]));
+  };
+  switch (scenario) {
+    case 'to-earliest': return listOffsets(client, topic, parts, EARLIEST);
+    case 'to-latest': return latest();
+    case 'to-offset': {
+      const n = intFlag(values, 'to-offset', 0)!;
+      return clamped(new Map(parts.map((p) => [p.partition, n])));
+    }
+    case 'shift-by': {
+      const by = intFlag(values, 'shift-by', Number.MIN_SAFE_INTEGER)!;
+      const current = await committed();
+      const missing = [...current].find(([, o]) => o === undefined);
+      if (missing) throw new Error(`Cannot shift offset for partition ${topic}-${missing[0]} since there is no current committed offset`);
+      return clamped(new Map([...current].map(([p, o]) => [p, o! + by])));
+    }
+    case 'to-current': {
+      const [current, end] = [await committed(), await latest()];
+      return new Map([...current].map(([p, o]) => [p, o ?? end.get(p)!]));
+    }
+    case 'to-datetime':
+    case 'by-duration': {
+      const timestampMs = scenario === 'to-datetime' ? parseDateTime(values['to-datetime'] as string) : Date.now() - parseDuration(values['by-duration'] as string);
+      const found = await listOffsets(client, topic, parts, timestampMs);
+      const empty = [...found].filter(([, o]) => o < 0).map(([p]) => p);
+      if (empty.length === 0) return found;
+      // Kafka's getLogTimestampOffsets: no record at or after the time, so the log end.
+      for (const p of empty) process.stdout.write(`\nWarn: Partition ${p} from topic ${topic} is empty. Falling back to latest known offset.\n`);
+      const end = await latest();
+      return new Map([...found].map(([p, o]) => [p, o < 0 ? end.get(p)! : o]));
+    }
+  }
+}
+
+/** Kafka's Utils.getDateTime: 'YYYY-MM-DDTHH:mm:SS.sss', with a zone (Z, +hh, +hhmm, +hh:mm) or UTC. */
+function parseDateTime(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(text);
+  if (!m) throw new UsageError(`--to-datetime takes 'YYYY-MM-DDTHH:mm:SS.sss' (a zone such as Z or +01:00 optional), got "${text}"`);
+  const [, y, mo, d, h, mi, sec, ms, zone] = m as unknown as string[];
+  let utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec), Number(ms));
+  if (zone !== undefined && zone !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    utc -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')) * 60_000;
+  }
+  return utc;
+}
+
+/** Java's Duration.parse, as --by-duration takes it: PnDTnHnMn.nS (e.g. PT1H30M, P1DT2H). */
+function parseDuration(text: string): number {
+  const m = /^([-+]?)P(?:([-+]?\d+)D)?(?:T(?:([-+]?\d+)H)?(?:([-+]?\d+)M)?(?:([-+]?\d+)(?:[.,](\d{0,9}))?S)?)?$/i.exec(text);
+  if (!m || text.toUpperCase().endsWith('T') || text.toUpperCase() === 'P') throw new UsageError(`--by-duration takes an ISO-8601 duration such as PT1H or P1DT2H30M, got "${text}"`);
+  const [, sign, d, h, mi, sec, frac] = m;
+  const ms = Number(d ?? 0) * 86_400_000 + Number(h ?? 0) * 3_600_000 + Number(mi ?? 0) * 60_000 + Number(sec ?? 0) * 1000
+    + Math.round(Number(`0.${frac ?? '0'}`) * 1000) * (sec?.startsWith('-') ? -1 : 1);
+  return sign === '-' ? -ms : ms;
 }

@@ -94,7 +94,12 @@ ${BOOTSTRAP_HELP}
       --list | --describe | --reset-offsets | --delete
       --group G                     the group (--describe, --reset-offsets, --delete)
       --topic NAME                  (--reset-offsets) the topic whose offsets to reset
-      --to-earliest | --to-latest | --to-offset N   (--reset-offsets) where to
+      --to-earliest | --to-latest | --to-offset N   (--reset-offsets) where to; or
+      --shift-by N | --to-current   the committed offset moved by N (may be negative), or kept
+                                    (the log end where none is committed)
+      --to-datetime YYYY-MM-DDTHH:mm:SS.sss   the first offset at or after that time (UTC unless a
+                                    zone follows, as Z or +01:00); the log end where none is
+      --by-duration PnDTnHnMnS      the same for a time that long ago (e.g. PT1H30M)
       --execute | --dry-run         (--reset-offsets) commit, or only print the plan (default)
 
 examples:
@@ -104,7 +109,8 @@ examples:
     options: {
       ...bootstrap, list: { type: 'boolean' }, describe: { type: 'boolean' }, 'reset-offsets': { type: 'boolean' }, delete: { type: 'boolean' },
       group: { type: 'string' }, topic: { type: 'string' }, 'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' },
-      'to-offset': { type: 'string' }, execute: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help,
+      'to-offset': { type: 'string' }, 'shift-by': { type: 'string' }, 'to-current': { type: 'boolean' }, 'to-datetime': { type: 'string' },
+      'by-duration': { type: 'string' }, execute: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help,
     },
     run: async (values) => (await import('./consumer-groups.js')).runConsumerGroups(values),
   },

@@ -110,6 +110,22 @@ describe('consumer-groups', () => {
     // The consumer resumes from the committed offset.
     const resumed = await cli(['console-consumer', ...bs(), '--topic', 'tools-g', '--group', 'tools-grp', '--max-messages', '1']);
     expect(resumed.stdout).toBe('m0\n');
+    // Kafka's other reset scenarios: from the committed offset (now 1), by time and by duration.
+    const reset = async (...how: string[]): Promise<string> => {
+      const r = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', ...how]);
+      expect(r.code).toBe(0);
+      return /tools-grp\s+tools-g\s+0\s+(\d+)\n$/.exec(r.stdout)![1]!;
+    };
+    expect(await reset('--shift-by', '2', '--execute')).toBe('3');
+    expect(await reset('--shift-by', '-10')).toBe('0');
+    expect(await reset('--shift-by', '10')).toBe('5');
+    expect(await reset('--to-current')).toBe('3');
+    expect(await reset('--to-datetime', '2000-01-01T00:00:00.000')).toBe('0');
+    expect(await reset('--to-datetime', '2999-01-01T00:00:00.000+01:00')).toBe('5');
+    expect(await reset('--by-duration', 'PT1H')).toBe('0');
+    expect((await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', '--by-duration', '1h'])).code).toBe(2);
+    expect((await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', '--to-datetime', '2000-01-01'])).code).toBe(2);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp'])).stdout).toMatch(/tools-g\s+0\s+3\s+5\s+2\s/);
     expect((await cli(['consumer-groups', ...bs(), '--delete', '--group', 'tools-grp'])).code).toBe(0);
     expect((await cli(['consumer-groups', ...bs(), '--list'])).stdout.split('\n')).not.toContain('tools-grp');
   });
