@@ -2,18 +2,22 @@
 // type GROUP and kept as ConfigRecords like topic configs: a consumer group's own session timeout
 // and heartbeat interval, in place of the broker's group.consumer.* values. Share-group keys are
 // not here: kraftling has no share groups.
+import { BROKER_KEY_BY_NAME } from './broker-keys.js';
 import { checkValue, type ConfigKey } from './definition.js';
 import type { ServerConfig } from './server-config.js';
 
 export const GROUP_SESSION_TIMEOUT = 'consumer.session.timeout.ms';
 export const GROUP_HEARTBEAT_INTERVAL = 'consumer.heartbeat.interval.ms';
 
+/** A group key whose default is its broker key's (Kafka's GroupConfig takes the same defaults). */
+function groupKey(name: string, brokerKey: string, doc: string): ConfigKey & { brokerKey: string } {
+  return { name, type: 'int', default: BROKER_KEY_BY_NAME.get(brokerKey)!.default, min: 1, brokerKey, doc };
+}
+
 /** Each group key, with the broker key that gives its default. */
 export const GROUP_KEYS: readonly (ConfigKey & { brokerKey: string })[] = [
-  { name: GROUP_SESSION_TIMEOUT, type: 'int', default: '45000', min: 1, brokerKey: 'group.consumer.session.timeout.ms',
-    doc: 'The timeout to detect client failures when using the consumer group protocol.' },
-  { name: GROUP_HEARTBEAT_INTERVAL, type: 'int', default: '5000', min: 1, brokerKey: 'group.consumer.heartbeat.interval.ms',
-    doc: 'The heartbeat interval given to the members.' },
+  groupKey(GROUP_SESSION_TIMEOUT, 'group.consumer.session.timeout.ms', 'The timeout to detect client failures when using the consumer group protocol.'),
+  groupKey(GROUP_HEARTBEAT_INTERVAL, 'group.consumer.heartbeat.interval.ms', 'The heartbeat interval given to the members.'),
 ];
 
 export const GROUP_KEY_BY_NAME: ReadonlyMap<string, (typeof GROUP_KEYS)[number]> = new Map(GROUP_KEYS.map((k) => [k.name, k]));
