@@ -6,7 +6,7 @@
 // which node:fs runs on the thread pool once they are large enough for the copy to outweigh the hop,
 // so the event loop reads and validates the next request while the last one is copied. The calls
 // that wait for the device (fsync of a file or a directory, and the atomic file replace that needs
-// them) are asynchronous, so a slow disk never blocks the event loop. Paths use '/' and are joined
+// them) are asynchronous, as are large reads where the file system offers them, so a slow disk never blocks the event loop. Paths use '/' and are joined
 // with joinPath.
 
 export interface FileHandle {
@@ -17,6 +17,10 @@ export interface FileHandle {
   writev(chunks: readonly Uint8Array[], position: number): Promise<void>;
   /** Reads into `target` from `position`; returns the bytes read, short only at end of file. */
   read(target: Uint8Array, position: number): number;
+  /** read() on the thread pool, where the file system has one: for reads large enough that the
+   * copy (or the device) outweighs the hop, so the event loop serves other requests meanwhile. The
+   * handle is not closed under it. */
+  readAsync?(target: Uint8Array, position: number): Promise<number>;
   size(): number;
   /** Shrinks or extends (with zeros) the file to `length` bytes. */
   truncate(length: number): void;

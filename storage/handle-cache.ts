@@ -4,7 +4,7 @@
 // descriptor behind one is opened when the handle is used and closed again, least recently used
 // first, once more than `maxOpenFiles` are open; the next use reopens it.
 //
-// A descriptor with an fsync or a thread-pool write in flight is never closed (the fd number could be reused by another
+// A descriptor with an fsync or a thread-pool write or read in flight is never closed (the fd number could be reused by another
 // open under the sync). So the count exceeds the limit only while more syncs than that run at once,
 // and returns under it as they finish. Closing and reopening loses nothing: the page cache belongs to
 // the file, not the descriptor, so an fsync on a new descriptor covers writes made through an old one
@@ -20,7 +20,7 @@ export const DEFAULT_MAX_OPEN_FILES = 4096;
 class CachedHandle implements FileHandle {
   /** The open descriptor, while the cache keeps it. */
   inner: FileHandle | undefined;
-  /** fsyncs and writes in flight on `inner`. */
+  /** fsyncs, writes and reads in flight on `inner`. */
   syncsInFlight = 0;
   closed = false;
 
@@ -46,6 +46,19 @@ class CachedHandle implements FileHandle {
 
   read(target: Uint8Array, position: number): number {
     return this.cache.acquire(this).read(target, position);
+  }
+
+  /** The descriptor's own readAsync where it has one (else a read at once), kept open meanwhile. */
+  async readAsync(target: Uint8Array, position: number): Promise<number> {
+    const inner = this.cache.acquire(this);
+    if (inner.readAsync === undefined) return inner.read(target, position);
+    this.syncsInFlight++;
+    try {
+      return await inner.readAsync(target, position);
+    } finally {
+      this.syncsInFlight--;
+      this.cache.released(this);
+    }
   }
 
   size(): number {

@@ -30,6 +30,13 @@ class KillableHandle implements FileHandle {
     return this.owner.killed ? 0 : this.inner.read(target, position);
   }
 
+  /** A read the kill overtook finds nothing, as a read after it does. */
+  async readAsync(target: Uint8Array, position: number): Promise<number> {
+    if (this.owner.killed) return 0;
+    const n = this.inner.readAsync !== undefined ? await this.inner.readAsync(target, position) : this.inner.read(target, position);
+    return this.owner.killed ? 0 : n;
+  }
+
   size(): number {
     return this.owner.killed ? 0 : this.inner.size();
   }

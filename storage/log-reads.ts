@@ -46,19 +46,36 @@ export function readBatches(
   maxOffset: number,
   into?: Buffer,
 ): Buffer {
+  const range = batchRange(segments, fetchOffset, maxBytes, maxOffset);
+  return range === undefined ? NOTHING : wholeBatches(range.segment.read(range.position, range.length, into), maxOffset);
+}
+
+/** Where readBatches' bytes lie, before the cut to whole batches below maxOffset: `length` is an
+ * upper bound of what it returns. */
+export interface BatchRange {
+  segment: LogSegment;
+  position: number;
+  length: number;
+}
+
+/** readBatches' range without the read; undefined when no batch qualifies. */
+export function batchRange(segments: readonly LogSegment[], fetchOffset: number, maxBytes: number, maxOffset: number): BatchRange | undefined {
   // At or past the limit (a follower or consumer at the end, waiting): nothing to find.
-  if (fetchOffset >= maxOffset) return NOTHING;
+  if (fetchOffset >= maxOffset) return undefined;
   for (let i = floorSegmentIndex(segments, fetchOffset); i < segments.length; i++) {
     const segment = segments[i] as LogSegment;
     // A segment may end before fetchOffset (offsets can have gaps): then the next one serves it.
     const batch = segment.batchAtOrAfter(fetchOffset);
     if (batch === undefined) continue;
     if (batch.lastOffset >= maxOffset) break;
-    const length = Math.max(batch.sizeBytes, Math.min(maxBytes, segment.sizeBytes - batch.position));
-    const data = segment.read(batch.position, length, into);
-    return data.subarray(0, wholeBatchesLength(data, maxOffset));
+    return { segment, position: batch.position, length: Math.max(batch.sizeBytes, Math.min(maxBytes, segment.sizeBytes - batch.position)) };
   }
-  return NOTHING;
+  return undefined;
+}
+
+/** The whole batches below maxOffset at the start of `data` (a read that may end inside one). */
+export function wholeBatches(data: Buffer, maxOffset: number): Buffer {
+  return data.subarray(0, wholeBatchesLength(data, maxOffset));
 }
 
 /** The first offset >= minOffset whose timestamp is >= `timestampMs`: per batch, refined by `pick`. */

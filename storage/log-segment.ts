@@ -170,6 +170,14 @@ export class LogSegment {
     return target.subarray(0, this.log.read(target, position));
   }
 
+  /** read() on the file system's thread pool where it reads there, else at once. */
+  async readAsync(position: number, length: number, into?: Buffer): Promise<Buffer> {
+    if (this.log === undefined) return Buffer.alloc(0);
+    const target = into !== undefined && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
+    const n = this.log.readAsync !== undefined ? await this.log.readAsync(target, position) : this.log.read(target, position);
+    return target.subarray(0, n);
+  }
+
   /** The first batch whose last offset is >= `offset`, or undefined. */
   batchAtOrAfter(offset: number): BatchInfo | undefined {
     if (this.sizeBytes === 0) return undefined;

@@ -39,6 +39,14 @@ export type LogReadResult =
   | { errorCode: typeof ErrorCode.NONE; records: Buffer }
   | { errorCode: typeof ErrorCode.OFFSET_OUT_OF_RANGE };
 
+/** A read left to the thread pool (PartitionLog.readLarge): its records come later; `maxBytes`
+ * bounds them, known at once for a fetch's budget. */
+export interface DeferredRead {
+  errorCode: typeof ErrorCode.NONE;
+  deferred: Promise<Buffer>;
+  maxBytes: number;
+}
+
 export interface DeleteRecordsResult {
   errorCode: typeof ErrorCode.NONE | typeof ErrorCode.OFFSET_OUT_OF_RANGE;
   lowWatermark: number;

@@ -88,6 +88,20 @@ function writevFd(fd: number, chunks: readonly Uint8Array[], position: number, p
   });
 }
 
+/** Fills `target` from `position` on the thread pool, continuing after short reads; stops at end of file. */
+function readFd(fd: number, target: Uint8Array, position: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let total = 0;
+    const done = (err: NodeJS.ErrnoException | null, n: number): void => {
+      if (err) return reject(toFileSystemError(err, 'pread', path));
+      total += n;
+      if (n === 0 || total === target.length) resolve(total);
+      else fs.read(fd, target, total, target.length - total, position + total, done);
+    };
+    fs.read(fd, target, 0, target.length, position, done);
+  });
+}
+
 /** `chunks` without their first `n` bytes (what a short write left to do). */
 function dropBytes(chunks: readonly Uint8Array[], n: number): readonly Uint8Array[] {
   let i = 0;
@@ -97,7 +111,7 @@ function dropBytes(chunks: readonly Uint8Array[], n: number): readonly Uint8Arra
 }
 
 class NodeFileHandle implements FileHandle {
-  /** fsyncs and thread-pool writes running on the descriptor: close waits for them. */
+  /** fsyncs, thread-pool writes and reads running on the descriptor: close waits for them. */
   private syncsInFlight = 0;
   private closeRequested = false;
 
@@ -148,6 +162,16 @@ class NodeFileHandle implements FileHandle {
     return total;
   }
 
+  async readAsync(target: Uint8Array, position: number): Promise<number> {
+    this.syncsInFlight++;
+    try {
+      return await readFd(this.fd, target, position, this.path);
+    } finally {
+      this.syncsInFlight--;
+      if (this.closeRequested && this.syncsInFlight === 0) this.closeNow();
+    }
+  }
+
   size(): number {
     return wrap('fstat', this.path, () => fs.fstatSync(this.fd).size);
   }
@@ -168,7 +192,7 @@ class NodeFileHandle implements FileHandle {
   }
 
   close(): void {
-    // Closing under an fsync or write in flight would let the fd number be reused by another open.
+    // Closing under an fsync, write or read in flight would let the fd number be reused by another open.
     this.closeRequested = true;
     if (this.syncsInFlight === 0) this.closeNow();
   }

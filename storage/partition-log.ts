@@ -14,6 +14,7 @@ import type { EpochEndOffset, EpochEntry, LeaderEpochCache } from './leader-epoc
 import type { LogConfig } from './log-config.js';
 import type {
   AppendResult,
+  DeferredRead,
   DeleteRecordsResult,
   LogReadResult,
   OpenPartitionLogOptions,
@@ -22,7 +23,7 @@ import type {
 import { LogFlush } from './log-flush.js';
 import { LogGuard } from './log-guard.js';
 import { newLog, scanLog, type LoadedLog, type LoadOptions } from './log-loader.js';
-import { maxTimestampAndOffset, offsetForTimestamp, readBatches, type RecordTimestampPicker } from './log-reads.js';
+import { batchRange, maxTimestampAndOffset, offsetForTimestamp, readBatches, wholeBatches, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
 import { ProducerStateManager, isExpired, type CompletedTxn, type ProducerStateEntry, type ProducerStateListener } from './producer-state-manager.js';
 import { deletableSegments } from './retention.js';
@@ -32,6 +33,10 @@ import type { CleanableLog } from './log-cleaner.js';
 import { swapSegments } from './segment-swap.js';
 import type { StorageEvent } from './storage-events.js';
 import type { TimestampOffset } from './time-index.js';
+
+/** Reads from this size up may go to the thread pool (readLarge): its round trip costs about
+ * 20 us of CPU here, against 100-250 us for the copy of this many bytes from the page cache. */
+const ASYNC_READ_BYTES = 256 * 1024;
 
 /** Producer state that takes longer than this much log to rebuild is loaded when the log opens. */
 const EAGER_PRODUCER_LOAD_BYTES = 1 << 20;
@@ -231,6 +236,24 @@ export class PartitionLog implements ProducerStateListener {
       return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };
     }
     return { errorCode: ErrorCode.NONE, records: readBatches(this.segments.all, fetchOffset, maxBytes, maxOffset, into) };
+  }
+
+  /**
+   * read(), but a read of ASYNC_READ_BYTES or more runs on the file system's thread pool (where it
+   * has one) and its records come later. A leader serving two followers read 1 MiB per partition
+   * on the event loop, a fifth of its time, while produce requests and the other follower waited.
+   */
+  readLarge(fetchOffset: number, maxBytes: number, maxOffset = this.logEndOffset, into?: Buffer): LogReadResult | DeferredRead {
+    this.guard.check();
+    if (fetchOffset < this.startOffset || fetchOffset > this.logEndOffset) {
+      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };
+    }
+    const range = batchRange(this.segments.all, fetchOffset, maxBytes, maxOffset);
+    if (range === undefined || range.length < ASYNC_READ_BYTES) {
+      return { errorCode: ErrorCode.NONE, records: readBatches(this.segments.all, fetchOffset, maxBytes, maxOffset, into) };
+    }
+    const deferred = range.segment.readAsync(range.position, range.length, into).then((data) => wholeBatches(data, maxOffset));
+    return { errorCode: ErrorCode.NONE, deferred, maxBytes: range.length };
   }
 
   /** An idempotent producer's epoch and last batches as appended to this log, as leader or

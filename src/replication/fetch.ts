@@ -132,11 +132,12 @@ export function fetch(rm: ReplicaManager, input: FetchInput): FetchPartitionOutp
   });
 }
 
-/** The pass that answers the fetch: its bytes of throttled partitions count against the leader
- * throttle (Kafka records them as the response goes out). */
-function answered(rm: ReplicaManager, pass: ReadPass): FetchPartitionOutput[] {
+/** The pass that answers the fetch, once its reads on the thread pool are done: its bytes of
+ * throttled partitions count against the leader throttle (Kafka records them as the response goes
+ * out). */
+function answered(rm: ReplicaManager, pass: ReadPass): FetchPartitionOutput[] | Promise<FetchPartitionOutput[]> {
   if (pass.throttledBytes > 0) rm.leaderQuota.record(pass.throttledBytes, rm.nowMs());
-  return pass.results;
+  return pass.reads.length === 0 ? pass.results : Promise.all(pass.reads).then(() => pass.results);
 }
 
 interface ReadPass {
@@ -148,6 +149,8 @@ interface ReadPass {
   stop: boolean;
   /** The partitions of the request this broker hosts (found by the same lookups as the reads). */
   hosted: Partition[];
+  /** Reads still running on the thread pool: each sets its partition's records when done. */
+  reads: Promise<void>[];
 }
 
 function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
@@ -155,6 +158,7 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
   let throttledBytes = 0;
   let stop = false;
   const hosted: Partition[] = [];
+  const reads: Promise<void>[] = [];
   const nowMs = rm.nowMs();
   const results = input.partitions.map((req) => {
     const found = rm.lookup(req.topic, req.partition);
@@ -171,14 +175,16 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
     const budget = input.maxBytes - bytes;
     // A follower out of the ISR gets nothing of a throttled partition while the throttle is exceeded.
     const held = input.replicaId >= 0 && rm.leaderHolds(found.partition, input.replicaId, nowMs);
-    const out = readPartition(found.partition, req, input, held ? 0 : bytes === 0 ? Math.max(budget, 1) : budget, nowMs, rm.readBuffers);
+    const { out, deferred } = readPartition(found.partition, req, input, held ? 0 : bytes === 0 ? Math.max(budget, 1) : budget, nowMs, rm.readBuffers);
     if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch) stop = true;
-    const read = out.records?.length ?? 0;
+    // A read on the thread pool counts at its upper bound: later partitions may get a little less.
+    const read = deferred !== undefined ? deferred.maxBytes : out.records?.length ?? 0;
+    if (deferred !== undefined) reads.push(deferred.done);
     bytes += read;
     if (read > 0 && input.replicaId >= 0 && rm.leaderThrottled(found.partition)) throttledBytes += read;
     return out;
   });
-  return { results, bytes, throttledBytes, stop, hosted };
+  return { results, bytes, throttledBytes, stop, hosted, reads };
 }
 
 function stillIdle(p: Partition, mark: IdleMark): boolean {
@@ -188,8 +194,21 @@ function stillIdle(p: Partition, mark: IdleMark): boolean {
     && log.lastStableOffset === mark.lastStableOffset && log.logStartOffset === mark.logStartOffset;
 }
 
+/** A partition's answer; with `deferred`, its records (and aborted transactions) are set once
+ * `done` resolves. */
+interface PartitionRead {
+  out: FetchPartitionOutput;
+  deferred?: { done: Promise<void>; maxBytes: number };
+}
+
 function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number,
-  buffers: BufferPool): FetchPartitionOutput {
+  buffers: BufferPool): PartitionRead {
+  const out = answerPartition(p, req, input, budget, nowMs, buffers);
+  return 'out' in out ? out : { out };
+}
+
+function answerPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number,
+  buffers: BufferPool): FetchPartitionOutput | PartitionRead {
   const follower = input.replicaId >= 0;
   if (!p.isLeader) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
   if (req.currentLeaderEpoch >= 0 && req.currentLeaderEpoch !== p.leaderEpoch) {
@@ -220,12 +239,13 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
   const into = req.fetchOffset < maxOffset && limit > 0 ? buffers.take() : undefined;
   // Nothing may be returned (the response's budget is spent, or a throttle holds the partition):
   // the offset is checked, but no batch is read only to be dropped.
-  const read = log.read(req.fetchOffset, Math.max(limit, 1), limit > 0 ? maxOffset : req.fetchOffset, into);
+  const read = log.readLarge(req.fetchOffset, Math.max(limit, 1), limit > 0 ? maxOffset : req.fetchOffset, into);
   if (read.errorCode !== ErrorCode.NONE) {
     if (into !== undefined) buffers.give(into);
     return answer(log, read.errorCode, EMPTY, null);
   }
-  const records = limit <= 0 ? EMPTY : into === undefined ? read.records : lent(read.records, into, buffers);
+  const deferred = 'deferred' in read ? read : undefined;
+  const records = 'deferred' in read || limit <= 0 ? EMPTY : into === undefined ? read.records : lent(read.records, into, buffers);
   const out = answer(log, ErrorCode.NONE, records, null);
   out.abortedTransactions = committed ? abortedIn(p, req.fetchOffset, records) : null;
   // Nothing readable at all (not merely none within this fetch's budget), and no leadership
@@ -236,7 +256,19 @@ function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput
       lastStableOffset: log.lastStableOffset, logStartOffset: log.logStartOffset,
     };
   }
-  return out;
+  if (deferred === undefined) return out;
+  // The offsets above are the ones of the moment the read was planned, as for a read at once.
+  const done = deferred.deferred.then((data) => {
+    out.records = into === undefined ? data : lent(data, into, buffers);
+    if (committed) out.abortedTransactions = abortedIn(p, req.fetchOffset, out.records);
+  }, (err: unknown) => {
+    if (into !== undefined) buffers.give(into);
+    throw err;
+  });
+  // A pass dropped unanswered (too few bytes for min_bytes) leaves its reads unawaited: a failure
+  // there must not be an unhandled rejection. The answered pass still sees it.
+  done.catch(() => undefined);
+  return { out, deferred: { done, maxBytes: deferred.maxBytes } };
 }
 
 /** A partition's answer with the log's current offsets. */

@@ -3,9 +3,10 @@
 // makes responses queue in the broker unsent while later fetches keep reading: a buffer given back
 // too early would be overwritten under a queued response, and the client would get another
 // partition's or offset's bytes. Every record read back is checked against what was written at its
-// offset (and every batch's CRC), with the client paused, with it reading, and after a client that
-// vanished with responses still queued.
+// offset (and every batch's CRC), with the client paused, with it reading, after a client that
+// vanished with responses still queued, and with the topic deleted under reads on the thread pool.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../protocol/errors.js';
 import { FetchApi, defaultFetchPartition, defaultFetchRequest, defaultFetchTopic, type FetchResponse } from '../../protocol/generated/api/01-fetch.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { validateRecordBatches } from '../../protocol/records/batch-validation.js';
@@ -30,8 +31,8 @@ function valueAt(partition: number, offset: number): Buffer {
 
 const ctx = clusterWithAdmin();
 
-beforeAll(async () => {
-  await ctx.admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS }] });
+async function produceAll(topic: string): Promise<void> {
+  await ctx.admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }] });
   const raw = await RawClient.connect(ctx.cluster.bootstrapServers);
   for (let b = 0; b < BATCHES; b++) {
     const partitionData = Array.from({ length: PARTITIONS }, (_, partition) => ({
@@ -40,11 +41,13 @@ beforeAll(async () => {
         records: Array.from({ length: RECORDS_PER_BATCH }, (_, i) => ({ key: null, value: valueAt(partition, b * RECORDS_PER_BATCH + i), timestamp: Date.now() })),
       }),
     }));
-    const res = await raw.request(ProduceApi, 9, { transactionalId: null, acks: 1, timeoutMs: 5_000, topicData: [{ name: TOPIC, partitionData }] });
+    const res = await raw.request(ProduceApi, 9, { transactionalId: null, acks: 1, timeoutMs: 5_000, topicData: [{ name: topic, partitionData }] });
     expect(res.responses[0]!.partitionResponses.map((p) => p.errorCode)).toEqual([0, 0]);
   }
   raw.close();
-});
+}
+
+beforeAll(() => produceAll(TOPIC));
 
 interface Ask {
   partition: number;
@@ -52,11 +55,11 @@ interface Ask {
 }
 
 /** Fetch v12 of one partition from `offset`, answered at once. */
-function fetchOne(raw: RawClient, ask: Ask): Promise<FetchResponse> {
+function fetchOne(raw: RawClient, ask: Ask, topic = TOPIC): Promise<FetchResponse> {
   const partition = { ...defaultFetchPartition(), partition: ask.partition, fetchOffset: ask.offset, partitionMaxBytes: PARTITION_MAX_BYTES };
   return raw.request(FetchApi, 12, {
     ...defaultFetchRequest(), maxWaitMs: 0, minBytes: 0, maxBytes: 64 * 1024 * 1024, sessionEpoch: -1,
-    topics: [{ ...defaultFetchTopic(), topic: TOPIC, partitions: [partition] }],
+    topics: [{ ...defaultFetchTopic(), topic, partitions: [partition] }],
   });
 }
 
@@ -119,6 +122,39 @@ describe('fetch responses from pooled read buffers', () => {
         const results = await Promise.all(wanted.map((ask) => fetchOne(raw, ask)));
         results.forEach((res, i) => checkAnswer(res, wanted[i]!));
       }
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('are whole and right, or an error, when the topic is deleted under reads on the thread pool; the broker serves on', async () => {
+    const doomed = 'pooled-doomed';
+    await produceAll(doomed);
+    const raw = await RawClient.connect(ctx.cluster.bootstrapServers);
+    try {
+      // Rounds of pipelined fetches until the deletion shows: the last rounds' reads run while the
+      // partitions' segments are deleted.
+      const deletion = ctx.admin.deleteTopics({ topics: [doomed] });
+      let whole = 0;
+      let failed = 0;
+      for (let round = 0; failed === 0 && round < 500; round++) {
+        const wanted = asks(10).map((a) => ({ ...a, offset: (a.offset + round * 13) % (BATCHES * RECORDS_PER_BATCH - 2 * RECORDS_PER_BATCH) }));
+        const results = await Promise.all(wanted.map((ask) => fetchOne(raw, ask, doomed)));
+        results.forEach((res, i) => {
+          const data = res.responses[0]!.partitions[0]!;
+          if (data.errorCode === 0) {
+            checkAnswer(res, wanted[i]!);
+            whole++;
+          } else {
+            expect([ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.NOT_LEADER_OR_FOLLOWER]).toContain(data.errorCode);
+            failed++;
+          }
+        });
+      }
+      await deletion;
+      expect([whole > 0, failed > 0]).toEqual([true, true]);
+      // The same connection, another topic: still served, still right.
+      checkAnswer(await fetchOne(raw, { partition: 1, offset: 16 }), { partition: 1, offset: 16 });
     } finally {
       raw.close();
     }
