@@ -5,6 +5,7 @@
 import { execSync } from 'node:child_process';
 import { processMemoryBytes, withCpuShares } from './broker-process.js';
 import { idleReplicationFigures } from './idle-replication.js';
+import { primeFreeMemory } from './page-cache.js';
 import { ProcessCluster } from './kraft-cluster.js';
 import { produceFor, produceRequests } from './produce-load.js';
 import { PRODUCE_SHAPE } from './produce.js';
@@ -18,6 +19,8 @@ const ROUNDS = 3;
 const DELETION_WAIT_MS = 10_000;
 /** Each run stops after this many bytes (times three on disk with RF 3): see produce.ts. */
 const MAX_RUN_BYTES = 0.6e9;
+/** Free memory touched before each run (see primeFreeMemory): more than an RF 3 run writes. */
+const PRIME_BYTES = 2.5e9;
 
 interface Measured {
   mbPerSec: number;
@@ -33,7 +36,11 @@ interface Measured {
  * pages just freed). Runs on topics kept alive therefore measured the host's memory: RF 3 at 125-145
  * MB/s with three quarters of the brokers' CPU in the kernel copying into fresh pages, RF 1 at 250-400.
  * Each run gets a topic of its own, deleted after it, so the next reuses the pages it freed, as a
- * broker whose retention deletes old segments does. */
+ * broker whose retention deletes old segments does. That alone did not hold: the VM hands memory
+ * free for a few seconds back to its host, and the leader took what the last run freed while the
+ * followers' page cache grew into handed-back pages (RF 3 at 190-260 MB/s, each follower 45% CPU in
+ * the kernel, 46% of its profile in the copy into the page cache against 4% of the leader's).
+ * Free memory is primed before each run (primeFreeMemory): RF 3 330-360 MB/s, followers at 20%. */
 async function measure(cluster: ProcessCluster, topic: string, replicas: number[], settings: BenchSettings): Promise<Measured> {
   const shape = { ...PRODUCE_SHAPE, topic, acks: -1 };
   const bootstrap = cluster.brokerAddresses[0]!;
@@ -44,6 +51,7 @@ async function measure(cluster: ProcessCluster, topic: string, replicas: number[
   // run it takes the CPU the three processes need, and RF 3 measured 105-120 MB/s instead of
   // 240-280 MB/s, depending on what ran before rather than on the broker.
   execSync('sync');
+  primeFreeMemory(PRIME_BYTES);
   const pids = cluster.members.map((m) => m!.pid);
   const maxRequests = Math.floor(MAX_RUN_BYTES / produceRequests(shape).payloadBytesPerRequest);
   const { result: run, shares, ownShare } = await withCpuShares(pids, () => produceFor(bootstrap, shape, settings.runMs, maxRequests));
@@ -87,7 +95,7 @@ async function throughput(settings: BenchSettings): Promise<Figure[]> {
     const fraction = rf3.mbPerSec / rf1.mbPerSec;
     const rates = (runs: Measured[]): string => runs.map((r) => r.mbPerSec.toFixed(0)).join(', ');
     const generator = (m: Measured): string => `raw client as in produce (own CPU ${pct(m.generatorCpu)}), to node 1, which leads all `
-      + `${PRODUCE_SHAPE.partitions} partitions; durable three-process cluster; a topic per run, deleted after it; sync before the run; `
+      + `${PRODUCE_SHAPE.partitions} partitions; durable three-process cluster; a topic per run, deleted after it; sync and ${PRIME_BYTES / 1e9} GB of free memory primed before the run; `
       + `${settings.runMs / 1000} s or ${MAX_RUN_BYTES / 1e9} GB; median of ${ROUNDS} runs, alternating RF 1 and RF 3 (runs: ${m === rf1 ? rates(rf1Runs) : rates(rf3Runs)} MB/s)`;
     const cpu = (m: Measured): string => `leader CPU ${pct(m.leaderCpu)}, followers ${pct(m.followersCpu)} together`;
     const errors = (m: Measured): string => (m.errors > 0 ? `; ${m.errors} partition errors!` : '');
