@@ -1,13 +1,16 @@
 // `kraftling consumer-groups`: kafka-consumer-groups' --list, --describe (offsets, end offsets,
-// lag and the member each partition is assigned to), --reset-offsets and --delete.
+// lag and the member each partition is assigned to; or --members, or --state) of classic and
+// KIP-848 consumer groups alike, --reset-offsets (of inactive groups) and --delete.
 import { DeleteGroupsApi } from '../../protocol/generated/api/42-delete-groups.js';
-import { DescribeGroupsApi, type DescribedGroup } from '../../protocol/generated/api/15-describe-groups.js';
 import { ListGroupsApi } from '../../protocol/generated/api/16-list-groups.js';
 import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
+import { describeGroup, membersTable, noteState, stateTable } from './group-describe.js';
 import { commitOffsets, committedOffsets, coordinator, EARLIEST, LATEST, listOffsets } from './group-offsets.js';
 
 const ACTIONS = ['list', 'describe', 'reset-offsets', 'delete'] as const;
+/** What --describe prints: committed offsets and lag (the default), the members, or the state. */
+const DESCRIBE_VIEWS = ['offsets', 'members', 'state'] as const;
 
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -22,7 +25,7 @@ export async function runConsumerGroups(values: Record<string, unknown>): Promis
   if (action !== 'list' && !group) throw new UsageError(`--${action} needs --group G`);
   return withClient('consumer-groups', values, async (client) => {
     if (action === 'list') return list(client);
-    if (action === 'describe') return describe(client, group!);
+    if (action === 'describe') return describe(client, group!, values);
     if (action === 'delete') return remove(client, group!);
     return resetOffsets(client, group!, values);
   });
@@ -41,35 +44,24 @@ async function list(client: KafkaClient): Promise<number> {
   return 0;
 }
 
-/** topic/partition -> member, from each member's ConsumerProtocolAssignment. */
-function assignments(g: DescribedGroup): Map<string, DescribedGroup['members'][number]> {
-  const out = new Map<string, DescribedGroup['members'][number]>();
-  if (g.protocolType !== 'consumer') return out;
-  for (const m of g.members) {
-    const b = m.memberAssignment;
-    if (b.length < 6) continue;
-    let at = 2;
-    const topics = b.readInt32BE(at);
-    at += 4;
-    for (let t = 0; t < topics; t++) {
-      const len = b.readInt16BE(at);
-      const topic = b.toString('utf8', at + 2, at + 2 + len);
-      at += 2 + len;
-      const count = b.readInt32BE(at);
-      at += 4;
-      for (let p = 0; p < count; p++, at += 4) out.set(`${topic}/${b.readInt32BE(at)}`, m);
-    }
+async function describe(client: KafkaClient, group: string, values: Record<string, unknown>): Promise<number> {
+  const views = DESCRIBE_VIEWS.filter((v) => values[v] === true);
+  if (views.length > 1) throw new UsageError(`--describe takes at most one of ${DESCRIBE_VIEWS.map((v) => `--${v}`).join(', ')}`);
+  const d = await describeGroup(client, group, await coordinator(client, group));
+  if (views[0] === 'members') {
+    if (noteState(d, d.members.length)) process.stdout.write(`\n${table(membersTable(d, values.verbose === true))}`);
+    return 0;
   }
-  return out;
-}
-
-async function describe(client: KafkaClient, group: string): Promise<number> {
-  const { res } = await client.request(DescribeGroupsApi, { groups: [group], includeAuthorizedOperations: false }, await coordinator(client, group), 5);
-  const g = res.groups[0]!;
-  if (g.errorCode !== 0) throw new KafkaError(g.errorCode, `group ${group}`);
+  if (views[0] === 'state') {
+    noteState(d, 1);
+    process.stdout.write(`\n${table(stateTable(d))}`);
+    return 0;
+  }
   const committed = await committedOffsets(client, group);
-  if (g.groupState === 'Dead' || (committed.size === 0 && g.members.length === 0)) throw new Error(`group ${group} does not exist`);
-  const owners = assignments(g);
+  // A group the coordinator does not know, with offsets committed from outside any generation, is
+  // still described by its offsets.
+  if (d.state !== 'Dead' || committed.size === 0) noteState(d, 1);
+  const owners = new Map(d.members.flatMap((m) => m.partitions.map((key) => [key, m] as const)));
   const keys = [...new Set([...committed.keys(), ...owners.keys()])].sort();
   const rows = [['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID']];
   const ends = new Map<string, Map<number, number>>();
@@ -86,7 +78,7 @@ async function describe(client: KafkaClient, group: string): Promise<number> {
       current === undefined || end === undefined ? '-' : String(Math.max(0, end - current)),
       owner?.memberId ?? '-', owner?.clientHost ?? '-', owner?.clientId ?? '-']);
   }
-  process.stdout.write(`\nConsumer group '${group}' is ${g.groupState === 'Empty' ? 'empty (no active members)' : g.groupState.toLowerCase()}.\n\n${table(rows)}`);
+  process.stdout.write(`\n${table(rows)}`);
   return 0;
 }
 
@@ -103,6 +95,12 @@ async function resetOffsets(client: KafkaClient, group: string, values: Record<s
   if (!topic) throw new UsageError('--reset-offsets needs --topic NAME');
   const targets = RESET_SCENARIOS.filter((k) => values[k] !== undefined && values[k] !== false);
   if (targets.length !== 1) throw new UsageError(`--reset-offsets needs exactly one of ${RESET_SCENARIOS.map((k) => `--${k}`).join(', ')}`);
+  // Kafka's resetOffsets: only a group without members; committing under live members would race
+  // their own commits (and a classic coordinator refuses commits from outside the generation).
+  const { state } = await describeGroup(client, group, await coordinator(client, group));
+  if (state !== 'Empty' && state !== 'Dead') {
+    throw new Error(`Assignments can only be reset if the group '${group}' is inactive, but the current state is ${state}.`);
+  }
   const parts = await client.partitions(topic);
   const plan = await resetPlan(client, group, topic, parts, targets[0]!, values);
   if (values.execute === true) await commitOffsets(client, group, topic, plan);

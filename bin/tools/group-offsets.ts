@@ -9,10 +9,10 @@ import { KafkaError, type Address, type KafkaClient } from './kafka-client.js';
 export const EARLIEST = -2;
 export const LATEST = -1;
 
-export async function coordinator(client: KafkaClient, group: string): Promise<Address> {
+export async function coordinator(client: KafkaClient, group: string): Promise<Address & { nodeId: number }> {
   for (let attempt = 0; ; attempt++) {
     const { res } = await client.request(FindCoordinatorApi, { key: group, keyType: 0, coordinatorKeys: [group] }, undefined, 3);
-    if (res.errorCode === 0) return { host: res.host, port: res.port };
+    if (res.errorCode === 0) return { host: res.host, port: res.port, nodeId: res.nodeId };
     // COORDINATOR_NOT_AVAILABLE while __consumer_offsets is being created: retriable.
     if (res.errorCode !== 15 || attempt >= 50) throw new KafkaError(res.errorCode, `group ${group}`, res.errorMessage);
     await new Promise((r) => setTimeout(r, 100));

@@ -92,7 +92,12 @@ examples:
 
 ${BOOTSTRAP_HELP}
       --list | --describe | --reset-offsets | --delete
-      --group G                     the group (--describe, --reset-offsets, --delete)
+      --group G                     the group (--describe, --reset-offsets, --delete): classic or
+                                    KIP-848 consumer groups alike
+      --members [--verbose]         (--describe) each member and its partition count (--verbose:
+                                    its partitions) instead of the offsets
+      --state                       (--describe) the coordinator, assignor, state and member count
+      --offsets                     (--describe) committed offsets, log end offsets and lag (the default)
       --topic NAME                  (--reset-offsets) the topic whose offsets to reset
       --to-earliest | --to-latest | --to-offset N   (--reset-offsets) where to; or
       --shift-by N | --to-current   the committed offset moved by N (may be negative), or kept
@@ -100,17 +105,20 @@ ${BOOTSTRAP_HELP}
       --to-datetime YYYY-MM-DDTHH:mm:SS.sss   the first offset at or after that time (UTC unless a
                                     zone follows, as Z or +01:00); the log end where none is
       --by-duration PnDTnHnMnS      the same for a time that long ago (e.g. PT1H30M)
-      --execute | --dry-run         (--reset-offsets) commit, or only print the plan (default)
+      --execute | --dry-run         (--reset-offsets) commit, or only print the plan (default);
+                                    only a group without members (Empty) is reset
 
 examples:
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --list
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --describe --group audit
+  kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --describe --group audit --members --verbose
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --reset-offsets --group audit --topic orders --to-earliest --execute`,
     options: {
       ...bootstrap, list: { type: 'boolean' }, describe: { type: 'boolean' }, 'reset-offsets': { type: 'boolean' }, delete: { type: 'boolean' },
       group: { type: 'string' }, topic: { type: 'string' }, 'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' },
       'to-offset': { type: 'string' }, 'shift-by': { type: 'string' }, 'to-current': { type: 'boolean' }, 'to-datetime': { type: 'string' },
-      'by-duration': { type: 'string' }, execute: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help,
+      'by-duration': { type: 'string' }, execute: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+      members: { type: 'boolean' }, state: { type: 'boolean' }, offsets: { type: 'boolean' }, verbose: { type: 'boolean' }, help,
     },
     run: async (values) => (await import('./consumer-groups.js')).runConsumerGroups(values),
   },

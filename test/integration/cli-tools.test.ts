@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runInProcess as cli } from '../helpers/cli-in-process.js';
 import { clusterWithAdmin, kafkaClient } from '../helpers/cluster.js';
+import { retry } from '../helpers/retry.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ctx = clusterWithAdmin({ overrides: { 'num.partitions': '1' } });
@@ -126,8 +127,39 @@ describe('consumer-groups', () => {
     expect((await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', '--by-duration', '1h'])).code).toBe(2);
     expect((await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', '--to-datetime', '2000-01-01'])).code).toBe(2);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp'])).stdout).toMatch(/tools-g\s+0\s+3\s+5\s+2\s/);
+    // No members: --members says so on stderr; --state names the coordinator and the state.
+    const noMembers = await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp', '--members']);
+    expect([noMembers.code, noMembers.stdout, noMembers.stderr]).toEqual([0, '', "\nConsumer group 'tools-grp' has no active members.\n"]);
+    const state = await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp', '--state']);
+    expect(state.stdout).toMatch(/^GROUP\s+COORDINATOR \(ID\)\s+ASSIGNMENT-STRATEGY\s+STATE\s+#MEMBERS\ntools-grp\s+127\.0\.0\.1:\d+  \(1\)\s+Empty\s+0\n$/m);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp', '--state', '--members'])).code).toBe(2);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'nobody', '--state'])).stderr).toBe("kraftling consumer-groups: Consumer group 'nobody' does not exist.\n");
     expect((await cli(['consumer-groups', ...bs(), '--delete', '--group', 'tools-grp'])).code).toBe(0);
     expect((await cli(['consumer-groups', ...bs(), '--list'])).stdout.split('\n')).not.toContain('tools-grp');
+  });
+});
+
+describe('consumer-groups --describe of a live classic group', () => {
+  it('lists its member with its partitions, and refuses to reset its offsets', async () => {
+    await cli(['topics', ...bs(), '--create', '--topic', 'tools-live', '--partitions', '2']);
+    const consumer = kafkaClient(ctx.cluster, 'live-client').consumer({ groupId: 'tools-live-grp' });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'tools-live', fromBeginning: true });
+    let assigned = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => { assigned = true; });
+    await consumer.run({ eachMessage: async () => {} });
+    try {
+      await retry(async () => expect(assigned).toBe(true));
+      const members = await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-live-grp', '--members', '--verbose']);
+      expect(members.stdout).toMatch(/^GROUP\s+CONSUMER-ID\s+HOST\s+CLIENT-ID\s+#PARTITIONS\s+ASSIGNMENT\ntools-live-grp\s+live-client-\S+\s+\S+\s+live-client\s+2\s+tools-live\(0,1\)\n$/m);
+      const state = await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-live-grp', '--state']);
+      expect(state.stdout).toMatch(/tools-live-grp\s+\S+  \(1\)\s+(RoundRobinAssigner|RangeAssigner|roundrobin)\s+Stable\s+1\n$/);
+      const refused = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-live-grp', '--topic', 'tools-live', '--to-latest', '--execute']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("Assignments can only be reset if the group 'tools-live-grp' is inactive, but the current state is Stable.");
+    } finally {
+      await consumer.disconnect();
+    }
   });
 });
 

@@ -3,10 +3,13 @@
 // node leading the group's __consumer_offsets partition dies; another node loads the group by
 // replaying the partition. The members carry on at their epochs with their partitions (no
 // rebalance, no fencing), every acknowledged commit is still there, and they commit again.
+// `kraftling consumer-groups --describe` shows the group, its members and its offsets from the old
+// coordinator and from the new one, and refuses to reset the offsets of the live group.
 import { afterAll, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { coordinatorPartition } from '../../src/coordinator/coordinator-key.js';
+import { runInProcess as cli } from '../helpers/cli-in-process.js';
 import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawConsumerMember } from '../helpers/kip848-raw-member.js';
 import { retry } from '../helpers/retry.js';
@@ -48,6 +51,16 @@ it('keeps the group and its commits when the coordinator node dies', async () =>
   const meta = await admin.fetchTopicMetadata({ topics: ['__consumer_offsets'] });
   const partitions = meta.topics[0]!.partitions;
   const coordinator = partitions.find((p) => p.partitionId === coordinatorPartition(GROUP, partitions.length))!.leader;
+  const groups = (bootstrap: string, ...args: string[]): ReturnType<typeof cli> =>
+    cli(['consumer-groups', '--bootstrap-server', bootstrap, '--describe', '--group', GROUP, ...args]);
+  const ownedText = (m: RawConsumerMember): string => `${TOPIC}(${m.owned[0]!.partitions.join(',')})`;
+  const membersOut = await groups(cluster.bootstrapServers, '--members', '--verbose');
+  expect(membersOut.code).toBe(0);
+  for (const m of members) expect(membersOut.stdout).toMatch(new RegExp(`^${GROUP}\\s+${m.memberId}\\s+\\S+\\s+\\S+\\s+2\\s+${escape(ownedText(m))}$`, 'm'));
+  const stateOut = await groups(cluster.bootstrapServers, '--state');
+  expect(stateOut.stdout).toMatch(new RegExp(`^${GROUP}\\s+\\S+:\\d+  \\(${coordinator}\\)\\s+uniform\\s+Stable\\s+2$`, 'm'));
+  const refused = await cli(['consumer-groups', '--bootstrap-server', cluster.bootstrapServers, '--reset-offsets', '--group', GROUP, '--topic', TOPIC, '--to-earliest', '--execute']);
+  expect([refused.code, refused.stderr]).toEqual([1, `kraftling consumer-groups: Assignments can only be reset if the group '${GROUP}' is inactive, but the current state is Stable.\n`]);
   await admin.disconnect();
   cluster.nodes.find((n) => n.nodeId === coordinator)!.kill();
   const survivors = cluster.nodes.filter((n) => n.nodeId !== coordinator)
@@ -58,6 +71,18 @@ it('keeps the group and its commits when the coordinator node dies', async () =>
   await settle(2);
   expect(members.map((m) => m.memberEpoch)).toEqual([epoch, epoch]);
   expect(members.map((m) => JSON.stringify(m.owned))).toEqual(ownedBefore);
+  // The tool, through the survivors, finds the new coordinator with the members and the offsets.
+  const offsetsOut = await retry(async () => {
+    const out = await groups(survivors);
+    expect(out.code).toBe(0);
+    return out.stdout;
+  });
+  for (const m of members) {
+    for (const p of m.owned[0]!.partitions) expect(offsetsOut).toMatch(new RegExp(`^${GROUP}\\s+${TOPIC}\\s+${p}\\s+${100 + p}\\s+0\\s+0\\s+${m.memberId}\\s`, 'm'));
+  }
+  const moved = await groups(survivors, '--state');
+  expect(moved.stdout).toMatch(/\s+\((\d+)\)\s+uniform\s+Stable\s+2$/m);
+  expect(Number(/\((\d+)\)/.exec(moved.stdout)![1])).not.toBe(coordinator);
   const admin2 = kafkaClient(survivors).admin();
   await admin2.connect();
   const fetched = await retry(() => admin2.fetchOffsets({ groupId: GROUP, topics: [TOPIC] }));
@@ -68,3 +93,7 @@ it('keeps the group and its commits when the coordinator node dies', async () =>
     expect(await m.commit(TOPIC, offsets)).toEqual([ErrorCode.NONE, ErrorCode.NONE]);
   }
 }, 120_000);
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
