@@ -9,6 +9,8 @@ export interface Command {
   summary: string;
   help: string;
   options: Options;
+  /** String options whose value may be left out (Kafka's `--state [S,...]`): without one they read as ''. */
+  optionalValues?: readonly string[];
   /** Resolves with the exit code, or -1 for a command that keeps running (start). */
   run(values: Record<string, unknown>, positionals: string[]): Promise<number>;
 }

@@ -19,7 +19,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: negativeValues(rest, command.options), options: command.options, allowPositionals: true, strict: true });
+    const args = optionalValues(negativeValues(rest, command.options), command.optionalValues ?? []);
+    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
   } catch (err) {
     process.stderr.write(`kraftling ${name}: ${flagError(err as Error, command.options)}\n`);
     return 2;
@@ -52,6 +53,14 @@ function negativeValues(args: string[], options: Record<string, { type: string }
     }
   }
   return out;
+}
+
+/** `--state` followed by nothing or by another flag as `--state=`: a flag whose value is optional. */
+function optionalValues(args: string[], names: readonly string[]): string[] {
+  return args.map((arg, i) => {
+    const next = args[i + 1];
+    return arg.startsWith('--') && names.includes(arg.slice(2)) && (next === undefined || next.startsWith('-')) ? `${arg}=` : arg;
+  });
 }
 
 /** parseArgs' message, shortened to one line, with the nearest known flag for an unknown one. */

@@ -2,7 +2,8 @@
 // lag and the member each partition is assigned to; or --members, or --state) of classic and
 // KIP-848 consumer groups alike, --reset-offsets (of inactive groups) and --delete.
 import { DeleteGroupsApi } from '../../protocol/generated/api/42-delete-groups.js';
-import { ListGroupsApi } from '../../protocol/generated/api/16-list-groups.js';
+import { ListGroupsApi, type ListedGroup } from '../../protocol/generated/api/16-list-groups.js';
+import { errorName } from '../../protocol/errors.js';
 import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 import { describeGroup, membersTable, noteState, stateTable } from './group-describe.js';
@@ -22,30 +23,63 @@ export async function runConsumerGroups(values: Record<string, unknown>): Promis
   if (chosen.length !== 1) throw new UsageError(`exactly one of ${ACTIONS.map((a) => `--${a}`).join(', ')} is needed`);
   const action = chosen[0]!;
   const group = values.group as string | undefined;
-  if (action !== 'list' && !group) throw new UsageError(`--${action} needs --group G`);
+  const all = values['all-groups'] === true;
+  if (action !== 'list' && (group === undefined) === !all) throw new UsageError(`--${action} needs --group G or --all-groups`);
+  const states = action === 'list' ? namesIn(values.state, GROUP_STATES, 'state') : [];
+  const types = action === 'list' ? namesIn(values.type, GROUP_TYPES, 'type') : [];
   return withClient('consumer-groups', values, async (client) => {
-    if (action === 'list') return list(client);
-    if (action === 'describe') return describe(client, group!, values);
-    if (action === 'delete') return remove(client, group!);
-    return resetOffsets(client, group!, values);
+    if (action === 'list') return list(client, values, states, types);
+    const groups = all ? (await listGroups(client, [], [])).map((g) => g.groupId) : [group!];
+    if (action === 'delete') return remove(client, groups);
+    for (const g of groups) {
+      if (action === 'describe') await describe(client, g, values);
+      else await resetOffsets(client, g, values);
+    }
+    return 0;
   });
 }
 
-async function list(client: KafkaClient): Promise<number> {
-  const md = await client.metadata();
-  const names = new Set<string>();
-  // Each broker lists the groups it coordinates.
-  for (const b of md.brokers) {
-    const { res } = await client.request(ListGroupsApi, { statesFilter: [], typesFilter: [] }, { host: b.host, port: b.port }, 4);
-    if (res.errorCode !== 0) throw new KafkaError(res.errorCode, `listing groups on broker ${b.nodeId}`);
-    for (const g of res.groups) names.add(g.groupId);
-  }
-  process.stdout.write([...names].sort().map((n) => `${n}\n`).join(''));
-  return 0;
+/** Kafka's group states and types, as --list --state and --type take them (in any case). */
+const GROUP_STATES = ['PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty', 'Assigning', 'Reconciling'];
+const GROUP_TYPES = ['classic', 'consumer'];
+
+/** A comma-separated --state or --type value as Kafka's names; [] for none (the flag alone). */
+function namesIn(value: unknown, known: string[], what: string): string[] {
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  return value.split(',').map((s) => {
+    const name = known.find((k) => k.toLowerCase() === s.trim().toLowerCase());
+    if (name === undefined) throw new UsageError(`Invalid ${what} list '${value}'. Valid ${what}s are: ${known.join(', ')}`);
+    return name;
+  });
 }
 
+/** Every group, from each broker's ListGroups (each lists the groups it coordinates), by id. */
+async function listGroups(client: KafkaClient, states: string[], types: string[]): Promise<ListedGroup[]> {
+  const md = await client.metadata();
+  const groups = new Map<string, ListedGroup>();
+  for (const b of md.brokers) {
+    const { res } = await client.request(ListGroupsApi, { statesFilter: states, typesFilter: types }, { host: b.host, port: b.port }, 5);
+    if (res.errorCode !== 0) throw new KafkaError(res.errorCode, `listing groups on broker ${b.nodeId}`);
+    for (const g of res.groups) groups.set(g.groupId, g);
+  }
+  return [...groups.values()].sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+}
+
+async function list(client: KafkaClient, values: Record<string, unknown>, states: string[], types: string[]): Promise<number> {
+  const groups = await listGroups(client, states, types);
+  const withState = values.state !== undefined;
+  const withType = values.type !== undefined;
+  if (!withState && !withType) {
+    process.stdout.write(groups.map((g) => `${g.groupId}\n`).join(''));
+    return 0;
+  }
+  const rows = [['GROUP', ...(withType ? ['TYPE'] : []), ...(withState ? ['STATE'] : [])],
+    ...groups.map((g) => [g.groupId, ...(withType ? [g.groupType.toLowerCase() === 'consumer' ? 'Consumer' : 'Classic'] : []), ...(withState ? [g.groupState] : [])])];
+  process.stdout.write(table(rows));
+  return 0;
+}
 async function describe(client: KafkaClient, group: string, values: Record<string, unknown>): Promise<number> {
-  const views = DESCRIBE_VIEWS.filter((v) => values[v] === true);
+  const views = DESCRIBE_VIEWS.filter((v) => values[v] !== undefined && values[v] !== false);
   if (views.length > 1) throw new UsageError(`--describe takes at most one of ${DESCRIBE_VIEWS.map((v) => `--${v}`).join(', ')}`);
   const d = await describeGroup(client, group, await coordinator(client, group));
   if (views[0] === 'members') {
@@ -82,14 +116,25 @@ async function describe(client: KafkaClient, group: string, values: Record<strin
   return 0;
 }
 
-async function remove(client: KafkaClient, group: string): Promise<number> {
-  const { res } = await client.request(DeleteGroupsApi, { groupsNames: [group] }, await coordinator(client, group), 2);
-  const r = res.results[0]!;
-  if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `deleting group ${group}`);
-  process.stdout.write(`Deletion of requested consumer groups ('${group}') was successful.\n`);
-  return 0;
+/** DeleteGroups at each group's coordinator, with Kafka's summary lines. */
+async function remove(client: KafkaClient, groups: string[]): Promise<number> {
+  const deleted: string[] = [];
+  const failed: string[] = [];
+  for (const group of groups) {
+    const { res } = await client.request(DeleteGroupsApi, { groupsNames: [group] }, await coordinator(client, group), 2);
+    const r = res.results[0]!;
+    if (r.errorCode === 0) deleted.push(group);
+    else failed.push(`* Group '${group}' could not be deleted due to: ${errorName(r.errorCode)}`);
+  }
+  const names = (some: string[]): string => some.map((g) => `'${g}'`).join(', ');
+  if (failed.length === 0) {
+    process.stdout.write(`Deletion of requested consumer groups (${names(deleted)}) was successful.\n`);
+    return 0;
+  }
+  process.stdout.write(`\nError: Deletion of some consumer groups failed:\n${failed.join('\n')}\n`);
+  if (deleted.length > 0) process.stdout.write(`\nThese consumer groups were deleted successfully: ${names(deleted)}\n`);
+  return 1;
 }
-
 async function resetOffsets(client: KafkaClient, group: string, values: Record<string, unknown>): Promise<number> {
   const topic = values.topic as string | undefined;
   if (!topic) throw new UsageError('--reset-offsets needs --topic NAME');

@@ -92,8 +92,12 @@ examples:
 
 ${BOOTSTRAP_HELP}
       --list | --describe | --reset-offsets | --delete
+      --state [S,S...] --type [T,T...]   (--list) add the STATE / TYPE column, and with values list
+                                    only groups in those states (Stable, Empty, ...) / of those types
+                                    (classic, consumer)
       --group G                     the group (--describe, --reset-offsets, --delete): classic or
                                     KIP-848 consumer groups alike
+      --all-groups                  (--describe, --reset-offsets, --delete) every group instead
       --members [--verbose]         (--describe) each member and its partition count (--verbose:
                                     its partitions) instead of the offsets
       --state                       (--describe) the coordinator, assignor, state and member count
@@ -110,6 +114,7 @@ ${BOOTSTRAP_HELP}
 
 examples:
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --list
+  kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --list --state Stable,Empty --type
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --describe --group audit
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --describe --group audit --members --verbose
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --reset-offsets --group audit --topic orders --to-earliest --execute`,
@@ -118,8 +123,10 @@ examples:
       group: { type: 'string' }, topic: { type: 'string' }, 'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' },
       'to-offset': { type: 'string' }, 'shift-by': { type: 'string' }, 'to-current': { type: 'boolean' }, 'to-datetime': { type: 'string' },
       'by-duration': { type: 'string' }, execute: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
-      members: { type: 'boolean' }, state: { type: 'boolean' }, offsets: { type: 'boolean' }, verbose: { type: 'boolean' }, help,
+      members: { type: 'boolean' }, state: { type: 'string' }, type: { type: 'string' }, offsets: { type: 'boolean' }, verbose: { type: 'boolean' },
+      'all-groups': { type: 'boolean' }, help,
     },
+    optionalValues: ['state', 'type'],
     run: async (values) => (await import('./consumer-groups.js')).runConsumerGroups(values),
   },
   configs: {

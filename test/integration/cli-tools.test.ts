@@ -134,6 +134,15 @@ describe('consumer-groups', () => {
     expect(state.stdout).toMatch(/^GROUP\s+COORDINATOR \(ID\)\s+ASSIGNMENT-STRATEGY\s+STATE\s+#MEMBERS\ntools-grp\s+127\.0\.0\.1:\d+  \(1\)\s+Empty\s+0\n$/m);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp', '--state', '--members'])).code).toBe(2);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'nobody', '--state'])).stderr).toBe("kraftling consumer-groups: Consumer group 'nobody' does not exist.\n");
+    // --list with Kafka's optional-valued --state and --type; --all-groups.
+    expect((await cli(['consumer-groups', ...bs(), '--list', '--state'])).stdout).toMatch(/^GROUP\s+STATE\n(.*\n)*tools-grp\s+Empty\n/);
+    expect((await cli(['consumer-groups', ...bs(), '--list', '--state', 'stable'])).stdout).not.toContain('tools-grp');
+    expect((await cli(['consumer-groups', ...bs(), '--list', '--type', '--state', 'Empty,Stable'])).stdout).toMatch(/^GROUP\s+TYPE\s+STATE\n(.*\n)*tools-grp\s+Classic\s+Empty\n/);
+    expect((await cli(['consumer-groups', ...bs(), '--list', '--type', 'consumer'])).stdout).not.toContain('tools-grp');
+    const bogus = await cli(['consumer-groups', ...bs(), '--list', '--state', 'bogus']);
+    expect([bogus.code, bogus.stderr]).toEqual([2, "kraftling consumer-groups: Invalid state list 'bogus'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling\n"]);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--all-groups'])).stdout).toMatch(/tools-grp\s+tools-g\s+0\s+3\s+5\s+2\s/);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--all-groups', '--group', 'tools-grp'])).code).toBe(2);
     expect((await cli(['consumer-groups', ...bs(), '--delete', '--group', 'tools-grp'])).code).toBe(0);
     expect((await cli(['consumer-groups', ...bs(), '--list'])).stdout.split('\n')).not.toContain('tools-grp');
   });

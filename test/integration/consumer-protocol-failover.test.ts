@@ -57,6 +57,8 @@ it('keeps the group and its commits when the coordinator node dies', async () =>
   const membersOut = await groups(cluster.bootstrapServers, '--members', '--verbose');
   expect(membersOut.code).toBe(0);
   for (const m of members) expect(membersOut.stdout).toMatch(new RegExp(`^${GROUP}\\s+${m.memberId}\\s+\\S+\\s+\\S+\\s+2\\s+${escape(ownedText(m))}$`, 'm'));
+  const listed = await cli(['consumer-groups', '--bootstrap-server', cluster.bootstrapServers, '--list', '--type', '--state']);
+  expect(listed.stdout).toMatch(new RegExp(`^${GROUP}\\s+Consumer\\s+Stable$`, 'm'));
   const stateOut = await groups(cluster.bootstrapServers, '--state');
   expect(stateOut.stdout).toMatch(new RegExp(`^${GROUP}\\s+\\S+:\\d+  \\(${coordinator}\\)\\s+uniform\\s+Stable\\s+2$`, 'm'));
   const refused = await cli(['consumer-groups', '--bootstrap-server', cluster.bootstrapServers, '--reset-offsets', '--group', GROUP, '--topic', TOPIC, '--to-earliest', '--execute']);
