@@ -1,22 +1,19 @@
 // `kraftling consumer-groups`: kafka-consumer-groups' --list, --describe (offsets, end offsets,
 // lag and the member each partition is assigned to; or --members, or --state) of classic and
-// KIP-848 consumer groups alike, --reset-offsets (of inactive groups) and --delete.
+// KIP-848 consumer groups alike, --reset-offsets (of inactive groups), --delete and --delete-offsets.
 import { DeleteGroupsApi } from '../../protocol/generated/api/42-delete-groups.js';
 import { ListGroupsApi, type ListedGroup } from '../../protocol/generated/api/16-list-groups.js';
 import { errorName } from '../../protocol/errors.js';
 import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 import { describeGroup, membersTable, noteState, stateTable } from './group-describe.js';
+import { deleteOffsets, type TopicSpec } from './group-offset-delete.js';
+import { table } from './table.js';
 import { commitOffsets, committedOffsets, coordinator, EARLIEST, LATEST, listOffsets } from './group-offsets.js';
 
-const ACTIONS = ['list', 'describe', 'reset-offsets', 'delete'] as const;
+const ACTIONS = ['list', 'describe', 'reset-offsets', 'delete', 'delete-offsets'] as const;
 /** What --describe prints: committed offsets and lag (the default), the members, or the state. */
 const DESCRIBE_VIEWS = ['offsets', 'members', 'state'] as const;
-
-export function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join(' ').trimEnd()).join('\n') + '\n';
-}
 
 export async function runConsumerGroups(values: Record<string, unknown>): Promise<number> {
   const chosen = ACTIONS.filter((a) => values[a] === true);
@@ -31,6 +28,10 @@ export async function runConsumerGroups(values: Record<string, unknown>): Promis
     if (action === 'list') return list(client, values, states, types);
     const groups = all ? (await listGroups(client, [], [])).map((g) => g.groupId) : [group!];
     if (action === 'delete') return remove(client, groups);
+    if (action === 'delete-offsets') {
+      if (all) throw new UsageError('--delete-offsets takes --group G, not --all-groups');
+      return deleteOffsets(client, group!, topicSpecs(values, 'delete-offsets'), values.topic as string[]);
+    }
     for (const g of groups) {
       if (action === 'describe') await describe(client, g, values);
       else await resetOffsets(client, g, values);
@@ -135,9 +136,22 @@ async function remove(client: KafkaClient, groups: string[]): Promise<number> {
   if (deleted.length > 0) process.stdout.write(`\nThese consumer groups were deleted successfully: ${names(deleted)}\n`);
   return 1;
 }
+
+/** Each --topic as Kafka's tool takes it: NAME, or NAME:P,P for some partitions. */
+function topicSpecs(values: Record<string, unknown>, action: string): TopicSpec[] {
+  const args = (values.topic as string[] | undefined) ?? [];
+  if (args.length === 0) throw new UsageError(`--${action} needs --topic NAME[:P,P...]`);
+  return args.map((arg) => {
+    const colon = arg.lastIndexOf(':');
+    if (colon < 0) return { topic: arg };
+    const partitions = arg.slice(colon + 1).split(',').map((p) => Number(p));
+    if (colon === 0 || partitions.some((p) => !Number.isInteger(p) || p < 0)) throw new UsageError(`--topic takes NAME or NAME:P,P..., got "${arg}"`);
+    return { topic: arg.slice(0, colon), partitions };
+  });
+}
+
 async function resetOffsets(client: KafkaClient, group: string, values: Record<string, unknown>): Promise<number> {
-  const topic = values.topic as string | undefined;
-  if (!topic) throw new UsageError('--reset-offsets needs --topic NAME');
+  const specs = topicSpecs(values, 'reset-offsets');
   const targets = RESET_SCENARIOS.filter((k) => values[k] !== undefined && values[k] !== false);
   if (targets.length !== 1) throw new UsageError(`--reset-offsets needs exactly one of ${RESET_SCENARIOS.map((k) => `--${k}`).join(', ')}`);
   // Kafka's resetOffsets: only a group without members; committing under live members would race
@@ -146,10 +160,13 @@ async function resetOffsets(client: KafkaClient, group: string, values: Record<s
   if (state !== 'Empty' && state !== 'Dead') {
     throw new Error(`Assignments can only be reset if the group '${group}' is inactive, but the current state is ${state}.`);
   }
-  const parts = await client.partitions(topic);
-  const plan = await resetPlan(client, group, topic, parts, targets[0]!, values);
-  if (values.execute === true) await commitOffsets(client, group, topic, plan);
-  const rows = [['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET'], ...[...plan].map(([p, o]) => [group, topic, String(p), String(o)])];
+  const rows = [['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']];
+  for (const { topic, partitions } of specs) {
+    const parts = (await client.partitions(topic)).filter((p) => partitions === undefined || partitions.includes(p.partition));
+    const plan = await resetPlan(client, group, topic, parts, targets[0]!, values);
+    if (values.execute === true) await commitOffsets(client, group, topic, plan);
+    rows.push(...[...plan].map(([p, o]) => [group, topic, String(p), String(o)]));
+  }
   process.stdout.write(`${values.execute === true ? '' : '(dry run: nothing committed; --execute commits)\n'}${table(rows)}`);
   return 0;
 }

@@ -88,10 +88,10 @@ examples:
   },
   'consumer-groups': {
     summary: 'list, describe (with lag), reset offsets of or delete consumer groups (kafka-consumer-groups)',
-    help: `kraftling consumer-groups --bootstrap-server H:P (--list|--describe|--reset-offsets|--delete) [options]
+    help: `kraftling consumer-groups --bootstrap-server H:P (--list|--describe|--reset-offsets|--delete|--delete-offsets) [options]
 
 ${BOOTSTRAP_HELP}
-      --list | --describe | --reset-offsets | --delete
+      --list | --describe | --reset-offsets | --delete | --delete-offsets
       --state [S,S...] --type [T,T...]   (--list) add the STATE / TYPE column, and with values list
                                     only groups in those states (Stable, Empty, ...) / of those types
                                     (classic, consumer)
@@ -102,7 +102,8 @@ ${BOOTSTRAP_HELP}
                                     its partitions) instead of the offsets
       --state                       (--describe) the coordinator, assignor, state and member count
       --offsets                     (--describe) committed offsets, log end offsets and lag (the default)
-      --topic NAME                  (--reset-offsets) the topic whose offsets to reset
+      --topic NAME[:P,P...]         (--reset-offsets, --delete-offsets; repeatable) a topic, or some
+                                    of its partitions, whose committed offsets to reset or delete
       --to-earliest | --to-latest | --to-offset N   (--reset-offsets) where to; or
       --shift-by N | --to-current   the committed offset moved by N (may be negative), or kept
                                     (the log end where none is committed)
@@ -117,10 +118,11 @@ examples:
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --list --state Stable,Empty --type
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --describe --group audit
   kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --describe --group audit --members --verbose
-  kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --reset-offsets --group audit --topic orders --to-earliest --execute`,
+  kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --reset-offsets --group audit --topic orders --to-earliest --execute
+  kraftling consumer-groups --bootstrap-server 127.0.0.1:9092 --delete-offsets --group audit --topic orders:0,1`,
     options: {
       ...bootstrap, list: { type: 'boolean' }, describe: { type: 'boolean' }, 'reset-offsets': { type: 'boolean' }, delete: { type: 'boolean' },
-      group: { type: 'string' }, topic: { type: 'string' }, 'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' },
+      'delete-offsets': { type: 'boolean' }, group: { type: 'string' }, topic: { type: 'string', multiple: true }, 'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' },
       'to-offset': { type: 'string' }, 'shift-by': { type: 'string' }, 'to-current': { type: 'boolean' }, 'to-datetime': { type: 'string' },
       'by-duration': { type: 'string' }, execute: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
       members: { type: 'boolean' }, state: { type: 'string' }, type: { type: 'string' }, offsets: { type: 'boolean' }, verbose: { type: 'boolean' },

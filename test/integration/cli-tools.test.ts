@@ -143,6 +143,13 @@ describe('consumer-groups', () => {
     expect([bogus.code, bogus.stderr]).toEqual([2, "kraftling consumer-groups: Invalid state list 'bogus'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling\n"]);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--all-groups'])).stdout).toMatch(/tools-grp\s+tools-g\s+0\s+3\s+5\s+2\s/);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--all-groups', '--group', 'tools-grp'])).code).toBe(2);
+    // A topic's partitions named after a colon; --delete-offsets with Kafka's lines.
+    expect(await reset('--to-offset', '4', '--execute', '--topic', 'tools-g:0')).toBe('4');
+    const deleted = await cli(['consumer-groups', ...bs(), '--delete-offsets', '--group', 'tools-grp', '--topic', 'tools-g']);
+    expect([deleted.code, deleted.stdout]).toEqual([0, 'Request succeed for deleting offsets with topic tools-g group tools-grp\n\nTOPIC   PARTITION STATUS\ntools-g 0         Successful\n']);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp'])).stdout).not.toMatch(/tools-g\s+0\s+\d/);
+    const unknown = await cli(['consumer-groups', ...bs(), '--delete-offsets', '--group', 'tools-grp', '--topic', 'no-such-topic']);
+    expect([unknown.code, unknown.stdout]).toEqual([1, '\nError: Encounter some partition level error, see the follow-up details:\n\nTOPIC         PARTITION    STATUS\nno-such-topic Not Provided Error: :UNKNOWN_TOPIC_OR_PARTITION\n']);
     expect((await cli(['consumer-groups', ...bs(), '--delete', '--group', 'tools-grp'])).code).toBe(0);
     expect((await cli(['consumer-groups', ...bs(), '--list'])).stdout.split('\n')).not.toContain('tools-grp');
   });
@@ -166,6 +173,9 @@ describe('consumer-groups --describe of a live classic group', () => {
       const refused = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-live-grp', '--topic', 'tools-live', '--to-latest', '--execute']);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain("Assignments can only be reset if the group 'tools-live-grp' is inactive, but the current state is Stable.");
+      // The coordinator keeps the offsets of a topic the live group subscribes to.
+      const kept = await cli(['consumer-groups', ...bs(), '--delete-offsets', '--group', 'tools-live-grp', '--topic', 'tools-live:1']);
+      expect([kept.code, kept.stdout]).toEqual([1, '\nError: Encounter some partition level error, see the follow-up details:\n\nTOPIC      PARTITION STATUS\ntools-live 1         Error: :GROUP_SUBSCRIBED_TO_TOPIC\n']);
     } finally {
       await consumer.disconnect();
     }
