@@ -6,8 +6,8 @@
 // which node:fs runs on the thread pool once they are large enough for the copy to outweigh the hop,
 // so the event loop reads and validates the next request while the last one is copied. The calls
 // that wait for the device (fsync of a file or a directory, and the atomic file replace that needs
-// them) are asynchronous, as are large reads where the file system offers them, so a slow disk never blocks the event loop. Paths use '/' and are joined
-// with joinPath.
+// them) are asynchronous, as are large reads where the file system offers them, so a slow disk
+// never blocks the event loop. Paths use '/' and are joined with joinPath.
 
 export interface FileHandle {
   /** Writes all of `data` at `position` (never O_APPEND: the log tracks its own end). */

@@ -4,8 +4,8 @@
 // descriptor behind one is opened when the handle is used and closed again, least recently used
 // first, once more than `maxOpenFiles` are open; the next use reopens it.
 //
-// A descriptor with an fsync or a thread-pool write or read in flight is never closed (the fd number could be reused by another
-// open under the sync). So the count exceeds the limit only while more syncs than that run at once,
+// A descriptor with an fsync or a thread-pool write or read in flight is never closed (the fd
+// number could be reused by another open under it). So the count exceeds the limit only while more syncs than that run at once,
 // and returns under it as they finish. Closing and reopening loses nothing: the page cache belongs to
 // the file, not the descriptor, so an fsync on a new descriptor covers writes made through an old one
 // (and Linux reports a writeback error to the first fsync that has not seen it, whichever fd).

@@ -32,7 +32,7 @@ export function visitBatchesFrom(segments: readonly LogSegment[], offset: number
 /** One empty buffer for every read that finds nothing (it has no bytes to change): an idle
  * follower's fetch reads each partition of its session, and a Buffer made per read cost more than
  * the rest of the read. */
-const NOTHING = Buffer.alloc(0);
+export const NOTHING = Buffer.alloc(0);
 
 /**
  * Whole batches from the one holding `fetchOffset`, from a single segment, up to `maxBytes` but at

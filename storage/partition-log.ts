@@ -23,7 +23,7 @@ import type {
 import { LogFlush } from './log-flush.js';
 import { LogGuard } from './log-guard.js';
 import { newLog, scanLog, type LoadedLog, type LoadOptions } from './log-loader.js';
-import { batchRange, maxTimestampAndOffset, offsetForTimestamp, readBatches, wholeBatches, type RecordTimestampPicker } from './log-reads.js';
+import { NOTHING, batchRange, maxTimestampAndOffset, offsetForTimestamp, readBatches, wholeBatches, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
 import { ProducerStateManager, isExpired, type CompletedTxn, type ProducerStateEntry, type ProducerStateListener } from './producer-state-manager.js';
 import { deletableSegments } from './retention.js';
@@ -240,8 +240,10 @@ export class PartitionLog implements ProducerStateListener {
 
   /**
    * read(), but a read of ASYNC_READ_BYTES or more runs on the file system's thread pool (where it
-   * has one) and its records come later. A leader serving two followers read 1 MiB per partition
-   * on the event loop, a fifth of its time, while produce requests and the other follower waited.
+   * has one) and its records come later. A consumer's fetch of 8 partitions read each 1 MiB on the
+   * event loop, one after another; on the pool they overlap each other and the event loop's other
+   * work (the bench's consume: 1.7-2.4 GB/s from the page cache before, 2.7-2.9 after; from the
+   * disk 0.50-0.54 GB/s before, 0.62-0.98 after).
    */
   readLarge(fetchOffset: number, maxBytes: number, maxOffset = this.logEndOffset, into?: Buffer): LogReadResult | DeferredRead {
     this.guard.check();
@@ -249,8 +251,9 @@ export class PartitionLog implements ProducerStateListener {
       return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };
     }
     const range = batchRange(this.segments.all, fetchOffset, maxBytes, maxOffset);
-    if (range === undefined || range.length < ASYNC_READ_BYTES) {
-      return { errorCode: ErrorCode.NONE, records: readBatches(this.segments.all, fetchOffset, maxBytes, maxOffset, into) };
+    if (range === undefined) return { errorCode: ErrorCode.NONE, records: NOTHING };
+    if (range.length < ASYNC_READ_BYTES) {
+      return { errorCode: ErrorCode.NONE, records: wholeBatches(range.segment.read(range.position, range.length, into), maxOffset) };
     }
     const deferred = range.segment.readAsync(range.position, range.length, into).then((data) => wholeBatches(data, maxOffset));
     return { errorCode: ErrorCode.NONE, deferred, maxBytes: range.length };
