@@ -79,6 +79,7 @@ async function list(client: KafkaClient, values: Record<string, unknown>, states
   process.stdout.write(table(rows));
   return 0;
 }
+
 async function describe(client: KafkaClient, group: string, values: Record<string, unknown>): Promise<number> {
   const views = DESCRIBE_VIEWS.filter((v) => values[v] !== undefined && values[v] !== false);
   if (views.length > 1) throw new UsageError(`--describe takes at most one of ${DESCRIBE_VIEWS.map((v) => `--${v}`).join(', ')}`);
