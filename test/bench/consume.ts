@@ -161,12 +161,12 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     // The first pass is the figure: later ones read what the VM's host still caches (see COLD_PASSES).
     const [first, ...later] = coldPasses;
     settings.log('consume: the disk\'s own read rate, for comparison');
-    const disk = diskReadBaseline(first!.run.bytes);
+    const disk = await diskReadBaseline(first!.run.bytes, PRODUCE_SHAPE.partitions);
     const ceiling = disk === null ? '' : `; ${(100 * first!.mbPerSec / disk.mbPerSec).toFixed(0)}% of the disk read baseline below`;
     const baseline: Figure[] = disk === null ? [] : [{
       group: 'consume', name: 'disk read baseline (page cache dropped)', value: `${disk.mbPerSec.toFixed(1)} MB/s`,
       versus: 'the machine\'s ceiling for the figure above: the same bytes, freshly written, synced, dropped and read once',
-      generator: 'this process: one file, sequential 1 MiB reads (fs.readSync), after fsync + POSIX_FADV_DONTNEED',
+      generator: `this process: ${PRODUCE_SHAPE.partitions} files (the topic's partitions), each read from start to end in 1 MiB reads, all at once on the thread pool, after fsync + POSIX_FADV_DONTNEED`,
     }];
     return [...figures, {
       group: 'consume',
