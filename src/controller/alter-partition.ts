@@ -1,12 +1,13 @@
 // AlterPartition (KIP-497) on the active controller: a partition leader asks to shrink or expand
 // its ISR. The controller checks that the request comes from the current leader at the current
 // leader and partition epochs, that every new ISR member is a live broker of the replica set, and
-// commits the change as a PartitionChangeRecord.
+// commits the change as a PartitionChangeRecord. A leader elected uncleanly is RECOVERING (KIP-704):
+// its ISR may not grow until it says RECOVERED, and nothing goes back to RECOVERING.
 import type {
   AlterPartitionRequest, AlterPartitionRequestPartitionData, AlterPartitionResponse, AlterPartitionResponsePartitionData,
 } from '../../protocol/generated/api/56-alter-partition.js';
 import { ErrorCode } from '../../protocol/errors.js';
-import type { MetadataImage, PartitionState } from '../metadata/image.js';
+import { RECOVERED, RECOVERING, type MetadataImage, type PartitionState } from '../metadata/image.js';
 import type { MetadataRecord } from '../metadata/records.js';
 import type { ControllerEnv, ControllerResult } from './env.js';
 import { buildPartitionChange } from './partition-change.js';
@@ -28,7 +29,7 @@ export function alterPartition(_env: ControllerEnv, image: MetadataImage, req: A
         const error = check(image, req.brokerId, state, p);
         if (error !== ErrorCode.NONE) return failed(p.partitionIndex, error);
         // The new ISR may complete a reassignment (partition-change.ts), which can move leadership.
-        const { record: change, after } = buildPartitionChange(image, state, { isr: requestedIsr(p), forceIsr: true });
+        const { record: change, after } = buildPartitionChange(image, state, { isr: requestedIsr(p), forceIsr: true, leaderRecoveryState: p.leaderRecoveryState });
         records.push(change!);
         return {
           partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE, leaderId: after.leader, leaderEpoch: after.leaderEpoch,
@@ -50,6 +51,9 @@ function check(image: MetadataImage, brokerId: number, state: PartitionState, p:
   if (p.leaderEpoch > state.leaderEpoch || p.partitionEpoch !== state.partitionEpoch) return ErrorCode.INVALID_UPDATE_VERSION;
   const isr = requestedIsr(p);
   if (isr.length === 0 || !isr.includes(brokerId)) return ErrorCode.INVALID_REQUEST;
+  // Kafka's validateAlterPartitionData: a recovering leader is its ISR alone, and recovery is one way.
+  if (p.leaderRecoveryState === RECOVERING && isr.length > 1) return ErrorCode.INVALID_REQUEST;
+  if (state.leaderRecoveryState === RECOVERED && p.leaderRecoveryState === RECOVERING) return ErrorCode.INVALID_REQUEST;
   for (const b of p.newIsrWithEpochs.length > 0 ? p.newIsrWithEpochs : isr.map((id) => ({ brokerId: id, brokerEpoch: -1 }))) {
     const member = image.brokers.get(b.brokerId);
     if (!state.replicas.includes(b.brokerId) || !member || member.fenced || member.inControlledShutdown) return ErrorCode.INELIGIBLE_REPLICA;

@@ -1,9 +1,10 @@
 // One change to a partition, built the way Kafka's PartitionChangeBuilder builds it: the wanted
 // ISR, replicas and reassignment lists go in; a reassignment whose target replicas are all in the
 // ISR completes (replicas = target, the removed ones leave); a leader is elected when the current
-// one is out of the ISR, fenced, or not preferred in a preferred election; and the record carries
-// only what changed (null when nothing did).
-import type { MetadataImage, PartitionState } from '../metadata/image.js';
+// one is out of the ISR, fenced, or not preferred in a preferred election; an unclean leader is the
+// whole ISR and RECOVERING (KIP-704) until it says otherwise; and the record carries only what
+// changed (null when nothing did).
+import { RECOVERING, type MetadataImage, type PartitionState } from '../metadata/image.js';
 import { MetadataRecordType, record, type MetadataRecord } from '../metadata/records.js';
 
 export const NO_LEADER = -1;
@@ -21,6 +22,8 @@ export interface PartitionTarget {
   election?: Election;
   /** Write the ISR into the record even when it is unchanged (AlterPartition always does). */
   forceIsr?: boolean;
+  /** The leader's recovery state (AlterPartition's); default unchanged. */
+  leaderRecoveryState?: number;
 }
 
 export interface PartitionChange {
@@ -61,12 +64,17 @@ export function buildPartitionChange(image: MetadataImage, p: PartitionState, ta
   const election = target.election ?? 'any';
   let leader = p.leader;
   let unclean = false;
+  let recovery = target.leaderRecoveryState ?? p.leaderRecoveryState;
   if (needsElection(image, p, replicas, isr, election)) {
     const elected = electLeader(image, p.leader, replicas, isr, election);
     leader = elected.leader;
     unclean = elected.unclean;
-    // An unclean leader is the whole ISR: what the others had beyond its log is gone.
-    if (unclean) isr = [leader];
+    // An unclean leader is the whole ISR: what the others had beyond its log is gone. It recovers
+    // before anyone joins it (Kafka's tryElection).
+    if (unclean) {
+      isr = [leader];
+      recovery = RECOVERING;
+    }
   }
   const data = {
     partitionId: p.partitionId, topicId: p.topicId,
@@ -75,12 +83,12 @@ export function buildPartitionChange(image: MetadataImage, p: PartitionState, ta
     replicas: sameList(replicas, p.replicas) ? null : [...replicas],
     addingReplicas: sameList(adding, p.addingReplicas ?? []) ? null : [...adding],
     removingReplicas: sameList(removing, p.removingReplicas ?? []) ? null : [...removing],
-    leaderRecoveryState: -1, directories: null, eligibleLeaderReplicas: null, lastKnownElr: null,
+    leaderRecoveryState: recovery !== p.leaderRecoveryState ? recovery : -1, directories: null, eligibleLeaderReplicas: null, lastKnownElr: null,
   };
   const changed = data.isr !== null || data.leader !== NO_LEADER_CHANGE || data.replicas !== null ||
-    data.addingReplicas !== null || data.removingReplicas !== null;
+    data.addingReplicas !== null || data.removingReplicas !== null || data.leaderRecoveryState !== -1;
   const after: PartitionState = {
-    ...p, replicas, isr, leader, partitionEpoch: changed ? p.partitionEpoch + 1 : p.partitionEpoch,
+    ...p, replicas, isr, leader, leaderRecoveryState: recovery, partitionEpoch: changed ? p.partitionEpoch + 1 : p.partitionEpoch,
     leaderEpoch: leader !== p.leader ? p.leaderEpoch + 1 : p.leaderEpoch,
   };
   delete after.addingReplicas;

@@ -7,6 +7,11 @@ import type { ClientQuotas } from './client-quotas.js';
 import type { AclEntry } from './acls.js';
 import type { DelegationTokenState } from './delegation-tokens.js';
 
+/** Kafka's LeaderRecoveryState (KIP-704): a leader elected uncleanly is RECOVERING until its
+ * AlterPartition says RECOVERED; meanwhile its ISR may not grow. */
+export const RECOVERED = 0;
+export const RECOVERING = 1;
+
 export interface PartitionState {
   partitionId: number;
   topicId: string;
@@ -16,6 +21,7 @@ export interface PartitionState {
   leader: number;
   leaderEpoch: number;
   partitionEpoch: number;
+  /** RECOVERED, or RECOVERING after an unclean election (KIP-704). */
   leaderRecoveryState: number;
   /** Replicas an ongoing reassignment adds / removes (KIP-455); absent or empty when none is. */
   addingReplicas?: readonly number[];

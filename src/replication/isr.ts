@@ -3,7 +3,7 @@
 // the current leader epoch) joins it. Changes go to the controller as AlterPartition requests.
 import type { AlterPartitionRequest, AlterPartitionResponse } from '../../protocol/generated/api/56-alter-partition.js';
 import { ErrorCode } from '../../protocol/errors.js';
-import type { BrokerState } from '../metadata/image.js';
+import { RECOVERED, type BrokerState } from '../metadata/image.js';
 import type { Partition } from './partition.js';
 
 /**
@@ -37,7 +37,9 @@ export function alterPartitionRequest(p: Partition, nodeId: number, brokerEpoch:
         // KIP-903: each member's broker epoch as it fetched (ours for us), so the controller refuses
         // a member whose incarnation has changed since (INELIGIBLE_REPLICA).
         newIsrWithEpochs: isr.map((id) => ({ brokerId: id, brokerEpoch: id === nodeId ? brokerEpoch : p.followers.get(id)?.brokerEpoch ?? -1 })),
-        leaderRecoveryState: p.state.leaderRecoveryState, partitionEpoch: p.state.partitionEpoch,
+        // A leader has recovered once it leads: its log is whole on this disk (Kafka's makeLeader
+        // marks itself RECOVERED after an unclean election, and says so with its next ISR change).
+        leaderRecoveryState: RECOVERED, partitionEpoch: p.state.partitionEpoch,
       }],
     }],
   };

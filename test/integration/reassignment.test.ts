@@ -16,6 +16,7 @@ import { kafkaClient, startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
 import { retry } from '../helpers/retry.js';
+import { RECOVERED, RECOVERING } from '../../src/metadata/image.js';
 
 let cluster: Cluster;
 let admin: Admin;
@@ -250,6 +251,10 @@ describe('unclean leader election', () => {
     node(x).kill();
     await restart(y);
     await retry(async () => expect(await partitionInfo('unclean')).toMatchObject({ leader: y, isr: [y] }));
+    // KIP-704: the unclean leader is RECOVERING in every live node's image until its ISR grows.
+    const recovery = (): (number | undefined)[] => cluster.nodes.filter((n) => n.view.state === 'running')
+      .map((n) => n.metadataImage?.topicsByName.get('unclean')?.partitions[0]?.leaderRecoveryState);
+    await retry(async () => expect(new Set(recovery())).toEqual(new Set([RECOVERING])));
     await send(['c0']);
     await producer.disconnect();
     const raw = await RawClient.connect(address(y));
@@ -257,5 +262,17 @@ describe('unclean leader election', () => {
     raw.close();
     // What y had is kept; what only x had is lost, as Kafka warns.
     expect(values).toEqual(['a0', 'a1', 'c0']);
+    // x comes back, drops b0 (it diverged) and rejoins the ISR with y's first change, RECOVERED.
+    await restart(x);
+    await retry(async () => expect((await partitionInfo('unclean')).isr.sort()).toEqual([x, y].sort()));
+    await retry(async () => expect(new Set(recovery())).toEqual(new Set([RECOVERED])));
+    await retry(async () => {
+      const fromX = await RawClient.connect(address(x));
+      try {
+        expect((await readPartition(fromX, 'unclean', 0)).map((r) => r.value!.toString())).toEqual(['a0', 'a1', 'c0']);
+      } finally {
+        fromX.close();
+      }
+    });
   });
 });

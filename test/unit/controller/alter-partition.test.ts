@@ -6,7 +6,7 @@ import type { AlterPartitionRequest } from '../../../protocol/generated/api/56-a
 import { ErrorCode } from '../../../protocol/errors.js';
 import { ServerConfig } from '../../../src/config/server-config.js';
 import { alterPartition } from '../../../src/controller/alter-partition.js';
-import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
+import { EMPTY_IMAGE, RECOVERED, RECOVERING, type MetadataImage } from '../../../src/metadata/image.js';
 import { MetadataRecordType, record } from '../../../src/metadata/records.js';
 import { applyRecords, topicIdOf, topicRecords } from '../../helpers/metadata-images.js';
 
@@ -62,5 +62,43 @@ describe('AlterPartition with broker epochs', () => {
       brokerId: 3, brokerEpoch: 13, fenced: 0, inControlledShutdown: 1, logDirs: [],
     })]);
     expect(errorOf(stopping, expand(13))).toEqual({ code: ErrorCode.INELIGIBLE_REPLICA, records: 0 });
+  });
+});
+
+describe('AlterPartition after an unclean election (KIP-704)', () => {
+  /** t-0 led by 1 alone, RECOVERING (as an unclean election leaves it). */
+  function recovering(): MetadataImage {
+    return applyRecords(image(), [record(MetadataRecordType.PARTITION_CHANGE, {
+      partitionId: 0, topicId: topicIdOf('t'), isr: [1], leader: -2, replicas: null, removingReplicas: null, addingReplicas: null,
+      leaderRecoveryState: RECOVERING, directories: null, eligibleLeaderReplicas: null, lastKnownElr: null,
+    })]);
+  }
+
+  function request(isr: number[], leaderRecoveryState: number, partitionEpoch: number): AlterPartitionRequest {
+    return {
+      brokerId: 1, brokerEpoch: 11,
+      topics: [{ topicName: 't', topicId: topicIdOf('t'), partitions: [{
+        partitionIndex: 0, leaderEpoch: 0, partitionEpoch, leaderRecoveryState, newIsr: [],
+        newIsrWithEpochs: isr.map((id) => ({ brokerId: id, brokerEpoch: 10 + id })),
+      }] }],
+    };
+  }
+
+  it('refuses to grow the ISR of a leader that says it is still recovering', () => {
+    expect(errorOf(recovering(), request([1, 2], RECOVERING, 2))).toEqual({ code: ErrorCode.INVALID_REQUEST, records: 0 });
+  });
+
+  it('records RECOVERED with the leader\'s first ISR change, and refuses to go back', () => {
+    const result = alterPartition(env, recovering(), request([1, 2], RECOVERED, 2));
+    expect(result.response.topics[0]!.partitions[0]).toMatchObject({ errorCode: ErrorCode.NONE, isr: [1, 2], leaderRecoveryState: RECOVERED });
+    expect(result.records[0]!.data).toMatchObject({ isr: [1, 2], leaderRecoveryState: RECOVERED });
+    const recovered = applyRecords(recovering(), result.records);
+    expect(recovered.topicsByName.get('t')!.partitions[0]!.leaderRecoveryState).toBe(RECOVERED);
+    expect(errorOf(recovered, request([1], RECOVERING, 3))).toEqual({ code: ErrorCode.INVALID_REQUEST, records: 0 });
+  });
+
+  it('leaves the recovery state out of a change that does not touch it', () => {
+    const result = alterPartition(env, image(), request([1, 2, 3], RECOVERED, 1));
+    expect(result.records[0]!.data).toMatchObject({ leaderRecoveryState: -1 });
   });
 });

@@ -5,7 +5,7 @@ import { ErrorCode } from '../../../protocol/errors.js';
 import type { ElectLeadersRequest } from '../../../protocol/generated/api/43-elect-leaders.js';
 import { electLeaders } from '../../../src/controller/leader-elections.js';
 import { QuorumController } from '../../../src/controller/quorum-controller.js';
-import type { MetadataImage } from '../../../src/metadata/image.js';
+import { RECOVERED, RECOVERING, type MetadataImage } from '../../../src/metadata/image.js';
 import { MetadataRecordType, record } from '../../../src/metadata/records.js';
 import { applyRecords, controllerEnv, fence, partitionChange, partitionOf, world } from './harness.js';
 
@@ -43,13 +43,14 @@ describe('ElectLeaders', () => {
     expect(results).toEqual([{ partitionId: 0, errorCode: ErrorCode.NONE, errorMessage: null }]);
   });
 
-  it('unclean: a leaderless partition gets a live replica from outside the ISR, which becomes the whole ISR', () => {
+  it('unclean: a leaderless partition gets a live replica from outside the ISR, which becomes the whole ISR, RECOVERING', () => {
     let image = world(2, 't', () => [1, 2]);
     image = applyRecords(image, [partitionChange(image, 't', 0, { isr: [1] })]);
     image = applyRecords(image, [fence(1), partitionChange(image, 't', 0, { leader: -1 })]);
+    expect(partitionOf(image, 't').leaderRecoveryState).toBe(RECOVERED);
     const { image: after, results } = elect(image, 1);
     expect(results[0]!.errorCode).toBe(ErrorCode.NONE);
-    expect(partitionOf(after, 't')).toMatchObject({ leader: 2, isr: [2] });
+    expect(partitionOf(after, 't')).toMatchObject({ leader: 2, isr: [2], leaderRecoveryState: RECOVERING });
     expect(elect(after, 1).results[0]!.errorCode).toBe(ErrorCode.ELECTION_NOT_NEEDED);
     const allDead = applyRecords(image, [fence(2)]);
     expect(elect(allDead, 1).results[0]!.errorCode).toBe(ErrorCode.ELIGIBLE_LEADERS_NOT_AVAILABLE);
