@@ -1,5 +1,6 @@
 // Chooses which compacted log to clean next and remembers how far each was cleaned (Kafka's
-// LogCleanerManager): one log per call, the one with the highest dirty ratio among those due.
+// LogCleanerManager): one log per call, the one with the highest dirty ratio among those due and
+// not being cleaned by another pass (log.cleaner.threads passes may run at once).
 // Where the dirty section begins is checkpointed through `checkpoints` (LogDir's
 // cleaner-offset-checkpoint); a log without an entry counts as all dirty. The checkpoint only
 // saves work: a stale one (a truncation below it) leaves some duplicates uncleaned, never removes
@@ -40,6 +41,8 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 export class LogCleanerManager {
   private readonly states = new WeakMap<PartitionLog, CleanerState>();
+  /** Logs a pass is cleaning now: no other pass takes them (Kafka's inProgress). */
+  private readonly inProgress = new Set<PartitionLog>();
 
   private readonly yieldTurn: (ioBytes?: number) => Promise<void>;
 
@@ -47,10 +50,12 @@ export class LogCleanerManager {
     this.yieldTurn = options.yieldTurn ?? nextTurn;
   }
 
-  /** Cleans the filthiest log that is due, if any. */
-  async cleanOnce(logs: readonly PartitionLog[], nowMs: number): Promise<LogCleaned | undefined> {
-    let best: { log: PartitionLog; view: CleanableLog; plan: CleaningPlan<LogSegment> } | undefined;
+  /** Cleans the filthiest log that is due and free, if any, with an offset map of `maxMapEntries`
+   * keys at most (default: the options'). */
+  async cleanOnce(logs: readonly PartitionLog[], nowMs: number, maxMapEntries = this.options.maxMapEntries): Promise<LogCleaned | undefined> {
+    const due: { log: PartitionLog; view: CleanableLog; plan: CleaningPlan<LogSegment> }[] = [];
     for (const log of logs) {
+      if (this.inProgress.has(log)) continue;
       const view = log.forCleaner();
       if (view === undefined) continue;
       const state = this.stateOf(log);
@@ -66,16 +71,24 @@ export class LogCleanerManager {
         compaction: view.compaction,
         nextDeleteHorizonMs: state.nextDeleteHorizonMs,
       });
-      if (plan !== undefined && (best === undefined || plan.dirtyRatio > best.plan.dirtyRatio)) best = { log, view, plan };
+      if (plan !== undefined) due.push({ log, view, plan });
     }
+    // The filthiest one no other pass took while this one read delete horizons.
+    let best: (typeof due)[number] | undefined;
+    for (const c of due) if (!this.inProgress.has(c.log) && (best === undefined || c.plan.dirtyRatio > best.plan.dirtyRatio)) best = c;
     if (best === undefined) return undefined;
     const { log, view, plan } = best;
-    const result = await cleanLog(view, plan, { nowMs, maxMapEntries: this.options.maxMapEntries, yieldTurn: this.yieldTurn });
-    if (result.completed) {
-      this.states.set(log, { firstDirtyOffset: result.cleanedTo, nextDeleteHorizonMs: result.nextDeleteHorizonMs, horizonKnown: true });
-      await this.options.checkpoints?.set(log, result.cleanedTo);
+    this.inProgress.add(log);
+    try {
+      const result = await cleanLog(view, plan, { nowMs, maxMapEntries, yieldTurn: this.yieldTurn });
+      if (result.completed) {
+        this.states.set(log, { firstDirtyOffset: result.cleanedTo, nextDeleteHorizonMs: result.nextDeleteHorizonMs, horizonKnown: true });
+        await this.options.checkpoints?.set(log, result.cleanedTo);
+      }
+      return { ...result, topic: log.topic, partition: log.partition, reason: plan.reason, dirtyRatio: plan.dirtyRatio };
+    } finally {
+      this.inProgress.delete(log);
     }
-    return { ...result, topic: log.topic, partition: log.partition, reason: plan.reason, dirtyRatio: plan.dirtyRatio };
   }
 
   private stateOf(log: PartitionLog): CleanerState {

@@ -54,6 +54,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('log.cleaner.min.compaction.lag.ms', 'long', '0', 'minimum compaction lag', { min: 0 }),
   key('log.cleaner.max.compaction.lag.ms', 'long', LONG_MAX, 'maximum compaction lag', { min: 1 }),
   key('log.cleaner.backoff.ms', 'long', '15000', 'pause of the log cleaner when no log needs cleaning', { min: 0 }),
+  key('log.cleaner.threads', 'int', '1', 'log cleaner passes that run at once, each on another log (they share the offset map memory)', { min: 0 }),
   key('log.cleaner.dedupe.buffer.size', 'long', '134217728', 'memory for the cleaner\'s offset map', { min: 1 }),
   key('log.cleaner.io.max.bytes.per.second', 'double', '1.7976931348623157E308', 'bytes per second the log cleaner reads at most', { min: 1 }),
   key('log.local.retention.bytes', 'long', '-2', 'tiered storage (not supported)', inert),

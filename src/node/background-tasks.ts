@@ -49,8 +49,9 @@ export class BackgroundTasks {
       for (const e of await logDir.deleteOldSegments()) onEvent(e);
     });
     this.every(FLUSH_CHECK_INTERVAL_MS, () => logDir.flushDue());
+    const dynamic = (name: string): number => Number(brokerConfigValue(config, this.o.replicas.dynamicConfigs(), name));
     this.cleaner = new CleanerTask(config, logDir, this.o.nowMs, log,
-      () => Number(brokerConfigValue(config, this.o.replicas.dynamicConfigs(), 'log.cleaner.io.max.bytes.per.second')));
+      () => dynamic('log.cleaner.io.max.bytes.per.second'), () => dynamic('log.cleaner.threads'));
     this.cleaner.start();
     this.every(CHECKPOINT_INTERVAL_MS, () => logDir.checkpoint());
     this.every(config.int('producer.id.expiration.check.interval.ms'), async () => {

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { CompressionType } from '../../../protocol/compression/index.js';
 import { LogCleanerManager } from '../../../storage/log-cleaner-manager.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
-import type { PartitionLog } from '../../../storage/partition-log.js';
+import { PartitionLog } from '../../../storage/partition-log.js';
 import { COMPACTION, keyedBatch, latestByKey, markerBatch, readAll } from '../../helpers/compaction.js';
-import { ManualClock, createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
+import { LOG_PARENT, ManualClock, TOPIC, createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
 
 const config = (overrides = {}) => testConfig({ segmentBytes: 2048, compaction: { ...COMPACTION, ...overrides } });
 
@@ -21,6 +21,36 @@ async function appendUpdates(log: PartitionLog, clock: ManualClock, rounds: numb
 }
 
 describe('log cleaner', () => {
+  it('runs passes side by side on different logs, never two on one (log.cleaner.threads)', async () => {
+    const fs = new MemoryFileSystem();
+    const clock = new ManualClock();
+    const a = await createTestLog(fs, config(), clock);
+    const b = await PartitionLog.create(LOG_PARENT, TOPIC, 1, { fs, config: config(), nowMs: clock.nowMs });
+    await appendUpdates(a, clock, 60, 5);
+    await appendUpdates(b, clock, 40, 5);
+    const before = [readAll(a), readAll(b)];
+    let running = 0;
+    let overlapped = false;
+    const cleaner = new LogCleanerManager({ maxMapEntries: 1000, yieldTurn: async () => {
+      overlapped ||= running > 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    } });
+    const pass = async (): Promise<number | undefined> => {
+      running++;
+      try {
+        return (await cleaner.cleanOnce([a, b], clock.ms))?.partition;
+      } finally {
+        running--;
+      }
+    };
+    const cleaned = await Promise.all([pass(), pass(), pass()]);
+    // Two passes, one per log, at the same time; the third found nothing free.
+    expect([...cleaned].sort()).toEqual([0, 1, undefined]);
+    expect(overlapped).toBe(true);
+    expect([latestByKey(readAll(a)), latestByKey(readAll(b))]).toEqual(before.map(latestByKey));
+    expect(await cleaner.cleanOnce([a, b], clock.ms)).toBeUndefined();
+  });
+
   it('keeps the latest record per key in closed segments, offsets unchanged', async () => {
     for (const compression of [CompressionType.NONE, CompressionType.GZIP]) {
       const clock = new ManualClock();
