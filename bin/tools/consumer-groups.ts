@@ -1,6 +1,7 @@
 // `kraftling consumer-groups`: kafka-consumer-groups' --list, --describe (offsets, end offsets,
 // lag and the member each partition is assigned to; or --members, or --state) of classic and
 // KIP-848 consumer groups alike, --reset-offsets (of inactive groups), --delete and --delete-offsets.
+import fs from 'node:fs';
 import { DeleteGroupsApi } from '../../protocol/generated/api/42-delete-groups.js';
 import { ListGroupsApi, type ListedGroup } from '../../protocol/generated/api/16-list-groups.js';
 import { errorName } from '../../protocol/errors.js';
@@ -32,10 +33,14 @@ export async function runConsumerGroups(values: Record<string, unknown>): Promis
       if (all) throw new UsageError('--delete-offsets takes --group G, not --all-groups');
       return deleteOffsets(client, group!, topicSpecs(values, 'delete-offsets'), values.topic as string[]);
     }
-    for (const g of groups) {
-      if (action === 'describe') await describe(client, g, values);
-      else await resetOffsets(client, g, values);
+    if (action === 'describe') {
+      for (const g of groups) await describe(client, g, values);
+      return 0;
     }
+    const fromFile = typeof values['from-file'] === 'string' ? readResetPlan(values['from-file'], all ? undefined : group) : undefined;
+    const planned: string[][] = [];
+    for (const g of fromFile !== undefined && all ? [...fromFile.keys()] : groups) planned.push(...await resetOffsets(client, g, values, fromFile && (fromFile.get(g) ?? new Map())));
+    printReset(planned, values, !all);
     return 0;
   });
 }
@@ -151,8 +156,50 @@ function topicSpecs(values: Record<string, unknown>, action: string): TopicSpec[
   });
 }
 
-async function resetOffsets(client: KafkaClient, group: string, values: Record<string, unknown>): Promise<number> {
-  const specs = topicSpecs(values, 'reset-offsets');
+/** Offsets to commit per "topic" and partition, as a --from-file plan gives them for one group. */
+type GroupPlan = Map<string, Map<number, number>>;
+
+/**
+ * A reset plan as --export writes it (Kafka's CSV): "topic,partition,offset" lines for the one
+ * --group, or "group,topic,partition,offset" lines (which a single --group may also read).
+ */
+function readResetPlan(path: string, group: string | undefined): Map<string, GroupPlan> {
+  let text: string;
+  try {
+    text = fs.readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--from-file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const plans = new Map<string, GroupPlan>();
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const fields = line.trim().split(',');
+    const withGroup = fields.length === 4;
+    if ((!withGroup && (fields.length !== 3 || group === undefined))) {
+      throw new UsageError(`--from-file ${path} line ${i + 1}: expected ${group === undefined ? 'group,' : '[group,]'}topic,partition,offset, got "${line}"`);
+    }
+    const [g, topic, partition, offset] = withGroup ? fields : [group!, ...fields];
+    const [p, o] = [Number(partition), Number(offset)];
+    if (!Number.isInteger(p) || p < 0 || !Number.isInteger(o) || o < 0 || !topic) throw new UsageError(`--from-file ${path} line ${i + 1}: bad partition or offset in "${line}"`);
+    const plan = plans.get(g!) ?? new Map<string, Map<number, number>>();
+    plans.set(g!, plan);
+    plan.set(topic, (plan.get(topic) ?? new Map<number, number>()).set(p, o));
+  });
+  return plans;
+}
+
+/** The plan as kafka-consumer-groups prints it: a table, or with --export its CSV (without the
+ * group column for a single --group). */
+function printReset(rows: string[][], values: Record<string, unknown>, singleGroup: boolean): void {
+  if (values.export === true) {
+    process.stdout.write(`${rows.map((r) => `${(singleGroup ? r.slice(1) : r).join(',')}\n`).join('')}\n`);
+    return;
+  }
+  process.stdout.write(`${values.execute === true ? '' : '(dry run: nothing committed; --execute commits)\n'}${table([['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET'], ...rows])}`);
+}
+
+/** One group's reset: its rows (group, topic, partition, new offset), committed with --execute. */
+async function resetOffsets(client: KafkaClient, group: string, values: Record<string, unknown>, fromFile?: GroupPlan): Promise<string[][]> {
   const targets = RESET_SCENARIOS.filter((k) => values[k] !== undefined && values[k] !== false);
   if (targets.length !== 1) throw new UsageError(`--reset-offsets needs exactly one of ${RESET_SCENARIOS.map((k) => `--${k}`).join(', ')}`);
   // Kafka's resetOffsets: only a group without members; committing under live members would race
@@ -161,22 +208,29 @@ async function resetOffsets(client: KafkaClient, group: string, values: Record<s
   if (state !== 'Empty' && state !== 'Dead') {
     throw new Error(`Assignments can only be reset if the group '${group}' is inactive, but the current state is ${state}.`);
   }
-  const rows = [['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET']];
-  for (const { topic, partitions } of specs) {
-    const parts = (await client.partitions(topic)).filter((p) => partitions === undefined || partitions.includes(p.partition));
-    const plan = await resetPlan(client, group, topic, parts, targets[0]!, values);
+  const plans: [string, Map<number, number>][] = [];
+  if (fromFile !== undefined) {
+    plans.push(...fromFile);
+  } else {
+    for (const { topic, partitions } of topicSpecs(values, 'reset-offsets')) {
+      const parts = (await client.partitions(topic)).filter((p) => partitions === undefined || partitions.includes(p.partition));
+      plans.push([topic, await resetPlan(client, group, topic, parts, targets[0] as ComputedScenario, values)]);
+    }
+  }
+  const rows: string[][] = [];
+  for (const [topic, plan] of plans) {
     if (values.execute === true) await commitOffsets(client, group, topic, plan);
     rows.push(...[...plan].map(([p, o]) => [group, topic, String(p), String(o)]));
   }
-  process.stdout.write(`${values.execute === true ? '' : '(dry run: nothing committed; --execute commits)\n'}${table(rows)}`);
-  return 0;
+  return rows;
 }
 
-const RESET_SCENARIOS = ['to-earliest', 'to-latest', 'to-offset', 'shift-by', 'to-current', 'to-datetime', 'by-duration'] as const;
+const RESET_SCENARIOS = ['to-earliest', 'to-latest', 'to-offset', 'shift-by', 'to-current', 'to-datetime', 'by-duration', 'from-file'] as const;
+type ComputedScenario = Exclude<(typeof RESET_SCENARIOS)[number], 'from-file'>;
 
 /** Kafka's prepareOffsetsToReset for one topic: the new offset of each partition. */
 async function resetPlan(client: KafkaClient, group: string, topic: string, parts: { partition: number; leader: number }[],
-  scenario: (typeof RESET_SCENARIOS)[number], values: Record<string, unknown>): Promise<Map<number, number>> {
+  scenario: ComputedScenario, values: Record<string, unknown>): Promise<Map<number, number>> {
   const latest = (): Promise<Map<number, number>> => listOffsets(client, topic, parts, LATEST);
   /** Clamped into [earliest, latest] per partition, as Kafka's checkOffsetsRange does. */
   const clamped = async (wanted: Map<number, number>): Promise<Map<number, number>> => {

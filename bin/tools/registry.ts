@@ -110,6 +110,8 @@ ${BOOTSTRAP_HELP}
       --to-datetime YYYY-MM-DDTHH:mm:SS.sss   the first offset at or after that time (UTC unless a
                                     zone follows, as Z or +01:00); the log end where none is
       --by-duration PnDTnHnMnS      the same for a time that long ago (e.g. PT1H30M)
+      --from-file F                 the offsets of a plan --export wrote (CSV: [group,]topic,partition,offset)
+      --export                      (--reset-offsets) print the plan as that CSV instead of a table
       --execute | --dry-run         (--reset-offsets) commit, or only print the plan (default);
                                     only a group without members (Empty) is reset
 
@@ -125,7 +127,7 @@ examples:
       'delete-offsets': { type: 'boolean' }, group: { type: 'string' }, topic: { type: 'string', multiple: true }, 'to-earliest': { type: 'boolean' }, 'to-latest': { type: 'boolean' },
       'to-offset': { type: 'string' }, 'shift-by': { type: 'string' }, 'to-current': { type: 'boolean' }, 'to-datetime': { type: 'string' },
       'by-duration': { type: 'string' }, execute: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
-      members: { type: 'boolean' }, state: { type: 'string' }, type: { type: 'string' }, offsets: { type: 'boolean' }, verbose: { type: 'boolean' },
+      'from-file': { type: 'string' }, export: { type: 'boolean' }, members: { type: 'boolean' }, state: { type: 'string' }, type: { type: 'string' }, offsets: { type: 'boolean' }, verbose: { type: 'boolean' },
       'all-groups': { type: 'boolean' }, help,
     },
     optionalValues: ['state', 'type'],

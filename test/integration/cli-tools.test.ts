@@ -3,6 +3,7 @@
 // bad input (an unknown flag gets a suggestion and exit 2; a topic that exists exits 1 with a line).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +144,20 @@ describe('consumer-groups', () => {
     expect([bogus.code, bogus.stderr]).toEqual([2, "kraftling consumer-groups: Invalid state list 'bogus'. Valid states are: PreparingRebalance, CompletingRebalance, Stable, Dead, Empty, Assigning, Reconciling\n"]);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--all-groups'])).stdout).toMatch(/tools-grp\s+tools-g\s+0\s+3\s+5\s+2\s/);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--all-groups', '--group', 'tools-grp'])).code).toBe(2);
+    // --export prints the plan as Kafka's CSV; --from-file commits such a plan.
+    const exported = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', '--to-offset', '2', '--export']);
+    expect(exported.stdout).toBe('tools-g,0,2\n\n');
+    const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-plan-')), 'plan.csv');
+    fs.writeFileSync(planFile, exported.stdout);
+    const fromFile = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--from-file', planFile, '--execute']);
+    expect(fromFile.stdout).toMatch(/^GROUP\s+TOPIC\s+PARTITION\s+NEW-OFFSET\ntools-grp\s+tools-g\s+0\s+2\n$/);
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp'])).stdout).toMatch(/tools-g\s+0\s+2\s+5\s+3\s/);
+    fs.writeFileSync(planFile, 'tools-grp,tools-g,0,3\n');
+    expect((await cli(['consumer-groups', ...bs(), '--reset-offsets', '--all-groups', '--from-file', planFile, '--execute', '--export'])).stdout).toBe('tools-grp,tools-g,0,3\n\n');
+    expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp'])).stdout).toMatch(/tools-g\s+0\s+3\s+5\s+2\s/);
+    fs.writeFileSync(planFile, 'tools-g,zero,3\n');
+    const badPlan = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--from-file', planFile]);
+    expect([badPlan.code, badPlan.stderr]).toEqual([2, `kraftling consumer-groups: --from-file ${planFile} line 1: bad partition or offset in "tools-g,zero,3"\n`]);
     // A topic's partitions named after a colon; --delete-offsets with Kafka's lines.
     expect(await reset('--to-offset', '4', '--execute', '--topic', 'tools-g:0')).toBe('4');
     const deleted = await cli(['consumer-groups', ...bs(), '--delete-offsets', '--group', 'tools-grp', '--topic', 'tools-g']);
