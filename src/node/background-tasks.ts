@@ -51,7 +51,7 @@ export class BackgroundTasks {
     this.every(FLUSH_CHECK_INTERVAL_MS, () => logDir.flushDue());
     const dynamic = (name: string): number => Number(brokerConfigValue(config, this.o.replicas.dynamicConfigs(), name));
     this.cleaner = new CleanerTask(config, logDir, this.o.nowMs, log,
-      () => dynamic('log.cleaner.io.max.bytes.per.second'), () => dynamic('log.cleaner.threads'));
+      () => dynamic('log.cleaner.io.max.bytes.per.second'), () => dynamic('log.cleaner.threads'), () => dynamic('log.cleaner.dedupe.buffer.size'));
     this.cleaner.start();
     this.every(CHECKPOINT_INTERVAL_MS, () => logDir.checkpoint());
     this.every(config.int('producer.id.expiration.check.interval.ms'), async () => {

@@ -1,7 +1,7 @@
 // The log cleaner's loops (Kafka's CleanerThreads): off the request path, log.cleaner.threads of
 // them (a dynamic broker config), each cleaning one partition at a time and never the same one as
-// another; they share the offset map memory (log.cleaner.dedupe.buffer.size) as Kafka's threads
-// do. After a pass a loop looks again at once, and when no compacted log is due it waits
+// another; they share the offset map memory (log.cleaner.dedupe.buffer.size, dynamic too, taken at
+// each pass's start) as Kafka's threads do. After a pass a loop looks again at once, and when no compacted log is due it waits
 // log.cleaner.backoff.ms. A pass gives the event loop back after each 128 KiB it decodes (and each
 // MiB it reads), so produce and fetch keep being served while it runs; stop() ends a pass at its
 // next such turn. Together the passes read and write at most log.cleaner.io.max.bytes.per.second
@@ -40,6 +40,8 @@ export class CleanerTask {
     ioMaxBytesPerSecond: () => number = () => Number(config.get('log.cleaner.io.max.bytes.per.second')),
     /** log.cleaner.threads as it is now (dynamic or static). */
     private readonly threads: () => number = () => config.int('log.cleaner.threads'),
+    /** log.cleaner.dedupe.buffer.size as it is now (dynamic or static). */
+    private readonly dedupeBufferBytes: () => number = () => config.int('log.cleaner.dedupe.buffer.size'),
   ) {
     this.throttler = new Throttler(ioMaxBytesPerSecond, () => performance.now());
     this.manager = new LogCleanerManager({
@@ -69,8 +71,7 @@ export class CleanerTask {
 
   /** The dedupe buffer shared out among the passes that may run at once (Kafka divides it so). */
   private mapEntriesPerPass(): number {
-    const bytes = this.config.int('log.cleaner.dedupe.buffer.size');
-    return Math.max(MIN_MAP_ENTRIES, Math.floor(bytes / OFFSET_MAP_ENTRY_BYTES / Math.max(1, this.threads())));
+    return Math.max(MIN_MAP_ENTRIES, Math.floor(this.dedupeBufferBytes() / OFFSET_MAP_ENTRY_BYTES / Math.max(1, this.threads())));
   }
 
   private schedule(loop: number, delayMs: number): void {
