@@ -1,7 +1,7 @@
 // `kraftling consumer-groups --delete-offsets`: OffsetDelete of a group's committed offsets for
 // whole topics or some of their partitions, with kafka-consumer-groups' lines. The coordinator
-// refuses partitions of topics the group is subscribed to (GROUP_SUBSCRIBED_TO_TOPIC), and any of
-// a group that is not empty.
+// refuses partitions of topics a live consumer group subscribes to (GROUP_SUBSCRIBED_TO_TOPIC), and
+// the whole request for a live group of another protocol type (NON_EMPTY_GROUP).
 import { ErrorCode, errorName } from '../../protocol/errors.js';
 import { OffsetDeleteApi } from '../../protocol/generated/api/47-offset-delete.js';
 import { KafkaError, type KafkaClient } from './kafka-client.js';
