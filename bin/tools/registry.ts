@@ -13,9 +13,13 @@ export const toolCommands: Record<string, Command> = {
 
 ${BOOTSTRAP_HELP}
       --create | --list | --describe | --alter | --delete
-      --topic NAME                  the topic (--list and --describe: all when left out)
+      --topic NAME                  the topic; except for --create a regular expression matched against
+                                    whole names (a,b for either); --list and --describe: all when left out
+      --exclude-internal            leave out internal topics (__consumer_offsets, __transaction_state)
       --partitions N                partitions to create with, or (--alter) to grow to
       --replication-factor N        replicas of each partition (default: the broker's)
+      --replica-assignment 1:2,2:3  each partition's replicas (--create; --alter: the new partitions'
+                                    are taken from the list, past those the topic has)
       --config K=V                  a topic config at creation (repeatable)
       --if-not-exists | --if-exists  no error when it already exists / does not exist
       --under-replicated-partitions  with --describe: only partitions with fewer in-sync replicas than replicas
@@ -28,13 +32,15 @@ examples:
   kraftling topics --bootstrap-server 127.0.0.1:9092 --create --topic orders --partitions 3 --config retention.ms=60000
   kraftling topics --bootstrap-server 127.0.0.1:9092 --describe --topic orders
   kraftling topics --bootstrap-server 127.0.0.1:9092 --describe --under-replicated-partitions
-  kraftling topics --bootstrap-server 127.0.0.1:9092 --alter --topic orders --partitions 6`,
+  kraftling topics --bootstrap-server 127.0.0.1:9092 --alter --topic orders --partitions 6
+  kraftling topics --bootstrap-server 127.0.0.1:9092 --list --topic 'orders-.*' --exclude-internal`,
     options: {
       ...bootstrap, create: { type: 'boolean' }, list: { type: 'boolean' }, describe: { type: 'boolean' }, alter: { type: 'boolean' },
       delete: { type: 'boolean' }, topic: { type: 'string' }, partitions: { type: 'string' }, 'replication-factor': { type: 'string' },
       config: { type: 'string', multiple: true }, 'if-not-exists': { type: 'boolean' }, 'if-exists': { type: 'boolean' },
       'under-replicated-partitions': { type: 'boolean' }, 'unavailable-partitions': { type: 'boolean' },
-      'under-min-isr-partitions': { type: 'boolean' }, 'at-min-isr-partitions': { type: 'boolean' }, 'topics-with-overrides': { type: 'boolean' }, help,
+      'under-min-isr-partitions': { type: 'boolean' }, 'at-min-isr-partitions': { type: 'boolean' }, 'topics-with-overrides': { type: 'boolean' },
+      'exclude-internal': { type: 'boolean' }, 'replica-assignment': { type: 'string' }, help,
     },
     run: async (values) => (await import('./topics.js')).runTopics(values),
   },

@@ -5,7 +5,9 @@
 // takes kafka-topics' partition filters (--under-replicated-partitions, --unavailable-partitions,
 // --under-min-isr-partitions, --at-min-isr-partitions), which print only the partitions that match,
 // without the topic lines; --topics-with-overrides prints only the topic lines of topics with such
-// configs.
+// configs. --topic is a regular expression except for --create, and --exclude-internal leaves out
+// the internal topics (topic-selection.ts); --replica-assignment places a created topic's
+// partitions, or an altered one's new partitions.
 import { CreatePartitionsApi } from '../../protocol/generated/api/37-create-partitions.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { DeleteTopicsApi } from '../../protocol/generated/api/20-delete-topics.js';
@@ -15,6 +17,7 @@ import { ListPartitionReassignmentsApi } from '../../protocol/generated/api/46-l
 import { ErrorCode } from '../../protocol/errors.js';
 import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
+import { ensureFound, parseReplicaAssignment, selectTopics } from './topic-selection.js';
 
 const ACTIONS = ['create', 'list', 'describe', 'alter', 'delete'] as const;
 const TIMEOUT_MS = 30_000;
@@ -43,21 +46,30 @@ export async function runTopics(values: Record<string, unknown>): Promise<number
   const partitions = intFlag(values, 'partitions', 1, INT32_MAX);
   const replicationFactor = intFlag(values, 'replication-factor', 1, INT32_MAX);
   const configs = keyValues(values.config, 'config');
+  const assignment = typeof values['replica-assignment'] === 'string' ? parseReplicaAssignment(values['replica-assignment']) : undefined;
+  if (assignment !== undefined && action === 'create' && (partitions !== undefined || replicationFactor !== undefined)) {
+    throw new UsageError('--replica-assignment names the partitions and their replicas: not with --partitions or --replication-factor');
+  }
   return withClient('topics', values, async (client) => {
+    if (action === 'create') return create(client, topic!, partitions, replicationFactor, assignment, configs, values['if-not-exists'] === true);
+    const names = await selectTopics(client, topic, values['exclude-internal'] === true);
+    if (action === 'list') return list(names);
+    ensureFound(names, topic, values['if-exists'] !== true);
     switch (action) {
-      case 'create': return create(client, topic!, partitions, replicationFactor, configs, values['if-not-exists'] === true);
-      case 'list': return list(client, topic);
-      case 'describe': return describe(client, topic, describeFilters(values), values['topics-with-overrides'] === true);
-      case 'alter': return alter(client, topic!, partitions);
-      case 'delete': return remove(client, topic!, values['if-exists'] === true);
+      case 'describe': return describe(client, names, describeFilters(values), values['topics-with-overrides'] === true);
+      case 'alter': return alter(client, names, partitions, assignment);
+      case 'delete': return remove(client, names);
     }
   });
 }
 
 async function create(client: KafkaClient, topic: string, partitions: number | undefined, rf: number | undefined,
-  configs: { name: string; value: string }[], ifNotExists: boolean): Promise<number> {
+  assignment: number[][] | undefined, configs: { name: string; value: string }[], ifNotExists: boolean): Promise<number> {
   const { res } = await client.request(CreateTopicsApi, {
-    topics: [{ name: topic, numPartitions: partitions ?? -1, replicationFactor: rf ?? -1, assignments: [], configs }],
+    topics: [{
+      name: topic, numPartitions: partitions ?? -1, replicationFactor: rf ?? -1, configs,
+      assignments: (assignment ?? []).map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })),
+    }],
     timeoutMs: TIMEOUT_MS, validateOnly: false,
   });
   const r = res.topics[0]!;
@@ -67,9 +79,7 @@ async function create(client: KafkaClient, topic: string, partitions: number | u
   return 0;
 }
 
-async function list(client: KafkaClient, topic: string | undefined): Promise<number> {
-  const md = await client.metadata();
-  const names = md.topics.map((t) => t.name ?? '').filter((n) => !topic || n === topic).sort();
+function list(names: string[]): number {
   process.stdout.write(names.map((n) => `${n}\n`).join(''));
   return 0;
 }
@@ -96,9 +106,10 @@ function matches(filters: readonly Filter[], p: Partition, live: ReadonlySet<num
   });
 }
 
-async function describe(client: KafkaClient, topic: string | undefined, filters: readonly Filter[], withOverrides: boolean): Promise<number> {
-  const md = await client.metadata(topic ? [topic] : undefined);
-  const topics = md.topics.filter((t) => !topic || t.name === topic).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+async function describe(client: KafkaClient, names: string[], filters: readonly Filter[], withOverrides: boolean): Promise<number> {
+  if (names.length === 0) return 0;
+  const md = await client.metadata(names);
+  const topics = md.topics.filter((t) => names.includes(t.name ?? '')).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
   for (const t of topics) if (t.errorCode !== 0) throw new KafkaError(t.errorCode, `topic ${t.name}`);
   const live = new Set(md.brokers.map((b) => b.nodeId));
   const configs = await topicConfigs(client, topics.map((t) => t.name!));
@@ -150,20 +161,31 @@ async function reassignments(client: KafkaClient): Promise<Map<string, { adding:
     [`${t.name}:${p.partitionIndex}`, { adding: p.addingReplicas, removing: p.removingReplicas }])));
 }
 
-async function alter(client: KafkaClient, topic: string, partitions: number | undefined): Promise<number> {
+/** CreatePartitions for each topic; --replica-assignment lists every partition, of which those the
+ * topic has already are skipped (TopicCommand's topicNewPartitions). */
+async function alter(client: KafkaClient, names: string[], partitions: number | undefined, assignment: number[][] | undefined): Promise<number> {
   if (partitions === undefined) throw new UsageError('--alter needs --partitions N (the new, larger count)');
-  const { res } = await client.request(CreatePartitionsApi, { topics: [{ name: topic, count: partitions, assignments: null }], timeoutMs: TIMEOUT_MS, validateOnly: false });
-  const r = res.results[0]!;
-  if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${topic}`, r.errorMessage);
-  process.stdout.write(`Topic ${topic} now has ${partitions} partitions.\n`);
+  for (const topic of names) {
+    const existing = assignment === undefined ? 0 : (await client.partitions(topic)).length;
+    const { res } = await client.request(CreatePartitionsApi, {
+      topics: [{ name: topic, count: partitions, assignments: assignment?.slice(existing).map((brokerIds) => ({ brokerIds })) ?? null }],
+      timeoutMs: TIMEOUT_MS, validateOnly: false,
+    });
+    const r = res.results[0]!;
+    if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${topic}`, r.errorMessage);
+    process.stdout.write(`Topic ${topic} now has ${partitions} partitions.\n`);
+  }
   return 0;
 }
 
-async function remove(client: KafkaClient, topic: string, ifExists: boolean): Promise<number> {
-  const { res } = await client.request(DeleteTopicsApi, { topics: [{ name: topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }], topicNames: [topic], timeoutMs: TIMEOUT_MS });
-  const r = res.responses[0]!;
-  if (r.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION && ifExists) return 0;
-  if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${topic}`, r.errorMessage);
-  process.stdout.write(`Deleted topic ${topic}.\n`);
+async function remove(client: KafkaClient, names: string[]): Promise<number> {
+  for (const topic of names) {
+    const { res } = await client.request(DeleteTopicsApi, { topics: [{ name: topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }], topicNames: [topic], timeoutMs: TIMEOUT_MS });
+    const r = res.responses[0]!;
+    // Gone since it was listed (deleted meanwhile): nothing left to do.
+    if (r.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) continue;
+    if (r.errorCode !== 0) throw new KafkaError(r.errorCode, `topic ${topic}`, r.errorMessage);
+    process.stdout.write(`Deleted topic ${topic}.\n`);
+  }
   return 0;
 }

@@ -48,8 +48,30 @@ describe('topics', () => {
     expect(configs.resources[0]!.configEntries[0]!.configValue).toBe('60000');
     expect(await cli(['topics', ...bs(), '--delete', '--topic', 'tools-a'])).toMatchObject({ code: 0, stdout: 'Deleted topic tools-a.\n' });
     const gone = await cli(['topics', ...bs(), '--delete', '--topic', 'tools-a']);
-    expect(gone.code).toBe(1);
-    expect(gone.stderr).toMatch(/UNKNOWN_TOPIC_OR_PARTITION/);
+    expect([gone.code, gone.stderr]).toEqual([1, "kraftling topics: Topic 'tools-a' does not exist as expected\n"]);
+    expect(await cli(['topics', ...bs(), '--delete', '--topic', 'tools-a', '--if-exists'])).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('takes --topic as a regular expression (not for --create), and --replica-assignment', async () => {
+    for (const t of ['tools-r1', 'tools-r2', 'tools-rx']) expect((await cli(['topics', ...bs(), '--create', '--topic', t])).code).toBe(0);
+    expect((await cli(['topics', ...bs(), '--list', '--topic', 'tools-r[12]'])).stdout).toBe('tools-r1\ntools-r2\n');
+    expect((await cli(['topics', ...bs(), '--list', '--topic', 'tools-r1, tools-rx'])).stdout).toBe('tools-r1\ntools-rx\n');
+    expect((await cli(['topics', ...bs(), '--list', '--topic', 'tools-r'])).stdout).toBe('');
+    const described = (await cli(['topics', ...bs(), '--describe', '--topic', 'tools-r.'])).stdout;
+    expect(described.split('\n').filter((l) => l.startsWith('Topic: ')).map((l) => l.split('\t')[0])).toEqual(['Topic: tools-r1', 'Topic: tools-r2', 'Topic: tools-rx']);
+    expect((await cli(['topics', ...bs(), '--alter', '--topic', 'tools-r[12]', '--partitions', '2'])).stdout).toBe('Topic tools-r1 now has 2 partitions.\nTopic tools-r2 now has 2 partitions.\n');
+    expect((await cli(['topics', ...bs(), '--delete', '--topic', 'tools-r.*'])).stdout).toBe('Deleted topic tools-r1.\nDeleted topic tools-r2.\nDeleted topic tools-rx.\n');
+    expect(await cli(['topics', ...bs(), '--list', '--topic', '('])).toMatchObject({ code: 2, stderr: 'kraftling topics: ( is an invalid regex.\n' });
+    // Replicas named per partition; --alter takes the new partitions' from the list.
+    expect((await cli(['topics', ...bs(), '--create', '--topic', 'tools-ra', '--replica-assignment', '1,1'])).code).toBe(0);
+    expect((await cli(['topics', ...bs(), '--alter', '--topic', 'tools-ra', '--partitions', '3', '--replica-assignment', '1,1,1'])).code).toBe(0);
+    const meta = await ctx.admin.fetchTopicMetadata({ topics: ['tools-ra'] });
+    expect(meta.topics[0]!.partitions.map((p) => p.replicas)).toEqual([[1], [1], [1]]);
+    expect(await cli(['topics', ...bs(), '--create', '--topic', 'tools-rb', '--replica-assignment', '1:1'])).toMatchObject({
+      code: 2, stderr: 'kraftling topics: Partition replica lists may not contain duplicate entries: 1\n',
+    });
+    expect((await cli(['topics', ...bs(), '--create', '--topic', 'tools-rb', '--replica-assignment', '1', '--partitions', '2'])).code).toBe(2);
+    expect((await cli(['topics', ...bs(), '--create', '--topic', 'tools-rb', '--replica-assignment', '2'])).stderr).toMatch(/^kraftling topics: topic tools-rb: /);
   });
 
   it('bad input: an unknown flag gets the nearest one and exit 2; a missing action or bootstrap exits 2', async () => {
@@ -135,6 +157,10 @@ describe('consumer-groups', () => {
     expect(state.stdout).toMatch(/^GROUP\s+COORDINATOR \(ID\)\s+ASSIGNMENT-STRATEGY\s+STATE\s+#MEMBERS\ntools-grp\s+127\.0\.0\.1:\d+  \(1\)\s+Empty\s+0\n$/m);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'tools-grp', '--state', '--members'])).code).toBe(2);
     expect((await cli(['consumer-groups', ...bs(), '--describe', '--group', 'nobody', '--state'])).stderr).toBe("kraftling consumer-groups: Consumer group 'nobody' does not exist.\n");
+    // Groups made __consumer_offsets: --exclude-internal leaves it out.
+    expect((await cli(['topics', ...bs(), '--list'])).stdout.split('\n')).toContain('__consumer_offsets');
+    expect((await cli(['topics', ...bs(), '--list', '--exclude-internal'])).stdout.split('\n')).not.toContain('__consumer_offsets');
+    expect((await cli(['topics', ...bs(), '--describe', '--exclude-internal'])).stdout).not.toContain('__consumer_offsets');
     // --list with Kafka's optional-valued --state and --type; --all-groups.
     expect((await cli(['consumer-groups', ...bs(), '--list', '--state'])).stdout).toMatch(/^GROUP\s+STATE\n(.*\n)*tools-grp\s+Empty\n/);
     expect((await cli(['consumer-groups', ...bs(), '--list', '--state', 'stable'])).stdout).not.toContain('tools-grp');
