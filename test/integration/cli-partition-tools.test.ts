@@ -279,6 +279,9 @@ describe('topics --describe filters', () => {
     const unavailable = await filtered('--unavailable-partitions');
     expect(unavailable).toContain('Topic: lonely Partition: 0');
     expect(unavailable).not.toContain('Topic: health Partition: 0');
+    // --topic as a regular expression while the broker is down: both topics, filtered, the dead
+    // broker's lone partition included.
+    expect(await filtered('--under-min-isr-partitions', '--topic', 'health,lonely')).toEqual(['Topic: health Partition: 0', 'Topic: lonely Partition: 0']);
     await cluster.restart(dies);
     await retry(async () => expect((await partition('health')).isr).toHaveLength(2), 60_000, 200);
     expect(await filtered('--under-replicated-partitions', '--topic', 'health')).toEqual([]);
