@@ -3,6 +3,7 @@
 // that must match the whole name, except for --create; --exclude-internal leaves out the internal
 // topics; a --topic that matches nothing is an error unless --if-exists. And --replica-assignment,
 // which names each partition's replicas.
+import type { MetadataResponse, MetadataResponseTopic } from '../../protocol/generated/api/03-metadata.js';
 import { UsageError } from '../usage.js';
 import type { KafkaClient } from './kafka-client.js';
 
@@ -16,15 +17,22 @@ export function topicPattern(raw: string): RegExp {
   }
 }
 
-/** The topics the command acts on, sorted: those --topic matches (all without it), less the
- * internal ones with --exclude-internal. */
-export async function selectTopics(client: KafkaClient, raw: string | undefined, excludeInternal: boolean): Promise<string[]> {
+export interface Selection {
+  /** The topics the command acts on, by name, with their partitions. */
+  topics: MetadataResponseTopic[];
+  /** The Metadata answer they come from (its brokers are the live ones). */
+  md: MetadataResponse;
+}
+
+/** The topics the command acts on, sorted by name: those --topic matches (all without it), less
+ * the internal ones with --exclude-internal. One Metadata request of all topics serves it all. */
+export async function selectTopics(client: KafkaClient, raw: string | undefined, excludeInternal: boolean): Promise<Selection> {
   const pattern = raw === undefined ? undefined : topicPattern(raw);
   const md = await client.metadata();
-  return md.topics
+  const topics = md.topics
     .filter((t) => !(excludeInternal && t.isInternal) && (pattern === undefined || pattern.test(t.name ?? '')))
-    .map((t) => t.name ?? '')
-    .sort();
+    .sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0));
+  return { topics, md };
 }
 
 /** TopicCommand's ensureTopicExists: a --topic that matched nothing fails, unless --if-exists. */

@@ -17,7 +17,7 @@ import { ListPartitionReassignmentsApi } from '../../protocol/generated/api/46-l
 import { ErrorCode } from '../../protocol/errors.js';
 import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
-import { ensureFound, parseReplicaAssignment, selectTopics } from './topic-selection.js';
+import { ensureFound, parseReplicaAssignment, selectTopics, type Selection } from './topic-selection.js';
 
 const ACTIONS = ['create', 'list', 'describe', 'alter', 'delete'] as const;
 const TIMEOUT_MS = 30_000;
@@ -52,12 +52,13 @@ export async function runTopics(values: Record<string, unknown>): Promise<number
   }
   return withClient('topics', values, async (client) => {
     if (action === 'create') return create(client, topic!, partitions, replicationFactor, assignment, configs, values['if-not-exists'] === true);
-    const names = await selectTopics(client, topic, values['exclude-internal'] === true);
+    const selected = await selectTopics(client, topic, values['exclude-internal'] === true);
+    const names = selected.topics.map((t) => t.name ?? '');
     if (action === 'list') return list(names);
     ensureFound(names, topic, values['if-exists'] !== true);
     switch (action) {
-      case 'describe': return describe(client, names, describeFilters(values), values['topics-with-overrides'] === true);
-      case 'alter': return alter(client, names, partitions, assignment);
+      case 'describe': return describe(client, selected, describeFilters(values), values['topics-with-overrides'] === true);
+      case 'alter': return alter(client, selected.topics, partitions, assignment);
       case 'delete': return remove(client, names);
     }
   });
@@ -106,10 +107,8 @@ function matches(filters: readonly Filter[], p: Partition, live: ReadonlySet<num
   });
 }
 
-async function describe(client: KafkaClient, names: string[], filters: readonly Filter[], withOverrides: boolean): Promise<number> {
-  if (names.length === 0) return 0;
-  const md = await client.metadata(names);
-  const topics = md.topics.filter((t) => names.includes(t.name ?? '')).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+async function describe(client: KafkaClient, { topics, md }: Selection, filters: readonly Filter[], withOverrides: boolean): Promise<number> {
+  if (topics.length === 0) return 0;
   for (const t of topics) if (t.errorCode !== 0) throw new KafkaError(t.errorCode, `topic ${t.name}`);
   const live = new Set(md.brokers.map((b) => b.nodeId));
   const configs = await topicConfigs(client, topics.map((t) => t.name!));
@@ -163,10 +162,11 @@ async function reassignments(client: KafkaClient): Promise<Map<string, { adding:
 
 /** CreatePartitions for each topic; --replica-assignment lists every partition, of which those the
  * topic has already are skipped (TopicCommand's topicNewPartitions). */
-async function alter(client: KafkaClient, names: string[], partitions: number | undefined, assignment: number[][] | undefined): Promise<number> {
+async function alter(client: KafkaClient, topics: MetadataResponseTopic[], partitions: number | undefined, assignment: number[][] | undefined): Promise<number> {
   if (partitions === undefined) throw new UsageError('--alter needs --partitions N (the new, larger count)');
-  for (const topic of names) {
-    const existing = assignment === undefined ? 0 : (await client.partitions(topic)).length;
+  for (const t of topics) {
+    const topic = t.name ?? '';
+    const existing = t.partitions.length;
     const { res } = await client.request(CreatePartitionsApi, {
       topics: [{ name: topic, count: partitions, assignments: assignment?.slice(existing).map((brokerIds) => ({ brokerIds })) ?? null }],
       timeoutMs: TIMEOUT_MS, validateOnly: false,
