@@ -164,16 +164,14 @@ export class LogSegment {
    * until its next use), else into a new buffer. */
   read(position: number, length: number, into?: Buffer): Buffer {
     if (this.log === undefined) return Buffer.alloc(0);
-    // Into a lent buffer's first `length` bytes only: a larger buffer must not raise a fetch's
-    // partition limit to its own size.
-    const target = into !== undefined && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
+    const target = readTarget(length, into);
     return target.subarray(0, this.log.read(target, position));
   }
 
   /** read() on the file system's thread pool where it reads there, else at once. */
   async readAsync(position: number, length: number, into?: Buffer): Promise<Buffer> {
     if (this.log === undefined) return Buffer.alloc(0);
-    const target = into !== undefined && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
+    const target = readTarget(length, into);
     const n = this.log.readAsync !== undefined ? await this.log.readAsync(target, position) : this.log.read(target, position);
     return target.subarray(0, n);
   }
@@ -370,4 +368,10 @@ export class LogSegment {
 
 function segmentFile(dir: PartitionDir, baseOffset: number, suffix: string): string {
   return joinPath(dir.path, offsetFileName(baseOffset, suffix));
+}
+
+/** Where a read of `length` bytes goes: a lent buffer's first `length` bytes only (a larger buffer
+ * must not raise a fetch's partition limit to its own size), else a new buffer. */
+function readTarget(length: number, into: Buffer | undefined): Buffer {
+  return into !== undefined && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
 }
