@@ -25,8 +25,9 @@ export class NotLeaderError extends Error {
 }
 
 export interface QuorumListener {
-  /** The state replaced wholesale by a snapshot (at start, or a lagging follower's download). */
-  onSnapshot(records: AnyMetadataRecord[], endOffset: number, epoch: number): void;
+  /** The state replaced wholesale by a snapshot (at start, or a lagging follower's download); an
+   * onCommitsDone follows, after the commits that come next if any. */
+  onSnapshot(batches: Iterable<readonly AnyMetadataRecord[]>, endOffset: number, epoch: number): void;
   /** Committed batches in log order (after the snapshot, if one was loaded). */
   onCommit(batch: CommittedBatch): void;
   /** The batches committed by one advance of the high watermark have all been handed over. */

@@ -5,7 +5,7 @@
 // once this node's controller may act: when everything before its epoch is applied.
 import type { FileSystem } from '../../storage/file-system.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
-import { decodeSnapshot, encodeSnapshot } from '../metadata/snapshot-format.js';
+import { encodeSnapshot, snapshotBatches } from '../metadata/snapshot-format.js';
 import { encodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
 import type { UpdateRaftVoterRequest, UpdateRaftVoterResponse } from '../../protocol/generated/api/82-update-raft-voter.js';
 import type { ForcedVoters } from '../raft/config.js';
@@ -69,9 +69,12 @@ export class RaftQuorum implements MetadataQuorum {
   /** Set when this node became leader: its controller waits until the log before the epoch is applied. */
   private activation: { epoch: number; startOffset: number } | undefined;
   private announced: LeaderState = { leaderId: -1, epoch: -1 };
-  /** The replay of what the log held at start: its last offset, and the time spent so far loading
-   * its snapshot and applying commits toward it (not the waits for the quorum between them). */
-  private startReplay: { lastOffset: number; busyMs: number } | undefined;
+  /** The replay of what the log held at start: its last offset, the records handed over so far
+   * (the snapshot's, then the log's), and the time spent so far loading the snapshot and applying
+   * commits toward that offset (not the waits for the quorum between them). */
+  private startReplay: { lastOffset: number; records: number; busyMs: number } | undefined;
+  /** A snapshot was handed over and no onCommitsDone has followed it yet. */
+  private snapshotUnpublished = false;
   private stopped = false;
   private readonly lag: MetadataLag;
   private markStarted!: () => void;
@@ -98,8 +101,10 @@ export class RaftQuorum implements MetadataQuorum {
     // at the log start (its epoch is the log's epoch there), so they go now.
     await this.snapshots.deleteBefore(this.o.log.logStartOffset);
     const latest = this.snapshots.latestSnapshotId();
-    if (latest) this.loadSnapshot(latest);
-    this.startReplay = { lastOffset: this.o.log.logEndOffset - 1, busyMs: performance.now() - began };
+    // The snapshot's image is published with the log after it, at the first commit: one image for
+    // both, as Kafka's MetadataLoader publishes nothing until it has caught up.
+    const snapshotRecords = latest ? this.loadSnapshot(latest) : 0;
+    this.startReplay = { lastOffset: this.o.log.logEndOffset - 1, records: snapshotRecords, busyMs: performance.now() - began };
     this.reportStartReplay();
     this.forcedVoters = readForcedVoters(this.o.fs, this.o.dir);
     if (this.forcedVoters) this.o.logger.warn({ voters: this.forcedVoters.ids, epoch: this.forcedVoters.epoch }, 'starting with forced voters (metadata-quorum force-voters)');
@@ -326,6 +331,8 @@ export class RaftQuorum implements MetadataQuorum {
     await this.o.log.truncateFullyAndStartAt(id.endOffset);
     await this.snapshots.deleteBefore(id.endOffset);
     this.loadSnapshot(id);
+    this.snapshotUnpublished = false;
+    this.listener?.onCommitsDone();
   }
 
   private send(m: OutboundMessage): void {
@@ -396,14 +403,19 @@ export class RaftQuorum implements MetadataQuorum {
   private commit(highWatermark: number): void {
     this.o.log.updateHighWatermark(highWatermark);
     const before = this.applied;
-    const began = this.startReplay !== undefined ? performance.now() : 0;
+    const replay = this.startReplay;
+    const began = replay !== undefined ? performance.now() : 0;
     for (const batch of committedBatches(this.o.log, this.applied + 1, highWatermark, this.replayBuffer)) {
       this.listener?.onCommit(batch);
       this.applied = batch.lastOffset;
+      if (replay !== undefined && batch.lastOffset <= replay.lastOffset) replay.records += batch.records.length;
     }
-    if (this.applied !== before) this.listener?.onCommitsDone();
-    if (this.startReplay !== undefined) {
-      this.startReplay.busyMs += performance.now() - began;
+    if (this.applied !== before || this.snapshotUnpublished) {
+      this.snapshotUnpublished = false;
+      this.listener?.onCommitsDone();
+    }
+    if (replay !== undefined) {
+      replay.busyMs += performance.now() - began;
       this.reportStartReplay();
     }
     this.lag.note(this.applied, this.raft.status.leaderHighWatermark);
@@ -414,19 +426,30 @@ export class RaftQuorum implements MetadataQuorum {
   }
 
   /** Logs the replay of the log the node started with, once the image has applied all of it: how
-   * many records (a snapshot's included) and how long reading, decoding and applying them took. */
+   * many records (a snapshot's included; not offsets, which count the records a snapshot
+   * replaced) and how long reading, decoding and applying them took. */
   private reportStartReplay(): void {
     const replay = this.startReplay;
     if (replay === undefined || this.applied < replay.lastOffset) return;
     this.startReplay = undefined;
-    const records = replay.lastOffset + 1;
+    const records = replay.records;
     if (records <= 0) return;
     const ms = Math.round(replay.busyMs * 10) / 10;
     this.o.logger.info({ records, ms, recordsPerSecond: Math.round(records / Math.max(replay.busyMs, 0.001) * 1000) }, 'replayed the metadata log it started with');
   }
 
-  private loadSnapshot(id: SnapshotId): void {
-    this.listener?.onSnapshot(decodeSnapshot(this.snapshots.readAll(id)), id.endOffset, id.epoch);
+  /** Hands a snapshot's records over (published at the next onCommitsDone); returns how many. */
+  private loadSnapshot(id: SnapshotId): number {
+    let records = 0;
+    const batches = snapshotBatches(this.snapshots.readAll(id));
+    this.listener?.onSnapshot((function* counted() {
+      for (const batch of batches) {
+        records += batch.length;
+        yield batch;
+      }
+    })(), id.endOffset, id.epoch);
     this.applied = id.endOffset - 1;
+    this.snapshotUnpublished = true;
+    return records;
   }
 }

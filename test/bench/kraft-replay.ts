@@ -21,6 +21,8 @@ const BASE_TOPICS = 100;
 const TOPICS_PER_REQUEST = 100;
 /** Far above the logs built here: each start replays the log itself, not a snapshot. */
 const SNAPSHOT_AFTER_BYTES = 1 << 30;
+/** For the series whose start loads a snapshot, then the log after it: as a long-lived node starts. */
+const SMALL_SNAPSHOT_AFTER_BYTES = 256 * 1024;
 const RESOURCE_TOPIC = 2;
 const OP_SET = 0;
 const RETENTION_BASE_MS = 7 * 24 * 3_600_000;
@@ -29,6 +31,7 @@ const RETENTION_BASE_MS = 7 * 24 * 3_600_000;
 interface LogShape {
   label: string;
   build(conn: BenchConnection): Promise<void>;
+  snapshotAfterBytes?: number;
 }
 
 interface Series {
@@ -42,9 +45,9 @@ interface Series {
   logged: { records: number; ms: number }[];
 }
 
-function brokerArgs(dataDir: string): string[] {
+function brokerArgs(dataDir: string, snapshotAfterBytes = SNAPSHOT_AFTER_BYTES): string[] {
   return ['--data-dir', dataDir, '--port', '0', '--log-level', 'info',
-    '--override', `metadata.log.max.record.bytes.between.snapshots=${SNAPSHOT_AFTER_BYTES}`];
+    '--override', `metadata.log.max.record.bytes.between.snapshots=${snapshotAfterBytes}`];
 }
 
 async function createTopics(conn: BenchConnection, from: number, to: number): Promise<void> {
@@ -74,7 +77,7 @@ async function alterConfigs(conn: BenchConnection, rounds: number): Promise<void
 
 /** Starts the broker on the series' directory, optionally builds its log, then stops it gracefully. */
 async function session(series: Series, build: boolean): Promise<void> {
-  const broker = await spawnBroker(brokerArgs(series.dataDir), undefined, 120_000);
+  const broker = await spawnBroker(brokerArgs(series.dataDir, series.shape.snapshotAfterBytes), undefined, 120_000);
   try {
     if (build) {
       const conn = await BenchConnection.connect(broker.bootstrap);
@@ -114,6 +117,7 @@ function shapes(settings: BenchSettings): LogShape[] {
     { label: 'base', build: async () => {} },
     { label: 'topics', build: (conn) => createTopics(conn, BASE_TOPICS, settings.replayTopics) },
     { label: 'configs', build: (conn) => alterConfigs(conn, Math.round(settings.replayConfigRecords / BASE_TOPICS)) },
+    { label: 'snapshot', build: (conn) => createTopics(conn, BASE_TOPICS, settings.replayTopics), snapshotAfterBytes: SMALL_SNAPSHOT_AFTER_BYTES },
   ];
 }
 
@@ -168,7 +172,8 @@ export async function replayFigures(settings: BenchSettings): Promise<Figure[]> 
       settings.log(`kraft: replay restarts ${i + 1} of ${settings.replayRestarts}`);
       for (const series of all) await session(series, false);
     }
-    const [base, topics, configs] = all as [Series, Series, Series];
+    const [base, topics, configs, fromSnapshot] = all as [Series, Series, Series, Series];
+    if (!hasSnapshot(fromSnapshot)) throw new Error('the snapshot series wrote no metadata snapshot');
     return [
       replayFigure('metadata log replay on start, topics', topics, base,
         `${thousands(settings.replayTopics)} one-partition topics by CreateTopics (${TOPICS_PER_REQUEST}/request; all logs built in `
@@ -178,6 +183,7 @@ export async function replayFigures(settings: BenchSettings): Promise<Figure[]> 
         `${BASE_TOPICS} topics, then IncrementalAlterConfigs of retention.ms on each (${BASE_TOPICS} ConfigRecords/request)`, settings),
       loggedFigure('metadata log replay at start as the node times it, topics', topics, settings),
       loggedFigure('metadata log replay at start as the node times it, configs', configs, settings),
+      loggedFigure(`metadata log replay at start as the node times it, topics from a snapshot (written every ${SMALL_SNAPSHOT_AFTER_BYTES / 1024} KiB) and the log after it`, fromSnapshot, settings),
     ];
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
-import { storedBatches, storedEndOffset } from '../chaos/check-replicas.js';
 import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
+import { metadataRecordsOnDisk } from '../helpers/metadata-on-disk.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
 
@@ -31,9 +31,9 @@ function start(): Promise<BrokerProcess> {
   return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'info']);
 }
 
-/** The end of the metadata log on disk, read while no node runs: what the next start replays. */
-function metadataEnd(): number {
-  return storedEndOffset(storedBatches(path.join(dataDir, 'node-1', '__cluster_metadata-0')));
+/** The records of the metadata log on disk, read while no node runs: what the next start replays. */
+function metadataRecords(): number {
+  return metadataRecordsOnDisk(path.join(dataDir, 'node-1', '__cluster_metadata-0')).records;
 }
 
 /** The start's log line on its replay of the metadata log. */
@@ -101,10 +101,10 @@ it('keeps leaderships and epochs across a clean restart, and bumps the epochs af
   // SIGTERM: a clean shutdown under the broker's epoch.
   broker.child.kill('SIGTERM');
   expect(await broker.exited).toBe(0);
-  const end = metadataEnd();
+  const records = metadataRecords();
   broker = await start();
   const replay = loggedReplay(broker);
-  expect(replay.records).toBe(end);
+  expect(replay.records).toBe(records);
   expect(replay.ms).toBeGreaterThanOrEqual(0);
   expect(await leaders(broker)).toEqual(before);
   expect(await contents(broker)).toEqual(expected([['first', 30]]));

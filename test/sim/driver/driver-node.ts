@@ -201,9 +201,9 @@ export class DriverNode {
   private listener(inc: number): QuorumListener {
     const mine = () => inc === this.incarnation && this.alive;
     return {
-      onSnapshot: (records, endOffset) => {
+      onSnapshot: (batches, endOffset) => {
         if (!mine()) return;
-        this.applied = records.map((r) => (r.data as { name: string }).name);
+        this.applied = [...batches].flat().map((r) => (r.data as { name: string }).name);
         if (this.applied.length !== endOffset) this.host.fail(`node ${this.id}: snapshot ${endOffset} holds ${this.applied.length} entries`);
         this.host.onApplied(this, 0);
       },
