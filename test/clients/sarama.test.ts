@@ -6,20 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { which } from '../helpers/system.js';
-import { FLOW_TIMEOUT_MS, PROGRAMS, installed, matrixCluster, parseLines, runMatrix, runProgram, type MatrixClient } from './matrix.js';
+import { FLOW_TIMEOUT_MS, GOPATH, goBuild, goProgramClient, installed, matrixCluster, runMatrix } from './matrix.js';
 
-const GOPATH = '/usr/share/gocode';
 const present = which('go') && fs.existsSync(path.join(GOPATH, 'src/github.com/Shopify/sarama'));
-
-function sarama(binary: string, bootstrap: string, codec: string): MatrixClient {
-  const run = (topic: string, group: string, ...args: (string | number)[]) =>
-    runProgram(binary, [bootstrap, topic, group, codec, ...args.map(String)]);
-  return {
-    createTopic: async (topic) => void await run(topic, '-', 'create'),
-    produce: async (topic, from, count) => void await run(topic, '-', 'produce', from, count),
-    consume: async (topic, group, count) => parseLines(await run(topic, group, 'consume', count)),
-  };
-}
 
 describe.runIf(installed('go and Debian\'s Sarama (golang-github-shopify-sarama-dev)', present))('Sarama (Go)', { concurrent: true }, () => {
   const ctx = matrixCluster();
@@ -28,10 +17,7 @@ describe.runIf(installed('go and Debian\'s Sarama (golang-github-shopify-sarama-
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-sarama-'));
     binary = path.join(dir, 'sarama-client');
-    // Offline and module-free: only what Debian installed. The build cache outlives the run, so a
-    // second run links in a second or two instead of compiling Sarama again.
-    const env = { GO111MODULE: 'off', GOPATH, GOFLAGS: '', GOPROXY: 'off', GOCACHE: path.join(os.tmpdir(), 'kraftling-go-cache') };
-    await runProgram('go', ['build', '-o', binary, '.'], undefined, { cwd: path.join(PROGRAMS, 'sarama'), env: { ...process.env, ...env } });
+    await goBuild('sarama', binary);
   }, 300_000);
   afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -39,7 +25,7 @@ describe.runIf(installed('go and Debian\'s Sarama (golang-github-shopify-sarama-
 
   for (const codec of ['zstd', 'lz4'] as const) {
     it(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {
-      await runMatrix(ctx.cluster, sarama(binary, ctx.cluster.bootstrapServers, codec), 'sarama', codec);
+      await runMatrix(ctx.cluster, goProgramClient(binary, ctx.cluster.bootstrapServers, codec), 'sarama', codec);
     }, FLOW_TIMEOUT_MS);
   }
 });
