@@ -75,8 +75,11 @@ export interface ScanResult {
 export interface ScanOptions {
   startPosition: number;
   endPosition: number;
-  /** The least base offset the first batch may have: the segment's base offset. */
+  /** The segment's base offset: no batch may start below it. */
   segmentBaseOffset: number;
+  /** The least base offset the first batch may have: the segment's base offset unless a scan
+   * resumes after batches already seen (then the offset after the last of them). */
+  minOffset?: number;
   /** Check the CRC (recovery, rebuilds) or only the framing (reads). */
   verify: boolean;
   chunkBytes?: number;
@@ -176,7 +179,7 @@ export function scanBatches(
   const { endPosition, segmentBaseOffset, verify } = options;
   const reader = new ChunkReader(handle, endPosition, options.chunkBytes);
   let position = options.startPosition;
-  let minOffset = segmentBaseOffset;
+  let minOffset = options.minOffset ?? segmentBaseOffset;
   while (position < endPosition) {
     const fail = (reason: string): ScanResult => ({ validEndPosition: position, failure: { position, reason } });
     const remaining = endPosition - position;

@@ -74,3 +74,11 @@ export class BackgroundWork {
     await Promise.all([...this.running]);
   }
 }
+
+/** Runs work written as steps (a generator that yields between slices of it) to its end, at once. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+  }
+}

@@ -18,7 +18,7 @@
 import { formatCheckpoint, parseOffsetLines, type OffsetLines } from './checkpoint-file.js';
 import { CoalescedTask } from './coalesced-task.js';
 import { LogOfflineError } from './errors.js';
-import { BackgroundWork, TurnBudget, forEachConcurrently } from './concurrency.js';
+import { BackgroundWork, TurnBudget, forEachConcurrently, runToEnd } from './concurrency.js';
 import { joinPath, parentPath, type FileSystem, type VolumeSpace } from './file-system.js';
 import { HandleCache } from './handle-cache.js';
 import {
@@ -31,8 +31,8 @@ import {
   partitionDirName,
 } from './file-names.js';
 import type { LogConfig } from './log-config.js';
-import type { PartitionLogOptions } from './log-types.js';
-import { PartitionLog } from './partition-log.js';
+import type { OpenPartitionLogOptions, PartitionLogOptions } from './log-types.js';
+import { PartitionLog, type OpenedLog } from './partition-log.js';
 import { readPartitionMetadata, writePartitionMetadata } from './partition-metadata.js';
 import type { StorageEvent } from './storage-events.js';
 import { PartitionTable } from './partition-table.js';
@@ -54,6 +54,9 @@ export interface LogDirOptions {
 const CONCURRENT_LOGS = 32;
 /** Partition directories created per turn of the event loop: a few milliseconds of mkdirs. */
 const MKDIRS_PER_TURN = 32;
+/** Bytes of a crashed log's recovery per slice when the runtime opens logs in the background:
+ * a few milliseconds of the event loop at the scan's 1-2 GB/s. */
+export const RECOVERY_SLICE_BYTES = 4 << 20;
 
 export interface OpenedLogDir {
   logDir: LogDir;
@@ -92,6 +95,8 @@ export class LogDir {
   private readonly removals = new BackgroundWork();
   /** The unopened logs were left by a crash: each is recovered when it opens. */
   private recoverOnOpen = false;
+  /** Unopened logs whose recovery prepare() began, by directory name: still unopened until done. */
+  private readonly recovering = new Map<string, Generator<void, OpenedLog>>();
   /** The log cleaner's progress per compacted log ("<topic>-<partition>" => first dirty offset). */
   private cleanerOffsets: OffsetsByPartition = new Map();
   private readonly mkdirTurns = new TurnBudget(MKDIRS_PER_TURN);
@@ -193,9 +198,51 @@ export class LogDir {
       if (failure !== undefined) throw failure;
       return this.logs.get(name);
     }
-    this.unopened.delete(topic, partition);
+    const steps = this.recovering.get(name);
+    return this.opening(name, entry, () => steps !== undefined ? this.opened(runToEnd(steps)) : this.openUnopened(name, entry, topicId));
+  }
+
+  /**
+   * Recovers an unopened log a slice at a time while `more()` says so (one slice at least); true
+   * once it is open (or needs no recovery, or failed: get() then throws). The runtime's background
+   * opening calls this first, so a log a crash left with much to scan (about a second per GB)
+   * does not hold the event loop for all of it; a get() meanwhile finishes the scan at once.
+   * Without `topicId` (nothing to tell a stray of a re-created topic by) it leaves all to get().
+   */
+  prepare(topic: string, partition: number, topicId: string | undefined, more: () => boolean): boolean {
+    const entry = this.unopened.get(topic, partition);
+    if (entry === undefined || !this.recoverOnOpen || topicId === undefined) return true;
+    const name = partitionDirName(topic, partition);
+    let steps = this.recovering.get(name);
+    if (steps === undefined) {
+      const dir = joinPath(this.path, name);
+      const found = readPartitionMetadata(this.fs, dir);
+      if (found !== undefined && found !== topicId) return true;
+      steps = PartitionLog.openSteps(dir, topic, partition, this.openOptions(entry), RECOVERY_SLICE_BYTES);
+      this.recovering.set(name, steps);
+    }
+    let step: IteratorResult<void, OpenedLog>;
     try {
-      const opened = this.openUnopened(name, entry, topicId);
+      do step = steps.next(); while (step.done !== true && more());
+    } catch (err) {
+      try {
+        this.opening(name, entry, () => { throw err; });
+      } catch {
+        // Offline now: get() throws it.
+      }
+      return true;
+    }
+    if (step.done !== true) return false;
+    const opened = step.value;
+    this.opening(name, entry, () => this.opened(opened));
+    return true;
+  }
+
+  /** Moves an unopened log to the open ones with what `open` gives, or to the failed ones. */
+  private opening(name: string, entry: UnopenedLog, open: () => PartitionLog): PartitionLog {
+    this.unopened.delete(entry.topic, entry.partition);
+    try {
+      const opened = open();
       this.logs.set(name, opened);
       return opened;
     } catch (err) {
@@ -203,6 +250,21 @@ export class LogDir {
       this.failed.set(name, offline);
       this.options.onEvent?.({ kind: 'logOpenFailed', dir: offline.dir, reason: err instanceof Error ? err.message : String(err) });
       throw offline;
+    } finally {
+      this.recovering.delete(name);
+    }
+  }
+
+  /** Finishes the recoveries prepare() began (before a deletion or the close), failures kept. */
+  private finishRecovery(name?: string): void {
+    for (const [n] of this.recovering) {
+      if (name !== undefined && n !== name) continue;
+      const id = parsePartitionDirName(n)!;
+      try {
+        this.get(id.topic, id.partition);
+      } catch {
+        // Offline now, as get() leaves it.
+      }
     }
   }
 
@@ -258,6 +320,7 @@ export class LogDir {
    * elect another leader). */
   async delete(topic: string, partition: number): Promise<void> {
     const name = partitionDirName(topic, partition);
+    this.finishRecovery(name);
     const log = this.logs.get(name);
     if (log !== undefined) {
       this.logs.delete(name);
@@ -321,6 +384,7 @@ export class LogDir {
    * broker epoch the logs were closed under (-1 when the broker never registered): unless a log a
    * crash left was not recovered since. */
   async close(brokerEpoch = -1): Promise<void> {
+    this.finishRecovery();
     await forEachConcurrently(this.all(), CONCURRENT_LOGS, (log) => log.close());
     await this.removals.settled();
     await this.checkpoint();
@@ -387,9 +451,15 @@ export class LogDir {
       const found = readPartitionMetadata(this.fs, dir);
       if (found !== undefined && found !== topicId) return this.replaceStray(name, entry, topicId, config);
     }
-    const { log, events } = PartitionLog.openNow(dir, topic, partition, {
-      ...this.logOptions(config), hadCleanShutdown: !this.recoverOnOpen, recoveryPoint: entry.recoveryPoint, logStartOffset: entry.logStartOffset,
-    });
+    return this.opened(PartitionLog.openNow(dir, topic, partition, this.openOptions(entry, config)));
+  }
+
+  private openOptions(entry: UnopenedLog, config = this.options.configFor(entry.topic)): OpenPartitionLogOptions {
+    return { ...this.logOptions(config), hadCleanShutdown: !this.recoverOnOpen, recoveryPoint: entry.recoveryPoint, logStartOffset: entry.logStartOffset };
+  }
+
+  /** The log an opening gave, its events told. */
+  private opened({ log, events }: OpenedLog): PartitionLog {
     for (const e of events) this.options.onEvent?.(e);
     return log;
   }

@@ -25,6 +25,8 @@ export interface LoadOptions {
   recoveryPoint: number;
   /** The checkpointed log start offset; 0 when unknown. */
   logStartOffset: number;
+  /** Bytes of recovery between the yields of scanLogSteps (Infinity: none). */
+  sliceBytes?: number;
 }
 
 export interface LoadedLog {
@@ -45,12 +47,18 @@ export function newLog(fs: FileSystem, path: string, config: LogConfig, nowMs: n
   return { dir, segments, epochCache: LeaderEpochCache.empty(fs, path), logStartOffset: 0, events: [], snapshotOffsets: undefined };
 }
 
+export interface ScannedLog {
+  loaded: LoadedLog;
+  settle: () => Promise<void>;
+}
+
 /**
  * Everything of opening a log but making its result durable: the synchronous part. `settle` seals
  * the segments recovery rebuilt and syncs what the scan changed; the log's first mutation waits
- * for it.
+ * for it. Yields between slices of recovery (`options.sliceBytes`), with nothing of the log open
+ * to anyone else.
  */
-export function scanLog(fs: FileSystem, path: string, options: LoadOptions): { loaded: LoadedLog; settle: () => Promise<void> } {
+export function* scanLogSteps(fs: FileSystem, path: string, options: LoadOptions): Generator<void, ScannedLog> {
   const events: StorageEvent[] = [];
   const dir = new PartitionDir(fs, path);
   // A cleaning cut short: undecided files go, a decided swap is completed (before segments are listed).
@@ -66,11 +74,11 @@ export function scanLog(fs: FileSystem, path: string, options: LoadOptions): { l
   const recovered = new Set<LogSegment>();
   const assignEpoch = (batch: BatchInfo): void => epochCache.assign(batch.partitionLeaderEpoch, batch.baseOffset);
 
-  opened.forEach(({ segment, indexesValid }, i) => {
+  for (const [i, { segment, indexesValid }] of opened.entries()) {
     const isLast = i === segments.length - 1;
     const unflushed = i >= firstUnflushed;
     if (unflushed || !indexesValid) {
-      const result = segment.recover(isLast, assignEpoch);
+      const result = yield* segment.recoverSteps(isLast, assignEpoch, options.sliceBytes ?? Infinity);
       recovered.add(segment);
       // The active segment's preallocated indexes always look damaged after a crash; not news.
       if (!unflushed) events.push({ kind: 'indexesRebuilt', path: segment.logPath });
@@ -81,7 +89,7 @@ export function scanLog(fs: FileSystem, path: string, options: LoadOptions): { l
     } else if (rebuildEpochs) {
       segment.batchesFrom(0, assignEpoch);
     }
-  });
+  }
 
   let logStartOffset = Math.max(options.logStartOffset, segments[0]?.baseOffset ?? 0);
   const logEndOffset = segments.at(-1)?.nextOffset ?? logStartOffset;

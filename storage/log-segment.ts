@@ -7,6 +7,7 @@
 // written costs its directory only); its indexes follow at their first entry or when it is sealed.
 import { CorruptSegmentError, FileSystemError, assert } from './errors.js';
 import { scanBatches, type BatchInfo, type ScanFailure, type ScanResult } from './batch-scan.js';
+import { runToEnd } from './concurrency.js';
 import { joinPath, type FileHandle } from './file-system.js';
 import { DELETED_SUFFIX, INDEX_SUFFIX, LOG_SUFFIX, TIME_INDEX_SUFFIX, TXN_INDEX_SUFFIX, offsetFileName } from './file-names.js';
 import { OffsetIndex } from './offset-index.js';
@@ -223,26 +224,47 @@ export class LogSegment {
    * where a crash can tear a write), else reported as CorruptSegmentError.
    */
   recover(allowTruncate: boolean, onBatch: (batch: BatchInfo) => void): RecoverResult {
+    return runToEnd(this.recoverSteps(allowTruncate, onBatch, Infinity));
+  }
+
+  /**
+   * recover() in slices: yields after each `sliceBytes` of the file (at a batch boundary), so a
+   * caller can let other work run between them. Nothing else may touch the segment meanwhile.
+   */
+  *recoverSteps(allowTruncate: boolean, onBatch: (batch: BatchInfo) => void, sliceBytes: number): Generator<void, RecoverResult> {
     const log = this.log;
     assert(log !== undefined, `recovery of ${this.logPath}, which has no file`);
     this.closeIndexes();
     this.offsetIndex_ = undefined;
     this.timeIndex_ = undefined;
     this.resetTail();
-    const result = scanBatches(
-      log,
-      { startPosition: 0, endPosition: this.sizeBytes, segmentBaseOffset: this.baseOffset, verify: true },
-      (batch) => {
-        this.indexBatch(batch);
-        onBatch(batch);
-      },
-    );
-    if (result.failure === undefined) return { truncatedBytes: 0 };
-    if (!allowTruncate) throw new CorruptSegmentError(this.logPath, result.failure.position, result.failure.reason);
-    const truncatedBytes = this.sizeBytes - result.validEndPosition;
-    log.truncate(result.validEndPosition);
-    this.sizeBytes = result.validEndPosition;
-    return { truncatedBytes, failure: result.failure };
+    let position = 0;
+    let minOffset = this.baseOffset;
+    for (;;) {
+      const sliceEnd = position + sliceBytes;
+      const result = scanBatches(
+        log,
+        { startPosition: position, endPosition: this.sizeBytes, segmentBaseOffset: this.baseOffset, minOffset, verify: true },
+        (batch) => {
+          // Left for the next slice, which scans it again from its first byte.
+          if (batch.position >= sliceEnd) return false;
+          this.indexBatch(batch);
+          onBatch(batch);
+          minOffset = batch.lastOffset + 1;
+        },
+      );
+      if (result.failure === undefined && result.validEndPosition < this.sizeBytes) {
+        position = result.validEndPosition;
+        yield;
+        continue;
+      }
+      if (result.failure === undefined) return { truncatedBytes: 0 };
+      if (!allowTruncate) throw new CorruptSegmentError(this.logPath, result.failure.position, result.failure.reason);
+      const truncatedBytes = this.sizeBytes - result.validEndPosition;
+      log.truncate(result.validEndPosition);
+      this.sizeBytes = result.validEndPosition;
+      return { truncatedBytes, failure: result.failure };
+    }
   }
 
   /** Ends the segment's active life: final time index entry, index files written exactly, everything

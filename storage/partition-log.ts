@@ -7,6 +7,7 @@
 // commit that covers it. Any I/O failure takes the log offline until it is reopened and recovered.
 import { ErrorCode } from '../protocol/errors.js';
 import { assignOffsets, describeBatches, type BatchInfo } from './batch-scan.js';
+import { runToEnd } from './concurrency.js';
 import { AppendTruncatedError, UnexpectedAppendOffsetError, assert } from './errors.js';
 import { joinPath } from './file-system.js';
 import { partitionDirName } from './file-names.js';
@@ -22,7 +23,7 @@ import type {
 } from './log-types.js';
 import { LogFlush } from './log-flush.js';
 import { LogGuard } from './log-guard.js';
-import { newLog, scanLog, type LoadedLog, type LoadOptions } from './log-loader.js';
+import { newLog, scanLogSteps, type LoadedLog, type LoadOptions } from './log-loader.js';
 import { NOTHING, batchRange, maxTimestampAndOffset, offsetForTimestamp, readBatches, wholeBatches, type RecordTimestampPicker } from './log-reads.js';
 import { LogSegments } from './log-segments.js';
 import { ProducerStateManager, isExpired, type CompletedTxn, type ProducerStateEntry, type ProducerStateListener } from './producer-state-manager.js';
@@ -40,6 +41,13 @@ const ASYNC_READ_BYTES = 256 * 1024;
 
 /** Producer state that takes longer than this much log to rebuild is loaded when the log opens. */
 const EAGER_PRODUCER_LOAD_BYTES = 1 << 20;
+
+/** A log opened from its directory: what the opening reported, and when its changes are durable. */
+export interface OpenedLog {
+  log: PartitionLog;
+  events: StorageEvent[];
+  settled: Promise<void>;
+}
 
 export class PartitionLog implements ProducerStateListener {
   private readonly segments: LogSegments;
@@ -124,8 +132,19 @@ export class PartitionLog implements ProducerStateListener {
     topic: string,
     partition: number,
     options: OpenPartitionLogOptions,
-  ): { log: PartitionLog; events: StorageEvent[]; settled: Promise<void> } {
-    const { loaded, settle } = scanLog(options.fs, dir, loadOptions(options));
+  ): OpenedLog {
+    return runToEnd(PartitionLog.openSteps(dir, topic, partition, options, Infinity));
+  }
+
+  /** openNow in slices: yields after each `sliceBytes` its recovery scans (see scanLogSteps). */
+  static *openSteps(
+    dir: string,
+    topic: string,
+    partition: number,
+    options: OpenPartitionLogOptions,
+    sliceBytes: number,
+  ): Generator<void, OpenedLog> {
+    const { loaded, settle } = yield* scanLogSteps(options.fs, dir, { ...loadOptions(options), sliceBytes });
     let aborts: Promise<void> | undefined;
     // Read once the settle is done, by which time the log below has set `aborts` (or not).
     const settled = settle().then(() => aborts);

@@ -76,11 +76,19 @@ export class BackgroundTasks {
   /** The logs a start left unopened, a slice per turn, so that retention, flushes and the cleaner
    * see every log soon after a start (they work on open logs). */
   private openIdleLogs(): void {
+    const logs = this.o.logDir.unopenedCount;
+    const began = performance.now();
     const step = (): void => {
       const until = performance.now() + OPENING_TURN_MS;
-      this.opening = this.o.replicas.openIdleLogs(LOGS_OPENED_PER_TURN, () => performance.now() < until) ? setImmediate(step) : undefined;
+      const more = this.o.replicas.openIdleLogs(LOGS_OPENED_PER_TURN, () => performance.now() < until);
+      this.opening = more ? setImmediate(step) : undefined;
+      // After a crash this includes their recovery, a slice of it per turn.
+      if (!more) {
+        this.o.log.info({ listed: logs, unopened: this.o.logDir.unopenedCount, ms: Math.round(performance.now() - began) },
+          'opened the logs of the hosted partitions listed at the start');
+      }
     };
-    if (this.o.logDir.unopenedCount > 0) this.opening = setImmediate(step);
+    if (logs > 0) this.opening = setImmediate(step);
   }
 
   /** Runs `task` every `intervalMs`, never two at once, logging (not throwing) failures. */

@@ -99,6 +99,8 @@ export class ReplicaManager {
   private readonly settings = new Map<string, TopicSettings>();
   /** Where openIdleLogs goes on. */
   private idleCursor: Iterator<Partition> | undefined;
+  /** A partition whose log openIdleLogs left recovering, to go on with first. */
+  private idleRecovering: Partition | undefined;
   private image: MetadataImage | undefined;
   /** Told of each marker written (acknowledged by the ISR) on a partition this broker leads: the
    * group coordinator makes a committed transaction's offsets visible from it (Kafka's
@@ -390,14 +392,21 @@ export class ReplicaManager {
   openIdleLogs(limit: number, more: () => boolean = () => true): boolean {
     this.idleCursor ??= this.partitions.values();
     for (let opened = 0; opened < limit && (opened === 0 || more());) {
-      const next = this.idleCursor.next();
-      if (next.done === true) {
+      const p = this.idleRecovering ?? this.idleCursor.next().value;
+      this.idleRecovering = undefined;
+      if (p === undefined) {
         this.idleCursor = undefined;
         return false;
       }
-      if (next.value.isLogOpen) continue;
+      // One left recovering may have gone since (its deletion finished the recovery).
+      if (p.isLogOpen || this.partitions.get(p.topic, p.partition) !== p) continue;
+      // A crashed log recovers a slice at a time, this partition first again at the next turn.
+      if (!this.options.logDir.prepare(p.topic, p.partition, p.state.topicId, more)) {
+        this.idleRecovering = p;
+        return true;
+      }
       opened++;
-      opens(next.value);
+      opens(p);
     }
     return true;
   }
