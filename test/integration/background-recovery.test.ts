@@ -3,32 +3,24 @@
 // while it serves: a topic created and written right after the restart is acknowledged and read
 // back, and once every log is open each holds exactly the records acknowledged before the kill.
 // Killed again in the middle of that recovery, it recovers them again.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
-import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
+import { brokerProcesses, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
 import { eventually } from '../helpers/retry.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const TOPIC = 'recovering';
 const PARTITIONS = 3;
 /** Per partition: several of the background opening's 4 MiB recovery slices. */
 const RECORDS = 1200;
 const VALUE_BYTES = 8 * 1024;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-background-recovery-'));
-let broker: BrokerProcess | undefined;
-
-afterAll(async () => {
-  broker?.child.kill('SIGKILL');
-  await broker?.exited;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const dataDir = tempDirs('kraftling-background-recovery-')();
+const startBroker = brokerProcesses();
 
 function start(): Promise<BrokerProcess> {
-  return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'info']);
+  return startBroker(dataDir, ['--log-level', 'info']);
 }
 
 function kafka(b: BrokerProcess): Kafka {
@@ -56,7 +48,7 @@ async function expectContents(b: BrokerProcess): Promise<void> {
 }
 
 it('recovers its logs in the background after a SIGKILL while it serves, and again after a SIGKILL during that recovery', async () => {
-  broker = await start();
+  let broker = await start();
   const admin = kafka(broker).admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS }] });

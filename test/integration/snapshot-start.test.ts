@@ -2,30 +2,22 @@
 // the log after it, as a long-lived node does: every topic is back with its leader, every
 // acknowledged record is there once, and the replay it logs counts the records it applied (the
 // snapshot's and the log's after it), not the offsets the snapshot stands for.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
-import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
+import { brokerProcesses, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { metadataRecordsOnDisk } from '../helpers/metadata-on-disk.js';
 import { readPartition } from '../helpers/read-all.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const TOPICS = 300;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-snapshot-start-'));
+const dataDir = tempDirs('kraftling-snapshot-start-')();
 const metadataDir = path.join(dataDir, 'node-1', '__cluster_metadata-0');
-let broker: BrokerProcess | undefined;
-
-afterAll(async () => {
-  broker?.child.kill('SIGKILL');
-  await broker?.exited;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const startBroker = brokerProcesses();
 
 function start(): Promise<BrokerProcess> {
-  return startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'info',
-    '--override', 'metadata.log.max.record.bytes.between.snapshots=8192']);
+  return startBroker(dataDir, ['--log-level', 'info', '--override', 'metadata.log.max.record.bytes.between.snapshots=8192']);
 }
 
 function loggedReplay(b: BrokerProcess): { records: number } {
@@ -39,7 +31,7 @@ function kafka(b: BrokerProcess): Kafka {
 }
 
 it('starts from its newest metadata snapshot and the log after it, after a SIGKILL, with every topic and acknowledged record', async () => {
-  broker = await start();
+  let broker = await start();
   const admin = kafka(broker).admin();
   await admin.connect();
   const names = Array.from({ length: TOPICS }, (_, i) => `t${i}`);
