@@ -7,6 +7,15 @@ export function isInternalTopic(name: string): boolean {
   return name === CONSUMER_OFFSETS_TOPIC || name === TRANSACTION_STATE_TOPIC;
 }
 
+const NONE_OFFLINE = Object.freeze([]) as unknown as number[];
+
+/** The replicas on brokers that are fenced or gone; one shared empty list when all are live. */
+export function offlineReplicas(image: MetadataImage, replicas: readonly number[]): number[] {
+  let offline: number[] | undefined;
+  for (const id of replicas) if (image.brokers.get(id)?.fenced !== false) (offline ??= []).push(id);
+  return offline ?? NONE_OFFLINE;
+}
+
 export interface BrokerAddress {
   id: number;
   host: string;

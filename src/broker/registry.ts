@@ -37,6 +37,7 @@ import { describeClientQuotasHandler } from './handlers/48-describe-client-quota
 import { alterClientQuotasHandler } from './handlers/49-alter-client-quotas.js';
 import { updateFeaturesHandler } from './handlers/57-update-features.js';
 import { describeClusterHandler } from './handlers/60-describe-cluster.js';
+import { describeTopicPartitionsHandler } from './handlers/75-describe-topic-partitions.js';
 import { describeProducersHandler } from './handlers/61-describe-producers.js';
 import { quorumFetchHandler } from './handlers/01-fetch-quorum.js';
 import { voteHandler } from './handlers/52-vote.js';
@@ -100,6 +101,7 @@ const HANDLERS: readonly Handler[] = [
   alterClientQuotasHandler,
   updateFeaturesHandler,
   describeClusterHandler,
+  describeTopicPartitionsHandler,
   describeProducersHandler,
   offsetCommitHandler,
   offsetFetchHandler,

@@ -95,6 +95,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('socket.request.max.bytes', 'int', '104857600', 'largest request frame; larger frames close the connection', { min: 1 }),
   key('connections.max.idle.ms', 'long', '600000', 'idle connections are closed after this long', { min: 1 }),
   key('queued.max.requests', 'int', '500', 'pending requests per connection before it stops reading', { min: 1 }),
+  key('max.request.partition.size.limit', 'int', '2000', 'most partitions in one DescribeTopicPartitions answer', { min: 1 }),
   key('socket.send.buffer.bytes', 'int', '102400', 'socket send buffer', inert),
   key('socket.receive.buffer.bytes', 'int', '102400', 'socket receive buffer', inert),
   key('num.network.threads', 'int', '3', 'network threads', inert),

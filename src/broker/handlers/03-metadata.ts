@@ -21,7 +21,7 @@ import type { MetadataImage, TopicState } from '../../metadata/image.js';
 import { encodeResponseBody } from '../../../protocol/registry.js';
 import { allowed, authorizedOperations, authorizerOn, clusterAllowed } from '../access.js';
 import { EncodedResponse, handler, type RequestContext } from '../handler.js';
-import { brokerEndpoints, isInternalTopic } from '../cluster-view.js';
+import { brokerEndpoints, isInternalTopic, offlineReplicas } from '../cluster-view.js';
 
 const NO_OPERATIONS = -2147483648;
 
@@ -129,15 +129,6 @@ function topicMetadata(ctx: RequestContext, req: MetadataRequest, image: Metadat
     })),
     topicAuthorizedOperations: req.includeTopicAuthorizedOperations ? authorizedOperations(ctx, ResourceType.TOPIC, topic.name) : NO_OPERATIONS,
   };
-}
-
-const NONE_OFFLINE = Object.freeze([]) as unknown as number[];
-
-/** The replicas on brokers that are fenced or gone; one shared empty list when all are live. */
-function offlineReplicas(image: MetadataImage, replicas: readonly number[]): number[] {
-  let offline: number[] | undefined;
-  for (const id of replicas) if (image.brokers.get(id)?.fenced !== false) (offline ??= []).push(id);
-  return offline ?? NONE_OFFLINE;
 }
 
 function respond(ctx: RequestContext, req: MetadataRequest, image: MetadataImage, topics: MetadataResponseTopic[]): MetadataResponse {
