@@ -203,13 +203,14 @@ export class LogDir {
   }
 
   /**
-   * Recovers an unopened log a slice at a time while `more()` says so (one slice at least); true
-   * once it is open (or needs no recovery, or failed: get() then throws). The runtime's background
-   * opening calls this first, so a log a crash left with much to scan (about a second per GB)
-   * does not hold the event loop for all of it; a get() meanwhile finishes the scan at once.
-   * Without `topicId` (nothing to tell a stray of a re-created topic by) it leaves all to get().
+   * Recovers one slice (RECOVERY_SLICE_BYTES) of an unopened log; true once it is open (or needs
+   * no recovery, or failed: get() then throws). The runtime's background opening calls this first,
+   * a slice per turn of the event loop, so a log a crash left with much to scan (0.3-1 s per GB)
+   * holds requests for a few milliseconds at a time, not for all of it; a get() meanwhile
+   * finishes the scan at once. Without `topicId` (nothing to tell a stray of a re-created topic
+   * by) it leaves all to get().
    */
-  prepare(topic: string, partition: number, topicId: string | undefined, more: () => boolean): boolean {
+  prepare(topic: string, partition: number, topicId: string | undefined): boolean {
     const entry = this.unopened.get(topic, partition);
     if (entry === undefined || !this.recoverOnOpen || topicId === undefined) return true;
     const name = partitionDirName(topic, partition);
@@ -223,7 +224,7 @@ export class LogDir {
     }
     let step: IteratorResult<void, OpenedLog>;
     try {
-      do step = steps.next(); while (step.done !== true && more());
+      step = steps.next();
     } catch (err) {
       try {
         this.opening(name, entry, () => { throw err; });

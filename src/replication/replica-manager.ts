@@ -400,8 +400,8 @@ export class ReplicaManager {
       }
       // One left recovering may have gone since (its deletion finished the recovery).
       if (p.isLogOpen || this.partitions.get(p.topic, p.partition) !== p) continue;
-      // A crashed log recovers a slice at a time, this partition first again at the next turn.
-      if (!this.options.logDir.prepare(p.topic, p.partition, p.state.topicId, more)) {
+      // A crashed log recovers a slice per turn, this partition first again at the next one.
+      if (!this.options.logDir.prepare(p.topic, p.partition, p.state.topicId)) {
         this.idleRecovering = p;
         return true;
       }

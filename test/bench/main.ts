@@ -7,6 +7,7 @@ import { ensureBuild } from './broker-process.js';
 import { protocolGroup } from './codecs.js';
 import { consoleGroup } from './console.js';
 import { consumeGroup } from './consume.js';
+import { recoveryGroup } from './crash-recovery.js';
 import { embeddedGroup } from './embedded.js';
 import { groupsGroup } from './groups.js';
 import { kafkajsGroup } from './kafkajs.js';
@@ -23,7 +24,7 @@ import { startupGroup } from './startup.js';
 import { transactionsGroup } from './transactions.js';
 
 const GROUPS: FigureGroup[] = [
-  startupGroup, produceGroup, replicationGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, rollingRestartGroup, partitionsGroup,
+  startupGroup, produceGroup, replicationGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, rollingRestartGroup, recoveryGroup, partitionsGroup,
   protocolGroup, transactionsGroup, consoleGroup, embeddedGroup,
 ];
 

@@ -42,7 +42,7 @@ async function crashed(): Promise<MemoryFileSystem> {
 /** Prepares 'big' one slice per call until it is open; returns how many calls said "not yet". */
 function prepareBySlices(logDir: LogDir): number {
   let pending = 0;
-  while (!logDir.prepare('big', 0, TOPIC_ID, () => false)) {
+  while (!logDir.prepare('big', 0, TOPIC_ID)) {
     pending++;
     expect(logDir.lazy('big', 0)).toBe('unopened');
   }
@@ -77,9 +77,9 @@ describe('LogDir.prepare after a crash', () => {
   it('finishes the scan at once for a get() in the middle of it, once', async () => {
     const events: StorageEvent[] = [];
     const { logDir } = await LogDir.open(options(await crashed(), (e) => events.push(e)));
-    expect(logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(false);
+    expect(logDir.prepare('big', 0, TOPIC_ID)).toBe(false);
     expect(logDir.get('big', 0)!.logEndOffset).toBe(BATCHES + 1);
-    expect(logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(true);
+    expect(logDir.prepare('big', 0, TOPIC_ID)).toBe(true);
     expect(events.map((e) => e.kind)).toEqual(['tailTruncated']);
     expect(logDir.unopenedCount).toBe(1);
   });
@@ -87,14 +87,14 @@ describe('LogDir.prepare after a crash', () => {
   it('deletes a log in the middle of its recovery, and closes cleanly with one in the middle', async () => {
     const fs = await crashed();
     const { logDir } = await LogDir.open(options(fs));
-    expect(logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(false);
+    expect(logDir.prepare('big', 0, TOPIC_ID)).toBe(false);
     await logDir.delete('big', 0);
     expect(logDir.has('big', 0)).toBe(false);
     expect(fs.readdir('/kafka-logs').filter((n) => n.startsWith('big-0') && !n.endsWith('-delete'))).toEqual([]);
 
     const fs2 = await crashed();
     const second = await LogDir.open(options(fs2));
-    expect(second.logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(false);
+    expect(second.logDir.prepare('big', 0, TOPIC_ID)).toBe(false);
     second.logDir.get('small', 0);
     await second.logDir.close(5);
     // Every log recovered (the one in the middle finished at the close): the stop was clean.
@@ -106,8 +106,8 @@ describe('LogDir.prepare after a crash', () => {
   it('recovers again after a crash in the middle of a recovery', async () => {
     const fs = await crashed();
     const { logDir } = await LogDir.open(options(fs));
-    expect(logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(false);
-    expect(logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(false);
+    expect(logDir.prepare('big', 0, TOPIC_ID)).toBe(false);
+    expect(logDir.prepare('big', 0, TOPIC_ID)).toBe(false);
     fs.crash();
     const events: StorageEvent[] = [];
     const again = await LogDir.open(options(fs, (e) => events.push(e)));
@@ -139,9 +139,9 @@ describe('LogDir.prepare after a crash', () => {
     const events: string[] = [];
     const reopened = await LogDir.open({ ...options(fs, (e) => events.push(e.kind)), configFor: () => testConfig({ segmentBytes: 3 * RECOVERY_SLICE_BYTES }) });
     // Found by the third slice (a slice also checks the batch that crosses its end).
-    expect(reopened.logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(false);
-    expect(reopened.logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(false);
-    expect(reopened.logDir.prepare('big', 0, TOPIC_ID, () => false)).toBe(true);
+    expect(reopened.logDir.prepare('big', 0, TOPIC_ID)).toBe(false);
+    expect(reopened.logDir.prepare('big', 0, TOPIC_ID)).toBe(false);
+    expect(reopened.logDir.prepare('big', 0, TOPIC_ID)).toBe(true);
     expect(events).toEqual(['logOpenFailed']);
     expect(() => reopened.logDir.get('big', 0)).toThrow(/offline/);
   });
