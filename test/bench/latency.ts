@@ -65,48 +65,52 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
       const at = (p: number): number => percentile(result.latenciesMs, p);
       const rate = result.latenciesMs.length / (result.elapsedMs / 1000);
       const errors = result.errors > 0 ? `; ${result.errors} errors!` : '';
-      return [{
+      const figures: Figure[] = [{
         group: 'latency',
         name: 'produce latency p50 / p99',
         value: `${ms(at(50))} / ${ms(at(99))}`,
         versus: `p99.9 ${ms(at(99.9))}, max ${ms(at(100))}; ${thousands(rate)} req/s achieved${errors}`,
         generator: `raw client: 1 conn, Produce v${PRODUCE_VERSION} of one 1 KiB record, acks=1, `
           + `${thousands(RATE_PER_SEC)} req/s open loop, ${thousands(total)} requests`,
-      }, await e2eFigure(broker.bootstrap, broker.pid, settings)];
+      }];
+      for (const rate of E2E_RATES_PER_SEC) figures.push(await e2eFigure(broker.bootstrap, broker.pid, settings, rate));
+      return figures;
     } finally {
       conn.close();
     }
   });
 }
 
-/** The issue's end-to-end figure: 5,000 records/s, its "half the maximum rate" of single-record
- * requests on this machine; the target is p99 <= 5 ms. */
-const E2E_RATE_PER_SEC = 5_000;
+/** The issue's end-to-end figures: at 5,000 records/s, the rate of its table, and at 20,000/s,
+ * half the most single-record requests one connection gets acknowledged here (about 40,000/s:
+ * above that the queue grows), the issue's "half the maximum rate"; the target is p99 <= 5 ms. */
+const E2E_RATES_PER_SEC = [5_000, 20_000];
 const E2E_TARGET_P99_MS = 5;
 
-async function e2eFigure(bootstrap: string, pid: number, settings: BenchSettings): Promise<Figure> {
-  const total = Math.round((settings.latencyMs / 1000) * E2E_RATE_PER_SEC);
-  await createTopic(bootstrap, 'bench-e2e', 1);
-  settings.log(`latency: end to end, ${thousands(total)} records at ${thousands(E2E_RATE_PER_SEC)}/s`);
+async function e2eFigure(bootstrap: string, pid: number, settings: BenchSettings, rate: number): Promise<Figure> {
+  const total = Math.round((settings.latencyMs / 1000) * rate);
+  const topic = `bench-e2e-${rate}`;
+  await createTopic(bootstrap, topic, 1);
+  settings.log(`latency: end to end, ${thousands(total)} records at ${thousands(rate)}/s`);
   // Offsets count from 0 in a fresh topic: the warm-up and the timed run use one topic each.
-  await createTopic(bootstrap, 'bench-e2e-warmup', 1);
-  await endToEnd(bootstrap, 'bench-e2e-warmup', E2E_RATE_PER_SEC, WARMUP_REQUESTS);
-  const { result, shares, ownShare } = await withCpuShares([pid], () => endToEnd(bootstrap, 'bench-e2e', E2E_RATE_PER_SEC, total));
+  await createTopic(bootstrap, `${topic}-warmup`, 1);
+  await endToEnd(bootstrap, `${topic}-warmup`, rate, WARMUP_REQUESTS);
+  const { result, shares, ownShare } = await withCpuShares([pid], () => endToEnd(bootstrap, topic, rate, total));
   const at = (p: number): number => percentile(result.latenciesMs, p);
   return {
     group: 'latency',
-    name: 'end-to-end latency p50 / p99',
+    name: `end-to-end latency p50 / p99 at ${thousands(rate)} records/s`,
     value: `${ms(at(50))} / ${ms(at(99))}`,
     versus: `target p99 <= ${E2E_TARGET_P99_MS} ms: ${verdict(at(99) <= E2E_TARGET_P99_MS)}; p99.9 ${ms(at(99.9))}; `
       + `${thousands(result.achievedPerSec)} rec/s achieved; broker CPU ${(shares[0]! * 100).toFixed(0)}%`,
-    generator: `raw client: Produce of one 1 KiB record per request, acks=1, ${thousands(E2E_RATE_PER_SEC)}/s open loop, `
+    generator: `raw client: Produce of one 1 KiB record per request, acks=1, ${thousands(rate)}/s open loop, `
       + `and a Fetch long-poll (max_wait 500 ms) on a second conn; ${thousands(total)} records; generator CPU ${(ownShare * 100).toFixed(0)}%`,
   };
 }
 
 export const latencyGroup: FigureGroup = {
   name: 'latency',
-  description: 'p50/p99 produce latency at a fixed 1,000 requests/s; end-to-end p50/p99 at 5,000 records/s',
+  description: 'p50/p99 produce latency at a fixed 1,000 requests/s; end-to-end p50/p99 at 5,000 and 20,000 records/s',
   usesBroker: true,
   run,
 };
