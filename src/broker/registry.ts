@@ -11,6 +11,7 @@ import { joinGroupHandler } from './handlers/11-join-group.js';
 import { heartbeatHandler } from './handlers/12-heartbeat.js';
 import { consumerGroupHeartbeatHandler } from './handlers/68-consumer-group-heartbeat.js';
 import { consumerGroupDescribeHandler } from './handlers/69-consumer-group-describe.js';
+import { describeTopicPartitionsHandler } from './handlers/75-describe-topic-partitions.js';
 import { leaveGroupHandler } from './handlers/13-leave-group.js';
 import { syncGroupHandler } from './handlers/14-sync-group.js';
 import { describeGroupsHandler } from './handlers/15-describe-groups.js';
@@ -37,7 +38,6 @@ import { describeClientQuotasHandler } from './handlers/48-describe-client-quota
 import { alterClientQuotasHandler } from './handlers/49-alter-client-quotas.js';
 import { updateFeaturesHandler } from './handlers/57-update-features.js';
 import { describeClusterHandler } from './handlers/60-describe-cluster.js';
-import { describeTopicPartitionsHandler } from './handlers/75-describe-topic-partitions.js';
 import { describeProducersHandler } from './handlers/61-describe-producers.js';
 import { quorumFetchHandler } from './handlers/01-fetch-quorum.js';
 import { voteHandler } from './handlers/52-vote.js';

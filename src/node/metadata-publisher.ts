@@ -28,7 +28,8 @@ export class MetadataPublisher {
     return this.applied;
   }
 
-  /** The newest committed image, possibly not yet applied by every part (what the controller needs). */
+  /** The newest committed image, possibly not yet applied by every part (what the controller
+   * needs); a snapshot handed over and not yet published is built (and published) now. */
   get built(): MetadataImage {
     this.flush();
     return this.built_;

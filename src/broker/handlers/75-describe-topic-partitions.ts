@@ -12,15 +12,15 @@ import {
   type DescribeTopicPartitionsResponseTopic,
 } from '../../../protocol/generated/api/75-describe-topic-partitions.js';
 import { ErrorCode } from '../../../protocol/errors.js';
+import { ZERO_UUID } from '../../../protocol/primitives/codec-helpers.js';
 import { checkTopicName } from '../../controller/topic-names.js';
 import { AclOperation, ResourceType } from '../../metadata/acls.js';
-import type { TopicState } from '../../metadata/image.js';
+import type { MetadataImage, TopicState } from '../../metadata/image.js';
 import { allowed, authorizedOperations } from '../access.js';
 import { handler, type RequestContext } from '../handler.js';
 import { isInternalTopic, offlineReplicas } from '../cluster-view.js';
 
 const NO_OPERATIONS = -2147483648;
-const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 export const describeTopicPartitionsHandler = handler<DescribeTopicPartitionsRequest, DescribeTopicPartitionsResponse>({
   api: DescribeTopicPartitionsApi,
@@ -58,7 +58,7 @@ export const describeTopicPartitionsHandler = handler<DescribeTopicPartitionsReq
       }
       const first = cursor !== null && name === cursor.topicName ? cursor.partitionIndex : 0;
       const end = Math.min(topic.partitions.length, first + remaining);
-      const described = describe(ctx, topic, first, end);
+      const described = describe(image, topic, first, end);
       topics.push(withOperations(ctx, described));
       if (end < topic.partitions.length) {
         nextCursor = { topicName: name, partitionIndex: end };
@@ -70,8 +70,7 @@ export const describeTopicPartitionsHandler = handler<DescribeTopicPartitionsReq
   },
 });
 
-function describe(ctx: RequestContext, topic: TopicState, first: number, end: number): DescribeTopicPartitionsResponseTopic {
-  const image = ctx.services.image();
+function describe(image: MetadataImage, topic: TopicState, first: number, end: number): DescribeTopicPartitionsResponseTopic {
   const partitions: DescribeTopicPartitionsResponseTopic['partitions'] = [];
   for (let i = first; i < end; i++) {
     const p = topic.partitions[i];
