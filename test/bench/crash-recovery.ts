@@ -50,8 +50,8 @@ async function measure(settings: BenchSettings): Promise<Figure[]> {
     let bytes = 0;
     try {
       await createTopic(first.bootstrap, TOPIC, 1);
-      const requests = Math.ceil(settings.consumeFillBytes / produceRequests(SHAPE).payloadBytesPerRequest);
-      settings.log(`recovery: writing ${(settings.consumeFillBytes / 1e6).toFixed(0)} MB unflushed, then SIGKILL`);
+      const requests = Math.ceil(settings.recoveryFillBytes / produceRequests(SHAPE).payloadBytesPerRequest);
+      settings.log(`recovery: writing ${(settings.recoveryFillBytes / 1e6).toFixed(0)} MB unflushed, then SIGKILL`);
       const run = await produceFor(first.bootstrap, SHAPE, 600_000, requests);
       if (run.errors > 0) throw new Error(`${run.errors} produce errors while filling`);
       bytes = run.payloadBytes;

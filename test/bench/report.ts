@@ -24,6 +24,8 @@ export interface BenchSettings {
   runMs: number;
   /** Bytes produced before the consume figure reads them back. */
   consumeFillBytes: number;
+  /** Bytes written unflushed before the recovery figure kills the node. */
+  recoveryFillBytes: number;
   latencyMs: number;
   /** Records each librdkafka client produces. */
   librdkafkaRecords: number;
@@ -57,13 +59,13 @@ export function settingsFor(quick: boolean, log: (line: string) => void): BenchS
   if (quick) {
     return {
       quick, log, startupRuns: 3, idleSettleMs: 500, baselineRuns: 3, warmupMs: 300, runMs: 1_000,
-      consumeFillBytes: 64e6, latencyMs: 2_000, librdkafkaRecords: 30_000,
+      consumeFillBytes: 64e6, recoveryFillBytes: 64e6, latencyMs: 2_000, librdkafkaRecords: 30_000,
       groupRuns: 3, electionRuns: 3, failoverRuns: 3, replayTopics: 5_000, replayConfigRecords: 20_000, replayRestarts: 2, createTopicsRequests: 50,
     };
   }
   return {
     quick, log, startupRuns: 7, idleSettleMs: 1_000, baselineRuns: 5, warmupMs: 1_000, runMs: 5_000,
-    consumeFillBytes: 400e6, latencyMs: 5_000, librdkafkaRecords: 200_000,
+    consumeFillBytes: 400e6, recoveryFillBytes: 400e6, latencyMs: 5_000, librdkafkaRecords: 200_000,
     groupRuns: 7, electionRuns: 5, failoverRuns: 7, replayTopics: 10_000, replayConfigRecords: 200_000, replayRestarts: 3, createTopicsRequests: 300,
   };
 }
