@@ -392,14 +392,17 @@ export class ReplicaManager {
   openIdleLogs(limit: number, more: () => boolean = () => true): boolean {
     this.idleCursor ??= this.partitions.values();
     for (let opened = 0; opened < limit && (opened === 0 || more());) {
-      const p = this.idleRecovering ?? this.idleCursor.next().value;
+      const resumed = this.idleRecovering;
       this.idleRecovering = undefined;
+      // One left recovering may have gone since (its deletion finished the recovery); the cursor
+      // only yields partitions still hosted.
+      if (resumed !== undefined && this.partitions.get(resumed.topic, resumed.partition) !== resumed) continue;
+      const p = resumed ?? this.idleCursor.next().value;
       if (p === undefined) {
         this.idleCursor = undefined;
         return false;
       }
-      // One left recovering may have gone since (its deletion finished the recovery).
-      if (p.isLogOpen || this.partitions.get(p.topic, p.partition) !== p) continue;
+      if (p.isLogOpen) continue;
       // A crashed log recovers a slice per turn, this partition first again at the next one.
       if (!this.options.logDir.prepare(p.topic, p.partition, p.state.topicId)) {
         this.idleRecovering = p;
