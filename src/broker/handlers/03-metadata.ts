@@ -19,11 +19,10 @@ import { checkTopicName } from '../../controller/topic-names.js';
 import { AclOperation, CLUSTER_NAME, ResourceType } from '../../metadata/acls.js';
 import type { MetadataImage, TopicState } from '../../metadata/image.js';
 import { encodeResponseBody } from '../../../protocol/registry.js';
+import { OPERATIONS_NOT_REQUESTED } from '../../coordinator/group-admin.js';
 import { allowed, authorizedOperations, authorizerOn, clusterAllowed } from '../access.js';
 import { EncodedResponse, handler, type RequestContext } from '../handler.js';
 import { brokerEndpoints, isInternalTopic, offlineReplicas } from '../cluster-view.js';
-
-const NO_OPERATIONS = -2147483648;
 
 export const metadataHandler = handler<MetadataRequest, MetadataResponse>({
   api: MetadataApi,
@@ -97,7 +96,7 @@ function describeTopics(ctx: RequestContext, req: MetadataRequest, autoCreate: b
     if (t.name !== null && !invalid && (!describable || (autoCreate && !topic && !mayCreate(ctx, t.name)))) errorCode = ErrorCode.TOPIC_AUTHORIZATION_FAILED;
     return {
       errorCode, name: t.name, topicId: t.topicId, isInternal: false, partitions: [],
-      topicAuthorizedOperations: NO_OPERATIONS,
+      topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
     };
   });
 }
@@ -127,7 +126,7 @@ function topicMetadata(ctx: RequestContext, req: MetadataRequest, image: Metadat
       isrNodes: p.isr as number[],
       offlineReplicas: offlineReplicas(image, p.replicas),
     })),
-    topicAuthorizedOperations: req.includeTopicAuthorizedOperations ? authorizedOperations(ctx, ResourceType.TOPIC, topic.name) : NO_OPERATIONS,
+    topicAuthorizedOperations: req.includeTopicAuthorizedOperations ? authorizedOperations(ctx, ResourceType.TOPIC, topic.name) : OPERATIONS_NOT_REQUESTED,
   };
 }
 
@@ -138,6 +137,6 @@ function respond(ctx: RequestContext, req: MetadataRequest, image: MetadataImage
     clusterId: ctx.services.clusterId,
     controllerId: ctx.services.controllerId(),
     topics,
-    clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? authorizedOperations(ctx, ResourceType.CLUSTER, CLUSTER_NAME) : NO_OPERATIONS,
+    clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? authorizedOperations(ctx, ResourceType.CLUSTER, CLUSTER_NAME) : OPERATIONS_NOT_REQUESTED,
   };
 }

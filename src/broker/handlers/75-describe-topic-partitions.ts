@@ -16,11 +16,10 @@ import { ZERO_UUID } from '../../../protocol/primitives/codec-helpers.js';
 import { checkTopicName } from '../../controller/topic-names.js';
 import { AclOperation, ResourceType } from '../../metadata/acls.js';
 import type { MetadataImage, TopicState } from '../../metadata/image.js';
+import { OPERATIONS_NOT_REQUESTED } from '../../coordinator/group-admin.js';
 import { allowed, authorizedOperations } from '../access.js';
 import { handler, type RequestContext } from '../handler.js';
 import { isInternalTopic, offlineReplicas } from '../cluster-view.js';
-
-const NO_OPERATIONS = -2147483648;
 
 export const describeTopicPartitionsHandler = handler<DescribeTopicPartitionsRequest, DescribeTopicPartitionsResponse>({
   api: DescribeTopicPartitionsApi,
@@ -81,11 +80,11 @@ function describe(image: MetadataImage, topic: TopicState, first: number, end: n
       eligibleLeaderReplicas: [], lastKnownElr: [], offlineReplicas: offlineReplicas(image, p.replicas),
     });
   }
-  return { errorCode: 0, name: topic.name, topicId: topic.topicId, isInternal: isInternalTopic(topic.name), partitions, topicAuthorizedOperations: NO_OPERATIONS };
+  return { errorCode: 0, name: topic.name, topicId: topic.topicId, isInternal: isInternalTopic(topic.name), partitions, topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED };
 }
 
 function errorTopic(errorCode: number, name: string): DescribeTopicPartitionsResponseTopic {
-  return { errorCode, name, topicId: ZERO_UUID, isInternal: isInternalTopic(name), partitions: [], topicAuthorizedOperations: NO_OPERATIONS };
+  return { errorCode, name, topicId: ZERO_UUID, isInternal: isInternalTopic(name), partitions: [], topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED };
 }
 
 function withOperations(ctx: RequestContext, topic: DescribeTopicPartitionsResponseTopic): DescribeTopicPartitionsResponseTopic {
