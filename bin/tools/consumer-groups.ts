@@ -212,9 +212,12 @@ async function resetOffsets(client: KafkaClient, group: string, values: Record<s
   if (fromFile !== undefined) {
     plans.push(...fromFile);
   } else {
+    // The group's committed offsets, asked once for all its topics (and only by scenarios that need them).
+    let committed: Promise<Map<string, number>> | undefined;
+    const committedOnce = (): Promise<Map<string, number>> => (committed ??= committedOffsets(client, group));
     for (const { topic, partitions } of topicSpecs(values, 'reset-offsets')) {
       const parts = (await client.partitions(topic)).filter((p) => partitions === undefined || partitions.includes(p.partition));
-      plans.push([topic, await resetPlan(client, group, topic, parts, targets[0] as ComputedScenario, values)]);
+      plans.push([topic, await resetPlan(client, committedOnce, topic, parts, targets[0] as ComputedScenario, values)]);
     }
   }
   const rows: string[][] = [];
@@ -229,8 +232,8 @@ const RESET_SCENARIOS = ['to-earliest', 'to-latest', 'to-offset', 'shift-by', 't
 type ComputedScenario = Exclude<(typeof RESET_SCENARIOS)[number], 'from-file'>;
 
 /** Kafka's prepareOffsetsToReset for one topic: the new offset of each partition. */
-async function resetPlan(client: KafkaClient, group: string, topic: string, parts: { partition: number; leader: number }[],
-  scenario: ComputedScenario, values: Record<string, unknown>): Promise<Map<number, number>> {
+async function resetPlan(client: KafkaClient, groupOffsets: () => Promise<Map<string, number>>, topic: string,
+  parts: { partition: number; leader: number }[], scenario: ComputedScenario, values: Record<string, unknown>): Promise<Map<number, number>> {
   const latest = (): Promise<Map<number, number>> => listOffsets(client, topic, parts, LATEST);
   /** Clamped into [earliest, latest] per partition, as Kafka's checkOffsetsRange does. */
   const clamped = async (wanted: Map<number, number>): Promise<Map<number, number>> => {
@@ -238,7 +241,7 @@ async function resetPlan(client: KafkaClient, group: string, topic: string, part
     return new Map([...wanted].map(([p, o]) => [p, Math.min(hi.get(p)!, Math.max(lo.get(p)!, o))]));
   };
   const committed = async (): Promise<Map<number, number | undefined>> => {
-    const all = await committedOffsets(client, group);
+    const all = await groupOffsets();
     return new Map(parts.map((p) => [p.partition, all.get(`${topic}/${p.partition}`)]));
   };
   switch (scenario) {
