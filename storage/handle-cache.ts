@@ -5,10 +5,11 @@
 // first, once more than `maxOpenFiles` are open; the next use reopens it.
 //
 // A descriptor with an fsync or a thread-pool write or read in flight is never closed (the fd
-// number could be reused by another open under it). So the count exceeds the limit only while more syncs than that run at once,
-// and returns under it as they finish. Closing and reopening loses nothing: the page cache belongs to
-// the file, not the descriptor, so an fsync on a new descriptor covers writes made through an old one
-// (and Linux reports a writeback error to the first fsync that has not seen it, whichever fd).
+// number could be reused by another open under it). So the count exceeds the limit only while
+// more of those run at once than the limit, and returns under it as they finish. Closing and
+// reopening loses nothing: the page cache belongs to the file, not the descriptor, so an fsync on a
+// new descriptor covers writes made through an old one (and Linux reports a writeback error to the
+// first fsync that has not seen it, whichever fd).
 import { FileSystemError } from './errors.js';
 import { writeFileAtomicWith, type FileHandle, type FileSystem } from './file-system.js';
 import { ForwardingFileSystem } from './forwarding-file-system.js';
@@ -21,7 +22,7 @@ class CachedHandle implements FileHandle {
   /** The open descriptor, while the cache keeps it. */
   inner: FileHandle | undefined;
   /** fsyncs, writes and reads in flight on `inner`. */
-  syncsInFlight = 0;
+  ioInFlight = 0;
   closed = false;
 
   constructor(
@@ -35,11 +36,11 @@ class CachedHandle implements FileHandle {
 
   async writev(chunks: readonly Uint8Array[], position: number): Promise<void> {
     const inner = this.cache.acquire(this);
-    this.syncsInFlight++;
+    this.ioInFlight++;
     try {
       await inner.writev(chunks, position);
     } finally {
-      this.syncsInFlight--;
+      this.ioInFlight--;
       this.cache.released(this);
     }
   }
@@ -52,11 +53,11 @@ class CachedHandle implements FileHandle {
   async readAsync(target: Uint8Array, position: number): Promise<number> {
     const inner = this.cache.acquire(this);
     if (inner.readAsync === undefined) return inner.read(target, position);
-    this.syncsInFlight++;
+    this.ioInFlight++;
     try {
       return await inner.readAsync(target, position);
     } finally {
-      this.syncsInFlight--;
+      this.ioInFlight--;
       this.cache.released(this);
     }
   }
@@ -71,11 +72,11 @@ class CachedHandle implements FileHandle {
 
   async sync(): Promise<void> {
     const inner = this.cache.acquire(this);
-    this.syncsInFlight++;
+    this.ioInFlight++;
     try {
       await inner.sync();
     } finally {
-      this.syncsInFlight--;
+      this.ioInFlight--;
       this.cache.released(this);
     }
   }
@@ -129,7 +130,7 @@ export class HandleCache extends ForwardingFileSystem {
 
   /** @internal A sync ended or the handle was closed: close what may be closed now. */
   released(handle: CachedHandle): void {
-    if (handle.closed && handle.syncsInFlight === 0) this.closeInner(handle);
+    if (handle.closed && handle.ioInFlight === 0) this.closeInner(handle);
     this.makeRoom(this.maxOpenFiles);
   }
 
@@ -142,7 +143,7 @@ export class HandleCache extends ForwardingFileSystem {
   private makeRoom(target: number): void {
     if (this.lru.size <= target) return;
     for (const handle of this.lru.keys()) {
-      if (handle.syncsInFlight > 0) continue;
+      if (handle.ioInFlight > 0) continue;
       this.closeInner(handle);
       if (this.lru.size <= target) return;
     }

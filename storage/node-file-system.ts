@@ -112,7 +112,7 @@ function dropBytes(chunks: readonly Uint8Array[], n: number): readonly Uint8Arra
 
 class NodeFileHandle implements FileHandle {
   /** fsyncs, thread-pool writes and reads running on the descriptor: close waits for them. */
-  private syncsInFlight = 0;
+  private ioInFlight = 0;
   private closeRequested = false;
 
   constructor(
@@ -141,12 +141,12 @@ class NodeFileHandle implements FileHandle {
       }
       return;
     }
-    this.syncsInFlight++;
+    this.ioInFlight++;
     try {
       await writevFd(this.fd, chunks, position, this.path);
     } finally {
-      this.syncsInFlight--;
-      if (this.closeRequested && this.syncsInFlight === 0) this.closeNow();
+      this.ioInFlight--;
+      if (this.closeRequested && this.ioInFlight === 0) this.closeNow();
     }
   }
 
@@ -163,12 +163,12 @@ class NodeFileHandle implements FileHandle {
   }
 
   async readAsync(target: Uint8Array, position: number): Promise<number> {
-    this.syncsInFlight++;
+    this.ioInFlight++;
     try {
       return await readFd(this.fd, target, position, this.path);
     } finally {
-      this.syncsInFlight--;
-      if (this.closeRequested && this.syncsInFlight === 0) this.closeNow();
+      this.ioInFlight--;
+      if (this.closeRequested && this.ioInFlight === 0) this.closeNow();
     }
   }
 
@@ -182,19 +182,19 @@ class NodeFileHandle implements FileHandle {
 
   async sync(): Promise<void> {
     if (!this.durable) return;
-    this.syncsInFlight++;
+    this.ioInFlight++;
     try {
       await fsyncFd(this.fd, this.path, true);
     } finally {
-      this.syncsInFlight--;
-      if (this.closeRequested && this.syncsInFlight === 0) this.closeNow();
+      this.ioInFlight--;
+      if (this.closeRequested && this.ioInFlight === 0) this.closeNow();
     }
   }
 
   close(): void {
     // Closing under an fsync, write or read in flight would let the fd number be reused by another open.
     this.closeRequested = true;
-    if (this.syncsInFlight === 0) this.closeNow();
+    if (this.ioInFlight === 0) this.closeNow();
   }
 
   private closeNow(): void {
