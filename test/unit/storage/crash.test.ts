@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../protocol/errors.js';
 import type { FileSystem } from '../../../storage/file-system.js';
 import { HandleCache } from '../../../storage/handle-cache.js';
+import { KillableFileSystem } from '../../../storage/killable-file-system.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
 import type { LogConfig } from '../../../storage/log-config.js';
@@ -132,10 +133,14 @@ async function crashAndRecover(seed: number): Promise<void> {
   const random = seededRandom(seed);
   const fs = new MemoryFileSystem();
   const lives: CountingFileSystem[] = [];
-  // A crash ends the process and its cache with it: each life of the log gets a new one.
+  let life: KillableFileSystem | undefined;
+  // A crash ends the process and its cache with it: each life of the log gets a new one. What the
+  // dead life still had running (a roll's producer snapshot after an await) must not write after
+  // the power cut, as no process does after it died.
   const files = (): FileSystem => {
-    if (seed % 2 === 0) return fs;
-    lives.push(new CountingFileSystem(fs, CACHED_DESCRIPTORS));
+    life = new KillableFileSystem(fs);
+    if (seed % 2 === 0) return life;
+    lives.push(new CountingFileSystem(life, CACHED_DESCRIPTORS));
     return new HandleCache(lives.at(-1) as CountingFileSystem, CACHED_DESCRIPTORS);
   };
   const config = testConfig({
@@ -151,6 +156,7 @@ async function crashAndRecover(seed: number): Promise<void> {
     if (random() < 0.5) await Promise.all(inFlight);
     for (const pending of inFlight) pending.catch(() => undefined);
     const recoveryPoint = random() < 0.5 ? log.recoveryPoint : 0;
+    life?.kill();
     fs.crash(random() < 0.5 ? { random } : {});
     model.generation++;
 
