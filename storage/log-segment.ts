@@ -138,15 +138,16 @@ export class LogSegment {
   }
 
   /**
-   * append() through the file's writev, which may copy on the thread pool. Size, offsets and indexes
-   * move only once the bytes are written, so reads never see a half-written batch. The caller runs
-   * one at a time per segment (the log's mutation queue).
+   * append() of `chunks` (together `bytes` long, described by `infos` with positions relative to
+   * their concatenation) through the file's writev, which may copy on the thread pool. Size,
+   * offsets and indexes move only once the bytes are written, so reads never see a half-written
+   * batch. The caller runs one at a time per segment (the log's mutation queue).
    */
-  async appendAsync(batches: Buffer, infos: BatchInfo[]): Promise<void> {
+  async appendAsync(chunks: readonly Buffer[], bytes: number, infos: BatchInfo[]): Promise<void> {
     const start = this.sizeBytes;
-    await (this.log ?? this.materialize()).writev([batches], start);
+    await (this.log ?? this.materialize()).writev(chunks, start);
     assert(this.sizeBytes === start, `${this.logPath}: append raced another change`);
-    this.appended(start, batches.length, infos);
+    this.appended(start, bytes, infos);
   }
 
   private appended(start: number, bytes: number, infos: BatchInfo[]): void {

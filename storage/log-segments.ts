@@ -37,10 +37,11 @@ export class LogSegments {
     return this.list.reduce((sum, s) => sum + s.sizeBytes, 0);
   }
 
-  /** Writes batches to the active segment, rolling first when Kafka would. */
-  async append(batches: Buffer, infos: BatchInfo[], config: LogConfig): Promise<void> {
-    if (this.shouldRoll(batches.length, infos, config)) await this.roll((infos[0] as BatchInfo).baseOffset, config);
-    await this.active.appendAsync(batches, infos);
+  /** Writes batches to the active segment, rolling first when Kafka would: `chunks`, together
+   * `bytes` long, hold the batches `infos` describe (positions relative to their concatenation). */
+  async append(chunks: readonly Buffer[], bytes: number, infos: BatchInfo[], config: LogConfig): Promise<void> {
+    if (this.shouldRoll(bytes, infos, config)) await this.roll((infos[0] as BatchInfo).baseOffset, config);
+    await this.active.appendAsync(chunks, bytes, infos);
   }
 
   /** Removes offsets >= `offset`, durably (the later segments' files are unlinked in the

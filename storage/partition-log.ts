@@ -49,6 +49,35 @@ export interface OpenedLog {
   settled: Promise<void>;
 }
 
+/** Leader appends written together, and how many of them are written. */
+interface AppendGroup {
+  members: LeaderAppend[];
+  written: number;
+}
+
+/** A leader append waiting in its group. */
+interface LeaderAppend {
+  batches: Buffer;
+  infos: BatchInfo[];
+  leaderEpoch: number;
+  resolve: (result: AppendResult) => void;
+  reject: (err: Error) => void;
+}
+
+/** At most this much of a group is written at once, so its first appends are acknowledged without
+ * waiting for the copy of all the others. */
+const RUN_BYTES = 8 * 1024 * 1024;
+
+/** The end of the run of appends from `start` written together (at least one): what one segment
+ * takes, up to RUN_BYTES. */
+function fittingRun(members: readonly LeaderAppend[], start: number, segmentBytes: number): number {
+  const limit = Math.min(segmentBytes, RUN_BYTES);
+  let bytes = members[start]!.batches.length;
+  let end = start + 1;
+  while (end < members.length && bytes + members[end]!.batches.length <= limit) bytes += members[end++]!.batches.length;
+  return end;
+}
+
 export class PartitionLog implements ProducerStateListener {
   private readonly segments: LogSegments;
   private readonly epochCache: LeaderEpochCache;
@@ -60,6 +89,8 @@ export class PartitionLog implements ProducerStateListener {
   private readonly guard: LogGuard;
   private readonly producerState: ProducerStateManager;
   private txnIndexes_: TransactionIndexes | undefined;
+  /** Leader appends queued since the last mutation was queued: they are written together. */
+  private openGroup: AppendGroup | undefined;
 
   private constructor(
     readonly dir: string,
@@ -227,19 +258,43 @@ export class PartitionLog implements ProducerStateListener {
 
   /** Leader append: rewrites the batches' base offsets (in place) from the log end offset and stamps
    * `leaderEpoch` into them. `batches` holds whole, validated batches, at most segment.bytes. */
-  append(batches: Buffer, options: { leaderEpoch: number }): Promise<AppendResult> {
-    return this.appendBatches(batches, false, (infos) => {
-      assignOffsets(batches, infos, this.logEndOffset, options.leaderEpoch);
+  async append(batches: Buffer, options: { leaderEpoch: number }): Promise<AppendResult> {
+    const infos = describeBatches(batches, false);
+    assert(batches.length <= this.config.segmentBytes, 'append larger than segment.bytes (RECORD_LIST_TOO_LARGE)');
+    let group = this.openGroup;
+    if (group === undefined) {
+      const opened: AppendGroup = { members: [], written: 0 };
+      // A group that fails (or never runs: the log went offline) fails its appends not yet written.
+      this.serial(() => this.appendGroup(opened)).catch((err: unknown) => {
+        for (const m of opened.members.splice(opened.written)) m.reject(err as Error);
+      });
+      group = this.openGroup = opened;
+    }
+    const members = group.members;
+    const result = await new Promise<AppendResult>((resolve, reject) => {
+      members.push({ batches, infos, leaderEpoch: options.leaderEpoch, resolve, reject });
     });
+    await this.awaitDurability(result.lastOffset);
+    return result;
   }
 
   /** Follower (or Raft) append: batches keep their offsets and epochs; the first must be at or past
    * the log end offset (else UnexpectedAppendOffsetError: truncate first). */
-  appendAsFollower(batches: Buffer): Promise<AppendResult> {
-    return this.appendBatches(batches, true, (infos) => {
+  async appendAsFollower(batches: Buffer): Promise<AppendResult> {
+    const infos = describeBatches(batches, true);
+    assert(batches.length <= this.config.segmentBytes, 'append larger than segment.bytes (RECORD_LIST_TOO_LARGE)');
+    const result = await this.serial(async () => {
       const first = infos[0] as BatchInfo;
       if (first.baseOffset < this.logEndOffset) throw new UnexpectedAppendOffsetError(first.baseOffset, this.logEndOffset);
+      // Loaded before the write, so the walk of the log does not see these batches too.
+      this.producerState.load(this.segments.all);
+      await this.segments.append([batches], batches.length, infos, this.config);
+      this.producerState.appended(infos);
+      for (const info of infos) this.epochCache.assign(info.partitionLeaderEpoch, info.baseOffset);
+      return this.appendResult(infos);
     });
+    await this.awaitDurability(result.lastOffset);
+    return result;
   }
 
   /**
@@ -368,7 +423,7 @@ export class PartitionLog implements ProducerStateListener {
   /** A new leader's epoch starts at the log end offset (Kafka's maybeAssignEpochStartOffset):
    * recorded after the appends already queued, and persisted. No-op for an epoch not newer. */
   assignEpochStartOffset(epoch: number): Promise<void> {
-    return this.guard.serial(async () => {
+    return this.serial(async () => {
       if (epoch <= this.epochCache.latestEpoch()) return;
       this.epochCache.assign(epoch, this.logEndOffset);
       // An empty log's entry is one the loader would drop anyway (it cuts entries at or after the
@@ -381,7 +436,7 @@ export class PartitionLog implements ProducerStateListener {
 
   /** Removes every offset >= `offset` (the whole batch holding it), durably, before resolving. */
   truncateTo(offset: number): Promise<void> {
-    return this.guard.serial(async () => {
+    return this.serial(async () => {
       if (offset >= this.logEndOffset) {
         // Kafka's rule: no record goes, but an epoch entry at the very end does (a former leader
         // recorded its epoch's start and wrote nothing in it), or the follower keeps sending a last
@@ -406,13 +461,13 @@ export class PartitionLog implements ProducerStateListener {
   /** Deletes every segment and restarts the log empty at `offset` (follower behind the leader's
    * log start offset, Raft snapshot install). */
   truncateFullyAndStartAt(offset: number): Promise<void> {
-    return this.guard.serial(() => this.truncateFullyNow(offset));
+    return this.serial(() => this.truncateFullyNow(offset));
   }
 
   /** DeleteRecords: moves the log start offset up to `offset` (at most the high watermark) and
    * persists it. Segments wholly below it go at the next deleteOldSegments(). */
   deleteRecordsBefore(offset: number): Promise<DeleteRecordsResult> {
-    return this.guard.serial(async () => {
+    return this.serial(async () => {
       if (offset > this.hw) return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, lowWatermark: this.startOffset };
       if (offset > this.startOffset) {
         this.startOffset = offset;
@@ -426,7 +481,7 @@ export class PartitionLog implements ProducerStateListener {
   /** Retention pass (retention.ms, retention.bytes, log start offset); the runtime calls it
    * periodically. Deletes whole old segments, never the active one. */
   deleteOldSegments(): Promise<StorageEvent | undefined> {
-    return this.guard.serial(async () => {
+    return this.serial(async () => {
       const deletable = deletableSegments({
         segments: this.segments.all,
         highWatermark: this.hw,
@@ -455,7 +510,7 @@ export class PartitionLog implements ProducerStateListener {
       compaction,
       segments: () => this.segments.all,
       producerLastOffsets: () => new Set([...this.producerEntries().values()].map((e) => e.batches.at(-1)?.lastOffset ?? -1)),
-      swap: (old, sizes, cleaned) => this.guard.serial(async () => {
+      swap: (old, sizes, cleaned) => this.serial(async () => {
         // Entries not yet synced are synced now: the cleaned segment's index was built from the files.
         await this.txnIndexes_?.sync();
         const forget = (): void => this.txnIndexes_?.forget(old.map((s) => s.baseOffset));
@@ -468,14 +523,14 @@ export class PartitionLog implements ProducerStateListener {
   /** Closes the log for deletion, after the mutations queued before: nothing is flushed or
    * checkpointed (a topic of a few GB spent seconds in fsync for data about to go). */
   discard(): Promise<void> {
-    return this.guard.serial(async () => {
+    return this.serial(async () => {
       await this.segments.discard();
       this.guard.markClosed();
     });
   }
 
   close(): Promise<void> {
-    return this.guard.serial(async () => {
+    return this.serial(async () => {
       await this.flushTo(this.logEndOffset);
       // Kafka's clean-shutdown snapshot: the next open loads the state without reading the log.
       if (this.producerState.changedSinceSnapshot) await this.producerState.writeSnapshot(this.logEndOffset);
@@ -487,24 +542,48 @@ export class PartitionLog implements ProducerStateListener {
     });
   }
 
-  private async appendBatches(
-    batches: Buffer,
-    offsetsAssigned: boolean,
-    prepare: (infos: BatchInfo[]) => void,
-  ): Promise<AppendResult> {
-    const infos = describeBatches(batches, offsetsAssigned);
-    assert(batches.length <= this.config.segmentBytes, 'append larger than segment.bytes (RECORD_LIST_TOO_LARGE)');
-    const result = await this.guard.serial(async () => {
-      prepare(infos);
-      // Loaded before the write, so the walk of the log does not see these batches too.
-      this.producerState.load(this.segments.all);
-      await this.segments.append(batches, infos, this.config);
+  /** A mutation after every one queued so far: leader appends queued after it form a new group. */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    this.openGroup = undefined;
+    return this.guard.serial(op);
+  }
+
+  /**
+   * Writes the leader appends queued while the mutation before them ran (a connection's burst of
+   * produce requests read at once, or many producers' requests to one partition) in call order,
+   * with one system call for as many as fit the active segment together, where each took one. A
+   * failed write fails every append of the group not yet written, and takes the log offline.
+   */
+  private async appendGroup(group: AppendGroup): Promise<void> {
+    if (this.openGroup === group) this.openGroup = undefined;
+    const members = group.members;
+    // Loaded before the write, so the walk of the log does not see these batches too.
+    this.producerState.load(this.segments.all);
+    while (group.written < members.length) {
+      const start = group.written;
+      const end = fittingRun(members, start, this.config.segmentBytes);
+      const chunks: Buffer[] = [];
+      const infos: BatchInfo[] = [];
+      let bytes = 0;
+      let next = this.logEndOffset;
+      for (let i = start; i < end; i++) {
+        const m = members[i]!;
+        assignOffsets(m.batches, m.infos, next, m.leaderEpoch);
+        next = m.infos.at(-1)!.lastOffset + 1;
+        // Positions become the run's: the segment indexes them from where the run starts.
+        for (const info of m.infos) {
+          info.position += bytes;
+          infos.push(info);
+        }
+        chunks.push(m.batches);
+        bytes += m.batches.length;
+      }
+      await this.segments.append(chunks, bytes, infos, this.config);
       this.producerState.appended(infos);
       for (const info of infos) this.epochCache.assign(info.partitionLeaderEpoch, info.baseOffset);
-      return this.appendResult(infos);
-    });
-    await this.awaitDurability(result.lastOffset);
-    return result;
+      group.written = end;
+      for (let i = start; i < end; i++) members[i]!.resolve(this.appendResult(members[i]!.infos));
+    }
   }
 
   private async truncateFullyNow(offset: number): Promise<void> {

@@ -40,6 +40,16 @@ describe('NodeFileSystem', () => {
     await fs.syncDir(root);
   });
 
+  it('writes a gather of more chunks than one system call takes (IOV_MAX is 1024) in order', async () => {
+    const fs = new NodeFileSystem();
+    const path = join(root, 'gather');
+    const f = fs.open(path, { create: true });
+    const chunks = Array.from({ length: 3000 }, (_, i) => Buffer.alloc(1 + (i % 7), i % 251));
+    await f.writev(chunks, 5);
+    f.close();
+    expect(readFileSync(path).equals(Buffer.concat([Buffer.alloc(5), ...chunks]))).toBe(true);
+  });
+
   it('replaces a file atomically and leaves no temp file', async () => {
     const fs = new NodeFileSystem();
     const path = join(root, 'checkpoint');
