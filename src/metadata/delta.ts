@@ -202,7 +202,10 @@ export class MetadataDelta {
     // PartitionChangeRecord copied its topic and set it into both maps again: 20,000 topics and
     // 80,000 change records replayed in 225 ms instead of 180.)
     if (current !== this.base.topicsById.get(topicId)) return current as TopicState & { partitions: PartitionState[] };
-    const copy = { ...current, partitions: current.partitions.slice() };
+    // A plain spread, then the store: `{ ...current, partitions }` takes V8's slow clone path and
+    // makes a dictionary-mode topic that every later read of it pays for.
+    const copy = { ...current } as TopicState & { partitions: PartitionState[] };
+    copy.partitions = current.partitions.slice();
     this.putTopic(copy);
     return copy;
   }
