@@ -9,7 +9,7 @@ import { intFlag, UsageError } from '../usage.js';
 import { KafkaError, withClient, type KafkaClient } from './kafka-client.js';
 import { describeGroup, membersTable, noteState, stateTable } from './group-describe.js';
 import { deleteOffsets, type TopicSpec } from './group-offset-delete.js';
-import { table } from './table.js';
+import { byTopicPartition, table } from './table.js';
 import { commitOffsets, committedOffsets, coordinator, EARLIEST, LATEST, listOffsets } from './group-offsets.js';
 
 const ACTIONS = ['list', 'describe', 'reset-offsets', 'delete', 'delete-offsets'] as const;
@@ -103,11 +103,12 @@ async function describe(client: KafkaClient, group: string, values: Record<strin
   // still described by its offsets.
   if (d.state !== 'Dead' || committed.size === 0) noteState(d, 1);
   const owners = new Map(d.members.flatMap((m) => m.partitions.map((key) => [key, m] as const)));
-  const keys = [...new Set([...committed.keys(), ...owners.keys()])].sort();
+  const split = (key: string): [string, number] => [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+  const keys = [...new Set([...committed.keys(), ...owners.keys()])].sort((a, b) => byTopicPartition(split(a), split(b)));
   const rows = [['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID']];
   const ends = new Map<string, Map<number, number>>();
   for (const key of keys) {
-    const [topic, p] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+    const [topic, p] = split(key);
     if (!ends.has(topic)) {
       const parts = await client.partitions(topic);
       ends.set(topic, await listOffsets(client, topic, parts, LATEST));

@@ -6,6 +6,7 @@ import { ListOffsetsApi } from '../../protocol/generated/api/02-list-offsets.js'
 import { errorName } from '../../protocol/errors.js';
 import { UsageError } from '../usage.js';
 import { groupBy, withClient } from './kafka-client.js';
+import { byTopicPartition } from './table.js';
 
 const NAMED_TIMES: Record<string, number> = { latest: -1, earliest: -2, 'max-timestamp': -3, 'earliest-local': -4, 'latest-tiered': -5 };
 const UNKNOWN_OFFSET = -1;
@@ -26,7 +27,7 @@ export async function runGetOffsets(values: Record<string, unknown>): Promise<nu
       return 1;
     }
     // One request per leader, as Kafka's admin client sends them.
-    const lines: [string, string][] = [];
+    const lines: [[string, number], string][] = [];
     for (const [leader, list] of groupBy(wanted, (w) => w.leader)) {
       const topics = [...groupBy(list, (w) => w.topic)].map(([name, ofTopic]) => ({
         name, partitions: ofTopic.map((w) => ({ partitionIndex: w.partition, currentLeaderEpoch: -1, timestamp: time, maxNumOffsets: 1 })),
@@ -36,11 +37,11 @@ export async function runGetOffsets(values: Record<string, unknown>): Promise<nu
         for (const p of t.partitions) {
           const name = `${t.name}-${p.partitionIndex}`;
           if (p.errorCode !== 0) process.stderr.write(`Skip getting offsets for topic-partition ${name} due to error: ${errorName(p.errorCode)}\n`);
-          else if (p.offset !== UNKNOWN_OFFSET) lines.push([name, `${t.name}:${p.partitionIndex}:${p.offset}`]);
+          else if (p.offset !== UNKNOWN_OFFSET) lines.push([[t.name, p.partitionIndex], `${t.name}:${p.partitionIndex}:${p.offset}`]);
         }
       }
     }
-    lines.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    lines.sort(([a], [b]) => byTopicPartition(a, b));
     for (const [, line] of lines) process.stdout.write(`${line}\n`);
     return 0;
   });

@@ -6,7 +6,7 @@ import { ErrorCode, errorName } from '../../protocol/errors.js';
 import { OffsetDeleteApi } from '../../protocol/generated/api/47-offset-delete.js';
 import { KafkaError, type KafkaClient } from './kafka-client.js';
 import { coordinator } from './group-offsets.js';
-import { table } from './table.js';
+import { byTopicPartition, table } from './table.js';
 
 /** A --topic value: the topic, and the partitions named after a colon (all when none are). */
 export interface TopicSpec {
@@ -47,7 +47,9 @@ export async function deleteOffsets(client: KafkaClient, group: string, specs: T
       rows.push([t.name, String(p.partitionIndex), p.errorCode === ErrorCode.NONE ? 'Successful' : `Error: :${errorName(p.errorCode)}`]);
     }
   }
-  rows.sort((a, b) => (a[0]! + a[1]! < b[0]! + b[1]! ? -1 : 1));
+  // A row whose partitions were not provided ('Not Provided') sorts after the topic's numbered ones.
+  const key = (row: string[]): [string, number] => [row[0]!, /^\d+$/.test(row[1]!) ? Number(row[1]) : Infinity];
+  rows.sort((a, b) => byTopicPartition(key(a), key(b)));
   const failed = res.errorCode !== ErrorCode.NONE || partitionErrors;
   const head = res.errorCode !== ErrorCode.NONE
     ? `\nError: ${TOP_LEVEL[res.errorCode]?.(group) ?? `Encounter some unknown error: ${errorName(res.errorCode)}`}\n`

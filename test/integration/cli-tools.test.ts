@@ -286,6 +286,19 @@ describe('get-offsets and delete-records', () => {
     expect(await cli(['delete-records', ...bs(), '--offset-json-file', file]))
       .toMatchObject({ code: 2, stderr: 'kraftling delete-records: Offset json file contains duplicate topic partitions: tools-off-0\n' });
   });
+
+  it('lists partitions in number order (10 after 9, not after 1) in get-offsets, --describe and --delete-offsets', async () => {
+    await ctx.admin.createTopics({ topics: [{ topic: 'tools-wide', numPartitions: 12 }] });
+    const numbers = Array.from({ length: 12 }, (_, i) => i);
+    expect((await cli(['get-offsets', ...bs(), '--topic', 'tools-wide'])).stdout).toBe(numbers.map((i) => `tools-wide:${i}:0\n`).join(''));
+    const group = ['--group', 'tools-wide-grp'];
+    expect((await cli(['consumer-groups', ...bs(), '--reset-offsets', ...group, '--topic', 'tools-wide', '--to-offset', '0', '--execute'])).code).toBe(0);
+    const partitionColumn = (out: string, column: number): number[] =>
+      out.split('\n').filter((l) => /^(tools-wide-grp\s+)?tools-wide\s+\d/.test(l)).map((l) => Number(l.split(/\s+/)[column]));
+    expect(partitionColumn((await cli(['consumer-groups', ...bs(), '--describe', ...group])).stdout, 2)).toEqual(numbers);
+    const deleted = await cli(['consumer-groups', ...bs(), '--delete-offsets', ...group, '--topic', 'tools-wide']);
+    expect(partitionColumn(deleted.stdout, 1)).toEqual(numbers);
+  });
 });
 
 describe('configs', () => {
