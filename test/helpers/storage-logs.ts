@@ -1,8 +1,10 @@
 // Shared set-up for storage tests: a small-scale log config, a manual clock and open/reopen helpers.
+import { ErrorCode } from '../../protocol/errors.js';
 import type { FileSystem } from '../../storage/file-system.js';
 import { DEFAULT_LOG_CONFIG, type LogConfig } from '../../storage/log-config.js';
 import { PartitionLog } from '../../storage/partition-log.js';
 import type { StorageEvent } from '../../storage/storage-events.js';
+import { splitBatches, type SplitBatch } from './storage-batches.js';
 
 export const LOG_PARENT = '/data';
 export const TOPIC = 'orders';
@@ -45,4 +47,19 @@ export async function appendCommitted(log: PartitionLog, batch: Buffer): Promise
   const r = await log.append(batch, { leaderEpoch: 0 });
   log.updateHighWatermark(log.logEndOffset);
   return r.baseOffset;
+}
+
+/** Every whole batch from the log start to its end, in order, read a megabyte at a time (each a
+ * copy: a read's buffer may be reused by the next). */
+export function readAllBatches(log: PartitionLog): SplitBatch[] {
+  const out: SplitBatch[] = [];
+  for (let offset = log.logStartOffset; offset < log.logEndOffset; ) {
+    const result = log.read(offset, 1 << 20);
+    if (result.errorCode !== ErrorCode.NONE) throw new Error(`read at ${offset}: ${result.errorCode}`);
+    const batches = splitBatches(result.records);
+    if (batches.length === 0) break;
+    for (const b of batches) out.push({ baseOffset: b.baseOffset, lastOffset: b.lastOffset, bytes: Buffer.from(b.bytes) });
+    offset = batches.at(-1)!.lastOffset + 1;
+  }
+  return out;
 }

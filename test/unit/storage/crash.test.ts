@@ -7,7 +7,6 @@
 // under every operation.
 // Replay one seed: npx vitest run test/unit/storage/crash.test.ts -t "seed 17$"
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../../../protocol/errors.js';
 import type { FileSystem } from '../../../storage/file-system.js';
 import { HandleCache } from '../../../storage/handle-cache.js';
 import { KillableFileSystem } from '../../../storage/killable-file-system.js';
@@ -15,7 +14,7 @@ import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
 import type { LogConfig } from '../../../storage/log-config.js';
 import { encodeTestBatch, seededRandom, splitBatches } from '../../helpers/storage-batches.js';
-import { createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
+import { createTestLog, readAllBatches, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
 import { CountingFileSystem } from './counting-file-system.js';
 
 const SEED_COUNT = Number(process.env.STORAGE_CRASH_SEEDS ?? 60);
@@ -42,16 +41,7 @@ class Model {
 }
 
 function readAll(log: PartitionLog): Buffer[] {
-  const out: Buffer[] = [];
-  for (let offset = log.logStartOffset; offset < log.logEndOffset; ) {
-    const result = log.read(offset, 1 << 20);
-    if (result.errorCode !== ErrorCode.NONE) throw new Error(`read at ${offset}: ${result.errorCode}`);
-    const batches = splitBatches(result.records);
-    if (batches.length === 0) break;
-    out.push(...batches.map((b) => Buffer.from(b.bytes)));
-    offset = (batches.at(-1)?.lastOffset as number) + 1;
-  }
-  return out;
+  return readAllBatches(log).map((b) => b.bytes);
 }
 
 function randomBatch(random: () => number, segmentBytes: number, sequences: Map<number, number>): Buffer {

@@ -12,7 +12,7 @@ import { ForwardingFileSystem } from '../../../storage/forwarding-file-system.js
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
 import { encodeTestBatch, seededRandom, splitBatches } from '../../helpers/storage-batches.js';
-import { PARTITION_DIR, createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
+import { PARTITION_DIR, createTestLog, readAllBatches, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
 
 /** Counts the writev calls on .log files and the chunks each carried. */
 class WritevCounter extends ForwardingFileSystem {
@@ -38,16 +38,7 @@ class WritevCounter extends ForwardingFileSystem {
 
 /** Each batch's value fill byte, in log order: the tests tell batches apart by it. */
 function fills(log: PartitionLog): number[] {
-  const out: number[] = [];
-  for (let offset = log.logStartOffset; offset < log.logEndOffset; ) {
-    const result = log.read(offset, 1 << 20);
-    if (result.errorCode !== ErrorCode.NONE) throw new Error(`read at ${offset}: ${result.errorCode}`);
-    const batches = splitBatches(result.records);
-    if (batches.length === 0) break;
-    for (const b of batches) out.push(b.bytes[b.bytes.length - 2]!);
-    offset = (batches.at(-1)?.lastOffset as number) + 1;
-  }
-  return out;
+  return readAllBatches(log).map((b) => b.bytes[b.bytes.length - 2]!);
 }
 
 function batch(fill: number, valueBytes = 10): Buffer {

@@ -1,14 +1,13 @@
 // The handle cache bounds open descriptors, reopens closed ones transparently and never closes one
 // under a sync; a whole LogDir keeps working under a limit of a few descriptors.
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../../../protocol/errors.js';
 import { HandleCache } from '../../../storage/handle-cache.js';
 import { LogDir, type LogDirOptions } from '../../../storage/log-dir.js';
 import type { FileHandle } from '../../../storage/file-system.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
-import { encodeTestBatch, splitBatches } from '../../helpers/storage-batches.js';
-import { ManualClock, testConfig } from '../../helpers/storage-logs.js';
+import { encodeTestBatch } from '../../helpers/storage-batches.js';
+import { ManualClock, readAllBatches, testConfig } from '../../helpers/storage-logs.js';
 import { CountingFileSystem } from './counting-file-system.js';
 
 function cacheOf(limit: number): { mem: MemoryFileSystem; fs: CountingFileSystem; cache: HandleCache } {
@@ -104,15 +103,7 @@ const PARTITIONS = 30;
 const ROUNDS = 12;
 
 function records(log: PartitionLog): Buffer[] {
-  const out: Buffer[] = [];
-  for (let offset = log.logStartOffset; offset < log.logEndOffset; ) {
-    const result = log.read(offset, 1 << 20);
-    if (result.errorCode !== ErrorCode.NONE) throw new Error(`read at ${offset}: ${result.errorCode}`);
-    const batches = splitBatches(result.records);
-    out.push(...batches.map((b) => Buffer.from(b.bytes)));
-    offset = (batches.at(-1)?.lastOffset as number) + 1;
-  }
-  return out;
+  return readAllBatches(log).map((b) => b.bytes);
 }
 
 describe('LogDir under a tiny descriptor limit', () => {

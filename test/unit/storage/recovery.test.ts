@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../../../protocol/errors.js';
 import { CorruptSegmentError } from '../../../storage/errors.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
 import { encodeTestBatch, splitBatches } from '../../helpers/storage-batches.js';
-import { PARTITION_DIR, createTestLog, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
+import { PARTITION_DIR, createTestLog, readAllBatches, reopenTestLog, testConfig } from '../../helpers/storage-logs.js';
 
 const config = testConfig({ segmentBytes: 4096 });
 
@@ -23,14 +22,7 @@ async function filledLog(fs: MemoryFileSystem, batches = 40): Promise<PartitionL
 }
 
 function allRecords(log: PartitionLog): Buffer {
-  const parts: Buffer[] = [];
-  for (let offset = log.logStartOffset; offset < log.logEndOffset; ) {
-    const result = log.read(offset, 1 << 20);
-    if (result.errorCode !== ErrorCode.NONE) throw new Error('read failed');
-    parts.push(result.records);
-    offset = (splitBatches(result.records).at(-1)?.lastOffset ?? offset) + 1;
-  }
-  return Buffer.concat(parts);
+  return Buffer.concat(readAllBatches(log).map((b) => b.bytes));
 }
 
 function corrupt(fs: MemoryFileSystem, path: string, position: number, bytes: number[]): void {
