@@ -519,7 +519,6 @@ export class PartitionLog implements ProducerStateListener {
     };
   }
 
-  /** Flushes, seals the active segment (so the next open needs no recovery) and closes the files. */
   /** Closes the log for deletion, after the mutations queued before: nothing is flushed or
    * checkpointed (a topic of a few GB spent seconds in fsync for data about to go). */
   discard(): Promise<void> {
@@ -529,6 +528,7 @@ export class PartitionLog implements ProducerStateListener {
     });
   }
 
+  /** Flushes, seals the active segment (so the next open needs no recovery) and closes the files. */
   close(): Promise<void> {
     return this.serial(async () => {
       await this.flushTo(this.logEndOffset);
