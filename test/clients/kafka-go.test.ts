@@ -6,15 +6,14 @@
 // writes through a SIGKILL of the partition's leader: what it was told is acknowledged is there.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareReplicas } from '../chaos/check-replicas.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { kafkaClient } from '../helpers/cluster.js';
 import { readPartition } from '../helpers/read-all.js';
 import { which } from '../helpers/system.js';
-import { FLOW_TIMEOUT_MS, GOPATH, goBuild, goProgramClient, installed, matrixCluster, runMatrix } from './matrix.js';
+import { FLOW_TIMEOUT_MS, GOPATH, builtGoProgram, goProgramClient, installed, matrixCluster, runMatrix } from './matrix.js';
 
 /** Records the failover test writes, one request each; the leader dies after KILL_AFTER acks. */
 const ACKED_RECORDS = 300;
@@ -23,22 +22,13 @@ const KILL_AFTER = 60;
 const present = which('go') && fs.existsSync(path.join(GOPATH, 'src/github.com/segmentio/kafka-go'));
 
 describe.runIf(installed('go and Debian\'s kafka-go (golang-github-segmentio-kafka-go-dev)', present))('kafka-go (Go)', () => {
-  let dir = '';
-  let binary = '';
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-kafka-go-'));
-    binary = path.join(dir, 'kafka-go-client');
-    await goBuild('kafka-go', binary);
-  }, 300_000);
-  afterAll(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const binary = builtGoProgram('kafka-go');
 
   describe('matrix', { concurrent: true }, () => {
     const ctx = matrixCluster();
     for (const codec of ['snappy', 'gzip', 'lz4'] as const) {
       it(`${codec}: creates, produces 1,000 keyed records, reads them in order, resumes a group at its commit`, async () => {
-        await runMatrix(ctx.cluster, goProgramClient(binary, ctx.cluster.bootstrapServers, codec), 'kafka-go', codec);
+        await runMatrix(ctx.cluster, goProgramClient(binary(), ctx.cluster.bootstrapServers, codec), 'kafka-go', codec);
       }, FLOW_TIMEOUT_MS);
     }
   });
@@ -53,7 +43,7 @@ describe.runIf(installed('go and Debian\'s kafka-go (golang-github-segmentio-kaf
       await admin.connect();
       await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 3 }], waitForLeaders: true });
       await admin.disconnect();
-      const child = spawn(binary, [cluster.bootstrapServers, topic, '-', 'snappy', 'acked', '0', String(ACKED_RECORDS)]);
+      const child = spawn(binary(), [cluster.bootstrapServers, topic, '-', 'snappy', 'acked', '0', String(ACKED_RECORDS)]);
       let stdout = '';
       let stderr = '';
       let killed: number | undefined;

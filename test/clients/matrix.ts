@@ -94,9 +94,23 @@ export const GOPATH = '/usr/share/gocode';
 /** Builds a Go program of programs/ into `binary`: offline and module-free, only what Debian
  * installed. The build cache outlives the run, so a second run links in a second or two instead
  * of compiling the library again. */
-export async function goBuild(program: string, binary: string): Promise<void> {
+async function goBuild(program: string, binary: string): Promise<void> {
   const env = { GO111MODULE: 'off', GOPATH, GOFLAGS: '', GOPROXY: 'off', GOCACHE: path.join(os.tmpdir(), 'kraftling-go-cache') };
   await runProgram('go', ['build', '-o', binary, '.'], undefined, { cwd: path.join(PROGRAMS, program), env: { ...process.env, ...env } });
+}
+
+/** Builds programs/<program> into a temporary directory before the suite's tests and removes it
+ * after them; the returned function gives the binary's path once built. */
+export function builtGoProgram(program: string): () => string {
+  let dir = '';
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `kraftling-${program}-`));
+    await goBuild(program, path.join(dir, `${program}-client`));
+  }, 300_000);
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => path.join(dir, `${program}-client`);
 }
 
 /** A built Go program of programs/ (they share one command line) as a matrix client. */

@@ -4,7 +4,7 @@ import type { FileSystem } from '../../storage/file-system.js';
 import { DEFAULT_LOG_CONFIG, type LogConfig } from '../../storage/log-config.js';
 import { PartitionLog } from '../../storage/partition-log.js';
 import type { StorageEvent } from '../../storage/storage-events.js';
-import { splitBatches, type SplitBatch } from './storage-batches.js';
+import { encodeTestBatch, splitBatches, type SplitBatch } from './storage-batches.js';
 
 export const LOG_PARENT = '/data';
 export const TOPIC = 'orders';
@@ -62,4 +62,13 @@ export function readAllBatches(log: PartitionLog): SplitBatch[] {
     offset = batches.at(-1)!.lastOffset + 1;
   }
   return out;
+}
+
+/** What a crash in the middle of a write leaves: the first 40 bytes of a batch after the end of
+ * the segment file at `path`, synced, so only recovery can cut them. */
+export async function appendTornBatch(fs: FileSystem, path: string): Promise<void> {
+  const segment = fs.open(path);
+  segment.write(encodeTestBatch({ valueBytes: 200 }).subarray(0, 40), segment.size());
+  await segment.sync();
+  segment.close();
 }

@@ -8,7 +8,7 @@ import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { StorageEvent } from '../../../storage/storage-events.js';
 import { readAll } from '../../helpers/compaction.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
-import { ManualClock, testConfig } from '../../helpers/storage-logs.js';
+import { ManualClock, appendTornBatch, testConfig } from '../../helpers/storage-logs.js';
 
 const BATCH_BYTES = 512 * 1024;
 /** Enough batches for three slices and a part. */
@@ -31,10 +31,7 @@ async function crashed(): Promise<MemoryFileSystem> {
   const small = await logDir.getOrCreate('small', 0, undefined, TOPIC_ID);
   await small.append(encodeTestBatch({ valueBytes: 10 }), { leaderEpoch: 0 });
   await small.flush();
-  const segment = fs.open('/kafka-logs/big-0/00000000000000000000.log');
-  segment.write(encodeTestBatch({ valueBytes: 200 }).subarray(0, 40), segment.size());
-  await segment.sync();
-  segment.close();
+  await appendTornBatch(fs, '/kafka-logs/big-0/00000000000000000000.log');
   fs.crash();
   return fs;
 }

@@ -5,7 +5,7 @@ import { LogOfflineError } from '../../../storage/errors.js';
 import type { StorageEvent } from '../../../storage/storage-events.js';
 import type { LogConfig } from '../../../storage/log-config.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
-import { ManualClock, testConfig } from '../../helpers/storage-logs.js';
+import { ManualClock, appendTornBatch, testConfig } from '../../helpers/storage-logs.js';
 
 /** Records the files synced (the memory file system checks each sync for an injected fault). */
 class SyncRecorder extends MemoryFileSystem {
@@ -40,10 +40,7 @@ async function crashedWithTornTail(): Promise<MemoryFileSystem> {
   await fill(logDir, 'b', 2);
   await logDir.get('a', 0)?.flush();
   await logDir.get('b', 0)?.flush();
-  const segment = fs.open('/kafka-logs/a-0/00000000000000000000.log');
-  segment.write(encodeTestBatch({ valueBytes: 200 }).subarray(0, 40), segment.size());
-  await segment.sync();
-  segment.close();
+  await appendTornBatch(fs, '/kafka-logs/a-0/00000000000000000000.log');
   fs.crash();
   return fs;
 }
