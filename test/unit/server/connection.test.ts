@@ -1,6 +1,7 @@
 // The TCP adapter over real sockets: responses leave in request order even when handlers finish
 // out of order, and a client that stops reading stops the server from reading its requests.
 import net from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Listener } from '../../../src/server/listener.js';
 import type { Response } from '../../../src/server/connection.js';
@@ -79,6 +80,50 @@ describe('Connection', () => {
     // Each 256 KiB answer fills the outgoing queue quickly: the server must stop long before 5,000.
     expect(afterWait).toBeLessThan(sent / 5);
     expect(handled).toBe(afterWait);
+  });
+
+  it('lets another connection in while one has a backlog of requests to handle', async () => {
+    // libuv reads a ready socket up to 32 times (2 MiB) before it looks at another. Without a limit
+    // on each connection's turn, a producer's backlog of requests held everything else for that
+    // long. The clients run on a thread of their own, so the flood keeps arriving while the server
+    // is busy: its first 40,000 requests cost nothing (the socket's receive window grows to several
+    // MiB), the rest 50 us each; the other connection's request is sent during those.
+    const cheap = 40_000;
+    const total = 60_000;
+    const flags = new Int32Array(new SharedArrayBuffer(8));
+    let afterOtherSent = 0;
+    let waited = -1;
+    const port = await start((f) => {
+      const n = f.readInt32BE(0);
+      if (n < 0) waited = afterOtherSent;
+      else if (Atomics.load(flags, 0) === 1) afterOtherSent++;
+      if (n === cheap + 2_000) Atomics.store(flags, 1, 1);
+      if (n >= cheap) {
+        const until = performance.now() + 0.05;
+        while (performance.now() < until) { /* the request's work */ }
+      }
+      return [frame(n)];
+    }, { maxInFlight: 1_000_000, maxQueuedBytes: 1 << 30 });
+    const clients = new Worker(`
+      const { workerData: { port, flags, total } } = require('node:worker_threads');
+      const net = require('node:net');
+      const frame = (n) => { const b = Buffer.alloc(1024); b.writeInt32BE(1020, 0); b.writeInt32BE(n, 4); return b; };
+      const flood = net.connect(port, '127.0.0.1');
+      const other = net.connect(port, '127.0.0.1');
+      let answered = 0;
+      flood.on('data', (d) => { answered += d.length; if (answered === total * 12) flood.end(); });
+      other.on('data', () => other.end());
+      flood.write(Buffer.concat(Array.from({ length: total }, (_, i) => frame(i))));
+      const check = setInterval(() => {
+        if (Atomics.load(flags, 1) !== 1) return;
+        clearInterval(check);
+        other.write(frame(-1));
+        Atomics.store(flags, 0, 1);
+      }, 1);
+    `, { eval: true, workerData: { port, flags, total } });
+    await new Promise((resolve, reject) => clients.once('exit', resolve).once('error', reject));
+    expect(waited).toBeGreaterThanOrEqual(0);
+    expect(waited).toBeLessThan(300);
   });
 
   it('closes a connection that sends a frame above the limit, and keeps serving others', async () => {
