@@ -239,7 +239,11 @@ function answerPartition(p: Partition, req: FetchPartitionInput, input: FetchInp
   const into = req.fetchOffset < maxOffset && limit > 0 ? buffers.take() : undefined;
   // Nothing may be returned (the response's budget is spent, or a throttle holds the partition):
   // the offset is checked, but no batch is read only to be dropped.
-  const read = log.readLarge(req.fetchOffset, Math.max(limit, 1), limit > 0 ? maxOffset : req.fetchOffset, into);
+  // A consumer's read of the newest bytes is done at once (see readLarge). A follower's stays on the
+  // thread pool: with replication factor 3 the leader's event loop is what limits throughput, and
+  // with its followers' reads copied there the bench's acks=all figure was 251 MB/s in two runs,
+  // against 277-335 without.
+  const read = log.readLarge(req.fetchOffset, Math.max(limit, 1), limit > 0 ? maxOffset : req.fetchOffset, into, !follower);
   if (read.errorCode !== ErrorCode.NONE) {
     if (into !== undefined) buffers.give(into);
     return answer(log, read.errorCode, EMPTY, null);

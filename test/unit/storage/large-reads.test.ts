@@ -1,5 +1,5 @@
-// Large log reads run on the thread pool (PartitionLog.readLarge): they return the bytes a read at
-// once returns, and the descriptor they read stays open under them: a segment deleted, a handle
+// Large log reads run on the thread pool (PartitionLog.readLarge), except a consumer's of the newest
+// bytes, which the page cache holds: they return the bytes a read at once returns, and the descriptor they read stays open under them: a segment deleted, a handle
 // closed or the descriptor cache trimmed while the read runs neither fails it nor lets the fd
 // number be reused under it.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,7 +50,8 @@ function records(read: LogReadResult | DeferredRead): Buffer {
 
 describe('PartitionLog.readLarge', () => {
   it('reads large ranges on the thread pool with the bytes read() returns, small ones at once', async () => {
-    const log = await logWith(40);
+    // 8 MB: the ranges read start more than 4 MiB before the end.
+    const log = await logWith(100);
     for (const [offset, maxBytes, maxOffset] of [[0, 1 << 20, log.logEndOffset], [100, 700_000, log.logEndOffset], [0, 1 << 20, 390], [20, 300_000, 800]] as const) {
       const large = deferred(log.readLarge(offset, maxBytes, maxOffset));
       const data = await large.deferred;
@@ -63,6 +64,21 @@ describe('PartitionLog.readLarge', () => {
     expect(records(log.readLarge(0, 100_000)).equals(records(log.read(0, 100_000)))).toBe(true);
     expect(records(log.readLarge(log.logEndOffset, 1 << 20))).toHaveLength(0);
     expect(log.readLarge(log.logEndOffset + 1, 1 << 20).errorCode).toBe(ErrorCode.OFFSET_OUT_OF_RANGE);
+    await log.close();
+  });
+
+  it('with recentAtOnce (a consumer), reads the newest 4 MiB of the active segment at once, however large the read', async () => {
+    const log = await logWith(100);
+    const end = log.logEndOffset;
+    // 40 batches of 80 KiB from the end: 3.3 MB, inside the newest 4 MiB.
+    for (const [offset, maxBytes] of [[end - 40 * 20, 1 << 20], [end - 10 * 20, 3 << 20]] as const) {
+      const data = records(log.readLarge(offset, maxBytes, log.logEndOffset, undefined, true));
+      expect(data.length).toBeGreaterThan(256 * 1024);
+      deferred(log.readLarge(offset, maxBytes));
+      expect(data.equals(records(log.read(offset, maxBytes))), `${offset} ${maxBytes}`).toBe(true);
+    }
+    // 60 batches from the end (4.9 MB): older, so on the thread pool.
+    expect(await deferred(log.readLarge(end - 60 * 20, 1 << 20, log.logEndOffset, undefined, true)).deferred).toEqual(records(log.read(end - 60 * 20, 1 << 20)));
     await log.close();
   });
 
