@@ -1,5 +1,6 @@
 // The TCP adapter over real sockets: responses leave in request order even when handlers finish
-// out of order, and a client that stops reading stops the server from reading its requests.
+// out of order, a client that stops reading stops the server from reading its requests, and one
+// connection's backlog does not keep the others waiting.
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
