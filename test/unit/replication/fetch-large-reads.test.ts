@@ -1,5 +1,5 @@
-// A fetch reads large ranges on the thread pool: the answer waits for them and holds the same
-// records a read at once gives, within the same budget. A read that fails there fails the fetch
+// A fetch reads large ranges on the thread pool (but a consumer's of the newest 4 MiB at once): the
+// answer waits for them and holds the same records a read at once gives, within the same budget. A read that fails there fails the fetch
 // (its connection closes, as for a failed read at once), and a pass dropped for too few bytes
 // leaves no unhandled rejection behind.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +36,8 @@ class FailingReads extends ForwardingFileSystem {
 }
 
 let root: string;
+/** Of 20 records of 4,000 bytes, in each partition. */
+const BATCHES = 60;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'kraftling-fetch-large-'));
@@ -45,14 +47,15 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** Two partitions of about 800 KiB each on node:fs (through `wrap`). */
-async function replicas(wrap: (fs: FileSystem) => FileSystem = (fs) => fs): Promise<ReplicaManager> {
+/** Two partitions of about 4.8 MB each on node:fs (through `wrap`): reads from their start are older
+ * than the newest 4 MiB. */
+async function replicas(wrap: (fs: FileSystem) => FileSystem = (fs) => fs, replicasOf = [1]): Promise<ReplicaManager> {
   const fs = wrap(new NodeFileSystem({ durable: false }));
   const { logDir } = await LogDir.open({ fs, path: root, nowMs: () => 0, configFor: () => DEFAULT_LOG_CONFIG });
   const config = ServerConfig.resolve({ profile: 'dev', overrides: new Map([['node.id', '1']]) });
   const rm = new ReplicaManager({ nodeId: 1, logDir, config, nowMs: () => 0 });
-  await rm.applyImage(applyRecords(EMPTY_IMAGE, topicRecords('t', 2, () => [1])), EMPTY_IMAGE);
-  for (let i = 0; i < 10; i++) {
+  await rm.applyImage(applyRecords(EMPTY_IMAGE, topicRecords('t', 2, () => replicasOf)), EMPTY_IMAGE);
+  for (let i = 0; i < BATCHES; i++) {
     for (let p = 0; p < 2; p++) {
       const batch = encodeTestBatch({ recordCount: 20, valueBytes: 4000, fill: 0x40 + p * 10 + i });
       expect((await rm.produce('t', p, batch, { acks: 1, timeoutMs: 1_000, requestVersion: 9 })).errorCode).toBe(ErrorCode.NONE);
@@ -86,7 +89,7 @@ describe('a fetch with reads on the thread pool', () => {
     expect(out[0]!.records!.length).toBeGreaterThan(256 * 1024);
     expect(out[0]!.records!.equals(readAtOnce(0, 0))).toBe(true);
     expect(out[1]!.records!.equals(readAtOnce(1, 45))).toBe(true);
-    expect(out[0]!.highWatermark).toBe(200);
+    expect(out[0]!.highWatermark).toBe(BATCHES * 20);
   });
 
   it('keeps to max_bytes: a read counts at its upper bound, so a later partition gets what is left', async () => {
@@ -95,6 +98,21 @@ describe('a fetch with reads on the thread pool', () => {
     const [first, second] = out.map((o) => o.records!.length);
     expect(first).toBeGreaterThan(256 * 1024);
     expect(first! + second!).toBeLessThanOrEqual(600_000);
+  });
+
+  it('reads a consumer\'s newest 4 MiB at once, and a follower\'s on the pool', async () => {
+    const rm = await replicas(undefined, [1, 2]);
+    const end = BATCHES * 20;
+    // Follower 2 reads the last five batches (400 KB): the high watermark moves to where it read from.
+    const follower = fetch(rm, { replicaId: 2, maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 30, partitions: [at(0, end - 100)] });
+    expect(follower).toBeInstanceOf(Promise);
+    expect((await follower)[0]!.records!.length).toBeGreaterThan(256 * 1024);
+    // A consumer 20 batches behind that (1.6 MB from the end) gets its 1 MiB at once.
+    const consumer = consume(rm, [at(0, end - 500)]);
+    expect(consumer).not.toBeInstanceOf(Promise);
+    const [out] = consumer as FetchPartitionOutput[];
+    expect(out!.highWatermark).toBe(end - 100);
+    expect(out!.records!.length).toBeGreaterThan(256 * 1024);
   });
 
   it('fails when a read fails, also in a pass dropped for too few bytes', async () => {
