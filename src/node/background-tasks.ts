@@ -65,6 +65,11 @@ export class BackgroundTasks {
       this.o.channel.commit(this.o.controller.tick(this.o.nowMs())));
   }
 
+  /** A new metadata image was applied: dynamic broker configs may have changed. */
+  imageApplied(): void {
+    this.cleaner?.reconfigure();
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.opening !== undefined) clearImmediate(this.opening);

@@ -1,6 +1,6 @@
 // The log cleaner's loops (Kafka's CleanerThreads): off the request path, log.cleaner.threads of
-// them (a dynamic broker config), each cleaning one partition at a time and never the same one as
-// another; they share the offset map memory (log.cleaner.dedupe.buffer.size, dynamic too, taken at
+// them (a dynamic broker config: a raise starts the new loops at once, as Kafka's restart of its
+// cleaner does), each cleaning one partition at a time and never the same one as another; they share the offset map memory (log.cleaner.dedupe.buffer.size, dynamic too, taken at
 // each pass's start) as Kafka's threads do. After a pass a loop looks again at once, and when no
 // compacted log is due it waits log.cleaner.backoff.ms. A pass gives the event loop back after each 128 KiB it decodes (and each
 // MiB it reads), so produce and fetch keep being served while it runs; stop() ends a pass at its
@@ -27,6 +27,8 @@ export class CleanerTask {
   /** Each running loop's pending timer, by loop number. */
   private readonly loops = new Map<number, NodeJS.Timeout | undefined>();
 
+  /** log.cleaner.threads when the loops were last started (see reconfigure). */
+  private startedThreads = 0;
   private readonly throttler: Throttler;
   /** End the throttle's pauses of the passes under way early. */
   private readonly pauses = new Set<() => void>();
@@ -55,6 +57,26 @@ export class CleanerTask {
     this.startLoops(this.config.int('log.cleaner.backoff.ms'));
   }
 
+  /**
+   * A dynamic log.cleaner.threads that grew starts its new loops now (Kafka restarts its cleaner on
+   * the change); one raised from 0 wakes loop 0 from its backoff. Loops beyond a lowered count end
+   * after their pass. Called when a new metadata image is applied.
+   */
+  reconfigure(): void {
+    if (this.stopped || !this.config.bool('log.cleaner.enable')) return;
+    const threads = this.threads();
+    if (threads <= this.startedThreads) {
+      this.startedThreads = threads;
+      return;
+    }
+    const idle = this.startedThreads === 0 ? this.loops.get(0) : undefined;
+    if (idle !== undefined) {
+      clearTimeout(idle);
+      this.loops.delete(0);
+    }
+    this.startLoops(0);
+  }
+
   stop(): void {
     this.stopped = true;
     for (const timer of this.loops.values()) clearTimeout(timer);
@@ -66,7 +88,8 @@ export class CleanerTask {
   /** Starts the loops log.cleaner.threads asks for and are not running (it may have grown); loop 0
    * always runs, idle while the count is 0, to start the others when it grows again. */
   private startLoops(delayMs: number): void {
-    for (let i = 0; i < Math.max(1, this.threads()); i++) if (!this.loops.has(i)) this.schedule(i, delayMs);
+    this.startedThreads = this.threads();
+    for (let i = 0; i < Math.max(1, this.startedThreads); i++) if (!this.loops.has(i)) this.schedule(i, delayMs);
   }
 
   /** The dedupe buffer shared out among the passes that may run at once (Kafka divides it so). */
@@ -95,7 +118,8 @@ export class CleanerTask {
       const cleaned = await this.manager.cleanOnce(this.logDir.all(), this.nowMs(), this.mapEntriesPerPass());
       if (cleaned === undefined) return this.schedule(loop, backoffMs);
       this.log.info({
-        topic: cleaned.topic, partition: cleaned.partition, reason: cleaned.reason, dirtyRatio: Number(cleaned.dirtyRatio.toFixed(3)),
+        // Kafka's cleaner threads are kafka-log-cleaner-thread-<n>.
+        thread: loop, topic: cleaned.topic, partition: cleaned.partition, reason: cleaned.reason, dirtyRatio: Number(cleaned.dirtyRatio.toFixed(3)),
         bytesBefore: cleaned.bytesBefore, bytesAfter: cleaned.bytesAfter, completed: cleaned.completed,
       }, 'log cleaned');
       this.schedule(loop, 0);
