@@ -296,31 +296,30 @@ export class ReplicaManager {
     for (const topic of topics) {
       for (const state of topic.partitions) {
         // Hosted ones first, by the replica list: no lookup for most partitions.
-        if (!state || this.hosts(state)) continue;
-        const p = this.partitions.get(topic.name, state.partitionId);
-        if (!p) continue;
-        p.abandonWaits();
-        this.options.fetchers?.follow(p, -1);
-        this.partitions.delete(topic.name, state.partitionId);
-        removed.push(p);
+        if (state && !this.hosts(state)) this.unhost(topic.name, state.partitionId, removed);
       }
     }
-    const { logDir } = this.options;
-    await forEachConcurrently(removed, LOG_CONCURRENCY, (p) => logDir.delete(p.topic, p.partition));
+    await this.deleteLogs(removed);
   }
 
   private async removeTopic(topic: TopicState): Promise<void> {
     this.settings.delete(topic.name);
     const removed: Partition[] = [];
-    for (const state of topic.partitions) {
-      if (!state) continue;
-      const p = this.partitions.get(topic.name, state.partitionId);
-      if (!p) continue;
-      p.abandonWaits();
-      this.options.fetchers?.follow(p, -1);
-      this.partitions.delete(topic.name, state.partitionId);
-      removed.push(p);
-    }
+    for (const state of topic.partitions) if (state) this.unhost(topic.name, state.partitionId, removed);
+    await this.deleteLogs(removed);
+  }
+
+  /** Stops hosting a partition, if hosted: its waits fail, it follows no one, and it joins `removed`. */
+  private unhost(topic: string, partition: number, removed: Partition[]): void {
+    const p = this.partitions.get(topic, partition);
+    if (!p) return;
+    p.abandonWaits();
+    this.options.fetchers?.follow(p, -1);
+    this.partitions.delete(topic, partition);
+    removed.push(p);
+  }
+
+  private async deleteLogs(removed: readonly Partition[]): Promise<void> {
     const { logDir } = this.options;
     await forEachConcurrently(removed, LOG_CONCURRENCY, (p) => logDir.delete(p.topic, p.partition));
   }
