@@ -1,11 +1,13 @@
 // The log cleaner's loops (Kafka's CleanerThreads): off the request path, log.cleaner.threads of
 // them (a dynamic broker config: a raise starts the new loops at once, as Kafka's restart of its
-// cleaner does), each cleaning one partition at a time and never the same one as another; they share the offset map memory (log.cleaner.dedupe.buffer.size, dynamic too, taken at
-// each pass's start) as Kafka's threads do. After a pass a loop looks again at once, and when no
-// compacted log is due it waits log.cleaner.backoff.ms. A pass gives the event loop back after each 128 KiB it decodes (and each
-// MiB it reads), so produce and fetch keep being served while it runs; stop() ends a pass at its
-// next such turn. Together the passes read and write at most log.cleaner.io.max.bytes.per.second
-// (a dynamic broker config, counted as Kafka counts it): over it, a turn waits.
+// cleaner does), each cleaning one partition at a time and never the same one as another; they
+// share the offset map memory (log.cleaner.dedupe.buffer.size, dynamic too, taken at each pass's
+// start) as Kafka's threads do. After a pass a loop looks again at once, and when no compacted log
+// is due it waits log.cleaner.backoff.ms. A pass gives the event loop back after each 128 KiB it
+// decodes (and each MiB it reads), so produce and fetch keep being served while it runs; stop() ends
+// a pass at its next such turn. Together the passes read and write at most
+// log.cleaner.io.max.bytes.per.second (a dynamic broker config, counted as Kafka counts it): over
+// it, a turn waits.
 import { LogCleanerManager } from '../../storage/log-cleaner-manager.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { ServerConfig } from '../config/server-config.js';
