@@ -18,7 +18,8 @@
 // KIP-219), or the response is held back that long (older versions), as Kafka does.
 // With an authorizer: WRITE on the transactional id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED for
 // every partition) and WRITE on each topic (else TOPIC_AUTHORIZATION_FAILED), checked first.
-// Not implemented: KIP-951's current-leader hints (clients refresh metadata instead).
+// From v10 (KIP-951), a NOT_LEADER_OR_FOLLOWER answer names the partition's current leader and epoch,
+// and the response carries those leaders' endpoints, so a client retries there at once.
 import {
   ProduceApi, type PartitionProduceResponse, type ProduceRequest, type ProduceResponse,
 } from '../../../protocol/generated/api/00-produce.js';
@@ -31,6 +32,7 @@ import { NO_RESPONSE, SilentThrottle, handler, type RequestContext } from '../ha
 import { produceThrottleMs } from '../quota-throttle.js';
 import { AclOperation, ResourceType } from '../../metadata/acls.js';
 import { allowed } from '../access.js';
+import { leaderHint, nodeEndpoints, type BrokerAddress } from '../cluster-view.js';
 
 const NO_LEADER = { leaderId: -1, leaderEpoch: -1 };
 const INTERNAL_TOPICS: ReadonlySet<string> = new Set([CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, CLUSTER_METADATA_TOPIC]);
@@ -61,11 +63,23 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
     const response = (): ProduceResponse | typeof NO_RESPONSE | SilentThrottle => {
       const throttleTimeMs = produceThrottleMs(ctx);
       if (req.acks === 0) return throttleTimeMs > 0 ? new SilentThrottle(throttleTimeMs) : NO_RESPONSE;
-      return { responses, throttleTimeMs, nodeEndpoints: [] };
+      return { responses, throttleTimeMs, nodeEndpoints: ctx.version >= 10 ? leaderHints(responses, ctx) : [] };
     };
     return pending.length === 0 ? response() : Promise.all(pending).then(response);
   },
 });
+
+/** KIP-951: each NOT_LEADER_OR_FOLLOWER answer gets the current leader; the response, their endpoints. */
+function leaderHints(responses: ProduceResponse['responses'], ctx: RequestContext): ProduceResponse['nodeEndpoints'] {
+  let endpoints: Map<number, BrokerAddress> | undefined;
+  for (const topic of responses) {
+    for (const p of topic.partitionResponses) {
+      if (p.errorCode !== ErrorCode.NOT_LEADER_OR_FOLLOWER) continue;
+      p.currentLeader = leaderHint(ctx.services.image(), topic.name, p.index, ctx.listenerName, (endpoints ??= new Map()));
+    }
+  }
+  return endpoints === undefined ? [] : nodeEndpoints(endpoints);
+}
 
 function refusal(req: ProduceRequest, ctx: RequestContext, txnDenied: boolean, topic: string, records: Buffer | null): PartitionProduceResult | null {
   const fail = (errorCode: number, errorMessage: string): PartitionProduceResult =>

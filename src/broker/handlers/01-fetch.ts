@@ -21,6 +21,8 @@
 // replaced by an empty one with throttle_time_ms, and the connection is muted that long (v8+,
 // KIP-219) or the response held back that long (older versions), as Kafka does. Response bytes
 // are counted as the record bytes returned (Kafka counts the whole response).
+// From v16 (KIP-951), a NOT_LEADER_OR_FOLLOWER or FENCED_LEADER_EPOCH answer names the partition's
+// current leader and epoch, and the response carries those leaders' endpoints.
 // Not implemented: preferred read replicas (always -1), rack-aware follower fetching.
 import {
   FetchApi, type FetchRequest, type FetchResponse, type FetchableTopicResponse, type PartitionData,
@@ -33,6 +35,7 @@ import { handler, type RequestContext } from '../handler.js';
 import { fetchQuotaMaxBytes, fetchThrottleMs } from '../quota-throttle.js';
 import { AclOperation, ResourceType } from '../../metadata/acls.js';
 import { allowed, clusterAllowed } from '../access.js';
+import { leaderHint, nodeEndpoints, type BrokerAddress } from '../cluster-view.js';
 import { fetchContext, partitionNews, sessionAnswer, throttledSessionId } from '../fetch-session-context.js';
 import type { SessionPartition } from '../../replication/fetch-sessions.js';
 
@@ -87,13 +90,27 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
         return { throttleTimeMs, errorCode: ErrorCode.NONE, sessionId: throttledSessionId(context), responses: [], nodeEndpoints: [] };
       }
       if (consumer) countBytesOut(ctx, inputs, outputs);
+      const endpoints = ctx.version >= 16 ? leaderHints(wanted, data, ctx) : [];
       const news = read.map((r) => r && partitionNews(r.data, r.idle));
       const { errorCode, sessionId, kept } = sessionAnswer(context, sessions, news, !consumer, ctx.version, ctx.services.nowMs());
-      return { throttleTimeMs: 0, errorCode, sessionId, responses: byTopic(wanted.map((w) => w.p), data, kept), nodeEndpoints: [] };
+      return { throttleTimeMs: 0, errorCode, sessionId, responses: byTopic(wanted.map((w) => w.p), data, kept), nodeEndpoints: endpoints };
     };
     return results instanceof Promise ? results.then(respond) : respond(results);
   },
 });
+
+/** KIP-951 (v16+): a partition answered NOT_LEADER_OR_FOLLOWER or FENCED_LEADER_EPOCH gets the
+ * current leader; the response, their endpoints. */
+function leaderHints(wanted: { name: string | undefined }[], data: (PartitionData | undefined)[], ctx: RequestContext): FetchResponse['nodeEndpoints'] {
+  let endpoints: Map<number, BrokerAddress> | undefined;
+  data.forEach((d, i) => {
+    const name = wanted[i]!.name;
+    if (d === undefined || name === undefined) return;
+    if (d.errorCode !== ErrorCode.NOT_LEADER_OR_FOLLOWER && d.errorCode !== ErrorCode.FENCED_LEADER_EPOCH) return;
+    d.currentLeader = leaderHint(ctx.services.image(), name, d.partitionIndex, ctx.listenerName, (endpoints ??= new Map()));
+  });
+  return endpoints === undefined ? [] : nodeEndpoints(endpoints);
+}
 
 /** The answered partitions, a topic for each run of partitions of the same topic, in fetch order. */
 function byTopic(partitions: SessionPartition[], data: (PartitionData | undefined)[], kept: boolean[]): FetchableTopicResponse[] {
