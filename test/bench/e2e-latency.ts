@@ -39,7 +39,16 @@ function endOffset(records: Buffer, from: number): number {
 export interface E2eRun {
   latenciesMs: number[];
   achievedPerSec: number;
+  /** How often the generator's own event loop stalled for more than GENERATOR_STALL_MS. */
+  generatorStalls: number;
+  /** The latencies of the records during whose trip the generator did not stall: what is left
+   * when the generator's share of the tail is taken out. */
+  clearLatenciesMs: number[];
 }
+
+/** A 1 ms timer of the generator that fires this much late marks a stall of its event loop (its
+ * collections, the scheduler on a busy machine): every record in flight then looks later. */
+const GENERATOR_STALL_MS = 3;
 
 /** Produces `total` records at `ratePerSec` to offset 0.. of a fresh one-partition topic and
  * measures when a long-polling consumer receives each. */
@@ -48,6 +57,13 @@ export async function endToEnd(bootstrap: string, topic: string, ratePerSec: num
   const request = produceRequests({ topic, partitions: 1, partitionsPerRequest: 1, batchBytes: 0, acks: 1, connections: 1, window: 1 }).requests[0]!;
   const sentAt: number[] = [];
   const latenciesMs: number[] = [];
+  const stalls: [number, number][] = [];
+  let lastTick = performance.now();
+  const watch = setInterval(() => {
+    const now = performance.now();
+    if (now - lastTick > GENERATOR_STALL_MS) stalls.push([lastTick, now]);
+    lastTick = now;
+  }, 1);
   const started = performance.now();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -75,8 +91,10 @@ export async function endToEnd(bootstrap: string, topic: string, ratePerSec: num
       tick();
     });
   } finally {
+    clearInterval(watch);
     producer.close();
     consumer.close();
   }
-  return { latenciesMs, achievedPerSec: total / ((performance.now() - started) / 1000) };
+  const clearLatenciesMs = latenciesMs.filter((l, k) => !stalls.some(([from, to]) => from < sentAt[k]! + l && to > sentAt[k]!));
+  return { latenciesMs, achievedPerSec: total / ((performance.now() - started) / 1000), generatorStalls: stalls.length, clearLatenciesMs };
 }
