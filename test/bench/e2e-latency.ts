@@ -48,7 +48,7 @@ export interface E2eRun {
 
 /** A 1 ms timer of the generator that fires this much late marks a stall of its event loop (its
  * collections, the scheduler on a busy machine): every record in flight then looks later. */
-const GENERATOR_STALL_MS = 3;
+export const GENERATOR_STALL_MS = 3;
 
 /** Produces `total` records at `ratePerSec` to offset 0.. of a fresh one-partition topic and
  * measures when a long-polling consumer receives each. */

@@ -3,7 +3,7 @@
 // loop, so a slow answer cannot hold back the requests behind it). Latency runs from the write of a
 // request to the arrival of its answer.
 import { withBroker, withCpuShares } from './broker-process.js';
-import { endToEnd } from './e2e-latency.js';
+import { endToEnd, GENERATOR_STALL_MS } from './e2e-latency.js';
 import { PRODUCE_VERSION, produceErrors, produceRequests } from './produce-load.js';
 import { BenchConnection, createTopic, type PreparedRequest } from './raw-client.js';
 import { percentile, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
@@ -110,7 +110,7 @@ async function e2eFigure(bootstrap: string, pid: number, settings: BenchSettings
     versus: `target p99 <= ${E2E_TARGET_P99_MS} ms: ${verdict(at(99) <= E2E_TARGET_P99_MS)}; p99.9 ${ms(at(99.9))}; `
       + `${thousands(result.achievedPerSec)} rec/s achieved; broker CPU ${(shares[0]! * 100).toFixed(0)}%; `
       + `p99 of the ${E2E_WARMUP_MS / 1000} s warm-up before it ${ms(percentile(warmup.latenciesMs, 99))}; `
-      + `generator stalls over 3 ms: ${result.generatorStalls}, p99 of the ${thousands(result.clearLatenciesMs.length)} records clear of them `
+      + `generator stalls over ${GENERATOR_STALL_MS} ms: ${result.generatorStalls}, p99 of the ${thousands(result.clearLatenciesMs.length)} records clear of them `
       + `${ms(percentile(result.clearLatenciesMs, 99))}`,
     generator: `raw client: Produce of one 1 KiB record per request, acks=1, ${thousands(rate)}/s open loop, `
       + `and a Fetch long-poll (max_wait 500 ms) on a second conn; ${thousands(total)} records; generator CPU ${(ownShare * 100).toFixed(0)}%`,
