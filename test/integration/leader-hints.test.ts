@@ -88,12 +88,15 @@ describe('leader hints (KIP-951)', () => {
       });
       const other = [1, 2, 3].find((id) => id !== leader)!;
 
-      for (const version of [10, 11]) {
-        const { partition, nodeEndpoints } = await produce(other, version);
-        expect(partition.errorCode).toBe(ErrorCode.NOT_LEADER_OR_FOLLOWER);
-        expect(partition.currentLeader).toEqual({ leaderId: leader, leaderEpoch: epoch });
-        expect(nodeEndpoints).toEqual([{ nodeId: leader, ...address(leader), rack: null }]);
-      }
+      // Until `other` has replayed the topic it answers UNKNOWN_TOPIC_OR_PARTITION: ask again.
+      await retry(async () => {
+        for (const version of [10, 11]) {
+          const { partition, nodeEndpoints } = await produce(other, version);
+          expect(partition.errorCode).toBe(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+          expect(partition.currentLeader).toEqual({ leaderId: leader, leaderEpoch: epoch });
+          expect(nodeEndpoints).toEqual([{ nodeId: leader, ...address(leader), rack: null }]);
+        }
+      }, 30_000, 100);
       for (const version of [16, 17]) {
         const { partition, nodeEndpoints } = await fetchFrom(other, version, topicId);
         expect(partition.errorCode).toBe(ErrorCode.NOT_LEADER_OR_FOLLOWER);
