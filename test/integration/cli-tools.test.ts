@@ -3,13 +3,16 @@
 // bad input (an unknown flag gets a suggestion and exit 2; a topic that exists exits 1 with a line).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runInProcess as cli } from '../helpers/cli-in-process.js';
 import { clusterWithAdmin, kafkaClient } from '../helpers/cluster.js';
 import { retry } from '../helpers/retry.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
+
+/** Where the reset plans of --from-file are written; removed after the file's tests. */
+const planDir = tempDirs('kraftling-plan-');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ctx = clusterWithAdmin({ overrides: { 'num.partitions': '1' } });
@@ -173,7 +176,7 @@ describe('consumer-groups', () => {
     // --export prints the plan as Kafka's CSV; --from-file commits such a plan.
     const exported = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--topic', 'tools-g', '--to-offset', '2', '--export']);
     expect(exported.stdout).toBe('tools-g,0,2\n\n');
-    const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-plan-')), 'plan.csv');
+    const planFile = path.join(planDir(), 'plan.csv');
     fs.writeFileSync(planFile, exported.stdout);
     const fromFile = await cli(['consumer-groups', ...bs(), '--reset-offsets', '--group', 'tools-grp', '--from-file', planFile, '--execute']);
     expect(fromFile.stdout).toMatch(/^GROUP\s+TOPIC\s+PARTITION\s+NEW-OFFSET\ntools-grp\s+tools-g\s+0\s+2\n$/);

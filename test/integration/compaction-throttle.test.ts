@@ -10,11 +10,15 @@ import { clusterWithAdmin, kafkaClient } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
 import { retry } from '../helpers/retry.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const TOPIC = 'throttled';
 const KEY = 'log.cleaner.io.max.bytes.per.second';
 const lines: string[] = [];
+// Kept across the restart below, removed after the file's tests.
+const dataDir = tempDirs('kraftling-compaction-throttle-');
 const ctx = clusterWithAdmin({
+  dataDir: dataDir(),
   ephemeral: false,
   overrides: { 'log.cleaner.backoff.ms': '50' },
   logger: createLogger({ level: 'debug', pretty: false, destination: { write: (line) => void lines.push(line) } }),
