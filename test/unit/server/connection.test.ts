@@ -2,8 +2,10 @@
 // out of order, a client that stops reading stops the server from reading its requests, and one
 // connection's backlog does not keep the others waiting.
 import net from 'node:net';
+import type { TlsOptions } from 'node:tls';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCa, issueCertificate } from '../../../src/cluster/certificates.js';
 import { Listener } from '../../../src/server/listener.js';
 import type { Response } from '../../../src/server/connection.js';
 import { seededRandom } from '../../helpers/seeded-random.js';
@@ -11,6 +13,8 @@ import { seededRandom } from '../../helpers/seeded-random.js';
 const quiet = { warn() {}, debug() {}, info() {} };
 const limits = { maxFrameBytes: 1 << 20, idleTimeoutMs: 60_000, maxInFlight: 16, maxQueuedBytes: 1 << 20 };
 let listener: Listener | undefined;
+const ca = createCa();
+const serverCert = issueCertificate(ca, { commonName: 'localhost', hosts: ['127.0.0.1', 'localhost'] });
 
 afterEach(async () => {
   await listener?.close(100);
@@ -24,8 +28,8 @@ function frame(n: number, size = 8): Buffer {
   return b;
 }
 
-async function start(handle: (frame: Buffer) => Response | Promise<Response>, extra: Partial<typeof limits> = {}): Promise<number> {
-  listener = new Listener({ name: 'TEST', host: '127.0.0.1', port: 0, limits: { ...limits, ...extra }, handler: { handle }, log: quiet });
+async function start(handle: (frame: Buffer) => Response | Promise<Response>, extra: Partial<typeof limits> = {}, tls?: TlsOptions): Promise<number> {
+  listener = new Listener({ name: 'TEST', host: '127.0.0.1', port: 0, limits: { ...limits, ...extra }, handler: { handle }, log: quiet, tls });
   await listener.listen();
   return listener.port;
 }
@@ -83,12 +87,13 @@ describe('Connection', () => {
     expect(handled).toBe(afterWait);
   });
 
-  it('lets another connection in while one has a backlog of requests to handle', async () => {
-    // libuv reads a ready socket up to 32 times (2 MiB) before it looks at another. Without a limit
-    // on each connection's turn, a producer's backlog of requests held everything else for that
-    // long. The clients run on a thread of their own, so the flood keeps arriving while the server
-    // is busy: its first 40,000 requests cost nothing (the socket's receive window grows to several
-    // MiB), the rest 50 us each; the other connection's request is sent during those.
+  // libuv reads a ready socket up to 32 times (2 MiB) before it looks at another. Without a limit on
+  // each connection's turn, a producer's backlog of requests held everything else for that long.
+  // The clients run on a thread of their own, so the flood keeps arriving while the server is busy:
+  // its first 40,000 requests cost nothing (the socket's receive window grows to several MiB), the
+  // rest 50 us each; the other connection's request is sent during those. Over TLS the frames come
+  // from 'data' events instead of the plaintext reads into frame buffers: the same limit applies.
+  it.each([['plaintext', false], ['TLS', true]])('lets another connection in while one has a backlog of requests to handle (%s)', async (_name, secure) => {
     const cheap = 40_000;
     const total = 60_000;
     const flags = new Int32Array(new SharedArrayBuffer(8));
@@ -104,13 +109,14 @@ describe('Connection', () => {
         while (performance.now() < until) { /* the request's work */ }
       }
       return [frame(n)];
-    }, { maxInFlight: 1_000_000, maxQueuedBytes: 1 << 30 });
+    }, { maxInFlight: 1_000_000, maxQueuedBytes: 1 << 30 }, secure ? { key: serverCert.key, cert: serverCert.cert } : undefined);
     const clients = new Worker(`
-      const { workerData: { port, flags, total } } = require('node:worker_threads');
-      const net = require('node:net');
+      const { workerData: { port, flags, total, ca } } = require('node:worker_threads');
       const frame = (n) => { const b = Buffer.alloc(1024); b.writeInt32BE(1020, 0); b.writeInt32BE(n, 4); return b; };
-      const flood = net.connect(port, '127.0.0.1');
-      const other = net.connect(port, '127.0.0.1');
+      const connect = () => ca === null ? require('node:net').connect(port, '127.0.0.1')
+        : require('node:tls').connect({ port, host: '127.0.0.1', ca, servername: 'localhost' });
+      const flood = connect();
+      const other = connect();
       let answered = 0;
       flood.on('data', (d) => { answered += d.length; if (answered === total * 12) flood.end(); });
       other.on('data', () => other.end());
@@ -121,7 +127,7 @@ describe('Connection', () => {
         other.write(frame(-1));
         Atomics.store(flags, 0, 1);
       }, 1);
-    `, { eval: true, workerData: { port, flags, total } });
+    `, { eval: true, workerData: { port, flags, total, ca: secure ? ca.cert : null } });
     await new Promise((resolve, reject) => clients.once('exit', resolve).once('error', reject));
     expect(waited).toBeGreaterThanOrEqual(0);
     expect(waited).toBeLessThan(300);
