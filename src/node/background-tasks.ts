@@ -7,6 +7,7 @@ import type { QuorumController } from '../controller/quorum-controller.js';
 import type { ReplicaManager } from '../replication/replica-manager.js';
 import type { ControllerClient } from './controller-client.js';
 import type { Logger } from '../logger.js';
+import type { MetadataImage } from '../metadata/image.js';
 import { storageEventLogger } from './node-storage.js';
 import { CleanerTask } from './cleaner-task.js';
 import { brokerConfigValue } from '../config/effective.js';
@@ -38,6 +39,8 @@ export class BackgroundTasks {
   private cleaner: CleanerTask | undefined;
   private opening: NodeJS.Immediate | undefined;
   private stopped = false;
+  /** The configs of the last image imageApplied looked at. */
+  private configsSeen: MetadataImage['configs'] | undefined;
 
   constructor(private readonly o: BackgroundTaskOptions) {}
 
@@ -65,8 +68,11 @@ export class BackgroundTasks {
       this.o.channel.commit(this.o.controller.tick(this.o.nowMs())));
   }
 
-  /** A new metadata image was applied: dynamic broker configs may have changed. */
-  imageApplied(): void {
+  /** A new metadata image was applied: when its configs changed (an image without config records
+   * shares its predecessor's map), dynamic broker configs may have. */
+  imageApplied(image: MetadataImage): void {
+    if (image.configs === this.configsSeen) return;
+    this.configsSeen = image.configs;
     this.cleaner?.reconfigure();
   }
 

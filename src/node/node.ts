@@ -303,7 +303,7 @@ export class KraftlingNode {
     publisher.subscribe(catchUp.listener);
     this.catchUp = catchUp;
     publisher.subscribe((image) => snapshots.onImage(image));
-    publisher.onApplied(() => this.tasks?.imageApplied());
+    publisher.onApplied((image) => this.tasks?.imageApplied(image));
 
     services = new NodeServices({
       nodeId: this.nodeId, clusterId: this.clusterId, config, nowMs: this.nowMs, publisher, quorum,
