@@ -33,11 +33,15 @@ export class HeadlessChromium {
   static launch(): HeadlessChromium {
     if (!CHROMIUM) throw new Error('chromium is not installed');
     const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-chromium-'));
+    // Chromium puts its singleton socket in a directory of its own under TMPDIR and removes it only
+    // on a clean exit; pointing TMPDIR into the profile makes it go with the profile.
+    const tmpDir = path.join(profileDir, 'tmp');
+    fs.mkdirSync(tmpDir);
     // A process group of its own: close() ends its helper processes (renderer, zygote) with it.
     const child = spawn(CHROMIUM, [
       '--headless', '--remote-debugging-pipe', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
       '--no-first-run', '--no-default-browser-check', '--disable-extensions', `--user-data-dir=${profileDir}`, 'about:blank',
-    ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
+    ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, TMPDIR: tmpDir } });
     return new HeadlessChromium(child, profileDir);
   }
 
