@@ -32,6 +32,7 @@ interface StartFlags {
   profile: ProfileName;
   logLevel: string;
   nodes: number;
+  racks: string[] | undefined;
   port: number | undefined;
   dataDir: string | undefined;
   overrides: Record<string, string>;
@@ -48,11 +49,15 @@ function startFlags(values: Record<string, unknown>): StartFlags {
   if (idProblem) throw new UsageError(`--cluster-id: ${idProblem}`);
   const nodes = intFlag('nodes', values.nodes, 1, 64);
   if (nodes < 1) throw new UsageError('--nodes takes an integer from 1 to 64, got "0"');
+  const racks = values.racks === undefined ? undefined : String(values.racks).split(',').map((r) => r.trim());
+  if (racks !== undefined && (racks.length !== nodes || racks.some((r) => r === ''))) {
+    throw new UsageError(`--racks takes one rack name per node (${nodes}), comma-separated, got "${String(values.racks)}"`);
+  }
   const port = values.port !== undefined ? intFlag('port', values.port, 9092, 65535) : values.config ? undefined : 9092;
   const dataDir = values.ephemeral === true ? undefined : (values['data-dir'] as string | undefined) ?? '.kraftling';
   if (dataDir !== undefined) checkDataDir(dataDir);
   if (values.http !== undefined) checkHttpAddress(values.http as string);
-  return { profile: profile as ProfileName, logLevel, nodes, port, dataDir, overrides: overrides(values) };
+  return { profile: profile as ProfileName, logLevel, nodes, racks, port, dataDir, overrides: overrides(values) };
 }
 
 function checkHttpAddress(value: string): void {
@@ -86,7 +91,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
   watchParent(() => onSignal('parent exited'));
   try {
     cluster = await Cluster.start({
-      nodes: flags.nodes, port: flags.port, host: values.host as string | undefined, dataDir: flags.dataDir,
+      nodes: flags.nodes, racks: flags.racks, port: flags.port, host: values.host as string | undefined, dataDir: flags.dataDir,
       ephemeral: values.ephemeral === true, configFile: values.config as string | undefined, overrides: flags.overrides,
       profile: flags.profile, clusterId: values['cluster-id'] as string | undefined, logger, signal: aborter.signal,
       http: values.http as string | undefined,

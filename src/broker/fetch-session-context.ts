@@ -88,6 +88,6 @@ function sessionPartition(topic: string, topicId: string, p: FetchPartition, use
 export function partitionNews(d: PartitionData, idle: IdleMark | undefined): PartitionNews {
   return {
     errorCode: d.errorCode, highWatermark: d.highWatermark, logStartOffset: d.logStartOffset,
-    recordBytes: d.records?.length ?? 0, diverging: d.divergingEpoch.epoch >= 0, idle,
+    recordBytes: d.records?.length ?? 0, diverging: d.divergingEpoch.epoch >= 0, preferred: d.preferredReadReplica >= 0, idle,
   };
 }

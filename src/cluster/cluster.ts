@@ -40,6 +40,8 @@ export interface ClusterOptions {
   profile?: ProfileName;
   /** A server.properties file (single node). */
   configFile?: string;
+  /** broker.rack of each node, in node order (node i gets racks[i - 1]); overrides win. */
+  racks?: string[];
   /** More listeners on every node, by name (e.g. ['SASL_SSL']), on free ports; their keys go in overrides. */
   extraListeners?: string[];
   /** Config keys set on top of everything else. */
@@ -105,6 +107,9 @@ export class Cluster {
   private static async startOnce(options: ClusterOptions): Promise<Cluster> {
     const count = options.nodes ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`nodes must be a positive integer, got ${count}`);
+    if (options.racks !== undefined && options.racks.length !== count) {
+      throw new RangeError(`racks must name one rack per node: ${count} nodes, ${options.racks.length} racks`);
+    }
     const idProblem = options.clusterId !== undefined ? clusterIdProblem(options.clusterId) : undefined;
     if (idProblem) throw new RangeError(idProblem);
     const inMemory = options.storage === 'memory';
@@ -378,6 +383,8 @@ function nodeOverrides(o: ClusterOptions, dataDir: string, i: number, file: Read
     out.set('transaction.state.log.min.isr', String(Math.min(2, controllerPorts.length)));
   }
   if (!fromFile('log.dirs') && !fromFile('log.dir')) out.set('log.dirs', path.join(dataDir, `node-${i}`));
+  const rack = o.racks?.[i - 1];
+  if (rack !== undefined) out.set('broker.rack', rack);
   for (const [k, v] of Object.entries(o.overrides ?? {})) out.set(k, v);
   return out;
 }

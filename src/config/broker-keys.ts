@@ -10,6 +10,9 @@ function key(name: string, type: ConfigType, def: string | null, doc: string, ex
 
 const inert = { inert: true } as const;
 
+/** replica.selector.class's one value here: Kafka's selector of a follower in the consumer's rack. */
+export const RACK_AWARE_SELECTOR = 'org.apache.kafka.common.replica.RackAwareReplicaSelector';
+
 export const BROKER_KEYS: readonly ConfigKey[] = [
   // Roles, identity and listeners
   key('process.roles', 'list', 'broker,controller', 'roles of this node; kraftling nodes are always broker and controller', { oneOf: ['broker', 'controller'] }),
@@ -142,6 +145,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('broker.session.timeout.ms', 'int', '9000', 'a broker without heartbeats for this long is fenced', { min: 1 }),
   key('broker.heartbeat.interval.ms', 'int', '2000', 'time between broker heartbeats', { min: 1 }),
   key('replica.lag.time.max.ms', 'long', '30000', 'a follower behind for this long leaves the ISR', { min: 1 }),
+  key('replica.selector.class', 'string', null, 'KIP-392: a leader sends consumers that give their rack (client.rack) to a follower in it', { oneOf: [RACK_AWARE_SELECTOR] }),
   key('replica.fetch.max.bytes', 'int', '1048576', 'bytes a follower fetches per partition', { min: 1 }),
   key('replica.fetch.response.max.bytes', 'int', '10485760', 'bytes a follower fetches per request (at least one batch)', { min: 0 }),
   key('replica.fetch.wait.max.ms', 'int', '500', 'follower fetch long-poll time', { min: 0 }),

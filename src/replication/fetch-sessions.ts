@@ -2,8 +2,8 @@
 // with session epoch 0 creates a session holding its partitions; later fetches name the session
 // and send only the partitions whose fetch position changed (and the ones to forget), and the
 // answer carries only the partitions with news: records, a moved high watermark or log start
-// offset, an error or a diverging epoch. A consumer or follower of many idle partitions then sends
-// and gets a few bytes per fetch instead of every partition each time.
+// offset, an error, a diverging epoch or a preferred read replica. A consumer or follower of many
+// idle partitions then sends and gets a few bytes per fetch instead of every partition each time.
 // The cache holds at most max.incremental.fetch.session.cache.slots sessions. A new session may
 // evict one unused for EVICTION_MS, else the least valuable one worth less than itself (a
 // consumer's below a follower's, then by size). Every session is safe from consumers for its first
@@ -38,6 +38,8 @@ export interface PartitionNews {
   logStartOffset: number;
   recordBytes: number;
   diverging: boolean;
+  /** The leader named a preferred read replica (KIP-392): always sent, as Kafka does. */
+  preferred: boolean;
   /** The read found nothing at the fetch position (see IdleMark). */
   idle: IdleMark | undefined;
 }
@@ -81,7 +83,7 @@ export class FetchSession {
   mustRespond(p: SessionPartition, news: PartitionNews, commit: boolean): boolean {
     const key = keyOf(p.topicKey, p.partition);
     const sent = this.sent.get(key);
-    const must = news.recordBytes > 0 || news.errorCode !== 0 || news.diverging || sent === undefined
+    const must = news.recordBytes > 0 || news.errorCode !== 0 || news.diverging || news.preferred || sent === undefined
       || sent.highWatermark !== news.highWatermark || sent.logStartOffset !== news.logStartOffset;
     if (!commit) return must;
     // After an error the high watermark is forgotten, so the partition is sent again when it clears.

@@ -1,7 +1,9 @@
 // Reading partitions for a Fetch request, consumers and follower replicas alike, with Kafka's
 // limits (max_bytes over the whole response, partition_max_bytes per partition, but at least one
 // whole batch so a large record never stalls a consumer) and the long poll: with less than
-// min_bytes to return, the fetch waits up to max_wait_ms for new data.
+// min_bytes to return, the fetch waits up to max_wait_ms for new data. A consumer that sends client
+// metadata (Fetch v11+) may read from a follower, up to the follower's high watermark, and may be
+// sent to one by the leader (KIP-392, preferred-replica.ts).
 import { ErrorCode } from '../../protocol/errors.js';
 import {
   ATTRIBUTES, BASE_OFFSET, CONTROL_FLAG, MAGIC, MAGIC_V2, PRODUCER_ID, TRANSACTIONAL_FLAG, batchSize, lastOffset, readInt64,
@@ -10,6 +12,7 @@ import type { BufferPool } from '../../storage/buffer-pool.js';
 import type { AbortedTxn } from '../../storage/transaction-index.js';
 import { whenSent } from '../server/sent-hooks.js';
 import type { Partition } from './partition.js';
+import type { ClientMetadata } from './preferred-replica.js';
 import type { ReplicaManager } from './replica-manager.js';
 
 export interface FetchPartitionInput {
@@ -21,6 +24,8 @@ export interface FetchPartitionInput {
   currentLeaderEpoch: number;
   /** Followers: epoch of the last batch they hold, for divergence detection; else -1. */
   lastFetchedEpoch: number;
+  /** Followers: their log start offset (v5+); else -1. */
+  logStartOffset?: number;
   /** An incremental fetch session's record that this partition had nothing new for this fetch
    * position when it was last read; while its state is the same it is not read again. */
   idle?: IdleMark;
@@ -52,6 +57,8 @@ export interface FetchPartitionOutput {
   abortedTransactions?: { producerId: number; firstOffset: number }[] | null;
   /** Set when there was nothing to read at the fetch position (see IdleMark). */
   idle?: IdleMark;
+  /** KIP-392: the replica the consumer should fetch this partition from instead (no records). */
+  preferredReadReplica?: number;
 }
 
 export interface FetchInput {
@@ -64,6 +71,8 @@ export interface FetchInput {
   maxBytes: number;
   /** 1: read_committed (consumers read below the last stable offset); 0 (default): read_uncommitted. */
   isolationLevel?: number;
+  /** A consumer's Fetch v11+: it may read from followers, and be sent to one (KIP-392). */
+  client?: ClientMetadata;
   partitions: FetchPartitionInput[];
 }
 
@@ -169,14 +178,14 @@ function readAll(rm: ReplicaManager, input: FetchInput): ReadPass {
     hosted.push(found.partition);
     if (req.idle !== undefined && stillIdle(found.partition, req.idle)) {
       // What the read would record of a follower: still at the end, so still caught up.
-      if (input.replicaId >= 0) found.partition.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1);
+      if (input.replicaId >= 0) found.partition.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1, req.logStartOffset);
       return UNCHANGED;
     }
     const budget = input.maxBytes - bytes;
     // A follower out of the ISR gets nothing of a throttled partition while the throttle is exceeded.
     const held = input.replicaId >= 0 && rm.leaderHolds(found.partition, input.replicaId, nowMs);
-    const { out, deferred } = readPartition(found.partition, req, input, held ? 0 : bytes === 0 ? Math.max(budget, 1) : budget, nowMs, rm.readBuffers);
-    if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch) stop = true;
+    const { out, deferred } = readPartition(rm, found.partition, req, input, held ? 0 : bytes === 0 ? Math.max(budget, 1) : budget, nowMs);
+    if (out.errorCode !== ErrorCode.NONE || out.divergingEpoch || out.preferredReadReplica !== undefined) stop = true;
     // A read on the thread pool counts at its upper bound: later partitions may get a little less.
     const read = deferred !== undefined ? deferred.maxBytes : out.records?.length ?? 0;
     if (deferred !== undefined) reads.push(deferred.done);
@@ -201,20 +210,30 @@ interface PartitionRead {
   deferred?: { done: Promise<void>; maxBytes: number };
 }
 
-function readPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number,
-  buffers: BufferPool): PartitionRead {
-  const out = answerPartition(p, req, input, budget, nowMs, buffers);
+function readPartition(rm: ReplicaManager, p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number,
+  nowMs: number): PartitionRead {
+  const out = answerPartition(rm, p, req, input, budget, nowMs);
   return 'out' in out ? out : { out };
 }
 
-function answerPartition(p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number, nowMs: number,
-  buffers: BufferPool): FetchPartitionOutput | PartitionRead {
+function answerPartition(rm: ReplicaManager, p: Partition, req: FetchPartitionInput, input: FetchInput, budget: number,
+  nowMs: number): FetchPartitionOutput | PartitionRead {
   const follower = input.replicaId >= 0;
-  if (!p.isLeader) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
+  // Kafka's fetchOnlyLeader: replicas and consumers without client metadata read from leaders only.
+  if (!p.isLeader && (follower || input.client === undefined)) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
   if (req.currentLeaderEpoch >= 0 && req.currentLeaderEpoch !== p.leaderEpoch) {
     return failure(req.currentLeaderEpoch < p.leaderEpoch ? ErrorCode.FENCED_LEADER_EPOCH : ErrorCode.UNKNOWN_LEADER_EPOCH);
   }
   const log = p.log;
+  if (input.client !== undefined && !follower) {
+    const preferred = rm.preferredReadReplica(p, input.client, req.fetchOffset, nowMs);
+    if (preferred >= 0) {
+      const out = answer(log, ErrorCode.NONE, EMPTY, null);
+      out.preferredReadReplica = preferred;
+      return out;
+    }
+  }
+  const buffers = rm.readBuffers;
   if (follower && req.lastFetchedEpoch >= 0) {
     // Not a leader for this epoch yet as far as divergence goes: a retriable answer, not a wrong one.
     if (p.epochStartPending) return failure(ErrorCode.NOT_LEADER_OR_FOLLOWER);
@@ -229,7 +248,7 @@ function answerPartition(p: Partition, req: FetchPartitionInput, input: FetchInp
   // A follower's fetch offset is its log end offset: it may move the high watermark first. One past
   // our log end is out of range, and says nothing about what the follower holds: it must not count
   // toward the high watermark (Kafka updates follower state only after a successful read).
-  if (follower && req.fetchOffset <= log.logEndOffset) p.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1);
+  if (follower && req.fetchOffset <= log.logEndOffset) p.recordFollowerFetch(input.replicaId, req.fetchOffset, nowMs, input.replicaEpoch ?? -1, req.logStartOffset);
   const limit = Math.min(req.partitionMaxBytes, budget);
   // Kafka's FetchIsolation: followers read to the log end, read_committed consumers to the last
   // stable offset, the others to the high watermark.

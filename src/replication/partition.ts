@@ -9,6 +9,8 @@ import { ProducerStates, UNSEQUENCED, type MarkerCheck, type Sequenced, type Ver
 
 export interface FollowerProgress {
   logEndOffset: number;
+  /** The log start offset its last fetch gave (-1 unknown), for choosing a preferred read replica. */
+  logStartOffset: number;
   lastFetchMs: number;
   /** The leader's log end offset when the follower last fetched. */
   lastFetchLeaderEndOffset: number;
@@ -216,7 +218,7 @@ export class Partition {
           // Kafka's rule on taking leadership: ISR members count as caught up now, so a follower
           // gets replica.lag.time.max.ms to fetch before it can be shrunk; others from never.
           const caughtUpMs = state.isr.includes(id) ? nowMs : 0;
-          this.followers_.set(id, { logEndOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: caughtUpMs, brokerEpoch: -1 });
+          this.followers_.set(id, { logEndOffset: -1, logStartOffset: -1, lastFetchMs: nowMs, lastFetchLeaderEndOffset: -1, lastCaughtUpMs: caughtUpMs, brokerEpoch: -1 });
         }
       }
       for (const id of this.followers.keys()) if (!state.replicas.includes(id)) this.followers_?.delete(id);
@@ -317,7 +319,7 @@ export class Partition {
   }
 
   /** Records a follower's fetch position (its log end offset) and advances the high watermark. */
-  recordFollowerFetch(replicaId: number, fetchOffset: number, nowMs: number, brokerEpoch = -1): void {
+  recordFollowerFetch(replicaId: number, fetchOffset: number, nowMs: number, brokerEpoch = -1, logStartOffset = -1): void {
     const f = this.followers.get(replicaId);
     if (!f) return;
     const leaderEnd = this.log.logEndOffset;
@@ -336,13 +338,17 @@ export class Partition {
     if (fetchOffset >= leaderEnd) f.lastCaughtUpMs = nowMs;
     else if (fetchOffset >= f.lastFetchLeaderEndOffset) f.lastCaughtUpMs = Math.max(f.lastCaughtUpMs, f.lastFetchMs);
     f.logEndOffset = fetchOffset;
+    f.logStartOffset = logStartOffset;
     f.lastFetchMs = nowMs;
     f.lastFetchLeaderEndOffset = leaderEnd;
     this.advanceHighWatermark();
   }
 
-  /** Followers learn the high watermark from their leader's fetch responses. */
+  /** Followers learn the high watermark from their leader's fetch responses. A consumer reading
+   * from this follower (KIP-392) may be waiting for it to move. */
   setFollowerHighWatermark(offset: number): void {
-    if (!this.isLeader) this.log.updateHighWatermark(Math.max(offset, this.log.highWatermark));
+    if (this.isLeader) return;
+    const before = this.log.highWatermark;
+    if (this.log.updateHighWatermark(Math.max(offset, before)) > before) this.wakeDataWaiters();
   }
 }

@@ -10,6 +10,7 @@ import { BrokerMetrics } from '../broker/broker-metrics.js';
 import type { LogDir } from '../../storage/log-dir.js';
 import type { VolumeSpace } from '../../storage/file-system.js';
 import type { ServerConfig } from '../config/server-config.js';
+import { RACK_AWARE_SELECTOR } from '../config/broker-keys.js';
 import { brokerConfigValue, type DynamicBrokerConfigs } from '../config/effective.js';
 import { CLUSTER_METADATA_TOPIC } from '../controller/topic-names.js';
 import { FetchSessionCache } from './fetch-sessions.js';
@@ -27,6 +28,7 @@ import { PartitionTable } from '../../storage/partition-table.js';
 import { batchedAlterPartitions } from './alter-partition-batches.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
 import { isThrottled, ReplicationQuota } from './replication-quota.js';
+import { preferredReadReplica, type ClientMetadata } from './preferred-replica.js';
 
 /** What DescribeLogDirs reports of the broker's one log directory. */
 export interface LogDirDescription {
@@ -108,6 +110,8 @@ export class ReplicaManager {
   txnMarkerWritten: ((topic: string, partition: number, marker: TxnMarker) => void) | undefined;
   /** Set by `abandonAll`: a stopping broker leads nothing (every lookup NOT_LEADER_OR_FOLLOWER). */
   private stopped = false;
+  /** replica.selector.class names Kafka's rack-aware selector (KIP-392); read once, as Kafka does. */
+  private readonly rackAware: boolean;
   readonly metrics: BrokerMetrics;
   /** Consumers' and followers' incremental fetch sessions (KIP-227). */
   readonly fetchSessions: FetchSessionCache;
@@ -126,6 +130,7 @@ export class ReplicaManager {
 
   constructor(private readonly options: ReplicaManagerOptions) {
     this.metrics = options.metrics ?? new BrokerMetrics();
+    this.rackAware = options.config.get('replica.selector.class') === RACK_AWARE_SELECTOR;
     this.followerWaits = new FollowerWaits(options.nowMs);
     this.sendIsrChange = options.alterPartition && batchedAlterPartitions(options.alterPartition);
     this.fetchSessions = new FetchSessionCache(options.config.int('max.incremental.fetch.session.cache.slots'),
@@ -322,6 +327,12 @@ export class ReplicaManager {
   private async deleteLogs(removed: readonly Partition[]): Promise<void> {
     const { logDir } = this.options;
     await forEachConcurrently(removed, LOG_CONCURRENCY, (p) => logDir.delete(p.topic, p.partition));
+  }
+
+  /** KIP-392: the follower a consumer should read `p` from, or -1 (this leader, or no selector). */
+  preferredReadReplica(p: Partition, client: ClientMetadata, fetchOffset: number, nowMs: number): number {
+    if (!this.rackAware || !p.isLeader || this.image === undefined) return -1;
+    return preferredReadReplica(p, client, fetchOffset, nowMs, this.image.brokers, this.nodeId);
   }
 
   /** The broker epoch of `brokerId`'s registration in this broker's image, -1 when unknown. */

@@ -133,6 +133,7 @@ it.each([
   [['start', '--nodse', '3'], /^kraftling start: unknown option --nodse \(did you mean --nodes\?\)/],
   [['strat'], /^kraftling: unknown command "strat" \(did you mean start\?\)/],
   [['start', '--port', '70000'], /^kraftling start: --port takes an integer from 0 to 65535, got "70000"$/],
+  [['start', '--nodes', '3', '--racks', 'a,b'], /^kraftling start: --racks takes one rack name per node \(3\), comma-separated, got "a,b"$/],
   [['start', '-d', path.join(ROOT, 'package.json')], /^kraftling start: --data-dir .*package\.json: .* is not a directory$/],
   [['format', '--cluster-id', 'notvalid', '-d', path.join(dir, 'f')], /^kraftling format: --cluster-id: a cluster id is 22 characters/],
 ])('usage error %j exits 2 with one line', async (args, message) => {

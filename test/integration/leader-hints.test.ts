@@ -1,5 +1,6 @@
-// KIP-951's leader hints over real TCP against three in-process nodes: a Produce (v10+) or Fetch
-// (v16+) sent to a broker that does not lead the partition is answered NOT_LEADER_OR_FOLLOWER with
+// KIP-951's leader hints over real TCP against three in-process nodes: a Produce (v10+) sent to a
+// broker that does not lead the partition, or a Fetch (v16+) sent to one that holds no replica of
+// it (a follower serves consumers' Fetch v11+, KIP-392), is answered NOT_LEADER_OR_FOLLOWER with
 // the current leader, its epoch and its address on the listener the request came in on; older
 // versions carry none. When the leader is killed, the hint from a surviving broker names the new
 // leader and the new epoch, a produce sent where it points is acknowledged, and a fetch there on the
@@ -17,6 +18,8 @@ import { RawClient } from '../helpers/raw-client.js';
 import { retry } from '../helpers/retry.js';
 
 const TOPIC = 'hinted';
+/** One replica, on the leader of TOPIC: the other brokers hold none of it. */
+const SINGLE = 'hinted-single';
 let cluster: Cluster;
 
 beforeAll(async () => {
@@ -45,13 +48,13 @@ async function produce(nodeId: number, version: number) {
   }
 }
 
-async function fetchFrom(nodeId: number, version: number, topicId: string, currentLeaderEpoch = -1) {
+async function fetchFrom(nodeId: number, version: number, topicId: string, currentLeaderEpoch = -1, topic = TOPIC) {
   const client = await RawClient.connect(`${address(nodeId).host}:${address(nodeId).port}`);
   try {
     const res = await client.request(FetchApi, version, {
       clusterId: null, replicaId: -1, replicaState: { replicaId: -1, replicaEpoch: -1 }, maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20,
       isolationLevel: 0, sessionId: 0, sessionEpoch: -1, forgottenTopicsData: [], rackId: '',
-      topics: [{ topic: TOPIC, topicId, partitions: [{
+      topics: [{ topic, topicId, partitions: [{
         partition: 0, currentLeaderEpoch, fetchOffset: 0, lastFetchedEpoch: -1, logStartOffset: -1, partitionMaxBytes: 1 << 20, replicaDirectoryId: ZERO_UUID,
       }] }],
     });
@@ -62,11 +65,11 @@ async function fetchFrom(nodeId: number, version: number, topicId: string, curre
 }
 
 /** The partition's topic id, leader and leader epoch as the broker `nodeId` answers Metadata v12. */
-async function partitionMetadata(nodeId: number): Promise<{ topicId: string; leader: number; epoch: number }> {
+async function partitionMetadata(nodeId: number, topic = TOPIC): Promise<{ topicId: string; leader: number; epoch: number }> {
   const client = await RawClient.connect(`${address(nodeId).host}:${address(nodeId).port}`);
   try {
     const md = await client.request(MetadataApi, 12, {
-      topics: [{ name: TOPIC, topicId: ZERO_UUID }], allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false,
+      topics: [{ name: topic, topicId: ZERO_UUID }], allowAutoTopicCreation: false, includeClusterAuthorizedOperations: false, includeTopicAuthorizedOperations: false,
     });
     const p = md.topics[0]!.partitions[0]!;
     return { topicId: md.topics[0]!.topicId, leader: p.leaderId, epoch: p.leaderEpoch };
@@ -97,17 +100,23 @@ describe('leader hints (KIP-951)', () => {
           expect(nodeEndpoints).toEqual([{ nodeId: leader, ...address(leader), rack: null }]);
         }
       }, 30_000, 100);
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: SINGLE, replicaAssignment: [{ partition: 0, replicas: [leader] }] }] });
+      const single = await retry(async () => {
+        const md = await partitionMetadata(other, SINGLE);
+        expect(md.leader).toBe(leader);
+        return md;
+      }, 30_000, 100);
       for (const version of [16, 17]) {
-        const { partition, nodeEndpoints } = await fetchFrom(other, version, topicId);
+        const { partition, nodeEndpoints } = await fetchFrom(other, version, single.topicId, -1, SINGLE);
         expect(partition.errorCode).toBe(ErrorCode.NOT_LEADER_OR_FOLLOWER);
-        expect(partition.currentLeader).toEqual({ leaderId: leader, leaderEpoch: epoch });
+        expect(partition.currentLeader).toEqual({ leaderId: leader, leaderEpoch: single.epoch });
         expect(nodeEndpoints).toEqual([{ nodeId: leader, ...address(leader), rack: null }]);
       }
       // Versions before the KIP: no hint.
       const old = await produce(other, 9);
       expect(old.partition.currentLeader).toEqual({ leaderId: -1, leaderEpoch: -1 });
       expect(old.nodeEndpoints).toEqual([]);
-      expect((await fetchFrom(other, 15, topicId)).nodeEndpoints).toEqual([]);
+      expect((await fetchFrom(other, 15, single.topicId, -1, SINGLE)).nodeEndpoints).toEqual([]);
 
       cluster.nodes.find((n) => n.nodeId === leader)!.kill();
       const survivors = [1, 2, 3].filter((id) => id !== leader);

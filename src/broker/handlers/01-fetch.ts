@@ -23,7 +23,10 @@
 // are counted as the record bytes returned (Kafka counts the whole response).
 // From v16 (KIP-951), a NOT_LEADER_OR_FOLLOWER or FENCED_LEADER_EPOCH answer names the partition's
 // current leader and epoch, and the response carries those leaders' endpoints.
-// Not implemented: preferred read replicas (always -1), rack-aware follower fetching.
+// From v11 (KIP-392) a consumer may read from a follower, up to the follower's high watermark, as
+// Kafka allows any consumer that sends client metadata; with replica.selector.class set to the
+// rack-aware selector, a leader answers a consumer whose rack id names a follower's rack with that
+// follower as preferred_read_replica and no records (replication/preferred-replica.ts).
 import {
   FetchApi, type FetchRequest, type FetchResponse, type FetchableTopicResponse, type PartitionData,
 } from '../../../protocol/generated/api/01-fetch.js';
@@ -66,7 +69,7 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     });
     const inputs: FetchPartitionInput[] = wanted.flatMap(({ p, name, denied }) => name === undefined || denied ? [] : [{
       topic: name, partition: p.partition, fetchOffset: p.fetchOffset, partitionMaxBytes: p.partitionMaxBytes,
-      currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch, idle: p.idle,
+      currentLeaderEpoch: p.currentLeaderEpoch, lastFetchedEpoch: p.lastFetchedEpoch, logStartOffset: p.logStartOffset, idle: p.idle,
     }]);
     const replicaEpoch = ctx.version >= 15 ? req.replicaState.replicaEpoch : -1;
     const consumer = replicaId < 0;
@@ -75,6 +78,7 @@ export const fetchHandler = handler<FetchRequest, FetchResponse>({
     const results = fetch(ctx.services.replicas, {
       replicaId, replicaEpoch, maxWaitMs: heldMs(req.maxWaitMs, replicaId, ctx), minBytes: req.minBytes, maxBytes,
       isolationLevel: ctx.version >= 4 ? req.isolationLevel : 0, partitions: inputs,
+      client: consumer && ctx.version >= 11 ? { rack: req.rackId, listener: ctx.listenerName } : undefined,
     });
     const respond = (outputs: FetchPartitionOutput[]): FetchResponse => {
       let i = 0;
@@ -170,7 +174,7 @@ function partitionData(partitionIndex: number, out: FetchPartitionOutput, ctx: R
     currentLeader: { leaderId: -1, leaderEpoch: -1 },
     snapshotId: { endOffset: -1, epoch: -1 },
     abortedTransactions: out.abortedTransactions ?? null,
-    preferredReadReplica: -1,
+    preferredReadReplica: out.preferredReadReplica ?? -1,
     records,
   };
 }
