@@ -270,6 +270,8 @@ export class SimBroker {
     const input = {
       replicaId: req.replicaId, replicaEpoch: req.replicaState.replicaEpoch, maxWaitMs: 0, minBytes: req.minBytes, maxBytes: req.maxBytes,
       isolationLevel: req.isolationLevel, partitions,
+      // v12 carries client metadata: a consumer may read from a follower (KIP-392).
+      client: req.replicaId < 0 ? { rack: req.rackId, listener: 'PLAINTEXT' } : undefined,
     };
     const read = (): FetchPartitionOutput[] => fetch(rm, input) as FetchPartitionOutput[];
     const first = read();

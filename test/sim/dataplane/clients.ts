@@ -1,7 +1,8 @@
 // Simulated clients, one producer and one consumer per partition. They learn leaders from the
 // controller's image, refreshed every so often (a client's metadata lags). The producer sends
 // acks=all batches of records with unique ids, one request at a time, and never retries a batch
-// (a retry would be a new record); the consumer reads up to the high watermark, in order.
+// (a retry would be a new record); the consumer reads up to the high watermark, in order, from the
+// leader or now and then from a follower.
 import { defaultFetchPartition, defaultFetchRequest } from '../../../protocol/generated/api/01-fetch.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { decodeRecordBatches, encodeRecordBatch } from '../../../protocol/records/record-batch.js';
@@ -116,14 +117,18 @@ export class SimConsumer {
       clock.at(100, () => this.poll());
       return;
     }
+    // A third of the fetches go to a replica picked at random (KIP-392: a follower serves a
+    // consumer up to its own high watermark), whose answers must be committed data as well.
+    const target = prng.chance(0.3) ? this.env.brokers.find((b) => b.id === prng.pick(state.replicas)) ?? leader : leader;
     const fetchOffset = this.nextOffset;
     const req = {
       ...defaultFetchRequest(), replicaId: -1, maxWaitMs: 100, minBytes: 1, maxBytes: 65536, sessionEpoch: -1,
       topics: [{ topic: TOPIC, topicId: state.topicId, partitions: [{ ...defaultFetchPartition(), partition: this.partition, currentLeaderEpoch: state.leaderEpoch, fetchOffset, partitionMaxBytes: 65536 }] }],
     };
-    network.request(this.address, leader.id, () => true, REQUEST_TIMEOUT_MS, () => leader.serveFetch(req)).then((res) => {
+    network.request(this.address, target.id, () => true, REQUEST_TIMEOUT_MS, () => target.serveFetch(req)).then((res) => {
       const data = res.responses[0]!.partitions[0]!;
-      if (data.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE && fetchOffset > 0) {
+      // A follower may be behind what the consumer read from the leader: only a leader's says the log lost it.
+      if (data.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE && fetchOffset > 0 && target === leader) {
         this.env.checker.safely(() => this.env.checker.outOfRange(this.partition, fetchOffset, leader.id, state.leaderEpoch));
       }
       if (data.errorCode !== ErrorCode.NONE) {
@@ -138,7 +143,7 @@ export class SimConsumer {
     for (const batch of decodeRecordBatches(records)) {
       for (const r of batch.records) {
         if (r.offset < this.nextOffset) continue;
-        if (r.offset >= highWatermark) return;
+        if (r.offset >= highWatermark) throw new InvariantViolation(`consumer of p${this.partition} was sent offset ${r.offset}, at or past the high watermark ${highWatermark}`);
         if (r.offset !== this.nextOffset) {
           throw new InvariantViolation(`consumer of p${this.partition} expected offset ${this.nextOffset}, got ${r.offset}`);
         }
