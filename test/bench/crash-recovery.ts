@@ -2,11 +2,15 @@
 // recovered (scanned batch by batch, CRC-checked, its indexes rebuilt) by the background opening,
 // a slice at a time, while the node serves. The figures are how long that recovery took (the
 // node's own log line) and how long one client's requests waited meanwhile: ApiVersions, one at a
-// time on one connection, from the ready line until the recovery is done.
+// time on one connection, from the ready line until the recovery is done; and a produce to the log
+// being recovered, which is refused as retriable until the log is ready, and sent again.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ErrorCode } from '../../protocol/errors.js';
+import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { ApiVersionsApi } from '../../protocol/generated/api/18-api-versions.js';
+import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { spawnBroker, type BrokerProcess } from './broker-process.js';
 import { produceFor, produceRequests, type ProduceShape } from './produce-load.js';
 import { BenchConnection, createTopic } from './raw-client.js';
@@ -37,6 +41,30 @@ async function probeUntilOpened(broker: BrokerProcess): Promise<number[]> {
   return rtts;
 }
 
+/** A client's retry backoff between refusals of the produce to the log being recovered. */
+const PRODUCE_RETRY_MS = 10;
+
+/** One produce to the recovering partition, sent again after each retriable refusal until it is
+ * acknowledged: how long that took from the ready line, and how many refusals came first. */
+async function produceUntilAcknowledged(broker: BrokerProcess): Promise<{ ms: number; refusals: number }> {
+  const conn = await BenchConnection.connect(broker.bootstrap);
+  const started = performance.now();
+  let refusals = 0;
+  try {
+    const records = encodeRecordBatch({ records: [{ key: null, value: Buffer.from('after the restart'), timestamp: Date.now() }] });
+    for (;;) {
+      const res = await conn.request(ProduceApi, 9, { transactionalId: null, acks: 1, timeoutMs: 30_000, topicData: [{ name: TOPIC, partitionData: [{ index: 0, records }] }] });
+      const errorCode = res.responses[0]!.partitionResponses[0]!.errorCode;
+      if (errorCode === ErrorCode.NONE) return { ms: performance.now() - started, refusals };
+      if (errorCode !== ErrorCode.NOT_LEADER_OR_FOLLOWER || performance.now() - started > 120_000) throw new Error(`produce after the restart: error ${errorCode}`);
+      refusals++;
+      await new Promise((r) => setTimeout(r, PRODUCE_RETRY_MS));
+    }
+  } finally {
+    conn.close();
+  }
+}
+
 function openedMs(broker: BrokerProcess): number {
   const line = broker.stderr().split('\n').find((l) => l.includes(OPENED_LINE));
   if (line === undefined) throw new Error('the node did not log that its logs are open');
@@ -60,7 +88,7 @@ async function measure(settings: BenchSettings): Promise<Figure[]> {
     }
     const again = await start(dataDir);
     try {
-      const rtts = await probeUntilOpened(again);
+      const [rtts, produced] = await Promise.all([probeUntilOpened(again), produceUntilAcknowledged(again)]);
       const ms = openedMs(again);
       // The first answer also waits for the start's own work (registration, the first images).
       const [firstRtt = NaN, ...rest] = rtts;
@@ -76,6 +104,12 @@ async function measure(settings: BenchSettings): Promise<Figure[]> {
           value: `${percentile(rest, 50).toFixed(2)} / ${percentile(rest, 99).toFixed(2)} / ${Math.max(...rest).toFixed(1)} ms`,
           versus: `${rtts.length} ApiVersions round trips, the first ${firstRtt.toFixed(1)} ms; the whole scan at once would hold a request for about the recovery time`,
           generator: 'one connection, one request at a time, from the ready line until the log line',
+        },
+        {
+          group: 'recovery', name: 'a produce to the log being recovered: acknowledged after',
+          value: `${produced.ms.toFixed(0)} ms`,
+          versus: `${produced.refusals} retriable refusals (NOT_LEADER_OR_FOLLOWER) before; the log's own recovery ${ms} ms`,
+          generator: `another connection, from the ready line, sent again ${PRODUCE_RETRY_MS} ms after each refusal`,
         },
       ];
     } finally {

@@ -1,8 +1,9 @@
 // After a SIGKILL, a broker recovers the logs it lists at the start in the background, a slice
 // of each at a time (so a log with much to scan does not hold the event loop for all of it),
 // while it serves: a topic created and written right after the restart is acknowledged and read
-// back, and once every log is open each holds exactly the records acknowledged before the kill.
-// Killed again in the middle of that recovery, it recovers them again.
+// back, a produce to a log still recovering is refused as retriable until that log is ready (and
+// kafkajs's retry gets it acknowledged), and once every log is open each holds exactly the records
+// acknowledged, once. Killed again in the middle of that recovery, it recovers them again.
 import { expect, it } from 'vitest';
 import { Kafka, logLevel } from 'kafkajs';
 import { brokerProcesses, type BrokerProcess } from '../helpers/broker-process.js';
@@ -39,8 +40,9 @@ async function expectContents(b: BrokerProcess): Promise<void> {
   try {
     for (let p = 0; p < PARTITIONS; p++) {
       const values = (await readPartition(client, TOPIC, p)).map((r) => r.value!.toString());
-      expect(values.length, `partition ${p}`).toBe(RECORDS);
-      values.forEach((v, i) => expect(v === valueOf(p, i), `partition ${p} offset ${i}`).toBe(true));
+      expect(values.length, `partition ${p}`).toBe(RECORDS + 1);
+      values.slice(0, RECORDS).forEach((v, i) => expect(v === valueOf(p, i), `partition ${p} offset ${i}`).toBe(true));
+      expect(values[RECORDS]).toBe(`after the restart ${p}`);
     }
   } finally {
     client.close();
@@ -71,6 +73,11 @@ it('recovers its logs in the background after a SIGKILL while it serves, and aga
 
   broker = await start();
   const fresh = kafka(broker);
+  // At once, to the logs being recovered: the broker answers retriable until each is ready.
+  const toRecovering = fresh.producer({ idempotent: true });
+  await toRecovering.connect();
+  await toRecovering.send({ topic: TOPIC, acks: -1, messages: Array.from({ length: PARTITIONS }, (_, p) => ({ partition: p, value: `after the restart ${p}` })) });
+  await toRecovering.disconnect();
   const admin2 = fresh.admin();
   await admin2.connect();
   await admin2.createTopics({ topics: [{ topic: 'fresh', numPartitions: 1 }] });

@@ -2,7 +2,7 @@
 // at once, and the partitions are hosted (usable) when applyImage resolves.
 import { describe, expect, it } from 'vitest';
 import { FileSystemError } from '../../../storage/errors.js';
-import { LogDir } from '../../../storage/log-dir.js';
+import { LogDir, RECOVERY_SLICE_BYTES } from '../../../storage/log-dir.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import { ServerConfig } from '../../../src/config/server-config.js';
 import { EMPTY_IMAGE } from '../../../src/metadata/image.js';
@@ -195,5 +195,63 @@ describe('logs opened on first use after a clean shutdown', () => {
     expect({ path: described.path, logs: described.logs.map((l) => [l.partition, l.sizeBytes]) })
       .toEqual({ path: LOG_DIR, logs: [sizes.find(([p]) => p === 0)] });
     expect(sizes.find(([p]) => p === 0)![1]).toBeGreaterThan(0);
+  });
+});
+
+describe('logs still recovering after a crash', () => {
+  const BATCH_BYTES = 512 * 1024;
+  /** Enough for three recovery slices and a part. */
+  const BATCHES = Math.ceil((3.5 * RECOVERY_SLICE_BYTES) / BATCH_BYTES);
+
+  /** t's two partitions of BATCHES large batches each, synced, then a crash (no clean shutdown). */
+  async function crashed(): Promise<SetUp> {
+    const fs = new TestFileSystem();
+    const before = await setUp(fs);
+    const image = apply(EMPTY_IMAGE, topicRecords('t', 2, () => [NODE_ID]));
+    await before.replicas.applyImage(image, EMPTY_IMAGE);
+    for (const p of [0, 1]) {
+      for (let i = 0; i < BATCHES; i++) {
+        const produced = await before.replicas.produce('t', p, encodeTestBatch({ valueBytes: BATCH_BYTES }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 });
+        expect(produced.errorCode).toBe(ErrorCode.NONE);
+      }
+    }
+    await Promise.all(before.logDir.all().map((l) => l.flush()));
+    fs.crash();
+    const after = await setUp(fs);
+    await after.replicas.applyImage(image, EMPTY_IMAGE);
+    return after;
+  }
+
+  it('answers a client NOT_LEADER_OR_FOLLOWER a slice at a time, and the background opening recovers that log first', async () => {
+    const { replicas, logDir } = await crashed();
+    // The client asks for t-1, which the background opening would reach second.
+    expect(replicas.lookup('t', 1)).toEqual({ errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
+    for (let turns = 0; logDir.lazy('t', 1) === 'unopened'; turns++) {
+      expect(turns).toBeLessThan(2 * BATCHES);
+      replicas.openIdleLogs(1, () => false);
+    }
+    expect(logDir.lazy('t', 0)).toBe('unopened');
+    const t1 = replicas.lookup('t', 1);
+    expect('partition' in t1 && t1.partition.log.logEndOffset).toBe(BATCHES);
+    // A coordinator's load takes the whole log at once.
+    const t0 = replicas.lookupNow('t', 0);
+    expect('partition' in t0 && t0.partition.log.logEndOffset).toBe(BATCHES);
+    expect(replicas.openIdleLogs(10)).toBe(false);
+    expect(logDir.unopenedCount).toBe(0);
+  });
+
+  it('recovers a log asked for by requests alone, a slice per request, when nothing else drives it', async () => {
+    const { replicas } = await crashed();
+    let refused = 0;
+    let found = replicas.lookup('t', 0);
+    while (!('partition' in found)) {
+      expect(found).toEqual({ errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
+      refused++;
+      found = replicas.lookup('t', 0);
+    }
+    expect(refused).toBeGreaterThanOrEqual(3);
+    expect(found.partition.log.logEndOffset).toBe(BATCHES);
+    const produced = await replicas.produce('t', 0, encodeTestBatch({ baseTimestampMs: 1_000 }), { acks: 1, timeoutMs: 1_000, requestVersion: 9 });
+    expect(produced).toMatchObject({ errorCode: ErrorCode.NONE, baseOffset: BATCHES });
   });
 });
