@@ -103,7 +103,7 @@ async function session(series: Series, build: boolean): Promise<void> {
 }
 
 /** The broker's own account of its replay at start, from its log line. */
-function loggedReplay(stderr: string): { records: number; ms: number } {
+export function loggedReplay(stderr: string): { records: number; ms: number } {
   for (const line of stderr.split('\n')) {
     if (!line.includes('replayed the metadata log it started with')) continue;
     const { records, ms } = JSON.parse(line) as { records: number; ms: number };
