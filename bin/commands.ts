@@ -40,8 +40,9 @@ export const commands: Record<string, Command> = {
     help: `kraftling start [options]
 
   -n, --nodes N           co-located nodes in this process (default 1); ports count up from --port
-      --racks R1,R2,...   broker.rack of each node, one per node (with replica.selector.class,
-                          consumers that give a rack read from a follower in it)
+      --racks R1,R2,...   broker.rack of each node, one per node: new partitions are spread over
+                          racks (and, with replica.selector.class, consumers that give a rack
+                          read from a follower in it)
   -p, --port P            first broker port (default 9092; 0 picks free ports)
       --host H            address to listen on and advertise (default 127.0.0.1)
   -d, --data-dir DIR      data directory (default ./.kraftling); each node uses DIR/node-<id>

@@ -11,7 +11,7 @@ import { MetadataRecordType, record, type MetadataRecord } from '../metadata/rec
 import type { ControllerEnv, ControllerResult } from './env.js';
 import { dynamicBrokerConfigs } from '../metadata/image.js';
 import { newTopicId } from './env.js';
-import { placeReplicas } from './placement.js';
+import { placeReplicas, type PlacementBroker } from './placement.js';
 import { checkTopicName, collidingTopic } from './topic-names.js';
 
 type Failure = { errorCode: number; errorMessage: string };
@@ -68,7 +68,7 @@ function planTopic(env: ControllerEnv, image: MetadataImage, topic: CreatableTop
     if (configs.has(c.name)) return { errorCode: ErrorCode.INVALID_REQUEST, errorMessage: `Duplicate config key ${c.name}.` };
     if (c.value !== null) configs.set(c.name, c.value);
   }
-  const brokers = liveBrokers(image).map((b) => b.id);
+  const brokers = liveBrokers(image);
   const replicas = topic.assignments.length > 0
     ? checkAssignments(topic, image)
     : planReplicas(env, topic, brokers);
@@ -76,7 +76,7 @@ function planTopic(env: ControllerEnv, image: MetadataImage, topic: CreatableTop
   return { replicas, configs };
 }
 
-function planReplicas(env: ControllerEnv, topic: CreatableTopic, brokers: number[]): number[][] | Failure {
+function planReplicas(env: ControllerEnv, topic: CreatableTopic, brokers: readonly PlacementBroker[]): number[][] | Failure {
   const partitions = topic.numPartitions === -1 ? env.config.int('num.partitions') : topic.numPartitions;
   if (partitions <= 0) {
     return { errorCode: ErrorCode.INVALID_PARTITIONS, errorMessage: 'Number of partitions was set to an invalid non-positive value.' };

@@ -69,7 +69,7 @@ function newReplicas(env: ControllerEnv, image: MetadataImage, topic: TopicState
     }
     return assignments.map((a) => a.brokerIds);
   }
-  const brokers = liveBrokers(image).map((b) => b.id);
+  const brokers = liveBrokers(image);
   if (rf > brokers.length) return `Unable to replicate the partition ${rf} time(s): only ${brokers.length} broker(s) are registered.`;
   return placeReplicas(brokers, added, rf, Math.floor(env.random() * brokers.length));
 }
