@@ -355,13 +355,17 @@ export class ReplicaManager {
       if (!this.recoverFirst.includes(p)) this.recoverFirst.push(p);
       return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
     }
-    return this.lookupNow(topic, partition);
+    return this.found(p, topic, partition);
   }
 
   /** lookup(), but a log still recovering is recovered now, whole: for a coordinator's load, which
    * reads all of the log at once anyway. */
   lookupNow(topic: string, partition: number): PartitionLookup {
-    const p = this.partitions.get(topic, partition);
+    return this.found(this.partitions.get(topic, partition), topic, partition);
+  }
+
+  /** What a lookup of `topic`-`partition` that found `p` (hosted, or not) answers. */
+  private found(p: Partition | undefined, topic: string, partition: number): PartitionLookup {
     if (p && this.stopped) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
     if (p) return p.isLogOpen || opens(p) ? { partition: p } : { errorCode: ErrorCode.KAFKA_STORAGE_ERROR };
     // No image yet: the broker has not caught up with the quorum, and cannot say the topic is unknown.
