@@ -1,5 +1,6 @@
 // `kraftling reassign-partitions` (kafka-reassign-partitions): --generate a plan that spreads the
-// given topics over a broker list, --execute a plan (AlterPartitionReassignments), --verify it,
+// given topics over a broker list (over their racks first when they name racks, as Kafka's tool
+// does unless --disable-rack-aware), --execute a plan (AlterPartitionReassignments), --verify it,
 // --list the ongoing reassignments, --cancel a plan's. Files and output are Kafka's:
 // {"version":1,"partitions":[{"topic":"orders","partition":0,"replicas":[2,3],"log_dirs":["any","any"]}]}.
 // --throttle sets Kafka's replication throttles for the moves (the moving partitions' sources and
@@ -7,6 +8,7 @@
 // broker involved) and --verify removes them once the plan is done. Log directory moves are not
 // offered (one log directory per node).
 import fs from 'node:fs';
+import { placeReplicas } from '../../src/controller/placement.js';
 import { DescribeClusterApi } from '../../protocol/generated/api/60-describe-cluster.js';
 import { IncrementalAlterConfigsApi, type AlterConfigsResource } from '../../protocol/generated/api/44-incremental-alter-configs.js';
 import { AlterPartitionReassignmentsApi } from '../../protocol/generated/api/45-alter-partition-reassignments.js';
@@ -35,7 +37,7 @@ export async function runReassignPartitions(values: Record<string, unknown>): Pr
   const brokers = action === 'generate' ? brokerList(values['broker-list']) : [];
   return withClient('reassign-partitions', values, async (client) => {
     switch (action) {
-      case 'generate': return generate(client, topics, brokers);
+      case 'generate': return generate(client, topics, brokers, values['disable-rack-aware'] === true);
       case 'execute': return execute(client, plan, values.additional === true, intFlag(values, 'throttle', 0) ?? -1);
       case 'verify': return verify(client, plan, values['preserve-throttles'] === true);
       case 'list': return list(client);
@@ -44,17 +46,22 @@ export async function runReassignPartitions(values: Record<string, unknown>): Pr
   });
 }
 
-async function generate(client: KafkaClient, topics: string[], brokers: number[]): Promise<number> {
+async function generate(client: KafkaClient, topics: string[], brokers: number[], rackUnaware: boolean): Promise<number> {
   const current = await currentPlacements(client, topics);
-  const known = new Set((await client.metadata([])).brokers.map((b) => b.nodeId));
+  const known = new Map((await client.metadata([])).brokers.map((b) => [b.nodeId, b.rack]));
   const unknown = brokers.find((b) => !known.has(b));
   if (unknown !== undefined) throw new Error(`Unknown broker id ${unknown}`);
+  const racked = brokers.map((id) => ({ id, rack: rackUnaware ? null : known.get(id) ?? null })).sort((a, b) => a.id - b.id);
+  if (racked.some((b) => b.rack === null) && racked.some((b) => b.rack !== null)) {
+    throw new Error('Not all brokers have rack information. Add --disable-rack-aware in command line to make replica assignment without rack information.');
+  }
   const proposed: Placement[] = [];
   for (const topic of topics) {
     const ofTopic = current.filter((p) => p.topic === topic);
     const factor = ofTopic[0]?.replicas.length ?? 0;
     if (factor > brokers.length) throw new Error(`Replication factor: ${factor} larger than available brokers: ${brokers.length}.`);
-    for (const p of ofTopic) proposed.push({ topic, partition: p.partition, replicas: spread(p.partition, factor, brokers) });
+    const overRacks = racked[0]?.rack !== null ? placeReplicas(racked, ofTopic.length, factor, 0) : undefined;
+    ofTopic.forEach((p, i) => proposed.push({ topic, partition: p.partition, replicas: overRacks?.[i] ?? spread(p.partition, factor, brokers) }));
   }
   process.stdout.write(`Current partition replica assignment\n${planJson(current)}\n\nProposed partition reassignment configuration\n${planJson(proposed)}\n`);
   return 0;

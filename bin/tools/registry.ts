@@ -261,6 +261,8 @@ ${BOOTSTRAP_HELP}
       --reassignment-json-file F    {"version":1,"partitions":[{"topic":"orders","partition":0,"replicas":[2,3]}]}
       --topics-to-move-json-file F  {"version":1,"topics":[{"topic":"orders"}]}
       --broker-list ID[,ID]         brokers the generated plan may use
+      --disable-rack-aware          with --generate: ignore the brokers' racks (by default replicas are
+                                    spread over racks first when the brokers name them)
 
 examples:
   kraftling reassign-partitions --bootstrap-server 127.0.0.1:9092 --generate --topics-to-move-json-file topics.json --broker-list 2,3
@@ -270,7 +272,7 @@ examples:
       ...bootstrap, generate: { type: 'boolean' }, execute: { type: 'boolean' }, verify: { type: 'boolean' }, list: { type: 'boolean' },
       cancel: { type: 'boolean' }, additional: { type: 'boolean' }, 'reassignment-json-file': { type: 'string' },
       throttle: { type: 'string' }, 'preserve-throttles': { type: 'boolean' },
-      'topics-to-move-json-file': { type: 'string' }, 'broker-list': { type: 'string' }, help,
+      'topics-to-move-json-file': { type: 'string' }, 'broker-list': { type: 'string' }, 'disable-rack-aware': { type: 'boolean' }, help,
     },
     run: async (values) => (await import('./reassign-partitions.js')).runReassignPartitions(values),
   },
