@@ -70,7 +70,7 @@ export class GroupRuntime {
   }
 
   private async load(partition: number, epoch: number): Promise<void> {
-    const found = this.o.replicas.lookupNow(CONSUMER_OFFSETS_TOPIC, partition);
+    const found = await this.o.replicas.lookupRecovered(CONSUMER_OFFSETS_TOPIC, partition);
     if ('errorCode' in found || this.loaded.get(partition) !== epoch) return;
     replayPartitionLog(found.partition.log, (batch) => this.replayBatch(partition, batch));
     if (this.loaded.get(partition) === epoch) this.coordinator.completeLoad(partition, this.o.nowMs());

@@ -92,7 +92,7 @@ export class TxnRuntime {
   }
 
   private async load(partition: number, epoch: number): Promise<void> {
-    const found = this.o.replicas.lookupNow(TRANSACTION_STATE_TOPIC, partition);
+    const found = await this.o.replicas.lookupRecovered(TRANSACTION_STATE_TOPIC, partition);
     if ('errorCode' in found || this.loaded.get(partition) !== epoch) return;
     replayPartitionLog(found.partition.log, (batch) => {
       if (batch.isControl) return;

@@ -351,17 +351,26 @@ export class ReplicaManager {
    */
   lookup(topic: string, partition: number): PartitionLookup {
     const p = this.partitions.get(topic, partition);
-    if (p && !p.isLogOpen && !this.stopped && !this.options.logDir.prepare(p.topic, p.partition, p.state.topicId)) {
-      if (!this.recoverFirst.includes(p)) this.recoverFirst.push(p);
-      return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
-    }
+    if (p && this.stillRecovering(p)) return { errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER };
     return this.found(p, topic, partition);
   }
 
-  /** lookup(), but a log still recovering is recovered now, whole: for a coordinator's load, which
-   * reads all of the log at once anyway. */
-  lookupNow(topic: string, partition: number): PartitionLookup {
-    return this.found(this.partitions.get(topic, partition), topic, partition);
+  /** lookup() for a coordinator's load: a log still recovering is waited for, a slice of it per
+   * turn of the event loop (the coordinator answers COORDINATOR_LOAD_IN_PROGRESS meanwhile). */
+  async lookupRecovered(topic: string, partition: number): Promise<PartitionLookup> {
+    for (;;) {
+      const p = this.partitions.get(topic, partition);
+      if (p === undefined || !this.stillRecovering(p)) return this.found(p, topic, partition);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Recovers one more slice of `p`'s log if a crash left it recovering; true while it still is
+   * (it is then recovered by the background opening before any other). */
+  private stillRecovering(p: Partition): boolean {
+    if (p.isLogOpen || this.stopped || this.options.logDir.prepare(p.topic, p.partition, p.state.topicId)) return false;
+    if (!this.recoverFirst.includes(p)) this.recoverFirst.push(p);
+    return true;
   }
 
   /** What a lookup of `topic`-`partition` that found `p` (hosted, or not) answers. */

@@ -222,7 +222,7 @@ describe('logs still recovering after a crash', () => {
     return after;
   }
 
-  it('answers a client NOT_LEADER_OR_FOLLOWER a slice at a time, and the background opening recovers that log first', async () => {
+  it('answers a client NOT_LEADER_OR_FOLLOWER a slice at a time, the background opening recovers that log first, and a coordinator\'s load waits a turn per slice', async () => {
     const { replicas, logDir } = await crashed();
     // The client asks for t-1, which the background opening would reach second.
     expect(replicas.lookup('t', 1)).toEqual({ errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER });
@@ -233,9 +233,19 @@ describe('logs still recovering after a crash', () => {
     expect(logDir.lazy('t', 0)).toBe('unopened');
     const t1 = replicas.lookup('t', 1);
     expect('partition' in t1 && t1.partition.log.logEndOffset).toBe(BATCHES);
-    // A coordinator's load takes the whole log at once.
-    const t0 = replicas.lookupNow('t', 0);
+    // A coordinator's load waits for it, a slice per turn of the event loop, while other work runs.
+    let turns = 0;
+    let counting = true;
+    const tick = (): void => {
+      if (!counting) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const t0 = await replicas.lookupRecovered('t', 0);
+    counting = false;
     expect('partition' in t0 && t0.partition.log.logEndOffset).toBe(BATCHES);
+    expect(turns).toBeGreaterThanOrEqual(2);
     expect(replicas.openIdleLogs(10)).toBe(false);
     expect(logDir.unopenedCount).toBe(0);
   });
