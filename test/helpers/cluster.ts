@@ -19,6 +19,12 @@ export const THREE_NODE_OVERRIDES: Readonly<Record<string, string>> = {
   'broker.session.timeout.ms': '6000', 'replica.lag.time.max.ms': '5000',
 };
 
+/** host:port of node `id`'s first broker listener, for a client of that node alone. */
+export function brokerAddress(cluster: Cluster, id: number): string {
+  const { host, port } = cluster.node(id).brokerAddresses[0]!;
+  return `${host}:${port}`;
+}
+
 export function kafkaClient(cluster: Cluster | string, clientId = 'kraftling-test'): Kafka {
   const brokers = (typeof cluster === 'string' ? cluster : cluster.bootstrapServers).split(',');
   return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 50 } });

@@ -15,7 +15,7 @@ import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import { decodeRecordBatches } from '../../protocol/records/record-batch.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { RACK_AWARE_SELECTOR } from '../../src/config/broker-keys.js';
-import { kafkaClient, startCluster, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
+import { brokerAddress, kafkaClient, startCluster, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { readPartition } from '../helpers/read-all.js';
 import { retry } from '../helpers/retry.js';
@@ -38,11 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-
-function bootstrapOf(nodeId: number): string {
-  const { host, port } = cluster.nodes.find((n) => n.nodeId === nodeId)!.brokerAddresses[0]!;
-  return `${host}:${port}`;
-}
 
 /** Bytes of `topic` this node has sent to consumers (its BytesOut counter). */
 function bytesOut(nodeId: number, topic: string): number {
@@ -79,7 +74,7 @@ async function produce(topic: string, values: string[]): Promise<void> {
 
 /** One consumer Fetch of partition 0 (from offset 0, answered at once unless told otherwise). */
 async function fetchFrom(nodeId: number, version: number, topic: string, rackId: string, fetchOffset = 0, maxWaitMs = 0) {
-  const client = await RawClient.connect(bootstrapOf(nodeId));
+  const client = await RawClient.connect(brokerAddress(cluster, nodeId));
   try {
     const res = await client.request(FetchApi, version, {
       clusterId: null, replicaId: -1, replicaState: { replicaId: -1, replicaEpoch: -1 }, maxWaitMs, minBytes: 1, maxBytes: 1 << 20,
@@ -140,7 +135,7 @@ describe('fetch from follower (KIP-392)', () => {
 
     // In an incremental fetch session (KIP-227) the partition is answered each time too, though
     // nothing else about it changed: the client must hear where to go.
-    const client = await RawClient.connect(bootstrapOf(1));
+    const client = await RawClient.connect(brokerAddress(cluster, 1));
     try {
       const session = (sessionId: number, sessionEpoch: number, partitions: number[]) => client.request(FetchApi, 12, {
         clusterId: null, replicaId: -1, replicaState: { replicaId: -1, replicaEpoch: -1 }, maxWaitMs: 0, minBytes: 1, maxBytes: 1 << 20,
@@ -162,14 +157,11 @@ describe('fetch from follower (KIP-392)', () => {
     }
 
     // A consumer long-polling a follower at its end is answered when the follower's high watermark
-    // moves, not when its wait runs out.
-    const maxWaitMs = 30_000;
-    const startedMs = performance.now();
-    const polled = fetchFrom(2, 11, topic, 'rack-2', 20, maxWaitMs);
+    // moves: its wait (ten minutes) outlasts this test, so an answer only at the wait's end fails it.
+    const polled = fetchFrom(2, 11, topic, 'rack-2', 20, 600_000);
     await new Promise((r) => setTimeout(r, 200));
     await produce(topic, ['r-20']);
     expect(await polled).toMatchObject({ errorCode: ErrorCode.NONE, highWatermark: 21, values: ['r-20'] });
-    expect(performance.now() - startedMs).toBeLessThan(maxWaitMs);
   }, 90_000);
 
   it('kafkajs (rackId) and kcat (client.rack) read every record from their rack\'s follower', async () => {
@@ -217,7 +209,7 @@ describe('fetch from follower (KIP-392)', () => {
     // is not rebalanced, and redelivery from the last commit cannot blur what the fetches did.
     const groupId = await retry(async () => {
       for (let i = 0; i < 50; i++) {
-        const client = await RawClient.connect(bootstrapOf(1));
+        const client = await RawClient.connect(brokerAddress(cluster, 1));
         try {
           const c = (await client.request(FindCoordinatorApi, 4, { key: '', keyType: 0, coordinatorKeys: [`ff-kill-${i}`] })).coordinators[0]!;
           if (c.errorCode === ErrorCode.NONE && c.nodeId !== 3) return `ff-kill-${i}`;
@@ -253,7 +245,7 @@ describe('fetch from follower (KIP-392)', () => {
       await consumer.disconnect();
     }
     // The log holds each acknowledged record once, in order.
-    const client = await RawClient.connect(bootstrapOf(1));
+    const client = await RawClient.connect(brokerAddress(cluster, 1));
     try {
       expect((await readPartition(client, topic, 0)).map((r) => r.value!.toString())).toEqual([...before, ...after]);
     } finally {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import type { Cluster } from '../../src/cluster/cluster.js';
-import { kafkaClient, startCluster, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
+import { brokerAddress, kafkaClient, startCluster, THREE_NODE_OVERRIDES } from '../helpers/cluster.js';
 import { runInProcess } from '../helpers/cli-in-process.js';
 import { consumeValues } from '../helpers/consume-values.js';
 import { retry } from '../helpers/retry.js';
@@ -80,7 +80,7 @@ describe('rack-aware replica placement', () => {
     // Through the survivors, retrying for as long as the dead leaders take to be fenced and replaced.
     const survivor = new Kafka({
       clientId: 'rack-survivor', logLevel: logLevel.NOTHING, retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 1000 },
-      brokers: cluster.nodes.filter((n) => n.nodeId > 2).map((n) => `${n.brokerAddresses[0]!.host}:${n.brokerAddresses[0]!.port}`),
+      brokers: [3, 4, 5].map((id) => brokerAddress(cluster, id)),
     });
     await produce(survivor, after);
     await retry(async () => {
