@@ -35,7 +35,7 @@ import {
 import { checkRecordBatch, readBatchInfo, type BatchInfo } from './batch-validation.js';
 import { compressRecords, decompressRecords, type DecompressOptions } from './codec.js';
 import { crc32c } from './crc32c.js';
-import { decodeRecords, encodeRecords, forEachRecordValue, type DecodedRecord, type RecordInput } from './record.js';
+import { decodeRecords, encodeRecords, type DecodedRecord, type RecordInput } from './record.js';
 
 export interface RecordBatchInput {
   baseOffset?: number;
@@ -135,28 +135,15 @@ export function decodeRecordBatch(buf: Buffer, pos = 0, options: DecompressOptio
   return Object.assign(info, { records });
 }
 
-/** The batch at pos, checked as decodeRecordBatch checks it, with `decode` applied to each
- * record's value (a range of the batch's bytes; see forEachRecordValue) instead of a record
- * object made for each. */
-export function decodeBatchValues<T>(
-  buf: Buffer,
-  pos: number,
-  decode: (buf: Buffer, start: number, end: number) => T,
-  options: DecompressOptions = {},
-): BatchInfo & { values: T[] } {
+/** The batch at pos, checked as decodeRecordBatch checks it (frame, magic, CRC), with the bounds of
+ * its records in `section` (the batch's buffer, or the records decompressed): what
+ * forEachRecordValue walks, now or later. */
+export function checkedBatch(buf: Buffer, pos: number, options: DecompressOptions = {}): BatchInfo & { section: Buffer; start: number; end: number } {
   const size = checkRecordBatch(buf, pos, buf.length);
   const info = readBatchInfo(buf, pos, size);
-  let section = buf;
-  let start = pos + RECORDS;
-  let end = pos + size;
-  if (info.compression !== CompressionType.NONE) {
-    section = decompressRecords(info.compression, buf.subarray(start, end), options);
-    start = 0;
-    end = section.length;
-  }
-  const values: T[] = [];
-  forEachRecordValue(section, start, end, info.recordCount, (b, s, e) => values.push(decode(b, s, e)));
-  return Object.assign(info, { values });
+  if (info.compression === CompressionType.NONE) return Object.assign(info, { section: buf, start: pos + RECORDS, end: pos + size });
+  const section = decompressRecords(info.compression, buf.subarray(pos + RECORDS, pos + size), options);
+  return Object.assign(info, { section, start: 0, end: section.length });
 }
 
 /** Decodes every batch of a records buffer; a partial batch at the end is an error. */

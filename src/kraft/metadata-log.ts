@@ -1,9 +1,8 @@
 // The metadata partition's log as the Raft core reads it (its ReplicatedLog seam), over the
 // project's segmented storage, and the committed batches decoded for the metadata image.
-import { batchSize, isControlBatch, LOG_OVERHEAD, readBatchHeader } from '../../protocol/records/batch-header.js';
-import { decodeBatchValues } from '../../protocol/records/record-batch.js';
+import { batchSize, LOG_OVERHEAD, readBatchHeader } from '../../protocol/records/batch-header.js';
 import type { PartitionLog } from '../../storage/partition-log.js';
-import { decodeMetadataRecord, type AnyMetadataRecord } from '../metadata/records.js';
+import { metadataBatchAt } from '../metadata/metadata-batch.js';
 import { metadataEndOffsetForEpoch, type OffsetAndEpoch, type ReplicatedLog } from '../raft/index.js';
 import type { CommittedBatch } from './metadata-quorum.js';
 import type { FileSnapshotStore } from './snapshot-files.js';
@@ -70,10 +69,10 @@ function epochAt(log: PartitionLog, offset: number): number {
   return header.baseOffset <= offset ? header.partitionLeaderEpoch : -1;
 }
 
-/** Committed batches in [fromOffset, toOffset), decoded one at a time as the caller goes on, so a
- * replay of the whole log holds one batch's records at once: control batches carry no records.
- * The log is read into `into`, a chunk at a time: records decoded from it hold no view of it
- * (their only bytes fields, SCRAM credentials', are copied by the image). */
+/** Committed batches in [fromOffset, toOffset), each checked as the caller goes on and its records
+ * decoded one at a time as the caller visits them (see CommittedBatch): control batches carry no
+ * records. The log is read into `into`, a chunk at a time: records decoded from it hold no view of
+ * it (their only bytes fields, SCRAM credentials', are copied by the image). */
 export function* committedBatches(log: PartitionLog, fromOffset: number, toOffset: number, into: Buffer): Generator<CommittedBatch> {
   let offset = fromOffset;
   while (offset < toOffset) {
@@ -84,16 +83,11 @@ export function* committedBatches(log: PartitionLog, fromOffset: number, toOffse
       const header = readBatchHeader(buf, pos);
       const lastOffset = header.baseOffset + header.lastOffsetDelta;
       if (lastOffset >= offset) {
-        const isControl = isControlBatch(buf, pos);
-        const batch = decodeBatchValues(buf, pos, isControl ? skipValue : decodeMetadataRecord);
-        yield {
-          baseOffset: batch.baseOffset, lastOffset, epoch: batch.partitionLeaderEpoch,
-          records: isControl ? [] : batch.values as AnyMetadataRecord[],
-        };
+        const batch = metadataBatchAt(buf, pos);
+        yield { baseOffset: batch.baseOffset, lastOffset, epoch: batch.partitionLeaderEpoch, recordCount: batch.recordCount, forEachRecord: batch.forEachRecord };
       }
       offset = lastOffset + 1;
     }
   }
 }
 
-const skipValue = (): undefined => undefined;

@@ -1,14 +1,14 @@
 // The node's view of the __cluster_metadata quorum: who leads, proposing records as the active
 // controller, and the stream of committed batches every broker replays.
+import type { MetadataBatch } from '../metadata/metadata-batch.js';
 import type { AnyMetadataRecord } from '../metadata/records.js';
 
-export interface CommittedBatch {
+/** A batch of the log, committed: its records are decoded as they are visited, during onCommit only. */
+export interface CommittedBatch extends MetadataBatch {
   baseOffset: number;
   lastOffset: number;
   /** Leader epoch the batch was written in. */
   epoch: number;
-  /** Metadata records; empty for control batches (leader changes, snapshot markers). */
-  records: AnyMetadataRecord[];
 }
 
 export interface LeaderState {
@@ -27,7 +27,7 @@ export class NotLeaderError extends Error {
 export interface QuorumListener {
   /** The state replaced wholesale by a snapshot (at start, or a lagging follower's download); an
    * onCommitsDone follows, after the commits that come next if any. */
-  onSnapshot(batches: Iterable<readonly AnyMetadataRecord[]>, endOffset: number, epoch: number): void;
+  onSnapshot(batches: Iterable<MetadataBatch>, endOffset: number, epoch: number): void;
   /** Committed batches in log order (after the snapshot, if one was loaded). */
   onCommit(batch: CommittedBatch): void;
   /** The batches committed by one advance of the high watermark have all been handed over. */

@@ -408,7 +408,7 @@ export class RaftQuorum implements MetadataQuorum {
     for (const batch of committedBatches(this.o.log, this.applied + 1, highWatermark, this.replayBuffer)) {
       this.listener?.onCommit(batch);
       this.applied = batch.lastOffset;
-      if (replay !== undefined && batch.lastOffset <= replay.lastOffset) replay.records += batch.records.length;
+      if (replay !== undefined && batch.lastOffset <= replay.lastOffset) replay.records += batch.recordCount;
     }
     if (this.applied !== before || this.snapshotUnpublished) {
       this.snapshotUnpublished = false;
@@ -444,7 +444,7 @@ export class RaftQuorum implements MetadataQuorum {
     const batches = snapshotBatches(this.snapshots.readAll(id));
     this.listener?.onSnapshot((function* counted() {
       for (const batch of batches) {
-        records += batch.length;
+        records += batch.recordCount;
         yield batch;
       }
     })(), id.endOffset, id.epoch);

@@ -6,9 +6,10 @@ import { writeSnapshotHeaderRecord } from '../../protocol/generated/data/snapsho
 import { Writer } from '../../protocol/primitives/writer.js';
 import { batchSize, isControlBatch, LOG_OVERHEAD } from '../../protocol/records/batch-header.js';
 import { ControlRecordType, encodeControlRecordKey } from '../../protocol/records/control-record.js';
-import { decodeBatchValues, decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { decodeRecordBatch, encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { DecodeError } from '../../protocol/primitives/reader.js';
-import { decodeMetadataRecord, encodeMetadataRecord, type AnyMetadataRecord } from './records.js';
+import { metadataBatchAt, recordsOf, type MetadataBatch } from './metadata-batch.js';
+import { encodeMetadataRecord, type AnyMetadataRecord } from './records.js';
 
 /** Records per data batch: Kafka's snapshot writer batches in the same order of magnitude. */
 const RECORDS_PER_BATCH = 4096;
@@ -43,18 +44,16 @@ export function encodeSnapshot(records: readonly AnyMetadataRecord[], epoch: num
 
 /** The metadata records of a snapshot; a missing header or footer means it is incomplete. */
 export function decodeSnapshot(bytes: Buffer): AnyMetadataRecord[] {
-  const out: AnyMetadataRecord[] = [];
-  for (const batch of snapshotBatches(bytes)) for (const record of batch) out.push(record);
-  return out;
+  return recordsOf(snapshotBatches(bytes));
 }
 
 /**
- * A snapshot's records a batch at a time, once its framing is checked whole (every batch's size,
- * the header first, the footer last). A loader that applies each batch as it comes holds one
- * batch of decoded records at a time, not the whole snapshot's (200,000 objects and their arrays
- * for 100,000 one-partition topics). A batch that fails its CRC throws when its turn comes.
+ * A snapshot's data batches, once its framing is checked whole (every batch's size, the header
+ * first, the footer last). Each batch is checked when its turn comes (a failed CRC throws then),
+ * and its records are decoded as they are visited (see MetadataBatch): a loader that applies them
+ * as they come holds no decoded record beyond the one it applies.
  */
-export function* snapshotBatches(bytes: Buffer): Generator<readonly AnyMetadataRecord[]> {
+export function* snapshotBatches(bytes: Buffer): Generator<MetadataBatch> {
   let sawHeader = false;
   let sawFooter = false;
   for (let pos = 0; pos < bytes.length;) {
@@ -69,6 +68,6 @@ export function* snapshotBatches(bytes: Buffer): Generator<readonly AnyMetadataR
   }
   if (!sawHeader || !sawFooter) throw new DecodeError('snapshot lacks its header or footer');
   for (let pos = 0; pos < bytes.length; pos += batchSize(bytes, pos)) {
-    if (!isControlBatch(bytes, pos)) yield decodeBatchValues(bytes, pos, decodeMetadataRecord).values;
+    if (!isControlBatch(bytes, pos)) yield metadataBatchAt(bytes, pos);
   }
 }

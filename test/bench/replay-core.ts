@@ -5,8 +5,9 @@
 import { partitionRecord } from '../../src/controller/create-topics.js';
 import { MetadataDelta } from '../../src/metadata/delta.js';
 import { EMPTY_IMAGE } from '../../src/metadata/image.js';
-import { decodeMetadataRecord, encodeMetadataRecord, MetadataRecordType, record } from '../../src/metadata/records.js';
-import { decodeBatchValues, encodeRecordBatch } from '../../protocol/records/record-batch.js';
+import { metadataBatchAt } from '../../src/metadata/metadata-batch.js';
+import { encodeMetadataRecord, MetadataRecordType, record } from '../../src/metadata/records.js';
+import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
 import { median, perSec, thousands, type BenchSettings, type Figure } from './report.js';
 
 const RUNS = 5;
@@ -72,7 +73,7 @@ function replayMs(log: Log): number {
   const started = performance.now();
   const delta = new MetadataDelta(EMPTY_IMAGE);
   for (const batch of log.batches) {
-    for (const r of decodeBatchValues(batch, 0, decodeMetadataRecord).values) delta.apply(r);
+    metadataBatchAt(batch, 0).forEachRecord((r) => delta.apply(r));
   }
   delta.finish(log.records - 1, 1);
   return performance.now() - started;

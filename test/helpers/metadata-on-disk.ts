@@ -12,7 +12,7 @@ export function metadataRecordsOnDisk(metadataDir: string): { snapshotEnd: numbe
   const snapshotEnd = snapshot === undefined ? 0 : Number(snapshot.slice(0, 20));
   let records = 0;
   if (snapshot !== undefined) {
-    for (const batch of snapshotBatches(fs.readFileSync(path.join(metadataDir, snapshot)))) records += batch.length;
+    for (const batch of snapshotBatches(fs.readFileSync(path.join(metadataDir, snapshot)))) records += batch.recordCount;
   }
   for (const b of storedBatches(metadataDir)) {
     if (b.baseOffset >= snapshotEnd && !isControlBatch(b.bytes, 0)) records += b.bytes.readInt32BE(RECORD_COUNT);

@@ -8,6 +8,7 @@ import { DEFAULT_LOG_CONFIG, type LogConfig } from '../../../storage/log-config.
 import { LogDir } from '../../../storage/log-dir.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 import type { PartitionLog } from '../../../storage/partition-log.js';
+import { recordsOf } from '../../../src/metadata/metadata-batch.js';
 import { MetadataRecordType, record, type AnyMetadataRecord } from '../../../src/metadata/records.js';
 import type { CommittedBatch, QuorumListener } from '../../../src/kraft/metadata-quorum.js';
 import type { QuorumTimers } from '../../../src/kraft/quorum-timers.js';
@@ -42,8 +43,8 @@ export interface DriverHost {
 /** The id of a simulated proposal or control record: "<epoch>/<value>" or "<epoch>/ctl". */
 export function entryIdsOf(batch: CommittedBatch): string[] {
   const count = batch.lastOffset - batch.baseOffset + 1;
-  if (batch.records.length === 0) return Array.from({ length: count }, () => `${batch.epoch}/ctl`);
-  return batch.records.map((r) => `${batch.epoch}/${(r.data as { name: string }).name}`);
+  if (batch.recordCount === 0) return Array.from({ length: count }, () => `${batch.epoch}/ctl`);
+  return recordsOf([batch]).map((r) => `${batch.epoch}/${(r.data as { name: string }).name}`);
 }
 
 export function valueRecord(name: string): AnyMetadataRecord {
@@ -203,7 +204,7 @@ export class DriverNode {
     return {
       onSnapshot: (batches, endOffset) => {
         if (!mine()) return;
-        this.applied = [...batches].flat().map((r) => (r.data as { name: string }).name);
+        this.applied = recordsOf(batches).map((r) => (r.data as { name: string }).name);
         if (this.applied.length !== endOffset) this.host.fail(`node ${this.id}: snapshot ${endOffset} holds ${this.applied.length} entries`);
         this.host.onApplied(this, 0);
       },

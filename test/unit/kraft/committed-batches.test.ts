@@ -12,6 +12,7 @@ import { FileSnapshotStore } from '../../../src/kraft/snapshot-files.js';
 import { defaultRaftConfig } from '../../../src/raft/config.js';
 import { QuorumVoters } from '../../../src/raft/quorum-voters.js';
 import { MetadataDelta } from '../../../src/metadata/delta.js';
+import { recordsOf } from '../../../src/metadata/metadata-batch.js';
 import { EMPTY_IMAGE } from '../../../src/metadata/image.js';
 import { encodeMetadataRecord, MetadataRecordType, record, type AnyMetadataRecord } from '../../../src/metadata/records.js';
 import { encodeDataBatch } from '../../../src/raft/batches.js';
@@ -53,7 +54,8 @@ describe('committed metadata read into one buffer', () => {
       // Each batch as it comes: a SCRAM record's bytes are views of the buffer until the next read.
       let i = 0;
       for (const batch of committedBatches(log, 0, log.logEndOffset, Buffer.alloc(size))) {
-        expect(batch.records).toEqual(written[i]);
+        expect(batch.recordCount).toBe(written[i]!.length);
+        expect(recordsOf([batch])).toEqual(written[i]);
         expect(batch.baseOffset).toBe(bases[i++]);
       }
       expect(i).toBe(written.length);
@@ -68,7 +70,7 @@ describe('committed metadata read into one buffer', () => {
     const { log } = await metadataLog();
     const delta = new MetadataDelta(EMPTY_IMAGE);
     for (const batch of committedBatches(log, 0, log.logEndOffset, Buffer.alloc(4096))) {
-      for (const r of batch.records) delta.apply(r);
+      batch.forEachRecord((r) => delta.apply(r));
     }
     const image = delta.finish(log.logEndOffset - 1, 1);
     const credential = image.scramCredentials.get('alice')!.get(1)!;

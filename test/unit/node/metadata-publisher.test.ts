@@ -3,6 +3,8 @@
 // fails to decode part way leaves the state it was to replace.
 import { describe, expect, it } from 'vitest';
 import { batchSize, isControlBatch } from '../../../protocol/records/batch-header.js';
+import type { CommittedBatch } from '../../../src/kraft/metadata-quorum.js';
+import type { AnyMetadataRecord } from '../../../src/metadata/records.js';
 import { MetadataPublisher } from '../../../src/node/metadata-publisher.js';
 import { encodeSnapshot, snapshotBatches } from '../../../src/metadata/snapshot-format.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
@@ -18,13 +20,18 @@ function publisherSeeing(): { publisher: MetadataPublisher; images: MetadataImag
   return { publisher, images };
 }
 
+/** A committed batch of these records from `baseOffset`, as the metadata log hands them over. */
+function batchOf(baseOffset: number, epoch: number, records: readonly AnyMetadataRecord[]): CommittedBatch {
+  return { baseOffset, lastOffset: baseOffset + records.length - 1, epoch, recordCount: records.length, forEachRecord: (visit) => records.forEach((r) => visit(r)) };
+}
+
 describe('MetadataPublisher', () => {
   it('publishes a snapshot and the batches after it as one image, as the records would build it', async () => {
     const { publisher, images } = publisherSeeing();
     publisher.reset(snapshotBatches(encodeSnapshot(SNAPSHOT, 3, 0, 0)), SNAPSHOT.length - 1, 3);
     await publisher.settled();
     expect(images).toEqual([]);
-    publisher.apply({ baseOffset: SNAPSHOT.length, lastOffset: SNAPSHOT.length + 1, epoch: 4, records: TAIL }, true);
+    publisher.apply(batchOf(SNAPSHOT.length, 4, TAIL), true);
     publisher.flush();
     await publisher.settled();
     expect(images).toHaveLength(1);
@@ -49,7 +56,7 @@ describe('MetadataPublisher', () => {
 
   it('keeps the state it had when a snapshot fails to decode part way', async () => {
     const { publisher, images } = publisherSeeing();
-    publisher.apply({ baseOffset: 0, lastOffset: 2, epoch: 1, records: topicRecords('kept', 2, () => [1]) });
+    publisher.apply(batchOf(0, 1, topicRecords('kept', 2, () => [1])));
     await publisher.settled();
     const bytes = encodeSnapshot([...SNAPSHOT, ...Array.from({ length: 5000 }, (_, i) => leaderChange('a', 0, i))], 3, 0, 0);
     // The second data batch's last byte (4,096 records a batch): the framing stays whole, the first
@@ -72,5 +79,25 @@ describe('MetadataPublisher', () => {
     publisher.flush();
     await publisher.settled();
     expect(images).toHaveLength(1);
+  });
+
+  it('applies a batch whole or not at all when one of its records fails to decode', async () => {
+    const { publisher, images } = publisherSeeing();
+    publisher.apply(batchOf(0, 1, topicRecords('kept', 1, () => [1])));
+    await publisher.settled();
+    const [topic, partition] = topicRecords('half', 1, () => [1]);
+    const failing: CommittedBatch = {
+      ...batchOf(2, 1, [topic!, partition!]),
+      forEachRecord: (visit) => {
+        visit(topic!);
+        throw new Error('record 2 does not decode');
+      },
+    };
+    expect(() => publisher.apply(failing, true)).toThrow('does not decode');
+    // The batch after it (were there one) builds on the image before it, not on its first half.
+    publisher.apply(batchOf(4, 1, topicRecords('next', 1, () => [1])));
+    await publisher.settled();
+    expect(images).toHaveLength(2);
+    expect([...images[1]!.topicsByName.keys()].sort()).toEqual(['kept', 'next']);
   });
 });

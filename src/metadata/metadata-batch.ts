@@ -1,0 +1,42 @@
+// The records of one metadata batch (of the log or of a snapshot), checked when the batch is taken
+// and decoded one at a time as they are visited, so that a replay keeps no record alive past its
+// apply. A CreateTopics of 100 topics of 100 partitions is one batch of 10,100 records: decoded
+// whole before their apply, they outlived the collections made while they were decoded, and such
+// a log replayed at 0.54-0.77 M records/s, against 0.95-1.24 for one in batches a tenth the size.
+import { checkedBatch } from '../../protocol/records/record-batch.js';
+import { forEachRecordValue } from '../../protocol/records/record.js';
+import type { BatchInfo } from '../../protocol/records/batch-validation.js';
+import { decodeMetadataRecord, type AnyMetadataRecord } from './records.js';
+
+export interface MetadataBatch {
+  /** How many metadata records it holds; 0 for control batches (leader changes, snapshot markers). */
+  recordCount: number;
+  /** Decodes its records in order, handing each to `visit` as it is made. Only while the bytes it
+   * was taken from are unchanged: a log's are read into a buffer that is read into again. */
+  forEachRecord(visit: (record: AnyMetadataRecord) => void): void;
+}
+
+const skipValue = (): undefined => undefined;
+const noRecords = (): void => undefined;
+
+/** The batch at `pos`, checked now as decodeRecordBatch checks it (frame, CRC, and a control batch's
+ * records); a data batch's records are decoded when visited. */
+export function metadataBatchAt(buf: Buffer, pos: number): BatchInfo & MetadataBatch {
+  const batch = checkedBatch(buf, pos);
+  const { section, start, end, recordCount } = batch;
+  if (batch.isControl) {
+    forEachRecordValue(section, start, end, recordCount, skipValue);
+    return Object.assign(batch, { recordCount: 0, forEachRecord: noRecords });
+  }
+  return Object.assign(batch, {
+    forEachRecord: (visit: (record: AnyMetadataRecord) => void) =>
+      forEachRecordValue(section, start, end, recordCount, (b, s, e) => visit(decodeMetadataRecord(b, s, e))),
+  });
+}
+
+/** Every record of the batches, decoded: for readers that want them all at once. */
+export function recordsOf(batches: Iterable<MetadataBatch>): AnyMetadataRecord[] {
+  const out: AnyMetadataRecord[] = [];
+  for (const batch of batches) batch.forEachRecord((r) => out.push(r));
+  return out;
+}
