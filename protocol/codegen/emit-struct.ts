@@ -24,25 +24,24 @@ interface Scalar {
   method: string;
   zero: string;
   bytes: number;
-  /** Name part of the array element helpers in codec-helpers (readInt32Element, ...). */
-  element: string;
+  /** Name part of the array helpers in codec-helpers (readInt32Array, ...). */
+  array: string;
 }
 
 const SCALARS: Record<string, Scalar> = {
-  bool: { ts: 'boolean', method: 'bool', zero: 'false', bytes: 1, element: 'Bool' },
-  int8: { ts: 'number', method: 'int8', zero: '0', bytes: 1, element: 'Int8' },
-  int16: { ts: 'number', method: 'int16', zero: '0', bytes: 2, element: 'Int16' },
-  uint16: { ts: 'number', method: 'uint16', zero: '0', bytes: 2, element: 'Uint16' },
-  int32: { ts: 'number', method: 'int32', zero: '0', bytes: 4, element: 'Int32' },
-  int64: { ts: 'number', method: 'int64', zero: '0', bytes: 8, element: 'Int64' },
-  float64: { ts: 'number', method: 'float64', zero: '0', bytes: 8, element: 'Float64' },
-  uuid: { ts: 'string', method: 'uuid', zero: 'ZERO_UUID', bytes: 16, element: 'Uuid' },
+  bool: { ts: 'boolean', method: 'bool', zero: 'false', bytes: 1, array: 'Bool' },
+  int8: { ts: 'number', method: 'int8', zero: '0', bytes: 1, array: 'Int8' },
+  int16: { ts: 'number', method: 'int16', zero: '0', bytes: 2, array: 'Int16' },
+  uint16: { ts: 'number', method: 'uint16', zero: '0', bytes: 2, array: 'Uint16' },
+  int32: { ts: 'number', method: 'int32', zero: '0', bytes: 4, array: 'Int32' },
+  int64: { ts: 'number', method: 'int64', zero: '0', bytes: 8, array: 'Int64' },
+  float64: { ts: 'number', method: 'float64', zero: '0', bytes: 8, array: 'Float64' },
+  uuid: { ts: 'string', method: 'uuid', zero: 'ZERO_UUID', bytes: 16, array: 'Uuid' },
 };
 
 /** Every codec-helpers name generated code may use, so a module imports exactly what it uses. */
 export const HELPERS = ['EMPTY_BYTES', 'ZERO_UUID', 'readArray', 'writeArray', 'writeTagged',
-  ...[...Object.values(SCALARS).map((s) => s.element), 'String', 'CompactString']
-    .flatMap((e) => [`read${e}Element`, `write${e}Element`])];
+  ...[...Object.values(SCALARS).map((s) => s.array), 'String'].flatMap((e) => [`read${e}Array`, `write${e}Array`])];
 
 export const camel = (name: string): string => name[0]!.toLowerCase() + name.slice(1);
 const isArray = (type: string): boolean => type.startsWith('[]');
@@ -122,12 +121,10 @@ function compactExpr(f: FieldSpec, flex: string): string {
   return f.flexible === null ? flex : and(flex, versionCheck(f.flexible));
 }
 
-/** The element function an array of `e` passes to readArray/writeArray. */
-function elementFn(io: 'read' | 'write', e: string, compact: string, ctx: EmitContext): string {
-  if (e in SCALARS) return `${io}${SCALARS[e]!.element}Element`;
-  if (e !== 'string') return `${io}${ctx.structName(e)}`;
-  if (compact === 'true' || compact === 'false') return `${io}${compact === 'true' ? 'Compact' : ''}StringElement`;
-  return `(${compact} ? ${io}CompactStringElement : ${io}StringElement)`;
+/** The codec-helpers function for an array of scalars or strings (readInt32Array, ...); none for structs. */
+function scalarArrayFn(io: 'read' | 'write', e: string): string | undefined {
+  if (e in SCALARS) return `${io}${SCALARS[e]!.array}Array`;
+  return e === 'string' ? `${io}StringArray` : undefined;
 }
 
 /**
@@ -139,8 +136,9 @@ function readExpr(f: FieldSpec, r: string, ctx: EmitContext, compact: string, ta
   const orDefault = (e: string): string => (typeIsNullable ? e : `(${e} ?? ${defaultExpr(f, ctx)})`);
   if (isArray(f.type)) {
     const e = elementType(f.type);
-    const min = e in SCALARS ? SCALARS[e]!.bytes : 1;
-    return orDefault(`readArray(${r}, ${compact}, ${min}, ${elementFn('read', e, compact, ctx)}, version)`);
+    const scalars = scalarArrayFn('read', e);
+    if (scalars !== undefined) return orDefault(`${scalars}(${r}, ${compact})`);
+    return orDefault(`readArray(${r}, ${compact}, 1, read${ctx.structName(e)}, version)`);
   }
   if (f.type in SCALARS) return `${r}.${SCALARS[f.type]!.method}()`;
   if (f.type === 'string') return orDefault(`${r}.string(${compact})`);
@@ -155,7 +153,10 @@ function writeStmt(f: FieldSpec, v: string, ctx: EmitContext, compact: string, t
     !(f.nullable.min <= f.versions.min && f.nullable.max >= f.versions.max);
   const val = partlyNullable ? `(${versionCheck(f.nullable)} ? ${v} : ${v} ?? ${emptyOf(f)})` : v;
   if (isArray(f.type)) {
-    return `writeArray(w, ${val}, ${compact}, ${elementFn('write', elementType(f.type), compact, ctx)}, version);`;
+    const e = elementType(f.type);
+    const scalars = scalarArrayFn('write', e);
+    if (scalars !== undefined) return `${scalars}(w, ${val}, ${compact});`;
+    return `writeArray(w, ${val}, ${compact}, write${ctx.structName(e)}, version);`;
   }
   if (f.type in SCALARS) return `w.${SCALARS[f.type]!.method}(${v});`;
   if (f.type === 'string') return `w.string(${val}, ${compact});`;

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface FetchRequest {
   /** The clusterId if known. This is used to validate metadata fetches prior to broker registration. */
@@ -259,7 +259,7 @@ export function readForgottenTopic(r: Reader, version: number): ForgottenTopic {
   const o: ForgottenTopic = {
     topic: version >= 7 && version <= 12 ? (r.string(flex) ?? '') : '',
     topicId: version >= 13 ? r.uuid() : ZERO_UUID,
-    partitions: version >= 7 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
+    partitions: version >= 7 ? (readInt32Array(r, flex) ?? []) : [],
   };
   if (flex) {
     r.skipTaggedFields();
@@ -271,7 +271,7 @@ export function writeForgottenTopic(w: Writer, v: ForgottenTopic, version: numbe
   const flex = version >= 12;
   if (version >= 7 && version <= 12) w.string(v.topic, flex);
   if (version >= 13) w.uuid(v.topicId);
-  if (version >= 7) writeArray(w, v.partitions, flex, writeInt32Element, version);
+  if (version >= 7) writeInt32Array(w, v.partitions, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt64Element, writeInt64Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt64Array, writeInt64Array } from '../../primitives/codec-helpers.js';
 
 export interface ListOffsetsRequest {
   /** The broker ID of the requester, or -1 if this request is being made by a normal consumer. */
@@ -229,7 +229,7 @@ export function readListOffsetsPartitionResponse(r: Reader, version: number): Li
   const o: ListOffsetsPartitionResponse = {
     partitionIndex: r.int32(),
     errorCode: r.int16(),
-    oldStyleOffsets: version === 0 ? (readArray(r, flex, 8, readInt64Element, version) ?? []) : [],
+    oldStyleOffsets: version === 0 ? (readInt64Array(r, flex) ?? []) : [],
     timestamp: version >= 1 ? r.int64() : -1,
     offset: version >= 1 ? r.int64() : -1,
     leaderEpoch: version >= 4 ? r.int32() : -1,
@@ -244,7 +244,7 @@ export function writeListOffsetsPartitionResponse(w: Writer, v: ListOffsetsParti
   const flex = version >= 6;
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (version === 0) writeArray(w, v.oldStyleOffsets, flex, writeInt64Element, version);
+  if (version === 0) writeInt64Array(w, v.oldStyleOffsets, flex);
   if (version >= 1) w.int64(v.timestamp);
   if (version >= 1) w.int64(v.offset);
   if (version >= 4) w.int32(v.leaderEpoch);

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface MetadataRequest {
   /** The topics to fetch metadata for. */
@@ -275,9 +275,9 @@ export function readMetadataResponsePartition(r: Reader, version: number): Metad
     partitionIndex: r.int32(),
     leaderId: r.int32(),
     leaderEpoch: version >= 7 ? r.int32() : -1,
-    replicaNodes: (readArray(r, flex, 4, readInt32Element, version) ?? []),
-    isrNodes: (readArray(r, flex, 4, readInt32Element, version) ?? []),
-    offlineReplicas: version >= 5 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
+    replicaNodes: (readInt32Array(r, flex) ?? []),
+    isrNodes: (readInt32Array(r, flex) ?? []),
+    offlineReplicas: version >= 5 ? (readInt32Array(r, flex) ?? []) : [],
   };
   if (flex) {
     r.skipTaggedFields();
@@ -291,9 +291,9 @@ export function writeMetadataResponsePartition(w: Writer, v: MetadataResponsePar
   w.int32(v.partitionIndex);
   w.int32(v.leaderId);
   if (version >= 7) w.int32(v.leaderEpoch);
-  writeArray(w, v.replicaNodes, flex, writeInt32Element, version);
-  writeArray(w, v.isrNodes, flex, writeInt32Element, version);
-  if (version >= 5) writeArray(w, v.offlineReplicas, flex, writeInt32Element, version);
+  writeInt32Array(w, v.replicaNodes, flex);
+  writeInt32Array(w, v.isrNodes, flex);
+  if (version >= 5) writeInt32Array(w, v.offlineReplicas, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface OffsetFetchRequest {
   /** The group to fetch offsets for. */
@@ -67,7 +67,7 @@ export function readOffsetFetchRequestTopic(r: Reader, version: number): OffsetF
   const flex = version >= 6;
   const o: OffsetFetchRequestTopic = {
     name: version <= 7 ? (r.string(flex) ?? '') : '',
-    partitionIndexes: version <= 7 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
+    partitionIndexes: version <= 7 ? (readInt32Array(r, flex) ?? []) : [],
   };
   if (flex) {
     r.skipTaggedFields();
@@ -78,7 +78,7 @@ export function readOffsetFetchRequestTopic(r: Reader, version: number): OffsetF
 export function writeOffsetFetchRequestTopic(w: Writer, v: OffsetFetchRequestTopic, version: number): void {
   const flex = version >= 6;
   if (version <= 7) w.string(v.name, flex);
-  if (version <= 7) writeArray(w, v.partitionIndexes, flex, writeInt32Element, version);
+  if (version <= 7) writeInt32Array(w, v.partitionIndexes, flex);
   if (flex) {
     w.uvarint(0);
   }
@@ -147,7 +147,7 @@ export function readOffsetFetchRequestTopics(r: Reader, version: number): Offset
   const flex = version >= 6;
   const o: OffsetFetchRequestTopics = {
     name: version >= 8 ? (r.string(flex) ?? '') : '',
-    partitionIndexes: version >= 8 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
+    partitionIndexes: version >= 8 ? (readInt32Array(r, flex) ?? []) : [],
   };
   if (flex) {
     r.skipTaggedFields();
@@ -158,7 +158,7 @@ export function readOffsetFetchRequestTopics(r: Reader, version: number): Offset
 export function writeOffsetFetchRequestTopics(w: Writer, v: OffsetFetchRequestTopics, version: number): void {
   const flex = version >= 6;
   if (version >= 8) w.string(v.name, flex);
-  if (version >= 8) writeArray(w, v.partitionIndexes, flex, writeInt32Element, version);
+  if (version >= 8) writeInt32Array(w, v.partitionIndexes, flex);
   if (flex) {
     w.uvarint(0);
   }

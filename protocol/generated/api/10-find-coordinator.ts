@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface FindCoordinatorRequest {
   /** The coordinator key. */
@@ -26,7 +26,7 @@ export function readFindCoordinatorRequest(r: Reader, version: number): FindCoor
   const o: FindCoordinatorRequest = {
     key: version <= 3 ? (r.string(flex) ?? '') : '',
     keyType: version >= 1 ? r.int8() : 0,
-    coordinatorKeys: version >= 4 ? (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []) : [],
+    coordinatorKeys: version >= 4 ? (readStringArray(r, flex) ?? []) : [],
   };
   if (flex) {
     r.skipTaggedFields();
@@ -38,7 +38,7 @@ export function writeFindCoordinatorRequest(w: Writer, v: FindCoordinatorRequest
   const flex = version >= 3;
   if (version <= 3) w.string(v.key, flex);
   if (version >= 1) w.int8(v.keyType);
-  if (version >= 4) writeArray(w, v.coordinatorKeys, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  if (version >= 4) writeStringArray(w, v.coordinatorKeys, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { EMPTY_BYTES, readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { EMPTY_BYTES, readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface DescribeGroupsRequest {
   /** The names of the groups to describe */
@@ -21,7 +21,7 @@ export function defaultDescribeGroupsRequest(): DescribeGroupsRequest {
 export function readDescribeGroupsRequest(r: Reader, version: number): DescribeGroupsRequest {
   const flex = version >= 5;
   const o: DescribeGroupsRequest = {
-    groups: (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []),
+    groups: (readStringArray(r, flex) ?? []),
     includeAuthorizedOperations: version >= 3 ? r.bool() : false,
   };
   if (flex) {
@@ -32,7 +32,7 @@ export function readDescribeGroupsRequest(r: Reader, version: number): DescribeG
 
 export function writeDescribeGroupsRequest(w: Writer, v: DescribeGroupsRequest, version: number): void {
   const flex = version >= 5;
-  writeArray(w, v.groups, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  writeStringArray(w, v.groups, flex);
   if (version >= 3) w.bool(v.includeAuthorizedOperations);
   if (flex) {
     w.uvarint(0);

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface ListGroupsRequest {
   /** The states of the groups we want to list. If empty, all groups are returned with their state. */
@@ -21,8 +21,8 @@ export function defaultListGroupsRequest(): ListGroupsRequest {
 export function readListGroupsRequest(r: Reader, version: number): ListGroupsRequest {
   const flex = version >= 3;
   const o: ListGroupsRequest = {
-    statesFilter: version >= 4 ? (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []) : [],
-    typesFilter: version >= 5 ? (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []) : [],
+    statesFilter: version >= 4 ? (readStringArray(r, flex) ?? []) : [],
+    typesFilter: version >= 5 ? (readStringArray(r, flex) ?? []) : [],
   };
   if (flex) {
     r.skipTaggedFields();
@@ -32,8 +32,8 @@ export function readListGroupsRequest(r: Reader, version: number): ListGroupsReq
 
 export function writeListGroupsRequest(w: Writer, v: ListGroupsRequest, version: number): void {
   const flex = version >= 3;
-  if (version >= 4) writeArray(w, v.statesFilter, flex, (flex ? writeCompactStringElement : writeStringElement), version);
-  if (version >= 5) writeArray(w, v.typesFilter, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  if (version >= 4) writeStringArray(w, v.statesFilter, flex);
+  if (version >= 5) writeStringArray(w, v.typesFilter, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readStringElement, writeStringElement } from '../../primitives/codec-helpers.js';
+import { readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface SaslHandshakeRequest {
   /** The SASL mechanism chosen by the client. */
@@ -43,14 +43,14 @@ export function defaultSaslHandshakeResponse(): SaslHandshakeResponse {
 export function readSaslHandshakeResponse(r: Reader, version: number): SaslHandshakeResponse {
   const o: SaslHandshakeResponse = {
     errorCode: r.int16(),
-    mechanisms: (readArray(r, false, 1, readStringElement, version) ?? []),
+    mechanisms: (readStringArray(r, false) ?? []),
   };
   return o;
 }
 
 export function writeSaslHandshakeResponse(w: Writer, v: SaslHandshakeResponse, version: number): void {
   w.int16(v.errorCode);
-  writeArray(w, v.mechanisms, false, writeStringElement, version);
+  writeStringArray(w, v.mechanisms, false);
 }
 
 export const SaslHandshakeApi: ApiDefinition<SaslHandshakeRequest, SaslHandshakeResponse> = {

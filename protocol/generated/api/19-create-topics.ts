@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface CreateTopicsRequest {
   /** The topics to create. */
@@ -112,7 +112,7 @@ export function readCreatableReplicaAssignment(r: Reader, version: number): Crea
   const flex = version >= 5;
   const o: CreatableReplicaAssignment = {
     partitionIndex: r.int32(),
-    brokerIds: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    brokerIds: (readInt32Array(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -123,7 +123,7 @@ export function readCreatableReplicaAssignment(r: Reader, version: number): Crea
 export function writeCreatableReplicaAssignment(w: Writer, v: CreatableReplicaAssignment, version: number): void {
   const flex = version >= 5;
   w.int32(v.partitionIndex);
-  writeArray(w, v.brokerIds, flex, writeInt32Element, version);
+  writeInt32Array(w, v.brokerIds, flex);
   if (flex) {
     w.uvarint(0);
   }

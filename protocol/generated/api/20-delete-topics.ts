@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface DeleteTopicsRequest {
   /** The name or topic ID of the topic */
@@ -25,7 +25,7 @@ export function readDeleteTopicsRequest(r: Reader, version: number): DeleteTopic
   const flex = version >= 4;
   const o: DeleteTopicsRequest = {
     topics: version >= 6 ? (readArray(r, flex, 1, readDeleteTopicState, version) ?? []) : [],
-    topicNames: version <= 5 ? (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []) : [],
+    topicNames: version <= 5 ? (readStringArray(r, flex) ?? []) : [],
     timeoutMs: r.int32(),
   };
   if (flex) {
@@ -37,7 +37,7 @@ export function readDeleteTopicsRequest(r: Reader, version: number): DeleteTopic
 export function writeDeleteTopicsRequest(w: Writer, v: DeleteTopicsRequest, version: number): void {
   const flex = version >= 4;
   if (version >= 6) writeArray(w, v.topics, flex, writeDeleteTopicState, version);
-  if (version <= 5) writeArray(w, v.topicNames, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  if (version <= 5) writeStringArray(w, v.topicNames, flex);
   w.int32(v.timeoutMs);
   if (flex) {
     w.uvarint(0);

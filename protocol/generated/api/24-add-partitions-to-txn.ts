@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface AddPartitionsToTxnRequest {
   /** List of transactions to add partitions to. */
@@ -122,7 +122,7 @@ export function readAddPartitionsToTxnTopic(r: Reader, version: number): AddPart
   const flex = version >= 3;
   const o: AddPartitionsToTxnTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -133,7 +133,7 @@ export function readAddPartitionsToTxnTopic(r: Reader, version: number): AddPart
 export function writeAddPartitionsToTxnTopic(w: Writer, v: AddPartitionsToTxnTopic, version: number): void {
   const flex = version >= 3;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface WriteTxnMarkersRequest {
   /** The transaction markers to be written. */
@@ -102,7 +102,7 @@ export function readWritableTxnMarkerTopic(r: Reader, version: number): Writable
   const flex = version >= 1;
   const o: WritableTxnMarkerTopic = {
     name: (r.string(flex) ?? ''),
-    partitionIndexes: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    partitionIndexes: (readInt32Array(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -113,7 +113,7 @@ export function readWritableTxnMarkerTopic(r: Reader, version: number): Writable
 export function writeWritableTxnMarkerTopic(w: Writer, v: WritableTxnMarkerTopic, version: number): void {
   const flex = version >= 1;
   w.string(v.name, flex);
-  writeArray(w, v.partitionIndexes, flex, writeInt32Element, version);
+  writeInt32Array(w, v.partitionIndexes, flex);
   if (flex) {
     w.uvarint(0);
   }

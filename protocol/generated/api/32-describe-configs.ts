@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface DescribeConfigsRequest {
   /** The resources whose configurations we want to describe. */
@@ -66,7 +66,7 @@ export function readDescribeConfigsResource(r: Reader, version: number): Describ
   const o: DescribeConfigsResource = {
     resourceType: r.int8(),
     resourceName: (r.string(flex) ?? ''),
-    configurationKeys: readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version),
+    configurationKeys: readStringArray(r, flex),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -78,7 +78,7 @@ export function writeDescribeConfigsResource(w: Writer, v: DescribeConfigsResour
   const flex = version >= 4;
   w.int8(v.resourceType);
   w.string(v.resourceName, flex);
-  writeArray(w, v.configurationKeys, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  writeStringArray(w, v.configurationKeys, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface AlterReplicaLogDirsRequest {
   /** The alterations to make for each directory. */
@@ -87,7 +87,7 @@ export function readAlterReplicaLogDirTopic(r: Reader, version: number): AlterRe
   const flex = version >= 2;
   const o: AlterReplicaLogDirTopic = {
     name: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -98,7 +98,7 @@ export function readAlterReplicaLogDirTopic(r: Reader, version: number): AlterRe
 export function writeAlterReplicaLogDirTopic(w: Writer, v: AlterReplicaLogDirTopic, version: number): void {
   const flex = version >= 2;
   w.string(v.name, flex);
-  writeArray(w, v.partitions, flex, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, flex);
   if (flex) {
     w.uvarint(0);
   }

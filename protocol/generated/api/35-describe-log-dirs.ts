@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface DescribeLogDirsRequest {
   /** Each topic that we want to describe log directories for, or null for all topics. */
@@ -52,7 +52,7 @@ export function readDescribableLogDirTopic(r: Reader, version: number): Describa
   const flex = version >= 2;
   const o: DescribableLogDirTopic = {
     topic: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -63,7 +63,7 @@ export function readDescribableLogDirTopic(r: Reader, version: number): Describa
 export function writeDescribableLogDirTopic(w: Writer, v: DescribableLogDirTopic, version: number): void {
   const flex = version >= 2;
   w.string(v.topic, flex);
-  writeArray(w, v.partitions, flex, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface CreatePartitionsRequest {
   /** Each topic that we want to create new partitions inside. */
@@ -98,7 +98,7 @@ export function defaultCreatePartitionsAssignment(): CreatePartitionsAssignment 
 export function readCreatePartitionsAssignment(r: Reader, version: number): CreatePartitionsAssignment {
   const flex = version >= 2;
   const o: CreatePartitionsAssignment = {
-    brokerIds: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    brokerIds: (readInt32Array(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -108,7 +108,7 @@ export function readCreatePartitionsAssignment(r: Reader, version: number): Crea
 
 export function writeCreatePartitionsAssignment(w: Writer, v: CreatePartitionsAssignment, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.brokerIds, flex, writeInt32Element, version);
+  writeInt32Array(w, v.brokerIds, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readStringElement, writeStringElement, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface DeleteGroupsRequest {
   /** The group names to delete. */
@@ -18,7 +18,7 @@ export function defaultDeleteGroupsRequest(): DeleteGroupsRequest {
 export function readDeleteGroupsRequest(r: Reader, version: number): DeleteGroupsRequest {
   const flex = version >= 2;
   const o: DeleteGroupsRequest = {
-    groupsNames: (readArray(r, flex, 1, (flex ? readCompactStringElement : readStringElement), version) ?? []),
+    groupsNames: (readStringArray(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -28,7 +28,7 @@ export function readDeleteGroupsRequest(r: Reader, version: number): DeleteGroup
 
 export function writeDeleteGroupsRequest(w: Writer, v: DeleteGroupsRequest, version: number): void {
   const flex = version >= 2;
-  writeArray(w, v.groupsNames, flex, (flex ? writeCompactStringElement : writeStringElement), version);
+  writeStringArray(w, v.groupsNames, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface ElectLeadersRequest {
   /** Type of elections to conduct for the partition. A value of '0' elects the preferred replica. A value of '1' elects the first live replica if there are no in-sync replica. */
@@ -62,7 +62,7 @@ export function readTopicPartitions(r: Reader, version: number): TopicPartitions
   const flex = version >= 2;
   const o: TopicPartitions = {
     topic: (r.string(flex) ?? ''),
-    partitions: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -73,7 +73,7 @@ export function readTopicPartitions(r: Reader, version: number): TopicPartitions
 export function writeTopicPartitions(w: Writer, v: TopicPartitions, version: number): void {
   const flex = version >= 2;
   w.string(v.topic, flex);
-  writeArray(w, v.partitions, flex, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, flex);
   if (flex) {
     w.uvarint(0);
   }

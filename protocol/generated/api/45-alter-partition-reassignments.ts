@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface AlterPartitionReassignmentsRequest {
   /** The time in ms to wait for the request to complete. */
@@ -79,7 +79,7 @@ export function defaultReassignablePartition(): ReassignablePartition {
 export function readReassignablePartition(r: Reader, version: number): ReassignablePartition {
   const o: ReassignablePartition = {
     partitionIndex: r.int32(),
-    replicas: readArray(r, true, 4, readInt32Element, version),
+    replicas: readInt32Array(r, true),
   };
   r.skipTaggedFields();
   return o;
@@ -87,7 +87,7 @@ export function readReassignablePartition(r: Reader, version: number): Reassigna
 
 export function writeReassignablePartition(w: Writer, v: ReassignablePartition, version: number): void {
   w.int32(v.partitionIndex);
-  writeArray(w, v.replicas, true, writeInt32Element, version);
+  writeInt32Array(w, v.replicas, true);
   w.uvarint(0);
 }
 

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface ListPartitionReassignmentsRequest {
   /** The time in ms to wait for the request to complete. */
@@ -50,7 +50,7 @@ export function defaultListPartitionReassignmentsTopics(): ListPartitionReassign
 export function readListPartitionReassignmentsTopics(r: Reader, version: number): ListPartitionReassignmentsTopics {
   const o: ListPartitionReassignmentsTopics = {
     name: (r.string(true) ?? ''),
-    partitionIndexes: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitionIndexes: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -58,7 +58,7 @@ export function readListPartitionReassignmentsTopics(r: Reader, version: number)
 
 export function writeListPartitionReassignmentsTopics(w: Writer, v: ListPartitionReassignmentsTopics, version: number): void {
   w.string(v.name, true);
-  writeArray(w, v.partitionIndexes, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitionIndexes, true);
   w.uvarint(0);
 }
 
@@ -153,9 +153,9 @@ export function defaultOngoingPartitionReassignment(): OngoingPartitionReassignm
 export function readOngoingPartitionReassignment(r: Reader, version: number): OngoingPartitionReassignment {
   const o: OngoingPartitionReassignment = {
     partitionIndex: r.int32(),
-    replicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
-    addingReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
-    removingReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    replicas: (readInt32Array(r, true) ?? []),
+    addingReplicas: (readInt32Array(r, true) ?? []),
+    removingReplicas: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -163,9 +163,9 @@ export function readOngoingPartitionReassignment(r: Reader, version: number): On
 
 export function writeOngoingPartitionReassignment(w: Writer, v: OngoingPartitionReassignment, version: number): void {
   w.int32(v.partitionIndex);
-  writeArray(w, v.replicas, true, writeInt32Element, version);
-  writeArray(w, v.addingReplicas, true, writeInt32Element, version);
-  writeArray(w, v.removingReplicas, true, writeInt32Element, version);
+  writeInt32Array(w, v.replicas, true);
+  writeInt32Array(w, v.addingReplicas, true);
+  writeInt32Array(w, v.removingReplicas, true);
   w.uvarint(0);
 }
 

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface EndQuorumEpochRequest {
   clusterId: string | null;
@@ -105,7 +105,7 @@ export function readEndQuorumEpochRequestPartitionData(r: Reader, version: numbe
     partitionIndex: r.int32(),
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
-    preferredSuccessors: version === 0 ? (readArray(r, flex, 4, readInt32Element, version) ?? []) : [],
+    preferredSuccessors: version === 0 ? (readInt32Array(r, flex) ?? []) : [],
     preferredCandidates: version >= 1 ? (readArray(r, flex, 1, readReplicaInfo, version) ?? []) : [],
   };
   if (flex) {
@@ -119,7 +119,7 @@ export function writeEndQuorumEpochRequestPartitionData(w: Writer, v: EndQuorumE
   w.int32(v.partitionIndex);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (version === 0) writeArray(w, v.preferredSuccessors, flex, writeInt32Element, version);
+  if (version === 0) writeInt32Array(w, v.preferredSuccessors, flex);
   if (version >= 1) writeArray(w, v.preferredCandidates, flex, writeReplicaInfo, version);
   if (flex) {
     w.uvarint(0);

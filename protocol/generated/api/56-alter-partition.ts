@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface AlterPartitionRequest {
   /** The ID of the requesting broker */
@@ -99,7 +99,7 @@ export function readAlterPartitionRequestPartitionData(r: Reader, version: numbe
   const o: AlterPartitionRequestPartitionData = {
     partitionIndex: r.int32(),
     leaderEpoch: r.int32(),
-    newIsr: version <= 2 ? (readArray(r, true, 4, readInt32Element, version) ?? []) : [],
+    newIsr: version <= 2 ? (readInt32Array(r, true) ?? []) : [],
     newIsrWithEpochs: version >= 3 ? (readArray(r, true, 1, readBrokerState, version) ?? []) : [],
     leaderRecoveryState: version >= 1 ? r.int8() : 0,
     partitionEpoch: r.int32(),
@@ -111,7 +111,7 @@ export function readAlterPartitionRequestPartitionData(r: Reader, version: numbe
 export function writeAlterPartitionRequestPartitionData(w: Writer, v: AlterPartitionRequestPartitionData, version: number): void {
   w.int32(v.partitionIndex);
   w.int32(v.leaderEpoch);
-  if (version <= 2) writeArray(w, v.newIsr, true, writeInt32Element, version);
+  if (version <= 2) writeInt32Array(w, v.newIsr, true);
   if (version >= 3) writeArray(w, v.newIsrWithEpochs, true, writeBrokerState, version);
   if (version >= 1) w.int8(v.leaderRecoveryState);
   w.int32(v.partitionEpoch);
@@ -248,7 +248,7 @@ export function readAlterPartitionResponsePartitionData(r: Reader, version: numb
     errorCode: r.int16(),
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
-    isr: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    isr: (readInt32Array(r, true) ?? []),
     leaderRecoveryState: version >= 1 ? r.int8() : 0,
     partitionEpoch: r.int32(),
   };
@@ -261,7 +261,7 @@ export function writeAlterPartitionResponsePartitionData(w: Writer, v: AlterPart
   w.int16(v.errorCode);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  writeArray(w, v.isr, true, writeInt32Element, version);
+  writeInt32Array(w, v.isr, true);
   if (version >= 1) w.int8(v.leaderRecoveryState);
   w.int32(v.partitionEpoch);
   w.uvarint(0);

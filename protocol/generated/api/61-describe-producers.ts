@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface DescribeProducersRequest {
   topics: TopicRequest[];
@@ -44,7 +44,7 @@ export function defaultTopicRequest(): TopicRequest {
 export function readTopicRequest(r: Reader, version: number): TopicRequest {
   const o: TopicRequest = {
     name: (r.string(true) ?? ''),
-    partitionIndexes: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitionIndexes: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -52,7 +52,7 @@ export function readTopicRequest(r: Reader, version: number): TopicRequest {
 
 export function writeTopicRequest(w: Writer, v: TopicRequest, version: number): void {
   w.string(v.name, true);
-  writeArray(w, v.partitionIndexes, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitionIndexes, true);
   w.uvarint(0);
 }
 

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
 
 export interface BrokerRegistrationRequest {
   /** The broker ID. */
@@ -48,7 +48,7 @@ export function readBrokerRegistrationRequest(r: Reader, version: number): Broke
     features: (readArray(r, true, 1, readFeature, version) ?? []),
     rack: r.string(true),
     isMigratingZkBroker: version >= 1 ? r.bool() : false,
-    logDirs: version >= 2 ? (readArray(r, true, 16, readUuidElement, version) ?? []) : [],
+    logDirs: version >= 2 ? (readUuidArray(r, true) ?? []) : [],
     previousBrokerEpoch: version >= 3 ? r.int64() : -1,
   };
   r.skipTaggedFields();
@@ -63,7 +63,7 @@ export function writeBrokerRegistrationRequest(w: Writer, v: BrokerRegistrationR
   writeArray(w, v.features, true, writeFeature, version);
   w.string(v.rack, true);
   if (version >= 1) w.bool(v.isMigratingZkBroker);
-  if (version >= 2) writeArray(w, v.logDirs, true, writeUuidElement, version);
+  if (version >= 2) writeUuidArray(w, v.logDirs, true);
   if (version >= 3) w.int64(v.previousBrokerEpoch);
   w.uvarint(0);
 }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, writeTagged, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
+import { writeTagged, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
 
 export interface BrokerHeartbeatRequest {
   /** The broker ID. */
@@ -43,7 +43,7 @@ export function readBrokerHeartbeatRequest(r: Reader, version: number): BrokerHe
   for (let i = 0; i < n; i++) {
     const tag = r.uvarint();
     const t = r.sub(r.uvarint());
-    if (tag === 0 && version >= 1) o.offlineLogDirs = (readArray(t, true, 16, readUuidElement, version) ?? []);
+    if (tag === 0 && version >= 1) o.offlineLogDirs = (readUuidArray(t, true) ?? []);
   }
   return o;
 }
@@ -56,7 +56,7 @@ export function writeBrokerHeartbeatRequest(w: Writer, v: BrokerHeartbeatRequest
   w.bool(v.wantShutDown);
   const t0 = version >= 1 && (v.offlineLogDirs === null || v.offlineLogDirs.length > 0);
   w.uvarint(t0 ? 1 : 0);
-  if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.offlineLogDirs, true, writeUuidElement, version); }); }
+  if (t0) { writeTagged(w, 0, (w) => { writeUuidArray(w, v.offlineLogDirs, true); }); }
 }
 
 export interface BrokerHeartbeatResponse {

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface DescribeTransactionsRequest {
   /** Array of transactionalIds to include in describe results. If empty, then no results will be returned. */
@@ -17,14 +17,14 @@ export function defaultDescribeTransactionsRequest(): DescribeTransactionsReques
 
 export function readDescribeTransactionsRequest(r: Reader, version: number): DescribeTransactionsRequest {
   const o: DescribeTransactionsRequest = {
-    transactionalIds: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    transactionalIds: (readStringArray(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
 }
 
 export function writeDescribeTransactionsRequest(w: Writer, v: DescribeTransactionsRequest, version: number): void {
-  writeArray(w, v.transactionalIds, true, writeCompactStringElement, version);
+  writeStringArray(w, v.transactionalIds, true);
   w.uvarint(0);
 }
 
@@ -123,7 +123,7 @@ export function defaultTopicData(): TopicData {
 export function readTopicData(r: Reader, version: number): TopicData {
   const o: TopicData = {
     topic: (r.string(true) ?? ''),
-    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -131,7 +131,7 @@ export function readTopicData(r: Reader, version: number): TopicData {
 
 export function writeTopicData(w: Writer, v: TopicData, version: number): void {
   w.string(v.topic, true);
-  writeArray(w, v.partitions, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, true);
   w.uvarint(0);
 }
 

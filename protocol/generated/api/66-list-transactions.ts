@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt64Element, writeInt64Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt64Array, writeInt64Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface ListTransactionsRequest {
   /** The transaction states to filter by: if empty, all transactions are returned; if non-empty, then only transactions matching one of the filtered states will be returned */
@@ -23,8 +23,8 @@ export function defaultListTransactionsRequest(): ListTransactionsRequest {
 
 export function readListTransactionsRequest(r: Reader, version: number): ListTransactionsRequest {
   const o: ListTransactionsRequest = {
-    stateFilters: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
-    producerIdFilters: (readArray(r, true, 8, readInt64Element, version) ?? []),
+    stateFilters: (readStringArray(r, true) ?? []),
+    producerIdFilters: (readInt64Array(r, true) ?? []),
     durationFilter: version >= 1 ? r.int64() : -1,
   };
   r.skipTaggedFields();
@@ -32,8 +32,8 @@ export function readListTransactionsRequest(r: Reader, version: number): ListTra
 }
 
 export function writeListTransactionsRequest(w: Writer, v: ListTransactionsRequest, version: number): void {
-  writeArray(w, v.stateFilters, true, writeCompactStringElement, version);
-  writeArray(w, v.producerIdFilters, true, writeInt64Element, version);
+  writeStringArray(w, v.stateFilters, true);
+  writeInt64Array(w, v.producerIdFilters, true);
   if (version >= 1) w.int64(v.durationFilter);
   w.uvarint(0);
 }
@@ -60,7 +60,7 @@ export function readListTransactionsResponse(r: Reader, version: number): ListTr
   const o: ListTransactionsResponse = {
     throttleTimeMs: r.int32(),
     errorCode: r.int16(),
-    unknownStateFilters: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    unknownStateFilters: (readStringArray(r, true) ?? []),
     transactionStates: (readArray(r, true, 1, readTransactionState, version) ?? []),
   };
   r.skipTaggedFields();
@@ -70,7 +70,7 @@ export function readListTransactionsResponse(r: Reader, version: number): ListTr
 export function writeListTransactionsResponse(w: Writer, v: ListTransactionsResponse, version: number): void {
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  writeArray(w, v.unknownStateFilters, true, writeCompactStringElement, version);
+  writeStringArray(w, v.unknownStateFilters, true);
   writeArray(w, v.transactionStates, true, writeTransactionState, version);
   w.uvarint(0);
 }

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupHeartbeatRequest {
   /** The group identifier. */
@@ -50,7 +50,7 @@ export function readConsumerGroupHeartbeatRequest(r: Reader, version: number): C
     instanceId: r.string(true),
     rackId: r.string(true),
     rebalanceTimeoutMs: r.int32(),
-    subscribedTopicNames: readArray(r, true, 1, readCompactStringElement, version),
+    subscribedTopicNames: readStringArray(r, true),
     subscribedTopicRegex: version >= 1 ? r.string(true) : null,
     serverAssignor: r.string(true),
     topicPartitions: readArray(r, true, 1, readConsumerGroupHeartbeatRequestTopicPartitions, version),
@@ -66,7 +66,7 @@ export function writeConsumerGroupHeartbeatRequest(w: Writer, v: ConsumerGroupHe
   w.string(v.instanceId, true);
   w.string(v.rackId, true);
   w.int32(v.rebalanceTimeoutMs);
-  writeArray(w, v.subscribedTopicNames, true, writeCompactStringElement, version);
+  writeStringArray(w, v.subscribedTopicNames, true);
   if (version >= 1) w.string(v.subscribedTopicRegex, true);
   w.string(v.serverAssignor, true);
   writeArray(w, v.topicPartitions, true, writeConsumerGroupHeartbeatRequestTopicPartitions, version);
@@ -90,7 +90,7 @@ export function defaultConsumerGroupHeartbeatRequestTopicPartitions(): ConsumerG
 export function readConsumerGroupHeartbeatRequestTopicPartitions(r: Reader, version: number): ConsumerGroupHeartbeatRequestTopicPartitions {
   const o: ConsumerGroupHeartbeatRequestTopicPartitions = {
     topicId: r.uuid(),
-    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -98,7 +98,7 @@ export function readConsumerGroupHeartbeatRequestTopicPartitions(r: Reader, vers
 
 export function writeConsumerGroupHeartbeatRequestTopicPartitions(w: Writer, v: ConsumerGroupHeartbeatRequestTopicPartitions, version: number): void {
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, true);
   w.uvarint(0);
 }
 
@@ -197,7 +197,7 @@ export function defaultConsumerGroupHeartbeatResponseTopicPartitions(): Consumer
 export function readConsumerGroupHeartbeatResponseTopicPartitions(r: Reader, version: number): ConsumerGroupHeartbeatResponseTopicPartitions {
   const o: ConsumerGroupHeartbeatResponseTopicPartitions = {
     topicId: r.uuid(),
-    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -205,7 +205,7 @@ export function readConsumerGroupHeartbeatResponseTopicPartitions(r: Reader, ver
 
 export function writeConsumerGroupHeartbeatResponseTopicPartitions(w: Writer, v: ConsumerGroupHeartbeatResponseTopicPartitions, version: number): void {
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, true);
   w.uvarint(0);
 }
 

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupDescribeRequest {
   /** The ids of the groups to describe */
@@ -20,7 +20,7 @@ export function defaultConsumerGroupDescribeRequest(): ConsumerGroupDescribeRequ
 
 export function readConsumerGroupDescribeRequest(r: Reader, version: number): ConsumerGroupDescribeRequest {
   const o: ConsumerGroupDescribeRequest = {
-    groupIds: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    groupIds: (readStringArray(r, true) ?? []),
     includeAuthorizedOperations: r.bool(),
   };
   r.skipTaggedFields();
@@ -28,7 +28,7 @@ export function readConsumerGroupDescribeRequest(r: Reader, version: number): Co
 }
 
 export function writeConsumerGroupDescribeRequest(w: Writer, v: ConsumerGroupDescribeRequest, version: number): void {
-  writeArray(w, v.groupIds, true, writeCompactStringElement, version);
+  writeStringArray(w, v.groupIds, true);
   w.bool(v.includeAuthorizedOperations);
   w.uvarint(0);
 }
@@ -172,7 +172,7 @@ export function readMember(r: Reader, version: number): Member {
     memberEpoch: r.int32(),
     clientId: (r.string(true) ?? ''),
     clientHost: (r.string(true) ?? ''),
-    subscribedTopicNames: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    subscribedTopicNames: (readStringArray(r, true) ?? []),
     subscribedTopicRegex: r.string(true),
     assignment: readAssignment(r, version),
     targetAssignment: readAssignment(r, version),
@@ -188,7 +188,7 @@ export function writeMember(w: Writer, v: Member, version: number): void {
   w.int32(v.memberEpoch);
   w.string(v.clientId, true);
   w.string(v.clientHost, true);
-  writeArray(w, v.subscribedTopicNames, true, writeCompactStringElement, version);
+  writeStringArray(w, v.subscribedTopicNames, true);
   w.string(v.subscribedTopicRegex, true);
   writeAssignment(w, v.assignment, version);
   writeAssignment(w, v.targetAssignment, version);
@@ -216,7 +216,7 @@ export function readTopicPartitions(r: Reader, version: number): TopicPartitions
   const o: TopicPartitions = {
     topicId: r.uuid(),
     topicName: (r.string(true) ?? ''),
-    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -225,7 +225,7 @@ export function readTopicPartitions(r: Reader, version: number): TopicPartitions
 export function writeTopicPartitions(w: Writer, v: TopicPartitions, version: number): void {
   w.uuid(v.topicId);
   w.string(v.topicName, true);
-  writeArray(w, v.partitions, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, true);
   w.uvarint(0);
 }
 

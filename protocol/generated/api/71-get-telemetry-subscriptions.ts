@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt8Element, writeInt8Element, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readInt8Array, writeInt8Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface GetTelemetrySubscriptionsRequest {
   /** Unique id for this client instance, must be set to 0 on the first request. */
@@ -69,11 +69,11 @@ export function readGetTelemetrySubscriptionsResponse(r: Reader, version: number
     errorCode: r.int16(),
     clientInstanceId: r.uuid(),
     subscriptionId: r.int32(),
-    acceptedCompressionTypes: (readArray(r, true, 1, readInt8Element, version) ?? []),
+    acceptedCompressionTypes: (readInt8Array(r, true) ?? []),
     pushIntervalMs: r.int32(),
     telemetryMaxBytes: r.int32(),
     deltaTemporality: r.bool(),
-    requestedMetrics: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    requestedMetrics: (readStringArray(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -84,11 +84,11 @@ export function writeGetTelemetrySubscriptionsResponse(w: Writer, v: GetTelemetr
   w.int16(v.errorCode);
   w.uuid(v.clientInstanceId);
   w.int32(v.subscriptionId);
-  writeArray(w, v.acceptedCompressionTypes, true, writeInt8Element, version);
+  writeInt8Array(w, v.acceptedCompressionTypes, true);
   w.int32(v.pushIntervalMs);
   w.int32(v.telemetryMaxBytes);
   w.bool(v.deltaTemporality);
-  writeArray(w, v.requestedMetrics, true, writeCompactStringElement, version);
+  writeStringArray(w, v.requestedMetrics, true);
   w.uvarint(0);
 }
 

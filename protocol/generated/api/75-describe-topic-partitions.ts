@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface DescribeTopicPartitionsRequest {
   /** The topics to fetch details for. */
@@ -215,11 +215,11 @@ export function readDescribeTopicPartitionsResponsePartition(r: Reader, version:
     partitionIndex: r.int32(),
     leaderId: r.int32(),
     leaderEpoch: r.int32(),
-    replicaNodes: (readArray(r, true, 4, readInt32Element, version) ?? []),
-    isrNodes: (readArray(r, true, 4, readInt32Element, version) ?? []),
-    eligibleLeaderReplicas: readArray(r, true, 4, readInt32Element, version),
-    lastKnownElr: readArray(r, true, 4, readInt32Element, version),
-    offlineReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    replicaNodes: (readInt32Array(r, true) ?? []),
+    isrNodes: (readInt32Array(r, true) ?? []),
+    eligibleLeaderReplicas: readInt32Array(r, true),
+    lastKnownElr: readInt32Array(r, true),
+    offlineReplicas: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -230,11 +230,11 @@ export function writeDescribeTopicPartitionsResponsePartition(w: Writer, v: Desc
   w.int32(v.partitionIndex);
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  writeArray(w, v.replicaNodes, true, writeInt32Element, version);
-  writeArray(w, v.isrNodes, true, writeInt32Element, version);
-  writeArray(w, v.eligibleLeaderReplicas, true, writeInt32Element, version);
-  writeArray(w, v.lastKnownElr, true, writeInt32Element, version);
-  writeArray(w, v.offlineReplicas, true, writeInt32Element, version);
+  writeInt32Array(w, v.replicaNodes, true);
+  writeInt32Array(w, v.isrNodes, true);
+  writeInt32Array(w, v.eligibleLeaderReplicas, true);
+  writeInt32Array(w, v.lastKnownElr, true);
+  writeInt32Array(w, v.offlineReplicas, true);
   w.uvarint(0);
 }
 

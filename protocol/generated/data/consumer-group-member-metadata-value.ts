@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { EMPTY_BYTES, readArray, writeArray, writeTagged, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { EMPTY_BYTES, readArray, writeArray, writeTagged, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupMemberMetadataValue {
   /** The (optional) instance id. */
@@ -45,7 +45,7 @@ export function readConsumerGroupMemberMetadataValue(r: Reader, version: number)
     rackId: r.string(true),
     clientId: (r.string(true) ?? ''),
     clientHost: (r.string(true) ?? ''),
-    subscribedTopicNames: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    subscribedTopicNames: (readStringArray(r, true) ?? []),
     subscribedTopicRegex: r.string(true),
     rebalanceTimeoutMs: r.int32(),
     serverAssignor: r.string(true),
@@ -65,7 +65,7 @@ export function writeConsumerGroupMemberMetadataValue(w: Writer, v: ConsumerGrou
   w.string(v.rackId, true);
   w.string(v.clientId, true);
   w.string(v.clientHost, true);
-  writeArray(w, v.subscribedTopicNames, true, writeCompactStringElement, version);
+  writeStringArray(w, v.subscribedTopicNames, true);
   w.string(v.subscribedTopicRegex, true);
   w.int32(v.rebalanceTimeoutMs);
   w.string(v.serverAssignor, true);

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupPartitionMetadataValue {
   /** The list of topic metadata. */
@@ -84,7 +84,7 @@ export function defaultPartitionMetadata(): PartitionMetadata {
 export function readPartitionMetadata(r: Reader, version: number): PartitionMetadata {
   const o: PartitionMetadata = {
     partition: r.int32(),
-    racks: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    racks: (readStringArray(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -92,7 +92,7 @@ export function readPartitionMetadata(r: Reader, version: number): PartitionMeta
 
 export function writePartitionMetadata(w: Writer, v: PartitionMetadata, version: number): void {
   w.int32(v.partition);
-  writeArray(w, v.racks, true, writeCompactStringElement, version);
+  writeStringArray(w, v.racks, true);
   w.uvarint(0);
 }
 

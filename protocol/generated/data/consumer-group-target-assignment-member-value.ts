@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerGroupTargetAssignmentMemberValue {
   /** The assigned partitions. */
@@ -43,7 +43,7 @@ export function defaultTopicPartition(): TopicPartition {
 export function readTopicPartition(r: Reader, version: number): TopicPartition {
   const o: TopicPartition = {
     topicId: r.uuid(),
-    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -51,7 +51,7 @@ export function readTopicPartition(r: Reader, version: number): TopicPartition {
 
 export function writeTopicPartition(w: Writer, v: TopicPartition, version: number): void {
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, true);
   w.uvarint(0);
 }
 

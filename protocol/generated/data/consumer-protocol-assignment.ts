@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerProtocolAssignment {
   assignedPartitions: TopicPartition[];
@@ -44,14 +44,14 @@ export function defaultTopicPartition(): TopicPartition {
 export function readTopicPartition(r: Reader, version: number): TopicPartition {
   const o: TopicPartition = {
     topic: (r.string(false) ?? ''),
-    partitions: (readArray(r, false, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, false) ?? []),
   };
   return o;
 }
 
 export function writeTopicPartition(w: Writer, v: TopicPartition, version: number): void {
   w.string(v.topic, false);
-  writeArray(w, v.partitions, false, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, false);
 }
 
 export const ConsumerProtocolAssignmentDefinition: MessageDefinition<ConsumerProtocolAssignment> = {

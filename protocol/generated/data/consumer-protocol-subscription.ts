@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element, readStringElement, writeStringElement } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface ConsumerProtocolSubscription {
   topics: string[];
@@ -24,7 +24,7 @@ export function defaultConsumerProtocolSubscription(): ConsumerProtocolSubscript
 
 export function readConsumerProtocolSubscription(r: Reader, version: number): ConsumerProtocolSubscription {
   const o: ConsumerProtocolSubscription = {
-    topics: (readArray(r, false, 1, readStringElement, version) ?? []),
+    topics: (readStringArray(r, false) ?? []),
     userData: r.bytes(false),
     ownedPartitions: version >= 1 ? (readArray(r, false, 1, readTopicPartition, version) ?? []) : [],
     generationId: version >= 2 ? r.int32() : -1,
@@ -34,7 +34,7 @@ export function readConsumerProtocolSubscription(r: Reader, version: number): Co
 }
 
 export function writeConsumerProtocolSubscription(w: Writer, v: ConsumerProtocolSubscription, version: number): void {
-  writeArray(w, v.topics, false, writeStringElement, version);
+  writeStringArray(w, v.topics, false);
   w.bytes(v.userData, false);
   if (version >= 1) writeArray(w, v.ownedPartitions, false, writeTopicPartition, version);
   if (version >= 2) w.int32(v.generationId);
@@ -56,14 +56,14 @@ export function defaultTopicPartition(): TopicPartition {
 export function readTopicPartition(r: Reader, version: number): TopicPartition {
   const o: TopicPartition = {
     topic: version >= 1 ? (r.string(false) ?? '') : '',
-    partitions: version >= 1 ? (readArray(r, false, 4, readInt32Element, version) ?? []) : [],
+    partitions: version >= 1 ? (readInt32Array(r, false) ?? []) : [],
   };
   return o;
 }
 
 export function writeTopicPartition(w: Writer, v: TopicPartition, version: number): void {
   if (version >= 1) w.string(v.topic, false);
-  if (version >= 1) writeArray(w, v.partitions, false, writeInt32Element, version);
+  if (version >= 1) writeInt32Array(w, v.partitions, false);
 }
 
 export const ConsumerProtocolSubscriptionDefinition: MessageDefinition<ConsumerProtocolSubscription> = {

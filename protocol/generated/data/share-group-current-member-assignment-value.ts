@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface ShareGroupCurrentMemberAssignmentValue {
   /** The current member epoch that is expected from the member in the heartbeat request. */
@@ -60,7 +60,7 @@ export function defaultTopicPartitions(): TopicPartitions {
 export function readTopicPartitions(r: Reader, version: number): TopicPartitions {
   const o: TopicPartitions = {
     topicId: r.uuid(),
-    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -68,7 +68,7 @@ export function readTopicPartitions(r: Reader, version: number): TopicPartitions
 
 export function writeTopicPartitions(w: Writer, v: TopicPartitions, version: number): void {
   w.uuid(v.topicId);
-  writeArray(w, v.partitions, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, true);
   w.uvarint(0);
 }
 

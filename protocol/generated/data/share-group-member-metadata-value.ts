@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface ShareGroupMemberMetadataValue {
   /** The (optional) rack id. */
@@ -29,7 +29,7 @@ export function readShareGroupMemberMetadataValue(r: Reader, version: number): S
     rackId: r.string(true),
     clientId: (r.string(true) ?? ''),
     clientHost: (r.string(true) ?? ''),
-    subscribedTopicNames: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    subscribedTopicNames: (readStringArray(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -39,7 +39,7 @@ export function writeShareGroupMemberMetadataValue(w: Writer, v: ShareGroupMembe
   w.string(v.rackId, true);
   w.string(v.clientId, true);
   w.string(v.clientHost, true);
-  writeArray(w, v.subscribedTopicNames, true, writeCompactStringElement, version);
+  writeStringArray(w, v.subscribedTopicNames, true);
   w.uvarint(0);
 }
 

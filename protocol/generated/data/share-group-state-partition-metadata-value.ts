@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface ShareGroupStatePartitionMetadataValue {
   /** The topics with initialized share-group state. */
@@ -54,7 +54,7 @@ export function readTopicPartitionsInfo(r: Reader, version: number): TopicPartit
   const o: TopicPartitionsInfo = {
     topicId: r.uuid(),
     topicName: (r.string(true) ?? ''),
-    partitions: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    partitions: (readInt32Array(r, true) ?? []),
   };
   r.skipTaggedFields();
   return o;
@@ -63,7 +63,7 @@ export function readTopicPartitionsInfo(r: Reader, version: number): TopicPartit
 export function writeTopicPartitionsInfo(w: Writer, v: TopicPartitionsInfo, version: number): void {
   w.uuid(v.topicId);
   w.string(v.topicName, true);
-  writeArray(w, v.partitions, true, writeInt32Element, version);
+  writeInt32Array(w, v.partitions, true);
   w.uvarint(0);
 }
 

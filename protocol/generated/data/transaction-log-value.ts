@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Element, writeInt32Element } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
 
 export interface TransactionLogValue {
   /** Producer id in use by the transactional id */
@@ -105,7 +105,7 @@ export function readPartitionsSchema(r: Reader, version: number): PartitionsSche
   const flex = version >= 1;
   const o: PartitionsSchema = {
     topic: (r.string(flex) ?? ''),
-    partitionIds: (readArray(r, flex, 4, readInt32Element, version) ?? []),
+    partitionIds: (readInt32Array(r, flex) ?? []),
   };
   if (flex) {
     r.skipTaggedFields();
@@ -116,7 +116,7 @@ export function readPartitionsSchema(r: Reader, version: number): PartitionsSche
 export function writePartitionsSchema(w: Writer, v: PartitionsSchema, version: number): void {
   const flex = version >= 1;
   w.string(v.topic, flex);
-  writeArray(w, v.partitionIds, flex, writeInt32Element, version);
+  writeInt32Array(w, v.partitionIds, flex);
   if (flex) {
     w.uvarint(0);
   }

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
 
 export interface RegisterBrokerRecord {
   /** The broker id. */
@@ -59,7 +59,7 @@ export function readRegisterBrokerRecord(r: Reader, version: number): RegisterBr
   for (let i = 0; i < n; i++) {
     const tag = r.uvarint();
     const t = r.sub(r.uvarint());
-    if (tag === 0 && version >= 3) o.logDirs = (readArray(t, true, 16, readUuidElement, version) ?? []);
+    if (tag === 0 && version >= 3) o.logDirs = (readUuidArray(t, true) ?? []);
   }
   return o;
 }
@@ -76,7 +76,7 @@ export function writeRegisterBrokerRecord(w: Writer, v: RegisterBrokerRecord, ve
   if (version >= 1) w.bool(v.inControlledShutdown);
   const t0 = version >= 3 && (v.logDirs === null || v.logDirs.length > 0);
   w.uvarint(t0 ? 1 : 0);
-  if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.logDirs, true, writeUuidElement, version); }); }
+  if (t0) { writeTagged(w, 0, (w) => { writeUuidArray(w, v.logDirs, true); }); }
 }
 
 export interface BrokerEndpoint {

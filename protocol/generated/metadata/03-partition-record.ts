@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Element, writeInt32Element, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, writeTagged, readInt32Array, writeInt32Array, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
 
 export interface PartitionRecord {
   /** The partition id. */
@@ -55,15 +55,15 @@ export function readPartitionRecord(r: Reader, version: number): PartitionRecord
   const o: PartitionRecord = {
     partitionId: r.int32(),
     topicId: r.uuid(),
-    replicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
-    isr: (readArray(r, true, 4, readInt32Element, version) ?? []),
-    removingReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
-    addingReplicas: (readArray(r, true, 4, readInt32Element, version) ?? []),
+    replicas: (readInt32Array(r, true) ?? []),
+    isr: (readInt32Array(r, true) ?? []),
+    removingReplicas: (readInt32Array(r, true) ?? []),
+    addingReplicas: (readInt32Array(r, true) ?? []),
     leader: r.int32(),
     leaderRecoveryState: 0,
     leaderEpoch: r.int32(),
     partitionEpoch: r.int32(),
-    directories: version >= 1 ? (readArray(r, true, 16, readUuidElement, version) ?? []) : [],
+    directories: version >= 1 ? (readUuidArray(r, true) ?? []) : [],
     eligibleLeaderReplicas: null,
     lastKnownElr: null,
   };
@@ -72,8 +72,8 @@ export function readPartitionRecord(r: Reader, version: number): PartitionRecord
     const tag = r.uvarint();
     const t = r.sub(r.uvarint());
     if (tag === 0) o.leaderRecoveryState = t.int8();
-    if (tag === 1 && version >= 2) o.eligibleLeaderReplicas = readArray(t, true, 4, readInt32Element, version);
-    if (tag === 2 && version >= 2) o.lastKnownElr = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 1 && version >= 2) o.eligibleLeaderReplicas = readInt32Array(t, true);
+    if (tag === 2 && version >= 2) o.lastKnownElr = readInt32Array(t, true);
   }
   return o;
 }
@@ -81,21 +81,21 @@ export function readPartitionRecord(r: Reader, version: number): PartitionRecord
 export function writePartitionRecord(w: Writer, v: PartitionRecord, version: number): void {
   w.int32(v.partitionId);
   w.uuid(v.topicId);
-  writeArray(w, v.replicas, true, writeInt32Element, version);
-  writeArray(w, v.isr, true, writeInt32Element, version);
-  writeArray(w, v.removingReplicas, true, writeInt32Element, version);
-  writeArray(w, v.addingReplicas, true, writeInt32Element, version);
+  writeInt32Array(w, v.replicas, true);
+  writeInt32Array(w, v.isr, true);
+  writeInt32Array(w, v.removingReplicas, true);
+  writeInt32Array(w, v.addingReplicas, true);
   w.int32(v.leader);
   w.int32(v.leaderEpoch);
   w.int32(v.partitionEpoch);
-  if (version >= 1) writeArray(w, v.directories, true, writeUuidElement, version);
+  if (version >= 1) writeUuidArray(w, v.directories, true);
   const t0 = v.leaderRecoveryState !== 0;
   const t1 = version >= 2 && v.eligibleLeaderReplicas !== null;
   const t2 = version >= 2 && v.lastKnownElr !== null;
   w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
   if (t0) { w.uvarint(0); w.uvarint(1); w.int8(v.leaderRecoveryState); }
-  if (t1) { writeTagged(w, 1, (w) => { writeArray(w, v.eligibleLeaderReplicas, true, writeInt32Element, version); }); }
-  if (t2) { writeTagged(w, 2, (w) => { writeArray(w, v.lastKnownElr, true, writeInt32Element, version); }); }
+  if (t1) { writeTagged(w, 1, (w) => { writeInt32Array(w, v.eligibleLeaderReplicas, true); }); }
+  if (t2) { writeTagged(w, 2, (w) => { writeInt32Array(w, v.lastKnownElr, true); }); }
 }
 
 export const PartitionRecordDefinition: MessageDefinition<PartitionRecord> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Element, writeInt32Element, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, writeTagged, readInt32Array, writeInt32Array, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
 
 export interface PartitionChangeRecord {
   /** The partition id. */
@@ -63,15 +63,15 @@ export function readPartitionChangeRecord(r: Reader, version: number): Partition
   for (let i = 0; i < n; i++) {
     const tag = r.uvarint();
     const t = r.sub(r.uvarint());
-    if (tag === 0) o.isr = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 0) o.isr = readInt32Array(t, true);
     if (tag === 1) o.leader = t.int32();
-    if (tag === 2) o.replicas = readArray(t, true, 4, readInt32Element, version);
-    if (tag === 3) o.removingReplicas = readArray(t, true, 4, readInt32Element, version);
-    if (tag === 4) o.addingReplicas = readArray(t, true, 4, readInt32Element, version);
+    if (tag === 2) o.replicas = readInt32Array(t, true);
+    if (tag === 3) o.removingReplicas = readInt32Array(t, true);
+    if (tag === 4) o.addingReplicas = readInt32Array(t, true);
     if (tag === 5) o.leaderRecoveryState = t.int8();
-    if (tag === 6 && version >= 2) o.eligibleLeaderReplicas = readArray(t, true, 4, readInt32Element, version);
-    if (tag === 7 && version >= 2) o.lastKnownElr = readArray(t, true, 4, readInt32Element, version);
-    if (tag === 8 && version >= 1) o.directories = readArray(t, true, 16, readUuidElement, version);
+    if (tag === 6 && version >= 2) o.eligibleLeaderReplicas = readInt32Array(t, true);
+    if (tag === 7 && version >= 2) o.lastKnownElr = readInt32Array(t, true);
+    if (tag === 8 && version >= 1) o.directories = readUuidArray(t, true);
   }
   return o;
 }
@@ -89,15 +89,15 @@ export function writePartitionChangeRecord(w: Writer, v: PartitionChangeRecord, 
   const t7 = version >= 2 && v.lastKnownElr !== null;
   const t8 = version >= 1 && v.directories !== null;
   w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0) + (t3 ? 1 : 0) + (t4 ? 1 : 0) + (t5 ? 1 : 0) + (t6 ? 1 : 0) + (t7 ? 1 : 0) + (t8 ? 1 : 0));
-  if (t0) { writeTagged(w, 0, (w) => { writeArray(w, v.isr, true, writeInt32Element, version); }); }
+  if (t0) { writeTagged(w, 0, (w) => { writeInt32Array(w, v.isr, true); }); }
   if (t1) { w.uvarint(1); w.uvarint(4); w.int32(v.leader); }
-  if (t2) { writeTagged(w, 2, (w) => { writeArray(w, v.replicas, true, writeInt32Element, version); }); }
-  if (t3) { writeTagged(w, 3, (w) => { writeArray(w, v.removingReplicas, true, writeInt32Element, version); }); }
-  if (t4) { writeTagged(w, 4, (w) => { writeArray(w, v.addingReplicas, true, writeInt32Element, version); }); }
+  if (t2) { writeTagged(w, 2, (w) => { writeInt32Array(w, v.replicas, true); }); }
+  if (t3) { writeTagged(w, 3, (w) => { writeInt32Array(w, v.removingReplicas, true); }); }
+  if (t4) { writeTagged(w, 4, (w) => { writeInt32Array(w, v.addingReplicas, true); }); }
   if (t5) { w.uvarint(5); w.uvarint(1); w.int8(v.leaderRecoveryState); }
-  if (t6) { writeTagged(w, 6, (w) => { writeArray(w, v.eligibleLeaderReplicas, true, writeInt32Element, version); }); }
-  if (t7) { writeTagged(w, 7, (w) => { writeArray(w, v.lastKnownElr, true, writeInt32Element, version); }); }
-  if (t8) { writeTagged(w, 8, (w) => { writeArray(w, v.directories, true, writeUuidElement, version); }); }
+  if (t6) { writeTagged(w, 6, (w) => { writeInt32Array(w, v.eligibleLeaderReplicas, true); }); }
+  if (t7) { writeTagged(w, 7, (w) => { writeInt32Array(w, v.lastKnownElr, true); }); }
+  if (t8) { writeTagged(w, 8, (w) => { writeUuidArray(w, v.directories, true); }); }
 }
 
 export const PartitionChangeRecordDefinition: MessageDefinition<PartitionChangeRecord> = {

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readCompactStringElement, writeCompactStringElement } from '../../primitives/codec-helpers.js';
+import { readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
 
 export interface DelegationTokenRecord {
   /** The delegation token owner. */
@@ -37,7 +37,7 @@ export function readDelegationTokenRecord(r: Reader, version: number): Delegatio
   const o: DelegationTokenRecord = {
     owner: (r.string(true) ?? ''),
     requester: (r.string(true) ?? ''),
-    renewers: (readArray(r, true, 1, readCompactStringElement, version) ?? []),
+    renewers: (readStringArray(r, true) ?? []),
     issueTimestamp: r.int64(),
     maxTimestamp: r.int64(),
     expirationTimestamp: r.int64(),
@@ -50,7 +50,7 @@ export function readDelegationTokenRecord(r: Reader, version: number): Delegatio
 export function writeDelegationTokenRecord(w: Writer, v: DelegationTokenRecord, version: number): void {
   w.string(v.owner, true);
   w.string(v.requester, true);
-  writeArray(w, v.renewers, true, writeCompactStringElement, version);
+  writeStringArray(w, v.renewers, true);
   w.int64(v.issueTimestamp);
   w.int64(v.maxTimestamp);
   w.int64(v.expirationTimestamp);

@@ -2,7 +2,7 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, writeTagged, readUuidElement, writeUuidElement } from '../../primitives/codec-helpers.js';
+import { writeTagged, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
 
 export interface BrokerRegistrationChangeRecord {
   /** The broker id. */
@@ -41,7 +41,7 @@ export function readBrokerRegistrationChangeRecord(r: Reader, version: number): 
     const t = r.sub(r.uvarint());
     if (tag === 0) o.fenced = t.int8();
     if (tag === 1 && version >= 1) o.inControlledShutdown = t.int8();
-    if (tag === 2 && version >= 2) o.logDirs = (readArray(t, true, 16, readUuidElement, version) ?? []);
+    if (tag === 2 && version >= 2) o.logDirs = (readUuidArray(t, true) ?? []);
   }
   return o;
 }
@@ -55,7 +55,7 @@ export function writeBrokerRegistrationChangeRecord(w: Writer, v: BrokerRegistra
   w.uvarint((t0 ? 1 : 0) + (t1 ? 1 : 0) + (t2 ? 1 : 0));
   if (t0) { w.uvarint(0); w.uvarint(1); w.int8(v.fenced); }
   if (t1) { w.uvarint(1); w.uvarint(1); w.int8(v.inControlledShutdown); }
-  if (t2) { writeTagged(w, 2, (w) => { writeArray(w, v.logDirs, true, writeUuidElement, version); }); }
+  if (t2) { writeTagged(w, 2, (w) => { writeUuidArray(w, v.logDirs, true); }); }
 }
 
 export const BrokerRegistrationChangeRecordDefinition: MessageDefinition<BrokerRegistrationChangeRecord> = {
