@@ -24,11 +24,11 @@ interface Scalar {
   method: string;
   zero: string;
   bytes: number;
-  /** Name part of the array helpers in codec-helpers (readInt32Array, ...). */
+  /** Name part of its array functions in generated/scalar-arrays.ts (readInt32Array, ...). */
   array: string;
 }
 
-const SCALARS: Record<string, Scalar> = {
+export const SCALARS: Record<string, Scalar> = {
   bool: { ts: 'boolean', method: 'bool', zero: 'false', bytes: 1, array: 'Bool' },
   int8: { ts: 'number', method: 'int8', zero: '0', bytes: 1, array: 'Int8' },
   int16: { ts: 'number', method: 'int16', zero: '0', bytes: 2, array: 'Int16' },
@@ -40,8 +40,10 @@ const SCALARS: Record<string, Scalar> = {
 };
 
 /** Every codec-helpers name generated code may use, so a module imports exactly what it uses. */
-export const HELPERS = ['EMPTY_BYTES', 'ZERO_UUID', 'readArray', 'writeArray', 'writeTagged',
-  ...[...Object.values(SCALARS).map((s) => s.array), 'String'].flatMap((e) => [`read${e}Array`, `write${e}Array`])];
+export const HELPERS = ['EMPTY_BYTES', 'ZERO_UUID', 'readArray', 'writeArray', 'writeTagged'];
+
+/** Every generated/scalar-arrays.ts function generated code may use. */
+export const SCALAR_ARRAYS = [...Object.values(SCALARS).map((s) => s.array), 'String'].flatMap((e) => [`read${e}Array`, `write${e}Array`]);
 
 export const camel = (name: string): string => name[0]!.toLowerCase() + name.slice(1);
 const isArray = (type: string): boolean => type.startsWith('[]');
@@ -121,7 +123,7 @@ function compactExpr(f: FieldSpec, flex: string): string {
   return f.flexible === null ? flex : and(flex, versionCheck(f.flexible));
 }
 
-/** The codec-helpers function for an array of scalars or strings (readInt32Array, ...); none for structs. */
+/** The generated/scalar-arrays.ts function for an array of scalars or strings (readInt32Array, ...); none for structs. */
 function scalarArrayFn(io: 'read' | 'write', e: string): string | undefined {
   if (e in SCALARS) return `${io}${SCALARS[e]!.array}Array`;
   return e === 'string' ? `${io}StringArray` : undefined;

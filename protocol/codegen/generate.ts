@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseSpec, type FieldSpec, type MessageSpec, type SectionSpec } from './spec.js';
-import { emitIsDefault, emitStruct, HELPERS, type EmitContext, type StructModel } from './emit-struct.js';
+import { generateScalarArrays } from './emit-arrays.js';
+import { emitIsDefault, emitStruct, HELPERS, SCALAR_ARRAYS, type EmitContext, type StructModel } from './emit-struct.js';
 
 const SUBDIRS = ['api', 'metadata', 'header', 'data'] as const;
 
@@ -112,7 +113,9 @@ function definition(spec: MessageSpec, tops: string[]): string {
 export function generateModule(file: SpecFile): string {
   const { body, tops } = emitSections(file.spec);
   const def = definition(file.spec, tops);
-  const helpers = HELPERS.filter((h) => new RegExp(`\\b${h}\\b`).test(body));
+  const uses = (name: string): boolean => new RegExp(`\\b${name}\\b`).test(body);
+  const helpers = HELPERS.filter(uses);
+  const arrays = SCALAR_ARRAYS.filter(uses);
   const defType = file.spec.kind === 'api' ? 'ApiDefinition' : 'MessageDefinition';
   const head = [
     `// generated - do not edit: \`npm run gen\` writes this file from protocol/spec/${file.id}.spec`,
@@ -121,6 +124,7 @@ export function generateModule(file: SpecFile): string {
     "import type { Writer } from '../../primitives/writer.js';",
   ];
   if (helpers.length > 0) head.push(`import { ${helpers.join(', ')} } from '../../primitives/codec-helpers.js';`);
+  if (arrays.length > 0) head.push(`import { ${arrays.join(', ')} } from '../scalar-arrays.js';`);
   return `${head.join('\n')}\n\n${body}\n${def}`;
 }
 
@@ -151,5 +155,6 @@ export function generateAll(protocolDir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of files) out.set(`generated/${f.id}.ts`, generateModule(f));
   out.set('generated/index.ts', generateIndex(files));
+  out.set('generated/scalar-arrays.ts', generateScalarArrays());
   return out;
 }

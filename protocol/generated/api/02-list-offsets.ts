@@ -2,7 +2,8 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt64Array, writeInt64Array } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readInt64Array, writeInt64Array } from '../scalar-arrays.js';
 
 export interface ListOffsetsRequest {
   /** The broker ID of the requester, or -1 if this request is being made by a normal consumer. */

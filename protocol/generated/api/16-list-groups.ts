@@ -2,7 +2,8 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readStringArray, writeStringArray } from '../scalar-arrays.js';
 
 export interface ListGroupsRequest {
   /** The states of the groups we want to list. If empty, all groups are returned with their state. */

@@ -2,7 +2,7 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
+import { readStringArray, writeStringArray } from '../scalar-arrays.js';
 
 export interface SaslHandshakeRequest {
   /** The SASL mechanism chosen by the client. */

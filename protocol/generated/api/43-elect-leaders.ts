@@ -2,7 +2,8 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readInt32Array, writeInt32Array } from '../scalar-arrays.js';
 
 export interface ElectLeadersRequest {
   /** Type of elections to conduct for the partition. A value of '0' elects the preferred replica. A value of '1' elects the first live replica if there are no in-sync replica. */

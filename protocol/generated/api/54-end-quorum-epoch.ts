@@ -2,7 +2,8 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { readInt32Array, writeInt32Array } from '../scalar-arrays.js';
 
 export interface EndQuorumEpochRequest {
   clusterId: string | null;

@@ -2,7 +2,8 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readUuidArray, writeUuidArray } from '../scalar-arrays.js';
 
 export interface BrokerRegistrationRequest {
   /** The broker ID. */

@@ -2,7 +2,8 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { writeTagged, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
+import { writeTagged } from '../../primitives/codec-helpers.js';
+import { readUuidArray, writeUuidArray } from '../scalar-arrays.js';
 
 export interface BrokerHeartbeatRequest {
   /** The broker ID. */

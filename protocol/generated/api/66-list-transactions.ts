@@ -2,7 +2,8 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt64Array, writeInt64Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readInt64Array, writeInt64Array, readStringArray, writeStringArray } from '../scalar-arrays.js';
 
 export interface ListTransactionsRequest {
   /** The transaction states to filter by: if empty, all transactions are returned; if non-empty, then only transactions matching one of the filtered states will be returned */

@@ -2,7 +2,8 @@
 import type { ApiDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readInt8Array, writeInt8Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID } from '../../primitives/codec-helpers.js';
+import { readInt8Array, writeInt8Array, readStringArray, writeStringArray } from '../scalar-arrays.js';
 
 export interface GetTelemetrySubscriptionsRequest {
   /** Unique id for this client instance, must be set to 0 on the first request. */

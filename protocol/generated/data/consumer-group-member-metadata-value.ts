@@ -2,7 +2,8 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { EMPTY_BYTES, readArray, writeArray, writeTagged, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
+import { EMPTY_BYTES, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { readStringArray, writeStringArray } from '../scalar-arrays.js';
 
 export interface ConsumerGroupMemberMetadataValue {
   /** The (optional) instance id. */

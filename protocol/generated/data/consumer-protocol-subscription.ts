@@ -2,7 +2,8 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { readArray, writeArray, readInt32Array, writeInt32Array, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
+import { readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readInt32Array, writeInt32Array, readStringArray, writeStringArray } from '../scalar-arrays.js';
 
 export interface ConsumerProtocolSubscription {
   topics: string[];

@@ -2,7 +2,8 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readInt32Array, writeInt32Array } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readInt32Array, writeInt32Array } from '../scalar-arrays.js';
 
 export interface ShareGroupCurrentMemberAssignmentValue {
   /** The current member epoch that is expected from the member in the heartbeat request. */

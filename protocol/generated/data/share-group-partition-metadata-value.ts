@@ -2,7 +2,8 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, readStringArray, writeStringArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray } from '../../primitives/codec-helpers.js';
+import { readStringArray, writeStringArray } from '../scalar-arrays.js';
 
 export interface ShareGroupPartitionMetadataValue {
   /** The list of topic metadata. */

@@ -2,7 +2,8 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, readArray, writeArray, writeTagged, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, readArray, writeArray, writeTagged } from '../../primitives/codec-helpers.js';
+import { readUuidArray, writeUuidArray } from '../scalar-arrays.js';
 
 export interface RegisterBrokerRecord {
   /** The broker id. */

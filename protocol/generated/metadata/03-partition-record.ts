@@ -2,7 +2,8 @@
 import type { MessageDefinition } from '../../definition.js';
 import type { Reader } from '../../primitives/reader.js';
 import type { Writer } from '../../primitives/writer.js';
-import { ZERO_UUID, writeTagged, readInt32Array, writeInt32Array, readUuidArray, writeUuidArray } from '../../primitives/codec-helpers.js';
+import { ZERO_UUID, writeTagged } from '../../primitives/codec-helpers.js';
+import { readInt32Array, writeInt32Array, readUuidArray, writeUuidArray } from '../scalar-arrays.js';
 
 export interface PartitionRecord {
   /** The partition id. */
