@@ -1,12 +1,13 @@
 // FileSystem on node:fs. Positional reads and small writes use the synchronous calls (page-cache
 // copies of microseconds; measured faster than the thread-pool round trip of the async ones for
-// 1 KiB batches); writev of log appends from ASYNC_WRITE_BYTES up runs on the thread pool, where the
-// copy of a large produce overlaps the event loop's next request (a quarter of the broker's CPU
-// profile was writeSync on the event loop). fsync uses the asynchronous fdatasync so the event loop
+// 1 KiB batches); writev of log appends from ASYNC_WRITE_BYTES up (from BUSY_ASYNC_WRITE_BYTES while
+// the event loop is busy) runs on the thread pool, where the copy of a large produce overlaps the
+// event loop's next request (a quarter of the broker's CPU profile was writeSync on the event loop). fsync uses the asynchronous fdatasync so the event loop
 // runs while the device works and many appends can share one sync.
 import * as fs from 'node:fs';
 import * as pathLib from 'node:path';
 import { FileSystemError } from './errors.js';
+import { EventLoopLoad } from './event-loop-load.js';
 import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem, type VolumeSpace } from './file-system.js';
 
 const FILE_MODE = 0o644;
@@ -16,6 +17,22 @@ const FILE_MODE = 0o644;
  * writeSync), which only writes of a few hundred KiB (librdkafka's 1 MB batches, follower fetches)
  * amortize; smaller ones stay on the event loop. */
 const ASYNC_WRITE_BYTES = 256 * 1024;
+
+/**
+ * From this size a gathered write goes to the thread pool too while the event loop is busy (it ran
+ * BUSY_LOOP of the time over the last sample). Then the copy into the page cache is the largest
+ * single cost on the loop, and on the pool it runs beside the loop's reading and validating of
+ * the next requests on the second core. Produce of 64 KiB batches on one node (the bench's raw
+ * generator, alternating runs): acks=1 931-1,056 -> 1,313-1,370 MB/s, 100 B records 9.1-9.4 ->
+ * 9.5-12.6 M records/s, replication factor 1 acks=all 1,040-1,069 -> 1,178-1,244 MB/s; replication
+ * factor 3 392-409 -> 371-389. At the latency bench's 50,000 records/s the loop is not that busy,
+ * and the end-to-end p99 stayed where it was (4.9-9.8 ms, against 6.0-7.7 in the same runs), where
+ * sending every write of 32 KiB or more to the pool, busy or not, took it to 13-18 ms.
+ */
+const BUSY_ASYNC_WRITE_BYTES = 32 * 1024;
+const BUSY_LOOP = 0.8;
+/** One for the process: the nodes of an in-process cluster share its event loop. */
+const loopLoad = new EventLoopLoad(BUSY_LOOP);
 
 function wrap<T>(syscall: string, path: string, call: () => T): T {
   try {
@@ -134,7 +151,7 @@ class NodeFileHandle implements FileHandle {
   async writev(chunks: readonly Uint8Array[], position: number): Promise<void> {
     let bytes = 0;
     for (const c of chunks) bytes += c.length;
-    if (bytes < ASYNC_WRITE_BYTES) {
+    if (bytes < ASYNC_WRITE_BYTES && (bytes < BUSY_ASYNC_WRITE_BYTES || !loopLoad.isBusy())) {
       if (chunks.length === 1) return this.write(chunks[0]!, position);
       // One system call for the lot: appends gathered from many produce requests arrive here.
       let rest = chunks;
