@@ -3,8 +3,9 @@
 //
 // Small writes, reads and truncations are synchronous: they touch the page cache and cost
 // microseconds, less than a hop through libuv's thread pool. Appends of log data go through writev,
-// which node:fs runs on the thread pool once they are large enough for the copy to outweigh the hop,
-// so the event loop reads and validates the next request while the last one is copied. The calls
+// which node:fs runs on the thread pool once they are large enough for the copy to outweigh the hop
+// (or, smaller, while the event loop is busy), so the event loop reads and validates the next
+// request while the last one is copied. The calls
 // that wait for the device (fsync of a file or a directory, and the atomic file replace that needs
 // them) are asynchronous, as are large reads where the file system offers them, so a slow disk
 // never blocks the event loop. Paths use '/' and are joined with joinPath.

@@ -12,10 +12,10 @@ import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem, t
 
 const FILE_MODE = 0o644;
 
-/** Below this a gathered write is done at once. The thread pool's round trip cost about 20 us of CPU
- * per write on the 2-core bench VM (async 64 KiB writes: 40% more broker CPU per byte than
- * writeSync), which only writes of a few hundred KiB (librdkafka's 1 MB batches, follower fetches)
- * amortize; smaller ones stay on the event loop. */
+/** Below this a gathered write is done at once while the event loop has time for it. The thread
+ * pool's round trip cost about 20 us of CPU per write on the 2-core bench VM, which only writes of
+ * a few hundred KiB (librdkafka's 1 MB batches, follower fetches) amortize on their own; smaller
+ * ones stay on the event loop unless it is busy (BUSY_ASYNC_WRITE_BYTES). */
 const ASYNC_WRITE_BYTES = 256 * 1024;
 
 /**
@@ -23,8 +23,8 @@ const ASYNC_WRITE_BYTES = 256 * 1024;
  * BUSY_LOOP of the time over the last sample). Then the copy into the page cache is the largest
  * single cost on the loop, and on the pool it runs beside the loop's reading and validating of
  * the next requests on the second core. Produce of 64 KiB batches on one node (the bench's raw
- * generator, alternating runs): acks=1 931-1,056 -> 1,313-1,370 MB/s, 100 B records 9.1-9.4 ->
- * 9.5-12.6 M records/s, replication factor 1 acks=all 1,040-1,069 -> 1,178-1,244 MB/s; replication
+ * generator, alternating runs): acks=1 931-1,056 -> 1,313-1,482 MB/s, 100 B records 9.1-9.4 ->
+ * 9.5-14.2 M records/s, replication factor 1 acks=all 1,040-1,069 -> 1,178-1,244 MB/s; replication
  * factor 3 392-409 -> 371-389. At the latency bench's 50,000 records/s the loop is not that busy,
  * and the end-to-end p99 stayed where it was (4.9-9.8 ms, against 6.0-7.7 in the same runs), where
  * sending every write of 32 KiB or more to the pool, busy or not, took it to 13-18 ms.
