@@ -3,6 +3,7 @@
 // of connections. The broker's produce rate is reported as a fraction of this rate.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { withCpuShares } from './broker-process.js';
 import { hostPort, type PreparedRequest } from './raw-client.js';
 
 // On end of input the sink answers with the byte count, so the client's clock stops once the
@@ -39,9 +40,12 @@ server.listen(0, '127.0.0.1', () => process.stdout.write('sink ' + server.addres
 export interface SinkRun {
   frames: number;
   elapsedMs: number;
+  /** CPU shares (1 = one core) of the sink process and of the feeding one (this process). */
+  sinkCpu: number;
+  feederCpu: number;
 }
 
-function startSink(fileDir: string | undefined): Promise<{ bootstrap: string; stop: () => void }> {
+function startSink(fileDir: string | undefined): Promise<{ bootstrap: string; pid: number; stop: () => void }> {
   const args = ['-e', SINK_SCRIPT, ...(fileDir === undefined ? [] : [fileDir])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -49,7 +53,7 @@ function startSink(fileDir: string | undefined): Promise<{ bootstrap: string; st
     child.stdout.once('data', (d: Buffer) => {
       const port = /sink (\d+)/.exec(d.toString())?.[1];
       if (port === undefined) reject(new Error(`tcp sink said "${d.toString()}"`));
-      else resolve({ bootstrap: `127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') });
+      else resolve({ bootstrap: `127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') });
     });
   });
 }
@@ -109,9 +113,9 @@ export async function runTcpBaseline(frames: PreparedRequest[], options: SinkOpt
     const started = performance.now();
     const deadline = started + options.durationMs;
     const perConnectionBytes = options.maxBytes / options.connections;
-    const runs = await Promise.all(Array.from({ length: options.connections },
-      () => feed(sink.bootstrap, frames, options.windowBytes, deadline, perConnectionBytes)));
-    return { frames: runs.reduce((n, frames) => n + frames, 0), elapsedMs: performance.now() - started };
+    const { result: runs, shares, ownShare } = await withCpuShares([sink.pid], () => Promise.all(Array.from({ length: options.connections },
+      () => feed(sink.bootstrap, frames, options.windowBytes, deadline, perConnectionBytes))));
+    return { frames: runs.reduce((n, frames) => n + frames, 0), elapsedMs: performance.now() - started, sinkCpu: shares[0]!, feederCpu: ownShare };
   } finally {
     sink.stop();
   }

@@ -10,7 +10,7 @@ import { processMemoryBytes, withBroker, withCpuShares } from './broker-process.
 import { produceFor, produceRequests, type ProduceRequests, type ProduceRun, type ProduceShape } from './produce-load.js';
 import { memoryUnderLoadFigure } from './memory-under-load.js';
 import { createTopic } from './raw-client.js';
-import { mbPerSec, median, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+import { mbPerSec, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
 const TARGET_FRACTION = 0.6;
 
@@ -42,16 +42,26 @@ export interface RunCpu {
 export const cpuNote = (cpu: RunCpu): string => `broker CPU ${(cpu.broker * 100).toFixed(0)}%`;
 export const generatorCpuNote = (cpu: RunCpu): string => `generator CPU ${(cpu.generator * 100).toFixed(0)}%`;
 
-function produceFigure(name: string, run: ProduceRun, sinks: { plain: number; file: number }, generator: string, cpu: RunCpu): Figure {
+/** CPU-seconds a process spent per GB it took in: a cost per byte that, unlike a rate, does not
+ * move much with what else the machine runs. */
+const cpuSecondsPerGb = (share: number, mbPerSecond: number): string => (share * 1000 / mbPerSecond).toFixed(2);
+
+interface Sinks {
+  plain: SinkFigure;
+  file: SinkFigure;
+}
+
+function produceFigure(name: string, run: ProduceRun, sinks: Sinks, generator: string, cpu: RunCpu): Figure {
   const mb = mbPerSec(run.payloadBytes, run.elapsedMs);
-  const fraction = mb / sinks.plain;
+  const fraction = mb / sinks.plain.mbPerSec;
   const errors = run.errors > 0 ? `; ${run.errors} partition errors!` : '';
   return {
     group: 'produce',
     name,
     value: `${mb.toFixed(1)} MB/s, ${thousands(perSec(run.records, run.elapsedMs))} rec/s`,
     versus: `${(fraction * 100).toFixed(0)}% of TCP sink (target >= ${TARGET_FRACTION * 100}%: ${verdict(fraction >= TARGET_FRACTION)}), `
-      + `${((mb / sinks.file) * 100).toFixed(0)}% of sink + file; ${cpuNote(cpu)}${errors}`,
+      + `${((mb / sinks.file.mbPerSec) * 100).toFixed(0)}% of sink + file; ${cpuNote(cpu)}, ${cpuSecondsPerGb(cpu.broker, mb)} CPU-s/GB `
+      + `(sink ${sinks.plain.cpuPerGb}, sink + file ${sinks.file.cpuPerGb})${errors}`,
     generator: `${generator}; ${generatorCpuNote(cpu)}`,
   };
 }
@@ -68,27 +78,33 @@ const MAX_RUN_BYTES = 1.2e9;
 interface SinkFigure {
   figure: Figure;
   mbPerSec: number;
+  /** The sink's CPU-seconds per GB in the median run. */
+  cpuPerGb: string;
 }
 
 async function sinkFigure(name: string, load: ProduceRequests, settings: BenchSettings, fileDir?: string): Promise<SinkFigure> {
-  const rates: number[] = [];
+  const runs: { rate: number; sinkCpu: number; feederCpu: number }[] = [];
   for (let i = 0; i < settings.baselineRuns; i++) {
     const sink = await runTcpBaseline(load.requests, {
       connections: PRODUCE_SHAPE.connections, windowBytes: PRODUCE_SHAPE.window * load.requests[0]!.bytes,
       durationMs: settings.runMs, maxBytes: MAX_RUN_BYTES, fileDir,
     });
     // The sink counts wire bytes; scaled to RecordBatch bytes so the rates compare like for like.
-    rates.push(mbPerSec(sink.frames * load.payloadBytesPerRequest, sink.elapsedMs));
+    runs.push({ rate: mbPerSec(sink.frames * load.payloadBytesPerRequest, sink.elapsedMs), sinkCpu: sink.sinkCpu, feederCpu: sink.feederCpu });
   }
-  const rate = median(rates);
+  const middle = [...runs].sort((a, b) => a.rate - b.rate)[runs.length >> 1]!;
+  const rate = middle.rate;
+  const cpuPerGb = cpuSecondsPerGb(middle.sinkCpu, rate);
   const how = `same frames and connections, written as fast as a bare node net.Server (own process) reads them; `
     + `median of ${settings.baselineRuns}`;
   return {
     mbPerSec: rate,
+    cpuPerGb,
     figure: {
       group: 'produce', name, value: `${rate.toFixed(1)} MB/s`,
-      versus: fileDir === undefined ? 'the 100% the produce rates are compared with' : 'for reference: the cost of writing the log',
-      generator: fileDir === undefined ? how : `${how}; the server also writeSync-appends to a file`,
+      versus: `${fileDir === undefined ? 'the 100% the produce rates are compared with' : 'for reference: the cost of writing the log'}; `
+        + `sink CPU ${(middle.sinkCpu * 100).toFixed(0)}%, ${cpuPerGb} CPU-s/GB`,
+      generator: `${fileDir === undefined ? how : `${how}; the server also writeSync-appends to a file`}; feeder CPU ${(middle.feederCpu * 100).toFixed(0)}%`,
     },
   };
 }
@@ -110,7 +126,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
   const sink = await sinkFigure('TCP sink read rate (baseline)', load, settings);
   const fileSink = await fileSinkFigure(load, settings);
   const figures = [sink.figure, fileSink.figure];
-  const sinks = { plain: sink.mbPerSec, file: fileSink.mbPerSec };
+  const sinks: Sinks = { plain: sink, file: fileSink };
   const maxRequests = Math.floor(MAX_RUN_BYTES / load.payloadBytesPerRequest);
   // acks=1 and acks=-1 alternate, each figure the median run: single runs on the bench VM moved
   // between 420 and 960 MB/s from one sitting to the next (the host backs fresh page-cache memory
