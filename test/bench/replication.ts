@@ -97,7 +97,11 @@ async function throughput(settings: BenchSettings): Promise<Figure[]> {
     const generator = (m: Measured): string => `raw client as in produce (own CPU ${pct(m.generatorCpu)}), to node 1, which leads all `
       + `${PRODUCE_SHAPE.partitions} partitions; durable three-process cluster; a topic per run, deleted after it; sync and ${PRIME_BYTES / 1e9} GB of free memory primed before the run; `
       + `${settings.runMs / 1000} s or ${MAX_RUN_BYTES / 1e9} GB; median of ${ROUNDS} runs, alternating RF 1 and RF 3 (runs: ${m === rf1 ? rates(rf1Runs) : rates(rf3Runs)} MB/s)`;
-    const cpu = (m: Measured): string => `leader CPU ${pct(m.leaderCpu)}, followers ${pct(m.followersCpu)} together`;
+    // CPU-seconds of the three nodes together per GB produced: a cost per byte that moves less
+    // with the machine's load than the rate does (see produce.ts).
+    const perGb = (m: Measured): number => (m.leaderCpu + m.followersCpu) * 1000 / m.mbPerSec;
+    const cpu = (m: Measured): string => `leader CPU ${pct(m.leaderCpu)}, followers ${pct(m.followersCpu)} together; `
+      + `the nodes ${perGb(m).toFixed(2)} CPU-s/GB${m === rf3 ? `, ${(perGb(rf3) / perGb(rf1)).toFixed(1)}x RF 1's` : ''}`;
     const errors = (m: Measured): string => (m.errors > 0 ? `; ${m.errors} partition errors!` : '');
     return [
       { group: 'replication', name: 'produce acks=all, RF 1 (3-node cluster)', value: `${rf1.mbPerSec.toFixed(1)} MB/s`,
