@@ -16,7 +16,7 @@ import { diskReadBaseline, dropFromPageCache } from './page-cache.js';
 import { PRODUCE_SHAPE, cpuNote, generatorCpuNote, type RunCpu } from './produce.js';
 import { produceFor, produceRequests } from './produce-load.js';
 import { BenchConnection, createTopic, prepareRequest } from './raw-client.js';
-import { mbPerSec, perSec, thousands, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+import { cpuSecondsPerGb, mbPerSec, perSec, thousands, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
 const TOPIC = 'bench-consume';
 const FETCH_VERSION = 12;
@@ -145,7 +145,8 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
       name: 'consume (Fetch, data in page cache)',
       value: `${mbPerSec(read.bytes, read.elapsedMs).toFixed(1)} MB/s, ${thousands(perSec(read.records, read.elapsedMs))} rec/s`,
       versus: `${thousands(perSec(read.fetches, read.elapsedMs))} fetches/s; `
-        + `${passes.toFixed(1)} passes over ${(fill.payloadBytes / 1e6).toFixed(0)} MB; ${cpuNote(cpu)}; target: at least the produce acks=1 figure`,
+        + `${passes.toFixed(1)} passes over ${(fill.payloadBytes / 1e6).toFixed(0)} MB; ${cpuNote(cpu)}, `
+        + `${cpuSecondsPerGb(cpu.broker, mbPerSec(read.bytes, read.elapsedMs)).toFixed(2)} CPU-s/GB; target: at least the produce acks=1 figure`,
       generator: `${generator}; ${generatorCpuNote(cpu)}`,
     }];
     settings.log(`consume: reading from the disk, ${COLD_PASSES} passes`);
@@ -165,7 +166,8 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     const ceiling = disk === null ? '' : `; ${(100 * first!.mbPerSec / disk.mbPerSec).toFixed(0)}% of the disk read baseline below`;
     const baseline: Figure[] = disk === null ? [] : [{
       group: 'consume', name: 'disk read baseline (page cache dropped)', value: `${disk.mbPerSec.toFixed(1)} MB/s`,
-      versus: 'the machine\'s ceiling for the figure above: the same bytes, freshly written, synced, dropped and read once',
+      versus: 'the machine\'s ceiling for the figure above: the same bytes, freshly written, synced, dropped and read once; '
+        + `CPU ${(disk.cpu * 100).toFixed(0)}%, ${cpuSecondsPerGb(disk.cpu, disk.mbPerSec).toFixed(2)} CPU-s/GB`,
       generator: `this process: ${PRODUCE_SHAPE.partitions} files (the topic's partitions), each read from start to end in 1 MiB reads, all at once on the thread pool, after fsync + POSIX_FADV_DONTNEED`,
     }];
     return [...figures, {
@@ -173,7 +175,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
       name: 'consume from the disk (page cache dropped)',
       value: `${first!.mbPerSec.toFixed(1)} MB/s, ${thousands(perSec(first!.run.records, first!.run.elapsedMs))} rec/s`,
       versus: `first pass over ${(first!.run.bytes / 1e6).toFixed(0)} MB after fsync + POSIX_FADV_DONTNEED of the topic's files; `
-        + `${cpuNote(first!.cpu)}; the same again: ${later.map((p) => p.mbPerSec.toFixed(0)).join(', ')} MB/s; target: at least the produce acks=1 figure${ceiling}`,
+        + `${cpuNote(first!.cpu)}, ${cpuSecondsPerGb(first!.cpu.broker, first!.mbPerSec).toFixed(2)} CPU-s/GB; the same again: ${later.map((p) => p.mbPerSec.toFixed(0)).join(', ')} MB/s; target: at least the produce acks=1 figure${ceiling}`,
       generator: `${generator}; ${generatorCpuNote(first!.cpu)}`,
     }, ...baseline];
   });

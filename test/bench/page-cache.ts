@@ -46,7 +46,7 @@ export function dropFromPageCache(dir: string): boolean {
  * bench VM a second read of dropped pages is far faster: the host caches them). Null when python3
  * is not there to drop them.
  */
-export async function diskReadBaseline(bytes: number, files: number): Promise<{ mbPerSec: number } | null> {
+export async function diskReadBaseline(bytes: number, files: number): Promise<{ mbPerSec: number; cpu: number } | null> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-disk-'));
   try {
     const chunk = Buffer.alloc(1 << 20);
@@ -62,6 +62,7 @@ export async function diskReadBaseline(bytes: number, files: number): Promise<{ 
     }
     if (!dropFromPageCache(dir)) return null;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     let read = 0;
     await Promise.all(names.map(async (name) => {
       const handle = await fs.promises.open(name, 'r');
@@ -72,7 +73,10 @@ export async function diskReadBaseline(bytes: number, files: number): Promise<{ 
         await handle.close();
       }
     }));
-    return { mbPerSec: read / 1e6 / ((performance.now() - started) / 1000) };
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    // This process's CPU, its thread pool's included (where the reads run).
+    return { mbPerSec: read / 1e6 / seconds, cpu: (cpu.user + cpu.system) / 1e6 / seconds };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

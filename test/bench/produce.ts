@@ -10,7 +10,7 @@ import { processMemoryBytes, withBroker, withCpuShares } from './broker-process.
 import { produceFor, produceRequests, type ProduceRequests, type ProduceRun, type ProduceShape } from './produce-load.js';
 import { memoryUnderLoadFigure } from './memory-under-load.js';
 import { createTopic } from './raw-client.js';
-import { mbPerSec, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+import { cpuSecondsPerGb, mbPerSec, perSec, thousands, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
 const TARGET_FRACTION = 0.6;
 
@@ -42,9 +42,8 @@ export interface RunCpu {
 export const cpuNote = (cpu: RunCpu): string => `broker CPU ${(cpu.broker * 100).toFixed(0)}%`;
 export const generatorCpuNote = (cpu: RunCpu): string => `generator CPU ${(cpu.generator * 100).toFixed(0)}%`;
 
-/** CPU-seconds a process spent per GB it took in: a cost per byte that, unlike a rate, does not
- * move much with what else the machine runs. */
-const cpuSecondsPerGb = (share: number, mbPerSecond: number): string => (share * 1000 / mbPerSecond).toFixed(2);
+/** CPU-seconds per GB, as printed. */
+const perGb = (share: number, mbPerSecond: number): string => cpuSecondsPerGb(share, mbPerSecond).toFixed(2);
 
 interface Sinks {
   plain: SinkFigure;
@@ -60,7 +59,7 @@ function produceFigure(name: string, run: ProduceRun, sinks: Sinks, generator: s
     name,
     value: `${mb.toFixed(1)} MB/s, ${thousands(perSec(run.records, run.elapsedMs))} rec/s`,
     versus: `${(fraction * 100).toFixed(0)}% of TCP sink (target >= ${TARGET_FRACTION * 100}%: ${verdict(fraction >= TARGET_FRACTION)}), `
-      + `${((mb / sinks.file.mbPerSec) * 100).toFixed(0)}% of sink + file; ${cpuNote(cpu)}, ${cpuSecondsPerGb(cpu.broker, mb)} CPU-s/GB `
+      + `${((mb / sinks.file.mbPerSec) * 100).toFixed(0)}% of sink + file; ${cpuNote(cpu)}, ${perGb(cpu.broker, mb)} CPU-s/GB `
       + `(sink ${sinks.plain.cpuPerGb}, sink + file ${sinks.file.cpuPerGb})${errors}`,
     generator: `${generator}; ${generatorCpuNote(cpu)}`,
   };
@@ -94,7 +93,7 @@ async function sinkFigure(name: string, load: ProduceRequests, settings: BenchSe
   }
   const middle = [...runs].sort((a, b) => a.rate - b.rate)[runs.length >> 1]!;
   const rate = middle.rate;
-  const cpuPerGb = cpuSecondsPerGb(middle.sinkCpu, rate);
+  const cpuPerGb = perGb(middle.sinkCpu, rate);
   const how = `same frames and connections, written as fast as a bare node net.Server (own process) reads them; `
     + `median of ${settings.baselineRuns}`;
   return {

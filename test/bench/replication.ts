@@ -10,7 +10,7 @@ import { ProcessCluster } from './kraft-cluster.js';
 import { produceFor, produceRequests } from './produce-load.js';
 import { PRODUCE_SHAPE } from './produce.js';
 import { createTopic, deleteTopic } from './raw-client.js';
-import { mbPerSec, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
+import { cpuSecondsPerGb, mbPerSec, verdict, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
 const TARGET_FRACTION = 0.5;
 /** RF 1 and RF 3 runs alternate this many times; each figure is the median run. */
@@ -97,9 +97,8 @@ async function throughput(settings: BenchSettings): Promise<Figure[]> {
     const generator = (m: Measured): string => `raw client as in produce (own CPU ${pct(m.generatorCpu)}), to node 1, which leads all `
       + `${PRODUCE_SHAPE.partitions} partitions; durable three-process cluster; a topic per run, deleted after it; sync and ${PRIME_BYTES / 1e9} GB of free memory primed before the run; `
       + `${settings.runMs / 1000} s or ${MAX_RUN_BYTES / 1e9} GB; median of ${ROUNDS} runs, alternating RF 1 and RF 3 (runs: ${m === rf1 ? rates(rf1Runs) : rates(rf3Runs)} MB/s)`;
-    // CPU-seconds of the three nodes together per GB produced: a cost per byte that moves less
-    // with the machine's load than the rate does (see produce.ts).
-    const perGb = (m: Measured): number => (m.leaderCpu + m.followersCpu) * 1000 / m.mbPerSec;
+    // CPU-seconds of the three nodes together per GB produced.
+    const perGb = (m: Measured): number => cpuSecondsPerGb(m.leaderCpu + m.followersCpu, m.mbPerSec);
     const cpu = (m: Measured): string => `leader CPU ${pct(m.leaderCpu)}, followers ${pct(m.followersCpu)} together; `
       + `the nodes ${perGb(m).toFixed(2)} CPU-s/GB${m === rf3 ? `, ${(perGb(rf3) / perGb(rf1)).toFixed(1)}x RF 1's` : ''}`;
     const errors = (m: Measured): string => (m.errors > 0 ? `; ${m.errors} partition errors!` : '');

@@ -74,6 +74,12 @@ export function mbPerSec(bytes: number, ms: number): number {
   return bytes / 1e6 / (ms / 1000);
 }
 
+/** CPU-seconds spent per GB moved, from a CPU share (1 = one core) and a rate: a cost per byte
+ * that, unlike the rate, moves little with whatever else the machine runs. */
+export function cpuSecondsPerGb(share: number, mbPerSecond: number): number {
+  return share * 1000 / mbPerSecond;
+}
+
 export function perSec(count: number, ms: number): number {
   return count / (ms / 1000);
 }
