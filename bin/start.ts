@@ -1,13 +1,13 @@
 // `kraftling start`: runs until SIGINT/SIGTERM, then stops gracefully. A signal during start-up
 // stops whatever has started; a second signal exits at once. Once the logger exists, everything
 // on stderr goes through it, so a JSON log stream stays JSON.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Cluster } from '../src/cluster/cluster.js';
 import type { ProfileName } from '../src/config/profiles.js';
 import { createLogger, LOG_LEVELS, type Logger } from '../src/logger.js';
 import { clusterIdProblem } from '../src/node/meta-properties.js';
 import { parseHttpAddress } from '../src/cluster/http/http-address.js';
+import { tuneHeap } from './heap-tuning.js';
 import { checkDataDir, UsageError } from './usage.js';
 
 function intFlag(name: string, v: unknown, fallback: number, max: number): number {
@@ -109,13 +109,7 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
   }
   // One node: its own directory (log.dirs of a --config file included); several: their parent.
   const data = path.resolve(cluster.nodes.length === 1 ? cluster.nodes[0]!.config.logDir : cluster.dataDir);
-  // The young generation stays the size start-up left it (a few MB) instead of growing to 16 MB:
-  // a broker's garbage is almost all per request, and a scavenge of the grown space paused it 2-4 ms
-  // (a survivor copy of hundreds of KB each time). Measured with one 1 KiB record per request at
-  // 5,000/s and a long-polling consumer: end-to-end p99 6.9 -> 4.5 ms, p99.9 16 -> 9 ms, produce
-  // throughput unchanged. Set a second after the start: loading node:v8 takes 4 ms, which neither
-  // the start nor a client's first requests should wait for.
-  setTimeout(() => (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1'), YOUNG_GENERATION_FLAG_DELAY_MS).unref();
+  tuneHeap();
   process.stdout.write(`kraftling ready bootstrap=${cluster.bootstrapServers} cluster=${cluster.clusterId} nodes=${cluster.nodes.length} data=${data} startup_ms=${Math.round(performance.now())}${cluster.httpAddress ? ` http=${cluster.httpAddress}` : ''}${cluster.controlAddress ? ` control=${cluster.controlAddress}` : ''}\n`);
   return -1;
 }
@@ -138,9 +132,6 @@ function watchParent(onGone: () => void): void {
 }
 
 const PARENT_POLL_MS = 500;
-const require = createRequire(import.meta.url);
-/** When, after the ready line, the young generation stops growing (see runStart). */
-const YOUNG_GENERATION_FLAG_DELAY_MS = 1_000;
 
 function shutDown(cluster: Cluster, logger: Logger): void {
   cluster.stop().then(() => process.exit(0), (err: Error) => {
