@@ -59,6 +59,23 @@ describe('/health and /metrics', () => {
     for (const id of [1, 2, 3]) expect(sample(text, 'kafka_controller_kafkacontroller_newactivecontrollerscount', { node_id: id })).toBeGreaterThanOrEqual(1);
   });
 
+  it('gives the process\'s CPU, memory and garbage collections, counted as they happen', async () => {
+    const before = (await get('/metrics')).body;
+    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes']) {
+      expect(sample(before, name, {})).toBeGreaterThan(0);
+    }
+    const minorBefore = sample(before, 'nodejs_gc_duration_seconds_count', { kind: 'minor' });
+    expect(minorBefore).toBeGreaterThanOrEqual(0);
+    expect(sample(before, 'nodejs_gc_duration_seconds_count', { kind: 'major' })).toBeGreaterThanOrEqual(0);
+    // The nodes run in this process: garbage made here is collected by the collector they report.
+    const garbage: { i: number }[] = [];
+    for (let i = 0; i < 500_000; i++) garbage.push({ i });
+    expect(garbage.length).toBe(500_000);
+    garbage.length = 0;
+    await metricUntil('nodejs_gc_duration_seconds_count', { kind: 'minor' }, (v) => v > minorBefore!);
+    expect(sample((await get('/metrics')).body, 'nodejs_gc_duration_seconds_sum', { kind: 'minor' })).toBeGreaterThan(0);
+  });
+
   it('counts kafkajs produce and fetch per topic, and a consumer group\'s lag', async () => {
     const kafka = kafkaClient(cluster);
     const admin = kafka.admin();

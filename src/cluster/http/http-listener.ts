@@ -12,6 +12,7 @@ import { healthOf } from './health.js';
 import { parseHttpAddress } from './http-address.js';
 import { HttpError } from './http-error.js';
 import { metricsText } from './metrics-text.js';
+import { GcCounter } from './process-metrics.js';
 
 /** What the console may do to the nodes of an in-process cluster; absent members are not offered. */
 export interface NodeControls {
@@ -32,12 +33,18 @@ export interface HttpTarget {
 const MAX_BODY_BYTES = 4096;
 
 export class HttpListener {
-  private constructor(private readonly server: http.Server, readonly host: string, readonly port: number) {}
+  private constructor(
+    private readonly server: http.Server,
+    private readonly gc: GcCounter,
+    readonly host: string,
+    readonly port: number,
+  ) {}
 
   static async start(address: string, target: HttpTarget, log: Logger): Promise<HttpListener> {
     const { host, port } = parseHttpAddress(address);
+    const gc = new GcCounter();
     const server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
-      serve(req, res, target).catch((err: unknown) => fail(res, err, log));
+      serve(req, res, target, gc).catch((err: unknown) => fail(res, err, log));
     });
     // Malformed HTTP: Node's parser refuses it; answer 400 and drop the socket, as a server should.
     server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
@@ -56,7 +63,8 @@ export class HttpListener {
       });
     });
     const bound = server.address() as { port: number };
-    return new HttpListener(server, host, bound.port);
+    gc.start();
+    return new HttpListener(server, gc, host, bound.port);
   }
 
   /** host:port as bound (the port resolved when 0 was asked for). */
@@ -66,6 +74,7 @@ export class HttpListener {
 
   /** Stops accepting and drops open connections (live-update polls hold keep-alive sockets). */
   close(): Promise<void> {
+    this.gc.stop();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -73,7 +82,7 @@ export class HttpListener {
   }
 }
 
-async function serve(req: http.IncomingMessage, res: http.ServerResponse, target: HttpTarget): Promise<void> {
+async function serve(req: http.IncomingMessage, res: http.ServerResponse, target: HttpTarget, gc: GcCounter): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = req.method ?? 'GET';
   await drainBody(req);
@@ -82,7 +91,7 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse, target
       const health = healthOf(target.nodes(), url.searchParams.get('node'));
       return send(res, health.healthy ? 200 : 503, 'application/json', JSON.stringify(health));
     }
-    if (url.pathname === '/metrics') return send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', metricsText(target.nodes()));
+    if (url.pathname === '/metrics') return send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', metricsText(target.nodes(), gc));
     if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', CONSOLE_PAGE);
   }
   if (url.pathname.startsWith('/api/')) {

@@ -7,6 +7,7 @@
 import { apiDefinition } from '../../../protocol/registry.js';
 import type { NodeView } from '../../node/node.js';
 import { groupViews } from './cluster-reads.js';
+import { processSamples, type GcCounter } from './process-metrics.js';
 
 type Labels = Record<string, string | number>;
 
@@ -32,7 +33,7 @@ function labelText(labels: Labels): string {
   return parts.length === 0 ? '' : `{${parts.join(',')}}`;
 }
 
-export function metricsText(nodes: NodeView[]): string {
+export function metricsText(nodes: NodeView[], gc: GcCounter): string {
   const out = new Exposition();
   // Grouped by metric, not by node: the format wants one family's samples together.
   const running = nodes.filter((n) => n.state === 'running');
@@ -42,6 +43,7 @@ export function metricsText(nodes: NodeView[]): string {
   controllerGauges(out, running);
   raftGauges(out, running);
   groupLag(out, running);
+  for (const s of processSamples(gc)) out.sample(s.name, s.type, s.help, s.labels, s.value, s.suffix);
   return out.text();
 }
 
