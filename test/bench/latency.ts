@@ -2,7 +2,7 @@
 // every millisecond (acks=1), sent on schedule whether or not earlier answers are back (an open
 // loop, so a slow answer cannot hold back the requests behind it). Latency runs from the write of a
 // request to the arrival of its answer.
-import { withBroker, withCpuShares } from './broker-process.js';
+import { spawnBroker, withCpuShares, type BrokerProcess } from './broker-process.js';
 import { endToEnd, GENERATOR_STALL_MS } from './e2e-latency.js';
 import { PRODUCE_VERSION, produceErrors, produceRequests } from './produce-load.js';
 import { BenchConnection, createTopic, type PreparedRequest } from './raw-client.js';
@@ -55,7 +55,8 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     topic: TOPIC, partitions: 1, partitionsPerRequest: 1, batchBytes: 0, acks: 1, connections: 1, window: 1,
   });
   const total = Math.round((settings.latencyMs / 1000) * RATE_PER_SEC);
-  return withBroker(async (broker) => {
+  // With the HTTP listener, for the broker's count of its full collections during each run.
+  return withListeningBroker(async (broker) => {
     await createTopic(broker.bootstrap, TOPIC, 1);
     const conn = await BenchConnection.connect(broker.bootstrap);
     try {
@@ -73,7 +74,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
         generator: `raw client: 1 conn, Produce v${PRODUCE_VERSION} of one 1 KiB record, acks=1, `
           + `${thousands(RATE_PER_SEC)} req/s open loop, ${thousands(total)} requests`,
       }];
-      for (const rate of E2E_RATES_PER_SEC) figures.push(await e2eFigure(broker.bootstrap, broker.pid, settings, rate));
+      for (const rate of E2E_RATES_PER_SEC) figures.push(await e2eFigure(broker, settings, rate));
       return figures;
     } finally {
       conn.close();
@@ -93,7 +94,8 @@ const E2E_TARGET_P99_MS = 5;
  * still had a slow start); the warm-up's p99 is reported beside the figure. */
 const E2E_WARMUP_MS = 2_000;
 
-async function e2eFigure(bootstrap: string, pid: number, settings: BenchSettings, rate: number): Promise<Figure> {
+async function e2eFigure(broker: BrokerProcess, settings: BenchSettings, rate: number): Promise<Figure> {
+  const { bootstrap, pid } = broker;
   const total = Math.round((settings.latencyMs / 1000) * rate);
   const topic = `bench-e2e-${rate}`;
   await createTopic(bootstrap, topic, 1);
@@ -101,7 +103,9 @@ async function e2eFigure(bootstrap: string, pid: number, settings: BenchSettings
   // Offsets count from 0 in a fresh topic: the warm-up and the timed run use one topic each.
   await createTopic(bootstrap, `${topic}-warmup`, 1);
   const warmup = await endToEnd(bootstrap, `${topic}-warmup`, rate, Math.round((E2E_WARMUP_MS / 1000) * rate));
+  const gcBefore = await majorCollections(broker);
   const { result, shares, ownShare } = await withCpuShares([pid], () => endToEnd(bootstrap, topic, rate, total));
+  const gcAfter = await majorCollections(broker);
   const at = (p: number): number => percentile(result.latenciesMs, p);
   return {
     group: 'latency',
@@ -111,10 +115,28 @@ async function e2eFigure(bootstrap: string, pid: number, settings: BenchSettings
       + `${thousands(result.achievedPerSec)} rec/s achieved; broker CPU ${(shares[0]! * 100).toFixed(0)}%; `
       + `p99 of the ${E2E_WARMUP_MS / 1000} s warm-up before it ${ms(percentile(warmup.latenciesMs, 99))}; `
       + `generator stalls over ${GENERATOR_STALL_MS} ms: ${result.generatorStalls}, p99 of the ${thousands(result.clearLatenciesMs.length)} records clear of them `
-      + `${ms(percentile(result.clearLatenciesMs, 99))}`,
+      + `${ms(percentile(result.clearLatenciesMs, 99))}; the broker's full collections meanwhile: ${gcAfter.count - gcBefore.count} `
+      + `(${((gcAfter.seconds - gcBefore.seconds) * 1000).toFixed(1)} ms in all)`,
     generator: `raw client: Produce of one 1 KiB record per request, acks=1, ${thousands(rate)}/s open loop, `
       + `and a Fetch long-poll (max_wait 500 ms) on a second conn; ${thousands(total)} records; generator CPU ${(ownShare * 100).toFixed(0)}%`,
   };
+}
+
+/** A broker with its HTTP listener on (its /metrics counts its collections), stopped afterwards. */
+async function withListeningBroker<T>(body: (broker: BrokerProcess) => Promise<T>): Promise<T> {
+  const broker = await spawnBroker(['--ephemeral', '--port', '0', '--http', '127.0.0.1:0']);
+  try {
+    return await body(broker);
+  } finally {
+    await broker.stop();
+  }
+}
+
+/** The broker's major (full) collections so far and their time, from its /metrics. */
+async function majorCollections(broker: BrokerProcess): Promise<{ count: number; seconds: number }> {
+  const text = await (await fetch(`http://${broker.httpAddress}/metrics`)).text();
+  const value = (suffix: string): number => Number(new RegExp(`^nodejs_gc_duration_seconds_${suffix}\\{kind="major"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { count: value('count'), seconds: value('sum') };
 }
 
 export const latencyGroup: FigureGroup = {
