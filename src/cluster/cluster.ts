@@ -283,7 +283,11 @@ export class Cluster {
     const active = this.nodes.find((n) => n.quorumStatus?.role === 'leader');
     // Every node stops even when one of them fails to: none may be left running.
     const results = await Promise.allSettled(this.nodes.filter((n) => n !== active).map((n) => n.stop()));
-    if (active) results.push(...(await Promise.allSettled([active.stop()])));
+    // The active controller hands over only to a voter outside this process (one node per
+    // process): the ones in it have just stopped.
+    const ids = new Set(this.nodes.map((n) => n.nodeId));
+    const handOver = active?.quorumStatus?.voterIds.some((id) => !ids.has(id)) ?? false;
+    if (active) results.push(...(await Promise.allSettled([active.stop({ handOver })])));
     // Asynchronous: a directory of many partitions takes a while to remove, and the event loop is
     // shared with the application's other clusters and clients.
     if (this.ephemeral) await fs.promises.rm(this.dataDir, { recursive: true, force: true, maxRetries: 3 });

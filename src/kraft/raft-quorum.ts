@@ -28,6 +28,9 @@ import { FileSnapshotStore } from './snapshot-files.js';
  * (about 3 ms per MB here, more than the read), on every commit and through a replay at start. */
 const REPLAY_CHUNK_BYTES = 1024 * 1024;
 
+/** How a stopping leader's handOver ended: another voter leads, none did in time, or it did not lead. */
+export type HandOver = { outcome: 'handed-over'; leaderId: number; epoch: number } | { outcome: 'timed-out' } | { outcome: 'not-leader' };
+
 export interface RaftQuorumOptions {
   config: RaftConfig;
   fs: FileSystem;
@@ -76,6 +79,8 @@ export class RaftQuorum implements MetadataQuorum {
   /** A snapshot was handed over and no onCommitsDone has followed it yet. */
   private snapshotUnpublished = false;
   private stopped = false;
+  /** Settles handOver's wait once another voter leads. */
+  private handedOver: (() => void) | undefined;
   private readonly lag: MetadataLag;
   private markStarted!: () => void;
   /** Requests from other voters can arrive before start() is done; they wait for it. */
@@ -249,6 +254,26 @@ export class RaftQuorum implements MetadataQuorum {
     if (this.raft?.resign()) this.drive();
   }
 
+  /**
+   * resign(), then keeps the quorum running until another voter leads or `timeoutMs` passes, as
+   * Kafka's Raft client does on a graceful shutdown. The successor's election needs a vote this
+   * node can still give, and a voter that missed the EndQuorumEpoch would otherwise wait out its
+   * fetch timeout: with the node gone at once, a new controller took 330-520 ms instead.
+   */
+  async handOver(timeoutMs: number): Promise<HandOver> {
+    if (this.raft.status.voterIds.length < 2 || !this.raft.resign()) return { outcome: 'not-leader' };
+    let timer: unknown;
+    await new Promise<void>((resolve) => {
+      this.handedOver = resolve;
+      timer = this.timers.setTimeout(resolve, timeoutMs);
+      this.drive();
+    });
+    this.timers.clearTimeout(timer);
+    this.handedOver = undefined;
+    const { leaderId, epoch } = this.announced;
+    return leaderId >= 0 && leaderId !== this.o.config.nodeId ? { outcome: 'handed-over', leaderId, epoch } : { outcome: 'timed-out' };
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.timers.clearTimeout(this.timer);
@@ -381,6 +406,7 @@ export class RaftQuorum implements MetadataQuorum {
       this.o.logger.debug({ leaderId, epoch }, 'metadata quorum leader changed');
     }
     this.announced = { leaderId, epoch };
+    if (leaderId >= 0 && leaderId !== this.o.config.nodeId) this.handedOver?.();
     if (isLeader) {
       // Its controller acts once it has applied the whole log up to this epoch's first record.
       this.activation = { epoch, startOffset: this.o.log.logEndOffset - 1 };
