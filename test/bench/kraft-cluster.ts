@@ -116,6 +116,13 @@ export class ProcessCluster {
     this.members[nodeId - 1] = await spawnBroker(['--config', this.files[nodeId - 1]!, '--log-level', 'warn']);
   }
 
+  /** SIGTERM (a graceful stop); resolves once the process is gone. */
+  async stopNode(nodeId: number): Promise<void> {
+    const member = this.members[nodeId - 1];
+    this.members[nodeId - 1] = undefined;
+    await member?.stop();
+  }
+
   /** kill -9; resolves once the process is gone. */
   async killNode(nodeId: number): Promise<void> {
     const member = this.members[nodeId - 1];

@@ -40,15 +40,16 @@ function anyLeader(cluster: ProcessCluster): Promise<QuorumAnswer> {
 }
 
 /**
- * kill -9 of the active controller's process, until a survivor names another leader in a later
- * epoch; then the node is restarted and caught up again, so every kill starts from three voters.
+ * kill -9 (or SIGTERM) of the active controller's process, until a survivor names another leader
+ * in a later epoch; then the node is restarted and caught up again, so every run starts from
+ * three voters.
  */
-async function failover(cluster: ProcessCluster): Promise<Failover> {
+async function failover(cluster: ProcessCluster, how: 'kill' | 'stop'): Promise<Failover> {
   const before = (await anyLeader(cluster)).partition;
   const victim = before.leaderId;
   const survivors = cluster.brokerAddresses.filter((_, i) => i !== victim - 1);
   const killedAt = performance.now();
-  const gone = cluster.killNode(victim);
+  const gone = how === 'kill' ? cluster.killNode(victim) : cluster.stopNode(victim);
   const after = await pollQuorum(survivors, (p) => p.leaderId >= 0 && p.leaderId !== victim && p.leaderEpoch > before.leaderEpoch, 'a new leader');
   await gone;
   await cluster.startNode(victim);
@@ -141,6 +142,8 @@ function createTopicsFigure(name: string, values: number[], moved: boolean, note
 interface ClusterRuns {
   elections: Election[];
   failovers: Failover[];
+  /** The same after a SIGTERM: the leader resigns and waits for its successor. */
+  handovers: Failover[];
   latencies: CreateLatencies;
   /** The same after `topicsPresent` more topics were created. */
   crowded: CreateLatencies;
@@ -150,7 +153,7 @@ interface ClusterRuns {
 /** Fresh clusters for the election figure; the last one also serves the others. */
 async function measureClusters(settings: BenchSettings): Promise<ClusterRuns> {
   const none = (): CreateLatencies => ({ controllerMs: [], otherMs: [], controllerMoved: false });
-  const runs: ClusterRuns = { elections: [], failovers: [], latencies: none(), crowded: none(), topicsPresent: settings.replayTopics };
+  const runs: ClusterRuns = { elections: [], failovers: [], handovers: [], latencies: none(), crowded: none(), topicsPresent: settings.replayTopics };
   for (let i = 0; i < settings.electionRuns; i++) {
     settings.log(`kraft: fresh cluster ${i + 1} of ${settings.electionRuns}`);
     const cluster = await ProcessCluster.create();
@@ -160,7 +163,11 @@ async function measureClusters(settings: BenchSettings): Promise<ClusterRuns> {
       // Kills first, on a cluster without topics: the figure is the quorum's failover alone.
       for (let k = 0; k < settings.failoverRuns; k++) {
         settings.log(`kraft: kill -9 of the controller, ${k + 1} of ${settings.failoverRuns}`);
-        runs.failovers.push(await failover(cluster));
+        runs.failovers.push(await failover(cluster, 'kill'));
+      }
+      for (let k = 0; k < settings.failoverRuns; k++) {
+        settings.log(`kraft: SIGTERM of the controller, ${k + 1} of ${settings.failoverRuns}`);
+        runs.handovers.push(await failover(cluster, 'stop'));
       }
       settings.log(`kraft: CreateTopics x ${2 * settings.createTopicsRequests}`);
       runs.latencies = await createTopicsLatencies(cluster, settings.createTopicsRequests);
@@ -174,10 +181,11 @@ async function measureClusters(settings: BenchSettings): Promise<ClusterRuns> {
   return runs;
 }
 
-function clusterFigures({ elections, failovers, latencies, crowded, topicsPresent }: ClusterRuns): Figure[] {
+function clusterFigures({ elections, failovers, handovers, latencies, crowded, topicsPresent }: ClusterRuns): Figure[] {
   const leaderMs = elections.map((e) => e.leaderMs);
   const readyMs = elections.map((e) => e.allReadyMs);
   const failoverMs = failovers.map((f) => f.ms);
+  const handoverMs = handovers.map((f) => f.ms);
   const firstElection = failovers.filter((f) => f.epochs === 1).length;
   return [
     {
@@ -197,6 +205,13 @@ function clusterFigures({ elections, failovers, latencies, crowded, topicsPresen
       generator: `SIGKILL of the leader's process; DescribeQuorum v1 to both survivors every ${POLL_INTERVAL_MS} ms until one names `
         + `another leader in a later epoch; no topics yet; node restarted and caught up between kills; median of ${failovers.length}`,
     },
+    {
+      group: 'kraft',
+      name: 'SIGTERM active controller -> new leader',
+      value: `${median(handoverMs).toFixed(0)} ms`,
+      versus: `${msRange(handoverMs)}; the leader resigns (EndQuorumEpoch) and serves until a successor leads`,
+      generator: `SIGTERM of the leader's process, polled as above; median of ${handovers.length}`,
+    },
     createTopicsFigure('to the controller\'s broker', latencies.controllerMs, latencies.controllerMoved, 'handled in the active controller\'s process'),
     createTopicsFigure('to another broker', latencies.otherMs, latencies.controllerMoved, 'forwarded to the active controller'),
     // Each metadata change used to copy the images' maps of every topic: this pair shows what a
@@ -212,7 +227,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
 
 export const kraftGroup: FigureGroup = {
   name: 'kraft',
-  description: 'three-node KRaft: first election, failover after kill -9, metadata log replay rate, CreateTopics latency',
+  description: 'three-node KRaft: first election, failover after kill -9 and after SIGTERM, metadata log replay rate, CreateTopics latency',
   usesBroker: true,
   run,
 };
