@@ -271,7 +271,10 @@ export class RaftQuorum implements MetadataQuorum {
     this.timers.clearTimeout(timer);
     this.handedOver = undefined;
     const { leaderId, epoch } = this.announced;
-    return leaderId >= 0 && leaderId !== this.o.config.nodeId ? { outcome: 'handed-over', leaderId, epoch } : { outcome: 'timed-out' };
+    if (leaderId >= 0 && leaderId !== this.o.config.nodeId) return { outcome: 'handed-over', leaderId, epoch };
+    // Elected again meanwhile: it leaves resigned all the same.
+    this.resign();
+    return { outcome: 'timed-out' };
   }
 
   async stop(): Promise<void> {
@@ -407,6 +410,13 @@ export class RaftQuorum implements MetadataQuorum {
     }
     this.announced = { leaderId, epoch };
     if (leaderId >= 0 && leaderId !== this.o.config.nodeId) this.handedOver?.();
+    // A resigned leader runs again when nobody took over before its election timeout (a
+    // successor's pre-vote can lose the race with the EndQuorumEpoch to the third voter): one
+    // that is handing over resigns again at once and keeps waiting.
+    if (isLeader && this.handedOver !== undefined) {
+      this.raft.resign();
+      return;
+    }
     if (isLeader) {
       // Its controller acts once it has applied the whole log up to this epoch's first record.
       this.activation = { epoch, startOffset: this.o.log.logEndOffset - 1 };

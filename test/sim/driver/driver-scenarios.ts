@@ -143,7 +143,10 @@ export function chaosAction(sim: DriverSim, prng: Prng): void {
       if (target !== undefined) sim.pause(target, prng.int(100, 2000));
       break;
     default:
-      sim.leader()?.quorum!.resign();
+      // A graceful stop's first step: the leader resigns and, half the time, serves on until
+      // another voter leads (as a stopping node does), for a while or until the deadline.
+      if (prng.chance(0.5)) void sim.leader()?.quorum!.handOver(prng.int(100, 2000));
+      else sim.leader()?.quorum!.resign();
   }
 }
 
@@ -269,4 +272,32 @@ const rejoin: DriverScenario = {
   },
 };
 
-export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin, reconfig, kraftUpgrade, weights];
+/**
+ * A graceful stop of the leader, again and again, on a calm network: it resigns and serves on
+ * until another voter leads (handOver), which must happen before its deadline; then it crashes,
+ * as the process exits, and comes back.
+ */
+const handOver: DriverScenario = {
+  name: 'driver-handover',
+  voters: [3, 5],
+  async run(sim, prng) {
+    sim.network.faults = { ...CALM };
+    await startAndCommit(sim);
+    for (let round = 0; round < 3; round++) {
+      const leader = sim.leader();
+      if (leader === undefined) throw new LivenessFailure(`no leader on a calm network at ${sim.nowMs} ms`);
+      const deadlineMs = 1000;
+      let outcome: string | undefined;
+      void leader.quorum!.handOver(deadlineMs).then((r) => { outcome = r.outcome; });
+      await sim.runFor(deadlineMs + 1);
+      if (outcome !== 'handed-over') throw new LivenessFailure(`leader ${leader.id}'s hand-over ended ${outcome ?? 'never'} at ${sim.nowMs} ms`);
+      sim.crash(leader.id);
+      await sim.runFor(prng.int(0, 500));
+      sim.restart(leader.id);
+      await expectAcks(sim, `commits after leader ${leader.id} handed over`);
+    }
+    await recoverAndCheck(sim);
+  },
+};
+
+export const DRIVER_SCENARIOS: readonly DriverScenario[] = [chaos, chaosFast, powerCuts, snapshotInstall, staleLeader, rejoin, reconfig, kraftUpgrade, weights, handOver];
