@@ -6,6 +6,7 @@ import { InvariantViolation } from '../checker.js';
 import { LivenessFailure } from '../scenario-kit.js';
 import { Prng } from '../prng.js';
 import { DEV_TIMINGS } from '../simulation.js';
+import type { DriverNode } from './driver-node.js';
 import { DriverSim } from './driver-sim.js';
 import { CALM, type DriverNetworkFaults } from './driver-network.js';
 import { reconfig } from './driver-reconfig.js';
@@ -245,6 +246,13 @@ const staleLeader: DriverScenario = {
   },
 };
 
+/** The leader, which a calm network must have. */
+function calmLeader(sim: DriverSim): DriverNode {
+  const leader = sim.leader();
+  if (leader === undefined) throw new LivenessFailure(`no leader on a calm network at ${sim.nowMs} ms`);
+  return leader;
+}
+
 /**
  * A follower cut off from every other node past its fetch timeout, on a network that drops
  * nothing, then let back: with pre-vote (KIP-996, Vote v2 on the real driver's wire) it never
@@ -257,8 +265,7 @@ const rejoin: DriverScenario = {
     sim.network.faults = { ...CALM };
     await startAndCommit(sim);
     for (let round = 0; round < 2; round++) {
-      const leader = sim.leader();
-      if (leader === undefined) throw new LivenessFailure(`no leader on a calm network at ${sim.nowMs} ms`);
+      const leader = calmLeader(sim);
       const epoch = leader.quorum!.status.epoch;
       const follower = prng.pick(sim.allIds.filter((id) => id !== leader.id));
       sim.isolate([follower]);
@@ -284,8 +291,7 @@ const handOver: DriverScenario = {
     sim.network.faults = { ...CALM };
     await startAndCommit(sim);
     for (let round = 0; round < 3; round++) {
-      const leader = sim.leader();
-      if (leader === undefined) throw new LivenessFailure(`no leader on a calm network at ${sim.nowMs} ms`);
+      const leader = calmLeader(sim);
       const deadlineMs = 1000;
       let outcome: string | undefined;
       void leader.quorum!.handOver(deadlineMs).then((r) => { outcome = r.outcome; });
