@@ -28,8 +28,9 @@ import { FileSnapshotStore } from './snapshot-files.js';
  * (about 3 ms per MB here, more than the read), on every commit and through a replay at start. */
 const REPLAY_CHUNK_BYTES = 1024 * 1024;
 
-/** How a stopping leader's handOver ended: another voter leads, none did in time, or it did not lead. */
-export type HandOver = { outcome: 'handed-over'; leaderId: number; epoch: number } | { outcome: 'timed-out' } | { outcome: 'not-leader' };
+/** How handOver ended: another voter leads, none did in time, or there was nothing to hand over
+ * (this node did not lead, or no other voter exists). */
+export type HandOver = { outcome: 'handed-over'; leaderId: number; epoch: number } | { outcome: 'timed-out' } | { outcome: 'nothing' };
 
 export interface RaftQuorumOptions {
   config: RaftConfig;
@@ -261,7 +262,11 @@ export class RaftQuorum implements MetadataQuorum {
    * fetch timeout: with the node gone at once, a new controller took 330-520 ms instead.
    */
   async handOver(timeoutMs: number): Promise<HandOver> {
-    if (this.raft.status.voterIds.length < 2 || !this.raft.resign()) return { outcome: 'not-leader' };
+    if (this.raft.status.voterIds.length < 2) {
+      this.resign();
+      return { outcome: 'nothing' };
+    }
+    if (!this.raft.resign()) return { outcome: 'nothing' };
     let timer: unknown;
     await new Promise<void>((resolve) => {
       this.handedOver = resolve;
@@ -272,7 +277,7 @@ export class RaftQuorum implements MetadataQuorum {
     this.handedOver = undefined;
     const { leaderId, epoch } = this.announced;
     if (leaderId >= 0 && leaderId !== this.o.config.nodeId) return { outcome: 'handed-over', leaderId, epoch };
-    // Elected again meanwhile: it leaves resigned all the same.
+    // Elected again at the last moment, it leaves resigned all the same (a no-op otherwise).
     this.resign();
     return { outcome: 'timed-out' };
   }

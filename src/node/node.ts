@@ -54,7 +54,7 @@ const CONTROLLER_CLOSE_GRACE_MS = 50;
 /** How long a stopping active controller keeps committing requests it is serving. */
 const CONTROLLER_DRAIN_MS = 2_000;
 /** How long a stopping leader of the metadata quorum waits for another voter to lead (an election
- * after a resignation took 40-60 ms on the bench machine). */
+ * after a resignation took 16-47 ms on the bench machine). */
 const HANDOVER_MS = 1_000;
 /** A fetch answer's own fields beyond its records' replica.fetch.response.max.bytes. */
 const FETCH_ANSWER_SLACK_BYTES = 64 * 1024;
