@@ -262,11 +262,14 @@ export class RaftQuorum implements MetadataQuorum {
    * fetch timeout: with the node gone at once, a new controller took 330-520 ms instead.
    */
   async handOver(timeoutMs: number): Promise<HandOver> {
-    if (this.raft.status.voterIds.length < 2) {
+    // A node stopped while it starts may have no Raft node yet: it leads nothing.
+    const raft = this.raft as RaftNode | undefined;
+    if (raft === undefined) return { outcome: 'nothing' };
+    if (raft.status.voterIds.length < 2) {
       this.resign();
       return { outcome: 'nothing' };
     }
-    if (!this.raft.resign()) return { outcome: 'nothing' };
+    if (!raft.resign()) return { outcome: 'nothing' };
     let timer: unknown;
     await new Promise<void>((resolve) => {
       this.handedOver = resolve;
