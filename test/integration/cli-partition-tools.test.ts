@@ -265,7 +265,8 @@ describe('topics --describe filters', () => {
       expect(r.code).toBe(0);
       return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t').slice(1, 3).join(' '));
     };
-    expect(await filtered('--under-replicated-partitions')).toEqual([]);
+    // This test's topics only: the earlier tests' may still be catching up after their restarts.
+    expect(await filtered('--under-replicated-partitions', '--topic', 'health,lonely')).toEqual([]);
     expect(await filtered('--at-min-isr-partitions', '--topic', 'health')).toEqual(['Topic: health Partition: 0']);
 
     cluster.kill(dies);
