@@ -167,9 +167,10 @@ export function spawnBroker(args: readonly string[], entry: BrokerEntry = PACKAG
   });
 }
 
-/** Runs `body` against a fresh broker and stops the broker afterwards, whatever happens. */
-export async function withBroker<T>(body: (broker: BrokerProcess) => Promise<T>): Promise<T> {
-  const broker = await startBroker();
+/** Runs `body` against a fresh broker (ephemeral, any port, plus `extraArgs`) and stops the
+ * broker afterwards, whatever happens. */
+export async function withBroker<T>(body: (broker: BrokerProcess) => Promise<T>, extraArgs: readonly string[] = []): Promise<T> {
+  const broker = await spawnBroker(['--ephemeral', '--port', '0', ...extraArgs]);
   try {
     return await body(broker);
   } finally {

@@ -2,7 +2,7 @@
 // every millisecond (acks=1), sent on schedule whether or not earlier answers are back (an open
 // loop, so a slow answer cannot hold back the requests behind it). Latency runs from the write of a
 // request to the arrival of its answer.
-import { spawnBroker, withCpuShares, type BrokerProcess } from './broker-process.js';
+import { withBroker, withCpuShares, type BrokerProcess } from './broker-process.js';
 import { endToEnd, GENERATOR_STALL_MS } from './e2e-latency.js';
 import { PRODUCE_VERSION, produceErrors, produceRequests } from './produce-load.js';
 import { BenchConnection, createTopic, type PreparedRequest } from './raw-client.js';
@@ -56,7 +56,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
   });
   const total = Math.round((settings.latencyMs / 1000) * RATE_PER_SEC);
   // With the HTTP listener, for the broker's count of its full collections during each run.
-  return withListeningBroker(async (broker) => {
+  return withBroker(async (broker) => {
     await createTopic(broker.bootstrap, TOPIC, 1);
     const conn = await BenchConnection.connect(broker.bootstrap);
     try {
@@ -79,7 +79,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     } finally {
       conn.close();
     }
-  });
+  }, ['--http', '127.0.0.1:0']);
 }
 
 /** The issue's end-to-end figures: at 5,000 records/s, the rate of its table; at 50,000/s, half
@@ -120,16 +120,6 @@ async function e2eFigure(broker: BrokerProcess, settings: BenchSettings, rate: n
     generator: `raw client: Produce of one 1 KiB record per request, acks=1, ${thousands(rate)}/s open loop, `
       + `and a Fetch long-poll (max_wait 500 ms) on a second conn; ${thousands(total)} records; generator CPU ${(ownShare * 100).toFixed(0)}%`,
   };
-}
-
-/** A broker with its HTTP listener on (its /metrics counts its collections), stopped afterwards. */
-async function withListeningBroker<T>(body: (broker: BrokerProcess) => Promise<T>): Promise<T> {
-  const broker = await spawnBroker(['--ephemeral', '--port', '0', '--http', '127.0.0.1:0']);
-  try {
-    return await body(broker);
-  } finally {
-    await broker.stop();
-  }
 }
 
 /** The broker's major (full) collections so far and their time, from its /metrics. */
