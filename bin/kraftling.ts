@@ -2,6 +2,9 @@
 // Flags are parsed with node:util's parseArgs rather than yargs: yargs alone takes longer to load
 // than the whole broker takes to become ready, and start-up time is a product feature here.
 import { main } from './main.js';
+import { watchStdout } from './stdout.js';
+
+watchStdout();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -8,6 +8,7 @@ import { createLogger, LOG_LEVELS, type Logger } from '../src/logger.js';
 import { clusterIdProblem } from '../src/node/meta-properties.js';
 import { parseHttpAddress } from '../src/cluster/http/http-address.js';
 import { tuneHeap } from './heap-tuning.js';
+import { whenStdoutCloses } from './stdout.js';
 import { checkDataDir, UsageError } from './usage.js';
 
 function intFlag(name: string, v: unknown, fallback: number, max: number): number {
@@ -86,6 +87,8 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
     if (cluster) shutDown(cluster, logger);
     else aborter.abort();
   };
+  // stdout carries only the ready line: a broker whose reader has gone goes on, and says so once.
+  whenStdoutCloses(() => logger.warn('stdout is closed: nobody read the ready line; serving on'));
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   watchParent(() => onSignal('parent exited'));
