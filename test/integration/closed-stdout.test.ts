@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startBrokerProcess } from '../helpers/broker-process.js';
 import { eventually } from '../helpers/retry.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,6 +51,16 @@ describe('a closed stdout', () => {
       expect(await broker.exited).toBe(0);
       expect(broker.stderr()).toContain('"msg":"node stopped"');
       expect(broker.stderr()).not.toContain('EPIPE');
+      // What it acknowledged is there after the restart.
+      const again = await startBrokerProcess(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
+      try {
+        const admin = new Kafka({ brokers: [again.bootstrap], logLevel: logLevel.NOTHING }).admin();
+        await admin.connect();
+        expect(await admin.fetchTopicOffsets('after-ready')).toMatchObject([{ partition: 0, high: '1' }]);
+        await admin.disconnect();
+      } finally {
+        again.child.kill('SIGKILL');
+      }
     } finally {
       broker.child.kill('SIGKILL');
     }
