@@ -1,4 +1,4 @@
-// `kraftling start`: runs until SIGINT/SIGTERM, then stops gracefully. A signal during start-up
+// `kraftling start`: runs until SIGINT, SIGTERM or SIGHUP, then stops gracefully. A signal during start-up
 // stops whatever has started; a second signal exits at once. Once the logger exists, everything
 // on stderr goes through it, so a JSON log stream stays JSON.
 import path from 'node:path';
@@ -91,6 +91,9 @@ export async function runStart(values: Record<string, unknown>): Promise<number>
   whenStdoutCloses(() => logger.warn('stdout is closed: nobody read the ready line; serving on'));
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
+  // A hang-up (its terminal closed, an ssh session ended) stops it gracefully too, as the JVM's
+  // shutdown hooks stop Kafka; Node's default ended the process at once, like a kill -9.
+  process.on('SIGHUP', () => onSignal('SIGHUP'));
   watchParent(() => onSignal('parent exited'));
   try {
     cluster = await Cluster.start({
