@@ -59,6 +59,9 @@ export interface FileSystem {
   syncDir(path: string): Promise<void>;
   /** The size and free space of the volume holding `path` (DescribeLogDirs v4), where known. */
   volume?(path: string): VolumeSpace | undefined;
+  /** Claims the directory for this process (dir-lock.ts) and returns the release; throws
+   * DirInUseError when another live process has it. Absent where no other process can share it. */
+  lockDir?(dir: string): () => void;
 }
 
 export interface VolumeSpace {

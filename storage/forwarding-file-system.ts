@@ -52,4 +52,8 @@ export class ForwardingFileSystem implements FileSystem {
   volume(path: string): VolumeSpace | undefined {
     return this.inner.volume?.(path);
   }
+
+  lockDir(dir: string): () => void {
+    return this.inner.lockDir?.(dir) ?? (() => undefined);
+  }
 }

@@ -139,6 +139,10 @@ export class KillableFileSystem implements FileSystem {
     return this.inner.volume?.(path);
   }
 
+  lockDir(dir: string): () => void {
+    return this.inner.lockDir?.(dir) ?? (() => undefined);
+  }
+
   syncDir(path: string): Promise<void> {
     return this.killed ? never() : this.inner.syncDir(path);
   }

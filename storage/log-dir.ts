@@ -1,4 +1,5 @@
-// One log directory (a `log.dirs` entry) and the partition logs in it, with Kafka's files at its top:
+// One log directory (a `log.dirs` entry) and the partition logs in it, with Kafka's files at its top
+// (and `.lock`, which the node holds while it runs: dir-lock.ts):
 //
 //   .kafka_cleanshutdown                written by close(), removed once the logs are loaded again;
 //                                       {"version":0,"brokerEpoch":N} as Kafka writes it (KIP-966)

@@ -6,6 +6,7 @@
 // runs while the device works and many appends can share one sync.
 import * as fs from 'node:fs';
 import * as pathLib from 'node:path';
+import { lockDir } from './dir-lock.js';
 import { FileSystemError } from './errors.js';
 import { EventLoopLoad } from './event-loop-load.js';
 import { writeFileAtomicWith, type FileHandle, type FileStat, type FileSystem, type VolumeSpace } from './file-system.js';
@@ -303,5 +304,9 @@ export class NodeFileSystem implements FileSystem {
     } catch {
       return undefined;
     }
+  }
+
+  lockDir(dir: string): () => void {
+    return lockDir(dir);
   }
 }

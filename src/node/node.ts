@@ -110,6 +110,8 @@ export class KraftlingNode {
   /** Transaction markers to partition leaders: a channel of their own, as Kafka's marker channel. */
   private readonly markerPeers: PeerClient;
   private logDir: LogDir | undefined;
+  /** Releases this node's claims on its directories (storage/dir-lock.ts). */
+  private unlockDirs: (() => void)[] = [];
   /** The broker epoch the clean shutdown marker named at start (-1: none). */
   private previousBrokerEpoch = -1;
   private quorum: RaftQuorum | undefined;
@@ -233,7 +235,17 @@ export class KraftlingNode {
     if (this.state !== 'new') throw new Error(`node ${this.nodeId} was already started`);
     this.state = 'starting';
     this.starting = this.startUp();
-    await this.starting;
+    try {
+      await this.starting;
+    } catch (err) {
+      // A start that failed leaves the directories to whoever tries next.
+      if (this.stopping === undefined) this.releaseDirs();
+      throw err;
+    }
+  }
+
+  private releaseDirs(): void {
+    for (const unlock of this.unlockDirs.splice(0)) unlock();
   }
 
   /** Between the steps of start-up: a stop() that came meanwhile ends it here. */
@@ -246,7 +258,13 @@ export class KraftlingNode {
     const voters = resolveVoters(config);
     // Nodes of one quorum formatting on their own agree on a cluster id derived from the voters.
     const clusterId = this.options.clusterId ?? (voters.length > 1 ? clusterIdForVoters(voters) : undefined);
-    this.clusterId = await ensureFormatted(this.fs, [...new Set([config.logDir, config.metadataLogDir])], this.nodeId,
+    const dirs = [...new Set([config.logDir, config.metadataLogDir])];
+    // Before anything reads or writes them: another broker process may be using them.
+    for (const dir of dirs) {
+      const unlock = this.fs.lockDir?.(dir);
+      if (unlock) this.unlockDirs.push(unlock);
+    }
+    this.clusterId = await ensureFormatted(this.fs, dirs, this.nodeId,
       { clusterId, autoFormat: this.options.autoFormat ?? true });
     this.throwIfStopping();
     const logDir = await this.openLogDir();
@@ -424,6 +442,7 @@ export class KraftlingNode {
     this.closePeers();
     // The marker names the broker epoch these logs were closed under, for the next registration.
     await this.logDir?.close(this.lifecycle?.epoch ?? -1);
+    this.releaseDirs();
     this.state = 'stopped';
     this.log.info('node stopped');
   }

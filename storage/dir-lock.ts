@@ -1,0 +1,85 @@
+// One process per log directory, as Kafka's `.lock` file guarantees: two brokers appending to the
+// same segments and metadata log would corrupt both. Kafka holds an OS lock on the file; Node has no
+// file locks, so the file names its owner instead: "<pid> <start time>", the start time from
+// /proc/<pid>/stat where there is one, so that a pid reused after the owner died (or after a
+// reboot) does not count as the owner. A file whose owner is gone is stale and claimed again; an
+// empty one (Kafka's own) too. Two starts claiming one stale file at the same moment can both
+// win: the window is one unlink and one create, where Kafka's lock has none.
+import * as fs from 'node:fs';
+import * as pathLib from 'node:path';
+
+export const LOCK_FILE = '.lock';
+
+export class DirInUseError extends Error {
+  override readonly name = 'DirInUseError';
+  readonly code = 'DIR_IN_USE';
+
+  constructor(readonly dir: string, readonly pid: number) {
+    super(`${dir} is in use by another process (pid ${pid}); two brokers on one directory would corrupt it`);
+  }
+}
+
+interface Owner {
+  pid: number;
+  /** Clock ticks after boot at which it started, where /proc tells. */
+  start: string | undefined;
+}
+
+/** Claims `dir` for this process; returns the release, which removes the file if it is still ours. */
+export function lockDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = pathLib.join(dir, LOCK_FILE);
+  const mine = `${process.pid} ${startTime(process.pid) ?? ''}`.trim() + '\n';
+  const release = (): void => {
+    if (readOrEmpty(file) === mine) fs.rmSync(file, { force: true });
+  };
+  for (;;) {
+    try {
+      fs.writeFileSync(file, mine, { flag: 'wx' });
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = parseOwner(readOrEmpty(file));
+    if (owner !== undefined && isLive(owner)) throw new DirInUseError(dir, owner.pid);
+    fs.rmSync(file, { force: true });
+  }
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function parseOwner(text: string): Owner | undefined {
+  const [pid, start] = text.trim().split(' ');
+  const n = Number(pid);
+  return Number.isInteger(n) && n > 0 ? { pid: n, start } : undefined;
+}
+
+/** Another process that is still the one that wrote the file. This process's own pid does not
+ * count: a node of this process that crashed (in a test) and starts again takes its file back. */
+function isLive(owner: Owner): boolean {
+  if (owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+  } catch (err) {
+    // EPERM: alive, under another user.
+    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
+  }
+  const start = startTime(owner.pid);
+  return owner.start === undefined || start === undefined || start === owner.start;
+}
+
+/** Field 22 of /proc/<pid>/stat (after the command name, which may hold spaces and parentheses). */
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
