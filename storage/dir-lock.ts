@@ -46,6 +46,13 @@ export function lockDir(dir: string): () => void {
   }
 }
 
+/** Whether `dir` has a `.lock` that names another process that is gone: what a crashed process
+ * left. A directory without one, or with an empty one, is not judged (false). */
+export function abandoned(dir: string): boolean {
+  const owner = parseOwner(readOrEmpty(pathLib.join(dir, LOCK_FILE)));
+  return owner !== undefined && owner.pid !== process.pid && !isLive(owner);
+}
+
 function readOrEmpty(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');

@@ -18,6 +18,7 @@ import { ClusterFaults } from './cluster-faults.js';
 import type { ControlServer } from './control-server.js';
 import { resetCluster } from './cluster-reset.js';
 import { ChangeHub, ClusterWaits, partitionOf } from './cluster-waits.js';
+import { makeEphemeralDir } from './ephemeral-dir.js';
 import { freePort } from './free-port.js';
 
 export interface ClusterOptions {
@@ -114,7 +115,7 @@ export class Cluster {
     if (idProblem) throw new RangeError(idProblem);
     const inMemory = options.storage === 'memory';
     const ephemeral = !inMemory && (options.ephemeral ?? options.dataDir === undefined);
-    const dataDir = options.dataDir ?? (inMemory ? '/kraftling' : fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-')));
+    const dataDir = options.dataDir ?? (inMemory ? '/kraftling' : ephemeral ? makeEphemeralDir() : fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-')));
     let made: MadeNodes;
     try {
       made = await createNodes(options, count, dataDir, ephemeral, inMemory);

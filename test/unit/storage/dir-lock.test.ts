@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DirInUseError, LOCK_FILE, lockDir } from '../../../storage/dir-lock.js';
+import { abandoned, DirInUseError, LOCK_FILE, lockDir } from '../../../storage/dir-lock.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-dir-lock-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -66,6 +66,24 @@ describe.skipIf(process.platform !== 'linux')('lockDir', () => {
     const release = lockDir(dir);
     expect(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')).toMatch(new RegExp(`^${process.pid} `));
     release();
+  });
+
+  it('calls a directory abandoned only when its file names another process that is gone', async () => {
+    const withLock = (text: string | undefined): string => {
+      const dir = newDir();
+      fs.mkdirSync(dir, { recursive: true });
+      if (text !== undefined) fs.writeFileSync(path.join(dir, LOCK_FILE), text);
+      return dir;
+    };
+    const gone = await otherProcess();
+    others.at(-1)!.kill('SIGKILL');
+    await new Promise((resolve) => others.at(-1)!.once('exit', resolve));
+    const live = await otherProcess();
+    expect(abandoned(withLock(`${gone.pid} ${gone.start}\n`))).toBe(true);
+    expect(abandoned(withLock(`${live.pid} ${live.start}\n`))).toBe(false);
+    expect(abandoned(withLock(`${process.pid}\n`))).toBe(false);
+    expect(abandoned(withLock(''))).toBe(false);
+    expect(abandoned(withLock(undefined))).toBe(false);
   });
 
   it('a release does not remove a file another owner wrote since', () => {
