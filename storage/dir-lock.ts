@@ -29,7 +29,7 @@ interface Owner {
 export function lockDir(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const file = pathLib.join(dir, LOCK_FILE);
-  const mine = `${process.pid} ${startTime(process.pid) ?? ''}`.trim() + '\n';
+  const mine = ownLine();
   const release = (): void => {
     if (readOrEmpty(file) === mine) fs.rmSync(file, { force: true });
   };
@@ -53,6 +53,14 @@ export function abandoned(dir: string): boolean {
   return owner !== undefined && owner.pid !== process.pid && !isLive(owner);
 }
 
+let own: string | undefined;
+
+/** This process's line in a `.lock`, read from /proc once: it never changes. */
+function ownLine(): string {
+  own ??= `${process.pid} ${startTime(process.pid) ?? ''}`.trim() + '\n';
+  return own;
+}
+
 function readOrEmpty(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
@@ -70,15 +78,20 @@ function parseOwner(text: string): Owner | undefined {
 /** Another process that is still the one that wrote the file. This process's own pid does not
  * count: a node of this process that crashed (in a test) and starts again takes its file back. */
 function isLive(owner: Owner): boolean {
-  if (owner.pid === process.pid) return false;
-  try {
-    process.kill(owner.pid, 0);
-  } catch (err) {
-    // EPERM: alive, under another user.
-    if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
-  }
+  if (owner.pid === process.pid || !processExists(owner.pid)) return false;
   const start = startTime(owner.pid);
   return owner.start === undefined || start === undefined || start === owner.start;
+}
+
+/** Whether a process of that id exists (another user's included). */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, as another user's process.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Field 22 of /proc/<pid>/stat (after the command name, which may hold spaces and parentheses).

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { processExists } from '../../storage/dir-lock.js';
 
 /** Ports below this are left alone (well-known and registered services). */
 const LOWEST = 10_000;
@@ -88,7 +89,7 @@ function claimed(port: number): boolean {
 
 function live(claim: string): boolean {
   const [pid, atMs] = claim.split(' ').map(Number) as [number, number];
-  return Number.isSafeInteger(pid) && alive(pid) && Date.now() - atMs < CLAIM_MAX_AGE_MS;
+  return Number.isSafeInteger(pid) && processExists(pid) && Date.now() - atMs < CLAIM_MAX_AGE_MS;
 }
 
 function sweepStale(): void {
@@ -104,16 +105,6 @@ function sweepStale(): void {
     }
   } catch {
     // No claims directory to sweep.
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, as another user's process.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
