@@ -85,7 +85,7 @@ export class ControllerClient implements ControllerChannel {
         const res = await this.callLocal(api, req);
         if (!entry.saysNotController(res)) return res;
       } else {
-        const res = await this.forward(api, version, req, Math.max(1, deadline - this.o.nowMs()));
+        const res = await this.forward(api, version, req, deadline);
         if (res !== undefined) return res;
       }
       if (this.o.nowMs() > deadline) return entry.notController(req);
@@ -141,32 +141,41 @@ export class ControllerClient implements ControllerChannel {
     await this.o.publisher.waitFor(lastOffset);
   }
 
-  /** One attempt at the active controller; undefined when there is none to ask right now. */
-  private async forward<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req, timeoutMs: number): Promise<Res | undefined> {
+  /** One attempt at the active controller, bounded by `deadline`; undefined when there is none to ask right now. */
+  private async forward<Req, Res>(api: ApiDefinition<Req, Res>, version: number, req: Req, deadline: number): Promise<Res | undefined> {
     const leaderId = this.o.quorum.leader().leaderId;
     const address = this.o.quorum.addressOf(leaderId);
     const voter = address && { id: leaderId, ...address };
     if (leaderId === this.o.nodeId || !voter) return undefined;
     try {
-      const res = await this.o.peers.request(voter, api, version, req, timeoutMs);
+      const res = await this.o.peers.request(voter, api, version, req, this.remaining(deadline));
       if (controllerApi(api).saysNotController(res)) return undefined;
-      await this.catchUp(voter);
+      await this.catchUp(voter, deadline);
       return res;
     } catch {
       return undefined;
     }
   }
 
-  /** Waits (a bounded time) until this broker's image reaches the leader's high watermark. */
-  private async catchUp(leader: Voter): Promise<void> {
+  /**
+   * Waits until this broker's image reaches the leader's high watermark, at most CATCH_UP_MS and
+   * never past the call's deadline: a heartbeat answered just before its controller vanished
+   * otherwise waited out this wait's own time-out (30 s) with no heartbeat sent meanwhile, and the
+   * next controller fenced the broker.
+   */
+  private async catchUp(leader: Voter, deadline: number): Promise<void> {
     try {
       const res = await this.o.peers.request(leader, DescribeQuorumApi, 1, {
         topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
-      }, this.o.timeoutMs);
+      }, this.remaining(deadline));
       const hw = res.topics[0]?.partitions[0]?.highWatermark ?? 0;
-      await waitBounded(this.o.publisher.waitFor(hw - 1), CATCH_UP_MS);
+      await waitBounded(this.o.publisher.waitFor(hw - 1), Math.min(CATCH_UP_MS, this.remaining(deadline)));
     } catch {
       // The answer stands; this broker's image catches up on its own.
     }
+  }
+
+  private remaining(deadline: number): number {
+    return Math.max(1, deadline - this.o.nowMs());
   }
 }

@@ -6,6 +6,7 @@
 // one-node start. Fake timers: a call that resolves without time advancing did not sleep.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CreateTopicsApi } from '../../../protocol/generated/api/19-create-topics.js';
+import { BrokerHeartbeatApi } from '../../../protocol/generated/api/63-broker-heartbeat.js';
 import { ErrorCode } from '../../../protocol/errors.js';
 import { ServerConfig } from '../../../src/config/server-config.js';
 import { QuorumController } from '../../../src/controller/quorum-controller.js';
@@ -81,6 +82,42 @@ describe('ControllerClient', () => {
     });
     expect((await c.call(CreateTopicsApi, 7, request)).topics).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  // A heartbeat answered by a controller that vanishes right after: the call still ends within its
+  // time-out (half a broker session), or the broker sends no heartbeat meanwhile and the next
+  // controller fences it.
+  describe('a forwarded call answered just before its controller vanished ends by its own time-out', () => {
+    const heartbeat = { brokerId: 1, brokerEpoch: 5, currentMetadataOffset: 0, wantFence: false, wantShutDown: false, offlineLogDirs: [] };
+    const answer = { throttleTimeMs: 0, errorCode: 0, isCaughtUp: true, isFenced: false, shouldShutDown: false };
+
+    function forwarding(describeQuorum: (timeoutMs: number) => Promise<unknown>): ControllerClient {
+      const controller = new QuorumController({ config, random: () => 0.5 }, 'cluster');
+      const quorum = { leader: () => ({ leaderId: 2, epoch: 1 }), addressOf: () => ({ host: 'localhost', port: 9093 }) } as unknown as MetadataQuorum;
+      const peers = {
+        request: async (_voter: unknown, api: { name: string }, _version: number, _body: unknown, timeoutMs: number) =>
+          (api.name === 'DescribeQuorum' ? describeQuorum(timeoutMs) : answer),
+      } as unknown as PeerClient;
+      return new ControllerClient({
+        nodeId: 1, controller, quorum, publisher: new MetadataPublisher(() => undefined), peers, nowMs: () => Date.now(), timeoutMs: 30_000,
+      });
+    }
+
+    async function endsBy(c: ControllerClient, ms: number): Promise<void> {
+      let res: unknown;
+      void c.call(BrokerHeartbeatApi, 1, heartbeat, ms).then((r) => { res = r; });
+      await vi.advanceTimersByTimeAsync(ms);
+      expect(res).toEqual(answer);
+    }
+
+    it('when the high watermark question is lost on the way (it fails at its time-out, as a lost peer request does)', async () => {
+      const lost = (timeoutMs: number) => new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), timeoutMs));
+      await endsBy(forwarding(lost), 750);
+    });
+
+    it('when this broker\'s image is behind the high watermark and stays so', async () => {
+      await endsBy(forwarding(async () => ({ topics: [{ partitions: [{ highWatermark: 100 }] }] })), 750);
+    });
   });
 
   it('holds a request from another broker while this elected controller activates, and refuses it if that takes longer than a pause', async () => {
