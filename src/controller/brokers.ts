@@ -44,17 +44,22 @@ export function registerBroker(image: MetadataImage, clusterId: string, req: Bro
 
 export interface HeartbeatInput {
   req: BrokerHeartbeatRequest;
-  /** Highest committed metadata offset: a broker that has applied it is caught up. */
-  committedOffset: number;
+  /**
+   * A broker that has applied this offset is caught up: the last offset of its registration's
+   * batch, as Kafka's registerBrokerRecordOffset. A fixed mark, not the committed offset of the
+   * moment, which moves on with every write: under steady metadata writes a broker whose image
+   * trails the commits by a fetch was never caught up, and stayed fenced.
+   */
+  registeredAt: number;
 }
 
-export function brokerHeartbeat(image: MetadataImage, { req, committedOffset }: HeartbeatInput): ControllerResult<BrokerHeartbeatResponse> {
+export function brokerHeartbeat(image: MetadataImage, { req, registeredAt }: HeartbeatInput): ControllerResult<BrokerHeartbeatResponse> {
   const answer = (errorCode: number, o: Partial<BrokerHeartbeatResponse> = {}): BrokerHeartbeatResponse =>
     ({ throttleTimeMs: 0, errorCode, isCaughtUp: false, isFenced: true, shouldShutDown: false, ...o });
   const broker = image.brokers.get(req.brokerId);
   if (!broker) return { records: [], response: answer(ErrorCode.BROKER_ID_NOT_REGISTERED) };
   if (broker.epoch !== req.brokerEpoch) return { records: [], response: answer(ErrorCode.STALE_BROKER_EPOCH) };
-  const caughtUp = req.currentMetadataOffset >= committedOffset;
+  const caughtUp = req.currentMetadataOffset >= registeredAt;
   if (req.wantShutDown) {
     const moves = broker.fenced ? [] : leadershipWithout(image, broker.id);
     const records = broker.fenced ? [] : [...moves, record(MetadataRecordType.FENCE_BROKER, { id: broker.id, epoch: broker.epoch })];

@@ -34,6 +34,13 @@ export class QuorumController {
    * session the new controller granted as grace against fencing, not one it ever saw used.
    */
   private readonly heard = new Set<number>();
+  /**
+   * Where each broker registered since this node became active has its registration: the batch
+   * it was proposed in (lastOffset is set once appended). A broker registered before is caught up
+   * once it has applied what was committed at activation, which holds its registration.
+   */
+  private readonly registrations = new Map<number, { lastOffset: number }>();
+  private activatedAt = -1;
   /** Preferred and unclean leader elections of this controller's own accord. */
   private balancer: LeaderBalancer;
   /** When expired delegation tokens were last removed (delegation.token.expiry.check.interval.ms). */
@@ -62,6 +69,8 @@ export class QuorumController {
     this.latest = this.committed;
     this.heartbeats.clear();
     this.heard.clear();
+    this.registrations.clear();
+    this.activatedAt = this.committed.offset;
     this.balancer = new LeaderBalancer(this.env, nowMs);
     // Every broker gets a fresh session: a new controller cannot know when it last heard of them.
     for (const id of image.brokers.keys()) this.heartbeats.set(id, nowMs);
@@ -127,13 +136,15 @@ export class QuorumController {
   registerBroker(req: BrokerRegistrationRequest, nowMs: number): ControllerResult<BrokerRegistrationResponse> {
     const epoch = this.nextBrokerEpoch();
     const result = registerBroker(this.latest, this.clusterId, req, epoch, (id) => this.heard.has(id) && this.sessionAlive(id, nowMs));
-    if (result.response.errorCode === ErrorCode.NONE) this.touch(req.brokerId, nowMs);
-    this.propose(result.records);
+    if (result.response.errorCode !== ErrorCode.NONE) return result;
+    this.touch(req.brokerId, nowMs);
+    this.registrations.set(req.brokerId, this.propose(result.records));
     return result;
   }
 
   brokerHeartbeat(req: BrokerHeartbeatRequest, nowMs: number): ControllerResult<BrokerHeartbeatResponse> {
-    const result = brokerHeartbeat(this.latest, { req, committedOffset: this.committed.offset });
+    const registeredAt = this.registrations.get(req.brokerId)?.lastOffset ?? this.activatedAt;
+    const result = brokerHeartbeat(this.latest, { req, registeredAt });
     if (result.response.errorCode === ErrorCode.NONE) this.touch(req.brokerId, nowMs);
     this.propose(result.records);
     return result;
@@ -195,10 +206,13 @@ export class QuorumController {
     return max + 1;
   }
 
-  private propose(records: MetadataRecord[]): void {
-    if (records.length === 0) return;
-    this.pending.push({ records, lastOffset: Infinity });
+  /** Takes records as proposed; the entry's lastOffset is known once the runtime appended them. */
+  private propose(records: MetadataRecord[]): { lastOffset: number } {
+    const entry = { records, lastOffset: Infinity };
+    if (records.length === 0) return entry;
+    this.pending.push(entry);
     this.applyToLatest(records);
+    return entry;
   }
 
   private applyToLatest(records: MetadataRecord[]): void {

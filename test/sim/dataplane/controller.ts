@@ -32,6 +32,8 @@ export interface ControllerSettings {
 export class SimController {
   image: MetadataImage = EMPTY_IMAGE;
   private readonly lastHeartbeatMs = new Map<number, number>();
+  /** The image offset that holds each broker's registration: caught up once applied (bootstrap: 0). */
+  private readonly registeredAt = new Map<number, number>();
   /** Every image change, for the trace: what moved a leader or an ISR. */
   readonly changes: string[] = [];
 
@@ -100,6 +102,7 @@ export class SimController {
     const result = registerBroker(this.image, CLUSTER_ID, req, epoch, (id) => this.sessionAlive(id));
     this.commit(result.records);
     if (result.response.errorCode === 0) {
+      this.registeredAt.set(req.brokerId, this.image.offset);
       this.lastHeartbeatMs.set(req.brokerId, this.clock.nowMs);
       this.note(`controller: registered broker ${req.brokerId} epoch ${epoch}`);
     }
@@ -107,7 +110,7 @@ export class SimController {
   }
 
   heartbeat(req: BrokerHeartbeatRequest): { response: BrokerHeartbeatResponse; image: MetadataImage } {
-    const result = brokerHeartbeat(this.image, { req, committedOffset: this.image.offset });
+    const result = brokerHeartbeat(this.image, { req, registeredAt: this.registeredAt.get(req.brokerId) ?? 0 });
     if (result.response.errorCode === 0) this.lastHeartbeatMs.set(req.brokerId, this.clock.nowMs);
     this.commit(result.records);
     return { response: result.response, image: this.image };

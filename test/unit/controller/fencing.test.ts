@@ -53,7 +53,7 @@ describe('registerBroker of a new incarnation of an unfenced broker', () => {
       expect(changesOf(result.records).map((r) => [r.data.partitionId, r.data.leader])).toEqual([[0, -1], [1, 2]]);
       const registered = applyRecords(image, result.records);
       expect(partitionOf(registered, 't', 0)).toMatchObject({ leader: -1, leaderEpoch: 1 });
-      const unfenced = brokerHeartbeat(registered, { req: { brokerId: 1, brokerEpoch: 40, currentMetadataOffset: 100, wantFence: false, wantShutDown: false, offlineLogDirs: [] }, committedOffset: 100 });
+      const unfenced = brokerHeartbeat(registered, { req: { brokerId: 1, brokerEpoch: 40, currentMetadataOffset: 100, wantFence: false, wantShutDown: false, offlineLogDirs: [] }, registeredAt: 100 });
       expect(changesOf(unfenced.records).map((r) => [r.data.partitionId, r.data.leader])).toEqual([[0, 1]]);
       expect(partitionOf(applyRecords(registered, unfenced.records), 't', 0)).toMatchObject({ leader: 1, leaderEpoch: 2 });
     }
@@ -66,7 +66,7 @@ describe('registerBroker of a new incarnation of an unfenced broker', () => {
     const registered = applyRecords(image, result.records);
     expect(registered.brokers.get(1)).toMatchObject({ epoch: 40, fenced: true });
     expect(partitionOf(registered, 't', 0)).toMatchObject({ leader: 1, leaderEpoch: 0 });
-    const unfenced = brokerHeartbeat(registered, { req: { brokerId: 1, brokerEpoch: 40, currentMetadataOffset: 100, wantFence: false, wantShutDown: false, offlineLogDirs: [] }, committedOffset: 100 });
+    const unfenced = brokerHeartbeat(registered, { req: { brokerId: 1, brokerEpoch: 40, currentMetadataOffset: 100, wantFence: false, wantShutDown: false, offlineLogDirs: [] }, registeredAt: 100 });
     expect(changesOf(unfenced.records)).toEqual([]);
     expect(applyRecords(registered, unfenced.records).brokers.get(1)!.fenced).toBe(false);
   });
