@@ -40,6 +40,10 @@ export class BrokerLifecycle {
   private brokerEpoch = -1;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = false;
+  /** A beat came while a heartbeat was in flight: send the next one as soon as it ends, as Kafka does. */
+  private beatMissed = false;
+  /** What the last periodic heartbeat's answer said, to log only its changes. */
+  private lastAnswer = { errorCode: ErrorCode.NONE as number, isFenced: false };
   private stopped = false;
 
   constructor(private readonly o: BrokerLifecycleOptions) {}
@@ -75,11 +79,42 @@ export class BrokerLifecycle {
       await waitBounded(this.o.publisher.waitFor(this.o.publisher.image.offset + 1), FENCED_RETRY_MS);
     }
     const interval = this.o.config.int('broker.heartbeat.interval.ms');
-    this.timer = setInterval(() => {
-      if (this.inFlight) return;
-      this.heartbeat(false).catch((err) => this.o.log.warn({ err }, 'broker heartbeat failed'));
-    }, interval);
+    this.timer = setInterval(() => this.beat(), interval);
     this.timer.unref();
+  }
+
+  private beat(): void {
+    if (this.inFlight) {
+      this.beatMissed = true;
+      return;
+    }
+    this.heartbeat(false).then((answer) => this.noteAnswer(answer), (err) => this.o.log.warn({ err }, 'broker heartbeat failed')).finally(() => {
+      if (!this.beatMissed || this.stopped) return;
+      this.beatMissed = false;
+      this.beat();
+    });
+  }
+
+  /** Logs what changed: an error, or fenced/unfenced, and when heartbeats are answered again. */
+  private noteAnswer(answer: BrokerHeartbeatResponse): void {
+    const last = this.lastAnswer;
+    if (this.stopped || (answer.errorCode === last.errorCode && (answer.errorCode !== ErrorCode.NONE || answer.isFenced === last.isFenced))) return;
+    this.lastAnswer = { errorCode: answer.errorCode, isFenced: answer.errorCode === ErrorCode.NONE ? answer.isFenced : last.isFenced };
+    if (answer.errorCode === ErrorCode.NOT_CONTROLLER) {
+      this.o.log.warn({ timeoutMs: this.heartbeatTimeoutMs() }, 'no active controller answered a broker heartbeat in time; trying again at the next interval');
+    } else if (answer.errorCode !== ErrorCode.NONE) {
+      this.o.log.warn({ error: errorName(answer.errorCode) }, 'the controller refused a broker heartbeat; trying again at the next interval');
+    } else if (answer.isFenced !== last.isFenced) {
+      this.o.log.warn(answer.isFenced
+        ? 'this broker is fenced (the controller heard no heartbeat within broker.session.timeout.ms): it leads no partition until unfenced'
+        : 'this broker is unfenced again');
+    } else {
+      this.o.log.info('broker heartbeats are answered again');
+    }
+  }
+
+  private heartbeatTimeoutMs(): number {
+    return this.o.config.int('broker.session.timeout.ms') / 2;
   }
 
   get epoch(): number {
@@ -159,7 +194,7 @@ export class BrokerLifecycle {
       // As Kafka's heartbeat channel (KAFKA-14392): give up on an attempt after half the session,
       // so a controller that vanished mid-request does not get this broker fenced by its successor.
       // A controlled shutdown's heartbeat waits for its leadership moves, bounded by shutdown().
-      const timeoutMs = wantShutDown ? undefined : this.o.config.int('broker.session.timeout.ms') / 2;
+      const timeoutMs = wantShutDown ? undefined : this.heartbeatTimeoutMs();
       return await this.o.controller.call(BrokerHeartbeatApi, 1, req, timeoutMs);
     } finally {
       this.inFlight = false;
