@@ -42,6 +42,10 @@ const MAX_RESPONSE_BYTES = 1 << 30;
 class PeerConnection {
   private socket: net.Socket | undefined;
   private connecting: Promise<net.Socket> | undefined;
+  /** The socket being dialed, until it connects or fails: close() must abort it too. */
+  private dialing: net.Socket | undefined;
+  /** Closed by its client (the node stopping): a dial that fails now is no failure worth a log line. */
+  private closed = false;
   private buffered: Buffer[] = [];
   private bufferedBytes = 0;
   private readonly pending: Pending[] = [];
@@ -67,6 +71,8 @@ class PeerConnection {
   }
 
   close(): void {
+    this.closed = true;
+    this.dialing?.destroy(new PeerRequestError('connection closed'));
     this.fail(new PeerRequestError('connection closed'));
   }
 
@@ -84,8 +90,10 @@ class PeerConnection {
         ? net.connect({ host: this.host, port: this.port, noDelay: true, onread: { buffer: receiver.buffer, callback: receiver.read } })
         : loadTls().connect({ host: this.host, port: this.port, ...secure }).setNoDelay(true);
       const timer = setTimeout(() => socket.destroy(new PeerRequestError(`connect to ${this.host}:${this.port} timed out`)), this.connectTimeoutMs);
+      this.dialing = socket;
       socket.once(secure === undefined ? 'connect' : 'secureConnect', () => {
         clearTimeout(timer);
+        this.dialing = undefined;
         this.socket = socket;
         this.answered = false;
         this.authenticate(socket).then(() => {
@@ -100,7 +108,8 @@ class PeerConnection {
       });
       socket.once('error', (err) => {
         clearTimeout(timer);
-        if (this.connecting) this.backoff.failed(err.message);
+        if (this.dialing === socket) this.dialing = undefined;
+        if (this.connecting && !this.closed) this.backoff.failed(err.message);
         this.connecting = undefined;
         reject(new PeerRequestError(`${this.host}:${this.port}: ${err.message}`));
       });

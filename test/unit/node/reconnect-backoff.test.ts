@@ -1,7 +1,8 @@
 // Reconnect back-off: delays grow exponentially with jitter up to the cap, and a failure that goes
 // on is logged once and then at most once per interval; against a real socket that closes every
 // connection at once (a foreign or broken neighbour), a caller retrying in a tight loop dials it
-// only a few times.
+// only a few times; a dial under way when the client closes ends quietly (a cluster's clean stop
+// logged a warning for its last node's dial to a node already stopped).
 import net from 'node:net';
 import { createLogger, type Logger } from '../../../src/logger.js';
 import { afterAll, expect, it } from 'vitest';
@@ -69,4 +70,19 @@ it('a caller retrying in a tight loop dials a neighbour that drops every connect
   // Without back-off every attempt dials (200 connections); with it, a handful in the loop's time.
   expect(accepted).toBeLessThan(attempts / 4);
   expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
+});
+
+it('a dial still under way when its client closes (a node stopping) is aborted, and its failure is not logged', async () => {
+  // A port nobody listens on: the dial fails, but only after close() has returned.
+  const probe = net.createServer();
+  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  const { log, lines } = capture();
+  const peers = new PeerClient('test', 1_000, log);
+  const request = peers.request({ host: '127.0.0.1', port }, ApiVersionsApi, 3, { clientSoftwareName: 't', clientSoftwareVersion: '1' }, 1_000);
+  peers.close();
+  await expect(request).rejects.toThrow(/closed/);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(lines).toEqual([]);
 });
