@@ -101,7 +101,7 @@ class PeerConnection {
           resolve(socket);
         }, (err: Error) => {
           this.connecting = undefined;
-          this.backoff.failed(err.message);
+          if (!this.closed) this.backoff.failed(err.message);
           this.fail(err);
           reject(new PeerRequestError(`${this.host}:${this.port}: ${err.message}`));
         });
