@@ -74,8 +74,8 @@ export class BrokerLifecycle {
       const hb = await this.heartbeat(false);
       this.throwIfStopped();
       if (hb.errorCode === ErrorCode.NONE && !hb.isFenced) break;
-      // Fenced while behind what the controller committed since (other brokers registering at the
-      // same time): again as soon as this broker's image moves on, else after a short pause.
+      // Fenced until this broker has applied its own registration: again as soon as its image
+      // moves on, else after a short pause.
       await waitBounded(this.o.publisher.waitFor(this.o.publisher.image.offset + 1), FENCED_RETRY_MS);
     }
     const interval = this.o.config.int('broker.heartbeat.interval.ms');
