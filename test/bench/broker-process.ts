@@ -3,6 +3,7 @@
 // Builds first when an output is missing or older than a source file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -175,5 +176,16 @@ export async function withBroker<T>(body: (broker: BrokerProcess) => Promise<T>,
     return await body(broker);
   } finally {
     await broker.stop();
+  }
+}
+
+/** Runs `body` in a fresh directory under the temp directory, removed afterwards whatever happens:
+ * a broker that failed to start left its directory behind when only the run after it cleaned up. */
+export async function inTempDir<T>(prefix: string, body: (dir: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    return await body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

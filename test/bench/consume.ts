@@ -8,10 +8,7 @@ import { FetchApi, type FetchRequest } from '../../protocol/generated/api/01-fet
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import { readResponseFrame } from '../../protocol/registry.js';
 import { BASE_OFFSET, BATCH_LENGTH, LAST_OFFSET_DELTA, LOG_OVERHEAD, RECORD_COUNT, RECORDS } from '../../protocol/records/batch-header.js';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { spawnBroker, withCpuShares, type BrokerProcess } from './broker-process.js';
+import { inTempDir, spawnBroker, withCpuShares, type BrokerProcess } from './broker-process.js';
 import { diskReadBaseline, dropFromPageCache } from './page-cache.js';
 import { PRODUCE_SHAPE, cpuNote, generatorCpuNote, type RunCpu } from './produce.js';
 import { produceFor, produceRequests } from './produce-load.js';
@@ -114,14 +111,14 @@ async function readBack(bootstrap: string, partitions: number, durationMs: numbe
 
 /** A broker on a data directory of its own (the cold read drops the topic's files from the cache). */
 async function withDurableBroker<T>(body: (broker: BrokerProcess, dataDir: string) => Promise<T>): Promise<T> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-consume-'));
-  const broker = await spawnBroker(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
-  try {
-    return await body(broker, dataDir);
-  } finally {
-    await broker.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  return inTempDir('kraftling-bench-consume-', async (dataDir) => {
+    const broker = await spawnBroker(['--data-dir', dataDir, '--port', '0', '--log-level', 'warn']);
+    try {
+      return await body(broker, dataDir);
+    } finally {
+      await broker.stop();
+    }
+  });
 }
 
 async function run(settings: BenchSettings): Promise<Figure[]> {

@@ -6,11 +6,9 @@
 // Both keep their data under a directory of the bench's, removed afterwards: an ephemeral broker's
 // own removal of 100,000 directories can outlast the stop's grace period.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { MetadataApi } from '../../protocol/generated/api/03-metadata.js';
-import { PACKAGE_BIN, processMemoryBytes, spawnBroker, type BrokerProcess } from './broker-process.js';
+import { PACKAGE_BIN, inTempDir, processMemoryBytes, spawnBroker, type BrokerProcess } from './broker-process.js';
 import { describeQuorum } from './kraft-cluster.js';
 import { loggedReplay } from './kraft-replay.js';
 import { BenchConnection } from './raw-client.js';
@@ -93,8 +91,11 @@ function spawnIn(mode: Mode, root: string, extraArgs: string[] = []): Promise<Br
 }
 
 async function measure(mode: Mode, total: number, settings: BenchSettings): Promise<Measured> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-partitions-'));
   settings.log(`partitions: ${mode} broker, ${thousands(total)} partitions`);
+  return inTempDir('kraftling-bench-partitions-', (root) => measureIn(root, mode, total, settings));
+}
+
+async function measureIn(root: string, mode: Mode, total: number, settings: BenchSettings): Promise<Measured> {
   const broker = await spawnIn(mode, root);
   try {
     const conn = await BenchConnection.connect(broker.bootstrap);
@@ -118,7 +119,6 @@ async function measure(mode: Mode, total: number, settings: BenchSettings): Prom
     }
   } finally {
     await broker.stop();
-    fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
