@@ -135,7 +135,7 @@ export function startBroker(entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000
  * node flags to every broker, e.g. `--cpu-prof --cpu-prof-dir=<dir>` to profile it under the load. */
 export function spawnBroker(args: readonly string[], entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000): Promise<BrokerProcess> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), entry.script, 'start', ...args], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter((a) => a !== '') ?? []), entry.script, 'start', ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(code ?? signal))));
