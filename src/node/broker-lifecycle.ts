@@ -31,6 +31,9 @@ export interface BrokerLifecycleOptions {
   previousBrokerEpoch: number;
 }
 
+/** A periodic heartbeat's answer: fenced or not, or the error code it carried. */
+type AnswerState = 'fenced' | 'unfenced' | number;
+
 /** How often a controlled shutdown looks whether any controller is left to answer it. */
 const LEADERLESS_POLL_MS = 50;
 /** The longest a fenced broker waits before its next heartbeat while registering. */
@@ -42,8 +45,8 @@ export class BrokerLifecycle {
   private inFlight = false;
   /** A beat came while a heartbeat was in flight: send the next one as soon as it ends, as Kafka does. */
   private beatMissed = false;
-  /** What the last periodic heartbeat's answer said, to log only its changes. */
-  private lastAnswer = { errorCode: ErrorCode.NONE as number, isFenced: false };
+  /** What the last periodic heartbeat's answer said (registration ends unfenced), to log only its changes. */
+  private lastAnswer: AnswerState = 'unfenced';
   private stopped = false;
 
   constructor(private readonly o: BrokerLifecycleOptions) {}
@@ -97,17 +100,18 @@ export class BrokerLifecycle {
 
   /** Logs what changed: an error, or fenced/unfenced, and when heartbeats are answered again. */
   private noteAnswer(answer: BrokerHeartbeatResponse): void {
+    const state: AnswerState = answer.errorCode !== ErrorCode.NONE ? answer.errorCode : answer.isFenced ? 'fenced' : 'unfenced';
     const last = this.lastAnswer;
-    if (this.stopped || (answer.errorCode === last.errorCode && (answer.errorCode !== ErrorCode.NONE || answer.isFenced === last.isFenced))) return;
-    this.lastAnswer = { errorCode: answer.errorCode, isFenced: answer.errorCode === ErrorCode.NONE ? answer.isFenced : last.isFenced };
-    if (answer.errorCode === ErrorCode.NOT_CONTROLLER) {
+    if (this.stopped || state === last) return;
+    this.lastAnswer = state;
+    if (state === ErrorCode.NOT_CONTROLLER) {
       this.o.log.warn({ timeoutMs: this.heartbeatTimeoutMs() }, 'no active controller answered a broker heartbeat in time; trying again at the next interval');
-    } else if (answer.errorCode !== ErrorCode.NONE) {
-      this.o.log.warn({ error: errorName(answer.errorCode) }, 'the controller refused a broker heartbeat; trying again at the next interval');
-    } else if (answer.isFenced !== last.isFenced) {
-      this.o.log.warn(answer.isFenced
-        ? 'this broker is fenced (the controller heard no heartbeat within broker.session.timeout.ms): it leads no partition until unfenced'
-        : 'this broker is unfenced again');
+    } else if (typeof state === 'number') {
+      this.o.log.warn({ error: errorName(state) }, 'the controller refused a broker heartbeat; trying again at the next interval');
+    } else if (state === 'fenced') {
+      this.o.log.warn('this broker is fenced (the controller heard no heartbeat within broker.session.timeout.ms): it leads no partition until unfenced');
+    } else if (last === 'fenced') {
+      this.o.log.warn('this broker is unfenced again');
     } else {
       this.o.log.info('broker heartbeats are answered again');
     }
