@@ -264,10 +264,17 @@ export class PartitionLog implements ProducerStateListener {
   }
 
   /** Leader append: rewrites the batches' base offsets (in place) from the log end offset and stamps
-   * `leaderEpoch` into them. `batches` holds whole, validated batches, at most segment.bytes. */
-  async append(batches: Buffer, options: { leaderEpoch: number }): Promise<AppendResult> {
-    const infos = describeBatches(batches, false);
-    assert(batches.length <= this.config.segmentBytes, 'append larger than segment.bytes (RECORD_LIST_TOO_LARGE)');
+   * `leaderEpoch` into them. `batches` holds whole, validated batches, at most segment.bytes.
+   * Not an async function: this runs once per produce request, and an async function's state and
+   * awaits cost more allocation than the rest of the append. */
+  append(batches: Buffer, options: { leaderEpoch: number }): Promise<AppendResult> {
+    let infos: BatchInfo[];
+    try {
+      infos = describeBatches(batches, false);
+      assert(batches.length <= this.config.segmentBytes, 'append larger than segment.bytes (RECORD_LIST_TOO_LARGE)');
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
     let group = this.openGroup;
     if (group === undefined) {
       const opened: AppendGroup = { members: [], written: 0 };
@@ -278,11 +285,10 @@ export class PartitionLog implements ProducerStateListener {
       group = this.openGroup = opened;
     }
     const members = group.members;
-    const result = await new Promise<AppendResult>((resolve, reject) => {
-      members.push({ batches, infos, leaderEpoch: options.leaderEpoch, resolve, reject });
-    });
-    await this.awaitDurability(result.lastOffset);
-    return result;
+    const leaderEpoch = options.leaderEpoch;
+    return new Promise<AppendResult>((resolve, reject) => {
+      members.push({ batches, infos, leaderEpoch, resolve, reject });
+    }).then(this.durable);
   }
 
   /** Follower (or Raft) append: batches keep their offsets and epochs; the first must be at or past
@@ -621,6 +627,12 @@ export class PartitionLog implements ProducerStateListener {
     if (!this.config.fsyncBeforeAck && this.unflushedMessages < this.config.flushMessages) return;
     if (!(await this.flushTo(lastOffset + 1))) throw new AppendTruncatedError(lastOffset);
   }
+
+  /** An append's result once it is as durable as configured: at once, unless an fsync is due. */
+  private readonly durable = (result: AppendResult): AppendResult | Promise<AppendResult> => {
+    if (!this.config.fsyncBeforeAck && this.unflushedMessages < this.config.flushMessages) return result;
+    return this.awaitDurability(result.lastOffset).then(() => result);
+  };
 
   private async flushTo(offset: number): Promise<boolean> {
     this.guard.check();
