@@ -47,16 +47,15 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   handle(req, ctx) {
     const pending: Promise<void>[] = [];
     const txnDenied = req.transactionalId !== null && !allowed(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, req.transactionalId);
+    const options = { acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version, transactionalId: req.transactionalId };
     const responses = req.topicData.map((topic) => ({
       name: topic.name,
       partitionResponses: topic.partitionData.map((data) => {
         const out = answer(data.index, refusal(req, ctx, txnDenied, topic.name, data.records) ?? undefined);
         if (out.errorCode !== ErrorCode.NONE) return out;
-        const result = ctx.services.replicas.produce(topic.name, data.index, data.records ?? Buffer.alloc(0), {
-          acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version, transactionalId: req.transactionalId,
-        });
-        if (result instanceof Promise) pending.push(result.then((r) => void Object.assign(out, answer(data.index, r))));
-        else Object.assign(out, answer(data.index, result));
+        const result = ctx.services.replicas.produce(topic.name, data.index, data.records ?? Buffer.alloc(0), options);
+        if (result instanceof Promise) pending.push(result.then((r) => fill(out, r)));
+        else fill(out, result);
         return out;
       }),
     }));
@@ -65,7 +64,9 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
       if (req.acks === 0) return throttleTimeMs > 0 ? new SilentThrottle(throttleTimeMs) : NO_RESPONSE;
       return { responses, throttleTimeMs, nodeEndpoints: ctx.version >= 10 ? leaderHints(responses, ctx) : [] };
     };
-    return pending.length === 0 ? response() : Promise.all(pending).then(response);
+    // One partition, the common request, waits without Promise.all's bookkeeping.
+    if (pending.length === 0) return response();
+    return (pending.length === 1 ? pending[0]! : Promise.all(pending)).then(response);
   },
 });
 
@@ -98,6 +99,15 @@ function refusal(req: ProduceRequest, ctx: RequestContext, txnDenied: boolean, t
 function isTransactional(records: Buffer | null): boolean {
   if (records === null || records.length < ATTRIBUTES + 2 || records.readInt8(MAGIC) !== MAGIC_V2) return false;
   return (records.readInt16BE(ATTRIBUTES) & TRANSACTIONAL_FLAG) !== 0;
+}
+
+/** Sets a partition's answer from its result, in place. */
+function fill(out: PartitionProduceResponse, r: PartitionProduceResult): void {
+  out.errorCode = r.errorCode;
+  out.baseOffset = r.baseOffset;
+  out.logAppendTimeMs = r.logAppendTimeMs;
+  out.logStartOffset = r.logStartOffset;
+  out.errorMessage = r.errorMessage ?? null;
 }
 
 function answer(index: number, r?: PartitionProduceResult): PartitionProduceResponse {
