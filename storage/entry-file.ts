@@ -10,7 +10,7 @@
 // first entry, preallocated to segment.index.bytes (rounded down to whole entries) as Kafka does for
 // the active segment, or when the segment is sealed, which cuts the file to its entries and syncs
 // it. Entries are buffered from the first one on (a loaded file holds its own bytes).
-import { assert } from './errors.js';
+import { invariant } from './errors.js';
 import type { FileHandle } from './file-system.js';
 import type { PartitionDir } from './partition-dir.js';
 
@@ -71,7 +71,7 @@ export class EntryFile {
   }
 
   append(entry: Buffer): void {
-    assert(entry.length === this.entrySize && !this.isFull, `index entry does not fit ${this.path}`);
+    if (entry.length !== this.entrySize || this.isFull) throw invariant(`index entry does not fit ${this.path}`);
     const handle = this.handle ?? this.openForAppends();
     const position = this.count * this.entrySize;
     if (this.buf.length < position + this.entrySize) {

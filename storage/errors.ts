@@ -77,5 +77,11 @@ export class UnexpectedAppendOffsetError extends Error {
 
 /** A broken invariant of the storage layer: a bug in it or in its caller, never bad input from disk. */
 export function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`storage invariant: ${message}`);
+  if (!condition) throw invariant(message);
+}
+
+/** assert()'s error, for the checks of every append and read: `if (!ok) throw invariant(...)`
+ * builds its message only when it fails, where assert's argument is built on every call. */
+export function invariant(message: string): Error {
+  return new Error(`storage invariant: ${message}`);
 }

@@ -2,7 +2,7 @@
 // a time in call order; the first I/O failure takes the log offline: after a failed write or fsync
 // the page cache no longer says what is on disk, so every later call throws LogOfflineError until
 // the log is reopened and recovered.
-import { LogOfflineError, UnexpectedAppendOffsetError, assert } from './errors.js';
+import { LogOfflineError, UnexpectedAppendOffsetError, invariant } from './errors.js';
 
 /** The tail of a queue with nothing in it, shared: one promise less per idle log. */
 const IDLE: Promise<void> = Promise.resolve();
@@ -48,7 +48,7 @@ export class LogGuard {
 
   /** Throws if the log is closed (a caller bug) or offline. */
   check(): void {
-    assert(!this.closed, `log ${this.dir} is closed`);
+    if (this.closed) throw invariant(`log ${this.dir} is closed`);
     if (this.offline !== undefined) throw this.offline;
   }
 

@@ -5,7 +5,7 @@
 //
 // A new segment has no files until its first append creates the .log (a partition that is never
 // written costs its directory only); its indexes follow at their first entry or when it is sealed.
-import { CorruptSegmentError, FileSystemError, assert } from './errors.js';
+import { CorruptSegmentError, FileSystemError, assert, invariant } from './errors.js';
 import { scanBatches, type BatchInfo, type ScanFailure, type ScanResult } from './batch-scan.js';
 import { runToEnd } from './concurrency.js';
 import { joinPath, type FileHandle } from './file-system.js';
@@ -146,7 +146,7 @@ export class LogSegment {
   async appendAsync(chunks: readonly Buffer[], bytes: number, infos: BatchInfo[]): Promise<void> {
     const start = this.sizeBytes;
     await (this.log ?? this.materialize()).writev(chunks, start);
-    assert(this.sizeBytes === start, `${this.logPath}: append raced another change`);
+    if (this.sizeBytes !== start) throw invariant(`${this.logPath}: append raced another change`);
     this.appended(start, bytes, infos);
   }
 

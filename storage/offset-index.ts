@@ -2,7 +2,7 @@
 // segment's base offset and int32 byte position in the .log file. An entry names the last offset of
 // the batch starting at that position; a lookup returns the greatest entry at or below the target
 // offset, from where a short scan of batch headers finds the batch holding it.
-import { assert } from './errors.js';
+import { invariant } from './errors.js';
 import { EntryFile } from './entry-file.js';
 import type { PartitionDir } from './partition-dir.js';
 import { SegmentIndex, largestLowerBound } from './segment-index.js';
@@ -39,7 +39,7 @@ export class OffsetIndex extends SegmentIndex<OffsetPosition> {
   }
 
   append(offset: number, position: number): void {
-    assert(this.entries === 0 || offset > this.lastEntry().offset, `index offsets must grow in ${this.file.path}`);
+    if (this.entries !== 0 && offset <= this.lastEntry().offset) throw invariant(`index offsets must grow in ${this.file.path}`);
     const entry = Buffer.alloc(OFFSET_INDEX_ENTRY_BYTES);
     entry.writeInt32BE(offset - this.baseOffset, 0);
     entry.writeInt32BE(position, 4);

@@ -3,7 +3,7 @@
 // grows, so timestamps strictly increase; the offset is the last offset of the batch that carried the
 // max timestamp (Kafka's "shallow" offset). A lookup returns the greatest entry with timestamp <=
 // the target, the point to start scanning from.
-import { assert } from './errors.js';
+import { invariant } from './errors.js';
 import { EntryFile } from './entry-file.js';
 import type { PartitionDir } from './partition-dir.js';
 import { readInt64, writeInt64 } from '../protocol/records/batch-header.js';
@@ -46,7 +46,7 @@ export class TimeIndex extends SegmentIndex<TimestampOffset> {
   maybeAppend(timestampMs: number, offset: number): void {
     const last = this.lastEntry();
     if (timestampMs <= last.timestampMs || this.isFull) return;
-    assert(offset >= last.offset, `time index offsets must not shrink in ${this.file.path}`);
+    if (offset < last.offset) throw invariant(`time index offsets must not shrink in ${this.file.path}`);
     const entry = Buffer.alloc(TIME_INDEX_ENTRY_BYTES);
     writeInt64(entry, 0, timestampMs);
     entry.writeInt32BE(offset - this.baseOffset, 8);
