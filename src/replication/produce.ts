@@ -143,10 +143,16 @@ function appendChecked(partition: Partition, batches: Buffer, infos: BatchInfo[]
   });
 }
 
-/** `ok` once the acks asked for hold for records up to `endOffset` (exclusive), else the error. */
-export async function acknowledged(partition: Partition, endOffset: number, settings: TopicSettings, opts: Pick<ProduceOptions, 'acks' | 'timeoutMs'>,
+/** `ok` once the acks asked for hold for records up to `endOffset` (exclusive), else the error.
+ * With acks=0 or 1, `ok` itself: a promise returned into the append's `then` would cost it two
+ * more turns of the microtask queue and their allocations. */
+export function acknowledged(partition: Partition, endOffset: number, settings: TopicSettings, opts: Pick<ProduceOptions, 'acks' | 'timeoutMs'>,
+  ok: PartitionProduceResult): PartitionProduceResult | Promise<PartitionProduceResult> {
+  return opts.acks !== -1 ? ok : replicated(partition, endOffset, settings, opts, ok);
+}
+
+async function replicated(partition: Partition, endOffset: number, settings: TopicSettings, opts: Pick<ProduceOptions, 'timeoutMs'>,
   ok: PartitionProduceResult): Promise<PartitionProduceResult> {
-  if (opts.acks !== -1) return ok;
   const isrSize = await waitWithTimeout(partition.waitForHighWatermark(endOffset), opts.timeoutMs);
   if (isrSize === 'timeout') return produceError(ErrorCode.REQUEST_TIMED_OUT, 'Timed out waiting for the in-sync replicas');
   if (isrSize === null) return produceError(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'Leadership changed before the write was replicated');
