@@ -29,6 +29,11 @@ export class BufferPool {
     if (this.free.length < this.maxFree) this.free.push(memory as ArrayBuffer);
   }
 
+  /** Whether `view` lies in a buffer lent and not yet given back. */
+  lends(view: Buffer): boolean {
+    return this.lent.has(view.buffer);
+  }
+
   /** Buffers waiting to be used again. */
   get freeCount(): number {
     return this.free.length;

@@ -81,9 +81,8 @@ export class Dispatcher {
       if (loading !== undefined) return loading.then(() => this.handle(frame, conn));
     }
     const req = def.readRequest(body, version);
-    const clientHost = `/${conn.remoteAddress.replace(/:\d+$/, '')}`;
     const ctx: RequestContext = {
-      header, version, listenerType: this.listenerType, listenerName: conn.listenerName, connectionId: conn.id, clientHost, services: this.services,
+      header, version, listenerType: this.listenerType, listenerName: conn.listenerName, connectionId: conn.id, clientHost: conn.clientHost, services: this.services,
       principal: conn.principal, connection: conn, requestBytes: frame.length,
     };
     if (this.faults !== null && !isFollowerFetch(key, req)) {
@@ -93,9 +92,9 @@ export class Dispatcher {
         { serve: () => this.serve(handler, req, ctx), respond: write, respondWithError: (code) => write(errorResponse(def, req, code, version)) },
       );
     }
-    const response = this.serve(handler, req, ctx);
-    if (handler.releasesRequest !== true || this.requestBuffers === undefined) return response;
-    return response instanceof Promise ? response.then((r) => this.releaseAfter(r, frame)) : this.releaseAfter(response, frame);
+    // A frame read into a pooled buffer (a large one) goes back once the response is sent.
+    const lent = handler.releasesRequest === true && this.requestBuffers?.lends(frame) === true;
+    return this.serve(handler, req, ctx, lent ? frame : undefined);
   }
 
   /** The wait for the ACLs to be current, for a principal they apply to; undefined if none. */
@@ -106,7 +105,7 @@ export class Dispatcher {
     return loading;
   }
 
-  /** Gives `frame` back to requestBuffers once `response` has been sent (a frame not lent is ignored). */
+  /** Gives `frame`, lent by requestBuffers, back once `response` has been sent. */
   private releaseAfter(response: Response, frame: Buffer): Response {
     const frames = response === null || Array.isArray(response) ? response : response.frames;
     const last = frames?.at(-1);
@@ -115,7 +114,9 @@ export class Dispatcher {
     return response;
   }
 
-  private serve(handler: Handler, req: unknown, ctx: RequestContext): Response | Promise<Response> {
+  /** The handler's response frames; with `release`, that request frame goes back to requestBuffers
+   * once they are sent. */
+  private serve(handler: Handler, req: unknown, ctx: RequestContext, release?: Buffer): Response | Promise<Response> {
     const def = handler.api;
     const { version, header } = ctx;
     let result;
@@ -128,14 +129,8 @@ export class Dispatcher {
     // The time the handler held this thread counts against the client's request_percentage.
     const requestThrottle = requestThrottleMs(ctx, performance.now() - startMs, isFollowerFetch(header.requestApiKey, req));
     const finish = (res: unknown): Response => {
-      if (res === NO_RESPONSE) return null;
-      if (res instanceof SilentThrottle) return { frames: null, throttleMs: Math.max(res.throttleMs, requestThrottle), holdResponse: false };
-      if (res instanceof EncodedResponse) {
-        if (requestThrottle === 0) return writeEncodedResponseFrame(def, version, header.correlationId, res.body);
-        res = res.rebuild();
-      }
-      const withThrottle = requestThrottle > 0 ? withRequestThrottle(res, requestThrottle) : res;
-      return throttled(handler, version, withThrottle, writeResponseFrame(def, version, header.correlationId, withThrottle), requestThrottle);
+      const response = encode(handler, ctx, requestThrottle, res);
+      return release === undefined ? response : this.releaseAfter(response, release);
     };
     if (result instanceof Promise) {
       return result.then(finish, (err) => {
@@ -173,6 +168,20 @@ export class Dispatcher {
     this.log.error({ err, api }, 'handler failed');
     return new ProtocolError(`${api} handler failed: ${(err as Error).message}`);
   }
+}
+
+/** A handler's answer as response frames, with the request quota's throttle. */
+function encode(handler: Handler, ctx: RequestContext, requestThrottle: number, res: unknown): Response {
+  const def = handler.api;
+  const { version, header } = ctx;
+  if (res === NO_RESPONSE) return null;
+  if (res instanceof SilentThrottle) return { frames: null, throttleMs: Math.max(res.throttleMs, requestThrottle), holdResponse: false };
+  if (res instanceof EncodedResponse) {
+    if (requestThrottle === 0) return writeEncodedResponseFrame(def, version, header.correlationId, res.body);
+    res = res.rebuild();
+  }
+  const withThrottle = requestThrottle > 0 ? withRequestThrottle(res, requestThrottle) : res;
+  return throttled(handler, version, withThrottle, writeResponseFrame(def, version, header.correlationId, withThrottle), requestThrottle);
 }
 
 /** Version negotiation and authentication: answered before the principal is known. */

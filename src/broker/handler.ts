@@ -14,6 +14,8 @@ export interface ConnectionState {
   readonly id: number;
   readonly listenerName: string;
   readonly remoteAddress: string;
+  /** The client's address as Kafka reports it ("/127.0.0.1"). */
+  readonly clientHost: string;
   /** Who the connection is: ANONYMOUS, an SSL client's DN, or the SASL user once authenticated. */
   principal: Principal;
   /** SASL state on SASL listeners; absent elsewhere, so plaintext requests pay nothing for it. */

@@ -15,6 +15,8 @@ import type { BufferPool } from '../../storage/buffer-pool.js';
 export interface ConnectionInfo {
   id: number;
   remoteAddress: string;
+  /** The client's address as Kafka reports it ("/127.0.0.1"), made once: requests carry it. */
+  clientHost: string;
   /** Name of the listener the connection arrived on (e.g. PLAINTEXT, CONTROLLER). */
   listenerName: string;
   /** ANONYMOUS, the SSL client certificate's DN, or the SASL user (set by SaslAuthenticate). */

@@ -124,6 +124,7 @@ export class Listener {
     const info: ConnectionInfo = {
       id: nextConnectionId++,
       remoteAddress: `${socket.remoteAddress}:${socket.remotePort}`,
+      clientHost: `/${socket.remoteAddress}`,
       listenerName: this.options.name,
       principal: this.options.tls === undefined ? ANONYMOUS : certificatePrincipal(socket as tls.TLSSocket),
     };

@@ -68,7 +68,7 @@ class Broker {
       groups: groupCoordinatorAccess(this.h.coordinator),
     } as unknown as BrokerServices;
     return { header: { requestApiKey: 0, requestApiVersion: version, correlationId: 1, clientId: 'cli' }, version, listenerType: 'broker', listenerName: 'PLAINTEXT', connectionId: 1, clientHost: '/127.0.0.1', services,
-      principal: ANONYMOUS, connection: { id: 1, listenerName: 'PLAINTEXT', remoteAddress: '127.0.0.1:1', principal: ANONYMOUS } };
+      principal: ANONYMOUS, connection: { id: 1, listenerName: 'PLAINTEXT', remoteAddress: '127.0.0.1:1', clientHost: '/127.0.0.1', principal: ANONYMOUS } };
   }
 
   /** Runs a handler, completes the coordinator's writes, and checks the answer encodes in that version. */
