@@ -35,6 +35,9 @@ import { allowed } from '../access.js';
 import { leaderHint, nodeEndpoints, type BrokerAddress } from '../cluster-view.js';
 
 const NO_LEADER = { leaderId: -1, leaderEpoch: -1 };
+// Shared by every answer that has none (nothing adds to them: an answer is encoded and dropped).
+const NO_RECORD_ERRORS: PartitionProduceResponse['recordErrors'] = [];
+const NO_ENDPOINTS: ProduceResponse['nodeEndpoints'] = [];
 const INTERNAL_TOPICS: ReadonlySet<string> = new Set([CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC, CLUSTER_METADATA_TOPIC]);
 
 export const produceHandler = handler<ProduceRequest, ProduceResponse>({
@@ -45,7 +48,8 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
   // Every append (whose write reads the request's batches) is done before the response is ready.
   releasesRequest: true,
   handle(req, ctx) {
-    const pending: Promise<void>[] = [];
+    // The appends still to finish: most requests have one partition, so one promise, and no array.
+    let pending: Promise<void> | Promise<void>[] | undefined;
     const txnDenied = req.transactionalId !== null && !allowed(ctx, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, req.transactionalId);
     const options = { acks: req.acks, timeoutMs: req.timeoutMs, requestVersion: ctx.version, transactionalId: req.transactionalId };
     const responses = req.topicData.map((topic) => ({
@@ -54,19 +58,24 @@ export const produceHandler = handler<ProduceRequest, ProduceResponse>({
         const out = answer(data.index, refusal(req, ctx, txnDenied, topic.name, data.records) ?? undefined);
         if (out.errorCode !== ErrorCode.NONE) return out;
         const result = ctx.services.replicas.produce(topic.name, data.index, data.records ?? Buffer.alloc(0), options);
-        if (result instanceof Promise) pending.push(result.then((r) => fill(out, r)));
-        else fill(out, result);
+        if (result instanceof Promise) {
+          const filled = result.then((r) => fill(out, r));
+          if (pending === undefined) pending = filled;
+          else if (Array.isArray(pending)) pending.push(filled);
+          else pending = [pending, filled];
+        } else {
+          fill(out, result);
+        }
         return out;
       }),
     }));
     const response = (): ProduceResponse | typeof NO_RESPONSE | SilentThrottle => {
       const throttleTimeMs = produceThrottleMs(ctx);
       if (req.acks === 0) return throttleTimeMs > 0 ? new SilentThrottle(throttleTimeMs) : NO_RESPONSE;
-      return { responses, throttleTimeMs, nodeEndpoints: ctx.version >= 10 ? leaderHints(responses, ctx) : [] };
+      return { responses, throttleTimeMs, nodeEndpoints: ctx.version >= 10 ? leaderHints(responses, ctx) : NO_ENDPOINTS };
     };
-    // One partition, the common request, waits without Promise.all's bookkeeping.
-    if (pending.length === 0) return response();
-    return (pending.length === 1 ? pending[0]! : Promise.all(pending)).then(response);
+    if (pending === undefined) return response();
+    return (Array.isArray(pending) ? Promise.all(pending) : pending).then(response);
   },
 });
 
@@ -79,12 +88,13 @@ function leaderHints(responses: ProduceResponse['responses'], ctx: RequestContex
       p.currentLeader = leaderHint(ctx.services.image(), topic.name, p.index, ctx.listenerName, (endpoints ??= new Map()));
     }
   }
-  return endpoints === undefined ? [] : nodeEndpoints(endpoints);
+  return endpoints === undefined ? NO_ENDPOINTS : nodeEndpoints(endpoints);
 }
 
+const fail = (errorCode: number, errorMessage: string): PartitionProduceResult =>
+  ({ errorCode, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 });
+
 function refusal(req: ProduceRequest, ctx: RequestContext, txnDenied: boolean, topic: string, records: Buffer | null): PartitionProduceResult | null {
-  const fail = (errorCode: number, errorMessage: string): PartitionProduceResult =>
-    ({ errorCode, errorMessage, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 });
   if (txnDenied) return fail(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'Transactional Id authorization failed.');
   if (!allowed(ctx, AclOperation.WRITE, ResourceType.TOPIC, topic)) return fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Topic authorization failed.');
   if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS, `Invalid required acks ${req.acks}`);
@@ -113,6 +123,6 @@ function fill(out: PartitionProduceResponse, r: PartitionProduceResult): void {
 function answer(index: number, r?: PartitionProduceResult): PartitionProduceResponse {
   return {
     index, errorCode: r?.errorCode ?? ErrorCode.NONE, baseOffset: r?.baseOffset ?? -1, logAppendTimeMs: r?.logAppendTimeMs ?? -1,
-    logStartOffset: r?.logStartOffset ?? -1, recordErrors: [], errorMessage: r?.errorMessage ?? null, currentLeader: NO_LEADER,
+    logStartOffset: r?.logStartOffset ?? -1, recordErrors: NO_RECORD_ERRORS, errorMessage: r?.errorMessage ?? null, currentLeader: NO_LEADER,
   };
 }
