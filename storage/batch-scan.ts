@@ -215,7 +215,8 @@ export function describeBatches(batches: Buffer, offsetsAssigned: boolean): Batc
     if (size < BATCH_HEADER_BYTES || size > remaining) {
       throw new RangeError(`append: malformed batch framing at byte ${position} of ${batches.length}`);
     }
-    const batch = batches.subarray(position, position + size);
+    // A request's one batch is the whole buffer: no view of it needed (one per produce request).
+    const batch = size === batches.length ? batches : batches.subarray(position, position + size);
     const minOffset = offsetsAssigned ? (infos.at(-1)?.lastOffset ?? -1) + 1 : -Infinity;
     const reason = checkHeader(batch, minOffset);
     if (reason !== undefined) throw new RangeError(`append: batch at byte ${position}: ${reason}`);

@@ -38,10 +38,11 @@ export class LogSegments {
   }
 
   /** Writes batches to the active segment, rolling first when Kafka would: `chunks`, together
-   * `bytes` long, hold the batches `infos` describe (positions relative to their concatenation). */
-  async append(chunks: readonly Buffer[], bytes: number, infos: BatchInfo[], config: LogConfig): Promise<void> {
-    if (this.shouldRoll(bytes, infos, config)) await this.roll((infos[0] as BatchInfo).baseOffset, config);
-    await this.active.appendAsync(chunks, bytes, infos);
+   * `bytes` long, hold the batches `infos` describe (positions relative to their concatenation).
+   * Not an async function: it runs for every write, and most need no roll. */
+  append(chunks: readonly Buffer[], bytes: number, infos: BatchInfo[], config: LogConfig): Promise<void> {
+    if (!this.shouldRoll(bytes, infos, config)) return this.active.appendAsync(chunks, bytes, infos);
+    return this.roll((infos[0] as BatchInfo).baseOffset, config).then(() => this.active.appendAsync(chunks, bytes, infos));
   }
 
   /** Removes offsets >= `offset`, durably (the later segments' files are unlinked in the
