@@ -189,14 +189,16 @@ export class Writer {
 
   /** Overwrites 4 bytes at the very start of the output (a frame's size prefix). */
   patchInt32AtStart(v: number): void {
-    const target = this.chunks.length > 0 ? this.chunks[0]! : this.buf.subarray(this.start);
-    target.writeInt32BE(v, 0);
+    if (this.chunks.length > 0) this.chunks[0]!.writeInt32BE(v, 0);
+    else this.buf.writeInt32BE(v, this.start);
   }
 
   /** The output as a list of buffers, for writev. */
   toBuffers(): Buffer[] {
-    if (this.pos > this.start) return [...this.chunks, this.buf.subarray(this.start, this.pos)];
-    return this.chunks.slice();
+    if (this.pos === this.start) return this.chunks.slice();
+    const last = this.buf.subarray(this.start, this.pos);
+    if (this.chunks.length === 0) return [last];
+    return [...this.chunks, last];
   }
 
   /** The output as one buffer (copies only when there are several chunks). */
