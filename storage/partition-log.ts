@@ -67,7 +67,7 @@ interface LeaderAppend {
   batches: Buffer;
   infos: BatchInfo[];
   leaderEpoch: number;
-  resolve: (result: AppendResult) => void;
+  resolve: (result: AppendResult | Promise<AppendResult>) => void;
   reject: (err: Error) => void;
 }
 
@@ -288,7 +288,7 @@ export class PartitionLog implements ProducerStateListener {
     const leaderEpoch = options.leaderEpoch;
     return new Promise<AppendResult>((resolve, reject) => {
       members.push({ batches, infos, leaderEpoch, resolve, reject });
-    }).then(this.durable);
+    });
   }
 
   /** Follower (or Raft) append: batches keep their offsets and epochs; the first must be at or past
@@ -597,7 +597,7 @@ export class PartitionLog implements ProducerStateListener {
       this.producerState.appended(infos);
       for (const info of infos) this.epochCache.assign(info.partitionLeaderEpoch, info.baseOffset);
       group.written = end;
-      for (let i = start; i < end; i++) members[i]!.resolve(this.appendResult(members[i]!.infos));
+      for (let i = start; i < end; i++) members[i]!.resolve(this.durable(this.appendResult(members[i]!.infos)));
     }
   }
 
@@ -629,10 +629,10 @@ export class PartitionLog implements ProducerStateListener {
   }
 
   /** An append's result once it is as durable as configured: at once, unless an fsync is due. */
-  private readonly durable = (result: AppendResult): AppendResult | Promise<AppendResult> => {
+  private durable(result: AppendResult): AppendResult | Promise<AppendResult> {
     if (!this.config.fsyncBeforeAck && this.unflushedMessages < this.config.flushMessages) return result;
     return this.awaitDurability(result.lastOffset).then(() => result);
-  };
+  }
 
   private async flushTo(offset: number): Promise<boolean> {
     this.guard.check();
