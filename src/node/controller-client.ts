@@ -5,6 +5,8 @@
 // quorum elects one, and answered once this broker's image has caught up with the leader.
 import type { ApiDefinition } from '../../protocol/definition.js';
 import { DescribeQuorumApi } from '../../protocol/generated/api/55-describe-quorum.js';
+import { BrokerRegistrationApi } from '../../protocol/generated/api/62-broker-registration.js';
+import { BrokerHeartbeatApi } from '../../protocol/generated/api/63-broker-heartbeat.js';
 import type { ControllerChannel } from '../broker/services.js';
 import type { Voter } from '../config/server-config.js';
 import { controllerApi } from '../controller/controller-apis.js';
@@ -22,6 +24,14 @@ export interface ControllerClientOptions {
   quorum: MetadataQuorum;
   publisher: MetadataPublisher;
   peers: PeerClient;
+  /**
+   * Where this broker's registration and heartbeats go, apart from forwarded requests, as Kafka's
+   * BrokerLifecycleManager has a channel of its own: answers come in request order on a
+   * connection, so a heartbeat sent behind a large CreateTopics waited for it, timed out, and its
+   * time-out closed the connection, failing the CreateTopics in flight, which was sent again and
+   * found its topics already created. Defaults to `peers`.
+   */
+  lifecyclePeers?: PeerClient;
   nowMs: () => number;
   /** How long a forwarded request keeps retrying while no controller answers. */
   timeoutMs: number;
@@ -30,6 +40,8 @@ export interface ControllerClientOptions {
 /** Between attempts while no controller answers, unless a leader change comes first (see leaderChanged). */
 const RETRY_MS = 25;
 const CATCH_UP_MS = 5_000;
+/** The APIs that go through lifecyclePeers. */
+const LIFECYCLE_API_KEYS: ReadonlySet<number> = new Set([BrokerRegistrationApi.key, BrokerHeartbeatApi.key]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ControllerClient implements ControllerChannel {
@@ -147,10 +159,11 @@ export class ControllerClient implements ControllerChannel {
     const address = this.o.quorum.addressOf(leaderId);
     const voter = address && { id: leaderId, ...address };
     if (leaderId === this.o.nodeId || !voter) return undefined;
+    const peers = LIFECYCLE_API_KEYS.has(api.key) ? this.o.lifecyclePeers ?? this.o.peers : this.o.peers;
     try {
-      const res = await this.o.peers.request(voter, api, version, req, this.remaining(deadline));
+      const res = await peers.request(voter, api, version, req, this.remaining(deadline));
       if (controllerApi(api).saysNotController(res)) return undefined;
-      await this.catchUp(voter, deadline);
+      await this.catchUp(peers, voter, deadline);
       return res;
     } catch {
       return undefined;
@@ -163,9 +176,9 @@ export class ControllerClient implements ControllerChannel {
    * otherwise waited out this wait's own time-out (30 s) with no heartbeat sent meanwhile, and the
    * next controller fenced the broker.
    */
-  private async catchUp(leader: Voter, deadline: number): Promise<void> {
+  private async catchUp(peers: PeerClient, leader: Voter, deadline: number): Promise<void> {
     try {
-      const res = await this.o.peers.request(leader, DescribeQuorumApi, 1, {
+      const res = await peers.request(leader, DescribeQuorumApi, 1, {
         topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
       }, this.remaining(deadline));
       const hw = res.topics[0]?.partitions[0]?.highWatermark ?? 0;

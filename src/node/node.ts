@@ -103,6 +103,9 @@ export class KraftlingNode {
    */
   private readonly raftPeers: PeerClient;
   private readonly controllerPeers: PeerClient;
+  /** This broker's registration and heartbeats: Kafka's "heartbeat" channel, beside its
+   * "forwarding" one (see ControllerClientOptions.lifecyclePeers). */
+  private readonly lifecyclePeers: PeerClient;
   private readonly replicaPeers: PeerClient;
   /** KIP-890 verifications, on connections of their own: responses come in request order, and a
    * replica fetch long-polling on a shared connection would hold them back. */
@@ -148,6 +151,7 @@ export class KraftlingNode {
     const brokerSecurity = peerSecurity(options.config, this.interBrokerListener(), 'broker');
     this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
     this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
+    this.lifecyclePeers = new PeerClient(`kraftling-heartbeat-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
     // Follower fetch answers are read into buffers used again once their records are in the logs.
     const answerBuffers = new BufferPool(this.config.int('replica.fetch.response.max.bytes') + FETCH_ANSWER_SLACK_BYTES, FETCH_ANSWER_BUFFERS_KEPT);
     this.replicaPeers = new PeerClient(`kraftling-replica-${this.nodeId}`, undefined, this.log, route, brokerSecurity, answerBuffers);
@@ -283,7 +287,7 @@ export class KraftlingNode {
       staticVoters: voters, bootstrapServers: config.bootstrapServers, listenerNames: config.controllerListenerNames,
     });
     this.quorum = quorum;
-    const client = new ControllerClient({ nodeId: this.nodeId, controller, quorum, publisher, peers: this.controllerPeers, nowMs: this.nowMs, timeoutMs: 30_000 });
+    const client = new ControllerClient({ nodeId: this.nodeId, controller, quorum, publisher, peers: this.controllerPeers, lifecyclePeers: this.lifecyclePeers, nowMs: this.nowMs, timeoutMs: 30_000 });
     this.controllerClient = client;
     this.fetchers = new ReplicaFetchers(
       new PeerFetchTransport(this.replicaPeers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
@@ -419,6 +423,7 @@ export class KraftlingNode {
       this.lifecycle?.abort();
       this.controllerClient?.stop();
       this.controllerPeers.close();
+      this.lifecyclePeers.close();
       await this.starting?.catch(() => undefined);
     } else if (this.state !== 'running') {
       return;
@@ -468,6 +473,6 @@ export class KraftlingNode {
   }
 
   private closePeers(): void {
-    for (const p of [this.raftPeers, this.controllerPeers, this.replicaPeers, this.verifyPeers, this.markerPeers]) p.close();
+    for (const p of [this.raftPeers, this.controllerPeers, this.lifecyclePeers, this.replicaPeers, this.verifyPeers, this.markerPeers]) p.close();
   }
 }
