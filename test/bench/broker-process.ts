@@ -132,10 +132,12 @@ export function startBroker(entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000
 }
 
 /** Spawns `<entry> start <args>` and resolves once it prints its ready line. BENCH_NODE_ARGS adds
- * node flags to every broker, e.g. `--cpu-prof --cpu-prof-dir=<dir>` to profile it under the load. */
-export function spawnBroker(args: readonly string[], entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000): Promise<BrokerProcess> {
+ * node flags to every broker, e.g. `--cpu-prof --cpu-prof-dir=<dir>` to profile it under the load;
+ * `nodeArgs`, to this one. */
+export function spawnBroker(args: readonly string[], entry: BrokerEntry = PACKAGE_BIN, timeoutMs = 30_000, nodeArgs: readonly string[] = []): Promise<BrokerProcess> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter((a) => a !== '') ?? []), entry.script, 'start', ...args], {
+  const envNodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter((a) => a !== '') ?? [];
+  const child = spawn(process.execPath, [...envNodeArgs, ...nodeArgs, entry.script, 'start', ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(String(code ?? signal))));

@@ -4,6 +4,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ensureBuild } from './broker-process.js';
+import { allocationGroup } from './allocation.js';
 import { protocolGroup } from './codecs.js';
 import { consoleGroup } from './console.js';
 import { consumeGroup } from './consume.js';
@@ -24,7 +25,7 @@ import { startupGroup } from './startup.js';
 import { transactionsGroup } from './transactions.js';
 
 const GROUPS: FigureGroup[] = [
-  startupGroup, produceGroup, replicationGroup, consumeGroup, latencyGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, rollingRestartGroup, recoveryGroup, partitionsGroup,
+  startupGroup, produceGroup, replicationGroup, consumeGroup, latencyGroup, allocationGroup, kafkajsGroup, librdkafkaGroup, groupsGroup, kraftGroup, leaderKillGroup, rollingRestartGroup, recoveryGroup, partitionsGroup,
   protocolGroup, transactionsGroup, consoleGroup, embeddedGroup,
 ];
 
