@@ -5,43 +5,28 @@
 // latency and throughput figures are lost in the noise. Garbage is what the young generation's
 // collections pay for: a fifth of the broker's busy time at 50,000 requests/s.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnBroker } from './broker-process.js';
-import { produceRequests } from './produce-load.js';
-import { BenchConnection, createTopic } from './raw-client.js';
+import { inTempDir, spawnBroker } from './broker-process.js';
+import { produceFor, type ProduceShape } from './produce-load.js';
+import { createTopic } from './raw-client.js';
 import { thousands, type BenchSettings, type Figure, type FigureGroup } from './report.js';
 
 const SAMPLER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'allocation-sampler.cjs');
 const WARMUP_REQUESTS = 20_000;
 const IN_FLIGHT = 4;
+const SHAPE: ProduceShape = { topic: 'bench-alloc', partitions: 1, partitionsPerRequest: 1, batchBytes: 0, acks: 1, connections: 1, window: IN_FLIGHT };
 
 interface ProfileNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string };
   selfSize: number;
   children: ProfileNode[];
 }
 
-/** `total` requests, IN_FLIGHT at a time on one connection. */
-function produce(conn: BenchConnection, request: ReturnType<typeof produceRequests>['requests'][number], total: number): Promise<void> {
-  let sent = 0;
-  let answered = 0;
-  return new Promise((resolve, reject) => {
-    conn.onFailure(reject);
-    const next = (): void => {
-      if (sent === total) {
-        if (answered === total) resolve();
-        return;
-      }
-      sent++;
-      conn.send(request, () => {
-        answered++;
-        next();
-      });
-    };
-    for (let i = 0; i < IN_FLIGHT; i++) next();
-  });
+/** Exactly `requests` Produce requests of SHAPE, answered without an error. */
+async function produce(bootstrap: string, requests: number): Promise<void> {
+  const run = await produceFor(bootstrap, SHAPE, 10 * 60_000, requests);
+  if (run.requests !== requests || run.errors > 0) throw new Error(`${run.requests} of ${requests} requests sent, ${run.errors} answered with an error`);
 }
 
 /** Bytes allocated per function (by name), largest first. */
@@ -58,27 +43,24 @@ function byFunction(root: ProfileNode): [string, number][] {
 
 async function run(settings: BenchSettings): Promise<Figure[]> {
   const requests = settings.quick ? 10_000 : 50_000;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-alloc-'));
-  const profileFile = path.join(dir, 'requests.heapprofile');
-  process.env.KRAFTLING_BENCH_HEAP_PROFILE = profileFile;
-  const broker = await spawnBroker(['--ephemeral', '--port', '0', '--log-level', 'warn'], undefined, undefined, ['--require', SAMPLER]);
-  try {
-    await createTopic(broker.bootstrap, 'bench-alloc', 1);
-    const request = produceRequests({ topic: 'bench-alloc', partitions: 1, partitionsPerRequest: 1, batchBytes: 0, acks: 1, connections: 1, window: 1 }).requests[0]!;
-    const conn = await BenchConnection.connect(broker.bootstrap);
+  return inTempDir('kraftling-bench-alloc-', async (dir) => {
+    const profileFile = path.join(dir, 'requests.heapprofile');
+    process.env.KRAFTLING_BENCH_HEAP_PROFILE = profileFile;
+    const broker = await spawnBroker(['--ephemeral', '--port', '0', '--log-level', 'warn'], undefined, undefined, ['--require', SAMPLER]);
     try {
+      await createTopic(broker.bootstrap, SHAPE.topic, 1);
       settings.log(`allocation: ${thousands(WARMUP_REQUESTS)} requests to warm up, then ${thousands(requests)} sampled`);
-      await produce(conn, request, WARMUP_REQUESTS);
+      await produce(broker.bootstrap, WARMUP_REQUESTS);
       process.kill(broker.pid, 'SIGUSR2');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      await produce(conn, request, requests);
+      await produce(broker.bootstrap, requests);
       process.kill(broker.pid, 'SIGUSR2');
       for (let i = 0; i < 200 && !fs.existsSync(profileFile); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     } finally {
-      conn.close();
+      delete process.env.KRAFTLING_BENCH_HEAP_PROFILE;
+      await broker.stop();
     }
-    const head = (JSON.parse(fs.readFileSync(profileFile, 'utf8')) as { head: ProfileNode }).head;
-    const functions = byFunction(head);
+    const functions = byFunction((JSON.parse(fs.readFileSync(profileFile, 'utf8')) as { head: ProfileNode }).head);
     const total = functions.reduce((sum, [, bytes]) => sum + bytes, 0);
     const perRequest = (bytes: number): string => `${(bytes / requests / 1024).toFixed(2)} KiB`;
     return [{
@@ -88,11 +70,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
       versus: `largest: ${functions.slice(0, 4).map(([name, bytes]) => `${name} ${perRequest(bytes)}`).join(', ')}`,
       generator: `raw client, Produce v9 of one 1 KiB record, acks=1, ${IN_FLIGHT} in flight; ${thousands(requests)} requests after ${thousands(WARMUP_REQUESTS)}; V8 sampling heap profiler (1 KiB interval, collected objects kept)`,
     }];
-  } finally {
-    delete process.env.KRAFTLING_BENCH_HEAP_PROFILE;
-    await broker.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export const allocationGroup: FigureGroup = {
