@@ -164,7 +164,27 @@ export class Reader {
     return latestUuid.text;
   }
 
+  /** An unsigned varint. One and two bytes (values below 16,384: lengths, counts, offset deltas)
+   * are read without a call or a check per byte: a replay of a metadata log reads six per record,
+   * mostly before the JIT has compiled its caller. */
   uvarint(): number {
+    const { buf, pos } = this;
+    if (pos + 1 < this.end) {
+      const b0 = buf[pos]!;
+      if (b0 < 0x80) {
+        this.pos = pos + 1;
+        return b0;
+      }
+      const b1 = buf[pos + 1]!;
+      if (b1 < 0x80) {
+        this.pos = pos + 2;
+        return (b0 & 0x7f) | (b1 << 7);
+      }
+    }
+    return this.longUvarint();
+  }
+
+  private longUvarint(): number {
     let result = 0;
     let shift = 0;
     for (let i = 0; i < 5; i++) {
@@ -184,6 +204,15 @@ export class Reader {
 
   /** Zigzag varlong as a number (exact within +-2^53). */
   varlong(): number {
+    const pos = this.pos;
+    if (pos < this.end) {
+      const b = this.buf[pos]!;
+      // One byte: -64 to 63 (a timestamp delta of a batch written at once is 0).
+      if (b < 0x80) {
+        this.pos = pos + 1;
+        return (b >>> 1) ^ -(b & 1);
+      }
+    }
     // Take the sign from the lowest bit first and accumulate the rest, so that no intermediate
     // (the zigzag value can reach 2^54) passes 2^53 and loses precision.
     this.need(1);

@@ -30,6 +30,15 @@ describe('Reader bounds', () => {
     expect(() => read(hex(input))).toThrow(DecodeError);
   });
 
+  it('reads no varint byte past the end of a sub-reader, on the one- and two-byte fast paths too', () => {
+    // 0x80 0x01 is 128: cut after its first byte, it is a varint that does not end.
+    for (const read of [(r: Reader) => r.uvarint(), (r: Reader) => r.varint(), (r: Reader) => r.varlong()]) {
+      expect(() => read(hex('8001').sub(1))).toThrow(DecodeError);
+      expect(() => read(hex('80').sub(0))).toThrow(DecodeError);
+      expect(() => read(hex('7f').sub(0))).toThrow(DecodeError);
+    }
+  });
+
   it('reads -1 lengths as null and zero lengths as empty', () => {
     expect(hex('ffff').string(false)).toBeNull();
     expect(hex('00').string(true)).toBeNull();
@@ -53,6 +62,24 @@ describe('Reader and Writer encodings', () => {
   ])('unsigned varint %d is %s', (n, enc) => {
     expect(written((w) => w.uvarint(n))).toBe(enc);
     expect(hex(enc).uvarint()).toBe(n);
+  });
+
+  it('reads every varint and varlong of one to three bytes, at the end of the input and before more bytes', () => {
+    const wrong: string[] = [];
+    for (let n = -20_000; n <= 20_000; n++) {
+      const enc = Buffer.from(written((w) => w.varint(n)), 'hex');
+      for (const input of [enc, Buffer.concat([enc, Buffer.from([0xff])])]) {
+        const r = new Reader(input);
+        if (r.varint() !== n || r.pos !== enc.length || new Reader(input).varlong() !== n) wrong.push(`${n} from ${input.toString('hex')}`);
+      }
+    }
+    for (let n = 0; n <= 40_000; n++) {
+      const enc = Buffer.from(written((w) => w.uvarint(n)), 'hex');
+      for (const input of [enc, Buffer.concat([enc, Buffer.from([0x80])])]) {
+        if (new Reader(input).uvarint() !== n) wrong.push(`unsigned ${n} from ${input.toString('hex')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it.each([[0, '00'], [-1, '01'], [1, '02'], [-64, '7f'], [64, '8001'], [-(2 ** 31), 'ffffffff0f']])('varint %d is %s', (n, enc) => {
