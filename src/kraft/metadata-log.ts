@@ -84,7 +84,7 @@ export function* committedBatches(log: PartitionLog, fromOffset: number, toOffse
       const lastOffset = header.baseOffset + header.lastOffsetDelta;
       if (lastOffset >= offset) {
         const batch = metadataBatchAt(buf, pos);
-        yield { baseOffset: batch.baseOffset, lastOffset, epoch: batch.epoch, recordCount: batch.recordCount, forEachRecord: batch.forEachRecord };
+        yield { baseOffset: batch.baseOffset, lastOffset, epoch: batch.epoch, recordCount: batch.recordCount, forEachRecord: batch.forEachRecord, forEachValue: batch.forEachValue };
       }
       offset = lastOffset + 1;
     }

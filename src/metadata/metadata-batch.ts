@@ -14,7 +14,13 @@ export interface MetadataBatch {
   /** Decodes its records in order, handing each to `visit` as it is made. Only while the bytes it
    * was taken from are unchanged: a log's are read into a buffer that is read into again. */
   forEachRecord(visit: (record: AnyMetadataRecord) => void): void;
+  /** Hands each record's encoded value to `visit`, undecoded (a delta's applyValue decodes it as
+   * it applies it); the same validity as forEachRecord. */
+  forEachValue(visit: RecordValueVisitor): void;
 }
+
+/** A record's value, as buf[start, end). */
+export type RecordValueVisitor = (buf: Buffer, start: number, end: number) => void;
 
 const skipValue = (): undefined => undefined;
 const noRecords = (): void => undefined;
@@ -25,11 +31,12 @@ export function metadataBatchAt(buf: Buffer, pos: number): MetadataBatch & { bas
   const { baseOffset, partitionLeaderEpoch: epoch, isControl, section, start, end, recordCount } = checkedBatch(buf, pos);
   if (isControl) {
     forEachRecordValue(section, start, end, recordCount, skipValue);
-    return { baseOffset, epoch, recordCount: 0, forEachRecord: noRecords };
+    return { baseOffset, epoch, recordCount: 0, forEachRecord: noRecords, forEachValue: noRecords };
   }
   return {
     baseOffset, epoch, recordCount,
     forEachRecord: (visit) => forEachRecordValue(section, start, end, recordCount, (b, s, e) => visit(decodeMetadataRecord(b, s, e))),
+    forEachValue: (visit) => forEachRecordValue(section, start, end, recordCount, visit),
   };
 }
 

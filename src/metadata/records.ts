@@ -93,16 +93,27 @@ export function encodeMetadataRecord(record: AnyMetadataRecord): Buffer {
 
 export function decodeMetadataRecord(value: Buffer, start = 0, end = value.length): AnyMetadataRecord {
   const r = new Reader(value, start, end);
+  const type = readMetadataRecordType(r);
+  const version = r.uvarint();
+  return { type, version, data: readMetadataRecordData(r, type, version) };
+}
+
+/** The frame version (checked) and the record type at the start of a record's value; the record's
+ * version follows. For a reader that takes some types its own way and the rest as decodeMetadataRecord. */
+export function readMetadataRecordType(r: Reader): number {
   const frameVersion = r.uvarint();
   if (frameVersion !== FRAME_VERSION) throw new DecodeError(`metadata record frame version ${frameVersion}`);
-  const type = r.uvarint();
-  const version = r.uvarint();
+  return r.uvarint();
+}
+
+/** The record itself, after its frame header: a known type at a version its definition reads. */
+export function readMetadataRecordData(r: Reader, type: number, version: number): unknown {
   const def = byType[type];
   if (!def) throw new DecodeError(`unknown metadata record type ${type}`);
   if (version < def.minVersion || version > def.maxVersion) {
     throw new DecodeError(`metadata record type ${type} version ${version} is not supported`);
   }
-  return { type, version, data: def.read(r, version) };
+  return def.read(r, version);
 }
 
 /** Highest version of a record type, which is what this controller writes. */

@@ -53,7 +53,7 @@ export class MetadataPublisher {
   apply(batch: CommittedBatch, deferPublish = false): void {
     const delta = (this.delta ??= new MetadataDelta(this.built_));
     try {
-      batch.forEachRecord((r) => delta.apply(r));
+      batch.forEachValue((b, s, e) => delta.applyValue(b, s, e));
     } catch (err) {
       this.delta = null;
       throw err;
@@ -73,7 +73,7 @@ export class MetadataPublisher {
   reset(batches: Iterable<MetadataBatch>, offset: number, epoch: number): void {
     const delta = new MetadataDelta(EMPTY_IMAGE);
     // A snapshot that fails to decode part way leaves the state it was to replace.
-    for (const batch of batches) batch.forEachRecord((r) => delta.apply(r));
+    for (const batch of batches) batch.forEachValue((b, s, e) => delta.applyValue(b, s, e));
     this.delta = delta;
     this.deltaEnd = { offset, epoch };
   }

@@ -73,7 +73,7 @@ function replayMs(log: Log): number {
   const started = performance.now();
   const delta = new MetadataDelta(EMPTY_IMAGE);
   for (const batch of log.batches) {
-    metadataBatchAt(batch, 0).forEachRecord((r) => delta.apply(r));
+    metadataBatchAt(batch, 0).forEachValue((b, s, e) => delta.applyValue(b, s, e));
   }
   delta.finish(log.records - 1, 1);
   return performance.now() - started;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchSize, isControlBatch } from '../../../protocol/records/batch-header.js';
 import type { CommittedBatch } from '../../../src/kraft/metadata-quorum.js';
-import type { AnyMetadataRecord } from '../../../src/metadata/records.js';
+import { encodeMetadataRecord, type AnyMetadataRecord } from '../../../src/metadata/records.js';
 import { MetadataPublisher } from '../../../src/node/metadata-publisher.js';
 import { encodeSnapshot, snapshotBatches } from '../../../src/metadata/snapshot-format.js';
 import { EMPTY_IMAGE, type MetadataImage } from '../../../src/metadata/image.js';
@@ -22,7 +22,14 @@ function publisherSeeing(): { publisher: MetadataPublisher; images: MetadataImag
 
 /** A committed batch of these records from `baseOffset`, as the metadata log hands them over. */
 function batchOf(baseOffset: number, epoch: number, records: readonly AnyMetadataRecord[]): CommittedBatch {
-  return { baseOffset, lastOffset: baseOffset + records.length - 1, epoch, recordCount: records.length, forEachRecord: (visit) => records.forEach((r) => visit(r)) };
+  return {
+    baseOffset, lastOffset: baseOffset + records.length - 1, epoch, recordCount: records.length,
+    forEachRecord: (visit) => records.forEach((r) => visit(r)),
+    forEachValue: (visit) => records.forEach((r) => {
+      const value = encodeMetadataRecord(r);
+      visit(value, 0, value.length);
+    }),
+  };
 }
 
 describe('MetadataPublisher', () => {
@@ -88,8 +95,9 @@ describe('MetadataPublisher', () => {
     const [topic, partition] = topicRecords('half', 1, () => [1]);
     const failing: CommittedBatch = {
       ...batchOf(2, 1, [topic!, partition!]),
-      forEachRecord: (visit) => {
-        visit(topic!);
+      forEachValue: (visit) => {
+        const value = encodeMetadataRecord(topic!);
+        visit(value, 0, value.length);
         throw new Error('record 2 does not decode');
       },
     };
