@@ -3,7 +3,7 @@
 // megabytes lands in the buffer it is decoded from, where the socket's usual reading would allocate
 // a 64 KiB chunk per read and join the chunks with one more copy (together a visible share of the
 // broker's and a follower's CPU, much of it garbage collection). Small frames are read into a
-// staging buffer and copied out, each into a buffer of its own size. A frame's buffer is reserved
+// staging buffer and copied out, into slices of a shared slab. A large frame's buffer is reserved
 // up to `upfrontBytes` when its size arrives and grows (doubling) as its bytes do: a size prefix
 // alone, sent by many connections, reserves little (Kafka reserves the whole declared size).
 
@@ -13,6 +13,36 @@ import type { BufferPool } from '../../storage/buffer-pool.js';
 const STAGING_BYTES = 64 * 1024;
 /** What a declared frame size reserves before its bytes arrive. */
 const UPFRONT_BYTES = 8 * 1024 * 1024;
+/**
+ * Small frames are copied out of staging into slices of a slab shared by every connection, a new
+ * one when it is full. Buffer.from took a new 8 KiB pool (an ArrayBuffer) every seven 1 KiB
+ * produce requests: 0.77-1.06 us of CPU a frame against 0.72-0.79 here (1.1 KB frames read eight
+ * at a time, in process); Buffer.from and its pools were 3% of the broker's busy time at 48,000
+ * single-record produce requests/s. A frame kept past its request (a group member's metadata is a
+ * view of its JoinGroup) keeps its slab alive: at most this much, where the pool kept 8 KiB.
+ */
+const SLAB_BYTES = 32 * 1024;
+/** Frames larger than this get a buffer of their own. */
+const SLAB_FRAME_BYTES = 4 * 1024;
+/** Slices start 8-byte aligned, as the pool's do (typed-array views of a frame need it). */
+const ALIGN = 8;
+
+let slab = Buffer.alloc(0);
+let slabUsed = 0;
+
+/** A copy of `bytes`, in the shared slab when small. */
+function copyOut(bytes: Buffer): Buffer {
+  const size = bytes.length;
+  if (size > SLAB_FRAME_BYTES) return Buffer.from(bytes);
+  if (slabUsed + size > slab.length) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const frame = slab.subarray(slabUsed, slabUsed + size);
+  bytes.copy(frame);
+  slabUsed = (slabUsed + size + ALIGN - 1) & ~(ALIGN - 1);
+  return frame;
+}
 
 export class FrameReceiver {
   private readonly staging = Buffer.allocUnsafe(STAGING_BYTES);
@@ -76,7 +106,7 @@ export class FrameReceiver {
       }
       const available = this.staged - pos - 4;
       if (available >= size) {
-        this.deliver(Buffer.from(this.staging.subarray(pos + 4, pos + 4 + size)));
+        this.deliver(copyOut(this.staging.subarray(pos + 4, pos + 4 + size)));
         pos += 4 + size;
         continue;
       }

@@ -97,6 +97,33 @@ describe('FrameReceiver', () => {
     expect(got.map((f) => f.toString())).toEqual(['first', 'second', 'third!']);
   });
 
+  it('copies small frames of every connection into aligned slices that never overlap, and each survives the others (seeded)', () => {
+    const random = seededRandom(0x51ab);
+    const got: Buffer[] = [];
+    const receivers = [0, 1, 2].map(() => new FrameReceiver(1 << 20, (f) => got.push(f), () => undefined));
+    const sent: Buffer[] = [];
+    for (let i = 0; i < 600; i++) {
+      // Mostly small (sliced), some past the slice limit (a buffer of their own), interleaved.
+      const size = random() < 0.9 ? Math.floor(random() * 2_000) : 4_000 + Math.floor(random() * 8_000);
+      const payload = Buffer.alloc(size);
+      for (let b = 0; b < size; b++) payload[b] = (i * 7 + b) & 0xff;
+      sent.push(payload);
+      feed(receivers[i % 3]!, framed([payload]), random, 3_000);
+    }
+    // Every frame still holds what was sent: no later frame was copied over it.
+    expect(got.length).toBe(sent.length);
+    expect(got.every((f, i) => f.equals(sent[i]!))).toBe(true);
+    expect(got.every((f) => f.byteOffset % 8 === 0)).toBe(true);
+    const byBacking = new Map<ArrayBufferLike, [number, number][]>();
+    for (const f of got) byBacking.set(f.buffer, [...(byBacking.get(f.buffer) ?? []), [f.byteOffset, f.byteOffset + f.length]]);
+    for (const ranges of byBacking.values()) {
+      ranges.sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBeGreaterThanOrEqual(ranges[i - 1]![1]);
+    }
+    // Small frames share backing stores (a few slabs), instead of one per few frames.
+    expect(byBacking.size).toBeLessThan(sent.length / 4);
+  });
+
   it('fails on a negative or oversized frame size, without allocating it', () => {
     for (const size of [-1, 2 ** 31 - 1]) {
       const failures: string[] = [];
