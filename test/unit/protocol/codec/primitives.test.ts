@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DecodeError, Reader } from '../../../../protocol/primitives/reader.js';
 import { Writer } from '../../../../protocol/primitives/writer.js';
 import { Prng } from './helpers/prng.js';
+import { seededRandom } from '../../../helpers/seeded-random.js';
 
 const hex = (s: string): Reader => new Reader(Buffer.from(s, 'hex'));
 function written(write: (w: Writer) => void): string {
@@ -121,6 +122,37 @@ describe('Reader and Writer encodings', () => {
     expect(written((w) => { w.int16(-32768); w.uint16(65535); w.int8(-128); })).toBe('8000ffff80');
     const r = hex('8000ffff80');
     expect([r.int16(), r.uint16(), r.int8()]).toEqual([-32768, 65535, -128]);
+  });
+
+  it('writes and reads short and long strings, ASCII or not, as Buffer encodes and decodes them (seeded)', () => {
+    const random = seededRandom(0x57a1);
+    const alphabet = ['a', 'b', 'Z', '-', '.', '_', '0', 'é', '€', '😀', '\u007f', '\u0080'];
+    const wrong: string[] = [];
+    for (let i = 0; i < 3_000; i++) {
+      const length = random() < 0.8 ? Math.floor(random() * 70) : 100 + Math.floor(random() * 200);
+      const ascii = random() < 0.7;
+      const v = Array.from({ length }, () => alphabet[Math.floor(random() * (ascii ? 7 : alphabet.length))]).join('');
+      for (const compact of [true, false]) {
+        const bytes = Buffer.from(v, 'utf8');
+        const prefix = compact ? written((w) => w.uvarint(bytes.length + 1)) : written((w) => w.int16(bytes.length));
+        const enc = written((w) => w.string(v, compact));
+        if (enc !== prefix + bytes.toString('hex')) wrong.push(`wrote ${JSON.stringify(v)} compact=${compact}`);
+        if (hex(enc).string(compact) !== v) wrong.push(`read ${JSON.stringify(v)} compact=${compact}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads strings that share a length and their first, middle and last bytes apart, and bytes that are not UTF-8 as Buffer does', () => {
+    // The decoded-string cache is keyed by those: each of these must still read as itself.
+    const names = Array.from({ length: 300 }, (_, i) => `t-${String(i).padStart(3, '0')}x-t`);
+    for (let round = 0; round < 3; round++) {
+      for (const name of names) expect(hex(written((w) => w.string(name, true))).string(true)).toBe(name);
+    }
+    for (const bytes of ['ff', 'c3', 'c3a9', 'e282ac', '61ff62', '80', 'f09f9880']) {
+      const input = Buffer.concat([Buffer.from([bytes.length / 2 + 1]), Buffer.from(bytes, 'hex')]);
+      for (let round = 0; round < 2; round++) expect(new Reader(input).string(true)).toBe(Buffer.from(bytes, 'hex').toString('utf8'));
+    }
   });
 
   it('writes UTF-8 byte lengths, not UTF-16 lengths', () => {
