@@ -15,7 +15,7 @@ import { principalString } from './principal.js';
 import { EncodedResponse, NO_RESPONSE, SilentThrottle, type ConnectionState, type Handler, type ListenerType, type RequestContext } from './handler.js';
 import { handlerFor } from './registry.js';
 import type { RequestFaults } from './request-faults.js';
-import { requestThrottleMs } from './quota-throttle.js';
+import { requestQuotaCounts, requestThrottleMs } from './quota-throttle.js';
 import type { BrokerServices } from './services.js';
 import type { BufferPool } from '../../storage/buffer-pool.js';
 import { whenSent } from '../server/sent-hooks.js';
@@ -120,14 +120,15 @@ export class Dispatcher {
     const def = handler.api;
     const { version, header } = ctx;
     let result;
-    const startMs = performance.now();
+    // The time the handler holds this thread counts against the client's request_percentage.
+    const counted = requestQuotaCounts(ctx, isFollowerFetch(header.requestApiKey, req));
+    const startMs = counted ? performance.now() : 0;
     try {
       result = handler.handle(req, ctx);
     } catch (err) {
       throw this.internal(err, def.name);
     }
-    // The time the handler held this thread counts against the client's request_percentage.
-    const requestThrottle = requestThrottleMs(ctx, performance.now() - startMs, isFollowerFetch(header.requestApiKey, req));
+    const requestThrottle = counted ? requestThrottleMs(ctx, performance.now() - startMs) : 0;
     const finish = (res: unknown): Response => {
       const response = encode(handler, ctx, requestThrottle, res);
       return release === undefined ? response : this.releaseAfter(response, release);

@@ -63,15 +63,23 @@ export const THROTTLED_MESSAGE = 'The throttling quota has been exceeded.';
 const REQUEST_QUOTA_EXEMPT = new Set([17, 18, 36]);
 
 /**
+ * Whether request_percentage counts this request: a quota is set for some client, and the request
+ * is not exempt. Only then is the handler timed (two clock reads a request otherwise spent).
+ */
+export function requestQuotaCounts(ctx: RequestContext, replicaRequest: boolean): boolean {
+  const manager = ctx.services.quotas?.request;
+  if (!manager || replicaRequest || ctx.listenerType === 'controller' || REQUEST_QUOTA_EXEMPT.has(ctx.header.requestApiKey)) return false;
+  return manager.active(ctx.services.image().clientQuotas);
+}
+
+/**
  * request_percentage: the time this request held the handler (`handlerMs`) counts against the
  * client's share of one thread (100 = one thread busy all the time), as Kafka's request quota
- * counts request-thread time; the throttle time (0 within quota, or for exempt requests).
+ * counts request-thread time; the throttle time (0 within quota). For a request that
+ * requestQuotaCounts.
  */
-export function requestThrottleMs(ctx: RequestContext, handlerMs: number, replicaRequest: boolean): number {
-  const manager = ctx.services.quotas?.request;
-  if (!manager || replicaRequest || ctx.listenerType === 'controller' || REQUEST_QUOTA_EXEMPT.has(ctx.header.requestApiKey)) return 0;
-  const clientQuotas = ctx.services.image().clientQuotas;
-  if (!manager.active(clientQuotas)) return 0;
+export function requestThrottleMs(ctx: RequestContext, handlerMs: number): number {
+  const manager = ctx.services.quotas!.request!;
   // Kafka records nanoseconds * 100 / 1e9: percent of a thread over one second.
-  return manager.recordAndGetThrottleTimeMs(clientQuotas, quotaUser(ctx), ctx.header.clientId ?? '', handlerMs / 10, ctx.services.nowMs());
+  return manager.recordAndGetThrottleTimeMs(ctx.services.image().clientQuotas, quotaUser(ctx), ctx.header.clientId ?? '', handlerMs / 10, ctx.services.nowMs());
 }
