@@ -16,7 +16,7 @@ const UPFRONT_BYTES = 8 * 1024 * 1024;
 /**
  * Small frames are copied out of staging into slices of a slab shared by every connection, a new
  * one when it is full. Buffer.from took a new 8 KiB pool (an ArrayBuffer) every seven 1 KiB
- * produce requests: 0.77-1.06 us of CPU a frame against 0.72-0.79 here (1.1 KB frames read eight
+ * produce requests: 0.91-1.23 us of CPU a frame against 0.72-0.79 here (1.1 KB frames read eight
  * at a time, in process); Buffer.from and its pools were 3% of the broker's busy time at 48,000
  * single-record produce requests/s. A frame kept past its request (a group member's metadata is a
  * view of its JoinGroup) keeps its slab alive: at most this much, where the pool kept 8 KiB.
