@@ -623,14 +623,20 @@ export class PartitionLog implements ProducerStateListener {
     };
   }
 
+  /** Whether an append waits for an fsync before it is acknowledged: fsyncBeforeAck, or
+   * flush.messages reached. */
+  private get flushDue(): boolean {
+    return this.config.fsyncBeforeAck || this.unflushedMessages >= this.config.flushMessages;
+  }
+
   private async awaitDurability(lastOffset: number): Promise<void> {
-    if (!this.config.fsyncBeforeAck && this.unflushedMessages < this.config.flushMessages) return;
+    if (!this.flushDue) return;
     if (!(await this.flushTo(lastOffset + 1))) throw new AppendTruncatedError(lastOffset);
   }
 
   /** An append's result once it is as durable as configured: at once, unless an fsync is due. */
   private durable(result: AppendResult): AppendResult | Promise<AppendResult> {
-    if (!this.config.fsyncBeforeAck && this.unflushedMessages < this.config.flushMessages) return result;
+    if (!this.flushDue) return result;
     return this.awaitDurability(result.lastOffset).then(() => result);
   }
 
