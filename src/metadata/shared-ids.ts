@@ -14,16 +14,18 @@ const NO_IDS: readonly number[] = Object.freeze([]);
 
 const shared = new Map<number, readonly number[]>();
 
+/** `key` with `id` packed in after it; -1 once an id does not fit (or an earlier one did not). */
+function packed(key: number, id: number): number {
+  return key < 0 || id < 0 || id >= ID_LIMIT ? -1 : key * ID_LIMIT + id;
+}
+
 /** A list equal to `ids` (the same ids in the same order), shared when it has 1 to 3 ids below 1024. */
 export function sharedIds(ids: readonly number[]): readonly number[] {
   const n = ids.length;
   if (n === 0 || n > MAX_IDS) return ids;
   let key = n;
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    if (id < 0 || id >= ID_LIMIT) return ids;
-    key = key * ID_LIMIT + id;
-  }
+  for (let i = 0; i < n; i++) key = packed(key, ids[i]!);
+  if (key < 0) return ids;
   const found = shared.get(key);
   if (found !== undefined) return found;
   if (shared.size >= MAX_SHARED) shared.clear();
@@ -44,11 +46,7 @@ export function readSharedIds(r: Reader): readonly number[] {
   if (n <= MAX_IDS) {
     const { buf, pos } = r;
     let key = n;
-    for (let i = 0; i < n; i++) {
-      const p = pos + 4 * i;
-      const id = (buf[p]! << 24) | (buf[p + 1]! << 16) | (buf[p + 2]! << 8) | buf[p + 3]!;
-      key = id < 0 || id >= ID_LIMIT || key < 0 ? -1 : key * ID_LIMIT + id;
-    }
+    for (let p = pos; p < pos + 4 * n; p += 4) key = packed(key, (buf[p]! << 24) | (buf[p + 1]! << 16) | (buf[p + 2]! << 8) | buf[p + 3]!);
     const found = key < 0 ? undefined : shared.get(key);
     if (found !== undefined) {
       r.pos = pos + 4 * n;
