@@ -120,8 +120,10 @@ describe('FrameReceiver', () => {
       ranges.sort((a, b) => a[0] - b[0]);
       for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBeGreaterThanOrEqual(ranges[i - 1]![1]);
     }
-    // Small frames share backing stores (a few slabs), instead of one per few frames.
-    expect(byBacking.size).toBeLessThan(sent.length / 4);
+    // Small frames share backing stores: a 32 KiB slab holds about thirty of these, where Node's
+    // 8 KiB pool held about eight.
+    const small = got.filter((f) => f.length <= 4096);
+    expect(new Set(small.map((f) => f.buffer)).size).toBeLessThan(small.length / 16);
   });
 
   it('fails on a negative or oversized frame size, without allocating it', () => {
