@@ -3,7 +3,13 @@
 import type { FileHandle, FileStat, FileSystem, VolumeSpace } from './file-system.js';
 
 export class ForwardingFileSystem implements FileSystem {
-  constructor(protected readonly inner: FileSystem) {}
+  /** There only where the inner file system has it, as callers test for it. */
+  readonly readdirAsync?: (path: string) => Promise<string[]>;
+
+  constructor(protected readonly inner: FileSystem) {
+    const listAsync = inner.readdirAsync?.bind(inner);
+    if (listAsync !== undefined) this.readdirAsync = listAsync;
+  }
 
   open(path: string, options?: { create?: boolean }): FileHandle {
     return this.inner.open(path, options);

@@ -71,7 +71,19 @@ export class KillableFileSystem implements FileSystem {
   killed = false;
   private readonly open_ = new Set<KillableHandle>();
 
-  constructor(private readonly inner: FileSystem) {}
+  /** There only where the inner file system has it, as callers test for it. A listing the kill
+   * overtook finds nothing, as one after it does. */
+  readonly readdirAsync?: (path: string) => Promise<string[]>;
+
+  constructor(private readonly inner: FileSystem) {
+    const listAsync = inner.readdirAsync?.bind(inner);
+    if (listAsync === undefined) return;
+    this.readdirAsync = async (path) => {
+      if (this.killed) return [];
+      const names = await listAsync(path);
+      return this.killed ? [] : names;
+    };
+  }
 
   /** The owner is dead: close its files, and make every later call a no-op. */
   kill(): void {

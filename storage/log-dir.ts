@@ -120,6 +120,11 @@ export class LogDir {
       fs.mkdir(path);
       await fs.syncDir(parentPath(path));
     }
+    // Listed on the thread pool while the checkpoints are read and parsed here: at 100,000
+    // partitions each took 70-100 ms, one after the other. (Handled at once: a checkpoint that
+    // fails to read ends the opening before the listing is awaited.)
+    const listing = fs.readdirAsync?.(path);
+    listing?.catch(() => undefined);
     const events: StorageEvent[] = [];
     const markerPath = joinPath(path, CLEAN_SHUTDOWN_FILE);
     const hadCleanShutdown = fs.stat(markerPath) !== undefined;
@@ -137,7 +142,7 @@ export class LogDir {
     logDir.recoverOnOpen = !hadCleanShutdown;
     // Entries marked listed, to know whether any checkpointed partition lost its directory.
     let listed = 0;
-    for (const name of fs.readdir(path)) {
+    for (const name of listing !== undefined ? await listing : fs.readdir(path)) {
       if (name.endsWith(DELETE_DIR_SUFFIX)) {
         const doomed = joinPath(path, name);
         if (fs.stat(doomed)?.isDirectory) await removeDir(fs, doomed, () => logDir.syncer.run());

@@ -263,6 +263,14 @@ export class NodeFileSystem implements FileSystem {
     return wrap('readdir', path, () => fs.readdirSync(path)).sort();
   }
 
+  async readdirAsync(path: string): Promise<string[]> {
+    try {
+      return (await fs.promises.readdir(path)).sort();
+    } catch (err) {
+      throw toFileSystemError(err, 'readdir', path);
+    }
+  }
+
   mkdir(path: string): void {
     wrap('mkdir', path, () => mkdirParents(path));
   }

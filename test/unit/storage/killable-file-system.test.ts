@@ -4,6 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { KillableFileSystem } from '../../../storage/killable-file-system.js';
 import { MemoryFileSystem } from '../../../storage/memory-file-system.js';
 
+/** A memory file system that lists on a later turn, as the Node one does on its thread pool. */
+class ListingLater extends MemoryFileSystem {
+  listings = 0;
+
+  async readdirAsync(path: string): Promise<string[]> {
+    this.listings++;
+    await new Promise((resolve) => setImmediate(resolve));
+    return this.readdir(path);
+  }
+}
+
 describe('KillableFileSystem', () => {
   it('passes everything through until kill(), then writes nothing, reads nothing and never syncs', async () => {
     const disk = new MemoryFileSystem();
@@ -31,6 +42,19 @@ describe('KillableFileSystem', () => {
     await new Promise((r) => setImmediate(r));
     expect(settled).toBe(false);
     expect(disk.stat('/d/state')).toBeUndefined();
+  });
+
+  it('lists on the thread pool only where the inner file system does, and a listing the kill overtook finds nothing', async () => {
+    expect(new KillableFileSystem(new MemoryFileSystem()).readdirAsync).toBeUndefined();
+    const disk = new ListingLater();
+    disk.mkdir('/d/a-0');
+    const files = new KillableFileSystem(disk);
+    expect(await files.readdirAsync!('/d')).toEqual(['a-0']);
+    const overtaken = files.readdirAsync!('/d');
+    files.kill();
+    expect(await overtaken).toEqual([]);
+    expect(await files.readdirAsync!('/d')).toEqual([]);
+    expect(disk.listings).toBe(2);
   });
 
   it('an atomic replace cut by kill() between its steps does not rename its temp file over the old one', async () => {

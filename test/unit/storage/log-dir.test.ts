@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSystem, type FaultOp } from '../../../storage/memory-file-system.js';
 import { LogDir, type LogDirOptions } from '../../../storage/log-dir.js';
-import { LogOfflineError } from '../../../storage/errors.js';
+import { FileSystemError, LogOfflineError } from '../../../storage/errors.js';
 import type { StorageEvent } from '../../../storage/storage-events.js';
 import type { LogConfig } from '../../../storage/log-config.js';
 import { encodeTestBatch } from '../../helpers/storage-batches.js';
@@ -323,5 +323,72 @@ describe('LogDir after a clean shutdown: logs open on first use', () => {
     expect(again.logDir.partitions().map((p) => p.topic).sort()).toEqual(['a', 'c']);
     expect(again.logDir.get('a', 0)!.logEndOffset).toBe(20);
     expect(again.logDir.get('a', 0)!.logStartOffset).toBeLessThanOrEqual(7);
+  });
+});
+
+/** Lists the log directory on a later turn, as the Node file system does on its thread pool, and
+ * records what was read meanwhile; `failList` and `failRead` make the listing or a file read fail. */
+class ListingLater extends MemoryFileSystem {
+  readonly steps: string[] = [];
+  failList = false;
+  failRead: string | undefined;
+
+  async readdirAsync(path: string): Promise<string[]> {
+    this.steps.push('listing');
+    await new Promise((resolve) => setImmediate(resolve));
+    this.steps.push('listed');
+    if (this.failList) throw new FileSystemError('EIO', 'readdir', path);
+    return this.readdir(path);
+  }
+
+  override readFile(path: string): Buffer {
+    if (path === this.failRead) throw new FileSystemError('EIO', 'read', path);
+    this.steps.push(`read ${path.slice(path.lastIndexOf('/') + 1)}`);
+    return super.readFile(path);
+  }
+}
+
+describe('LogDir on a file system that lists on its thread pool', () => {
+  async function closedWithChanges(fs: ListingLater): Promise<void> {
+    const { logDir } = await LogDir.open(options(fs));
+    await fill(logDir, 'a', 20);
+    await fill(logDir, 'b', 3);
+    await logDir.close();
+    // b's directory gone, c's new, and a deletion a crash interrupted.
+    for (const name of fs.readdir('/kafka-logs/b-0')) fs.unlink(`/kafka-logs/b-0/${name}`);
+    fs.rmdir('/kafka-logs/b-0');
+    fs.mkdir('/kafka-logs/c-0');
+    fs.mkdir('/kafka-logs/d-0.1f0-delete');
+    await fs.syncDir('/kafka-logs');
+    fs.steps.length = 0;
+  }
+
+  it('reads the checkpoints while the directory is listed, and finds what it holds', async () => {
+    const fs = new ListingLater();
+    await closedWithChanges(fs);
+    const { logDir } = await LogDir.open(options(fs));
+    const listed = fs.steps.indexOf('listed');
+    expect(fs.steps.indexOf('listing')).toBe(0);
+    expect(fs.steps.slice(1, listed).filter((s) => s.endsWith('checkpoint'))).toEqual(
+      ['read log-start-offset-checkpoint', 'read recovery-point-offset-checkpoint']);
+    expect(logDir.partitions().map((p) => p.topic).sort()).toEqual(['a', 'c']);
+    expect([logDir.has('b', 0), logDir.get('a', 0)!.logEndOffset]).toEqual([false, 20]);
+    expect(fs.readdir('/kafka-logs').filter((n) => n.endsWith('-delete'))).toEqual([]);
+  });
+
+  it('fails to open with a listing that fails, and with its own error where a checkpoint cannot be read first', async () => {
+    const fs = new ListingLater();
+    await closedWithChanges(fs);
+    fs.failList = true;
+    await expect(LogDir.open(options(fs))).rejects.toThrow(/readdir/);
+    // The listing fails after the opening gave up: handled, not an unhandled rejection.
+    fs.failRead = '/kafka-logs/recovery-point-offset-checkpoint';
+    await expect(LogDir.open(options(fs))).rejects.toThrow(/read .*recovery-point-offset-checkpoint/);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fs.steps.at(-1)).toBe('listed');
+    fs.failList = false;
+    fs.failRead = undefined;
+    const { logDir } = await LogDir.open(options(fs));
+    expect(logDir.partitions().map((p) => p.topic).sort()).toEqual(['a', 'c']);
   });
 });

@@ -67,6 +67,14 @@ describe('NodeFileSystem', () => {
     fs.mkdir(join(root, 'x', 'y'));
     expect(fs.stat(join(root, 'x'))?.isDirectory).toBe(true);
   });
+
+  it('lists a directory on the thread pool as readdir does: sorted, errors with the OS code', async () => {
+    const fs = new NodeFileSystem();
+    for (const name of ['b-1', 'a-10', 'a-2', '.kafka_cleanshutdown', 'B-0']) fs.mkdir(join(root, 'd', name));
+    expect(await fs.readdirAsync(join(root, 'd'))).toEqual(fs.readdir(join(root, 'd')));
+    expect(fs.readdir(join(root, 'd'))).toEqual(['.kafka_cleanshutdown', 'B-0', 'a-10', 'a-2', 'b-1']);
+    await expect(fs.readdirAsync(join(root, 'missing'))).rejects.toThrow(expect.objectContaining({ name: 'FileSystemError', code: 'ENOENT' }));
+  });
 });
 
 describe('NodeFileSystem.mkdir', () => {
