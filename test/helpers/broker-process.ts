@@ -46,6 +46,36 @@ export function startBrokerProcess(args: string[], timeoutMs = 30_000): Promise<
   });
 }
 
+/**
+ * Starts the CLI and kills it (SIGKILL) as soon as its stderr matches `when`, while it is still
+ * starting. Resolves once it is gone; rejects if it got ready, or exited, first.
+ */
+export function killWhileStarting(args: string[], when: RegExp, timeoutMs = 30_000): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start', ...args], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  let out = '';
+  let err = '';
+  let killed = false;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`broker never logged ${when} in ${timeoutMs} ms\n${err}`));
+    }, timeoutMs);
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (killed || !when.test(err)) return;
+      killed = child.kill('SIGKILL');
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      if (killed && !out.includes('kraftling ready')) resolve();
+      else reject(new Error(`broker ${killed ? 'got ready' : 'exited'} before it was killed while starting\n${err}`));
+    });
+  });
+}
+
 /** A starter of brokers on data directories of a test's own (`--log-level warn`, then any other
  * flags given); whatever a test leaves running is killed (SIGKILL) after it. */
 export function brokerProcesses(): (dataDir: string, extraArgs?: string[]) => Promise<BrokerProcess> {

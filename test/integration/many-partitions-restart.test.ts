@@ -3,13 +3,14 @@
 // that makes thousands of empty partitions leaders does not fsync a checkpoint each first): this
 // checks that clients cannot tell. Produce (acks=all) and Fetch work right after CreateTopics
 // answers; after SIGKILL the broker replays its metadata, serves every partition, and keeps every
-// acknowledged record exactly once; after a graceful stop it does the same again.
+// acknowledged record exactly once; after a graceful stop it does the same again, and after being
+// killed twice while starting.
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../protocol/errors.js';
 import { CreateTopicsApi } from '../../protocol/generated/api/19-create-topics.js';
 import { ProduceApi } from '../../protocol/generated/api/00-produce.js';
 import { encodeRecordBatch } from '../../protocol/records/record-batch.js';
-import { startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
+import { killWhileStarting, startBrokerProcess, type BrokerProcess } from '../helpers/broker-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
 import { highWatermark, readPartition } from '../helpers/read-all.js';
@@ -99,6 +100,23 @@ describe('a broker with many (mostly empty) partitions', () => {
       } finally {
         client.close();
       }
+    }
+    broker.child.kill('SIGKILL');
+    await broker.exited;
+    // Killed while starting: once it has replayed its metadata (its log directory listed, no
+    // partition served yet), then again the same way. The start after that has every
+    // acknowledged record, once, and takes writes.
+    const args = ['--data-dir', dataDir, '--port', '0', '--log-level', 'info'];
+    for (let i = 0; i < 2; i++) await killWhileStarting(args, /replayed the metadata log it started with/, 60_000);
+    broker = await start(dataDir);
+    client = await RawClient.connect(broker.bootstrap);
+    try {
+      expect(await produceRetrying(client, 'many-7', 1, 'after-killed-start')).toMatchObject({ errorCode: ErrorCode.NONE });
+      ack(7, 1, 'after-killed-start');
+      const stored = await readAll(client);
+      for (const [key, values] of stored) expect(values, key).toEqual(acknowledged.get(key) ?? []);
+    } finally {
+      client.close();
     }
     broker.child.kill('SIGKILL');
     await broker.exited;
