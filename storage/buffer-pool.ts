@@ -39,3 +39,32 @@ export class BufferPool {
     return this.free.length;
   }
 }
+
+/** Where a read gets its buffer once it knows its size (PartitionLog.readLarge). */
+export interface ReadBufferSource {
+  /** A buffer of at least `bytes`, or undefined when the read should get one of its own. */
+  take(bytes: number): Buffer | undefined;
+}
+
+/**
+ * Pools of a few sizes, smallest first: a read takes a buffer of the smallest that holds it, so a
+ * response pins about as much memory as it carries (a 16 KiB answer lent a 1 MiB buffer would hold
+ * the rest of it unused until it is sent). A read larger than every pool gets none.
+ */
+export class BufferPools implements ReadBufferSource {
+  constructor(private readonly pools: readonly BufferPool[]) {}
+
+  take(bytes: number): Buffer | undefined {
+    for (const pool of this.pools) if (bytes <= pool.bufferBytes) return pool.take();
+    return undefined;
+  }
+
+  /** Gives `view`'s buffer back to the pool that lent it (none did: ignored). */
+  give(view: Buffer): void {
+    for (const pool of this.pools) if (pool.lends(view)) return pool.give(view);
+  }
+
+  lends(view: Buffer): boolean {
+    return this.pools.some((pool) => pool.lends(view));
+  }
+}

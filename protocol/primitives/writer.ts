@@ -6,7 +6,7 @@ const TWO_32 = 4294967296;
 /** The Uuid written last, as text and bytes. */
 const lastUuid = { text: '', bytes: Buffer.alloc(16) };
 /** Byte fields at least this long are referenced, not copied. */
-const ZERO_COPY_BYTES = 4096;
+export const ZERO_COPY_BYTES = 4096;
 const MAX_STRING_BYTES = 0x7fff;
 
 /** Strings up to this many characters are tried as ASCII first (a compact length prefix of one byte). */

@@ -26,7 +26,7 @@ import { alterPartitionRequest, desiredIsr, isrChangeOutcome, withoutIneligible,
 import type { ReplicaFetchers } from './replica-fetcher.js';
 import { PartitionTable } from '../../storage/partition-table.js';
 import { batchedAlterPartitions } from './alter-partition-batches.js';
-import { BufferPool } from '../../storage/buffer-pool.js';
+import { BufferPool, BufferPools } from '../../storage/buffer-pool.js';
 import { isThrottled, ReplicationQuota } from './replication-quota.js';
 import { preferredReadReplica, type ClientMetadata } from './preferred-replica.js';
 
@@ -85,6 +85,10 @@ const LOG_CONCURRENCY = 64;
 const READ_BUFFER_BYTES = 1024 * 1024;
 /** Free read buffers kept: what in-flight fetches of a few followers and consumers use at once. */
 const READ_BUFFERS_KEPT = 16;
+/** A Fetch read of up to this much (a tailing consumer's, most of the time) gets a buffer this
+ * size: lent a 1 MiB one, a 16 KiB answer would hold the rest unused until it is sent. */
+const SMALL_READ_BUFFER_BYTES = 64 * 1024;
+const SMALL_READ_BUFFERS_KEPT = 64;
 
 const NO_DYNAMIC_CONFIGS: DynamicBrokerConfigs = { perBroker: new Map(), clusterDefault: new Map() };
 
@@ -118,7 +122,9 @@ export class ReplicaManager {
   /** Consumers' and followers' incremental fetch sessions (KIP-227). */
   readonly fetchSessions: FetchSessionCache;
   /** What Fetch reads records into; each goes back once its response was sent. */
-  readonly readBuffers = new BufferPool(READ_BUFFER_BYTES, READ_BUFFERS_KEPT);
+  readonly readBuffers = new BufferPools([
+    new BufferPool(SMALL_READ_BUFFER_BYTES, SMALL_READ_BUFFERS_KEPT), new BufferPool(READ_BUFFER_BYTES, READ_BUFFERS_KEPT),
+  ]);
   /** ISR changes to the controller, batched (see alter-partition-batches.ts). */
   private readonly sendIsrChange: AlterPartitionSender | undefined;
   /** Follower fetches parked here, woken when a follower has a new partition to follow. */

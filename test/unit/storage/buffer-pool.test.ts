@@ -1,7 +1,7 @@
 // The pool of lent buffers: a buffer comes back through any view of it, at most `maxFree` are
 // kept, and memory the pool did not lend (or already took back) is never taken in.
 import { describe, expect, it } from 'vitest';
-import { BufferPool } from '../../../storage/buffer-pool.js';
+import { BufferPool, BufferPools } from '../../../storage/buffer-pool.js';
 
 describe('BufferPool', () => {
   it('lends buffers of its size and lends a returned one again, given back through a view', () => {
@@ -29,5 +29,23 @@ describe('BufferPool', () => {
     pool.give(b);
     pool.give(b);
     expect(pool.freeCount).toBe(2);
+  });
+
+  it('in sizes: a read takes from the smallest pool that holds it, none past the largest, and goes back where it came from', () => {
+    const small = new BufferPool(64, 4);
+    const large = new BufferPool(1024, 4);
+    const pools = new BufferPools([small, large]);
+    const a = pools.take(10)!;
+    const b = pools.take(64)!;
+    const c = pools.take(65)!;
+    expect([a.length, b.length, c.length, pools.take(1025)]).toEqual([64, 64, 1024, undefined]);
+    expect([small.lends(a), small.lends(b), large.lends(c)]).toEqual([true, true, true]);
+    expect(pools.lends(Buffer.alloc(64))).toBe(false);
+    pools.give(c.subarray(100, 200));
+    pools.give(a);
+    pools.give(Buffer.allocUnsafeSlow(64));
+    expect([small.freeCount, large.freeCount]).toEqual([1, 1]);
+    expect(pools.take(1)!.buffer).toBe(a.buffer);
+    expect(pools.take(500)!.buffer).toBe(c.buffer);
   });
 });

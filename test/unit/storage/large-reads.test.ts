@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../protocol/errors.js';
+import { BufferPool, BufferPools } from '../../../storage/buffer-pool.js';
 import { HandleCache } from '../../../storage/handle-cache.js';
 import type { DeferredRead, LogReadResult } from '../../../storage/log-types.js';
 import { NodeFileSystem } from '../../../storage/node-file-system.js';
@@ -62,6 +63,14 @@ describe('PartitionLog.readLarge', () => {
       expect(splitBatches(data).at(-1)!.lastOffset).toBeLessThan(maxOffset);
     }
     expect(records(log.readLarge(0, 100_000)).equals(records(log.read(0, 100_000)))).toBe(true);
+    // With pools, a read takes a buffer of the smallest that holds it (its size known by then).
+    const small = new BufferPool(128 * 1024, 2);
+    const large = new BufferPool(1 << 20, 2);
+    const pools = new BufferPools([small, large]);
+    const fromSmall = records(log.readLarge(0, 100_000, log.logEndOffset, pools));
+    expect([small.lends(fromSmall), fromSmall.equals(records(log.read(0, 100_000)))]).toEqual([true, true]);
+    const fromLarge = await deferred(log.readLarge(0, 500_000, log.logEndOffset, pools)).deferred;
+    expect([large.lends(fromLarge), fromLarge.equals(records(log.read(0, 500_000)))]).toEqual([true, true]);
     expect(records(log.readLarge(log.logEndOffset, 1 << 20))).toHaveLength(0);
     expect(log.readLarge(log.logEndOffset + 1, 1 << 20).errorCode).toBe(ErrorCode.OFFSET_OUT_OF_RANGE);
     await log.close();
