@@ -140,10 +140,13 @@ describe('fetch responses from pooled read buffers', () => {
     }
   });
 
-  it('stay whole for a client that reads as they come, and after a client that vanished mid-way', async () => {
+  it('stay whole for a client that reads as they come, and after a client that vanished mid-way (large and small reads)', async () => {
     const gone = await RawClient.connect(ctx.cluster.bootstrapServers);
     gone.socket.pause();
-    const dropped = asks(40).map((ask) => fetchOne(gone, ask).catch(() => undefined));
+    const dropped = [
+      ...asks(40).map((ask) => fetchOne(gone, ask).catch(() => undefined)),
+      ...asks(80, SMALL_RECORDS_PER_BATCH).map((ask) => fetchOne(gone, ask, SMALL_TOPIC, SMALL_MAX_BYTES).catch(() => undefined)),
+    ];
     await new Promise((r) => setTimeout(r, 200));
     gone.close();
     await Promise.all(dropped);
@@ -154,6 +157,9 @@ describe('fetch responses from pooled read buffers', () => {
         const wanted = asks(30).map((a) => ({ ...a, offset: (a.offset + round * 11) % (BATCHES * RECORDS_PER_BATCH - 2 * RECORDS_PER_BATCH) }));
         const results = await Promise.all(wanted.map((ask) => fetchOne(raw, ask)));
         results.forEach((res, i) => checkAnswer(res, wanted[i]!));
+        const small = asks(30, SMALL_RECORDS_PER_BATCH);
+        const smallResults = await Promise.all(small.map((ask) => fetchOne(raw, ask, SMALL_TOPIC, SMALL_MAX_BYTES)));
+        smallResults.forEach((res, i) => checkAnswer(res, small[i]!, 8 * 1024, SMALL_VALUE_BYTES));
       }
     } finally {
       raw.close();
