@@ -49,12 +49,17 @@ export interface ReadBufferSource {
 /**
  * Pools of a few sizes, smallest first: a read takes a buffer of the smallest that holds it, so a
  * response pins about as much memory as it carries (a 16 KiB answer lent a 1 MiB buffer would hold
- * the rest of it unused until it is sent). A read larger than every pool gets none.
+ * the rest of it unused until it is sent). A read larger than every pool, or smaller than
+ * `minBytes`, gets none.
  */
 export class BufferPools implements ReadBufferSource {
-  constructor(private readonly pools: readonly BufferPool[]) {}
+  constructor(
+    private readonly pools: readonly BufferPool[],
+    private readonly minBytes = 0,
+  ) {}
 
   take(bytes: number): Buffer | undefined {
+    if (bytes < this.minBytes) return undefined;
     for (const pool of this.pools) if (bytes <= pool.bufferBytes) return pool.take();
     return undefined;
   }

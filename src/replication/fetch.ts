@@ -294,16 +294,16 @@ function answer(log: Partition['log'], errorCode: number, records: Buffer, diver
 }
 
 /**
- * Records read into a pooled buffer keep it until their response has been sent. Records the
- * response's encoding copies anyway (under ZERO_COPY_BYTES) are copied out now, and the buffer goes
- * back at once. Copying out everything under 64 KiB instead made a fresh buffer for each fetch of
- * a tailing consumer, and their memory, about 7 MB/s at 50,000 records/s, was freed only by full
- * collections, which it brought on every 3-4 s. Lent (from the small pool, see ReplicaManager):
- * the bench's 5 s at 50,000/s saw no full collection in 4 runs, against 1-2, and end-to-end p99
- * of 3.95-7.81 ms against 7.99-18.94.
+ * Records read into a pooled buffer keep it until their response has been sent. Reads of 4-64 KiB
+ * (a tailing consumer's) were copied out into a fresh buffer each, and their memory, about 7 MB/s
+ * at 50,000 records/s, was freed only by full collections, which it brought on every 3-4 s. Lent
+ * (from the small pool, see ReplicaManager): the bench's 5 s at 50,000/s saw no full collection in
+ * 4 runs, against 1-2, and end-to-end p99 of 3.95-7.81 ms against 7.99-18.94.
  */
 function lent(records: Buffer, buffers: BufferPools): Buffer {
   if (!buffers.lends(records)) return records;
+  // Trimmed below what the encoding references (whole batches up to the high watermark): it would
+  // be copied into the response, and the buffer never sent, so never given back.
   if (records.length < ZERO_COPY_BYTES) {
     const own = Buffer.from(records);
     buffers.give(records);

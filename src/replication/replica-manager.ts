@@ -27,6 +27,7 @@ import type { ReplicaFetchers } from './replica-fetcher.js';
 import { PartitionTable } from '../../storage/partition-table.js';
 import { batchedAlterPartitions } from './alter-partition-batches.js';
 import { BufferPool, BufferPools } from '../../storage/buffer-pool.js';
+import { ZERO_COPY_BYTES } from '../../protocol/primitives/writer.js';
 import { isThrottled, ReplicationQuota } from './replication-quota.js';
 import { preferredReadReplica, type ClientMetadata } from './preferred-replica.js';
 
@@ -89,6 +90,8 @@ const READ_BUFFERS_KEPT = 16;
  * size: lent a 1 MiB one, a 16 KiB answer would hold the rest unused until it is sent. */
 const SMALL_READ_BUFFER_BYTES = 64 * 1024;
 const SMALL_READ_BUFFERS_KEPT = 64;
+// A read under ZERO_COPY_BYTES gets a buffer of its own size (a slice of Node's pool): its response's
+// encoding copies it anyway, so lending it a pooled one would only hold that until it is sent.
 
 const NO_DYNAMIC_CONFIGS: DynamicBrokerConfigs = { perBroker: new Map(), clusterDefault: new Map() };
 
@@ -124,7 +127,7 @@ export class ReplicaManager {
   /** What Fetch reads records into; each goes back once its response was sent. */
   readonly readBuffers = new BufferPools([
     new BufferPool(SMALL_READ_BUFFER_BYTES, SMALL_READ_BUFFERS_KEPT), new BufferPool(READ_BUFFER_BYTES, READ_BUFFERS_KEPT),
-  ]);
+  ], ZERO_COPY_BYTES);
   /** ISR changes to the controller, batched (see alter-partition-batches.ts). */
   private readonly sendIsrChange: AlterPartitionSender | undefined;
   /** Follower fetches parked here, woken when a follower has a new partition to follow. */

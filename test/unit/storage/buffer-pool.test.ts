@@ -47,5 +47,7 @@ describe('BufferPool', () => {
     expect([small.freeCount, large.freeCount]).toEqual([1, 1]);
     expect(pools.take(1)!.buffer).toBe(a.buffer);
     expect(pools.take(500)!.buffer).toBe(c.buffer);
+    // Below minBytes a read gets a buffer of its own.
+    expect([new BufferPools([small], 16).take(15), new BufferPools([small], 16).take(16)?.length]).toEqual([undefined, 64]);
   });
 });
