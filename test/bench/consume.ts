@@ -3,13 +3,16 @@
 // partitions' fetches pipelined on one connection. Reads wrap around to offset 0 until the run time
 // is up, so the figure does not depend on how fast the fill was. Then one pass from the start after
 // the topic's files were dropped from the page cache: a consumer catching up on a log the broker
-// has not read recently reads it from the disk.
+// has not read recently reads it from the disk. After the broker's passes the bench reads the
+// topic's segment files itself, as the disk baseline reads its own: the same bytes in the same
+// files, where the baseline's are freshly written (on the bench VM the two differed up to 2x).
+import path from 'node:path';
 import { FetchApi, type FetchRequest } from '../../protocol/generated/api/01-fetch.js';
 import { ZERO_UUID } from '../../protocol/primitives/codec-helpers.js';
 import { readResponseFrame } from '../../protocol/registry.js';
 import { BASE_OFFSET, BATCH_LENGTH, LAST_OFFSET_DELTA, LOG_OVERHEAD, RECORD_COUNT, RECORDS } from '../../protocol/records/batch-header.js';
 import { inTempDir, spawnBroker, withCpuShares, type BrokerProcess } from './broker-process.js';
-import { diskReadBaseline, dropFromPageCache } from './page-cache.js';
+import { diskReadBaseline, dropFromPageCache, filesUnder, readAtOnce } from './page-cache.js';
 import { PRODUCE_SHAPE, cpuNote, generatorCpuNote, type RunCpu } from './produce.js';
 import { produceFor, produceRequests } from './produce-load.js';
 import { BenchConnection, createTopic, prepareRequest } from './raw-client.js';
@@ -158,6 +161,9 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
     }
     // The first pass is the figure: later ones read what the VM's host still caches (see COLD_PASSES).
     const [first, ...later] = coldPasses;
+    settings.log('consume: the topic\'s own files read by the bench, for comparison');
+    dropFromPageCache(dataDir);
+    const own = await readAtOnce(filesUnder(dataDir).filter((f) => path.basename(path.dirname(f)).startsWith(`${TOPIC}-`) && f.endsWith('.log')));
     settings.log('consume: the disk\'s own read rate, for comparison');
     const disk = await diskReadBaseline(first!.run.bytes, PRODUCE_SHAPE.partitions);
     const ceiling = disk === null ? '' : `; ${(100 * first!.mbPerSec / disk.mbPerSec).toFixed(0)}% of the disk read baseline below`;
@@ -167,6 +173,12 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
         + `CPU ${(disk.cpu * 100).toFixed(0)}%, ${cpuSecondsPerGb(disk.cpu, disk.mbPerSec).toFixed(2)} CPU-s/GB`,
       generator: `this process: ${PRODUCE_SHAPE.partitions} files (the topic's partitions), each read from start to end in 1 MiB reads, all at once on the thread pool, after fsync + POSIX_FADV_DONTNEED`,
     }];
+    const ownFiles: Figure = {
+      group: 'consume', name: 'the topic\'s own files read by the bench (page cache dropped)', value: `${own.mbPerSec.toFixed(1)} MB/s`,
+      versus: `the same bytes in the same files, in the state of the broker's later passes (${later.map((p) => p.mbPerSec.toFixed(0)).join(', ')} MB/s): `
+        + `a pass after them; CPU ${(own.cpu * 100).toFixed(0)}%, ${cpuSecondsPerGb(own.cpu, own.mbPerSec).toFixed(2)} CPU-s/GB`,
+      generator: `this process: the topic's ${PRODUCE_SHAPE.partitions} segment files, each read from start to end in 1 MiB reads, all at once on the thread pool, after fsync + POSIX_FADV_DONTNEED`,
+    };
     return [...figures, {
       group: 'consume',
       name: 'consume from the disk (page cache dropped)',
@@ -174,7 +186,7 @@ async function run(settings: BenchSettings): Promise<Figure[]> {
       versus: `first pass over ${(first!.run.bytes / 1e6).toFixed(0)} MB after fsync + POSIX_FADV_DONTNEED of the topic's files; `
         + `${cpuNote(first!.cpu)}, ${cpuSecondsPerGb(first!.cpu.broker, first!.mbPerSec).toFixed(2)} CPU-s/GB; the same again: ${later.map((p) => p.mbPerSec.toFixed(0)).join(', ')} MB/s; target: at least the produce acks=1 figure${ceiling}`,
       generator: `${generator}; ${generatorCpuNote(first!.cpu)}`,
-    }, ...baseline];
+    }, ownFiles, ...baseline];
   });
 }
 

@@ -17,8 +17,11 @@ for name in sys.argv[1:]:
         os.close(fd)
 `;
 
+/** The size of each read of the disk baselines, as a consumer's fetch of one partition. */
+const READ_BYTES = 1 << 20;
+
 /** Every regular file under `dir`. */
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) return filesUnder(full);
@@ -49,7 +52,7 @@ export function dropFromPageCache(dir: string): boolean {
 export async function diskReadBaseline(bytes: number, files: number): Promise<{ mbPerSec: number; cpu: number } | null> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-bench-disk-'));
   try {
-    const chunk = Buffer.alloc(1 << 20);
+    const chunk = Buffer.alloc(READ_BYTES);
     for (let i = 0; i < chunk.length; i += 4) chunk.writeUInt32LE((i * 2654435761) >>> 0, i);
     const names = Array.from({ length: files }, (_, i) => path.join(dir, `baseline-${i}.bin`));
     for (const name of names) {
@@ -61,25 +64,30 @@ export async function diskReadBaseline(bytes: number, files: number): Promise<{ 
       }
     }
     if (!dropFromPageCache(dir)) return null;
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    let read = 0;
-    await Promise.all(names.map(async (name) => {
-      const handle = await fs.promises.open(name, 'r');
-      const target = Buffer.allocUnsafe(chunk.length);
-      try {
-        for (let n; (n = (await handle.read(target, 0, target.length, null)).bytesRead) > 0;) read += n;
-      } finally {
-        await handle.close();
-      }
-    }));
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    // This process's CPU, its thread pool's included (where the reads run).
-    return { mbPerSec: read / 1e6 / seconds, cpu: (cpu.user + cpu.system) / 1e6 / seconds };
+    return await readAtOnce(names);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Reads each of `files` from start to end in 1 MiB reads, all files at once on the thread pool. */
+export async function readAtOnce(files: readonly string[]): Promise<{ mbPerSec: number; cpu: number }> {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  let read = 0;
+  await Promise.all(files.map(async (name) => {
+    const handle = await fs.promises.open(name, 'r');
+    const target = Buffer.allocUnsafe(READ_BYTES);
+    try {
+      for (let n; (n = (await handle.read(target, 0, target.length, null)).bytesRead) > 0;) read += n;
+    } finally {
+      await handle.close();
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  // This process's CPU, its thread pool's included (where the reads run).
+  return { mbPerSec: read / 1e6 / seconds, cpu: (cpu.user + cpu.system) / 1e6 / seconds };
 }
 
 const PRIME_SCRIPT = `
