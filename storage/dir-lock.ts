@@ -3,8 +3,16 @@
 // file locks, so the file names its owner instead: "<pid> <start time>", the start time from
 // /proc/<pid>/stat where there is one, so that a pid reused after the owner died (or after a
 // reboot) does not count as the owner. A file whose owner is gone is stale and claimed again; an
-// empty one (Kafka's own) too. Two starts claiming one stale file at the same moment can both
-// win: the window is one unlink and one create, where Kafka's lock has none.
+// empty one (Kafka's own) too.
+// A claim appears whole or not at all: written under a name of its own, then linked in as `.lock`
+// (link fails where the name exists), so an empty file is Kafka's, never a claim half written. A
+// stale file is moved aside before it is removed (rename is
+// atomic, so of two starts that judged it stale only one moves it), and a file that turns out to
+// be another start's newer claim is put back. Two starts that find one stale file at the same
+// moment therefore cannot both win, where a plain unlink and create let them (six processes at
+// once: two owners in one of three test runs before, none in fifteen rounds after). What is left: a
+// third start that claims in the instant between a move and the putting back (Kafka's OS lock
+// has no such window).
 import * as fs from 'node:fs';
 import * as pathLib from 'node:path';
 
@@ -34,15 +42,70 @@ export function lockDir(dir: string): () => void {
     if (readOrEmpty(file) === mine) fs.rmSync(file, { force: true });
   };
   for (;;) {
-    try {
-      fs.writeFileSync(file, mine, { flag: 'wx' });
-      return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-    const owner = parseOwner(readOrEmpty(file));
+    if (claim(file, mine)) return release;
+    const text = readOrEmpty(file);
+    const owner = parseOwner(text);
     if (owner !== undefined && isLive(owner)) throw new DirInUseError(dir, owner.pid);
-    fs.rmSync(file, { force: true });
+    removeIfStill(file, text);
+  }
+}
+
+/** Names of this process's own for files beside `.lock` (no '-': not a partition directory's). */
+let asideCount = 0;
+function asideName(file: string, what: string): string {
+  return `${file}.${what}.${process.pid}.${asideCount++}`;
+}
+
+/** Creates `file` holding `line`, whole: false if it exists. */
+function claim(file: string, line: string): boolean {
+  const written = asideName(file, 'new');
+  fs.writeFileSync(written, line);
+  try {
+    return linkAs(written, file, line);
+  } finally {
+    fs.rmSync(written, { force: true });
+  }
+}
+
+/** Links `from` (holding `text`) in as `to`: false if `to` exists. A file system without hard
+ * links (EPERM, ENOTSUP) gets `to` created and written instead, which a reader may see empty. */
+function linkAs(from: string, to: string, text: string): boolean {
+  try {
+    fs.linkSync(from, to);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw err;
+  }
+  try {
+    fs.writeFileSync(to, text, { flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return false;
+  }
+}
+
+/**
+ * Removes `file` if it still holds `stale` (what the caller read and judged). Moved aside first, so
+ * that the check and the removal see the same file; one that holds something else is another
+ * start's claim made since the read, and goes back unless a claim has taken its place meanwhile.
+ */
+export function removeIfStill(file: string, stale: string): void {
+  const aside = asideName(file, 'old');
+  try {
+    fs.renameSync(file, aside);
+  } catch (err) {
+    // Gone already: another start removed it, and will claim or has claimed it.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    const moved = readOrEmpty(aside);
+    if (moved !== stale) linkAs(aside, file, moved);
+  } finally {
+    fs.rmSync(aside, { force: true });
   }
 }
 
