@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { abandoned, DirInUseError, LOCK_FILE, lockDir, removeIfStill } from '../../../storage/dir-lock.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-dir-lock-'));
