@@ -171,7 +171,7 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('ssl.endpoint.identification.algorithm', 'string', 'https', 'host name checks of peers\' certificates (empty: none)'),
   key('ssl.protocol', 'string', 'TLSv1.3', 'TLS protocol', inert),
   key('ssl.enabled.protocols', 'list', 'TLSv1.2,TLSv1.3', 'enabled TLS protocols', inert),
-  key('ssl.principal.mapping.rules', 'string', 'DEFAULT', 'rules from certificate DN to principal (only DEFAULT)', inert),
+  key('ssl.principal.mapping.rules', 'string', 'DEFAULT', 'rules from an SSL client certificate\'s subject to its principal: DEFAULT, RULE:pattern/replacement/[L|U], ...'),
   key('sasl.enabled.mechanisms', 'list', 'GSSAPI', 'SASL mechanisms served: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER'),
   key('sasl.mechanism.inter.broker.protocol', 'string', 'GSSAPI', 'SASL mechanism between brokers'),
   key('sasl.mechanism.controller.protocol', 'string', 'GSSAPI', 'SASL mechanism of controller traffic'),

@@ -1,6 +1,7 @@
 // What a listener's security protocol asks for, from Kafka's keys: the protocol from
 // listener.security.protocol.map, TLS server options from the ssl.* keys (PEM files or inline PEM,
-// PKCS12 files), and the SASL mechanisms with their user sources. Every key can be given per
+// PKCS12 files), an SSL listener's ssl.principal.mapping.rules, and the SASL mechanisms with their
+// user sources. Every key can be given per
 // listener as listener.name.<listener, lower case>.<key>, which wins over the plain key; JAAS
 // entries per mechanism as listener.name.<listener>.<mechanism, lower case>.sasl.jaas.config.
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { plainServer } from '../broker/sasl/plain.js';
 import { scramLookup, scramMechanism, scramServer } from '../broker/sasl/scram.js';
 import { tokenCredentials } from '../broker/token-credentials.js';
 import type { SaslListenerConfig } from '../broker/sasl/session.js';
+import { parsePrincipalRules, type PrincipalNameMapper } from '../broker/ssl-principal-rules.js';
 import { ConfigError, splitList } from '../config/definition.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
@@ -80,6 +82,20 @@ export function tlsMaterial(config: ServerConfig, listenerName: string): tls.Sec
     out.ca = readFile('ssl.truststore.location', trustFile);
   }
   return out;
+}
+
+/**
+ * An SSL listener's ssl.principal.mapping.rules (listener-prefixed or not), or undefined for
+ * DEFAULT alone (the subject is the name). Rules that do not parse fail the start.
+ */
+export function principalRules(config: ServerConfig, listenerName: string): PrincipalNameMapper | undefined {
+  const rules = listenerSetting(config, listenerName, 'ssl.principal.mapping.rules');
+  if (rules === null || rules.trim() === 'DEFAULT') return undefined;
+  try {
+    return parsePrincipalRules(rules);
+  } catch (err) {
+    throw new ConfigError('ssl.principal.mapping.rules', `listener ${listenerName}: ${(err as Error).message}`);
+  }
 }
 
 export function serverTlsOptions(config: ServerConfig, listenerName: string): tls.TlsOptions {

@@ -10,7 +10,7 @@ import type { Endpoint, ServerConfig } from '../config/server-config.js';
 import { Listener } from '../server/listener.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
 import type { Logger } from '../logger.js';
-import { saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
+import { principalRules, saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
 
 /** Unsent response bytes per connection beyond which it stops reading requests. */
 const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -61,6 +61,8 @@ export class NodeListeners {
         },
         log: this.log.child({ listener: endpoint.name }),
         ...(usesTls(protocol) ? { tls: serverTlsOptions(this.config, endpoint.name) } : {}),
+        // SASL_SSL names its principal by the SASL login, as Kafka does, not by the certificate.
+        ...(protocol === 'SSL' ? { principalName: principalRules(this.config, endpoint.name) } : {}),
         ...(usesSasl(protocol) ? { sasl: saslListenerConfig(this.config, endpoint.name, () => this.services.image()) } : {}),
         // The quorum's own traffic is never held back.
         ...(controller ? {} : { admit: (ip: string) => this.connectionQuotas.admit(ip, this.services.image().clientQuotas, this.services.nowMs()) }),

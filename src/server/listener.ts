@@ -3,8 +3,9 @@
 import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import type tls from 'node:tls';
-import { ANONYMOUS, userPrincipal, type Principal } from '../broker/principal.js';
+import { ANONYMOUS, userPrincipal } from '../broker/principal.js';
 import { SaslSession, type SaslListenerConfig } from '../broker/sasl/session.js';
+import type { PrincipalNameMapper } from '../broker/ssl-principal-rules.js';
 import { loadTls } from './tls-module.js';
 import { Connection, type ConnectionInfo, type ConnectionLimits, type ConnectionLog, type RequestHandler } from './connection.js';
 
@@ -19,6 +20,9 @@ export interface ListenerOptions {
   tls?: tls.TlsOptions;
   /** SASL_PLAINTEXT and SASL_SSL listeners: the mechanisms offered. */
   sasl?: SaslListenerConfig;
+  /** SSL listeners with ssl.principal.mapping.rules: the principal's name for a certificate's
+   * subject; a subject no rule applies to closes the connection. */
+  principalName?: PrincipalNameMapper;
   /**
    * Connection creation rates (absent: none): a new connection starts after delayMs, or is closed
    * after closeAfterMs without being served. Connections are admitted one after another, so a
@@ -121,12 +125,25 @@ export class Listener {
   }
 
   private start(socket: net.Socket): void {
+    const remoteAddress = `${socket.remoteAddress}:${socket.remotePort}`;
+    let principal = ANONYMOUS;
+    const subject = this.options.tls === undefined ? undefined : certificateSubject(socket as tls.TLSSocket);
+    if (subject !== undefined) {
+      const name = this.options.principalName === undefined ? subject : this.options.principalName(subject);
+      if (name === undefined) {
+        // Kafka fails such a connection's authentication ("No rules apply to ...").
+        this.options.log.warn({ remote: remoteAddress, subject }, 'no ssl.principal.mapping.rules rule applies to the client certificate: connection closed');
+        socket.destroy();
+        return;
+      }
+      principal = userPrincipal(name);
+    }
     const info: ConnectionInfo = {
       id: nextConnectionId++,
-      remoteAddress: `${socket.remoteAddress}:${socket.remotePort}`,
+      remoteAddress,
       clientHost: `/${socket.remoteAddress}`,
       listenerName: this.options.name,
-      principal: this.options.tls === undefined ? ANONYMOUS : certificatePrincipal(socket as tls.TLSSocket),
+      principal,
     };
     if (this.options.sasl !== undefined) info.sasl = new SaslSession(this.options.sasl);
     const plaintext = this.options.tls === undefined;
@@ -168,13 +185,13 @@ function remoteIp(socket: net.Socket): string {
 }
 
 /**
- * Kafka's default principal for SSL: the client certificate's subject as an RFC 2253 name
- * ("CN=client,O=example"), ANONYMOUS without a certificate. Node lists the subject's parts in
- * certificate order, one per line; RFC 2253 writes them most specific first.
+ * The client certificate's subject as an RFC 2253 name ("CN=client,O=example"), what Kafka's
+ * default principal for SSL is named; undefined without a verified certificate (ANONYMOUS). Node
+ * lists the subject's parts in certificate order, one per line; RFC 2253 writes them most specific
+ * first.
  */
-function certificatePrincipal(socket: tls.TLSSocket): Principal {
+function certificateSubject(socket: tls.TLSSocket): string | undefined {
   const peer = socket.getPeerCertificate();
-  if (!socket.authorized || !peer || peer.raw === undefined) return ANONYMOUS;
-  const subject = new X509Certificate(peer.raw).subject;
-  return userPrincipal(subject.split('\n').reverse().join(','));
+  if (!socket.authorized || !peer || peer.raw === undefined) return undefined;
+  return new X509Certificate(peer.raw).subject.split('\n').reverse().join(',');
 }

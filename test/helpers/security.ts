@@ -76,7 +76,11 @@ export async function describeScramUsers(address: string, users: string[] | null
 }
 
 /** A CA and a node certificate for 127.0.0.1/localhost in a temp dir, with the listener keys that use them. */
-export function tlsFixture(): { dir: string; ca: string; clientCert: Issued; keys: (listener: string) => Record<string, string> } {
+export function tlsFixture(): {
+  dir: string; ca: string; clientCert: Issued; keys: (listener: string) => Record<string, string>;
+  /** Another client certificate from the same CA. */
+  issueClient: (commonName: string, organization?: string) => Issued;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kraftling-tls-'));
   const ca = createCa();
   const node = issueCertificate(ca, { commonName: 'localhost', hosts: ['localhost', '127.0.0.1'] });
@@ -85,6 +89,7 @@ export function tlsFixture(): { dir: string; ca: string; clientCert: Issued; key
   const clientCert = issueCertificate(ca, { commonName: 'client', organization: 'example' });
   return {
     dir, ca: ca.cert, clientCert,
+    issueClient: (commonName, organization) => issueCertificate(ca, { commonName, ...(organization === undefined ? {} : { organization }) }),
     keys: (listener) => ({
       [`listener.name.${listener}.ssl.keystore.type`]: 'PEM',
       [`listener.name.${listener}.ssl.keystore.location`]: path.join(dir, 'node.pem'),
