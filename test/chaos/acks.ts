@@ -5,6 +5,8 @@ export interface Ack {
   /** Which producer sent it ("kafkajs" or "librdkafka"). */
   producer: string;
   partition: number;
+  /** -1: acknowledged without one (librdkafka's implicit acknowledgements of an idempotent
+   * producer's earlier requests); the check then looks for the record in the whole partition. */
   offset: number;
   /** The record's value: an id no other record carries. */
   id: string;

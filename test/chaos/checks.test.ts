@@ -34,6 +34,14 @@ describe('checkAcks', () => {
     ]);
   });
 
+  it('finds a record acknowledged without an offset anywhere in its partition, and reports it when it is not there', () => {
+    const log = partition(['librdkafka-0', 'librdkafka-1']);
+    expect(checkAcks([run('librdkafka', [[-1, 'librdkafka-0'], [1, 'librdkafka-1']], true)], [log])).toEqual([]);
+    expect(checkAcks([run('librdkafka', [[-1, 'librdkafka-7'], [1, 'librdkafka-1']], true)], [log])).toEqual([
+      'LOST librdkafka-7: acknowledged in partition 0 (offset not reported), not there',
+    ]);
+  });
+
   it('reports acknowledgements that go backwards in a partition', () => {
     const out = checkAcks([run('kafkajs', [[1, 'kafkajs-1'], [0, 'kafkajs-0']])], [partition(['kafkajs-0', 'kafkajs-1'])]);
     expect(out).toEqual(['kafkajs partition 0: kafkajs-0 acknowledged at offset 0 after kafkajs-1 at 1']);

@@ -50,7 +50,12 @@ def main(bootstrap, topic, partitions, rate):
     def on_delivery(err, msg):
         value = msg.value().decode()
         if err is None:
-            say('ack %d %d %s' % (msg.partition(), msg.offset(), value))
+            # None: delivered, offset unknown. librdkafka reports messages of a request that failed
+            # in a way that left them possibly persisted (a killed leader) as delivered once a later
+            # request of the same producer succeeds: they were written, at offsets it never learnt
+            # (confluentinc/librdkafka#2081, "implicit acks").
+            offset = msg.offset()
+            say('ack %d %d %s' % (msg.partition(), -1 if offset is None else offset, value))
         else:
             say('fail %s %s' % (value, str(err).replace('\n', ' ')))
 
