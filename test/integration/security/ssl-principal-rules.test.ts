@@ -44,17 +44,21 @@ const withCertificate = (cert: Issued) => new Kafka({
 });
 const errorType = (err: unknown) => (err as { type?: string }).type ?? (err as { cause?: { type?: string } }).cause?.type ?? (err as Error).name;
 
+/** CN=Billing,O=Services (User:billing) writes `value`; CN=Audit,O=Services (User:audit) is refused. */
+async function billingWritesAuditDoesNot(value: string): Promise<void> {
+  const billing = withCertificate(tls.issueClient('Billing', 'Services')).producer();
+  await billing.connect();
+  await billing.send({ topic: 'payments', messages: [{ value }] });
+  await billing.disconnect();
+  const audit = withCertificate(tls.issueClient('Audit', 'Services')).producer();
+  await audit.connect();
+  expect(await audit.send({ topic: 'payments', messages: [{ value: 'x' }] }).then(() => 'ok', errorType)).toBe('TOPIC_AUTHORIZATION_FAILED');
+  await audit.disconnect();
+}
+
 describe('ssl.principal.mapping.rules', () => {
   it('names the client by its rule: the ACL for User:billing lets CN=Billing,O=Services write, not CN=Audit', async () => {
-    const billing = withCertificate(tls.issueClient('Billing', 'Services')).producer();
-    await billing.connect();
-    await billing.send({ topic: 'payments', messages: [{ value: 'p1' }] });
-    await billing.disconnect();
-
-    const audit = withCertificate(tls.issueClient('Audit', 'Services')).producer();
-    await audit.connect();
-    expect(await audit.send({ topic: 'payments', messages: [{ value: 'x' }] }).then(() => 'ok', errorType)).toBe('TOPIC_AUTHORIZATION_FAILED');
-    await audit.disconnect();
+    await billingWritesAuditDoesNot('p1');
 
     const consumer = kafkaClient(listenerAddress(cluster, 'PLAINTEXT')).consumer({ groupId: 'check' });
     await consumer.connect();
@@ -76,14 +80,7 @@ describe('ssl.principal.mapping.rules', () => {
   it('after a crash and restart of the node, maps and authorizes the same, with every acknowledged record there once', async () => {
     cluster.kill(1);
     await cluster.restart(1);
-    const billing = withCertificate(tls.issueClient('Billing', 'Services')).producer();
-    await billing.connect();
-    await billing.send({ topic: 'payments', messages: [{ value: 'p3' }] });
-    await billing.disconnect();
-    const audit = withCertificate(tls.issueClient('Audit', 'Services')).producer();
-    await audit.connect();
-    expect(await audit.send({ topic: 'payments', messages: [{ value: 'x' }] }).then(() => 'ok', errorType)).toBe('TOPIC_AUTHORIZATION_FAILED');
-    await audit.disconnect();
+    await billingWritesAuditDoesNot('p3');
 
     const consumer = kafkaClient(listenerAddress(cluster, 'PLAINTEXT')).consumer({ groupId: 'after-restart' });
     await consumer.connect();
