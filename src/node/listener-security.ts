@@ -1,9 +1,9 @@
 // What a listener's security protocol asks for, from Kafka's keys: the protocol from
 // listener.security.protocol.map, TLS server options from the ssl.* keys (PEM files or inline PEM,
 // PKCS12 files), an SSL listener's ssl.principal.mapping.rules, and the SASL mechanisms with their
-// user sources. Every key can be given per
-// listener as listener.name.<listener, lower case>.<key>, which wins over the plain key; JAAS
-// entries per mechanism as listener.name.<listener>.<mechanism, lower case>.sasl.jaas.config.
+// user sources. Every key can be given per listener as listener.name.<listener, lower case>.<key>,
+// which wins over the plain key; JAAS entries per mechanism as
+// listener.name.<listener>.<mechanism, lower case>.sasl.jaas.config.
 import fs from 'node:fs';
 import type tls from 'node:tls';
 import { oauthBearerServer } from '../broker/sasl/oauthbearer.js';
