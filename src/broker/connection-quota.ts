@@ -1,9 +1,12 @@
 // Connection creation rates, as Kafka's ConnectionQuotas: `max.connection.creation.rate` caps new
 // connections per second on the broker's listeners (over the limit the listener waits before it
-// takes the next one in, as Kafka's acceptor does), and `connection_creation_rate` quotas on the
-// `ip` entity (a named IP, else the default IP entity) cap one address: a connection over that
-// rate is not served, and is closed once the throttle time has passed (Kafka's delayed close),
-// and not counted. Rates use the same sampled windows as the other client quotas. Sans-IO.
+// takes the next one in, as Kafka's acceptor does), `listener.name.<l>.max.connection.creation.rate`
+// caps one listener the same way, and `connection_creation_rate` quotas on the `ip` entity (a named
+// IP, else the default IP entity) cap one address: a connection over that rate is not served, and
+// is closed once the throttle time has passed (Kafka's delayed close), and not counted. The
+// inter-broker listener, where a node has other broker listeners, is spared the broker-wide rate
+// (KIP-612's protected listener) but not its own. Rates use the same sampled windows as the other
+// client quotas. Sans-IO.
 import { QUOTA_IP, quotaEntityKey, type ClientQuotas } from '../metadata/client-quotas.js';
 import { SampledRate, type QuotaWindows } from './client-quota-manager.js';
 
@@ -14,15 +17,28 @@ const MAX_THROTTLE_MS = 2 ** 31 - 1;
 /** What to do with a new connection: start it after delayMs, or close it after closeAfterMs unserved. */
 export type ConnectionAdmission = { delayMs: number; closeAfterMs: null } | { delayMs: 0; closeAfterMs: number };
 
+/** A listener's own connection creation rate, and whether the broker-wide one spares it. */
+export interface ListenerRateLimit {
+  /** listener.name.<l>.max.connection.creation.rate; absent: none of its own. */
+  maxConnectionCreationRate?: number;
+  /** The inter-broker listener of a node with other broker listeners. */
+  protectedFromBrokerRate?: boolean;
+}
+
 export class ConnectionQuotas {
   private readonly brokerRate: SampledRate;
   private readonly ipRates = new Map<string, SampledRate>();
+  private readonly listenerRates = new Map<string, SampledRate>();
 
-  constructor(private readonly windows: QuotaWindows, private readonly maxConnectionCreationRate: number) {
+  constructor(
+    private readonly windows: QuotaWindows,
+    private readonly maxConnectionCreationRate: number,
+    private readonly listeners: ReadonlyMap<string, ListenerRateLimit> = new Map(),
+  ) {
     this.brokerRate = new SampledRate(windows);
   }
 
-  admit(ip: string, quotas: ClientQuotas, nowMs: number): ConnectionAdmission {
+  admit(ip: string, quotas: ClientQuotas, nowMs: number, listener = ''): ConnectionAdmission {
     const ipLimit = ipQuota(quotas, ip);
     if (ipLimit !== undefined) {
       const rate = this.ipRate(ip);
@@ -32,8 +48,18 @@ export class ConnectionQuotas {
         return { delayMs: 0, closeAfterMs: throttleMs };
       }
     }
-    if (this.maxConnectionCreationRate >= MAX_THROTTLE_MS) return { delayMs: 0, closeAfterMs: null };
-    return { delayMs: recordAndThrottle(this.brokerRate, this.maxConnectionCreationRate, nowMs), closeAfterMs: null };
+    const own = this.listeners.get(listener);
+    let delayMs = 0;
+    if (this.maxConnectionCreationRate < MAX_THROTTLE_MS && own?.protectedFromBrokerRate !== true) {
+      delayMs = recordAndThrottle(this.brokerRate, this.maxConnectionCreationRate, nowMs);
+    }
+    const limit = own?.maxConnectionCreationRate;
+    if (limit !== undefined && limit < MAX_THROTTLE_MS) {
+      let rate = this.listenerRates.get(listener);
+      if (rate === undefined) this.listenerRates.set(listener, (rate = new SampledRate(this.windows)));
+      delayMs = Math.max(delayMs, recordAndThrottle(rate, limit, nowMs));
+    }
+    return { delayMs, closeAfterMs: null };
   }
 
   private ipRate(ip: string): SampledRate {

@@ -10,7 +10,9 @@ import type { Endpoint, ServerConfig } from '../config/server-config.js';
 import { Listener } from '../server/listener.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
 import type { Logger } from '../logger.js';
-import { principalRules, saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
+import {
+  listenerRateLimits, principalRules, saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls,
+} from './listener-security.js';
 
 /** Unsent response bytes per connection beyond which it stops reading requests. */
 const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -31,7 +33,7 @@ export class NodeListeners {
     private readonly metrics: BrokerMetrics,
   ) {
     const windows = { samples: config.int('quota.window.num'), windowMs: config.int('quota.window.size.seconds') * 1000 };
-    this.connectionQuotas = new ConnectionQuotas(windows, config.int('max.connection.creation.rate'));
+    this.connectionQuotas = new ConnectionQuotas(windows, config.int('max.connection.creation.rate'), listenerRateLimits(config));
   }
 
   async start(): Promise<void> {
@@ -65,7 +67,7 @@ export class NodeListeners {
         ...(protocol === 'SSL' ? { principalName: principalRules(this.config, endpoint.name) } : {}),
         ...(usesSasl(protocol) ? { sasl: saslListenerConfig(this.config, endpoint.name, () => this.services.image()) } : {}),
         // The quorum's own traffic is never held back.
-        ...(controller ? {} : { admit: (ip: string) => this.connectionQuotas.admit(ip, this.services.image().clientQuotas, this.services.nowMs()) }),
+        ...(controller ? {} : { admit: (ip: string) => this.connectionQuotas.admit(ip, this.services.image().clientQuotas, this.services.nowMs(), endpoint.name) }),
       });
       await listener.listen();
       this.listeners.push({ endpoint, listener, controller });

@@ -41,7 +41,7 @@ import { PeerRaftTransport } from '../kraft/raft-transport.js';
 import { PeerFetchTransport } from './replica-transport.js';
 import { SnapshotPolicy } from '../kraft/snapshot-policy.js';
 import { readBootstrapRecords } from './bootstrap-records.js';
-import { peerSecurity } from './listener-security.js';
+import { interBrokerListenerName, peerSecurity } from './listener-security.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
 
 /** In-flight client requests get this long to answer on a graceful stop. */
@@ -148,7 +148,7 @@ export class KraftlingNode {
     const route = network ? (host: string, port: number) => network.dropped(this.nodeId, host, port) : null;
     // Secured controller or inter-broker listeners: these clients speak their TLS and SASL.
     const controllerSecurity = peerSecurity(options.config, options.config.controllerListenerNames[0] ?? 'CONTROLLER', 'controller');
-    const brokerSecurity = peerSecurity(options.config, this.interBrokerListener(), 'broker');
+    const brokerSecurity = peerSecurity(options.config, interBrokerListenerName(options.config), 'broker');
     this.raftPeers = new PeerClient(`kraftling-raft-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
     this.controllerPeers = new PeerClient(`kraftling-broker-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
     this.lifecyclePeers = new PeerClient(`kraftling-heartbeat-${this.nodeId}`, undefined, this.log, route, controllerSecurity);
@@ -290,7 +290,7 @@ export class KraftlingNode {
     const client = new ControllerClient({ nodeId: this.nodeId, controller, quorum, publisher, peers: this.controllerPeers, lifecyclePeers: this.lifecyclePeers, nowMs: this.nowMs, timeoutMs: 30_000 });
     this.controllerClient = client;
     this.fetchers = new ReplicaFetchers(
-      new PeerFetchTransport(this.replicaPeers, () => publisher.image, this.interBrokerListener(), config.int('controller.quorum.request.timeout.ms')),
+      new PeerFetchTransport(this.replicaPeers, () => publisher.image, interBrokerListenerName(config), config.int('controller.quorum.request.timeout.ms')),
       { nodeId: this.nodeId, maxWaitMs: config.int('replica.fetch.wait.max.ms'), maxBytesPerPartition: config.int('replica.fetch.max.bytes'),
         maxBytesPerResponse: config.int('replica.fetch.response.max.bytes'), backoffMs: 100,
         brokerEpoch: () => this.lifecycle?.epoch ?? -1,
@@ -306,14 +306,14 @@ export class KraftlingNode {
       nodeId: this.nodeId, logDir, config, nowMs: this.nowMs, random: Math.random, fetchers: this.fetchers,
       alterPartition: (req) => client.call(AlterPartitionApi, 3, req), brokerEpoch: () => this.lifecycle?.epoch ?? -1, metrics: this.metrics,
       verifyTxn: config.bool('transaction.partition.verification.enable')
-        ? txnVerifier({ peers: this.verifyPeers, image: () => publisher.image, listenerName: this.interBrokerListener(), timeoutMs: 30_000 }) : undefined,
+        ? txnVerifier({ peers: this.verifyPeers, image: () => publisher.image, listenerName: interBrokerListenerName(config), timeoutMs: 30_000 }) : undefined,
     });
     this.replicas = replicas;
     const groups = new GroupRuntime({ nodeId: this.nodeId, config, replicas, nowMs: this.nowMs, log: this.log });
     this.groups = groups;
     let services: NodeServices | undefined;
     const transactions = new TxnRuntime({
-      nodeId: this.nodeId, config, replicas, peers: this.markerPeers, listenerName: this.interBrokerListener(),
+      nodeId: this.nodeId, config, replicas, peers: this.markerPeers, listenerName: interBrokerListenerName(config),
       image: () => publisher.image, nextProducerId: () => services!.nextProducerId(), nowMs: this.nowMs, log: this.log,
     });
     this.transactions = transactions;
@@ -376,13 +376,6 @@ export class KraftlingNode {
     this.tasks.start();
     this.state = 'running';
     this.log.info({ clusterId: this.clusterId, listeners: this.brokerAddresses }, 'node started');
-  }
-
-  /** The listener follower brokers fetch on: inter.broker.listener.name, else the first broker listener. */
-  private interBrokerListener(): string {
-    const { config } = this.options;
-    const controllerNames = new Set(config.controllerListenerNames);
-    return config.get('inter.broker.listener.name') ?? config.listeners.find((l) => !controllerNames.has(l.name))?.name ?? 'PLAINTEXT';
   }
 
   private async openLogDir(): Promise<LogDir> {

@@ -15,6 +15,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
+import { listenerAddress } from '../helpers/security.js';
 
 let cluster: Cluster;
 const clients: RawClient[] = [];
@@ -113,6 +114,30 @@ it('connection_creation_rate on an IP: connections over the rate are closed unse
   expect(served).toBeGreaterThan(0);
   expect(closed).toBeGreaterThan(0);
   expect(served + closed).toBe(60);
+});
+
+it('listener.name.<l>.max.connection.creation.rate: that listener\'s connections over its rate wait, and are all served', async () => {
+  const limited = await startCluster({ overrides: {
+    listeners: 'PLAINTEXT://127.0.0.1:0,EXTERNAL://127.0.0.1:0',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.name.external.max.connection.creation.rate': '5',
+  } });
+  try {
+    const startMs = Date.now();
+    const { served } = await burst(listenerAddress(limited, 'EXTERNAL'), 52);
+    expect(served).toBe(52);
+    // As the broker-wide rate below: a lower bound only.
+    expect(Date.now() - startMs).toBeGreaterThanOrEqual(100);
+    // The other listener has no rate of its own; it serves its burst too.
+    expect((await burst(listenerAddress(limited, 'PLAINTEXT'), 52)).served).toBe(52);
+  } finally {
+    await limited.stop();
+  }
+});
+
+it('a listener rate that is not a count fails the start, naming the key', async () => {
+  await expect(startCluster({ overrides: { 'listener.name.plaintext.max.connection.creation.rate': 'fast' } }))
+    .rejects.toThrow(/listener\.name\.plaintext\.max\.connection\.creation\.rate/);
 });
 
 it('max.connection.creation.rate: connections over the rate wait, and are all served', async () => {

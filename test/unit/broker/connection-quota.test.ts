@@ -1,5 +1,6 @@
 // Connection creation rates on a virtual clock: an IP over its connection_creation_rate is closed
-// after the throttle time and not counted; the broker-wide max.connection.creation.rate delays.
+// after the throttle time and not counted; the broker-wide max.connection.creation.rate delays, and
+// so does a listener's own (listener.name.<l>.max.connection.creation.rate).
 import { describe, expect, it } from 'vitest';
 import { ConnectionQuotas } from '../../../src/broker/connection-quota.js';
 import { applyClientQuotaRecord, type ClientQuotaEntry } from '../../../src/metadata/client-quotas.js';
@@ -37,5 +38,31 @@ describe('ConnectionQuotas', () => {
     const q = new ConnectionQuotas(WINDOWS, 1);
     for (let i = 0; i < 10; i++) expect(q.admit('10.0.0.1', NONE, 0).delayMs).toBe(0);
     expect(q.admit('10.0.0.1', NONE, 0)).toEqual({ delayMs: 1000, closeAfterMs: null });
+  });
+
+  it('delays connections over a listener\'s own rate on that listener only', () => {
+    const q = new ConnectionQuotas(WINDOWS, 2 ** 31 - 1, new Map([['EXTERNAL', { maxConnectionCreationRate: 1 }], ['INTERNAL', {}]]));
+    for (let i = 0; i < 10; i++) expect(q.admit('10.0.0.1', NONE, 0, 'EXTERNAL').delayMs).toBe(0);
+    expect(q.admit('10.0.0.1', NONE, 0, 'EXTERNAL')).toEqual({ delayMs: 1000, closeAfterMs: null });
+    for (let i = 0; i < 20; i++) expect(q.admit('10.0.0.1', NONE, 0, 'INTERNAL').delayMs).toBe(0);
+  });
+
+  it('spares the protected (inter-broker) listener the broker-wide rate, not its own', () => {
+    const listeners = new Map([['INTERNAL', { protectedFromBrokerRate: true }], ['EXTERNAL', {}], ['REPLICATION', { protectedFromBrokerRate: true, maxConnectionCreationRate: 2 }]]);
+    const q = new ConnectionQuotas(WINDOWS, 1, listeners);
+    for (let i = 0; i < 30; i++) expect(q.admit('10.0.0.1', NONE, 0, 'INTERNAL').delayMs).toBe(0);
+    // The protected listener's connections did not count against the broker-wide rate either.
+    for (let i = 0; i < 10; i++) expect(q.admit('10.0.0.1', NONE, 0, 'EXTERNAL').delayMs).toBe(0);
+    expect(q.admit('10.0.0.1', NONE, 0, 'EXTERNAL').delayMs).toBe(1000);
+    for (let i = 0; i < 20; i++) expect(q.admit('10.0.0.1', NONE, 0, 'REPLICATION').delayMs).toBe(0);
+    expect(q.admit('10.0.0.1', NONE, 0, 'REPLICATION').delayMs).toBe(500);
+  });
+
+  it('takes the larger delay where both the broker-wide and the listener\'s rate are over', () => {
+    const q = new ConnectionQuotas(WINDOWS, 2, new Map([['EXTERNAL', { maxConnectionCreationRate: 1 }]]));
+    for (let i = 0; i < 10; i++) q.admit('10.0.0.1', NONE, 0, 'EXTERNAL');
+    for (let i = 0; i < 10; i++) q.admit('10.0.0.1', NONE, 0, 'OTHER');
+    // Broker-wide: 21 in 10 s against 2/s (500 ms); the listener: 11 against 1/s (1000 ms).
+    expect(q.admit('10.0.0.1', NONE, 0, 'EXTERNAL').delayMs).toBe(1000);
   });
 });
