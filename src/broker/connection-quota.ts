@@ -6,7 +6,9 @@
 // is closed once the throttle time has passed (Kafka's delayed close), and not counted. The
 // inter-broker listener, where a node has other broker listeners, is spared the broker-wide rate
 // (KIP-612's protected listener) but not its own. Rates use the same sampled windows as the other
-// client quotas. Sans-IO.
+// client quotas. `max.connections.per.ip` (with `max.connections.per.ip.overrides`) caps the open
+// connections of one address on the broker listeners: one more is closed at once, as Kafka's
+// acceptor closes it (TooManyConnectionsException). Sans-IO.
 import { QUOTA_IP, quotaEntityKey, type ClientQuotas } from '../metadata/client-quotas.js';
 import { SampledRate, type QuotaWindows } from './client-quota-manager.js';
 
@@ -25,17 +27,47 @@ export interface ListenerRateLimit {
   protectedFromBrokerRate?: boolean;
 }
 
+/** max.connections.per.ip and its overrides (by address). */
+export interface PerIpLimit {
+  max: number;
+  overrides: ReadonlyMap<string, number>;
+}
+
+const NO_PER_IP_LIMIT: PerIpLimit = { max: MAX_THROTTLE_MS, overrides: new Map() };
+
 export class ConnectionQuotas {
   private readonly brokerRate: SampledRate;
   private readonly ipRates = new Map<string, SampledRate>();
   private readonly listenerRates = new Map<string, SampledRate>();
+  private readonly openByIp = new Map<string, number>();
 
   constructor(
     private readonly windows: QuotaWindows,
     private readonly maxConnectionCreationRate: number,
     private readonly listeners: ReadonlyMap<string, ListenerRateLimit> = new Map(),
+    private readonly perIp: PerIpLimit = NO_PER_IP_LIMIT,
   ) {
     this.brokerRate = new SampledRate(windows);
+  }
+
+  /** Whether any address has a connection count limit (else nothing need be counted). */
+  get limitsOpenConnections(): boolean {
+    return this.perIp.max < MAX_THROTTLE_MS || this.perIp.overrides.size > 0;
+  }
+
+  /** Counts a new connection of `ip`; false (and not counted) when the address has its maximum open. */
+  openConnection(ip: string): boolean {
+    const open = this.openByIp.get(ip) ?? 0;
+    if (open >= (this.perIp.overrides.get(ip) ?? this.perIp.max)) return false;
+    this.openByIp.set(ip, open + 1);
+    return true;
+  }
+
+  /** A counted connection of `ip` closed. */
+  closeConnection(ip: string): void {
+    const open = this.openByIp.get(ip) ?? 0;
+    if (open <= 1) this.openByIp.delete(ip);
+    else this.openByIp.set(ip, open - 1);
   }
 
   admit(ip: string, quotas: ClientQuotas, nowMs: number, listener = ''): ConnectionAdmission {

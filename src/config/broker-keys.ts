@@ -72,6 +72,8 @@ export const BROKER_KEYS: readonly ConfigKey[] = [
   key('quota.window.num', 'int', '11', 'samples kept to measure a client quota rate', { min: 1 }),
   key('quota.window.size.seconds', 'int', '1', 'time span of each client quota sample', { min: 1 }),
   key('max.connection.creation.rate', 'int', '2147483647', 'new connections per second the broker listeners take in; over it they wait', { min: 0 }),
+  key('max.connections.per.ip', 'int', '2147483647', 'open connections one address may have on the broker listeners; more are closed at once', { min: 0 }),
+  key('max.connections.per.ip.overrides', 'string', '', 'per-address exceptions to max.connections.per.ip: host:count,...'),
   key('metadata.log.segment.bytes', 'int', '1073741824', 'segment size of __cluster_metadata', { min: 12 }),
   key('metadata.log.segment.ms', 'long', '604800000', 'segment age of __cluster_metadata'),
   key('metadata.max.retention.bytes', 'long', '104857600', 'metadata log size kept behind the latest snapshot'),

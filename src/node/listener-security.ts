@@ -13,7 +13,6 @@ import { scramLookup, scramMechanism, scramServer } from '../broker/sasl/scram.j
 import { tokenCredentials } from '../broker/token-credentials.js';
 import type { SaslListenerConfig } from '../broker/sasl/session.js';
 import { parsePrincipalRules, type PrincipalNameMapper } from '../broker/ssl-principal-rules.js';
-import type { ListenerRateLimit } from '../broker/connection-quota.js';
 import { ConfigError, splitList } from '../config/definition.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { MetadataImage } from '../metadata/image.js';
@@ -44,31 +43,6 @@ export function listenerSetting(config: ServerConfig, listenerName: string, key:
 export function interBrokerListenerName(config: ServerConfig): string {
   const controllerNames = new Set(config.controllerListenerNames);
   return config.get('inter.broker.listener.name') ?? config.listeners.find((l) => !controllerNames.has(l.name))?.name ?? 'PLAINTEXT';
-}
-
-/**
- * Each broker listener's own connection creation rate (listener.name.<l>.max.connection.creation.rate,
- * only the prefixed key: the plain one is the broker-wide rate), and whether it is spared the
- * broker-wide rate: the inter-broker listener of a node with other broker listeners, as Kafka's
- * ConnectionQuotas protects it.
- */
-export function listenerRateLimits(config: ServerConfig): Map<string, ListenerRateLimit> {
-  const controllerNames = new Set(config.controllerListenerNames);
-  const brokerListeners = config.listeners.filter((l) => !controllerNames.has(l.name));
-  const interBroker = interBrokerListenerName(config);
-  const out = new Map<string, ListenerRateLimit>();
-  for (const { name } of brokerListeners) {
-    const key = `listener.name.${name.toLowerCase()}.max.connection.creation.rate`;
-    const value = config.get(key)?.trim();
-    const limit: ListenerRateLimit = {};
-    if (value !== undefined) {
-      if (!/^\d+$/.test(value) || Number(value) > 2 ** 31 - 1) throw new ConfigError(key, `"${value}" is not a connection count per second (0 to 2147483647)`);
-      limit.maxConnectionCreationRate = Number(value);
-    }
-    if (name === interBroker && brokerListeners.length > 1) limit.protectedFromBrokerRate = true;
-    out.set(name, limit);
-  }
-  return out;
 }
 
 export function usesTls(p: SecurityProtocol): boolean {

@@ -10,9 +10,8 @@ import type { Endpoint, ServerConfig } from '../config/server-config.js';
 import { Listener } from '../server/listener.js';
 import { BufferPool } from '../../storage/buffer-pool.js';
 import type { Logger } from '../logger.js';
-import {
-  listenerRateLimits, principalRules, saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls,
-} from './listener-security.js';
+import { listenerRateLimits, perIpLimit } from './connection-limits.js';
+import { principalRules, saslListenerConfig, securityProtocol, serverTlsOptions, usesSasl, usesTls } from './listener-security.js';
 
 /** Unsent response bytes per connection beyond which it stops reading requests. */
 const MAX_QUEUED_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -24,19 +23,20 @@ const REQUEST_BUFFERS_KEPT = 16;
 export class NodeListeners {
   private readonly listeners: { endpoint: Endpoint; listener: Listener; controller: boolean }[] = [];
   private brokerDispatcher: Dispatcher | undefined;
-  private readonly connectionQuotas: ConnectionQuotas;
 
   constructor(
     private readonly config: ServerConfig,
     private readonly services: BrokerServices,
     private readonly log: Logger,
     private readonly metrics: BrokerMetrics,
-  ) {
-    const windows = { samples: config.int('quota.window.num'), windowMs: config.int('quota.window.size.seconds') * 1000 };
-    this.connectionQuotas = new ConnectionQuotas(windows, config.int('max.connection.creation.rate'), listenerRateLimits(config));
-  }
+  ) {}
 
   async start(): Promise<void> {
+    const windows = { samples: this.config.int('quota.window.num'), windowMs: this.config.int('quota.window.size.seconds') * 1000 };
+    const quotas = new ConnectionQuotas(windows, this.config.int('max.connection.creation.rate'), listenerRateLimits(this.config),
+      await perIpLimit(this.config));
+    const openConnections = quotas.limitsOpenConnections
+      ? { open: (ip: string) => quotas.openConnection(ip), close: (ip: string) => quotas.closeConnection(ip) } : undefined;
     const dispatchers = {
       broker: new Dispatcher(this.services, this.log, 'broker', new BufferPool(REQUEST_BUFFER_BYTES, REQUEST_BUFFERS_KEPT)),
       controller: new Dispatcher(this.services, this.log, 'controller'),
@@ -67,7 +67,8 @@ export class NodeListeners {
         ...(protocol === 'SSL' ? { principalName: principalRules(this.config, endpoint.name) } : {}),
         ...(usesSasl(protocol) ? { sasl: saslListenerConfig(this.config, endpoint.name, () => this.services.image()) } : {}),
         // The quorum's own traffic is never held back.
-        ...(controller ? {} : { admit: (ip: string) => this.connectionQuotas.admit(ip, this.services.image().clientQuotas, this.services.nowMs(), endpoint.name) }),
+        ...(controller ? {} : { admit: (ip: string) => quotas.admit(ip, this.services.image().clientQuotas, this.services.nowMs(), endpoint.name) }),
+        ...(controller || openConnections === undefined ? {} : { openConnections }),
       });
       await listener.listen();
       this.listeners.push({ endpoint, listener, controller });

@@ -29,6 +29,12 @@ export interface ListenerOptions {
    * delay holds back the ones behind it too, as Kafka's acceptor does.
    */
   admit?: (remoteIp: string) => { delayMs: number; closeAfterMs: number | null };
+  /**
+   * Open connections per address (absent: not counted): `open` counts a new one, false when its
+   * address has its maximum open (the connection is closed at once); `close` uncounts it. A TLS
+   * connection counts from its TCP accept, handshake included, as Kafka's acceptor counts.
+   */
+  openConnections?: { open(remoteIp: string): boolean; close(remoteIp: string): void };
 }
 
 /** A TLS handshake that has not finished by then is dropped (Node's own default is 120 s). */
@@ -43,17 +49,22 @@ export class Listener {
   private readonly handshaking = new Set<net.Socket>();
   private boundPort = 0;
   private admitted: Promise<void> = Promise.resolve();
+  /** Each counted socket's uncounting, once (see counted()). */
+  private readonly releases = new WeakMap<net.Socket, () => void>();
   private waitingAdmissions = 0;
 
   constructor(private readonly options: ListenerOptions) {
     const tlsOptions = options.tls;
     if (tlsOptions === undefined) {
       // Paused: a Connection takes the socket's handle over before anything is read (own-reads.ts).
-      this.server = net.createServer({ noDelay: true, pauseOnConnect: true }, (socket) => this.accept(socket));
+      this.server = net.createServer({ noDelay: true, pauseOnConnect: true }, (socket) => {
+        if (this.counted(socket)) this.accept(socket);
+      });
       return;
     }
     this.server = loadTls().createServer({ handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS, ...tlsOptions }, (socket) => this.accept(socket));
     this.server.on('connection', (raw: net.Socket) => {
+      if (!this.counted(raw)) return;
       this.handshaking.add(raw);
       raw.once('close', () => this.handshaking.delete(raw));
     });
@@ -82,6 +93,30 @@ export class Listener {
       });
     });
     this.boundPort = (this.server.address() as net.AddressInfo).port;
+  }
+
+  /** Counts the connection of its address where open connections are limited; false when the
+   * address has its maximum open, and then the connection is closed at once with one log line. */
+  private counted(socket: net.Socket): boolean {
+    const limit = this.options.openConnections;
+    if (limit === undefined) return true;
+    const ip = remoteIp(socket);
+    if (!limit.open(ip)) {
+      this.options.log.info({ remote: `${socket.remoteAddress}:${socket.remotePort}` },
+        'address already has its maximum of open connections (max.connections.per.ip): connection closed');
+      socket.destroy();
+      return false;
+    }
+    let counted = true;
+    const release = (): void => {
+      if (counted) limit.close(ip);
+      counted = false;
+    };
+    // Closed before it becomes a connection (held, refused, a failed handshake) or after: a plaintext
+    // connection reads through a new socket over the same handle (own-reads.ts), which start() hooks.
+    socket.once('close', release);
+    this.releases.set(socket, release);
+    return true;
   }
 
   private accept(socket: net.Socket): void {
@@ -150,6 +185,8 @@ export class Listener {
     const conn = new Connection(socket, info, this.options.handler, this.options.limits, this.options.log, plaintext);
     this.connections.add(conn);
     conn.socket.on('close', () => this.connections.delete(conn));
+    const release = this.releases.get(socket);
+    if (release !== undefined && conn.socket !== socket) conn.socket.once('close', release);
     // A TLS socket held back by a connection quota was paused meanwhile.
     if (!plaintext) socket.resume();
   }

@@ -3,7 +3,10 @@
 // of KIP-599 and throttles older ones; request_percentage throttles a client whose requests hold
 // the broker longer than its share. Rates are set so low that the throttle lasts minutes: every
 // check holds however slowly the machine runs. Each request goes on a fresh connection, since a
-// throttled connection stays muted for the throttle time.
+// throttled connection stays muted for the throttle time. Then the connection limits: creation
+// rates (broker-wide, per listener, per address) and open connections per address.
+import fs from 'node:fs';
+import tls from 'node:tls';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AlterClientQuotasApi, type AlterClientQuotasRequest } from '../../protocol/generated/api/49-alter-client-quotas.js';
 import { ApiVersionsApi, defaultApiVersionsRequest } from '../../protocol/generated/api/18-api-versions.js';
@@ -15,7 +18,7 @@ import { ErrorCode } from '../../protocol/errors.js';
 import type { Cluster } from '../../src/cluster/cluster.js';
 import { startCluster } from '../helpers/cluster.js';
 import { RawClient } from '../helpers/raw-client.js';
-import { listenerAddress } from '../helpers/security.js';
+import { listenerAddress, tlsFixture } from '../helpers/security.js';
 
 let cluster: Cluster;
 const clients: RawClient[] = [];
@@ -133,6 +136,91 @@ it('listener.name.<l>.max.connection.creation.rate: that listener\'s connections
   } finally {
     await limited.stop();
   }
+});
+
+/** ApiVersions on a new connection: 'served', or 'closed' when the broker hung up unserved. */
+async function probe(address: string): Promise<{ result: 'served' | 'closed'; client?: RawClient }> {
+  try {
+    const raw = await RawClient.connect(address);
+    clients.push(raw);
+    await raw.request(ApiVersionsApi, 3, { ...defaultApiVersionsRequest(), clientSoftwareName: 'raw', clientSoftwareVersion: '1' });
+    return { result: 'served', client: raw };
+  } catch {
+    return { result: 'closed' };
+  }
+}
+
+/** Probes until one is served (a closed connection is uncounted once the broker sees it close). */
+async function servedAgain(address: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if ((await probe(address)).result === 'served') return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+it('max.connections.per.ip: an address over its open connections is closed unserved, and served again once one of its connections is cut', async () => {
+  const limited = await startCluster({ overrides: { 'max.connections.per.ip': '3' } });
+  try {
+    const address = limited.bootstrapServers;
+    const first = await Promise.all([probe(address), probe(address), probe(address)]);
+    expect(first.map((p) => p.result)).toEqual(['served', 'served', 'served']);
+    expect((await probe(address)).result).toBe('closed');
+    // A client cut off (its socket destroyed, no goodbye) frees its place.
+    first[0]!.client!.close();
+    expect(await servedAgain(address)).toBe(true);
+    expect((await probe(address)).result).toBe('closed');
+  } finally {
+    await limited.stop();
+  }
+});
+
+it('max.connections.per.ip.overrides: 0 for every address but the one named, which may have 5', async () => {
+  const limited = await startCluster({ overrides: { 'max.connections.per.ip': '0', 'max.connections.per.ip.overrides': 'localhost:1,127.0.0.1:5' } });
+  try {
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push((await probe(limited.bootstrapServers)).result);
+    expect(results).toEqual(['served', 'served', 'served', 'served', 'served', 'closed']);
+  } finally {
+    await limited.stop();
+  }
+});
+
+it('max.connections.per.ip counts TLS connections from their TCP accept, and frees them when they close', async () => {
+  const tlsKeys = tlsFixture();
+  const limited = await startCluster({ overrides: {
+    listeners: 'SSL://127.0.0.1:0', 'max.connections.per.ip': '1', ...tlsKeys.keys('ssl'),
+  } });
+  const connectTls = (): Promise<tls.TLSSocket | 'closed'> => new Promise((resolve) => {
+    const [host, port] = listenerAddress(limited, 'SSL').split(':') as [string, string];
+    const socket = tls.connect({ host, port: Number(port), ca: tlsKeys.ca, servername: 'localhost' });
+    socket.once('secureConnect', () => resolve(socket));
+    socket.once('error', () => resolve('closed'));
+    socket.once('close', () => resolve('closed'));
+  });
+  try {
+    const first = await connectTls();
+    expect(first).not.toBe('closed');
+    expect(await connectTls()).toBe('closed');
+    (first as tls.TLSSocket).destroy();
+    let again: tls.TLSSocket | 'closed' = 'closed';
+    for (let attempt = 0; attempt < 50 && again === 'closed'; attempt++) {
+      again = await connectTls();
+      if (again === 'closed') await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(again).not.toBe('closed');
+    (again as tls.TLSSocket).destroy();
+  } finally {
+    await limited.stop();
+    fs.rmSync(tlsKeys.dir, { recursive: true, force: true });
+  }
+});
+
+it.each([
+  [{ 'max.connections.per.ip': '0' }, /max\.connections\.per\.ip: 0 lets no address connect/],
+  [{ 'max.connections.per.ip.overrides': '127.0.0.1' }, /max\.connections\.per\.ip\.overrides: "127\.0\.0\.1" is not host:count/],
+])('refuses connection count settings that cannot work: %o', async (overrides, message) => {
+  await expect(startCluster({ overrides })).rejects.toThrow(message);
 });
 
 it('a listener rate that is not a count fails the start, naming the key', async () => {

@@ -65,4 +65,21 @@ describe('ConnectionQuotas', () => {
     // Broker-wide: 21 in 10 s against 2/s (500 ms); the listener: 11 against 1/s (1000 ms).
     expect(q.admit('10.0.0.1', NONE, 0, 'EXTERNAL').delayMs).toBe(1000);
   });
+
+  it('counts open connections per address, refuses one over the maximum, and takes one again once another closes', () => {
+    const q = new ConnectionQuotas(WINDOWS, 2 ** 31 - 1, new Map(), { max: 2, overrides: new Map([['10.0.0.9', 3], ['10.0.0.8', 0]]) });
+    expect(q.limitsOpenConnections).toBe(true);
+    expect([q.openConnection('10.0.0.1'), q.openConnection('10.0.0.1'), q.openConnection('10.0.0.1')]).toEqual([true, true, false]);
+    q.closeConnection('10.0.0.1');
+    expect(q.openConnection('10.0.0.1')).toBe(true);
+    expect(q.openConnection('10.0.0.1')).toBe(false);
+    // Overrides: more for one address, none for another; others keep the default.
+    expect([1, 2, 3, 4].map(() => q.openConnection('10.0.0.9'))).toEqual([true, true, true, false]);
+    expect(q.openConnection('10.0.0.8')).toBe(false);
+    expect(q.openConnection('10.0.0.2')).toBe(true);
+  });
+
+  it('counts nothing where no address has a maximum', () => {
+    expect(new ConnectionQuotas(WINDOWS, 2 ** 31 - 1).limitsOpenConnections).toBe(false);
+  });
 });
