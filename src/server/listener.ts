@@ -51,6 +51,8 @@ export class Listener {
   private admitted: Promise<void> = Promise.resolve();
   /** Each counted socket's uncounting, once (see counted()). */
   private readonly releases = new WeakMap<net.Socket, () => void>();
+  /** TCP sockets counted() closed at once (their TLS handshake then fails, unlogged). */
+  private readonly refused = new WeakSet<net.Socket>();
   private waitingAdmissions = 0;
 
   constructor(private readonly options: ListenerOptions) {
@@ -70,7 +72,12 @@ export class Listener {
     });
     // A plaintext client on a TLS port, garbage, a bad certificate, a handshake that never ends.
     this.server.on('tlsClientError', (err: Error, socket: tls.TLSSocket) => {
-      options.log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}` }, `TLS handshake failed: ${err.message}`);
+      // A connection counted() refused fails its handshake too: it was logged once already. The TLS
+      // socket's `_parent` is the TCP socket it wraps (Node's own field, there since Node 0.11).
+      const parent = (socket as unknown as { _parent?: net.Socket })._parent;
+      if (parent === undefined || !this.refused.has(parent)) {
+        options.log.warn({ remote: `${socket.remoteAddress}:${socket.remotePort}` }, `TLS handshake failed: ${err.message}`);
+      }
       socket.destroy();
     });
   }
@@ -104,6 +111,7 @@ export class Listener {
     if (!limit.open(ip)) {
       this.options.log.info({ remote: `${socket.remoteAddress}:${socket.remotePort}` },
         'address already has its maximum of open connections (max.connections.per.ip): connection closed');
+      this.refused.add(socket);
       socket.destroy();
       return false;
     }
