@@ -5,7 +5,8 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
 import type { ListenerRateLimit, PerIpLimit } from '../broker/connection-quota.js';
-import { ConfigError, splitList } from '../config/definition.js';
+import { BROKER_KEY_BY_NAME } from '../config/broker-keys.js';
+import { ConfigError, checkValue, parseNumber, splitList } from '../config/definition.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { interBrokerListenerName } from './listener-security.js';
 
@@ -22,11 +23,13 @@ export function listenerRateLimits(config: ServerConfig): Map<string, ListenerRa
   const out = new Map<string, ListenerRateLimit>();
   for (const { name } of brokerListeners) {
     const key = `listener.name.${name.toLowerCase()}.max.connection.creation.rate`;
-    const value = config.get(key)?.trim();
+    const value = config.get(key);
     const limit: ListenerRateLimit = {};
-    if (value !== undefined) {
-      if (!/^\d+$/.test(value) || Number(value) > 2 ** 31 - 1) throw new ConfigError(key, `"${value}" is not a connection count per second (0 to 2147483647)`);
-      limit.maxConnectionCreationRate = Number(value);
+    if (value !== null) {
+      // Checked as the broker-wide key is: an int, 0 or more.
+      const problem = checkValue(BROKER_KEY_BY_NAME.get('max.connection.creation.rate')!, value);
+      if (problem !== null) throw new ConfigError(key, problem);
+      limit.maxConnectionCreationRate = parseNumber(value);
     }
     if (name === interBroker && brokerListeners.length > 1) limit.protectedFromBrokerRate = true;
     out.set(name, limit);
