@@ -152,7 +152,7 @@ async function probe(address: string): Promise<{ result: 'served' | 'closed'; cl
 
 /** Probes until one is served (a closed connection is uncounted once the broker sees it close). */
 async function servedAgain(address: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 200; attempt++) {
     if ((await probe(address)).result === 'served') return true;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -204,7 +204,7 @@ it('max.connections.per.ip counts TLS connections from their TCP accept, and fre
     expect(await connectTls()).toBe('closed');
     (first as tls.TLSSocket).destroy();
     let again: tls.TLSSocket | 'closed' = 'closed';
-    for (let attempt = 0; attempt < 50 && again === 'closed'; attempt++) {
+    for (let attempt = 0; attempt < 200 && again === 'closed'; attempt++) {
       again = await connectTls();
       if (again === 'closed') await new Promise((resolve) => setTimeout(resolve, 20));
     }
