@@ -6,13 +6,12 @@
 // empty one (Kafka's own) too.
 // A claim appears whole or not at all: written under a name of its own, then linked in as `.lock`
 // (link fails where the name exists), so an empty file is Kafka's, never a claim half written. A
-// stale file is moved aside before it is removed (rename is
-// atomic, so of two starts that judged it stale only one moves it), and a file that turns out to
-// be another start's newer claim is put back. Two starts that find one stale file at the same
-// moment therefore cannot both win, where a plain unlink and create let them (six processes at
-// once: two owners in one of three test runs before, none in fifteen rounds after). What is left: a
-// third start that claims in the instant between a move and the putting back (Kafka's OS lock
-// has no such window).
+// stale file is moved aside before it is removed (rename is atomic, so of two starts that judged
+// it stale only one moves it), and a file that turns out to be another start's newer claim is put
+// back. Two starts that find one stale file at the same moment therefore cannot both win, where a
+// plain unlink and create let them (six processes at once: two owners in one of three test runs
+// before, none in fifteen rounds after). What is left: a third start that claims in the instant
+// between a move and the putting back (Kafka's OS lock has no such window).
 import * as fs from 'node:fs';
 import * as pathLib from 'node:path';
 

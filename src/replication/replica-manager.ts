@@ -90,8 +90,6 @@ const READ_BUFFERS_KEPT = 16;
  * size: lent a 1 MiB one, a 16 KiB answer would hold the rest unused until it is sent. */
 const SMALL_READ_BUFFER_BYTES = 64 * 1024;
 const SMALL_READ_BUFFERS_KEPT = 64;
-// A read under ZERO_COPY_BYTES gets a buffer of its own size (a slice of Node's pool): its response's
-// encoding copies it anyway, so lending it a pooled one would only hold that until it is sent.
 
 const NO_DYNAMIC_CONFIGS: DynamicBrokerConfigs = { perBroker: new Map(), clusterDefault: new Map() };
 
@@ -124,7 +122,9 @@ export class ReplicaManager {
   readonly metrics: BrokerMetrics;
   /** Consumers' and followers' incremental fetch sessions (KIP-227). */
   readonly fetchSessions: FetchSessionCache;
-  /** What Fetch reads records into; each goes back once its response was sent. */
+  /** What Fetch reads records into; each goes back once its response was sent. A read under
+   * ZERO_COPY_BYTES gets a buffer of its own size (a slice of Node's pool): its response's encoding
+   * copies it anyway, so lending it a pooled one would only hold that until it is sent. */
   readonly readBuffers = new BufferPools([
     new BufferPool(SMALL_READ_BUFFER_BYTES, SMALL_READ_BUFFERS_KEPT), new BufferPool(READ_BUFFER_BYTES, READ_BUFFERS_KEPT),
   ], ZERO_COPY_BYTES);
